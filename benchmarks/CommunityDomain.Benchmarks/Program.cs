@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+
+namespace CommunityDomain.Benchmarks;
+
+/// <summary>Entry point: BenchmarkDotNet's switcher, plus the roster benchmark command.</summary>
+public static class Program
+{
+    /// <summary>Runs the selected benchmarks; returns 1 when any failed or none ran.</summary>
+    public static int Main(string[] args)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
+        // BenchmarkDotNet exits 0 on a benchmark that throws; CI must see it fail.
+        var failed = summaries.Count == 0 || summaries.Any(s =>
+            s.HasCriticalValidationErrors || s.Reports.IsEmpty || s.Reports.Any(r => !r.Success));
+        return failed ? 1 : 0;
+    }
+}

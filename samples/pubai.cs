@@ -1,0 +1,2 @@
+#:project ../src/CommunityDomain/CommunityDomain.csproj
+Console.WriteLine("placeholder");
