@@ -34,7 +34,4 @@ public sealed record InvalidIdNumber : DomainError
         InvalidIdNumberReason.BirthDate => "身份证号码中的出生日期无效。",
         _ => "身份证号码的校验码错误。",
     };
-
-    /// <summary>The code and the English message.</summary>
-    public override string ToString() => base.ToString();
 }
