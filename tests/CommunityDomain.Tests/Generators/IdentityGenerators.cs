@@ -125,7 +125,7 @@ public static class IdentityGenerators
 
     private static Gen<string> Word =>
         from first in Gen.Choose('A', 'Z')
-        from restLength in Gen.Choose(0, 9)
+        from restLength in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Choose(1, 9))) // initials are common enough to matter
         from rest in Gen.ArrayOf(Gen.Choose('a', 'z').Select(c => (char)c), restLength)
         select (char)first + new string(rest);
 
