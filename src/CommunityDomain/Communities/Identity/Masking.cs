@@ -21,10 +21,11 @@ internal static class Masking
     /// a star for every other one, and at least <paramref name="minimumStars"/> stars.
     /// </summary>
     /// <remarks>
-    /// When the value is too short for both ends plus <paramref name="minimumStars"/> hidden characters,
-    /// the kept ends are still taken from the value but the stars are padded to <paramref name="minimumStars"/>,
-    /// so a short value does not show its own length. Callers pass values of plain (BMP, non-combining)
-    /// characters, where one <see cref="char"/> is one visible character.
+    /// At least one character is always hidden: a value not longer than <paramref name="head"/> +
+    /// <paramref name="tail"/> keeps fewer characters (the tail shrinks first, then the head), so a
+    /// mask never shows a whole value. The stars are padded to <paramref name="minimumStars"/>, so a short
+    /// value need not show its own length. Callers pass values of plain (BMP, non-combining) characters,
+    /// where one <see cref="char"/> is one visible character.
     /// </remarks>
     public static string KeepEnds(string value, int head, int tail, int minimumStars = 0)
     {
@@ -33,16 +34,17 @@ internal static class Masking
             return string.Empty;
         }
 
-        // Ends never overlap: a value shorter than head + tail keeps what fits of the head first.
-        head = Math.Min(head, value.Length);
-        tail = Math.Min(tail, value.Length - head);
+        // Keep at least one character hidden, giving up tail characters before head characters.
+        head = Math.Min(head, value.Length - 1);
+        tail = Math.Min(tail, value.Length - 1 - head);
         var stars = Math.Max(minimumStars, value.Length - head - tail);
         return string.Concat(value.AsSpan(0, head), new string(Star, stars), value.AsSpan(value.Length - tail));
     }
 
     /// <summary>
     /// Masks a person's name: CJK names keep their first character, other names keep the first letter
-    /// of each word and their separators; a one-character name is a single star.
+    /// of each word and their separators; a one-character name is a single star, and a name made only of
+    /// one-letter words (initials) keeps only its separators, so no name is ever shown whole.
     /// </summary>
     public static string PersonName(string name)
     {
@@ -60,23 +62,26 @@ internal static class Masking
         var cjk = IsCjk(name);
         var masked = new StringBuilder(name.Length);
         var startOfWord = true;
+        var hidden = 0;
         for (var i = 0; i < elements.Count; i++)
         {
             var element = elements[i];
-            if (cjk)
-            {
-                masked.Append(i == 0 ? element : Star);
-            }
-            else if (IsWordSeparator(element))
-            {
-                masked.Append(element);
-                startOfWord = true;
-            }
-            else
-            {
-                masked.Append(startOfWord ? element : Star);
-                startOfWord = false;
-            }
+            var keep = cjk ? i == 0 : IsWordSeparator(element) || startOfWord;
+            startOfWord = !cjk && IsWordSeparator(element);
+            masked.Append(keep ? element : Star);
+            hidden += keep ? 0 : 1;
+        }
+
+        if (hidden > 0)
+        {
+            return masked.ToString();
+        }
+
+        // Initials only ("J R"): every word would be shown whole, so only the separators stay.
+        masked.Clear();
+        foreach (var element in elements)
+        {
+            masked.Append(IsWordSeparator(element) ? element : Star);
         }
 
         return masked.ToString();
