@@ -77,24 +77,16 @@ public sealed partial class Community
     {
         Guard.Against.DefaultId(resident);
         Guard.Against.DefaultId(to);
-        if (!_residents.TryGetValue(resident, out var person))
-        {
-            return new NotFound<Resident>(resident);
-        }
-
         if (!_households.TryGetValue(to, out var target))
         {
-            return new NotFound<Household>(to);
+            return _residents.Contains(resident) ? new NotFound<Household>(to) : new NotFound<Resident>(resident);
         }
 
-        if (person.Presence == Presence.MovedOut)
+        var active = ActiveResident(resident, at);
+        if (!active.TryPickT0(out var person, out var refused))
         {
-            return new AlreadyMovedOut(resident, person.PresenceSince);
-        }
-
-        if (at < person.PresenceSince)
-        {
-            return new ChangeOutOfOrder(resident, at, person.PresenceSince);
+            return refused.Match<OneOf<Success, NotFound<Resident>, NotFound<Household>, AlreadyMovedOut, ChangeOutOfOrder>>(
+                notFound => notFound, movedOut => movedOut, outOfOrder => outOfOrder);
         }
 
         if (person.HouseholdId == to)
@@ -180,19 +172,11 @@ public sealed partial class Community
         Id<Resident> resident, Presence presence, Instant since, Actor by)
     {
         Guard.Against.DefaultId(resident);
-        if (!_residents.TryGetValue(resident, out var person))
+        var active = ActiveResident(resident, since);
+        if (!active.TryPickT0(out var person, out var refused))
         {
-            return new NotFound<Resident>(resident);
-        }
-
-        if (person.Presence == Presence.MovedOut)
-        {
-            return new AlreadyMovedOut(resident, person.PresenceSince);
-        }
-
-        if (since < person.PresenceSince)
-        {
-            return new ChangeOutOfOrder(resident, since, person.PresenceSince);
+            return refused.Match<OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder>>(
+                notFound => notFound, movedOut => movedOut, outOfOrder => outOfOrder);
         }
 
         if (person.Presence == presence)
@@ -224,6 +208,22 @@ public sealed partial class Community
 
         Raise(raised);
         return default(Success);
+    }
+
+    /// <summary>The resident, if a change dated <paramref name="at"/> may apply to them: they exist, have not moved out, and the change is not older than their last one.</summary>
+    private OneOf<Resident, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder> ActiveResident(Id<Resident> resident, Instant at)
+    {
+        if (!_residents.TryGetValue(resident, out var person))
+        {
+            return new NotFound<Resident>(resident);
+        }
+
+        if (person.Presence == Presence.MovedOut)
+        {
+            return new AlreadyMovedOut(resident, person.PresenceSince);
+        }
+
+        return at < person.PresenceSince ? new ChangeOutOfOrder(resident, at, person.PresenceSince) : person;
     }
 
     private static string DocumentKey(IdentityDocument document) => $"{(int)document.Kind}:{document.Number}";
