@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunityDomain.Communities.Identity;
 
 /// <summary>An identity document: its kind and number, shown only masked.</summary>
@@ -45,7 +47,7 @@ public readonly record struct IdentityDocument
             // Re-thrown so the exception names this constructor's parameter, still without the number.
             _idNumber = ChineseIdNumber.Parse(number).Match(
                 static id => id,
-                static error => throw new ArgumentException(error.MessageIn(System.Globalization.CultureInfo.InvariantCulture), nameof(number)));
+                static error => throw new ArgumentException(error.MessageIn(CultureInfo.InvariantCulture), nameof(number)));
             _number = _idNumber.Value;
         }
         else

@@ -43,8 +43,8 @@ internal static class Masking
 
     /// <summary>
     /// Masks a person's name: CJK names keep their first character, other names keep the first letter
-    /// of each word and their separators; a one-character name is a single star, and a name made only of
-    /// one-letter words (initials) keeps only its separators, so no name is ever shown whole.
+    /// of each word and their separators. A name the rule would show whole (one character, or initials
+    /// only) is all stars, one per character.
     /// </summary>
     public static string PersonName(string name)
     {
@@ -54,11 +54,6 @@ internal static class Masking
         }
 
         var elements = TextElements(name);
-        if (elements.Count == 1)
-        {
-            return Star.ToString();
-        }
-
         var cjk = IsCjk(name);
         var masked = new StringBuilder(name.Length);
         var startOfWord = true;
@@ -72,19 +67,8 @@ internal static class Masking
             hidden += keep ? 0 : 1;
         }
 
-        if (hidden > 0)
-        {
-            return masked.ToString();
-        }
-
-        // Initials only ("J R"): every word would be shown whole, so only the separators stay.
-        masked.Clear();
-        foreach (var element in elements)
-        {
-            masked.Append(IsWordSeparator(element) ? element : Star);
-        }
-
-        return masked.ToString();
+        // A one-character name, or initials only ("J R"), would be shown whole: hide every character.
+        return hidden > 0 ? masked.ToString() : new string(Star, elements.Count);
     }
 
     /// <summary>True for the separators kept in a masked non-CJK name: white space and hyphens.</summary>

@@ -12,9 +12,9 @@ namespace CommunityDomain.Communities.Identity;
 /// shows every other character as <c>*</c> (<c>张三</c> → <c>张*</c>, <c>欧阳娜娜</c> → <c>欧***</c>);
 /// any other name keeps the first character of each word, keeps white space and hyphens, and shows every
 /// other character as <c>*</c> (<c>John Smith</c> → <c>J*** S****</c>, <c>Jean-Luc</c> → <c>J***-L**</c>).
-/// A one-character name is shown as <c>*</c>, and a name made only of one-letter words keeps only its
-/// separators (<c>J R</c> → <c>* *</c>), so no name is ever shown whole. The mask has one star per hidden
-/// character, so it shows the name's length.
+/// A name this would show whole is all stars instead, so no name is ever shown in clear: a one-character
+/// name is <c>*</c>, initials only are <c>J R</c> → <c>***</c>. The mask has one character per character
+/// of the name, so it shows the name's length.
 /// </para>
 /// <para><c>default(PersonName)</c> is "no name": <see cref="Value"/> and <see cref="Masked"/> are empty.</para>
 /// </remarks>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CommunityDomain.Communities.Identity;
 
 /// <summary>A phone number, shown only masked.</summary>
@@ -43,7 +45,7 @@ public readonly record struct PhoneNumber
     // Trusted path for text that Normalise has produced.
     private PhoneNumber(string normalised, bool validated)
     {
-        System.Diagnostics.Debug.Assert(validated && Normalise(normalised) == normalised, "only normalised numbers take this path");
+        Debug.Assert(validated && Normalise(normalised) == normalised, "only normalised numbers take this path");
         _value = normalised;
     }
 

@@ -189,6 +189,7 @@ public sealed class ChineseIdNumberTests
     {
         var ex = Assert.Throws<ArgumentException>(() => ChineseIdNumber.Create(regionCode, new LocalDate(1990, 1, 1), 1));
         Assert.Equal("regionCode", ex.ParamName);
+        Assert.StartsWith("The region code must be 6 digits 0-9.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,6 +219,7 @@ public sealed class ChineseIdNumberTests
     {
         var ex = Assert.Throws<ArgumentException>(() => ChineseIdNumber.CheckCharacter(text));
         Assert.Equal("first17Digits", ex.ParamName);
+        Assert.StartsWith("The first part of an ID number must be 17 digits 0-9.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,6 +70,7 @@ public sealed class IdentityDocumentTests
         var ex = Assert.Throws<ArgumentException>(() => IdentityDocument.Of(IdentityDocumentKind.Passport, number));
 
         Assert.Equal("number", ex.ParamName);
+        Assert.StartsWith("A document number must have 4-32 characters", ex.Message, StringComparison.Ordinal);
         if (number.Length > 0)
         {
             Assert.DoesNotContain(number, ex.Message, StringComparison.OrdinalIgnoreCase);

@@ -126,8 +126,8 @@ public sealed class MaskingProperties
     }
 
     // The documented rule, read independently: CJK names keep index 0; other names keep separators and
-    // the first character after the start or a separator; a one-character name keeps nothing; a name of
-    // initials only keeps its separators.
+    // the first character after the start or a separator; a name this would show whole (one character,
+    // initials only) keeps nothing.
     private static HashSet<int> KeptNamePositions(string value, bool cjk)
     {
         var kept = new HashSet<int>();
@@ -142,23 +142,17 @@ public sealed class MaskingProperties
             return kept;
         }
 
-        var separators = new HashSet<int>();
         for (var i = 0; i < value.Length; i++)
         {
             var separator = value[i] is ' ' or '-';
             var wordStart = i == 0 || value[i - 1] is ' ' or '-';
-            if (separator)
-            {
-                separators.Add(i);
-            }
-
             if (separator || wordStart)
             {
                 kept.Add(i);
             }
         }
 
-        // Initials only: the whole name would show, so only the separators are kept.
-        return kept.Count == value.Length ? separators : kept;
+        // Initials only: the whole name would show, so nothing is kept.
+        return kept.Count == value.Length ? [] : kept;
     }
 }

@@ -16,8 +16,9 @@ public sealed class PersonNameTests
     [InlineData("张", "*")]
     [InlineData("J", "*")]
     [InlineData("王 John", "王*****")]
-    [InlineData("J R", "* *")]
-    [InlineData("A-B C", "*-* *")]
+    [InlineData("J R", "***")]
+    [InlineData("A-B C", "*****")]
+    [InlineData("-", "*")]
     [InlineData("J Smith", "J S****")]
     public void Masked_follows_the_documented_rule(string value, string masked)
     {
@@ -26,6 +27,40 @@ public sealed class PersonNameTests
         Assert.Equal(masked, name.Masked);
         Assert.Equal(masked, name.ToString());
         Assert.Equal(value, name.Value);
+    }
+
+    // Both ends of every range treated as CJK: a CJK name with a space keeps only its first character,
+    // where the word rule would keep the first character of the second word too.
+    [Theory]
+    [InlineData(0x2E80)]
+    [InlineData(0x2FDF)]
+    [InlineData(0x3040)]
+    [InlineData(0x30FF)]
+    [InlineData(0x3100)]
+    [InlineData(0x312F)]
+    [InlineData(0x3400)]
+    [InlineData(0x4DBF)]
+    [InlineData(0x4E00)]
+    [InlineData(0x9FFF)]
+    [InlineData(0xAC00)]
+    [InlineData(0xD7AF)]
+    [InlineData(0xF900)]
+    [InlineData(0xFAFF)]
+    [InlineData(0x20000)]
+    [InlineData(0x3134F)]
+    public void Masked_cjk_range_ends_use_the_cjk_rule(int codePoint)
+    {
+        var c = char.ConvertFromUtf32(codePoint);
+
+        Assert.Equal(c + "****", new PersonName(c + c + " " + c + c).Masked);
+    }
+
+    [Theory]
+    [InlineData("Иван Петров", "И*** П*****")]
+    [InlineData("Ἀλέξανδρος Παπᾶς", "Ἀ********* Π****")]
+    public void Masked_other_scripts_use_the_word_rule(string value, string masked)
+    {
+        Assert.Equal(masked, new PersonName(value).Masked);
     }
 
     [Fact]
@@ -63,6 +98,7 @@ public sealed class PersonNameTests
         var ex = Assert.Throws<ArgumentException>(() => new PersonName(value));
 
         Assert.Equal("value", ex.ParamName);
+        Assert.StartsWith("A person's name must not", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,6 +117,7 @@ public sealed class PersonNameTests
         var ex = Assert.Throws<ArgumentException>(() => new PersonName(tooLong));
         Assert.Equal("value", ex.ParamName);
         Assert.DoesNotContain("Wolfeschlegel", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A person's name must have at most 64 characters.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class PhoneNumberTests
     [InlineData("010-62345678", "01062345678", "010****5678", false)]
     [InlineData("+44 20 7123 4567", "+442071234567", "+44******4567", false)]
     [InlineData("+8610 62345678", "+861062345678", "+86******5678", false)]
+    [InlineData("+44 138 1234 5678", "+4413812345678", "+44*******5678", false)]
+    [InlineData("0044 13812345678", "004413812345678", "004********5678", false)]
+    [InlineData("+86 12812345678", "+8612812345678", "+86*******5678", false)]
     [InlineData("62345678", "62345678", "623*5678", false)]
     [InlineData("6234567", "6234567", "*****67", false)]
     [InlineData("12345", "12345", "***45", false)]
@@ -49,6 +52,7 @@ public sealed class PhoneNumberTests
         var ex = Assert.Throws<ArgumentException>(() => new PhoneNumber(typed));
 
         Assert.Equal("value", ex.ParamName);
+        Assert.StartsWith("A phone number must be a mainland mobile number or 5-15 digits", ex.Message, StringComparison.Ordinal);
         if (typed.Trim().Length > 0)
         {
             Assert.DoesNotContain(typed, ex.Message, StringComparison.Ordinal);
