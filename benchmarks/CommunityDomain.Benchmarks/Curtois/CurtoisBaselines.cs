@@ -1,0 +1,168 @@
+using Ardalis.GuardClauses;
+
+namespace CommunityDomain.Benchmarks.Curtois;
+
+/// <summary>
+/// Simple deterministic rosters to compare solvers against. They use the hard rules of
+/// <see cref="CurtoisRules"/> only; nothing here is tuned.
+/// </summary>
+public static class CurtoisBaselines
+{
+    // Rules a chronological construction can check at assignment time: adding a shift can only break them
+    // (the min-days-off rule only for blocks already closed, which the prefix decides).
+    private static readonly CurtoisRule[] ConstructionRules =
+    [
+        CurtoisRule.ShiftRotation, CurtoisRule.MaxShiftsPerType, CurtoisRule.MaxTotalMinutes,
+        CurtoisRule.MaxConsecutiveShifts, CurtoisRule.MaxWeekends, CurtoisRule.DaysOff, CurtoisRule.MinConsecutiveDaysOff,
+    ];
+
+    /// <summary>The all-off roster.</summary>
+    /// <param name="instance">The instance.</param>
+    public static CurtoisSolution Empty(CurtoisInstance instance) => CurtoisSolution.Empty(instance);
+
+    /// <summary>
+    /// A greedy roster: day by day and shift type by shift type, assigns the requirement to employees that the
+    /// construction rules allow, then adds shifts to employees below their minimum minutes where that breaks no
+    /// further rule.
+    /// </summary>
+    /// <param name="instance">The instance.</param>
+    /// <returns>A roster; it may still break hard rules (mostly minimum minutes and minimum block lengths).</returns>
+    /// <remarks>
+    /// Deterministic. Phase 1 orders candidates for (day, shift) by: in a working block still shorter than their
+    /// minimum, has a shift-on request for it, has no shift-off request for it, fewest minutes so far, file order.
+    /// An assignment is kept when it adds no violation of rotation, shift maxima, maximum minutes, maximum
+    /// consecutive shifts, maximum weekends, days off or (closed) minimum days off. Phase 2 then, per employee
+    /// below the minimum minutes, adds the shift with the best cover gain among those that add no violation of
+    /// any other rule, until the minimum is met or nothing fits.
+    /// </remarks>
+    public static CurtoisSolution Greedy(CurtoisInstance instance)
+    {
+        Guard.Against.Null(instance);
+        var days = instance.Days;
+        var shifts = instance.Shifts.Count;
+        var staff = instance.Staff.Count;
+        var rows = Enumerable.Range(0, staff).Select(_ => Enumerable.Repeat(CurtoisSolution.Off, days).ToArray()).ToArray();
+        var minutes = new int[staff];
+        var assigned = new int[days * shifts];
+        var onWanted = new HashSet<(int, int, int)>(instance.OnRequests.Select(r => (r.Employee, r.Day, r.Shift)));
+        var offWanted = new HashSet<(int, int, int)>(instance.OffRequests.Select(r => (r.Employee, r.Day, r.Shift)));
+
+        for (var d = 0; d < days; d++)
+        {
+            for (var t = 0; t < shifts; t++)
+            {
+                var need = instance.CoverFast(d, t).Requirement;
+                var day = d;
+                var shift = t;
+                var order = Enumerable.Range(0, staff)
+                    .Where(e => rows[e][day] == CurtoisSolution.Off)
+                    .OrderByDescending(e => InShortBlock(instance, rows[e], e, day))
+                    .ThenByDescending(e => onWanted.Contains((e, day, shift)))
+                    .ThenBy(e => offWanted.Contains((e, day, shift)))
+                    .ThenBy(e => minutes[e])
+                    .ThenBy(e => e)
+                    .ToList();
+                foreach (var e in order)
+                {
+                    if (assigned[(d * shifts) + t] >= need)
+                    {
+                        break;
+                    }
+
+                    if (TryAssign(instance, rows[e], e, d, t, ConstructionRules))
+                    {
+                        minutes[e] += instance.Shifts[t].LengthMinutes;
+                        assigned[(d * shifts) + t]++;
+                    }
+                }
+            }
+        }
+
+        var otherRules = CurtoisRules.All.Where(r => r != CurtoisRule.MinTotalMinutes).ToArray();
+        for (var e = 0; e < staff; e++)
+        {
+            while (minutes[e] < instance.Staff[e].MinTotalMinutes)
+            {
+                var best = (Day: -1, Shift: -1, Gain: int.MinValue);
+                var before = Count(instance, rows[e], e, otherRules);
+                for (var d = 0; d < days; d++)
+                {
+                    if (rows[e][d] != CurtoisSolution.Off)
+                    {
+                        continue;
+                    }
+
+                    for (var t = 0; t < shifts; t++)
+                    {
+                        var c = instance.CoverFast(d, t);
+                        var gain = assigned[(d * shifts) + t] < c.Requirement ? c.WeightUnder : -c.WeightOver;
+                        if (gain > best.Gain && Fits(instance, rows[e], e, d, t, otherRules, before))
+                        {
+                            best = (d, t, gain);
+                        }
+                    }
+                }
+
+                if (best.Day < 0)
+                {
+                    break;
+                }
+
+                rows[e][best.Day] = best.Shift;
+                minutes[e] += instance.Shifts[best.Shift].LengthMinutes;
+                assigned[(best.Day * shifts) + best.Shift]++;
+            }
+        }
+
+        var cells = new int[staff * days];
+        for (var e = 0; e < staff; e++)
+        {
+            rows[e].CopyTo(cells, e * days);
+        }
+
+        return CurtoisSolution.Own(staff, days, cells);
+    }
+
+    private static bool InShortBlock(CurtoisInstance instance, int[] row, int employee, int day)
+    {
+        var length = 0;
+        for (var d = day - 1; d >= 0 && row[d] >= 0; d--)
+        {
+            length++;
+        }
+
+        // A block that starts on day 0 is free at the border; only a bounded one needs lengthening.
+        return length > 0 && day - length > 0 && length < instance.Staff[employee].MinConsecutiveShifts;
+    }
+
+    private static bool TryAssign(CurtoisInstance instance, int[] row, int employee, int day, int shift, CurtoisRule[] rules)
+    {
+        if (!Fits(instance, row, employee, day, shift, rules, Count(instance, row, employee, rules)))
+        {
+            return false;
+        }
+
+        row[day] = shift;
+        return true;
+    }
+
+    // True when putting the shift on the day adds no violation of the given rules.
+    private static bool Fits(CurtoisInstance instance, int[] row, int employee, int day, int shift, CurtoisRule[] rules, int before)
+    {
+        row[day] = shift;
+        var after = Count(instance, row, employee, rules);
+        row[day] = CurtoisSolution.Off;
+        return after <= before;
+    }
+
+    private static int Count(CurtoisInstance instance, int[] row, int employee, CurtoisRule[] rules)
+    {
+        var count = 0;
+        foreach (var rule in rules)
+        {
+            count += CurtoisRules.CheckValidated(rule, instance, employee, row, sink: null);
+        }
+
+        return count;
+    }
+}
