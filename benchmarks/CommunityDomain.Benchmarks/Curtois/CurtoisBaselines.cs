@@ -79,38 +79,39 @@ public static class CurtoisBaselines
         }
 
         var otherRules = CurtoisRules.All.Where(r => r != CurtoisRule.MinTotalMinutes).ToArray();
+        var before = new int[otherRules.Length];
         for (var e = 0; e < staff; e++)
         {
-            while (minutes[e] < instance.Staff[e].MinTotalMinutes)
+            var row = rows[e];
+            var added = true;
+            // Sweeps over the candidates, best cover gain first (filling a gap, then the cheapest surplus; ties by
+            // day, then shift), until the minimum is met or a sweep adds nothing.
+            while (added && minutes[e] < instance.Staff[e].MinTotalMinutes)
             {
-                var best = (Day: -1, Shift: -1, Gain: int.MinValue);
-                var before = Count(instance, rows[e], e, otherRules);
-                for (var d = 0; d < days; d++)
+                added = false;
+                var candidates = Enumerable.Range(0, days * shifts)
+                    .Where(k => row[k / shifts] == CurtoisSolution.Off)
+                    .OrderByDescending(k => Gain(instance, assigned, k / shifts, k % shifts))
+                    .ThenBy(k => k)
+                    .ToList();
+                Counts(instance, row, e, otherRules, before);
+                foreach (var k in candidates)
                 {
-                    if (rows[e][d] != CurtoisSolution.Off)
+                    var (d, t) = (k / shifts, k % shifts);
+                    if (minutes[e] >= instance.Staff[e].MinTotalMinutes)
                     {
-                        continue;
+                        break;
                     }
 
-                    for (var t = 0; t < shifts; t++)
+                    if (row[d] == CurtoisSolution.Off && Fits(instance, row, e, d, t, otherRules, before))
                     {
-                        var c = instance.CoverFast(d, t);
-                        var gain = assigned[(d * shifts) + t] < c.Requirement ? c.WeightUnder : -c.WeightOver;
-                        if (gain > best.Gain && Fits(instance, rows[e], e, d, t, otherRules, before))
-                        {
-                            best = (d, t, gain);
-                        }
+                        row[d] = t;
+                        minutes[e] += instance.Shifts[t].LengthMinutes;
+                        assigned[k]++;
+                        added = true;
+                        Counts(instance, row, e, otherRules, before);
                     }
                 }
-
-                if (best.Day < 0)
-                {
-                    break;
-                }
-
-                rows[e][best.Day] = best.Shift;
-                minutes[e] += instance.Shifts[best.Shift].LengthMinutes;
-                assigned[(best.Day * shifts) + best.Shift]++;
             }
         }
 
@@ -137,7 +138,9 @@ public static class CurtoisBaselines
 
     private static bool TryAssign(CurtoisInstance instance, int[] row, int employee, int day, int shift, CurtoisRule[] rules)
     {
-        if (!Fits(instance, row, employee, day, shift, rules, Count(instance, row, employee, rules)))
+        var before = new int[rules.Length];
+        Counts(instance, row, employee, rules, before);
+        if (!Fits(instance, row, employee, day, shift, rules, before))
         {
             return false;
         }
@@ -146,23 +149,32 @@ public static class CurtoisBaselines
         return true;
     }
 
-    // True when putting the shift on the day adds no violation of the given rules.
-    private static bool Fits(CurtoisInstance instance, int[] row, int employee, int day, int shift, CurtoisRule[] rules, int before)
+    // True when putting the shift on the day adds no violation of any of the given rules (no trading one
+    // rule's violation for another's).
+    private static bool Fits(CurtoisInstance instance, int[] row, int employee, int day, int shift, CurtoisRule[] rules, int[] before)
     {
         row[day] = shift;
-        var after = Count(instance, row, employee, rules);
-        row[day] = CurtoisSolution.Off;
-        return after <= before;
-    }
-
-    private static int Count(CurtoisInstance instance, int[] row, int employee, CurtoisRule[] rules)
-    {
-        var count = 0;
-        foreach (var rule in rules)
+        var fits = true;
+        for (var i = 0; i < rules.Length && fits; i++)
         {
-            count += CurtoisRules.CheckValidated(rule, instance, employee, row, sink: null);
+            fits = CurtoisRules.CheckValidated(rules[i], instance, employee, row, sink: null) <= before[i];
         }
 
-        return count;
+        row[day] = CurtoisSolution.Off;
+        return fits;
+    }
+
+    private static void Counts(CurtoisInstance instance, int[] row, int employee, CurtoisRule[] rules, int[] counts)
+    {
+        for (var i = 0; i < rules.Length; i++)
+        {
+            counts[i] = CurtoisRules.CheckValidated(rules[i], instance, employee, row, sink: null);
+        }
+    }
+
+    private static int Gain(CurtoisInstance instance, int[] assigned, int day, int shift)
+    {
+        var c = instance.CoverFast(day, shift);
+        return assigned[(day * instance.Shifts.Count) + shift] < c.Requirement ? c.WeightUnder : -c.WeightOver;
     }
 }
