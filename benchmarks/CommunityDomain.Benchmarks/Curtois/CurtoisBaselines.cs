@@ -22,20 +22,24 @@ public static class CurtoisBaselines
 
     /// <summary>
     /// A greedy roster: day by day and shift type by shift type, assigns the requirement to employees that the
-    /// construction rules allow, then adds shifts to employees below their minimum minutes where that breaks no
-    /// further rule.
+    /// construction rules allow, adds shifts to employees below their minimum minutes where that breaks no
+    /// further rule, then repairs remaining violations one employee-day at a time.
     /// </summary>
     /// <param name="instance">The instance.</param>
-    /// <returns>A roster; it may still break hard rules (mostly minimum minutes and minimum block lengths).</returns>
+    /// <param name="cancellationToken">Ends the repair phase early (the roster so far is returned); phases 1
+    /// and 2 always run to the end.</param>
+    /// <returns>A roster; it may still break hard rules where no single-day change helps.</returns>
     /// <remarks>
     /// Deterministic. Phase 1 orders candidates for (day, shift) by: in a working block still shorter than their
     /// minimum, has a shift-on request for it, has no shift-off request for it, fewest minutes so far, file order.
     /// An assignment is kept when it adds no violation of rotation, shift maxima, maximum minutes, maximum
     /// consecutive shifts, maximum weekends, days off or (closed) minimum days off. Phase 2 then, per employee
     /// below the minimum minutes, adds the shift with the best cover gain among those that add no violation of
-    /// any other rule, until the minimum is met or nothing fits.
+    /// any other rule, until the minimum is met or nothing fits. Phase 3, per employee with violations, applies
+    /// the single-day change (other shift or day off) that most lowers (violation count, minutes outside the
+    /// bounds), the cheapest in objective on ties, until no such change exists.
     /// </remarks>
-    public static CurtoisSolution Greedy(CurtoisInstance instance)
+    public static CurtoisSolution Greedy(CurtoisInstance instance, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(instance);
         var days = instance.Days;
@@ -115,6 +119,7 @@ public static class CurtoisBaselines
             }
         }
 
+        new CurtoisRepair(instance, rows, assigned).Run(cancellationToken);
         var cells = new int[staff * days];
         for (var e = 0; e < staff; e++)
         {

@@ -96,7 +96,8 @@ public static class CurtoisParser
         private void Split()
         {
             var current = -1;
-            var lines = text.Split('\n');
+            // A byte order mark survives when the caller decoded the bytes without stripping it.
+            var lines = text.TrimStart('\uFEFF').Split('\n');
             for (var n = 0; n < lines.Length; n++)
             {
                 var lineNumber = n + 1;

@@ -134,23 +134,25 @@ public static class CurtoisRules
     private static int MaxShiftsPerType(CurtoisInstance instance, int employee, ReadOnlySpan<int> row, ICollection<CurtoisViolation>? sink)
     {
         var staff = instance.Staff[employee];
-        var count = 0;
-        for (var t = 0; t < instance.Shifts.Count; t++)
+        var types = instance.Shifts.Count;
+        // One pass over the row; shift type counts are few (at most 32 in the published instances).
+        Span<int> worked = types <= 64 ? stackalloc int[types] : new int[types];
+        foreach (var v in row)
         {
-            var worked = 0;
-            foreach (var v in row)
+            if (v >= 0)
             {
-                if (v == t)
-                {
-                    worked++;
-                }
+                worked[v]++;
             }
+        }
 
-            if (worked > staff.MaxShifts[t])
+        var count = 0;
+        for (var t = 0; t < types; t++)
+        {
+            if (worked[t] > staff.MaxShifts[t])
             {
                 count++;
                 sink?.Add(Make(instance, CurtoisRule.MaxShiftsPerType, employee, -1, -1,
-                    $"{worked} shifts of type {instance.Shifts[t].Id}, max {staff.MaxShifts[t]}"));
+                    $"{worked[t]} shifts of type {instance.Shifts[t].Id}, max {staff.MaxShifts[t]}"));
             }
         }
 

@@ -7,7 +7,7 @@ namespace CommunityDomain.Tests.Curtois;
 public sealed partial class CurtoisCommandTests : IDisposable
 {
     private static readonly CurtoisSolve EmptyRoster = (instance, _, _, _) => CurtoisSolution.Empty(instance);
-    private static readonly CurtoisSolve GreedyRoster = (instance, _, _, _) => CurtoisBaselines.Greedy(instance);
+    private static readonly CurtoisSolve GreedyRoster = (instance, _, _, token) => CurtoisBaselines.Greedy(instance, token);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("curtois-command-").FullName;
 

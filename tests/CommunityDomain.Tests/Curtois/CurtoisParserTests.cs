@@ -102,6 +102,12 @@ public sealed class CurtoisParserTests
     }
 
     [Fact]
+    public void Parse_ignores_a_leading_byte_order_mark()
+    {
+        Assert.Equal(Describe(CurtoisParser.Parse(Tiny.Valid)), Describe(CurtoisParser.Parse("\uFEFF" + Tiny.Valid)));
+    }
+
+    [Fact]
     public void Parse_optional_sections_may_be_absent()
     {
         var text = string.Join('\n', Tiny.Valid.Split('\n').Where((_, i) => i + 1 is < 13 or > 21));
