@@ -34,8 +34,9 @@ public static class CurtoisBaselines
     /// minimum, has a shift-on request for it, has no shift-off request for it, fewest minutes so far, file order.
     /// An assignment is kept when it adds no violation of rotation, shift maxima, maximum minutes, maximum
     /// consecutive shifts, maximum weekends, days off or (closed) minimum days off. Phase 2 then, per employee
-    /// below the minimum minutes, adds the shift with the best cover gain among those that add no violation of
-    /// any other rule, until the minimum is met or nothing fits. Phase 3, per employee with violations, applies
+    /// below the minimum minutes, sweeps the free employee-days in order of cover gain (filling a gap before a
+    /// surplus) and adds each shift that raises no other rule's violation count, until the minimum is met or a
+    /// sweep adds nothing. Phase 3, per employee with violations, applies
     /// the single-day change (other shift or day off) that most lowers (violation count, minutes outside the
     /// bounds), the cheapest in objective on ties, until no such change exists.
     /// </remarks>
