@@ -7,7 +7,8 @@ namespace CommunityDomain.Benchmarks.Curtois;
 
 /// <summary>
 /// The <c>curtois</c> benchmark command (<c>shared/roster-benchmark/README.md</c>, "The command contract"):
-/// <c>--instance PATH --seconds N [--seed S] [--solution OUT.csv]</c>.
+/// <c>--instance PATH --seconds N [--seed S] [--solution OUT.csv]</c>, or
+/// <c>--instance PATH --check SOLUTION.csv</c> to evaluate a solution file written by any program.
 /// </summary>
 /// <remarks>
 /// Reads the instance, calls the solver with the time left minus <see cref="SafetyMargin"/> (the whole run,
@@ -16,12 +17,15 @@ namespace CommunityDomain.Benchmarks.Curtois;
 /// <c>objective=&lt;int&gt; hard_violations=&lt;int&gt; seconds=&lt;total wall seconds, 2 decimals&gt;</c>.
 /// Exit codes: 0 success; 2 with one line on stderr for missing, unknown or invalid arguments, an unreadable
 /// or malformed instance or an unwritable solution file; 1 when the solver throws or returns a roster that
-/// does not fit the instance. A leading <c>curtois</c> argument (the verb) is skipped.
+/// does not fit the instance. A leading <c>curtois</c> argument (the verb) is skipped. When a
+/// <c>best_known.tsv</c> lies in the instance's folder or its parent, a <c>best_known=</c> line with the gap
+/// precedes the last line. <c>--check</c> reads the CSV instead of solving (exit 2 when it is unreadable or
+/// malformed) and cannot be combined with <c>--seconds</c>, <c>--seed</c> or <c>--solution</c>.
 /// </remarks>
 public static class CurtoisCommand
 {
     /// <summary>The usage line printed with argument errors.</summary>
-    public const string Usage = "usage: curtois --instance PATH --seconds N [--seed S] [--solution OUT.csv]";
+    public const string Usage = "usage: curtois --instance PATH (--seconds N [--seed S] [--solution OUT.csv] | --check SOLUTION.csv)";
 
     /// <summary>The seed used when <c>--seed</c> is absent.</summary>
     public const int DefaultSeed = 1;
@@ -64,6 +68,26 @@ public static class CurtoisCommand
         {
             stderr.WriteLine($"curtois: cannot read instance '{options.Instance}': {OneLine(ex.Message)}");
             return 2;
+        }
+
+        if (options.Check is { } check)
+        {
+            CurtoisSolution read;
+            try
+            {
+                using var reader = new StreamReader(check);
+                read = CurtoisCsv.Read(instance, reader);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CurtoisFormatException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine($"curtois: cannot read solution '{check}': {OneLine(ex.Message)}");
+                return 2;
+            }
+
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"instance={instance.Name} days={instance.Days} staff={instance.Staff.Count} shift_types={instance.Shifts.Count} check={check}"));
+            Report(options.Instance, CurtoisEvaluator.Evaluate(instance, read), stdout, clock);
+            return 0;
         }
 
         var limit = TimeSpan.FromSeconds(options.Seconds);
@@ -124,6 +148,12 @@ public static class CurtoisCommand
             }
         }
 
+        Report(options.Instance, evaluation, stdout, clock);
+        return 0;
+    }
+
+    private static void Report(string instancePath, CurtoisEvaluation evaluation, TextWriter stdout, Stopwatch clock)
+    {
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"on_requests={evaluation.OnRequestPenalty} off_requests={evaluation.OffRequestPenalty} cover_under={evaluation.CoverUnderPenalty} cover_over={evaluation.CoverOverPenalty}"));
         foreach (var group in evaluation.Violations.GroupBy(v => v.Rule))
@@ -131,22 +161,27 @@ public static class CurtoisCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"violations {group.Key}={group.Count()} first: {group.First()}"));
         }
 
+        if (CurtoisBestKnown.TryFindFor(instancePath, out var best))
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"best_known={best.BestKnownObjective} lower_bound={best.LowerBound} gap_to_best_known={best.GapPercent(evaluation.Objective):F2}%"));
+        }
+
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"objective={evaluation.Objective} hard_violations={evaluation.HardViolations} seconds={clock.Elapsed.TotalSeconds:F2}"));
-        return 0;
     }
 
     private static bool TryParseArguments(string[] args, out Options options, out string error)
     {
         options = default;
-        string? instance = null, solution = null;
+        string? instance = null, solution = null, check = null;
         double? seconds = null;
         int? seed = null;
         var start = args.Length > 0 && args[0] == "curtois" ? 1 : 0;
         for (var i = start; i < args.Length; i++)
         {
             var name = args[i];
-            if (name is not ("--instance" or "--seconds" or "--seed" or "--solution"))
+            if (name is not ("--instance" or "--seconds" or "--seed" or "--solution" or "--check"))
             {
                 error = $"unknown argument '{name}'";
                 return false;
@@ -164,6 +199,7 @@ public static class CurtoisCommand
                 "--instance" => instance is not null,
                 "--seconds" => seconds is not null,
                 "--seed" => seed is not null,
+                "--check" => check is not null,
                 _ => solution is not null,
             };
             if (duplicate)
@@ -179,6 +215,9 @@ public static class CurtoisCommand
                     break;
                 case "--solution":
                     solution = value;
+                    break;
+                case "--check":
+                    check = value;
                     break;
                 case "--seconds":
                     if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || !double.IsFinite(s) || s <= 0 || s > 1_000_000)
@@ -201,18 +240,24 @@ public static class CurtoisCommand
             }
         }
 
-        if (instance is null || seconds is null)
+        if (check is not null && (seconds is not null || seed is not null || solution is not null))
+        {
+            error = "--check cannot be combined with --seconds, --seed or --solution";
+            return false;
+        }
+
+        if (instance is null || (seconds is null && check is null))
         {
             error = instance is null ? "missing --instance" : "missing --seconds";
             return false;
         }
 
-        options = new Options(instance, seconds.Value, seed ?? DefaultSeed, solution);
+        options = new Options(instance, seconds ?? 0, seed ?? DefaultSeed, solution, check);
         error = string.Empty;
         return true;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 
-    private readonly record struct Options(string Instance, double Seconds, int Seed, string? Solution);
+    private readonly record struct Options(string Instance, double Seconds, int Seed, string? Solution, string? Check);
 }

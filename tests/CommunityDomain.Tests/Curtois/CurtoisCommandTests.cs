@@ -169,6 +169,65 @@ public sealed partial class CurtoisCommandTests : IDisposable
         Assert.Equal(1, code2);
     }
 
+    [Fact]
+    public void Run_check_re_evaluates_a_written_solution_without_solving()
+    {
+        var instancePath = RosterBenchmarkFolder.PathOf("Instance1");
+        var csv = Path.Combine(_folder, "greedy.csv");
+        var (_, solved, _) = Run(GreedyRoster, "--instance", instancePath, "--seconds", "10", "--solution", csv);
+        var called = false;
+        CurtoisSolve spy = (instance, _, _, _) =>
+        {
+            called = true;
+            return CurtoisSolution.Empty(instance);
+        };
+
+        var (code, checkedOut, _) = Run(spy, "--instance", instancePath, "--check", csv);
+
+        Assert.Equal(0, code);
+        Assert.False(called);
+        Assert.Equal(Scores(solved), Scores(checkedOut));
+    }
+
+    [Fact]
+    public void Run_check_of_a_malformed_solution_exits_2_naming_the_line()
+    {
+        var csv = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(csv, "# header\nA,0,D\nA,0,D\n");
+
+        var (code, _, stderr) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--check", csv);
+
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains("line 3: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_check_with_solver_options_exits_2()
+    {
+        var (code, _, stderr) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--check", "x.csv", "--seconds", "5");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--check cannot be combined", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_prints_the_gap_to_the_best_known_value_before_the_last_line()
+    {
+        var (_, stdout, _) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1");
+
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        // (7137 - 607) / 607 = 1075.78 %
+        Assert.Equal("best_known=607 lower_bound=607 gap_to_best_known=1075.78%", lines[^2]);
+    }
+
+    private static (string Objective, string Hard) Scores(string stdout)
+    {
+        var match = ObjectiveLine().Match(LastLine(stdout));
+        Assert.True(match.Success, stdout);
+        return (match.Groups["objective"].Value, match.Groups["hard"].Value);
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(CurtoisSolve solve, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
