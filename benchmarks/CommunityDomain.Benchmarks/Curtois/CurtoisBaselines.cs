@@ -21,6 +21,18 @@ public static class CurtoisBaselines
     public static CurtoisSolution Empty(CurtoisInstance instance) => CurtoisSolution.Empty(instance);
 
     /// <summary>
+    /// <see cref="Greedy"/> as a <see cref="CurtoisSolve"/> for <see cref="CurtoisCommand"/>: the token ends its
+    /// repair phase; the time limit and seed are not used (the construction is deterministic).
+    /// </summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="timeLimit">Unused; the command's token carries the deadline.</param>
+    /// <param name="seed">Unused.</param>
+    /// <param name="cancellationToken">Ends the repair phase early.</param>
+    /// <returns>The greedy roster.</returns>
+    public static CurtoisSolution GreedySolve(CurtoisInstance instance, TimeSpan timeLimit, int seed, CancellationToken cancellationToken) =>
+        Greedy(instance, cancellationToken);
+
+    /// <summary>
     /// A greedy roster: day by day and shift type by shift type, assigns the requirement to employees that the
     /// construction rules allow, adds shifts to employees below their minimum minutes where that breaks no
     /// further rule, then repairs remaining violations one employee-day at a time.

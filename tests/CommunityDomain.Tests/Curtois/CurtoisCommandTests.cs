@@ -7,7 +7,7 @@ namespace CommunityDomain.Tests.Curtois;
 public sealed partial class CurtoisCommandTests : IDisposable
 {
     private static readonly CurtoisSolve EmptyRoster = (instance, _, _, _) => CurtoisSolution.Empty(instance);
-    private static readonly CurtoisSolve GreedyRoster = (instance, _, _, token) => CurtoisBaselines.Greedy(instance, token);
+    private static readonly CurtoisSolve GreedyRoster = CurtoisBaselines.GreedySolve;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("curtois-command-").FullName;
 
