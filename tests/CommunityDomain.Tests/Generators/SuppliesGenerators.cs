@@ -1,0 +1,88 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.Supplies.Ledger;
+
+namespace CommunityDomain.Tests.Generators;
+
+/// <summary>A generated step of a ledger script: which command to build and its raw numbers.</summary>
+public sealed record LedgerStep(int Kind, int A, int B, int C)
+{
+    public override string ToString() => $"({Kind},{A},{B},{C})";
+}
+
+/// <summary>Generated needs for allocation properties.</summary>
+public sealed record ClaimSpec(int Household, int Need, int Weight, int Tier);
+
+public static class SuppliesGenerators
+{
+    public static readonly Gen<LedgerStep> Step =
+        from kind in Gen.Frequency((4, Gen.Constant(0)), (4, Gen.Constant(1)), (4, Gen.Constant(2)), (2, Gen.Constant(3)),
+            (2, Gen.Constant(4)), (1, Gen.Constant(5)), (2, Gen.Constant(6)), (2, Gen.Constant(7)), (1, Gen.Constant(8)))
+        from a in Gen.Choose(0, 40)
+        from b in Gen.Choose(1, 25)
+        from c in Gen.Choose(0, 9)
+        select new LedgerStep(kind, a, b, c);
+
+    /// <summary>
+    /// Turns raw steps into commands: receipts, allocations, deliveries, returns and write-offs that refer to
+    /// earlier commands (sometimes to unknown ones), verbatim replays and conflicting reuses of earlier ids.
+    /// </summary>
+    public static IReadOnlyList<StockCommand> Script(IEnumerable<LedgerStep> steps)
+    {
+        var made = new List<StockCommand>();
+        var n = 0;
+        CommandId Earlier<T>(int pick, string missing)
+            where T : StockCommand
+        {
+            var of = made.OfType<T>().ToList();
+            return of.Count == 0 || pick % 7 == 6 ? CommandId.Of(missing) : of[pick % of.Count].Id;
+        }
+
+        foreach (var s in steps)
+        {
+            n++;
+            StockCommand command = s.Kind switch
+            {
+                0 => new ReceiveStock(CommandId.Of($"r{n}"), s.B, s.C % 3 == 0 ? StockSource.DonatedBy("a resident") : StockSource.Procured,
+                    s.C % 2 == 0 ? new LocalDate(2022, 8, 20 + (s.A % 10)) : null),
+                1 => new AllocateStock(CommandId.Of($"a{n}"), new Id<Household>(1 + (s.A % 6)), s.B),
+                2 => new DeliverStock(CommandId.Of($"d{n}"), Earlier<AllocateStock>(s.A, "a-missing"), 1 + (s.B % 12)),
+                3 => new ReturnStock(CommandId.Of($"t{n}"), Earlier<DeliverStock>(s.A, "d-missing"), 1 + (s.B % 6)),
+                4 => new WriteOffStock(CommandId.Of($"w{n}"), 1 + (s.B % 8), "spoiled", s.C % 2 == 0 ? Earlier<ReceiveStock>(s.A, "r-missing") : null),
+                5 => new CancelAllocation(CommandId.Of($"c{n}"), Earlier<AllocateStock>(s.A, "a-missing"), 1 + (s.B % 5)),
+                6 when made.Count > 0 => made[s.A % made.Count],
+                7 when made.Count > 0 => Conflicting(made[s.A % made.Count]),
+                _ => new ReceiveStock(CommandId.Of($"r{n}"), 1 + (s.B % 3)),
+            };
+            made.Add(command);
+        }
+
+        return made;
+    }
+
+    private static StockCommand Conflicting(StockCommand c) => c switch
+    {
+        ReceiveStock r => new ReceiveStock(r.Id, r.Quantity + 1, r.Source, r.Expiry),
+        AllocateStock a => new AllocateStock(a.Id, new Id<Household>(a.Household.Value + 1), a.Quantity),
+        DeliverStock d => new DeliverStock(d.Id, d.Allocation, d.Quantity + 1),
+        ReturnStock t => new ReturnStock(t.Id, t.Delivery, t.Quantity + 1),
+        WriteOffStock w => new WriteOffStock(w.Id, w.Quantity, "other reason", w.Receipt),
+        CancelAllocation x => new CancelAllocation(x.Id, x.Allocation, x.Quantity + 1),
+        _ => c,
+    };
+
+    public static Gen<ClaimSpec[]> Claims(int maxHouseholds, int maxNeed, int maxWeight, int tiers) =>
+        from n in Gen.Choose(1, maxHouseholds)
+        from specs in Gen.ArrayOf(
+            from need in Gen.Choose(0, maxNeed)
+            from weight in Gen.Choose(1, maxWeight)
+            from tier in Gen.Choose(0, tiers - 1)
+            select (need, weight, tier), n)
+        from firstId in Gen.Choose(1, 50)
+        select specs.Select((s, i) => new ClaimSpec(firstId + (i * 3), s.need, s.weight, s.tier)).ToArray();
+}
+
+public sealed class LedgerArbitraries
+{
+    public static Arbitrary<LedgerStep[]> Steps() => Gen.ArrayOf(SuppliesGenerators.Step).ToArbitrary();
+}
