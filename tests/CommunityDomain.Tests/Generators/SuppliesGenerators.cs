@@ -86,3 +86,39 @@ public sealed class LedgerArbitraries
 {
     public static Arbitrary<LedgerStep[]> Steps() => Gen.ArrayOf(SuppliesGenerators.Step).ToArbitrary();
 }
+
+public sealed record AllocationCase(ClaimSpec[] Specs, int Supply, int Extra, int Seed)
+{
+    public CommunityDomain.Supplies.Allocation.Claim[] Claims => [.. Specs.Select(s => new CommunityDomain.Supplies.Allocation.Claim(new Id<Household>(s.Household), s.Need, s.Weight, s.Tier))];
+
+    public override string ToString() => $"supply {Supply} (+{Extra}), seed {Seed}: " + string.Join(", ", Specs.Select(s => $"#{s.Household} d{s.Need} w{s.Weight} t{s.Tier}"));
+}
+
+public sealed class AllocationArbitraries
+{
+    private static Gen<AllocationCase> Case(int maxHouseholds, int maxNeed, int maxWeight, int tiers) =>
+        from specs in SuppliesGenerators.Claims(maxHouseholds, maxNeed, maxWeight, tiers)
+        from supply in Gen.Choose(0, specs.Sum(s => s.Need) + 3)
+        from extra in Gen.Choose(1, 20)
+        from seed in Gen.Choose(0, 10_000)
+        select new AllocationCase(specs, supply, extra, seed);
+
+    public static Arbitrary<AllocationCase> Cases() => Case(40, 30, 6, 3).ToArbitrary();
+}
+
+public sealed class TinyAllocationArbitraries
+{
+    public static Arbitrary<AllocationCase> Cases() =>
+        (from specs in SuppliesGenerators.Claims(4, 5, 4, 1)
+         from supply in Gen.Choose(0, specs.Sum(s => s.Need))
+         select new AllocationCase(specs, supply, 1, 0)).ToArbitrary();
+}
+
+public sealed class SingleTierArbitraries
+{
+    public static Arbitrary<AllocationCase> Cases() =>
+        (from specs in SuppliesGenerators.Claims(60, 40, 8, 1)
+         from supply in Gen.Choose(0, specs.Sum(s => s.Need) + 3)
+         from extra in Gen.Choose(1, 30)
+         select new AllocationCase(specs, supply, extra, 0)).ToArbitrary();
+}
