@@ -52,6 +52,27 @@ public sealed class PassProperties
         Assert.Equal(PassRejection.BadSignature, result.AsT1.Reason);
     }
 
+    [Property(MaxTest = 50)]
+    public void A_code_under_a_key_id_the_gate_does_not_hold_never_verifies(PositiveInt household, PositiveInt otherId)
+    {
+        var (office, _) = Setup();
+        var id = new PassKeyId(2 + (otherId.Get % 60000));
+        using var other = PassSigningKeys.Generate(id);
+        var gate = new PassGate(other.VerificationKeys(), Policy);
+        var code = IssueOne(office, household.Get).Code;
+
+        Assert.Equal(PassRejection.UnknownKey, gate.Exit(code, Evening).AsT1.Reason);
+    }
+
+    [Property(MaxTest = 100)]
+    public void A_pass_lets_its_holder_out_at_most_once(PositiveInt household, NonNegativeInt[] minutes)
+    {
+        var (office, gate) = Setup();
+        var code = IssueOne(office, household.Get).Code;
+        var outs = minutes.Count(m => gate.Exit(code, Evening + Duration.FromMinutes(m.Get % 1440)).IsT0);
+        Assert.True(outs <= 1);
+    }
+
     [Property(MaxTest = 200)]
     public void A_pass_verifies_exactly_inside_its_validity_window(PositiveInt household, int minutes)
     {

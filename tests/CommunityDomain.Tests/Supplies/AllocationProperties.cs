@@ -87,6 +87,27 @@ public sealed class AllocationProperties
         }
     }
 
+    [Property(Arbitrary = [typeof(SingleTierArbitraries)], MaxTest = 300)]
+    public void Max_min_shares_follow_the_reported_water_level(AllocationCase c)
+    {
+        var plan = SupplyAllocator.Allocate(c.Claims, c.Supply, AllocationPolicy.MaxMin);
+        var tier = plan.Tiers.Single();
+        if (tier.FullyServed || tier.Supplied == 0)
+        {
+            return;
+        }
+
+        foreach (var s in plan.Shares)
+        {
+            // weight x level = weight * num / den; the share is min(need, ceil(that)), or one more when it is whole.
+            var num = (long)s.Weight * tier.LevelNumerator;
+            var ceil = (num + tier.LevelDenominator - 1) / tier.LevelDenominator;
+            var whole = num % tier.LevelDenominator == 0;
+            var expected = Math.Min(s.Need, ceil);
+            Assert.True(s.Allocated == expected || (whole && s.Allocated == expected + 1 && expected < s.Need), $"{s} at level {tier.Level}");
+        }
+    }
+
     [Property(Arbitrary = [typeof(TinyAllocationArbitraries)], MaxTest = 400)]
     public void Max_min_no_transfer_of_one_unit_raises_the_minimum_weighted_share(AllocationCase c)
     {

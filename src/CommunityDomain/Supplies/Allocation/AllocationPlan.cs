@@ -71,7 +71,7 @@ public sealed class AllocationPlan
             ShareOutcome.TierNotReached => "supply ran out in an earlier tier",
             _ => Policy switch
             {
-                AllocationPolicy.MaxMin => $"tier {s.Tier} was rationed ({tier.Supplied} of {tier.Need} units) by weighted max-min; the water level reached {tier.LevelNumerator}/{tier.LevelDenominator} = {tier.Level:0.###} units per weight unit, so it got min(need, ceil(weight x level)), one less at a tie broken by household id",
+                AllocationPolicy.MaxMin => $"tier {s.Tier} was rationed ({tier.Supplied} of {tier.Need} units) by weighted max-min; the water level reached {tier.LevelNumerator}/{tier.LevelDenominator} = {tier.Level:0.###} units per weight unit, so it got min(need, ceil(weight x level)) units, one more when weight x level is whole and it came early among the tied household ids",
                 AllocationPolicy.Hamilton => $"tier {s.Tier} was rationed ({tier.Supplied} of {tier.Need} units, {tier.Level:P1} of need) by largest remainder; its exact quota was {(double)tier.Supplied * s.Need / tier.Need:0.###}",
                 _ => $"tier {s.Tier} was rationed ({tier.Supplied} of {tier.Need} units, {tier.Level:P1} of need) by the Webster divisor method; its exact quota was {(double)tier.Supplied * s.Need / tier.Need:0.###}",
             },

@@ -10,8 +10,8 @@ namespace CommunityDomain.Supplies.Allocation;
 /// <param name="LevelDenominator">The fraction's denominator (1 when not rationed).</param>
 /// <remarks>
 /// For <see cref="AllocationPolicy.MaxMin"/> the level is the water level in units per weight unit: a rationed
-/// household got min(need, ceil(weight x level)), some households exactly at the level one unit less (ties by
-/// household id). For the proportional policies it is the fraction of need supplied (supply / need).
+/// household got min(need, ceil(weight x level)) units, and where weight x level is whole some of them one more
+/// (ties go to the smaller household ids). For the proportional policies it is the fraction of need supplied (supply / need).
 /// </remarks>
 public readonly record struct TierOutcome(int Tier, long Need, long Supplied, long LevelNumerator, long LevelDenominator)
 {
