@@ -47,7 +47,7 @@ public sealed class RunPlannerProperties
             var walkSeconds = buildings.Zip(buildings.Skip(1)).Sum(x => Math.Ceiling(sites[x.First].DistanceTo(sites[x.Second]) / c.Options.WalkingMetresPerMinute * 60));
             var time = (c.Options.PerStop * run.Parcels.Select(p => p.Household).Distinct().Count()) + Duration.FromSeconds(walkSeconds);
             Assert.True(time <= Limit(c.Options, run.Window), $"run {run.Number} takes {time}");
-            Assert.All(buildings, b => Assert.True(sites[b].DistanceTo(sites[buildings[0]]) <= c.Options.NeighbourMetres));
+            Assert.All(buildings, b => Assert.All(buildings, o => Assert.True(sites[b].DistanceTo(sites[o]) <= c.Options.NeighbourMetres)));
         }
     }
 

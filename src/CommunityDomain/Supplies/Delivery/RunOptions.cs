@@ -11,7 +11,7 @@ public sealed class RunOptions
     /// <param name="kind">Whether capacity counts grams or parcels.</param>
     /// <param name="perStop">Time at each household's door (climb, knock, hand over); not negative; default 2 minutes.</param>
     /// <param name="walkingMetresPerMinute">Walking speed between buildings; positive; default 60.</param>
-    /// <param name="neighbourMetres">A run's buildings all stand within this distance of its first building; not negative; default 60.</param>
+    /// <param name="neighbourMetres">Any two buildings of a run stand within this distance of each other; not negative; default 60.</param>
     /// <exception cref="ArgumentException">A value out of range.</exception>
     public RunOptions(int capacity, Duration timeBudget, CapacityKind kind = CapacityKind.Weight, Duration? perStop = null, double walkingMetresPerMinute = 60, double neighbourMetres = 60)
     {

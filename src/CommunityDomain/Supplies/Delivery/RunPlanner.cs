@@ -8,13 +8,12 @@ namespace CommunityDomain.Supplies.Delivery;
 /// Guarantees: every placeable parcel is in exactly one run and every other parcel is reported unplaceable;
 /// no run carries more than the capacity; no run's estimated time (door stops plus walking between its
 /// buildings in visiting order) exceeds the time budget or the length of its window; all parcels of a run
-/// share one window (or none); every building of a run stands within the neighbour distance of its first
-/// building; the number of runs is at least the lower bound ceil(total load / capacity). The same input gives
+/// share one window (or none); any two buildings of a run stand within the neighbour distance of each other; the number of runs is at least the lower bound ceil(total load / capacity). The same input gives
 /// the same plan.
 /// </remarks>
 public static class RunPlanner
 {
-    private const int MaxOpenRuns = 32;
+    private const int MaxTries = 8;
 
     /// <summary>Plans the runs.</summary>
     /// <param name="parcels">The parcels.</param>
@@ -68,7 +67,7 @@ public static class RunPlanner
         window is { } w && w.Duration < options.TimeBudget ? w.Duration : options.TimeBudget;
 
     // Greedy neighbourhoods: sweep buildings by position; each unassigned building anchors a cluster of the
-    // unassigned buildings within the neighbour distance of it.
+    // unassigned buildings within half the neighbour distance of it, so any two of them are neighbours.
     private static List<List<Parcel>> Clusters(IEnumerable<Parcel> parcels, Dictionary<Id<Building>, Position> positions, double within)
     {
         var byBuilding = parcels.GroupBy(p => p.Building).ToDictionary(g => g.Key, g => g.ToList());
@@ -83,10 +82,11 @@ public static class RunPlanner
             }
 
             var anchor = positions[buildings[i]];
+            var radius = within / 2;
             var cluster = new List<Parcel>();
-            for (var j = i; j < buildings.Length && positions[buildings[j]].X - anchor.X <= within; j++)
+            for (var j = i; j < buildings.Length && positions[buildings[j]].X - anchor.X <= radius; j++)
             {
-                if (!assigned[j] && positions[buildings[j]].DistanceTo(anchor) <= within)
+                if (!assigned[j] && positions[buildings[j]].DistanceTo(anchor) <= radius)
                 {
                     assigned[j] = true;
                     cluster.AddRange(byBuilding[buildings[j]]);
@@ -99,8 +99,8 @@ public static class RunPlanner
         return clusters;
     }
 
-    // First fit decreasing over a bounded set of open runs: heaviest parcels first, into the first open run
-    // that has room and time; the anchor rule keeps a run's buildings near its first one.
+    // Best fit decreasing: heaviest parcels first, each into the open run with the least room that still
+    // takes it (capacity and time), trying a few candidates before opening a new run.
     private static void Pack(List<Parcel> cluster, Dictionary<Id<Building>, Position> positions, RunOptions options, Duration budget, Interval? window, List<OpenRun> done)
     {
         cluster.Sort((a, b) =>
@@ -111,37 +111,43 @@ public static class RunPlanner
                 : a.Household != b.Household ? a.Household.Value.CompareTo(b.Household.Value)
                 : string.CompareOrdinal(a.Contents, b.Contents);
         });
-        var open = new List<OpenRun>();
+        var room = new SortedSet<(long Room, int Index)>();
         foreach (var parcel in cluster)
         {
-            var placed = false;
-            foreach (var run in open)
+            var load = options.LoadOf(parcel);
+            var chosen = -1;
+            var tries = 0;
+            foreach (var (_, index) in room.GetViewBetween((load, int.MinValue), (options.Capacity, int.MaxValue)))
             {
-                if (run.TryAdd(parcel, options, budget, positions))
+                if (done[index].Fits(parcel, options, budget, positions))
                 {
-                    placed = true;
+                    chosen = index;
+                    break;
+                }
+
+                if (++tries == MaxTries)
+                {
                     break;
                 }
             }
 
-            if (placed)
+            if (chosen < 0)
             {
-                continue;
+                chosen = done.Count;
+                done.Add(new OpenRun(window));
+            }
+            else
+            {
+                room.Remove((options.Capacity - done[chosen].Load, chosen));
             }
 
-            if (open.Count == MaxOpenRuns)
+            done[chosen].Add(parcel, options, positions);
+            var left = options.Capacity - done[chosen].Load;
+            if (left > 0)
             {
-                var fullest = open.MaxBy(r => r.Load)!;
-                open.Remove(fullest);
-                done.Add(fullest);
+                room.Add((left, chosen));
             }
-
-            var fresh = new OpenRun(window);
-            _ = fresh.TryAdd(parcel, options, budget, positions);
-            open.Add(fresh);
         }
-
-        done.AddRange(open);
     }
 
     private sealed class OpenRun(Interval? window)
@@ -154,42 +160,29 @@ public static class RunPlanner
 
         private Duration Time { get; set; }
 
-        public bool TryAdd(Parcel parcel, RunOptions options, Duration budget, Dictionary<Id<Building>, Position> positions)
+        public bool Fits(Parcel parcel, RunOptions options, Duration budget, Dictionary<Id<Building>, Position> positions) =>
+            Load + options.LoadOf(parcel) <= options.Capacity
+            && (_buildings.Count == 0 || _buildings.Contains(parcel.Building) || positions[parcel.Building].DistanceTo(positions[_buildings[0]]) <= options.NeighbourMetres)
+            && Time + Extra(parcel, options, positions) <= budget;
+
+        public void Add(Parcel parcel, RunOptions options, Dictionary<Id<Building>, Position> positions)
         {
-            var load = options.LoadOf(parcel);
-            if (Load + load > options.Capacity)
-            {
-                return false;
-            }
-
-            var extra = _households.Contains(parcel.Household) ? Duration.Zero : options.PerStop;
-            var newBuilding = !_buildings.Contains(parcel.Building);
-            if (newBuilding && _buildings.Count > 0)
-            {
-                var here = positions[parcel.Building];
-                if (here.DistanceTo(positions[_buildings[0]]) > options.NeighbourMetres)
-                {
-                    return false;
-                }
-
-                extra += Walk(positions[_buildings[^1]], here, options);
-            }
-
-            if (Time + extra > budget)
-            {
-                return false;
-            }
-
-            Time += extra;
-            Load += load;
+            Time += Extra(parcel, options, positions);
+            Load += options.LoadOf(parcel);
             _parcels.Add(parcel);
             _households.Add(parcel.Household);
-            if (newBuilding)
+            if (!_buildings.Contains(parcel.Building))
             {
                 _buildings.Add(parcel.Building);
             }
+        }
 
-            return true;
+        private Duration Extra(Parcel parcel, RunOptions options, Dictionary<Id<Building>, Position> positions)
+        {
+            var extra = _households.Contains(parcel.Household) ? Duration.Zero : options.PerStop;
+            return _buildings.Count > 0 && !_buildings.Contains(parcel.Building)
+                ? extra + Walk(positions[_buildings[^1]], positions[parcel.Building], options)
+                : extra;
         }
 
         public DeliveryRun ToRun(int number, string runner, Dictionary<Id<Building>, Position> positions)
