@@ -81,7 +81,8 @@ public static class SupplyAllocator
                 AllocationPolicy.Webster => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 1, o.Supplied, allocated, cancellationToken), o),
                 _ => Hamilton(claims, rationed, o, allocated),
             };
-            outcomes[at] = o with { LevelNumerator = num, LevelDenominator = den };
+            var gcd = (long)System.Numerics.BigInteger.GreatestCommonDivisor(num, den);
+            outcomes[at] = o with { LevelNumerator = num / Math.Max(1, gcd), LevelDenominator = den / Math.Max(1, gcd) };
         }
 
         return outcomes;
