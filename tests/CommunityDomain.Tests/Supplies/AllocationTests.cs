@@ -57,6 +57,14 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Allocate_with_sparse_household_ids_still_detects_duplicates()
+    {
+        var plan = SupplyAllocator.Allocate([C(1, 4), C(2_000_000_000, 4)], 4, AllocationPolicy.MaxMin);
+        Assert.Equal([2, 2], plan.Shares.Select(s => s.Allocated));
+        Assert.Throws<ArgumentException>(() => SupplyAllocator.Allocate([C(2_000_000_000, 4), C(2_000_000_000, 1)], 4, AllocationPolicy.Webster));
+    }
+
+    [Fact]
     public void Need_rules_add_extras_for_infants_the_very_old_and_the_chronically_ill()
     {
         var rules = new NeedRules(rationPerPersonPerDay: 2, days: 3, perInfant: 4, perAged80: 1, perChronicallyIll: 2);

@@ -116,18 +116,25 @@ public static class SupplyAllocator
             maxId = Math.Max(maxId, claims[i].Household.Value);
         }
 
-        var seen = new bool[maxId + 1];
+        // Ids are small and dense in a community: a flag array is the cheap duplicate check; sparse ids use a set.
+        var seen = maxId <= (4L * claims.Length) + 1024 ? new bool[maxId + 1] : null;
+        var seenSparse = seen is null ? new HashSet<int>(claims.Length) : null;
         var needs = new long[maxTier + 1];
         Array.Fill(needs, -1);
         for (var i = 0; i < claims.Length; i++)
         {
             var c = claims[i];
-            if (seen[c.Household.Value])
+            var fresh = seen is not null ? !seen[c.Household.Value] : seenSparse!.Add(c.Household.Value);
+            if (!fresh)
             {
                 throw new ArgumentException($"{c.Household} has more than one claim.", nameof(claims));
             }
 
-            seen[c.Household.Value] = true;
+            if (seen is not null)
+            {
+                seen[c.Household.Value] = true;
+            }
+
             needs[c.Tier] = Math.Max(needs[c.Tier], 0) + c.Need;
         }
 
