@@ -1,0 +1,120 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Communities.Control;
+using CommunityDomain.Kernel;
+using CommunityDomain.Passes;
+using CommunityDomain.Supplies;
+using CommunityDomain.Supplies.Allocation;
+using CommunityDomain.Supplies.Delivery;
+using CommunityDomain.Supplies.Ledger;
+
+namespace Pubai;
+
+/// <summary>
+/// The supplies and passes of the story: goods received and donated, a fair allocation to sealed Meiyuan,
+/// delivery runs for its volunteers, a resident's donation split among four compounds' gate posts, and
+/// 30 passes issued in Pingguoyuan one evening with a forged code and a late return caught.
+/// </summary>
+public static class SuppliesAndPasses
+{
+    private static readonly ItemKind VegetablePack = new("veg-pack", "pack", 1500);
+
+    /// <summary>Runs the part, prints what happened and returns the invariants that failed.</summary>
+    /// <param name="scenario">The built scenario.</param>
+    /// <param name="output">Where to print.</param>
+    /// <returns>Failed invariants (empty when all hold).</returns>
+    public static IReadOnlyList<string> Run(PubaiScenario scenario, TextWriter output)
+    {
+        var failures = new List<string>();
+        void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                failures.Add(what);
+            }
+        }
+
+        var community = scenario.Community;
+        var zone = PubaiScenario.Zone;
+        var morning = new LocalDateTime(2022, 8, 19, 8, 0).InZoneStrictly(zone).ToInstant();
+        var clock = new FixedClock(morning);
+
+        // Goods in: a procured lot and a donated lot with an earlier use-by date (it leaves first).
+        var ledger = StockLedger.Open(VegetablePack, clock);
+        ledger.Execute(new ReceiveStock(CommandId.Of("rcv-0819-procured"), 1800, StockSource.Procured, new LocalDate(2022, 8, 26)), PubaiScenario.Office);
+        ledger.Execute(new ReceiveStock(CommandId.Of("rcv-0819-donated"), 300, StockSource.DonatedBy("a vegetable grower of Pubai"), new LocalDate(2022, 8, 22)), PubaiScenario.Office);
+
+        // Fair allocation to sealed Meiyuan: 1 pack per person present per day for 3 days, extras for the vulnerable.
+        var sealedHomes = community.SealedHouseholds(morning);
+        var rules = new NeedRules(rationPerPersonPerDay: 1, days: 3, perInfant: 2, perAged80: 1, perChronicallyIll: 1);
+        var claims = SupplyClaims.From(community, sealedHomes, morning.InZone(zone).Date, rules);
+        var plan = SupplyAllocator.Allocate(claims, ledger.Available, AllocationPolicy.MaxMin);
+        output.WriteLine($"Supplies: {ledger}");
+        output.WriteLine($"  {plan} for {sealedHomes.Count} sealed Meiyuan households (need {claims.Sum(c => c.Need)}); {string.Join("; ", plan.Tiers)}");
+        var sample = plan.Shares.First(s => s.Outcome == ShareOutcome.Rationed).Household;
+        output.WriteLine($"  {plan.Explain(sample)}");
+
+        foreach (var share in plan.Shares.Where(s => s.Allocated > 0))
+        {
+            ledger.Execute(new AllocateStock(CommandId.Of($"alloc-0819-{share.Household.Value}"), share.Household, share.Allocated), PubaiScenario.Office);
+        }
+
+        // Delivery runs for Meiyuan's volunteers (office party members sealed inside), 20 kg per run, 45 minutes.
+        var parcels = DeliveryParcels.From(community, plan.Shares.Where(s => s.Allocated > 0).Select(s => (s.Household, VegetablePack, s.Allocated)), 20_000);
+        string[] runners = ["meiyuan.volunteer.1", "meiyuan.volunteer.2", "meiyuan.volunteer.3", "meiyuan.volunteer.4", "meiyuan.volunteer.5", "meiyuan.volunteer.6"];
+        var runs = RunPlanner.Plan(parcels, DeliveryParcels.Sites(community), new RunOptions(20_000, Duration.FromMinutes(45)), runners);
+        output.WriteLine($"  Delivery: {parcels.Count} parcels, {runs}");
+        output.WriteLine(runs.Runs[0].Sheet().Replace("\n", "\n  ", StringComparison.Ordinal).Insert(0, "  "));
+
+        var delivered = 0;
+        foreach (var run in runs.Runs)
+        {
+            foreach (var parcel in run.Parcels)
+            {
+                var units = parcel.WeightGrams / VegetablePack.UnitWeightGrams!.Value;
+                var r = ledger.Execute(new DeliverStock(CommandId.Of($"dlv-0819-{run.Number}-{parcel.Household.Value}-{delivered++}"), CommandId.Of($"alloc-0819-{parcel.Household.Value}"), units), Actor.Of(run.Runner));
+                Check(r.IsT0, $"delivery of {parcel} accepted");
+            }
+        }
+
+        output.WriteLine($"  After delivery: {ledger}");
+        Check(ledger.OnHand == ledger.Received - ledger.Delivered - ledger.WrittenOff, "ledger identity on hand = received - delivered - written off");
+        Check(ledger.Reserved == 0 && ledger.Delivered == plan.Allocated, "every allocated unit delivered");
+        Check(ledger.Deliveries.All(d => ledger.Trace(d.Delivery).Sum(t => t.Quantity) == d.Quantity), "every delivered unit traced to a receipt");
+        Check(ledger.Lots.Single(l => l.Source.IsDonation).Remaining == 0, "the earlier-expiring donated lot left first");
+        Check(plan.Shares.All(s => s.Allocated <= s.Need) && plan.Allocated == Math.Min(2100, claims.Sum(c => (long)c.Need)), "no household over its need; stock fully used or need met");
+        Check(runs.Unplaceable.Count == 0 && runs.GapRatio <= 0.10, "delivery runs within 10% of the lower bound");
+        Check(runs.Runs.All(r => r.Load <= 20_000 && r.EstimatedTime <= Duration.FromMinutes(45)), "no run over capacity or time");
+        Check(runs.Runs.All(r => !r.Sheet().Contains(community.Residents[0].Name.Value, StringComparison.Ordinal)), "run sheets show masked names only");
+
+        // A resident's donation to the duty posts of four compounds, split by staff-hours on duty (plain data from a roster).
+        var gates = new[] { "Jianjing", "Anxin", "Dongfang", "Jian'an" }
+            .SelectMany(name => community.PostsOf(scenario.Compounds[name].Id).Where(p => p.Kind == PostKind.Gate))
+            .Select((p, i) => new PostHours(p.Id, Duration.FromHours(48 + (12 * (i % 3)))))
+            .ToList();
+        var noodles = DonationSplit.Split(120, gates);
+        output.WriteLine($"Donation of 120 cases of instant noodles by staff-hours: {DonationSplit.Describe(noodles)}");
+        Check(noodles.Sum(s => s.Units) == 120 && noodles.Count == 6, "the donation is split whole among the six gate posts of four compounds");
+
+        // Passes: 30 issued in Pingguoyuan at 18:30 on 20 August; one forged code and one late return caught at the gate.
+        var evening = new LocalDateTime(2022, 8, 20, 18, 30).InZoneStrictly(zone).ToInstant();
+        using var keys = PassSigningKeys.Generate(new PassKeyId(1));
+        var office = PassOffice.Open(PassPolicy.OnePersonEveryTwoDays, keys, new FixedClock(evening));
+        var lastTest = new LocalDateTime(2022, 8, 20, 6, 0).InZoneStrictly(zone).ToInstant();
+        var pingguoyuan = community.HouseholdsIn(ControlScope.Of(scenario.Compounds["Pingguoyuan"].Id)).Take(30)
+            .Select(h => new PassRequest(h, community.EffectiveLevel(h, evening), lastTest)).ToList();
+        var issued = office.IssueBatch(pingguoyuan, Actor.Of("pingguoyuan.volunteer")).Where(r => r.IsT0).Select(r => r.AsT0).ToList();
+        var sealedRefused = office.Issue(new PassRequest(sealedHomes[0], community.EffectiveLevel(sealedHomes[0], evening), lastTest)).IsT1;
+        var gate = new PassGate(keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays);
+        var forged = issued[7].Code[..40] + (issued[7].Code[40] == 'A' ? 'B' : 'A') + issued[7].Code[41..];
+        var forgedCaught = gate.Exit(forged, evening.Plus(Duration.FromMinutes(20))).TryPickT1(out var why, out _);
+        var exits = issued.Count(p => gate.Exit(p.Code, evening.Plus(Duration.FromMinutes(30))).IsT0);
+        var returns = issued.Select((p, i) => gate.Return(p.Code, evening.Plus(Duration.FromMinutes(i == 12 ? 30 + 135 : 30 + 60 + i))).AsT0).ToList();
+        output.WriteLine($"Passes: {issued.Count} issued in Pingguoyuan at 18:30 ({office}); {exits} went out; forged code: {why?.Message}; late: {string.Join(", ", returns.Where(r => r.Late))}");
+        Check(issued.Count == 30 && exits == 30, "30 passes issued and used");
+        Check(forgedCaught && why!.Reason == PassRejection.BadSignature, "the forged code is caught");
+        Check(returns.Count(r => r.Late) == 1 && returns.Single(r => r.Late).Serial == issued[12].Content.Serial, "exactly the one late return is flagged");
+        Check(sealedRefused, "a sealed Meiyuan household gets no pass");
+        Check(!keys.ToString().Contains(Convert.ToBase64String(keys.ExportPrivateKey(new PassKeyId(1)))[..12], StringComparison.Ordinal), "no private key in ToString");
+        return failures;
+    }
+}

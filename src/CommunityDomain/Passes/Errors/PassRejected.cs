@@ -1,0 +1,40 @@
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Passes.Errors;
+
+/// <summary>A gate refused a pass code. Never echoes the code or any key material.</summary>
+/// <param name="Reason">Why.</param>
+/// <param name="Serial">The pass's serial when the code could be read, else null.</param>
+public sealed record PassRejected(PassRejection Reason, PassSerial? Serial) : DomainError
+{
+    /// <inheritdoc />
+    public override string Code => "passes.rejected";
+
+    /// <inheritdoc />
+    protected override string English => $"Pass {Serial?.ToString() ?? "(unreadable)"} refused: {Reason switch
+    {
+        PassRejection.Malformed => "this is not a pass code",
+        PassRejection.UnknownKey => "it is signed with a key this gate does not accept",
+        PassRejection.BadSignature => "its signature does not match (altered or forged)",
+        PassRejection.NotYetValid => "it is not valid yet",
+        PassRejection.Expired => "it has expired",
+        PassRejection.Revoked => "it was revoked",
+        PassRejection.AlreadyUsed => "it was already used to go out",
+        PassRejection.OverQuota => "the household already used its quota of outings",
+        _ => "it never went out",
+    }}.";
+
+    /// <inheritdoc />
+    protected override string Chinese => $"出入卡 {Serial?.ToString() ?? "（无法识别）"} 被拒绝：{Reason switch
+    {
+        PassRejection.Malformed => "不是有效的出入卡码",
+        PassRejection.UnknownKey => "签名密钥不被本卡口接受",
+        PassRejection.BadSignature => "签名不符（被篡改或伪造）",
+        PassRejection.NotYetValid => "尚未生效",
+        PassRejection.Expired => "已过期",
+        PassRejection.Revoked => "已被注销",
+        PassRejection.AlreadyUsed => "已使用过",
+        PassRejection.OverQuota => "该户本期外出次数已用完",
+        _ => "未登记外出",
+    }}。";
+}

@@ -1,0 +1,135 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.Passes.Errors;
+using OneOf;
+
+namespace CommunityDomain.Passes;
+
+/// <summary>
+/// A gate device: verifies pass codes offline with public keys only, records exits and returns, flags late
+/// returns and enforces the quota of outings per household. It never reads a clock: every call takes the instant.
+/// </summary>
+/// <remarks>
+/// A code with any change, signed under an unknown, wrong or retired key, used outside its validity window,
+/// revoked, already used, or beyond its household's quota of outings in a period never passes
+/// <see cref="Exit"/>. A return is late exactly when the time out exceeds the pass's maximum.
+/// </remarks>
+public sealed class PassGate
+{
+    private readonly PassVerificationKeys _keys;
+    private readonly PassPolicy _policy;
+    private readonly HashSet<PassSerial> _revoked = [];
+    private readonly Dictionary<PassSerial, (PassContent Content, Instant At)> _out = [];
+    private readonly HashSet<PassSerial> _used = [];
+    private readonly Dictionary<Id<Household>, List<Instant>> _exits = [];
+
+    /// <summary>Creates a gate.</summary>
+    /// <param name="keys">The public keys it accepts.</param>
+    /// <param name="policy">The policy (for the quota of outings).</param>
+    public PassGate(PassVerificationKeys keys, PassPolicy policy)
+    {
+        _keys = Guard.Against.Null(keys);
+        _policy = Guard.Against.Null(policy);
+    }
+
+    /// <summary>Passes out now, with when they went out.</summary>
+    public IReadOnlyList<(PassContent Pass, Instant WentOut)> Out => [.. _out.Values.OrderBy(x => x.At)];
+
+    /// <summary>Adds revoked serials (e.g. <see cref="PassOffice.Revoked"/> synced when online).</summary>
+    /// <param name="serials">The serials.</param>
+    public void LoadRevocations(IEnumerable<PassSerial> serials) => _revoked.UnionWith(Guard.Against.Null(serials));
+
+    /// <summary>Checks a code at an instant without recording anything: signature, key, revocation and validity.</summary>
+    /// <param name="code">The scanned code.</param>
+    /// <param name="at">The instant of the scan.</param>
+    /// <returns>The pass's content, or why it is refused.</returns>
+    public OneOf<PassContent, PassRejected> Verify(string? code, Instant at)
+    {
+        var read = Read(code);
+        if (read.IsT1)
+        {
+            return read;
+        }
+
+        var content = read.AsT0;
+        return _revoked.Contains(content.Serial) ? new PassRejected(PassRejection.Revoked, content.Serial)
+            : at < content.ValidFrom ? new PassRejected(PassRejection.NotYetValid, content.Serial)
+            : at >= content.ValidUntil ? new PassRejected(PassRejection.Expired, content.Serial)
+            : content;
+    }
+
+    /// <summary>Verifies a code and records the holder going out.</summary>
+    /// <param name="code">The scanned code.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The pass's content, or why it is refused (nothing is recorded then).</returns>
+    public OneOf<PassContent, PassRejected> Exit(string? code, Instant at)
+    {
+        var verified = Verify(code, at);
+        if (verified.IsT1)
+        {
+            return verified;
+        }
+
+        var content = verified.AsT0;
+        if (_used.Contains(content.Serial))
+        {
+            return new PassRejected(PassRejection.AlreadyUsed, content.Serial);
+        }
+
+        var exits = _exits.TryGetValue(content.Household, out var list) ? list : _exits[content.Household] = [];
+        if (exits.Count(e => at - e < _policy.Period && e - at < _policy.Period) >= _policy.PassesPerPeriod)
+        {
+            return new PassRejected(PassRejection.OverQuota, content.Serial);
+        }
+
+        exits.Add(at);
+        _used.Add(content.Serial);
+        _out[content.Serial] = (content, at);
+        return content;
+    }
+
+    /// <summary>Records a holder coming back; flags a late return. An expired or revoked pass may still come back.</summary>
+    /// <param name="code">The scanned code.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The return with its late flag, or why the scan is refused.</returns>
+    public OneOf<PassReturn, PassRejected> Return(string? code, Instant at)
+    {
+        var read = Read(code);
+        if (read.IsT1)
+        {
+            return read.AsT1;
+        }
+
+        var content = read.AsT0;
+        if (!_out.Remove(content.Serial, out var went))
+        {
+            return new PassRejected(PassRejection.NotOut, content.Serial);
+        }
+
+        return new PassReturn(content.Serial, content.Household, went.At, at, content.MaxTimeOut);
+    }
+
+    /// <summary>Passes out longer than allowed at an instant.</summary>
+    /// <param name="at">The instant.</param>
+    /// <returns>The overdue passes.</returns>
+    public IReadOnlyList<PassContent> Overdue(Instant at) =>
+        [.. _out.Values.Where(x => at - x.At > x.Content.MaxTimeOut).Select(x => x.Content)];
+
+    /// <summary>The gate's key ids and counts.</summary>
+    public override string ToString() => $"Pass gate: {_keys}, {_out.Count} out, {_revoked.Count} revocation(s) loaded";
+
+    /// <summary>Decodes and checks the signature; the content is trusted only after this.</summary>
+    internal OneOf<PassContent, PassRejected> Read(string? code)
+    {
+        Span<byte> bytes = stackalloc byte[PassContent.Length + 64];
+        if (code is null || !Base32.TryDecode(code, bytes) || PassContent.Read(bytes[..PassContent.Length]) is not { } content)
+        {
+            return new PassRejected(PassRejection.Malformed, null);
+        }
+
+        var ok = _keys.TryVerify(content.Key, bytes[..PassContent.Length], bytes[PassContent.Length..], out var known);
+        return !known ? new PassRejected(PassRejection.UnknownKey, null)
+            : !ok ? new PassRejected(PassRejection.BadSignature, null)
+            : content;
+    }
+}

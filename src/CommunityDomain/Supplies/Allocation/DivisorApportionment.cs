@@ -1,0 +1,219 @@
+using System.Runtime.InteropServices;
+
+namespace CommunityDomain.Supplies.Allocation;
+
+/// <summary>
+/// Capped divisor apportionment of one tier in O(n): unit k (0-based) of claim i has the key
+/// (2k + delta2) / (2 w_i); units go out in increasing key order, ties by household id, at most a claim's need.
+/// delta2 = 0 with the claims' weights is weighted max-min (Adams); delta2 = 1 with w_i = need is Webster.
+/// </summary>
+/// <remarks>
+/// The S-th smallest key is found exactly: claims are grouped by (weight, need), a floating-point bisection
+/// over the groups gets close, and an exact walk over rational keys settles it. One pass then gives every
+/// claim its units below the key and the ties at the key in household-id order.
+/// </remarks>
+internal static class DivisorApportionment
+{
+    public static (long Numerator, long Denominator) Apportion(
+        ReadOnlySpan<Claim> claims, int tier, bool weightIsNeed, int delta2, long supply, Span<int> result, CancellationToken cancellationToken)
+    {
+        if (supply <= 0)
+        {
+            return (0, 1);
+        }
+
+        var groups = new Dictionary<long, long>();
+        for (var i = 0; i < claims.Length; i++)
+        {
+            var c = claims[i];
+            if (c.Tier == tier && c.Need > 0)
+            {
+                var w = weightIsNeed ? c.Need : c.Weight;
+                CollectionsMarshal.GetValueRefOrAddDefault(groups, ((long)w << 32) | (uint)c.Need, out _)++;
+            }
+
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        var g = groups.Count;
+        var gw = new long[g];
+        var gd = new long[g];
+        var gc = new long[g];
+        var n = 0;
+        foreach (var (key, count) in groups)
+        {
+            gw[n] = key >> 32;
+            gd[n] = key & 0xFFFFFFFF;
+            gc[n] = count;
+            n++;
+        }
+
+        var (a, b) = Threshold(gw, gd, gc, delta2, supply);
+
+        // Units below the key go to everyone; ties at the key go to the smallest household ids.
+        long given = 0;
+        var ties = 0;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            var c = claims[i];
+            if (c.Tier != tier)
+            {
+                continue;
+            }
+
+            var w = weightIsNeed ? c.Need : c.Weight;
+            var lt = CountLt(w, c.Need, a, b, delta2);
+            result[i] = (int)lt;
+            given += lt;
+            ties += CountLe(w, c.Need, a, b, delta2) > lt ? 1 : 0;
+        }
+
+        var rest = supply - given;
+        if (rest > 0)
+        {
+            var tieIds = new int[ties];
+            var t = 0;
+            for (var i = 0; i < claims.Length; i++)
+            {
+                var c = claims[i];
+                var w = weightIsNeed ? c.Need : c.Weight;
+                if (c.Tier == tier && CountLe(w, c.Need, a, b, delta2) > result[i])
+                {
+                    tieIds[t++] = c.Household.Value;
+                }
+            }
+
+            Array.Sort(tieIds);
+            var lastId = tieIds[(int)rest - 1];
+            for (var i = 0; i < claims.Length; i++)
+            {
+                var c = claims[i];
+                var w = weightIsNeed ? c.Need : c.Weight;
+                if (c.Tier == tier && c.Household.Value <= lastId && CountLe(w, c.Need, a, b, delta2) > result[i])
+                {
+                    result[i]++;
+                }
+            }
+        }
+
+        return (a, b);
+    }
+
+    internal static long CountLe(long w, long d, long a, long b, int delta2)
+    {
+        var t = (2 * a * w) - (delta2 * b);
+        return t < 0 ? 0 : Math.Min(d, (t / (2 * b)) + 1);
+    }
+
+    internal static long CountLt(long w, long d, long a, long b, int delta2)
+    {
+        var t = (2 * a * w) - (delta2 * b);
+        return t <= 0 ? 0 : Math.Min(d, ((t - 1) / (2 * b)) + 1);
+    }
+
+    private static (long A, long B) Threshold(long[] gw, long[] gd, long[] gc, int delta2, long supply)
+    {
+        // Bisection in doubles: the smallest value whose count of keys at or below reaches the supply.
+        double lo = 0, hi = 0;
+        for (var k = 0; k < gw.Length; k++)
+        {
+            hi = Math.Max(hi, ((2.0 * (gd[k] - 1)) + delta2) / (2.0 * gw[k]));
+        }
+
+        for (var iteration = 0; iteration < 100 && hi - lo > 1e-12 * Math.Max(1, hi); iteration++)
+        {
+            var mid = (lo + hi) / 2;
+            double count = 0;
+            for (var k = 0; k < gw.Length; k++)
+            {
+                var t = (2 * mid * gw[k]) - delta2;
+                count += t < 0 ? 0 : gc[k] * Math.Min(gd[k], Math.Floor(t / 2) + 1);
+            }
+
+            if (count >= supply)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        // Start from the largest key at or below hi, then walk exactly over rational keys.
+        long a = 0, b = 1;
+        var found = false;
+        for (var k = 0; k < gw.Length; k++)
+        {
+            var j = (long)Math.Floor(((2 * hi * gw[k]) - delta2) / 2);
+            j = Math.Clamp(j, 0, gd[k] - 1);
+            var (ka, kb) = ((2 * j) + delta2, 2 * gw[k]);
+            if (!found || ka * b > a * kb)
+            {
+                (a, b, found) = (ka, kb, true);
+            }
+        }
+
+        while (true)
+        {
+            if (Total(gw, gd, gc, a, b, delta2, orEqual: true) < supply)
+            {
+                (a, b) = Next(gw, gd, a, b, delta2);
+            }
+            else if (Total(gw, gd, gc, a, b, delta2, orEqual: false) >= supply)
+            {
+                (a, b) = Previous(gw, gd, a, b, delta2);
+            }
+            else
+            {
+                return (a, b);
+            }
+        }
+    }
+
+    private static long Total(long[] gw, long[] gd, long[] gc, long a, long b, int delta2, bool orEqual)
+    {
+        long total = 0;
+        for (var k = 0; k < gw.Length; k++)
+        {
+            total += gc[k] * (orEqual ? CountLe(gw[k], gd[k], a, b, delta2) : CountLt(gw[k], gd[k], a, b, delta2));
+        }
+
+        return total;
+    }
+
+    private static (long A, long B) Next(long[] gw, long[] gd, long a, long b, int delta2)
+    {
+        (long A, long B)? best = null;
+        for (var k = 0; k < gw.Length; k++)
+        {
+            var j = CountLe(gw[k], gd[k], a, b, delta2);
+            if (j < gd[k])
+            {
+                var key = ((2 * j) + delta2, 2 * gw[k]);
+                best = best is { } x && x.A * key.Item2 <= key.Item1 * x.B ? x : key;
+            }
+        }
+
+        return best ?? throw new InvalidOperationException("No key above the threshold: the supply exceeds the need.");
+    }
+
+    private static (long A, long B) Previous(long[] gw, long[] gd, long a, long b, int delta2)
+    {
+        (long A, long B)? best = null;
+        for (var k = 0; k < gw.Length; k++)
+        {
+            var j = CountLt(gw[k], gd[k], a, b, delta2) - 1;
+            if (j >= 0)
+            {
+                var key = ((2 * j) + delta2, 2 * gw[k]);
+                best = best is { } x && x.A * key.Item2 >= key.Item1 * x.B ? x : key;
+            }
+        }
+
+        return best ?? throw new InvalidOperationException("No key below the threshold: the supply is zero.");
+    }
+}

@@ -1,0 +1,199 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Supplies.Delivery;
+
+/// <summary>Groups parcels into runs for runners: few runs, each within neighbouring buildings, its capacity, its time budget and its window.</summary>
+/// <remarks>
+/// Guarantees: every placeable parcel is in exactly one run and every other parcel is reported unplaceable;
+/// no run carries more than the capacity; no run's estimated time (door stops plus walking between its
+/// buildings in visiting order) exceeds the time budget or the length of its window; all parcels of a run
+/// share one window (or none); any two buildings of a run stand within the neighbour distance of each other; the number of runs is at least the lower bound ceil(total load / capacity). The same input gives
+/// the same plan.
+/// </remarks>
+public static class RunPlanner
+{
+    private const int MaxTries = 8;
+
+    /// <summary>Plans the runs.</summary>
+    /// <param name="parcels">The parcels.</param>
+    /// <param name="sites">Positions of every building a parcel names.</param>
+    /// <param name="options">Capacity, budget and neighbourhood.</param>
+    /// <param name="runners">Runner labels; runs are dealt out to them in turn; not empty.</param>
+    /// <param name="cancellationToken">Cancels a long run.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentException">Null or empty arguments, a default parcel, or a parcel in a building without a site.</exception>
+    public static DeliveryPlan Plan(
+        IReadOnlyList<Parcel> parcels, IReadOnlyList<BuildingSite> sites, RunOptions options, IReadOnlyList<string> runners, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(parcels);
+        Guard.Against.Null(sites);
+        Guard.Against.Null(options);
+        Guard.Against.NullOrEmpty(runners);
+        var positions = new Dictionary<Id<Building>, Position>();
+        foreach (var site in sites)
+        {
+            positions[site.Building] = site.Position;
+        }
+
+        var unplaceable = new List<Parcel>();
+        var placeable = new List<Parcel>();
+        foreach (var p in parcels)
+        {
+            if (p.Household.IsDefault || !positions.ContainsKey(p.Building))
+            {
+                throw new ArgumentException($"Parcel {p} is default or in a building without a site.", nameof(parcels));
+            }
+
+            (options.LoadOf(p) <= options.Capacity && options.PerStop <= Budget(options, p.Window) ? placeable : unplaceable).Add(p);
+        }
+
+        var built = new List<OpenRun>();
+        foreach (var byWindow in placeable.GroupBy(p => p.Window).OrderBy(g => g.Key?.Start ?? Instant.MaxValue).ThenBy(g => g.Key?.End ?? Instant.MaxValue))
+        {
+            foreach (var cluster in Clusters(byWindow, positions, options.NeighbourMetres))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Pack(cluster, positions, options, Budget(options, byWindow.Key), byWindow.Key, built);
+            }
+        }
+
+        var runs = built.Select((r, i) => r.ToRun(i + 1, runners[i % runners.Count], positions)).ToList();
+        var total = placeable.Sum(options.LoadOf);
+        return new DeliveryPlan(runs, unplaceable, (int)((total + options.Capacity - 1) / options.Capacity));
+    }
+
+    private static Duration Budget(RunOptions options, Interval? window) =>
+        window is { } w && w.Duration < options.TimeBudget ? w.Duration : options.TimeBudget;
+
+    // Greedy neighbourhoods: sweep buildings by position; each unassigned building anchors a cluster of the
+    // unassigned buildings within half the neighbour distance of it, so any two of them are neighbours.
+    private static List<List<Parcel>> Clusters(IEnumerable<Parcel> parcels, Dictionary<Id<Building>, Position> positions, double within)
+    {
+        var byBuilding = parcels.GroupBy(p => p.Building).ToDictionary(g => g.Key, g => g.ToList());
+        var buildings = byBuilding.Keys.OrderBy(b => positions[b].X).ThenBy(b => positions[b].Y).ThenBy(b => b.Value).ToArray();
+        var assigned = new bool[buildings.Length];
+        var clusters = new List<List<Parcel>>();
+        for (var i = 0; i < buildings.Length; i++)
+        {
+            if (assigned[i])
+            {
+                continue;
+            }
+
+            var anchor = positions[buildings[i]];
+            var radius = within / 2;
+            var cluster = new List<Parcel>();
+            for (var j = i; j < buildings.Length && positions[buildings[j]].X - anchor.X <= radius; j++)
+            {
+                if (!assigned[j] && positions[buildings[j]].DistanceTo(anchor) <= radius)
+                {
+                    assigned[j] = true;
+                    cluster.AddRange(byBuilding[buildings[j]]);
+                }
+            }
+
+            clusters.Add(cluster);
+        }
+
+        return clusters;
+    }
+
+    // Best fit decreasing: heaviest parcels first, each into the open run with the least room that still
+    // takes it (capacity and time), trying a few candidates before opening a new run.
+    private static void Pack(List<Parcel> cluster, Dictionary<Id<Building>, Position> positions, RunOptions options, Duration budget, Interval? window, List<OpenRun> done)
+    {
+        cluster.Sort((a, b) =>
+        {
+            var byLoad = options.LoadOf(b).CompareTo(options.LoadOf(a));
+            return byLoad != 0 ? byLoad
+                : a.Building != b.Building ? a.Building.Value.CompareTo(b.Building.Value)
+                : a.Household != b.Household ? a.Household.Value.CompareTo(b.Household.Value)
+                : string.CompareOrdinal(a.Contents, b.Contents);
+        });
+        var room = new SortedSet<(long Room, int Index)>();
+        foreach (var parcel in cluster)
+        {
+            var load = options.LoadOf(parcel);
+            var chosen = -1;
+            var tries = 0;
+            foreach (var (_, index) in room.GetViewBetween((load, int.MinValue), (options.Capacity, int.MaxValue)))
+            {
+                if (done[index].Fits(parcel, options, budget, positions))
+                {
+                    chosen = index;
+                    break;
+                }
+
+                if (++tries == MaxTries)
+                {
+                    break;
+                }
+            }
+
+            if (chosen < 0)
+            {
+                chosen = done.Count;
+                done.Add(new OpenRun(window));
+            }
+            else
+            {
+                room.Remove((options.Capacity - done[chosen].Load, chosen));
+            }
+
+            done[chosen].Add(parcel, options, positions);
+            var left = options.Capacity - done[chosen].Load;
+            if (left > 0)
+            {
+                room.Add((left, chosen));
+            }
+        }
+    }
+
+    private sealed class OpenRun(Interval? window)
+    {
+        private readonly List<Parcel> _parcels = [];
+        private readonly HashSet<Id<Household>> _households = [];
+        private readonly List<Id<Building>> _buildings = [];
+
+        public long Load { get; private set; }
+
+        private Duration Time { get; set; }
+
+        public bool Fits(Parcel parcel, RunOptions options, Duration budget, Dictionary<Id<Building>, Position> positions) =>
+            Load + options.LoadOf(parcel) <= options.Capacity
+            && (_buildings.Count == 0 || _buildings.Contains(parcel.Building) || positions[parcel.Building].DistanceTo(positions[_buildings[0]]) <= options.NeighbourMetres)
+            && Time + Extra(parcel, options, positions) <= budget;
+
+        public void Add(Parcel parcel, RunOptions options, Dictionary<Id<Building>, Position> positions)
+        {
+            Time += Extra(parcel, options, positions);
+            Load += options.LoadOf(parcel);
+            _parcels.Add(parcel);
+            _households.Add(parcel.Household);
+            if (!_buildings.Contains(parcel.Building))
+            {
+                _buildings.Add(parcel.Building);
+            }
+        }
+
+        private Duration Extra(Parcel parcel, RunOptions options, Dictionary<Id<Building>, Position> positions)
+        {
+            var extra = _households.Contains(parcel.Household) ? Duration.Zero : options.PerStop;
+            return _buildings.Count > 0 && !_buildings.Contains(parcel.Building)
+                ? extra + Walk(positions[_buildings[^1]], positions[parcel.Building], options)
+                : extra;
+        }
+
+        public DeliveryRun ToRun(int number, string runner, Dictionary<Id<Building>, Position> positions)
+        {
+            _ = positions;
+            var order = _buildings.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
+            var parcels = _parcels.OrderBy(p => order[p.Building]).ThenBy(p => p.Room, StringComparer.Ordinal).ThenBy(p => p.Household.Value).ToList();
+            return new DeliveryRun(number, runner, parcels, Load, Time, window);
+        }
+    }
+
+    internal static Duration Walk(Position from, Position to, RunOptions options) =>
+        Duration.FromSeconds(Math.Ceiling(from.DistanceTo(to) / options.WalkingMetresPerMinute * 60));
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Supplies;
+
+/// <summary>Splits a donation among duty posts in proportion to their staff-hours, in whole units.</summary>
+/// <remarks>
+/// Guarantees: the shares add up to the donation; every post's share is within floor and ceiling of its exact
+/// quota units x staff time / total staff time (largest remainder, ties to the smaller post id); a post with
+/// no staff time gets nothing; the order of the posts does not matter.
+/// </remarks>
+public static class DonationSplit
+{
+    /// <summary>Splits <paramref name="units"/> among <paramref name="posts"/>.</summary>
+    /// <param name="units">Units donated; not negative.</param>
+    /// <param name="posts">The posts with their staff time; no post twice, some staff time in total.</param>
+    /// <returns>Each post's units, in the order of <paramref name="posts"/>.</returns>
+    /// <exception cref="ArgumentException">Negative units, no posts, a post twice, or no staff time at all.</exception>
+    public static IReadOnlyList<(Id<Post> Post, int Units)> Split(int units, IReadOnlyList<PostHours> posts)
+    {
+        Guard.Against.Negative(units);
+        Guard.Against.NullOrEmpty(posts);
+        if (posts.Select(p => p.Post).Distinct().Count() != posts.Count || posts.Any(p => p.Post.IsDefault))
+        {
+            throw new ArgumentException("Every post must be named once.", nameof(posts));
+        }
+
+        // Whole minutes keep the arithmetic exact.
+        var minutes = posts.Select(p => (long)p.StaffTime.TotalMinutes).ToArray();
+        var total = minutes.Sum();
+        if (total == 0)
+        {
+            throw new ArgumentException("The posts have no staff time on duty; there is nothing to split by.", nameof(posts));
+        }
+
+        var result = new int[posts.Count];
+        var remainders = new List<(long Remainder, int Id, int Index)>();
+        long given = 0;
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var quota = (Int128)units * minutes[i];
+            result[i] = (int)(quota / total);
+            given += result[i];
+            remainders.Add(((long)(quota % total), posts[i].Post.Value, i));
+        }
+
+        remainders.Sort(static (x, y) => x.Remainder != y.Remainder ? y.Remainder.CompareTo(x.Remainder) : x.Id.CompareTo(y.Id));
+        for (var k = 0; k < units - given; k++)
+        {
+            result[remainders[k].Index]++;
+        }
+
+        return [.. posts.Select((p, i) => (p.Post, result[i]))];
+    }
+
+    /// <summary>A split as text, e.g. <c>Post#1: 12, Post#4: 8</c>.</summary>
+    /// <param name="split">The split.</param>
+    /// <returns>The text.</returns>
+    public static string Describe(IReadOnlyList<(Id<Post> Post, int Units)> split) =>
+        string.Join(", ", Guard.Against.Null(split).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Post}: {s.Units}")));
+}

@@ -1,0 +1,27 @@
+namespace CommunityDomain.Supplies.Ledger;
+
+/// <summary>A command to a <see cref="StockLedger"/>, carrying its idempotency id.</summary>
+/// <remarks>Record equality compares the payload: that is how a replay is told from a conflicting reuse of an id.</remarks>
+public abstract record StockCommand
+{
+    /// <summary>Creates a command with its id.</summary>
+    /// <param name="id">The command's id; not default.</param>
+    protected StockCommand(CommandId id) =>
+        Id = id.IsDefault ? throw new ArgumentException("The command id is default.", nameof(id)) : id;
+
+    /// <summary>The command's idempotency id.</summary>
+    public CommandId Id { get; }
+
+    /// <summary>Guards a quantity of units.</summary>
+    /// <param name="quantity">The quantity.</param>
+    /// <param name="parameterName">The parameter's name.</param>
+    /// <returns>The quantity.</returns>
+    protected static int Positive(int quantity, string parameterName) => Guard.Against.NegativeOrZero(quantity, parameterName);
+
+    /// <summary>Guards a referenced command id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="parameterName">The parameter's name.</param>
+    /// <returns>The id.</returns>
+    protected static CommandId Reference(CommandId id, string parameterName) =>
+        id.IsDefault ? throw new ArgumentException("The referenced command id is default.", parameterName) : id;
+}
