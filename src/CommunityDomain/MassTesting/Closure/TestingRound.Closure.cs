@@ -20,6 +20,11 @@ public sealed partial class TestingRound
     /// <returns>The closure.</returns>
     public CoverageClosure Closure(Id<Building> building) => ClosureOf(e => e.Building == building);
 
+    /// <summary>Where a listed resident stands in the closure.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <returns>The status, or null when not on the list.</returns>
+    public CoverageStatus? StatusOf(Id<Resident> resident) => MustTest.Find(resident) is { } entry ? StatusOf(entry) : null;
+
     /// <summary>The round's statistics.</summary>
     /// <returns>The statistics.</returns>
     public RoundStatistics Statistics() => StatisticsOf(_ => true, _tubes);
@@ -43,23 +48,28 @@ public sealed partial class TestingRound
             }
 
             listed++;
-            if (_sampled.ContainsKey(entry.Resident))
+            switch (StatusOf(entry))
             {
-                tested++;
-                continue;
-            }
-
-            switch (DispositionOf(entry))
-            {
-                case Disposition.Exempt: exempt++; break;
-                case Disposition.Away: away++; break;
-                case Disposition.DoorToDoor: door++; break;
+                case CoverageStatus.Tested: tested++; break;
+                case CoverageStatus.Exempt: exempt++; break;
+                case CoverageStatus.Away: away++; break;
+                case CoverageStatus.DoorToDoorPending: door++; break;
                 default: missing.Add(new MissingResident(entry.Resident, entry.Building, entry.Unit, entry.MaskedName)); break;
             }
         }
 
         return new CoverageClosure(listed, tested, exempt, away, door, missing);
     }
+
+    private CoverageStatus StatusOf(MustTestEntry entry) => _sampled.ContainsKey(entry.Resident)
+        ? CoverageStatus.Tested
+        : DispositionOf(entry) switch
+        {
+            Disposition.Exempt => CoverageStatus.Exempt,
+            Disposition.Away => CoverageStatus.Away,
+            Disposition.DoorToDoor => CoverageStatus.DoorToDoorPending,
+            _ => CoverageStatus.Missing,
+        };
 
     private RoundStatistics StatisticsOf(Func<MustTestEntry, bool> inScope, IEnumerable<Tube> tubes)
     {

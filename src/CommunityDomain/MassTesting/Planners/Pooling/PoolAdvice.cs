@@ -7,7 +7,8 @@ namespace CommunityDomain.MassTesting.Planners;
 /// <para>Expected tests per person for pool size k at prevalence p: exactly 1 for k = 1, and
 /// 1/k + 1 - (1 - p)^k for k &gt;= 2 (one pooled test, plus k individual tests when the pool is positive).</para>
 /// <para><see cref="Best"/> returns an allowed size that minimises that formula (the smallest such size on a tie),
-/// and advises not to pool exactly when size 1 is that minimiser; for 5, 10 and 20 this happens above p of about 0.31.</para>
+/// and advises not to pool exactly when size 1 is that minimiser. With every size from 1 to 20 allowed the crossover is
+/// near p = 0.31 (pools of 3); with the guideline sizes 1, 5, 10 and 20 it is near p = 0.28 (pools of 5).</para>
 /// </remarks>
 /// <param name="PoolSize">The advised size.</param>
 /// <param name="ExpectedTestsPerPerson">Its expected tests per person.</param>
