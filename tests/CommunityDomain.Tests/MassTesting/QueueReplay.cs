@@ -24,9 +24,9 @@ public static class QueueReplay
                 var arrival = (call.At - problem.Start + site.WalkDown).BclCompatibleTicks;
                 foreach (var h in call.Households)
                 {
-                    people.AddRange(Enumerable.Repeat((arrival, times.QrCode.BclCompatibleTicks), h.QrCode));
-                    people.AddRange(Enumerable.Repeat((arrival, times.Typed.BclCompatibleTicks), h.Typed));
                     people.AddRange(Enumerable.Repeat((arrival, times.Assisted.BclCompatibleTicks), h.Assisted));
+                    people.AddRange(Enumerable.Repeat((arrival, times.Typed.BclCompatibleTicks), h.Typed));
+                    people.AddRange(Enumerable.Repeat((arrival, times.QrCode.BclCompatibleTicks), h.QrCode));
                 }
             }
 

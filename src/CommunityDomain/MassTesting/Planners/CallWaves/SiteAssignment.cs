@@ -62,13 +62,67 @@ internal static class SiteAssignment
             placed[n++] = (choice, index);
         }
 
-        // Each site calls its groups in building order.
-        foreach (var (site, index) in placed.OrderBy(p => p.Index))
+        Rebalance(sites, groups, placed, load);
+
+        // Each site calls its slowest groups first (elders need not wait for the end), so the last people served are quick ones.
+        foreach (var (site, index) in placed.OrderByDescending(p => (double)groups[p.Index].Work / groups[p.Index].People).ThenBy(p => p.Index))
         {
             result[site].Add(groups[index]);
         }
 
         return result;
+    }
+
+    // Moves groups off the site expected to finish last while that lowers the later of the two sites' estimates.
+    private static void Rebalance(SiteSpec[] sites, List<CallGroup> groups, (int Site, int Index)[] placed, long[] load)
+    {
+        double Estimate(int s, long work) => sites[s].WalkDown.BclCompatibleTicks + ((double)work / sites[s].Stations);
+        for (var round = 0; round < 4 * placed.Length; round++)
+        {
+            var worst = 0;
+            for (var s = 1; s < sites.Length; s++)
+            {
+                worst = Estimate(s, load[s]) > Estimate(worst, load[worst]) ? s : worst;
+            }
+
+            var current = Estimate(worst, load[worst]);
+            int bestMove = -1, bestTarget = -1;
+            var bestValue = current;
+            for (var m = 0; m < placed.Length; m++)
+            {
+                if (placed[m].Site != worst)
+                {
+                    continue;
+                }
+
+                var work = groups[placed[m].Index].Work;
+                for (var t = 0; t < sites.Length; t++)
+                {
+                    if (t == worst)
+                    {
+                        continue;
+                    }
+
+                    var value = Math.Max(Estimate(worst, load[worst] - work), Estimate(t, load[t] + work));
+                    if (value < bestValue - 1e-9)
+                    {
+                        bestValue = value;
+                        bestMove = m;
+                        bestTarget = t;
+                    }
+                }
+            }
+
+            if (bestMove < 0)
+            {
+                return;
+            }
+
+            var moved = groups[placed[bestMove].Index].Work;
+            load[worst] -= moved;
+            load[bestTarget] += moved;
+            placed[bestMove] = (bestTarget, placed[bestMove].Index);
+        }
     }
 
     private static double Regret(double[] distances)

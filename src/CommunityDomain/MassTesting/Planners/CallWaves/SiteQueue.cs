@@ -70,9 +70,9 @@ internal sealed class SiteQueue(ServiceTimes times)
 
     public void Arrive(long at, HouseholdLoad household)
     {
-        Push(at, _qr, household.QrCode);
-        Push(at, _typed, household.Typed);
         Push(at, _assisted, household.Assisted);
+        Push(at, _typed, household.Typed);
+        Push(at, _qr, household.QrCode);
     }
 
     private void Push(long at, long service, int people)

@@ -6,7 +6,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// <remarks>
 /// <para>Queue model: a call at time t brings its people to its site's queue at t plus the site's walk-down
 /// delay, all at once. People are served first come, first served; within a call in the order of
-/// <see cref="WaveCall.Households"/>, each household's QR-code residents first, then typed, then assisted.
+/// <see cref="WaveCall.Households"/>, each household's assisted residents first (elders are not kept standing), then typed, then QR-code.
 /// A station serves one person at a time and takes the next person as soon as it is free. The queue holds the
 /// people who have arrived and not yet started service.</para>
 /// <para>Guarantees, for every valid problem:
@@ -18,7 +18,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// the same problem always gives the same plan.</para>
 /// <para>Method: buildings too large for half the smallest queue are split into units, then into bands of
 /// floors; groups go to sites by distance while each site's work stays near its share of the water-filling
-/// bound; each site then calls its groups in building order, each at the earliest moment that lands it
+/// bound, then groups move off the site expected to finish last while that helps; each site then calls its slowest groups first, each at the earliest moment that lands it
 /// when the queue has room.</para>
 /// </remarks>
 public static class WavePlanner
