@@ -39,6 +39,10 @@ Check(community.Households.All(h => h.Size is >= 1 and <= 6), "households have 1
 Check(community.Residents.All(r => !r.ToString().Contains(r.Name.Value, StringComparison.Ordinal)), "no clear name in ToString");
 Check(Community.Restore(community.ToState(), new FixedClock(noon)).ToState().Equals(community.ToState()), "state round-trips");
 
+// Five testing days from 18 August 05:00 (mass testing wing).
+Console.WriteLine();
+failures.AddRange(TestingDays.Run(scenario, Console.Out));
+
 foreach (var failure in failures)
 {
     Console.Error.WriteLine($"INVARIANT FAILED: {failure}");

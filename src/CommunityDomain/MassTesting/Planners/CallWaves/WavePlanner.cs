@@ -127,9 +127,13 @@ public static class WavePlanner
         var b = group.Building.Name;
         var floors = group.Unit is not null && (group.FirstFloor != Floors(group.Unit).First || group.LastFloor != Floors(group.Unit).Last);
         var zhUnit = group.Unit is null ? string.Empty : $"{group.Unit.Name}单元";
-        var zhFloors = floors ? string.Create(CultureInfo.InvariantCulture, $"{group.FirstFloor}至{group.LastFloor}层") : string.Empty;
+        var zhFloors = !floors ? string.Empty
+            : group.FirstFloor == group.LastFloor ? string.Create(CultureInfo.InvariantCulture, $"{group.FirstFloor}层")
+            : string.Create(CultureInfo.InvariantCulture, $"{group.FirstFloor}至{group.LastFloor}层");
         var enUnit = group.Unit is null ? string.Empty : $", unit {group.Unit.Name}";
-        var enFloors = floors ? string.Create(CultureInfo.InvariantCulture, $", floors {group.FirstFloor}-{group.LastFloor}") : string.Empty;
+        var enFloors = !floors ? string.Empty
+            : group.FirstFloor == group.LastFloor ? string.Create(CultureInfo.InvariantCulture, $", floor {group.FirstFloor}")
+            : string.Create(CultureInfo.InvariantCulture, $", floors {group.FirstFloor}-{group.LastFloor}");
         var chinese = $"请{b}号楼{zhUnit}{zhFloors}的居民现在下楼，到{site.Name}做核酸检测，请保持一米间距。";
         var english = $"Residents of building {b}{enUnit}{enFloors}: please come down now to {site.Name} for testing and keep one metre apart.";
         return new WaveCall(at, site.SiteId, group.Building.BuildingId, group.Unit?.UnitId, group.FirstFloor, group.LastFloor,
