@@ -96,6 +96,9 @@ public sealed class RoundProperties
             Assert.Equal(inTubes.Count, whole.Tested);
             Assert.Equal(inTubes.Count, round.Statistics().Tests);
             Assert.All(whole.Missing, m => Assert.Null(round.TubeOf(m.Resident)));
+
+            // A closed site leaves no open tube behind.
+            Assert.All(round.Sites.Where(s => s.ClosedAt is not null), s => Assert.All(round.Tubes.Where(t => t.Site == s.Id), t => Assert.True(t.IsClosed)));
         }
     }
 

@@ -164,6 +164,26 @@ public sealed class RoundTests
     }
 
     [Fact]
+    public void Barcodes_are_unique_across_the_rounds_of_a_series()
+    {
+        var fixture = new RoundFixture();
+        var barcodes = new List<TubeBarcode>();
+        foreach (var day in new[] { 0, 1 })
+        {
+            var round = fixture.StartRound(day, new PoolingPolicy(1, 1));
+            var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+            foreach (var entry in round.MustTest.WalkIns)
+            {
+                _ = round.Scan(entry.Resident, site.Id, round.Start);
+            }
+
+            barcodes.AddRange(round.Tubes.Select(t => t.Barcode));
+        }
+
+        Assert.Equal(barcodes.Count, barcodes.Distinct().Count());
+    }
+
+    [Fact]
     public void TubeBarcode_rejects_bad_text()
     {
         Assert.Throws<ArgumentException>(() => new TubeBarcode("has space"));

@@ -76,6 +76,17 @@ public sealed class WavePlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void PlanAll_reports_progress_and_keeps_problem_order()
+    {
+        var random = new Random(4);
+        var problems = Enumerable.Range(0, 300).Select(_ => TestingGenerators.SmallProblemOf(random.Next(), random.Next(0, 4), 1)).ToList();
+        var reports = new List<int>();
+        var plans = WavePlanner.PlanAll(problems, new SyncProgress(reports.Add));
+        Assert.Equal([256, 300], reports);
+        Assert.Equal(problems.Select(p => WavePlanner.Plan(p).ExpectedFinish), plans.Select(p => p.ExpectedFinish));
+    }
+
+    [Fact]
     public void Plan_cancelled_token_throws()
     {
         using var cancel = new CancellationTokenSource();
@@ -103,4 +114,9 @@ public sealed class WavePlannerTests(ITestOutputHelper output)
         Assert.True(gaps[^1] <= 0.05, $"worst gap {gaps[^1]:P2}");
         Assert.True(rows.Average(r => r.Gap) < rows.Average(r => r.BaselineGap));
     }
+}
+
+internal sealed class SyncProgress(Action<int> report) : IProgress<int>
+{
+    public void Report(int value) => report(value);
 }
