@@ -134,6 +134,9 @@ public static class TestingDays
 
         var plan = WavePlanner.Plan(new WaveProblem(start, ServiceTimes.Typical, specs, loads));
         Check(failures, plan.ExpectedFinish >= plan.LowerBound, $"{compound.Name}: finish not before the bound");
+        var called = plan.Schedule.SelectMany(c => c.Households).Select(h => h.HouseholdId).Order();
+        Check(failures, called.SequenceEqual(loads.SelectMany(b => b.Units).SelectMany(u => u.Households).Select(h => h.HouseholdId).Order()),
+            $"{compound.Name}: every walk-in household called exactly once");
         if (show is not null)
         {
             show.WriteLine($"  {compound.Name}: {plan.Schedule.Count} calls, expected finish {plan.ExpectedFinish.InZone(round.MustTest.At.InZone(community.Zone).Zone):HH:mm}, " +
