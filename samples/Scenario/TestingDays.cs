@@ -124,15 +124,14 @@ public static class TestingDays
         var positions = loads.Select(b => b.Position).ToList();
         var low = new Position(positions.Min(p => p.X), positions.Min(p => p.Y) - 20);
         var high = new Position(positions.Max(p => p.X), positions.Max(p => p.Y) + 20);
-        var specs = new List<SiteSpec>();
         var siteCount = compound.Name == "Dongfang" ? 2 : 1;
         for (var s = 0; s < siteCount; s++)
         {
-            var site = round.AddSite(compound.Id, $"{compound.Name} site {s + 1}", 6, 200, PubaiScenario.Office);
-            specs.Add(new SiteSpec(site.Id.Value, site.Name, s == 0 ? low : high, site.Stations, site.QueueCapacity, Duration.FromMinutes(4)));
+            _ = round.AddSite(compound.Id, $"{compound.Name} site {s + 1}", 6, 200, PubaiScenario.Office, s == 0 ? low : high, Duration.FromMinutes(4));
         }
 
-        var plan = WavePlanner.Plan(new WaveProblem(start, ServiceTimes.Typical, specs, loads));
+        var problem = new WaveProblem(start, ServiceTimes.Typical, PlannerInputs.Sites(round, compound.Id), loads);
+        var plan = WavePlanner.Plan(problem);
         Check(failures, plan.ExpectedFinish >= plan.LowerBound, $"{compound.Name}: finish not before the bound");
         var called = plan.Schedule.SelectMany(c => c.Households).Select(h => h.HouseholdId).Order();
         Check(failures, called.SequenceEqual(loads.SelectMany(b => b.Units).SelectMany(u => u.Households).Select(h => h.HouseholdId).Order()),
@@ -141,6 +140,14 @@ public static class TestingDays
         {
             show.WriteLine($"  {compound.Name}: {plan.Schedule.Count} calls, expected finish {plan.ExpectedFinish.InZone(round.MustTest.At.InZone(community.Zone).Zone):HH:mm}, " +
                 $"lower bound {plan.LowerBound.InZone(community.Zone):HH:mm}, gap {100 * plan.GapRatio:0.0}%");
+            if (compound.Name == "Dongfang")
+            {
+                var by = start.Plus(Duration.FromHours(1));
+                StationSizer.StationsToFinishBy(problem, by).Switch(
+                    sizing => show.WriteLine($"    To finish by {by.InZone(community.Zone):HH:mm}: {sizing.StationsPerSite} stations per site, {sizing.Samplers} samplers."),
+                    unreachable => show.WriteLine($"    {unreachable.Message}"));
+            }
+
             foreach (var call in plan.Schedule.Take(compound.Name == "Dongfang" ? 3 : 1))
             {
                 show.WriteLine($"    {call.At.InZone(community.Zone):HH:mm:ss} {call.Chinese}");

@@ -33,6 +33,18 @@ public static class PlannerInputs
         return loads;
     }
 
+    /// <summary>A round's open sites in a compound, as the call-wave planner sees them.</summary>
+    /// <param name="round">The round.</param>
+    /// <param name="compound">The compound.</param>
+    /// <returns>The sites, in id order.</returns>
+    public static IReadOnlyList<SiteSpec> Sites(TestingRound round, Id<Compound> compound)
+    {
+        Guard.Against.Null(round);
+        Guard.Against.DefaultId(compound);
+        return [.. round.Sites.Where(s => s.Compound == compound && s.ClosedAt is null)
+            .Select(s => new SiteSpec(s.Id.Value, s.Name, s.Position, s.Stations, s.QueueCapacity, s.WalkDown))];
+    }
+
     /// <summary>A compound's door-to-door households: sealed households and bedridden residents.</summary>
     /// <param name="community">The community (for positions).</param>
     /// <param name="mustTest">The round's must-test list.</param>

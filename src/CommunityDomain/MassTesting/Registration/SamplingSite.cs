@@ -7,8 +7,10 @@ namespace CommunityDomain.MassTesting;
 /// <summary>A sampling site of a round: a compound's place with stations and a queue on 1-metre markers.</summary>
 public sealed class SamplingSite
 {
-    internal SamplingSite(Id<SamplingSite> id, Id<Compound> compound, string name, int stations, int queueCapacity)
+    internal SamplingSite(Id<SamplingSite> id, Id<Compound> compound, string name, int stations, int queueCapacity, Position position, Duration walkDown)
     {
+        Position = position;
+        WalkDown = walkDown;
         Id = id;
         Compound = compound;
         Name = name;
@@ -30,6 +32,12 @@ public sealed class SamplingSite
 
     /// <summary>People who fit on the 1-metre markers.</summary>
     public int QueueCapacity { get; }
+
+    /// <summary>Where it stands (metres, in the compound's frame).</summary>
+    public Position Position { get; }
+
+    /// <summary>How long residents take to come down after a call.</summary>
+    public Duration WalkDown { get; }
 
     /// <summary>When the site closed, if it has.</summary>
     public Instant? ClosedAt { get; private set; }

@@ -74,9 +74,17 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="stations">Sampling stations (at least 1).</param>
     /// <param name="queueCapacity">People who fit on the queue markers (at least 1).</param>
     /// <param name="by">Who set it up.</param>
+    /// <param name="position">Where it stands (metres); default the origin.</param>
+    /// <param name="walkDown">How long residents take to come down after a call (0-2 hours); default 4 minutes.</param>
     /// <returns>The site.</returns>
-    public SamplingSite AddSite(Id<Compound> compound, string name, int stations, int queueCapacity, Actor by = default)
+    public SamplingSite AddSite(Id<Compound> compound, string name, int stations, int queueCapacity, Actor by = default, Position position = default, Duration? walkDown = null)
     {
+        var delay = walkDown ?? Duration.FromMinutes(4);
+        if (delay < Duration.Zero || delay > Duration.FromHours(2))
+        {
+            throw new ArgumentException("The walk-down delay is between 0 and 2 hours.", nameof(walkDown));
+        }
+
         Guard.Against.DefaultId(compound);
         if (!MustTest.Scope.Contains(compound))
         {
@@ -84,7 +92,7 @@ public sealed partial class TestingRound : AggregateRoot
         }
 
         var site = new SamplingSite(new Id<SamplingSite>(_sites.Count + 1), compound, Guard.Against.NullOrWhiteSpace(name).Trim(),
-            Guard.Against.NegativeOrZero(stations), Guard.Against.NegativeOrZero(queueCapacity));
+            Guard.Against.NegativeOrZero(stations), Guard.Against.NegativeOrZero(queueCapacity), position, delay);
         _sites.Add(site);
         Raise(new SamplingSiteAdded(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, site.Id, compound));
         return site;
