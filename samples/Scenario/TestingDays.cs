@@ -9,7 +9,8 @@ namespace Pubai;
 /// <summary>
 /// The five testing days of the story (全员核酸检测, 18-22 August 2022, from 05:00): wave plans with loudspeaker
 /// schedules, simulated registrations (a fixed seed; some residents come down late, elders are helped),
-/// door-to-door sampling of sealed Meiyuan, a positive tube on day 3 with its re-sample list, one result
+/// door-to-door sampling of sealed Meiyuan, a positive tube on day 3 with its re-sample list (re-sampled
+/// individually), one result
 /// arriving a day late, person-times per day and in total, and the closure report: nobody may be missed.
 /// </summary>
 public static class TestingDays
@@ -77,6 +78,16 @@ public static class TestingDays
                 output.WriteLine($"  Day 3: tube {positive.Barcode} ({positive.Members.Count}-in-1) is POSITIVE. Re-sample individually: " +
                     string.Join(", ", resamples.Select(r => r.MaskedName)) + $"; {round.FlaggedHouseholds.Count} household(s) flagged for control.");
                 Check(failures, resamples.Select(r => r.Resident).SequenceEqual(positive.Members), "day 3: the re-sample list is exactly the positive tube's members");
+
+                // Each member is re-sampled at home into a tube of their own; the lab finds them all negative.
+                foreach (var resample in resamples)
+                {
+                    var single = round.SampleIndividually(resample.Resident, labTime.Plus(Duration.FromHours(1)), PubaiScenario.Office).AsT0;
+                    _ = round.RecordResult(single.Barcode, TubeResult.Negative, labTime.Plus(Duration.FromHours(5))).AsT0;
+                }
+
+                output.WriteLine($"  Day 3: {resamples.Count} individual re-samples, all negative; {round.PendingResamples.Count} re-samples pending.");
+                Check(failures, round.PendingResamples.Count == 0, "day 3: everyone on the re-sample list re-sampled");
             }
 
             if (late is not null)
@@ -112,7 +123,8 @@ public static class TestingDays
         output.WriteLine("Person-times per day: " + string.Join(" + ", series.Rounds.Select(r => r.Statistics().Tests.ToString(CultureInfo.InvariantCulture))) +
             $" = {total.Tests} in the model; the story reports {StoryTotal:N0} ({(total.Tests - StoryTotal) * 100.0 / StoryTotal:+0.0;-0.0}%).");
         output.WriteLine($"Tubes: {total.Tubes}, results pending: {total.ResultsPending}.");
-        Check(failures, total.Tests == series.Rounds.Sum(r => r.Closure().Tested), "series total equals the sum of tested residents");
+        Check(failures, total.Tests == series.Rounds.Sum(r => r.Closure().Tested + r.Resamples.Count(x => r.ResampleOf(x.Resident) is not null)),
+            "series total equals the tested residents plus individual re-samples");
         Check(failures, total.ResultsPending == 0, "every result arrived by the end");
         return failures;
     }

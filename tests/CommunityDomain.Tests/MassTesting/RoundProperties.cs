@@ -8,7 +8,7 @@ namespace CommunityDomain.Tests.MassTesting;
 public sealed record RoundOp(int Kind, int A, int B)
 {
     public static Gen<RoundOp> Gen =>
-        from kind in FsCheck.Fluent.Gen.Choose(0, 7)
+        from kind in FsCheck.Fluent.Gen.Choose(0, 8)
         from a in FsCheck.Fluent.Gen.Choose(0, 60)
         from b in FsCheck.Fluent.Gen.Choose(0, 5)
         select new RoundOp(kind, a, b);
@@ -42,6 +42,10 @@ public sealed record RoundOp(int Kind, int A, int B)
                     _ = round.RecordResult(round.Tubes[A % round.Tubes.Count].Barcode, (TubeResult)((B % 3) + 1), at);
                 }
 
+                break;
+            case 8:
+                var pending = round.PendingResamples;
+                _ = round.SampleIndividually(pending.Count > 0 && B > 0 ? pending[A % pending.Count].Resident : resident, at);
                 break;
             default:
                 fixture.Clock.Advance(Duration.FromMinutes(A + 1));
@@ -91,10 +95,13 @@ public sealed class RoundProperties
             }
 
             // Tested is exactly who sits in a tube, counted once.
-            var inTubes = round.Tubes.SelectMany(t => t.Members).ToList();
+            var inTubes = round.Tubes.Where(t => t.PoolClass != PoolClass.Individual).SelectMany(t => t.Members).ToList();
+            var resampled = round.Tubes.Where(t => t.PoolClass == PoolClass.Individual).SelectMany(t => t.Members).ToList();
             Assert.Equal(inTubes.Count, inTubes.Distinct().Count());
+            Assert.Equal(resampled.Count, resampled.Distinct().Count());
             Assert.Equal(inTubes.Count, whole.Tested);
-            Assert.Equal(inTubes.Count, round.Statistics().Tests);
+            Assert.Equal(inTubes.Count + resampled.Count, round.Statistics().Tests);
+            Assert.All(resampled, r => Assert.Contains(r, round.Resamples.Select(x => x.Resident)));
             Assert.All(whole.Missing, m => Assert.Null(round.TubeOf(m.Resident)));
 
             // A closed site leaves no open tube behind.
@@ -139,6 +146,12 @@ public sealed class RoundProperties
                 Assert.All(tube.Members, m => Assert.Contains(m, due));
                 Assert.All(due.Where(d => round.TubeOf(d) != tube), d => Assert.Contains(round.StatusOf(d), new CoverageStatus?[] { CoverageStatus.Exempt, CoverageStatus.Away }));
             }
+            else if (tube.PoolClass == PoolClass.Individual)
+            {
+                var only = Assert.Single(tube.Members);
+                Assert.Contains(only, round.Resamples.Select(r => r.Resident));
+                Assert.True(tube.IsClosed);
+            }
             else
             {
                 var k = round.Policy.SizeFor(tube.PoolClass);
@@ -158,7 +171,7 @@ public sealed class RoundProperties
             op.Apply(fixture, round);
         }
 
-        var expected = round.Tubes.Where(t => t.Result is TubeResult.Positive or TubeResult.Invalid)
+        var expected = round.Tubes.Where(t => t.PoolClass != PoolClass.Individual && t.Result is TubeResult.Positive or TubeResult.Invalid)
             .SelectMany(t => t.Members.Select(m => (m, t.Barcode))).ToList();
         Assert.Equal(expected, round.Resamples.Select(r => (r.Resident, r.Tube)).ToList());
         var flagged = round.Tubes.Where(t => t.Result == TubeResult.Positive).SelectMany(t => t.Members)

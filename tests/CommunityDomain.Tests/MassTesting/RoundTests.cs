@@ -184,6 +184,50 @@ public sealed class RoundTests
     }
 
     [Fact]
+    public void SampleIndividually_re_samples_a_positive_tubes_members_once_each_and_counts_person_times()
+    {
+        var fixture = new RoundFixture();
+        var round = fixture.StartRound(policy: new PoolingPolicy(5, 5));
+        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+        foreach (var entry in round.MustTest.WalkIns)
+        {
+            _ = round.Scan(entry.Resident, site.Id, round.Start);
+        }
+
+        var pooled = round.Tubes[0];
+        var outsider = round.MustTest.WalkIns.First(e => !pooled.Members.Contains(e.Resident)).Resident;
+        Assert.True(round.SampleIndividually(pooled.Members[0], round.Start).IsT1); // not on the list yet
+        _ = round.RecordResult(pooled.Barcode, TubeResult.Positive, round.Start).AsT0;
+        var before = round.Statistics().Tests;
+        foreach (var member in pooled.Members)
+        {
+            var single = round.SampleIndividually(member, round.Start.Plus(Duration.FromHours(8))).AsT0;
+            Assert.Equal(PoolClass.Individual, single.PoolClass);
+            Assert.Equal([member], single.Members);
+        }
+
+        Assert.True(round.SampleIndividually(pooled.Members[0], round.Start).IsT2);
+        Assert.True(round.SampleIndividually(outsider, round.Start).IsT1);
+        Assert.Empty(round.PendingResamples);
+        Assert.Equal(before + pooled.Members.Count, round.Statistics().Tests);
+        Assert.Equal(pooled.Members, round.Resamples.Select(r => r.Resident));
+        var confirmed = round.ResampleOf(pooled.Members[0])!;
+        _ = round.RecordResult(confirmed.Barcode, TubeResult.Positive, round.Start).AsT0;
+        Assert.Equal(pooled.Members, round.Resamples.Select(r => r.Resident)); // a re-sample tube is not re-sampled again
+    }
+
+    [Fact]
+    public void RecordAntigen_keeps_reports_beside_the_round()
+    {
+        var fixture = new RoundFixture();
+        var round = fixture.StartRound();
+        var resident = round.MustTest.Entries[0].Resident;
+        var report = round.RecordAntigen(resident, round.Start, positive: false);
+        Assert.Equal(report, Assert.Single(round.AntigenReports));
+        Assert.IsType<AntigenReported>(round.PendingEvents[^1]);
+    }
+
+    [Fact]
     public void TubeBarcode_rejects_bad_text()
     {
         Assert.Throws<ArgumentException>(() => new TubeBarcode("has space"));

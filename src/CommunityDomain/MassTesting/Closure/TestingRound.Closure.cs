@@ -91,6 +91,8 @@ public sealed partial class TestingRound
             }
         }
 
+        // Re-samples are person-times too.
+        tests += _resampled.Keys.Count(r => inScope(MustTest.Find(r)!));
         var tubeList = tubes.ToList();
         return new RoundStatistics(tests, tubeList.Count, tubeList.Count(t => t.Result == TubeResult.Pending), listed, accounted, assisted,
             tests == 0 ? null : _lastSample);

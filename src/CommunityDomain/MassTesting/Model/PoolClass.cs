@@ -11,4 +11,7 @@ public enum PoolClass
 
     /// <summary>A sealed or door-to-door household: one tube per household, holding that household alone.</summary>
     Household = 3,
+
+    /// <summary>An individual re-sample after a positive or invalid pooled tube: one person, one tube.</summary>
+    Individual = 4,
 }

@@ -34,13 +34,14 @@ public readonly record struct PoolingPolicy
     /// <summary>True for <c>default</c>.</summary>
     public bool IsDefault => General == 0;
 
-    /// <summary>The pool size for a class; <see cref="PoolClass.Household"/> returns <see cref="int.MaxValue"/> (the tube holds the household).</summary>
+    /// <summary>The pool size for a class; <see cref="PoolClass.Individual"/> is 1 and <see cref="PoolClass.Household"/> returns <see cref="int.MaxValue"/> (the tube holds the household).</summary>
     /// <param name="poolClass">The class.</param>
     /// <returns>The tube capacity.</returns>
     public int SizeFor(PoolClass poolClass) => poolClass switch
     {
         PoolClass.General => General,
         PoolClass.KeyGroup => KeyGroup,
+        PoolClass.Individual => 1,
         _ => int.MaxValue,
     };
 

@@ -25,6 +25,7 @@ public sealed partial class TestingRound : AggregateRoot
     private readonly Dictionary<TubeBarcode, Tube> _tubesByBarcode = [];
     private readonly Dictionary<(Id<SamplingSite> Site, PoolClass Class), Tube> _openTubes = [];
     private readonly Dictionary<Id<Resident>, Tube> _sampled = [];
+    private readonly Dictionary<Id<Resident>, Tube> _resampled = [];
     private readonly Dictionary<Id<Resident>, Disposition> _excused = [];
     private readonly HashSet<Id<Resident>> _assisted = [];
     private readonly List<AntigenReport> _antigen = [];
@@ -184,6 +185,33 @@ public sealed partial class TestingRound : AggregateRoot
         return tube;
     }
 
+    /// <summary>Re-samples a resident of the re-sample list individually, into a tube of their own.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who sampled.</param>
+    /// <returns>The closed single tube, or why not.</returns>
+    public OneOf<Tube, NotOnResampleList, AlreadySampled> SampleIndividually(Id<Resident> resident, Instant at, Actor by = default)
+    {
+        Guard.Against.DefaultId(resident);
+        if (_resampled.TryGetValue(resident, out var done))
+        {
+            return new AlreadySampled(resident, done.Barcode);
+        }
+
+        if (!Resamples.Any(r => r.Resident == resident))
+        {
+            return new NotOnResampleList(resident);
+        }
+
+        var tube = OpenTube(PoolClass.Individual, 1, null, MustTest.Find(resident)!.Household);
+        tube.Add(resident);
+        _resampled[resident] = tube;
+        Sampled(at);
+        Raise(new ResidentSampled(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, tube.Barcode, false));
+        CloseTube(tube, at, by);
+        return tube;
+    }
+
     /// <summary>Marks a listed resident who has not been sampled as away (they left before being tested).</summary>
     /// <param name="resident">The resident.</param>
     /// <param name="by">Who recorded it.</param>
@@ -284,12 +312,20 @@ public sealed partial class TestingRound : AggregateRoot
     public bool WasAssisted(Id<Resident> resident) => _assisted.Contains(resident);
 
     /// <summary>
-    /// The residents to re-sample individually: exactly the members of every positive or invalid tube, in
-    /// tube then sampling order.
+    /// The residents to re-sample individually: exactly the members of every positive or invalid pooled or
+    /// household tube, in tube then sampling order (a re-sample tube itself is not re-sampled again).
     /// </summary>
     public IReadOnlyList<Resample> Resamples =>
-        [.. _tubes.Where(t => t.Result is TubeResult.Positive or TubeResult.Invalid)
+        [.. _tubes.Where(t => t.PoolClass != PoolClass.Individual && t.Result is TubeResult.Positive or TubeResult.Invalid)
             .SelectMany(t => t.Members.Select(m => new Resample(m, MustTest.Find(m)!.Household, MustTest.Find(m)!.MaskedName, t.Barcode, t.Result)))];
+
+    /// <summary>The re-sample list's residents not yet re-sampled.</summary>
+    public IReadOnlyList<Resample> PendingResamples => [.. Resamples.Where(r => !_resampled.ContainsKey(r.Resident))];
+
+    /// <summary>The individual re-sample tube of a resident, if any.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <returns>The tube or null.</returns>
+    public Tube? ResampleOf(Id<Resident> resident) => _resampled.GetValueOrDefault(resident);
 
     /// <summary>The households flagged for control: those of a positive tube's members, in id order.</summary>
     public IReadOnlyList<Id<Household>> FlaggedHouseholds =>
