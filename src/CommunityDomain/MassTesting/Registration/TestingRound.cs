@@ -327,7 +327,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <returns>The tube or null.</returns>
     public Tube? ResampleOf(Id<Resident> resident) => _resampled.GetValueOrDefault(resident);
 
-    /// <summary>The households flagged for control: those of a positive tube's members, in id order.</summary>
+    /// <summary>The households flagged for control: a positive tube's members' households as the must-test list has them (where they were sampled), in id order.</summary>
     public IReadOnlyList<Id<Household>> FlaggedHouseholds =>
         [.. _tubes.Where(t => t.Result == TubeResult.Positive).SelectMany(t => t.Members).Select(m => MustTest.Find(m)!.Household).Distinct().Order()];
 
