@@ -39,7 +39,12 @@ Check(community.Households.All(h => h.Size is >= 1 and <= 6), "households have 1
 Check(community.Residents.All(r => !r.ToString().Contains(r.Name.Value, StringComparison.Ordinal)), "no clear name in ToString");
 Check(Community.Restore(community.ToState(), new FixedClock(noon)).ToState().Equals(community.ToState()), "state round-trips");
 
+// Five testing days from 18 August 05:00 (samples/Scenario/TestingDays.cs).
+Console.WriteLine();
+failures.AddRange(TestingDays.Run(scenario, Console.Out));
+
 // Supplies and passes (samples/Scenario/SuppliesAndPasses.cs).
+Console.WriteLine();
 failures.AddRange(SuppliesAndPasses.Run(scenario, Console.Out));
 
 foreach (var failure in failures)

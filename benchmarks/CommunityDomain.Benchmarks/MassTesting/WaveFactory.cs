@@ -1,0 +1,112 @@
+using CommunityDomain.Communities;
+using CommunityDomain.MassTesting.Planners;
+using NodaTime;
+
+namespace CommunityDomain.Benchmarks.MassTesting;
+
+/// <summary>Generated wave problems: a Dongfang-like compound, the goal set, and a city.</summary>
+public static class WaveFactory
+{
+    /// <summary>05:00 on 18 August 2022 in Asia/Shanghai.</summary>
+    public static readonly Instant Start = Instant.FromUtc(2022, 8, 17, 21, 0);
+
+    /// <summary>1080 households in 30 buildings (3 units, 6 floors, 2 doors), 2 sites of 6 stations, queues of 200.</summary>
+    public static WaveProblem Dongfang(int seed)
+    {
+        var random = new Random(seed);
+        var next = 1;
+        var buildings = Enumerable.Range(0, 30).Select(b => Building(random, b + 1, new Position(30 * (b % 6), 45 * (b / 6)), 3, 6, 2, 0.3, ref next)).ToList();
+        var sites = new[]
+        {
+            new SiteSpec(1, "north square", new Position(40, 0), 6, 200, Duration.FromMinutes(4)),
+            new SiteSpec(2, "south square", new Position(110, 180), 6, 200, Duration.FromMinutes(4)),
+        };
+        return new WaveProblem(Start, ServiceTimes.Typical, sites, buildings);
+    }
+
+    /// <summary>A compound of the goal set: 5-60 buildings of 20-300 residents, 1-4 sites, 2-12 stations, queues 50-300, 0-60% slow intakes.</summary>
+    public static WaveProblem Goal(Random random, ref int nextHousehold, ref int nextBuilding)
+    {
+        var count = random.Next(5, 61);
+        var slow = random.NextDouble() * 0.6;
+        var perRow = (int)Math.Ceiling(Math.Sqrt(count));
+        var buildings = new List<BuildingLoad>(count);
+        for (var b = 0; b < count; b++)
+        {
+            var residents = random.Next(20, 301);
+            var units = Math.Clamp(residents / 60, 1, 4);
+            var floors = Math.Max(1, residents / (units * 2 * 3));
+            buildings.Add(Building(random, nextBuilding++, new Position(30 * (b % perRow), 45 * (b / perRow)), units, floors, 2, slow, ref nextHousehold, residents));
+        }
+
+        var width = 30.0 * perRow;
+        var sites = Enumerable.Range(1, random.Next(1, 5)).Select(s => new SiteSpec(s, $"site {s}", new Position(random.NextDouble() * width, random.NextDouble() * width),
+            random.Next(2, 13), random.Next(50, 301), Duration.FromSeconds(random.Next(60, 601)))).ToArray();
+        return new WaveProblem(Start, ServiceTimes.Typical, sites, buildings);
+    }
+
+    /// <summary>A city: <paramref name="compounds"/> goal-like compounds of ~15.6 buildings of ~100 residents (25 M residents at 16,000).</summary>
+    public static WaveProblem[] City(int compounds, int seed)
+    {
+        var random = new Random(seed);
+        var problems = new WaveProblem[compounds];
+        int nextHousehold = 1, nextBuilding = 1;
+        for (var c = 0; c < compounds; c++)
+        {
+            var count = random.Next(8, 24);
+            var perRow = (int)Math.Ceiling(Math.Sqrt(count));
+            var buildings = new List<BuildingLoad>(count);
+            for (var b = 0; b < count; b++)
+            {
+                var residents = random.Next(40, 161);
+                buildings.Add(Building(random, nextBuilding++, new Position(30 * (b % perRow), 45 * (b / perRow)), 2, 6, 2, 0.3, ref nextHousehold, residents));
+            }
+
+            var sites = Enumerable.Range(1, 1 + (count / 8)).Select(s => new SiteSpec(s, $"site {s}", new Position(random.Next(0, 150), random.Next(0, 150)),
+                8, 200, Duration.FromMinutes(4))).ToArray();
+            problems[c] = new WaveProblem(Start, ServiceTimes.Typical, sites, buildings);
+        }
+
+        return problems;
+    }
+
+    private static BuildingLoad Building(Random random, int id, Position position, int units, int floors, int doors, double slow, ref int nextHousehold, int? residents = null)
+    {
+        var unitLoads = new UnitLoad[units];
+        var perHousehold = residents is { } r ? Math.Max(1.0, (double)r / (units * floors * doors)) : 3.0;
+        for (var u = 0; u < units; u++)
+        {
+            var homes = new List<HouseholdLoad>(floors * doors);
+            for (var f = 1; f <= floors; f++)
+            {
+                for (var d = 0; d < doors; d++)
+                {
+                    var size = Math.Clamp((int)Math.Round(perHousehold + (random.NextDouble() * 2) - 1), 1, 8);
+                    int qr = 0, typed = 0, assisted = 0;
+                    for (var p = 0; p < size; p++)
+                    {
+                        var roll = random.NextDouble();
+                        if (roll < slow / 2)
+                        {
+                            typed++;
+                        }
+                        else if (roll < slow)
+                        {
+                            assisted++;
+                        }
+                        else
+                        {
+                            qr++;
+                        }
+                    }
+
+                    homes.Add(new HouseholdLoad(nextHousehold++, f, qr, typed, assisted));
+                }
+            }
+
+            unitLoads[u] = new UnitLoad((id * 8) + u + 1, $"{u + 1}", homes);
+        }
+
+        return new BuildingLoad(id, $"{id}", position, unitLoads);
+    }
+}

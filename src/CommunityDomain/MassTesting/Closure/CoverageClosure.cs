@@ -1,0 +1,33 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.MassTesting;
+
+/// <summary>
+/// Who is accounted for in a building, compound or round:
+/// <c>Tested + Exempt + Away + DoorToDoorPending + Missing.Count = Listed</c>.
+/// <see cref="Missing"/> is the "call again" list.
+/// </summary>
+/// <param name="Listed">Entries on the must-test list in this scope.</param>
+/// <param name="Tested">Sampled (at a site or at the door).</param>
+/// <param name="Exempt">Exempt.</param>
+/// <param name="Away">Away.</param>
+/// <param name="DoorToDoorPending">Still to sample at the door.</param>
+/// <param name="Missing">Walk-ins not yet sampled: who to call again, with masked names.</param>
+public sealed record CoverageClosure(int Listed, int Tested, int Exempt, int Away, int DoorToDoorPending, IReadOnlyList<MissingResident> Missing)
+{
+    /// <summary>True when nobody is missing and no door-to-door sample is pending: "not one person missed".</summary>
+    public bool IsComplete => Missing.Count == 0 && DoorToDoorPending == 0;
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"listed {Listed} = tested {Tested} + exempt {Exempt} + away {Away} + door-to-door pending {DoorToDoorPending} + missing {Missing.Count}");
+}
+
+/// <summary>A walk-in resident not yet sampled, as the call-again list shows them.</summary>
+/// <param name="Resident">The resident.</param>
+/// <param name="Building">Their building.</param>
+/// <param name="Unit">Their unit.</param>
+/// <param name="MaskedName">The masked name.</param>
+public sealed record MissingResident(Id<Resident> Resident, Id<Building> Building, Id<Unit> Unit, string MaskedName);

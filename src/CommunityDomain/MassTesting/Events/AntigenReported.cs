@@ -1,0 +1,14 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.MassTesting.Events;
+
+/// <summary>A resident reported an antigen self-test.</summary>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="By">Who did it.</param>
+/// <param name="Version">The aggregate's version after it.</param>
+/// <param name="Series">The series.</param>
+/// <param name="Round">The round's number in its series.</param>
+/// <param name="Resident">The resident.</param>
+/// <param name="Positive">The outcome.</param>
+public sealed record AntigenReported(Instant OccurredAt, Actor By, long Version, Id<TestingSeries> Series, int Round, Id<Resident> Resident, bool Positive) : IDomainEvent;

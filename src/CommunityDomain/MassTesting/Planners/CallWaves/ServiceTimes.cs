@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace CommunityDomain.MassTesting.Planners;
+
+/// <summary>How long a station spends on one person, by intake (registration plus swab).</summary>
+/// <remarks><c>default(ServiceTimes)</c> has zero times and is rejected by <see cref="WaveProblem"/>.</remarks>
+public readonly record struct ServiceTimes
+{
+    /// <summary>Creates service times; each is positive and at most an hour.</summary>
+    /// <param name="qrCode">A pre-registered QR code is scanned.</param>
+    /// <param name="typed">Details are typed in.</param>
+    /// <param name="assisted">An elderly resident is helped.</param>
+    public ServiceTimes(Duration qrCode, Duration typed, Duration assisted)
+    {
+        QrCode = Check(qrCode, nameof(qrCode));
+        Typed = Check(typed, nameof(typed));
+        Assisted = Check(assisted, nameof(assisted));
+    }
+
+    /// <summary>Typical figures: 20 s scanned, 40 s typed, 60 s assisted.</summary>
+    public static ServiceTimes Typical => new(Duration.FromSeconds(20), Duration.FromSeconds(40), Duration.FromSeconds(60));
+
+    /// <summary>Time for a QR-code resident.</summary>
+    public Duration QrCode { get; }
+
+    /// <summary>Time for a typed-in resident.</summary>
+    public Duration Typed { get; }
+
+    /// <summary>Time for an assisted resident.</summary>
+    public Duration Assisted { get; }
+
+    /// <summary>True for <c>default</c>.</summary>
+    public bool IsDefault => QrCode == Duration.Zero;
+
+    /// <summary>The time for an intake.</summary>
+    /// <param name="intake">The intake.</param>
+    /// <returns>The time.</returns>
+    public Duration For(Intake intake) => intake switch
+    {
+        Intake.QrCode => QrCode,
+        Intake.Typed => Typed,
+        Intake.Assisted => Assisted,
+        _ => throw new ArgumentOutOfRangeException(nameof(intake)),
+    };
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"QR {QrCode.TotalSeconds:0.#} s, typed {Typed.TotalSeconds:0.#} s, assisted {Assisted.TotalSeconds:0.#} s");
+
+    private static Duration Check(Duration value, string name) =>
+        value > Duration.Zero && value <= Duration.FromHours(1) ? value : throw new ArgumentException("A service time is positive and at most an hour.", name);
+}

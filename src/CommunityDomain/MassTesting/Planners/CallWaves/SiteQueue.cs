@@ -1,0 +1,107 @@
+using System.Diagnostics;
+
+namespace CommunityDomain.MassTesting.Planners;
+
+/// <summary>
+/// The planner's first-come-first-served multi-station queue, in ticks from the start. Starts are decided
+/// lazily: a person leaves the queue only when the planner needs room, which is safe because nobody arrives
+/// between the planner's decisions.
+/// </summary>
+internal sealed class SiteQueue(ServiceTimes times)
+{
+    private readonly long _qr = times.QrCode.BclCompatibleTicks;
+    private readonly long _typed = times.Typed.BclCompatibleTicks;
+    private readonly long _assisted = times.Assisted.BclCompatibleTicks;
+    private long[] _free = [];
+    private long[] _arrival = [];
+    private long[] _service = [];
+    private int _head;
+    private int _count;
+
+    public void Reset(int stations, int capacity)
+    {
+        if (_free.Length != stations)
+        {
+            _free = new long[stations];
+        }
+        else
+        {
+            Array.Clear(_free);
+        }
+
+        if (_arrival.Length < capacity)
+        {
+            _arrival = new long[capacity];
+            _service = new long[capacity];
+        }
+
+        _head = 0;
+        _count = 0;
+    }
+
+    /// <summary>Starts people until at most <paramref name="room"/> wait; returns the last start's time (0 if none started).</summary>
+    public long ServeUntilAtMost(int room)
+    {
+        long last = 0;
+        while (_count > room)
+        {
+            last = StartNext();
+        }
+
+        return last;
+    }
+
+    /// <summary>Starts everyone; returns the last service end.</summary>
+    public long ServeAll()
+    {
+        while (_count > 0)
+        {
+            StartNext();
+        }
+
+        var end = 0L;
+        foreach (var f in _free)
+        {
+            end = Math.Max(end, f);
+        }
+
+        return end;
+    }
+
+    public void Arrive(long at, HouseholdLoad household)
+    {
+        Push(at, _assisted, household.Assisted);
+        Push(at, _typed, household.Typed);
+        Push(at, _qr, household.QrCode);
+    }
+
+    private void Push(long at, long service, int people)
+    {
+        for (var i = 0; i < people; i++)
+        {
+            Debug.Assert(_count < _arrival.Length, "the planner never lets the queue exceed its capacity");
+            var slot = (_head + _count) % _arrival.Length;
+            _arrival[slot] = at;
+            _service[slot] = service;
+            _count++;
+        }
+    }
+
+    private long StartNext()
+    {
+        var best = 0;
+        for (var s = 1; s < _free.Length; s++)
+        {
+            if (_free[s] < _free[best])
+            {
+                best = s;
+            }
+        }
+
+        var start = Math.Max(_free[best], _arrival[_head]);
+        _free[best] = start + _service[_head];
+        _head = (_head + 1) % _arrival.Length;
+        _count--;
+        return start;
+    }
+}

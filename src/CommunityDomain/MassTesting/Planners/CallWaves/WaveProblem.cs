@@ -1,0 +1,59 @@
+namespace CommunityDomain.MassTesting.Planners;
+
+/// <summary>A compound's call-wave problem: its sites, its buildings' must-test households and the service times.</summary>
+public sealed class WaveProblem
+{
+    /// <summary>Creates a problem; rejects duplicate ids and households too large for a site's queue.</summary>
+    /// <param name="start">When calls may begin (05:00).</param>
+    /// <param name="serviceTimes">Service time per intake.</param>
+    /// <param name="sites">The compound's sites (at least one).</param>
+    /// <param name="buildings">The buildings.</param>
+    public WaveProblem(Instant start, ServiceTimes serviceTimes, IReadOnlyList<SiteSpec> sites, IReadOnlyList<BuildingLoad> buildings)
+    {
+        Start = start;
+        ServiceTimes = serviceTimes.IsDefault ? throw new ArgumentException("Service times are default.", nameof(serviceTimes)) : serviceTimes;
+        Sites = Guard.Against.Null(sites).Count > 0 ? sites : throw new ArgumentException("A compound needs at least one site.", nameof(sites));
+        Buildings = Guard.Against.Null(buildings);
+        if (sites.Select(s => s.SiteId).Distinct().Count() != sites.Count)
+        {
+            throw new ArgumentException("Site ids repeat.", nameof(sites));
+        }
+
+        if (buildings.Select(b => b.BuildingId).Distinct().Count() != buildings.Count)
+        {
+            throw new ArgumentException("Building ids repeat.", nameof(buildings));
+        }
+
+        var seen = new HashSet<int>();
+        var smallestQueue = sites.Min(s => s.QueueCapacity);
+        foreach (var household in buildings.SelectMany(b => b.Units).SelectMany(u => u.Households))
+        {
+            if (!seen.Add(household.HouseholdId))
+            {
+                throw new ArgumentException($"Household {household.HouseholdId} is listed twice.", nameof(buildings));
+            }
+
+            if (household.People > smallestQueue)
+            {
+                throw new ArgumentException($"Household {household.HouseholdId} ({household.People} people) does not fit a queue of {smallestQueue}.", nameof(buildings));
+            }
+
+            People += household.People;
+        }
+    }
+
+    /// <summary>When calls may begin.</summary>
+    public Instant Start { get; }
+
+    /// <summary>Service time per intake.</summary>
+    public ServiceTimes ServiceTimes { get; }
+
+    /// <summary>The sites.</summary>
+    public IReadOnlyList<SiteSpec> Sites { get; }
+
+    /// <summary>The buildings.</summary>
+    public IReadOnlyList<BuildingLoad> Buildings { get; }
+
+    /// <summary>People to test.</summary>
+    public int People { get; }
+}

@@ -1,0 +1,51 @@
+using CommunityDomain.Communities;
+
+namespace CommunityDomain.MassTesting.Planners;
+
+/// <summary>Door-to-door sampling: households to visit, teams, and how long things take.</summary>
+public sealed class DoorToDoorProblem
+{
+    /// <summary>Creates a problem.</summary>
+    /// <param name="depot">Where teams start and return (the site or gate).</param>
+    /// <param name="teams">Teams (at least 1).</param>
+    /// <param name="perHousehold">Time at each door (knock, don protection, seal the tube); not negative.</param>
+    /// <param name="perPerson">Time per person swabbed; positive.</param>
+    /// <param name="metresPerSecond">Walking speed including stairs (positive).</param>
+    /// <param name="visits">The households; each household once.</param>
+    public DoorToDoorProblem(Position depot, int teams, Duration perHousehold, Duration perPerson, double metresPerSecond, IReadOnlyList<DoorVisit> visits)
+    {
+        Depot = depot;
+        Teams = Guard.Against.OutOfRange(teams, nameof(teams), 1, 10_000);
+        PerHousehold = perHousehold >= Duration.Zero ? perHousehold : throw new ArgumentException("The time per household is not negative.", nameof(perHousehold));
+        PerPerson = perPerson > Duration.Zero ? perPerson : throw new ArgumentException("The time per person is positive.", nameof(perPerson));
+        MetresPerSecond = double.IsFinite(metresPerSecond) && metresPerSecond > 0 ? metresPerSecond : throw new ArgumentException("The walking speed is positive.", nameof(metresPerSecond));
+        Visits = Guard.Against.Null(visits);
+        if (visits.Select(v => v.HouseholdId).Distinct().Count() != visits.Count)
+        {
+            throw new ArgumentException("A household is listed twice.", nameof(visits));
+        }
+
+        if (visits.GroupBy(v => v.BuildingId).Any(g => g.Select(v => v.Position).Distinct().Count() > 1))
+        {
+            throw new ArgumentException("A building's visits disagree on its position.", nameof(visits));
+        }
+    }
+
+    /// <summary>Where teams start and return.</summary>
+    public Position Depot { get; }
+
+    /// <summary>Teams.</summary>
+    public int Teams { get; }
+
+    /// <summary>Time at each door.</summary>
+    public Duration PerHousehold { get; }
+
+    /// <summary>Time per person.</summary>
+    public Duration PerPerson { get; }
+
+    /// <summary>Walking speed.</summary>
+    public double MetresPerSecond { get; }
+
+    /// <summary>The households to visit.</summary>
+    public IReadOnlyList<DoorVisit> Visits { get; }
+}

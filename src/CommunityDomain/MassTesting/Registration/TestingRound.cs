@@ -1,0 +1,385 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.MassTesting.Errors;
+using CommunityDomain.MassTesting.Events;
+using OneOf;
+using OneOf.Types;
+
+namespace CommunityDomain.MassTesting;
+
+/// <summary>
+/// One day's whole-population testing round: its must-test list, sites, scans, tubes and lab results.
+/// Started through <see cref="TestingSeries.StartRound"/>.
+/// </summary>
+/// <remarks>
+/// Scanning is idempotent per round: a second scan of a resident is reported and not counted. Site tubes
+/// close at k samples or when their site closes; a door-to-door tube holds exactly one household's
+/// door-to-door residents. Barcodes are unique within the series.
+/// </remarks>
+public sealed partial class TestingRound : AggregateRoot
+{
+    private readonly IClock _clock;
+    private readonly List<SamplingSite> _sites = [];
+    private readonly List<Tube> _tubes = [];
+    private readonly Dictionary<TubeBarcode, Tube> _tubesByBarcode = [];
+    private readonly Dictionary<(Id<SamplingSite> Site, PoolClass Class), Tube> _openTubes = [];
+    private readonly Dictionary<Id<Resident>, Tube> _sampled = [];
+    private readonly Dictionary<Id<Resident>, Tube> _resampled = [];
+    private readonly Dictionary<Id<Resident>, Disposition> _excused = [];
+    private readonly HashSet<Id<Resident>> _assisted = [];
+    private readonly List<AntigenReport> _antigen = [];
+    private Instant? _lastSample;
+
+    internal TestingRound(Id<TestingSeries> series, int number, LocalDate date, MustTestList mustTest, PoolingPolicy policy, IClock clock)
+        : base(0)
+    {
+        Series = series;
+        Number = number;
+        Date = date;
+        MustTest = mustTest;
+        Policy = policy;
+        _clock = clock;
+    }
+
+    /// <summary>The series.</summary>
+    public Id<TestingSeries> Series { get; }
+
+    /// <summary>The round's number in its series (1 for the first day).</summary>
+    public int Number { get; }
+
+    /// <summary>The round's date.</summary>
+    public LocalDate Date { get; }
+
+    /// <summary>When the round started (its must-test list's instant).</summary>
+    public Instant Start => MustTest.At;
+
+    /// <summary>The must-test list, fixed at the start.</summary>
+    public MustTestList MustTest { get; }
+
+    /// <summary>The pooling policy.</summary>
+    public PoolingPolicy Policy { get; }
+
+    /// <summary>The sites.</summary>
+    public IReadOnlyList<SamplingSite> Sites => _sites;
+
+    /// <summary>Every tube, in opening order.</summary>
+    public IReadOnlyList<Tube> Tubes => _tubes;
+
+    /// <summary>Antigen self-test reports recorded beside the round.</summary>
+    public IReadOnlyList<AntigenReport> AntigenReports => _antigen;
+
+    /// <summary>Sets up a sampling site in a compound of the round's scope.</summary>
+    /// <param name="compound">The compound.</param>
+    /// <param name="name">The site's name.</param>
+    /// <param name="stations">Sampling stations (at least 1).</param>
+    /// <param name="queueCapacity">People who fit on the queue markers (at least 1).</param>
+    /// <param name="by">Who set it up.</param>
+    /// <param name="position">Where it stands (metres); default the origin.</param>
+    /// <param name="walkDown">How long residents take to come down after a call (0-2 hours); default 4 minutes.</param>
+    /// <returns>The site.</returns>
+    public SamplingSite AddSite(Id<Compound> compound, string name, int stations, int queueCapacity, Actor by = default, Position position = default, Duration? walkDown = null)
+    {
+        var delay = walkDown ?? Duration.FromMinutes(4);
+        if (delay < Duration.Zero || delay > Duration.FromHours(2))
+        {
+            throw new ArgumentException("The walk-down delay is between 0 and 2 hours.", nameof(walkDown));
+        }
+
+        Guard.Against.DefaultId(compound);
+        if (!MustTest.Scope.Contains(compound))
+        {
+            throw new ArgumentException($"{compound} is not in this round's scope.", nameof(compound));
+        }
+
+        var site = new SamplingSite(new Id<SamplingSite>(_sites.Count + 1), compound, Guard.Against.NullOrWhiteSpace(name).Trim(),
+            Guard.Against.NegativeOrZero(stations), Guard.Against.NegativeOrZero(queueCapacity), position, delay);
+        _sites.Add(site);
+        Raise(new SamplingSiteAdded(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, site.Id, compound));
+        return site;
+    }
+
+    /// <summary>Scans a walk-in resident at a site and puts the sample into the site's open tube for their pool class.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <param name="site">The site.</param>
+    /// <param name="at">When.</param>
+    /// <param name="assisted">True when a volunteer helped with registration (recorded).</param>
+    /// <param name="by">Who scanned.</param>
+    /// <returns>The tube, or why the scan does not count.</returns>
+    public OneOf<Tube, NotOnList, AlreadySampled, NotAWalkIn, SiteClosed> Scan(Id<Resident> resident, Id<SamplingSite> site, Instant at, bool assisted = false, Actor by = default)
+    {
+        Guard.Against.DefaultId(resident);
+        var place = RequireSite(site);
+        if (MustTest.Find(resident) is not { } entry)
+        {
+            return new NotOnList(resident);
+        }
+
+        if (_sampled.TryGetValue(resident, out var already))
+        {
+            return new AlreadySampled(resident, already.Barcode);
+        }
+
+        var disposition = DispositionOf(entry);
+        if (disposition != Disposition.WalkIn)
+        {
+            return new NotAWalkIn(resident, disposition);
+        }
+
+        if (place.ClosedAt is not null)
+        {
+            return new SiteClosed(site);
+        }
+
+        var poolClass = entry.KeyGroup ? PoolClass.KeyGroup : PoolClass.General;
+        if (!_openTubes.TryGetValue((site, poolClass), out var tube))
+        {
+            tube = OpenTube(poolClass, Policy.SizeFor(poolClass), site, null);
+            _openTubes[(site, poolClass)] = tube;
+        }
+
+        tube.Add(resident);
+        _sampled[resident] = tube;
+        if (assisted)
+        {
+            _assisted.Add(resident);
+        }
+
+        Sampled(at);
+        Raise(new ResidentSampled(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, tube.Barcode, assisted));
+        if (tube.Members.Count >= tube.Capacity)
+        {
+            _openTubes.Remove((site, poolClass));
+            CloseTube(tube, at, by);
+        }
+
+        return tube;
+    }
+
+    /// <summary>Samples a household's door-to-door residents at its door into one tube holding that household alone.</summary>
+    /// <param name="household">The household.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who sampled.</param>
+    /// <returns>The closed tube, or why not.</returns>
+    public OneOf<Tube, NoDoorToDoorHere> SampleAtDoor(Id<Household> household, Instant at, Actor by = default)
+    {
+        Guard.Against.DefaultId(household);
+        var due = MustTest.Entries
+            .Where(e => e.Household == household && DispositionOf(e) == Disposition.DoorToDoor && !_sampled.ContainsKey(e.Resident))
+            .ToList();
+        if (due.Count == 0)
+        {
+            return new NoDoorToDoorHere(household);
+        }
+
+        var tube = OpenTube(PoolClass.Household, due.Count, null, household);
+        foreach (var entry in due)
+        {
+            tube.Add(entry.Resident);
+            _sampled[entry.Resident] = tube;
+        }
+
+        Sampled(at);
+        Raise(new HouseholdSampledAtDoor(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, household, tube.Barcode, due.Count));
+        CloseTube(tube, at, by);
+        return tube;
+    }
+
+    /// <summary>Re-samples a resident of the re-sample list individually, into a tube of their own.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who sampled.</param>
+    /// <returns>The closed single tube, or why not.</returns>
+    public OneOf<Tube, NotOnResampleList, AlreadySampled> SampleIndividually(Id<Resident> resident, Instant at, Actor by = default)
+    {
+        Guard.Against.DefaultId(resident);
+        if (_resampled.TryGetValue(resident, out var done))
+        {
+            return new AlreadySampled(resident, done.Barcode);
+        }
+
+        if (!Resamples.Any(r => r.Resident == resident))
+        {
+            return new NotOnResampleList(resident);
+        }
+
+        var tube = OpenTube(PoolClass.Individual, 1, null, MustTest.Find(resident)!.Household);
+        tube.Add(resident);
+        _resampled[resident] = tube;
+        Sampled(at);
+        Raise(new ResidentSampled(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, tube.Barcode, false));
+        CloseTube(tube, at, by);
+        return tube;
+    }
+
+    /// <summary>Marks a listed resident who has not been sampled as away (they left before being tested).</summary>
+    /// <param name="resident">The resident.</param>
+    /// <param name="by">Who recorded it.</param>
+    /// <returns>Success, or why not.</returns>
+    public OneOf<Success, NotOnList, AlreadySampled> MarkAway(Id<Resident> resident, Actor by = default) => Excuse(resident, Disposition.Away, by);
+
+    /// <summary>Exempts a listed resident who has not been sampled, with a reason.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="by">Who exempted them.</param>
+    /// <returns>Success, or why not.</returns>
+    public OneOf<Success, NotOnList, AlreadySampled> Exempt(Id<Resident> resident, string reason, Actor by = default)
+    {
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Excuse(resident, Disposition.Exempt, by);
+    }
+
+    /// <summary>Closes a site; its open tubes close with it, whatever their fill.</summary>
+    /// <param name="site">The site.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who closed it.</param>
+    /// <returns>The tubes closed now.</returns>
+    public IReadOnlyList<Tube> CloseSite(Id<SamplingSite> site, Instant at, Actor by = default)
+    {
+        var place = RequireSite(site);
+        if (place.ClosedAt is not null)
+        {
+            return [];
+        }
+
+        place.Close(at);
+        Raise(new SamplingSiteClosed(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, site));
+        var closing = _openTubes.Where(kv => kv.Key.Site == site).Select(kv => kv.Value).OrderBy(t => t.Barcode.Value, StringComparer.Ordinal).ToList();
+        foreach (var tube in closing)
+        {
+            _openTubes.Remove((site, tube.PoolClass));
+            CloseTube(tube, at, by);
+        }
+
+        return closing;
+    }
+
+    /// <summary>Records a lab result. Results may arrive late and in any order; the same result twice is accepted once.</summary>
+    /// <param name="barcode">The tube.</param>
+    /// <param name="result">Negative, positive or invalid.</param>
+    /// <param name="at">When it arrived.</param>
+    /// <param name="by">Who recorded it.</param>
+    /// <returns>The tube, or why not.</returns>
+    public OneOf<Tube, UnknownTube, TubeStillOpen, ConflictingResult> RecordResult(TubeBarcode barcode, TubeResult result, Instant at, Actor by = default)
+    {
+        if (result == TubeResult.Pending || !Enum.IsDefined(result))
+        {
+            throw new ArgumentException("A lab reports negative, positive or invalid.", nameof(result));
+        }
+
+        if (!_tubesByBarcode.TryGetValue(barcode, out var tube))
+        {
+            return new UnknownTube(barcode);
+        }
+
+        if (!tube.IsClosed)
+        {
+            return new TubeStillOpen(barcode);
+        }
+
+        if (tube.Result != TubeResult.Pending)
+        {
+            return tube.Result == result ? tube : new ConflictingResult(barcode, tube.Result, result);
+        }
+
+        tube.Report(result, at);
+        Raise(new TubeResultRecorded(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, barcode, result));
+        return tube;
+    }
+
+    /// <summary>Records an antigen self-test beside the round.</summary>
+    /// <param name="resident">The resident (need not be on the list).</param>
+    /// <param name="at">When it was taken.</param>
+    /// <param name="positive">The outcome.</param>
+    /// <param name="by">Who recorded it.</param>
+    /// <returns>The report.</returns>
+    public AntigenReport RecordAntigen(Id<Resident> resident, Instant at, bool positive, Actor by = default)
+    {
+        var report = new AntigenReport(Guard.Against.DefaultId(resident), at, positive);
+        _antigen.Add(report);
+        Raise(new AntigenReported(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, positive));
+        return report;
+    }
+
+    /// <summary>The tube a resident was sampled into, if any.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <returns>The tube or null.</returns>
+    public Tube? TubeOf(Id<Resident> resident) => _sampled.GetValueOrDefault(resident);
+
+    /// <summary>True when the resident's registration was assisted.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <returns>Whether it was.</returns>
+    public bool WasAssisted(Id<Resident> resident) => _assisted.Contains(resident);
+
+    /// <summary>
+    /// The residents to re-sample individually: exactly the members of every positive or invalid pooled or
+    /// household tube, in tube then sampling order (a re-sample tube itself is not re-sampled again).
+    /// </summary>
+    public IReadOnlyList<Resample> Resamples =>
+        [.. _tubes.Where(t => t.PoolClass != PoolClass.Individual && t.Result is TubeResult.Positive or TubeResult.Invalid)
+            .SelectMany(t => t.Members.Select(m => new Resample(m, MustTest.Find(m)!.Household, MustTest.Find(m)!.MaskedName, t.Barcode, t.Result)))];
+
+    /// <summary>The re-sample list's residents not yet re-sampled.</summary>
+    public IReadOnlyList<Resample> PendingResamples => [.. Resamples.Where(r => !_resampled.ContainsKey(r.Resident))];
+
+    /// <summary>The individual re-sample tube of a resident, if any.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <returns>The tube or null.</returns>
+    public Tube? ResampleOf(Id<Resident> resident) => _resampled.GetValueOrDefault(resident);
+
+    /// <summary>The households flagged for control: a positive tube's members' households as the must-test list has them (where they were sampled), in id order.</summary>
+    public IReadOnlyList<Id<Household>> FlaggedHouseholds =>
+        [.. _tubes.Where(t => t.Result == TubeResult.Positive).SelectMany(t => t.Members).Select(m => MustTest.Find(m)!.Household).Distinct().Order()];
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Round {Number} of {Series} on {Date:yyyy-MM-dd}: {_sampled.Count} sampled, {_tubes.Count} tubes");
+
+    private Disposition DispositionOf(MustTestEntry entry) => _excused.TryGetValue(entry.Resident, out var excused) ? excused : entry.Disposition;
+
+    private OneOf<Success, NotOnList, AlreadySampled> Excuse(Id<Resident> resident, Disposition disposition, Actor by)
+    {
+        Guard.Against.DefaultId(resident);
+        if (MustTest.Find(resident) is not { } entry)
+        {
+            return new NotOnList(resident);
+        }
+
+        if (_sampled.TryGetValue(resident, out var tube))
+        {
+            return new AlreadySampled(resident, tube.Barcode);
+        }
+
+        if (DispositionOf(entry) == disposition)
+        {
+            return new Success();
+        }
+
+        _excused[resident] = disposition;
+        Raise(new ResidentExcused(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, disposition));
+        return new Success();
+    }
+
+    private Tube OpenTube(PoolClass poolClass, int capacity, Id<SamplingSite>? site, Id<Household>? household)
+    {
+        // Series, round and a sequence: unique within the series by construction.
+        var barcode = new TubeBarcode(string.Create(CultureInfo.InvariantCulture, $"S{Series.Value}-R{Number:D2}-{_tubes.Count + 1:D6}"));
+        var tube = new Tube(barcode, poolClass, capacity, site, household);
+        _tubes.Add(tube);
+        _tubesByBarcode.Add(barcode, tube);
+        return tube;
+    }
+
+    private void CloseTube(Tube tube, Instant at, Actor by)
+    {
+        tube.Close(at);
+        Raise(new TubeClosed(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, tube.Barcode, tube.Members.Count));
+    }
+
+    private void Sampled(Instant at) => _lastSample = _lastSample is { } last && last > at ? last : at;
+
+    private SamplingSite RequireSite(Id<SamplingSite> site)
+    {
+        Guard.Against.DefaultId(site);
+        return site.Value <= _sites.Count ? _sites[site.Value - 1] : throw new ArgumentException($"No {site} in this round.", nameof(site));
+    }
+}

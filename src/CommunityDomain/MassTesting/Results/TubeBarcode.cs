@@ -1,0 +1,24 @@
+namespace CommunityDomain.MassTesting;
+
+/// <summary>A tube's barcode, unique within its series.</summary>
+/// <remarks><c>default(TubeBarcode)</c> has an empty value and names no tube.</remarks>
+public readonly record struct TubeBarcode
+{
+    private readonly string? _value;
+
+    /// <summary>Creates a barcode.</summary>
+    /// <param name="value">Letters, digits and '-', 1-32 characters.</param>
+    public TubeBarcode(string value)
+    {
+        Guard.Against.NullOrWhiteSpace(value);
+        _value = value.Length <= 32 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? value
+            : throw new ArgumentException("A barcode has 1-32 letters, digits or '-'.", nameof(value));
+    }
+
+    /// <summary>The barcode text.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <inheritdoc/>
+    public override string ToString() => Value;
+}

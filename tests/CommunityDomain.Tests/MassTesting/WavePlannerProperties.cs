@@ -1,0 +1,90 @@
+using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
+
+namespace CommunityDomain.Tests.MassTesting;
+
+[Properties(Arbitrary = [typeof(WaveArbitraries)], MaxTest = 150)]
+public sealed class WavePlannerProperties
+{
+    [Property]
+    public void Every_household_is_called_exactly_once_and_each_call_holds_one_building(WaveProblem problem)
+    {
+        var plan = WavePlanner.Plan(problem);
+        var called = plan.Sites.SelectMany(s => s.Calls).SelectMany(c => c.Households).Select(h => h.HouseholdId).Order().ToList();
+        var expected = problem.Buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).Select(h => h.HouseholdId).Order().ToList();
+        Assert.Equal(expected, called);
+        foreach (var call in plan.Sites.SelectMany(s => s.Calls))
+        {
+            var building = problem.Buildings.Single(b => b.BuildingId == call.BuildingId);
+            var homes = building.Units.SelectMany(u => u.Households).ToHashSet();
+            Assert.All(call.Households, h => Assert.Contains(h, homes));
+            Assert.Equal(call.Households.Sum(h => h.People), call.People);
+        }
+    }
+
+    [Property]
+    public void The_replayed_queue_never_exceeds_a_sites_capacity(WaveProblem problem)
+    {
+        var plan = WavePlanner.Plan(problem);
+        foreach (var replay in QueueReplay.Replay(problem, plan))
+        {
+            var site = problem.Sites.Single(s => s.SiteId == replay.SiteId);
+            Assert.True(replay.MaxQueue <= site.QueueCapacity, $"site {site.SiteId}: queue {replay.MaxQueue} > {site.QueueCapacity}");
+        }
+    }
+
+    [Property]
+    public void No_call_comes_before_the_start_and_each_sites_calls_are_in_time_order(WaveProblem problem)
+    {
+        var plan = WavePlanner.Plan(problem);
+        foreach (var site in plan.Sites)
+        {
+            Assert.All(site.Calls, c => Assert.True(c.At >= problem.Start));
+            Assert.All(site.Calls, c => Assert.Equal(site.Site.SiteId, c.SiteId));
+            Assert.True(site.Calls.Zip(site.Calls.Skip(1)).All(p => p.First.At <= p.Second.At));
+        }
+    }
+
+    [Property]
+    public void The_expected_finish_is_the_replayed_finish(WaveProblem problem)
+    {
+        var plan = WavePlanner.Plan(problem);
+        var replays = QueueReplay.Replay(problem, plan);
+        foreach (var replay in replays)
+        {
+            var site = plan.Sites.Single(s => s.Site.SiteId == replay.SiteId);
+            Assert.Equal(replay.Finish, replay.People == 0 ? problem.Start : site.ExpectedFinish);
+        }
+
+        var finish = replays.Select(r => r.Finish).Append(problem.Start).Max();
+        Assert.Equal(finish, plan.ExpectedFinish);
+    }
+
+    [Property]
+    public void The_finish_is_never_before_the_lower_bound_for_the_plan_and_each_site(WaveProblem problem)
+    {
+        var plan = WavePlanner.Plan(problem);
+        Assert.True(plan.ExpectedFinish >= plan.LowerBound);
+        Assert.Equal(WaveLowerBound.Of(problem), plan.LowerBound);
+        Assert.All(plan.Sites, s => Assert.True(s.ExpectedFinish >= s.LowerBound || s.People == 0));
+    }
+
+    [Property]
+    public void No_random_schedule_finishes_before_the_lower_bound(WaveProblem problem, int seed)
+    {
+        // The bound must hold for any plan, not only the planner's: replay a random one.
+        var finish = QueueReplay.Replay(problem, QueueReplay.RandomSchedule(problem, seed)).Select(r => r.Finish).Append(problem.Start).Max();
+        Assert.True(finish >= WaveLowerBound.Of(problem), $"{finish} < {WaveLowerBound.Of(problem)}");
+    }
+
+    [Property(MaxTest = 50)]
+    public void The_same_problem_gives_the_same_plan(WaveProblem problem)
+    {
+        var a = WavePlanner.Plan(problem);
+        var b = WavePlanner.Plan(problem);
+        Assert.Equal(a.ExpectedFinish, b.ExpectedFinish);
+        Assert.Equal(a.Schedule.Select(c => (c.At, c.SiteId, c.BuildingId, c.English, string.Join(",", c.Households))),
+            b.Schedule.Select(c => (c.At, c.SiteId, c.BuildingId, c.English, string.Join(",", c.Households))));
+    }
+}

@@ -1,0 +1,122 @@
+using CommunityDomain.Benchmarks.MassTesting;
+using CommunityDomain.Communities;
+using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.Tests.Generators;
+using Xunit.Abstractions;
+
+namespace CommunityDomain.Tests.MassTesting;
+
+public sealed class WavePlannerTests(ITestOutputHelper output)
+{
+    private static readonly ServiceTimes Times = ServiceTimes.Typical;
+
+    [Fact]
+    public void SiteSpec_zero_stations_is_rejected_naming_the_parameter()
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => new SiteSpec(1, "A", default, 0, 100, Duration.FromMinutes(3)));
+        Assert.Equal("stations", error.ParamName);
+    }
+
+    [Fact]
+    public void ServiceTimes_negative_or_zero_time_is_rejected()
+    {
+        Assert.Equal("typed", Assert.Throws<ArgumentException>(() => new ServiceTimes(Duration.FromSeconds(20), Duration.FromSeconds(-5), Duration.FromSeconds(60))).ParamName);
+        Assert.Equal("qrCode", Assert.Throws<ArgumentException>(() => new ServiceTimes(Duration.Zero, Duration.FromSeconds(5), Duration.FromSeconds(60))).ParamName);
+    }
+
+    [Fact]
+    public void WaveProblem_household_larger_than_the_queue_is_rejected()
+    {
+        var building = new BuildingLoad(1, "1", default, [new UnitLoad(1, "1", [new HouseholdLoad(1, 1, 6, 0, 0)])]);
+        var site = new SiteSpec(1, "A", default, 2, 5, Duration.FromMinutes(3));
+        Assert.Equal("buildings", Assert.Throws<ArgumentException>(() => new WaveProblem(TestingGenerators.Start, Times, [site], [building])).ParamName);
+    }
+
+    [Fact]
+    public void WaveProblem_no_site_is_rejected()
+    {
+        Assert.Equal("sites", Assert.Throws<ArgumentException>(() => new WaveProblem(TestingGenerators.Start, Times, [], [])).ParamName);
+    }
+
+    [Fact]
+    public void Plan_large_building_is_called_by_units_with_bilingual_announcements()
+    {
+        var next = 1;
+        var building = TestingGenerators.Building(new Random(1), 3, new Position(0, 0), 240, 3, 0.3, ref next);
+        var site = new SiteSpec(1, "east gate", new Position(10, 0), 4, 100, Duration.FromMinutes(3));
+        var plan = WavePlanner.Plan(new WaveProblem(TestingGenerators.Start, Times, [site], [building]));
+
+        Assert.True(plan.Schedule.Count >= 3);
+        Assert.All(plan.Schedule, c => Assert.NotNull(c.UnitId));
+        Assert.Contains("3号楼", plan.Schedule[0].Chinese, StringComparison.Ordinal);
+        Assert.Contains("building 3, unit 1", plan.Schedule[0].English, StringComparison.Ordinal);
+        Assert.Equal(TestingGenerators.Start, plan.Schedule[0].At);
+    }
+
+    [Fact]
+    public void Plan_single_site_lower_bound_is_delay_plus_work_over_stations()
+    {
+        // 2 stations, 40 QR people of 20 s: work 800 s, bound 180 + 400 s; the plan reaches it exactly.
+        var homes = Enumerable.Range(1, 10).Select(i => new HouseholdLoad(i, i, 4, 0, 0)).ToList();
+        var building = new BuildingLoad(1, "1", default, [new UnitLoad(1, "1", homes)]);
+        var site = new SiteSpec(1, "A", default, 2, 50, Duration.FromMinutes(3));
+        var plan = WavePlanner.Plan(new WaveProblem(TestingGenerators.Start, Times, [site], [building]));
+
+        Assert.Equal(TestingGenerators.Start + Duration.FromSeconds(580), plan.LowerBound);
+        Assert.Equal(plan.LowerBound, plan.ExpectedFinish);
+    }
+
+    [Fact]
+    public void Plan_empty_compound_finishes_at_the_start()
+    {
+        var plan = WavePlanner.Plan(new WaveProblem(TestingGenerators.Start, Times, [new SiteSpec(1, "A", default, 2, 50, Duration.FromMinutes(3))], []));
+        Assert.Empty(plan.Schedule);
+        Assert.Equal(TestingGenerators.Start, plan.ExpectedFinish);
+        Assert.Equal(TestingGenerators.Start, plan.LowerBound);
+    }
+
+    [Fact]
+    public void PlanAll_reports_progress_and_keeps_problem_order()
+    {
+        var random = new Random(4);
+        var problems = Enumerable.Range(0, 300).Select(_ => TestingGenerators.SmallProblemOf(random.Next(), random.Next(0, 4), 1)).ToList();
+        var reports = new List<int>();
+        var plans = WavePlanner.PlanAll(problems, new SyncProgress(reports.Add));
+        Assert.Equal([256, 300], reports);
+        Assert.Equal(problems.Select(p => WavePlanner.Plan(p).ExpectedFinish), plans.Select(p => p.ExpectedFinish));
+    }
+
+    [Fact]
+    public void Plan_cancelled_token_throws()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var problem = TestingGenerators.GoalCompound(new Random(3));
+        Assert.Throws<OperationCanceledException>(() => WavePlanner.Plan(problem, cancel.Token));
+    }
+
+    [Fact]
+    public void Plan_goal_compounds_gap_to_the_lower_bound_is_small_on_average_and_beats_the_baseline()
+    {
+        // Quality, not speed: 200 compounds of the goal set with a fixed seed (the figures in docs/testing-rounds.md).
+        var random = new Random(2022);
+        int households = 1, buildings = 1;
+        var rows = Enumerable.Range(0, 200).Select(_ => WaveFactory.Goal(random, ref households, ref buildings)).Select(p =>
+        {
+            var plan = WavePlanner.Plan(p);
+            var baseline = IdOrderBaseline.Finish(p);
+            return (Gap: plan.GapRatio, BaselineGap: (baseline - plan.LowerBound) / (plan.LowerBound - p.Start), Plan: plan.ExpectedFinish, Baseline: baseline);
+        }).ToList();
+        var gaps = rows.Select(r => r.Gap).Order().ToList();
+        output.WriteLine($"planner: mean gap {100 * gaps.Average():0.00}%, median {100 * gaps[100]:0.00}%, 95th {100 * gaps[189]:0.00}%, worst {100 * gaps[^1]:0.00}%");
+        output.WriteLine($"baseline: mean gap {100 * rows.Average(r => r.BaselineGap):0.00}%, worst {100 * rows.Max(r => r.BaselineGap):0.00}%; planner earlier in {rows.Count(r => r.Plan < r.Baseline)}, later in {rows.Count(r => r.Plan > r.Baseline)}");
+        Assert.True(gaps.Average() <= 0.02, $"mean gap {gaps.Average():P2}");
+        Assert.True(gaps[^1] <= 0.05, $"worst gap {gaps[^1]:P2}");
+        Assert.True(rows.Average(r => r.Gap) < rows.Average(r => r.BaselineGap));
+    }
+}
+
+internal sealed class SyncProgress(Action<int> report) : IProgress<int>
+{
+    public void Report(int value) => report(value);
+}
