@@ -11,10 +11,16 @@ namespace CommunityDomain.Rostering;
 internal sealed class WorkerScheduleDp
 {
     private const int MaxRounds = 10;
+    private const long ExactBudget = 3_000_000;
+    private readonly int _maxShiftMinutes;
+    private readonly int _unit;
+    private readonly int[] _units;
     private readonly CompiledProblem _p;
     private readonly double[] _lambda;
     private readonly double[] _mu;
     private readonly int[] _counts;
+    private readonly int[] _weekMinutes;
+    private readonly double[] _nu;
     private readonly double[] _bestPrice;
     private readonly int[] _bestSlot;
     private readonly double[] _offPrice;
@@ -29,13 +35,25 @@ internal sealed class WorkerScheduleDp
         _lambda = new double[p.WorkerCount];
         _mu = new double[p.ShiftCount];
         _counts = new int[p.ShiftCount];
+        _weekMinutes = new int[Math.Max(1, p.WeekCount)];
+        _nu = new double[Math.Max(1, p.WeekCount)];
         _bestPrice = new double[p.Days * p.ShiftCount];
         _bestSlot = new int[p.Days * p.ShiftCount];
         _offPrice = new double[p.Days];
         _row = new int[p.Days];
         var avgMinutes = p.ShiftMinutes.Length == 0 ? 60.0 : p.ShiftMinutes.Average();
         _baseStep = 50.0 / avgMinutes;
+        _maxShiftMinutes = p.ShiftMinutes.Length == 0 ? 1 : p.ShiftMinutes.Max();
+        _unit = p.ShiftMinutes.Aggregate(0, Gcd);
+        if (_unit == 0)
+        {
+            _unit = 1;
+        }
+
+        _units = p.ShiftMinutes.Select(m => m / _unit).ToArray();
     }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
     /// <summary>Finds the best row for worker <paramref name="w"/> into <paramref name="result"/>; false when none satisfies the minute and count rules.</summary>
     public bool Solve(RosterEvaluator ev, int w, int[] result)
@@ -44,40 +62,19 @@ internal sealed class WorkerScheduleDp
         var r = p.Rules[p.WorkerRules[w]];
         Price(ev, w);
         Array.Clear(_mu);
+
         var found = false;
         var bestTrue = double.PositiveInfinity;
         double lambda = 0, tooHigh = double.NaN, tooLow = double.NaN, feasible = double.NaN;
         var step = Math.Max(_baseStep, Math.Abs(_lambda[w]));
         for (var round = 0; round < MaxRounds; round++)
         {
-            if (!Run(w, r, lambda, out var trueCost))
+            if (!Run(r, lambda, 0, out var trueCost))
             {
-                return found;
+                break;
             }
 
-            var minutes = 0;
-            Array.Clear(_counts);
-            for (var d = 0; d < p.Days; d++)
-            {
-                var s = _row[d];
-                if (s >= 0)
-                {
-                    _counts[p.SlotShift[s]]++;
-                    minutes += p.ShiftMinutes[p.SlotShift[s]];
-                }
-            }
-
-            var countsOk = true;
-            for (var t = 0; t < p.ShiftCount; t++)
-            {
-                if (_counts[t] > r.MaxPerShift[t])
-                {
-                    countsOk = false;
-                    _mu[t] = _mu[t] == 0 ? _baseStep * 480 : _mu[t] * 2;
-                }
-            }
-
-            if (!countsOk)
+            if (!RespectsCountsAndWeeks(r, out var minutes))
             {
                 continue;
             }
@@ -141,9 +138,107 @@ internal sealed class WorkerScheduleDp
         if (found)
         {
             _lambda[w] = feasible;
+            return true;
         }
 
-        return found;
+        // Minute prices can jump over a narrow [min, max] window (mixed shift lengths): fall back to
+        // tracking minutes exactly when the state space is small enough.
+        var exact = ExactUnits(r);
+        if (exact > 0)
+        {
+            Array.Clear(_mu);
+            Array.Clear(_nu);
+            return SolveExact(w, r, exact, result);
+        }
+
+        return false;
+    }
+
+    /// <summary>Minute units (gcd of shift lengths) to track total minutes exactly, or 0 when the state space would be too large.</summary>
+    private int ExactUnits(CompiledRules r)
+    {
+        if (r.MinMinutes == 0 && r.MaxMinutes >= _p.Days * _maxShiftMinutes)
+        {
+            return 0;
+        }
+
+        var units = Math.Min(r.MaxMinutes, _p.Days * _maxShiftMinutes) / _unit;
+        var (n, _, _, _, _, _) = Layout(r);
+        return (long)n * (units + 1) * _p.Days <= ExactBudget ? units + 1 : 0;
+    }
+
+    /// <summary>Exact minutes in the state; per-shift maxima still by prices (a one-sided rule: raising a price always helps).</summary>
+    private bool SolveExact(int w, CompiledRules r, int unitCount, int[] result)
+    {
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            if (!Run(r, 0, unitCount, out _))
+            {
+                return false;
+            }
+
+            var countsOk = RespectsCountsAndWeeks(r, out _);
+            if (countsOk)
+            {
+                Array.Copy(_row, result, _p.Days);
+                _ = w;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Checks the row's per-shift counts and weekly minutes; raises the prices of what it breaks (one-sided rules).</summary>
+    private bool RespectsCountsAndWeeks(CompiledRules r, out int minutes)
+    {
+        var p = _p;
+        minutes = 0;
+        Array.Clear(_counts);
+        Array.Clear(_weekMinutes);
+        for (var d = 0; d < p.Days; d++)
+        {
+            var s = _row[d];
+            if (s >= 0)
+            {
+                var m = p.ShiftMinutes[p.SlotShift[s]];
+                _counts[p.SlotShift[s]]++;
+                _weekMinutes[p.WeekOfDay[d]] += m;
+                minutes += m;
+            }
+        }
+
+        var ok = true;
+        for (var t = 0; t < p.ShiftCount; t++)
+        {
+            if (_counts[t] > r.MaxPerShift[t])
+            {
+                ok = false;
+                _mu[t] = _mu[t] == 0 ? _baseStep * 480 : _mu[t] * 2;
+            }
+        }
+
+        for (var k = 0; k < p.WeekCount; k++)
+        {
+            if (_weekMinutes[k] > r.MaxWeekMinutes)
+            {
+                ok = false;
+                _nu[k] = _nu[k] == 0 ? _baseStep : _nu[k] * 2;
+            }
+        }
+
+        return ok;
+    }
+
+    private (int N, int RunCap, int OffCap, int Kn, bool LimitedMax, bool TrackWeekends) Layout(CompiledRules r)
+    {
+        var days = _p.Days;
+        var limitedMax = r.MaxConsecutive < days;
+        var runCap = limitedMax ? r.MaxConsecutive : Math.Min(days, Math.Max(1, r.MinConsecutive));
+        var offCap = Math.Min(days, Math.Max(1, r.MinDaysOff));
+        var trackWeekends = r.MaxWeekends < _p.WeekendCount;
+        var kn = trackWeekends ? r.MaxWeekends + 1 : 1;
+        return (((_p.ShiftCount * runCap * 2) + (offCap * 2)) * kn, runCap, offCap, kn, limitedMax, trackWeekends);
     }
 
     private void Price(RosterEvaluator ev, int w)
@@ -179,18 +274,21 @@ internal sealed class WorkerScheduleDp
     }
 
     /// <summary>One shortest-path pass with the given minute price and the current shift prices; fills <see cref="_row"/>.</summary>
-    private bool Run(int w, CompiledRules r, double lambda, out double trueCost)
+    /// <remarks>With <paramref name="unitCount"/> &gt; 0, total minutes (in gcd units) are part of the state and the bounds are exact.</remarks>
+    private bool Run(CompiledRules r, double lambda, int unitCount, out double trueCost)
     {
         var p = _p;
         var days = p.Days;
         var shifts = p.ShiftCount;
-        var limitedMax = r.MaxConsecutive < days;
-        var runCap = limitedMax ? r.MaxConsecutive : Math.Min(days, Math.Max(1, r.MinConsecutive));
-        var offCap = Math.Min(days, Math.Max(1, r.MinDaysOff));
-        var trackWeekends = r.MaxWeekends < p.WeekendCount;
-        var kn = trackWeekends ? r.MaxWeekends + 1 : 1;
-        var baseStates = (shifts * runCap * 2) + (offCap * 2);
-        var n = baseStates * kn;
+        var (nBase, runCap, offCap, kn, limitedMax, trackWeekends) = Layout(r);
+        var mu = Math.Max(1, unitCount);
+        var exact = unitCount > 0;
+        var units = _units;
+
+        // State = (((base * kn) + weekends) * mu) + minute units.
+        var inner = kn * mu;
+        var n = nBase * mu;
+        var workStates = shifts * runCap * 2;
         if (_value.Length < n * days)
         {
             _value = new double[n * days];
@@ -209,25 +307,27 @@ internal sealed class WorkerScheduleDp
             {
                 if (!double.IsPositiveInfinity(offP))
                 {
-                    Relax(value, back, row + (OffState(shifts, runCap, 0, 1) * kn), offP, -1);
+                    Relax(value, back, row + (OffState(shifts, runCap, 0, 1) * inner), offP, -1);
                 }
 
                 for (var t = 0; t < shifts; t++)
                 {
                     var price = _bestPrice[t];
                     var k = we >= 0 && trackWeekends ? 1 : 0;
-                    if (double.IsPositiveInfinity(price) || k >= kn)
+                    var m = exact ? units[t] : 0;
+                    if (double.IsPositiveInfinity(price) || k >= kn || m >= mu)
                     {
                         continue;
                     }
 
-                    Relax(value, back, row + (WorkState(runCap, t, 0, 1) * kn) + k, price + (lambda * p.ShiftMinutes[t]) + _mu[t], -1);
+                    Relax(value, back, row + (WorkState(runCap, t, 0, 1) * inner) + (k * mu) + m, price + ((lambda + _nu[p.WeekOfDay[0]]) * p.ShiftMinutes[t]) + _mu[t], -1);
                 }
 
                 continue;
             }
 
             var prevRow = (d - 1) * n;
+            var weekPrice = _nu[p.WeekOfDay[d]];
             var sameWeekend = we >= 0 && p.WeekendOfDay[d - 1] == we;
             for (var ps = 0; ps < n; ps++)
             {
@@ -237,9 +337,11 @@ internal sealed class WorkerScheduleDp
                     continue;
                 }
 
-                var bs = ps / kn;
-                var k = ps % kn;
-                var isWork = bs < shifts * runCap * 2;
+                var bs = ps / inner;
+                var km = ps % inner;
+                var k = km / mu;
+                var m = km % mu;
+                var isWork = bs < workStates;
                 int prevShift = -1, run = 0, border, off = 0;
                 if (isWork)
                 {
@@ -249,7 +351,7 @@ internal sealed class WorkerScheduleDp
                 }
                 else
                 {
-                    var ob = bs - (shifts * runCap * 2);
+                    var ob = bs - workStates;
                     border = ob & 1;
                     off = ob >> 1;
                 }
@@ -261,20 +363,20 @@ internal sealed class WorkerScheduleDp
                     {
                         if (border == 1 || run + 1 >= r.MinConsecutive)
                         {
-                            Relax(value, back, row + (OffState(shifts, runCap, 0, 0) * kn) + k, v + offP, ps);
+                            Relax(value, back, row + (OffState(shifts, runCap, 0, 0) * inner) + km, v + offP, ps);
                         }
                     }
                     else
                     {
-                        Relax(value, back, row + (OffState(shifts, runCap, Math.Min(off + 1, offCap - 1), border) * kn) + k, v + offP, ps);
+                        Relax(value, back, row + (OffState(shifts, runCap, Math.Min(off + 1, offCap - 1), border) * inner) + km, v + offP, ps);
                     }
                 }
 
                 // Work shift t today.
                 var nk = k;
-                if (we >= 0 && !(isWork && sameWeekend))
+                if (we >= 0 && !(isWork && sameWeekend) && trackWeekends)
                 {
-                    nk = trackWeekends ? k + 1 : 0;
+                    nk = k + 1;
                     if (nk >= kn)
                     {
                         continue;
@@ -311,7 +413,13 @@ internal sealed class WorkerScheduleDp
                         continue;
                     }
 
-                    Relax(value, back, row + (WorkState(runCap, t, nextRun, nextBorder) * kn) + nk, v + price + (lambda * p.ShiftMinutes[t]) + _mu[t], ps);
+                    var nm = exact ? m + units[t] : 0;
+                    if (nm >= mu)
+                    {
+                        continue;
+                    }
+
+                    Relax(value, back, row + (WorkState(runCap, t, nextRun, nextBorder) * inner) + (nk * mu) + nm, v + price + ((lambda + weekPrice) * p.ShiftMinutes[t]) + _mu[t], ps);
                 }
             }
         }
@@ -320,6 +428,15 @@ internal sealed class WorkerScheduleDp
         var best = -1;
         for (var s = 0; s < n; s++)
         {
+            if (exact)
+            {
+                var minutes = s % mu * _unit;
+                if (minutes < r.MinMinutes || minutes > r.MaxMinutes)
+                {
+                    continue;
+                }
+            }
+
             if (!double.IsPositiveInfinity(value[lastRow + s]) && (best < 0 || value[lastRow + s] < value[lastRow + best]))
             {
                 best = s;
@@ -335,8 +452,8 @@ internal sealed class WorkerScheduleDp
         var state = best;
         for (var d = days - 1; d >= 0; d--)
         {
-            var bs = state / kn;
-            if (bs < shifts * runCap * 2)
+            var bs = state / inner;
+            if (bs < workStates)
             {
                 var t = (bs >> 1) / runCap;
                 _row[d] = _bestSlot[(d * shifts) + t];
