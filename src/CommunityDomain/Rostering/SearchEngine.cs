@@ -9,7 +9,7 @@ namespace CommunityDomain.Rostering;
 /// </summary>
 internal sealed class SearchEngine
 {
-    private const int HistoryLength = 400;
+    private const int HistoryLength = 2000;
     private readonly RosterEvaluator _ev;
     private readonly CompiledProblem _p;
     private readonly WorkerScheduleDp _dp;
@@ -51,14 +51,34 @@ internal sealed class SearchEngine
         Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
         BestScore = _ev.Score;
         Report();
-        Array.Fill(_history, _ev.Cost);
         var limit = _options.IterationLimit ?? long.MaxValue;
         if (_p.WorkerCount == 0 || _p.Days == 0)
         {
             return;
         }
 
-        while (Iterations < limit && !token.IsCancellationRequested && Timestamp() - _start < _deadlineTicks)
+        // One best-response sweep first, so the late-acceptance history starts from a sensible cost
+        // rather than the construction's hard violations.
+        for (var w = 0; w < _p.WorkerCount && !Stop(limit, token); w++)
+        {
+            _ev.Begin();
+            DpMove(w);
+            if (_ev.Commit() <= 0)
+            {
+                _ev.Accept();
+            }
+            else
+            {
+                _ev.Undo();
+            }
+
+            Iterations++;
+            KeepBest();
+        }
+
+        Array.Fill(_history, _ev.Cost);
+
+        while (!Stop(limit, token))
         {
             var before = _ev.Cost;
             _ev.Begin();
@@ -102,12 +122,20 @@ internal sealed class SearchEngine
             }
 
             Iterations++;
-            if (_ev.Score < BestScore)
-            {
-                BestScore = _ev.Score;
-                Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
-                Report();
-            }
+            KeepBest();
+        }
+    }
+
+    private bool Stop(long limit, CancellationToken token) =>
+        Iterations >= limit || token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks;
+
+    private void KeepBest()
+    {
+        if (_ev.Score < BestScore)
+        {
+            BestScore = _ev.Score;
+            Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
+            Report();
         }
     }
 
@@ -120,7 +148,7 @@ internal sealed class SearchEngine
 
     private void DpMove(int w)
     {
-        if (_dp.Solve(_ev, w, _row))
+        if (_dp.Solve(_ev, w, _row, _rng))
         {
             for (var d = 0; d < _p.Days; d++)
             {

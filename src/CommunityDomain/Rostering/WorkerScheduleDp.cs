@@ -56,16 +56,22 @@ internal sealed class WorkerScheduleDp
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
     /// <summary>Finds the best row for worker <paramref name="w"/> into <paramref name="result"/>; false when none satisfies the minute and count rules.</summary>
-    public bool Solve(RosterEvaluator ev, int w, int[] result)
+    /// <remarks>
+    /// With <paramref name="rng"/>, every price gets a random nudge below 1 / days in total, so among
+    /// rows of equal integer cost a random one wins: the search can walk plateaus instead of
+    /// returning the same tie forever.
+    /// </remarks>
+    public bool Solve(RosterEvaluator ev, int w, int[] result, Random? rng = null)
     {
         var p = _p;
         var r = p.Rules[p.WorkerRules[w]];
-        Price(ev, w);
+        Price(ev, w, rng);
         Array.Clear(_mu);
-
+        Array.Clear(_nu);
         var found = false;
         var bestTrue = double.PositiveInfinity;
-        double lambda = 0, tooHigh = double.NaN, tooLow = double.NaN, feasible = double.NaN;
+        // Warm start from the price that worked last time for this worker.
+        double lambda = _lambda[w], tooHigh = double.NaN, tooLow = double.NaN, feasible = double.NaN;
         var step = Math.Max(_baseStep, Math.Abs(_lambda[w]));
         for (var round = 0; round < MaxRounds; round++)
         {
@@ -112,7 +118,7 @@ internal sealed class WorkerScheduleDp
                     other = 0;
                 }
 
-                if (Math.Abs(other - feasible) < _baseStep / 64)
+                if (Math.Abs(other - feasible) < _baseStep / 4)
                 {
                     break;
                 }
@@ -241,8 +247,9 @@ internal sealed class WorkerScheduleDp
         return (((_p.ShiftCount * runCap * 2) + (offCap * 2)) * kn, runCap, offCap, kn, limitedMax, trackWeekends);
     }
 
-    private void Price(RosterEvaluator ev, int w)
+    private void Price(RosterEvaluator ev, int w, Random? rng)
     {
+        var noise = rng is null ? 0 : 0.9 / (_p.Days + 1);
         var p = _p;
         var shifts = p.ShiftCount;
         Array.Fill(_bestPrice, double.PositiveInfinity);
@@ -250,7 +257,7 @@ internal sealed class WorkerScheduleDp
         for (var d = 0; d < p.Days; d++)
         {
             var offIndex = p.ChoiceIndex(w, d, 0);
-            _offPrice[d] = p.Allowed[offIndex] ? p.ChoiceSoft[offIndex] : double.PositiveInfinity;
+            _offPrice[d] = p.Allowed[offIndex] ? p.ChoiceSoft[offIndex] + (noise == 0 ? 0 : noise * rng!.NextDouble()) : double.PositiveInfinity;
             var current = ev.Assign[(w * p.Days) + d];
             for (var s = 0; s < p.SlotCount; s++)
             {
@@ -262,7 +269,7 @@ internal sealed class WorkerScheduleDp
 
                 var ds = (d * p.SlotCount) + s;
                 var others = ev.Count(d, s) - (current == s ? 1 : 0);
-                double price = p.ChoiceSoft[ci] + p.CoverCost(ds, others + 1) - p.CoverCost(ds, others);
+                var price = p.ChoiceSoft[ci] + p.CoverCost(ds, others + 1) - p.CoverCost(ds, others) + (noise == 0 ? 0 : noise * rng!.NextDouble());
                 var t = p.SlotShift[s];
                 if (price < _bestPrice[(d * shifts) + t])
                 {
