@@ -1,22 +1,72 @@
+using CommunityDomain.Communities.Identity;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Communities;
 
-/// <summary>A person registered as living in a household.</summary>
+/// <summary>A person registered in a household of the community.</summary>
+/// <remarks>
+/// Name, identity number and phone are held for the host's records; <see cref="ToString"/> shows none of
+/// them, and events carry only the resident's id.
+/// </remarks>
 public sealed class Resident
 {
-    internal Resident(Id<Resident> id, Id<Household> householdId)
+    internal Resident(Id<Resident> id, Id<Household> householdId, ResidentRegistration registration, Presence presence, Instant presenceSince)
     {
         Id = id;
         HouseholdId = householdId;
+        Name = registration.Name;
+        Document = registration.Document;
+        Phone = registration.Phone;
+        BirthDate = registration.BirthDate;
+        Conditions = registration.Conditions;
+        Presence = presence;
+        PresenceSince = presenceSince;
     }
 
     /// <summary>The resident's id, unique in its community.</summary>
     public Id<Resident> Id { get; }
 
-    /// <summary>The household the resident belongs to.</summary>
-    public Id<Household> HouseholdId { get; internal set; }
+    /// <summary>The household the resident belongs to (the last one, after moving out).</summary>
+    public Id<Household> HouseholdId { get; private set; }
 
-    /// <summary>The id only: personal data never appears in clear text.</summary>
-    public override string ToString() => $"Resident {Id}";
+    /// <summary>The resident's name (masked in <see cref="PersonName.ToString"/>).</summary>
+    public PersonName Name { get; }
+
+    /// <summary>The identity document, if any (masked in its <c>ToString</c>).</summary>
+    public IdentityDocument? Document { get; }
+
+    /// <summary>The phone number, if any (masked in its <c>ToString</c>).</summary>
+    public PhoneNumber? Phone { get; }
+
+    /// <summary>The birth date, if known.</summary>
+    public LocalDate? BirthDate { get; }
+
+    /// <summary>Needs-relevant health facts.</summary>
+    public HealthConditions Conditions { get; }
+
+    /// <summary>Present, away or moved out.</summary>
+    public Presence Presence { get; private set; }
+
+    /// <summary>When <see cref="Presence"/> last changed (or the registration time).</summary>
+    public Instant PresenceSince { get; private set; }
+
+    /// <summary>The registration facts this resident was created from (for storage and rebuilding).</summary>
+    public ResidentRegistration Registration => new(Name, Document, Phone, BirthDate, Conditions);
+
+    /// <summary>Age in whole years on a date, or null when the birth date is unknown.</summary>
+    /// <param name="on">The date.</param>
+    /// <returns>Completed years, never negative.</returns>
+    public int? AgeOn(LocalDate on) =>
+        BirthDate is { } born ? Math.Max(0, Period.Between(born, on, PeriodUnits.Years).Years) : null;
+
+    internal void MoveTo(Id<Household> household) => HouseholdId = household;
+
+    internal void SetPresence(Presence presence, Instant since)
+    {
+        Presence = presence;
+        PresenceSince = since;
+    }
+
+    /// <summary>The id and presence only: personal data never appears in clear text.</summary>
+    public override string ToString() => $"Resident {Id} ({Presence})";
 }

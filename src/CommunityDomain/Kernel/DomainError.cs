@@ -35,5 +35,5 @@ public abstract record DomainError
     }
 
     /// <summary>The code and the English message.</summary>
-    public override string ToString() => $"{Code}: {English}";
+    public sealed override string ToString() => $"{Code}: {English}";
 }

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Ardalis.GuardClauses;
+
+namespace CommunityDomain.Benchmarks.Curtois;
+
+/// <summary>
+/// The <c>curtois</c> benchmark command (<c>shared/roster-benchmark/README.md</c>, "The command contract"):
+/// <c>--instance PATH --seconds N [--seed S] [--solution OUT.csv]</c>, or
+/// <c>--instance PATH --check SOLUTION.csv</c> to evaluate a solution file written by any program.
+/// </summary>
+/// <remarks>
+/// Reads the instance, calls the solver with the time left minus <see cref="SafetyMargin"/> (the whole run,
+/// timed from entry, must fit in N seconds), writes the CSV when asked, evaluates the roster with
+/// <see cref="CurtoisEvaluator"/> only and prints as its last line
+/// <c>objective=&lt;int&gt; hard_violations=&lt;int&gt; seconds=&lt;total wall seconds, 2 decimals&gt;</c>.
+/// Exit codes: 0 success; 2 with one line on stderr for missing, unknown or invalid arguments, an unreadable
+/// or malformed instance or an unwritable solution file; 1 when the solver throws or returns a roster that
+/// does not fit the instance. A leading <c>curtois</c> argument (the verb) is skipped. When a
+/// <c>best_known.tsv</c> lies in the instance's folder or its parent, a <c>best_known=</c> line with the gap
+/// precedes the last line. <c>--check</c> reads the CSV instead of solving (exit 2 when it is unreadable or
+/// malformed) and cannot be combined with <c>--seconds</c>, <c>--seed</c> or <c>--solution</c>.
+/// </remarks>
+public static class CurtoisCommand
+{
+    /// <summary>The usage line printed with argument errors.</summary>
+    public const string Usage = "usage: curtois --instance PATH (--seconds N [--seed S] [--solution OUT.csv] | --check SOLUTION.csv)";
+
+    /// <summary>The seed used when <c>--seed</c> is absent.</summary>
+    public const int DefaultSeed = 1;
+
+    /// <summary>
+    /// The time kept back from the solver for writing and evaluating: 2 % of the limit, at least 0.1 s and at
+    /// most 1 s.
+    /// </summary>
+    /// <param name="limit">The whole run's limit.</param>
+    public static TimeSpan SafetyMargin(TimeSpan limit) =>
+        TimeSpan.FromSeconds(Math.Clamp(limit.TotalSeconds * 0.02, 0.1, 1.0));
+
+    /// <summary>Runs the command.</summary>
+    /// <param name="args">The arguments (without the program name).</param>
+    /// <param name="stdout">Receives the report; the last line is the objective line.</param>
+    /// <param name="stderr">Receives the one-line error message on failure.</param>
+    /// <param name="solve">The solver.</param>
+    /// <param name="cancellationToken">Stops the solver early (e.g. Ctrl+C); the time limit stops it anyway.</param>
+    /// <returns>The exit code: 0, 1 or 2 as described on the class.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CurtoisSolve solve, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        Guard.Against.Null(args);
+        Guard.Against.Null(stdout);
+        Guard.Against.Null(stderr);
+        Guard.Against.Null(solve);
+
+        if (!TryParseArguments(args, out var options, out var error))
+        {
+            stderr.WriteLine($"curtois: {error}. {Usage}");
+            return 2;
+        }
+
+        CurtoisInstance instance;
+        try
+        {
+            instance = CurtoisParser.Load(options.Instance);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CurtoisFormatException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"curtois: cannot read instance '{options.Instance}': {OneLine(ex.Message)}");
+            return 2;
+        }
+
+        if (options.Check is { } check)
+        {
+            CurtoisSolution read;
+            try
+            {
+                using var reader = new StreamReader(check);
+                read = CurtoisCsv.Read(instance, reader);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CurtoisFormatException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine($"curtois: cannot read solution '{check}': {OneLine(ex.Message)}");
+                return 2;
+            }
+
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"instance={instance.Name} days={instance.Days} staff={instance.Staff.Count} shift_types={instance.Shifts.Count} check={check}"));
+            Report(options.Instance, CurtoisEvaluator.Evaluate(instance, read), stdout, clock);
+            return 0;
+        }
+
+        var limit = TimeSpan.FromSeconds(options.Seconds);
+        var budget = limit - clock.Elapsed - SafetyMargin(limit);
+        if (budget < TimeSpan.Zero)
+        {
+            budget = TimeSpan.Zero;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"instance={instance.Name} days={instance.Days} staff={instance.Staff.Count} shift_types={instance.Shifts.Count} seed={options.Seed} solver_seconds={budget.TotalSeconds:F2}"));
+
+        CurtoisSolution? solution;
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            deadline.CancelAfter(budget);
+            try
+            {
+                solution = solve(instance, budget, options.Seed, deadline.Token);
+            }
+#pragma warning disable CA1031 // A solver fault of any kind is reported as exit code 1, not a crash.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                stderr.WriteLine($"curtois: the solver failed: {ex.GetType().Name}: {OneLine(ex.Message)}");
+                return 1;
+            }
+        }
+
+        if (solution is null || solution.Employees != instance.Staff.Count || solution.Days != instance.Days)
+        {
+            stderr.WriteLine("curtois: the solver returned no roster or one that does not fit the instance");
+            return 1;
+        }
+
+        CurtoisEvaluation evaluation;
+        try
+        {
+            evaluation = CurtoisEvaluator.Evaluate(instance, solution);
+        }
+        catch (ArgumentException ex)
+        {
+            stderr.WriteLine($"curtois: the solver's roster does not fit the instance: {OneLine(ex.Message)}");
+            return 1;
+        }
+
+        if (options.Solution is { } path)
+        {
+            try
+            {
+                using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                CurtoisCsv.Write(instance, solution, file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine($"curtois: cannot write solution '{path}': {OneLine(ex.Message)}");
+                return 2;
+            }
+        }
+
+        Report(options.Instance, evaluation, stdout, clock);
+        return 0;
+    }
+
+    private static void Report(string instancePath, CurtoisEvaluation evaluation, TextWriter stdout, Stopwatch clock)
+    {
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"on_requests={evaluation.OnRequestPenalty} off_requests={evaluation.OffRequestPenalty} cover_under={evaluation.CoverUnderPenalty} cover_over={evaluation.CoverOverPenalty}"));
+        foreach (var group in evaluation.Violations.GroupBy(v => v.Rule))
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"violations {group.Key}={group.Count()} first: {group.First()}"));
+        }
+
+        if (CurtoisBestKnown.TryFindFor(instancePath, out var best))
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"best_known={best.BestKnownObjective} lower_bound={best.LowerBound} gap_to_best_known={best.GapPercent(evaluation.Objective):F2}%"));
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"objective={evaluation.Objective} hard_violations={evaluation.HardViolations} seconds={clock.Elapsed.TotalSeconds:F2}"));
+    }
+
+    private static bool TryParseArguments(string[] args, out Options options, out string error)
+    {
+        options = default;
+        string? instance = null, solution = null, check = null;
+        double? seconds = null;
+        int? seed = null;
+        var start = args.Length > 0 && args[0] == "curtois" ? 1 : 0;
+        for (var i = start; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (name is not ("--instance" or "--seconds" or "--seed" or "--solution" or "--check"))
+            {
+                error = $"unknown argument '{name}'";
+                return false;
+            }
+
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                error = $"{name} needs a value";
+                return false;
+            }
+
+            var value = args[++i];
+            var duplicate = name switch
+            {
+                "--instance" => instance is not null,
+                "--seconds" => seconds is not null,
+                "--seed" => seed is not null,
+                "--check" => check is not null,
+                _ => solution is not null,
+            };
+            if (duplicate)
+            {
+                error = $"{name} is given twice";
+                return false;
+            }
+
+            switch (name)
+            {
+                case "--instance":
+                    instance = value;
+                    break;
+                case "--solution":
+                    solution = value;
+                    break;
+                case "--check":
+                    check = value;
+                    break;
+                case "--seconds":
+                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || !double.IsFinite(s) || s <= 0 || s > 1_000_000)
+                    {
+                        error = $"--seconds '{value}' is not a positive number";
+                        return false;
+                    }
+
+                    seconds = s;
+                    break;
+                default:
+                    if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seedValue))
+                    {
+                        error = $"--seed '{value}' is not an integer";
+                        return false;
+                    }
+
+                    seed = seedValue;
+                    break;
+            }
+        }
+
+        if (check is not null && (seconds is not null || seed is not null || solution is not null))
+        {
+            error = "--check cannot be combined with --seconds, --seed or --solution";
+            return false;
+        }
+
+        if (instance is null || (seconds is null && check is null))
+        {
+            error = instance is null ? "missing --instance" : "missing --seconds";
+            return false;
+        }
+
+        options = new Options(instance, seconds ?? 0, seed ?? DefaultSeed, solution, check);
+        error = string.Empty;
+        return true;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
+    private readonly record struct Options(string Instance, double Seconds, int Seed, string? Solution, string? Check);
+}

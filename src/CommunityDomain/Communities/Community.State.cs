@@ -1,0 +1,126 @@
+using CommunityDomain.Communities.Control;
+using CommunityDomain.Communities.State;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Communities;
+
+public sealed partial class Community
+{
+    /// <summary>Everything the community holds, as plain data for storage.</summary>
+    /// <returns>The state; <see cref="Restore"/> rebuilds an equal community from it.</returns>
+    public CommunityState ToState() => new()
+    {
+        Name = Name,
+        ZoneId = Zone.Id,
+        Version = Version,
+        Compounds = [.. _compounds.Select(c => new CompoundState(c.Id.Value, c.Name))],
+        Buildings = [.. _buildings.Select(b => new BuildingState(b.Id.Value, b.CompoundId.Value, b.Name, b.Position.X, b.Position.Y))],
+        Units = [.. _units.Select(u => new UnitState(u.Id.Value, u.BuildingId.Value, u.Name, u.Floors))],
+        Posts = [.. _posts.Select(p => new PostState(p.Id.Value, p.CompoundId.Value, p.Kind, p.Name))],
+        Households = [.. _households.Select(h => new HouseholdState(
+            h.Id.Value, h.UnitId.Value, h.Room.Floor, h.Room.Door, h.ContactPerson?.Value, h.ContactPhone))],
+        Residents = [.. _residents.Select(r => new ResidentState(
+            r.Id.Value, r.HouseholdId.Value, r.Registration, r.Presence, r.PresenceSince))],
+        ControlOrders = [.. _orders.Select(o => new ControlOrderState(
+            o.Id.Value, o.Level, o.Scope.Kind, o.Scope.TargetId, o.From, o.Until, o.Reason,
+            o.IssuedBy.Account, o.IssuedAt, o.LiftedAt, o.LiftedBy?.Account, o.LiftReason))],
+    };
+
+    /// <summary>Rebuilds a community from stored state, with no pending events.</summary>
+    /// <param name="state">The stored state.</param>
+    /// <param name="clock">The clock that stamps future events.</param>
+    /// <returns>A community equal to the one the state was taken from.</returns>
+    /// <exception cref="ArgumentException">The state is inconsistent (ids out of order, dangling references,
+    /// a room or identity number used twice, an unknown time zone).</exception>
+    public static Community Restore(CommunityState state, IClock clock)
+    {
+        Guard.Against.Null(state);
+        Guard.Against.Null(clock);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(state.ZoneId)
+            ?? throw new ArgumentException($"Unknown time zone '{state.ZoneId}'.", nameof(state));
+        var community = new Community(Guard.Against.NullOrWhiteSpace(state.Name, nameof(state)), zone, clock, state.Version);
+        try
+        {
+            community.Load(state);
+        }
+        catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            throw new ArgumentException($"The stored community state is inconsistent: {ex.Message}", nameof(state), ex);
+        }
+
+        return community;
+    }
+
+    private void Load(CommunityState state)
+    {
+        foreach (var c in state.Compounds)
+        {
+            PutCompound(new Compound(new Id<Compound>(c.Id), Guard.Against.NullOrWhiteSpace(c.Name)));
+        }
+
+        foreach (var b in state.Buildings)
+        {
+            var compound = Existing(_compounds, b.CompoundId);
+            PutBuilding(new Building(new Id<Building>(b.Id), compound, Guard.Against.NullOrWhiteSpace(b.Name), new Position(b.X, b.Y)));
+        }
+
+        foreach (var u in state.Units)
+        {
+            var building = Existing(_buildings, u.BuildingId);
+            PutUnit(new Unit(new Id<Unit>(u.Id), building, Guard.Against.NullOrWhiteSpace(u.Name), Guard.Against.OutOfRange(u.Floors, nameof(u.Floors), 1, 200)));
+        }
+
+        foreach (var p in state.Posts)
+        {
+            PutPost(new Post(new Id<Post>(p.Id), Existing(_compounds, p.CompoundId), Guard.Against.EnumOutOfRange(p.Kind), Guard.Against.NullOrWhiteSpace(p.Name)));
+        }
+
+        foreach (var h in state.Households)
+        {
+            var unit = _units[Existing(_units, h.UnitId)];
+            var building = _buildings[unit.BuildingId];
+            PutHousehold(new Household(new Id<Household>(h.Id), new Room(unit.Id, h.Floor, h.Door), building.Id, building.CompoundId));
+        }
+
+        foreach (var r in state.Residents)
+        {
+            var home = Existing(_households, r.HouseholdId);
+            PutResident(new Resident(new Id<Resident>(r.Id), home, Guard.Against.Null(r.Registration), Guard.Against.EnumOutOfRange(r.Presence), r.PresenceSince));
+        }
+
+        foreach (var h in state.Households.Where(h => h.ContactPersonId is not null || h.ContactPhone is not null))
+        {
+            var home = _households[new Id<Household>(h.Id)];
+            Id<Resident>? person = h.ContactPersonId is { } p ? new Id<Resident>(p) : null;
+            if (person is { } member && !home.Members.Contains(member))
+            {
+                throw new ArgumentException($"The contact of household {h.Id} is not one of its members.", nameof(state));
+            }
+
+            home.SetContact(person, h.ContactPhone);
+        }
+
+        foreach (var o in state.ControlOrders)
+        {
+            var request = new ControlOrderRequest(o.Level, ControlScope.FromStored(o.ScopeKind, o.ScopeTargetId), o.From, o.Reason, o.Until);
+            var order = new ControlOrder(new Id<ControlOrder>(o.Id), request, ActorOf(o.IssuedBy), o.IssuedAt);
+            if (o.LiftedAt is { } liftedAt)
+            {
+                order.Lift(liftedAt, ActorOf(o.LiftedBy ?? "system"), o.LiftReason ?? "lifted");
+            }
+
+            PutOrder(order);
+        }
+
+        foreach (var order in _orders)
+        {
+            _ = HouseholdsIn(order.Scope); // throws when the scope names something that does not exist
+        }
+    }
+
+    private static Actor ActorOf(string account) => account == Actor.System.Account ? Actor.System : new Actor(account);
+
+    private static Id<T> Existing<T>(EntityStore<T> store, int value)
+        where T : class =>
+        store.Contains(new Id<T>(value)) ? new Id<T>(value) : throw new ArgumentException($"No {typeof(T).Name} with id {value}.", nameof(value));
+}

@@ -1,0 +1,82 @@
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Communities.Control;
+
+/// <summary>An issued control order: a level over a scope from a start, until a planned end or until lifted.</summary>
+/// <remarks>
+/// The order is in force at instant t when <see cref="From"/> &lt;= t and t is before <see cref="EffectiveEnd"/>
+/// (the earlier of the planned end and the lift time; none means open-ended). An order lifted at or
+/// before its start was never in force.
+/// </remarks>
+public sealed class ControlOrder
+{
+    internal ControlOrder(Id<ControlOrder> id, ControlOrderRequest request, Actor issuedBy, Instant issuedAt)
+    {
+        Id = id;
+        Level = request.Level;
+        Scope = request.Scope;
+        From = request.From;
+        Until = request.Until;
+        Reason = request.Reason;
+        IssuedBy = issuedBy;
+        IssuedAt = issuedAt;
+    }
+
+    /// <summary>The order's id, unique in its community.</summary>
+    public Id<ControlOrder> Id { get; }
+
+    /// <summary>The level imposed.</summary>
+    public ControlLevel Level { get; }
+
+    /// <summary>The area covered.</summary>
+    public ControlScope Scope { get; }
+
+    /// <summary>When the order takes effect (inclusive).</summary>
+    public Instant From { get; }
+
+    /// <summary>The planned end (exclusive), or null for open-ended.</summary>
+    public Instant? Until { get; }
+
+    /// <summary>Why the order was issued.</summary>
+    public string Reason { get; }
+
+    /// <summary>Who issued it.</summary>
+    public Actor IssuedBy { get; }
+
+    /// <summary>When it was issued (the community clock's time).</summary>
+    public Instant IssuedAt { get; }
+
+    /// <summary>When it was lifted early, or null.</summary>
+    public Instant? LiftedAt { get; private set; }
+
+    /// <summary>Who lifted it, when lifted.</summary>
+    public Actor? LiftedBy { get; private set; }
+
+    /// <summary>Why it was lifted, when lifted.</summary>
+    public string? LiftReason { get; private set; }
+
+    /// <summary>The end of the order's force: the earlier of the planned end and the lift time, or null if open-ended.</summary>
+    public Instant? EffectiveEnd => (Until, LiftedAt) switch
+    {
+        ({ } until, { } lifted) => until < lifted ? until : lifted,
+        ({ } until, null) => until,
+        (null, { } lifted) => lifted,
+        _ => null,
+    };
+
+    /// <summary>True when the order is in force at <paramref name="instant"/>.</summary>
+    /// <param name="instant">The instant to test.</param>
+    /// <returns>Whether <see cref="From"/> &lt;= instant &lt; <see cref="EffectiveEnd"/>.</returns>
+    public bool IsInForceAt(Instant instant) => From <= instant && (EffectiveEnd is not { } end || instant < end);
+
+    internal void Lift(Instant at, Actor by, string reason)
+    {
+        LiftedAt = at;
+        LiftedBy = by;
+        LiftReason = reason;
+    }
+
+    /// <summary>Level, scope, interval and id.</summary>
+    public override string ToString() =>
+        $"{Level} over {Scope} from {From}{(EffectiveEnd is { } end ? $" until {end}" : " (open-ended)")} ({Id})";
+}

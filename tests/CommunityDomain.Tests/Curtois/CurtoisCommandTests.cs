@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CommunityDomain.Benchmarks.Curtois;
+
+namespace CommunityDomain.Tests.Curtois;
+
+public sealed partial class CurtoisCommandTests : IDisposable
+{
+    private static readonly CurtoisSolve EmptyRoster = (instance, _, _, _) => CurtoisSolution.Empty(instance);
+    private static readonly CurtoisSolve GreedyRoster = CurtoisBaselines.GreedySolve;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("curtois-command-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Run_empty_roster_on_Instance1_prints_the_objective_line_last()
+    {
+        var (code, stdout, stderr) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "5");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        var last = LastLine(stdout);
+        Assert.Matches(ObjectiveLine(), last);
+        Assert.StartsWith("objective=7137 hard_violations=8 seconds=", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_greedy_with_solution_writes_a_CSV_that_re_evaluates_to_the_printed_line()
+    {
+        var instancePath = RosterBenchmarkFolder.PathOf("Instance2");
+        var csv = Path.Combine(_folder, "out.csv");
+
+        var (code, stdout, _) = Run(GreedyRoster, "--instance", instancePath, "--seconds", "10", "--seed", "7", "--solution", csv);
+
+        Assert.Equal(0, code);
+        var instance = CurtoisParser.Load(instancePath);
+        using var reader = new StreamReader(csv);
+        var evaluation = CurtoisEvaluator.Evaluate(instance, CurtoisCsv.Read(instance, reader));
+        var match = ObjectiveLine().Match(LastLine(stdout));
+        Assert.True(match.Success, stdout);
+        Assert.Equal(evaluation.Objective, int.Parse(match.Groups["objective"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(evaluation.HardViolations, int.Parse(match.Groups["hard"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(CurtoisEvaluator.Evaluate(instance, CurtoisBaselines.Greedy(instance)).Objective, evaluation.Objective);
+    }
+
+    [Fact]
+    public void Run_passes_seed_and_a_time_limit_below_the_budget_to_the_solver()
+    {
+        var seen = (Limit: TimeSpan.MaxValue, Seed: 0, Days: 0);
+        CurtoisSolve spy = (instance, limit, seed, _) =>
+        {
+            seen = (limit, seed, instance.Days);
+            return CurtoisSolution.Empty(instance);
+        };
+
+        var (code, _, _) = Run(spy, "curtois", "--seconds", "3", "--seed", "42", "--instance", RosterBenchmarkFolder.PathOf("Instance1"));
+
+        Assert.Equal(0, code);
+        Assert.Equal(42, seen.Seed);
+        Assert.Equal(14, seen.Days);
+        Assert.InRange(seen.Limit, TimeSpan.Zero, TimeSpan.FromSeconds(3) - CurtoisCommand.SafetyMargin(TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public void Run_without_seed_uses_the_default_seed()
+    {
+        var seed = 0;
+        CurtoisSolve spy = (instance, _, s, _) =>
+        {
+            seed = s;
+            return CurtoisSolution.Empty(instance);
+        };
+
+        Run(spy, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1");
+
+        Assert.Equal(CurtoisCommand.DefaultSeed, seed);
+    }
+
+    [Fact]
+    public void Run_cancels_the_solver_token_once_the_time_limit_has_passed()
+    {
+        var cancelled = false;
+        CurtoisSolve waiter = (instance, _, _, token) =>
+        {
+            // Waits for the deadline (0.5 s - margin) with a generous fallback so the test cannot hang.
+            cancelled = token.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+            return CurtoisSolution.Empty(instance);
+        };
+
+        var (code, _, _) = Run(waiter, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "0.5");
+
+        Assert.Equal(0, code);
+        Assert.True(cancelled);
+    }
+
+    [Theory]
+    [InlineData("missing --seconds", "--instance", "x.txt")]
+    [InlineData("missing --instance", "--seconds", "5")]
+    [InlineData("unknown argument '--fast'", "--instance", "x.txt", "--seconds", "5", "--fast")]
+    [InlineData("--seconds needs a value", "--instance", "x.txt", "--seconds")]
+    [InlineData("--seconds 'abc' is not a positive number", "--instance", "x.txt", "--seconds", "abc")]
+    [InlineData("--seconds '0' is not a positive number", "--instance", "x.txt", "--seconds", "0")]
+    [InlineData("--seed '1.5' is not an integer", "--instance", "x.txt", "--seconds", "5", "--seed", "1.5")]
+    [InlineData("--instance is given twice", "--instance", "x.txt", "--instance", "y.txt", "--seconds", "5")]
+    public void Run_bad_arguments_exit_2_with_one_line_on_stderr(string fragment, params string[] args)
+    {
+        var called = false;
+        CurtoisSolve spy = (instance, _, _, _) =>
+        {
+            called = true;
+            return CurtoisSolution.Empty(instance);
+        };
+
+        var (code, stdout, stderr) = Run(spy, args);
+
+        Assert.Equal(2, code);
+        Assert.False(called);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains(fragment, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_missing_instance_file_exits_2()
+    {
+        var (code, _, stderr) = Run(EmptyRoster, "--instance", Path.Combine(_folder, "none.txt"), "--seconds", "1");
+
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains("cannot read instance", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_malformed_instance_exits_2_naming_the_line()
+    {
+        var path = Path.Combine(_folder, "bad.txt");
+        File.WriteAllText(path, Tiny.WithLine(10, "A,D=2|E=2,2000,0,2,1,1"));
+
+        var (code, _, stderr) = Run(EmptyRoster, "--instance", path, "--seconds", "1");
+
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains("line 10: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_unwritable_solution_path_exits_2()
+    {
+        var (code, _, stderr) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1",
+            "--solution", Path.Combine(_folder, "no-such-dir", "out.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("cannot write solution", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_solver_that_throws_or_returns_a_misshapen_roster_exits_1()
+    {
+        CurtoisSolve throwing = (_, _, _, _) => throw new InvalidOperationException("boom");
+        CurtoisSolve misshapen = (_, _, _, _) => new CurtoisSolution(new int[1, 1]);
+        var instance = RosterBenchmarkFolder.PathOf("Instance1");
+
+        var (code1, _, stderr1) = Run(throwing, "--instance", instance, "--seconds", "1");
+        var (code2, _, _) = Run(misshapen, "--instance", instance, "--seconds", "1");
+
+        Assert.Equal(1, code1);
+        Assert.Contains("boom", stderr1, StringComparison.Ordinal);
+        Assert.Equal(1, code2);
+    }
+
+    [Fact]
+    public void Run_check_re_evaluates_a_written_solution_without_solving()
+    {
+        var instancePath = RosterBenchmarkFolder.PathOf("Instance1");
+        var csv = Path.Combine(_folder, "greedy.csv");
+        var (_, solved, _) = Run(GreedyRoster, "--instance", instancePath, "--seconds", "10", "--solution", csv);
+        var called = false;
+        CurtoisSolve spy = (instance, _, _, _) =>
+        {
+            called = true;
+            return CurtoisSolution.Empty(instance);
+        };
+
+        var (code, checkedOut, _) = Run(spy, "--instance", instancePath, "--check", csv);
+
+        Assert.Equal(0, code);
+        Assert.False(called);
+        Assert.Equal(Scores(solved), Scores(checkedOut));
+    }
+
+    [Fact]
+    public void Run_check_of_a_malformed_solution_exits_2_naming_the_line()
+    {
+        var csv = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(csv, "# header\nA,0,D\nA,0,D\n");
+
+        var (code, _, stderr) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--check", csv);
+
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains("line 3: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_check_with_solver_options_exits_2()
+    {
+        var (code, _, stderr) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--check", "x.csv", "--seconds", "5");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--check cannot be combined", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_prints_the_gap_to_the_best_known_value_before_the_last_line()
+    {
+        var (_, stdout, _) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1");
+
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        // (7137 - 607) / 607 = 1075.78 %
+        Assert.Equal("best_known=607 lower_bound=607 gap_to_best_known=1075.78%", lines[^2]);
+    }
+
+    private static (string Objective, string Hard) Scores(string stdout)
+    {
+        var match = ObjectiveLine().Match(LastLine(stdout));
+        Assert.True(match.Success, stdout);
+        return (match.Groups["objective"].Value, match.Groups["hard"].Value);
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(CurtoisSolve solve, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var code = CurtoisCommand.Run(args, stdout, stderr, solve);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string LastLine(string text) => text.TrimEnd('\n').Split('\n')[^1];
+
+    [GeneratedRegex(@"^objective=(?<objective>\d+) hard_violations=(?<hard>\d+) seconds=\d+\.\d\d$")]
+    private static partial Regex ObjectiveLine();
+}
