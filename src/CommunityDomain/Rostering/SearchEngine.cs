@@ -18,6 +18,9 @@ internal sealed class SearchEngine
     private readonly IProgress<PlannerProgress>? _progress;
     private readonly int[] _row;
     private readonly int[] _ruined;
+    private readonly int[] _kicked;
+    private long _lastImprovement;
+    private long _currentRecord = long.MaxValue;
     private readonly long[] _history = new long[HistoryLength];
     private readonly long _start;
     private readonly long _deadlineTicks;
@@ -32,6 +35,7 @@ internal sealed class SearchEngine
         _rng = new Random(options.Seed);
         _row = new int[p.Days];
         _ruined = new int[Math.Min(4, p.WorkerCount)];
+        _kicked = new int[Math.Max(2, p.WorkerCount)];
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = Timestamp();
         _deadlineTicks = options.TimeLimit is { } t
@@ -78,8 +82,15 @@ internal sealed class SearchEngine
 
         Array.Fill(_history, _ev.Cost);
 
+        var stagnation = Math.Max(20_000L, 2_000L * _p.WorkerCount);
+        _lastImprovement = Iterations;
         while (!Stop(limit, token))
         {
+            if (Iterations - _lastImprovement > stagnation)
+            {
+                Kick();
+            }
+
             var before = _ev.Cost;
             _ev.Begin();
             var roll = _rng.Next(1000);
@@ -129,8 +140,51 @@ internal sealed class SearchEngine
     private bool Stop(long limit, CancellationToken token) =>
         Iterations >= limit || token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks;
 
+    /// <summary>
+    /// Escapes a long plateau: clears a quarter of the workers, rebuilds each with the exact one-worker
+    /// move, keeps the result whatever it costs and restarts the acceptance history from it.
+    /// </summary>
+    private void Kick()
+    {
+        var k = Math.Max(2, _p.WorkerCount / 4);
+        _ev.Begin();
+        for (var i = 0; i < k; i++)
+        {
+            _kicked[i] = _rng.Next(_p.WorkerCount);
+            for (var d = 0; d < _p.Days; d++)
+            {
+                if (_p.Pinned[(_kicked[i] * _p.Days) + d] < 0)
+                {
+                    _ev.Set(_kicked[i], d, -1);
+                }
+            }
+        }
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                DpMove(_kicked[i]);
+            }
+        }
+
+        _ev.Commit();
+        _ev.Accept();
+        Iterations++;
+        Array.Fill(_history, _ev.Cost);
+        _lastImprovement = Iterations;
+        _currentRecord = _ev.Cost;
+        KeepBest();
+    }
+
     private void KeepBest()
     {
+        if (_ev.Cost < _currentRecord)
+        {
+            _currentRecord = _ev.Cost;
+            _lastImprovement = Iterations;
+        }
+
         if (_ev.Score < BestScore)
         {
             BestScore = _ev.Score;
