@@ -92,6 +92,7 @@ internal sealed class SearchEngine
             }
 
             var before = _ev.Cost;
+            var hardBefore = _ev.Hard;
             _ev.Begin();
             var roll = _rng.Next(1000);
             if (roll < 100)
@@ -118,7 +119,8 @@ internal sealed class SearchEngine
             var delta = _ev.Commit();
             var slot = (int)(Iterations % HistoryLength);
             var after = before + delta;
-            if (delta <= 0 || after <= _history[slot])
+            // Late acceptance on the single cost, but never a move that adds hard violations.
+            if (delta <= 0 || (after <= _history[slot] && _ev.Hard <= hardBefore))
             {
                 _ev.Accept();
             }
@@ -148,6 +150,15 @@ internal sealed class SearchEngine
     {
         var k = Math.Max(2, _p.WorkerCount / 4);
         _ev.Begin();
+        if (_rng.Next(2) == 0)
+        {
+            // Half the kicks restart from the best roster, half from wherever the walk is.
+            for (var i = 0; i < BestAssign.Length; i++)
+            {
+                _ev.Set(i / _p.Days, i % _p.Days, BestAssign[i]);
+            }
+        }
+
         for (var i = 0; i < k; i++)
         {
             _kicked[i] = _rng.Next(_p.WorkerCount);

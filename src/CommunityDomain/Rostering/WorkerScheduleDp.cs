@@ -10,7 +10,7 @@ namespace CommunityDomain.Rostering;
 /// </summary>
 internal sealed class WorkerScheduleDp
 {
-    private const int MaxRounds = 10;
+    private const int MaxRounds = 12;
     private const long ExactBudget = 3_000_000;
     private readonly int _maxShiftMinutes;
     private readonly int _unit;
@@ -25,6 +25,10 @@ internal sealed class WorkerScheduleDp
     private readonly int[] _bestSlot;
     private readonly double[] _offPrice;
     private readonly int[] _row;
+    private readonly int[] _nearest;
+    private readonly int[] _scratchAssign;
+    private readonly int[] _shiftScratch;
+    private readonly int[] _weekScratch;
     private readonly double _baseStep;
     private double[] _value = [];
     private int[] _back = [];
@@ -41,6 +45,10 @@ internal sealed class WorkerScheduleDp
         _bestSlot = new int[p.Days * p.ShiftCount];
         _offPrice = new double[p.Days];
         _row = new int[p.Days];
+        _nearest = new int[p.Days];
+        _scratchAssign = new int[p.WorkerCount * p.Days];
+        _shiftScratch = new int[Math.Max(1, p.ShiftCount)];
+        _weekScratch = new int[Math.Max(1, p.WeekCount)];
         var avgMinutes = p.ShiftMinutes.Length == 0 ? 60.0 : p.ShiftMinutes.Average();
         _baseStep = 50.0 / avgMinutes;
         _maxShiftMinutes = p.ShiftMinutes.Length == 0 ? 1 : p.ShiftMinutes.Max();
@@ -70,6 +78,8 @@ internal sealed class WorkerScheduleDp
         Array.Clear(_nu);
         var found = false;
         var bestTrue = double.PositiveInfinity;
+        var nearestMiss = int.MaxValue;
+        var nearestCost = double.PositiveInfinity;
         // Warm start from the price that worked last time for this worker.
         double lambda = _lambda[w], tooHigh = double.NaN, tooLow = double.NaN, feasible = double.NaN;
         var step = Math.Max(_baseStep, Math.Abs(_lambda[w]));
@@ -83,6 +93,14 @@ internal sealed class WorkerScheduleDp
             if (!RespectsCountsAndWeeks(r, out var minutes))
             {
                 continue;
+            }
+
+            var miss = minutes < r.MinMinutes ? r.MinMinutes - minutes : minutes > r.MaxMinutes ? minutes - r.MaxMinutes : 0;
+            if (miss > 0 && (miss < nearestMiss || (miss == nearestMiss && trueCost < nearestCost)))
+            {
+                nearestMiss = miss;
+                nearestCost = trueCost;
+                Array.Copy(_row, _nearest, p.Days);
             }
 
             if (minutes < r.MinMinutes)
@@ -154,10 +172,92 @@ internal sealed class WorkerScheduleDp
         {
             Array.Clear(_mu);
             Array.Clear(_nu);
-            return SolveExact(w, r, exact, result);
+            if (SolveExact(w, r, exact, result))
+            {
+                return true;
+            }
+        }
+
+        // Too large to track exactly: repair the row nearest the minute window one day at a time;
+        // the evaluator judges the result like any move.
+        if (nearestMiss != int.MaxValue)
+        {
+            Repair(w, r);
+            Array.Copy(_nearest, result, p.Days);
+            return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Greedy repair of <see cref="_nearest"/> towards the minute window: repeatedly adds (or removes)
+    /// the one shift that keeps the worker's own rules best satisfied at the lowest price.
+    /// </summary>
+    private void Repair(int w, CompiledRules r)
+    {
+        var p = _p;
+        var days = p.Days;
+        var row = _scratchAssign.AsSpan(w * days, days);
+        _nearest.CopyTo(row);
+        var sink = default(NullSink);
+        for (var step = 0; step < 8; step++)
+        {
+            var minutes = 0;
+            for (var d = 0; d < days; d++)
+            {
+                minutes += row[d] >= 0 ? p.ShiftMinutes[p.SlotShift[row[d]]] : 0;
+            }
+
+            var add = minutes < r.MinMinutes;
+            if (!add && minutes <= r.MaxMinutes)
+            {
+                break;
+            }
+
+            int bestDay = -1, bestSlot = -1, bestHard = int.MaxValue;
+            var bestPrice = double.PositiveInfinity;
+            for (var d = 0; d < days; d++)
+            {
+                var old = row[d];
+                if (add == (old >= 0))
+                {
+                    continue;
+                }
+
+                for (var t = 0; t < (add ? p.ShiftCount : 1); t++)
+                {
+                    var slot = add ? _bestSlot[(d * p.ShiftCount) + t] : -1;
+                    if (add && slot < 0)
+                    {
+                        continue;
+                    }
+
+                    if (!add && double.IsPositiveInfinity(_offPrice[d]))
+                    {
+                        continue;
+                    }
+
+                    var price = add ? _bestPrice[(d * p.ShiftCount) + t] - _offPrice[d] : _offPrice[d] - _bestPrice[(d * p.ShiftCount) + p.SlotShift[old]];
+                    row[d] = slot;
+                    WorkerScoring.Score(p, w, _scratchAssign, _shiftScratch, _weekScratch, ref sink, out var hard, out _, out _);
+                    row[d] = old;
+                    if (hard < bestHard || (hard == bestHard && price < bestPrice))
+                    {
+                        (bestDay, bestSlot, bestHard, bestPrice) = (d, slot, hard, price);
+                    }
+                }
+            }
+
+            if (bestDay < 0)
+            {
+                break;
+            }
+
+            row[bestDay] = bestSlot;
+        }
+
+        row.CopyTo(_nearest);
     }
 
     /// <summary>Minute units (gcd of shift lengths) to track total minutes exactly, or 0 when the state space would be too large.</summary>
