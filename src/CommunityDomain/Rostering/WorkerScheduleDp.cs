@@ -4,10 +4,15 @@ namespace CommunityDomain.Rostering;
 /// Re-optimises one worker's whole schedule while everyone else stays fixed: a shortest path over days
 /// whose state is (shift worked today or off, length of the current run, whether the run touches the
 /// first day, weekends worked). Each choice is priced by the worker's wishes plus the marginal cover
-/// cost it causes given the other workers. Total minutes and per-shift maxima are enforced through
-/// Lagrangian prices adjusted by bracketing; the row returned always satisfies them (else none is).
-/// Other rules (weekly minutes, fairness) are left to the evaluator that judges the move.
+/// cost it causes given the other workers, so the path is exactly the best response of this worker.
 /// </summary>
+/// <remarks>
+/// Total minutes are handled with a Lagrangian price per minute, bracketed and bisected, warm-started
+/// from the worker's last price; per-shift maxima and weekly minutes with prices raised while broken
+/// (one-sided rules). When the price jumps over a narrow [min, max] window, the minutes become part of
+/// the state (gcd units) if that stays under a budget, else the nearest row is repaired one day at a
+/// time. Every row is judged by the evaluator afterwards; fairness is left to it entirely.
+/// </remarks>
 internal sealed class WorkerScheduleDp
 {
     private const int MaxRounds = 12;
