@@ -1,0 +1,94 @@
+using System.Globalization;
+using CommunityDomain.Benchmarks.Curtois;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using NodaTime;
+
+namespace CommunityDomain.Benchmarks.Rostering;
+
+/// <summary>
+/// Maps a Curtois &amp; Qu instance onto the library's public <see cref="RosterProblem"/> and a
+/// <see cref="Roster"/> back onto a <see cref="CurtoisSolution"/>. Day 0 is Monday 2024-01-01; one post
+/// in one compound; one shift definition per shift type (start 00:00, so rest never binds; the
+/// cannot-follow lists become forbidden successions); cover lines become demands with their weights;
+/// staff lines become per-worker rules (a maximum of 0 forbids the shift); days off become unavailable
+/// dates; requests become wishes.
+/// </summary>
+public static class CurtoisMapping
+{
+    /// <summary>The date of day 0 (a Monday).</summary>
+    public static readonly LocalDate DayZero = new(2024, 1, 1);
+
+    /// <summary>The single post every demand belongs to.</summary>
+    public static readonly Id<Post> Post = new(1);
+
+    /// <summary>The single compound.</summary>
+    public static readonly Id<Compound> Compound = new(1);
+
+    /// <summary>Builds the rostering problem of an instance.</summary>
+    public static RosterProblem ToProblem(CurtoisInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var horizon = new DateInterval(DayZero, DayZero.PlusDays(instance.Days - 1));
+        var shifts = instance.Shifts
+            .Select(s => new ShiftDefinition(s.Id, LocalTime.Midnight, Duration.FromMinutes(s.LengthMinutes)))
+            .ToList();
+        var successions = instance.Shifts
+            .SelectMany(s => s.CannotFollow.Select(n => new ForbiddenSuccession(s.Id, instance.Shifts[n].Id)))
+            .ToList();
+        var workers = instance.Staff.Select((s, e) => new Worker(
+            WorkerId(e),
+            WorkerKind.Staff,
+            Compound,
+            unavailableDates: s.DaysOff.Select(d => DayZero.PlusDays(d)),
+            rules: new WorkRules(
+                maxShiftsPerCode: instance.Shifts.Select((sh, t) => (sh.Id, s.MaxShifts[t])).ToDictionary(x => x.Id, x => x.Item2),
+                minTotalMinutes: s.MinTotalMinutes,
+                maxTotalMinutes: s.MaxTotalMinutes,
+                maxConsecutiveDays: s.MaxConsecutiveShifts,
+                minConsecutiveDays: Math.Max(1, s.MinConsecutiveShifts),
+                minConsecutiveDaysOff: Math.Max(1, s.MinConsecutiveDaysOff),
+                maxWeekends: s.MaxWeekends,
+                forbiddenSuccessions: successions))).ToList();
+        var demands = instance.Cover.Select(c => new Demand(
+            Post, Compound, DayZero.PlusDays(c.Day), instance.Shifts[c.Shift].Id, c.Requirement, c.WeightUnder, c.WeightOver));
+        var wishes = instance.OnRequests
+            .Select(r => new ShiftWish(WorkerId(r.Employee), DayZero.PlusDays(r.Day), instance.Shifts[r.Shift].Id, WishKind.ShiftOn, r.Weight))
+            .Concat(instance.OffRequests
+                .Select(r => new ShiftWish(WorkerId(r.Employee), DayZero.PlusDays(r.Day), instance.Shifts[r.Shift].Id, WishKind.ShiftOff, r.Weight)));
+        return RosterProblem.Create(horizon, shifts, demands, workers, wishes: wishes);
+    }
+
+    /// <summary>Maps a roster of <see cref="ToProblem"/>'s problem back onto the instance.</summary>
+    public static CurtoisSolution ToSolution(CurtoisInstance instance, Roster roster)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(roster);
+        var cells = new int[instance.Staff.Count, instance.Days];
+        for (var e = 0; e < instance.Staff.Count; e++)
+        {
+            for (var d = 0; d < instance.Days; d++)
+            {
+                cells[e, d] = CurtoisSolution.Off;
+            }
+        }
+
+        foreach (var a in roster.Assignments)
+        {
+            var e = a.Worker.Value - 1;
+            var d = Period.DaysBetween(DayZero, a.Date);
+            var t = instance.ShiftIndex(a.ShiftCode);
+            if (t < 0)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Unknown shift code {a.ShiftCode}."));
+            }
+
+            cells[e, d] = t;
+        }
+
+        return new CurtoisSolution(cells);
+    }
+
+    private static Id<Worker> WorkerId(int employee) => new(employee + 1);
+}

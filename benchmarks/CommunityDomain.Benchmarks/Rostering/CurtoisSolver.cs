@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using CommunityDomain.Benchmarks.Curtois;
+using CommunityDomain.Rostering;
+using NodaTime;
+
+namespace CommunityDomain.Benchmarks.Rostering;
+
+/// <summary>Solves a Curtois instance with the library's <see cref="RosterPlanner"/> through <see cref="CurtoisMapping"/>.</summary>
+public static class CurtoisSolver
+{
+    /// <summary>Matches <see cref="CurtoisSolve"/>: maps, plans within the time limit, maps back (best roster even when infeasible).</summary>
+    public static CurtoisSolution Solve(CurtoisInstance instance, TimeSpan timeLimit, int seed, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var problem = CurtoisMapping.ToProblem(instance);
+
+        // Mapping time counts; keep a little for building the result roster and mapping it back.
+        var left = timeLimit - watch.Elapsed - TimeSpan.FromSeconds(Math.Min(0.5, timeLimit.TotalSeconds * 0.02));
+        var options = new PlannerOptions(seed, Duration.FromTimeSpan(left > TimeSpan.FromMilliseconds(10) ? left : TimeSpan.FromMilliseconds(10)));
+        var result = RosterPlanner.Plan(problem, options, cancellationToken: cancellationToken);
+        var roster = result.Match(r => r, none => none.Best);
+        return CurtoisMapping.ToSolution(instance, roster);
+    }
+}

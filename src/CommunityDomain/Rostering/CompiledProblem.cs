@@ -1,0 +1,105 @@
+namespace CommunityDomain.Rostering;
+
+/// <summary>
+/// The dense form the planner and scorer work on. A slot is a (post, shift, qualification) that has a
+/// demand on at least one day; a worker's choice on a day is 0 (off) or slot + 1.
+/// </summary>
+internal sealed class CompiledProblem
+{
+    /// <summary>Weight of one hard violation amount in the search's single cost number.</summary>
+    public const long HardWeight = 1_000_000;
+
+    public required RosterProblem Source { get; init; }
+
+    public required int Days { get; init; }
+
+    public required int WorkerCount { get; init; }
+
+    public required int SlotCount { get; init; }
+
+    public required int ShiftCount { get; init; }
+
+    public int Choices => SlotCount + 1;
+
+    public required int[] SlotShift { get; init; }
+
+    public required int[] SlotPostIndex { get; init; }
+
+    public required int[] ShiftMinutes { get; init; }
+
+    /// <summary>Per day * SlotCount + slot: required people, or -1 when the slot has no demand that day.</summary>
+    public required int[] Required { get; init; }
+
+    public required int[] Minimum { get; init; }
+
+    public required int[] Under { get; init; }
+
+    public required int[] Over { get; init; }
+
+    /// <summary>Per (worker * Days + day) * Choices + choice: wish and own-compound penalty of that choice.</summary>
+    public required int[] ChoiceSoft { get; init; }
+
+    /// <summary>Same index: the search may pick the choice (demand exists, eligible, not excluded by a max of 0, pin respected).</summary>
+    public required bool[] Allowed { get; init; }
+
+    /// <summary>Same index: 0, or 1 + the <see cref="RuleKind"/> an assignment there breaks (reachable only through pins).</summary>
+    public required byte[] Violation { get; init; }
+
+    /// <summary>Per worker * Days + day: the pinned slot, or -1.</summary>
+    public required int[] Pinned { get; init; }
+
+    /// <summary>Per (worker * Days + day) * ShiftCount + shift: weight of shift-on wishes for that shift.</summary>
+    public required int[] OnWish { get; init; }
+
+    /// <summary>Per worker * Days + day: total weight of shift-on wishes that day.</summary>
+    public required int[] OnWishTotal { get; init; }
+
+    /// <summary>Per (worker * Days + day) * ShiftCount + shift: weight of shift-off wishes for that shift.</summary>
+    public required int[] OffWish { get; init; }
+
+    /// <summary>Per worker * SlotCount + slot: own-compound penalty of serving that slot.</summary>
+    public required int[] OwnCompoundCost { get; init; }
+
+    public required CompiledRules[] Rules { get; init; }
+
+    public required int[] WorkerRules { get; init; }
+
+    public required int[] WeekOfDay { get; init; }
+
+    public required int WeekCount { get; init; }
+
+    /// <summary>Per day: the weekend index (ISO week) for Saturday and Sunday, else -1.</summary>
+    public required int[] WeekendOfDay { get; init; }
+
+    public required int WeekendCount { get; init; }
+
+    public required int[] WorkerGroup { get; init; }
+
+    public required int[] GroupSize { get; init; }
+
+    public required int FairnessWeight { get; init; }
+
+    public int ChoiceIndex(int worker, int day, int choice) => ((worker * Days) + day) * Choices + choice;
+
+    public int CoverCostHard(int daySlot, int count)
+    {
+        var min = Minimum[daySlot];
+        return count < min ? min - count : 0;
+    }
+
+    public long CoverCostSoft(int daySlot, int count)
+    {
+        var req = Required[daySlot];
+        if (req < 0)
+        {
+            return 0;
+        }
+
+        return count < req ? (long)Under[daySlot] * (req - count) : (long)Over[daySlot] * (count - req);
+    }
+
+    public long CoverCost(int daySlot, int count) => (CoverCostHard(daySlot, count) * HardWeight) + CoverCostSoft(daySlot, count);
+
+    public static long FairnessPenalty(int weight, int n, long sum, long sumSquares) =>
+        n <= 1 || weight == 0 ? 0 : weight * (((n * sumSquares) - (sum * sum)) / (3600L * n));
+}

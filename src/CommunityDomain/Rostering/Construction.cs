@@ -1,0 +1,96 @@
+namespace CommunityDomain.Rostering;
+
+/// <summary>Builds a first roster: scarcest demands first, each filled with the cheapest eligible free worker.</summary>
+internal static class Construction
+{
+    /// <summary>Greedy by scarcity; every placement is priced by the evaluator (cover, wishes, all rules).</summary>
+    public static void Greedy(RosterEvaluator ev)
+    {
+        var p = ev.P;
+        var order = new List<(double Scarcity, int Day, int Slot)>();
+        for (var d = 0; d < p.Days; d++)
+        {
+            for (var s = 0; s < p.SlotCount; s++)
+            {
+                var req = p.Required[(d * p.SlotCount) + s];
+                if (req <= 0)
+                {
+                    continue;
+                }
+
+                var candidates = 0;
+                for (var w = 0; w < p.WorkerCount; w++)
+                {
+                    if (p.Allowed[p.ChoiceIndex(w, d, s + 1)])
+                    {
+                        candidates++;
+                    }
+                }
+
+                order.Add(((double)candidates / req, d, s));
+            }
+        }
+
+        order.Sort();
+        foreach (var (_, d, s) in order)
+        {
+            var need = p.Required[(d * p.SlotCount) + s] - ev.Count(d, s);
+            while (need-- > 0)
+            {
+                var best = -1;
+                var bestDelta = 0L;
+                for (var w = 0; w < p.WorkerCount; w++)
+                {
+                    if (ev.Assign[(w * p.Days) + d] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, s + 1)])
+                    {
+                        continue;
+                    }
+
+                    ev.Begin();
+                    ev.Set(w, d, s);
+                    var delta = ev.Commit();
+                    ev.Undo();
+                    if (delta < bestDelta)
+                    {
+                        bestDelta = delta;
+                        best = w;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    break;
+                }
+
+                ev.Begin();
+                ev.Set(best, d, s);
+                ev.Commit();
+                ev.Accept();
+            }
+        }
+    }
+
+    /// <summary>The naive baseline: demands in date order, each filled with the first eligible free workers, unpriced.</summary>
+    public static void Naive(RosterEvaluator ev)
+    {
+        var p = ev.P;
+        for (var d = 0; d < p.Days; d++)
+        {
+            for (var s = 0; s < p.SlotCount; s++)
+            {
+                var need = p.Required[(d * p.SlotCount) + s] - ev.Count(d, s);
+                for (var w = 0; w < p.WorkerCount && need > 0; w++)
+                {
+                    if (ev.Assign[(w * p.Days) + d] < 0 && p.Allowed[p.ChoiceIndex(w, d, s + 1)])
+                    {
+                        ev.Begin();
+                        ev.Set(w, d, s);
+                        ev.Commit();
+                        ev.Accept();
+                        need--;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Rostering;
+
+/// <summary>
+/// A post's need for people on one shift of one date, optionally with a qualification: the
+/// <see cref="Required"/> count is soft (penalties per person under and over), the
+/// <see cref="Minimum"/> is hard.
+/// </summary>
+/// <remarks>
+/// A problem holds at most one demand per post, date, shift code and qualification; a worker assigned
+/// to it counts towards it only. <see cref="Minimum"/> may not exceed <see cref="Required"/>.
+/// </remarks>
+public sealed class Demand
+{
+    /// <summary>Creates a demand.</summary>
+    /// <param name="post">The post that needs people.</param>
+    /// <param name="compound">The compound the post belongs to.</param>
+    /// <param name="date">The date the shift starts.</param>
+    /// <param name="shiftCode">The shift's code.</param>
+    /// <param name="required">The preferred number of people; zero or more.</param>
+    /// <param name="underWeight">Penalty per person missing below <paramref name="required"/>; zero or more.</param>
+    /// <param name="overWeight">Penalty per person beyond <paramref name="required"/>; zero or more.</param>
+    /// <param name="minimum">A hard minimum number of people, at most <paramref name="required"/>; none when null.</param>
+    /// <param name="qualification">The qualification each person needs; none when null.</param>
+    /// <exception cref="ArgumentException">An argument is out of range.</exception>
+    public Demand(
+        Id<Post> post,
+        Id<Compound> compound,
+        LocalDate date,
+        string shiftCode,
+        int required,
+        int underWeight = 100,
+        int overWeight = 1,
+        int? minimum = null,
+        string? qualification = null)
+    {
+        Post = Guard.Against.DefaultId(post);
+        Compound = Guard.Against.DefaultId(compound);
+        Date = date;
+        ShiftCode = Guard.Against.NullOrWhiteSpace(shiftCode);
+        Required = Guard.Against.Negative(required);
+        UnderWeight = Guard.Against.Negative(underWeight);
+        OverWeight = Guard.Against.Negative(overWeight);
+        if (minimum is { } min)
+        {
+            Guard.Against.Negative(min, nameof(minimum));
+            Guard.Against.Expression(m => m > required, min, "A demand's minimum may not exceed its required count.", nameof(minimum));
+        }
+
+        Minimum = minimum;
+        Qualification = qualification is null ? null : Guard.Against.NullOrWhiteSpace(qualification);
+    }
+
+    /// <summary>The post that needs people.</summary>
+    public Id<Post> Post { get; }
+
+    /// <summary>The compound the post belongs to.</summary>
+    public Id<Compound> Compound { get; }
+
+    /// <summary>The date the shift starts.</summary>
+    public LocalDate Date { get; }
+
+    /// <summary>The shift's code.</summary>
+    public string ShiftCode { get; }
+
+    /// <summary>The preferred number of people.</summary>
+    public int Required { get; }
+
+    /// <summary>Penalty per person below <see cref="Required"/>.</summary>
+    public int UnderWeight { get; }
+
+    /// <summary>Penalty per person above <see cref="Required"/>.</summary>
+    public int OverWeight { get; }
+
+    /// <summary>The hard minimum, or null.</summary>
+    public int? Minimum { get; }
+
+    /// <summary>The qualification each person needs, or null.</summary>
+    public string? Qualification { get; }
+
+    /// <summary>Post, date, shift, qualification and counts.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Post} {Date:yyyy-MM-dd} {ShiftCode}{(Qualification is null ? "" : "/" + Qualification)} x{Required}{(Minimum is { } m ? $" (min {m})" : "")}");
+}

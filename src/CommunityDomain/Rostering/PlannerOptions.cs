@@ -1,0 +1,48 @@
+namespace CommunityDomain.Rostering;
+
+/// <summary>How long and with which seed <see cref="RosterPlanner.Plan"/> searches.</summary>
+/// <remarks>
+/// At least one of <see cref="TimeLimit"/> and <see cref="IterationLimit"/> must be set. The time limit
+/// measures elapsed time only (through <see cref="TimeProvider"/>'s timestamps, or a
+/// <see cref="System.Diagnostics.Stopwatch"/> when none is given), never the calendar clock. With an
+/// iteration limit and no time limit the result depends only on the problem and the seed.
+/// </remarks>
+public sealed class PlannerOptions
+{
+    /// <summary>Creates options.</summary>
+    /// <param name="seed">The seed of the search's random choices.</param>
+    /// <param name="timeLimit">Stop after this much elapsed time; positive, or null.</param>
+    /// <param name="iterationLimit">Stop after this many moves; positive, or null.</param>
+    /// <param name="timeProvider">The source of elapsed time; a stopwatch when null.</param>
+    /// <exception cref="ArgumentException">Both limits are null, or a limit is not positive.</exception>
+    public PlannerOptions(int seed, Duration? timeLimit = null, long? iterationLimit = null, TimeProvider? timeProvider = null)
+    {
+        Guard.Against.Expression(_ => timeLimit is null && iterationLimit is null, seed, "Give a time limit, an iteration limit or both.", nameof(timeLimit));
+        if (timeLimit is { } t)
+        {
+            Guard.Against.Expression(x => x <= Duration.Zero, t, "The time limit must be positive.", nameof(timeLimit));
+        }
+
+        if (iterationLimit is { } i)
+        {
+            Guard.Against.NegativeOrZero(i, nameof(iterationLimit));
+        }
+
+        Seed = seed;
+        TimeLimit = timeLimit;
+        IterationLimit = iterationLimit;
+        TimeProvider = timeProvider;
+    }
+
+    /// <summary>The seed.</summary>
+    public int Seed { get; }
+
+    /// <summary>The elapsed-time limit, or null.</summary>
+    public Duration? TimeLimit { get; }
+
+    /// <summary>The move limit, or null.</summary>
+    public long? IterationLimit { get; }
+
+    /// <summary>The source of elapsed time, or null for a stopwatch.</summary>
+    public TimeProvider? TimeProvider { get; }
+}

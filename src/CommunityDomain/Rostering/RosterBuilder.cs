@@ -1,0 +1,107 @@
+using System.Globalization;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Rostering;
+
+/// <summary>Turns a compiled assignment into a public <see cref="Roster"/> with its full score breakdown.</summary>
+internal static class RosterBuilder
+{
+    public static Roster Build(CompiledProblem p, int[] assign)
+    {
+        var src = p.Source;
+        var slotDemand = new Demand[p.SlotCount];
+        var seen = new HashSet<(Id<Communities.Post>, string, string?)>();
+        var next = 0;
+        foreach (var d in src.Demands)
+        {
+            if (seen.Add((d.Post, d.ShiftCode, d.Qualification)))
+            {
+                slotDemand[next++] = d;
+            }
+        }
+
+        var sink = new ListSink(p, slotDemand);
+        var shiftScratch = new int[Math.Max(1, p.ShiftCount)];
+        var weekScratch = new int[Math.Max(1, p.WeekCount)];
+        var assignments = new List<RosterAssignment>();
+        var counts = new int[p.Days * p.SlotCount];
+        var minutes = new int[p.WorkerCount];
+        for (var w = 0; w < p.WorkerCount; w++)
+        {
+            WorkerScoring.Score(p, w, assign, shiftScratch, weekScratch, ref sink, out _, out _, out minutes[w]);
+            for (var d = 0; d < p.Days; d++)
+            {
+                var s = assign[(w * p.Days) + d];
+                if (s >= 0)
+                {
+                    counts[(d * p.SlotCount) + s]++;
+                    var demand = slotDemand[s];
+                    assignments.Add(new RosterAssignment(src.Workers[w].Id, src.Horizon.Start.PlusDays(d), demand.Post, demand.ShiftCode, demand.Qualification));
+                }
+            }
+        }
+
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var h = p.CoverCostHard(i, counts[i]);
+            var soft = p.CoverCostSoft(i, counts[i]);
+            var rule = counts[i] < p.Required[i] ? RuleKind.CoverUnder : RuleKind.CoverOver;
+            if (h != 0)
+            {
+                sink.Add(RuleKind.CoverMinimum, -1, i / p.SlotCount, i % p.SlotCount, h, 0);
+            }
+
+            if (soft != 0)
+            {
+                sink.Add(rule, -1, i / p.SlotCount, i % p.SlotCount, 0, soft);
+            }
+        }
+
+        var groups = p.GroupSize.Length;
+        var sum = new long[groups];
+        var squares = new long[groups];
+        for (var w = 0; w < p.WorkerCount; w++)
+        {
+            sum[p.WorkerGroup[w]] += minutes[w];
+            squares[p.WorkerGroup[w]] += (long)minutes[w] * minutes[w];
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            var penalty = CompiledProblem.FairnessPenalty(p.FairnessWeight, p.GroupSize[g], sum[g], squares[g]);
+            if (penalty != 0)
+            {
+                sink.Add(RuleKind.Fairness, -1, -1, -1, 0, penalty);
+            }
+        }
+
+        var ordered = assignments
+            .OrderBy(a => a.Date).ThenBy(a => a.Post).ThenBy(a => a.ShiftCode, StringComparer.Ordinal).ThenBy(a => a.Worker)
+            .ToList();
+        return new Roster(ordered.AsReadOnly(), new RosterScore(sink.Items.AsReadOnly()));
+    }
+
+    private readonly struct ListSink(CompiledProblem p, Demand[] slotDemand) : IScoreSink
+    {
+        public List<ScoreItem> Items { get; } = [];
+
+        public bool Enabled => true;
+
+        public void Add(RuleKind rule, int worker, int day, int slot, int hard, long soft)
+        {
+            var src = p.Source;
+            Id<Worker>? w = worker >= 0 ? src.Workers[worker].Id : null;
+            LocalDate? date = day >= 0 ? src.Horizon.Start.PlusDays(day) : null;
+            var demand = slot >= 0 ? slotDemand[slot] : null;
+            var post = worker < 0 && demand is not null ? demand.Post : (Id<Communities.Post>?)null;
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"{rule}: {(w is null ? "" : w + " ")}{(demand is null ? "" : demand.Post + " " + demand.ShiftCode + (demand.Qualification is null ? "" : "/" + demand.Qualification) + " ")}{(date is { } dt ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " " : "")}costs {hard} hard, {soft} soft");
+            if (rule == RuleKind.Fairness)
+            {
+                text = string.Create(CultureInfo.InvariantCulture, $"Fairness: unbalanced minutes in a group cost {soft} soft");
+            }
+
+            Items.Add(new ScoreItem(rule, w, post, worker < 0 ? date : date, hard, soft, text));
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Diagnostics;
+
+namespace CommunityDomain.Rostering;
+
+/// <summary>
+/// A mutable roster with its score kept up to date incrementally. A move is <see cref="Begin"/>, any
+/// number of <see cref="Set"/> calls, then <see cref="Commit"/> (which returns the cost delta) and
+/// optionally <see cref="Undo"/>. Cover is updated per changed cell in O(1); each touched worker is
+/// rescored in O(days); fairness per touched group in O(1). No allocation after construction.
+/// </summary>
+internal sealed class RosterEvaluator
+{
+    private readonly int[] _count;
+    private readonly int[] _workerHard;
+    private readonly long[] _workerSoft;
+    private readonly int[] _workerMinutes;
+    private readonly long[] _groupSum;
+    private readonly long[] _groupSquares;
+    private readonly long[] _groupPenalty;
+    private readonly int[] _logCell;
+    private readonly int[] _logOld;
+    private readonly int[] _touched;
+    private readonly bool[] _isTouched;
+    private readonly int[] _savedHard;
+    private readonly long[] _savedSoft;
+    private readonly int[] _savedMinutes;
+    private readonly int[] _shiftScratch;
+    private readonly int[] _weekScratch;
+    private int _logLength;
+    private int _touchedLength;
+    private int _beginHard;
+    private long _beginSoft;
+
+    public RosterEvaluator(CompiledProblem problem, int[]? assignment = null)
+    {
+        P = problem;
+        var cells = problem.WorkerCount * problem.Days;
+        Assign = new int[cells];
+        if (assignment is null)
+        {
+            Array.Copy(problem.Pinned, Assign, cells);
+        }
+        else
+        {
+            Array.Copy(assignment, Assign, cells);
+        }
+
+        _count = new int[problem.Days * problem.SlotCount];
+        _workerHard = new int[problem.WorkerCount];
+        _workerSoft = new long[problem.WorkerCount];
+        _workerMinutes = new int[problem.WorkerCount];
+        _groupSum = new long[problem.GroupSize.Length];
+        _groupSquares = new long[problem.GroupSize.Length];
+        _groupPenalty = new long[problem.GroupSize.Length];
+        _logCell = new int[cells * 2];
+        _logOld = new int[cells * 2];
+        _touched = new int[problem.WorkerCount];
+        _isTouched = new bool[problem.WorkerCount];
+        _savedHard = new int[problem.WorkerCount];
+        _savedSoft = new long[problem.WorkerCount];
+        _savedMinutes = new int[problem.WorkerCount];
+        _shiftScratch = new int[Math.Max(1, problem.ShiftCount)];
+        _weekScratch = new int[Math.Max(1, problem.WeekCount)];
+        Recompute();
+    }
+
+    public CompiledProblem P { get; }
+
+    /// <summary>Per worker * Days + day: the slot worked, or -1.</summary>
+    public int[] Assign { get; }
+
+    public int Hard { get; private set; }
+
+    public long Soft { get; private set; }
+
+    public long Cost => (Hard * CompiledProblem.HardWeight) + Soft;
+
+    public ScorePart Score => new(Hard, Soft);
+
+    public int Count(int day, int slot) => _count[(day * P.SlotCount) + slot];
+
+    public int WorkerMinutes(int w) => _workerMinutes[w];
+
+    /// <summary>Rebuilds every cached figure from <see cref="Assign"/>.</summary>
+    public void Recompute()
+    {
+        Array.Clear(_count);
+        for (var w = 0; w < P.WorkerCount; w++)
+        {
+            for (var d = 0; d < P.Days; d++)
+            {
+                var s = Assign[(w * P.Days) + d];
+                if (s >= 0)
+                {
+                    _count[(d * P.SlotCount) + s]++;
+                }
+            }
+        }
+
+        var hard = 0;
+        long soft = 0;
+        for (var i = 0; i < _count.Length; i++)
+        {
+            hard += P.CoverCostHard(i, _count[i]);
+            soft += P.CoverCostSoft(i, _count[i]);
+        }
+
+        Array.Clear(_groupSum);
+        Array.Clear(_groupSquares);
+        var sink = default(NullSink);
+        for (var w = 0; w < P.WorkerCount; w++)
+        {
+            WorkerScoring.Score(P, w, Assign, _shiftScratch, _weekScratch, ref sink, out var h, out var s, out var m);
+            _workerHard[w] = h;
+            _workerSoft[w] = s;
+            _workerMinutes[w] = m;
+            hard += h;
+            soft += s;
+            var g = P.WorkerGroup[w];
+            _groupSum[g] += m;
+            _groupSquares[g] += (long)m * m;
+        }
+
+        for (var g = 0; g < _groupSum.Length; g++)
+        {
+            _groupPenalty[g] = CompiledProblem.FairnessPenalty(P.FairnessWeight, P.GroupSize[g], _groupSum[g], _groupSquares[g]);
+            soft += _groupPenalty[g];
+        }
+
+        Hard = hard;
+        Soft = soft;
+        _logLength = 0;
+        _touchedLength = 0;
+    }
+
+    /// <summary>Full recomputation of the score of an assignment (the reference the incremental path must match).</summary>
+    public static ScorePart FullScore(CompiledProblem p, int[] assign) => new RosterEvaluator(p, assign).Score;
+
+    public void Begin()
+    {
+        _logLength = 0;
+        _touchedLength = 0;
+        _beginHard = Hard;
+        _beginSoft = Soft;
+    }
+
+    public void Set(int w, int d, int slot)
+    {
+        var cell = (w * P.Days) + d;
+        var old = Assign[cell];
+        if (old == slot)
+        {
+            return;
+        }
+
+        Debug.Assert(_logLength < _logCell.Length, "undo log overflow");
+        _logCell[_logLength] = cell;
+        _logOld[_logLength] = old;
+        _logLength++;
+        Assign[cell] = slot;
+        if (old >= 0)
+        {
+            ChangeCount(d, old, -1);
+        }
+
+        if (slot >= 0)
+        {
+            ChangeCount(d, slot, +1);
+        }
+
+        if (!_isTouched[w])
+        {
+            _isTouched[w] = true;
+            _touched[_touchedLength++] = w;
+            _savedHard[w] = _workerHard[w];
+            _savedSoft[w] = _workerSoft[w];
+            _savedMinutes[w] = _workerMinutes[w];
+        }
+    }
+
+    /// <summary>Rescores the touched workers and groups; returns the change of <see cref="Cost"/> since <see cref="Begin"/>.</summary>
+    public long Commit()
+    {
+        var sink = default(NullSink);
+        for (var i = 0; i < _touchedLength; i++)
+        {
+            var w = _touched[i];
+            WorkerScoring.Score(P, w, Assign, _shiftScratch, _weekScratch, ref sink, out var h, out var s, out var m);
+            Hard += h - _workerHard[w];
+            Soft += s - _workerSoft[w];
+            _workerHard[w] = h;
+            _workerSoft[w] = s;
+            ChangeMinutes(w, m);
+        }
+
+        return Cost - ((_beginHard * CompiledProblem.HardWeight) + _beginSoft);
+    }
+
+    /// <summary>Reverts every change since <see cref="Begin"/> (after <see cref="Commit"/>).</summary>
+    public void Undo()
+    {
+        for (var i = _logLength - 1; i >= 0; i--)
+        {
+            var cell = _logCell[i];
+            var d = cell % P.Days;
+            var now = Assign[cell];
+            if (now >= 0)
+            {
+                ChangeCount(d, now, -1);
+            }
+
+            var old = _logOld[i];
+            if (old >= 0)
+            {
+                ChangeCount(d, old, +1);
+            }
+
+            Assign[cell] = old;
+        }
+
+        for (var i = 0; i < _touchedLength; i++)
+        {
+            var w = _touched[i];
+            ChangeMinutes(w, _savedMinutes[w]);
+            _workerHard[w] = _savedHard[w];
+            _workerSoft[w] = _savedSoft[w];
+        }
+
+        Hard = _beginHard;
+        Soft = _beginSoft;
+        EndMove();
+    }
+
+    /// <summary>Keeps the committed move.</summary>
+    public void Accept() => EndMove();
+
+    private void EndMove()
+    {
+        for (var i = 0; i < _touchedLength; i++)
+        {
+            _isTouched[_touched[i]] = false;
+        }
+
+        _touchedLength = 0;
+        _logLength = 0;
+    }
+
+    private void ChangeCount(int d, int slot, int by)
+    {
+        var i = (d * P.SlotCount) + slot;
+        var before = _count[i];
+        var after = before + by;
+        Hard += P.CoverCostHard(i, after) - P.CoverCostHard(i, before);
+        Soft += P.CoverCostSoft(i, after) - P.CoverCostSoft(i, before);
+        _count[i] = after;
+    }
+
+    private void ChangeMinutes(int w, int minutes)
+    {
+        var old = _workerMinutes[w];
+        if (old == minutes)
+        {
+            return;
+        }
+
+        var g = P.WorkerGroup[w];
+        _groupSum[g] += minutes - old;
+        _groupSquares[g] += ((long)minutes * minutes) - ((long)old * old);
+        var penalty = CompiledProblem.FairnessPenalty(P.FairnessWeight, P.GroupSize[g], _groupSum[g], _groupSquares[g]);
+        Soft += penalty - _groupPenalty[g];
+        _groupPenalty[g] = penalty;
+        _workerMinutes[w] = minutes;
+    }
+}

@@ -1,0 +1,196 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Rostering;
+
+/// <summary>
+/// A validated, immutable rostering problem: shifts, demands, workers, rules, wishes and pins over a
+/// horizon of dates. Create it with <see cref="Create"/>; plan it with <see cref="RosterPlanner.Plan"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="Create"/> checks everything once: unknown shift codes, posts, workers or dates in
+/// demands, wishes, pins and rules; duplicate shifts, demands, workers and pins; a post listed under
+/// two compounds. Each failure throws an <see cref="ArgumentException"/> naming the parameter and the
+/// offending item. A worker's rules are, in order: <see cref="Worker.Rules"/>, the rules for the
+/// worker's kind, the default rules, <see cref="WorkRules.None"/>. Two shifts on consecutive dates
+/// that overlap in time never follow each other, whatever the rules say.
+/// </remarks>
+public sealed class RosterProblem
+{
+    private readonly IReadOnlyDictionary<WorkerKind, WorkRules> _rulesByKind;
+
+    private RosterProblem(
+        DateInterval horizon,
+        IReadOnlyList<ShiftDefinition> shifts,
+        IReadOnlyList<Demand> demands,
+        IReadOnlyList<Worker> workers,
+        WorkRules defaultRules,
+        IReadOnlyDictionary<WorkerKind, WorkRules> rulesByKind,
+        IReadOnlyList<ShiftWish> wishes,
+        IReadOnlyList<RosterAssignment> pins,
+        PreferenceWeights weights)
+    {
+        Horizon = horizon;
+        Shifts = shifts;
+        Demands = demands;
+        Workers = workers;
+        DefaultRules = defaultRules;
+        _rulesByKind = rulesByKind;
+        Wishes = wishes;
+        Pins = pins;
+        Weights = weights;
+        Compiled = ProblemCompiler.Compile(this);
+    }
+
+    /// <summary>The dates planned.</summary>
+    public DateInterval Horizon { get; }
+
+    /// <summary>The shift definitions, codes unique.</summary>
+    public IReadOnlyList<ShiftDefinition> Shifts { get; }
+
+    /// <summary>The demands, at most one per post, date, shift code and qualification.</summary>
+    public IReadOnlyList<Demand> Demands { get; }
+
+    /// <summary>The workers, ids unique.</summary>
+    public IReadOnlyList<Worker> Workers { get; }
+
+    /// <summary>The rules for workers with neither their own rules nor rules for their kind.</summary>
+    public WorkRules DefaultRules { get; }
+
+    /// <summary>The wishes.</summary>
+    public IReadOnlyList<ShiftWish> Wishes { get; }
+
+    /// <summary>Pinned assignments, kept in every roster the planner returns.</summary>
+    public IReadOnlyList<RosterAssignment> Pins { get; }
+
+    /// <summary>Own-compound and fairness weights.</summary>
+    public PreferenceWeights Weights { get; }
+
+    internal CompiledProblem Compiled { get; }
+
+    /// <summary>The rules that apply to a worker.</summary>
+    /// <param name="worker">A worker of this problem.</param>
+    /// <returns>The worker's own rules, else their kind's, else the default rules.</returns>
+    public WorkRules RulesFor(Worker worker)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        return worker.Rules ?? (_rulesByKind.TryGetValue(worker.Kind, out var r) ? r : DefaultRules);
+    }
+
+    /// <summary>Validates and compiles a problem.</summary>
+    /// <param name="horizon">The dates to plan.</param>
+    /// <param name="shifts">Shift definitions with unique codes.</param>
+    /// <param name="demands">Demands inside the horizon for known shift codes.</param>
+    /// <param name="workers">Workers with unique ids.</param>
+    /// <param name="defaultRules">Rules for workers without their own or their kind's; none when null.</param>
+    /// <param name="rulesByKind">Rules per worker kind; none when null.</param>
+    /// <param name="wishes">Shift-on and shift-off wishes of known workers; none when null.</param>
+    /// <param name="pins">Assignments the planner must keep, each matching a demand; none when null.</param>
+    /// <param name="weights">Own-compound and fairness weights; nothing when null.</param>
+    /// <returns>The problem.</returns>
+    /// <exception cref="ArgumentException">An item is invalid, unknown or duplicated; the message names it.</exception>
+    public static RosterProblem Create(
+        DateInterval horizon,
+        IEnumerable<ShiftDefinition> shifts,
+        IEnumerable<Demand> demands,
+        IEnumerable<Worker> workers,
+        WorkRules? defaultRules = null,
+        IReadOnlyDictionary<WorkerKind, WorkRules>? rulesByKind = null,
+        IEnumerable<ShiftWish>? wishes = null,
+        IEnumerable<RosterAssignment>? pins = null,
+        PreferenceWeights? weights = null)
+    {
+        Guard.Against.Null(horizon);
+        var shiftList = Guard.Against.Null(shifts).ToList().AsReadOnly();
+        var demandList = Guard.Against.Null(demands).ToList().AsReadOnly();
+        var workerList = Guard.Against.Null(workers).ToList().AsReadOnly();
+        var wishList = (wishes ?? []).ToList().AsReadOnly();
+        var pinList = (pins ?? []).ToList().AsReadOnly();
+        var byKind = new Dictionary<WorkerKind, WorkRules>(rulesByKind ?? new Dictionary<WorkerKind, WorkRules>());
+        defaultRules ??= WorkRules.None;
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in shiftList)
+        {
+            Reject(s.Code is null, nameof(shifts), "A shift definition is default.");
+            Reject(!codes.Add(s.Code!), nameof(shifts), $"Shift code '{s.Code}' is defined twice.");
+        }
+
+        var postCompound = new Dictionary<Id<Post>, Id<Compound>>();
+        var demandKeys = new HashSet<(Id<Post>, LocalDate, string, string?)>();
+        foreach (var d in demandList)
+        {
+            Reject(d is null, nameof(demands), "A demand is null.");
+            Reject(!codes.Contains(d!.ShiftCode), nameof(demands), $"Demand {d} names unknown shift code '{d.ShiftCode}'.");
+            Reject(!horizon.Contains(d.Date), nameof(demands), $"Demand {d} lies outside the horizon {horizon}.");
+            Reject(!demandKeys.Add((d.Post, d.Date, d.ShiftCode, d.Qualification)), nameof(demands), $"Demand {d} is listed twice.");
+            if (postCompound.TryGetValue(d.Post, out var c))
+            {
+                Reject(c != d.Compound, nameof(demands), $"Demand {d} puts {d.Post} in {d.Compound}, another demand in {c}.");
+            }
+            else
+            {
+                postCompound[d.Post] = d.Compound;
+            }
+        }
+
+        var workerIds = new HashSet<Id<Worker>>();
+        foreach (var w in workerList)
+        {
+            Reject(w is null, nameof(workers), "A worker is null.");
+            Reject(!workerIds.Add(w!.Id), nameof(workers), $"Worker {w.Id} is listed twice.");
+            if (w.Rules is { } own)
+            {
+                CheckRules(own, codes, nameof(workers), $"the rules of {w.Id}");
+            }
+        }
+
+        CheckRules(defaultRules, codes, nameof(defaultRules), "the default rules");
+        foreach (var (kind, rules) in byKind)
+        {
+            Reject(rules is null, nameof(rulesByKind), $"The rules for {kind} are null.");
+            CheckRules(rules!, codes, nameof(rulesByKind), $"the rules for {kind}");
+        }
+
+        foreach (var wish in wishList)
+        {
+            Reject(wish.Worker.IsDefault, nameof(wishes), "A wish is default.");
+            Reject(!workerIds.Contains(wish.Worker), nameof(wishes), $"Wish '{wish}' names unknown worker {wish.Worker}.");
+            Reject(!codes.Contains(wish.ShiftCode), nameof(wishes), $"Wish '{wish}' names unknown shift code '{wish.ShiftCode}'.");
+            Reject(!horizon.Contains(wish.Date), nameof(wishes), $"Wish '{wish}' lies outside the horizon {horizon}.");
+        }
+
+        var pinned = new HashSet<(Id<Worker>, LocalDate)>();
+        foreach (var pin in pinList)
+        {
+            Reject(pin.Worker.IsDefault, nameof(pins), "A pin is default.");
+            Reject(!workerIds.Contains(pin.Worker), nameof(pins), $"Pin {pin} names unknown worker {pin.Worker}.");
+            Reject(!postCompound.ContainsKey(pin.Post), nameof(pins), $"Pin {pin} names unknown post {pin.Post}.");
+            Reject(!demandKeys.Contains((pin.Post, pin.Date, pin.ShiftCode, pin.Qualification)), nameof(pins), $"Pin {pin} matches no demand.");
+            Reject(!pinned.Add((pin.Worker, pin.Date)), nameof(pins), $"Pin {pin} gives {pin.Worker} a second shift on {pin.Date:yyyy-MM-dd}.");
+        }
+
+        return new RosterProblem(horizon, shiftList, demandList, workerList, defaultRules, byKind, wishList, pinList, weights ?? default);
+    }
+
+    private static void CheckRules(WorkRules rules, HashSet<string> codes, string parameter, string where)
+    {
+        foreach (var code in rules.MaxShiftsPerCode.Keys)
+        {
+            Reject(!codes.Contains(code), parameter, $"Shift code '{code}' in {where} is unknown.");
+        }
+
+        foreach (var f in rules.ForbiddenSuccessions)
+        {
+            Reject(!codes.Contains(f.First) || !codes.Contains(f.Next), parameter, $"Succession '{f}' in {where} names an unknown shift code.");
+        }
+    }
+
+    private static void Reject(bool condition, string parameter, string message)
+    {
+        if (condition)
+        {
+            throw new ArgumentException(message, parameter);
+        }
+    }
+}

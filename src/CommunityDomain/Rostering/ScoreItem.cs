@@ -1,0 +1,47 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Rostering;
+
+/// <summary>One line of a roster's score: which rule, whom or which post-date it concerns, and how much.</summary>
+/// <remarks>
+/// Worker rules and wishes name a <see cref="Worker"/>; cover rules name a <see cref="Post"/> and
+/// <see cref="Date"/>; fairness names neither (it belongs to a group).
+/// </remarks>
+public sealed record ScoreItem
+{
+    internal ScoreItem(RuleKind rule, Id<Worker>? worker, Id<Post>? post, LocalDate? date, int hard, long soft, string description)
+    {
+        Rule = rule;
+        Worker = worker;
+        Post = post;
+        Date = date;
+        Hard = hard;
+        Soft = soft;
+        Description = description;
+    }
+
+    /// <summary>The rule.</summary>
+    public RuleKind Rule { get; }
+
+    /// <summary>The worker concerned, or null.</summary>
+    public Id<Worker>? Worker { get; }
+
+    /// <summary>The post concerned, or null.</summary>
+    public Id<Post>? Post { get; }
+
+    /// <summary>The date concerned, or null when the rule spans the horizon.</summary>
+    public LocalDate? Date { get; }
+
+    /// <summary>Hard violation amount.</summary>
+    public int Hard { get; }
+
+    /// <summary>Soft penalty.</summary>
+    public long Soft { get; }
+
+    /// <summary>A readable English sentence.</summary>
+    public string Description { get; }
+
+    /// <summary>The description.</summary>
+    public override string ToString() => Description;
+}

@@ -1,0 +1,20 @@
+namespace CommunityDomain.Rostering;
+
+/// <summary>Receives score lines while a roster is scored; the hot path uses <see cref="NullSink"/>, which the JIT removes.</summary>
+internal interface IScoreSink
+{
+    bool Enabled { get; }
+
+    /// <summary>Adds a line; <paramref name="worker"/>, <paramref name="day"/> and <paramref name="slot"/> are -1 when not concerned.</summary>
+    void Add(RuleKind rule, int worker, int day, int slot, int hard, long soft);
+}
+
+/// <summary>A sink that keeps nothing.</summary>
+internal readonly struct NullSink : IScoreSink
+{
+    public bool Enabled => false;
+
+    public void Add(RuleKind rule, int worker, int day, int slot, int hard, long soft)
+    {
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace CommunityDomain.Rostering;
+
+/// <summary>
+/// A named shift: a start time and a duration. A shift may cross midnight; it belongs to the date it
+/// starts on.
+/// </summary>
+/// <remarks><c>default(ShiftDefinition)</c> has no code and is rejected by <see cref="RosterProblem.Create"/>.</remarks>
+public readonly record struct ShiftDefinition
+{
+    /// <summary>Creates a shift definition.</summary>
+    /// <param name="code">The shift's code, unique in a problem (e.g. <c>N</c>).</param>
+    /// <param name="start">The local time the shift starts.</param>
+    /// <param name="duration">The shift's length: positive, at most 24 hours, whole minutes.</param>
+    /// <exception cref="ArgumentException">An argument is out of range.</exception>
+    public ShiftDefinition(string code, LocalTime start, Duration duration)
+    {
+        Code = Guard.Against.NullOrWhiteSpace(code);
+        Start = start;
+        Guard.Against.Expression(d => d <= Duration.Zero || d > Duration.FromHours(24), duration,
+            "A shift lasts more than zero and at most 24 hours.", nameof(duration));
+        Guard.Against.Expression(d => d.SubsecondNanoseconds != 0 || d.Seconds != 0, duration,
+            "A shift lasts whole minutes.", nameof(duration));
+        Duration = duration;
+    }
+
+    /// <summary>The shift's code.</summary>
+    public string Code { get; }
+
+    /// <summary>The local time the shift starts.</summary>
+    public LocalTime Start { get; }
+
+    /// <summary>The shift's length.</summary>
+    public Duration Duration { get; }
+
+    /// <summary>The length in whole minutes.</summary>
+    public int Minutes => (int)Duration.TotalMinutes;
+
+    /// <summary>The code, start and length, e.g. <c>N 22:00+480min</c>.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Code} {Start:HH:mm}+{Minutes}min");
+}

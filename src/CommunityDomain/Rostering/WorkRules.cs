@@ -1,0 +1,111 @@
+using System.Collections.Frozen;
+
+namespace CommunityDomain.Rostering;
+
+/// <summary>
+/// The hard limits on one worker's schedule over the horizon. At most one shift per date always holds.
+/// </summary>
+/// <remarks>
+/// Consecutive-day rules assume no history outside the horizon: a block of working days (or days off)
+/// that touches the first or last date is not held to a minimum length, and a run is counted from the
+/// first date. A weekend is worked when its Saturday or Sunday is worked. Every limit is optional; the
+/// defaults impose nothing.
+/// </remarks>
+public sealed class WorkRules
+{
+    /// <summary>Creates work rules.</summary>
+    /// <param name="maxShiftsPerCode">Maximum number of shifts of each code over the horizon (0 = never that shift).</param>
+    /// <param name="minTotalMinutes">Minimum minutes worked over the horizon.</param>
+    /// <param name="maxTotalMinutes">Maximum minutes worked over the horizon, or null.</param>
+    /// <param name="maxMinutesPerWeek">Maximum minutes worked in any ISO week (Monday-Sunday), or null.</param>
+    /// <param name="maxConsecutiveDays">Maximum consecutive working dates, or null.</param>
+    /// <param name="minConsecutiveDays">Minimum length of a block of working dates (1 = no rule).</param>
+    /// <param name="minConsecutiveDaysOff">Minimum length of a block of dates off (1 = no rule).</param>
+    /// <param name="maxWeekends">Maximum worked weekends, or null.</param>
+    /// <param name="minRest">Minimum rest between the end of one shift and the start of the next, or null; at most 24 hours.</param>
+    /// <param name="forbiddenSuccessions">Shift pairs that may not follow each other on consecutive dates.</param>
+    /// <exception cref="ArgumentException">A count is negative, a maximum is below its minimum, or a limit is out of range.</exception>
+    public WorkRules(
+        IReadOnlyDictionary<string, int>? maxShiftsPerCode = null,
+        int minTotalMinutes = 0,
+        int? maxTotalMinutes = null,
+        int? maxMinutesPerWeek = null,
+        int? maxConsecutiveDays = null,
+        int minConsecutiveDays = 1,
+        int minConsecutiveDaysOff = 1,
+        int? maxWeekends = null,
+        Duration? minRest = null,
+        IEnumerable<ForbiddenSuccession>? forbiddenSuccessions = null)
+    {
+        var perCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (code, max) in maxShiftsPerCode ?? new Dictionary<string, int>())
+        {
+            Guard.Against.NullOrWhiteSpace(code, nameof(maxShiftsPerCode));
+            Guard.Against.Negative(max, nameof(maxShiftsPerCode));
+            perCode[code] = max;
+        }
+
+        MaxShiftsPerCode = perCode.ToFrozenDictionary(StringComparer.Ordinal);
+        MinTotalMinutes = Guard.Against.Negative(minTotalMinutes);
+        if (maxTotalMinutes is { } maxTotal)
+        {
+            Guard.Against.Expression(m => m < minTotalMinutes, maxTotal, "The maximum total minutes is below the minimum.", nameof(maxTotalMinutes));
+        }
+
+        MaxTotalMinutes = maxTotalMinutes;
+        MaxMinutesPerWeek = maxMinutesPerWeek is { } w ? Guard.Against.Negative(w, nameof(maxMinutesPerWeek)) : null;
+        MaxConsecutiveDays = maxConsecutiveDays is { } mc ? Guard.Against.NegativeOrZero(mc, nameof(maxConsecutiveDays)) : null;
+        MinConsecutiveDays = Guard.Against.NegativeOrZero(minConsecutiveDays);
+        if (maxConsecutiveDays is { } maxC)
+        {
+            Guard.Against.Expression(m => m < minConsecutiveDays, maxC, "The maximum consecutive days is below the minimum.", nameof(maxConsecutiveDays));
+        }
+
+        MinConsecutiveDaysOff = Guard.Against.NegativeOrZero(minConsecutiveDaysOff);
+        MaxWeekends = maxWeekends is { } mw ? Guard.Against.Negative(mw, nameof(maxWeekends)) : null;
+        if (minRest is { } rest)
+        {
+            Guard.Against.Expression(r => r < Duration.Zero || r > Duration.FromHours(24), rest, "Minimum rest lies between 0 and 24 hours.", nameof(minRest));
+        }
+
+        MinRest = minRest;
+        ForbiddenSuccessions = (forbiddenSuccessions ?? []).Distinct().ToList().AsReadOnly();
+        foreach (var f in ForbiddenSuccessions)
+        {
+            Guard.Against.Expression(x => x.First is null || x.Next is null, f, "A forbidden succession needs both codes.", nameof(forbiddenSuccessions));
+        }
+    }
+
+    /// <summary>Rules that impose nothing beyond one shift per date.</summary>
+    public static WorkRules None { get; } = new();
+
+    /// <summary>Maximum shifts per shift code (codes not listed are unlimited; 0 = never).</summary>
+    public IReadOnlyDictionary<string, int> MaxShiftsPerCode { get; }
+
+    /// <summary>Minimum minutes over the horizon.</summary>
+    public int MinTotalMinutes { get; }
+
+    /// <summary>Maximum minutes over the horizon, or null.</summary>
+    public int? MaxTotalMinutes { get; }
+
+    /// <summary>Maximum minutes in any ISO week, or null.</summary>
+    public int? MaxMinutesPerWeek { get; }
+
+    /// <summary>Maximum consecutive working dates, or null.</summary>
+    public int? MaxConsecutiveDays { get; }
+
+    /// <summary>Minimum length of an inner block of working dates.</summary>
+    public int MinConsecutiveDays { get; }
+
+    /// <summary>Minimum length of an inner block of dates off.</summary>
+    public int MinConsecutiveDaysOff { get; }
+
+    /// <summary>Maximum worked weekends, or null.</summary>
+    public int? MaxWeekends { get; }
+
+    /// <summary>Minimum rest between consecutive shifts, or null.</summary>
+    public Duration? MinRest { get; }
+
+    /// <summary>Shift pairs that may not follow each other on consecutive dates.</summary>
+    public IReadOnlyList<ForbiddenSuccession> ForbiddenSuccessions { get; }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Frozen;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Rostering;
+
+/// <summary>A person who can be rostered: staff, a volunteer or a medical worker.</summary>
+/// <remarks>
+/// A confined worker (e.g. a volunteer trapped in a sealed compound) can serve only at posts of
+/// <see cref="ConfinedTo"/>. Unavailable dates are hard; availability windows restrict the dates they
+/// start on (see <see cref="AvailabilityWindow"/>). <see cref="Rules"/> overrides the problem's
+/// rules for the worker's kind when set.
+/// </remarks>
+public sealed class Worker
+{
+    /// <summary>Creates a worker.</summary>
+    /// <param name="id">The worker's id.</param>
+    /// <param name="kind">Who the worker is.</param>
+    /// <param name="home">The compound where the worker lives.</param>
+    /// <param name="qualifications">The worker's qualifications (e.g. <c>scanner</c>); none when null.</param>
+    /// <param name="confinedTo">The only compound the worker may serve in, or null.</param>
+    /// <param name="availability">Availability windows; none when null.</param>
+    /// <param name="unavailableDates">Dates the worker cannot serve at all; none when null.</param>
+    /// <param name="rules">Work rules for this worker alone; null to use the problem's rules for the kind.</param>
+    /// <exception cref="ArgumentException">An id is default or a qualification is blank.</exception>
+    public Worker(
+        Id<Worker> id,
+        WorkerKind kind,
+        Id<Compound> home,
+        IEnumerable<string>? qualifications = null,
+        Id<Compound>? confinedTo = null,
+        IEnumerable<AvailabilityWindow>? availability = null,
+        IEnumerable<LocalDate>? unavailableDates = null,
+        WorkRules? rules = null)
+    {
+        Id = Guard.Against.DefaultId(id);
+        Kind = Guard.Against.EnumOutOfRange(kind);
+        Home = Guard.Against.DefaultId(home);
+        var quals = (qualifications ?? []).ToList();
+        foreach (var q in quals)
+        {
+            Guard.Against.NullOrWhiteSpace(q, nameof(qualifications));
+        }
+
+        Qualifications = quals.ToFrozenSet(StringComparer.Ordinal);
+        if (confinedTo is { } c)
+        {
+            Guard.Against.DefaultId(c, nameof(confinedTo));
+        }
+
+        ConfinedTo = confinedTo;
+        var windows = (availability ?? []).ToList();
+        foreach (var w in windows)
+        {
+            Guard.Against.Expression(x => x.End <= x.Start, w, "An availability window must end after it starts.", nameof(availability));
+        }
+
+        Availability = windows.AsReadOnly();
+        UnavailableDates = (unavailableDates ?? []).ToFrozenSet();
+        Rules = rules;
+    }
+
+    /// <summary>The worker's id.</summary>
+    public Id<Worker> Id { get; }
+
+    /// <summary>Who the worker is.</summary>
+    public WorkerKind Kind { get; }
+
+    /// <summary>The compound where the worker lives.</summary>
+    public Id<Compound> Home { get; }
+
+    /// <summary>The worker's qualifications.</summary>
+    public IReadOnlySet<string> Qualifications { get; }
+
+    /// <summary>The only compound the worker may serve in, or null.</summary>
+    public Id<Compound>? ConfinedTo { get; }
+
+    /// <summary>Availability windows (see <see cref="AvailabilityWindow"/>).</summary>
+    public IReadOnlyList<AvailabilityWindow> Availability { get; }
+
+    /// <summary>Dates the worker cannot serve.</summary>
+    public IReadOnlySet<LocalDate> UnavailableDates { get; }
+
+    /// <summary>Rules for this worker alone, or null.</summary>
+    public WorkRules? Rules { get; }
+
+    /// <summary>Kind and id.</summary>
+    public override string ToString() => $"{Kind} {Id}";
+}

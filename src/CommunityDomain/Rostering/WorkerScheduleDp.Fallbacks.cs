@@ -1,0 +1,110 @@
+namespace CommunityDomain.Rostering;
+
+/// <summary>The fallbacks of <see cref="WorkerScheduleDp"/> for when minute prices miss a narrow window.</summary>
+internal sealed partial class WorkerScheduleDp
+{
+    /// <summary>Minute units (gcd of shift lengths) to track total minutes exactly, or 0 when the state space would be too large.</summary>
+    private int ExactUnits(CompiledRules r)
+    {
+        if (r.MinMinutes == 0 && r.MaxMinutes >= _p.Days * _maxShiftMinutes)
+        {
+            return 0;
+        }
+
+        var units = Math.Min(r.MaxMinutes, _p.Days * _maxShiftMinutes) / _unit;
+        var (n, _, _, _, _, _) = Layout(r);
+        return (long)n * (units + 1) * _p.Days <= ExactBudget ? units + 1 : 0;
+    }
+
+    /// <summary>Exact minutes in the state; per-shift maxima still by prices (a one-sided rule: raising a price always helps).</summary>
+    private bool SolveExact(int w, CompiledRules r, int unitCount, int[] result)
+    {
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            if (!Run(r, 0, unitCount, out _))
+            {
+                return false;
+            }
+
+            var countsOk = RespectsCountsAndWeeks(r, out _);
+            if (countsOk)
+            {
+                Array.Copy(_row, result, _p.Days);
+                _ = w;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Greedy repair of <see cref="_nearest"/> towards the minute window: repeatedly adds (or removes)
+    /// the one shift that keeps the worker's own rules best satisfied at the lowest price.
+    /// </summary>
+    private void Repair(int w, CompiledRules r)
+    {
+        var p = _p;
+        var days = p.Days;
+        var row = _scratchAssign.AsSpan(w * days, days);
+        _nearest.CopyTo(row);
+        var sink = default(NullSink);
+        for (var step = 0; step < 8; step++)
+        {
+            var minutes = 0;
+            for (var d = 0; d < days; d++)
+            {
+                minutes += row[d] >= 0 ? p.ShiftMinutes[p.SlotShift[row[d]]] : 0;
+            }
+
+            var add = minutes < r.MinMinutes;
+            if (!add && minutes <= r.MaxMinutes)
+            {
+                break;
+            }
+
+            int bestDay = -1, bestSlot = -1, bestHard = int.MaxValue;
+            var bestPrice = double.PositiveInfinity;
+            for (var d = 0; d < days; d++)
+            {
+                var old = row[d];
+                if (add == (old >= 0))
+                {
+                    continue;
+                }
+
+                for (var t = 0; t < (add ? p.ShiftCount : 1); t++)
+                {
+                    var slot = add ? _bestSlot[(d * p.ShiftCount) + t] : -1;
+                    if (add && slot < 0)
+                    {
+                        continue;
+                    }
+
+                    if (!add && double.IsPositiveInfinity(_offPrice[d]))
+                    {
+                        continue;
+                    }
+
+                    var price = add ? _bestPrice[(d * p.ShiftCount) + t] - _offPrice[d] : _offPrice[d] - _bestPrice[(d * p.ShiftCount) + p.SlotShift[old]];
+                    row[d] = slot;
+                    WorkerScoring.Score(p, w, _scratchAssign, _shiftScratch, _weekScratch, ref sink, out var hard, out _, out _);
+                    row[d] = old;
+                    if (hard < bestHard || (hard == bestHard && price < bestPrice))
+                    {
+                        (bestDay, bestSlot, bestHard, bestPrice) = (d, slot, hard, price);
+                    }
+                }
+            }
+
+            if (bestDay < 0)
+            {
+                break;
+            }
+
+            row[bestDay] = bestSlot;
+        }
+
+        row.CopyTo(_nearest);
+    }
+}

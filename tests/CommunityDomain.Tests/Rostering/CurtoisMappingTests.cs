@@ -1,0 +1,41 @@
+using CommunityDomain.Benchmarks.Curtois;
+using CommunityDomain.Benchmarks.Rostering;
+using CommunityDomain.Rostering;
+using CommunityDomain.Tests.Curtois;
+
+namespace CommunityDomain.Tests.Rostering;
+
+public sealed class CurtoisMappingTests
+{
+    [Fact]
+    public void ToProblem_empty_roster_of_instance1_costs_7137_and_breaks_min_total_minutes()
+    {
+        var instance = CurtoisParser.Load(RosterBenchmarkFolder.PathOf("Instance1"));
+        var roster = RosterPlanner.Score(CurtoisMapping.ToProblem(instance), []);
+        Assert.Equal(7137, roster.Score.Soft);
+        Assert.True(roster.Score.ByRule[RuleKind.MinTotalMinutes].Hard > 0);
+    }
+
+    [Theory]
+    [InlineData("Instance1")]
+    [InlineData("Instance2")]
+    [InlineData("Instance4")]
+    public void Planned_roster_mapped_back_scores_the_same_in_the_independent_evaluator(string name)
+    {
+        var instance = CurtoisParser.Load(RosterBenchmarkFolder.PathOf(name));
+        var problem = CurtoisMapping.ToProblem(instance);
+        var roster = RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 3000)).Match(r => r, n => n.Best);
+        var evaluation = CurtoisEvaluator.Evaluate(instance, CurtoisMapping.ToSolution(instance, roster));
+        Assert.Equal(evaluation.Objective, roster.Score.Soft);
+        Assert.Equal(evaluation.IsFeasible, roster.Score.IsFeasible);
+        Assert.Equal(RosterChecker.Check(problem, roster.Assignments).Soft, roster.Score.Soft);
+    }
+
+    [Fact]
+    public void Solve_returns_a_feasible_solution_for_instance1_within_the_limit()
+    {
+        var instance = CurtoisParser.Load(RosterBenchmarkFolder.PathOf("Instance1"));
+        var solution = CurtoisSolver.Solve(instance, TimeSpan.FromSeconds(1), 1, CancellationToken.None);
+        Assert.True(CurtoisEvaluator.Evaluate(instance, solution).IsFeasible);
+    }
+}

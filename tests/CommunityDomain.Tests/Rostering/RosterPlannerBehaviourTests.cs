@@ -1,0 +1,125 @@
+using CommunityDomain.Rostering;
+using CommunityDomain.Tests.Generators;
+using static CommunityDomain.Tests.Rostering.RosterExamples;
+
+namespace CommunityDomain.Tests.Rostering;
+
+public sealed class RosterPlannerBehaviourTests
+{
+    private sealed class Recorder : IProgress<PlannerProgress>
+    {
+        public List<PlannerProgress> Reports { get; } = [];
+
+        public void Report(PlannerProgress value) => Reports.Add(value);
+    }
+
+    [Fact]
+    public void Plan_reports_progress_in_never_worse_best_score_order()
+    {
+        var g = RosterGenerators.Create(12345);
+        var recorder = new Recorder();
+        var result = RosterPlanner.Plan(g.Problem, new PlannerOptions(1, iterationLimit: 3000), recorder);
+        Assert.NotEmpty(recorder.Reports);
+        for (var i = 1; i < recorder.Reports.Count; i++)
+        {
+            Assert.True(recorder.Reports[i].Best <= recorder.Reports[i - 1].Best);
+        }
+
+        Assert.Equal(recorder.Reports[^1].Best, result.Match(r => r.Score.Total, n => n.Best.Score.Total));
+    }
+
+    [Fact]
+    public void Plan_cancelled_before_start_returns_the_constructed_roster_without_searching()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var recorder = new Recorder();
+        var g = RosterGenerators.Create(777);
+        var result = RosterPlanner.Plan(g.Problem, new PlannerOptions(1, iterationLimit: 1_000_000_000), recorder, cts.Token);
+        Assert.Single(recorder.Reports);
+        Assert.Equal(0, recorder.Reports[0].Iteration);
+        var roster = result.Match(r => r, n => n.Best);
+        Assert.Equal(RosterChecker.Check(g.Problem, roster.Assignments).Hard, roster.Score.Hard);
+    }
+
+    [Fact]
+    public void Plan_cancelled_while_running_stops_early()
+    {
+        using var cts = new CancellationTokenSource();
+        var progress = new CancelAfterFirstImprovement(cts);
+        var g = RosterGenerators.Create(4242);
+        RosterPlanner.Plan(g.Problem, new PlannerOptions(1, timeLimit: Duration.FromHours(1)), progress, cts.Token);
+        Assert.True(cts.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void Plan_concurrent_runs_give_the_same_rosters_as_sequential_runs()
+    {
+        var problems = Enumerable.Range(0, 4).Select(i => RosterGenerators.Create(100 + i).Problem).ToList();
+        var sequential = problems.Select(p => Names(p)).ToList();
+        var parallel = problems.AsParallel().AsOrdered().WithDegreeOfParallelism(4).Select(p => Names(p)).ToList();
+        Assert.Equal(sequential, parallel);
+
+        static string Names(RosterProblem p) => string.Join(";", RosterPlanner.Plan(p, new PlannerOptions(5, iterationLimit: 1500))
+            .Match(r => r, n => n.Best).Assignments);
+    }
+
+    [Fact]
+    public void Plan_infeasible_problem_returns_no_feasible_roster_with_violations()
+    {
+        var p = Problem(demands: Demands(required: 3, minimum: 3));
+        var result = RosterPlanner.Plan(p, new PlannerOptions(1, iterationLimit: 500));
+        Assert.True(result.IsT1);
+        Assert.NotEmpty(result.AsT1.Violations);
+        Assert.All(result.AsT1.Violations, v => Assert.Equal(RuleKind.CoverMinimum, v.Rule));
+        Assert.Equal("roster.no-feasible-roster", result.AsT1.Code);
+    }
+
+    [Fact]
+    public void Plan_fills_a_simple_gate_roster_without_violations()
+    {
+        var workers = Enumerable.Range(1, 4).Select(i => new Worker(W(i), WorkerKind.Staff, Home)).ToList();
+        var p = Problem(workers: workers, demands: Demands(required: 2, minimum: 1), rules: new WorkRules(maxConsecutiveDays: 4, minRest: Duration.FromHours(11)));
+        var roster = RosterPlanner.Plan(p, new PlannerOptions(1, iterationLimit: 2000)).AsT0;
+        Assert.Equal(0, roster.Score.Soft - Part(roster, RuleKind.Fairness).Soft);
+        Assert.Equal(14, roster.Assignments.Count);
+    }
+
+    [Fact]
+    public void Plan_with_a_fake_time_provider_stops_at_the_time_limit()
+    {
+        var time = new SteppingTimeProvider(TimeSpan.FromMilliseconds(10));
+        var g = RosterGenerators.Create(99);
+        var recorder = new Recorder();
+        RosterPlanner.Plan(g.Problem, new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: time), recorder);
+        Assert.True(time.Calls < 200);
+    }
+
+    private sealed class CancelAfterFirstImprovement(CancellationTokenSource cts) : IProgress<PlannerProgress>
+    {
+        public void Report(PlannerProgress value)
+        {
+            if (value.Iteration > 0 || value.Best.Hard == 0)
+            {
+                cts.Cancel();
+            }
+        }
+    }
+
+    /// <summary>Every timestamp read advances time by a fixed step: elapsed time without a clock.</summary>
+    private sealed class SteppingTimeProvider(TimeSpan step) : TimeProvider
+    {
+        private long _ticks;
+
+        public int Calls { get; private set; }
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp()
+        {
+            Calls++;
+            _ticks += step.Ticks;
+            return _ticks;
+        }
+    }
+}

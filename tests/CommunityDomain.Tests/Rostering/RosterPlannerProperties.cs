@@ -1,0 +1,82 @@
+using CommunityDomain.Rostering;
+using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
+
+namespace CommunityDomain.Tests.Rostering;
+
+[Properties(Arbitrary = new[] { typeof(RosterArbitraries) }, MaxTest = 100)]
+public sealed class RosterPlannerProperties
+{
+    private const long Iterations = 3000;
+
+    private static Roster PlanOf(PlantedProblem g, long iterations = Iterations, int seed = 1) =>
+        RosterPlanner.Plan(g.Problem, new PlannerOptions(seed, iterationLimit: iterations)).Match(r => r, n => n.Best);
+
+    [Property]
+    public bool Reported_score_and_breakdown_equal_the_independent_checker(PlantedProblem g)
+    {
+        var roster = PlanOf(g, 500);
+        var check = RosterChecker.Check(g.Problem, roster.Assignments);
+        return roster.Score.Hard == check.Hard
+            && roster.Score.Soft == check.Soft
+            && check.ByRule.All(kv => roster.Score.ByRule.TryGetValue(kv.Key, out var part) && part.Hard == kv.Value.Hard && part.Soft == kv.Value.Soft)
+            && roster.Score.ByRule.Count == check.ByRule.Count;
+    }
+
+    [Property]
+    public bool Planted_roster_is_scored_like_the_checker_and_breaks_no_hard_rule(PlantedProblem g)
+    {
+        var roster = RosterPlanner.Score(g.Problem, g.Planted);
+        var check = RosterChecker.Check(g.Problem, g.Planted);
+        return roster.Score.Hard == 0 && check.Hard == 0 && roster.Score.Soft == check.Soft;
+    }
+
+    [Property]
+    public bool Breakdown_parts_add_up_exactly_to_the_totals(PlantedProblem g)
+    {
+        var s = PlanOf(g, 300).Score;
+        var byRule = s.ByRule.Values.Aggregate(default(ScorePart), (a, b) => a + b);
+        var attributed = s.ByWorker.Values.Concat(s.ByPostDay.Values).Aggregate(s.Unattributed, (a, b) => a + b);
+        var items = s.Items.Aggregate(default(ScorePart), (a, i) => a + new ScorePart(i.Hard, i.Soft));
+        return byRule == s.Total && attributed == s.Total && items == s.Total;
+    }
+
+    [Property]
+    public bool Problems_planted_around_a_feasible_roster_get_a_roster_without_hard_violations(PlantedProblem g)
+    {
+        var result = RosterPlanner.Plan(g.Problem, new PlannerOptions(7, iterationLimit: 4_000));
+        return result.IsT0 && RosterChecker.Check(g.Problem, result.AsT0.Assignments).Hard == 0;
+    }
+
+    [Property]
+    public bool Same_seed_and_iteration_limit_give_the_same_roster(PlantedProblem g)
+    {
+        var a = PlanOf(g, 800, seed: 3);
+        var b = PlanOf(g, 800, seed: 3);
+        return a.Assignments.SequenceEqual(b.Assignments) && a.Score.Total == b.Score.Total;
+    }
+
+    [Property]
+    public bool Pinned_assignments_never_move(PlantedProblem g)
+    {
+        var roster = PlanOf(g, 800);
+        var set = roster.Assignments.ToHashSet();
+        return g.Problem.Pins.All(set.Contains);
+    }
+
+    [Property]
+    public bool A_confined_worker_is_never_placed_outside_their_compound(PlantedProblem g)
+    {
+        var roster = PlanOf(g, 800);
+        var workers = g.Problem.Workers.ToDictionary(w => w.Id);
+        var compound = g.Problem.Demands.GroupBy(d => d.Post).ToDictionary(x => x.Key, x => x.First().Compound);
+        return roster.Assignments.All(a => workers[a.Worker].ConfinedTo is not { } c || compound[a.Post] == c);
+    }
+
+    [Property]
+    public bool Never_books_a_worker_twice_on_a_date(PlantedProblem g)
+    {
+        var roster = PlanOf(g, 500);
+        return roster.Assignments.GroupBy(a => (a.Worker, a.Date)).All(x => x.Count() == 1);
+    }
+}
