@@ -82,8 +82,9 @@ public sealed class RosterProblem
         IEnumerable<ShiftDefinition>? shifts = null,
         IEnumerable<Demand>? demands = null,
         IEnumerable<Worker>? workers = null,
-        IEnumerable<RosterAssignment>? pins = null) =>
-        Create(Horizon, shifts ?? Shifts, demands ?? Demands, workers ?? Workers, DefaultRules, _rulesByKind, Wishes, pins ?? Pins, Weights);
+        IEnumerable<RosterAssignment>? pins = null,
+        IEnumerable<ShiftWish>? wishes = null) =>
+        Create(Horizon, shifts ?? Shifts, demands ?? Demands, workers ?? Workers, DefaultRules, _rulesByKind, wishes ?? Wishes, pins ?? Pins, Weights);
 
     /// <summary>Validates and compiles a problem.</summary>
     /// <param name="horizon">The dates to plan.</param>

@@ -52,4 +52,27 @@ public sealed class CoordinationExamplesTests
         Assert.Equal(5, ranking.Candidates[1].SoftChange);
         Assert.Contains("OwnCompound", ranking.Candidates[1].Why, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Repair_sick_worker_hands_the_duty_over_and_notifies_both()
+    {
+        var p = Problem(demands: Demands(days: 3, required: 1, minimum: 1), days: 3);
+        var published = new[] { A(1, 0), A(1, 1), A(2, 2) };
+        var result = RosterRepair.Repair(p, published, new WorkerUnavailable(W(1), Monday.PlusDays(1)), new RepairOptions(10, Monday.PlusDays(1), iterationLimit: 500));
+        Assert.Equal(0, result.Roster.Score.Hard);
+        Assert.Contains(A(1, 0), result.Roster.Assignments);
+        Assert.Contains(A(2, 1), result.Roster.Assignments);
+        Assert.Equal(2, result.Changes);
+        Assert.Equal([W(1), W(2)], result.Notices.Select(n => n.Worker));
+        Assert.Equal([A(1, 1)], result.Notices[0].Removed);
+        Assert.Equal([A(2, 1)], result.Notices[1].Added);
+    }
+
+    [Fact]
+    public void Repair_change_reaching_into_the_past_is_rejected()
+    {
+        var p = Problem(days: 3);
+        Assert.Throws<ArgumentException>("change", () =>
+            RosterRepair.Repair(p, [A(1, 0)], new PostClosed(Gate, Monday), new RepairOptions(1, Monday.PlusDays(1))));
+    }
 }
