@@ -75,4 +75,21 @@ public sealed class CoordinationExamplesTests
         Assert.Throws<ArgumentException>("change", () =>
             RosterRepair.Repair(p, [A(1, 0)], new PostClosed(Gate, Monday), new RepairOptions(1, Monday.PlusDays(1))));
     }
+
+    [Fact]
+    public void Why_short_names_the_busy_the_confined_and_the_free()
+    {
+        var workers = new[]
+        {
+            new Worker(W(1), WorkerKind.Staff, Home),
+            new Worker(W(2), WorkerKind.ResidentVolunteer, Other, confinedTo: Other),
+            new Worker(W(3), WorkerKind.Staff, Home),
+        };
+        var p = Problem(workers: workers, demands: Demands(required: 2));
+        var reasons = RosterExplanations.WhyShort(p, [A(1, 0, "N")], Gate, Monday, "D");
+        Assert.Equal(A(1, 0, "N"), reasons[0].OnDutyElsewhere);
+        Assert.Equal([RuleKind.Confinement], reasons[1].BrokenRules);
+        Assert.True(reasons[2].CouldHaveCovered);
+        Assert.True(reasons[2].SoftChange < 0);
+    }
 }

@@ -42,4 +42,35 @@ public sealed class CoordinationProperties
             && ranking.Candidates.All(c => ranking.Best!.SoftChange <= c.SoftChange)
             && ranking.Candidates.All(c => c.ChangeByRule.Values.Sum() == c.SoftChange);
     }
+
+    [Property]
+    public bool Why_short_names_only_checkable_reasons(PlantedProblem g, NonNegativeInt pick)
+    {
+        var d = g.Problem.Demands[pick.Get % g.Problem.Demands.Count];
+        var reasons = RosterExplanations.WhyShort(g.Problem, g.Planted, d.Post, d.Date, d.ShiftCode, d.Qualification);
+        var onIt = g.Planted.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification);
+        return reasons.Count + onIt == g.Problem.Workers.Count
+            && reasons.All(r =>
+            {
+                if (r.OnDutyElsewhere is { } duty)
+                {
+                    return g.Planted.Contains(duty) && duty.Date == d.Date;
+                }
+
+                var check = RosterChecker.Check(g.Problem, g.Planted.Append(new RosterAssignment(r.Worker, d.Date, d.Post, d.ShiftCode, d.Qualification)));
+                return r.CouldHaveCovered ? check.Hard == 0 : r.BrokenRules.All(k => check.ByRule.TryGetValue(k, out var part) && part.Hard > 0);
+            });
+    }
+
+    [Property]
+    public bool A_workers_explanation_lines_add_up_to_their_part_of_the_score(PlantedProblem g, NonNegativeInt pick)
+    {
+        var roster = RosterPlanner.Score(g.Problem, g.Planted);
+        var w = g.Problem.Workers[pick.Get % g.Problem.Workers.Count];
+        var why = RosterExplanations.WhyWorker(g.Problem, roster, w.Id);
+        var sum = why.Lines.Aggregate(default(ScorePart), (a, i) => a + new ScorePart(i.Hard, i.Soft));
+        return sum == roster.Score.ByWorker.GetValueOrDefault(w.Id)
+            && why.Duties.SequenceEqual(g.Planted.Where(a => a.Worker == w.Id).OrderBy(a => a.Date))
+            && why.Minutes == why.Duties.Sum(a => (long)g.Problem.Shifts.First(s => s.Code == a.ShiftCode).Duration.TotalMinutes);
+    }
 }
