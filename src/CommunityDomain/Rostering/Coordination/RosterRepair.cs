@@ -13,7 +13,8 @@ public static class RosterRepair
     /// <returns>The repaired roster in the changed problem, its number of changes and each person's notice.</returns>
     /// <remarks>
     /// Candidates: the published roster minus the assignments the change makes impossible (the fewest
-    /// changes), and one re-plan per rung of a fixed ladder of change penalties (<c>0, 2, 10, 50, 250,
+    /// changes), that roster with short demands filled greedily one person at a time (each step a
+    /// candidate), and one re-plan per rung of a fixed ladder of change penalties (<c>0, 2, 10, 50, 250,
     /// 1000, 10000</c>), each pinning the past and the problem's pins and wishing every worker to keep
     /// their published duty (or day off) with that rung's weight. Every candidate gets the published past
     /// back and is scored in the changed problem; the result is the candidate with the fewest hard
@@ -50,6 +51,7 @@ public static class RosterRepair
         }
 
         var candidates = new List<List<RosterAssignment>> { kept };
+        candidates.AddRange(GreedyFill(changed, kept, now));
         foreach (var weight in RepairOptions.Ladder)
         {
             var planned = RosterPlanner.Plan(Steered(changed, kept, past, now, weight), new PlannerOptions(options.Seed, iterationLimit: options.IterationLimit))
@@ -66,6 +68,37 @@ public static class RosterRepair
             .ThenBy(x => x.Index)
             .First();
         return new RepairResult(changed, best.Roster, best.Changes, Notices(original, best.Roster.Assignments), candidates.Count);
+    }
+
+    /// <summary>
+    /// Penalty-independent local candidates: from the fewest-changes roster, fill short demands (by date) one
+    /// person at a time with the free worker whose addition scores best, while that improves the score;
+    /// every prefix is a candidate.
+    /// </summary>
+    private static IEnumerable<List<RosterAssignment>> GreedyFill(RosterProblem changed, List<RosterAssignment> kept, LocalDate now)
+    {
+        var current = new List<RosterAssignment>(kept);
+        var score = RosterPlanner.Score(changed, current).Score.Total;
+        foreach (var d in changed.Demands.Where(d => d.Date >= now).OrderBy(d => d.Date).ThenBy(d => d.Post.Value).ThenBy(d => d.ShiftCode, StringComparer.Ordinal))
+        {
+            while (current.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification) < Math.Max(d.Required, d.Minimum ?? 0))
+            {
+                var busy = current.Where(a => a.Date == d.Date).Select(a => a.Worker).ToHashSet();
+                var best = changed.Workers.Where(w => !busy.Contains(w.Id))
+                    .Select(w => new RosterAssignment(w.Id, d.Date, d.Post, d.ShiftCode, d.Qualification))
+                    .Select(a => (Add: a, Score: RosterPlanner.Score(changed, current.Append(a)).Score.Total))
+                    .OrderBy(x => x.Score).ThenBy(x => x.Add.Worker.Value)
+                    .FirstOrDefault();
+                if (best.Add.Worker.IsDefault || best.Score >= score)
+                {
+                    break;
+                }
+
+                current.Add(best.Add);
+                score = best.Score;
+                yield return [.. current];
+            }
+        }
     }
 
     /// <summary>Added plus removed assignments.</summary>
