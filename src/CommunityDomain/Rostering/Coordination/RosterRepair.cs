@@ -12,8 +12,9 @@ public static class RosterRepair
     /// <param name="options">Per-change penalty, the first date that may change, seed and moves.</param>
     /// <returns>The repaired roster in the changed problem, its number of changes and each person's notice.</returns>
     /// <remarks>
-    /// Candidates: the published roster minus the assignments the change makes impossible (the fewest
-    /// changes), that roster with short demands filled greedily one person at a time (each step a
+    /// Candidates: the published roster minus the assignments the change makes impossible or ineligible
+    /// from <see cref="RepairOptions.Now"/> on (unavailable, confined elsewhere; pins stay), the same
+    /// keeping the ineligible ones (the fewest changes), that roster with short demands filled greedily one person at a time (each step a
     /// candidate), and one re-plan per rung of a fixed ladder of change penalties (<c>0, 2, 10, 50, 250,
     /// 1000, 10000</c>), each pinning the past and the problem's pins and wishing every worker to keep
     /// their published duty (or day off) with that rung's weight. Every candidate gets the published past
@@ -50,7 +51,16 @@ public static class RosterRepair
             throw new ArgumentException($"The change {change} removes duties dated before {now:uuuu-MM-dd}.", nameof(change));
         }
 
-        var candidates = new List<List<RosterAssignment>> { kept };
+        // Future duties the change makes ineligible (unavailable, confined elsewhere) go; pins stay.
+        var pinnedSet = changed.Pins.ToHashSet();
+        var ineligible = RosterPlanner.Score(changed, kept).Score.Items
+            .Where(i => i.Rule is RuleKind.Unavailable or RuleKind.Confinement or RuleKind.Qualification && i.Worker is not null && i.Date >= now)
+            .Select(i => (i.Worker!.Value, i.Date!.Value))
+            .ToHashSet();
+        var matching = kept;
+        kept = kept.Where(a => pinnedSet.Contains(a) || !ineligible.Contains((a.Worker, a.Date))).ToList();
+
+        var candidates = new List<List<RosterAssignment>> { matching, kept };
         candidates.AddRange(GreedyFill(changed, kept, now));
         foreach (var weight in RepairOptions.Ladder)
         {
