@@ -92,4 +92,17 @@ public sealed class CoordinationExamplesTests
         Assert.True(reasons[2].CouldHaveCovered);
         Assert.True(reasons[2].SoftChange < 0);
     }
+
+    [Fact]
+    public void Repair_raised_demand_adds_one_person_and_a_prohibitive_penalty_adds_nobody()
+    {
+        var p = Problem(demands: Demands(days: 3, required: 1), days: 3);
+        var published = new[] { A(1, 0), A(1, 1), A(2, 2) };
+        var change = new DemandRaised(Gate, Monday.PlusDays(1), "D", 2);
+        var cheap = RosterRepair.Repair(p, published, change, new RepairOptions(1, Monday.PlusDays(1), iterationLimit: 300));
+        Assert.Equal(1, cheap.Changes);
+        Assert.Contains(A(2, 1), cheap.Roster.Assignments);
+        var dear = RosterRepair.Repair(p, published, change, new RepairOptions(1_000, Monday.PlusDays(1), iterationLimit: 300));
+        Assert.Equal(0, dear.Changes);
+    }
 }
