@@ -1,3 +1,6 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.Rostering.Coordination;
 
 /// <summary>Replans a published roster after a change, changing as few assignments as the per-change penalty asks.</summary>
@@ -85,30 +88,62 @@ public static class RosterRepair
     /// person at a time with the free worker whose addition scores best, while that improves the score;
     /// every prefix is a candidate.
     /// </summary>
-    private static IEnumerable<List<RosterAssignment>> GreedyFill(RosterProblem changed, List<RosterAssignment> kept, LocalDate now)
+    private static List<List<RosterAssignment>> GreedyFill(RosterProblem changed, List<RosterAssignment> kept, LocalDate now)
     {
+        // Priced with the incremental evaluator (tested equal to a full rescoring): one Set per try.
+        var p = changed.Compiled;
+        var slotOf = new Dictionary<(Id<Post>, string, string?), int>();
+        foreach (var d in changed.Demands)
+        {
+            slotOf.TryAdd((d.Post, d.ShiftCode, d.Qualification), slotOf.Count);
+        }
+
+        var ev = new RosterEvaluator(p, AssignmentMapper.ToCells(changed, kept));
         var current = new List<RosterAssignment>(kept);
-        var score = RosterPlanner.Score(changed, current).Score.Total;
+        var result = new List<List<RosterAssignment>>();
         foreach (var d in changed.Demands.Where(d => d.Date >= now).OrderBy(d => d.Date).ThenBy(d => d.Post.Value).ThenBy(d => d.ShiftCode, StringComparer.Ordinal))
         {
-            while (current.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification) < Math.Max(d.Required, d.Minimum ?? 0))
+            var day = Period.DaysBetween(changed.Horizon.Start, d.Date);
+            var slot = slotOf[(d.Post, d.ShiftCode, d.Qualification)];
+            while (ev.Count(day, slot) < Math.Max(d.Required, d.Minimum ?? 0))
             {
-                var busy = current.Where(a => a.Date == d.Date).Select(a => a.Worker).ToHashSet();
-                var best = changed.Workers.Where(w => !busy.Contains(w.Id))
-                    .Select(w => new RosterAssignment(w.Id, d.Date, d.Post, d.ShiftCode, d.Qualification))
-                    .Select(a => (Add: a, Score: RosterPlanner.Score(changed, current.Append(a)).Score.Total))
-                    .OrderBy(x => x.Score).ThenBy(x => x.Add.Worker.Value)
-                    .FirstOrDefault();
-                if (best.Add.Worker.IsDefault || best.Score >= score)
+                var score = ev.Score;
+                var bestWorker = -1;
+                var bestScore = score;
+                for (var w = 0; w < p.WorkerCount; w++)
+                {
+                    if (ev.Assign[(w * p.Days) + day] >= 0)
+                    {
+                        continue;
+                    }
+
+                    ev.Begin();
+                    ev.Set(w, day, slot);
+                    ev.Commit();
+                    if (ev.Score < bestScore)
+                    {
+                        bestScore = ev.Score;
+                        bestWorker = w;
+                    }
+
+                    ev.Undo();
+                }
+
+                if (bestWorker < 0)
                 {
                     break;
                 }
 
-                current.Add(best.Add);
-                score = best.Score;
-                yield return [.. current];
+                ev.Begin();
+                ev.Set(bestWorker, day, slot);
+                ev.Commit();
+                ev.Accept();
+                current.Add(new RosterAssignment(changed.Workers[bestWorker].Id, d.Date, d.Post, d.ShiftCode, d.Qualification));
+                result.Add([.. current]);
             }
         }
+
+        return result;
     }
 
     /// <summary>Added plus removed assignments.</summary>
