@@ -47,6 +47,10 @@ failures.AddRange(TestingDays.Run(scenario, Console.Out));
 Console.WriteLine();
 failures.AddRange(SuppliesAndPasses.Run(scenario, Console.Out));
 
+// Duty rosters: plan, repair, dispatch and a refused swap (samples/Scenario/RosterDays.cs).
+Console.WriteLine();
+failures.AddRange(RosterDays.Run(scenario, Console.Out));
+
 foreach (var failure in failures)
 {
     Console.Error.WriteLine($"INVARIANT FAILED: {failure}");

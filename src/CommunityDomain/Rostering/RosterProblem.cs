@@ -77,6 +77,15 @@ public sealed class RosterProblem
         return worker.Rules ?? (_rulesByKind.TryGetValue(worker.Kind, out var r) ? r : DefaultRules);
     }
 
+    /// <summary>The same problem with some parts replaced (validated again); used by repair and dispatch.</summary>
+    internal RosterProblem With(
+        IEnumerable<ShiftDefinition>? shifts = null,
+        IEnumerable<Demand>? demands = null,
+        IEnumerable<Worker>? workers = null,
+        IEnumerable<RosterAssignment>? pins = null,
+        IEnumerable<ShiftWish>? wishes = null) =>
+        Create(Horizon, shifts ?? Shifts, demands ?? Demands, workers ?? Workers, DefaultRules, _rulesByKind, wishes ?? Wishes, pins ?? Pins, Weights);
+
     /// <summary>Validates and compiles a problem.</summary>
     /// <param name="horizon">The dates to plan.</param>
     /// <param name="shifts">Shift definitions with unique codes.</param>

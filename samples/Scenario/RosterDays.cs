@@ -1,0 +1,125 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Coordination;
+
+namespace Pubai;
+
+/// <summary>
+/// A 14-day duty roster from 18 August 2022: the six compounds' gates around the clock, testing-site
+/// marshals and scanners on the five testing days from 05:00, delivery runners in sealed Meiyuan served by
+/// Meiyuan's confined volunteers. Then one volunteer falls ill (repair with each person's notice), the
+/// Dongfang east gate needs someone for four hours (dispatch), and one swap is refused with its reason.
+/// </summary>
+public static class RosterDays
+{
+    /// <summary>Runs the story; writes it to <paramref name="output"/> and returns the failed invariants.</summary>
+    /// <param name="scenario">The Pubai scenario.</param>
+    /// <param name="output">Where to write.</param>
+    /// <returns>The failed invariants (empty when all hold).</returns>
+    public static IReadOnlyList<string> Run(PubaiScenario scenario, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(output);
+        var failures = new List<string>();
+        void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                failures.Add("roster: " + what);
+            }
+        }
+
+        var community = scenario.Community;
+        var start = new LocalDate(2022, 8, 18);
+        var horizon = new DateInterval(start, start.PlusDays(13));
+        ShiftDefinition[] shifts =
+        [
+            new("N", new LocalTime(0, 0), Duration.FromHours(8)), new("D", new LocalTime(8, 0), Duration.FromHours(8)),
+            new("E", new LocalTime(16, 0), Duration.FromHours(8)), new("T", new LocalTime(5, 0), Duration.FromHours(6)),
+            new("R", new LocalTime(9, 0), Duration.FromHours(6)),
+        ];
+        var meiyuan = scenario.Compounds["Meiyuan"].Id;
+        var posts = community.PostsOf().ToList();
+        var demands = new List<Demand>();
+        foreach (var p in posts)
+        {
+            switch (p.Kind)
+            {
+                case PostKind.Gate:
+                    demands.AddRange(horizon.SelectMany(d => new[] { "N", "D", "E" }.Select(c => new Demand(p.Id, p.CompoundId, d, c, 1, minimum: 1))));
+                    break;
+                case PostKind.TestingSite:
+                    demands.AddRange(Enumerable.Range(0, 5).SelectMany(i => new[] { "marshal", "scanner" }
+                        .Select(q => new Demand(p.Id, p.CompoundId, start.PlusDays(i), "T", 1, minimum: 1, qualification: q))));
+                    break;
+                case PostKind.DeliveryTeam when p.CompoundId == meiyuan:
+                    demands.AddRange(horizon.Select(d => new Demand(p.Id, p.CompoundId, d, "R", 2, minimum: 1)));
+                    break;
+            }
+        }
+
+        var workers = new List<Worker>();
+        foreach (var c in community.Compounds)
+        {
+            var gates = posts.Count(p => p.CompoundId == c.Id && p.Kind == PostKind.Gate);
+            Id<Compound>? confined = c.Id == meiyuan ? meiyuan : null;
+            for (var i = 0; i < (6 * gates) + 4 + (c.Id == meiyuan ? 4 : 0); i++)
+            {
+                var quals = i < 4 ? new[] { i % 2 == 0 ? "marshal" : "scanner" } : [];
+                var kind = i % 3 == 0 ? WorkerKind.Staff : WorkerKind.PartyMemberVolunteer;
+                workers.Add(new Worker(new Id<Worker>(workers.Count + 1), c.Id == meiyuan ? WorkerKind.ResidentVolunteer : kind, c.Id, quals, confined));
+            }
+        }
+
+        var rules = new WorkRules(maxConsecutiveDays: 5, maxMinutesPerWeek: 48 * 60, minRest: Duration.FromHours(12));
+        var problem = RosterProblem.Create(horizon, shifts, demands, workers, defaultRules: rules, weights: new PreferenceWeights(ownCompound: 5, fairness: 1));
+        var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 30_000)).Match(r => r, none => none.Best);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Duty roster {horizon.Start:uuuu-MM-dd}..{horizon.End:uuuu-MM-dd}: {demands.Count} demands, {workers.Count} workers, score {roster.Score}"));
+        foreach (var p in posts.Where(p => demands.Any(d => d.Post == p.Id)))
+        {
+            var needed = demands.Where(d => d.Post == p.Id).Sum(d => d.Required);
+            var covered = roster.Assignments.Count(a => a.Post == p.Id);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {community.Get(p.CompoundId).Name,-10} {p.Name,-16} {covered,3} of {needed,3} duties"));
+        }
+
+        var hours = workers.ToDictionary(w => w.Id, w => roster.Assignments.Where(a => a.Worker == w.Id).Sum(a => shifts.First(s => s.Code == a.ShiftCode).Duration.TotalHours));
+        foreach (var g in workers.GroupBy(w => w.Kind))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fairness {g.Key}: {g.Min(w => hours[w.Id]):0}-{g.Max(w => hours[w.Id]):0} h (spread {g.Max(w => hours[w.Id]) - g.Min(w => hours[w.Id]):0} h)"));
+        }
+
+        Check(roster.Score.IsFeasible, "the planned roster breaks a hard rule");
+        Check(roster.Assignments.All(a => workers[a.Worker.Value - 1].ConfinedTo is not { } c || community.Get(a.Post).CompoundId == c), "a confined volunteer left Meiyuan");
+
+        // A volunteer falls ill on 22 August: repair from that date, 50 per changed assignment.
+        var now = start.PlusDays(4);
+        var sick = roster.Assignments.Where(a => a.Date >= now && workers[a.Worker.Value - 1].Kind == WorkerKind.PartyMemberVolunteer).GroupBy(a => a.Worker)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value).First().Key;
+        var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, now), new RepairOptions(50, now, seed: 1, iterationLimit: 3_000));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sick} falls ill from {now:uuuu-MM-dd}: repaired to {repair.Roster.Score}, {repair.Changes} changed assignments; notices:"));
+        foreach (var notice in repair.Notices)
+        {
+            output.WriteLine("  " + notice);
+        }
+
+        Check(repair.Roster.Score.IsFeasible, "the repair left a hard violation");
+        Check(repair.Roster.Assignments.Where(a => a.Date < now).ToHashSet().SetEquals(roster.Assignments.Where(a => a.Date < now)), "the repair touched the past");
+        Check(repair.Roster.Assignments.All(a => a.Worker != sick || a.Date < now), "the sick volunteer is still on duty");
+
+        // Someone to the Dongfang east gate on 25 August at 14:00 for four hours.
+        var eastGate = posts.First(p => p.CompoundId == scenario.Compounds["Dongfang"].Id && p.Name == "East gate");
+        var dispatch = RosterDispatch.Rank(problem, roster.Assignments, eastGate.Id, start.PlusDays(7).At(new LocalTime(14, 0)), Duration.FromHours(4));
+        output.WriteLine($"Dispatch to the Dongfang east gate: {dispatch.Candidates.Count} can go; best: {string.Join("; ", dispatch.Candidates.Take(3))}");
+        Check(dispatch.Best is not null, "nobody can go to the east gate");
+
+        // A Meiyuan volunteer asks to swap a day with a Dongfang volunteer: refused (confinement).
+        var inside = roster.Assignments.First(a => workers[a.Worker.Value - 1].ConfinedTo == meiyuan);
+        var outside = roster.Assignments.First(a => a.Date == inside.Date && workers[a.Worker.Value - 1].Home == scenario.Compounds["Dongfang"].Id);
+        var swap = RosterSwaps.Check(problem, roster.Assignments, inside.Worker, outside.Worker, inside.Date);
+        output.WriteLine($"Swap {inside} <-> {outside}: {swap}");
+        Check(!swap.Accepted && swap.BrokenRules.Contains(RuleKind.Confinement), "the confinement-breaking swap was not refused");
+        return failures;
+    }
+}
