@@ -28,7 +28,19 @@ public static class RosterPlanner
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var engine = new SearchEngine(problem.Compiled, options, progress);
+        return PlanFrom(problem, options, start: null, progress, cancellationToken);
+    }
+
+    /// <summary>Plans from a given roster instead of the greedy construction (repair starts from the published roster).</summary>
+    internal static OneOf<Roster, NoFeasibleRoster> PlanFrom(
+        RosterProblem problem,
+        PlannerOptions options,
+        IEnumerable<RosterAssignment>? start,
+        IProgress<PlannerProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var cells = start is null ? null : AssignmentMapper.ToCells(problem, start);
+        var engine = new SearchEngine(problem.Compiled, options, progress, cells);
         engine.Run(cancellationToken);
         var roster = RosterBuilder.Build(problem.Compiled, engine.BestAssign);
         return roster.Score.IsFeasible ? roster : new NoFeasibleRoster(roster);

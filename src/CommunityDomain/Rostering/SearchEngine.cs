@@ -24,13 +24,16 @@ internal sealed class SearchEngine
     private readonly long[] _history = new long[HistoryLength];
     private readonly long _start;
     private readonly long _deadlineTicks;
+    private readonly bool _warmStart;
 
-    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress)
+    // start: cells to search from instead of the greedy construction (repair starts from the published roster).
+    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null)
     {
         _p = p;
         _options = options;
         _progress = progress;
-        _ev = new RosterEvaluator(p);
+        _ev = new RosterEvaluator(p, start);
+        _warmStart = start is not null;
         _dp = new WorkerScheduleDp(p);
         _rng = new Random(options.Seed);
         _row = new int[p.Days];
@@ -51,7 +54,11 @@ internal sealed class SearchEngine
 
     public void Run(CancellationToken token)
     {
-        Construction.Greedy(_ev);
+        if (!_warmStart)
+        {
+            Construction.Greedy(_ev);
+        }
+
         Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
         BestScore = _ev.Score;
         Report();

@@ -64,10 +64,15 @@ public static class RosterRepair
         kept = kept.Where(a => pinnedSet.Contains(a) || !ineligible.Contains((a.Worker, a.Date))).ToList();
 
         var candidates = new List<List<RosterAssignment>> { matching, kept };
-        candidates.AddRange(GreedyFill(changed, kept, now));
+        var filled = GreedyFill(changed, kept, now);
+        candidates.AddRange(filled);
+
+        // Re-plans search from the best local candidate rather than from scratch, so they keep what the
+        // published roster got right and spend their moves on what the change broke.
+        var start = filled.Count > 0 ? filled[^1] : kept;
         foreach (var weight in RepairOptions.Ladder)
         {
-            var planned = RosterPlanner.Plan(Steered(changed, kept, past, now, weight), new PlannerOptions(options.Seed, iterationLimit: options.IterationLimit))
+            var planned = RosterPlanner.PlanFrom(Steered(changed, kept, past, now, weight), new PlannerOptions(options.Seed, iterationLimit: options.IterationLimit), start)
                 .Match(r => r, n => n.Best);
             candidates.Add([.. past, .. planned.Assignments.Where(a => a.Date >= now)]);
         }
