@@ -28,6 +28,18 @@ public sealed class CoordinationExamplesTests
     }
 
     [Fact]
+    public void Swap_moving_a_pinned_assignment_is_refused_even_when_rules_allow_it()
+    {
+        var p = Problem(pins: [A(1, 0)]);
+        var verdict = RosterSwaps.Check(p, [A(1, 0), A(2, 1)], W(1), W(2), Monday);
+        Assert.False(verdict.Accepted);
+        Assert.Empty(verdict.BrokenRules);
+        Assert.Equal([A(1, 0)], verdict.PinnedMoved);
+        Assert.Contains("pinned", verdict.ToString(), StringComparison.Ordinal);
+        Assert.True(RosterSwaps.Check(p, [A(1, 0), A(2, 1)], W(1), W(2), Monday.PlusDays(1)).Accepted);
+    }
+
+    [Fact]
     public void Swap_unknown_worker_is_rejected()
     {
         Assert.Throws<ArgumentException>("first", () => RosterSwaps.Check(Problem(), [], W(9), W(2), Monday));

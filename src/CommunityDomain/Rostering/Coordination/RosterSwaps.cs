@@ -48,7 +48,10 @@ public static class RosterSwaps
             .Where(i => i.Hard > 0 && broken.Contains(i.Rule)
                 && (i.Worker == first || i.Worker == second || (i.Date is { } d && days.Contains(d))))
             .ToList();
-        return new SwapVerdict(first, second, before, after, broken, reasons);
+        // A pin is the coordinator's fixed decision: a swap may not move it, whatever the rules say.
+        var pins = problem.Pins.ToHashSet();
+        var pinnedMoved = list.Where(a => days.Contains(a.Date) && (a.Worker == first || a.Worker == second) && pins.Contains(a)).ToList();
+        return new SwapVerdict(first, second, before, after, broken, reasons, pinnedMoved);
     }
 
     /// <summary>The hard rules whose amount is higher in <paramref name="after"/> than in <paramref name="before"/>.</summary>

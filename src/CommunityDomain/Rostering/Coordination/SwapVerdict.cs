@@ -6,8 +6,9 @@ namespace CommunityDomain.Rostering.Coordination;
 /// <summary>The answer to a requested swap: accepted, or refused with the rules the swapped roster breaks.</summary>
 public sealed class SwapVerdict
 {
-    internal SwapVerdict(Id<Worker> first, Id<Worker> second, Roster before, Roster after, IReadOnlyList<RuleKind> brokenRules, IReadOnlyList<ScoreItem> reasons)
+    internal SwapVerdict(Id<Worker> first, Id<Worker> second, Roster before, Roster after, IReadOnlyList<RuleKind> brokenRules, IReadOnlyList<ScoreItem> reasons, IReadOnlyList<RosterAssignment> pinnedMoved)
     {
+        PinnedMoved = pinnedMoved;
         First = first;
         Second = second;
         Before = before;
@@ -22,8 +23,11 @@ public sealed class SwapVerdict
     /// <summary>The second worker.</summary>
     public Id<Worker> Second { get; }
 
-    /// <summary>True when the swap breaks no hard rule that the roster did not already break as much.</summary>
-    public bool Accepted => BrokenRules.Count == 0;
+    /// <summary>True when the swap moves no pinned assignment and breaks no hard rule that the roster did not already break as much.</summary>
+    public bool Accepted => BrokenRules.Count == 0 && PinnedMoved.Count == 0;
+
+    /// <summary>Pinned assignments the swap would move (a swap never moves a pin); empty when none.</summary>
+    public IReadOnlyList<RosterAssignment> PinnedMoved { get; }
 
     /// <summary>The hard rules whose violation amount the swap raises; empty when accepted.</summary>
     public IReadOnlyList<RuleKind> BrokenRules { get; }
@@ -43,5 +47,7 @@ public sealed class SwapVerdict
     /// <summary>E.g. <c>swap Worker#1/Worker#2 refused: MinRest ...</c>.</summary>
     public override string ToString() => Accepted
         ? string.Create(CultureInfo.InvariantCulture, $"swap {First}/{Second} accepted, soft change {Change.Soft}")
-        : string.Create(CultureInfo.InvariantCulture, $"swap {First}/{Second} refused: {string.Join("; ", Reasons.Select(r => r.Description).DefaultIfEmpty(string.Join(", ", BrokenRules)))}");
+        : PinnedMoved.Count > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"swap {First}/{Second} refused: it would move pinned {string.Join(", ", PinnedMoved)}")
+            : string.Create(CultureInfo.InvariantCulture, $"swap {First}/{Second} refused: {string.Join("; ", Reasons.Select(r => r.Description).DefaultIfEmpty(string.Join(", ", BrokenRules)))}");
 }
