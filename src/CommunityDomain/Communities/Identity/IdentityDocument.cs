@@ -14,7 +14,8 @@ namespace CommunityDomain.Communities.Identity;
 /// <para>
 /// <see cref="Masked"/>: a mainland number as <see cref="ChineseIdNumber.Masked"/>; any other number keeps
 /// its first character and last 2 characters with stars for the rest, at least 2 stars
-/// (<c>E12345678</c> → <c>E******78</c>, <c>AB12</c> → <c>A**12</c>). <see cref="ToString"/> is
+/// (<c>E12345678</c> → <c>E******78</c>); a number of fewer than 8 characters keeps only its last 2
+/// (<c>AB12</c> → <c>**12</c>). <see cref="ToString"/> is
 /// <c>"&lt;Kind&gt; &lt;Masked&gt;"</c>. Exception messages never contain the number.
 /// </para>
 /// <para>
@@ -75,7 +76,7 @@ public readonly record struct IdentityDocument
     /// <summary>The masked number (see the remarks), e.g. <c>110***********1234</c> or <c>E******78</c>.</summary>
     public string Masked => Kind == IdentityDocumentKind.MainlandIdCard
         ? _idNumber.Masked
-        : Masking.KeepEnds(Number, head: 1, tail: 2, minimumStars: 2);
+        : Masking.KeepEnds(Number, head: Number.Length < 8 ? 0 : 1, tail: 2, minimumStars: 2);
 
     /// <summary>Creates a mainland ID card document.</summary>
     /// <param name="number">A valid 18-character mainland ID number.</param>

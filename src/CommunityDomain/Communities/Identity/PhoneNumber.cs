@@ -12,8 +12,8 @@ namespace CommunityDomain.Communities.Identity;
 /// </para>
 /// <para>
 /// <see cref="Masked"/> (also <see cref="ToString"/>) keeps the first 3 and the last 4 characters and
-/// shows a star for each other one (<c>138****5678</c>); a number of 7 or fewer characters keeps only its
-/// last 2 (<c>12345</c> → <c>***45</c>). A leading <c>+</c> counts as a character. Exception messages
+/// shows a star for each other one (<c>138****5678</c>); a number of fewer than 11 characters keeps only its
+/// last 2 (<c>62345678</c> → <c>******78</c>), so a short number never shows more than a quarter of itself. A leading <c>+</c> counts as a character. Exception messages
 /// never contain the number.
 /// </para>
 /// <para><c>default(PhoneNumber)</c> is "no phone": <see cref="Value"/> and <see cref="Masked"/> are empty.</para>
@@ -53,7 +53,7 @@ public readonly record struct PhoneNumber
     public string Value => _value ?? string.Empty;
 
     /// <summary>The masked number (see the remarks), e.g. <c>138****5678</c>.</summary>
-    public string Masked => Value.Length <= 7
+    public string Masked => Value.Length < 11
         ? Masking.KeepEnds(Value, head: 0, tail: 2)
         : Masking.KeepEnds(Value, head: 3, tail: 4);
 

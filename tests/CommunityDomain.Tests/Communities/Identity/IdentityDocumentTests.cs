@@ -25,9 +25,10 @@ public sealed class IdentityDocumentTests
     [InlineData(IdentityDocumentKind.HongKongMacaoPermit, "H1234567890", "H1234567890", "H********90")]
     [InlineData(IdentityDocumentKind.TaiwanPermit, " 12345678 ", "12345678", "1*****78")]
     [InlineData(IdentityDocumentKind.ForeignPermanentResidentCard, "USA123456789012", "USA123456789012", "U************12")]
-    [InlineData(IdentityDocumentKind.Other, "AB-12", "AB-12", "A**12")]
-    [InlineData(IdentityDocumentKind.Other, "AB12", "AB12", "A**12")]
-    public void Of_other_kinds_normalise_and_mask_first_one_and_last_two(
+    [InlineData(IdentityDocumentKind.Other, "AB-12", "AB-12", "***12")]
+    [InlineData(IdentityDocumentKind.Other, "AB12", "AB12", "**12")]
+    [InlineData(IdentityDocumentKind.Other, "ABC1234", "ABC1234", "*****34")]
+    public void Of_other_kinds_normalise_and_mask_keeping_at_most_the_first_one_and_last_two(
         IdentityDocumentKind kind, string typed, string number, string masked)
     {
         var document = IdentityDocument.Of(kind, typed);
