@@ -90,6 +90,7 @@ public sealed class StockLedgerProperties
 
     private static void CheckInvariants(StockLedger ledger, LedgerModel model)
     {
+        // OnHand is derived from the counters, so the identity holds by construction; the lots-sum line below is what can fail.
         Assert.Equal(ledger.OnHand, ledger.Received - ledger.Delivered - ledger.WrittenOff);
         Assert.InRange(ledger.Reserved, 0, ledger.OnHand);
         Assert.Equal(ledger.OnHand, ledger.Lots.Sum(l => (long)l.Remaining));

@@ -15,15 +15,18 @@ internal static class EntityNames
         _ => entity.Name,
     };
 
-    public static string Chinese(Type entity) => entity.Name switch
+    public static string Chinese(Type entity) => Chinese(English(entity));
+
+    /// <summary>The Chinese name for an English one produced by <see cref="English"/>; unknown names pass through.</summary>
+    public static string Chinese(string english) => english switch
     {
-        nameof(Communities.Compound) => "小区",
-        nameof(Communities.Building) => "楼栋",
-        nameof(Communities.Unit) => "单元",
-        nameof(Communities.Household) => "住户",
-        nameof(Communities.Resident) => "居民",
-        nameof(Communities.Post) => "岗位",
-        nameof(Control.ControlOrder) => "管控令",
-        _ => entity.Name,
+        "compound" => "小区",
+        "building" => "楼栋",
+        "unit" => "单元",
+        "household" => "住户",
+        "resident" => "居民",
+        "post" => "岗位",
+        "control order" => "管控令",
+        _ => english,
     };
 }

@@ -14,5 +14,5 @@ public sealed record NameTaken(string What, string Name) : DomainError
     protected override string English => $"A {What} named '{Name}' already exists here.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"此处已存在名为“{Name}”的{What switch { "compound" => "小区", "building" => "楼栋", "unit" => "单元", "post" => "岗位", _ => What }}。";
+    protected override string Chinese => $"此处已存在名为“{Name}”的{EntityNames.Chinese(What)}。";
 }

@@ -54,7 +54,7 @@ public sealed class StockLedger : AggregateRoot
     public long WrittenOff { get; private set; }
 
     /// <summary>Units physically held: received minus delivered minus written off.</summary>
-    public long OnHand { get; private set; }
+    public long OnHand => Received - Delivered - WrittenOff;
 
     /// <summary>Units allocated to households and not yet delivered or cancelled.</summary>
     public long Reserved { get; private set; }
@@ -134,7 +134,6 @@ public sealed class StockLedger : AggregateRoot
         _lots.Insert(at < 0 ? _lots.Count : at, lot);
         _lotsById.Add(c.Id, lot);
         Received += c.Quantity;
-        OnHand += c.Quantity;
         Raise(new StockReceived(_clock.GetCurrentInstant(), by, NextVersion(), Item.Code, c.Id, c.Quantity, c.Source.IsDonation, c.Expiry));
         return new Success();
     }
@@ -168,7 +167,6 @@ public sealed class StockLedger : AggregateRoot
         var taken = TakeFirstExpiring(c.Quantity);
         allocation.Delivered += c.Quantity;
         Reserved -= c.Quantity;
-        OnHand -= c.Quantity;
         Delivered += c.Quantity;
         _deliveries.Add(c.Id, new Shipment(allocation.Household, taken));
         Raise(new StockDelivered(_clock.GetCurrentInstant(), by, NextVersion(), Item.Code, c.Id, c.Allocation, allocation.Household, c.Quantity,
@@ -198,8 +196,6 @@ public sealed class StockLedger : AggregateRoot
             take.Lot.Remaining += back;
             left -= back;
         }
-
-        OnHand += c.Quantity;
         Delivered -= c.Quantity;
         Returned += c.Quantity;
         Raise(new StockReturned(_clock.GetCurrentInstant(), by, NextVersion(), Item.Code, c.Id, c.Delivery, c.Quantity));
@@ -233,8 +229,6 @@ public sealed class StockLedger : AggregateRoot
         {
             taken = TakeFirstExpiring(c.Quantity);
         }
-
-        OnHand -= c.Quantity;
         WrittenOff += c.Quantity;
         Raise(new StockWrittenOff(_clock.GetCurrentInstant(), by, NextVersion(), Item.Code, c.Id, c.Quantity, c.Reason,
             [.. taken.Select(t => new TracedUnits(t.Lot.Receipt, t.Quantity))]));
