@@ -84,5 +84,5 @@ public static class AllocationTable
         : t.Supplied == 0 ? "none"
         : policy == AllocationPolicy.MaxMin
             ? string.Create(CultureInfo.InvariantCulture, $"level {t.LevelNumerator}/{t.LevelDenominator} = {t.Level:0.###} per weight unit")
-            : string.Create(CultureInfo.InvariantCulture, $"{t.Level:P1} of need");
+            : string.Create(CultureInfo.InvariantCulture, $"{100 * t.Level:0.#}% of need");
 }
