@@ -58,6 +58,20 @@ public sealed class RosterGridTests
         Assert.Equal(["total", "", "840", "0", "480", "1320"], rows[3]);
     }
 
+    [Theory]
+    [InlineData("East\ngate")]
+    [InlineData("East\rgate")]
+    [InlineData("East,gate")]
+    [InlineData("East \"gate\"")]
+    [InlineData("East gate")]
+    public void Csv_post_name_with_one_special_character_reads_back_unchanged(string name)
+    {
+        var (problem, roster) = Small();
+        var rows = Rfc4180.Parse(RosterGrid.Csv(problem, roster, new Dictionary<Id<Post>, string> { [new Id<Post>(1)] = name }));
+        Assert.Equal("D@" + name, rows[2][2]);
+        Assert.Equal(6, rows[2].Count);
+    }
+
     [Fact]
     public void Markdown_null_problem_throws_naming_problem()
     {
