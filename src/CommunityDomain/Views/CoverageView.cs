@@ -7,8 +7,9 @@ using CommunityDomain.Rostering;
 namespace CommunityDomain.Views;
 
 /// <summary>
-/// Per-post coverage of a roster: one row per demand (post, date, shift, qualification) with the people
-/// required, the hard minimum, the people assigned and a status that marks every shortfall.
+/// Per-post coverage of a roster: a summary per post (duties, people required and assigned, shortfalls), then
+/// one row per demand (post, date, shift, qualification) with the people required, the hard minimum, the people
+/// assigned and a status that marks every shortfall.
 /// </summary>
 /// <remarks>
 /// An assignment covers the demand with the same post, date, shift code and qualification (the planner's and
@@ -19,7 +20,7 @@ namespace CommunityDomain.Views;
 /// </remarks>
 public static class CoverageView
 {
-    /// <summary>Renders the coverage table in Markdown with a one-line summary above it.</summary>
+    /// <summary>Renders the coverage in Markdown: a one-line summary, the per-post table, the per-demand table.</summary>
     /// <param name="problem">The problem the roster was planned for.</param>
     /// <param name="assignments">The roster's assignments.</param>
     /// <param name="postNames">Optional display names of posts; posts without one show as <c>P</c> + id.</param>
@@ -48,6 +49,20 @@ public static class CoverageView
             : string.Create(CultureInfo.InvariantCulture,
                 $"{short_.Count} short by {short_.Sum(r => r.Demand.Required - r.Assigned)} people in all ({belowMinimum} below the hard minimum)."));
         sb.Append(ViewText.Line).Append(ViewText.Line);
+
+        // Per post first, so a long roster's trouble spots are visible before the detail.
+        ViewText.Header(sb, ["post", "duties", "required", "assigned", "duties short", "people short"], i => i >= 1);
+        foreach (var post in rows.GroupBy(r => r.Demand.Post))
+        {
+            var shortHere = post.Where(r => r.Assigned < r.Demand.Required).ToList();
+            ViewText.Row(sb,
+            [
+                input.PostLabel(post.Key), ViewText.Int(post.Count()), ViewText.Int(post.Sum(r => r.Demand.Required)), ViewText.Int(post.Sum(r => r.Assigned)),
+                shortHere.Count == 0 ? "0" : "**" + ViewText.Int(shortHere.Count) + "**", ViewText.Int(shortHere.Sum(r => r.Demand.Required - r.Assigned)),
+            ]);
+        }
+
+        sb.Append(ViewText.Line);
         string[] header = ["post", "date", "shift", "qualification", "required", "minimum", "assigned", "status"];
         ViewText.Header(sb, header, i => i is >= 4 and <= 6);
         foreach (var (d, n) in rows)

@@ -24,6 +24,7 @@ public sealed class CoverageViewProperties
         var rows = CoverageView.Markdown(problem, roster).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(l => l.StartsWith("| P", StringComparison.Ordinal))
             .Select(l => l.Trim('|', ' ').Split(" | "))
+            .Where(cells => cells.Length == 8)
             .ToList();
         if (rows.Count != problem.Demands.Count)
         {
@@ -53,6 +54,29 @@ public sealed class CoverageViewProperties
         }
 
         return true;
+    }
+
+    [Property]
+    public bool The_post_summary_agrees_with_an_independent_count(PlantedProblem planted, int seed)
+    {
+        var problem = planted.Problem;
+        var roster = Thinned(planted, seed);
+        var summary = CoverageView.Markdown(problem, roster).Split('\n')
+            .Where(l => l.StartsWith("| P", StringComparison.Ordinal))
+            .Select(l => l.Trim('|', ' ').Split(" | "))
+            .Where(cells => cells.Length == 6)
+            .ToList();
+        var posts = problem.Demands.GroupBy(d => d.Post).ToList();
+        return summary.Count == posts.Count && posts.All(g =>
+        {
+            var row = summary.Single(r => r[0] == $"P{g.Key.Value}");
+            var counts = g.Select(d => (d, n: roster.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification))).ToList();
+            return row[1] == g.Count().ToString(CultureInfo.InvariantCulture)
+                && row[2] == g.Sum(d => d.Required).ToString(CultureInfo.InvariantCulture)
+                && row[3] == counts.Sum(x => x.n).ToString(CultureInfo.InvariantCulture)
+                && row[4].Trim('*') == counts.Count(x => x.n < x.d.Required).ToString(CultureInfo.InvariantCulture)
+                && row[5] == counts.Where(x => x.n < x.d.Required).Sum(x => x.d.Required - x.n).ToString(CultureInfo.InvariantCulture);
+        });
     }
 
     [Property]
