@@ -39,15 +39,15 @@ public static class CoverageView
             .Select(d => (Demand: d, Assigned: assigned.GetValueOrDefault((d.Post, d.Date, d.ShiftCode, d.Qualification))))
             .ToList();
 
-        var short_ = rows.Where(r => r.Assigned < r.Demand.Required).ToList();
+        var shortRows = rows.Where(r => r.Assigned < r.Demand.Required).ToList();
         var belowMinimum = rows.Count(r => r.Assigned < (r.Demand.Minimum ?? 0));
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture,
             $"Coverage: {rows.Count} duties, {rows.Sum(r => r.Demand.Required)} people required, {assignments.Count} assigned; ");
-        sb.Append(short_.Count == 0
+        sb.Append(shortRows.Count == 0
             ? "no shortfall."
             : string.Create(CultureInfo.InvariantCulture,
-                $"{short_.Count} short by {short_.Sum(r => r.Demand.Required - r.Assigned)} people in all ({belowMinimum} below the hard minimum)."));
+                $"{shortRows.Count} short by {shortRows.Sum(r => r.Demand.Required - r.Assigned)} people in all ({belowMinimum} below the hard minimum)."));
         sb.Append(ViewText.Line).Append(ViewText.Line);
 
         // Per post first, so a long roster's trouble spots are visible before the detail.

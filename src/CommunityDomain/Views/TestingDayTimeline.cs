@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NodaTime.Text;
 using CommunityDomain.MassTesting.Planners;
 
 namespace CommunityDomain.Views;
@@ -103,7 +104,7 @@ public static class TestingDayTimeline
     {
         var site = sitePlan.Site;
         sb.Append(CultureInfo.InvariantCulture,
-            $"<g class=\"site\" data-site=\"{site.SiteId}\" data-max-queue=\"{replay.MaxQueue}\" data-capacity=\"{site.QueueCapacity}\" data-finish=\"{ViewText.Xml(replay.Finish.ToString())}\">").Append(ViewText.Line);
+            $"<g class=\"site\" data-site=\"{site.SiteId}\" data-max-queue=\"{replay.MaxQueue}\" data-capacity=\"{site.QueueCapacity}\" data-finish=\"{InstantPattern.ExtendedIso.Format(replay.Finish)}\">").Append(ViewText.Line);
         var label = string.Create(CultureInfo.InvariantCulture,
             $"Site {site.SiteId} {site.Name}: {site.Stations} stations, queue capacity {site.QueueCapacity}, walk-down {site.WalkDown.TotalMinutes:0.#} min; {replay.Waves.Count} calls, {sitePlan.People} people, last swab {clock(replay.Finish)}");
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(top + 4)}\" font-weight=\"bold\">{ViewText.Xml(label)}</text>").Append(ViewText.Line);

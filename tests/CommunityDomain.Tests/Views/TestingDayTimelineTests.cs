@@ -43,7 +43,7 @@ public sealed class TestingDayTimelineTests
             var finish = (string)g.Attribute("data-finish")!;
             return peak == r.MaxQueue
                 && peak <= int.Parse((string)g.Attribute("data-capacity")!, CultureInfo.InvariantCulture)
-                && (r.People == 0 || finish == r.Finish.ToString());
+                && (r.People == 0 || finish == NodaTime.Text.InstantPattern.ExtendedIso.Format(r.Finish));
         });
     }
 
