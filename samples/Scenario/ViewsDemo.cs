@@ -1,0 +1,86 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.MassTesting;
+using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.Rostering;
+using CommunityDomain.Supplies;
+using CommunityDomain.Supplies.Allocation;
+using CommunityDomain.Supplies.Delivery;
+using CommunityDomain.Views;
+
+namespace Pubai;
+
+/// <summary>
+/// Builds the views of docs/views/ from the Pubai scenario: Dongfang's first testing week on duty (a roster
+/// with a few posts short on purpose), Dongfang's first testing morning (call waves and queues), and sealed
+/// Meiyuan's fair vegetable allocation with its delivery runs. Fixed seeds and iteration limits, no clock:
+/// the same scenario gives byte-identical files.
+/// </summary>
+public static class ViewsDemo
+{
+    /// <summary>Renders every view; the key is the file name under docs/views/.</summary>
+    /// <param name="scenario">The Pubai scenario.</param>
+    /// <returns>File name to content, in a fixed order.</returns>
+    public static IReadOnlyList<(string File, string Text)> Render(PubaiScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var community = scenario.Community;
+        var dongfang = scenario.Compounds["Dongfang"];
+        var posts = community.PostsOf(dongfang.Id).ToList();
+        var names = posts.ToDictionary(p => p.Id, p => p.Name);
+
+        // A week at Dongfang: gates around the clock (the east gate wants two by day), testing roles on the five
+        // testing days; ten workers cannot cover it all, so the coverage view has shortfalls to show.
+        var start = new LocalDate(2022, 8, 18);
+        var horizon = new DateInterval(start, start.PlusDays(6));
+        ShiftDefinition[] shifts = [new("N", new LocalTime(0, 0), Duration.FromHours(8)), new("D", new LocalTime(8, 0), Duration.FromHours(8)),
+            new("E", new LocalTime(16, 0), Duration.FromHours(8)), new("T", new LocalTime(5, 0), Duration.FromHours(6))];
+        var demands = new List<Demand>();
+        foreach (var post in posts.Where(p => p.Kind == PostKind.Gate))
+        {
+            demands.AddRange(horizon.SelectMany(d => new[] { "N", "D", "E" }.Select(c =>
+                new Demand(post.Id, dongfang.Id, d, c, required: c == "D" && post.Name == "East gate" ? 2 : 1, minimum: 1))));
+        }
+
+        var site = posts.Single(p => p.Kind == PostKind.TestingSite);
+        demands.AddRange(Enumerable.Range(0, 5).SelectMany(i => new[] { "marshal", "scanner" }
+            .Select(q => new Demand(site.Id, dongfang.Id, start.PlusDays(i), "T", 1, minimum: 1, qualification: q))));
+        var workers = Enumerable.Range(1, 10).Select(i => new Worker(new Id<Worker>(i), i % 3 == 0 ? WorkerKind.Staff : WorkerKind.PartyMemberVolunteer,
+            dongfang.Id, i <= 4 ? [i % 2 == 0 ? "marshal" : "scanner"] : [])).ToList();
+        var rules = new WorkRules(maxConsecutiveDays: 5, maxMinutesPerWeek: 40 * 60, minRest: Duration.FromHours(12));
+        var problem = RosterProblem.Create(horizon, shifts, demands, workers, defaultRules: rules, weights: new PreferenceWeights(ownCompound: 5, fairness: 1));
+        var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 20_000)).Match(r => r, none => none.Best);
+
+        // Dongfang's first testing morning: two sites of 6 stations, 200 places on the markers, 4 minutes' walk down.
+        var at = PubaiScenario.ControlStart;
+        var list = MustTestList.From(community, [dongfang.Id], at);
+        var loads = PlannerInputs.Buildings(community, list, dongfang.Id);
+        var low = new Position(loads.Min(b => b.Position.X), loads.Min(b => b.Position.Y) - 20);
+        var high = new Position(loads.Max(b => b.Position.X), loads.Max(b => b.Position.Y) + 20);
+        var waves = new WaveProblem(at, ServiceTimes.Typical,
+            [new SiteSpec(1, "north square", low, 6, 200, Duration.FromMinutes(4)), new SiteSpec(2, "south square", high, 6, 200, Duration.FromMinutes(4))], loads);
+        var wavePlan = WavePlanner.Plan(waves);
+
+        // Sealed Meiyuan on 19 August: 2,100 vegetable packs shared by max-min; three households asked for urgent extras.
+        var morning = new LocalDateTime(2022, 8, 19, 8, 0).InZoneStrictly(PubaiScenario.Zone).ToInstant();
+        var sealedHomes = community.SealedHouseholds(morning);
+        var urgent = sealedHomes.Take(3).ToDictionary(h => h, _ => 2);
+        var claims = SupplyClaims.From(community, sealedHomes, morning.InZone(PubaiScenario.Zone).Date, new NeedRules(1, 3, 2, 1, 1), urgent);
+        var allocation = SupplyAllocator.Allocate(claims, 2100, AllocationPolicy.MaxMin);
+        var pack = new ItemKind("veg-pack", "pack", 1500);
+        var parcels = DeliveryParcels.From(community, allocation.Shares.Where(s => s.Allocated > 0).Select(s => (s.Household, pack, s.Allocated)), 20_000);
+        var runs = RunPlanner.Plan(parcels, DeliveryParcels.Sites(community), new RunOptions(20_000, Duration.FromMinutes(45)),
+            [.. Enumerable.Range(1, 6).Select(i => $"meiyuan.team.{i}")]);
+
+        return
+        [
+            ("roster-grid.md", RosterGrid.Markdown(problem, roster.Assignments, names)),
+            ("roster-grid.csv", RosterGrid.Csv(problem, roster.Assignments, names)),
+            ("coverage.md", CoverageView.Markdown(problem, roster.Assignments, names)),
+            ("testing-day.svg", TestingDayTimeline.Svg(waves, wavePlan, PubaiScenario.Zone, "Dongfang, 18 August 2022: call waves and queues")),
+            ("run-sheets.md", RunSheets.Markdown(runs)),
+            ("run-sheets.csv", RunSheets.Csv(runs)),
+            ("allocation.md", AllocationTable.Markdown(allocation)),
+        ];
+    }
+}

@@ -1,0 +1,47 @@
+#:project Scenario/Pubai.Scenario.csproj
+// Renders the views of docs/views.md from the Pubai scenario and writes them to docs/views/: a roster grid
+// (Markdown, CSV), post coverage, a testing-day timeline (SVG), delivery run sheets (Markdown, CSV) and an
+// allocation table. Fixed seeds and iteration limits, so CI can regenerate and compare the committed files.
+// Checks its own result: every file present and non-empty, the SVG well-formed, no clear name anywhere, and
+// docs/views.md's excerpts still true.
+using System.Text;
+using System.Xml.Linq;
+using Pubai;
+
+var scenario = PubaiScenario.Build();
+var views = ViewsDemo.Render(scenario);
+var folder = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", "..", "docs", "views"));
+Directory.CreateDirectory(folder);
+foreach (var (file, text) in views)
+{
+    File.WriteAllText(Path.Combine(folder, file), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    Console.WriteLine($"wrote docs/views/{file} ({Encoding.UTF8.GetByteCount(text):N0} bytes)");
+}
+
+string[] expected = ["roster-grid.md", "roster-grid.csv", "coverage.md", "testing-day.svg", "run-sheets.md", "run-sheets.csv", "allocation.md"];
+var failures = expected.Where(f => !File.Exists(Path.Combine(folder, f)) || new FileInfo(Path.Combine(folder, f)).Length == 0)
+    .Select(f => $"{f} missing or empty").ToList();
+var svg = XDocument.Parse(File.ReadAllText(Path.Combine(folder, "testing-day.svg")));
+if (svg.Root?.Name.LocalName != "svg" || !svg.Descendants().Any(e => e.Attribute("class")?.Value == "wave"))
+{
+    failures.Add("testing-day.svg has no waves");
+}
+
+var names = scenario.Community.Residents.Select(r => r.Name.Value).Where(n => n.Length > 1).ToHashSet();
+failures.AddRange(views.Where(v => names.Any(n => v.Text.Contains(n, StringComparison.Ordinal))).Select(v => $"{v.File} shows a clear name"));
+// Every line quoted in docs/views.md (between "<!-- excerpt: FILE -->" and "<!-- end of excerpt -->") is still in FILE.
+var page = File.ReadAllText(Path.Combine(folder, "..", "views.md")).Split('\n');
+string? quoting = null;
+foreach (var line in page)
+{
+    quoting = line.StartsWith("<!-- excerpt: ", StringComparison.Ordinal) ? line[14..^4] : line.StartsWith("<!-- end of excerpt", StringComparison.Ordinal) ? null : quoting;
+    if (quoting is not null && line.Length > 0 && !line.StartsWith("<!--", StringComparison.Ordinal) && !line.Contains('…')
+        && !views.Single(v => v.File == quoting).Text.Split('\n').Contains(line))
+    {
+        failures.Add($"docs/views.md quotes a line no longer in {quoting}: {line}");
+    }
+}
+
+failures.ForEach(f => Console.WriteLine("FAILED: " + f));
+Console.WriteLine(failures.Count == 0 ? "OK: all seven views written." : "FAILED");
+return failures.Count == 0 ? 0 : 1;

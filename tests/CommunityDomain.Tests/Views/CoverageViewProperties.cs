@@ -1,0 +1,95 @@
+using System.Globalization;
+using CommunityDomain.Rostering;
+using CommunityDomain.Tests.Generators;
+using CommunityDomain.Views;
+using FsCheck.Xunit;
+
+namespace CommunityDomain.Tests.Views;
+
+[Properties(Arbitrary = new[] { typeof(RosterArbitraries) }, MaxTest = 100)]
+public sealed class CoverageViewProperties
+{
+    // Drops some planted assignments (so some demands fall short) and duplicates none.
+    private static List<RosterAssignment> Thinned(PlantedProblem planted, int seed)
+    {
+        var random = new Random(seed);
+        return [.. planted.Planted.Where(_ => random.Next(4) != 0)];
+    }
+
+    [Property]
+    public bool Coverage_rows_agree_with_an_independent_count_and_mark_exactly_the_shortfalls(PlantedProblem planted, int seed)
+    {
+        var problem = planted.Problem;
+        var roster = Thinned(planted, seed);
+        var rows = CoverageView.Markdown(problem, roster).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.StartsWith("| P", StringComparison.Ordinal))
+            .Select(l => l.Trim('|', ' ').Split(" | "))
+            .Where(cells => cells.Length == 8)
+            .ToList();
+        if (rows.Count != problem.Demands.Count)
+        {
+            return false;
+        }
+
+        foreach (var row in rows)
+        {
+            var post = int.Parse(row[0][1..], CultureInfo.InvariantCulture);
+            var date = LocalDate.FromDateTime(DateTime.ParseExact(row[1], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            string? qualification = row[3] == "-" ? null : row[3];
+            var demand = problem.Demands.Single(d => d.Post.Value == post && d.Date == date && d.ShiftCode == row[2] && d.Qualification == qualification);
+            var count = roster.Count(a => a.Post == demand.Post && a.Date == demand.Date && a.ShiftCode == demand.ShiftCode && a.Qualification == demand.Qualification);
+            var isShort = row[7].Contains("short", StringComparison.Ordinal);
+            var belowMinimum = row[7].Contains("below minimum", StringComparison.Ordinal);
+            var ok = int.Parse(row[4], CultureInfo.InvariantCulture) == demand.Required
+                && row[5] == (demand.Minimum?.ToString(CultureInfo.InvariantCulture) ?? "-")
+                && int.Parse(row[6], CultureInfo.InvariantCulture) == count
+                && isShort == (count < demand.Required)
+                && belowMinimum == (count < (demand.Minimum ?? 0))
+                && (row[7] == "ok") == (count == demand.Required)
+                && (!isShort || row[7].Contains($"short {demand.Required - count}**", StringComparison.Ordinal));
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [Property]
+    public bool The_post_summary_agrees_with_an_independent_count(PlantedProblem planted, int seed)
+    {
+        var problem = planted.Problem;
+        var roster = Thinned(planted, seed);
+        var summary = CoverageView.Markdown(problem, roster).Split('\n')
+            .Where(l => l.StartsWith("| P", StringComparison.Ordinal))
+            .Select(l => l.Trim('|', ' ').Split(" | "))
+            .Where(cells => cells.Length == 6)
+            .ToList();
+        var posts = problem.Demands.GroupBy(d => d.Post).ToList();
+        return summary.Count == posts.Count && posts.All(g =>
+        {
+            var row = summary.Single(r => r[0] == $"P{g.Key.Value}");
+            var counts = g.Select(d => (d, n: roster.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification))).ToList();
+            return row[1] == g.Count().ToString(CultureInfo.InvariantCulture)
+                && row[2] == g.Sum(d => d.Required).ToString(CultureInfo.InvariantCulture)
+                && row[3] == counts.Sum(x => x.n).ToString(CultureInfo.InvariantCulture)
+                && row[4].Trim('*') == counts.Count(x => x.n < x.d.Required).ToString(CultureInfo.InvariantCulture)
+                && row[5] == counts.Where(x => x.n < x.d.Required).Sum(x => x.d.Required - x.n).ToString(CultureInfo.InvariantCulture);
+        });
+    }
+
+    [Property]
+    public bool The_summary_line_counts_the_shortfalls(PlantedProblem planted, int seed)
+    {
+        var problem = planted.Problem;
+        var roster = Thinned(planted, seed);
+        var first = CoverageView.Markdown(problem, roster).Split('\n')[0];
+        var shortDemands = problem.Demands
+            .Select(d => (d, n: roster.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification)))
+            .Where(x => x.n < x.d.Required).ToList();
+        return shortDemands.Count == 0
+            ? first.EndsWith("no shortfall.", StringComparison.Ordinal)
+            : first.Contains($"{shortDemands.Count} short by {shortDemands.Sum(x => x.d.Required - x.n)} people", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using CommunityDomain.Tests.Generators;
+using CommunityDomain.Views;
+using FsCheck.Xunit;
+
+namespace CommunityDomain.Tests.Views;
+
+public sealed class RosterGridTests
+{
+    private static readonly LocalDate Day1 = new(2022, 8, 18);
+
+    private static (RosterProblem Problem, List<RosterAssignment> Roster) Small()
+    {
+        var horizon = new DateInterval(Day1, Day1.PlusDays(2));
+        ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(8)), new("T", new LocalTime(5, 0), Duration.FromHours(6))];
+        var compound = new Id<Compound>(1);
+        var gate = new Id<Post>(1);
+        var site = new Id<Post>(2);
+        var demands = horizon.Select(d => new Demand(gate, compound, d, "D", 2)).Append(new Demand(site, compound, Day1, "T", 1, qualification: "scanner")).ToList();
+        var workers = new[] { new Worker(new Id<Worker>(2), WorkerKind.Staff, compound), new Worker(new Id<Worker>(1), WorkerKind.Medical, compound, ["scanner"]) };
+        var problem = RosterProblem.Create(horizon, shifts, demands, workers);
+        List<RosterAssignment> roster =
+        [
+            new(new Id<Worker>(1), Day1, site, "T", "scanner"), new(new Id<Worker>(2), Day1, gate, "D"), new(new Id<Worker>(2), Day1.PlusDays(2), gate, "D"),
+        ];
+        return (problem, roster);
+    }
+
+    [Fact]
+    public void Markdown_small_roster_shows_cells_totals_and_an_off_marker()
+    {
+        var (problem, roster) = Small();
+        var text = RosterGrid.Markdown(problem, roster, new Dictionary<Id<Post>, string> { [new Id<Post>(1)] = "East | gate" });
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("Roster 2022-08-18 to 2022-08-20: 2 workers, 3 duties, 1320 minutes on duty.", lines[0]);
+        Assert.Equal("| worker | kind | Thu 08-18 | Fri 08-19 | Sat 08-20 | minutes |", lines[1]);
+        Assert.Equal("| Worker#1 | Medical | T@P2 (scanner) | - | - | 360 |", lines[3]);
+        Assert.Equal("| Worker#2 | Staff | D@East \\| gate | - | D@East \\| gate | 960 |", lines[4]);
+        Assert.Equal("| **minutes per day** |   | 840 | 0 | 480 | **1320** |", lines[5]);
+        Assert.Equal(6, lines.Length);
+    }
+
+    [Fact]
+    public void Csv_quotes_post_names_with_commas_and_quotes_and_reads_back()
+    {
+        var (problem, roster) = Small();
+        const string name = "Gate, \"east\"\nside";
+        var csv = RosterGrid.Csv(problem, roster, new Dictionary<Id<Post>, string> { [new Id<Post>(1)] = name });
+        var rows = Rfc4180.Parse(csv);
+
+        Assert.Contains("\"D@Gate, \"\"east\"\"\nside\"", csv, StringComparison.Ordinal);
+        Assert.Equal(["worker", "kind", "2022-08-18", "2022-08-19", "2022-08-20", "minutes"], rows[0]);
+        Assert.Equal(["2", "Staff", "D@" + name, "", "D@" + name, "960"], rows[2]);
+        Assert.Equal(["total", "", "840", "0", "480", "1320"], rows[3]);
+    }
+
+    [Theory]
+    [InlineData("East\ngate")]
+    [InlineData("East\rgate")]
+    [InlineData("East,gate")]
+    [InlineData("East \"gate\"")]
+    [InlineData("East gate")]
+    public void Csv_post_name_with_one_special_character_reads_back_unchanged(string name)
+    {
+        var (problem, roster) = Small();
+        var rows = Rfc4180.Parse(RosterGrid.Csv(problem, roster, new Dictionary<Id<Post>, string> { [new Id<Post>(1)] = name }));
+        Assert.Equal("D@" + name, rows[2][2]);
+        Assert.Equal(6, rows[2].Count);
+    }
+
+    [Fact]
+    public void Markdown_null_problem_throws_naming_problem()
+    {
+        var (_, roster) = Small();
+        var e = Assert.Throws<ArgumentNullException>(() => RosterGrid.Markdown(null!, roster));
+        Assert.Equal("problem", e.ParamName);
+    }
+
+    [Theory]
+    [InlineData(9, 0, 1, "D")]   // unknown worker
+    [InlineData(2, 5, 1, "D")]   // outside the horizon
+    [InlineData(2, 1, 1, "X")]   // unknown shift
+    [InlineData(2, 1, 2, "D")]   // no demand for post 2, shift D
+    [InlineData(2, 0, 1, "D")]   // a second shift for worker 2 on day 1
+    public void Csv_assignment_from_another_problem_throws_naming_assignments(int worker, int day, int post, string code)
+    {
+        var (problem, roster) = Small();
+        roster.Add(new RosterAssignment(new Id<Worker>(worker), Day1.PlusDays(day), new Id<Post>(post), code));
+        var e = Assert.Throws<ArgumentException>(() => RosterGrid.Csv(problem, roster));
+        Assert.Equal("assignments", e.ParamName);
+        Assert.Throws<ArgumentException>(() => CoverageView.Markdown(problem, roster));
+    }
+
+    [Fact]
+    public void Views_are_the_same_text_in_any_current_culture()
+    {
+        var (problem, roster) = Small();
+        var invariant = RosterGrid.Markdown(problem, roster) + RosterGrid.Csv(problem, roster) + CoverageView.Markdown(problem, roster);
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var culture in new[] { "de-DE", "ar-SA", "fa-IR", "zh-CN" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                Assert.Equal(invariant, RosterGrid.Markdown(problem, roster) + RosterGrid.Csv(problem, roster) + CoverageView.Markdown(problem, roster));
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+}
+
+[Properties(Arbitrary = new[] { typeof(RosterArbitraries) }, MaxTest = 100)]
+public sealed class RosterGridProperties
+{
+    [Property]
+    public bool The_csv_grid_has_a_row_per_worker_a_column_per_date_and_cells_that_agree_with_the_roster(PlantedProblem planted)
+    {
+        var problem = planted.Problem;
+        var rows = Rfc4180.Parse(RosterGrid.Csv(problem, planted.Planted));
+        var dates = problem.Horizon.ToList();
+        var minutes = problem.Shifts.ToDictionary(s => s.Code, s => (long)s.Duration.TotalMinutes);
+        var expected = planted.Planted.ToDictionary(a => (a.Worker.Value, a.Date));
+        var ok = rows.Count == problem.Workers.Count + 2
+            && rows.All(r => r.Count == dates.Count + 3)
+            && rows[0].Skip(2).Take(dates.Count).SequenceEqual(dates.Select(d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
+        foreach (var row in rows.Skip(1).Take(problem.Workers.Count))
+        {
+            var worker = int.Parse(row[0], CultureInfo.InvariantCulture);
+            ok &= problem.Workers.Single(w => w.Id.Value == worker).Kind.ToString() == row[1];
+            for (var d = 0; d < dates.Count; d++)
+            {
+                var cell = row[2 + d];
+                ok &= expected.TryGetValue((worker, dates[d]), out var a)
+                    ? cell == $"{a.ShiftCode}@P{a.Post.Value}" + (a.Qualification is null ? "" : $" ({a.Qualification})")
+                    : cell.Length == 0;
+            }
+
+            ok &= long.Parse(row[^1], CultureInfo.InvariantCulture) == planted.Planted.Where(a => a.Worker.Value == worker).Sum(a => minutes[a.ShiftCode]);
+        }
+
+        var total = rows[^1];
+        for (var d = 0; d < dates.Count; d++)
+        {
+            ok &= long.Parse(total[2 + d], CultureInfo.InvariantCulture) == planted.Planted.Where(a => a.Date == dates[d]).Sum(a => minutes[a.ShiftCode]);
+        }
+
+        return ok && rows.Skip(1).Take(problem.Workers.Count).Select(r => r[0]).Distinct().Count() == problem.Workers.Count;
+    }
+
+    [Property]
+    public bool The_markdown_grid_has_one_row_per_worker_and_one_column_per_date(PlantedProblem planted)
+    {
+        var lines = RosterGrid.Markdown(planted.Problem, planted.Planted).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var tableRows = lines.Where(l => l.StartsWith('|')).ToList();
+        return tableRows.Count == planted.Problem.Workers.Count + 3
+            && tableRows.All(r => r.Split(" | ").Length == planted.Problem.Horizon.Length + 3);
+    }
+
+    [Property]
+    public bool The_same_roster_in_any_order_gives_the_same_text(PlantedProblem planted, int seed)
+    {
+        var shuffled = planted.Planted.ToList();
+        var random = new Random(seed);
+        for (var i = shuffled.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
+        }
+
+        return RosterGrid.Markdown(planted.Problem, planted.Planted) == RosterGrid.Markdown(planted.Problem, shuffled)
+            && RosterGrid.Csv(planted.Problem, planted.Planted) == RosterGrid.Csv(planted.Problem, shuffled)
+            && CoverageView.Markdown(planted.Problem, planted.Planted) == CoverageView.Markdown(planted.Problem, shuffled);
+    }
+}
