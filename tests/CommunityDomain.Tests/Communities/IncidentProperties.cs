@@ -34,9 +34,14 @@ public static class IncidentArbitraries
 
     public static Gen<CommunityOp> IncidentOp { get; } = Gen.Frequency(
         (2, AddPost),
-        (4, from p in Gen.Choose(1, 4) from k in Gen.Elements(IncidentKind.GateFailure, IncidentKind.Hazard, IncidentKind.Other)
-            from t in Gen.Choose(-5, 60) from e in Gen.Choose(0, 3) select (CommunityOp)new ReportIncidentOp(p, k, t, e)),
-        (2, from i in Gen.Choose(1, 6) from party in Gen.Choose(1, 2) from rs in Gen.ArrayOf(Gen.Choose(1, 14), 2)
+        (4, from p in Gen.Choose(1, 4)
+            from k in Gen.Elements(IncidentKind.GateFailure, IncidentKind.Hazard, IncidentKind.Other)
+            from t in Gen.Choose(-5, 60)
+            from e in Gen.Choose(0, 3)
+            select (CommunityOp)new ReportIncidentOp(p, k, t, e)),
+        (2, from i in Gen.Choose(1, 6)
+            from party in Gen.Choose(1, 2)
+            from rs in Gen.ArrayOf(Gen.Choose(1, 14), 2)
             select (CommunityOp)new AssignRepairOp(i, party, rs)),
         (3, from i in Gen.Choose(1, 6) from t in Gen.Choose(-5, 80) from y in Gen.Choose(0, 500) select (CommunityOp)new ResolveIncidentOp(i, t, y)));
 
