@@ -13,7 +13,7 @@ public sealed class IncidentProperties
     public void A_failed_incident_command_changes_nothing_and_a_change_raises_one_event_per_version(CommunityOp[] ops)
     {
         var clock = new FakeClock(CommunityOps.T0);
-        var community = CommunityOps.Seeded(clock);
+        var community = IncidentArbitraries.Seeded(clock);
         foreach (var op in ops)
         {
             clock.AdvanceMinutes(1);
@@ -41,7 +41,7 @@ public sealed class IncidentProperties
     [Property]
     public void A_rebuilt_community_has_the_same_incidents_and_answers(CommunityOp[] ops)
     {
-        var community = CommunityOps.Seeded();
+        var community = IncidentArbitraries.Seeded();
         foreach (var op in ops)
         {
             op.Apply(community);
@@ -56,31 +56,44 @@ public sealed class IncidentProperties
         }
     }
 
-    [Property]
-    public void Open_incidents_and_extra_demand_match_a_brute_force_over_the_raw_fields(CommunityOp[] ops, NonNegativeInt from, NonNegativeInt length)
+    [Property(Arbitrary = new[] { typeof(EpisodeArbitraries) })]
+    public void Open_incidents_and_extra_demand_match_a_brute_force_over_the_raw_fields(CommunityOp[] ops, PositiveInt length)
     {
-        var community = CommunityOps.Seeded();
+        var community = IncidentArbitraries.Seeded();
         foreach (var op in ops)
         {
             op.Apply(community);
         }
 
         // Every generated time is a whole hour, so open sets only change on whole hours.
-        var first = (from.Get % 100) - 10;
-        var last = first + (length.Get % 40);
-        var window = new Interval(CommunityOps.At(first), CommunityOps.At(last));
+        for (var hour = -12; hour <= 70; hour++)
+        {
+            var at = CommunityOps.At(hour);
+            var open = community.Incidents.Where(i => i.ReportedAt <= at && (i.ResolvedAt is null || at < i.ResolvedAt));
+            Assert.Equal(open.Select(i => i.Id), community.IncidentsOpenAt(at).Select(i => i.Id));
+        }
+
+        var span = length.Get % 40;
         foreach (var post in community.Compounds.SelectMany(c => c.Posts))
         {
-            var peak = 0;
-            for (var hour = first; hour < last; hour++)
+            for (var first = -10; first <= 50; first += 3)
             {
-                var at = CommunityOps.At(hour);
-                var open = community.Incidents.Where(i => i.ReportedAt <= at && (i.ResolvedAt is null || at < i.ResolvedAt)).ToList();
-                Assert.Equal(open.Select(i => i.Id), community.IncidentsOpenAt(at).Select(i => i.Id));
-                peak = Math.Max(peak, open.Where(i => i.PostId == post).Sum(i => i.ExtraOnDuty));
-            }
+                var peak = 0;
+                for (var hour = first; hour < first + span; hour++)
+                {
+                    var at = CommunityOps.At(hour);
+                    peak = Math.Max(peak, community.Incidents.Where(i => i.PostId == post && i.ReportedAt <= at && (i.ResolvedAt is null || at < i.ResolvedAt)).Sum(i => i.ExtraOnDuty));
+                }
 
-            Assert.Equal(peak, community.ExtraDemand(post, window));
+                Assert.Equal(peak, community.ExtraDemand(post, new Interval(CommunityOps.At(first), CommunityOps.At(first + span))));
+            }
         }
     }
+}
+
+/// <summary>Report-and-resolve episodes, for the query property.</summary>
+public static class EpisodeArbitraries
+{
+    public static Arbitrary<CommunityOp[]> Ops() =>
+        CommunityOps.Sequences(Gen.Frequency((3, IncidentArbitraries.EpisodeOp), (2, IncidentArbitraries.IncidentOp)), 12);
 }
