@@ -17,7 +17,6 @@ Console.WriteLine(CompoundSummary.Table(CompoundSummary.Of(community, noon)));
 
 var sample = community.Residents[0];
 Console.WriteLine($"A resident as any display shows them: {sample.Name} {sample.Document} {sample.Phone}");
-
 var failures = new List<string>();
 void Check(bool ok, string what)
 {
@@ -47,7 +46,7 @@ failures.AddRange(TestingDays.Run(scenario, Console.Out));
 Console.WriteLine();
 failures.AddRange(SuppliesAndPasses.Run(scenario, Console.Out));
 
-// Duty rosters: plan, repair, dispatch and a refused swap (samples/Scenario/RosterDays.cs).
+// Duty rosters: plan, repair, dispatch, a refused swap and the Dongfang gate incident (samples/Scenario/RosterDays.cs, GateIncident.cs).
 Console.WriteLine();
 failures.AddRange(RosterDays.Run(scenario, Console.Out));
 

@@ -26,11 +26,15 @@ public sealed class PubaiScenario
     /// <summary>The office account that acts in the scenario.</summary>
     public static Actor Office { get; } = Actor.Of("pubai.office");
 
-    private PubaiScenario(Community community, IReadOnlyDictionary<string, Compound> compounds)
+    private PubaiScenario(Community community, IReadOnlyDictionary<string, Compound> compounds, FixedClock clock)
     {
         Community = community;
         Compounds = compounds;
+        Clock = clock;
     }
+
+    /// <summary>The community's clock: later chapters set it to the time they act at.</summary>
+    public FixedClock Clock { get; }
 
     /// <summary>The community.</summary>
     public Community Community { get; }
@@ -55,7 +59,7 @@ public sealed class PubaiScenario
         clock.Now = ControlStart.Minus(Duration.FromMinutes(30));
         _ = community.Issue(ControlOrderRequest.Controlled(ControlScope.WholeCommunity, ControlStart, "Medium-risk area control (中风险区管控)"), Office).AsT0;
         _ = community.Issue(ControlOrderRequest.Sealed(compounds["Meiyuan"].Id, ControlStart, "Sealed-control area (封控区)"), Office).AsT0;
-        return new PubaiScenario(community, compounds);
+        return new PubaiScenario(community, compounds, clock);
     }
 
     private static Compound AddCompound(Community community, CompoundPlan plan, PeopleGenerator people)

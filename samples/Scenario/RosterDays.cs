@@ -10,7 +10,8 @@ namespace Pubai;
 /// A 14-day duty roster from 18 August 2022: the six compounds' gates around the clock, testing-site
 /// marshals and scanners on the five testing days from 05:00, delivery runners in sealed Meiyuan served by
 /// Meiyuan's confined volunteers. Then one volunteer falls ill (repair with each person's notice), the
-/// Dongfang east gate needs someone for four hours (dispatch), and one swap is refused with its reason.
+/// Dongfang east gate needs someone for four hours (dispatch), one swap is refused with its reason, and the
+/// Dongfang gate motor fails (<see cref="GateIncident"/>).
 /// </summary>
 public static class RosterDays
 {
@@ -120,6 +121,9 @@ public static class RosterDays
         var swap = RosterSwaps.Check(problem, roster.Assignments, inside.Worker, outside.Worker, inside.Date);
         output.WriteLine($"Swap {inside} <-> {outside}: {swap}");
         Check(!swap.Accepted && swap.BrokenRules.Contains(RuleKind.Confinement), "the confinement-breaking swap was not refused");
+
+        // Dongfang's gate motor fails on 23 August: the roster as repaired after the illness is repaired again.
+        failures.AddRange(GateIncident.Run(scenario, repair.Problem, repair.Roster.Assignments, output));
         return failures;
     }
 }

@@ -24,6 +24,9 @@ public sealed partial class Community
         ControlOrders = [.. _orders.Select(o => new ControlOrderState(
             o.Id.Value, o.Level, o.Scope.Kind, o.Scope.TargetId, o.From, o.Until, o.Reason,
             o.IssuedBy.Account, o.IssuedAt, o.LiftedAt, o.LiftedBy?.Account, o.LiftReason))],
+        Incidents = [.. _incidents.Select(i => new IncidentState(
+            i.Id.Value, i.PostId.Value, i.Kind, i.Summary, i.ReportedAt, i.ExtraOnDuty, i.Repairer,
+            [.. i.Repairers.Select(r => r.Value)], i.ResolvedAt, i.Cost?.Yuan, i.Cost?.BorneBy))],
     };
 
     /// <summary>Rebuilds a community from stored state, with no pending events.</summary>
@@ -112,6 +115,7 @@ public sealed partial class Community
             PutOrder(order);
         }
 
+        LoadIncidents(state);
         foreach (var order in _orders)
         {
             _ = HouseholdsIn(order.Scope); // throws when the scope names something that does not exist

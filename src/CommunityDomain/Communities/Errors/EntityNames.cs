@@ -12,6 +12,7 @@ internal static class EntityNames
         nameof(Communities.Resident) => "resident",
         nameof(Communities.Post) => "post",
         nameof(Control.ControlOrder) => "control order",
+        nameof(Incidents.Incident) => "incident",
         _ => entity.Name,
     };
 
@@ -27,6 +28,7 @@ internal static class EntityNames
         "resident" => "居民",
         "post" => "岗位",
         "control order" => "管控令",
+        "incident" => "突发事件",
         _ => english,
     };
 }

@@ -42,6 +42,9 @@ public sealed record CommunityState
     /// <summary>The control orders, including lifted and ended ones.</summary>
     public required IReadOnlyList<ControlOrderState> ControlOrders { get; init; }
 
+    /// <summary>The incidents at duty posts, open and resolved (empty in states stored before incidents existed).</summary>
+    public IReadOnlyList<IncidentState> Incidents { get; init; } = [];
+
     /// <inheritdoc />
     public bool Equals(CommunityState? other) =>
         other is not null
@@ -54,12 +57,13 @@ public sealed record CommunityState
         && Posts.SequenceEqual(other.Posts)
         && Households.SequenceEqual(other.Households)
         && Residents.SequenceEqual(other.Residents)
-        && ControlOrders.SequenceEqual(other.ControlOrders);
+        && ControlOrders.SequenceEqual(other.ControlOrders)
+        && Incidents.SequenceEqual(other.Incidents);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, ZoneId, Version, Households.Count, Residents.Count, ControlOrders.Count);
 
     /// <summary>Name, version and counts; no personal data.</summary>
     public override string ToString() =>
-        $"CommunityState '{Name}' v{Version}: {Compounds.Count} compounds, {Buildings.Count} buildings, {Households.Count} households, {Residents.Count} residents, {ControlOrders.Count} orders";
+        $"CommunityState '{Name}' v{Version}: {Compounds.Count} compounds, {Buildings.Count} buildings, {Households.Count} households, {Residents.Count} residents, {ControlOrders.Count} orders, {Incidents.Count} incidents";
 }

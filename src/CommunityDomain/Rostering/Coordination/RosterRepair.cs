@@ -15,18 +15,27 @@ public static class RosterRepair
     /// <param name="options">Per-change penalty, the first date that may change, seed and moves.</param>
     /// <returns>The repaired roster in the changed problem, its number of changes and each person's notice.</returns>
     /// <remarks>
-    /// Candidates: the published roster minus the assignments the change makes impossible or ineligible
+    /// <para>Candidates: the published roster minus the assignments the change makes impossible or ineligible
     /// from <see cref="RepairOptions.Now"/> on (unavailable, confined elsewhere; pins stay), the same
-    /// keeping the ineligible ones (the fewest changes), that roster with short demands filled greedily one person at a time (each step a
-    /// candidate), and one re-plan per rung of a fixed ladder of change penalties (<c>0, 2, 10, 50, 250,
-    /// 1000, 10000</c>), each pinning the past and the problem's pins and wishing every worker to keep
-    /// their published duty (or day off) with that rung's weight. Every candidate gets the published past
-    /// back and is scored in the changed problem; the result is the candidate with the fewest hard
-    /// violations, then the lowest <c>soft + penalty x changes</c>, then the fewest changes. Because the
-    /// candidates do not depend on the penalty, for a fixed seed and iteration limit a higher penalty never
-    /// yields more changes (exactly), and the result never has more hard violations than the fewest-changes
-    /// roster. Assignments dated before <see cref="RepairOptions.Now"/> and the changed problem's pins are
-    /// never touched.
+    /// keeping the ineligible ones (the fewest changes), that roster with short demands filled greedily one
+    /// person at a time (each step a candidate), one re-plan per rung of a fixed ladder of change penalties
+    /// (<c>0, 2, 10, 50, 250, 1000, 10000</c>), each pinning the past and the problem's pins and wishing every
+    /// worker to keep their published duty (or day off) with that rung's weight, and the plain re-plan:
+    /// <see cref="RosterPlanner.Plan"/> on the changed problem with the past frozen (every published
+    /// assignment dated before <see cref="RepairOptions.Now"/> pinned, nobody else placed on those dates),
+    /// with <see cref="RepairOptions.Seed"/> and <see cref="RepairOptions.IterationLimit"/> and no wishes to
+    /// keep anything. Every candidate gets the published past back and is scored in the changed problem; the
+    /// result is the candidate with the fewest hard violations, then the lowest <c>soft + penalty x
+    /// changes</c>, then the fewest changes.</para>
+    /// <para>What holds, for a published roster that keeps the problem's pins: the result never has more
+    /// hard violations than that plain re-plan (same problem, seed and iteration limit give the same
+    /// roster, and pins and unavailability without a duty score nothing, so it scores the same in the changed
+    /// problem), nor than the fewest-changes roster. Because the candidates do not depend on the penalty,
+    /// for a fixed seed and iteration limit a higher penalty never yields more changes (exactly). No change
+    /// returns the published roster unchanged. Assignments dated before <see cref="RepairOptions.Now"/> and
+    /// the changed problem's pins are never touched. "A hard violation it could avoid" is measured against
+    /// that planner run, not against a proof of optimality: with few moves the planner may itself miss a
+    /// feasible roster.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, or the change removes
@@ -76,6 +85,12 @@ public static class RosterRepair
                 .Match(r => r, n => n.Best);
             candidates.Add([.. past, .. planned.Assignments.Where(a => a.Date >= now)]);
         }
+
+        // The plain re-plan of the changed problem with the past frozen: with it among the candidates, the
+        // chosen repair never has more hard violations than the planner itself would leave.
+        var plain = RosterPlanner.Plan(FrozenPast(changed, past, now), new PlannerOptions(options.Seed, iterationLimit: options.IterationLimit))
+            .Match(r => r, n => n.Best);
+        candidates.Add([.. past, .. plain.Assignments.Where(a => a.Date >= now)]);
 
         var oldSet = original.ToHashSet();
         var best = candidates
@@ -156,6 +171,24 @@ public static class RosterRepair
     {
         var nextSet = next.ToHashSet();
         return old.Count(a => !nextSet.Contains(a)) + nextSet.Count(a => !old.Contains(a));
+    }
+
+    /// <summary>
+    /// The changed problem with the past frozen: every published assignment dated before <paramref name="now"/>
+    /// pinned (unless the worker already has a pin that date), and every other worker unavailable on those
+    /// dates, so the planner can neither move nor add a past duty. Unavailability without a duty and pins
+    /// score nothing, so a roster with the published past scores the same here as in the changed problem.
+    /// </summary>
+    internal static RosterProblem FrozenPast(RosterProblem changed, IReadOnlyList<RosterAssignment> past, LocalDate now)
+    {
+        var pinned = changed.Pins.Select(p => (p.Worker, p.Date)).ToHashSet();
+        var busy = past.Select(a => (a.Worker, a.Date)).Concat(pinned).ToHashSet();
+        var pastDates = changed.Horizon.Where(d => d < now).ToList();
+        return changed.With(
+            pins: changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date)))),
+            workers: changed.Workers.Select(w => new Worker(
+                w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo, w.Availability,
+                w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)))).Distinct(), w.Rules)));
     }
 
     /// <summary>The changed problem with the past pinned and wishes that keep the published duties.</summary>

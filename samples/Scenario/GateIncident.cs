@@ -1,0 +1,84 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Communities.Incidents;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Coordination;
+
+namespace Pubai;
+
+/// <summary>
+/// Dongfang's gate motor fails on 23 August 2022 at 07:30: the gate is pulled by hand, so it needs one more
+/// person on every shift until two residents have repaired it (resolved two days later, at their own cost).
+/// The incident raises the gate's demand and the published roster is repaired with each person's notice.
+/// </summary>
+public static class GateIncident
+{
+    /// <summary>When the motor failed.</summary>
+    public static LocalDateTime FailedAt { get; } = new(2022, 8, 23, 7, 30);
+
+    /// <summary>Runs the chapter; writes it to <paramref name="output"/> and returns the failed invariants.</summary>
+    /// <param name="scenario">The Pubai scenario.</param>
+    /// <param name="problem">The roster problem as it stands (after earlier changes).</param>
+    /// <param name="published">The roster as published (after earlier repairs).</param>
+    /// <param name="output">Where to write.</param>
+    /// <returns>The failed invariants (empty when all hold).</returns>
+    public static IReadOnlyList<string> Run(PubaiScenario scenario, RosterProblem problem, IReadOnlyList<RosterAssignment> published, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(published);
+        ArgumentNullException.ThrowIfNull(output);
+        var failures = new List<string>();
+        void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                failures.Add("incident: " + what);
+            }
+        }
+
+        var community = scenario.Community;
+        var zone = community.Zone;
+        var dongfang = scenario.Compounds["Dongfang"].Id;
+        var gate = community.PostsOf(dongfang).First(p => p.Kind == PostKind.Gate && p.Name == "South gate");
+        var failed = FailedAt.InZoneStrictly(zone).ToInstant();
+        var head = Actor.Of("dongfang.head");
+
+        // Report, assign the repair to two residents (by id only), resolve two days later with the cost.
+        scenario.Clock.Now = failed.Plus(Duration.FromMinutes(5));
+        var incident = community.ReportIncident(gate.Id, IncidentKind.GateFailure, failed, 1, "gate motor failed; gate pulled by hand", head).AsT0;
+        var repairers = community.Get(community.HouseholdsIn(dongfang)[0]).Members.Take(1)
+            .Concat(community.Get(community.HouseholdsIn(dongfang)[1]).Members.Take(1)).ToList();
+        scenario.Clock.Now = failed.Plus(Duration.FromHours(1));
+        community.AssignRepair(incident.Id, "two resident volunteers", repairers, head);
+        var resolvedAt = failed.Plus(Duration.FromDays(2)).Plus(Duration.FromHours(3));
+        scenario.Clock.Now = resolvedAt;
+        community.ResolveIncident(incident.Id, resolvedAt, new IncidentCost(380m, "the two repairing residents"), head);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Dongfang {gate.Name}: {incident.Kind} reported {failed.InZone(zone):MM-dd HH:mm}, repaired by {incident.Repairer} ({string.Join(", ", incident.Repairers)}), resolved {resolvedAt.InZone(zone):MM-dd HH:mm}, {incident.Cost}"));
+
+        // The roster repair the incident causes, from the day of the failure.
+        var now = FailedAt.Date;
+        var change = IncidentRaisesDemand.From(incident, zone);
+        var repair = RosterRepair.Repair(problem, published, change, new RepairOptions(50, now, seed: 1, iterationLimit: 3_000));
+        var raised = repair.Problem.Demands.Zip(problem.Demands).Where(x => x.First.Required > x.Second.Required).Select(x => x.First).ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{change}: {raised.Count} shifts need one more; repaired to {repair.Roster.Score}, {repair.Changes} changed assignments; notices:"));
+        foreach (var notice in repair.Notices)
+        {
+            output.WriteLine("  " + notice);
+        }
+
+        var after = repair.Roster.Assignments;
+        int Covered(Demand d) => after.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification);
+        Check(community.IncidentsOpenAt(resolvedAt).Count == 0 && community.IncidentsOpenAt(failed).Count == 1, "the incident's window is wrong");
+        Check(community.ExtraDemand(gate.Id, new Interval(failed, resolvedAt)) == 1, "the gate's extra demand is not one person");
+        Check(raised.Count > 0 && raised.All(d => d.Post == gate.Id), "the incident raised no shift, or another post's");
+        Check(raised.Where(d => d.Date >= now).All(d => Covered(d) >= d.Required), "the repair does not cover the raised demand");
+        Check(repair.Roster.Score.IsFeasible, "the incident repair left a hard violation");
+        Check(after.Where(a => a.Date < now).ToHashSet().SetEquals(published.Where(a => a.Date < now)), "the incident repair touched the past");
+        Check(Community.Restore(community.ToState(), new FixedClock(resolvedAt)).ToState().Equals(community.ToState()), "the incident does not round-trip");
+        return failures;
+    }
+}
