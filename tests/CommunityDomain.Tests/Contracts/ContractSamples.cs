@@ -142,10 +142,10 @@ public static class ContractSamples
 
         samples[typeof(RosterChange)] = changes[2];
 
-        var wave = TestingGenerators.SmallProblemOf(5, 4, 2);
+        var wave = TestingGenerators.SmallProblemOf(5, 2, 2);
         var plan = WavePlanner.Plan(wave);
         samples[typeof(WaveProblem)] = wave;
-        samples[typeof(IReadOnlyList<WaveProblem>)] = new[] { wave, TestingGenerators.SmallProblemOf(6, 2, 1) };
+        samples[typeof(IReadOnlyList<WaveProblem>)] = new[] { wave, TestingGenerators.SmallProblemOf(6, 1, 1) };
         samples[typeof(WavePlan)] = plan;
         samples[typeof(IReadOnlyList<WavePlan>)] = new[] { plan };
         samples[typeof(SiteSpec)] = wave.Sites[0];
