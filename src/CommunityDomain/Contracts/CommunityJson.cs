@@ -37,7 +37,7 @@ public static partial class CommunityJson
     /// Upgrades from older versions: the transform registered for version <c>v</c> turns a document's
     /// <c>data</c> of version <c>v</c> into version <c>v + 1</c>. Empty while 1 is the only version.
     /// </summary>
-    private static readonly Dictionary<int, Func<string, JsonNode?, JsonNode?>> Upgrades = [];
+    private static readonly Dictionary<int, Func<string, JsonNode, JsonNode>> Upgrades = [];
 
     /// <summary>
     /// The configured options (read-only): source-generated metadata, NodaTime's converters, ids as numbers,
@@ -143,7 +143,7 @@ public static partial class CommunityJson
         catch (ArgumentException e)
         {
             // The domain's guards: name the parameter, never echo the message (it may quote values).
-            return new ContractError(ContractProblem.Rejected, "$.data", e.ParamName);
+            return new ContractError(ContractProblem.Rejected, RejectionLocator.Find(data, typeof(T), "$.data", Options), e.ParamName);
         }
 #pragma warning disable CA1031 // Read never throws for bad input: any other failure of a guard or conversion is reported.
         catch (Exception e) when (e is not OutOfMemoryException)

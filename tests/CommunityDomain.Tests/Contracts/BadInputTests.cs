@@ -90,16 +90,27 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("required", "-1", "required")]
-    [InlineData("post", "0", "value")]
-    [InlineData("shiftCode", "\" \"", "shiftCode")]
-    [InlineData("shiftCode", "\"NOPE\"", "demands")]
-    public void Read_of_a_value_the_domain_rejects_is_rejected_naming_the_parameter(string member, string value, string parameter)
+    [InlineData("required", "-1", "required", "$.data.demands[0]")]
+    [InlineData("post", "0", "value", "$.data.demands[0].post")]
+    [InlineData("shiftCode", "\" \"", "shiftCode", "$.data.demands[0]")]
+    [InlineData("shiftCode", "\"NOPE\"", "demands", "$.data")]
+    public void Read_of_a_value_the_domain_rejects_is_rejected_naming_parameter_and_path(string member, string value, string parameter, string path)
     {
         var json = Edit(ProblemJson, data => data["demands"]![0]![member] = JsonNode.Parse(value));
         var error = Error<RosterProblem>(json);
         Assert.Equal(ContractProblem.Rejected, error.Problem);
         Assert.Equal(parameter, error.Detail);
+        Assert.Equal(path, error.Path);
+    }
+
+    [Fact]
+    public void Read_of_a_rejected_value_deep_in_a_result_finds_its_path()
+    {
+        var json = CommunityJson.Write((CommunityDomain.Rostering.Coordination.RepairResult)ContractSamples.ByType[typeof(CommunityDomain.Rostering.Coordination.RepairResult)]);
+        json = Edit(json, data => data["roster"]!["assignments"]![1]!["shiftCode"] = "");
+        var error = Error<CommunityDomain.Rostering.Coordination.RepairResult>(json);
+        Assert.Equal(ContractProblem.Rejected, error.Problem);
+        Assert.Equal("$.data.roster.assignments[1]", error.Path);
     }
 
     [Theory]
