@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -30,8 +31,11 @@ namespace CommunityDomain.Contracts;
 /// </remarks>
 public static partial class CommunityJson
 {
+    private const int CurrentVersion = 1;
+
     /// <summary>The contract version this library writes (and the newest it reads).</summary>
-    public const int SchemaVersion = 1;
+    /// <remarks>A property, not a constant, so a host compiled against an older library reads the version of the one it runs with.</remarks>
+    public static int SchemaVersion => CurrentVersion;
 
     /// <summary>
     /// Upgrades from older versions: the transform registered for version <c>v</c> turns a document's
@@ -118,7 +122,7 @@ public static partial class CommunityJson
 
         if (!TryGet(envelope, "version", out int version) || version < 1 || version > SchemaVersion)
         {
-            return new ContractError(ContractProblem.UnsupportedVersion, "$.version", "this library reads versions 1 to " + SchemaVersion);
+            return new ContractError(ContractProblem.UnsupportedVersion, "$.version", string.Create(CultureInfo.InvariantCulture, $"this library reads versions 1 to {SchemaVersion}"));
         }
 
         if (!envelope.TryGetPropertyValue("data", out var data) || data is null)
@@ -204,7 +208,15 @@ public static partial class CommunityJson
             AllowOutOfOrderMetadataProperties = true,
             NumberHandling = JsonNumberHandling.Strict,
         };
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb).WithIsoIntervalConverter().WithIsoDateIntervalConverter();
+        // NodaTime's own converters, only those the contracts use (ConfigureForNodaTime would also root
+        // its reflection-based object-style converters, which native AOT warns about).
+        options.Converters.Add(NodaConverters.InstantConverter);
+        options.Converters.Add(NodaConverters.LocalDateConverter);
+        options.Converters.Add(NodaConverters.LocalDateTimeConverter);
+        options.Converters.Add(NodaConverters.LocalTimeConverter);
+        options.Converters.Add(NodaConverters.DurationConverter);
+        options.Converters.Add(NodaConverters.IsoIntervalConverter);
+        options.Converters.Add(NodaConverters.IsoDateIntervalConverter);
         options.Converters.Add(new ActorJsonConverter());
         options.Converters.Add(new ControlScopeJsonConverter());
         options.Converters.Add(new RosterProblemJsonConverter());
