@@ -132,11 +132,7 @@ public static partial class CommunityJson
 
         try
         {
-            for (var v = version; v < SchemaVersion; v++)
-            {
-                data = Upgrades[v](kind, data);
-            }
-
+            data = Upgrade(kind, data, version, SchemaVersion, Upgrades);
             var value = data.Deserialize((JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
             return value is null ? new ContractError(ContractProblem.InvalidValue, "$.data", "null") : value;
         }
@@ -155,6 +151,17 @@ public static partial class CommunityJson
         {
             return new ContractError(ContractProblem.Rejected, "$.data", e.GetType().Name);
         }
+    }
+
+    /// <summary>Applies the upgrade steps from version <paramref name="from"/> to <paramref name="to"/>, in order.</summary>
+    internal static JsonNode Upgrade(string kind, JsonNode data, int from, int to, IReadOnlyDictionary<int, Func<string, JsonNode, JsonNode>> steps)
+    {
+        for (var v = from; v < to; v++)
+        {
+            data = steps[v](kind, data);
+        }
+
+        return data;
     }
 
     private static ContractError Classify(JsonException e)

@@ -54,4 +54,21 @@ public sealed class ContractExampleTests
     [InlineData("{\"schema\":\"event\",\"version\":1,\"data\":{\"$type\":\"community.no-such-event\"}}", ContractProblem.InvalidValue)]
     public void Read_of_a_duplicate_member_or_unknown_discriminator_names_the_problem(string json, ContractProblem problem) =>
         Assert.Equal(problem, CommunityJson.Read<IDomainEvent>(json).AsT1.Problem);
+
+    [Fact]
+    public void Upgrade_applies_each_step_in_version_order()
+    {
+        // A made-up history: v1 -> v2 renamed "seed" to "randomSeed", v2 -> v3 added "note".
+        var steps = new Dictionary<int, Func<string, System.Text.Json.Nodes.JsonNode, System.Text.Json.Nodes.JsonNode>>
+        {
+            [1] = (_, d) => { var o = d.AsObject(); o["randomSeed"] = o["seed"]!.DeepClone(); o.Remove("seed"); return o; },
+            [2] = (kind, d) => { d["note"] = kind; return d; },
+        };
+        var v1 = System.Text.Json.Nodes.JsonNode.Parse("{\"seed\":7}")!;
+
+        var v3 = CommunityJson.Upgrade("roster.planner-options", v1, 1, 3, steps);
+
+        Assert.Equal("{\"randomSeed\":7,\"note\":\"roster.planner-options\"}", v3.ToJsonString());
+        Assert.Same(v1, CommunityJson.Upgrade("x", v1, 1, 1, steps));
+    }
 }
