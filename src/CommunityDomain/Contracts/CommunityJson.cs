@@ -47,7 +47,8 @@ public static partial class CommunityJson
     /// The configured options (read-only): source-generated metadata, NodaTime's converters, ids as numbers,
     /// enums as names, camelCase, required constructor parameters and nullable annotations respected,
     /// unknown members refused. Use them with <see cref="JsonSerializer"/> to embed a contract in a larger
-    /// document of the host's own.
+    /// document of the host's own; there, unlike <see cref="Read{T}"/>, bad input throws
+    /// (<see cref="JsonException"/>, or the domain guards' <see cref="ArgumentException"/>).
     /// </summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
