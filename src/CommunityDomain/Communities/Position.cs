@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Communities;
 
@@ -10,6 +11,7 @@ public readonly record struct Position
     /// <param name="x">Metres east of the origin; finite.</param>
     /// <param name="y">Metres north of the origin; finite.</param>
     /// <exception cref="ArgumentException">A coordinate is NaN or infinite.</exception>
+    [JsonConstructor]
     public Position(double x, double y)
     {
         X = double.IsFinite(x) ? x : throw new ArgumentException("The coordinate must be finite.", nameof(x));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Communities;
@@ -14,6 +15,7 @@ public readonly record struct Room
     /// <param name="floor">The floor, 1 or higher (negative floors are basements and allowed, 0 is not).</param>
     /// <param name="door">The door number as written on the door, e.g. <c>302</c>.</param>
     /// <exception cref="ArgumentException">The unit is default, the floor is 0, or the door is blank.</exception>
+    [JsonConstructor]
     public Room(Id<Unit> unit, int floor, string door)
     {
         Unit = Guard.Against.DefaultId(unit);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Passes;
 
@@ -9,6 +10,7 @@ public readonly record struct PassKeyId : IComparable<PassKeyId>
     /// <summary>Creates a key id.</summary>
     /// <param name="value">1 to 65535.</param>
     /// <exception cref="ArgumentException">Out of range.</exception>
+    [JsonConstructor]
     public PassKeyId(int value) => Value = Guard.Against.OutOfRange(value, nameof(value), 1, ushort.MaxValue);
 
     /// <summary>The id's value.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Passes;
 
@@ -9,6 +10,7 @@ public readonly record struct PassSerial
     /// <summary>Creates a serial.</summary>
     /// <param name="value">The serial; positive.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is not positive.</exception>
+    [JsonConstructor]
     public PassSerial(int value) => Value = Guard.Against.NegativeOrZero(value);
 
     /// <summary>The serial's value.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Rostering;
 
@@ -13,6 +14,7 @@ public readonly record struct AvailabilityWindow
     /// <param name="start">The first moment the worker is available.</param>
     /// <param name="end">The moment availability ends; after <paramref name="start"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="end"/> is not after <paramref name="start"/>.</exception>
+    [JsonConstructor]
     public AvailabilityWindow(LocalDateTime start, LocalDateTime end)
     {
         Guard.Against.Expression(e => e <= start, end, "An availability window must end after it starts.", nameof(end));

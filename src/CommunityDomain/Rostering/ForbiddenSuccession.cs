@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CommunityDomain.Rostering;
 
 /// <summary>A hard rule: a worker who works shift <see cref="First"/> on a date may not work <see cref="Next"/> the next date.</summary>
@@ -8,6 +9,7 @@ public readonly record struct ForbiddenSuccession
     /// <param name="first">The shift code worked on a date.</param>
     /// <param name="next">The shift code that may not follow on the next date.</param>
     /// <exception cref="ArgumentException">A code is blank.</exception>
+    [JsonConstructor]
     public ForbiddenSuccession(string first, string next)
     {
         First = Guard.Against.NullOrWhiteSpace(first);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Rostering;
@@ -6,6 +7,7 @@ namespace CommunityDomain.Rostering;
 /// <summary>The planner found no roster without hard violations; carries the best roster it found.</summary>
 public sealed record NoFeasibleRoster : DomainError
 {
+    [JsonConstructor]
     internal NoFeasibleRoster(Roster best) => Best = best;
 
     /// <summary>The best roster found (fewest hard violations, then least penalty).</summary>

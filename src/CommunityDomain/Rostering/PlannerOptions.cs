@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CommunityDomain.Rostering;
 
 /// <summary>How long and with which seed <see cref="RosterPlanner.Plan"/> searches.</summary>
@@ -44,5 +45,6 @@ public sealed class PlannerOptions
     public long? IterationLimit { get; }
 
     /// <summary>The source of elapsed time, or null for a stopwatch.</summary>
+    [JsonIgnore] // not data: a stored problem runs under the reader's own clock
     public TimeProvider? TimeProvider { get; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CommunityDomain.Rostering;
 
 /// <summary>Weights of the soft preferences that are not tied to a single wish.</summary>
@@ -14,6 +15,7 @@ public readonly record struct PreferenceWeights
     /// <param name="ownCompound">Penalty per assignment outside the worker's home compound; zero or more.</param>
     /// <param name="fairness">Weight of the squared deviation of minutes within a group; zero or more.</param>
     /// <exception cref="ArgumentException">A weight is negative.</exception>
+    [JsonConstructor]
     public PreferenceWeights(int ownCompound, int fairness)
     {
         OwnCompound = Guard.Against.Negative(ownCompound);

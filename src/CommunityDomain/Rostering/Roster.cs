@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Rostering;
 
 /// <summary>A planned roster: who works which shift where, and its score with breakdown.</summary>
 public sealed class Roster
 {
+    [JsonConstructor]
     internal Roster(IReadOnlyList<RosterAssignment> assignments, RosterScore score)
     {
         Assignments = assignments;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -15,6 +16,7 @@ public readonly record struct RosterAssignment
     /// <param name="shiftCode">The shift code.</param>
     /// <param name="qualification">The demand's qualification, or null when the demand names none.</param>
     /// <exception cref="ArgumentException">An id is default or the code is blank.</exception>
+    [JsonConstructor]
     public RosterAssignment(Id<Worker> worker, LocalDate date, Id<Post> post, string shiftCode, string? qualification = null)
     {
         Worker = Guard.Against.DefaultId(worker);

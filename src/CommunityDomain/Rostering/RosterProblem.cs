@@ -68,6 +68,9 @@ public sealed class RosterProblem
 
     internal CompiledProblem Compiled { get; }
 
+    /// <summary>The rules by worker kind, as given to <see cref="Create"/> (read by the JSON contract).</summary>
+    internal IReadOnlyDictionary<WorkerKind, WorkRules> RulesByKind => _rulesByKind;
+
     /// <summary>The rules that apply to a worker.</summary>
     /// <param name="worker">A worker of this problem.</param>
     /// <returns>The worker's own rules, else their kind's, else the default rules.</returns>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -10,6 +11,7 @@ namespace CommunityDomain.Rostering;
 /// </remarks>
 public sealed class RosterScore
 {
+    [JsonConstructor]
     internal RosterScore(IReadOnlyList<ScoreItem> items)
     {
         Items = items;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -10,6 +11,7 @@ namespace CommunityDomain.Rostering;
 /// </remarks>
 public sealed record ScoreItem
 {
+    [JsonConstructor]
     internal ScoreItem(RuleKind rule, Id<Worker>? worker, Id<Post>? post, LocalDate? date, int hard, long soft, string description)
     {
         Rule = rule;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Rostering;
 
@@ -10,6 +11,7 @@ public readonly record struct ScorePart : IComparable<ScorePart>
     /// <param name="hard">Hard violation amount; zero or more.</param>
     /// <param name="soft">Soft penalty.</param>
     /// <exception cref="ArgumentException"><paramref name="hard"/> is negative.</exception>
+    [JsonConstructor]
     public ScorePart(int hard, long soft)
     {
         Hard = Guard.Against.Negative(hard);

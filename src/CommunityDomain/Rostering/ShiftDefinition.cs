@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Rostering;
 
@@ -14,6 +15,7 @@ public readonly record struct ShiftDefinition
     /// <param name="start">The local time the shift starts.</param>
     /// <param name="duration">The shift's length: positive, at most 24 hours, whole minutes.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
+    [JsonConstructor]
     public ShiftDefinition(string code, LocalTime start, Duration duration)
     {
         Code = Guard.Against.NullOrWhiteSpace(code);

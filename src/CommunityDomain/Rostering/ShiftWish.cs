@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Rostering;
@@ -18,6 +19,7 @@ public readonly record struct ShiftWish
     /// <param name="kind">On or off.</param>
     /// <param name="weight">The penalty weight; zero or more.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
+    [JsonConstructor]
     public ShiftWish(Id<Worker> worker, LocalDate date, string shiftCode, WishKind kind, int weight)
     {
         Worker = Guard.Against.DefaultId(worker);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Rostering;
 
@@ -74,6 +75,24 @@ public sealed class WorkRules
         {
             Guard.Against.Expression(x => x.First is null || x.Next is null, f, "A forbidden succession needs both codes.", nameof(forbiddenSuccessions));
         }
+    }
+
+    /// <summary>Rebuilds stored rules through the public constructor's checks (parameter types as the properties, for JSON).</summary>
+    [JsonConstructor]
+    internal WorkRules(
+        IReadOnlyDictionary<string, int> maxShiftsPerCode,
+        int minTotalMinutes,
+        int? maxTotalMinutes,
+        int? maxMinutesPerWeek,
+        int? maxConsecutiveDays,
+        int minConsecutiveDays,
+        int minConsecutiveDaysOff,
+        int? maxWeekends,
+        Duration? minRest,
+        IReadOnlyList<ForbiddenSuccession> forbiddenSuccessions)
+        : this(maxShiftsPerCode, minTotalMinutes, maxTotalMinutes, maxMinutesPerWeek, maxConsecutiveDays, minConsecutiveDays, minConsecutiveDaysOff,
+            maxWeekends, minRest, (IEnumerable<ForbiddenSuccession>)forbiddenSuccessions)
+    {
     }
 
     /// <summary>Rules that impose nothing beyond one shift per date.</summary>

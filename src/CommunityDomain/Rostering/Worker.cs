@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -58,6 +59,21 @@ public sealed class Worker
         Availability = windows.AsReadOnly();
         UnavailableDates = (unavailableDates ?? []).ToFrozenSet();
         Rules = rules;
+    }
+
+    /// <summary>Rebuilds a stored worker through the public constructor's checks (parameter types as the properties, for JSON).</summary>
+    [JsonConstructor]
+    internal Worker(
+        Id<Worker> id,
+        WorkerKind kind,
+        Id<Compound> home,
+        IReadOnlySet<string> qualifications,
+        Id<Compound>? confinedTo,
+        IReadOnlyList<AvailabilityWindow> availability,
+        IReadOnlySet<LocalDate> unavailableDates,
+        WorkRules? rules)
+        : this(id, kind, home, (IEnumerable<string>)qualifications, confinedTo, (IEnumerable<AvailabilityWindow>)availability, (IEnumerable<LocalDate>)unavailableDates, rules)
+    {
     }
 
     /// <summary>The worker's id.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Communities.Identity;
 
@@ -39,6 +40,7 @@ public readonly record struct IdentityDocument
     /// <param name="number">The document number, valid for <paramref name="kind"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="number"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="kind"/> is undefined, or <paramref name="number"/> is not valid for it.</exception>
+    [JsonConstructor]
     public IdentityDocument(IdentityDocumentKind kind, string number)
     {
         Kind = Guard.Against.EnumOutOfRange(kind);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CommunityDomain.Communities.Identity;
 
 /// <summary>A person's full name, shown only masked.</summary>
@@ -29,6 +30,7 @@ public readonly record struct PersonName
     /// <param name="value">The full name; trimmed, then not blank, at most 64 characters, no control characters.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is blank, too long or has control characters.</exception>
+    [JsonConstructor]
     public PersonName(string value)
     {
         Guard.Against.NullOrWhiteSpace(value, message: "A person's name must not be blank.");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Communities.Identity;
 
@@ -34,6 +35,7 @@ public readonly record struct PhoneNumber
     /// <param name="value">The number; white space and <c>-</c> are ignored.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is not a phone number; the message does not repeat it.</exception>
+    [JsonConstructor]
     public PhoneNumber(string value)
     {
         Guard.Against.Null(value);

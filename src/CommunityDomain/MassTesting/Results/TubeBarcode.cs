@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CommunityDomain.MassTesting;
 
 /// <summary>A tube's barcode, unique within its series.</summary>
@@ -8,6 +9,7 @@ public readonly record struct TubeBarcode
 
     /// <summary>Creates a barcode.</summary>
     /// <param name="value">Letters, digits and '-', 1-32 characters.</param>
+    [JsonConstructor]
     public TubeBarcode(string value)
     {
         Guard.Against.NullOrWhiteSpace(value);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Rostering.Coordination;
@@ -6,6 +7,7 @@ namespace CommunityDomain.Rostering.Coordination;
 /// <summary>A worker who can take an ad-hoc need without breaking any rule, with the score change it causes and why.</summary>
 public sealed class DispatchCandidate
 {
+    [JsonConstructor]
     internal DispatchCandidate(Id<Worker> worker, RosterAssignment assignment, Roster roster, long softChange, IReadOnlyDictionary<RuleKind, long> changeByRule)
     {
         Worker = worker;

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 namespace CommunityDomain.Rostering.Coordination;
 
 /// <summary>The workers who can take an ad-hoc need, best first.</summary>
 public sealed class DispatchRanking
 {
+    [JsonConstructor]
     internal DispatchRanking(RosterProblem problem, Demand need, IReadOnlyList<DispatchCandidate> candidates)
     {
         Problem = problem;

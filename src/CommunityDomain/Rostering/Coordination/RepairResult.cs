@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 namespace CommunityDomain.Rostering.Coordination;
 
 /// <summary>A repaired roster, the problem after the change, and each person's notice.</summary>
 public sealed class RepairResult
 {
+    [JsonConstructor]
     internal RepairResult(RosterProblem problem, Roster roster, int changes, IReadOnlyList<WorkerNotice> notices, int candidates)
     {
         Problem = problem;

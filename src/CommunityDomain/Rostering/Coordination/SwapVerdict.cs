@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Rostering.Coordination;
@@ -6,6 +7,7 @@ namespace CommunityDomain.Rostering.Coordination;
 /// <summary>The answer to a requested swap: accepted, or refused with the rules the swapped roster breaks.</summary>
 public sealed class SwapVerdict
 {
+    [JsonConstructor]
     internal SwapVerdict(Id<Worker> first, Id<Worker> second, Roster before, Roster after, IReadOnlyList<RuleKind> brokenRules, IReadOnlyList<ScoreItem> reasons, IReadOnlyList<RosterAssignment> pinnedMoved)
     {
         PinnedMoved = pinnedMoved;

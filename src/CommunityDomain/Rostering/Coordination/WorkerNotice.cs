@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Rostering.Coordination;
@@ -6,6 +7,7 @@ namespace CommunityDomain.Rostering.Coordination;
 /// <summary>What changed for one worker: the notice they must receive.</summary>
 public sealed class WorkerNotice
 {
+    [JsonConstructor]
     internal WorkerNotice(Id<Worker> worker, IReadOnlyList<RosterAssignment> removed, IReadOnlyList<RosterAssignment> added)
     {
         Worker = worker;

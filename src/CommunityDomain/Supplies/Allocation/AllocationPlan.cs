@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -8,6 +9,13 @@ namespace CommunityDomain.Supplies.Allocation;
 public sealed class AllocationPlan
 {
     private readonly Dictionary<Id<Household>, int> _index;
+
+    /// <summary>Rebuilds a stored plan from its shares (each share's outcome is recomputed from the tiers).</summary>
+    [JsonConstructor]
+    internal AllocationPlan(AllocationPolicy policy, long supply, IReadOnlyList<Share> shares, IReadOnlyList<TierOutcome> tiers)
+        : this(policy, supply, [.. shares.Select(s => new Claim(s.Household, s.Need, s.Weight, s.Tier))], [.. shares.Select(s => s.Allocated)], tiers)
+    {
+    }
 
     internal AllocationPlan(AllocationPolicy policy, long supply, Claim[] claims, int[] allocated, IReadOnlyList<TierOutcome> tiers)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -18,6 +19,7 @@ public readonly record struct Claim
     /// <param name="weight">Fair-share weight; 1 to <see cref="MaxUnits"/>.</param>
     /// <param name="tier">Priority tier, 0 first; 0 to <see cref="MaxTier"/>.</param>
     /// <exception cref="ArgumentException">A default household, or a need, weight or tier out of range.</exception>
+    [JsonConstructor]
     public Claim(Id<Household> household, int need, int weight = 1, int tier = 0)
     {
         Household = Guard.Against.DefaultId(household);

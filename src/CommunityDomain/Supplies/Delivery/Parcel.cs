@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -17,6 +18,7 @@ public readonly record struct Parcel
     /// <param name="weightGrams">Its weight; positive.</param>
     /// <param name="window">When it must be delivered, if anytime is not fine.</param>
     /// <exception cref="ArgumentException">A default id, a blank label or a weight that is not positive.</exception>
+    [JsonConstructor]
     public Parcel(Id<Household> household, Id<Building> building, string room, string recipient, string contents, int weightGrams, Interval? window = null)
     {
         Household = Guard.Against.DefaultId(household);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Supplies.Delivery;
 
@@ -28,6 +29,13 @@ public sealed class RunOptions
             ? walkingMetresPerMinute : throw new ArgumentException("The walking speed must be positive.", nameof(walkingMetresPerMinute));
         NeighbourMetres = double.IsFinite(neighbourMetres) && neighbourMetres >= 0
             ? neighbourMetres : throw new ArgumentException("The neighbour distance cannot be negative.", nameof(neighbourMetres));
+    }
+
+    /// <summary>Rebuilds stored options through the public constructor's checks (parameter types as the properties, for JSON).</summary>
+    [JsonConstructor]
+    internal RunOptions(int capacity, Duration timeBudget, CapacityKind kind, Duration perStop, double walkingMetresPerMinute, double neighbourMetres)
+        : this(capacity, timeBudget, kind, (Duration?)perStop, walkingMetresPerMinute, neighbourMetres)
+    {
     }
 
     /// <summary>Grams (or parcels) per run.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>The caller-chosen id of a stock command, which makes the command idempotent.</summary>
@@ -10,6 +11,7 @@ public readonly record struct CommandId
     /// <summary>Creates a command id.</summary>
     /// <param name="value">The id text, e.g. <c>"rcv-2022-08-18-001"</c>; not blank.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is blank.</exception>
+    [JsonConstructor]
     public CommandId(string value) => Value = Guard.Against.NullOrWhiteSpace(value).Trim();
 
     /// <summary>The id text (empty only for <c>default</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.MassTesting.Planners;
 
@@ -12,6 +13,7 @@ public readonly record struct HouseholdLoad
     /// <param name="qrCode">Residents with a pre-registered QR code.</param>
     /// <param name="typed">Residents whose details are typed in.</param>
     /// <param name="assisted">Residents who need help.</param>
+    [JsonConstructor]
     public HouseholdLoad(int householdId, int floor, int qrCode, int typed, int assisted)
     {
         HouseholdId = Guard.Against.NegativeOrZero(householdId);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.MassTesting.Planners;
 
@@ -10,6 +11,7 @@ public readonly record struct ServiceTimes
     /// <param name="qrCode">A pre-registered QR code is scanned.</param>
     /// <param name="typed">Details are typed in.</param>
     /// <param name="assisted">An elderly resident is helped.</param>
+    [JsonConstructor]
     public ServiceTimes(Duration qrCode, Duration typed, Duration assisted)
     {
         QrCode = Check(qrCode, nameof(qrCode));

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Contracts;
+
+/// <summary>Writes an <see cref="Actor"/> as its account name; <c>"system"</c> reads back as <see cref="Actor.System"/>.</summary>
+internal sealed class ActorJsonConverter : JsonConverter<Actor>
+{
+    public override Actor Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var account = reader.GetString();
+        return account == Actor.System.Account ? Actor.System : new Actor(account!);
+    }
+
+    public override void Write(Utf8JsonWriter writer, Actor value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Account);
+    }
+}
