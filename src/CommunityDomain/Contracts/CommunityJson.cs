@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
+using CommunityDomain.Communities.Incidents;
 using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting;
 using CommunityDomain.Rostering;
@@ -225,6 +226,8 @@ public static partial class CommunityJson
         options.Converters.Add(NodaConverters.DurationConverter);
         options.Converters.Add(NodaConverters.IsoIntervalConverter);
         options.Converters.Add(NodaConverters.IsoDateIntervalConverter);
+        // Zones by TZDB id (e.g. "Asia/Shanghai"): the database ships inside NodaTime, no I/O.
+        options.Converters.Add(NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Tzdb));
         options.Converters.Add(new ActorJsonConverter());
         options.Converters.Add(new ControlScopeJsonConverter());
         options.Converters.Add(new RosterProblemJsonConverter());
@@ -242,6 +245,7 @@ public static partial class CommunityJson
         options.Converters.Add(new IdJsonConverter<Worker>());
         options.Converters.Add(new IdJsonConverter<TestingSeries>());
         options.Converters.Add(new IdJsonConverter<SamplingSite>());
+        options.Converters.Add(new IdJsonConverter<Incident>());
         options.MakeReadOnly();
         return options;
     }

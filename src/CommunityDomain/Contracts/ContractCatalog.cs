@@ -36,6 +36,9 @@ internal static class ContractCatalog
         (typeof(ResidentReturned), "community.resident-returned"),
         (typeof(ControlOrderIssued), "community.control-order-issued"),
         (typeof(ControlOrderLifted), "community.control-order-lifted"),
+        (typeof(IncidentReported), "community.incident-reported"),
+        (typeof(IncidentRepairAssigned), "community.incident-repair-assigned"),
+        (typeof(IncidentResolved), "community.incident-resolved"),
         (typeof(TestingRoundStarted), "testing.round-started"),
         (typeof(SamplingSiteAdded), "testing.sampling-site-added"),
         (typeof(SamplingSiteClosed), "testing.sampling-site-closed"),
@@ -62,6 +65,7 @@ internal static class ContractCatalog
         (typeof(WorkerConfined), "roster.change.worker-confined"),
         (typeof(DemandRaised), "roster.change.demand-raised"),
         (typeof(PostClosed), "roster.change.post-closed"),
+        (typeof(IncidentRaisesDemand), "roster.change.incident-raises-demand"),
     ];
 
     /// <summary>The other document kinds: planner inputs and outputs, snapshots, and lists of them.</summary>

@@ -92,6 +92,9 @@ public static class ContractSamples
                 1 => ControlScope.Of(new Id<Building>(r.Next(1, 50))),
                 _ => ControlScope.Of(new Id<Household>(r.Next(1, 5000))),
             },
+            _ when type == typeof(decimal) => r.Next(0, 1_000_000) / 100m,
+            _ when type == typeof(IReadOnlyList<Id<Resident>>) =>
+                Enumerable.Range(0, r.Next(0, 4)).Select(i => new Id<Resident>(r.Next(1, 9_000))).ToList(),
             _ when type == typeof(IReadOnlyList<TracedUnits>) =>
                 Enumerable.Range(0, r.Next(0, 4)).Select(i => new TracedUnits(new CommandId("receipt-" + i), r.Next(1, 50))).ToList(),
             _ => throw new InvalidOperationException($"No sample value for {type.Name} (parameter {name}): add one to ContractSamples.ValueOf."),
@@ -134,6 +137,7 @@ public static class ContractSamples
             new WorkerConfined(worker, new Id<Compound>(2)),
             new DemandRaised(demand.Post, demand.Date, demand.ShiftCode, 4, "marshal"),
             new PostClosed(demand.Post, problem.Horizon.End),
+            new IncidentRaisesDemand(demand.Post, new NodaTime.Interval(demand.Date.AtMidnight().InUtc().ToInstant(), null), 1, DateTimeZoneProviders.Tzdb["Asia/Shanghai"]),
         ];
         foreach (var change in changes)
         {

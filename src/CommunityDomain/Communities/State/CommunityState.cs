@@ -43,7 +43,8 @@ public sealed record CommunityState
     public required IReadOnlyList<ControlOrderState> ControlOrders { get; init; }
 
     /// <summary>The incidents at duty posts, open and resolved (empty in states stored before incidents existed).</summary>
-    public IReadOnlyList<IncidentState> Incidents { get; init; } = [];
+    /// <remarks>A missing list (null, e.g. from a document stored before incidents existed) reads as empty.</remarks>
+    public IReadOnlyList<IncidentState> Incidents { get; init => field = value ?? []; } = [];
 
     /// <inheritdoc />
     public bool Equals(CommunityState? other) =>
