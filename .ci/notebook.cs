@@ -4,6 +4,8 @@
 // Translations: #r "nuget: X, V" -> #:package X@V; #r "<path>.dll" -> #:project <the .csproj that builds it>;
 // using directives move to the top; display(x) and display(x, "mime/type") print x; #! magic lines are dropped.
 // Each cell keeps its line numbers (#line), so a compiler error names the notebook cell and line.
+// With --kernel <dotnet-interactive> it instead submits each code cell, unchanged, to the real .NET Interactive
+// kernel over `dotnet-interactive stdio` (install: dotnet tool install -g Microsoft.dotnet-interactive).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -12,7 +14,7 @@ using System.Text.RegularExpressions;
 
 if (args.Length < 1 || !args[0].EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
 {
-    Console.Error.WriteLine("usage: notebook <notebook.ipynb> [--keep]");
+    Console.Error.WriteLine("usage: notebook <notebook.ipynb> [--keep | --kernel <dotnet-interactive>]");
     return 2;
 }
 
@@ -20,6 +22,11 @@ var notebook = Path.GetFullPath(args[0]);
 var keep = args.Contains("--keep");
 var notebookDir = Path.GetDirectoryName(notebook)!;
 using var document = JsonDocument.Parse(File.ReadAllText(notebook));
+var kernelAt = Array.IndexOf(args, "--kernel");
+if (kernelAt > 0)
+{
+    return kernelAt + 1 < args.Length ? await RunInKernel(args[kernelAt + 1]) : 2;
+}
 
 var nuget = new Regex("""^\s*#r\s+"nuget:\s*(?<id>[^,"\s]+)\s*(,\s*(?<version>[^"\s]+))?\s*"\s*$""");
 var dll = new Regex("""^\s*#r\s+"(?<path>[^"]+\.dll)"\s*$""");
@@ -132,6 +139,93 @@ if (!keep)
 }
 
 return run.ExitCode == 0 ? 0 : 1;
+
+// Submits each C# code cell to dotnet-interactive over stdio (JSON lines) and waits for its outcome.
+async Task<int> RunInKernel(string kernel)
+{
+    var start = new ProcessStartInfo(kernel) { WorkingDirectory = notebookDir, RedirectStandardInput = true, RedirectStandardOutput = true };
+    start.ArgumentList.Add("stdio");
+    start.ArgumentList.Add("--default-kernel");
+    start.ArgumentList.Add("csharp");
+    start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+    using var process = Process.Start(start)!;
+    var number = 0;
+    foreach (var cell in document.RootElement.GetProperty("cells").EnumerateArray())
+    {
+        number++;
+        if (cell.GetProperty("cell_type").GetString() != "code" || !IsCSharp(cell))
+        {
+            continue;
+        }
+
+        var token = $"cell-{number}";
+        using (var buffer = new MemoryStream())
+        {
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteString("token", token);
+                json.WriteString("commandType", "SubmitCode");
+                json.WriteStartObject("command");
+                json.WriteString("code", Source(cell));
+                json.WriteString("targetKernelName", "csharp");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            await process.StandardInput.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+
+        await process.StandardInput.FlushAsync();
+        while (true)
+        {
+            var line = await process.StandardOutput.ReadLineAsync();
+            if (line is null)
+            {
+                Console.Error.WriteLine($"cell {number}: the kernel exited");
+                return 1;
+            }
+
+            if (!line.StartsWith('{'))
+            {
+                continue;   // the kernel's banner
+            }
+
+            using var message = JsonDocument.Parse(line);
+            var root = message.RootElement;
+            // Events of sub-commands carry tokens like "cell-5.1"; only this cell's count.
+            if (!root.TryGetProperty("eventType", out var type) || !root.TryGetProperty("command", out var command) || command.ValueKind != JsonValueKind.Object
+                || command.GetProperty("token").GetString()?.Split('.')[0] != token)
+            {
+                continue;
+            }
+
+            switch (type.GetString())
+            {
+                case "StandardOutputValueProduced" or "StandardErrorValueProduced" or "DisplayedValueProduced" or "ReturnValueProduced":
+                    foreach (var value in root.GetProperty("event").GetProperty("formattedValues").EnumerateArray().Where(v => v.GetProperty("mimeType").GetString() == "text/plain"))
+                    {
+                        Console.Write(value.GetProperty("value").GetString());
+                    }
+
+                    break;
+                case "CommandFailed":
+                    Console.Error.WriteLine($"notebook {Path.GetFileName(notebook)}: cell {number} FAILED: {root.GetProperty("event").GetProperty("message").GetString()}");
+                    process.Kill(entireProcessTree: true);
+                    return 1;
+                case "CommandSucceeded":
+                    goto nextCell;
+            }
+        }
+
+    nextCell:;
+    }
+
+    process.StandardInput.Close();
+    process.Kill(entireProcessTree: true);
+    Console.WriteLine($"notebook {Path.GetFileName(notebook)}: OK in the .NET Interactive kernel");
+    return 0;
+}
 
 // A code cell runs C# unless its metadata names another kernel (Polyglot Notebooks cells can be F#, SQL...).
 static bool IsCSharp(JsonElement cell)
