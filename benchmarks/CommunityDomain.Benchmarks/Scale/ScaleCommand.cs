@@ -44,6 +44,7 @@ public static class ScaleCommand
         }
 
         var inv = CultureInfo.InvariantCulture;
+        output.WriteLine($"load average before: {LoadAverage()}");
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var generating = Stopwatch.StartNew();
         var city = ScaleGenerator.City(communities, seed);
@@ -52,8 +53,8 @@ public static class ScaleCommand
         output.WriteLine(string.Create(inv, $"city: {communities:N0} communities, {city.Sum(c => (long)c.Residents):N0} residents, {city.Sum(c => c.Workers.Count):N0} workers; generated in {generating.Elapsed.TotalSeconds:0.0} s; inputs {live / communities / 1024.0:0.0} KB live per community"));
         output.WriteLine(string.Create(inv, $"work per community: WavePlanner.Plan + RosterProblem.Create + RosterPlanner.Plan ({iterations:N0} moves); {Environment.ProcessorCount} logical cores"));
 
-        // A short warm-up so the first measured run does not pay for JIT compilation.
-        ScaleRunner.Sequential(city.Take(Math.Min(20, communities)).ToArray(), iterations);
+        // A warm-up, so the first measured run does not pay for JIT and tiered recompilation.
+        ScaleRunner.Sequential(city.Take(Math.Min(100, communities)).ToArray(), iterations);
 
         output.WriteLine("threads | seconds | communities/s | per core | vs 1 thread | allocated/community | checksum");
         double? single = null;
@@ -76,7 +77,25 @@ public static class ScaleCommand
             output.WriteLine(string.Create(inv, $"{d,7} | {watch.Elapsed.TotalSeconds,7:0.00} | {rate,13:0.0} | {rate / d,8:0.0} | {rate / d / single.Value,11:0.00} | {allocated / (double)communities / 1024,16:0.0} KB | {checksum:X16}{(infeasible > 0 ? $" ({infeasible} rosters with hard violations)" : "")}"));
         }
 
+        using (var self = Process.GetCurrentProcess())
+        {
+            output.WriteLine(string.Create(inv, $"peak working set {self.PeakWorkingSet64 / 1_000_000} MB; load average when done: {LoadAverage()}"));
+        }
+
         output.WriteLine(same ? "plans identical at every degree of parallelism" : "PLANS DIFFER between runs: determinism broken");
         return same ? 0 : 1;
+    }
+
+    // Linux only: the machine's contention, so a reader can judge the figures; "n/a" elsewhere.
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace CommunityDomain.Benchmarks.Scale;
 /// <remarks>
 /// Each community has 1,000-3,000 residents in buildings of 60-160 (2 units, 6 floors, 2 doors), 1-3
 /// testing sites, and 20-40 workers for 1-2 gates on three 8-hour shifts around the clock over 14 days
-/// plus a testing site (marshals, scanners) 05:00-11:00 on five days.
+/// plus a testing site (marshals, scanners; at least three of each) 05:00-11:00 on five days.
 /// </remarks>
 public static class ScaleGenerator
 {
@@ -90,12 +90,13 @@ public static class ScaleGenerator
         {
             var kind = random.Next(4) == 0 ? WorkerKind.Staff : (WorkerKind)random.Next(1, 4);
             var quals = new List<string>(2);
-            if (random.Next(10) < 4)
+            // The first three workers are marshals and the next three scanners, so every testing day can be staffed.
+            if (w <= 3 || random.Next(10) < 4)
             {
                 quals.Add("marshal");
             }
 
-            if (random.Next(10) < 3)
+            if (w is > 3 and <= 6 || random.Next(10) < 3)
             {
                 quals.Add("scanner");
             }
