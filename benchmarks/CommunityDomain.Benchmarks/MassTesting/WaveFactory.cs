@@ -70,7 +70,8 @@ public static class WaveFactory
         return problems;
     }
 
-    private static BuildingLoad Building(Random random, int id, Position position, int units, int floors, int doors, double slow, ref int nextHousehold, int? residents = null)
+    /// <summary>A building of <paramref name="units"/> x <paramref name="floors"/> x <paramref name="doors"/> households; a share <paramref name="slow"/> of residents type or need help (half each).</summary>
+    internal static BuildingLoad Building(Random random, int id, Position position, int units, int floors, int doors, double slow, ref int nextHousehold, int? residents = null)
     {
         var unitLoads = new UnitLoad[units];
         var perHousehold = residents is { } r ? Math.Max(1.0, (double)r / (units * floors * doors)) : 3.0;

@@ -1,3 +1,4 @@
+using CommunityDomain.Benchmarks.MassTesting;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting.Planners;
@@ -122,7 +123,8 @@ public static class ScaleGenerator
         {
             var id = buildings.Count + 1;
             var residents = Math.Min(random.Next(60, 161), Math.Max(24, target - people));
-            var building = Building(random, id, new Position(30 * (id % 6), 45 * (id / 6)), residents, ref nextHousehold);
+            // Two stairwell units, six floors, two doors per floor; three in ten residents type or need help.
+            var building = WaveFactory.Building(random, id, new Position(30 * (id % 6), 45 * (id / 6)), 2, 6, 2, 0.3, ref nextHousehold, residents);
             buildings.Add(building);
             people += building.People;
         }
@@ -130,47 +132,5 @@ public static class ScaleGenerator
         var sites = Enumerable.Range(1, 1 + (target / 1_200)).Select(s => new SiteSpec(s, $"site {s}", new Position(random.Next(0, 180), random.Next(0, 300)),
             random.Next(4, 9), random.Next(100, 201), Duration.FromMinutes(random.Next(3, 6)))).ToArray();
         return new WaveProblem(TestingStart, ServiceTimes.Typical, sites, buildings);
-    }
-
-    private static BuildingLoad Building(Random random, int id, Position position, int residents, ref int nextHousehold)
-    {
-        const int units = 2, floors = 6, doors = 2;
-        var perHousehold = Math.Max(1.0, (double)residents / (units * floors * doors));
-        var unitLoads = new UnitLoad[units];
-        for (var u = 0; u < units; u++)
-        {
-            var homes = new List<HouseholdLoad>(floors * doors);
-            for (var f = 1; f <= floors; f++)
-            {
-                for (var d = 0; d < doors; d++)
-                {
-                    var size = Math.Clamp((int)Math.Round(perHousehold + (random.NextDouble() * 2) - 1), 1, 8);
-                    int qr = 0, typed = 0, assisted = 0;
-                    for (var p = 0; p < size; p++)
-                    {
-                        // Three in ten residents cannot scan a QR code themselves: half type, half need help.
-                        var roll = random.NextDouble();
-                        if (roll < 0.15)
-                        {
-                            typed++;
-                        }
-                        else if (roll < 0.3)
-                        {
-                            assisted++;
-                        }
-                        else
-                        {
-                            qr++;
-                        }
-                    }
-
-                    homes.Add(new HouseholdLoad(nextHousehold++, f, qr, typed, assisted));
-                }
-            }
-
-            unitLoads[u] = new UnitLoad((id * 8) + u + 1, $"{u + 1}", homes);
-        }
-
-        return new BuildingLoad(id, $"{id}", position, unitLoads);
     }
 }
