@@ -12,32 +12,7 @@ public sealed class CommunityProperties
     public void A_failed_command_changes_nothing_and_a_change_raises_one_event_per_version(CommunityOp[] ops)
     {
         var clock = new FakeClock(CommunityOps.T0);
-        var community = CommunityOps.Seeded(clock);
-        foreach (var op in ops)
-        {
-            clock.AdvanceMinutes(1);
-            var before = community.ToState();
-            var version = community.Version;
-            var events = community.PendingEvents.Count;
-
-            var succeeded = op.Apply(community);
-
-            if (!succeeded || community.Version == version)
-            {
-                Assert.Equal(before, community.ToState());
-                Assert.Equal(version, community.Version);
-                Assert.Equal(events, community.PendingEvents.Count);
-            }
-            else
-            {
-                Assert.Equal(version + 1, community.Version);
-                Assert.Equal(events + 1, community.PendingEvents.Count);
-                var raised = community.PendingEvents[^1];
-                Assert.Equal(community.Version, raised.Version);
-                Assert.Equal(clock.GetCurrentInstant(), raised.OccurredAt);
-                Assert.NotEqual(before, community.ToState());
-            }
-        }
+        CommandAtomicity.Check(CommunityOps.Seeded(clock), clock, ops);
     }
 
     [Property(Arbitrary = [typeof(CommunityArbitraries)], MaxTest = 200)]

@@ -13,29 +13,7 @@ public sealed class IncidentProperties
     public void A_failed_incident_command_changes_nothing_and_a_change_raises_one_event_per_version(CommunityOp[] ops)
     {
         var clock = new FakeClock(CommunityOps.T0);
-        var community = IncidentArbitraries.Seeded(clock);
-        foreach (var op in ops)
-        {
-            clock.AdvanceMinutes(1);
-            var before = community.ToState();
-            var version = community.Version;
-            var events = community.PendingEvents.Count;
-
-            var succeeded = op.Apply(community);
-
-            if (!succeeded || community.Version == version)
-            {
-                Assert.Equal(before, community.ToState());
-                Assert.Equal(events, community.PendingEvents.Count);
-            }
-            else
-            {
-                Assert.Equal(version + 1, community.Version);
-                Assert.Equal(events + 1, community.PendingEvents.Count);
-                Assert.Equal(community.Version, community.PendingEvents[^1].Version);
-                Assert.NotEqual(before, community.ToState());
-            }
-        }
+        CommandAtomicity.Check(IncidentArbitraries.Seeded(clock), clock, ops);
     }
 
     [Property]
