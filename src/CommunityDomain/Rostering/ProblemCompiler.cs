@@ -109,6 +109,7 @@ internal static class ProblemCompiler
         var choiceSoft = new int[workerCount * days * choices];
         var allowed = new bool[workerCount * days * choices];
         var violation = new byte[workerCount * days * choices];
+        var windows = new List<AvailabilityWindow>();
         for (var w = 0; w < workerCount; w++)
         {
             var worker = workers[w];
@@ -127,7 +128,17 @@ internal static class ProblemCompiler
                 choiceSoft[baseIndex] = onWishTotal[wd];
                 allowed[baseIndex] = pin < 0;
                 var unavailable = worker.UnavailableDates.Contains(date);
-                var windows = worker.Availability.Where(a => a.Start.Date == date).ToList();
+                // Plain loops, no lambdas: a lambda capturing start/end allocated a closure per worker, day and
+                // slot (10+ MB per compile of a community-size problem, paid by every repair re-plan).
+                windows.Clear();
+                foreach (var a in worker.Availability)
+                {
+                    if (a.Start.Date == date)
+                    {
+                        windows.Add(a);
+                    }
+                }
+
                 for (var s = 0; s < slots; s++)
                 {
                     var t = slotShift[s];
@@ -137,7 +148,7 @@ internal static class ProblemCompiler
                     var shift = problem.Shifts[t];
                     var start = date.At(shift.Start);
                     var end = start.PlusMinutes(shift.Minutes);
-                    if (unavailable || (windows.Count > 0 && !windows.Any(a => a.Covers(start, end))))
+                    if (unavailable || (windows.Count > 0 && !AnyCovers(windows, start, end)))
                     {
                         broken = RuleKind.Unavailable;
                     }
@@ -225,6 +236,19 @@ internal static class ProblemCompiler
     }
 
     private static int DayOf(LocalDate first, LocalDate date) => Period.DaysBetween(first, date);
+
+    private static bool AnyCovers(List<AvailabilityWindow> windows, LocalDateTime start, LocalDateTime end)
+    {
+        foreach (var window in windows)
+        {
+            if (window.Covers(start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static CompiledRules CompileRules(WorkRules rules, IReadOnlyList<ShiftDefinition> shifts, Dictionary<string, int> shiftIndex)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -203,6 +204,14 @@ public sealed class RosterProblem
         if (condition)
         {
             throw new ArgumentException(message, parameter);
+        }
+    }
+
+    private static void Reject(bool condition, string parameter, [InterpolatedStringHandlerArgument(nameof(condition))] ref RejectMessage message)
+    {
+        if (condition)
+        {
+            throw new ArgumentException(message.ToStringAndClear(), parameter);
         }
     }
 }
