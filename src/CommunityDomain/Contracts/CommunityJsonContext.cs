@@ -11,6 +11,7 @@ using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
 using CommunityDomain.Supplies.Events;
+using CommunityDomain.Supplies.Ledger.State;
 
 namespace CommunityDomain.Contracts;
 
@@ -88,6 +89,7 @@ namespace CommunityDomain.Contracts;
 [JsonSerializable(typeof(RunOptions))]
 [JsonSerializable(typeof(DeliveryPlan))]
 [JsonSerializable(typeof(CommunityState))]
+[JsonSerializable(typeof(StockLedgerState))]
 [JsonSerializable(typeof(ControlScopeJsonConverter.ScopeDocument))]
 [JsonSerializable(typeof(RosterProblemDocument))]
 [JsonSerializable(typeof(List<string>))]

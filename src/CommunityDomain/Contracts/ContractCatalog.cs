@@ -11,6 +11,7 @@ using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
 using CommunityDomain.Supplies.Events;
+using CommunityDomain.Supplies.Ledger.State;
 
 namespace CommunityDomain.Contracts;
 
@@ -108,6 +109,7 @@ internal static class ContractCatalog
         (typeof(DeliveryPlan), "supplies.delivery-plan"),
 
         (typeof(CommunityState), "community.state"),
+        (typeof(StockLedgerState), "supplies.ledger-state"),
     ];
 
     /// <summary>Document kind by registered type.</summary>

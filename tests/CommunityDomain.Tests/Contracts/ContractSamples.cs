@@ -12,6 +12,7 @@ using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
 using CommunityDomain.Supplies.Ledger;
+using CommunityDomain.Supplies.Ledger.State;
 using CommunityDomain.Tests.Generators;
 
 namespace CommunityDomain.Tests.Contracts;
@@ -178,6 +179,7 @@ public static class ContractSamples
         samples[typeof(DeliveryPlan)] = RunPlanner.Plan(parcels, sites, runOptions, ["team A", "team B"]);
 
         samples[typeof(CommunityState)] = CommunityOps.Seeded().ToState();
+        samples[typeof(StockLedgerState)] = CommunityDomain.Tests.Supplies.LedgerSamples.Busy().ToState();
         return samples;
     }
 

@@ -21,7 +21,7 @@ namespace CommunityDomain.Supplies.Ledger;
 /// another payload) and every rejected command change nothing. Rejected commands do not consume their id.
 /// Units leave first-expiring-first (no expiry last, then receipt order).
 /// </remarks>
-public sealed class StockLedger : AggregateRoot
+public sealed partial class StockLedger : AggregateRoot
 {
     private readonly IClock _clock;
     private readonly Dictionary<CommandId, StockCommand> _commands = [];
@@ -31,8 +31,8 @@ public sealed class StockLedger : AggregateRoot
     private readonly Dictionary<CommandId, Shipment> _deliveries = [];
     private long _receiptOrder;
 
-    private StockLedger(ItemKind item, IClock clock)
-        : base(0)
+    private StockLedger(ItemKind item, IClock clock, long version = 0)
+        : base(version)
     {
         Item = item;
         _clock = clock;
@@ -300,18 +300,20 @@ public sealed class StockLedger : AggregateRoot
             return byExpiry != 0 ? byExpiry : a.Order.CompareTo(b.Order);
         }
 
-        private long Order { get; } = order;
+        public long Order { get; } = order;
     }
 
     private sealed class Reservation(Id<Household> household, int quantity)
     {
         public Id<Household> Household { get; } = household;
 
+        public int Quantity { get; } = quantity;
+
         public int Delivered { get; set; }
 
         public int Cancelled { get; set; }
 
-        public int Outstanding => quantity - Delivered - Cancelled;
+        public int Outstanding => Quantity - Delivered - Cancelled;
     }
 
     private sealed class Take(Lot lot, int quantity)
