@@ -6,6 +6,7 @@ using CommunityDomain.MassTesting.Errors;
 using CommunityDomain.MassTesting.Events;
 using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Passes.Events;
+using CommunityDomain.Passes.State;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
@@ -90,6 +91,7 @@ namespace CommunityDomain.Contracts;
 [JsonSerializable(typeof(DeliveryPlan))]
 [JsonSerializable(typeof(CommunityState))]
 [JsonSerializable(typeof(StockLedgerState))]
+[JsonSerializable(typeof(PassOfficeState))]
 [JsonSerializable(typeof(ControlScopeJsonConverter.ScopeDocument))]
 [JsonSerializable(typeof(RosterProblemDocument))]
 [JsonSerializable(typeof(List<string>))]

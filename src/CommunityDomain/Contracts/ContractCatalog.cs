@@ -6,6 +6,7 @@ using CommunityDomain.MassTesting.Errors;
 using CommunityDomain.MassTesting.Events;
 using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Passes.Events;
+using CommunityDomain.Passes.State;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
@@ -110,6 +111,7 @@ internal static class ContractCatalog
 
         (typeof(CommunityState), "community.state"),
         (typeof(StockLedgerState), "supplies.ledger-state"),
+        (typeof(PassOfficeState), "passes.office-state"),
     ];
 
     /// <summary>Document kind by registered type.</summary>

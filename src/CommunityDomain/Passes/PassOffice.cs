@@ -16,7 +16,7 @@ namespace CommunityDomain.Passes;
 /// pass starts more than that long after the caller's last negative test time. Every issued code verifies
 /// at a gate holding the current public keys, within its validity window, until revoked.
 /// </remarks>
-public sealed class PassOffice : AggregateRoot
+public sealed partial class PassOffice : AggregateRoot
 {
     private readonly PassSigningKeys _keys;
     private readonly IClock _clock;
@@ -24,8 +24,8 @@ public sealed class PassOffice : AggregateRoot
     private readonly Dictionary<Id<Household>, List<PassContent>> _byHousehold = [];
     private readonly HashSet<PassSerial> _revoked = [];
 
-    private PassOffice(PassPolicy policy, PassSigningKeys keys, IClock clock)
-        : base(0)
+    private PassOffice(PassPolicy policy, PassSigningKeys keys, IClock clock, long version = 0)
+        : base(version)
     {
         Policy = policy;
         _keys = keys;
@@ -81,13 +81,7 @@ public sealed class PassOffice : AggregateRoot
 
         var content = new PassContent(new PassSerial(_issued.Count + 1), request.Household, from, from + Policy.Validity, Policy.MaxTimeOut, _keys.Current);
         var code = _keys.Sign(content);
-        _issued.Add(content);
-        if (held is null)
-        {
-            _byHousehold[request.Household] = held = [];
-        }
-
-        held.Add(content);
+        Put(content);
         Raise(new PassIssued(now, by, NextVersion(), content.Serial, content.Household, content.ValidFrom, content.ValidUntil, content.Key));
         return new Pass(content, code);
     }

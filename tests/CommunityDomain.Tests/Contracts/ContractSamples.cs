@@ -7,6 +7,7 @@ using CommunityDomain.MassTesting;
 using CommunityDomain.MassTesting.Errors;
 using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Passes;
+using CommunityDomain.Passes.State;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
@@ -180,7 +181,23 @@ public static class ContractSamples
 
         samples[typeof(CommunityState)] = CommunityOps.Seeded().ToState();
         samples[typeof(StockLedgerState)] = CommunityDomain.Tests.Supplies.LedgerSamples.Busy().ToState();
+        samples[typeof(PassOfficeState)] = PassOfficeSample();
         return samples;
+    }
+
+    /// <summary>An office with three passes, one revoked, under the Harbin policy.</summary>
+    private static PassOfficeState PassOfficeSample()
+    {
+        using var keys = PassSigningKeys.Generate(new PassKeyId(2));
+        var evening = Instant.FromUtc(2022, 8, 20, 10, 30);
+        var office = PassOffice.Open(PassPolicy.OnePersonEveryTwoDays, keys, new NodaTime.Testing.FakeClock(evening));
+        foreach (var household in new[] { 4, 9, 12 })
+        {
+            _ = office.Issue(new PassRequest(new Id<Household>(household), ControlLevel.Controlled, evening - Duration.FromHours(20), evening + Duration.FromMinutes(household)));
+        }
+
+        _ = office.Revoke(new PassSerial(2), "reported lost");
+        return office.ToState();
     }
 
     /// <summary>Writes then reads <paramref name="value"/> as a contract of type <paramref name="type"/>.</summary>
