@@ -90,6 +90,7 @@ namespace CommunityDomain.Contracts;
 [JsonSerializable(typeof(DeliveryPlan))]
 [JsonSerializable(typeof(CommunityState))]
 [JsonSerializable(typeof(PassOfficeState))]
+[JsonSerializable(typeof(PassGateState))]
 [JsonSerializable(typeof(ControlScopeJsonConverter.ScopeDocument))]
 [JsonSerializable(typeof(RosterProblemDocument))]
 [JsonSerializable(typeof(List<string>))]
