@@ -92,6 +92,7 @@ namespace CommunityDomain.Contracts;
 [JsonSerializable(typeof(CommunityState))]
 [JsonSerializable(typeof(StockLedgerState))]
 [JsonSerializable(typeof(PassOfficeState))]
+[JsonSerializable(typeof(PassGateState))]
 [JsonSerializable(typeof(ControlScopeJsonConverter.ScopeDocument))]
 [JsonSerializable(typeof(RosterProblemDocument))]
 [JsonSerializable(typeof(List<string>))]

@@ -112,6 +112,7 @@ internal static class ContractCatalog
         (typeof(CommunityState), "community.state"),
         (typeof(StockLedgerState), "supplies.ledger-state"),
         (typeof(PassOfficeState), "passes.office-state"),
+        (typeof(PassGateState), "passes.gate-state"),
     ];
 
     /// <summary>Document kind by registered type.</summary>

@@ -14,7 +14,7 @@ namespace CommunityDomain.Passes;
 /// revoked, already used, or beyond its household's quota of outings in a period never passes
 /// <see cref="Exit"/>. A return is late exactly when the time out exceeds the pass's maximum.
 /// </remarks>
-public sealed class PassGate
+public sealed partial class PassGate
 {
     private readonly PassVerificationKeys _keys;
     private readonly PassPolicy _policy;
@@ -22,6 +22,7 @@ public sealed class PassGate
     private readonly Dictionary<PassSerial, (PassContent Content, Instant At)> _out = [];
     private readonly HashSet<PassSerial> _used = [];
     private readonly Dictionary<Id<Household>, List<Instant>> _exits = [];
+    private readonly List<(PassContent Content, Instant At)> _history = [];
 
     /// <summary>Creates a gate.</summary>
     /// <param name="keys">The public keys it accepts.</param>
@@ -32,8 +33,8 @@ public sealed class PassGate
         _policy = Guard.Against.Null(policy);
     }
 
-    /// <summary>Passes out now, with when they went out.</summary>
-    public IReadOnlyList<(PassContent Pass, Instant WentOut)> Out => [.. _out.Values.OrderBy(x => x.At)];
+    /// <summary>Passes out now, with when they went out, earliest first (then by serial).</summary>
+    public IReadOnlyList<(PassContent Pass, Instant WentOut)> Out => [.. _out.Values.OrderBy(x => x.At).ThenBy(x => x.Content.Serial.Value)];
 
     /// <summary>Adds revoked serials (e.g. <see cref="PassOffice.Revoked"/> synced when online).</summary>
     /// <param name="serials">The serials.</param>
@@ -82,9 +83,7 @@ public sealed class PassGate
             return new PassRejected(PassRejection.OverQuota, content.Serial);
         }
 
-        exits.Add(at);
-        _used.Add(content.Serial);
-        _out[content.Serial] = (content, at);
+        Record(content, at);
         return content;
     }
 
@@ -111,12 +110,21 @@ public sealed class PassGate
 
     /// <summary>Passes out longer than allowed at an instant.</summary>
     /// <param name="at">The instant.</param>
-    /// <returns>The overdue passes.</returns>
+    /// <returns>The overdue passes, earliest out first (then by serial).</returns>
     public IReadOnlyList<PassContent> Overdue(Instant at) =>
-        [.. _out.Values.Where(x => at - x.At > x.Content.MaxTimeOut).Select(x => x.Content)];
+        [.. Out.Where(x => at - x.WentOut > x.Pass.MaxTimeOut).Select(x => x.Pass)];
 
     /// <summary>The gate's key ids and counts.</summary>
     public override string ToString() => $"Pass gate: {_keys}, {_out.Count} out, {_revoked.Count} revocation(s) loaded";
+
+    private void Record(PassContent content, Instant at)
+    {
+        var exits = _exits.TryGetValue(content.Household, out var list) ? list : _exits[content.Household] = [];
+        exits.Add(at);
+        _used.Add(content.Serial);
+        _out[content.Serial] = (content, at);
+        _history.Add((content, at));
+    }
 
     /// <summary>Decodes and checks the signature; the content is trusted only after this.</summary>
     internal OneOf<PassContent, PassRejected> Read(string? code)

@@ -182,6 +182,7 @@ public static class ContractSamples
         samples[typeof(CommunityState)] = CommunityOps.Seeded().ToState();
         samples[typeof(StockLedgerState)] = CommunityDomain.Tests.Supplies.LedgerSamples.Busy().ToState();
         samples[typeof(PassOfficeState)] = PassOfficeSample();
+        samples[typeof(PassGateState)] = PassGateSample();
         return samples;
     }
 
@@ -198,6 +199,21 @@ public static class ContractSamples
 
         _ = office.Revoke(new PassSerial(2), "reported lost");
         return office.ToState();
+    }
+
+    /// <summary>A gate that let two holders out, one of them back, with one revocation loaded.</summary>
+    private static PassGateState PassGateSample()
+    {
+        using var keys = PassSigningKeys.Generate(new PassKeyId(2));
+        var evening = Instant.FromUtc(2022, 8, 20, 10, 30);
+        var office = PassOffice.Open(PassPolicy.OnePersonEveryTwoDays, keys, new NodaTime.Testing.FakeClock(evening));
+        var codes = new[] { 4, 9 }.Select(h => office.Issue(new PassRequest(new Id<Household>(h), ControlLevel.Controlled, evening - Duration.FromHours(20), evening)).AsT0.Code).ToList();
+        var gate = new PassGate(keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays);
+        gate.LoadRevocations([new PassSerial(7)]);
+        _ = gate.Exit(codes[0], evening + Duration.FromMinutes(5));
+        _ = gate.Exit(codes[1], evening + Duration.FromMinutes(12));
+        _ = gate.Return(codes[0], evening + Duration.FromMinutes(80));
+        return gate.ToState();
     }
 
     /// <summary>Writes then reads <paramref name="value"/> as a contract of type <paramref name="type"/>.</summary>

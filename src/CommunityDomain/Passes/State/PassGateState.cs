@@ -1,0 +1,27 @@
+namespace CommunityDomain.Passes.State;
+
+/// <summary>
+/// What a gate device holds, as plain data: the revocations it loaded and every exit it recorded, so a restarted
+/// device still knows who is out, which passes were used and each household's outings for the quota.
+/// </summary>
+/// <remarks>No key material: the gate's public keys and policy are passed to <see cref="PassGate.Restore"/>.
+/// Exits are in the order the gate recorded them; revoked serials ascending.</remarks>
+public sealed record PassGateState
+{
+    /// <summary>The revoked serial values loaded, ascending.</summary>
+    public required IReadOnlyList<int> Revoked { get; init; }
+
+    /// <summary>Every exit recorded, in the order recorded.</summary>
+    public required IReadOnlyList<GateExitState> Exits { get; init; }
+
+    /// <inheritdoc />
+    public bool Equals(PassGateState? other) =>
+        other is not null && Revoked.SequenceEqual(other.Revoked) && Exits.SequenceEqual(other.Exits);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Revoked.Count, Exits.Count);
+
+    /// <summary>Counts only.</summary>
+    public override string ToString() =>
+        $"PassGateState: {Revoked.Count} revoked, {Exits.Count} exits, {Exits.Count(e => !e.Returned)} out";
+}
