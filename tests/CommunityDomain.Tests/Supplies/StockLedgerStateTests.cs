@@ -53,6 +53,7 @@ public sealed class StockLedgerStateTests
         "version", "blank item", "duplicate lot", "remaining above received", "lot payload", "missing lot",
         "allocation over-used", "allocation household", "delivery from unknown lot", "delivery above its command",
         "negative take", "unknown command kind", "duplicate command", "more reserved than on hand", "lot gave out too little",
+        "delivered count off its commands", "write-off missing from lots",
     ];
 
     [Theory]
@@ -124,6 +125,8 @@ public sealed class StockLedgerStateTests
         "duplicate command" => s with { Commands = [.. s.Commands, s.Commands[0]], Version = s.Version + 1 },
         "more reserved than on hand" => s with { Lots = [.. s.Lots.Select(l => l with { Remaining = 0 })] },
         "lot gave out too little" => s with { Lots = [s.Lots[0], s.Lots[1] with { Remaining = 3 }, s.Lots[2]] },
+        "delivered count off its commands" => s with { Allocations = [s.Allocations[0] with { Delivered = 7 }, .. s.Allocations.Skip(1)] },
+        "write-off missing from lots" => s with { Lots = [s.Lots[0], s.Lots[1], s.Lots[2] with { Remaining = 4 }] },
         _ => throw new ArgumentOutOfRangeException(nameof(breakage)),
     };
 }

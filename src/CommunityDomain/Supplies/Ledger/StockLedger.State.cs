@@ -165,5 +165,17 @@ public sealed partial class StockLedger
         {
             throw new ArgumentException("The stored counts are inconsistent (negative returns or write-offs, or more reserved than on hand).", nameof(state));
         }
+
+        // The counts must be what the stored commands did.
+        var commands = _commands.Values;
+        var byAllocation = _allocations.All(a =>
+            a.Value.Delivered == commands.OfType<DeliverStock>().Where(d => d.Allocation == a.Key).Sum(d => (long)d.Quantity)
+            && a.Value.Cancelled == commands.OfType<CancelAllocation>().Where(c => c.Allocation == a.Key).Sum(c => (long)c.Quantity));
+        if (!byAllocation
+            || Returned != commands.OfType<ReturnStock>().Sum(r => (long)r.Quantity)
+            || WrittenOff != commands.OfType<WriteOffStock>().Sum(w => (long)w.Quantity))
+        {
+            throw new ArgumentException("The stored counts are not what the stored commands did.", nameof(state));
+        }
     }
 }
