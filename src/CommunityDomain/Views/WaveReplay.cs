@@ -3,10 +3,9 @@ using CommunityDomain.MassTesting.Planners;
 namespace CommunityDomain.Views;
 
 /// <summary>
-/// What a wave plan implies over time at one site, recomputed for drawing because <see cref="WavePlan"/> gives
-/// only the calls and the finish: everyone of a call arrives at call time + walk-down; people are served first
-/// come first served (within a household: assisted, then typed, then QR, as the planner's queue model has it);
-/// each person starts at the later of their arrival and the earliest free station. The queue is the people who
+/// What a wave plan implies over time at one site, replayed for drawing (because <see cref="WavePlan"/> gives
+/// only the calls and the finish) with the planner's own queue model, <see cref="SiteQueue"/>: everyone of a
+/// call arrives at call time + walk-down and is served first come first served at the earliest free station. The queue is the people who
 /// have arrived and not yet started (the quantity the site's queue capacity limits).
 /// </summary>
 internal sealed record WaveReplay(
@@ -18,50 +17,35 @@ internal sealed record WaveReplay(
 {
     public static WaveReplay Of(WaveProblem problem, SitePlan site)
     {
-        var times = problem.ServiceTimes;
         var calls = site.Calls.OrderBy(c => c.At).ToList();
-        var people = new List<(long Arrival, long Service, int Call)>();
         var walk = site.Site.WalkDown.BclCompatibleTicks;
-        for (var c = 0; c < calls.Count; c++)
+        var callOf = new List<int>();
+        foreach (var (call, c) in calls.Select((call, c) => (call, c)))
         {
-            var arrival = (calls[c].At - problem.Start).BclCompatibleTicks + walk;
-            foreach (var h in calls[c].Households)
-            {
-                Add(h.Assisted, times.Assisted);
-                Add(h.Typed, times.Typed);
-                Add(h.QrCode, times.QrCode);
-            }
+            callOf.AddRange(Enumerable.Repeat(c, call.Households.Sum(h => h.Assisted + h.Typed + h.QrCode)));
+        }
 
-            void Add(int count, Duration service)
+        // The planner's own queue model, fed every call in time order (first come, first served), traced.
+        var model = new SiteQueue(problem.ServiceTimes) { Trace = new(callOf.Count) };
+        model.Reset(site.Site.Stations, Math.Max(1, callOf.Count));
+        foreach (var call in calls)
+        {
+            var arrival = (call.At - problem.Start).BclCompatibleTicks + walk;
+            foreach (var h in call.Households)
             {
-                for (var i = 0; i < count; i++)
-                {
-                    people.Add((arrival, service.BclCompatibleTicks, c));
-                }
+                model.Arrive(arrival, h);
             }
         }
 
-        // Calls are in time order, so people are already in arrival order (first come, first served).
-        var free = new long[site.Site.Stations];
+        model.ServeAll();
         var servedBy = calls.Select(c => c.At).ToArray();
-        var events = new List<(long At, int Delta)>(people.Count * 2);
+        var events = new List<(long At, int Delta)>(callOf.Count * 2);
         long finish = 0;
-        foreach (var (arrival, service, call) in people)
+        foreach (var ((arrival, start, end), call) in model.Trace.Zip(callOf))
         {
-            var station = 0;
-            for (var s = 1; s < free.Length; s++)
-            {
-                if (free[s] < free[station])
-                {
-                    station = s;
-                }
-            }
-
-            var start = Math.Max(arrival, free[station]);
-            free[station] = start + service;
-            finish = Math.Max(finish, start + service);
-            var end = problem.Start + Duration.FromTicks(start + service);
-            servedBy[call] = end > servedBy[call] ? end : servedBy[call];
+            finish = Math.Max(finish, end);
+            var done = problem.Start + Duration.FromTicks(end);
+            servedBy[call] = done > servedBy[call] ? done : servedBy[call];
             if (start > arrival)
             {
                 events.Add((arrival, 1));
@@ -85,6 +69,6 @@ internal sealed record WaveReplay(
         }
 
         return new WaveReplay(site.Site.SiteId, [.. calls.Select((c, i) => (c, servedBy[i]))], queue, max,
-            people.Count == 0 ? problem.Start : problem.Start + Duration.FromTicks(finish));
+            callOf.Count == 0 ? problem.Start : problem.Start + Duration.FromTicks(finish));
     }
 }
