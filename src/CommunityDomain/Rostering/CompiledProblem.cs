@@ -32,6 +32,15 @@ internal sealed class CompiledProblem
 
     public required int[] Minimum { get; init; }
 
+    /// <summary>Per day * SlotCount + slot: the most people the demand accepts (int.MaxValue without a demand).</summary>
+    public required int[] Maximum { get; init; }
+
+    /// <summary>Per day * SlotCount + slot: the index of the demand in <see cref="RosterProblem.Demands"/>, or -1.</summary>
+    public required int[] DemandIndex { get; init; }
+
+    /// <summary>Per slot: the index of its first demand in <see cref="RosterProblem.Demands"/> (post, shift and qualification).</summary>
+    public required int[] SlotDemand { get; init; }
+
     public required int[] Under { get; init; }
 
     public required int[] Over { get; init; }
@@ -81,10 +90,20 @@ internal sealed class CompiledProblem
 
     public int ChoiceIndex(int worker, int day, int choice) => ((worker * Days) + day) * Choices + choice;
 
-    public int CoverCostHard(int daySlot, int count)
+    public int CoverCostHard(int daySlot, int count) => CoverMissing(daySlot, count) + CoverExcess(daySlot, count);
+
+    /// <summary>People missing below the demand's hard minimum.</summary>
+    public int CoverMissing(int daySlot, int count)
     {
         var min = Minimum[daySlot];
         return count < min ? min - count : 0;
+    }
+
+    /// <summary>People beyond the demand's maximum (only pins can put them there).</summary>
+    public int CoverExcess(int daySlot, int count)
+    {
+        var max = Maximum[daySlot];
+        return count > max ? count - max : 0;
     }
 
     public long CoverCostSoft(int daySlot, int count)

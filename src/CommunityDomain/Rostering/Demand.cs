@@ -7,11 +7,15 @@ namespace CommunityDomain.Rostering;
 /// <summary>
 /// A post's need for people on one shift of one date, optionally with a qualification: the
 /// <see cref="Required"/> count is soft (penalties per person under and over), the
-/// <see cref="Minimum"/> is hard.
+/// <see cref="Minimum"/> and <see cref="Maximum"/> are hard.
 /// </summary>
 /// <remarks>
 /// A problem holds at most one demand per post, date, shift code and qualification; a worker assigned
-/// to it counts towards it only. <see cref="Minimum"/> may not exceed <see cref="Required"/>.
+/// to it counts towards it only. <see cref="Minimum"/> &lt;= <see cref="Required"/> &lt;=
+/// <see cref="Maximum"/>. Nobody is placed beyond <see cref="Required"/> unless a maximum above it
+/// allows extra people (each costing <see cref="OverWeight"/>); only pins can exceed the maximum.
+/// Build demands from a community's <see cref="Communities.Post"/> with <see cref="For"/> so the
+/// post's compound is derived rather than typed twice.
 /// </remarks>
 public sealed class Demand
 {
@@ -25,6 +29,7 @@ public sealed class Demand
     /// <param name="overWeight">Penalty per person beyond <paramref name="required"/>; zero or more.</param>
     /// <param name="minimum">A hard minimum number of people, at most <paramref name="required"/>; none when null.</param>
     /// <param name="qualification">The qualification each person needs; none when null.</param>
+    /// <param name="maximum">The most people the post can use, at least <paramref name="required"/>; when null, exactly <paramref name="required"/>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
     public Demand(
         Id<Post> post,
@@ -35,7 +40,8 @@ public sealed class Demand
         int underWeight = 100,
         int overWeight = 1,
         int? minimum = null,
-        string? qualification = null)
+        string? qualification = null,
+        int? maximum = null)
     {
         Post = Guard.Against.DefaultId(post);
         Compound = Guard.Against.DefaultId(compound);
@@ -51,7 +57,40 @@ public sealed class Demand
         }
 
         Minimum = minimum;
+        if (maximum is { } max)
+        {
+            Guard.Against.Expression(m => m < required, max, "A demand's maximum may not be below its required count.", nameof(maximum));
+        }
+
+        Maximum = maximum;
         Qualification = qualification is null ? null : Guard.Against.NullOrWhiteSpace(qualification);
+    }
+
+    /// <summary>Creates a demand for a community's post: its compound is the post's own, never typed twice.</summary>
+    /// <param name="post">The post, as the community holds it.</param>
+    /// <param name="date">The date the shift starts.</param>
+    /// <param name="shiftCode">The shift's code.</param>
+    /// <param name="required">The preferred number of people; zero or more.</param>
+    /// <param name="underWeight">Penalty per person missing below <paramref name="required"/>; zero or more.</param>
+    /// <param name="overWeight">Penalty per person beyond <paramref name="required"/>; zero or more.</param>
+    /// <param name="minimum">A hard minimum number of people, at most <paramref name="required"/>; none when null.</param>
+    /// <param name="qualification">The qualification each person needs; none when null.</param>
+    /// <param name="maximum">The most people the post can use, at least <paramref name="required"/>; when null, exactly <paramref name="required"/>.</param>
+    /// <returns>The demand.</returns>
+    /// <exception cref="ArgumentException">The post is null or an argument is out of range.</exception>
+    public static Demand For(
+        Post post,
+        LocalDate date,
+        string shiftCode,
+        int required,
+        int underWeight = 100,
+        int overWeight = 1,
+        int? minimum = null,
+        string? qualification = null,
+        int? maximum = null)
+    {
+        Guard.Against.Null(post);
+        return new Demand(post.Id, post.CompoundId, date, shiftCode, required, underWeight, overWeight, minimum, qualification, maximum);
     }
 
     /// <summary>The post that needs people.</summary>
@@ -78,10 +117,16 @@ public sealed class Demand
     /// <summary>The hard minimum, or null.</summary>
     public int? Minimum { get; }
 
+    /// <summary>The most people the post can use, or null for exactly <see cref="Required"/>.</summary>
+    public int? Maximum { get; }
+
+    /// <summary>The hard maximum in force: <see cref="Maximum"/>, else <see cref="Required"/>.</summary>
+    internal int MaximumOrRequired => Maximum ?? Required;
+
     /// <summary>The qualification each person needs, or null.</summary>
     public string? Qualification { get; }
 
     /// <summary>Post, date, shift, qualification and counts.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Post} {Date:yyyy-MM-dd} {ShiftCode}{(Qualification is null ? "" : "/" + Qualification)} x{Required}{(Minimum is { } m ? $" (min {m})" : "")}");
+        $"{Post} {Date:yyyy-MM-dd} {ShiftCode}{(Qualification is null ? "" : "/" + Qualification)} x{Required}{(Minimum is { } m ? $" (min {m})" : "")}{(Maximum is { } x ? $" (max {x})" : "")}");
 }

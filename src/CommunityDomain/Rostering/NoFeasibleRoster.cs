@@ -1,17 +1,32 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CommunityDomain.Kernel;
+using CommunityDomain.Rostering.Coordination;
 
 namespace CommunityDomain.Rostering;
 
-/// <summary>The planner found no roster without hard violations; carries the best roster it found.</summary>
+/// <summary>
+/// The planner found no roster without hard violations; carries the best roster it found and, for every
+/// demand it leaves below its minimum, why each worker did not cover it.
+/// </summary>
 public sealed record NoFeasibleRoster : DomainError
 {
     [JsonConstructor]
-    internal NoFeasibleRoster(Roster best) => Best = best;
+    internal NoFeasibleRoster(Roster best, IReadOnlyList<UncoveredDuty>? uncovered = null)
+    {
+        Best = best;
+        Uncovered = uncovered ?? [];
+    }
 
     /// <summary>The best roster found (fewest hard violations, then least penalty).</summary>
     public Roster Best { get; }
+
+    /// <summary>
+    /// The demands <see cref="Best"/> leaves below their hard minimum, in date order, each with one
+    /// <see cref="ShortfallReason"/> per worker not on it (on duty elsewhere, or the hard rules adding
+    /// them would break); empty when only other rules are broken.
+    /// </summary>
+    public IReadOnlyList<UncoveredDuty> Uncovered { get; }
 
     /// <summary>The hard violations of <see cref="Best"/>, as readable score lines.</summary>
     public IReadOnlyList<ScoreItem> Violations => [.. Best.Score.Items.Where(i => i.Hard > 0)];
@@ -21,9 +36,9 @@ public sealed record NoFeasibleRoster : DomainError
 
     /// <inheritdoc />
     protected override string English => string.Create(CultureInfo.InvariantCulture,
-        $"No roster without hard violations was found; the best one breaks {Best.Score.Hard} (first: {(Violations.Count > 0 ? Violations[0].Description : "none")}).");
+        $"No roster without hard violations was found; the best one breaks {Best.Score.Hard} and leaves {Uncovered.Sum(u => u.Missing)} people missing on {Uncovered.Count} duties (first: {(Violations.Count > 0 ? Violations[0].Description : "none")}).");
 
     /// <inheritdoc />
     protected override string Chinese => string.Create(CultureInfo.InvariantCulture,
-        $"未找到不违反硬约束的排班；最佳方案仍有 {Best.Score.Hard} 处硬约束违反。");
+        $"未找到不违反硬约束的排班；最佳方案仍有 {Best.Score.Hard} 处硬约束违反，{Uncovered.Count} 个班次共缺 {Uncovered.Sum(u => u.Missing)} 人。");
 }

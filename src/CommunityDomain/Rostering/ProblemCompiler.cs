@@ -44,13 +44,28 @@ internal static class ProblemCompiler
         var required = new int[days * slots];
         Array.Fill(required, -1);
         var minimum = new int[days * slots];
+        var maximum = new int[days * slots];
+        Array.Fill(maximum, int.MaxValue);
         var under = new int[days * slots];
         var over = new int[days * slots];
-        foreach (var d in problem.Demands)
+        var demandIndex = new int[days * slots];
+        Array.Fill(demandIndex, -1);
+        var slotDemand = new int[slots];
+        Array.Fill(slotDemand, -1);
+        for (var k = 0; k < problem.Demands.Count; k++)
         {
-            var i = (DayOf(first, d.Date) * slots) + slotIndex[(d.Post, d.ShiftCode, d.Qualification)];
+            var d = problem.Demands[k];
+            var slot = slotIndex[(d.Post, d.ShiftCode, d.Qualification)];
+            var i = (DayOf(first, d.Date) * slots) + slot;
+            demandIndex[i] = k;
+            if (slotDemand[slot] < 0)
+            {
+                slotDemand[slot] = k;
+            }
+
             required[i] = d.Required;
             minimum[i] = d.Minimum ?? 0;
+            maximum[i] = d.MaximumOrRequired;
             under[i] = d.UnderWeight;
             over[i] = d.OverWeight;
         }
@@ -109,7 +124,7 @@ internal static class ProblemCompiler
         var choiceSoft = new int[workerCount * days * choices];
         var allowed = new bool[workerCount * days * choices];
         var violation = new byte[workerCount * days * choices];
-        var windows = new List<AvailabilityWindow>();
+        var canServe = new bool[shiftCount];
         for (var w = 0; w < workerCount; w++)
         {
             var worker = workers[w];
@@ -127,16 +142,12 @@ internal static class ProblemCompiler
                 var baseIndex = wd * choices;
                 choiceSoft[baseIndex] = onWishTotal[wd];
                 allowed[baseIndex] = pin < 0;
-                var unavailable = worker.UnavailableDates.Contains(date);
-                // Plain loops, no lambdas: a lambda capturing start/end allocated a closure per worker, day and
-                // slot (10+ MB per compile of a community-size problem, paid by every repair re-plan).
-                windows.Clear();
-                foreach (var a in worker.Availability)
+
+                // Availability is judged on the duty's real interval (it may run into the next date).
+                for (var t = 0; t < shiftCount; t++)
                 {
-                    if (a.Start.Date == date)
-                    {
-                        windows.Add(a);
-                    }
+                    var start = date.At(problem.Shifts[t].Start);
+                    canServe[t] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(shiftMinutes[t]));
                 }
 
                 for (var s = 0; s < slots; s++)
@@ -145,10 +156,7 @@ internal static class ProblemCompiler
                     var i = baseIndex + s + 1;
                     choiceSoft[i] = onWishTotal[wd] - onWish[(wd * shiftCount) + t] + offWish[(wd * shiftCount) + t] + ownCost[(w * slots) + s];
                     RuleKind? broken = null;
-                    var shift = problem.Shifts[t];
-                    var start = date.At(shift.Start);
-                    var end = start.PlusMinutes(shift.Minutes);
-                    if (unavailable || (windows.Count > 0 && !AnyCovers(windows, start, end)))
+                    if (!canServe[t])
                     {
                         broken = RuleKind.Unavailable;
                     }
@@ -162,8 +170,8 @@ internal static class ProblemCompiler
                     }
 
                     violation[i] = broken is { } b ? (byte)(1 + (int)b) : (byte)0;
-                    var hasDemand = required[(day * slots) + s] >= 0;
-                    allowed[i] = pin >= 0 ? pin == s : hasDemand && broken is null && r.MaxPerShift[t] > 0;
+                    var open = required[(day * slots) + s] >= 0 && maximum[(day * slots) + s] > 0;
+                    allowed[i] = pin >= 0 ? pin == s : open && broken is null && r.MaxPerShift[t] > 0;
                 }
             }
         }
@@ -213,6 +221,9 @@ internal static class ProblemCompiler
             ShiftMinutes = shiftMinutes,
             Required = required,
             Minimum = minimum,
+            Maximum = maximum,
+            DemandIndex = demandIndex,
+            SlotDemand = slotDemand,
             Under = under,
             Over = over,
             ChoiceSoft = choiceSoft,
@@ -237,19 +248,6 @@ internal static class ProblemCompiler
 
     private static int DayOf(LocalDate first, LocalDate date) => Period.DaysBetween(first, date);
 
-    private static bool AnyCovers(List<AvailabilityWindow> windows, LocalDateTime start, LocalDateTime end)
-    {
-        foreach (var window in windows)
-        {
-            if (window.Covers(start, end))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static CompiledRules CompileRules(WorkRules rules, IReadOnlyList<ShiftDefinition> shifts, Dictionary<string, int> shiftIndex)
     {
         var n = shifts.Count;
@@ -266,18 +264,25 @@ internal static class ProblemCompiler
             forbidden[(shiftIndex[f.First] * n) + shiftIndex[f.Next]] = true;
         }
 
-        var minRest = rules.MinRest is { } r ? (long)r.TotalMinutes : long.MinValue;
+        // Rest and overlap between duties one and two dates apart, from their real intervals. Duties three
+        // or more dates apart never meet a rule: a shift starts before 24:00 and lasts at most 24 h, and
+        // the minimum rest is at most 24 h, so at least 24 h + 1 min lies between them.
+        var minRest = rules.MinRest is { } r ? (long)r.TotalMinutes : 0;
+        var timing = new byte[n * n];
+        var timing2 = new byte[n * n];
+        var blocked = new bool[n * n];
+        var blocked2 = new bool[n * n];
+        var anyBlocked2 = false;
         for (var a = 0; a < n; a++)
         {
             for (var b = 0; b < n; b++)
             {
-                // Rest from the end of a (day d) to the start of b (day d + 1), in minutes.
-                long gap = (24 * 60) + (shifts[b].Start.TickOfDay / NodaConstants.TicksPerMinute)
-                    - (shifts[a].Start.TickOfDay / NodaConstants.TicksPerMinute) - shifts[a].Minutes;
-                if (gap < 0 || gap < minRest)
-                {
-                    forbidden[(a * n) + b] = true;
-                }
+                var i = (a * n) + b;
+                timing[i] = Timing(shifts[a], shifts[b], 1, minRest);
+                timing2[i] = Timing(shifts[a], shifts[b], 2, minRest);
+                blocked[i] = forbidden[i] || timing[i] != 0;
+                blocked2[i] = timing2[i] != 0;
+                anyBlocked2 |= blocked2[i];
             }
         }
 
@@ -285,6 +290,11 @@ internal static class ProblemCompiler
         {
             MaxPerShift = maxPer,
             Forbidden = forbidden,
+            Timing = timing,
+            Timing2 = timing2,
+            Blocked = blocked,
+            Blocked2 = blocked2,
+            AnyBlocked2 = anyBlocked2,
             MinMinutes = rules.MinTotalMinutes,
             MaxMinutes = rules.MaxTotalMinutes ?? CompiledRules.Unlimited,
             MaxWeekMinutes = rules.MaxMinutesPerWeek ?? CompiledRules.Unlimited,
@@ -293,5 +303,18 @@ internal static class ProblemCompiler
             MinDaysOff = rules.MinConsecutiveDaysOff,
             MaxWeekends = rules.MaxWeekends ?? CompiledRules.Unlimited,
         };
+    }
+
+    /// <summary>
+    /// 0 when shift <paramref name="next"/>, <paramref name="days"/> dates after shift <paramref name="first"/>,
+    /// keeps the rules; <see cref="CompiledRules.RestCode"/> for less rest than <paramref name="minRest"/>
+    /// minutes; <see cref="CompiledRules.OverlapCode"/> when the two overlap.
+    /// </summary>
+    private static byte Timing(ShiftDefinition first, ShiftDefinition next, int days, long minRest)
+    {
+        // Local times of the roster: minutes from the end of first to the start of next.
+        var gap = (days * 24L * 60) + (next.Start.TickOfDay / NodaConstants.TicksPerMinute)
+            - (first.Start.TickOfDay / NodaConstants.TicksPerMinute) - first.Minutes;
+        return gap < 0 ? CompiledRules.OverlapCode : gap < minRest ? CompiledRules.RestCode : (byte)0;
     }
 }

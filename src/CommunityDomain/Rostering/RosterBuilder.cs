@@ -43,12 +43,18 @@ internal static class RosterBuilder
 
         for (var i = 0; i < counts.Length; i++)
         {
-            var h = p.CoverCostHard(i, counts[i]);
+            var missing = p.CoverMissing(i, counts[i]);
+            var excess = p.CoverExcess(i, counts[i]);
             var soft = p.CoverCostSoft(i, counts[i]);
             var rule = counts[i] < p.Required[i] ? RuleKind.CoverUnder : RuleKind.CoverOver;
-            if (h != 0)
+            if (missing != 0)
             {
-                sink.Add(RuleKind.CoverMinimum, -1, i / p.SlotCount, i % p.SlotCount, h, 0);
+                sink.Add(RuleKind.CoverMinimum, -1, i / p.SlotCount, i % p.SlotCount, missing, 0);
+            }
+
+            if (excess != 0)
+            {
+                sink.Add(RuleKind.CoverMaximum, -1, i / p.SlotCount, i % p.SlotCount, excess, 0);
             }
 
             if (soft != 0)

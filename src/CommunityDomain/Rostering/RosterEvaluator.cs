@@ -19,6 +19,11 @@ internal sealed class RosterEvaluator
     private readonly long[] _groupPenalty;
     private readonly int[] _logCell;
     private readonly int[] _logOld;
+
+    // Per cell: the move (by _moveStamp) that last logged it. A move logs each cell once, with the value it
+    // had at Begin, so the log never holds more than one entry per cell however often a move rewrites it.
+    private readonly int[] _loggedIn;
+    private int _moveStamp = 1;
     private readonly int[] _touched;
     private readonly bool[] _isTouched;
     private readonly int[] _savedHard;
@@ -52,8 +57,9 @@ internal sealed class RosterEvaluator
         _groupSum = new long[problem.GroupSize.Length];
         _groupSquares = new long[problem.GroupSize.Length];
         _groupPenalty = new long[problem.GroupSize.Length];
-        _logCell = new int[cells * 2];
-        _logOld = new int[cells * 2];
+        _logCell = new int[cells];
+        _logOld = new int[cells];
+        _loggedIn = new int[cells];
         _touched = new int[problem.WorkerCount];
         _isTouched = new bool[problem.WorkerCount];
         _savedHard = new int[problem.WorkerCount];
@@ -139,6 +145,12 @@ internal sealed class RosterEvaluator
     public void Begin()
     {
         _logLength = 0;
+        if (++_moveStamp == int.MaxValue)
+        {
+            Array.Clear(_loggedIn);
+            _moveStamp = 1;
+        }
+
         _touchedLength = 0;
         _beginHard = Hard;
         _beginSoft = Soft;
@@ -153,10 +165,15 @@ internal sealed class RosterEvaluator
             return;
         }
 
-        Debug.Assert(_logLength < _logCell.Length, "undo log overflow");
-        _logCell[_logLength] = cell;
-        _logOld[_logLength] = old;
-        _logLength++;
+        if (_loggedIn[cell] != _moveStamp)
+        {
+            Debug.Assert(_logLength < _logCell.Length, "undo log overflow");
+            _loggedIn[cell] = _moveStamp;
+            _logCell[_logLength] = cell;
+            _logOld[_logLength] = old;
+            _logLength++;
+        }
+
         Assign[cell] = slot;
         if (old >= 0)
         {

@@ -43,7 +43,7 @@ public static class RosterPlanner
         var engine = new SearchEngine(problem.Compiled, options, progress, cells);
         engine.Run(cancellationToken);
         var roster = RosterBuilder.Build(problem.Compiled, engine.BestAssign);
-        return roster.Score.IsFeasible ? roster : new NoFeasibleRoster(roster);
+        return roster.Score.IsFeasible ? roster : new NoFeasibleRoster(roster, Shortfall.Uncovered(problem.Compiled, engine.BestAssign));
     }
 
     /// <summary>Scores a given roster of <paramref name="problem"/> from scratch (assignments must match demands).</summary>

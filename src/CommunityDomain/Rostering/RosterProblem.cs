@@ -11,10 +11,11 @@ namespace CommunityDomain.Rostering;
 /// <remarks>
 /// <see cref="Create"/> checks everything once: unknown shift codes, posts, workers or dates in
 /// demands, wishes, pins and rules; duplicate shifts, demands, workers and pins; a post listed under
-/// two compounds. Each failure throws an <see cref="ArgumentException"/> naming the parameter and the
+/// two compounds, or (with a community) in another compound than the community's. Each failure throws an <see cref="ArgumentException"/> naming the parameter and the
 /// offending item. A worker's rules are, in order: <see cref="Worker.Rules"/>, the rules for the
-/// worker's kind, the default rules, <see cref="WorkRules.None"/>. Two shifts on consecutive dates
-/// that overlap in time never follow each other, whatever the rules say.
+/// worker's kind, the default rules, <see cref="WorkRules.None"/>. Two duties of a worker that overlap
+/// in time are a hard violation (<see cref="RuleKind.Overlap"/>) whatever the rules say; rest and
+/// availability are judged on the duties' real intervals in the roster's local time (see docs/rostering.md).
 /// </remarks>
 public sealed class RosterProblem
 {
@@ -100,6 +101,11 @@ public sealed class RosterProblem
     /// <param name="wishes">Shift-on and shift-off wishes of known workers; none when null.</param>
     /// <param name="pins">Assignments the planner must keep, each matching a demand; none when null.</param>
     /// <param name="weights">Own-compound and fairness weights; nothing when null.</param>
+    /// <param name="community">
+    /// The community the posts belong to; when given, every demand's post must be one of its posts and the
+    /// demand's compound that post's compound, and every confinement one of its compounds. Without it the
+    /// demands' compounds are only checked against each other (build demands with <see cref="Demand.For"/>).
+    /// </param>
     /// <returns>The problem.</returns>
     /// <exception cref="ArgumentException">An item is invalid, unknown or duplicated; the message names it.</exception>
     public static RosterProblem Create(
@@ -111,7 +117,8 @@ public sealed class RosterProblem
         IReadOnlyDictionary<WorkerKind, WorkRules>? rulesByKind = null,
         IEnumerable<ShiftWish>? wishes = null,
         IEnumerable<RosterAssignment>? pins = null,
-        PreferenceWeights? weights = null)
+        PreferenceWeights? weights = null,
+        Community? community = null)
     {
         Guard.Against.Null(horizon);
         var shiftList = Guard.Against.Null(shifts).ToList().AsReadOnly();
@@ -147,11 +154,26 @@ public sealed class RosterProblem
             }
         }
 
+        if (community is not null)
+        {
+            var held = community.PostsOf().ToDictionary(p => p.Id, p => p.CompoundId);
+            foreach (var (post, compound) in postCompound)
+            {
+                Reject(!held.TryGetValue(post, out var actual), nameof(demands), $"Demands name {post}, which the community does not hold.");
+                Reject(actual != compound, nameof(demands), $"Demands put {post} in {compound}; the community holds it in {actual}.");
+            }
+        }
+
         var workerIds = new HashSet<Id<Worker>>();
         foreach (var w in workerList)
         {
             Reject(w is null, nameof(workers), "A worker is null.");
             Reject(!workerIds.Add(w!.Id), nameof(workers), $"Worker {w.Id} is listed twice.");
+            if (community is not null && w.ConfinedTo is { } confined)
+            {
+                Reject(!community.Compounds.Any(c => c.Id == confined), nameof(workers), $"Worker {w.Id} is confined to {confined}, which the community does not hold.");
+            }
+
             if (w.Rules is { } own)
             {
                 CheckRules(own, codes, nameof(workers), $"the rules of {w.Id}");

@@ -3,14 +3,16 @@ namespace CommunityDomain.Rostering;
 /// <summary>The rule a part of a roster's score comes from. Hard rules count violations; soft rules add penalty.</summary>
 /// <remarks>
 /// Hard amounts: one per assignment for <see cref="Unavailable"/>, <see cref="Qualification"/>,
-/// <see cref="Confinement"/> and <see cref="ForbiddenSuccession"/>; one per shift above the maximum for
+/// <see cref="Confinement"/>; one per pair of successive duties for <see cref="ForbiddenSuccession"/>,
+/// <see cref="Rest"/> and <see cref="Overlap"/>; one per shift above the maximum for
 /// <see cref="MaxShiftsOfCode"/> and per weekend above it for <see cref="MaxWeekends"/>; one per started
 /// hour beyond a bound for the minute rules; one per day beyond the limit (or missing from a block)
-/// for the consecutive-day rules; one per missing person for <see cref="CoverMinimum"/>.
+/// for the consecutive-day rules; one per missing person for <see cref="CoverMinimum"/> and per person
+/// too many for <see cref="CoverMaximum"/>. New values are only ever appended.
 /// </remarks>
 public enum RuleKind
 {
-    /// <summary>Hard: assigned on an unavailable date or outside the availability windows.</summary>
+    /// <summary>Hard: on duty at a moment the worker cannot serve: any moment of an unavailable date, or outside the windows on a restricted date (see <see cref="AvailabilityWindow"/>).</summary>
     Unavailable,
 
     /// <summary>Hard: assigned without the demand's qualification.</summary>
@@ -19,7 +21,7 @@ public enum RuleKind
     /// <summary>Hard: a confined worker assigned outside their compound.</summary>
     Confinement,
 
-    /// <summary>Hard: a forbidden succession, too little rest, or overlapping shifts on consecutive dates.</summary>
+    /// <summary>Hard: a shift pair the rules forbid on consecutive dates (<see cref="WorkRules.ForbiddenSuccessions"/>).</summary>
     ForbiddenSuccession,
 
     /// <summary>Hard: more shifts of a code than allowed.</summary>
@@ -66,4 +68,13 @@ public enum RuleKind
 
     /// <summary>Soft: unbalanced minutes within a group of workers of the same kind and qualifications.</summary>
     Fairness,
+
+    /// <summary>Hard: less than <see cref="WorkRules.MinRest"/> between the end of a duty and the start of the worker's next duty, however many dates apart.</summary>
+    Rest,
+
+    /// <summary>Hard: two duties of a worker overlap in time (a long shift still running when the next starts).</summary>
+    Overlap,
+
+    /// <summary>Hard: more people than a demand's maximum (reachable only through pins).</summary>
+    CoverMaximum,
 }

@@ -233,9 +233,12 @@ internal sealed class SearchEngine
     {
         var k = 2 + _rng.Next(Math.Max(1, _ruined.Length - 1));
         k = Math.Min(k, _ruined.Length);
+        // Half the time the first worker ruined sits on an over-full demand: a person beyond a maximum is
+        // a hard violation that single-worker moves rarely undo when every other slot is full too.
+        var crowded = _rng.Next(2) == 0 ? CrowdedWorker() : -1;
         for (var i = 0; i < k; i++)
         {
-            _ruined[i] = _rng.Next(_p.WorkerCount);
+            _ruined[i] = i == 0 && crowded >= 0 ? crowded : _rng.Next(_p.WorkerCount);
             for (var d = 0; d < _p.Days; d++)
             {
                 if (_p.Pinned[(_ruined[i] * _p.Days) + d] < 0)
@@ -252,6 +255,39 @@ internal sealed class SearchEngine
                 DpMove(_ruined[i]);
             }
         }
+    }
+
+    /// <summary>A worker (not pinned there) on a demand above its maximum, from a random starting cell; -1 when none.</summary>
+    private int CrowdedWorker()
+    {
+        var cells = _p.Days * _p.SlotCount;
+        if (cells == 0)
+        {
+            return -1;
+        }
+
+        var from = _rng.Next(cells);
+        for (var i = 0; i < cells; i++)
+        {
+            var cell = (from + i) % cells;
+            var day = cell / _p.SlotCount;
+            var slot = cell % _p.SlotCount;
+            if (_p.CoverExcess(cell, _ev.Count(day, slot)) == 0)
+            {
+                continue;
+            }
+
+            for (var w = 0; w < _p.WorkerCount; w++)
+            {
+                var wd = (w * _p.Days) + day;
+                if (_ev.Assign[wd] == slot && _p.Pinned[wd] != slot)
+                {
+                    return w;
+                }
+            }
+        }
+
+        return -1;
     }
 
     private void ChangeMove()

@@ -52,7 +52,9 @@ internal sealed partial class WorkerScheduleDp
         var offCap = Math.Min(days, Math.Max(1, r.MinDaysOff));
         var trackWeekends = r.MaxWeekends < _p.WeekendCount;
         var kn = trackWeekends ? r.MaxWeekends + 1 : 1;
-        return (((_p.ShiftCount * runCap * 2) + (offCap * 2)) * kn, runCap, offCap, kn, limitedMax, trackWeekends);
+        // With rest that can bind across a date off, the first date off remembers the last shift worked.
+        var after = r.AnyBlocked2 ? _p.ShiftCount : 0;
+        return (((_p.ShiftCount * runCap * 2) + (offCap * 2) + after) * kn, runCap, offCap, kn, limitedMax, trackWeekends);
     }
 
     private void Price(RosterEvaluator ev, int w, Random? rng)

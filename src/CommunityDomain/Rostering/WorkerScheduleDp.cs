@@ -3,7 +3,8 @@ namespace CommunityDomain.Rostering;
 /// <summary>
 /// Re-optimises one worker's whole schedule while everyone else stays fixed: a shortest path over days
 /// whose state is (shift worked today or off, length of the current run, whether the run touches the
-/// first day, weekends worked). Each choice is priced by the worker's wishes plus the marginal cover
+/// first day, weekends worked; on the first date off, the shift worked before it when rest can bind
+/// across one date off). Each choice is priced by the worker's wishes plus the marginal cover
 /// cost it causes given the other workers, so the path is exactly the best response of this worker.
 /// </summary>
 /// <remarks>
@@ -211,6 +212,8 @@ internal sealed partial class WorkerScheduleDp
         var inner = kn * mu;
         var n = nBase * mu;
         var workStates = shifts * runCap * 2;
+        var offStates = offCap * 2;
+        var trackAfter = r.AnyBlocked2;
         if (_value.Length < n * days)
         {
             _value = new double[n * days];
@@ -264,18 +267,24 @@ internal sealed partial class WorkerScheduleDp
                 var k = km / mu;
                 var m = km % mu;
                 var isWork = bs < workStates;
-                int prevShift = -1, run = 0, border, off = 0;
+                int prevShift = -1, run = 0, border, off = 0, beforeOff = -1;
                 if (isWork)
                 {
                     border = bs & 1;
                     run = (bs >> 1) % runCap;
                     prevShift = (bs >> 1) / runCap;
                 }
-                else
+                else if (bs < workStates + offStates)
                 {
                     var ob = bs - workStates;
                     border = ob & 1;
                     off = ob >> 1;
+                }
+                else
+                {
+                    // First date off after a duty of shift beforeOff (inner block, so border 0).
+                    beforeOff = bs - workStates - offStates;
+                    border = 0;
                 }
 
                 // Off today.
@@ -285,7 +294,8 @@ internal sealed partial class WorkerScheduleDp
                     {
                         if (border == 1 || run + 1 >= r.MinConsecutive)
                         {
-                            Relax(value, back, row + (OffState(shifts, runCap, 0, 0) * inner) + km, v + offP, ps);
+                            var offTarget = trackAfter ? workStates + offStates + prevShift : OffState(shifts, runCap, 0, 0);
+                            Relax(value, back, row + (offTarget * inner) + km, v + offP, ps);
                         }
                     }
                     else
@@ -330,7 +340,9 @@ internal sealed partial class WorkerScheduleDp
                 for (var t = 0; t < shifts; t++)
                 {
                     var price = _bestPrice[(d * shifts) + t];
-                    if (double.IsPositiveInfinity(price) || (isWork && r.Forbidden[(prevShift * shifts) + t]))
+                    if (double.IsPositiveInfinity(price)
+                        || (isWork && r.Blocked[(prevShift * shifts) + t])
+                        || (beforeOff >= 0 && r.Blocked2[(beforeOff * shifts) + t]))
                     {
                         continue;
                     }

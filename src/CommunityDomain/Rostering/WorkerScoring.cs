@@ -19,7 +19,7 @@ internal static class WorkerScoring
         hard = 0;
         soft = 0;
         minutes = 0;
-        int run = 0, runStart = 0, offRun = 0, offStart = 0, prevShift = -1, weekends = 0, lastWeekend = -1;
+        int run = 0, runStart = 0, offRun = 0, offStart = 0, lastShift = -1, lastDay = int.MinValue, weekends = 0, lastWeekend = -1;
         var rowBase = w * days;
         for (var d = 0; d < days; d++)
         {
@@ -44,10 +44,26 @@ internal static class WorkerScoring
                 shiftCounts[t]++;
                 minutes += p.ShiftMinutes[t];
                 weekMinutes[p.WeekOfDay[d]] += p.ShiftMinutes[t];
-                if (prevShift >= 0 && r.Forbidden[(prevShift * shifts) + t])
+                // The previous duty, if it is one or two dates back (later ones can break no timing rule).
+                if (lastDay == d - 1)
+                {
+                    var pair = (lastShift * shifts) + t;
+                    if (r.Forbidden[pair])
+                    {
+                        hard++;
+                        Emit(ref sink, RuleKind.ForbiddenSuccession, w, d, s, 1);
+                    }
+
+                    if (r.Timing[pair] != 0)
+                    {
+                        hard++;
+                        Emit(ref sink, r.Timing[pair] == CompiledRules.OverlapCode ? RuleKind.Overlap : RuleKind.Rest, w, d, s, 1);
+                    }
+                }
+                else if (lastDay == d - 2 && r.Timing2[(lastShift * shifts) + t] != 0)
                 {
                     hard++;
-                    Emit(ref sink, RuleKind.ForbiddenSuccession, w, d, s, 1);
+                    Emit(ref sink, RuleKind.Rest, w, d, s, 1);
                 }
 
                 var we = p.WeekendOfDay[d];
@@ -70,7 +86,8 @@ internal static class WorkerScoring
                 }
 
                 run++;
-                prevShift = t;
+                lastShift = t;
+                lastDay = d;
             }
             else
             {
@@ -86,7 +103,6 @@ internal static class WorkerScoring
                 }
 
                 offRun++;
-                prevShift = -1;
             }
         }
 

@@ -82,8 +82,11 @@ public static class RosterGenerators
         {
             var compound = posts.First(p => p.Post == g.Key.Post).Compound;
             var count = g.Count();
+            // A third of the demands take one person more than planted (at the over weight): the rest are
+            // exact, where nobody may be added.
             demands.Add(new Demand(g.Key.Post, compound, g.Key.Date, g.Key.ShiftCode, count, 100, r.Next(0, 4),
-                minimum: r.Next(4) == 0 ? r.Next(0, count + 1) : null, qualification: g.Key.Qualification));
+                minimum: r.Next(4) == 0 ? r.Next(0, count + 1) : null, qualification: g.Key.Qualification,
+                maximum: r.Next(3) == 0 ? count + 1 : null));
         }
 
         var keys = demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
@@ -111,8 +114,9 @@ public static class RosterGenerators
                 .Select(d => d.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday))).Distinct().Count();
             var week = mine.Values.GroupBy(a => a.Date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday)))
                 .Select(g => g.Sum(a => Minutes(shifts, a.ShiftCode))).DefaultIfEmpty(0).Max();
-            var gaps = mine.Values.Where(a => mine.ContainsKey(a.Date.PlusDays(1)))
-                .Select(a => Gap(shifts, a.ShiftCode, mine[a.Date.PlusDays(1)].ShiftCode)).DefaultIfEmpty(24 * 60).Min();
+            // Rest binds between a duty and the worker's next duty however far (rules are about instants).
+            var ordered = mine.Values.OrderBy(a => a.Date).ToList();
+            var gaps = ordered.Zip(ordered.Skip(1), (a, b) => RealGap(shifts, a, b)).DefaultIfEmpty(24 * 60).Min();
             var used = mine.Values.Select(a => a.ShiftCode).ToHashSet();
             var forbidden = shifts.SelectMany(a => shifts.Select(b => new ForbiddenSuccession(a.Code, b.Code)))
                 .Where(f => !mine.Values.Any(a => a.ShiftCode == f.First && mine.TryGetValue(a.Date.PlusDays(1), out var n) && n.ShiftCode == f.Next))
@@ -131,8 +135,11 @@ public static class RosterGenerators
                 forbiddenSuccessions: forbidden);
 
             // Unavailable dates and availability windows on days the planted schedule allows.
-            var offDays = Enumerable.Range(0, days).Select(d => start.PlusDays(d)).Where(d => !mine.ContainsKey(d)).Where(_ => r.Next(3) == 0);
-            var windows = mine.Values.Where(_ => r.Next(4) == 0).Select(a =>
+            // Only dates no planted duty touches (a night shift runs into the next date).
+            var touched = mine.Values.SelectMany(a => Touched(shifts, a)).ToHashSet();
+            var offDays = Enumerable.Range(0, days).Select(d => start.PlusDays(d)).Where(d => !touched.Contains(d)).Where(_ => r.Next(3) == 0);
+            var spilledInto = mine.Values.Where(a => Touched(shifts, a).Count > 1).Select(a => a.Date.PlusDays(1)).ToHashSet();
+            var windows = mine.Values.Where(a => !spilledInto.Contains(a.Date) && r.Next(4) == 0).Select(a =>
             {
                 var s = shifts.First(x => x.Code == a.ShiftCode);
                 var from = a.Date.At(s.Start).PlusHours(-r.Next(0, 2));
@@ -155,6 +162,27 @@ public static class RosterGenerators
     }
 
     private static int Minutes(List<ShiftDefinition> shifts, string code) => shifts.First(s => s.Code == code).Minutes;
+
+    private static int RealGap(List<ShiftDefinition> shifts, RosterAssignment a, RosterAssignment b)
+    {
+        var sa = shifts.First(s => s.Code == a.ShiftCode);
+        var sb = shifts.First(s => s.Code == b.ShiftCode);
+        var end = a.Date.At(sa.Start).PlusMinutes(sa.Minutes);
+        return (int)Math.Min(24 * 60, Period.Between(end, b.Date.At(sb.Start), PeriodUnits.Minutes).Minutes);
+    }
+
+    private static List<LocalDate> Touched(List<ShiftDefinition> shifts, RosterAssignment a)
+    {
+        var s = shifts.First(x => x.Code == a.ShiftCode);
+        var end = a.Date.At(s.Start).PlusMinutes(s.Minutes);
+        var dates = new List<LocalDate>();
+        for (var d = a.Date; d.AtMidnight() < end; d = d.PlusDays(1))
+        {
+            dates.Add(d);
+        }
+
+        return dates;
+    }
 
     private static int Gap(List<ShiftDefinition> shifts, string first, string next)
     {

@@ -13,7 +13,7 @@ public sealed class CoordinationExamplesTests
         var p = Problem();
         var verdict = RosterSwaps.Check(p, [A(1, 0, "N"), A(2, 1)], W(1), W(2), Monday.PlusDays(1));
         Assert.False(verdict.Accepted);
-        Assert.Contains(RuleKind.ForbiddenSuccession, verdict.BrokenRules);
+        Assert.Contains(RuleKind.Overlap, verdict.BrokenRules);
         Assert.NotEmpty(verdict.Reasons);
     }
 

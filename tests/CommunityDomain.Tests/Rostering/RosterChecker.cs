@@ -37,6 +37,12 @@ public static class RosterChecker
                 Add(RuleKind.CoverMinimum, min - n, 0);
             }
 
+            var max = d.Maximum ?? d.Required;
+            if (n > max)
+            {
+                Add(RuleKind.CoverMaximum, n - max, 0);
+            }
+
             if (n < d.Required)
             {
                 Add(RuleKind.CoverUnder, 0, (long)d.UnderWeight * (d.Required - n));
@@ -60,8 +66,7 @@ public static class RosterChecker
                 var shift = shifts[a.ShiftCode];
                 var start = a.Date.At(shift.Start);
                 var end = start.Plus(Period.FromMinutes((long)shift.Duration.TotalMinutes));
-                var windows = worker.Availability.Where(w => w.Start.Date == a.Date).ToList();
-                if (worker.UnavailableDates.Contains(a.Date) || (windows.Count > 0 && !windows.Any(w => w.Start <= start && end <= w.End)))
+                if (!AvailableThroughout(worker, start, end))
                 {
                     Add(RuleKind.Unavailable, 1, 0);
                 }
@@ -79,16 +84,27 @@ public static class RosterChecker
                     Add(RuleKind.OwnCompound, 0, problem.Weights.OwnCompound);
                 }
 
-                // Successions with the next date.
-                if (mine.TryGetValue(a.Date.PlusDays(1), out var next))
+                // Explicit successions: consecutive dates only.
+                if (mine.TryGetValue(a.Date.PlusDays(1), out var next)
+                    && rules.ForbiddenSuccessions.Contains(new ForbiddenSuccession(a.ShiftCode, next.ShiftCode)))
                 {
-                    var ns = shifts[next.ShiftCode];
-                    var nextStart = next.Date.At(ns.Start);
-                    var rest = Period.Between(end, nextStart, PeriodUnits.Minutes).Minutes;
-                    var explicitRule = rules.ForbiddenSuccessions.Contains(new ForbiddenSuccession(a.ShiftCode, next.ShiftCode));
-                    if (explicitRule || rest < 0 || (rules.MinRest is { } mr && rest < mr.TotalMinutes))
+                    Add(RuleKind.ForbiddenSuccession, 1, 0);
+                }
+
+                // Rest and overlap: against the worker's next duty, however many dates later.
+                var later = mine.Keys.Where(d => d > a.Date).ToList();
+                if (later.Count > 0)
+                {
+                    var following = mine[later.Min()];
+                    var fs = shifts[following.ShiftCode];
+                    var followingStart = following.Date.At(fs.Start);
+                    if (followingStart < end)
                     {
-                        Add(RuleKind.ForbiddenSuccession, 1, 0);
+                        Add(RuleKind.Overlap, 1, 0);
+                    }
+                    else if (rules.MinRest is { } mr && Period.Between(end, followingStart, PeriodUnits.Minutes).Minutes < mr.TotalMinutes)
+                    {
+                        Add(RuleKind.Rest, 1, 0);
                     }
                 }
             }
@@ -193,5 +209,56 @@ public static class RosterChecker
         }
 
         return new Result(byRule.Values.Sum(v => v.Hard), byRule.Values.Sum(v => v.Soft), byRule);
+    }
+
+    /// <summary>
+    /// Minute by minute: a moment is unavailable on an unavailable date, and on a date where one of the
+    /// worker's windows starts it must lie inside some window.
+    /// </summary>
+    public static bool AvailableThroughout(Worker worker, LocalDateTime start, LocalDateTime end)
+    {
+        for (var t = start; t < end; t = t.PlusMinutes(1))
+        {
+            if (worker.UnavailableDates.Contains(t.Date))
+            {
+                return false;
+            }
+
+            var restricted = worker.Availability.Any(w => w.Start.Date == t.Date);
+            if (restricted && !worker.Availability.Any(w => w.Start <= t && t < w.End))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>All pairs of a worker's duties: true when no two overlap and every gap is at least the minimum rest.</summary>
+    public static bool AllPairsKeepRestAndOverlap(RosterProblem problem, IEnumerable<RosterAssignment> assignments)
+    {
+        var shifts = problem.Shifts.ToDictionary(s => s.Code);
+        foreach (var mine in assignments.GroupBy(a => a.Worker))
+        {
+            var rules = problem.RulesFor(problem.Workers.First(w => w.Id == mine.Key));
+            var spans = mine.Select(a => (Start: a.Date.At(shifts[a.ShiftCode].Start), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes))).ToList();
+            foreach (var x in spans)
+            {
+                foreach (var y in spans)
+                {
+                    if (x == y || x.Start > y.Start)
+                    {
+                        continue;
+                    }
+
+                    if (y.Start < x.End || (rules.MinRest is { } mr && Period.Between(x.End, y.Start, PeriodUnits.Minutes).Minutes < mr.TotalMinutes))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
     }
 }

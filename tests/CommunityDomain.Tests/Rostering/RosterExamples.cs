@@ -15,6 +15,9 @@ internal static class RosterExamples
     public static readonly ShiftDefinition Day = new("D", new LocalTime(8, 0), Duration.FromHours(8));
     public static readonly ShiftDefinition Night = new("N", new LocalTime(22, 0), Duration.FromHours(12));
 
+    /// <summary>The examples' demands take extra people (at one soft point each) so single rules can be shown alone.</summary>
+    public const int Open = 10;
+
     public static Id<Worker> W(int i) => new(i);
 
     public static RosterAssignment A(int worker, int day, string code = "D", Id<Post>? post = null, string? qual = null) =>
@@ -23,9 +26,9 @@ internal static class RosterExamples
     public static List<Demand> Demands(int days = 7, int required = 0, string? qual = null, int? minimum = null) =>
         [.. Enumerable.Range(0, days).SelectMany(d => new[]
         {
-            new Demand(Gate, Home, Monday.PlusDays(d), "D", required, 100, 1, minimum, qual),
-            new Demand(Gate, Home, Monday.PlusDays(d), "N", 0, 100, 1),
-            new Demand(Far, Other, Monday.PlusDays(d), "D", 0, 100, 1),
+            new Demand(Gate, Home, Monday.PlusDays(d), "D", required, 100, 1, minimum, qual, maximum: Open),
+            new Demand(Gate, Home, Monday.PlusDays(d), "N", 0, 100, 1, maximum: Open),
+            new Demand(Far, Other, Monday.PlusDays(d), "D", 0, 100, 1, maximum: Open),
         })];
 
     public static RosterProblem Problem(

@@ -44,7 +44,7 @@ public sealed class RosterPlannerProperties
     [Property]
     public bool Problems_planted_around_a_feasible_roster_get_a_roster_without_hard_violations(PlantedProblem g)
     {
-        var result = RosterPlanner.Plan(g.Problem, new PlannerOptions(7, iterationLimit: 4_000));
+        var result = RosterPlanner.Plan(g.Problem, new PlannerOptions(7, iterationLimit: 16_000));
         return result.IsT0 && RosterChecker.Check(g.Problem, result.AsT0.Assignments).Hard == 0;
     }
 

@@ -49,7 +49,7 @@ public sealed class RosterRuleExamplesTests
     public void Score_a_long_night_then_a_day_overlap_and_are_forbidden_even_without_rules()
     {
         var p = Problem();
-        Assert.Equal(1, Part(Score(p, A(1, 0, "N"), A(1, 1, "D")), RuleKind.ForbiddenSuccession).Hard);
+        Assert.Equal(1, Part(Score(p, A(1, 0, "N"), A(1, 1, "D")), RuleKind.Overlap).Hard);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class RosterRuleExamplesTests
         var rest = Problem(rules: new WorkRules(minRest: Duration.FromHours(11)));
         Assert.Equal(0, Score(rest, A(1, 0, "D"), A(1, 1, "D")).Score.Hard); // 16 h rest
         var longRest = Problem(rules: new WorkRules(minRest: Duration.FromHours(17)));
-        Assert.Equal(1, Part(Score(longRest, A(1, 0, "D"), A(1, 1, "D")), RuleKind.ForbiddenSuccession).Hard);
+        Assert.Equal(1, Part(Score(longRest, A(1, 0, "D"), A(1, 1, "D")), RuleKind.Rest).Hard);
         var explicitRule = Problem(rules: new WorkRules(forbiddenSuccessions: [new ForbiddenSuccession("D", "N")]));
         Assert.Equal(1, Part(Score(explicitRule, A(1, 0, "D"), A(1, 1, "N")), RuleKind.ForbiddenSuccession).Hard);
         Assert.Equal(0, Score(explicitRule, A(1, 0, "N"), A(1, 1, "N")).Score.Hard);

@@ -27,28 +27,15 @@ public static class RosterExplanations
             throw new ArgumentException($"No demand at {post} on {date:uuuu-MM-dd} {shiftCode}.", nameof(post));
         }
 
-        var list = assignments.ToList();
-        var before = RosterPlanner.Score(problem, list).Score;
-        var onDate = list.Where(a => a.Date == date).ToDictionary(a => a.Worker);
-        var reasons = new List<ShortfallReason>();
-        foreach (var w in problem.Workers.OrderBy(w => w.Id.Value))
-        {
-            if (onDate.TryGetValue(w.Id, out var duty))
-            {
-                if (duty.Post != post || duty.ShiftCode != shiftCode || duty.Qualification != qualification)
-                {
-                    reasons.Add(new ShortfallReason(w.Id, duty, [], 0));
-                }
-
-                continue;
-            }
-
-            var after = RosterPlanner.Score(problem, list.Append(new RosterAssignment(w.Id, date, post, shiftCode, qualification))).Score;
-            reasons.Add(new ShortfallReason(w.Id, null, RosterSwaps.RisenHardRules(before, after), after.Soft - before.Soft));
-        }
-
-        return reasons;
+        var p = problem.Compiled;
+        var cells = AssignmentMapper.ToCells(problem, assignments);
+        var day = Period.DaysBetween(problem.Horizon.Start, date);
+        var demand = problem.Demands.First(d => d.Post == post && d.Date == date && d.ShiftCode == shiftCode && d.Qualification == qualification);
+        var slot = Array.FindIndex(p.SlotDemand, k => SameSlot(problem.Demands[k], demand));
+        return Shortfall.Reasons(new RosterEvaluator(p, cells), day, slot, demand);
     }
+
+    private static bool SameSlot(Demand a, Demand b) => a.Post == b.Post && a.ShiftCode == b.ShiftCode && a.Qualification == b.Qualification;
 
     /// <summary>Why a worker got the shifts they got.</summary>
     /// <param name="problem">The problem.</param>

@@ -182,13 +182,25 @@ public static class RosterRepair
     internal static RosterProblem FrozenPast(RosterProblem changed, IReadOnlyList<RosterAssignment> past, LocalDate now)
     {
         var pinned = changed.Pins.Select(p => (p.Worker, p.Date)).ToHashSet();
-        var busy = past.Select(a => (a.Worker, a.Date)).Concat(pinned).ToHashSet();
+        // A duty blocks every date its interval touches (a night shift runs into the next date), so
+        // freezing a date never makes a kept duty break availability.
+        var shifts = changed.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var busy = past.Concat(changed.Pins).SelectMany(a => DatesTouched(a, shifts[a.ShiftCode]).Select(d => (a.Worker, d))).ToHashSet();
         var pastDates = changed.Horizon.Where(d => d < now).ToList();
         return changed.With(
             pins: changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date)))),
             workers: changed.Workers.Select(w => new Worker(
                 w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo, w.Availability,
                 w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)))).Distinct(), w.Rules)));
+    }
+
+    private static IEnumerable<LocalDate> DatesTouched(RosterAssignment duty, ShiftDefinition shift)
+    {
+        var end = duty.Date.At(shift.Start).PlusMinutes(shift.Minutes);
+        for (var date = duty.Date; date.AtMidnight() < end; date = date.PlusDays(1))
+        {
+            yield return date;
+        }
     }
 
     /// <summary>The changed problem with the past pinned and wishes that keep the published duties.</summary>
