@@ -52,7 +52,8 @@ public static class CurtoisMapping
                 maxWeekends: s.MaxWeekends,
                 forbiddenSuccessions: successions))).ToList();
         var demands = instance.Cover.Select(c => new Demand(
-            Post, Compound, DayZero.PlusDays(c.Day), instance.Shifts[c.Shift].Id, c.Requirement, c.WeightUnder, c.WeightOver));
+            Post, Compound, DayZero.PlusDays(c.Day), instance.Shifts[c.Shift].Id, c.Requirement, c.WeightUnder, c.WeightOver,
+            maximum: Math.Max(c.Requirement, instance.Staff.Count))); // the benchmark prices over-cover, never forbids it
         var wishes = instance.OnRequests
             .Select(r => new ShiftWish(WorkerId(r.Employee), DayZero.PlusDays(r.Day), instance.Shifts[r.Shift].Id, WishKind.ShiftOn, r.Weight))
             .Concat(instance.OffRequests
