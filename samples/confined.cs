@@ -1,7 +1,7 @@
 #:project ../src/CommunityDomain/CommunityDomain.csproj
 // A pinned duty and a repair: the party secretary's Thursday gate duty is pinned (the planner must keep it);
 // on Wednesday Meiyuan is sealed and Chen Jing, who lives there but guards Dongfang's gate, is trapped inside
-// (WorkerConfined). The repair changes only what it must, from Wednesday on, and tells each person what changed.
+// (WorkerConfined). The repair keeps the pin and every duty before Wednesday, and tells each person what changed.
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
@@ -31,7 +31,7 @@ Console.WriteLine($"Published: {published.Score}; pinned: {Name(pinned.Worker)} 
 Console.WriteLine($"{Name(chen)}'s duties: {string.Join("; ", published.Assignments.Where(a => a.Worker == chen).Select(Duty))}");
 
 var wednesday = monday.PlusDays(2);
-var repair = RosterRepair.Repair(problem, published.Assignments, new WorkerConfined(chen, meiyuan), new RepairOptions(perChangePenalty: 20, now: wednesday));
+var repair = RosterRepair.Repair(problem, published.Assignments, new WorkerConfined(chen, meiyuan), new RepairOptions(perChangePenalty: 200, now: wednesday));
 Console.WriteLine($"Meiyuan sealed from Wednesday, {Name(chen)} confined to it: {repair.Changes} changes, {repair.Roster.Score}");
 foreach (var notice in repair.Notices)
 {

@@ -1,7 +1,7 @@
 #:project ../src/CommunityDomain/CommunityDomain.csproj
 // A revoked pass refused at the gate: the office issues Household 12 a pass in the evening, then a positive
 // result in the building makes it revoke it. The gate device, offline, only needs the revoked serial numbers
-// it synced: the pass still verifies (a genuine signature) but is refused, in English and Chinese.
+// it synced: the genuine, unexpired pass is refused, with the reason in English and Chinese.
 using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
@@ -30,7 +30,7 @@ Console.WriteLine($"{Local(clock.Now)} revoked: {revoked.IsT0}; revoking again: 
 var at = evening + Duration.FromMinutes(45);
 var verified = gate.Verify(pass.Code, at);
 var exit = gate.Exit(pass.Code, at);
-Console.WriteLine($"{Local(at)} household 12 at the gate: signature {(verified.IsT0 ? "genuine" : "refused")}, exit " +
+Console.WriteLine($"{Local(at)} household 12 at the gate: check {verified.Match(_ => "passed?!", r => $"refused ({r.Reason})")}, exit " +
     exit.Match(_ => "allowed?!", r => $"refused ({r.Reason})"));
 exit.Switch(_ => { }, r =>
 {
@@ -42,7 +42,7 @@ foreach (var e in office.DequeueEvents())
     Console.WriteLine($"  event {e.GetType().Name} at {Local(e.OccurredAt)} by {e.By}");
 }
 
-var ok = revoked.IsT0 && again.IsT1 && exit.IsT1 && exit.AsT1.Reason == PassRejection.Revoked && gate.Overdue(at + Duration.FromHours(6)).Count == 0;
+var ok = revoked.IsT0 && again.IsT1 && verified.IsT1 && exit.IsT1 && exit.AsT1.Reason == PassRejection.Revoked && gate.Overdue(at + Duration.FromHours(6)).Count == 0;
 Console.WriteLine(ok ? "OK" : "FAILED");
 return ok ? 0 : 1;
 

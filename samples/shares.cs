@@ -25,7 +25,8 @@ foreach (var (home, i) in homes.Select((h, i) => (h, i)))
     Console.WriteLine($"  {home.Door,-8} {home.People,6} {home.Need,5} {shares[0],8} {shares[1],9} {shares[2],8}");
 }
 
-Console.WriteLine($"  {"smallest share of need",-21} {string.Join(" ", plans.Select((p, k) => $"{p.Shares.Min(s => (double)s.Allocated / s.Need),(k == 1 ? 9 : 8):P0}"))}");
+var lowest = plans.Select(p => p.Shares.Min(s => (double)s.Allocated / s.Need).ToString("P0", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+Console.WriteLine($"  {"lowest share of need",-20} {lowest[0],8} {lowest[1],9} {lowest[2],8}");
 Console.WriteLine($"One more bag (41): {string.Join("; ", policies.Select((p, k) => $"{p}: " +
     string.Join(", ", claims.Where(c => more[k].ShareOf(c.Household).Allocated != plans[k].ShareOf(c.Household).Allocated)
         .Select(c => $"{homes[c.Household.Value - 1].Door} {plans[k].ShareOf(c.Household).Allocated}->{more[k].ShareOf(c.Household).Allocated}"))))}");

@@ -21,7 +21,7 @@ Console.WriteLine($"{demands.Count} duties ({gates.Count} gates x {shifts.Length
 // 1. A time limit: the planner returns its best roster when the 3 seconds are up.
 var seen = new List<PlannerProgress>();
 var clock = Stopwatch.StartNew();
-var limited = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, timeLimit: Duration.FromSeconds(3)), new Report(p =>
+var limited = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, timeLimit: Duration.FromSeconds(3)), new ProgressReport(p =>
 {
     seen.Add(p);
     if (seen.Count <= 5 || p.Best.Hard == 0 && seen[^2].Best.Hard > 0)
@@ -36,7 +36,7 @@ Console.WriteLine($"Time limit 3 s: stopped after {clock.Elapsed.TotalSeconds:0.
 using var stop = new CancellationTokenSource();
 var reports = 0;
 var cancelled = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, timeLimit: Duration.FromMinutes(5)),
-    new Report(_ => { if (++reports == 3) stop.Cancel(); }), stop.Token).Match(r => r, none => none.Best);
+    new ProgressReport(_ => { if (++reports == 3) stop.Cancel(); }), stop.Token).Match(r => r, none => none.Best);
 Console.WriteLine($"Cancelled after {reports} improvements: a roster with {cancelled.Assignments.Count} duties, {cancelled.Score}");
 
 var improving = seen.Zip(seen.Skip(1)).All(p => p.Second.Best.CompareTo(p.First.Best) <= 0);
@@ -46,7 +46,7 @@ Console.WriteLine(ok ? "OK" : "FAILED");
 return ok ? 0 : 1;
 
 /// <summary>Reports on the planner's own thread, as it happens (Progress&lt;T&gt; would post to the thread pool).</summary>
-sealed class Report(Action<PlannerProgress> onReport) : IProgress<PlannerProgress>
+sealed class ProgressReport(Action<PlannerProgress> onReport) : IProgress<PlannerProgress>
 {
     public void Report(PlannerProgress value) => onReport(value);
 }

@@ -36,7 +36,7 @@ foreach (var demand in demands)
     }
 
     var shift = shifts.Single(s => s.Code == demand.ShiftCode);
-    Console.WriteLine($"East gate {demand.Date:ddd dd MMM} {shift.Start:HH:mm}-{shift.Start.Plus(shift.Duration.ToPeriod()):HH:mm}: " +
+    Console.WriteLine($"East gate {demand.Date:ddd dd MMM} {shift.Start:HH:mm}-{shift.Start.PlusMinutes((long)shift.Duration.TotalMinutes):HH:mm}: " +
         $"{onDuty.Count} of {demand.Required} ({string.Join(", ", onDuty.Select(a => Name(a.Worker)))})");
     foreach (var reason in RosterExplanations.WhyShort(problem, roster.Assignments, eastGate, demand.Date, demand.ShiftCode))
     {

@@ -23,6 +23,9 @@ ShiftWish[] wishes =
     new(new Id<Worker>(2), monday.PlusDays(4), "E", WishKind.ShiftOn, weight: 5),    // Li Qiang: Friday evenings suit him
     new(new Id<Worker>(3), monday.PlusDays(5), "D", WishKind.ShiftOff, weight: 3),   // Zhang Min: Saturday morning off
     new(new Id<Worker>(3), monday.PlusDays(5), "E", WishKind.ShiftOff, weight: 3),
+    new(new Id<Worker>(1), monday.PlusDays(5), "D", WishKind.ShiftOff, weight: 2),   // Saturday morning: everyone wants it off,
+    new(new Id<Worker>(2), monday.PlusDays(5), "D", WishKind.ShiftOff, weight: 1),   // but the gate needs someone
+    new(new Id<Worker>(4), monday.PlusDays(5), "D", WishKind.ShiftOff, weight: 1),
 ];
 var problem = RosterProblem.Create(week, shifts, demands, workers,
     defaultRules: new WorkRules(maxConsecutiveDays: 5, minRest: Duration.FromHours(8)), wishes: wishes);
@@ -45,9 +48,9 @@ foreach (var wish in wishes)
     Console.WriteLine($"  {Name(wish.Worker),-9} wished {what} {wish.Date:ddd} {wish.ShiftCode}: {(granted ? "granted" : "not granted")}");
 }
 
-// Every shift is covered and each wish the roster breaks is charged to the soft score, never silently dropped.
+// Every shift is covered; Saturday morning cannot grant every wish, so at least one is refused.
 var covered = demands.All(d => roster.Assignments.Any(a => a.Date == d.Date && a.ShiftCode == d.ShiftCode));
-var ok = roster.Score.IsFeasible && covered && kept >= 4;
+var ok = roster.Score.IsFeasible && covered && kept >= wishes.Length - 2 && kept < wishes.Length;
 Console.WriteLine($"{kept} of {wishes.Length} wishes granted; score {roster.Score}");
 Console.WriteLine(ok ? "OK" : "FAILED");
 return ok ? 0 : 1;
