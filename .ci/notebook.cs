@@ -2,7 +2,8 @@
 // file-based app in a temporary folder and runs it with `dotnet run`; exits with the app's exit code.
 // Usage: dotnet run .ci/notebook.cs -- <notebook.ipynb> [--keep]   (--keep prints and keeps the app)
 // Translations: #r "nuget: X, V" -> #:package X@V; #r "<path>.dll" -> #:project <the .csproj that builds it>;
-// using directives move to the top; display(x) and display(x, "mime/type") print x; #! magic lines are dropped.
+// using directives move to the top; display(x), display(x, "mime/type") and text.DisplayAs("mime/type") print the
+// value; #! magic lines are dropped.
 // Each cell keeps its line numbers (#line), so a compiler error names the notebook cell and line.
 // With --kernel <dotnet-interactive> it instead submits each code cell, unchanged, to the real .NET Interactive
 // kernel over `dotnet-interactive stdio` (install: dotnet tool install -g Microsoft.dotnet-interactive).
@@ -112,6 +113,9 @@ app.AppendLine("""
     {
         /// <summary>Prints <paramref name="value"/>; the MIME type only matters to a notebook front end.</summary>
         public static void Display(object? value, string? mimeType = null) => Console.WriteLine(value);
+
+        /// <summary>What a notebook's text.DisplayAs("text/markdown") becomes outside a notebook: the text, printed.</summary>
+        public static void DisplayAs(this string value, string mimeType, params string[] additionalMimeTypes) => Console.WriteLine(value);
     }
     """);
 
@@ -143,7 +147,15 @@ return run.ExitCode == 0 ? 0 : 1;
 // Submits each C# code cell to dotnet-interactive over stdio (JSON lines) and waits for its outcome.
 async Task<int> RunInKernel(string kernel)
 {
-    var start = new ProcessStartInfo(kernel) { WorkingDirectory = notebookDir, RedirectStandardInput = true, RedirectStandardOutput = true };
+    // The kernel is a command line: "dotnet-interactive" (a global tool) or "dotnet tool run dotnet-interactive" (the
+    // repository's tool manifest, .config/dotnet-tools.json, found from the notebook's folder).
+    var words = kernel.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    var start = new ProcessStartInfo(words[0]) { WorkingDirectory = notebookDir, RedirectStandardInput = true, RedirectStandardOutput = true };
+    foreach (var word in words.Skip(1))
+    {
+        start.ArgumentList.Add(word);
+    }
+
     start.ArgumentList.Add("stdio");
     start.ArgumentList.Add("--default-kernel");
     start.ArgumentList.Add("csharp");
@@ -203,9 +215,16 @@ async Task<int> RunInKernel(string kernel)
             switch (type.GetString())
             {
                 case "StandardOutputValueProduced" or "StandardErrorValueProduced" or "DisplayedValueProduced" or "ReturnValueProduced":
-                    foreach (var value in root.GetProperty("event").GetProperty("formattedValues").EnumerateArray().Where(v => v.GetProperty("mimeType").GetString() == "text/plain"))
+                    var values = root.GetProperty("event").GetProperty("formattedValues").EnumerateArray().ToList();
+                    foreach (var value in values.Where(v => v.GetProperty("mimeType").GetString() == "text/plain"))
                     {
                         Console.Write(value.GetProperty("value").GetString());
+                    }
+
+                    if (!values.Any(v => v.GetProperty("mimeType").GetString() == "text/plain"))
+                    {
+                        // Markdown or SVG for a notebook front end: say what was shown instead of dumping it.
+                        Console.WriteLine(string.Join(", ", values.Select(v => $"[{v.GetProperty("mimeType").GetString()}: {v.GetProperty("value").GetString()?.Length ?? 0} characters]")));
                     }
 
                     break;

@@ -6,7 +6,7 @@ using Ardalis.GuardClauses;
 namespace CommunityDomain.Benchmarks.Curtois;
 
 /// <summary>
-/// The <c>curtois</c> benchmark command (<c>shared/roster-benchmark/README.md</c>, "The command contract"):
+/// The <c>curtois</c> benchmark command (<c>benchmarks/roster-benchmark/README.md</c>, "The command contract"):
 /// <c>--instance PATH --seconds N [--seed S] [--solution OUT.csv]</c>, or
 /// <c>--instance PATH --check SOLUTION.csv</c> to evaluate a solution file written by any program.
 /// </summary>

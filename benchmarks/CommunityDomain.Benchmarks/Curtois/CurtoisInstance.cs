@@ -4,7 +4,7 @@ using Ardalis.GuardClauses;
 namespace CommunityDomain.Benchmarks.Curtois;
 
 /// <summary>
-/// A Curtois &amp; Qu shift scheduling instance (see <c>shared/roster-benchmark/FORMAT.md</c>), immutable and
+/// A Curtois &amp; Qu shift scheduling instance (see <c>benchmarks/roster-benchmark/FORMAT.md</c>), immutable and
 /// checked for internal consistency: every index refers to an existing day, shift type or employee, and every
 /// (day, shift type) pair has exactly one cover line.
 /// </summary>

@@ -4,7 +4,7 @@ using Ardalis.GuardClauses;
 namespace CommunityDomain.Benchmarks.Curtois;
 
 /// <summary>
-/// Reads the Curtois &amp; Qu text format (<c>shared/roster-benchmark/FORMAT.md</c>) into a
+/// Reads the Curtois &amp; Qu text format (<c>benchmarks/roster-benchmark/FORMAT.md</c>) into a
 /// <see cref="CurtoisInstance"/>.
 /// </summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 namespace CommunityDomain.Benchmarks.Curtois;
 
 /// <summary>
-/// The hard rules of <c>shared/roster-benchmark/FORMAT.md</c> that a roster array can break. Rule 1 (at most
+/// The hard rules of <c>benchmarks/roster-benchmark/FORMAT.md</c> that a roster array can break. Rule 1 (at most
 /// one shift per employee-day) holds by construction of <see cref="CurtoisSolution"/> and has no member.
 /// </summary>
 public enum CurtoisRule

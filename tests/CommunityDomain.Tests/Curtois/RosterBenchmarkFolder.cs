@@ -1,29 +1,41 @@
 namespace CommunityDomain.Tests.Curtois;
 
-/// <summary>Finds <c>shared/roster-benchmark/instances</c> next to the repository clone.</summary>
+/// <summary>
+/// Finds the repository's copy of the Curtois &amp; Qu instances, <c>benchmarks/roster-benchmark/</c>, from the
+/// repository root (the folder holding <c>CommunityDomain.sln</c>), so a plain clone runs every test.
+/// </summary>
 internal static class RosterBenchmarkFolder
 {
-    private const string Relative = "shared/roster-benchmark/instances";
+    private const string Solution = "CommunityDomain.sln";
+    private const string Relative = "benchmarks/roster-benchmark";
 
-    /// <summary>The instances folder; throws (so the test fails, never skips) when it cannot be found.</summary>
-    public static string Instances
+    /// <summary>The repository's <c>benchmarks/roster-benchmark</c> folder; throws (so the test fails, never skips) when it is missing.</summary>
+    public static string Root
     {
         get
         {
-            // The repo is cloned next to shared/ (<parent>/main, <parent>/shared); bin/ lies a few levels below.
+            // bin/<configuration>/<framework>/ lies a few levels below the root; the first folder up with the
+            // solution file is the root, whatever the clone is called and whatever lies beside it.
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, Relative);
-                if (Directory.Exists(candidate))
+                if (File.Exists(Path.Combine(dir.FullName, Solution)))
                 {
-                    return candidate;
+                    var folder = Path.Combine(dir.FullName, Relative);
+                    return Directory.Exists(folder)
+                        ? folder
+                        : throw new DirectoryNotFoundException($"The repository at {dir.FullName} has no {Relative} folder.");
                 }
             }
 
-            throw new DirectoryNotFoundException(
-                $"No directory containing {Relative} above {AppContext.BaseDirectory}; the benchmark instances must be checked out next to the repository.");
+            throw new DirectoryNotFoundException($"No folder holding {Solution} above {AppContext.BaseDirectory}.");
         }
     }
+
+    /// <summary>The 13 instances used by the tests and the documented results.</summary>
+    public static string Instances => Path.Combine(Root, "instances");
+
+    /// <summary>The two half-year and one-year instances (Instance21, Instance23), with their own best known values.</summary>
+    public static string LargeInstances => Path.Combine(Root, "instances-large");
 
     public static string PathOf(string name) => Path.Combine(Instances, name + ".txt");
 }
