@@ -194,6 +194,10 @@ public static class RunPlanner
         }
     }
 
+    // Walks longer than two days exceed any budget (at most a day) plus any stop (at most a day), so they are
+    // capped there: the decision is the same and far-apart buildings or a crawling speed cannot overflow a Duration.
     internal static Duration Walk(Position from, Position to, RunOptions options) =>
-        Duration.FromSeconds(Math.Ceiling(from.DistanceTo(to) / options.WalkingMetresPerMinute * 60));
+        Duration.FromSeconds(Math.Min(Math.Ceiling(from.DistanceTo(to) / options.WalkingMetresPerMinute * 60), MaxWalkSeconds));
+
+    private const double MaxWalkSeconds = 2 * 24 * 3600;
 }
