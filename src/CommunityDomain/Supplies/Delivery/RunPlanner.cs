@@ -8,14 +8,17 @@ namespace CommunityDomain.Supplies.Delivery;
 /// Guarantees: every placeable parcel is in exactly one run and every other parcel is reported unplaceable;
 /// no run carries more than the capacity; no run's estimated time (door stops plus walking between its
 /// buildings in visiting order) exceeds the time budget or the length of its window; all parcels of a run
-/// share one window (or none); any two buildings of a run stand within the neighbour distance of each other; the number of runs is at least the lower bound ceil(total load / capacity) and never more than
-/// first-fit decreasing under the same rules (parcels by load, heaviest first, ties by building, household and
+/// share one window (or none); any two buildings of a run stand within the neighbour distance of each other; the number of runs is at least the lower bound ceil(total load / capacity) and, in a window of at most
+/// <see cref="MaxFirstFitParcels"/> parcels, never more than first-fit decreasing under the same rules (parcels by load, heaviest first, ties by building, household and
 /// contents, each into the first run of its window that keeps capacity, pairwise neighbours and the time). The
 /// same input gives the same plan.
 /// </remarks>
 public static class RunPlanner
 {
     private const int MaxTries = 8;
+
+    /// <summary>The most parcels in one window for which the planner also tries first-fit decreasing (and then never uses more runs than it).</summary>
+    public const int MaxFirstFitParcels = 5000;
 
     /// <summary>Plans the runs.</summary>
     /// <param name="parcels">The parcels.</param>
@@ -63,8 +66,10 @@ public static class RunPlanner
 
             // Clusters within half the neighbour distance can split buildings that one run could serve (issue 15:
             // two buildings 40 m apart, neighbours within 60 m, got two runs); first-fit decreasing over the whole
-            // window with a pairwise neighbour check does not, so the fewer runs of the two is kept.
-            var firstFit = FirstFitDecreasing([.. byWindow], positions, options, budget, byWindow.Key, cancellationToken);
+            // window with a pairwise neighbour check does not, so the fewer runs of the two is kept. First fit scans
+            // every open run per parcel (O(parcels x runs)), so it runs only on windows of at most MaxFirstFitParcels.
+            var firstFit = bestFit.Count > 1 && byWindow.Count() <= MaxFirstFitParcels
+                ? FirstFitDecreasing([.. byWindow], positions, options, budget, byWindow.Key, cancellationToken) : bestFit;
             built.AddRange(firstFit.Count < bestFit.Count ? firstFit : bestFit);
         }
 
