@@ -7,8 +7,8 @@ namespace CommunityDomain.Supplies;
 /// <summary>Splits a donation among duty posts in proportion to their staff-hours, in whole units.</summary>
 /// <remarks>
 /// Guarantees: the shares add up to the donation; every post's share is within floor and ceiling of its exact
-/// quota units x staff time / total staff time (largest remainder, ties to the smaller post id); a post with
-/// no staff time gets nothing; the order of the posts does not matter.
+/// quota units x staff time / total staff time, computed exactly to the nanosecond (largest remainder, ties to
+/// the smaller post id); a post with no staff time gets nothing; the order of the posts does not matter.
 /// </remarks>
 public static class DonationSplit
 {
@@ -26,23 +26,30 @@ public static class DonationSplit
             throw new ArgumentException("Every post must be named once.", nameof(posts));
         }
 
-        // Whole minutes keep the arithmetic exact.
-        var minutes = posts.Select(p => (long)p.StaffTime.TotalMinutes).ToArray();
-        var total = minutes.Sum();
+        // Exact quotas: staff time in nanoseconds (the Duration's own resolution) and Int128 products, so a post's
+        // share is within floor/ceiling of units x staff time / total staff time however short or long the times.
+        // A Duration is at most 2^24 days (~1.45e21 ns); units x that is ~3.1e30, far inside Int128.
+        var nanos = posts.Select(p => Nanoseconds(p.StaffTime)).ToArray();
+        Int128 total = 0;
+        foreach (var n in nanos)
+        {
+            total += n;
+        }
+
         if (total == 0)
         {
             throw new ArgumentException("The posts have no staff time on duty; there is nothing to split by.", nameof(posts));
         }
 
         var result = new int[posts.Count];
-        var remainders = new List<(long Remainder, int Id, int Index)>();
+        var remainders = new List<(Int128 Remainder, int Id, int Index)>();
         long given = 0;
         for (var i = 0; i < posts.Count; i++)
         {
-            var quota = (Int128)units * minutes[i];
+            var quota = (Int128)units * nanos[i];
             result[i] = (int)(quota / total);
             given += result[i];
-            remainders.Add(((long)(quota % total), posts[i].Post.Value, i));
+            remainders.Add((quota % total, posts[i].Post.Value, i));
         }
 
         remainders.Sort(static (x, y) => x.Remainder != y.Remainder ? y.Remainder.CompareTo(x.Remainder) : x.Id.CompareTo(y.Id));
@@ -53,6 +60,8 @@ public static class DonationSplit
 
         return [.. posts.Select((p, i) => (p.Post, result[i]))];
     }
+
+    private static Int128 Nanoseconds(Duration d) => ((Int128)d.Days * NodaConstants.NanosecondsPerDay) + d.NanosecondOfDay;
 
     /// <summary>A split as text, e.g. <c>Post#1: 12, Post#4: 8</c>.</summary>
     /// <param name="split">The split.</param>

@@ -25,7 +25,7 @@ public sealed class StationSizerProperties
                 }
 
                 var shifts = Math.Max(1, (int)Math.Ceiling((sizing.Plan.ExpectedFinish - problem.Start) / Duration.FromHours(4)));
-                Assert.Equal(sizing.StationsPerSite * problem.Sites.Count * shifts, sizing.Samplers);
+                Assert.Equal((long)sizing.StationsPerSite * problem.Sites.Count * shifts, sizing.Samplers);
             },
             unreachable =>
             {

@@ -81,11 +81,19 @@ public sealed class AllocationPlan
             {
                 AllocationPolicy.MaxMin => $"tier {s.Tier} was rationed ({tier.Supplied} of {tier.Need} units) by weighted max-min; the water level reached {tier.LevelNumerator}/{tier.LevelDenominator} = {tier.Level:0.###} units per weight unit, so it got min(need, ceil(weight x level)) units, one more when weight x level is whole and it came early among the tied household ids",
                 AllocationPolicy.Hamilton => $"tier {s.Tier} was rationed ({tier.Supplied} of {tier.Need} units, {tier.Level:P1} of need) by largest remainder; its exact quota was {(double)tier.Supplied * s.Need / tier.Need:0.###}",
-                _ => $"tier {s.Tier} was rationed ({tier.Supplied} of {tier.Need} units, {tier.Level:P1} of need) by the Webster divisor method; its exact quota was {(double)tier.Supplied * s.Need / tier.Need:0.###}",
+                _ => $"tier {s.Tier} was rationed ({tier.Supplied} of {tier.Need} units, {tier.Level:P1} of need) by the {MethodName(Policy)} divisor method; its exact quota was {(double)tier.Supplied * s.Need / tier.Need:0.###}",
             },
         };
         return string.Create(CultureInfo.InvariantCulture, $"{s.Household} got {s.Allocated} of {s.Need} (weight {s.Weight}, tier {s.Tier}): {why}.");
     }
+
+    private static string MethodName(AllocationPolicy policy) => policy switch
+    {
+        AllocationPolicy.Jefferson => "Jefferson/D'Hondt",
+        AllocationPolicy.Adams => "Adams",
+        AllocationPolicy.HuntingtonHill => "Huntington-Hill",
+        _ => "Webster",
+    };
 
     /// <summary>Policy, supply and allocated units.</summary>
     public override string ToString() => string.Create(

@@ -8,8 +8,10 @@ namespace CommunityDomain.Supplies.Allocation;
 /// one unit between two households of a tier raises that tier's minimum share per weight unit (the minimum is
 /// the largest any whole-unit allocation reaches); more supply never lowers any household's share; it equals
 /// the unit-by-unit reference. Hamilton: in the rationed tier every share is within floor and ceiling of its
-/// exact quota supply x need / tier need. Webster: more supply never lowers any share (no Alabama paradox);
-/// it equals the unit-by-unit reference.
+/// exact quota supply x need / tier need. Webster, Jefferson/D'Hondt, Adams and Huntington-Hill (divisor methods
+/// with weight = need): more supply never lowers any share (no Alabama paradox), and each equals an independent
+/// unit-by-unit reference (unit to the largest need / divisor(units so far), ties to the smaller household id).
+/// Jefferson: every share in the rationed tier is at least the floor of its exact quota. Adams: none exceeds its ceiling.
 /// </remarks>
 public static class SupplyAllocator
 {
@@ -79,6 +81,9 @@ public static class SupplyAllocator
             {
                 AllocationPolicy.MaxMin => DivisorApportionment.Apportion(claims, rationed, false, 0, o.Supplied, allocated, cancellationToken),
                 AllocationPolicy.Webster => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 1, o.Supplied, allocated, cancellationToken), o),
+                AllocationPolicy.Jefferson => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 2, o.Supplied, allocated, cancellationToken), o),
+                AllocationPolicy.Adams => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 0, o.Supplied, allocated, cancellationToken), o),
+                AllocationPolicy.HuntingtonHill => HuntingtonHill(claims, rationed, o, allocated, cancellationToken),
                 _ => Hamilton(claims, rationed, o, allocated),
             };
             var gcd = (long)System.Numerics.BigInteger.GreatestCommonDivisor(num, den);
@@ -91,6 +96,12 @@ public static class SupplyAllocator
     private static (long, long) Proportional((long, long) divisorKey, TierOutcome o)
     {
         _ = divisorKey;
+        return (o.Supplied, o.Need);
+    }
+
+    private static (long, long) HuntingtonHill(ReadOnlySpan<Claim> claims, int tier, TierOutcome o, Span<int> allocated, CancellationToken cancellationToken)
+    {
+        HuntingtonHillApportionment.Apportion(claims, tier, o.Supplied, allocated, cancellationToken);
         return (o.Supplied, o.Need);
     }
 

@@ -8,21 +8,22 @@ public sealed class RunOptions
 {
     /// <summary>Creates options.</summary>
     /// <param name="capacity">Grams (or parcels) one runner carries per run; positive.</param>
-    /// <param name="timeBudget">The longest a run may take; positive.</param>
+    /// <param name="timeBudget">The longest a run may take; positive, at most a day.</param>
     /// <param name="kind">Whether capacity counts grams or parcels.</param>
-    /// <param name="perStop">Time at each household's door (climb, knock, hand over); not negative; default 2 minutes.</param>
+    /// <param name="perStop">Time at each household's door (climb, knock, hand over); 0 to a day; default 2 minutes.</param>
     /// <param name="walkingMetresPerMinute">Walking speed between buildings; positive; default 60.</param>
     /// <param name="neighbourMetres">Any two buildings of a run stand within this distance of each other; not negative; default 60.</param>
     /// <exception cref="ArgumentException">A value out of range.</exception>
     public RunOptions(int capacity, Duration timeBudget, CapacityKind kind = CapacityKind.Weight, Duration? perStop = null, double walkingMetresPerMinute = 60, double neighbourMetres = 60)
     {
         Capacity = Guard.Against.NegativeOrZero(capacity);
-        TimeBudget = timeBudget > Duration.Zero ? timeBudget : throw new ArgumentException("The time budget must be positive.", nameof(timeBudget));
+        TimeBudget = timeBudget > Duration.Zero && timeBudget <= Duration.FromDays(1)
+            ? timeBudget : throw new ArgumentException("The time budget must be positive and at most a day.", nameof(timeBudget));
         Kind = Guard.Against.EnumOutOfRange(kind);
         PerStop = perStop ?? Duration.FromMinutes(2);
-        if (PerStop < Duration.Zero)
+        if (PerStop < Duration.Zero || PerStop > Duration.FromDays(1))
         {
-            throw new ArgumentException("The stop time cannot be negative.", nameof(perStop));
+            throw new ArgumentException("The stop time is between 0 and a day.", nameof(perStop));
         }
 
         WalkingMetresPerMinute = double.IsFinite(walkingMetresPerMinute) && walkingMetresPerMinute > 0

@@ -8,12 +8,17 @@ namespace CommunityDomain.Supplies.Delivery;
 /// Guarantees: every placeable parcel is in exactly one run and every other parcel is reported unplaceable;
 /// no run carries more than the capacity; no run's estimated time (door stops plus walking between its
 /// buildings in visiting order) exceeds the time budget or the length of its window; all parcels of a run
-/// share one window (or none); any two buildings of a run stand within the neighbour distance of each other; the number of runs is at least the lower bound ceil(total load / capacity). The same input gives
-/// the same plan.
+/// share one window (or none); any two buildings of a run stand within the neighbour distance of each other; the number of runs is at least the lower bound ceil(total load / capacity) and, in a window of at most
+/// <see cref="MaxFirstFitParcels"/> parcels, never more than first-fit decreasing under the same rules (parcels by load, heaviest first, ties by building, household and
+/// contents, each into the first run of its window that keeps capacity, pairwise neighbours and the time). The
+/// same input gives the same plan.
 /// </remarks>
 public static class RunPlanner
 {
     private const int MaxTries = 8;
+
+    /// <summary>The most parcels in one window for which the planner also tries first-fit decreasing (and then never uses more runs than it).</summary>
+    public const int MaxFirstFitParcels = 5000;
 
     /// <summary>Plans the runs.</summary>
     /// <param name="parcels">The parcels.</param>
@@ -51,11 +56,21 @@ public static class RunPlanner
         var built = new List<OpenRun>();
         foreach (var byWindow in placeable.GroupBy(p => p.Window).OrderBy(g => g.Key?.Start ?? Instant.MaxValue).ThenBy(g => g.Key?.End ?? Instant.MaxValue))
         {
+            var budget = Budget(options, byWindow.Key);
+            var bestFit = new List<OpenRun>();
             foreach (var cluster in Clusters(byWindow, positions, options.NeighbourMetres))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Pack(cluster, positions, options, Budget(options, byWindow.Key), byWindow.Key, built);
+                Pack(cluster, positions, options, budget, byWindow.Key, bestFit);
             }
+
+            // Clusters within half the neighbour distance can split buildings that one run could serve (issue 15:
+            // two buildings 40 m apart, neighbours within 60 m, got two runs); first-fit decreasing over the whole
+            // window with a pairwise neighbour check does not, so the fewer runs of the two is kept. First fit scans
+            // every open run per parcel (O(parcels x runs)), so it runs only on windows of at most MaxFirstFitParcels.
+            var firstFit = bestFit.Count > 1 && byWindow.Count() <= MaxFirstFitParcels
+                ? FirstFitDecreasing([.. byWindow], positions, options, budget, byWindow.Key, cancellationToken) : bestFit;
+            built.AddRange(firstFit.Count < bestFit.Count ? firstFit : bestFit);
         }
 
         var runs = built.Select((r, i) => r.ToRun(i + 1, runners[i % runners.Count], positions)).ToList();
@@ -99,18 +114,42 @@ public static class RunPlanner
         return clusters;
     }
 
+    // First fit decreasing: parcels by load (heaviest first; ties by building, household, contents), each into the
+    // first open run that keeps capacity, pairwise neighbours and the time budget.
+    private static List<OpenRun> FirstFitDecreasing(List<Parcel> parcels, Dictionary<Id<Building>, Position> positions, RunOptions options, Duration budget, Interval? window, CancellationToken cancellationToken)
+    {
+        parcels.Sort((a, b) => Heaviest(a, b, options));
+        var runs = new List<OpenRun>();
+        foreach (var parcel in parcels)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var run = runs.Find(r => r.Fits(parcel, options, budget, positions));
+            if (run is null)
+            {
+                run = new OpenRun(window);
+                runs.Add(run);
+            }
+
+            run.Add(parcel, options, positions);
+        }
+
+        return runs;
+    }
+
+    private static int Heaviest(Parcel a, Parcel b, RunOptions options)
+    {
+        var byLoad = options.LoadOf(b).CompareTo(options.LoadOf(a));
+        return byLoad != 0 ? byLoad
+            : a.Building != b.Building ? a.Building.Value.CompareTo(b.Building.Value)
+            : a.Household != b.Household ? a.Household.Value.CompareTo(b.Household.Value)
+            : string.CompareOrdinal(a.Contents, b.Contents);
+    }
+
     // Best fit decreasing: heaviest parcels first, each into the open run with the least room that still
     // takes it (capacity and time), trying a few candidates before opening a new run.
     private static void Pack(List<Parcel> cluster, Dictionary<Id<Building>, Position> positions, RunOptions options, Duration budget, Interval? window, List<OpenRun> done)
     {
-        cluster.Sort((a, b) =>
-        {
-            var byLoad = options.LoadOf(b).CompareTo(options.LoadOf(a));
-            return byLoad != 0 ? byLoad
-                : a.Building != b.Building ? a.Building.Value.CompareTo(b.Building.Value)
-                : a.Household != b.Household ? a.Household.Value.CompareTo(b.Household.Value)
-                : string.CompareOrdinal(a.Contents, b.Contents);
-        });
+        cluster.Sort((a, b) => Heaviest(a, b, options));
         var room = new SortedSet<(long Room, int Index)>();
         foreach (var parcel in cluster)
         {
@@ -162,7 +201,7 @@ public static class RunPlanner
 
         public bool Fits(Parcel parcel, RunOptions options, Duration budget, Dictionary<Id<Building>, Position> positions) =>
             Load + options.LoadOf(parcel) <= options.Capacity
-            && (_buildings.Count == 0 || _buildings.Contains(parcel.Building) || positions[parcel.Building].DistanceTo(positions[_buildings[0]]) <= options.NeighbourMetres)
+            && (_buildings.Contains(parcel.Building) || _buildings.TrueForAll(b => positions[parcel.Building].DistanceTo(positions[b]) <= options.NeighbourMetres))
             && Time + Extra(parcel, options, positions) <= budget;
 
         public void Add(Parcel parcel, RunOptions options, Dictionary<Id<Building>, Position> positions)
@@ -194,6 +233,10 @@ public static class RunPlanner
         }
     }
 
+    // Walks longer than two days exceed any budget (at most a day) plus any stop (at most a day), so they are
+    // capped there: the decision is the same and far-apart buildings or a crawling speed cannot overflow a Duration.
     internal static Duration Walk(Position from, Position to, RunOptions options) =>
-        Duration.FromSeconds(Math.Ceiling(from.DistanceTo(to) / options.WalkingMetresPerMinute * 60));
+        Duration.FromSeconds(Math.Min(Math.Ceiling(from.DistanceTo(to) / options.WalkingMetresPerMinute * 60), MaxWalkSeconds));
+
+    private const double MaxWalkSeconds = 2 * 24 * 3600;
 }

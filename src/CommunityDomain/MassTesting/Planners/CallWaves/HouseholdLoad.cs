@@ -13,6 +13,7 @@ public readonly record struct HouseholdLoad
     /// <param name="qrCode">Residents with a pre-registered QR code.</param>
     /// <param name="typed">Residents whose details are typed in.</param>
     /// <param name="assisted">Residents who need help.</param>
+    /// <exception cref="ArgumentException">A non-positive id, a negative count, nobody, or more than 1,000,000 people (the largest queue).</exception>
     [JsonConstructor]
     public HouseholdLoad(int householdId, int floor, int qrCode, int typed, int assisted)
     {
@@ -21,9 +22,16 @@ public readonly record struct HouseholdLoad
         QrCode = Guard.Against.Negative(qrCode);
         Typed = Guard.Against.Negative(typed);
         Assisted = Guard.Against.Negative(assisted);
-        if (qrCode + typed + assisted == 0)
+        // Summed in 64 bits: three large counts must not wrap around to a small or negative household.
+        var people = (long)qrCode + typed + assisted;
+        if (people == 0)
         {
             throw new ArgumentException("A must-test household sends at least one person.", nameof(qrCode));
+        }
+
+        if (people > 1_000_000)
+        {
+            throw new ArgumentException("A household of more than 1,000,000 people fits no queue.", nameof(qrCode));
         }
     }
 

@@ -7,7 +7,9 @@ namespace CommunityDomain.MassTesting.Planners;
 /// <remarks><c>default(ServiceTimes)</c> has zero times and is rejected by <see cref="WaveProblem"/>.</remarks>
 public readonly record struct ServiceTimes
 {
-    /// <summary>Creates service times; each is positive and at most an hour.</summary>
+    /// <summary>Creates service times; each is at least a millisecond and at most an hour.</summary>
+    /// <remarks>The planner's queue model counts in 100 ns ticks; a shorter time would be a zero-length service, and a
+    /// station would then serve a whole queue in one instant.</remarks>
     /// <param name="qrCode">A pre-registered QR code is scanned.</param>
     /// <param name="typed">Details are typed in.</param>
     /// <param name="assisted">An elderly resident is helped.</param>
@@ -49,5 +51,5 @@ public readonly record struct ServiceTimes
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"QR {QrCode.TotalSeconds:0.#} s, typed {Typed.TotalSeconds:0.#} s, assisted {Assisted.TotalSeconds:0.#} s");
 
     private static Duration Check(Duration value, string name) =>
-        value > Duration.Zero && value <= Duration.FromHours(1) ? value : throw new ArgumentException("A service time is positive and at most an hour.", name);
+        value >= Duration.FromMilliseconds(1) && value <= Duration.FromHours(1) ? value : throw new ArgumentException("A service time is between a millisecond and an hour.", name);
 }

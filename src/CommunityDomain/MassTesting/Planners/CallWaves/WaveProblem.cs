@@ -4,13 +4,16 @@ namespace CommunityDomain.MassTesting.Planners;
 public sealed class WaveProblem
 {
     /// <summary>Creates a problem; rejects duplicate ids and households too large for a site's queue.</summary>
-    /// <param name="start">When calls may begin (05:00).</param>
+    /// <param name="start">When calls may begin (05:00); before the year 8000, so every planned time stays within NodaTime's range.</param>
     /// <param name="serviceTimes">Service time per intake.</param>
     /// <param name="sites">The compound's sites (at least one).</param>
-    /// <param name="buildings">The buildings.</param>
+    /// <param name="buildings">The buildings; at most <see cref="MaxPeople"/> people in all.</param>
+    /// <exception cref="ArgumentException">A start in or after the year 8000, default service times, no sites, repeated ids,
+    /// a household larger than the smallest queue, or more than <see cref="MaxPeople"/> people.</exception>
     public WaveProblem(Instant start, ServiceTimes serviceTimes, IReadOnlyList<SiteSpec> sites, IReadOnlyList<BuildingLoad> buildings)
     {
-        Start = start;
+        // Bounds keep every plan representable: 10 million people at an hour each on one station is ~1,141 years.
+        Start = start < LatestStart ? start : throw new ArgumentException("The start is in or after the year 8000.", nameof(start));
         ServiceTimes = serviceTimes.IsDefault ? throw new ArgumentException("Service times are default.", nameof(serviceTimes)) : serviceTimes;
         Sites = Guard.Against.Null(sites).Count > 0 ? sites : throw new ArgumentException("A compound needs at least one site.", nameof(sites));
         Buildings = Guard.Against.Null(buildings);
@@ -25,6 +28,7 @@ public sealed class WaveProblem
         }
 
         var seen = new HashSet<int>();
+        long people = 0;
         var smallestQueue = sites.Min(s => s.QueueCapacity);
         foreach (var household in buildings.SelectMany(b => b.Units).SelectMany(u => u.Households))
         {
@@ -38,9 +42,16 @@ public sealed class WaveProblem
                 throw new ArgumentException($"Household {household.HouseholdId} ({household.People} people) does not fit a queue of {smallestQueue}.", nameof(buildings));
             }
 
-            People += household.People;
+            people += household.People;
         }
+
+        People = people <= MaxPeople ? (int)people : throw new ArgumentException($"More than {MaxPeople} people in one problem.", nameof(buildings));
     }
+
+    /// <summary>The most people one problem may hold (a city district): 10,000,000.</summary>
+    public const int MaxPeople = 10_000_000;
+
+    private static readonly Instant LatestStart = Instant.FromUtc(8000, 1, 1, 0, 0);
 
     /// <summary>When calls may begin.</summary>
     public Instant Start { get; }

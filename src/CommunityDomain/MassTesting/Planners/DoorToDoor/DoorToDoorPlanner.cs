@@ -42,7 +42,7 @@ public static class DoorToDoorPlanner
         }
 
         var n = tour.Count;
-        var work = tour.Select(b => (b.Visits.Length * problem.PerHousehold.TotalSeconds) + (b.Visits.Sum(v => v.People) * problem.PerPerson.TotalSeconds)).ToArray();
+        var work = tour.Select(b => (b.Visits.Length * problem.PerHousehold.TotalSeconds) + (b.Visits.Sum(v => (double)v.People) * problem.PerPerson.TotalSeconds)).ToArray();
         var prefix = new double[n + 1];
         for (var i = 0; i < n; i++)
         {

@@ -12,6 +12,8 @@ public sealed class DoorToDoorProblem
     /// <param name="perPerson">Time per person swabbed; positive.</param>
     /// <param name="metresPerSecond">Walking speed including stairs (positive).</param>
     /// <param name="visits">The households; each household once.</param>
+    /// <exception cref="ArgumentException">A value out of range, a household twice, a building in two places, or a job longer than
+    /// <see cref="MaxEstimate"/> for one team (walking to and back from every building plus every door and swab).</exception>
     public DoorToDoorProblem(Position depot, int teams, Duration perHousehold, Duration perPerson, double metresPerSecond, IReadOnlyList<DoorVisit> visits)
     {
         Depot = depot;
@@ -29,7 +31,19 @@ public sealed class DoorToDoorProblem
         {
             throw new ArgumentException("A building's visits disagree on its position.", nameof(visits));
         }
+
+        // Every route's estimate is at most one team's whole job (by the triangle inequality), so bounding the
+        // job keeps every estimate a representable Duration, whatever the coordinates and speeds.
+        var job = visits.Sum(v => PerHousehold.TotalSeconds + (v.People * PerPerson.TotalSeconds))
+            + visits.GroupBy(v => v.BuildingId).Sum(g => 2 * depot.DistanceTo(g.First().Position) / MetresPerSecond);
+        if (!(job <= MaxEstimate.TotalSeconds))
+        {
+            throw new ArgumentException($"One team would need more than {MaxEstimate.TotalDays:0} days for these visits; check the units of distances, speed and times.", nameof(visits));
+        }
     }
+
+    /// <summary>The longest whole job (one team visiting everyone) a problem may describe: 10 years.</summary>
+    public static Duration MaxEstimate { get; } = Duration.FromDays(3653);
 
     /// <summary>Where teams start and return.</summary>
     public Position Depot { get; }

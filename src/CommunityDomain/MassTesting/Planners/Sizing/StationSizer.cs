@@ -16,18 +16,20 @@ public static class StationSizer
     /// <param name="problem">The compound; its sites' station counts are ignored.</param>
     /// <param name="deadline">When the last person must be served.</param>
     /// <param name="maxStations">The most stations a site can hold (default 50).</param>
-    /// <param name="shift">A sampler's longest shift (default 4 hours).</param>
+    /// <param name="shift">A sampler's longest shift (default 4 hours); at least a minute.</param>
     /// <param name="cancellationToken">Cancels the search.</param>
     /// <returns>The sizing, or why none exists.</returns>
+    /// <exception cref="ArgumentException">A null problem, a station limit outside 1-10,000, or a shift shorter than a minute.</exception>
     public static OneOf<StationSizing, DeadlineUnreachable> StationsToFinishBy(WaveProblem problem, Instant deadline, int maxStations = 50,
         Duration? shift = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(problem);
         Guard.Against.OutOfRange(maxStations, nameof(maxStations), 1, 10_000);
         var shiftLength = shift ?? Duration.FromHours(4);
-        if (shiftLength <= Duration.Zero)
+        if (shiftLength < Duration.FromMinutes(1))
         {
-            throw new ArgumentException("A shift is positive.", nameof(shift));
+            // Shorter shifts are a unit mistake (seconds for hours); they would also overflow the sampler count.
+            throw new ArgumentException("A shift is at least a minute.", nameof(shift));
         }
 
         // The bound only falls as stations grow, so start from the smallest count whose bound meets the deadline.
@@ -52,8 +54,9 @@ public static class StationSizer
             plan = WavePlanner.Plan(With(problem, stations), cancellationToken);
             if (plan.ExpectedFinish <= deadline)
             {
-                var shifts = Math.Max(1, (int)Math.Ceiling((plan.ExpectedFinish - problem.Start) / shiftLength));
-                return new StationSizing(stations, stations * problem.Sites.Count * shifts, plan);
+                // In 64 bits: a finish of up to 1,141 years over one-minute shifts times 10,000 stations stays far below long.MaxValue.
+                var shifts = Math.Max(1L, (long)Math.Ceiling((plan.ExpectedFinish - problem.Start) / shiftLength));
+                return new StationSizing(stations, stations * (long)problem.Sites.Count * shifts, plan);
             }
         }
 
