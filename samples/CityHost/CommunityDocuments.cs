@@ -89,6 +89,10 @@ public sealed class PlanReceipt
 
     /// <summary>True when the plans were already committed for this job and were returned from storage, not planned again.</summary>
     [Id(3)] public required bool Replayed { get; init; }
+
+    /// <summary>The receipt without the plans' texts (the job keeps only who answered, when and how).</summary>
+    public PlanReceipt WithoutPlanTexts() =>
+        new() { Community = Community, Silo = Silo, Replayed = Replayed, Plan = new PlanRecord { JobId = Plan.JobId, PlannedOn = Plan.PlannedOn, WavePlan = "", Roster = "" } };
 }
 
 /// <summary>A grain's answer to <see cref="ICommunityGrain.Load"/>.</summary>
