@@ -36,6 +36,14 @@ public sealed class CityStore
 
     internal bool TryRead(string key, out Row row) => _rows.TryGetValue(key, out row!);
 
+    /// <summary>Reads a grain's stored state straight from its row, without the grain: null when there is no row.</summary>
+    /// <param name="serializer">An Orleans serializer that knows <typeparamref name="T"/>.</param>
+    /// <param name="grain">The grain.</param>
+    /// <param name="stateName">The state's name in <c>[PersistentState(name, ...)]</c>.</param>
+    public T? Peek<T>(Serializer serializer, GrainId grain, string stateName)
+        where T : class =>
+        _rows.TryGetValue(CityGrainStorage.Key(stateName, grain), out var row) ? serializer.Deserialize<T>(row.Data) : null;
+
     /// <summary>Replaces a row if <paramref name="expectedETag"/> is the stored one (null: no row yet); returns the new ETag.</summary>
     internal string Write(string key, string? expectedETag, byte[]? data)
     {
@@ -105,5 +113,5 @@ public sealed class CityGrainStorage(CityStore store, Serializer serializer) : I
         return Task.CompletedTask;
     }
 
-    private static string Key(string stateName, GrainId grainId) => $"{grainId}/{stateName}";
+    internal static string Key(string stateName, GrainId grainId) => $"{grainId}/{stateName}";
 }

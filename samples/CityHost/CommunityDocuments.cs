@@ -60,7 +60,29 @@ public sealed class PlanRecord
     [Id(3)] public required string PlannedOn { get; init; }
 }
 
-/// <summary>What a community grain persists: its documents, its last committed plan and how often a plan was committed.</summary>
+/// <summary>A community grain's first persisted state: its documents, written when the office loads it.</summary>
+[GenerateSerializer]
+public sealed class DocumentsState
+{
+    /// <summary>The community's documents; null before the office loads it.</summary>
+    [Id(0)] public CommunityDocuments? Documents { get; set; }
+}
+
+/// <summary>
+/// A community grain's second persisted state: its last committed plans and how often plans were committed.
+/// Kept apart from the documents so that committing a job's plans writes the plans only.
+/// </summary>
+[GenerateSerializer]
+public sealed class PlanState
+{
+    /// <summary>The last committed plan.</summary>
+    [Id(0)] public PlanRecord? Plan { get; set; }
+
+    /// <summary>Plans committed to storage, over the grain's whole life (a retry of a committed job does not count).</summary>
+    [Id(1)] public int PlanCommits { get; set; }
+}
+
+/// <summary>What a community grain has stored, both states together, as it answers <see cref="ICommunityGrain.Stored"/>.</summary>
 [GenerateSerializer]
 public sealed class CommunityGrainState
 {

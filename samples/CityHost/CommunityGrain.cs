@@ -11,16 +11,18 @@ using Orleans.Placement;
 namespace CityHost;
 
 /// <summary>
-/// One community: holds its documents in grain storage and, while active, its aggregates restored from
+/// One community: holds its documents and its plans in grain storage (two rows) and, while active, its aggregates restored from
 /// them. Plans are committed once per job: the grain stores the plans with the job id before answering,
 /// so a retry (after a lost answer or a lost silo) gets the committed plans back instead of a second run.
 /// </summary>
-/// <param name="state">The persisted state (provider <see cref="CityStore.Name"/>).</param>
+/// <param name="stored">The persisted documents (provider <see cref="CityStore.Name"/>).</param>
+/// <param name="plans">The persisted plans (same provider, another row).</param>
 /// <param name="keys">The city's pass signing keys, which a pass office needs to be restored.</param>
 /// <param name="silo">The local silo, to say where the grain ran.</param>
 [RandomPlacement]
 public sealed class CommunityGrain(
-    [PersistentState("community", CityStore.Name)] IPersistentState<CommunityGrainState> state,
+    [PersistentState("documents", CityStore.Name)] IPersistentState<DocumentsState> stored,
+    [PersistentState("plans", CityStore.Name)] IPersistentState<PlanState> plans,
     CityKeys keys,
     ILocalSiloDetails silo) : Grain, ICommunityGrain
 {
@@ -31,7 +33,7 @@ public sealed class CommunityGrain(
     {
         CityProbe.Activated(this.GetPrimaryKeyLong());
         // Re-activation after a failure: the aggregates come back from the stored contracts only.
-        if (state.State.Documents is { } documents)
+        if (stored.State.Documents is { } documents)
         {
             _live = Restore(documents);
         }
@@ -43,9 +45,9 @@ public sealed class CommunityGrain(
     public async Task<LoadReceipt> Load(CommunityDocuments documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        if (state.State.Documents is { } stored)
+        if (stored.State.Documents is { } existing)
         {
-            return stored.SameAs(documents)
+            return existing.SameAs(documents)
                 ? new LoadReceipt { Silo = silo.Name, Stored = false }
                 : throw new InvalidOperationException($"Community {this.GetPrimaryKeyLong()} already holds other documents.");
         }
@@ -53,8 +55,8 @@ public sealed class CommunityGrain(
         // Refuse a document that does not read or restore before storing anything.
         var live = Restore(documents);
         _ = CommunityPlanning.Read<CommunityDomain.Rostering.RosterProblem>(documents.RosterProblem);
-        state.State.Documents = documents;
-        await WriteOrForget();
+        stored.State.Documents = documents;
+        await WriteOrForget(stored);
         _live = live;
         return new LoadReceipt { Silo = silo.Name, Stored = true };
     }
@@ -63,8 +65,8 @@ public sealed class CommunityGrain(
     public async Task<PlanReceipt> Plan(string jobId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        var documents = state.State.Documents ?? throw new InvalidOperationException($"Community {this.GetPrimaryKeyLong()} has no documents.");
-        if (state.State.Plan is { } committed && committed.JobId == jobId)
+        var documents = stored.State.Documents ?? throw new InvalidOperationException($"Community {this.GetPrimaryKeyLong()} has no documents.");
+        if (plans.State.Plan is { } committed && committed.JobId == jobId)
         {
             return Receipt(committed, replayed: true);
         }
@@ -72,16 +74,16 @@ public sealed class CommunityGrain(
         CityProbe.Planned(this.GetPrimaryKeyLong());
         var (wave, roster) = CommunityPlanning.Plan(documents);
         var plan = new PlanRecord { JobId = jobId, WavePlan = wave, Roster = roster, PlannedOn = silo.Name };
-        var previous = (state.State.Plan, state.State.PlanCommits);
-        state.State.Plan = plan;
-        state.State.PlanCommits++;
+        var previous = (plans.State.Plan, plans.State.PlanCommits);
+        plans.State.Plan = plan;
+        plans.State.PlanCommits++;
         try
         {
-            await WriteOrForget();
+            await WriteOrForget(plans);
         }
         catch
         {
-            (state.State.Plan, state.State.PlanCommits) = previous;
+            (plans.State.Plan, plans.State.PlanCommits) = previous;
             throw;
         }
 
@@ -89,7 +91,8 @@ public sealed class CommunityGrain(
     }
 
     /// <inheritdoc />
-    public Task<CommunityGrainState> Stored() => Task.FromResult(state.State);
+    public Task<CommunityGrainState> Stored() =>
+        Task.FromResult(new CommunityGrainState { Documents = stored.State.Documents, Plan = plans.State.Plan, PlanCommits = plans.State.PlanCommits });
 
     /// <inheritdoc />
     public Task<LiveSnapshot> Snapshot()
@@ -109,7 +112,7 @@ public sealed class CommunityGrain(
         new() { Community = this.GetPrimaryKeyLong(), Plan = plan, Silo = silo.Name, Replayed = replayed };
 
     /// <summary>Writes the state; on a failed write (a stale ETag after a zombie's write) the activation is dropped so the next call reads storage afresh.</summary>
-    private async Task WriteOrForget()
+    private async Task WriteOrForget<T>(IPersistentState<T> state)
     {
         try
         {

@@ -154,11 +154,18 @@ job = (answers, job.Failures, job.Retries);
 var heapAfter = Heap();
 
 // No state lost: what each grain stores and what it restored from storage.
+var serializer = cluster.Client.ServiceProvider.GetRequiredService<Serializer>();
 var reactivated = 0;
 var commits = new List<int>();
 foreach (var i in Enumerable.Range(0, settings.Communities))
 {
     var grain = grains.GetGrain<ICommunityGrain>(i);
+    // Straight from the store's rows, then through the grain (which re-activates from them if it was lost).
+    var rowDocuments = store.Peek<DocumentsState>(serializer, grain.GetGrainId(), "documents")?.Documents;
+    var rowPlan = store.Peek<PlanState>(serializer, grain.GetGrainId(), "plans");
+    Check(rowDocuments is { } rd && rd.SameAs(documents[i]), $"community {i}: the stored documents row is missing or differs from the office's");
+    Check(rowPlan is { Plan: { } rp, PlanCommits: 1 } && rp.JobId == JobId && rp.WavePlan == baseline[i].WavePlan && rp.Roster == baseline[i].Roster,
+        $"community {i}: the stored plans row is missing, differs from the one-process run or was committed more than once");
     var stored = await grain.Stored();
     Check(stored.Documents is { } d && d.SameAs(documents[i]), $"community {i}: stored documents differ from the office's");
     Check(stored.Plan is { } p && p.JobId == JobId && p.WavePlan == baseline[i].WavePlan && p.Roster == baseline[i].Roster, $"community {i}: stored plan missing or different");
@@ -176,7 +183,7 @@ foreach (var i in Enumerable.Range(0, settings.Communities))
     }
 }
 
-Check(store.Count == settings.Communities, $"{store.Count} rows stored for {settings.Communities} communities");
+Check(store.Count == 2 * settings.Communities, $"{store.Count} rows stored for {settings.Communities} communities (documents and plans each)");
 
 // A redelivered job: every grain returns its committed plans and plans nothing.
 var runsBefore = Enumerable.Range(0, settings.Communities).Sum(i => CityProbe.RunsOf(i));
