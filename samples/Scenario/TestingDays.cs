@@ -1,8 +1,10 @@
 using System.Globalization;
 using CommunityDomain.Communities;
+using CommunityDomain.Contracts;
 using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting;
 using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.MassTesting.State;
 
 namespace Pubai;
 
@@ -12,6 +14,8 @@ namespace Pubai;
 /// door-to-door sampling of sealed Meiyuan, a positive tube on day 3 with its re-sample list (re-sampled
 /// individually), one result
 /// arriving a day late, person-times per day and in total, and the closure report: nobody may be missed.
+/// The office's app restarts after day 2: the series is stored as a document, restored, and days 3-5 run on the
+/// restored copy (the late result of day 3 is recorded there on day 4) with the same figures.
 /// </summary>
 public static class TestingDays
 {
@@ -117,6 +121,11 @@ public static class TestingDays
             {
                 Check(failures, round.Closure(compound.Id).IsComplete, $"day {round.Number}: {compound.Name} complete");
             }
+
+            if (day == 1)
+            {
+                series = Restart(series, clock, output, failures);
+            }
         }
 
         var total = series.Statistics();
@@ -127,6 +136,19 @@ public static class TestingDays
             "series total equals the tested residents plus individual re-samples");
         Check(failures, total.ResultsPending == 0, "every result arrived by the end");
         return failures;
+    }
+
+    /// <summary>The app restarts: the series goes to a stored document and comes back from it; the story goes on from the copy.</summary>
+    private static TestingSeries Restart(TestingSeries series, IClock clock, TextWriter output, List<string> failures)
+    {
+        var document = CommunityJson.Write(series.ToState());
+        var restored = TestingSeries.Restore(CommunityJson.Read<TestingSeriesState>(document).AsT0, clock);
+        output.WriteLine($"  Restart after day {series.Rounds.Count}: the series is stored ({document.Length / 1024} KiB document) and restored; " +
+            $"{restored.Statistics().Tests} tests, {restored.Rounds.Sum(r => r.Exemptions.Count)} exemptions with reasons, version {restored.Version}.");
+        Check(failures, restored.ToState().Equals(series.ToState()) && restored.Statistics() == series.Statistics(), "the restored series equals the stored one");
+        Check(failures, restored.Rounds.Zip(series.Rounds).All(x => x.First.Closure().ToString() == x.Second.Closure().ToString() && x.First.Version == x.Second.Version),
+            "the restored rounds have the same closures and versions");
+        return restored;
     }
 
     private static Instant Walkins(TestingRound round, Community community, Compound compound, IReadOnlyList<BuildingLoad> loads, Instant start,

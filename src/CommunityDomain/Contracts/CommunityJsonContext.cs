@@ -5,6 +5,7 @@ using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting.Errors;
 using CommunityDomain.MassTesting.Events;
 using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.MassTesting.State;
 using CommunityDomain.Passes.Events;
 using CommunityDomain.Passes.State;
 using CommunityDomain.Rostering;
@@ -93,6 +94,9 @@ namespace CommunityDomain.Contracts;
 [JsonSerializable(typeof(StockLedgerState))]
 [JsonSerializable(typeof(PassOfficeState))]
 [JsonSerializable(typeof(PassGateState))]
+[JsonSerializable(typeof(TestingSeriesState))]
+[JsonSerializable(typeof(TestingRoundState))]
+[JsonSerializable(typeof(MustTestListState))]
 [JsonSerializable(typeof(ControlScopeJsonConverter.ScopeDocument))]
 [JsonSerializable(typeof(RosterProblemDocument))]
 [JsonSerializable(typeof(List<string>))]

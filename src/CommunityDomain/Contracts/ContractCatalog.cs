@@ -5,6 +5,7 @@ using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting.Errors;
 using CommunityDomain.MassTesting.Events;
 using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.MassTesting.State;
 using CommunityDomain.Passes.Events;
 using CommunityDomain.Passes.State;
 using CommunityDomain.Rostering;
@@ -113,6 +114,9 @@ internal static class ContractCatalog
         (typeof(StockLedgerState), "supplies.ledger-state"),
         (typeof(PassOfficeState), "passes.office-state"),
         (typeof(PassGateState), "passes.gate-state"),
+        (typeof(TestingSeriesState), "testing.series-state"),
+        (typeof(TestingRoundState), "testing.round-state"),
+        (typeof(MustTestListState), "testing.must-test-list"),
     ];
 
     /// <summary>Document kind by registered type.</summary>

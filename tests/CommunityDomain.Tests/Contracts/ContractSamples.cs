@@ -183,6 +183,10 @@ public static class ContractSamples
         samples[typeof(StockLedgerState)] = CommunityDomain.Tests.Supplies.LedgerSamples.Busy().ToState();
         samples[typeof(PassOfficeState)] = PassOfficeSample();
         samples[typeof(PassGateState)] = PassGateSample();
+        var testing = CommunityDomain.Tests.MassTesting.TestingSamples.Busy().Series;
+        samples[typeof(CommunityDomain.MassTesting.State.TestingSeriesState)] = testing.ToState();
+        samples[typeof(CommunityDomain.MassTesting.State.TestingRoundState)] = testing.Rounds[0].ToState();
+        samples[typeof(CommunityDomain.MassTesting.State.MustTestListState)] = testing.Rounds[0].MustTest.ToState();
         return samples;
     }
 

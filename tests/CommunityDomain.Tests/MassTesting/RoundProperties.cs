@@ -8,12 +8,13 @@ namespace CommunityDomain.Tests.MassTesting;
 public sealed record RoundOp(int Kind, int A, int B)
 {
     public static Gen<RoundOp> Gen =>
-        from kind in FsCheck.Fluent.Gen.Choose(0, 9)
+        from kind in FsCheck.Fluent.Gen.Choose(0, 10)
         from a in FsCheck.Fluent.Gen.Choose(0, 60)
         from b in FsCheck.Fluent.Gen.Choose(0, 5)
         select new RoundOp(kind, a, b);
 
-    public void Apply(RoundFixture fixture, TestingRound round)
+    /// <summary>Applies the op; true when it was a round command that succeeded (the OneOf holds its first case).</summary>
+    public bool Apply(RoundFixture fixture, TestingRound round)
     {
         var entries = round.MustTest.Entries;
         var resident = entries[A % entries.Count].Resident;
@@ -22,38 +23,32 @@ public sealed record RoundOp(int Kind, int A, int B)
         {
             case 0:
             case 1:
-                _ = round.Scan(resident, round.Sites[B % round.Sites.Count].Id, at, assisted: B == 0);
-                break;
+                return round.Scan(resident, round.Sites[B % round.Sites.Count].Id, at, assisted: B == 0).IsT0;
             case 2:
-                _ = round.SampleAtDoor(entries[A % entries.Count].Household, at);
-                break;
+                return round.SampleAtDoor(entries[A % entries.Count].Household, at).IsT0;
             case 3:
-                _ = round.MarkAway(resident);
-                break;
+                return round.MarkAway(resident).IsT0;
             case 4:
-                _ = round.Exempt(resident, "hospitalised");
-                break;
+                // Two reasons, so a second exemption sometimes replaces the reason and sometimes repeats it.
+                return round.Exempt(resident, B % 2 == 0 ? "hospitalised" : "quarantined in a hotel").IsT0;
             case 5:
                 _ = round.CloseSite(round.Sites[B % round.Sites.Count].Id, at);
-                break;
+                return true;
             case 6:
-                if (round.Tubes.Count > 0)
-                {
-                    _ = round.RecordResult(round.Tubes[A % round.Tubes.Count].Barcode, (TubeResult)((B % 3) + 1), at);
-                }
-
-                break;
+                return round.Tubes.Count > 0 && round.RecordResult(round.Tubes[A % round.Tubes.Count].Barcode, (TubeResult)((B % 3) + 1), at).IsT0;
             case 8:
                 var pending = round.PendingResamples;
-                _ = round.SampleIndividually(pending.Count > 0 && B > 0 ? pending[A % pending.Count].Resident : resident, at);
-                break;
+                return round.SampleIndividually(pending.Count > 0 && B > 0 ? pending[A % pending.Count].Resident : resident, at).IsT0;
             case 9:
                 // A resident moves house in the community after the round started: the list stays as it was.
                 _ = fixture.Community.MoveResident(resident, fixture.Community.Households[(A + B) % fixture.Community.Households.Count].Id, at);
-                break;
+                return false;
+            case 10:
+                _ = round.RecordAntigen(resident, at, positive: B == 0);
+                return true;
             default:
                 fixture.Clock.Advance(Duration.FromMinutes(A + 1));
-                break;
+                return false;
         }
     }
 }
@@ -63,10 +58,18 @@ public static class RoundArbitraries
     public static Arbitrary<RoundOp[]> Ops() => RoundOp.Gen.ArrayOf().ToArbitrary();
 }
 
+/// <summary>Round scripts of up to 60 ops that shrink by dropping ops, so a counterexample is a short script.</summary>
+public static class RoundScriptArbitraries
+{
+    public static Arbitrary<RoundOp[]> Scripts() => Arb.From(
+        FsCheck.Fluent.Gen.Choose(0, 60).SelectMany(n => RoundOp.Gen.ArrayOf(n)),
+        ops => Enumerable.Range(0, ops.Length).Select(i => ops.Where((_, j) => j != i).ToArray()));
+}
+
 [Properties(Arbitrary = [typeof(RoundArbitraries)], MaxTest = 100)]
 public sealed class RoundProperties
 {
-    private static (RoundFixture Fixture, TestingRound Round) Setup(int seed)
+    internal static (RoundFixture Fixture, TestingRound Round) Setup(int seed)
     {
         var fixture = new RoundFixture(seed);
         var round = fixture.StartRound(policy: new PoolingPolicy(5, 1),
@@ -86,7 +89,7 @@ public sealed class RoundProperties
         var listed = round.MustTest.Entries.Count;
         foreach (var op in ops)
         {
-            op.Apply(fixture, round);
+            _ = op.Apply(fixture, round);
             var whole = round.Closure();
             AssertClosureIdentity(whole);
             Assert.Equal(listed, whole.Listed);
@@ -120,7 +123,7 @@ public sealed class RoundProperties
         var (fixture, round) = Setup(seed.Get % 50);
         foreach (var op in ops)
         {
-            op.Apply(fixture, round);
+            _ = op.Apply(fixture, round);
         }
 
         foreach (var sampled in round.Tubes.SelectMany(t => t.Members).ToList())
@@ -138,7 +141,7 @@ public sealed class RoundProperties
         var (fixture, round) = Setup(seed.Get % 50);
         foreach (var op in ops)
         {
-            op.Apply(fixture, round);
+            _ = op.Apply(fixture, round);
         }
 
         Assert.Equal(round.Tubes.Count, round.Tubes.Select(t => t.Barcode).Distinct().Count());
@@ -173,7 +176,7 @@ public sealed class RoundProperties
         var (fixture, round) = Setup(seed.Get % 50);
         foreach (var op in ops)
         {
-            op.Apply(fixture, round);
+            _ = op.Apply(fixture, round);
         }
 
         var expected = round.Tubes.Where(t => t.PoolClass != PoolClass.Individual && t.Result is TubeResult.Positive or TubeResult.Invalid)

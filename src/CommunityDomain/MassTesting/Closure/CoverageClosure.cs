@@ -15,12 +15,15 @@ namespace CommunityDomain.MassTesting;
 /// <param name="Away">Away.</param>
 /// <param name="DoorToDoorPending">Still to sample at the door.</param>
 /// <param name="Missing">Walk-ins not yet sampled: who to call again, with masked names.</param>
-public sealed record CoverageClosure(int Listed, int Tested, int Exempt, int Away, int DoorToDoorPending, IReadOnlyList<MissingResident> Missing)
+/// <param name="Exemptions">Who is exempt and why, in must-test list order (<c>Exemptions.Count = Exempt</c>).</param>
+public sealed record CoverageClosure(int Listed, int Tested, int Exempt, int Away, int DoorToDoorPending, IReadOnlyList<MissingResident> Missing,
+    IReadOnlyList<ExemptResident> Exemptions)
 {
     /// <summary>True when nobody is missing and no door-to-door sample is pending: "not one person missed".</summary>
     public bool IsComplete => Missing.Count == 0 && DoorToDoorPending == 0;
 
-    /// <inheritdoc/>
+    /// <summary>The counts only (no names, no reasons).</summary>
+    /// <returns>The identity with its figures.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"listed {Listed} = tested {Tested} + exempt {Exempt} + away {Away} + door-to-door pending {DoorToDoorPending} + missing {Missing.Count}");
 }
@@ -31,3 +34,16 @@ public sealed record CoverageClosure(int Listed, int Tested, int Exempt, int Awa
 /// <param name="Unit">Their unit.</param>
 /// <param name="MaskedName">The masked name.</param>
 public sealed record MissingResident(Id<Resident> Resident, Id<Building> Building, Id<Unit> Unit, string MaskedName);
+
+/// <summary>An exempt resident as the closure and the inspector see them: where they live, masked, and why.</summary>
+/// <param name="Resident">The resident.</param>
+/// <param name="Building">Their building.</param>
+/// <param name="Unit">Their unit.</param>
+/// <param name="MaskedName">The masked name.</param>
+/// <param name="Reason">Why they are exempt.</param>
+public sealed record ExemptResident(Id<Resident> Resident, Id<Building> Building, Id<Unit> Unit, string MaskedName, string Reason)
+{
+    /// <summary>The resident's id and masked name; the reason (which may be about health) is left out.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{MaskedName} ({Resident}, exempt)";
+}

@@ -40,6 +40,7 @@ public sealed partial class TestingRound
     {
         int listed = 0, tested = 0, exempt = 0, away = 0, door = 0;
         var missing = new List<MissingResident>();
+        var exemptions = new List<ExemptResident>();
         foreach (var entry in MustTest.Entries)
         {
             if (!inScope(entry))
@@ -51,14 +52,14 @@ public sealed partial class TestingRound
             switch (StatusOf(entry))
             {
                 case CoverageStatus.Tested: tested++; break;
-                case CoverageStatus.Exempt: exempt++; break;
+                case CoverageStatus.Exempt: exempt++; exemptions.Add(ExemptionOf(entry)); break;
                 case CoverageStatus.Away: away++; break;
                 case CoverageStatus.DoorToDoorPending: door++; break;
                 default: missing.Add(new MissingResident(entry.Resident, entry.Building, entry.Unit, entry.MaskedName)); break;
             }
         }
 
-        return new CoverageClosure(listed, tested, exempt, away, door, missing);
+        return new CoverageClosure(listed, tested, exempt, away, door, missing, exemptions);
     }
 
     private CoverageStatus StatusOf(MustTestEntry entry) => _sampled.ContainsKey(entry.Resident)

@@ -1,5 +1,6 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
+using CommunityDomain.MassTesting.State;
 
 namespace CommunityDomain.MassTesting;
 
@@ -17,11 +18,20 @@ public sealed class MustTestList
         Scope = scope;
         Entries = entries;
         _index = new Dictionary<Id<Resident>, int>(entries.Length);
+        var homes = new Dictionary<Id<Household>, (Id<Compound>, Id<Building>, Id<Unit>)>();
         for (var i = 0; i < entries.Length; i++)
         {
-            if (!_index.TryAdd(entries[i].Resident, i))
+            var entry = Guard.Against.Null(entries[i], nameof(entries));
+            if (!_index.TryAdd(entry.Resident, i))
             {
-                throw new ArgumentException($"{entries[i].Resident} is listed twice.", nameof(entries));
+                throw new ArgumentException($"{entry.Resident} is listed twice.", nameof(entries));
+            }
+
+            // A household lives in one unit of one building of one compound: the planners group by them.
+            var home = (entry.Compound, entry.Building, entry.Unit);
+            if (!homes.TryAdd(entry.Household, home) && homes[entry.Household] != home)
+            {
+                throw new ArgumentException($"{entry.Household} is listed in two places.", nameof(entries));
             }
         }
     }
@@ -54,8 +64,9 @@ public sealed class MustTestList
 
     /// <summary>Builds a list from plain entries (a host that keeps its own register).</summary>
     /// <param name="at">When the list applies.</param>
-    /// <param name="entries">The entries; a resident at most once.</param>
+    /// <param name="entries">The entries; a resident at most once, a household in one unit, building and compound.</param>
     /// <returns>The list.</returns>
+    /// <exception cref="ArgumentException">An entry is null, a resident is listed twice or a household in two places.</exception>
     public static MustTestList Of(Instant at, IEnumerable<MustTestEntry> entries)
     {
         var array = Guard.Against.Null(entries).ToArray();
@@ -118,5 +129,76 @@ public sealed class MustTestList
         }
 
         return new MustTestList(at, compounds, [.. entries]);
+    }
+
+    /// <summary>The list as plain data for storage (masked names only).</summary>
+    /// <returns>The state; <see cref="Restore"/> rebuilds an equal list from it.</returns>
+    public MustTestListState ToState() => new()
+    {
+        At = At,
+        Scope = [.. Scope.Select(c => c.Value)],
+        Entries = [.. Entries.Select(e => new MustTestEntryState(e.Resident.Value, e.Household.Value, e.Compound.Value, e.Building.Value, e.Unit.Value,
+            e.MaskedName, e.Disposition, e.Intake, e.KeyGroup, e.ExemptReason))],
+    };
+
+    /// <summary>Rebuilds a list from stored state.</summary>
+    /// <param name="state">The stored state.</param>
+    /// <returns>A list equal to the one the state was taken from: same entries in the same order, same scope.</returns>
+    /// <exception cref="ArgumentException">The state is inconsistent; the exception's parameter name is the path of the
+    /// member at fault (e.g. <c>state.Entries[3].ExemptReason</c>): a scope not ascending or missing an entry's compound,
+    /// an entry a <see cref="MustTestEntry"/> would refuse, a resident listed twice, a household split over two units.</exception>
+    public static MustTestList Restore(MustTestListState state) => RestoreAt(state, nameof(state));
+
+    internal static MustTestList RestoreAt(MustTestListState? state, string path)
+    {
+        if (state is null)
+        {
+            throw StoredPath.Fail(path, "the list is missing.");
+        }
+
+        var scope = StoredPath.List(state.Scope, path + ".Scope");
+        for (var i = 0; i < scope.Count; i++)
+        {
+            if (scope[i] < 1 || (i > 0 && scope[i] <= scope[i - 1]))
+            {
+                throw StoredPath.Fail($"{path}.Scope[{i}]", "compound ids are positive and ascending.");
+            }
+        }
+
+        var inScope = scope.ToHashSet();
+        var stored = StoredPath.List(state.Entries, path + ".Entries");
+        var entries = new MustTestEntry[stored.Count];
+        var residents = new HashSet<int>();
+        var homes = new Dictionary<int, (int Compound, int Building, int Unit)>();
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var e = stored[i];
+            var at = $"{path}.Entries[{i}]";
+            if (e.ExemptReason is { } reason)
+            {
+                _ = StoredPath.Text(reason, at + ".ExemptReason");
+            }
+
+            entries[i] = StoredPath.At(at, () => new MustTestEntry(new Id<Resident>(e.ResidentId), new Id<Household>(e.HouseholdId), new Id<Compound>(e.CompoundId),
+                new Id<Building>(e.BuildingId), new Id<Unit>(e.UnitId), e.MaskedName, e.Disposition, e.Intake, e.KeyGroup, e.ExemptReason));
+            if (!inScope.Contains(e.CompoundId))
+            {
+                throw StoredPath.Fail(at + ".CompoundId", "the compound is not in the scope.");
+            }
+
+            if (!residents.Add(e.ResidentId))
+            {
+                throw StoredPath.Fail(at + ".ResidentId", "the resident is listed twice.");
+            }
+
+            // A household lives in one unit of one building of one compound.
+            var home = (e.CompoundId, e.BuildingId, e.UnitId);
+            if (!homes.TryAdd(e.HouseholdId, home) && homes[e.HouseholdId] != home)
+            {
+                throw StoredPath.Fail(at + ".HouseholdId", "the household is listed in two places.");
+            }
+        }
+
+        return new MustTestList(state.At, [.. scope.Select(c => new Id<Compound>(c))], entries);
     }
 }

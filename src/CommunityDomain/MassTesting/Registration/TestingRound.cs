@@ -15,7 +15,12 @@ namespace CommunityDomain.MassTesting;
 /// <remarks>
 /// Scanning is idempotent per round: a second scan of a resident is reported and not counted. Site tubes
 /// close at k samples or when their site closes; a door-to-door tube holds exactly one household's
-/// door-to-door residents. Barcodes are unique within the series.
+/// door-to-door residents. Barcodes are unique within the series. Every successful command that changes
+/// the round raises <see cref="AggregateRoot.Version"/> by exactly one, and every event it raises (a sample
+/// and the tube it filled; a closed site and the tubes closed with it) carries that one version; a failed
+/// or unchanging command leaves the round, its version and its events as they were. An exemption keeps its
+/// reason: in the round (<see cref="Exemptions"/>), in its <see cref="Events.ResidentExcused"/> event and in the
+/// closure.
 /// </remarks>
 public sealed partial class TestingRound : AggregateRoot
 {
@@ -26,13 +31,13 @@ public sealed partial class TestingRound : AggregateRoot
     private readonly Dictionary<(Id<SamplingSite> Site, PoolClass Class), Tube> _openTubes = [];
     private readonly Dictionary<Id<Resident>, Tube> _sampled = [];
     private readonly Dictionary<Id<Resident>, Tube> _resampled = [];
-    private readonly Dictionary<Id<Resident>, Disposition> _excused = [];
+    private readonly Dictionary<Id<Resident>, Excusal> _excused = [];
     private readonly HashSet<Id<Resident>> _assisted = [];
     private readonly List<AntigenReport> _antigen = [];
     private Instant? _lastSample;
 
-    internal TestingRound(Id<TestingSeries> series, int number, LocalDate date, MustTestList mustTest, PoolingPolicy policy, IClock clock)
-        : base(0)
+    internal TestingRound(Id<TestingSeries> series, int number, LocalDate date, MustTestList mustTest, PoolingPolicy policy, IClock clock, long version = 0)
+        : base(version)
     {
         Series = series;
         Number = number;
@@ -146,11 +151,12 @@ public sealed partial class TestingRound : AggregateRoot
         }
 
         Sampled(at);
-        Raise(new ResidentSampled(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, tube.Barcode, assisted));
+        var version = NextVersion();
+        Raise(new ResidentSampled(_clock.GetCurrentInstant(), by, version, Series, Number, resident, tube.Barcode, assisted));
         if (tube.Members.Count >= tube.Capacity)
         {
             _openTubes.Remove((site, poolClass));
-            CloseTube(tube, at, by);
+            CloseTube(tube, at, by, version);
         }
 
         return tube;
@@ -180,8 +186,9 @@ public sealed partial class TestingRound : AggregateRoot
         }
 
         Sampled(at);
-        Raise(new HouseholdSampledAtDoor(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, household, tube.Barcode, due.Count));
-        CloseTube(tube, at, by);
+        var version = NextVersion();
+        Raise(new HouseholdSampledAtDoor(_clock.GetCurrentInstant(), by, version, Series, Number, household, tube.Barcode, due.Count));
+        CloseTube(tube, at, by, version);
         return tube;
     }
 
@@ -207,8 +214,9 @@ public sealed partial class TestingRound : AggregateRoot
         tube.Add(resident);
         _resampled[resident] = tube;
         Sampled(at);
-        Raise(new ResidentSampled(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, tube.Barcode, false));
-        CloseTube(tube, at, by);
+        var version = NextVersion();
+        Raise(new ResidentSampled(_clock.GetCurrentInstant(), by, version, Series, Number, resident, tube.Barcode, false));
+        CloseTube(tube, at, by, version);
         return tube;
     }
 
@@ -216,18 +224,33 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="resident">The resident.</param>
     /// <param name="by">Who recorded it.</param>
     /// <returns>Success, or why not.</returns>
-    public OneOf<Success, NotOnList, AlreadySampled> MarkAway(Id<Resident> resident, Actor by = default) => Excuse(resident, Disposition.Away, by);
+    public OneOf<Success, NotOnList, AlreadySampled> MarkAway(Id<Resident> resident, Actor by = default) => Excuse(resident, Disposition.Away, null, by);
 
-    /// <summary>Exempts a listed resident who has not been sampled, with a reason.</summary>
+    /// <summary>
+    /// Exempts a listed resident who has not been sampled, with a reason the round keeps: it shows in
+    /// <see cref="Exemptions"/>, in the <see cref="Events.ResidentExcused"/> event and in the closure. Exempting
+    /// an exempt resident again with another reason replaces the reason; with the same reason it changes nothing.
+    /// </summary>
     /// <param name="resident">The resident.</param>
-    /// <param name="reason">Why.</param>
+    /// <param name="reason">Why (not blank; trimmed).</param>
     /// <param name="by">Who exempted them.</param>
     /// <returns>Success, or why not.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is null or blank.</exception>
     public OneOf<Success, NotOnList, AlreadySampled> Exempt(Id<Resident> resident, string reason, Actor by = default)
     {
-        Guard.Against.NullOrWhiteSpace(reason);
-        return Excuse(resident, Disposition.Exempt, by);
+        var why = Guard.Against.NullOrWhiteSpace(reason).Trim();
+        return Excuse(resident, Disposition.Exempt, why, by);
     }
+
+    /// <summary>Why a listed resident is exempt now (from the must-test list or a later <see cref="Exempt"/>), or null when they are not exempt.</summary>
+    /// <param name="resident">The resident.</param>
+    /// <returns>The reason or null.</returns>
+    public string? ExemptReasonOf(Id<Resident> resident) =>
+        MustTest.Find(resident) is { } entry && DispositionOf(entry) == Disposition.Exempt && !_sampled.ContainsKey(resident) ? ReasonOf(entry) : null;
+
+    /// <summary>Everyone exempt now, with their reasons, in must-test list order: what an inspector asks for.</summary>
+    public IReadOnlyList<ExemptResident> Exemptions =>
+        [.. MustTest.Entries.Where(e => !_sampled.ContainsKey(e.Resident) && DispositionOf(e) == Disposition.Exempt).Select(ExemptionOf)];
 
     /// <summary>Closes a site; its open tubes close with it, whatever their fill.</summary>
     /// <param name="site">The site.</param>
@@ -243,12 +266,13 @@ public sealed partial class TestingRound : AggregateRoot
         }
 
         place.Close(at);
-        Raise(new SamplingSiteClosed(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, site));
+        var version = NextVersion();
+        Raise(new SamplingSiteClosed(_clock.GetCurrentInstant(), by, version, Series, Number, site));
         var closing = _openTubes.Where(kv => kv.Key.Site == site).Select(kv => kv.Value).OrderBy(t => t.Barcode.Value, StringComparer.Ordinal).ToList();
         foreach (var tube in closing)
         {
             _openTubes.Remove((site, tube.PoolClass));
-            CloseTube(tube, at, by);
+            CloseTube(tube, at, by, version);
         }
 
         return closing;
@@ -334,9 +358,14 @@ public sealed partial class TestingRound : AggregateRoot
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Round {Number} of {Series} on {Date:yyyy-MM-dd}: {_sampled.Count} sampled, {_tubes.Count} tubes");
 
-    private Disposition DispositionOf(MustTestEntry entry) => _excused.TryGetValue(entry.Resident, out var excused) ? excused : entry.Disposition;
+    private Disposition DispositionOf(MustTestEntry entry) => _excused.TryGetValue(entry.Resident, out var excused) ? excused.Disposition : entry.Disposition;
 
-    private OneOf<Success, NotOnList, AlreadySampled> Excuse(Id<Resident> resident, Disposition disposition, Actor by)
+    // The reason of an exempt resident: the round's own exemption, else the list's.
+    private string? ReasonOf(MustTestEntry entry) => _excused.TryGetValue(entry.Resident, out var excused) ? excused.Reason : entry.ExemptReason;
+
+    private ExemptResident ExemptionOf(MustTestEntry entry) => new(entry.Resident, entry.Building, entry.Unit, entry.MaskedName, ReasonOf(entry)!);
+
+    private OneOf<Success, NotOnList, AlreadySampled> Excuse(Id<Resident> resident, Disposition disposition, string? reason, Actor by)
     {
         Guard.Against.DefaultId(resident);
         if (MustTest.Find(resident) is not { } entry)
@@ -349,31 +378,35 @@ public sealed partial class TestingRound : AggregateRoot
             return new AlreadySampled(resident, tube.Barcode);
         }
 
-        if (DispositionOf(entry) == disposition)
+        if (DispositionOf(entry) == disposition && ReasonOf(entry) == reason)
         {
             return new Success();
         }
 
-        _excused[resident] = disposition;
-        Raise(new ResidentExcused(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, disposition));
+        _excused[resident] = new Excusal(disposition, reason);
+        Raise(new ResidentExcused(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, disposition, reason));
         return new Success();
     }
 
     private Tube OpenTube(PoolClass poolClass, int capacity, Id<SamplingSite>? site, Id<Household>? household)
     {
         // Series, round and a sequence: unique within the series by construction.
-        var barcode = new TubeBarcode(string.Create(CultureInfo.InvariantCulture, $"S{Series.Value}-R{Number:D2}-{_tubes.Count + 1:D6}"));
+        var barcode = BarcodeOf(Series, Number, _tubes.Count + 1);
         var tube = new Tube(barcode, poolClass, capacity, site, household);
         _tubes.Add(tube);
         _tubesByBarcode.Add(barcode, tube);
         return tube;
     }
 
-    private void CloseTube(Tube tube, Instant at, Actor by)
+    // The command that closes a tube already raised the version: its TubeClosed event carries that version.
+    private void CloseTube(Tube tube, Instant at, Actor by, long version)
     {
         tube.Close(at);
-        Raise(new TubeClosed(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, tube.Barcode, tube.Members.Count));
+        Raise(new TubeClosed(_clock.GetCurrentInstant(), by, version, Series, Number, tube.Barcode, tube.Members.Count));
     }
+
+    private static TubeBarcode BarcodeOf(Id<TestingSeries> series, int number, int place) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"S{series.Value}-R{number:D2}-{place:D6}"));
 
     private void Sampled(Instant at) => _lastSample = _lastSample is { } last && last > at ? last : at;
 
@@ -382,4 +415,7 @@ public sealed partial class TestingRound : AggregateRoot
         Guard.Against.DefaultId(site);
         return site.Value <= _sites.Count ? _sites[site.Value - 1] : throw new ArgumentException($"No {site} in this round.", nameof(site));
     }
+
+    /// <summary>A resident marked away or exempt after the round started; a reason only for an exemption.</summary>
+    private readonly record struct Excusal(Disposition Disposition, string? Reason);
 }
