@@ -66,11 +66,18 @@ public sealed class RepairProperties
         var result = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(pick.Get % 100, now, seed, Moves));
 
         // The reference, built here from the documented definition: the changed problem with every published
-        // duty before `now` pinned and nobody else available on those dates, planned with the same seed and moves.
+        // duty before `now` pinned and nobody else available on those dates (a duty's own dates stay free),
+        // planned with the same seed and moves.
         var changed = result.Problem;
         var past = g.Planted.Where(a => a.Date < now).ToList();
         var pinned = changed.Pins.Select(p => (p.Worker, p.Date)).ToHashSet();
-        var busy = past.Select(a => (a.Worker, a.Date)).Concat(pinned).ToHashSet();
+        // A duty keeps free every date its interval touches (a night runs into the next date).
+        var shifts = changed.Shifts.ToDictionary(s => s.Code);
+        var busy = past.Concat(changed.Pins)
+            .SelectMany(a => new[] { a.Date, a.Date.PlusDays(1) }
+                .Where(d => d.AtMidnight() < a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes))
+                .Select(d => (a.Worker, d)))
+            .ToHashSet();
         var pastDates = changed.Horizon.Where(d => d < now).ToList();
         var frozen = RosterProblem.Create(
             changed.Horizon,
