@@ -181,8 +181,9 @@ public static class RosterTexts
     }
 
     /// <summary>
-    /// One score line in plain words: who or which post and date, the rule, and how much (violations for hard rules,
-    /// penalty points for soft ones), e.g. "王芳，8月20日（周六）：两次值班间休息不足（1处违规）。".
+    /// One score line in plain words: who or which post and date, the rule, and how much (for hard rules in the rule's
+    /// own unit: hours beyond a bound, days, people, weekends, shifts or violations; penalty points for soft ones),
+    /// e.g. "王芳，8月20日（周六）：两次值班间休息不足（1处违规）。".
     /// </summary>
     /// <param name="item">The score line.</param>
     /// <param name="labels">Culture and names.</param>
@@ -209,7 +210,7 @@ public static class RosterTexts
             subject.Add(l.Date(d));
         }
 
-        var amount = item.Hard > 0 ? l.Count(item.Hard, "violations") : l.Count(item.Soft, "points");
+        var amount = item.Hard > 0 ? l.Count(item.Hard, HardUnit(item.Rule)) : l.Count(item.Soft, "points");
         return subject.Count == 0
             ? l.Text("score.line.general", ("rule", l.Rule(item.Rule)), ("amount", amount))
             : l.Text("score.line", ("subject", string.Join(l.Text("list.separator"), subject)), ("rule", l.Rule(item.Rule)), ("amount", amount));
@@ -261,6 +262,18 @@ public static class RosterTexts
 
     private static RosterAssignment? Duty(Roster roster, Id<Worker> worker, LocalDate date) =>
         roster.Assignments.FirstOrDefault(a => a.Worker == worker && a.Date == date) is { Worker.IsDefault: false } a ? a : null;
+
+    // What one unit of a hard amount is (RuleKind's remarks): started hours for the minute rules, days for the
+    // consecutive-day rules, people for the cover minimum, and so on; anything else counts violations.
+    private static string HardUnit(RuleKind rule) => rule switch
+    {
+        RuleKind.MinTotalMinutes or RuleKind.MaxTotalMinutes or RuleKind.MaxWeekMinutes => "hours.whole",
+        RuleKind.MaxConsecutiveDays or RuleKind.MinConsecutiveDays or RuleKind.MinConsecutiveDaysOff => "days",
+        RuleKind.CoverMinimum => "people",
+        RuleKind.MaxWeekends => "weekends",
+        RuleKind.MaxShiftsOfCode => "shifts",
+        _ => "violations",
+    };
 
     private static string Signed(long value) => value.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 }
