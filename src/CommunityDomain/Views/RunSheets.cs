@@ -55,8 +55,8 @@ public static class RunSheets
                 var first = group[0];
                 ViewText.Row(sb,
                 [
-                    ViewText.Int(stop), l.Building(first.Building), first.Room, ViewText.Int(first.Household.Value), Recipient(first),
-                    string.Join(", ", group.Select(p => l.Local(p.Contents))), ViewText.Int(group.Sum(p => (long)p.WeightGrams)),
+                    ViewText.Int(stop), l.Building(first.Building), first.Room, ViewText.Int(first.Household.Value), Recipient(l, first),
+                    string.Join(l.Text("list.separator"), group.Select(p => Contents(l, p.Contents))), ViewText.Int(group.Sum(p => (long)p.WeightGrams)),
                 ]);
             }
         }
@@ -67,7 +67,7 @@ public static class RunSheets
             ViewText.Header(sb, [l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.household"), l.Text("runs.recipient"), l.Text("runs.parcel"), l.Text("runs.grams")], i => i == 5);
             foreach (var p in plan.Unplaceable)
             {
-                ViewText.Row(sb, [l.Building(p.Building), p.Room, ViewText.Int(p.Household.Value), Recipient(p), l.Local(p.Contents), ViewText.Int(p.WeightGrams)]);
+                ViewText.Row(sb, [l.Building(p.Building), p.Room, ViewText.Int(p.Household.Value), Recipient(l, p), Contents(l, p.Contents), ViewText.Int(p.WeightGrams)]);
             }
         }
 
@@ -120,6 +120,19 @@ public static class RunSheets
     // anything else may be a clear name given by mistake, so it is masked like a person's name.
     private static string Recipient(Parcel p) =>
         p.Recipient.Contains(Masking.Star, StringComparison.Ordinal) || p.Recipient == "household " + p.Room ? p.Recipient : Masking.PersonName(p.Recipient);
+
+    // The same in the labels' language: the "household <room>" fallback is written as the office writes it.
+    private static string Recipient(Labels l, Parcel p) =>
+        p.Recipient == "household " + p.Room ? l.Text("runs.no-contact", ("room", p.Room)) : Recipient(p);
+
+    // DeliveryParcels writes contents as "<item code> x<count>": the item by its local name, the count kept.
+    private static string Contents(Labels l, string contents)
+    {
+        var x = contents.LastIndexOf(" x", StringComparison.Ordinal);
+        return x > 0 && int.TryParse(contents.AsSpan(x + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? l.Text("runs.item", ("item", l.Local(contents[..x])), ("n", ViewText.Int(n)))
+            : l.Local(contents);
+    }
 
     private static IEnumerable<(DeliveryRun Run, int Trip)> Trips(DeliveryPlan plan)
     {

@@ -144,8 +144,11 @@ public sealed class RosterGridProperties
     // The English kind names, written out here independently of the resource tables.
     private static readonly Dictionary<WorkerKind, string> Kinds = new()
     {
-        [WorkerKind.Staff] = "community staff", [WorkerKind.PartyMemberVolunteer] = "party-member volunteer",
-        [WorkerKind.YouthLeagueVolunteer] = "youth-league volunteer", [WorkerKind.ResidentVolunteer] = "resident volunteer", [WorkerKind.Medical] = "medical worker",
+        [WorkerKind.Staff] = "community staff",
+        [WorkerKind.PartyMemberVolunteer] = "party-member volunteer",
+        [WorkerKind.YouthLeagueVolunteer] = "youth-league volunteer",
+        [WorkerKind.ResidentVolunteer] = "resident volunteer",
+        [WorkerKind.Medical] = "medical worker",
     };
 
     private static string Times(ShiftDefinition s)

@@ -16,7 +16,10 @@ public sealed class SuppliesViewsProperties
     // The English outcome words, written out here independently of the resource tables.
     private static readonly Dictionary<ShareOutcome, string> Outcomes = new()
     {
-        [ShareOutcome.NoNeed] = "no need", [ShareOutcome.FullNeed] = "in full", [ShareOutcome.Rationed] = "rationed", [ShareOutcome.TierNotReached] = "none left",
+        [ShareOutcome.NoNeed] = "no need",
+        [ShareOutcome.FullNeed] = "in full",
+        [ShareOutcome.Rationed] = "rationed",
+        [ShareOutcome.TierNotReached] = "none left",
     };
 
     [Property(Arbitrary = [typeof(DeliveryArbitraries)], MaxTest = 150)]
