@@ -1,7 +1,7 @@
 #:project Scenario/Pubai.Scenario.csproj
 // Renders the views of docs/views.md from the Pubai scenario and writes them to docs/views/: a roster grid
-// (Markdown, CSV), post coverage, a testing-day timeline (SVG), delivery run sheets (Markdown, CSV) and an
-// allocation table. Fixed seeds and iteration limits, so CI can regenerate and compare the committed files.
+// (Markdown, CSV), post coverage, a testing-day timeline (SVG), delivery run sheets (Markdown, CSV), an
+// allocation table and the roster's score in plain sentences, each in English (x.md) and Chinese (x.zh-CN.md). Fixed seeds and iteration limits, so CI can regenerate and compare the committed files.
 // Checks its own result: every file present and non-empty, the SVG well-formed, no clear name anywhere, and
 // docs/views.md's excerpts still true.
 using System.Text;
@@ -18,14 +18,23 @@ foreach (var (file, text) in views)
     Console.WriteLine($"wrote docs/views/{file} ({Encoding.UTF8.GetByteCount(text):N0} bytes)");
 }
 
-string[] expected = ["roster-grid.md", "roster-grid.csv", "coverage.md", "testing-day.svg", "run-sheets.md", "run-sheets.csv", "allocation.md"];
+string[] files = ["roster-grid.md", "roster-grid.csv", "coverage.md", "testing-day.svg", "run-sheets.md", "run-sheets.csv", "allocation.md", "roster-explained.md"];
+string[] expected = [.. files, .. files.Select(f => Path.ChangeExtension(f, null) + ".zh-CN" + Path.GetExtension(f))];
 var failures = expected.Where(f => !File.Exists(Path.Combine(folder, f)) || new FileInfo(Path.Combine(folder, f)).Length == 0)
     .Select(f => $"{f} missing or empty").ToList();
-var svg = XDocument.Parse(File.ReadAllText(Path.Combine(folder, "testing-day.svg")));
-if (svg.Root?.Name.LocalName != "svg" || !svg.Descendants().Any(e => e.Attribute("class")?.Value == "wave"))
+foreach (var file in new[] { "testing-day.svg", "testing-day.zh-CN.svg" })
 {
-    failures.Add("testing-day.svg has no waves");
+    var svg = XDocument.Parse(File.ReadAllText(Path.Combine(folder, file)));
+    if (svg.Root?.Name.LocalName != "svg" || !svg.Descendants().Any(e => e.Attribute("class")?.Value == "wave"))
+    {
+        failures.Add($"{file} has no waves");
+    }
 }
+
+// What a person reads shows local time, never a UTC instant, and names, never Worker#n or Post#n.
+var utc = new System.Text.RegularExpressions.Regex(@"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z");
+failures.AddRange(views.Where(v => utc.IsMatch(v.Text) || v.Text.Contains("Worker#", StringComparison.Ordinal) || v.Text.Contains("Post#", StringComparison.Ordinal))
+    .Select(v => $"{v.File} shows a UTC instant or a bare id"));
 
 var names = scenario.Community.Residents.Select(r => r.Name.Value).Where(n => n.Length > 1).ToHashSet();
 failures.AddRange(views.Where(v => names.Any(n => v.Text.Contains(n, StringComparison.Ordinal))).Select(v => $"{v.File} shows a clear name"));
@@ -43,5 +52,5 @@ foreach (var line in page)
 }
 
 failures.ForEach(f => Console.WriteLine("FAILED: " + f));
-Console.WriteLine(failures.Count == 0 ? "OK: all seven views written." : "FAILED");
+Console.WriteLine(failures.Count == 0 ? $"OK: all {expected.Length} views written (English and Chinese)." : "FAILED");
 return failures.Count == 0 ? 0 : 1;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting;
@@ -27,7 +28,6 @@ public static class ViewsDemo
         var community = scenario.Community;
         var dongfang = scenario.Compounds["Dongfang"];
         var posts = community.PostsOf(dongfang.Id).ToList();
-        var names = posts.ToDictionary(p => p.Id, p => p.Name);
 
         // A week at Dongfang: gates around the clock (the east gate wants two by day), testing roles on the five
         // testing days; ten workers cannot cover it all, so the coverage view has shortfalls to show.
@@ -45,8 +45,9 @@ public static class ViewsDemo
         var site = posts.Single(p => p.Kind == PostKind.TestingSite);
         demands.AddRange(Enumerable.Range(0, 5).SelectMany(i => new[] { "marshal", "scanner" }
             .Select(q => new Demand(site.Id, dongfang.Id, start.PlusDays(i), "T", 1, minimum: 1, qualification: q))));
-        var workers = Enumerable.Range(1, 10).Select(i => new Worker(new Id<Worker>(i), i % 3 == 0 ? WorkerKind.Staff : WorkerKind.PartyMemberVolunteer,
-            dongfang.Id, i <= 4 ? [i % 2 == 0 ? "marshal" : "scanner"] : [])).ToList();
+        var workers = Enumerable.Range(1, 10).Select(i => i % 3 == 0 ? WorkerKind.Staff : WorkerKind.PartyMemberVolunteer).Select((kind, n) =>
+            new Worker(new Id<Worker>(n + 1), kind, dongfang.Id, n < 4 ? [(n + 1) % 2 == 0 ? "marshal" : "scanner"] : [],
+                displayName: OfficeNames.WorkerName(n + 1, kind))).ToList();
         var rules = new WorkRules(maxConsecutiveDays: 5, maxMinutesPerWeek: 40 * 60, minRest: Duration.FromHours(12));
         var problem = RosterProblem.Create(horizon, shifts, demands, workers, defaultRules: rules, weights: new PreferenceWeights(ownCompound: 5, fairness: 1));
         var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 20_000)).Match(r => r, none => none.Best);
@@ -72,15 +73,27 @@ public static class ViewsDemo
         var runs = RunPlanner.Plan(parcels, DeliveryParcels.Sites(community), new RunOptions(20_000, Duration.FromMinutes(45)),
             [.. Enumerable.Range(1, 6).Select(i => $"meiyuan.team.{i}")]);
 
-        return
-        [
-            ("roster-grid.md", RosterGrid.Markdown(problem, roster.Assignments, names)),
-            ("roster-grid.csv", RosterGrid.Csv(problem, roster.Assignments, names)),
-            ("coverage.md", CoverageView.Markdown(problem, roster.Assignments, names)),
-            ("testing-day.svg", TestingDayTimeline.Svg(waves, wavePlan, PubaiScenario.Zone, "Dongfang, 18 August 2022: call waves and queues")),
-            ("run-sheets.md", RunSheets.Markdown(runs)),
-            ("run-sheets.csv", RunSheets.Csv(runs)),
-            ("allocation.md", AllocationTable.Markdown(allocation)),
-        ];
+        // Every view in both languages: the office's Chinese first (file.zh-CN.ext), then English (file.ext).
+        var views = new List<(string File, string Text)>();
+        foreach (var (culture, suffix) in new[] { ("en", string.Empty), ("zh-CN", ".zh-CN") })
+        {
+            var labels = OfficeNames.For(community, CultureInfo.GetCultureInfo(culture), workers);
+            var title = labels.IsChinese
+                ? $"{labels.Compound(dongfang.Id)} {labels.DateWithYear(start)}：分批广播下楼与排队"
+                : $"{labels.Compound(dongfang.Id)}, {labels.DateWithYear(start)}: call waves and queues";
+            views.AddRange(
+            [
+                ($"roster-grid{suffix}.md", RosterGrid.Markdown(problem, roster.Assignments, labels)),
+                ($"roster-grid{suffix}.csv", RosterGrid.Csv(problem, roster.Assignments, labels)),
+                ($"coverage{suffix}.md", CoverageView.Markdown(problem, roster.Assignments, labels)),
+                ($"testing-day{suffix}.svg", TestingDayTimeline.Svg(waves, wavePlan, labels, title)),
+                ($"run-sheets{suffix}.md", RunSheets.Markdown(runs, labels)),
+                ($"run-sheets{suffix}.csv", RunSheets.Csv(runs, labels)),
+                ($"allocation{suffix}.md", AllocationTable.Markdown(allocation, labels)),
+                ($"roster-explained{suffix}.md", RosterTexts.Explain(roster, labels) + "\n"),
+            ]);
+        }
+
+        return views;
     }
 }

@@ -13,7 +13,9 @@ namespace CommunityDomain.Passes;
 /// <remarks>
 /// A sealed household never gets a pass. In any window as long as the policy's period, a household never
 /// holds more unrevoked passes starting in it than the quota. When the policy asks for a negative test, no
-/// pass starts more than that long after the caller's last negative test time. Every issued code verifies
+/// pass starts more than that long after the caller's last negative test time, and a test taken at or before the
+/// requested moment counts (the pass start is rounded down to the minute, so it may precede a test taken within
+/// that minute). Every issued code verifies
 /// at a gate holding the current public keys, within its validity window, until revoked.
 /// </remarks>
 public sealed partial class PassOffice : AggregateRoot
@@ -58,14 +60,16 @@ public sealed partial class PassOffice : AggregateRoot
     {
         Guard.Against.DefaultId(request.Household, nameof(request));
         var now = _clock.GetCurrentInstant();
-        var from = TruncateToMinute(request.From ?? now);
+        var requested = request.From ?? now;
+        var from = TruncateToMinute(requested);
         if (request.Level == ControlLevel.Sealed)
         {
             return new HouseholdSealed(request.Household);
         }
 
         if (Policy.NegativeTestWithin is { } within
-            && (request.LastNegativeTest is not { } test || test > from || from - test > within))
+            // A test at or before the requested moment counts: compare with the moment, not the minute it is rounded down to.
+            && (request.LastNegativeTest is not { } test || test > requested || from - test > within))
         {
             return new NegativeTestRequired(request.Household, within);
         }

@@ -11,6 +11,14 @@ namespace CommunityDomain.Rostering;
 /// <see cref="ConfinedTo"/>. Unavailable dates are hard; availability windows restrict the dates they
 /// start on (see <see cref="AvailabilityWindow"/>). <see cref="Rules"/> overrides the problem's
 /// rules for the worker's kind when set.
+/// <para>
+/// <see cref="DisplayName"/> is the name the host gives the worker for texts people read (the roster on the
+/// wall, a volunteer's notice, a dispatch list): the views show it, while <see cref="ToString"/>, exception
+/// messages and events keep to the id. The library never takes it from the resident register: a worker who is
+/// also a resident (<see cref="Resident"/>) shows only what the office itself chose to post (e.g. a surname and
+/// a role, "李 (志愿者)"), so a resident's registered name, ID number or phone never reaches a roster by way of
+/// the link.
+/// </para>
 /// </remarks>
 public sealed class Worker
 {
@@ -23,7 +31,9 @@ public sealed class Worker
     /// <param name="availability">Availability windows; none when null.</param>
     /// <param name="unavailableDates">Dates the worker cannot serve at all; none when null.</param>
     /// <param name="rules">Work rules for this worker alone; null to use the problem's rules for the kind.</param>
-    /// <exception cref="ArgumentException">An id is default or a qualification is blank.</exception>
+    /// <param name="displayName">The name posted on rosters and notices (as the office writes it), or null to show the worker by number.</param>
+    /// <param name="resident">The resident the worker is, when they are one (a resident volunteer), or null.</param>
+    /// <exception cref="ArgumentException">An id is default, a qualification is blank, or the display name is blank (but not null).</exception>
     public Worker(
         Id<Worker> id,
         WorkerKind kind,
@@ -32,7 +42,9 @@ public sealed class Worker
         Id<Compound>? confinedTo = null,
         IEnumerable<AvailabilityWindow>? availability = null,
         IEnumerable<LocalDate>? unavailableDates = null,
-        WorkRules? rules = null)
+        WorkRules? rules = null,
+        string? displayName = null,
+        Id<Resident>? resident = null)
     {
         Id = Guard.Against.DefaultId(id);
         Kind = Guard.Against.EnumOutOfRange(kind);
@@ -59,9 +71,19 @@ public sealed class Worker
         Availability = windows.AsReadOnly();
         UnavailableDates = (unavailableDates ?? []).ToFrozenSet();
         Rules = rules;
+        DisplayName = displayName is null ? null : Guard.Against.NullOrWhiteSpace(displayName, nameof(displayName)).Trim();
+        if (resident is { } r)
+        {
+            Guard.Against.DefaultId(r, nameof(resident));
+        }
+
+        Resident = resident;
     }
 
-    /// <summary>Rebuilds a stored worker through the public constructor's checks (parameter types as the properties, for JSON).</summary>
+    /// <summary>
+    /// Rebuilds a stored worker through the public constructor's checks (parameter types as the properties, for JSON).
+    /// The display name and resident are optional so that version-1 documents written before they existed still read.
+    /// </summary>
     [JsonConstructor]
     internal Worker(
         Id<Worker> id,
@@ -71,8 +93,10 @@ public sealed class Worker
         Id<Compound>? confinedTo,
         IReadOnlyList<AvailabilityWindow> availability,
         IReadOnlySet<LocalDate> unavailableDates,
-        WorkRules? rules)
-        : this(id, kind, home, (IEnumerable<string>)qualifications, confinedTo, (IEnumerable<AvailabilityWindow>)availability, (IEnumerable<LocalDate>)unavailableDates, rules)
+        WorkRules? rules,
+        string? displayName = null,
+        Id<Resident>? resident = null)
+        : this(id, kind, home, (IEnumerable<string>)qualifications, confinedTo, (IEnumerable<AvailabilityWindow>)availability, (IEnumerable<LocalDate>)unavailableDates, rules, displayName, resident)
     {
     }
 
@@ -100,6 +124,13 @@ public sealed class Worker
     /// <summary>Rules for this worker alone, or null.</summary>
     public WorkRules? Rules { get; }
 
-    /// <summary>Kind and id.</summary>
+    /// <summary>The name posted on rosters and notices, or null (texts then show the worker by number).</summary>
+    /// <remarks>Display text only: never in <see cref="ToString"/>, exception messages or events.</remarks>
+    public string? DisplayName { get; }
+
+    /// <summary>The resident the worker is, or null (staff, medical workers, volunteers from outside).</summary>
+    public Id<Resident>? Resident { get; }
+
+    /// <summary>Kind and id (never the display name).</summary>
     public override string ToString() => $"{Kind} {Id}";
 }

@@ -9,37 +9,44 @@ namespace CommunityDomain.Views;
 /// line per tier and the totals.
 /// </summary>
 /// <remarks>
-/// Households appear by id only, ordered by tier and id (so the order of the claims does not matter). The
+/// Households appear by address (building, unit, room) when the <see cref="Labels"/> come from the community, else
+/// by number; never by a resident's name. Ordered by tier and id (so the order of the claims does not matter). The
 /// reason says why the share is what it is: need met in full, rationed at the tier's level (max-min: units per
 /// weight unit; Hamilton and Webster: share of need), nothing left after earlier tiers, or no need;
 /// <see cref="AllocationPlan.Explain"/> gives the long form. The totals row equals <see cref="AllocationPlan.Allocated"/>.
-/// Pure rendering, invariant culture, fixed line ends: the same plan gives byte-identical text.
+/// Quantities are in the plan's units ("units" / "份"). Pure rendering, fixed line ends: the same plan and labels
+/// give byte-identical text.
 /// </remarks>
 public static class AllocationTable
 {
     /// <summary>Renders the plan in Markdown: a summary line, the per-household table, the per-tier table.</summary>
     /// <param name="plan">The allocation plan (<see cref="SupplyAllocator"/>).</param>
+    /// <param name="labels">Culture and names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/>.</param>
     /// <returns>The Markdown text, ending with a line break.</returns>
     /// <exception cref="ArgumentException"><paramref name="plan"/> is null.</exception>
-    public static string Markdown(AllocationPlan plan)
+    public static string Markdown(AllocationPlan plan, Labels? labels = null)
     {
         Guard.Against.Null(plan);
+        var l = labels ?? Labels.Default;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture,
-            $"{plan.Policy} allocation: {plan.Allocated} of {plan.Supply} units to {plan.Shares.Count} households (need {plan.Shares.Sum(s => (long)s.Need)}).");
+        sb.Append(l.Text("allocation.caption", ("policy", l.Text("policy." + plan.Policy.ToString())), ("allocated", l.Count(plan.Allocated, "units")),
+            ("supply", l.Count(plan.Supply, "units")), ("households", l.Count(plan.Shares.Count, "households")),
+            ("need", l.Count(plan.Shares.Sum(s => (long)s.Need), "units"))));
         sb.Append(ViewText.Line).Append(ViewText.Line);
-        ViewText.Header(sb, ["household", "tier", "weight", "need", "share", "outcome", "reason"], i => i is >= 1 and <= 4);
+        ViewText.Header(sb, [l.Text("allocation.household"), l.Text("allocation.tier"), l.Text("allocation.weight"), l.Text("allocation.need"),
+            l.Text("allocation.share"), l.Text("allocation.outcome"), l.Text("allocation.reason")], i => i is >= 1 and <= 4);
         foreach (var s in Ordered(plan))
         {
-            ViewText.Row(sb, [s.Household.ToString(), ViewText.Int(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need), ViewText.Int(s.Allocated), s.Outcome.ToString(), Reason(plan, s)]);
+            ViewText.Row(sb, [l.Household(s.Household), ViewText.Int(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need), ViewText.Int(s.Allocated),
+                l.Text("outcome." + s.Outcome.ToString()), Reason(l, plan, s)]);
         }
 
-        ViewText.Row(sb, ["**total**", " ", " ", ViewText.Int(plan.Shares.Sum(s => (long)s.Need)), "**" + ViewText.Int(plan.Allocated) + "**", " ", " "]);
+        ViewText.Row(sb, ["**" + l.Text("allocation.total") + "**", " ", " ", ViewText.Int(plan.Shares.Sum(s => (long)s.Need)), "**" + ViewText.Int(plan.Allocated) + "**", " ", " "]);
         sb.Append(ViewText.Line);
-        ViewText.Header(sb, ["tier", "households", "need", "supplied", "level"], i => i <= 3);
+        ViewText.Header(sb, [l.Text("allocation.tier"), l.Text("allocation.households"), l.Text("allocation.need"), l.Text("allocation.supplied"), l.Text("allocation.level")], i => i <= 3);
         foreach (var t in plan.Tiers.OrderBy(t => t.Tier))
         {
-            ViewText.Row(sb, [ViewText.Int(t.Tier), ViewText.Int(plan.Shares.Count(s => s.Tier == t.Tier)), ViewText.Int(t.Need), ViewText.Int(t.Supplied), Level(plan.Policy, t)]);
+            ViewText.Row(sb, [ViewText.Int(t.Tier), ViewText.Int(plan.Shares.Count(s => s.Tier == t.Tier)), ViewText.Int(t.Need), ViewText.Int(t.Supplied), Level(l, plan.Policy, t)]);
         }
 
         return sb.ToString();
@@ -47,19 +54,24 @@ public static class AllocationTable
 
     /// <summary>
     /// Renders the plan as RFC 4180 CSV, one record per household:
-    /// <c>household,tier,weight,need,share,outcome,reason</c> (household id value), in tier and id order.
+    /// <c>household,address,tier,weight,need,share,outcome,reason</c> (household id value, then its label), in tier and id order;
+    /// headers and texts in the labels' culture.
     /// </summary>
     /// <param name="plan">The allocation plan.</param>
+    /// <param name="labels">Culture and names; null for <see cref="Labels.Default"/>.</param>
     /// <returns>The CSV text (CRLF line ends).</returns>
     /// <exception cref="ArgumentException"><paramref name="plan"/> is null.</exception>
-    public static string Csv(AllocationPlan plan)
+    public static string Csv(AllocationPlan plan, Labels? labels = null)
     {
         Guard.Against.Null(plan);
+        var l = labels ?? Labels.Default;
         var sb = new StringBuilder();
-        ViewText.CsvRow(sb, ["household", "tier", "weight", "need", "share", "outcome", "reason"]);
+        ViewText.CsvRow(sb, [l.Text("allocation.number"), l.Text("allocation.household"), l.Text("allocation.tier"), l.Text("allocation.weight"), l.Text("allocation.need"),
+            l.Text("allocation.share"), l.Text("allocation.outcome"), l.Text("allocation.reason")]);
         foreach (var s in Ordered(plan))
         {
-            ViewText.CsvRow(sb, [ViewText.Int(s.Household.Value), ViewText.Int(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need), ViewText.Int(s.Allocated), s.Outcome.ToString(), Reason(plan, s)]);
+            ViewText.CsvRow(sb, [ViewText.Int(s.Household.Value), l.Household(s.Household), ViewText.Int(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need),
+                ViewText.Int(s.Allocated), l.Text("outcome." + s.Outcome.ToString()), Reason(l, plan, s)]);
         }
 
         return sb.ToString();
@@ -67,22 +79,24 @@ public static class AllocationTable
 
     private static IEnumerable<Share> Ordered(AllocationPlan plan) => plan.Shares.OrderBy(s => s.Tier).ThenBy(s => s.Household);
 
-    private static string Reason(AllocationPlan plan, Share s)
+    private static string Reason(Labels l, AllocationPlan plan, Share s)
     {
         var tier = plan.Tiers.First(t => t.Tier == s.Tier);
         return s.Outcome switch
         {
-            ShareOutcome.NoNeed => "needed nothing",
-            ShareOutcome.FullNeed => string.Create(CultureInfo.InvariantCulture, $"need met: tier {s.Tier} fully served"),
-            ShareOutcome.TierNotReached => "nothing left after earlier tiers",
-            _ => string.Create(CultureInfo.InvariantCulture, $"rationed: tier {s.Tier} got {tier.Supplied} of {tier.Need}, {Level(plan.Policy, tier)}"),
+            ShareOutcome.NoNeed => l.Text("reason.no-need"),
+            ShareOutcome.FullNeed => l.Text("reason.full", ("tier", ViewText.Int(s.Tier))),
+            ShareOutcome.TierNotReached => l.Text("reason.not-reached"),
+            _ => l.Text("reason.rationed", ("tier", ViewText.Int(s.Tier)), ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")),
+                ("level", Level(l, plan.Policy, tier))),
         };
     }
 
-    private static string Level(AllocationPolicy policy, TierOutcome t) =>
-        t.FullyServed ? "full"
-        : t.Supplied == 0 ? "none"
+    private static string Level(Labels l, AllocationPolicy policy, TierOutcome t) =>
+        t.FullyServed ? l.Text("level.full")
+        : t.Supplied == 0 ? l.Text("level.none")
         : policy == AllocationPolicy.MaxMin
-            ? string.Create(CultureInfo.InvariantCulture, $"level {t.LevelNumerator}/{t.LevelDenominator} = {t.Level:0.###} per weight unit")
-            : string.Create(CultureInfo.InvariantCulture, $"{100 * t.Level:0.#}% of need");
+            ? l.Text("level.per-weight", ("fraction", string.Create(CultureInfo.InvariantCulture, $"{t.LevelNumerator}/{t.LevelDenominator}")),
+                ("value", t.Level.ToString("0.###", CultureInfo.InvariantCulture)))
+            : l.Text("level.of-need", ("percent", (100 * t.Level).ToString("0.#", CultureInfo.InvariantCulture)));
 }

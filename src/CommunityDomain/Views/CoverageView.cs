@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using CommunityDomain.Communities;
-using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 
 namespace CommunityDomain.Views;
@@ -12,6 +9,7 @@ namespace CommunityDomain.Views;
 /// assigned and a status that marks every shortfall.
 /// </summary>
 /// <remarks>
+/// Texts in the culture of the given <see cref="Labels"/>; posts by name, dates with weekdays, shifts by their local times.
 /// An assignment covers the demand with the same post, date, shift code and qualification (the planner's and
 /// the score's rule). Status: <c>ok</c>; <c>⚠ **short n**</c> when fewer than required are assigned;
 /// <c>⛔ **below minimum, short n**</c> when fewer than the hard minimum are; <c>over n</c> when more than required.
@@ -23,12 +21,13 @@ public static class CoverageView
     /// <summary>Renders the coverage in Markdown: a one-line summary, the per-post table, the per-demand table.</summary>
     /// <param name="problem">The problem the roster was planned for.</param>
     /// <param name="assignments">The roster's assignments.</param>
-    /// <param name="postNames">Optional display names of posts; posts without one show as <c>P</c> + id.</param>
+    /// <param name="labels">Culture, zone and names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/>.</param>
     /// <returns>The Markdown text, ending with a line break.</returns>
     /// <exception cref="ArgumentException">A parameter is null, or an assignment does not belong to the problem.</exception>
-    public static string Markdown(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, IReadOnlyDictionary<Id<Post>, string>? postNames = null)
+    public static string Markdown(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels? labels = null)
     {
-        var input = RosterViewInput.Check(problem, assignments, postNames, nameof(problem), nameof(assignments));
+        var input = RosterViewInput.Check(problem, assignments, labels, nameof(problem), nameof(assignments));
+        var l = input.Labels;
         var assigned = assignments.GroupBy(a => (a.Post, a.Date, a.ShiftCode, a.Qualification)).ToDictionary(g => g.Key, g => g.Count());
         var rows = problem.Demands
             .OrderBy(d => d.Post)
@@ -42,16 +41,17 @@ public static class CoverageView
         var shortRows = rows.Where(r => r.Assigned < r.Demand.Required).ToList();
         var belowMinimum = rows.Count(r => r.Assigned < (r.Demand.Minimum ?? 0));
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture,
-            $"Coverage: {rows.Count} duties, {rows.Sum(r => r.Demand.Required)} people required, {assignments.Count} assigned; ");
+        sb.Append(l.Text("coverage.caption",
+            ("duties", l.Count(rows.Count, "duties")), ("required", l.Count(rows.Sum(r => r.Demand.Required), "people")),
+            ("assigned", l.Count(assignments.Count, "people"))));
         sb.Append(shortRows.Count == 0
-            ? "no shortfall."
-            : string.Create(CultureInfo.InvariantCulture,
-                $"{shortRows.Count} short by {shortRows.Sum(r => r.Demand.Required - r.Assigned)} people in all ({belowMinimum} below the hard minimum)."));
+            ? l.Text("coverage.no-shortfall")
+            : l.Text("coverage.shortfall", ("duties", l.Count(shortRows.Count, "duties")),
+                ("people", l.Count(shortRows.Sum(r => r.Demand.Required - r.Assigned), "people")), ("below", l.Count(belowMinimum, "duties"))));
         sb.Append(ViewText.Line).Append(ViewText.Line);
 
         // Per post first, so a long roster's trouble spots are visible before the detail.
-        ViewText.Header(sb, ["post", "duties", "required", "assigned", "duties short", "people short"], i => i >= 1);
+        ViewText.Header(sb, [l.Text("coverage.post"), l.Text("coverage.duties"), l.Text("coverage.required"), l.Text("coverage.assigned"), l.Text("coverage.duties-short"), l.Text("coverage.people-short")], i => i >= 1);
         foreach (var post in rows.GroupBy(r => r.Demand.Post))
         {
             var shortHere = post.Where(r => r.Assigned < r.Demand.Required).ToList();
@@ -63,23 +63,24 @@ public static class CoverageView
         }
 
         sb.Append(ViewText.Line);
-        string[] header = ["post", "date", "shift", "qualification", "required", "minimum", "assigned", "status"];
+        string[] header = [l.Text("coverage.post"), l.Text("coverage.date"), l.Text("coverage.shift"), l.Text("coverage.qualification"),
+            l.Text("coverage.required"), l.Text("coverage.minimum"), l.Text("coverage.assigned"), l.Text("coverage.status")];
         ViewText.Header(sb, header, i => i is >= 4 and <= 6);
         foreach (var (d, n) in rows)
         {
             ViewText.Row(sb,
             [
-                input.PostLabel(d.Post), ViewText.Date(d.Date), d.ShiftCode, d.Qualification ?? "-", ViewText.Int(d.Required),
-                d.Minimum is { } m ? ViewText.Int(m) : "-", ViewText.Int(n), Status(d, n),
+                input.PostLabel(d.Post), l.Date(d.Date), input.ShiftLabel(d.ShiftCode), d.Qualification is { } q ? l.Local(q) : "-", ViewText.Int(d.Required),
+                d.Minimum is { } m ? ViewText.Int(m) : "-", ViewText.Int(n), Status(l, d, n),
             ]);
         }
 
         return sb.ToString();
     }
 
-    private static string Status(Demand d, int assigned) =>
-        assigned < (d.Minimum ?? 0) ? string.Create(CultureInfo.InvariantCulture, $"⛔ **below minimum, short {d.Required - assigned}**")
-        : assigned < d.Required ? string.Create(CultureInfo.InvariantCulture, $"⚠ **short {d.Required - assigned}**")
-        : assigned > d.Required ? string.Create(CultureInfo.InvariantCulture, $"over {assigned - d.Required}")
-        : "ok";
+    private static string Status(Labels l, Demand d, int assigned) =>
+        assigned < (d.Minimum ?? 0) ? "⛔ **" + l.Text("coverage.below-minimum", ("people", l.Count(d.Required - assigned, "people"))) + "**"
+        : assigned < d.Required ? "⚠ **" + l.Text("coverage.short", ("people", l.Count(d.Required - assigned, "people"))) + "**"
+        : assigned > d.Required ? l.Text("coverage.over", ("people", l.Count(assigned - d.Required, "people")))
+        : l.Text("coverage.ok");
 }

@@ -1,88 +1,95 @@
-using System.Globalization;
 using System.Text;
-using CommunityDomain.Communities;
-using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 
 namespace CommunityDomain.Views;
 
 /// <summary>
-/// A duty roster as a grid of workers x days: each cell holds the shift code and the post
-/// (<c>D@East gate</c>, or <c>D@P3</c> when no post name is given, with the duty's qualification in parentheses),
-/// with each worker's total minutes in the last column and each day's total minutes in the last row.
+/// A duty roster as a grid of workers x days, as an office posts it: each worker by name and kind, each cell the
+/// duty's local start and end and its post (<c>08:00-16:00 East gate</c> / <c>08:00-16:00 东门</c>, with the
+/// duty's qualification in parentheses), each worker's hours in the last column and each day's in the last row.
 /// </summary>
 /// <remarks>
-/// Pure rendering: no I/O, invariant culture, fixed line ends, so the same input gives byte-identical text.
+/// Pure rendering: no I/O, fixed line ends, texts from the culture of the <see cref="Labels"/> (English in UTC with
+/// numbered workers and posts when none are given), so the same input gives byte-identical text.
 /// One row per worker of the problem (in id order, including workers with no duty) and one column per date of
-/// the horizon. Workers appear by id and kind only; a roster holds no names.
+/// the horizon. Workers show their display names (<see cref="Worker.DisplayName"/>); posts show with their compound
+/// when the roster spans several compounds.
 /// </remarks>
 public static class RosterGrid
 {
     /// <summary>Renders the grid as a Markdown table with a one-line caption.</summary>
     /// <param name="problem">The problem the roster was planned for.</param>
     /// <param name="assignments">The roster's assignments (e.g. <see cref="Roster.Assignments"/>).</param>
-    /// <param name="postNames">Optional display names of posts (not personal data); posts without one show as <c>P</c> + id.</param>
+    /// <param name="labels">Culture, zone and names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/>.</param>
     /// <returns>The Markdown text, ending with a line break.</returns>
     /// <exception cref="ArgumentException">A parameter is null, or an assignment does not belong to the problem
     /// (unknown worker, date outside the horizon, unknown shift, no matching demand, two shifts on one worker-date).</exception>
-    public static string Markdown(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, IReadOnlyDictionary<Id<Post>, string>? postNames = null)
+    public static string Markdown(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels? labels = null)
     {
-        var grid = Build(RosterViewInput.Check(problem, assignments, postNames, nameof(problem), nameof(assignments)));
+        var input = RosterViewInput.Check(problem, assignments, labels, nameof(problem), nameof(assignments));
+        var l = input.Labels;
+        var grid = Build(input);
         var sb = new StringBuilder();
         var horizon = problem.Horizon;
-        sb.Append(CultureInfo.InvariantCulture,
-            $"Roster {ViewText.Date(horizon.Start)} to {ViewText.Date(horizon.End)}: {grid.Workers.Count} workers, {assignments.Count} duties, {grid.Total} minutes on duty.");
+        sb.Append(l.Text("roster.caption",
+            ("from", l.DateWithYear(horizon.Start)), ("to", l.DateWithYear(horizon.End)), ("workers", l.Count(grid.Workers.Count, "workers")),
+            ("duties", l.Count(assignments.Count, "duties")), ("hours", l.Hours(grid.Total))));
         sb.Append(ViewText.Line).Append(ViewText.Line);
-        var header = new List<string> { "worker", "kind" };
-        header.AddRange(grid.Dates.Select(d => d.ToString("ddd MM-dd", CultureInfo.InvariantCulture)));
-        header.Add("minutes");
+        var header = new List<string> { l.Text("roster.worker"), l.Text("roster.kind") };
+        header.AddRange(grid.Dates.Select(l.Date));
+        header.Add(l.Text("roster.hours"));
         ViewText.Header(sb, header, i => i == header.Count - 1);
+        var off = l.Text("roster.off");
         for (var w = 0; w < grid.Workers.Count; w++)
         {
             var worker = grid.Workers[w];
-            var row = new List<string> { worker.Id.ToString(), worker.Kind.ToString() };
-            row.AddRange(grid.Cells[w].Select(c => c ?? "-"));
-            row.Add(ViewText.Int(grid.WorkerMinutes[w]));
+            var row = new List<string> { l.Worker(worker.Id), l.Kind(worker.Kind) };
+            row.AddRange(grid.Cells[w].Select(c => c ?? off));
+            row.Add(l.Hours(grid.WorkerMinutes[w]));
             ViewText.Row(sb, row);
         }
 
-        var totals = new List<string> { "**minutes per day**", " " };
-        totals.AddRange(grid.DayMinutes.Select(m => ViewText.Int(m)));
-        totals.Add("**" + ViewText.Int(grid.Total) + "**");
+        var totals = new List<string> { "**" + l.Text("roster.per-day") + "**", " " };
+        totals.AddRange(grid.DayMinutes.Select(l.Hours));
+        totals.Add("**" + l.Hours(grid.Total) + "**");
         ViewText.Row(sb, totals);
         return sb.ToString();
     }
 
     /// <summary>
     /// Renders the grid as RFC 4180 CSV (CRLF line ends, fields quoted when needed): a header
-    /// <c>worker,kind,yyyy-MM-dd...,minutes</c>, one record per worker (worker id value, kind, one cell per date,
-    /// empty when off, minutes), and a last record <c>total,,minutes per date...,total minutes</c>.
+    /// <c>number,worker,kind,yyyy-MM-dd...,hours</c> (names in the labels' culture), one record per worker (worker id
+    /// value, display name, kind, one cell per date, empty when off, hours as a number), and a last record
+    /// <c>total,,,hours per date...,total hours</c>. A field that a spreadsheet would take for a formula
+    /// (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) starts with an apostrophe.
     /// </summary>
     /// <param name="problem">The problem the roster was planned for.</param>
     /// <param name="assignments">The roster's assignments.</param>
-    /// <param name="postNames">Optional display names of posts; posts without one show as <c>P</c> + id.</param>
+    /// <param name="labels">Culture, zone and names; null for <see cref="Labels.Default"/>.</param>
     /// <returns>The CSV text.</returns>
     /// <exception cref="ArgumentException">A parameter is null, or an assignment does not belong to the problem.</exception>
-    public static string Csv(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, IReadOnlyDictionary<Id<Post>, string>? postNames = null)
+    public static string Csv(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels? labels = null)
     {
-        var grid = Build(RosterViewInput.Check(problem, assignments, postNames, nameof(problem), nameof(assignments)));
+        var input = RosterViewInput.Check(problem, assignments, labels, nameof(problem), nameof(assignments));
+        var l = input.Labels;
+        var grid = Build(input);
         var sb = new StringBuilder();
-        var header = new List<string> { "worker", "kind" };
+        var header = new List<string> { l.Text("roster.number"), l.Text("roster.worker"), l.Text("roster.kind") };
         header.AddRange(grid.Dates.Select(ViewText.Date));
-        header.Add("minutes");
+        header.Add(l.Text("roster.hours.column"));
         ViewText.CsvRow(sb, header);
         for (var w = 0; w < grid.Workers.Count; w++)
         {
             var worker = grid.Workers[w];
-            var row = new List<string> { ViewText.Int(worker.Id.Value), worker.Kind.ToString() };
+            var row = new List<string> { ViewText.Int(worker.Id.Value), l.Worker(worker.Id), l.Kind(worker.Kind) };
             row.AddRange(grid.Cells[w].Select(c => c ?? string.Empty));
-            row.Add(ViewText.Int(grid.WorkerMinutes[w]));
+            row.Add(ViewText.HoursNumber(grid.WorkerMinutes[w]));
             ViewText.CsvRow(sb, row);
         }
 
-        var totals = new List<string> { "total", string.Empty };
-        totals.AddRange(grid.DayMinutes.Select(m => ViewText.Int(m)));
-        totals.Add(ViewText.Int(grid.Total));
+        var totals = new List<string> { l.Text("roster.total"), string.Empty, string.Empty };
+        totals.AddRange(grid.DayMinutes.Select(ViewText.HoursNumber));
+        totals.Add(ViewText.HoursNumber(grid.Total));
         ViewText.CsvRow(sb, totals);
         return sb.ToString();
     }

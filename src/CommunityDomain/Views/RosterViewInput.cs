@@ -11,15 +11,18 @@ namespace CommunityDomain.Views;
 /// </summary>
 internal sealed class RosterViewInput
 {
-    private readonly IReadOnlyDictionary<Id<Post>, string>? _postNames;
+    private readonly bool _manyCompounds;
 
-    private RosterViewInput(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, IReadOnlyDictionary<Id<Post>, string>? postNames)
+    private RosterViewInput(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels labels)
     {
         Problem = problem;
         Assignments = assignments;
-        _postNames = postNames;
+        Labels = labels;
         Shifts = problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        _manyCompounds = problem.Demands.Select(d => d.Compound).Distinct().Skip(1).Any();
     }
+
+    public Labels Labels { get; }
 
     public RosterProblem Problem { get; }
 
@@ -28,12 +31,12 @@ internal sealed class RosterViewInput
     public IReadOnlyDictionary<string, ShiftDefinition> Shifts { get; }
 
     public static RosterViewInput Check(
-        RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, IReadOnlyDictionary<Id<Post>, string>? postNames,
+        RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels? labels,
         string problemName, string assignmentsName)
     {
         Guard.Against.Null(problem, problemName);
         Guard.Against.Null(assignments, assignmentsName);
-        var input = new RosterViewInput(problem, assignments, postNames);
+        var input = new RosterViewInput(problem, assignments, labels ?? Labels.Default);
         var workers = problem.Workers.Select(w => w.Id).ToHashSet();
         var demands = problem.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
         var taken = new HashSet<(Id<Worker>, LocalDate)>();
@@ -55,15 +58,16 @@ internal sealed class RosterViewInput
         return input;
     }
 
-    /// <summary>The post's display label: the caller's name for it, else "P" and its id value.</summary>
-    public string PostLabel(Id<Post> post) =>
-        _postNames is not null && _postNames.TryGetValue(post, out var name) && !string.IsNullOrWhiteSpace(name)
-            ? name.Trim()
-            : "P" + ViewText.Int(post.Value);
+    /// <summary>The post's label: its name (with its compound's when the roster spans several compounds).</summary>
+    public string PostLabel(Id<Post> post) => _manyCompounds ? Labels.PostWithCompound(post) : Labels.Post(post);
 
-    /// <summary>A grid cell: shift code, "@", post label, and the qualification in parentheses when the duty has one.</summary>
-    public string CellOf(RosterAssignment a) =>
-        a.ShiftCode + "@" + PostLabel(a.Post) + (a.Qualification is { } q ? " (" + q + ")" : string.Empty);
+    /// <summary>A shift as people read it: its local start and end.</summary>
+    public string ShiftLabel(string code) => Labels.ShiftTimes(Shifts[code]);
+
+    /// <summary>A grid cell: shift times, the post, and the qualification when the duty has one.</summary>
+    public string CellOf(RosterAssignment a) => a.Qualification is { } q
+        ? Labels.Text("duty.qualified", ("times", ShiftLabel(a.ShiftCode)), ("post", PostLabel(a.Post)), ("qualification", Labels.Local(q)))
+        : Labels.Text("duty", ("times", ShiftLabel(a.ShiftCode)), ("post", PostLabel(a.Post)));
 
     public int MinutesOf(RosterAssignment a) => Shifts[a.ShiftCode].Minutes;
 }

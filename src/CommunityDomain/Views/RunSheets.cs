@@ -14,36 +14,40 @@ namespace CommunityDomain.Views;
 /// in run-number order; a runner's trips are numbered in that order. Recipients are passed through the
 /// library's name masking unless they are already masked (they hold <c>*</c>) or are the library's
 /// <c>household &lt;room&gt;</c> fallback, so a clear name given by mistake is not shown.
-/// Weights in grams. Pure rendering, invariant culture, fixed line ends: the same plan gives byte-identical text.
+/// Weights in grams per stop and kilograms per run; delivery windows in local time of the labels' zone.
+/// Buildings by name when the <see cref="Labels"/> come from the community. Pure rendering, fixed line ends:
+/// the same plan and labels give byte-identical text.
 /// </remarks>
 public static class RunSheets
 {
     /// <summary>Renders the run sheets in Markdown: a summary line, then one section with a table per run.</summary>
     /// <param name="plan">The delivery plan (<see cref="RunPlanner"/>).</param>
+    /// <param name="labels">Culture, zone and names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/>.</param>
     /// <returns>The Markdown text, ending with a line break.</returns>
     /// <exception cref="ArgumentException"><paramref name="plan"/> is null.</exception>
-    public static string Markdown(DeliveryPlan plan)
+    public static string Markdown(DeliveryPlan plan, Labels? labels = null)
     {
         Guard.Against.Null(plan);
+        var l = labels ?? Labels.Default;
         var sb = new StringBuilder();
         var parcels = plan.Runs.Sum(r => r.Parcels.Count);
-        sb.Append(CultureInfo.InvariantCulture,
-            $"Delivery: {plan.Runs.Count} runs (lower bound {plan.LowerBound}), {parcels} parcels, {plan.Runs.Sum(r => r.Load)} load in all, {plan.Unplaceable.Count} could not be placed.");
+        sb.Append(l.Text("runs.caption", ("runs", l.Count(plan.Runs.Count, "runs")), ("bound", l.Count(plan.LowerBound, "runs")), ("parcels", l.Count(parcels, "parcels")),
+            ("weight", Kilograms(l, plan.Runs.Sum(r => r.Parcels.Sum(p => (long)p.WeightGrams)))), ("unplaced", l.Count(plan.Unplaceable.Count, "parcels"))));
         sb.Append(ViewText.Line);
         foreach (var (run, trip) in Trips(plan))
         {
-            sb.Append(ViewText.Line).Append(CultureInfo.InvariantCulture,
-                $"### Run {run.Number}: {ViewText.Cell(run.Runner)}, trip {trip}").Append(ViewText.Line).Append(ViewText.Line);
-            sb.Append(CultureInfo.InvariantCulture,
-                $"{Count(run.Parcels.Count, "parcel", "parcels")} to {Count(run.Buildings.Count, "building", "buildings")}, load {run.Load}, about {run.EstimatedTime.TotalMinutes:0} min");
+            sb.Append(ViewText.Line).Append("### ").Append(l.Text("runs.run", ("n", ViewText.Int(run.Number)), ("runner", ViewText.Cell(run.Runner)), ("trip", ViewText.Int(trip))))
+                .Append(ViewText.Line).Append(ViewText.Line);
+            sb.Append(l.Text("runs.summary", ("parcels", l.Count(run.Parcels.Count, "parcels")), ("buildings", l.Count(run.Buildings.Count, "buildings")),
+                ("weight", Kilograms(l, run.Parcels.Sum(p => (long)p.WeightGrams))), ("minutes", l.Count((long)Math.Round(run.EstimatedTime.TotalMinutes), "minutes"))));
             if (run.Window is { } w)
             {
-                sb.Append(", window ").Append(w.Start.ToString("uuuu-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture))
-                    .Append('-').Append(w.End.ToString("HH:mm'Z'", CultureInfo.InvariantCulture));
+                sb.Append(l.Text("runs.window", ("from", l.Moment(w.Start)), ("to", l.TimeOfDay(w.End))));
             }
 
-            sb.Append('.').Append(ViewText.Line).Append(ViewText.Line);
-            ViewText.Header(sb, ["stop", "building", "room", "household", "recipient", "parcels", "grams"], i => i is 0 or 6);
+            sb.Append(l.Text("runs.end")).Append(ViewText.Line).Append(ViewText.Line);
+            ViewText.Header(sb, [l.Text("runs.stop"), l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.household"), l.Text("runs.recipient"),
+                l.Text("runs.parcels"), l.Text("runs.grams")], i => i is 0 or 6);
             var stop = 0;
             foreach (var group in Stops(run.Parcels))
             {
@@ -51,19 +55,19 @@ public static class RunSheets
                 var first = group[0];
                 ViewText.Row(sb,
                 [
-                    ViewText.Int(stop), first.Building.ToString(), first.Room, first.Household.ToString(), Recipient(first),
-                    string.Join(", ", group.Select(p => p.Contents)), ViewText.Int(group.Sum(p => (long)p.WeightGrams)),
+                    ViewText.Int(stop), l.Building(first.Building), first.Room, ViewText.Int(first.Household.Value), Recipient(l, first),
+                    string.Join(l.Text("list.separator"), group.Select(p => Contents(l, p.Contents))), ViewText.Int(group.Sum(p => (long)p.WeightGrams)),
                 ]);
             }
         }
 
         if (plan.Unplaceable.Count > 0)
         {
-            sb.Append(ViewText.Line).Append("### Could not be placed").Append(ViewText.Line).Append(ViewText.Line);
-            ViewText.Header(sb, ["building", "room", "household", "recipient", "parcel", "grams"], i => i == 5);
+            sb.Append(ViewText.Line).Append("### ").Append(l.Text("runs.unplaced")).Append(ViewText.Line).Append(ViewText.Line);
+            ViewText.Header(sb, [l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.household"), l.Text("runs.recipient"), l.Text("runs.parcel"), l.Text("runs.grams")], i => i == 5);
             foreach (var p in plan.Unplaceable)
             {
-                ViewText.Row(sb, [p.Building.ToString(), p.Room, p.Household.ToString(), Recipient(p), p.Contents, ViewText.Int(p.WeightGrams)]);
+                ViewText.Row(sb, [l.Building(p.Building), p.Room, ViewText.Int(p.Household.Value), Recipient(l, p), Contents(l, p.Contents), ViewText.Int(p.WeightGrams)]);
             }
         }
 
@@ -72,17 +76,20 @@ public static class RunSheets
 
     /// <summary>
     /// Renders the run sheets as RFC 4180 CSV, one record per parcel:
-    /// <c>run,runner,trip,stop,building,room,household,recipient,contents,grams</c>; parcels no run could take have
-    /// empty run, runner, trip and stop fields.
+    /// <c>run,runner,trip,stop,building,room,household,recipient,contents,grams</c> (headers in the labels' culture,
+    /// building and household as id values); parcels no run could take have empty run, runner, trip and stop fields.
     /// </summary>
     /// <param name="plan">The delivery plan.</param>
+    /// <param name="labels">Culture and names; null for <see cref="Labels.Default"/>.</param>
     /// <returns>The CSV text (CRLF line ends).</returns>
     /// <exception cref="ArgumentException"><paramref name="plan"/> is null.</exception>
-    public static string Csv(DeliveryPlan plan)
+    public static string Csv(DeliveryPlan plan, Labels? labels = null)
     {
         Guard.Against.Null(plan);
+        var l = labels ?? Labels.Default;
         var sb = new StringBuilder();
-        ViewText.CsvRow(sb, ["run", "runner", "trip", "stop", "building", "room", "household", "recipient", "contents", "grams"]);
+        ViewText.CsvRow(sb, [l.Text("runs.run.column"), l.Text("runs.runner"), l.Text("runs.trip"), l.Text("runs.stop"), l.Text("runs.building"), l.Text("runs.room"),
+            l.Text("runs.household"), l.Text("runs.recipient"), l.Text("runs.contents"), l.Text("runs.grams")]);
         foreach (var (run, trip) in Trips(plan))
         {
             var stop = 0;
@@ -104,6 +111,8 @@ public static class RunSheets
         return sb.ToString();
     }
 
+    private static string Kilograms(Labels l, long grams) => l.Text("unit.kg", ("n", (grams / 1000.0).ToString("0.##", CultureInfo.InvariantCulture)));
+
     private static string[] Fields(Parcel p) =>
         [ViewText.Int(p.Building.Value), p.Room, ViewText.Int(p.Household.Value), Recipient(p), p.Contents, ViewText.Int(p.WeightGrams)];
 
@@ -112,7 +121,18 @@ public static class RunSheets
     private static string Recipient(Parcel p) =>
         p.Recipient.Contains(Masking.Star, StringComparison.Ordinal) || p.Recipient == "household " + p.Room ? p.Recipient : Masking.PersonName(p.Recipient);
 
-    private static string Count(int n, string one, string many) => ViewText.Int(n) + " " + (n == 1 ? one : many);
+    // The same in the labels' language: the "household <room>" fallback is written as the office writes it.
+    private static string Recipient(Labels l, Parcel p) =>
+        p.Recipient == "household " + p.Room ? l.Text("runs.no-contact", ("room", p.Room)) : Recipient(p);
+
+    // DeliveryParcels writes contents as "<item code> x<count>": the item by its local name, the count kept.
+    private static string Contents(Labels l, string contents)
+    {
+        var x = contents.LastIndexOf(" x", StringComparison.Ordinal);
+        return x > 0 && int.TryParse(contents.AsSpan(x + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? l.Text("runs.item", ("item", l.Local(contents[..x])), ("n", ViewText.Int(n)))
+            : l.Local(contents);
+    }
 
     private static IEnumerable<(DeliveryRun Run, int Trip)> Trips(DeliveryPlan plan)
     {

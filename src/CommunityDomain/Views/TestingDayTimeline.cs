@@ -12,14 +12,14 @@ namespace CommunityDomain.Views;
 /// <remarks>
 /// <para>A wave's bar runs from its loudspeaker call to the moment its last person has been swabbed, labelled with
 /// its building (and unit) id when it is wide enough; overlapping waves are stacked. Every bar is a <c>rect</c> of
-/// class <c>wave</c> with a tooltip (<c>title</c>) holding the call's English text.</para>
+/// class <c>wave</c> with a tooltip (<c>title</c>) holding the loudspeaker call in the labels' culture (<see cref="Announcements.Call"/>).</para>
 /// <para><see cref="WavePlan"/> gives calls and finishes but no queue over time, so the view recomputes it with the
 /// planner's queue model: a call's people arrive together at call time + walk-down, are served first come first
 /// served (within a household: assisted, typed, QR), each by the earliest free station; the queue is the people
 /// who have arrived and not yet started. It is drawn as the largest queue within each pixel column, so no peak is
-/// lost. Each site's group carries <c>data-max-queue</c>, <c>data-capacity</c> and <c>data-finish</c> attributes.</para>
+/// lost. Each site's group carries <c>data-max-queue</c>, <c>data-capacity</c> and <c>data-finish</c> (local time with offset) attributes.</para>
 /// <para>Standalone SVG 1.1 (xmlns and viewBox), text escaped, no scripts or external references; times in the
-/// given zone, invariant culture, fixed line ends: the same input gives byte-identical text.</para>
+/// labels' zone (never UTC), texts in the labels' culture, fixed line ends: the same input gives byte-identical text.</para>
 /// </remarks>
 public static class TestingDayTimeline
 {
@@ -35,16 +35,17 @@ public static class TestingDayTimeline
     /// <summary>Renders the timeline of one wave plan.</summary>
     /// <param name="problem">The problem the plan was made for.</param>
     /// <param name="plan">The wave plan (<c>WavePlanner.Plan</c>).</param>
-    /// <param name="zone">The zone the clock times are shown in (e.g. Asia/Shanghai).</param>
+    /// <param name="labels">Culture, zone (clock times are shown in it, e.g. Asia/Shanghai) and names (<see cref="Labels.For"/>).</param>
     /// <param name="title">An optional title shown at the top (e.g. the compound and date); no personal data.</param>
     /// <returns>The SVG document text.</returns>
     /// <exception cref="ArgumentException">A parameter is null, or the plan does not belong to the problem (another
     /// start, a site the problem does not have, a household the problem does not list or one called twice).</exception>
-    public static string Svg(WaveProblem problem, WavePlan plan, DateTimeZone zone, string? title = null)
+    public static string Svg(WaveProblem problem, WavePlan plan, Labels labels, string? title = null)
     {
         Guard.Against.Null(problem);
         Guard.Against.Null(plan);
-        Guard.Against.Null(zone);
+        Guard.Against.Null(labels);
+        var l = labels;
         CheckBelongs(problem, plan);
         var replays = plan.Sites.OrderBy(s => s.Site.SiteId).Select(s => (Plan: s, Replay: WaveReplay.Of(problem, s))).ToList();
 
@@ -56,13 +57,13 @@ public static class TestingDayTimeline
         var axisEnd = problem.Start + Duration.FromMinutes((long)ticks * tick);
         var seconds = (axisEnd - problem.Start).TotalSeconds;
         double X(Instant t) => Left + (PlotWidth * (t - problem.Start).TotalSeconds / seconds);
-        string Clock(Instant t) => t.InZone(zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        string Clock(Instant t) => l.TimeOfDay(t);
 
         var body = new StringBuilder();
         var y = 48.0;
         foreach (var (sitePlan, replay) in replays)
         {
-            y = DrawSite(body, sitePlan, replay, y, X, Clock);
+            y = DrawSite(body, problem, sitePlan, replay, y, X, l);
         }
 
         var plotTop = 40.0;
@@ -70,7 +71,7 @@ public static class TestingDayTimeline
         var height = plotBottom + 64;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 {ViewText.Num(Width)} {ViewText.Num(height)}\" width=\"{ViewText.Num(Width)}\" height=\"{ViewText.Num(height)}\" font-family=\"sans-serif\" font-size=\"11\">").Append(ViewText.Line);
-        var heading = string.IsNullOrWhiteSpace(title) ? "Testing day " + plan.Start.InZone(zone).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : title.Trim();
+        var heading = string.IsNullOrWhiteSpace(title) ? l.Text("timeline.title", ("date", l.DateWithYear(plan.Start.InZone(l.Zone).Date))) : title.Trim();
         sb.Append("<title>").Append(ViewText.Xml(heading)).Append("</title>").Append(ViewText.Line);
         sb.Append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>").Append(ViewText.Line);
         sb.Append("<text x=\"").Append(ViewText.Num(Left)).Append("\" y=\"22\" font-size=\"15\" font-weight=\"bold\">").Append(ViewText.Xml(heading)).Append("</text>").Append(ViewText.Line);
@@ -92,21 +93,25 @@ public static class TestingDayTimeline
         var finish = X(plan.ExpectedFinish);
         sb.Append(CultureInfo.InvariantCulture, $"<g class=\"bound\"><line x1=\"{ViewText.Num(bound)}\" y1=\"{ViewText.Num(plotTop)}\" x2=\"{ViewText.Num(bound)}\" y2=\"{ViewText.Num(plotBottom)}\" stroke=\"#2e7d32\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/></g>").Append(ViewText.Line);
         sb.Append(CultureInfo.InvariantCulture, $"<g class=\"finish\"><line x1=\"{ViewText.Num(finish)}\" y1=\"{ViewText.Num(plotTop)}\" x2=\"{ViewText.Num(finish)}\" y2=\"{ViewText.Num(plotBottom)}\" stroke=\"#000000\" stroke-width=\"1.5\"/></g>").Append(ViewText.Line);
-        var legend = string.Create(CultureInfo.InvariantCulture,
-            $"Expected finish {plan.ExpectedFinish.InZone(zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture)} (solid line); lower bound {plan.LowerBound.InZone(zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture)} (dashed); gap {100 * plan.GapRatio:0.0}% of the bound's duration.");
+        var legend = l.Text("timeline.legend", ("finish", Seconds(l, plan.ExpectedFinish)), ("bound", Seconds(l, plan.LowerBound)),
+            ("gap", (100 * plan.GapRatio).ToString("0.0", CultureInfo.InvariantCulture)));
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plotBottom + 34)}\">{ViewText.Xml(legend)}</text>").Append(ViewText.Line);
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plotBottom + 50)}\" fill=\"#555555\">Bars: each call from the loudspeaker to its last swab. Blue area: people waiting on the markers; red dashes: queue capacity.</text>").Append(ViewText.Line);
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plotBottom + 50)}\" fill=\"#555555\">{ViewText.Xml(l.Text("timeline.key"))}</text>").Append(ViewText.Line);
         sb.Append("</svg>").Append(ViewText.Line);
         return sb.ToString();
     }
 
-    private static double DrawSite(StringBuilder sb, SitePlan sitePlan, WaveReplay replay, double top, Func<Instant, double> x, Func<Instant, string> clock)
+    private static string Seconds(Labels l, Instant t) => t.InZone(l.Zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static double DrawSite(StringBuilder sb, WaveProblem problem, SitePlan sitePlan, WaveReplay replay, double top, Func<Instant, double> x, Labels l)
     {
+        string Clock(Instant t) => l.TimeOfDay(t);
         var site = sitePlan.Site;
         sb.Append(CultureInfo.InvariantCulture,
-            $"<g class=\"site\" data-site=\"{site.SiteId}\" data-max-queue=\"{replay.MaxQueue}\" data-capacity=\"{site.QueueCapacity}\" data-finish=\"{InstantPattern.ExtendedIso.Format(replay.Finish)}\">").Append(ViewText.Line);
-        var label = string.Create(CultureInfo.InvariantCulture,
-            $"Site {site.SiteId} {site.Name}: {site.Stations} stations, queue capacity {site.QueueCapacity}, walk-down {site.WalkDown.TotalMinutes:0.#} min; {replay.Waves.Count} calls, {sitePlan.People} people, last swab {clock(replay.Finish)}");
+            $"<g class=\"site\" data-site=\"{site.SiteId}\" data-max-queue=\"{replay.MaxQueue}\" data-capacity=\"{site.QueueCapacity}\" data-finish=\"{OffsetDateTimePattern.ExtendedIso.Format(replay.Finish.InZone(l.Zone).ToOffsetDateTime())}\">").Append(ViewText.Line);
+        var label = l.Text("timeline.site", ("n", ViewText.Int(site.SiteId)), ("site", l.Local(site.Name)), ("stations", l.Count(site.Stations, "stations")),
+            ("capacity", l.Count(site.QueueCapacity, "people")), ("walk", l.Count((long)Math.Round(site.WalkDown.TotalMinutes), "minutes")),
+            ("calls", l.Count(replay.Waves.Count, "calls")), ("people", l.Count(sitePlan.People, "people")), ("last", Clock(replay.Finish)));
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(top + 4)}\" font-weight=\"bold\">{ViewText.Xml(label)}</text>").Append(ViewText.Line);
 
         // Waves, stacked into rows so overlapping bars never hide each other.
@@ -127,7 +132,7 @@ public static class TestingDayTimeline
 
             var x0 = x(call.At);
             var w = Math.Max(1, x(servedBy) - x0);
-            var tip = string.Create(CultureInfo.InvariantCulture, $"{clock(call.At)} {call.English} ({call.People} people, done {clock(servedBy)})");
+            var tip = l.Text("timeline.tip", ("at", Clock(call.At)), ("call", Announcements.Call(call, problem, l)), ("people", l.Count(call.People, "people")), ("done", Clock(servedBy)));
             sb.Append(CultureInfo.InvariantCulture,
                 $"<rect class=\"wave\" x=\"{ViewText.Num(x0)}\" y=\"{ViewText.Num(waveTop + (row * (BarHeight + BarGap)))}\" width=\"{ViewText.Num(w)}\" height=\"{ViewText.Num(BarHeight)}\" fill=\"#f5a623\" stroke=\"#8a5a00\" stroke-width=\"0.5\"><title>{ViewText.Xml(tip)}</title></rect>").Append(ViewText.Line);
             var name = string.Create(CultureInfo.InvariantCulture, $"B{call.BuildingId}{(call.UnitId is { } u ? "-U" + ViewText.Int(u) : string.Empty)}");
@@ -148,7 +153,7 @@ public static class TestingDayTimeline
         sb.Append(CultureInfo.InvariantCulture, $"<line class=\"capacity\" x1=\"{ViewText.Num(Left)}\" y1=\"{ViewText.Num(cap)}\" x2=\"{ViewText.Num(Width - Right)}\" y2=\"{ViewText.Num(cap)}\" stroke=\"#c62828\" stroke-dasharray=\"6 3\"/>").Append(ViewText.Line);
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left - 4)}\" y=\"{ViewText.Num(cap + 4)}\" text-anchor=\"end\" fill=\"#c62828\">{site.QueueCapacity}</text>").Append(ViewText.Line);
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left - 4)}\" y=\"{ViewText.Num(baseline + 4)}\" text-anchor=\"end\">0</text>").Append(ViewText.Line);
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left + 4)}\" y=\"{ViewText.Num(cap - 3)}\" fill=\"#1565c0\">people waiting (peak {replay.MaxQueue})</text>").Append(ViewText.Line);
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left + 4)}\" y=\"{ViewText.Num(cap - 3)}\" fill=\"#1565c0\">{ViewText.Xml(l.Text("timeline.waiting", ("peak", l.Count(replay.MaxQueue, "people"))))}</text>").Append(ViewText.Line);
         sb.Append("</g>").Append(ViewText.Line);
         return baseline + 26;
     }

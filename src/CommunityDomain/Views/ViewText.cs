@@ -67,12 +67,21 @@ internal static class ViewText
         sb.Append(Line);
     }
 
-    /// <summary>An RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled.</summary>
+    /// <summary>
+    /// An RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. A field a
+    /// spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR) gets a
+    /// leading apostrophe, unless it is a plain number.
+    /// </summary>
     public static string CsvField(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
+        }
+
+        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            text = "'" + text;
         }
 
         return text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -136,6 +145,9 @@ internal static class ViewText
 
     /// <summary>A coordinate with at most one decimal, invariant ("12.5", "300").</summary>
     public static string Num(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>Minutes as a plain number of hours for CSV ("7.5").</summary>
+    public static string HoursNumber(long minutes) => (minutes / 60.0).ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

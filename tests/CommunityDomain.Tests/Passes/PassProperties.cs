@@ -178,4 +178,29 @@ public sealed class PassProperties
         var fresh = test <= Evening && Evening - test <= Duration.FromHours(48);
         Assert.Equal(fresh, result.IsT0);
     }
+
+    [Property(MaxTest = 300)]
+    public void A_test_taken_at_or_before_the_moment_of_issue_counts_even_within_the_same_minute(PositiveInt household, NonNegativeInt issueSecond, int testOffsetSeconds)
+    {
+        // The office's clock stands somewhere inside a minute; the test is up to two minutes either side of it.
+        var now = Evening + Duration.FromSeconds(issueSecond.Get % 60) + Duration.FromMilliseconds(issueSecond.Get % 7);
+        var test = now + Duration.FromSeconds(testOffsetSeconds % 120);
+        var office = PassOffice.Open(Policy, Keys, new FakeClock(now));
+        var result = office.Issue(new PassRequest(new Id<Household>(household.Get), ControlLevel.Controlled, test));
+        Assert.Equal(test <= now, result.IsT0);
+        if (result.IsT0)
+        {
+            Assert.True(result.AsT0.Content.ValidFrom <= now && now - result.AsT0.Content.ValidFrom < Duration.FromMinutes(1));
+        }
+    }
+
+    [Fact]
+    public void Issue_test_in_the_current_minute_before_the_clock_is_accepted()
+    {
+        // The handed case: a pass asked at 18:30:40 after a test at 18:30:20 was refused as "needs a negative test".
+        var now = Instant.FromUtc(2022, 8, 20, 10, 30, 40);
+        var office = PassOffice.Open(Policy, Keys, new FakeClock(now));
+        var result = office.Issue(new PassRequest(new Id<Household>(7), ControlLevel.Controlled, now - Duration.FromSeconds(20)));
+        Assert.True(result.IsT0, "a test taken 20 s before issue must count");
+    }
 }

@@ -16,37 +16,51 @@ public sealed class CoverageViewProperties
         return [.. planted.Planted.Where(_ => random.Next(4) != 0)];
     }
 
+    // The English texts the checks expect, written out here independently of the resource tables.
+    private static string People(int n) => n == 1 ? "1 person" : $"{n} people";
+
+    private static string Day(LocalDate d) => d.ToDateTimeUnspecified().ToString("ddd d MMM", CultureInfo.InvariantCulture);
+
+    private static string Times(ShiftDefinition s)
+    {
+        var end = s.Start.PlusMinutes((long)s.Duration.TotalMinutes);
+        return $"{s.Start:HH:mm}-{end:HH:mm}" + (end <= s.Start ? " (next day)" : "");
+    }
+
     [Property]
     public bool Coverage_rows_agree_with_an_independent_count_and_mark_exactly_the_shortfalls(PlantedProblem planted, int seed)
     {
         var problem = planted.Problem;
         var roster = Thinned(planted, seed);
+        var shifts = problem.Shifts.ToDictionary(s => s.Code);
         var rows = CoverageView.Markdown(problem, roster).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(l => l.StartsWith("| P", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("| post ", StringComparison.Ordinal) && char.IsDigit(l[7]))
             .Select(l => l.Trim('|', ' ').Split(" | "))
             .Where(cells => cells.Length == 8)
             .ToList();
-        if (rows.Count != problem.Demands.Count)
+        var demands = problem.Demands.OrderBy(d => d.Post).ThenBy(d => d.Date).ThenBy(d => shifts[d.ShiftCode].Start)
+            .ThenBy(d => d.ShiftCode, StringComparer.Ordinal).ThenBy(d => d.Qualification ?? "", StringComparer.Ordinal).ToList();
+        if (rows.Count != demands.Count)
         {
             return false;
         }
 
-        foreach (var row in rows)
+        foreach (var (row, demand) in rows.Zip(demands))
         {
-            var post = int.Parse(row[0][1..], CultureInfo.InvariantCulture);
-            var date = LocalDate.FromDateTime(DateTime.ParseExact(row[1], "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            string? qualification = row[3] == "-" ? null : row[3];
-            var demand = problem.Demands.Single(d => d.Post.Value == post && d.Date == date && d.ShiftCode == row[2] && d.Qualification == qualification);
             var count = roster.Count(a => a.Post == demand.Post && a.Date == demand.Date && a.ShiftCode == demand.ShiftCode && a.Qualification == demand.Qualification);
             var isShort = row[7].Contains("short", StringComparison.Ordinal);
             var belowMinimum = row[7].Contains("below minimum", StringComparison.Ordinal);
-            var ok = int.Parse(row[4], CultureInfo.InvariantCulture) == demand.Required
+            var ok = row[0] == $"post {demand.Post.Value}"
+                && row[1] == Day(demand.Date)
+                && row[2] == Times(shifts[demand.ShiftCode])
+                && row[3] == (demand.Qualification ?? "-")
+                && int.Parse(row[4], CultureInfo.InvariantCulture) == demand.Required
                 && row[5] == (demand.Minimum?.ToString(CultureInfo.InvariantCulture) ?? "-")
                 && int.Parse(row[6], CultureInfo.InvariantCulture) == count
                 && isShort == (count < demand.Required)
                 && belowMinimum == (count < (demand.Minimum ?? 0))
                 && (row[7] == "ok") == (count == demand.Required)
-                && (!isShort || row[7].Contains($"short {demand.Required - count}**", StringComparison.Ordinal));
+                && (!isShort || row[7].EndsWith($"short {People(demand.Required - count)}**", StringComparison.Ordinal));
             if (!ok)
             {
                 return false;
@@ -62,14 +76,14 @@ public sealed class CoverageViewProperties
         var problem = planted.Problem;
         var roster = Thinned(planted, seed);
         var summary = CoverageView.Markdown(problem, roster).Split('\n')
-            .Where(l => l.StartsWith("| P", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("| post ", StringComparison.Ordinal) && char.IsDigit(l[7]))
             .Select(l => l.Trim('|', ' ').Split(" | "))
             .Where(cells => cells.Length == 6)
             .ToList();
         var posts = problem.Demands.GroupBy(d => d.Post).ToList();
         return summary.Count == posts.Count && posts.All(g =>
         {
-            var row = summary.Single(r => r[0] == $"P{g.Key.Value}");
+            var row = summary.Single(r => r[0] == $"post {g.Key.Value}");
             var counts = g.Select(d => (d, n: roster.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification))).ToList();
             return row[1] == g.Count().ToString(CultureInfo.InvariantCulture)
                 && row[2] == g.Sum(d => d.Required).ToString(CultureInfo.InvariantCulture)
@@ -88,8 +102,9 @@ public sealed class CoverageViewProperties
         var shortDemands = problem.Demands
             .Select(d => (d, n: roster.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification)))
             .Where(x => x.n < x.d.Required).ToList();
+        var duties = shortDemands.Count == 1 ? "1 duty" : $"{shortDemands.Count} duties";
         return shortDemands.Count == 0
-            ? first.EndsWith("no shortfall.", StringComparison.Ordinal)
-            : first.Contains($"{shortDemands.Count} short by {shortDemands.Sum(x => x.d.Required - x.n)} people", StringComparison.Ordinal);
+            ? first.EndsWith("nothing short.", StringComparison.Ordinal)
+            : first.Contains($"{duties} short by {People(shortDemands.Sum(x => x.d.Required - x.n))} in all", StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,11 @@ public sealed class RosterGridTests
         var gate = new Id<Post>(1);
         var site = new Id<Post>(2);
         var demands = horizon.Select(d => new Demand(gate, compound, d, "D", 2)).Append(new Demand(site, compound, Day1, "T", 1, qualification: "scanner")).ToList();
-        var workers = new[] { new Worker(new Id<Worker>(2), WorkerKind.Staff, compound), new Worker(new Id<Worker>(1), WorkerKind.Medical, compound, ["scanner"]) };
+        var workers = new[]
+        {
+            new Worker(new Id<Worker>(2), WorkerKind.Staff, compound, displayName: "Wang Fang"),
+            new Worker(new Id<Worker>(1), WorkerKind.Medical, compound, ["scanner"], displayName: "Li Na"),
+        };
         var problem = RosterProblem.Create(horizon, shifts, demands, workers);
         List<RosterAssignment> roster =
         [
@@ -29,19 +33,37 @@ public sealed class RosterGridTests
         return (problem, roster);
     }
 
+    private static Labels PostNames(string gate, string culture = "en", IReadOnlyDictionary<string, string>? local = null) =>
+        new(CultureInfo.GetCultureInfo(culture), DateTimeZone.Utc, Small().Problem.Workers, posts: new Dictionary<Id<Post>, string> { [new Id<Post>(1)] = gate }, localNames: local);
+
     [Fact]
     public void Markdown_small_roster_shows_cells_totals_and_an_off_marker()
     {
         var (problem, roster) = Small();
-        var text = RosterGrid.Markdown(problem, roster, new Dictionary<Id<Post>, string> { [new Id<Post>(1)] = "East | gate" });
+        var text = RosterGrid.Markdown(problem, roster, PostNames("East | gate"));
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("Roster 2022-08-18 to 2022-08-20: 2 workers, 3 duties, 1320 minutes on duty.", lines[0]);
-        Assert.Equal("| worker | kind | Thu 08-18 | Fri 08-19 | Sat 08-20 | minutes |", lines[1]);
-        Assert.Equal("| Worker#1 | Medical | T@P2 (scanner) | - | - | 360 |", lines[3]);
-        Assert.Equal("| Worker#2 | Staff | D@East \\| gate | - | D@East \\| gate | 960 |", lines[4]);
-        Assert.Equal("| **minutes per day** |   | 840 | 0 | 480 | **1320** |", lines[5]);
+        Assert.Equal("Duty roster 18 Aug 2022 to 20 Aug 2022: 2 workers, 3 duties, 22 h on duty in all.", lines[0]);
+        Assert.Equal("| worker | role | Thu 18 Aug | Fri 19 Aug | Sat 20 Aug | hours |", lines[1]);
+        Assert.Equal("| Li Na | medical worker | 05:00-11:00 post 2 (scanner) | off | off | 6 h |", lines[3]);
+        Assert.Equal("| Wang Fang | community staff | 08:00-16:00 East \\| gate | off | 08:00-16:00 East \\| gate | 16 h |", lines[4]);
+        Assert.Equal("| **hours per day** |   | 14 h | 0 h | 8 h | **22 h** |", lines[5]);
         Assert.Equal(6, lines.Length);
+    }
+
+    [Fact]
+    public void Markdown_in_chinese_shows_names_local_post_names_weekdays_and_hours()
+    {
+        // The handed case: a grid an office can post, with names instead of Worker#1 and P2, in Chinese.
+        var (problem, roster) = Small();
+        var local = new Dictionary<string, string> { ["East gate"] = "东门", ["scanner"] = "扫码员" };
+        var lines = RosterGrid.Markdown(problem, roster, PostNames("East gate", "zh-CN", local)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("值班表 2022年8月18日至2022年8月20日：2人，3个班次，共22小时。", lines[0]);
+        Assert.Equal("| 姓名 | 身份 | 8月18日（周四） | 8月19日（周五） | 8月20日（周六） | 工时 |", lines[1]);
+        Assert.Equal("| Li Na | 医务人员 | 05:00-11:00 2号岗（扫码员） | 休 | 休 | 6小时 |", lines[3]);
+        Assert.Equal("| Wang Fang | 社区工作人员 | 08:00-16:00 东门 | 休 | 08:00-16:00 东门 | 16小时 |", lines[4]);
+        Assert.DoesNotContain("Worker#", string.Join('\n', lines), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,13 +71,13 @@ public sealed class RosterGridTests
     {
         var (problem, roster) = Small();
         const string name = "Gate, \"east\"\nside";
-        var csv = RosterGrid.Csv(problem, roster, new Dictionary<Id<Post>, string> { [new Id<Post>(1)] = name });
+        var csv = RosterGrid.Csv(problem, roster, PostNames(name));
         var rows = Rfc4180.Parse(csv);
 
-        Assert.Contains("\"D@Gate, \"\"east\"\"\nside\"", csv, StringComparison.Ordinal);
-        Assert.Equal(["worker", "kind", "2022-08-18", "2022-08-19", "2022-08-20", "minutes"], rows[0]);
-        Assert.Equal(["2", "Staff", "D@" + name, "", "D@" + name, "960"], rows[2]);
-        Assert.Equal(["total", "", "840", "0", "480", "1320"], rows[3]);
+        Assert.Contains("\"08:00-16:00 Gate, \"\"east\"\"\nside\"", csv, StringComparison.Ordinal);
+        Assert.Equal(["number", "worker", "role", "2022-08-18", "2022-08-19", "2022-08-20", "hours (h)"], rows[0]);
+        Assert.Equal(["2", "Wang Fang", "community staff", "08:00-16:00 " + name, "", "08:00-16:00 " + name, "16"], rows[2]);
+        Assert.Equal(["total", "", "", "14", "0", "8", "22"], rows[3]);
     }
 
     [Theory]
@@ -67,9 +89,9 @@ public sealed class RosterGridTests
     public void Csv_post_name_with_one_special_character_reads_back_unchanged(string name)
     {
         var (problem, roster) = Small();
-        var rows = Rfc4180.Parse(RosterGrid.Csv(problem, roster, new Dictionary<Id<Post>, string> { [new Id<Post>(1)] = name }));
-        Assert.Equal("D@" + name, rows[2][2]);
-        Assert.Equal(6, rows[2].Count);
+        var rows = Rfc4180.Parse(RosterGrid.Csv(problem, roster, PostNames(name)));
+        Assert.Equal("08:00-16:00 " + name, rows[2][3]);
+        Assert.Equal(7, rows[2].Count);
     }
 
     [Fact]
@@ -119,36 +141,54 @@ public sealed class RosterGridTests
 [Properties(Arbitrary = new[] { typeof(RosterArbitraries) }, MaxTest = 100)]
 public sealed class RosterGridProperties
 {
+    // The English kind names, written out here independently of the resource tables.
+    private static readonly Dictionary<WorkerKind, string> Kinds = new()
+    {
+        [WorkerKind.Staff] = "community staff",
+        [WorkerKind.PartyMemberVolunteer] = "party-member volunteer",
+        [WorkerKind.YouthLeagueVolunteer] = "youth-league volunteer",
+        [WorkerKind.ResidentVolunteer] = "resident volunteer",
+        [WorkerKind.Medical] = "medical worker",
+    };
+
+    private static string Times(ShiftDefinition s)
+    {
+        var end = s.Start.PlusMinutes((long)s.Duration.TotalMinutes);
+        return $"{s.Start:HH:mm}-{end:HH:mm}" + (end <= s.Start ? " (next day)" : "");
+    }
+
     [Property]
     public bool The_csv_grid_has_a_row_per_worker_a_column_per_date_and_cells_that_agree_with_the_roster(PlantedProblem planted)
     {
         var problem = planted.Problem;
         var rows = Rfc4180.Parse(RosterGrid.Csv(problem, planted.Planted));
         var dates = problem.Horizon.ToList();
+        var shifts = problem.Shifts.ToDictionary(s => s.Code);
         var minutes = problem.Shifts.ToDictionary(s => s.Code, s => (long)s.Duration.TotalMinutes);
         var expected = planted.Planted.ToDictionary(a => (a.Worker.Value, a.Date));
+        static bool Hours(string cell, long minutes) => Math.Abs((double.Parse(cell, CultureInfo.InvariantCulture) * 60) - minutes) < 0.5;
         var ok = rows.Count == problem.Workers.Count + 2
-            && rows.All(r => r.Count == dates.Count + 3)
-            && rows[0].Skip(2).Take(dates.Count).SequenceEqual(dates.Select(d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
+            && rows.All(r => r.Count == dates.Count + 4)
+            && rows[0].Skip(3).Take(dates.Count).SequenceEqual(dates.Select(d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         foreach (var row in rows.Skip(1).Take(problem.Workers.Count))
         {
             var worker = int.Parse(row[0], CultureInfo.InvariantCulture);
-            ok &= problem.Workers.Single(w => w.Id.Value == worker).Kind.ToString() == row[1];
+            ok &= row[1] == $"worker {worker}" && Kinds[problem.Workers.Single(w => w.Id.Value == worker).Kind] == row[2];
             for (var d = 0; d < dates.Count; d++)
             {
-                var cell = row[2 + d];
+                var cell = row[3 + d];
                 ok &= expected.TryGetValue((worker, dates[d]), out var a)
-                    ? cell == $"{a.ShiftCode}@P{a.Post.Value}" + (a.Qualification is null ? "" : $" ({a.Qualification})")
+                    ? cell == $"{Times(shifts[a.ShiftCode])} post {a.Post.Value}" + (a.Qualification is null ? "" : $" ({a.Qualification})")
                     : cell.Length == 0;
             }
 
-            ok &= long.Parse(row[^1], CultureInfo.InvariantCulture) == planted.Planted.Where(a => a.Worker.Value == worker).Sum(a => minutes[a.ShiftCode]);
+            ok &= Hours(row[^1], planted.Planted.Where(a => a.Worker.Value == worker).Sum(a => minutes[a.ShiftCode]));
         }
 
         var total = rows[^1];
         for (var d = 0; d < dates.Count; d++)
         {
-            ok &= long.Parse(total[2 + d], CultureInfo.InvariantCulture) == planted.Planted.Where(a => a.Date == dates[d]).Sum(a => minutes[a.ShiftCode]);
+            ok &= Hours(total[3 + d], planted.Planted.Where(a => a.Date == dates[d]).Sum(a => minutes[a.ShiftCode]));
         }
 
         return ok && rows.Skip(1).Take(problem.Workers.Count).Select(r => r[0]).Distinct().Count() == problem.Workers.Count;

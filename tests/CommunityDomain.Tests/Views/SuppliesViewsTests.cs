@@ -13,6 +13,15 @@ public sealed class SuppliesViewsProperties
 {
     private static readonly AllocationPolicy[] Policies = [AllocationPolicy.MaxMin, AllocationPolicy.Hamilton, AllocationPolicy.Webster];
 
+    // The English outcome words, written out here independently of the resource tables.
+    private static readonly Dictionary<ShareOutcome, string> Outcomes = new()
+    {
+        [ShareOutcome.NoNeed] = "no need",
+        [ShareOutcome.FullNeed] = "in full",
+        [ShareOutcome.Rationed] = "rationed",
+        [ShareOutcome.TierNotReached] = "none left",
+    };
+
     [Property(Arbitrary = [typeof(DeliveryArbitraries)], MaxTest = 150)]
     public bool Run_sheets_list_every_parcel_once_in_its_run(DeliveryCase c)
     {
@@ -48,16 +57,16 @@ public sealed class SuppliesViewsProperties
         {
             var plan = SupplyAllocator.Allocate(c.Claims, c.Supply, policy);
             var rows = Rfc4180.Parse(AllocationTable.Csv(plan)).Skip(1).ToList();
-            var parsed = rows.Select(r => (Household: int.Parse(r[0], CultureInfo.InvariantCulture), Tier: int.Parse(r[1], CultureInfo.InvariantCulture),
-                Need: int.Parse(r[3], CultureInfo.InvariantCulture), Share: int.Parse(r[4], CultureInfo.InvariantCulture), Outcome: r[5])).ToList();
+            var parsed = rows.Select(r => (Household: int.Parse(r[0], CultureInfo.InvariantCulture), Tier: int.Parse(r[2], CultureInfo.InvariantCulture),
+                Need: int.Parse(r[4], CultureInfo.InvariantCulture), Share: int.Parse(r[5], CultureInfo.InvariantCulture), Outcome: r[6])).ToList();
             var ok = parsed.Count == plan.Shares.Count
                 && parsed.Sum(p => (long)p.Share) == plan.Allocated
                 && plan.Tiers.All(t => parsed.Where(p => p.Tier == t.Tier).Sum(p => (long)p.Share) == t.Supplied)
-                && parsed.All(p => plan.ShareOf(new Id<Household>(p.Household)) is var s && s.Allocated == p.Share && s.Need == p.Need && s.Tier == p.Tier && s.Outcome.ToString() == p.Outcome)
+                && parsed.All(p => plan.ShareOf(new Id<Household>(p.Household)) is var s && s.Allocated == p.Share && s.Need == p.Need && s.Tier == p.Tier && Outcomes[s.Outcome] == p.Outcome)
                 && parsed.Select(p => p.Household).Distinct().Count() == parsed.Count;
             var markdown = AllocationTable.Markdown(plan);
             ok &= markdown.Contains($"| **total** |   |   | {plan.Shares.Sum(s => (long)s.Need)} | **{plan.Allocated}** |", StringComparison.Ordinal)
-                && markdown.Split('\n').Count(l => l.StartsWith("| Household#", StringComparison.Ordinal)) == plan.Shares.Count;
+                && markdown.Split('\n').Count(l => l.StartsWith("| household ", StringComparison.Ordinal) && char.IsDigit(l[12])) == plan.Shares.Count;
             if (!ok)
             {
                 return false;
@@ -126,10 +135,10 @@ public sealed class SuppliesViewsTests
         Claim[] claims = [new(new Id<Household>(4), 3, 2, 0), new(new Id<Household>(1), 6, 3, 1), new(new Id<Household>(2), 2, 1, 1), new(new Id<Household>(3), 0, 1, 1)];
         var lines = AllocationTable.Markdown(SupplyAllocator.Allocate(claims, 6, AllocationPolicy.MaxMin)).Split('\n');
 
-        Assert.Equal("MaxMin allocation: 6 of 6 units to 4 households (need 11).", lines[0]);
-        Assert.Equal("| Household#4 | 0 | 2 | 3 | 3 | FullNeed | need met: tier 0 fully served |", lines[4]);
-        Assert.StartsWith("| Household#1 | 1 | 3 | 6 | 2 | Rationed | rationed: tier 1 got 3 of 8, level ", lines[5], StringComparison.Ordinal);
-        Assert.Equal("| Household#3 | 1 | 1 | 0 | 0 | NoNeed | needed nothing |", lines[7]);
+        Assert.Equal("Max-min fair allocation: 6 units in stock, 6 units given to 4 households, who need 11 units.", lines[0]);
+        Assert.Equal("| household 4 | 0 | 2 | 3 | 3 | in full | need met: tier 0 fully served |", lines[4]);
+        Assert.StartsWith("| household 1 | 1 | 3 | 6 | 2 | rationed | rationed: tier 1 got 3 units of the 8 units it needs, level ", lines[5], StringComparison.Ordinal);
+        Assert.Equal("| household 3 | 1 | 1 | 0 | 0 | no need | needed nothing |", lines[7]);
         Assert.Equal("| **total** |   |   | 11 | **6** |   |   |", lines[8]);
     }
 }

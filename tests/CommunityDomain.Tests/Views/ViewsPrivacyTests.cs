@@ -36,10 +36,12 @@ public sealed class ViewsPrivacyTests
         var parcels = DeliveryParcels.From(community, allocation.Shares.Where(s => s.Allocated > 0).Select(s => (s.Household, pack, s.Allocated)), 6000);
         var runs = RunPlanner.Plan(parcels, DeliveryParcels.Sites(community), new RunOptions(6000, Duration.FromMinutes(30)), ["team"]);
 
+        // Labels built from the community (place names, addresses) in both languages must not bring a resident's name in.
+        var zh = Labels.For(community, System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
         string[] views =
         [
-            TestingDayTimeline.Svg(waves, wavePlan, RoundFixture.Zone), RunSheets.Markdown(runs), RunSheets.Csv(runs),
-            AllocationTable.Markdown(allocation), AllocationTable.Csv(allocation),
+            TestingDayTimeline.Svg(waves, wavePlan, zh), RunSheets.Markdown(runs, zh), RunSheets.Csv(runs),
+            AllocationTable.Markdown(allocation, zh), AllocationTable.Csv(allocation, Labels.For(community, System.Globalization.CultureInfo.GetCultureInfo("en"))),
         ];
         var secrets = community.Residents.SelectMany(r => new[] { r.Name.Value, r.Phone?.Value }).OfType<string>().Where(s => s.Length > 1).ToList();
 
@@ -69,7 +71,7 @@ public sealed class ViewsPrivacyTests
         {
             var loads = PlannerInputs.Buildings(community, list, compound.Id);
             var problem = new WaveProblem(at, ServiceTimes.Typical, [new SiteSpec(1, "square", new Position(0, 0), 1, 10, Duration.FromMinutes(1))], loads);
-            views.Add(TestingDayTimeline.Svg(problem, WavePlanner.Plan(problem), RoundFixture.Zone));
+            views.Add(TestingDayTimeline.Svg(problem, WavePlanner.Plan(problem), Labels.For(community, System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))));
         }
 
         var homes = community.Households.Select(h => h.Id).ToList();
@@ -77,7 +79,8 @@ public sealed class ViewsPrivacyTests
         var allocation = SupplyAllocator.Allocate(claims, 7, AllocationPolicy.Hamilton);
         var parcels = DeliveryParcels.From(community, claims.Select(c => (c.Household, new ItemKind("rice", "bag", 5000), 1)), 10_000);
         var runs = RunPlanner.Plan(parcels, DeliveryParcels.Sites(community), new RunOptions(10_000, Duration.FromMinutes(30)), ["team"]);
-        views.AddRange([RunSheets.Markdown(runs), RunSheets.Csv(runs), AllocationTable.Markdown(allocation), AllocationTable.Csv(allocation)]);
+        var en = Labels.For(community, System.Globalization.CultureInfo.GetCultureInfo("en"));
+        views.AddRange([RunSheets.Markdown(runs, en), RunSheets.Csv(runs, en), AllocationTable.Markdown(allocation, en), AllocationTable.Csv(allocation, en)]);
         var secrets = PeoplePool.Registrations.SelectMany(r => new[] { r.Name.Value, r.Document?.Number, r.Phone?.Value }).OfType<string>().Append("13800138000").ToList();
 
         Assert.Contains(views, v => v.Contains("class=\"wave\"", StringComparison.Ordinal));

@@ -16,7 +16,7 @@ public abstract record RosterChange
 
     /// <summary>Rebuilds a worker with some fields replaced.</summary>
     private protected static Worker Copy(Worker w, IEnumerable<LocalDate>? unavailable = null, Id<Compound>? confinedTo = null) =>
-        new(w.Id, w.Kind, w.Home, w.Qualifications, confinedTo ?? w.ConfinedTo, w.Availability, unavailable ?? w.UnavailableDates, w.Rules);
+        new(w.Id, w.Kind, w.Home, w.Qualifications, confinedTo ?? w.ConfinedTo, w.Availability, unavailable ?? w.UnavailableDates, w.Rules, w.DisplayName, w.Resident);
 
     private protected static Worker Find(RosterProblem problem, Id<Worker> worker) =>
         problem.Workers.FirstOrDefault(w => w.Id == worker)

@@ -191,7 +191,7 @@ public static class RosterRepair
             pins: changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date)))),
             workers: changed.Workers.Select(w => new Worker(
                 w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo, w.Availability,
-                w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)))).Distinct(), w.Rules)));
+                w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)))).Distinct(), w.Rules, w.DisplayName, w.Resident)));
     }
 
     private static IEnumerable<LocalDate> DatesTouched(RosterAssignment duty, ShiftDefinition shift)

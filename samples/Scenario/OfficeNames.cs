@@ -1,0 +1,67 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Rostering;
+using CommunityDomain.Views;
+
+namespace Pubai;
+
+/// <summary>
+/// The names as the Pubai office writes them: compounds, gates, posts, roles and sites in Chinese (the English
+/// texts keep the stored names), and the display names the office posts for its workers. Built once per language
+/// into the <see cref="Labels"/> every view and notice takes.
+/// </summary>
+public static class OfficeNames
+{
+    /// <summary>Stored name to the office's Chinese name.</summary>
+    public static IReadOnlyDictionary<string, string> Chinese { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Dongfang"] = "东方小区",
+        ["Pingguoyuan"] = "苹果园小区",
+        ["Meiyuan"] = "梅苑小区",
+        ["Jianjing"] = "建井小区",
+        ["Anxin"] = "安馨小区",
+        ["Jian'an"] = "建安小区",
+        ["East gate"] = "东门",
+        ["South gate"] = "南门",
+        ["West gate"] = "西门",
+        ["North gate"] = "北门",
+        ["Main gate"] = "大门",
+        ["Testing site"] = "核酸检测点",
+        ["Delivery team"] = "物资配送队",
+        ["Inner checkpoint"] = "内部卡点",
+        ["scanner"] = "扫码",
+        ["marshal"] = "秩序引导",
+        ["north square"] = "北广场",
+        ["south square"] = "南广场",
+        ["veg-pack"] = "蔬菜包",
+    };
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
+    // Two-character given names outside the scenario's register pool, so an office worker's posted name can never be
+    // mistaken for (or hide) a resident's name in the privacy checks.
+    private static readonly string[] Given = ["晓东", "春梅", "文博", "思远", "雪松", "立新", "卫东", "红梅", "国庆", "玉兰", "德明", "振华", "慧敏", "建军", "雅琴", "永刚", "秋菊", "宏伟", "晨曦", "子豪"];
+
+    /// <summary>
+    /// The name the office posts for worker <paramref name="n"/>: a generated full name for staff and volunteers
+    /// sent down from the offices (they sign the duty roster), surname and "volunteer" for a resident volunteer (the
+    /// office posts no more of a resident's name than that).
+    /// </summary>
+    /// <param name="n">The worker's number (1-based).</param>
+    /// <param name="kind">Who the worker is.</param>
+    /// <returns>The display name.</returns>
+    public static string WorkerName(int n, WorkerKind kind)
+    {
+        var surname = Surnames[(n * 7) % Surnames.Length];
+        return kind == WorkerKind.ResidentVolunteer
+            ? string.Create(CultureInfo.InvariantCulture, $"{surname}志愿者{n}")
+            : surname + Given[(n * 3 + (n / Surnames.Length)) % Given.Length] + (n > Surnames.Length ? string.Create(CultureInfo.InvariantCulture, $"{n / Surnames.Length}") : string.Empty);
+    }
+
+    /// <summary>The labels for the scenario's community in a language (zh-CN uses <see cref="Chinese"/>).</summary>
+    /// <param name="community">The community.</param>
+    /// <param name="culture">zh-CN or en.</param>
+    /// <param name="workers">The workers whose names to show.</param>
+    /// <returns>The labels.</returns>
+    public static Labels For(Community community, CultureInfo culture, IEnumerable<Worker>? workers = null) =>
+        Labels.For(community, culture, workers, culture.TwoLetterISOLanguageName == "zh" ? Chinese : null);
+}

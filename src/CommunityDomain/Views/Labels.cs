@@ -1,0 +1,242 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+
+namespace CommunityDomain.Views;
+
+/// <summary>
+/// Everything a renderer needs to speak to people, built once and passed to every view, notice, announcement
+/// and explanation: the culture (its texts come from the culture's resource table), the community's time zone,
+/// and the names of workers, compounds, posts and buildings.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Names: a worker shows its <see cref="Rostering.Worker.DisplayName"/> (else "worker 3" / "3号工作人员"); posts,
+/// compounds and buildings show their names from the community. <c>localNames</c> maps a stored name to the
+/// name the office writes in this culture (<c>"Dongfang" → "东方小区"</c>, <c>"East gate" → "东门"</c>,
+/// <c>"scanner" → "扫码员"</c>); names without an entry show as stored. No resident's registered name, ID number
+/// or phone is ever read: labels come from workers' display names and from place names only.
+/// </para>
+/// <para>
+/// Time: every instant is shown in <see cref="Zone"/> (local date and time, never UTC); dates and weekdays come
+/// from the culture's texts, not from the machine's culture data, so output is the same on every machine.
+/// </para>
+/// </remarks>
+public sealed class Labels
+{
+    private readonly FrozenDictionary<string, string> _texts;
+    private readonly FrozenDictionary<Id<Worker>, string> _workers;
+    private readonly FrozenDictionary<Id<Post>, string> _posts;
+    private readonly FrozenDictionary<Id<Post>, Id<Compound>> _postCompound;
+    private readonly FrozenDictionary<Id<Compound>, string> _compounds;
+    private readonly FrozenDictionary<Id<Building>, string> _buildings;
+    private readonly FrozenDictionary<string, string> _localNames;
+    private FrozenDictionary<Id<Household>, (Id<Building> Building, string Unit, Room Room)> _households =
+        FrozenDictionary<Id<Household>, (Id<Building>, string, Room)>.Empty;
+
+    /// <summary>Creates labels from plain data (for hosts without a <see cref="Community"/>, and for tests).</summary>
+    /// <param name="culture">The culture to write in (texts exist for <c>en</c> and <c>zh-CN</c>; others fall back, see <see cref="Texts"/>).</param>
+    /// <param name="zone">The community's time zone; every instant shows in it.</param>
+    /// <param name="workers">Workers whose display names to show; others show by number.</param>
+    /// <param name="posts">Post names by id; others show as "post 3" / "3号岗".</param>
+    /// <param name="compounds">Compound names by id, and (optionally) each post's compound through <paramref name="postCompounds"/>.</param>
+    /// <param name="buildings">Building names by id.</param>
+    /// <param name="localNames">Stored name to the name the office writes in this culture; may be null.</param>
+    /// <param name="postCompounds">The compound of each post, so a post can be shown with its compound.</param>
+    /// <exception cref="ArgumentException"><paramref name="culture"/> or <paramref name="zone"/> is null.</exception>
+    public Labels(
+        CultureInfo culture,
+        DateTimeZone zone,
+        IEnumerable<Worker>? workers = null,
+        IReadOnlyDictionary<Id<Post>, string>? posts = null,
+        IReadOnlyDictionary<Id<Compound>, string>? compounds = null,
+        IReadOnlyDictionary<Id<Building>, string>? buildings = null,
+        IReadOnlyDictionary<string, string>? localNames = null,
+        IReadOnlyDictionary<Id<Post>, Id<Compound>>? postCompounds = null)
+    {
+        Culture = Guard.Against.Null(culture);
+        Zone = Guard.Against.Null(zone);
+        _texts = Texts.For(culture);
+        _localNames = Clean(localNames ?? new Dictionary<string, string>(), k => k.Trim(), StringComparer.Ordinal);
+        var named = new Dictionary<Id<Worker>, string>();
+        foreach (var w in workers ?? [])
+        {
+            if (w?.DisplayName is { } name)
+            {
+                named[w.Id] = name;
+            }
+        }
+
+        _workers = named.ToFrozenDictionary();
+        _posts = Clean(posts ?? new Dictionary<Id<Post>, string>(), k => k, null);
+        _compounds = Clean(compounds ?? new Dictionary<Id<Compound>, string>(), k => k, null);
+        _buildings = Clean(buildings ?? new Dictionary<Id<Building>, string>(), k => k, null);
+        _postCompound = (postCompounds ?? new Dictionary<Id<Post>, Id<Compound>>()).ToFrozenDictionary();
+    }
+
+    /// <summary>English labels in UTC with no names: what a view shows when the caller gives no labels.</summary>
+    public static Labels Default { get; } = new(CultureInfo.GetCultureInfo("en"), DateTimeZone.Utc);
+
+    /// <summary>The culture the texts are written in.</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>The time zone every instant is shown in.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>True when the texts are Chinese (for callers that lay out text differently, e.g. no spaces).</summary>
+    public bool IsChinese => Culture.TwoLetterISOLanguageName == "zh";
+
+    /// <summary>Labels for a community: its zone, its compound, post and building names, and the given workers' display names.</summary>
+    /// <param name="community">The community.</param>
+    /// <param name="culture">The culture to write in.</param>
+    /// <param name="workers">Workers whose display names to show; null for none.</param>
+    /// <param name="localNames">Stored name to the name the office writes in this culture (e.g. <c>"Dongfang" → "东方小区"</c>); null for none.</param>
+    /// <returns>The labels.</returns>
+    /// <exception cref="ArgumentException"><paramref name="community"/> or <paramref name="culture"/> is null.</exception>
+    public static Labels For(Community community, CultureInfo culture, IEnumerable<Worker>? workers = null, IReadOnlyDictionary<string, string>? localNames = null)
+    {
+        Guard.Against.Null(community);
+        Guard.Against.Null(culture);
+        var posts = community.PostsOf();
+        var labels = new Labels(
+            culture,
+            community.Zone,
+            workers,
+            posts.ToDictionary(p => p.Id, p => p.Name),
+            community.Compounds.ToDictionary(c => c.Id, c => c.Name),
+            community.Compounds.SelectMany(c => c.Buildings).ToDictionary(b => b, b => community.Get(b).Name),
+            localNames,
+            posts.ToDictionary(p => p.Id, p => p.CompoundId));
+        labels._households = community.Households.ToFrozenDictionary(h => h.Id, h => (h.BuildingId, community.Get(h.UnitId).Name, h.Room));
+        return labels;
+    }
+
+    /// <summary>A worker's display name, or "worker 3" / "3号工作人员" when the host gave none.</summary>
+    /// <param name="worker">The worker.</param>
+    /// <returns>The label.</returns>
+    public string Worker(Id<Worker> worker) =>
+        _workers.TryGetValue(worker, out var name) ? name : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
+
+    /// <summary>A post's name in this culture, or "post 3" / "3号岗".</summary>
+    /// <param name="post">The post.</param>
+    /// <returns>The label.</returns>
+    public string Post(Id<Post> post) =>
+        _posts.TryGetValue(post, out var name) ? Local(name) : Text("post.numbered", ("n", ViewText.Int(post.Value)));
+
+    /// <summary>A post with its compound when known ("Dongfang, East gate" / "东方小区东门").</summary>
+    /// <param name="post">The post.</param>
+    /// <returns>The label.</returns>
+    public string PostWithCompound(Id<Post> post) =>
+        _postCompound.TryGetValue(post, out var compound) && _compounds.ContainsKey(compound)
+            ? Text("post.in-compound", ("compound", Compound(compound)), ("post", Post(post)))
+            : Post(post);
+
+    /// <summary>A compound's name in this culture, or "compound 3" / "3号小区".</summary>
+    /// <param name="compound">The compound.</param>
+    /// <returns>The label.</returns>
+    public string Compound(Id<Compound> compound) =>
+        _compounds.TryGetValue(compound, out var name) ? Local(name) : Text("compound.numbered", ("n", ViewText.Int(compound.Value)));
+
+    /// <summary>A building's name ("building 5" / "5号楼" around the stored name).</summary>
+    /// <param name="building">The building.</param>
+    /// <returns>The label.</returns>
+    public string Building(Id<Building> building) =>
+        Text("building.named", ("name", _buildings.TryGetValue(building, out var name) ? Local(name) : ViewText.Int(building.Value)));
+
+    /// <summary>
+    /// Where a household lives, so someone can knock: building, unit and room ("building 5, unit 2, room 301" /
+    /// "5号楼2单元301室"); "household 12" / "12号户" when the labels were not built from the community.
+    /// </summary>
+    /// <param name="household">The household.</param>
+    /// <returns>The label (an address, never a resident's name).</returns>
+    public string Household(Id<Household> household) =>
+        _households.TryGetValue(household, out var h)
+            ? Text("household.address", ("building", Building(h.Building)), ("unit", Local(h.Unit)), ("room", h.Room.Door))
+            : Text("household.numbered", ("n", ViewText.Int(household.Value)));
+
+    /// <summary>A stored name (compound, post, site, qualification) as the office writes it in this culture.</summary>
+    /// <param name="stored">The stored name.</param>
+    /// <returns>The local name, or the stored one trimmed.</returns>
+    public string Local(string stored)
+    {
+        Guard.Against.Null(stored);
+        var key = stored.Trim();
+        return _localNames.TryGetValue(key, out var local) ? local : key;
+    }
+
+    /// <summary>Who a worker is, in this culture ("party-member volunteer" / "党员志愿者").</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The label.</returns>
+    public string Kind(WorkerKind kind) => Text("kind." + kind.ToString());
+
+    /// <summary>What a rule asks, in this culture ("too little rest between duties" / "两次值班间休息不足").</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The label.</returns>
+    public string Rule(RuleKind rule) => Text("rule." + rule.ToString());
+
+    /// <summary>A date with its weekday ("Thu 18 Aug" / "8月18日（周四）").</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The label.</returns>
+    public string Date(LocalDate date) => Text("date",
+        ("day", ViewText.Int(date.Day)), ("month", Text("month." + ViewText.Int(date.Month))), ("year", ViewText.Int(date.Year)),
+        ("weekday", Text("weekday." + date.DayOfWeek.ToString())));
+
+    /// <summary>A date with its year and no weekday ("18 Aug 2022" / "2022年8月18日").</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The label.</returns>
+    public string DateWithYear(LocalDate date) => Text("date.year",
+        ("day", ViewText.Int(date.Day)), ("month", Text("month." + ViewText.Int(date.Month))), ("year", ViewText.Int(date.Year)));
+
+    /// <summary>A local time of day, 24-hour clock ("05:00").</summary>
+    /// <param name="time">The time.</param>
+    /// <returns>The label.</returns>
+    public static string Time(LocalTime time) => time.ToString(time.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant as local date and time in <see cref="Zone"/> ("Thu 18 Aug 05:00" / "8月18日（周四）05:00").</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The label; never UTC.</returns>
+    public string Moment(Instant instant)
+    {
+        var local = instant.InZone(Zone).LocalDateTime;
+        return Text("moment", ("date", Date(local.Date)), ("time", Time(local.TimeOfDay)));
+    }
+
+    /// <summary>An instant's local time of day in <see cref="Zone"/> ("05:00").</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The label.</returns>
+    public string TimeOfDay(Instant instant) => Time(instant.InZone(Zone).TimeOfDay);
+
+    /// <summary>A shift's local span on a date ("08:00-16:00", with "(next day)" / "（次日）" when it ends after midnight).</summary>
+    /// <param name="shift">The shift.</param>
+    /// <returns>The label.</returns>
+    public string ShiftTimes(ShiftDefinition shift)
+    {
+        var end = shift.Start.PlusMinutes(shift.Minutes);
+        var nextDay = shift.Start.PlusMinutes(shift.Minutes) <= shift.Start;
+        return Text(nextDay ? "shift.times.overnight" : "shift.times", ("start", Time(shift.Start)), ("end", Time(end)));
+    }
+
+    /// <summary>Minutes as hours with the unit ("7.5 h" / "7.5小时").</summary>
+    /// <param name="minutes">The minutes.</param>
+    /// <returns>The label.</returns>
+    public string Hours(long minutes) => Text("unit.hours", ("n", (minutes / 60.0).ToString("0.#", CultureInfo.InvariantCulture)));
+
+    /// <summary>A count with its unit from the texts (<c>unit.people</c>, <c>unit.households</c>, <c>unit.duties</c>...).</summary>
+    /// <param name="count">The count.</param>
+    /// <param name="unit">The unit's key without the <c>unit.</c> prefix.</param>
+    /// <returns>The label, e.g. "3 people" / "3人" (the key's <c>.one</c> form for a count of 1, where the language has one).</returns>
+    public string Count(long count, string unit)
+    {
+        var key = "unit." + Guard.Against.NullOrWhiteSpace(unit);
+        return Text(count == 1 && _texts.ContainsKey(key + ".one") ? key + ".one" : key, ("n", ViewText.Int(count)));
+    }
+
+    /// <summary>The text of a key in this culture with its placeholders filled.</summary>
+    internal string Text(string key, params ReadOnlySpan<(string Name, string Value)> args) => Texts.Fill(Texts.Template(_texts, key), args);
+
+    private static FrozenDictionary<TKey, string> Clean<TKey>(IReadOnlyDictionary<TKey, string> names, Func<TKey, TKey> key, IEqualityComparer<TKey>? comparer)
+        where TKey : notnull =>
+        names.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToFrozenDictionary(kv => key(kv.Key), kv => kv.Value.Trim(), comparer);
+}

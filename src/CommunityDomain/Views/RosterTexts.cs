@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Coordination;
+
+namespace CommunityDomain.Views;
+
+/// <summary>
+/// The roster's texts for people: the ready-to-send message a volunteer receives (new duty, cancelled duty, swap
+/// accepted), the dispatch list, a swap's verdict, why a post is short, why a worker got their duties, and a roster's
+/// score in plain sentences. Every text names workers, posts and compounds by the <see cref="Labels"/>, dates with
+/// weekdays and shifts by their local start and end, in the labels' culture.
+/// </summary>
+/// <remarks>
+/// The types' own <c>ToString</c> stay developer texts with ids; these are the texts to post or send. No text holds
+/// a UTC instant or a resident's registered name (workers show only their display names).
+/// </remarks>
+public static class RosterTexts
+{
+    /// <summary>
+    /// The message to send one worker after a repair: their cancelled and new duties, each with date, local start
+    /// and end, post and compound, e.g. "王芳：您的值班有变动。取消：8月22日（周一）08:00-16:00 东方小区东门。新增：8月23日（周二）16:00-24:00 东方小区西门。".
+    /// </summary>
+    /// <param name="notice">The notice (<see cref="RepairResult.Notices"/>).</param>
+    /// <param name="problem">The problem the duties belong to (shift times).</param>
+    /// <param name="labels">Culture, zone and names.</param>
+    /// <returns>One short ready-to-send text.</returns>
+    /// <exception cref="ArgumentException">A parameter is null, or a duty's shift is not in the problem.</exception>
+    public static string Message(WorkerNotice notice, RosterProblem problem, Labels labels)
+    {
+        Guard.Against.Null(notice);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(labels);
+        var l = labels;
+        var sb = new StringBuilder(l.Text("notice.opening", ("worker", l.Worker(notice.Worker))));
+        if (notice.Removed.Count > 0)
+        {
+            sb.Append(l.Text("notice.cancelled", ("duties", Duties(notice.Removed, problem, l))));
+        }
+
+        if (notice.Added.Count > 0)
+        {
+            sb.Append(l.Text("notice.added", ("duties", Duties(notice.Added, problem, l))));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The messages to send the two workers of an accepted swap, each listing the duties they now have on the
+    /// swapped dates (or "off" on a date they no longer work).
+    /// </summary>
+    /// <param name="verdict">The verdict (<see cref="RosterSwaps.Check"/>); must be accepted.</param>
+    /// <param name="problem">The problem the duties belong to.</param>
+    /// <param name="labels">Culture, zone and names.</param>
+    /// <returns>One message per worker, first worker first.</returns>
+    /// <exception cref="ArgumentException">A parameter is null, or the swap was refused.</exception>
+    public static IReadOnlyList<(Id<Worker> Worker, string Text)> SwapMessages(SwapVerdict verdict, RosterProblem problem, Labels labels)
+    {
+        Guard.Against.Null(verdict);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(labels);
+        if (!verdict.Accepted)
+        {
+            throw new ArgumentException("Only an accepted swap is announced to the workers.", nameof(verdict));
+        }
+
+        var l = labels;
+        var dates = verdict.Before.Assignments.Concat(verdict.After.Assignments).Where(a => a.Worker == verdict.First || a.Worker == verdict.Second)
+            .Select(a => a.Date).Where(d => Duty(verdict.Before, verdict.First, d) != Duty(verdict.After, verdict.First, d)
+                || Duty(verdict.Before, verdict.Second, d) != Duty(verdict.After, verdict.Second, d))
+            .Distinct().Order().ToList();
+        (Id<Worker>, string) For(Id<Worker> me, Id<Worker> other)
+        {
+            var lines = dates.Select(d => Duty(verdict.After, me, d) is { } a
+                ? DutyText(a, problem, l)
+                : l.Text("notice.off", ("date", l.Date(d))));
+            return (me, l.Text("notice.swap", ("worker", l.Worker(me)), ("other", l.Worker(other)), ("duties", string.Join(l.Text("list.separator"), lines))));
+        }
+
+        return [For(verdict.First, verdict.Second), For(verdict.Second, verdict.First)];
+    }
+
+    /// <summary>A swap's verdict in one sentence: accepted, or refused with the rules it would break in plain words.</summary>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="labels">Culture and names.</param>
+    /// <returns>The sentence.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string Verdict(SwapVerdict verdict, Labels labels)
+    {
+        Guard.Against.Null(verdict);
+        Guard.Against.Null(labels);
+        var l = labels;
+        var who = (("first", l.Worker(verdict.First)), ("second", l.Worker(verdict.Second)));
+        return verdict.Accepted ? l.Text("swap.accepted", who.Item1, who.Item2)
+            : verdict.PinnedMoved.Count > 0 ? l.Text("swap.pinned", who.Item1, who.Item2)
+            : l.Text("swap.refused", who.Item1, who.Item2, ("rules", string.Join(l.Text("list.separator"), verdict.BrokenRules.Select(l.Rule))));
+    }
+
+    /// <summary>
+    /// The dispatch list for an ad-hoc need: the need (post, date, local times) and the best candidates, each with
+    /// their kind and why they rank there, in plain words; "nobody can go" when the list is empty.
+    /// </summary>
+    /// <param name="ranking">The ranking (<see cref="RosterDispatch.Rank"/>).</param>
+    /// <param name="labels">Culture, zone and names.</param>
+    /// <param name="top">How many candidates to list (at least 1).</param>
+    /// <returns>Lines separated by <c>\n</c>: the need, then one numbered line per candidate.</returns>
+    /// <exception cref="ArgumentException">A parameter is null or <paramref name="top"/> is below 1.</exception>
+    public static string Dispatch(DispatchRanking ranking, Labels labels, int top = 5)
+    {
+        Guard.Against.Null(ranking);
+        Guard.Against.Null(labels);
+        Guard.Against.NegativeOrZero(top);
+        var l = labels;
+        var need = ranking.Need;
+        var shift = ranking.Problem.Shifts.First(s => s.Code == need.ShiftCode);
+        var sb = new StringBuilder(l.Text("dispatch.need", ("post", l.PostWithCompound(need.Post)), ("date", l.Date(need.Date)), ("times", l.ShiftTimes(shift)),
+            ("count", l.Count(ranking.Candidates.Count, "people"))));
+        if (ranking.Candidates.Count == 0)
+        {
+            sb.Append('\n').Append(l.Text("dispatch.nobody"));
+        }
+
+        var kinds = ranking.Problem.Workers.ToDictionary(w => w.Id, w => w.Kind);
+        foreach (var (c, i) in ranking.Candidates.Take(top).Select((c, i) => (c, i + 1)))
+        {
+            var why = c.ChangeByRule.Count == 0
+                ? l.Text("dispatch.no-cost")
+                : string.Join(l.Text("list.separator"), c.ChangeByRule.OrderBy(kv => kv.Key).Select(kv => l.Text("dispatch.rule", ("rule", l.Rule(kv.Key)), ("points", Signed(kv.Value)))));
+            sb.Append('\n').Append(l.Text("dispatch.candidate", ("n", ViewText.Int(i)), ("worker", l.Worker(c.Worker)), ("kind", l.Kind(kinds[c.Worker])),
+                ("points", Signed(c.SoftChange)), ("why", why)));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Why one worker did not cover a short duty, in plain words.</summary>
+    /// <param name="reason">The reason (<see cref="RosterExplanations.WhyShort"/>).</param>
+    /// <param name="problem">The problem (shift times).</param>
+    /// <param name="labels">Culture, zone and names.</param>
+    /// <returns>One sentence.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string Shortfall(ShortfallReason reason, RosterProblem problem, Labels labels)
+    {
+        Guard.Against.Null(reason);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(labels);
+        var l = labels;
+        return reason.OnDutyElsewhere is { } a ? l.Text("short.elsewhere", ("worker", l.Worker(reason.Worker)), ("duty", DutyText(a, problem, l)))
+            : reason.BrokenRules.Count > 0 ? l.Text("short.rules", ("worker", l.Worker(reason.Worker)), ("rules", string.Join(l.Text("list.separator"), reason.BrokenRules.Select(l.Rule))))
+            : l.Text("short.could", ("worker", l.Worker(reason.Worker)), ("points", Signed(reason.SoftChange)));
+    }
+
+    /// <summary>Why a worker got the duties they got: their duties, hours against their group, days off and the rules that concern them.</summary>
+    /// <param name="explanation">The explanation (<see cref="RosterExplanations.WhyWorker"/>).</param>
+    /// <param name="problem">The problem (shift times).</param>
+    /// <param name="labels">Culture, zone and names.</param>
+    /// <returns>A short paragraph.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string Worker(WorkerExplanation explanation, RosterProblem problem, Labels labels)
+    {
+        Guard.Against.Null(explanation);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(labels);
+        var l = labels;
+        var sb = new StringBuilder(l.Text("why.worker", ("worker", l.Worker(explanation.Worker)), ("duties", l.Count(explanation.Duties.Count, "duties")),
+            ("hours", l.Hours(explanation.Minutes)), ("mean", l.Hours((long)Math.Round(explanation.GroupMeanMinutes))),
+            ("away", l.Count(explanation.DaysUnavailable.Count, "days"))));
+        if (explanation.Duties.Count > 0)
+        {
+            sb.Append(l.Text("why.duties", ("duties", Duties(explanation.Duties, problem, l))));
+        }
+
+        foreach (var line in explanation.Lines)
+        {
+            sb.Append(' ').Append(Describe(line, l));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// One score line in plain words: who or which post and date, the rule, and how much (for hard rules in the rule's
+    /// own unit: hours beyond a bound, days, people, weekends, shifts or violations; penalty points for soft ones),
+    /// e.g. "王芳，8月20日（周六）：两次值班间休息不足（1处违规）。".
+    /// </summary>
+    /// <param name="item">The score line.</param>
+    /// <param name="labels">Culture and names.</param>
+    /// <returns>One sentence.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string Describe(ScoreItem item, Labels labels)
+    {
+        Guard.Against.Null(item);
+        Guard.Against.Null(labels);
+        var l = labels;
+        var subject = new List<string>();
+        if (item.Worker is { } w)
+        {
+            subject.Add(l.Worker(w));
+        }
+
+        if (item.Post is { } p)
+        {
+            subject.Add(l.PostWithCompound(p));
+        }
+
+        if (item.Date is { } d)
+        {
+            subject.Add(l.Date(d));
+        }
+
+        var amount = item.Hard > 0 ? l.Count(item.Hard, HardUnit(item.Rule)) : l.Count(item.Soft, "points");
+        return subject.Count == 0
+            ? l.Text("score.line.general", ("rule", l.Rule(item.Rule)), ("amount", amount))
+            : l.Text("score.line", ("subject", string.Join(l.Text("list.separator"), subject)), ("rule", l.Rule(item.Rule)), ("amount", amount));
+    }
+
+    /// <summary>
+    /// A roster's score in plain sentences instead of score notation: whether every hard rule is kept (else each broken
+    /// line), then the penalty points per soft rule, largest first.
+    /// </summary>
+    /// <param name="roster">The scored roster.</param>
+    /// <param name="labels">Culture and names.</param>
+    /// <returns>Lines separated by <c>\n</c>.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string Explain(Roster roster, Labels labels)
+    {
+        Guard.Against.Null(roster);
+        Guard.Against.Null(labels);
+        var l = labels;
+        var score = roster.Score;
+        var sb = new StringBuilder(score.IsFeasible
+            ? l.Text("score.feasible", ("duties", l.Count(roster.Assignments.Count, "duties")))
+            : l.Text("score.infeasible", ("duties", l.Count(roster.Assignments.Count, "duties")), ("violations", l.Count(score.Hard, "violations"))));
+        foreach (var item in score.Items.Where(i => i.Hard > 0))
+        {
+            sb.Append('\n').Append(Describe(item, l));
+        }
+
+        var soft = score.ByRule.Where(kv => kv.Value.Soft != 0).OrderByDescending(kv => kv.Value.Soft).ThenBy(kv => kv.Key).ToList();
+        sb.Append('\n').Append(soft.Count == 0
+            ? l.Text("score.no-penalty")
+            : l.Text("score.penalty", ("points", l.Count(score.Soft, "points")),
+                ("parts", string.Join(l.Text("list.separator"), soft.Select(kv => l.Text("score.part", ("rule", l.Rule(kv.Key)), ("points", l.Count(kv.Value.Soft, "points"))))))));
+        return sb.ToString();
+    }
+
+    /// <summary>A duty as people read it: date, local start and end, post with its compound (and qualification).</summary>
+    internal static string DutyText(RosterAssignment a, RosterProblem problem, Labels l)
+    {
+        var shift = problem.Shifts.Where(s => s.Code == a.ShiftCode).Select(s => (ShiftDefinition?)s).FirstOrDefault()
+            ?? throw new ArgumentException("A duty's shift is not in the problem.", nameof(problem));
+        var post = a.Qualification is { } q
+            ? l.Text("post.qualified", ("post", l.PostWithCompound(a.Post)), ("qualification", l.Local(q)))
+            : l.PostWithCompound(a.Post);
+        return l.Text("notice.duty", ("date", l.Date(a.Date)), ("times", l.ShiftTimes(shift)), ("post", post));
+    }
+
+    private static string Duties(IEnumerable<RosterAssignment> duties, RosterProblem problem, Labels l) =>
+        string.Join(l.Text("list.separator"), duties.OrderBy(a => a.Date).Select(a => DutyText(a, problem, l)));
+
+    private static RosterAssignment? Duty(Roster roster, Id<Worker> worker, LocalDate date) =>
+        roster.Assignments.FirstOrDefault(a => a.Worker == worker && a.Date == date) is { Worker.IsDefault: false } a ? a : null;
+
+    // What one unit of a hard amount is (RuleKind's remarks): started hours for the minute rules, days for the
+    // consecutive-day rules, people for the cover minimum, and so on; anything else counts violations.
+    private static string HardUnit(RuleKind rule) => rule switch
+    {
+        RuleKind.MinTotalMinutes or RuleKind.MaxTotalMinutes or RuleKind.MaxWeekMinutes => "hours.whole",
+        RuleKind.MaxConsecutiveDays or RuleKind.MinConsecutiveDays or RuleKind.MinConsecutiveDaysOff => "days",
+        RuleKind.CoverMinimum => "people",
+        RuleKind.MaxWeekends => "weekends",
+        RuleKind.MaxShiftsOfCode => "shifts",
+        _ => "violations",
+    };
+
+    private static string Signed(long value) => value.ToString("+0;-0;0", CultureInfo.InvariantCulture);
+}

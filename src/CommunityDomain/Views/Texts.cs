@@ -1,0 +1,144 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+namespace CommunityDomain.Views;
+
+/// <summary>
+/// The display texts of every view, notice, announcement, explanation and score description, one table per
+/// culture, read from the JSON files under <c>Views/Texts/</c> that are embedded in this assembly as
+/// <c>CommunityDomain.Texts.{culture}.json</c> (so the package needs no satellite assembly: a third language is
+/// one more file). Templates name their placeholders (<c>{worker}</c>); a convention test checks that every
+/// culture has every key with the same placeholders.
+/// </summary>
+/// <remarks>
+/// Culture resolution: the culture's own table, then its parents (<c>zh-Hans-CN</c> → <c>zh-Hans</c> → <c>zh</c>),
+/// then <c>zh-CN</c> for any other Chinese culture, then English. A key missing from the chosen table falls back
+/// to English (the convention test keeps that from happening in a release).
+/// </remarks>
+internal static class Texts
+{
+    private const string Prefix = "CommunityDomain.Texts.";
+    private const string Suffix = ".json";
+
+    /// <summary>The reference culture, whose table defines the keys.</summary>
+    public const string English = "en";
+
+    private static readonly Lazy<FrozenDictionary<string, FrozenDictionary<string, string>>> Tables = new(Load);
+
+    /// <summary>Every culture with a table, by name (<c>en</c>, <c>zh-CN</c>).</summary>
+    public static IReadOnlyDictionary<string, FrozenDictionary<string, string>> All => Tables.Value;
+
+    /// <summary>The table for a culture (see the remarks for the fallback order).</summary>
+    public static FrozenDictionary<string, string> For(CultureInfo culture)
+    {
+        var tables = Tables.Value;
+        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
+        {
+            if (tables.TryGetValue(c.Name, out var table))
+            {
+                return table;
+            }
+        }
+
+        return culture.TwoLetterISOLanguageName == "zh" && tables.TryGetValue("zh-CN", out var chinese) ? chinese : tables[English];
+    }
+
+    /// <summary>The template of <paramref name="key"/> in <paramref name="table"/>, else in English.</summary>
+    /// <exception cref="KeyNotFoundException">No culture has the key (a bug in the library, not in the caller's input).</exception>
+    public static string Template(FrozenDictionary<string, string> table, string key) =>
+        table.TryGetValue(key, out var t) ? t
+        : Tables.Value[English].TryGetValue(key, out var en) ? en
+        : throw new KeyNotFoundException("No display text '" + key + "'.");
+
+    /// <summary>Fills a template's <c>{name}</c> placeholders; <c>{{</c> and <c>}}</c> stand for braces. Unknown names stay as written.</summary>
+    public static string Fill(string template, ReadOnlySpan<(string Name, string Value)> args)
+    {
+        var sb = new StringBuilder(template.Length + 32);
+        for (var i = 0; i < template.Length; i++)
+        {
+            var c = template[i];
+            if ((c == '{' || c == '}') && i + 1 < template.Length && template[i + 1] == c)
+            {
+                sb.Append(c);
+                i++;
+                continue;
+            }
+
+            var close = c == '{' ? template.IndexOf('}', i + 1) : -1;
+            if (close < 0)
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            var name = template.AsSpan(i + 1, close - i - 1);
+            var found = false;
+            foreach (var (n, v) in args)
+            {
+                if (name.SequenceEqual(n))
+                {
+                    sb.Append(v);
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                sb.Append(template, i, close - i + 1);
+            }
+
+            i = close;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The placeholder names a template uses, for the convention tests.</summary>
+    public static IReadOnlySet<string> Placeholders(string template)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '{' && i + 1 < template.Length && template[i + 1] == '{')
+            {
+                i++;
+                continue;
+            }
+
+            var close = template[i] == '{' ? template.IndexOf('}', i + 1) : -1;
+            if (close > i)
+            {
+                names.Add(template[(i + 1)..close]);
+                i = close;
+            }
+        }
+
+        return names;
+    }
+
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
+    {
+        var assembly = typeof(Texts).Assembly;
+        var tables = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (resource.StartsWith(Prefix, StringComparison.Ordinal) && resource.EndsWith(Suffix, StringComparison.Ordinal))
+            {
+                tables[resource[Prefix.Length..^Suffix.Length]] = Read(assembly, resource);
+            }
+        }
+
+        return tables.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static FrozenDictionary<string, string> Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var json = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        return json.RootElement.EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+    }
+}

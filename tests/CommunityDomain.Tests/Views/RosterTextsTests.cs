@@ -1,0 +1,161 @@
+using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Coordination;
+using CommunityDomain.Views;
+using static CommunityDomain.Tests.Rostering.RosterExamples;
+
+namespace CommunityDomain.Tests.Views;
+
+public sealed class RosterTextsTests
+{
+    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+
+    private static Worker[] Named() =>
+    [
+        new(W(1), WorkerKind.PartyMemberVolunteer, Home, displayName: "王芳"),
+        new(W(2), WorkerKind.Staff, Home, displayName: "李强"),
+        new(W(3), WorkerKind.ResidentVolunteer, Other, displayName: "张敏", resident: new Id<Resident>(77)),
+    ];
+
+    private static Labels Chinese(IEnumerable<Worker> workers) => new(
+        CultureInfo.GetCultureInfo("zh-CN"), Shanghai, workers,
+        posts: new Dictionary<Id<Post>, string> { [Gate] = "East gate", [Far] = "North gate" },
+        compounds: new Dictionary<Id<Compound>, string> { [Home] = "Dongfang", [Other] = "Meiyuan" },
+        localNames: new Dictionary<string, string> { ["Dongfang"] = "东方小区", ["Meiyuan"] = "梅苑小区", ["East gate"] = "东门", ["North gate"] = "北门" },
+        postCompounds: new Dictionary<Id<Post>, Id<Compound>> { [Gate] = Home, [Far] = Other });
+
+    [Fact]
+    public void Message_after_a_repair_names_worker_date_local_times_post_and_compound_in_chinese()
+    {
+        var workers = Named();
+        var p = Problem(workers: workers, demands: Demands(days: 3, required: 1, minimum: 1), days: 3);
+        var published = new[] { A(1, 0), A(1, 1), A(2, 2) };
+        var result = RosterRepair.Repair(p, published, new WorkerUnavailable(W(1), Monday.PlusDays(1)), new RepairOptions(10, Monday.PlusDays(1), iterationLimit: 500));
+        var labels = Chinese(workers);
+
+        var sick = RosterTexts.Message(result.Notices.Single(n => n.Worker == W(1)), result.Problem, labels);
+        Assert.Equal("王芳：您的值班有变动。取消：1月2日（周二） 08:00-16:00 东方小区东门。", sick);
+        var cover = RosterTexts.Message(result.Notices.Single(n => n.Added.Count > 0), result.Problem, labels);
+        Assert.Contains("新增：1月2日（周二） 08:00-16:00 东方小区东门。", cover, StringComparison.Ordinal);
+        Assert.DoesNotContain("Worker#", sick + cover, StringComparison.Ordinal);
+        Assert.DoesNotContain("Post#", sick + cover, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Message_in_english_reads_as_a_sentence_with_the_overnight_end()
+    {
+        var workers = Named();
+        var p = Problem(workers: workers, days: 3);
+        var notice = new WorkerNotice(W(2), [A(2, 0)], [A(2, 1, "N")]);
+        var labels = new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers, posts: new Dictionary<Id<Post>, string> { [Gate] = "East gate" });
+
+        Assert.Equal("李强: your duties have changed. Cancelled: Mon 1 Jan 08:00-16:00 East gate. New: Tue 2 Jan 22:00-10:00 (next day) East gate.",
+            RosterTexts.Message(notice, p, labels));
+    }
+
+    [Fact]
+    public void Swap_messages_tell_both_workers_their_new_duties()
+    {
+        var workers = Named();
+        var p = Problem(workers: workers, days: 3);
+        var verdict = RosterSwaps.Check(p, [A(1, 0), A(2, 1)], W(1), W(2), Monday.PlusDays(1));
+        Assert.True(verdict.Accepted);
+        var messages = RosterTexts.SwapMessages(verdict, p, Chinese(workers));
+
+        Assert.Equal([W(1), W(2)], messages.Select(m => m.Worker));
+        Assert.Equal("王芳：您与李强的换班已批准。调整后您的值班：1月2日（周二） 08:00-16:00 东方小区东门。", messages[0].Text);
+        Assert.Equal("李强：您与王芳的换班已批准。调整后您的值班：1月2日（周二） 休息。", messages[1].Text);
+        Assert.Equal("王芳与李强换班：已批准。", RosterTexts.Verdict(verdict, Chinese(workers)));
+    }
+
+    [Fact]
+    public void A_refused_swap_gives_its_rules_in_plain_words_and_no_messages()
+    {
+        var workers = Named();
+        var p = Problem(workers: workers, weights: new PreferenceWeights(ownCompound: 5, fairness: 0), days: 3);
+        // Worker 3 is not confined here; give them a duty elsewhere to make a refusable swap: a night then a day.
+        var verdict = RosterSwaps.Check(p, [A(1, 0, "N"), A(2, 1)], W(1), W(2), Monday.PlusDays(1));
+        Assert.False(verdict.Accepted);
+        var text = RosterTexts.Verdict(verdict, Chinese(workers));
+        Assert.StartsWith("王芳与李强换班：不批准，原因：", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ForbiddenSuccession", text, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("verdict", () => RosterTexts.SwapMessages(verdict, p, Chinese(workers)));
+    }
+
+    [Fact]
+    public void Dispatch_list_names_the_need_and_ranks_candidates_with_reasons_in_words()
+    {
+        var workers = new[]
+        {
+            new Worker(W(1), WorkerKind.Staff, Home, displayName: "王芳"),
+            new Worker(W(2), WorkerKind.Staff, Other, displayName: "李强"),
+            new Worker(W(3), WorkerKind.ResidentVolunteer, Other, confinedTo: Other, displayName: "张敏"),
+            new Worker(W(4), WorkerKind.Staff, Home, displayName: "赵磊"),
+        };
+        var p = Problem(workers: workers, weights: new PreferenceWeights(ownCompound: 5, fairness: 0));
+        var ranking = RosterDispatch.Rank(p, [A(4, 0, "N")], Gate, Monday.PlusDays(1).At(new LocalTime(9, 0)), Duration.FromHours(4));
+        var lines = RosterTexts.Dispatch(ranking, Chinese(workers)).Split('\n');
+
+        Assert.StartsWith("东方小区东门 1月2日（周二） 09:00-13:00 需要增援：可派2人。", lines[0], StringComparison.Ordinal);
+        Assert.Equal("1. 王芳（社区工作人员），0分：无不利影响", lines[1]);
+        Assert.Equal("2. 李强（社区工作人员），+5分：在居住小区以外值班 +5", lines[2]);
+    }
+
+    [Fact]
+    public void Roster_explanation_is_plain_sentences_not_score_notation()
+    {
+        var workers = Named();
+        var p = Problem(workers: workers, demands: Demands(days: 2, required: 2), days: 2);
+        var roster = RosterPlanner.Score(p, [A(1, 0), A(2, 0), A(1, 1)]);
+        var en = RosterTexts.Explain(roster, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers));
+        var zh = RosterTexts.Explain(roster, Chinese(workers));
+
+        Assert.StartsWith("3 duties planned; every hard rule is kept.", en, StringComparison.Ordinal);
+        Assert.Contains("fewer people on duty than needed", en, StringComparison.Ordinal);
+        Assert.StartsWith("共排3个班次，所有硬性规定均已遵守。", zh, StringComparison.Ordinal);
+        Assert.Contains("在岗人数不足", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("hard/", en + zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("soft", en + zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_line_names_the_worker_and_date_and_the_rule_in_words()
+    {
+        var workers = Named();
+        var p = Problem(workers: workers, rules: new WorkRules(maxTotalMinutes: 8 * 60), days: 2);
+        var roster = RosterPlanner.Score(p, [A(1, 0), A(1, 1)]);
+        var item = roster.Score.Items.First(i => i.Rule == RuleKind.MaxTotalMinutes);
+
+        // Two 8-hour days against an 8-hour maximum: 8 started hours beyond it.
+        Assert.Equal("王芳：总工时超过上限（8小时）。", RosterTexts.Describe(item, Chinese(workers)));
+        Assert.Equal("王芳: more hours than the maximum (8 h).", RosterTexts.Describe(item, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers)));
+    }
+
+    [Fact]
+    public void Worker_explanation_and_shortfall_reasons_use_names()
+    {
+        var workers = Named();
+        var p = Problem(workers: workers, demands: Demands(days: 2, required: 2), days: 2);
+        var roster = RosterPlanner.Score(p, [A(1, 0)]);
+        var labels = Chinese(workers);
+
+        var why = RosterTexts.Worker(RosterExplanations.WhyWorker(p, roster, W(1)), p, labels);
+        Assert.StartsWith("王芳：1个班次，8小时（同组平均", why, StringComparison.Ordinal);
+        Assert.Contains("值班：1月1日（周一） 08:00-16:00 东方小区东门。", why, StringComparison.Ordinal);
+        var reasons = RosterExplanations.WhyShort(p, roster.Assignments, Gate, Monday, "D").Select(r => RosterTexts.Shortfall(r, p, labels)).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("李强当时有空", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Worker_to_string_keeps_the_id_and_never_the_display_name()
+    {
+        var w = new Worker(W(5), WorkerKind.ResidentVolunteer, Home, displayName: "张敏", resident: new Id<Resident>(77));
+        Assert.DoesNotContain("张敏", w.ToString(), StringComparison.Ordinal);
+        Assert.Equal("张敏", w.DisplayName);
+        Assert.Equal(new Id<Resident>(77), w.Resident);
+        Assert.Throws<ArgumentException>("displayName", () => new Worker(W(5), WorkerKind.Staff, Home, displayName: " "));
+        Assert.Throws<ArgumentException>("resident", () => new Worker(W(5), WorkerKind.Staff, Home, resident: default(Id<Resident>)));
+    }
+}
