@@ -130,6 +130,21 @@ public sealed class LockdownCasesTests
     }
 
     [Fact]
+    public void Repair_takes_an_unavailable_worker_off_duty_even_when_nobody_can_replace_them()
+    {
+        ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(12))];
+        var w = new Id<Worker>(1);
+        var problem = RosterProblem.Create(Week, shifts, [new Demand(GateA, A, Aug18.PlusDays(1), "D", 1, minimum: 1)], [Volunteer(1)]);
+        var published = new[] { new RosterAssignment(w, Aug18.PlusDays(1), GateA, "D") };
+
+        var repaired = RosterRepair.Repair(problem, published, new WorkerUnavailable(w, Aug18.PlusDays(1)), new RepairOptions(50, now: Aug18, iterationLimit: 300));
+
+        Assert.Empty(repaired.Roster.Assignments);
+        Assert.Equal(1, repaired.Roster.Score.ByRule[RuleKind.CoverMinimum].Hard);
+        Assert.False(repaired.Roster.Score.ByRule.ContainsKey(RuleKind.Unavailable));
+    }
+
+    [Fact]
     public void Create_with_the_community_rejects_a_demand_that_puts_a_post_in_another_compound()
     {
         var community = Community.Create("Pubai", DateTimeZoneProviders.Tzdb["Asia/Shanghai"], new FakeClock(CommunityOps.T0));

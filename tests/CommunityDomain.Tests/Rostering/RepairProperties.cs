@@ -49,13 +49,28 @@ public sealed class RepairProperties
         var result = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(pick.Get % 100, now, iterationLimit: Moves));
         var after = result.Roster.Assignments.ToHashSet();
         var keys = result.Problem.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
-        var fewest = g.Planted.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification))).ToList();
+        var pins = result.Problem.Pins.ToHashSet();
+        bool Keeps(RosterAssignment a) => a.Date < now || pins.Contains(a) || CanServe(result.Problem, a);
+        var fewest = g.Planted.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification)) && Keeps(a)).ToList();
         var check = RosterChecker.Check(result.Problem, result.Roster.Assignments);
         return after.Where(a => a.Date < now).ToHashSet().SetEquals(g.Planted.Where(a => a.Date < now))
             && result.Problem.Pins.All(after.Contains)
+            && result.Roster.Assignments.All(Keeps)
             && check.Hard == result.Roster.Score.Hard
             && check.Hard <= RosterChecker.Check(result.Problem, fewest).Hard
             && result.Notices.Sum(n => n.Added.Count + n.Removed.Count) == result.Changes;
+    }
+
+    /// <summary>Independently: available at every moment, qualified, inside the confinement.</summary>
+    private static bool CanServe(RosterProblem p, RosterAssignment a)
+    {
+        var w = p.Workers.First(x => x.Id == a.Worker);
+        var shift = p.Shifts.First(s => s.Code == a.ShiftCode);
+        var demand = p.Demands.First(d => d.Post == a.Post && d.Date == a.Date && d.ShiftCode == a.ShiftCode && d.Qualification == a.Qualification);
+        var start = a.Date.At(shift.Start);
+        return RosterChecker.AvailableThroughout(w, start, start.PlusMinutes(shift.Minutes))
+            && (demand.Qualification is null || w.Qualifications.Contains(demand.Qualification))
+            && (w.ConfinedTo is not { } c || c == demand.Compound);
     }
 
     [Property]
@@ -66,25 +81,28 @@ public sealed class RepairProperties
         var result = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(pick.Get % 100, now, seed, Moves));
 
         // The reference, built here from the documented definition: the changed problem with every published
-        // duty before `now` pinned and nobody else available on those dates (a duty's own dates stay free),
-        // planned with the same seed and moves.
+        // duty before `now` pinned and nobody else available on those dates, planned with the same seed and moves.
         var changed = result.Problem;
         var past = g.Planted.Where(a => a.Date < now).ToList();
         var pinned = changed.Pins.Select(p => (p.Worker, p.Date)).ToHashSet();
-        // A duty keeps free every date its interval touches (a night runs into the next date).
-        var shifts = changed.Shifts.ToDictionary(s => s.Code);
-        var busy = past.Concat(changed.Pins)
-            .SelectMany(a => new[] { a.Date, a.Date.PlusDays(1) }
-                .Where(d => d.AtMidnight() < a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes))
-                .Select(d => (a.Worker, d)))
-            .ToHashSet();
+        var busy = past.Select(a => (a.Worker, a.Date)).Concat(pinned).ToHashSet();
         var pastDates = changed.Horizon.Where(d => d < now).ToList();
         var frozen = RosterProblem.Create(
             changed.Horizon,
             changed.Shifts,
             changed.Demands,
-            changed.Workers.Select(w => new Worker(w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo, w.Availability,
-                w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)))).Distinct(), w.Rules)),
+            changed.Workers.Select(w =>
+            {
+                // Where a kept duty runs past midnight into a frozen date without a duty of its own, the
+                // worker is available there for that tail only.
+                var tails = past.Concat(changed.Pins).Where(a => a.Worker == w.Id)
+                    .Select(a => (Date: a.Date.PlusDays(1), End: a.Date.At(changed.Shifts.First(s => s.Code == a.ShiftCode).Start).PlusMinutes(changed.Shifts.First(s => s.Code == a.ShiftCode).Minutes)))
+                    .Where(t => t.Date < now && t.End > t.Date.AtMidnight() && !busy.Contains((w.Id, t.Date)))
+                    .ToList();
+                return new Worker(w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo,
+                    w.Availability.Concat(tails.Select(t => new AvailabilityWindow(t.Date.AtMidnight(), t.End))),
+                    w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)) && !tails.Any(t => t.Date == d))).Distinct(), w.Rules);
+            }),
             changed.DefaultRules,
             wishes: changed.Wishes,
             pins: changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date)))),

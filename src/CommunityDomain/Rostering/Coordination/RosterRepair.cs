@@ -27,10 +27,13 @@ public static class RosterRepair
     /// keep anything. Every candidate gets the published past back and is scored in the changed problem; the
     /// result is the candidate with the fewest hard violations, then the lowest <c>soft + penalty x
     /// changes</c>, then the fewest changes.</para>
-    /// <para>What holds, for a published roster that keeps the problem's pins: the result never has more
+    /// <para>What holds, for a published roster that keeps the problem's pins: no duty from
+    /// <see cref="RepairOptions.Now"/> on keeps a worker who cannot serve it in the changed problem
+    /// (unavailable at any moment of it, confined elsewhere, unqualified) unless it is pinned, even when
+    /// nobody can replace them and the post falls short; the result never has more
     /// hard violations than that plain re-plan (same problem, seed and iteration limit give the same
     /// roster, and pins and unavailability without a duty score nothing, so it scores the same in the changed
-    /// problem), nor than the fewest-changes roster. Because the candidates do not depend on the penalty,
+    /// problem), nor than the fewest-changes roster without those duties. Because the candidates do not depend on the penalty,
     /// for a fixed seed and iteration limit a higher penalty never yields more changes (exactly). No change
     /// returns the published roster unchanged. Assignments dated before <see cref="RepairOptions.Now"/> and
     /// the changed problem's pins are never touched. "A hard violation it could avoid" is measured against
@@ -92,8 +95,12 @@ public static class RosterRepair
             .Match(r => r, n => n.Best);
         candidates.Add([.. past, .. plain.Assignments.Where(a => a.Date >= now)]);
 
+        // Whoever cannot serve a duty from now on (unavailable at any moment of it, confined elsewhere,
+        // unqualified) comes off it in every candidate, even when nobody can take their place: one hard point
+        // of a short post never buys keeping an ill or trapped person on duty. Pins and the past stay.
         var oldSet = original.ToHashSet();
         var best = candidates
+            .Select(c => WithoutIneligible(changed, c, now, pinnedSet))
             .Select((c, i) => (Roster: RosterPlanner.Score(changed, c), Changes: Changes(oldSet, c), Index: i))
             .OrderBy(x => x.Roster.Score.Hard)
             .ThenBy(x => x.Roster.Score.Soft + (options.PerChangePenalty * x.Changes))
@@ -166,6 +173,15 @@ public static class RosterRepair
         return result;
     }
 
+    private static List<RosterAssignment> WithoutIneligible(RosterProblem changed, List<RosterAssignment> candidate, LocalDate now, HashSet<RosterAssignment> pins)
+    {
+        var barred = RosterPlanner.Score(changed, candidate).Score.Items
+            .Where(i => i.Rule is RuleKind.Unavailable or RuleKind.Confinement or RuleKind.Qualification && i.Worker is not null && i.Date >= now)
+            .Select(i => (i.Worker!.Value, i.Date!.Value))
+            .ToHashSet();
+        return barred.Count == 0 ? candidate : [.. candidate.Where(a => pins.Contains(a) || !barred.Contains((a.Worker, a.Date)))];
+    }
+
     /// <summary>Added plus removed assignments.</summary>
     private static int Changes(HashSet<RosterAssignment> old, List<RosterAssignment> next)
     {
@@ -176,31 +192,35 @@ public static class RosterRepair
     /// <summary>
     /// The changed problem with the past frozen: every published assignment dated before <paramref name="now"/>
     /// pinned (unless the worker already has a pin that date), and every other worker unavailable on those
-    /// dates, so the planner can neither move nor add a past duty. Unavailability without a duty and pins
+    /// dates, so the planner can neither move nor add a past duty (where a kept duty runs past midnight into
+    /// such a date, the worker is available there only for that tail). Unavailability without a duty and pins
     /// score nothing, so a roster with the published past scores the same here as in the changed problem.
     /// </summary>
     internal static RosterProblem FrozenPast(RosterProblem changed, IReadOnlyList<RosterAssignment> past, LocalDate now)
     {
         var pinned = changed.Pins.Select(p => (p.Worker, p.Date)).ToHashSet();
-        // A duty blocks every date its interval touches (a night shift runs into the next date), so
-        // freezing a date never makes a kept duty break availability.
-        var shifts = changed.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
-        var busy = past.Concat(changed.Pins).SelectMany(a => DatesTouched(a, shifts[a.ShiftCode]).Select(d => (a.Worker, d))).ToHashSet();
+        var busy = past.Select(a => (a.Worker, a.Date)).Concat(pinned).ToHashSet();
         var pastDates = changed.Horizon.Where(d => d < now).ToList();
+
+        // A kept night duty runs into the next date: there the worker stays available only for its tail (a
+        // window), so the frozen date neither breaks the kept duty nor takes a new one.
+        var shifts = changed.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var tails = past.Concat(changed.Pins)
+            .Select(a => (a.Worker, Date: a.Date.PlusDays(1), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes)))
+            .Where(t => t.End > t.Date.AtMidnight() && t.Date < now && !busy.Contains((t.Worker, t.Date)))
+            .ToList();
         return changed.With(
             pins: changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date)))),
-            workers: changed.Workers.Select(w => new Worker(
-                w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo, w.Availability,
-                w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)))).Distinct(), w.Rules, w.DisplayName, w.Resident)));
-    }
-
-    private static IEnumerable<LocalDate> DatesTouched(RosterAssignment duty, ShiftDefinition shift)
-    {
-        var end = duty.Date.At(shift.Start).PlusMinutes(shift.Minutes);
-        for (var date = duty.Date; date.AtMidnight() < end; date = date.PlusDays(1))
-        {
-            yield return date;
-        }
+            workers: changed.Workers.Select(w =>
+            {
+                var mine = tails.Where(t => t.Worker == w.Id).ToList();
+                var tailDates = mine.Select(t => t.Date).ToHashSet();
+                return new Worker(
+                    w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo,
+                    w.Availability.Concat(mine.Select(t => new AvailabilityWindow(t.Date.AtMidnight(), t.End))),
+                    w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)) && !tailDates.Contains(d))).Distinct(), w.Rules,
+                    w.DisplayName, w.Resident);
+            }));
     }
 
     /// <summary>The changed problem with the past pinned and wishes that keep the published duties.</summary>
