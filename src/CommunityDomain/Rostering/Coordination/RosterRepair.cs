@@ -100,8 +100,8 @@ public static class RosterRepair
         // of a short post never buys keeping an ill or trapped person on duty. Pins and the past stay.
         var oldSet = original.ToHashSet();
         var best = candidates
-            .Select(c => WithoutIneligible(changed, c, now, pinnedSet))
-            .Select((c, i) => (Roster: RosterPlanner.Score(changed, c), Changes: Changes(oldSet, c), Index: i))
+            .Select(c => Eligible(changed, c, now, pinnedSet))
+            .Select((c, i) => (c.Roster, Changes: Changes(oldSet, c.Duties), Index: i))
             .OrderBy(x => x.Roster.Score.Hard)
             .ThenBy(x => x.Roster.Score.Soft + (options.PerChangePenalty * x.Changes))
             .ThenBy(x => x.Changes)
@@ -173,13 +173,21 @@ public static class RosterRepair
         return result;
     }
 
-    private static List<RosterAssignment> WithoutIneligible(RosterProblem changed, List<RosterAssignment> candidate, LocalDate now, HashSet<RosterAssignment> pins)
+    /// <summary>The candidate without its barred duties, scored once (twice only when something was barred).</summary>
+    private static (List<RosterAssignment> Duties, Roster Roster) Eligible(RosterProblem changed, List<RosterAssignment> candidate, LocalDate now, HashSet<RosterAssignment> pins)
     {
-        var barred = RosterPlanner.Score(changed, candidate).Score.Items
+        var roster = RosterPlanner.Score(changed, candidate);
+        var barred = roster.Score.Items
             .Where(i => i.Rule is RuleKind.Unavailable or RuleKind.Confinement or RuleKind.Qualification && i.Worker is not null && i.Date >= now)
             .Select(i => (i.Worker!.Value, i.Date!.Value))
             .ToHashSet();
-        return barred.Count == 0 ? candidate : [.. candidate.Where(a => pins.Contains(a) || !barred.Contains((a.Worker, a.Date)))];
+        if (barred.Count == 0)
+        {
+            return (candidate, roster);
+        }
+
+        List<RosterAssignment> kept = [.. candidate.Where(a => pins.Contains(a) || !barred.Contains((a.Worker, a.Date)))];
+        return (kept, RosterPlanner.Score(changed, kept));
     }
 
     /// <summary>Added plus removed assignments.</summary>
