@@ -31,7 +31,7 @@ public sealed partial class Community
         }
 
         var now = _clock.GetCurrentInstant();
-        var order = new ControlOrder(_orders.NextId, request, by, now);
+        var order = new ControlOrder(_orders.NextId, request, by, now, Zone);
         PutOrder(order);
         var version = NextVersion();
         Raise(new ControlOrderIssued(now, by, version, order.Id, order.Level, order.Scope, order.From, order.Until));

@@ -32,7 +32,7 @@ public sealed partial class Community
             return new NotFound<Post>(post);
         }
 
-        var incident = new Incident(_incidents.NextId, found, kind, at, extraOnDuty, summary);
+        var incident = new Incident(_incidents.NextId, found, kind, at, extraOnDuty, summary, Zone);
         _incidents.Add(incident.Id, incident);
         var version = NextVersion();
         Raise(new IncidentReported(_clock.GetCurrentInstant(), by, version, incident.Id, post, kind, at, extraOnDuty));
@@ -161,7 +161,7 @@ public sealed partial class Community
             Guard.Against.Null(i, nameof(state));
             var incident = new Incident(
                 new Id<Incident>(i.Id), _posts[Existing(_posts, i.PostId)], Guard.Against.EnumOutOfRange(i.Kind), i.ReportedAt,
-                Guard.Against.OutOfRange(i.ExtraOnDuty, nameof(i.ExtraOnDuty), 0, 20), Guard.Against.NullOrWhiteSpace(i.Summary).Trim());
+                Guard.Against.OutOfRange(i.ExtraOnDuty, nameof(i.ExtraOnDuty), 0, 20), Guard.Against.NullOrWhiteSpace(i.Summary).Trim(), Zone);
             if (i.Repairer is not null)
             {
                 incident.AssignRepair(Guard.Against.NullOrWhiteSpace(i.Repairer).Trim(), [.. (i.Repairers ?? []).Select(r => Existing(_residents, r))]);

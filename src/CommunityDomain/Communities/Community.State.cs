@@ -106,7 +106,7 @@ public sealed partial class Community
         foreach (var o in state.ControlOrders)
         {
             var request = new ControlOrderRequest(o.Level, ControlScope.FromStored(o.ScopeKind, o.ScopeTargetId), o.From, o.Reason, o.Until);
-            var order = new ControlOrder(new Id<ControlOrder>(o.Id), request, ActorOf(o.IssuedBy), o.IssuedAt);
+            var order = new ControlOrder(new Id<ControlOrder>(o.Id), request, ActorOf(o.IssuedBy), o.IssuedAt, Zone);
             if (o.LiftedAt is { } liftedAt)
             {
                 order.Lift(liftedAt, ActorOf(o.LiftedBy ?? "system"), o.LiftReason ?? "lifted");

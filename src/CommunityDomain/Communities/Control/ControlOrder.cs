@@ -10,9 +10,13 @@ namespace CommunityDomain.Communities.Control;
 /// </remarks>
 public sealed class ControlOrder
 {
-    internal ControlOrder(Id<ControlOrder> id, ControlOrderRequest request, Actor issuedBy, Instant issuedAt)
+    // The community's zone, only for ToString: a developer reading an order sees the office's local times.
+    private readonly DateTimeZone _zone;
+
+    internal ControlOrder(Id<ControlOrder> id, ControlOrderRequest request, Actor issuedBy, Instant issuedAt, DateTimeZone zone)
     {
         Id = id;
+        _zone = zone;
         Level = request.Level;
         Scope = request.Scope;
         From = request.From;
@@ -76,7 +80,10 @@ public sealed class ControlOrder
         LiftReason = reason;
     }
 
-    /// <summary>Level, scope, interval and id.</summary>
+    /// <summary>
+    /// Level, scope, interval in the community's local time with its zone named, and id, e.g.
+    /// <c>Sealed over Compound#3 from 2022-08-18 05:00 (Asia/Shanghai) (open-ended) (ControlOrder#2)</c>; never a UTC instant.
+    /// </summary>
     public override string ToString() =>
-        $"{Level} over {Scope} from {From}{(EffectiveEnd is { } end ? $" until {end}" : " (open-ended)")} ({Id})";
+        $"{Level} over {Scope} {LocalTimeText.Span(From, EffectiveEnd, _zone, "(open-ended)")} ({Id})";
 }

@@ -16,9 +16,13 @@ public sealed class Incident
 {
     private Id<Resident>[] _repairers = [];
 
-    internal Incident(Id<Incident> id, Post post, IncidentKind kind, Instant reportedAt, int extraOnDuty, string summary)
+    // The community's zone, only for ToString (local times, never UTC).
+    private readonly DateTimeZone _zone;
+
+    internal Incident(Id<Incident> id, Post post, IncidentKind kind, Instant reportedAt, int extraOnDuty, string summary, DateTimeZone zone)
     {
         Id = id;
+        _zone = zone;
         PostId = post.Id;
         CompoundId = post.CompoundId;
         Kind = kind;
@@ -86,7 +90,10 @@ public sealed class Incident
         Cost = cost;
     }
 
-    /// <summary>Kind, post, window and id; no personal data.</summary>
+    /// <summary>
+    /// Kind, post, window in the community's local time with its zone named, and id; no personal data, never a UTC
+    /// instant, e.g. <c>GateFailure at Post#2 from 2022-08-23 07:30 (Asia/Shanghai) (open), +1 on duty (Incident#1)</c>.
+    /// </summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Kind} at {PostId} from {ReportedAt}{(ResolvedAt is { } end ? $" until {end}" : " (open)")}, +{ExtraOnDuty} on duty ({Id})");
+        $"{Kind} at {PostId} {LocalTimeText.Span(ReportedAt, ResolvedAt, _zone, "(open)")}, +{ExtraOnDuty} on duty ({Id})");
 }

@@ -92,7 +92,10 @@ public sealed record IncidentRaisesDemand : RosterChange
                 : d));
     }
 
-    /// <summary>E.g. <c>Post#1 +1 from 2022-08-21T01:00:00Z (open)</c>.</summary>
+    /// <summary>
+    /// The window in <see cref="Zone"/>'s local time with the zone named, never a UTC instant, e.g.
+    /// <c>Post#1 +1 from 2022-08-21 09:00 (Asia/Shanghai) (open)</c>.
+    /// </summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Post} +{Extra}{(Qualification is null ? "" : " " + Qualification)} from {Window.Start}{(Window.HasEnd ? $" until {Window.End}" : " (open)")}");
+        $"{Post} +{Extra}{(Qualification is null ? "" : " " + Qualification)} {LocalTimeText.Span(Window.Start, Window.HasEnd ? Window.End : null, Zone, "(open)")}");
 }

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace CommunityDomain.Kernel;
+
+/// <summary>
+/// Instants as a developer text shows them: local date and time in the community's zone with the zone named,
+/// e.g. <c>2022-08-18 05:00 (Asia/Shanghai)</c>. Never a UTC instant (<c>2022-08-17T21:00:00Z</c>), which a person
+/// reading a log or a debugger next to the office's own times takes for the wrong day.
+/// </summary>
+internal static class LocalTimeText
+{
+    /// <summary>The instant in <paramref name="zone"/> as <c>uuuu-MM-dd HH:mm</c> (seconds only when not whole) and the zone id.</summary>
+    public static string Of(Instant instant, DateTimeZone zone)
+    {
+        var local = instant.InZone(zone).LocalDateTime;
+        var pattern = local.Second == 0 && local.NanosecondOfSecond == 0 ? "uuuu-MM-dd HH:mm" : "uuuu-MM-dd HH:mm:ss";
+        return local.ToString(pattern, CultureInfo.InvariantCulture) + " (" + zone.Id + ")";
+    }
+
+    /// <summary>An interval's start and end in <paramref name="zone"/>: "from A until B", or "from A (open)" without an end.</summary>
+    public static string Span(Instant from, Instant? until, DateTimeZone zone, string open) =>
+        "from " + Of(from, zone) + (until is { } end ? " until " + Of(end, zone) : " " + open);
+}
