@@ -1,22 +1,25 @@
 #:project Scenario/Pubai.Scenario.csproj
 // The Pubai central community (蒲白中心社区) of the source story, built with CommunityDomain:
 // six compounds, generated households, gates and posts, medium-risk control from 18 August 2022 05:00
-// and sealed Meiyuan. Prints a summary and checks its own invariants; exits 1 if one fails.
+// and sealed Meiyuan; five testing days, supplies and passes, the duty roster and the gate incident.
+// Prints the story as the office reads it, in Chinese by default; English with `-- --lang en` (or PUBAI_LANG=en).
+// Checks its own invariants; exits 1 if one fails, 2 for an unknown language.
 using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
+using CommunityDomain.Kernel;
 using NodaTime;
 using Pubai;
 
+if (Words.Choose(args, Environment.GetEnvironmentVariable(Words.LanguageVariable)) is not { } words)
+{
+    Console.Error.WriteLine("usage: dotnet run samples/pubai.cs [-- --lang zh|en]   (or PUBAI_LANG=zh|en); Chinese by default");
+    return 2;
+}
+
 var scenario = PubaiScenario.Build(seed: 2022);
 var community = scenario.Community;
+var labels = words.Labels(community);
 var noon = PubaiScenario.ControlStart.Plus(Duration.FromHours(7));
-
-Console.WriteLine($"{community.Name}: {community.Compounds.Count} compounds, {community.HouseholdCount} households, version {community.Version}");
-Console.WriteLine($"Control in force at {noon.InZone(community.Zone):yyyy-MM-dd HH:mm} (Asia/Shanghai):");
-Console.WriteLine(CompoundSummary.Table(CompoundSummary.Of(community, noon)));
-
-var sample = community.Residents[0];
-Console.WriteLine($"A resident as any display shows them: {sample.Name} {sample.Document} {sample.Phone}");
 var failures = new List<string>();
 void Check(bool ok, string what)
 {
@@ -25,6 +28,22 @@ void Check(bool ok, string what)
         failures.Add(what);
     }
 }
+
+Check(Words.Mismatched().Count == 0, "the sample's sentences have both languages with the same placeholders: " + string.Join(", ", Words.Mismatched()));
+Console.WriteLine(words.Say("community", labels.Local(community.Name), community.Compounds.Count, community.Compounds.Sum(c => c.Buildings.Count),
+    community.HouseholdCount, community.Residents.Count, community.Residents.Count(r => r.Presence == Presence.Away)));
+Console.WriteLine(words.Say("control", labels.Moment(noon)));
+foreach (var order in community.ControlOrders)
+{
+    var scope = order.Scope.Kind == ControlScopeKind.Community ? words.Say("scope.WholeCommunity") : labels.Compound(new Id<Compound>(order.Scope.TargetId));
+    Console.WriteLine(words.Say("order", scope, labels.Moment(order.From), order.EffectiveEnd is { } end ? labels.Moment(end) : words.Say("order.open"),
+        words.Say("level." + order.Level) + (words.IsChinese ? "，" : ", ") + labels.Local(order.Reason)));
+}
+
+Console.WriteLine();
+Console.WriteLine(CompoundSummary.Table(CompoundSummary.Of(community, noon), labels, words));
+var sample = community.Residents[0];
+Console.WriteLine(words.Say("resident", sample.Name, sample.Document?.Masked, sample.Phone?.Masked));
 
 var meiyuan = scenario.Compounds["Meiyuan"];
 var sealedNow = community.SealedHouseholds(noon);
@@ -38,22 +57,44 @@ Check(community.Households.All(h => h.Size is >= 1 and <= 6), "households have 1
 Check(community.Residents.All(r => !r.ToString().Contains(r.Name.Value, StringComparison.Ordinal)), "no clear name in ToString");
 Check(Community.Restore(community.ToState(), new FixedClock(noon)).ToState().Equals(community.ToState()), "state round-trips");
 
+// Everything below goes through one writer, so the whole story can be checked for what a person must never read.
+var story = new StringWriter();
+var output = new Tee(Console.Out, story);
+
 // Five testing days from 18 August 05:00 (samples/Scenario/TestingDays.cs).
-Console.WriteLine();
-failures.AddRange(TestingDays.Run(scenario, Console.Out));
+output.WriteLine();
+output.WriteLine(words.Say("chapter.testing"));
+failures.AddRange(TestingDays.Run(scenario, output, words));
 
 // Supplies and passes (samples/Scenario/SuppliesAndPasses.cs).
-Console.WriteLine();
-failures.AddRange(SuppliesAndPasses.Run(scenario, Console.Out));
+output.WriteLine();
+output.WriteLine(words.Say("chapter.supplies"));
+failures.AddRange(SuppliesAndPasses.Run(scenario, output, words));
 
 // Duty rosters: plan, repair, dispatch, a refused swap and the Dongfang gate incident (samples/Scenario/RosterDays.cs, GateIncident.cs).
-Console.WriteLine();
-failures.AddRange(RosterDays.Run(scenario, Console.Out));
+output.WriteLine();
+output.WriteLine(words.Say("chapter.roster"));
+failures.AddRange(RosterDays.Run(scenario, output, words));
+
+// What the office reads: no UTC instant, no bare id, no score notation, no resident's clear name.
+var text = story.ToString();
+Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z"), "the story shows a UTC instant");
+Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"(Worker|Post|Household|Compound|Resident|Building)#\d"), "the story shows a bare id");
+Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"\d+hard/-?\d+soft|version \d|load \d"), "the story shows score notation, a version or a load without unit");
+var names = community.Residents.Select(r => r.Name.Value).Where(n => n.Length > 1).ToHashSet();
+Check(!names.Any(n => text.Contains(n, StringComparison.Ordinal)), "the story shows a resident's clear name");
+if (words.IsChinese)
+{
+    Check(CompoundPlanNames().All(n => text.Contains(n, StringComparison.Ordinal)), "the story names the six compounds as the office writes them");
+}
 
 foreach (var failure in failures)
 {
     Console.Error.WriteLine($"INVARIANT FAILED: {failure}");
 }
 
-Console.WriteLine(failures.Count == 0 ? "All scenario invariants hold." : $"{failures.Count} invariant(s) failed.");
+Console.WriteLine();
+Console.WriteLine(failures.Count == 0 ? words.Say("ok") : words.Say("failed", failures.Count));
 return failures.Count == 0 ? 0 : 1;
+
+static IEnumerable<string> CompoundPlanNames() => CompoundPlan.Story.Select(c => OfficeNames.Chinese[c.Name]);

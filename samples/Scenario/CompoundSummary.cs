@@ -1,17 +1,18 @@
 using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
+using CommunityDomain.Views;
 
 namespace Pubai;
 
 /// <summary>One compound's line of the scenario's summary.</summary>
-/// <param name="Name">The compound's name.</param>
+/// <param name="Compound">The compound.</param>
 /// <param name="Buildings">Its buildings.</param>
 /// <param name="Households">Its households.</param>
 /// <param name="Needs">Its members' needs-relevant counts.</param>
 /// <param name="Level">The effective control level of its households (the highest if they differ).</param>
 /// <param name="Posts">Its duty posts.</param>
-public sealed record CompoundSummary(string Name, int Buildings, int Households, HouseholdNeeds Needs, ControlLevel Level, int Posts)
+public sealed record CompoundSummary(Compound Compound, int Buildings, int Households, HouseholdNeeds Needs, ControlLevel Level, int Posts)
 {
     /// <summary>Summarises every compound of a community at an instant.</summary>
     /// <param name="community">The community.</param>
@@ -26,32 +27,38 @@ public sealed record CompoundSummary(string Name, int Buildings, int Households,
             var households = community.HouseholdsIn(compound.Id);
             var needs = households.Aggregate(default(HouseholdNeeds), (sum, h) => sum + community.NeedsOf(h, today));
             var level = households.Select(h => community.EffectiveLevel(h, at)).DefaultIfEmpty().Max();
-            return new CompoundSummary(compound.Name, compound.Buildings.Count, households.Count, needs, level, compound.Posts.Count);
+            return new CompoundSummary(compound, compound.Buildings.Count, households.Count, needs, level, compound.Posts.Count);
         })];
     }
 
-    /// <summary>A fixed-width table of summaries with a total line.</summary>
+    /// <summary>A Markdown table of summaries with a total line: compound names as the office writes them, units in the headers.</summary>
     /// <param name="rows">The summaries.</param>
+    /// <param name="labels">Names and culture.</param>
+    /// <param name="words">The sample's texts in the same language.</param>
     /// <returns>The table text.</returns>
-    public static string Table(IReadOnlyList<CompoundSummary> rows)
+    public static string Table(IReadOnlyList<CompoundSummary> rows, Labels labels, Words words)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(words);
+        var header = words.Say("summary.header").Split('|');
         var lines = new List<string>
         {
-            "compound      bldgs  households  residents  present  60+   80+  <3   disabled  chronic  pregnant  bedridden  posts  control",
+            "| " + string.Join(" | ", header) + " |",
+            "| --- |" + string.Concat(Enumerable.Repeat(" ---: |", header.Length - 2)) + " --- |",
         };
         foreach (var r in rows)
         {
-            lines.Add(Line(r.Name, r.Buildings, r.Households, r.Needs, r.Posts, r.Level.ToString()));
+            lines.Add(Line(labels.Compound(r.Compound.Id), r.Buildings, r.Households, r.Needs, r.Posts, words.Say("level." + r.Level)));
         }
 
         var total = rows.Aggregate(default(HouseholdNeeds), (sum, r) => sum + r.Needs);
-        lines.Add(Line("total", rows.Sum(r => r.Buildings), rows.Sum(r => r.Households), total, rows.Sum(r => r.Posts), string.Empty));
+        lines.Add(Line(words.Say("summary.total"), rows.Sum(r => r.Buildings), rows.Sum(r => r.Households), total, rows.Sum(r => r.Posts), " "));
         return string.Join(Environment.NewLine, lines);
     }
 
     private static string Line(string name, int buildings, int households, HouseholdNeeds n, int posts, string level) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{name,-12} {buildings,6} {households,11} {n.Members,10} {n.Present,8} {n.Aged60Plus,5} {n.Aged80Plus,5} {n.InfantsUnder3,4} {n.Disabled,9} {n.ChronicallyIll,8} {n.Pregnant,9} {n.Bedridden,10} {posts,6}  {level}");
+            $"| {name} | {buildings} | {households} | {n.Members} | {n.Present} | {n.Aged60Plus} | {n.Aged80Plus} | {n.InfantsUnder3} | {n.Disabled} | {n.ChronicallyIll} | {n.Pregnant} | {n.Bedridden} | {posts} | {level} |");
 }

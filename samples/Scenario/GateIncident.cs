@@ -1,9 +1,9 @@
-using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Communities.Incidents;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
+using CommunityDomain.Views;
 
 namespace Pubai;
 
@@ -22,9 +22,14 @@ public static class GateIncident
     /// <param name="problem">The roster problem as it stands (after earlier changes).</param>
     /// <param name="published">The roster as published (after earlier repairs).</param>
     /// <param name="output">Where to write.</param>
+    /// <param name="labels">Names, local time and culture (with the roster's workers).</param>
+    /// <param name="words">The sample's texts in the same language.</param>
     /// <returns>The failed invariants (empty when all hold).</returns>
-    public static IReadOnlyList<string> Run(PubaiScenario scenario, RosterProblem problem, IReadOnlyList<RosterAssignment> published, TextWriter output)
+    public static IReadOnlyList<string> Run(PubaiScenario scenario, RosterProblem problem, IReadOnlyList<RosterAssignment> published, TextWriter output,
+        Labels labels, Words words)
     {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(published);
@@ -51,23 +56,23 @@ public static class GateIncident
         var repairers = community.Get(community.HouseholdsIn(dongfang)[0]).Members.Take(1)
             .Concat(community.Get(community.HouseholdsIn(dongfang)[1]).Members.Take(1)).ToList();
         scenario.Clock.Now = failed.Plus(Duration.FromHours(1));
-        community.AssignRepair(incident.Id, "two resident volunteers", repairers, head);
+        community.AssignRepair(incident.Id, OfficeNames.TwoResidentVolunteers, repairers, head);
         var resolvedAt = failed.Plus(Duration.FromDays(2)).Plus(Duration.FromHours(3));
         scenario.Clock.Now = resolvedAt;
-        community.ResolveIncident(incident.Id, resolvedAt, new IncidentCost(380m, "the two repairing residents"), head);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Dongfang {gate.Name}: {incident.Kind} reported {failed.InZone(zone):MM-dd HH:mm}, repaired by {incident.Repairer} ({string.Join(", ", incident.Repairers)}), resolved {resolvedAt.InZone(zone):MM-dd HH:mm}, {incident.Cost}"));
+        community.ResolveIncident(incident.Id, resolvedAt, new IncidentCost(380m, OfficeNames.TheTwoRepairingResidents), head);
+        output.WriteLine(words.Say("incident", labels.PostWithCompound(gate.Id), words.Say("incident." + incident.Kind), labels.Moment(failed),
+            labels.Local(incident.Repairer!), labels.Moment(resolvedAt), incident.Cost!.Value.Yuan, labels.Local(incident.Cost!.Value.BorneBy)));
 
         // The roster repair the incident causes, from the day of the failure.
         var now = FailedAt.Date;
         var change = IncidentRaisesDemand.From(incident, zone);
         var repair = RosterRepair.Repair(problem, published, change, new RepairOptions(50, now, seed: 1, iterationLimit: 3_000));
         var raised = repair.Problem.Demands.Zip(problem.Demands).Where(x => x.First.Required > x.Second.Required).Select(x => x.First).ToList();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{change}: {raised.Count} shifts need one more; repaired to {repair.Roster.Score}, {repair.Changes} changed assignments; notices:"));
+        output.WriteLine(words.Say("incident.raised", labels.Moment(change.Window.Start), labels.Moment(change.Window.End), labels.PostWithCompound(change.Post),
+            change.Extra, raised.Count, repair.Changes, RosterTexts.Explain(repair.Roster, labels).Split('\n')[0]));
         foreach (var notice in repair.Notices)
         {
-            output.WriteLine("  " + notice);
+            output.WriteLine("  " + RosterTexts.Message(notice, repair.Problem, labels));
         }
 
         var after = repair.Roster.Assignments;

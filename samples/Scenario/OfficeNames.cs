@@ -12,9 +12,27 @@ namespace Pubai;
 /// </summary>
 public static class OfficeNames
 {
-    /// <summary>Stored name to the office's Chinese name.</summary>
-    public static IReadOnlyDictionary<string, string> Chinese { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>The stored reason of the community-wide order.</summary>
+    public const string MediumRiskControl = "Medium-risk area control";
+
+    /// <summary>The stored reason of Meiyuan's order.</summary>
+    public const string SealedControlArea = "Sealed-control area";
+
+    /// <summary>Who repairs Dongfang's gate motor, as stored on the incident.</summary>
+    public const string TwoResidentVolunteers = "two resident volunteers";
+
+    /// <summary>Who bears the repair's cost, as stored on the incident.</summary>
+    public const string TheTwoRepairingResidents = "the two repairing residents";
+
+    /// <summary>The stored name of a compound's n-th sampling site ("Dongfang site 1").</summary>
+    /// <param name="compound">The compound's stored name.</param>
+    /// <param name="n">The site's number in the compound (1-based).</param>
+    /// <returns>The site's stored name.</returns>
+    public static string SiteName(string compound, int n) => string.Create(CultureInfo.InvariantCulture, $"{compound} site {n}");
+
+    private static readonly Dictionary<string, string> Fixed = new(StringComparer.Ordinal)
     {
+        ["Pubai central community"] = "蒲白中心社区",
         ["Dongfang"] = "东方小区",
         ["Pingguoyuan"] = "苹果园小区",
         ["Meiyuan"] = "梅苑小区",
@@ -34,7 +52,21 @@ public static class OfficeNames
         ["north square"] = "北广场",
         ["south square"] = "南广场",
         ["veg-pack"] = "蔬菜包",
+        ["in hospital"] = "住院",
+        ["sampled separately by the quarantine team"] = "由隔离专班单独采样",
+        [MediumRiskControl] = "中风险区管控",
+        [SealedControlArea] = "封控区",
+        [TwoResidentVolunteers] = "两位居民志愿者",
+        [TheTwoRepairingResidents] = "修理的两位居民",
     };
+
+    /// <summary>Stored name to the office's Chinese name (compounds, gates, posts, sampling sites, roles, stored reasons).</summary>
+    public static IReadOnlyDictionary<string, string> Chinese { get; } = new Dictionary<string, string>(Fixed.Concat(Sites()), StringComparer.Ordinal);
+
+    // The sampling sites of the testing days: "Dongfang site 1" is "东方小区1号采样点".
+    private static IEnumerable<KeyValuePair<string, string>> Sites() =>
+        CompoundPlan.Story.SelectMany(c => new[] { 1, 2 }.Select(n =>
+            KeyValuePair.Create(SiteName(c.Name, n), string.Create(CultureInfo.InvariantCulture, $"{Fixed[c.Name]}{n}号采样点"))));
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
     // Two-character given names outside the scenario's register pool, so an office worker's posted name can never be

@@ -57,8 +57,8 @@ public sealed class PubaiScenario
         }
 
         clock.Now = ControlStart.Minus(Duration.FromMinutes(30));
-        _ = community.Issue(ControlOrderRequest.Controlled(ControlScope.WholeCommunity, ControlStart, "Medium-risk area control (中风险区管控)"), Office).AsT0;
-        _ = community.Issue(ControlOrderRequest.Sealed(compounds["Meiyuan"].Id, ControlStart, "Sealed-control area (封控区)"), Office).AsT0;
+        _ = community.Issue(ControlOrderRequest.Controlled(ControlScope.WholeCommunity, ControlStart, OfficeNames.MediumRiskControl), Office).AsT0;
+        _ = community.Issue(ControlOrderRequest.Sealed(compounds["Meiyuan"].Id, ControlStart, OfficeNames.SealedControlArea), Office).AsT0;
         return new PubaiScenario(community, compounds, clock);
     }
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
+using CommunityDomain.Views;
 
 namespace Pubai;
 
@@ -18,11 +18,13 @@ public static class RosterDays
     /// <summary>Runs the story; writes it to <paramref name="output"/> and returns the failed invariants.</summary>
     /// <param name="scenario">The Pubai scenario.</param>
     /// <param name="output">Where to write.</param>
+    /// <param name="words">The language to write in.</param>
     /// <returns>The failed invariants (empty when all hold).</returns>
-    public static IReadOnlyList<string> Run(PubaiScenario scenario, TextWriter output)
+    public static IReadOnlyList<string> Run(PubaiScenario scenario, TextWriter output, Words words)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(words);
         var failures = new List<string>();
         void Check(bool ok, string what)
         {
@@ -70,25 +72,40 @@ public static class RosterDays
             {
                 var quals = i < 4 ? new[] { i % 2 == 0 ? "marshal" : "scanner" } : [];
                 var kind = i % 3 == 0 ? WorkerKind.Staff : WorkerKind.PartyMemberVolunteer;
-                workers.Add(new Worker(new Id<Worker>(workers.Count + 1), c.Id == meiyuan ? WorkerKind.ResidentVolunteer : kind, c.Id, quals, confined));
+                var n = workers.Count + 1;
+                kind = c.Id == meiyuan ? WorkerKind.ResidentVolunteer : kind;
+                workers.Add(new Worker(new Id<Worker>(n), kind, c.Id, quals, confined, displayName: OfficeNames.WorkerName(n, kind)));
             }
         }
 
         var rules = new WorkRules(maxConsecutiveDays: 5, maxMinutesPerWeek: 48 * 60, minRest: Duration.FromHours(12));
         var problem = RosterProblem.Create(horizon, shifts, demands, workers, defaultRules: rules, weights: new PreferenceWeights(ownCompound: 5, fairness: 1));
         var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 30_000)).Match(r => r, none => none.Best);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Duty roster {horizon.Start:uuuu-MM-dd}..{horizon.End:uuuu-MM-dd}: {demands.Count} demands, {workers.Count} workers, score {roster.Score}"));
+        var labels = words.Labels(community, workers);
+        // The roster as the library renders it: the grid's caption, the shifts by their local times, the score in sentences.
+        var grid = RosterGrid.Markdown(problem, roster.Assignments, labels).Split('\n');
+        output.WriteLine(grid[0]);
+        output.WriteLine(words.Say("shifts", words.Join(shifts.Select(s => words.Say("shift", words.Say("shift." + s.Code), labels.ShiftTimes(s))))));
+        Indent(output, RosterTexts.Explain(roster, labels));
         foreach (var p in posts.Where(p => demands.Any(d => d.Post == p.Id)))
         {
             var needed = demands.Where(d => d.Post == p.Id).Sum(d => d.Required);
             var covered = roster.Assignments.Count(a => a.Post == p.Id);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {community.Get(p.CompoundId).Name,-10} {p.Name,-16} {covered,3} of {needed,3} duties"));
+            output.WriteLine(words.Say("post.cover", labels.PostWithCompound(p.Id), needed, covered));
         }
 
-        var hours = workers.ToDictionary(w => w.Id, w => roster.Assignments.Where(a => a.Worker == w.Id).Sum(a => shifts.First(s => s.Code == a.ShiftCode).Duration.TotalHours));
+        var minutes = workers.ToDictionary(w => w.Id, w => roster.Assignments.Where(a => a.Worker == w.Id).Sum(a => (long)shifts.First(s => s.Code == a.ShiftCode).Minutes));
         foreach (var g in workers.GroupBy(w => w.Kind))
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fairness {g.Key}: {g.Min(w => hours[w.Id]):0}-{g.Max(w => hours[w.Id]):0} h (spread {g.Max(w => hours[w.Id]) - g.Min(w => hours[w.Id]):0} h)"));
+            var (low, high) = (g.Min(w => minutes[w.Id]), g.Max(w => minutes[w.Id]));
+            output.WriteLine(words.Say("fairness", labels.Kind(g.Key), g.Count(), labels.Hours(low), labels.Hours(high), labels.Hours(high - low)));
+        }
+
+        // The first rows of the posted grid: names, local shift times, hours.
+        output.WriteLine(words.Say("grid.excerpt"));
+        foreach (var line in grid.Skip(2).Take(6))
+        {
+            output.WriteLine("  " + line);
         }
 
         Check(roster.Score.IsFeasible, "the planned roster breaks a hard rule");
@@ -99,10 +116,11 @@ public static class RosterDays
         var sick = roster.Assignments.Where(a => a.Date >= now && workers[a.Worker.Value - 1].Kind == WorkerKind.PartyMemberVolunteer).GroupBy(a => a.Worker)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value).First().Key;
         var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, now), new RepairOptions(50, now, seed: 1, iterationLimit: 3_000));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sick} falls ill from {now:uuuu-MM-dd}: repaired to {repair.Roster.Score}, {repair.Changes} changed assignments; notices:"));
+        output.WriteLine(words.Say("ill", labels.Worker(sick), labels.Kind(workers[sick.Value - 1].Kind), labels.Date(now), repair.Changes,
+            RosterTexts.Explain(repair.Roster, labels).Split('\n')[0]));
         foreach (var notice in repair.Notices)
         {
-            output.WriteLine("  " + notice);
+            output.WriteLine("  " + RosterTexts.Message(notice, repair.Problem, labels));
         }
 
         Check(repair.Roster.Score.IsFeasible, "the repair left a hard violation");
@@ -112,18 +130,29 @@ public static class RosterDays
         // Someone to the Dongfang east gate on 25 August at 14:00 for four hours.
         var eastGate = posts.First(p => p.CompoundId == scenario.Compounds["Dongfang"].Id && p.Name == "East gate");
         var dispatch = RosterDispatch.Rank(problem, roster.Assignments, eastGate.Id, start.PlusDays(7).At(new LocalTime(14, 0)), Duration.FromHours(4));
-        output.WriteLine($"Dispatch to the Dongfang east gate: {dispatch.Candidates.Count} can go; best: {string.Join("; ", dispatch.Candidates.Take(3))}");
+        Indent(output, RosterTexts.Dispatch(dispatch, labels, top: 3), first: string.Empty);
         Check(dispatch.Best is not null, "nobody can go to the east gate");
 
         // A Meiyuan volunteer asks to swap a day with a Dongfang volunteer: refused (confinement).
         var inside = roster.Assignments.First(a => workers[a.Worker.Value - 1].ConfinedTo == meiyuan);
         var outside = roster.Assignments.First(a => a.Date == inside.Date && workers[a.Worker.Value - 1].Home == scenario.Compounds["Dongfang"].Id);
         var swap = RosterSwaps.Check(problem, roster.Assignments, inside.Worker, outside.Worker, inside.Date);
-        output.WriteLine($"Swap {inside} <-> {outside}: {swap}");
+        output.WriteLine(words.Say("swap", labels.Worker(inside.Worker), labels.Worker(outside.Worker), labels.Date(inside.Date), RosterTexts.Verdict(swap, labels)));
         Check(!swap.Accepted && swap.BrokenRules.Contains(RuleKind.Confinement), "the confinement-breaking swap was not refused");
 
         // Dongfang's gate motor fails on 23 August: the roster as repaired after the illness is repaired again.
-        failures.AddRange(GateIncident.Run(scenario, repair.Problem, repair.Roster.Assignments, output));
+        failures.AddRange(GateIncident.Run(scenario, repair.Problem, repair.Roster.Assignments, output, labels, words));
         return failures;
+    }
+
+    /// <summary>Writes a multi-line text with its lines after the first indented.</summary>
+    internal static void Indent(TextWriter output, string text, string first = "")
+    {
+        var lines = text.Split('\n');
+        output.WriteLine(first + lines[0]);
+        foreach (var line in lines.Skip(1))
+        {
+            output.WriteLine("  " + line);
+        }
     }
 }

@@ -6,6 +6,7 @@ using CommunityDomain.Supplies;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
 using CommunityDomain.Supplies.Ledger;
+using CommunityDomain.Views;
 
 namespace Pubai;
 
@@ -21,9 +22,13 @@ public static class SuppliesAndPasses
     /// <summary>Runs the part, prints what happened and returns the invariants that failed.</summary>
     /// <param name="scenario">The built scenario.</param>
     /// <param name="output">Where to print.</param>
+    /// <param name="words">The language to print in.</param>
     /// <returns>Failed invariants (empty when all hold).</returns>
-    public static IReadOnlyList<string> Run(PubaiScenario scenario, TextWriter output)
+    public static IReadOnlyList<string> Run(PubaiScenario scenario, TextWriter output, Words words)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(words);
         var failures = new List<string>();
         void Check(bool ok, string what)
         {
@@ -34,6 +39,7 @@ public static class SuppliesAndPasses
         }
 
         var community = scenario.Community;
+        var labels = words.Labels(community);
         var zone = PubaiScenario.Zone;
         var morning = new LocalDateTime(2022, 8, 19, 8, 0).InZoneStrictly(zone).ToInstant();
         var clock = new FixedClock(morning);
@@ -48,10 +54,16 @@ public static class SuppliesAndPasses
         var rules = new NeedRules(rationPerPersonPerDay: 1, days: 3, perInfant: 2, perAged80: 1, perChronicallyIll: 1);
         var claims = SupplyClaims.From(community, sealedHomes, morning.InZone(zone).Date, rules);
         var plan = SupplyAllocator.Allocate(claims, ledger.Available, AllocationPolicy.MaxMin);
-        output.WriteLine($"Supplies: {ledger}");
-        output.WriteLine($"  {plan} for {sealedHomes.Count} sealed Meiyuan households (need {claims.Sum(c => c.Need)}); {string.Join("; ", plan.Tiers)}");
+        output.WriteLine(Stock(ledger, labels, words));
+        // The allocation as the library renders it: its caption, the table's header and one rationed household's row.
+        var table = AllocationTable.Markdown(plan, labels).Split('\n');
         var sample = plan.Shares.First(s => s.Outcome == ShareOutcome.Rationed).Household;
-        output.WriteLine($"  {plan.Explain(sample)}");
+        output.WriteLine(words.Say("allocation", labels.Compound(scenario.Compounds["Meiyuan"].Id), sealedHomes.Count, table[0]));
+        foreach (var line in table.Skip(1).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Take(2)
+            .Concat(table.Where(l => l.StartsWith("| " + labels.Household(sample) + " |", StringComparison.Ordinal))))
+        {
+            output.WriteLine("  " + line);
+        }
 
         foreach (var share in plan.Shares.Where(s => s.Allocated > 0))
         {
@@ -60,10 +72,16 @@ public static class SuppliesAndPasses
 
         // Delivery runs for Meiyuan's volunteers (office party members sealed inside), 20 kg per run, 45 minutes.
         var parcels = DeliveryParcels.From(community, plan.Shares.Where(s => s.Allocated > 0).Select(s => (s.Household, VegetablePack, s.Allocated)), 20_000);
-        string[] runners = ["meiyuan.volunteer.1", "meiyuan.volunteer.2", "meiyuan.volunteer.3", "meiyuan.volunteer.4", "meiyuan.volunteer.5", "meiyuan.volunteer.6"];
+        // The runners are the office party members sealed inside Meiyuan; a run sheet carries the name the team posts.
+        string[] runners = [.. Enumerable.Range(1, 6).Select(i => words.Say("runner", i))];
         var runs = RunPlanner.Plan(parcels, DeliveryParcels.Sites(community), new RunOptions(20_000, Duration.FromMinutes(45)), runners);
-        output.WriteLine($"  Delivery: {parcels.Count} parcels, {runs}");
-        output.WriteLine(runs.Runs[0].Sheet().Replace("\n", "\n  ", StringComparison.Ordinal).Insert(0, "  "));
+        // The run sheets as the library renders them: the caption and the first run's sheet.
+        var sheets = RunSheets.Markdown(runs, labels).Split('\n');
+        var second = Array.FindIndex(sheets, 3, l => l.StartsWith("### ", StringComparison.Ordinal));
+        foreach (var line in sheets.Take(second < 0 ? sheets.Length : second).Where(l => l.Length > 0))
+        {
+            output.WriteLine("  " + line);
+        }
 
         var delivered = 0;
         foreach (var run in runs.Runs)
@@ -76,7 +94,7 @@ public static class SuppliesAndPasses
             }
         }
 
-        output.WriteLine($"  After delivery: {ledger}");
+        output.WriteLine(words.Say("after-delivery", Stock(ledger, labels, words)));
         Check(ledger.OnHand == ledger.Received - ledger.Delivered - ledger.WrittenOff, "ledger identity on hand = received - delivered - written off");
         Check(ledger.Reserved == 0 && ledger.Delivered == plan.Allocated, "every allocated unit delivered");
         Check(ledger.Deliveries.All(d => ledger.Trace(d.Delivery).Sum(t => t.Quantity) == d.Quantity), "every delivered unit traced to a receipt");
@@ -92,7 +110,7 @@ public static class SuppliesAndPasses
             .Select((p, i) => new PostHours(p.Id, Duration.FromHours(48 + (12 * (i % 3)))))
             .ToList();
         var noodles = DonationSplit.Split(120, gates);
-        output.WriteLine($"Donation of 120 cases of instant noodles by staff-hours: {DonationSplit.Describe(noodles)}");
+        output.WriteLine(words.Say("donation", 120, words.Join(noodles.Select(n => words.Say("post.cases", labels.PostWithCompound(n.Post), n.Units)))));
         Check(noodles.Sum(s => s.Units) == 120 && noodles.Count == 6, "the donation is split whole among the six gate posts of four compounds");
 
         // Passes: 30 issued in Pingguoyuan at 18:30 on 20 August; one forged code and one late return caught at the gate.
@@ -109,7 +127,15 @@ public static class SuppliesAndPasses
         var forgedCaught = gate.Exit(forged, evening.Plus(Duration.FromMinutes(20))).TryPickT1(out var why, out _);
         var exits = issued.Count(p => gate.Exit(p.Code, evening.Plus(Duration.FromMinutes(30))).IsT0);
         var returns = issued.Select((p, i) => gate.Return(p.Code, evening.Plus(Duration.FromMinutes(i == 12 ? 30 + 135 : 30 + 60 + i))).AsT0).ToList();
-        output.WriteLine($"Passes: {issued.Count} issued in Pingguoyuan at 18:30 ({office}); {exits} went out; forged code: {why?.Message}; late: {string.Join(", ", returns.Where(r => r.Late))}");
+        output.WriteLine(words.Say("passes", labels.Moment(evening), labels.Compound(scenario.Compounds["Pingguoyuan"].Id), issued.Count, exits));
+        output.WriteLine(words.Say("passes.forged", why?.MessageIn(words.Culture) ?? "-"));
+        foreach (var back in returns.Where(r => r.Late))
+        {
+            output.WriteLine(words.Say("passes.late", back.Serial, labels.Household(back.Household), labels.TimeOfDay(back.WentOut), labels.TimeOfDay(back.CameBack),
+                back.TimeOut.TotalMinutes, back.Allowed.TotalMinutes));
+        }
+
+        output.WriteLine(words.Say("passes.sealed", labels.Compound(scenario.Compounds["Meiyuan"].Id), sealedRefused ? words.Say("refused") : words.Say("issued")));
         Check(issued.Count == 30 && exits == 30, "30 passes issued and used");
         Check(forgedCaught && why!.Reason == PassRejection.BadSignature, "the forged code is caught");
         Check(returns.Count(r => r.Late) == 1 && returns.Single(r => r.Late).Serial == issued[12].Content.Serial, "exactly the one late return is flagged");
@@ -117,4 +143,10 @@ public static class SuppliesAndPasses
         Check(!keys.ToString().Contains(Convert.ToBase64String(keys.ExportPrivateKey(new PassKeyId(1)))[..12], StringComparison.Ordinal), "no private key in ToString");
         return failures;
     }
+
+    /// <summary>The ledger's figures in a sentence with units (packs and kilograms).</summary>
+    private static string Stock(StockLedger ledger, Labels labels, Words words) =>
+        words.Say("stock", labels.Local(ledger.Item.Code), ledger.Item.UnitWeightGrams!.Value / 1000.0, ledger.OnHand, ledger.OnHand * ledger.Item.UnitWeightGrams!.Value / 1000.0,
+            ledger.Reserved, ledger.Received, ledger.Lots.Where(l => !l.Source.IsDonation).Sum(l => l.Received), ledger.Lots.Where(l => l.Source.IsDonation).Sum(l => l.Received),
+            ledger.Delivered, ledger.WrittenOff);
 }
