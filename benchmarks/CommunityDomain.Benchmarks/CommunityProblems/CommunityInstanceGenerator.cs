@@ -59,13 +59,6 @@ public static class CommunityInstanceGenerator
         Clinic,
     }
 
-    private enum Kind
-    {
-        Staff,
-        Medical,
-        Volunteer,
-    }
-
     /// <summary>The default number of shift types for a number of workers: 7 per 50 workers plus the clinic, 43-120.</summary>
     /// <param name="workers">Number of workers; positive.</param>
     public static int DefaultShiftTypes(int workers) =>
@@ -74,7 +67,11 @@ public static class CommunityInstanceGenerator
     /// <summary>Generates the instance of <paramref name="shape"/>.</summary>
     /// <param name="shape">Workers, days, shift types, tightness and seed.</param>
     /// <returns>An instance named <c>community-W-D-T-sS</c>.</returns>
-    public static CurtoisInstance Create(CommunityShape shape)
+    public static CurtoisInstance Create(CommunityShape shape) => Generate(shape).Instance;
+
+    /// <summary>Generates the instance of <paramref name="shape"/> with who its workers are (for checks).</summary>
+    /// <param name="shape">Workers, days, shift types, tightness and seed.</param>
+    public static GeneratedCommunity Generate(CommunityShape shape)
     {
         Guard.Against.Null(shape);
         var rng = new Random(shape.Seed);
@@ -110,13 +107,14 @@ public static class CommunityInstanceGenerator
         var weekends = (days + 1) / 7;
         var staff = new List<CurtoisStaff>();
         var capacity = new double[t];
-        var workers = new List<(Kind Kind, int Home, bool[] Eligible)>();
+        var workers = new List<(CommunityWorkerKind Kind, int Home, bool[] Eligible)>();
+        var people = new List<CommunityWorker>();
         for (var i = 0; i < shape.Workers; i++)
         {
             var roll = rng.Next(20);
-            var kind = roll < 5 ? Kind.Staff : roll < 7 ? Kind.Medical : Kind.Volunteer;
+            var kind = roll < 5 ? CommunityWorkerKind.Staff : roll < 7 ? CommunityWorkerKind.Medical : CommunityWorkerKind.Volunteer;
             var home = rng.Next(compounds);
-            var confined = kind != Kind.Staff && sealedCompound[home];
+            var confined = kind != CommunityWorkerKind.Staff && sealedCompound[home];
             var nights = rng.Next(10) < 3;
             var swabber = rng.Next(10) < 2;
             var eligible = new bool[t];
@@ -125,11 +123,11 @@ public static class CommunityInstanceGenerator
             {
                 var (_, time, c) = types[k];
                 var distance = c < 0 ? 0 : Math.Min(Math.Abs(c - home), compounds - Math.Abs(c - home));
-                var reach = confined ? (c == home) : c < 0 || distance <= (kind == Kind.Volunteer ? 1 : 2);
+                var reach = confined ? (c == home) : c < 0 || distance <= (kind == CommunityWorkerKind.Volunteer ? 1 : 2);
                 eligible[k] = reach && kind switch
                 {
-                    Kind.Staff => time.Post is Post.Gate or Post.GateNight or Post.Patrol,
-                    Kind.Medical => time.Post is Post.Swab or Post.Clinic,
+                    CommunityWorkerKind.Staff => time.Post is Post.Gate or Post.GateNight or Post.Patrol,
+                    CommunityWorkerKind.Medical => time.Post is Post.Swab or Post.Clinic,
                     _ => time.Post switch
                     {
                         Post.Gate or Post.Patrol or Post.Delivery => true,
@@ -138,7 +136,7 @@ public static class CommunityInstanceGenerator
                         _ => false,
                     },
                 };
-                max[k] = !eligible[k] ? 0 : kind == Kind.Volunteer && time.Post == Post.GateNight ? (int)Math.Ceiling(2 * weeks) : days;
+                max[k] = !eligible[k] ? 0 : kind == CommunityWorkerKind.Volunteer && time.Post == Post.GateNight ? (int)Math.Ceiling(2 * weeks) : days;
             }
 
             var daysOff = new SortedSet<int>(Enumerable.Range(0, days).Where(_ => rng.Next(10) == 0));
@@ -154,8 +152,8 @@ public static class CommunityInstanceGenerator
 
             var (maxTotal, minShare, maxCons, minCons, minOff, maxWeekends) = kind switch
             {
-                Kind.Staff => ((int)(2400 * weeks), 0.6, 6, 2, 2, (int)Math.Ceiling(weekends * 2 / 3.0)),
-                Kind.Medical => ((int)(2400 * weeks), 0.4, 6, 1, 2, (int)Math.Ceiling(weekends * 2 / 3.0)),
+                CommunityWorkerKind.Staff => ((int)(2400 * weeks), 0.6, 6, 2, 2, (int)Math.Ceiling(weekends * 2 / 3.0)),
+                CommunityWorkerKind.Medical => ((int)(2400 * weeks), 0.4, 6, 1, 2, (int)Math.Ceiling(weekends * 2 / 3.0)),
                 _ => ((int)(1800 * weeks), 0.0, 5, 1, 1, (int)Math.Ceiling(weekends / 2.0)),
             };
             var eligibleMinutes = Enumerable.Range(0, t).Where(k => eligible[k]).Select(k => types[k].Time.Minutes).DefaultIfEmpty(0).ToArray();
@@ -165,6 +163,7 @@ public static class CommunityInstanceGenerator
             minTotal -= minTotal % 60;
             staff.Add(new CurtoisStaff(StaffId(i), max, maxTotal, minTotal, maxCons, minCons, minOff, maxWeekends, daysOff));
             workers.Add((kind, home, eligible));
+            people.Add(new CommunityWorker(kind, home, confined, nights, swabber));
 
             // Capacity: the minutes the worker can give, shared equally over the shift types it may work
             // (at most its maximum of each).
@@ -241,7 +240,12 @@ public static class CommunityInstanceGenerator
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"community-{shape.Workers}-{days}-{t}-s{shape.Seed}");
-        return new CurtoisInstance(name, days, shifts, staff, on, off, cover);
+        var instance = new CurtoisInstance(name, days, shifts, staff, on, off, cover);
+        return new GeneratedCommunity(
+            instance,
+            people,
+            Enumerable.Range(0, compounds).Where(c => sealedCompound[c]).ToList(),
+            types.Select(x => x.Compound).ToList());
     }
 
     /// <summary>Minutes of rest between <paramref name="first"/> on one day and <paramref name="next"/> on the next.</summary>
@@ -306,4 +310,36 @@ public sealed class CommunityShape
 
     /// <summary>Demanded over available minutes.</summary>
     public double Tightness { get; }
+}
+
+/// <summary>A generated community problem: the instance and, for checks, who its workers are.</summary>
+/// <param name="Instance">The Curtois instance.</param>
+/// <param name="Workers">Per employee index: kind, home compound (0-based), confinement and skills.</param>
+/// <param name="SealedCompounds">The sealed compounds (0-based), ascending.</param>
+/// <param name="ShiftCompound">Per shift type index, its compound (0-based), or -1 for the district clinic.</param>
+public sealed record GeneratedCommunity(
+    CurtoisInstance Instance,
+    IReadOnlyList<CommunityWorker> Workers,
+    IReadOnlyList<int> SealedCompounds,
+    IReadOnlyList<int> ShiftCompound);
+
+/// <summary>One generated worker.</summary>
+/// <param name="Kind">Staff, medical or volunteer.</param>
+/// <param name="Home">Home compound, 0-based.</param>
+/// <param name="Confined">Lives in a sealed compound and is not staff: works only at home.</param>
+/// <param name="Nights">A volunteer who may take gate nights.</param>
+/// <param name="Swabber">A volunteer trained to swab.</param>
+public sealed record CommunityWorker(CommunityWorkerKind Kind, int Home, bool Confined, bool Nights, bool Swabber);
+
+/// <summary>The kinds of generated workers.</summary>
+public enum CommunityWorkerKind
+{
+    /// <summary>Community staff: gates and patrols within two compounds of home.</summary>
+    Staff,
+
+    /// <summary>Medical workers: swab sites within two compounds, the district clinic.</summary>
+    Medical,
+
+    /// <summary>Volunteers: gates, patrol and delivery at home and next door.</summary>
+    Volunteer,
 }

@@ -13,8 +13,8 @@ namespace CommunityDomain.Benchmarks.Peer;
 /// <para>Modelled exactly: one boolean per employee, day and shift type the employee may work (a maximum of 0
 /// or a day off leaves it out); at most one shift a day; cover shortfall and surplus (exact: shortfall =
 /// max(0, requirement - assigned)) with their weights; shift-on
-/// and shift-off requests with their weights; forbidden successions (a shift and its cannot-follow set on the
-/// next day, one constraint per shift); per-type maxima; minimum and maximum total minutes; maximum
+/// and shift-off requests with their weights; forbidden successions (the shifts sharing a cannot-follow set,
+/// with that set on the next day, in one at-most-one); per-type maxima; minimum and maximum total minutes; maximum
 /// consecutive working days (every window of max+1 days holds a day off); minimum consecutive working days and
 /// days off for blocks bounded on both sides inside the horizon (the border is free, as in the evaluator);
 /// maximum worked weekends (Saturday or Sunday). Nothing else: no symmetry breaking, no hint, no
@@ -37,12 +37,20 @@ public static class CpSatPeer
     {
         ArgumentNullException.ThrowIfNull(instance);
         var watch = Stopwatch.StartNew();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // StopSearch before Solve has started would be lost; nothing to report yet.
+            return new CurtoisPeerResult("cp-sat", "UNKNOWN", null, null, null);
+        }
+
         var model = Build(instance, out var x);
         var left = Math.Max(0.05, (timeLimit - watch.Elapsed).TotalSeconds);
+        // COMMUNITYDOMAIN_CPSAT_LOG=1 prints CP-SAT's own search log on stdout (presolve, bounds, solutions).
+        var log = Environment.GetEnvironmentVariable("COMMUNITYDOMAIN_CPSAT_LOG") == "1" ? "true" : "false";
         var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"num_search_workers:{SearchWorkers},max_time_in_seconds:{left:0.###},random_seed:{seed & int.MaxValue},log_search_progress:false"),
+                $"num_search_workers:{SearchWorkers},max_time_in_seconds:{left:0.###},random_seed:{seed & int.MaxValue},log_search_progress:{log},log_to_stdout:{log}"),
         };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
@@ -167,21 +175,21 @@ public static class CpSatPeer
         var days = instance.Days;
         var types = instance.Shifts.Count;
 
-        // Forbidden successions: shift t today excludes its whole cannot-follow set tomorrow (at most one of them is worked anyway).
+        // Forbidden successions: the shifts of today that share one cannot-follow set, with that set tomorrow,
+        // form a clique (at most one of them is worked): one at-most-one per group instead of one per shift.
+        var groups = Enumerable.Range(0, types)
+            .GroupBy(t => string.Join(',', instance.Shifts[t].CannotFollow.Order()))
+            .Where(g => g.Key.Length > 0)
+            .ToList();
         for (var d = 0; d + 1 < days; d++)
         {
-            for (var t = 0; t < types; t++)
+            foreach (var group in groups)
             {
-                if (x[e, d, t] is not { } today)
+                var today = group.Select(t => x[e, d, t]).OfType<BoolVar>().ToList();
+                var tomorrow = instance.Shifts[group.First()].CannotFollow.Select(n => x[e, d + 1, n]).OfType<BoolVar>().ToList();
+                if (today.Count > 0 && tomorrow.Count > 0)
                 {
-                    continue;
-                }
-
-                var pair = new List<ILiteral> { today };
-                pair.AddRange(instance.Shifts[t].CannotFollow.Select(n => x[e, d + 1, n]).OfType<BoolVar>());
-                if (pair.Count > 1)
-                {
-                    model.AddAtMostOne(pair);
+                    model.AddAtMostOne(today.Concat(tomorrow));
                 }
             }
         }
