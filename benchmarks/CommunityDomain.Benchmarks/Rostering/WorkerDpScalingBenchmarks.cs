@@ -16,7 +16,8 @@ namespace CommunityDomain.Benchmarks.Rostering;
 /// an iteration limit of 1 is the construction plus one DP (category <c>construction</c>). Times are per worker
 /// (<c>OperationsPerInvoke</c>); the DP's own cost per worker is the sweep's minus the construction's. Each
 /// category's baseline is the 4-type problem, so the Ratio column is the growth with shift types. The horizon
-/// is 28 days, 7 under <c>COMMUNITYDOMAIN_BENCH_SMALL=1</c> (the CI dry job).
+/// is 28 days; under <c>COMMUNITYDOMAIN_BENCH_SMALL=1</c> (the CI dry job, which measures nothing) 20 workers
+/// and 7 days keep the smoke run short.
 /// </remarks>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -28,6 +29,9 @@ public class WorkerDpScalingBenchmarks
 
     private readonly Dictionary<int, RosterProblem> _problems = [];
 
+    // The problems' size: Workers, or 20 in the CI smoke run (OperationsPerInvoke then over-divides; nothing is measured there).
+    private static int Size => BenchmarkSizes.Small ? 20 : Workers;
+
     /// <summary>Generates and compiles the four problems (seed 1), so that compiling is not measured.</summary>
     [GlobalSetup]
     public void Setup()
@@ -35,7 +39,7 @@ public class WorkerDpScalingBenchmarks
         var days = BenchmarkSizes.Small ? 7 : 28;
         foreach (var types in new[] { 4, 16, 64, 128 })
         {
-            var instance = CommunityInstanceGenerator.Create(new CommunityShape(Workers, days, types, seed: 1));
+            var instance = CommunityInstanceGenerator.Create(new CommunityShape(Size, days, types, seed: 1));
             var problem = CurtoisMapping.ToProblem(instance);
             _ = problem.Compiled;
             _problems[types] = problem;
@@ -45,22 +49,22 @@ public class WorkerDpScalingBenchmarks
     /// <summary>Baseline of the sweep: 4 shift types.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Workers)]
     [BenchmarkCategory("sweep")]
-    public long Sweep_4_types() => Plan(4, Workers);
+    public long Sweep_4_types() => Plan(4, Size);
 
     /// <summary>16 shift types.</summary>
     [Benchmark(OperationsPerInvoke = Workers)]
     [BenchmarkCategory("sweep")]
-    public long Sweep_16_types() => Plan(16, Workers);
+    public long Sweep_16_types() => Plan(16, Size);
 
     /// <summary>64 shift types.</summary>
     [Benchmark(OperationsPerInvoke = Workers)]
     [BenchmarkCategory("sweep")]
-    public long Sweep_64_types() => Plan(64, Workers);
+    public long Sweep_64_types() => Plan(64, Size);
 
     /// <summary>128 shift types.</summary>
     [Benchmark(OperationsPerInvoke = Workers)]
     [BenchmarkCategory("sweep")]
-    public long Sweep_128_types() => Plan(128, Workers);
+    public long Sweep_128_types() => Plan(128, Size);
 
     /// <summary>Baseline of the construction: 4 shift types.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Workers)]
