@@ -7,7 +7,7 @@ namespace CommunityDomain.Benchmarks.Curtois;
 
 /// <summary>
 /// The <c>curtois</c> benchmark command (<c>benchmarks/roster-benchmark/README.md</c>, "The command contract"):
-/// <c>--instance PATH --seconds N [--seed S] [--solution OUT.csv]</c>, or
+/// <c>--instance PATH --seconds N [--seed S] [--solution OUT.csv] [--peer]</c>, or
 /// <c>--instance PATH --check SOLUTION.csv</c> to evaluate a solution file written by any program.
 /// </summary>
 /// <remarks>
@@ -20,12 +20,17 @@ namespace CommunityDomain.Benchmarks.Curtois;
 /// does not fit the instance. A leading <c>curtois</c> argument (the verb) is skipped. When a
 /// <c>best_known.tsv</c> lies in the instance's folder or its parent, a <c>best_known=</c> line with the gap
 /// precedes the last line. <c>--check</c> reads the CSV instead of solving (exit 2 when it is unreadable or
-/// malformed) and cannot be combined with <c>--seconds</c>, <c>--seed</c> or <c>--solution</c>.
+/// malformed) and cannot be combined with <c>--seconds</c>, <c>--seed</c>, <c>--solution</c> or <c>--peer</c>.
+/// <c>--peer</c> then runs the peer (the CP-SAT model) on the same instance with the same solver seconds and
+/// seed, evaluates its roster with the same evaluator, and prints, before the last line, a <c>peer=</c> line
+/// (status, objective, hard violations, the peer's proven bound, seconds) and a <c>planner_vs_peer</c> line
+/// (objective ratio planner / peer, gap of each to the peer's bound); the last line stays the planner's, its
+/// seconds the planner's own run.
 /// </remarks>
 public static class CurtoisCommand
 {
     /// <summary>The usage line printed with argument errors.</summary>
-    public const string Usage = "usage: curtois --instance PATH (--seconds N [--seed S] [--solution OUT.csv] | --check SOLUTION.csv)";
+    public const string Usage = "usage: curtois --instance PATH (--seconds N [--seed S] [--solution OUT.csv] [--peer] | --check SOLUTION.csv)";
 
     /// <summary>The seed used when <c>--seed</c> is absent.</summary>
     public const int DefaultSeed = 1;
@@ -43,9 +48,10 @@ public static class CurtoisCommand
     /// <param name="stdout">Receives the report; the last line is the objective line.</param>
     /// <param name="stderr">Receives the one-line error message on failure.</param>
     /// <param name="solve">The solver.</param>
+    /// <param name="peer">The peer run by <c>--peer</c>; <c>--peer</c> is an argument error without one.</param>
     /// <param name="cancellationToken">Stops the solver early (e.g. Ctrl+C); the time limit stops it anyway.</param>
     /// <returns>The exit code: 0, 1 or 2 as described on the class.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CurtoisSolve solve, CancellationToken cancellationToken = default)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CurtoisSolve solve, CurtoisPeer? peer = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         Guard.Against.Null(args);
@@ -148,9 +154,72 @@ public static class CurtoisCommand
             }
         }
 
+        if (options.Peer)
+        {
+            clock.Stop(); // the last line reports the planner's own seconds
+            if (peer is null)
+            {
+                stderr.WriteLine($"curtois: no peer solver is available. {Usage}");
+                return 2;
+            }
+
+            if (!RunPeer(peer, instance, evaluation, budget, options.Seed, stdout, stderr, cancellationToken))
+            {
+                return 1;
+            }
+        }
+
         Report(options.Instance, evaluation, stdout, clock);
         return 0;
     }
+
+    private static bool RunPeer(CurtoisPeer peer, CurtoisInstance instance, CurtoisEvaluation planner, TimeSpan budget, int seed, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        CurtoisPeerResult result;
+        try
+        {
+            result = peer(instance, budget, seed, cancellationToken);
+        }
+#pragma warning disable CA1031 // A peer fault of any kind is reported as exit code 1, not a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"curtois: the peer failed: {ex.GetType().Name}: {OneLine(ex.Message)}");
+            return false;
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        var bound = result.Bound?.ToString(CultureInfo.InvariantCulture) ?? "none";
+        if (result.Solution is null)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"peer={result.Name} status={result.Status} objective=none hard_violations=none bound={bound} seconds={seconds:F2}"));
+            return true;
+        }
+
+        CurtoisEvaluation evaluation;
+        try
+        {
+            evaluation = CurtoisEvaluator.Evaluate(instance, result.Solution);
+        }
+        catch (ArgumentException ex)
+        {
+            stderr.WriteLine($"curtois: the peer's roster does not fit the instance: {OneLine(ex.Message)}");
+            return false;
+        }
+
+        // The peer's objective is re-evaluated independently; its own figure is printed beside it as a check.
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"peer={result.Name} status={result.Status} objective={evaluation.Objective} hard_violations={evaluation.HardViolations} bound={bound} model_objective={result.SolverObjective} seconds={seconds:F2}"));
+        var ratio = evaluation.Objective == 0 ? (planner.Objective == 0 ? 1.0 : double.PositiveInfinity) : (double)planner.Objective / evaluation.Objective;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"planner_vs_peer ratio={ratio:F4} planner={planner.Objective} peer={evaluation.Objective} planner_gap_to_peer_bound={Gap(planner.Objective, result.Bound)} peer_gap_to_peer_bound={Gap(evaluation.Objective, result.Bound)}"));
+        return true;
+    }
+
+    private static string Gap(long objective, long? bound) =>
+        bound is not { } b ? "none" : b <= 0 ? (objective == b ? "0.00%" : "inf") : string.Create(CultureInfo.InvariantCulture, $"{100.0 * (objective - b) / b:F2}%");
 
     private static void Report(string instancePath, CurtoisEvaluation evaluation, TextWriter stdout, Stopwatch clock)
     {
@@ -177,10 +246,23 @@ public static class CurtoisCommand
         string? instance = null, solution = null, check = null;
         double? seconds = null;
         int? seed = null;
+        var peer = false;
         var start = args.Length > 0 && args[0] == "curtois" ? 1 : 0;
         for (var i = start; i < args.Length; i++)
         {
             var name = args[i];
+            if (name == "--peer")
+            {
+                if (peer)
+                {
+                    error = "--peer is given twice";
+                    return false;
+                }
+
+                peer = true;
+                continue;
+            }
+
             if (name is not ("--instance" or "--seconds" or "--seed" or "--solution" or "--check"))
             {
                 error = $"unknown argument '{name}'";
@@ -240,9 +322,9 @@ public static class CurtoisCommand
             }
         }
 
-        if (check is not null && (seconds is not null || seed is not null || solution is not null))
+        if (check is not null && (seconds is not null || seed is not null || solution is not null || peer))
         {
-            error = "--check cannot be combined with --seconds, --seed or --solution";
+            error = "--check cannot be combined with --seconds, --seed, --solution or --peer";
             return false;
         }
 
@@ -252,12 +334,12 @@ public static class CurtoisCommand
             return false;
         }
 
-        options = new Options(instance, seconds ?? 0, seed ?? DefaultSeed, solution, check);
+        options = new Options(instance, seconds ?? 0, seed ?? DefaultSeed, solution, check, peer);
         error = string.Empty;
         return true;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 
-    private readonly record struct Options(string Instance, double Seconds, int Seed, string? Solution, string? Check);
+    private readonly record struct Options(string Instance, double Seconds, int Seed, string? Solution, string? Check, bool Peer);
 }

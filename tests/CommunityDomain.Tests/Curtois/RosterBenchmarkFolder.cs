@@ -37,5 +37,8 @@ internal static class RosterBenchmarkFolder
     /// <summary>The two half-year and one-year instances (Instance21, Instance23), with their own best known values.</summary>
     public static string LargeInstances => Path.Combine(Root, "instances-large");
 
+    /// <summary>The generated community problems (benchmarks/roster-benchmark/community).</summary>
+    public static string Community => Path.Combine(Root, "community");
+
     public static string PathOf(string name) => Path.Combine(Instances, name + ".txt");
 }
