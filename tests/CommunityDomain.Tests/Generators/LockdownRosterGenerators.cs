@@ -188,7 +188,8 @@ public static class LockdownRosterGenerators
         return new LockdownProblem(seed, shape, problem);
     }
 
-    private static WorkRules Rules(Random r, List<ShiftDefinition> shifts, int days)
+    /// <summary>Random work rules of every kind, tight or loose, for <paramref name="days"/> dates.</summary>
+    public static WorkRules Rules(Random r, List<ShiftDefinition> shifts, int days)
     {
         var maxC = r.Next(3) == 0 ? (int?)r.Next(1, 7) : null;
         var minC = maxC is { } m ? r.Next(1, m + 1) : r.Next(1, 3);
