@@ -14,7 +14,8 @@ namespace CommunityDomain.Benchmarks.Curtois;
 /// Reads the instance, calls the solver with the time left minus <see cref="SafetyMargin"/> (the whole run,
 /// timed from entry, must fit in N seconds), writes the CSV when asked, evaluates the roster with
 /// <see cref="CurtoisEvaluator"/> only and prints as its last line
-/// <c>objective=&lt;int&gt; hard_violations=&lt;int&gt; seconds=&lt;total wall seconds, 2 decimals&gt;</c>.
+/// <c>objective=&lt;int&gt; hard_violations=&lt;int&gt; seconds=&lt;total wall seconds, 2 decimals&gt;</c>, followed by
+/// <c> bound=&lt;int&gt;</c> when the solver proves a lower bound on the objective of any roster without hard violations.
 /// Exit codes: 0 success; 2 with one line on stderr for missing, unknown or invalid arguments, an unreadable
 /// or malformed instance or an unwritable solution file; 1 when the solver throws or returns a roster that
 /// does not fit the instance. A leading <c>curtois</c> argument (the verb) is skipped. When a
@@ -92,7 +93,7 @@ public static class CurtoisCommand
 
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"instance={instance.Name} days={instance.Days} staff={instance.Staff.Count} shift_types={instance.Shifts.Count} check={check}"));
-            Report(options.Instance, CurtoisEvaluator.Evaluate(instance, read), stdout, clock);
+            Report(options.Instance, CurtoisEvaluator.Evaluate(instance, read), null, stdout, clock);
             return 0;
         }
 
@@ -169,7 +170,7 @@ public static class CurtoisCommand
             }
         }
 
-        Report(options.Instance, evaluation, stdout, clock);
+        Report(options.Instance, evaluation, solution.LowerBound, stdout, clock);
         return 0;
     }
 
@@ -221,7 +222,7 @@ public static class CurtoisCommand
     private static string Gap(long objective, long? bound) =>
         bound is not { } b ? "none" : b <= 0 ? (objective == b ? "0.00%" : "inf") : string.Create(CultureInfo.InvariantCulture, $"{100.0 * (objective - b) / b:F2}%");
 
-    private static void Report(string instancePath, CurtoisEvaluation evaluation, TextWriter stdout, Stopwatch clock)
+    private static void Report(string instancePath, CurtoisEvaluation evaluation, long? bound, TextWriter stdout, Stopwatch clock)
     {
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"on_requests={evaluation.OnRequestPenalty} off_requests={evaluation.OffRequestPenalty} cover_under={evaluation.CoverUnderPenalty} cover_over={evaluation.CoverOverPenalty}"));
@@ -237,7 +238,7 @@ public static class CurtoisCommand
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"objective={evaluation.Objective} hard_violations={evaluation.HardViolations} seconds={clock.Elapsed.TotalSeconds:F2}"));
+            $"objective={evaluation.Objective} hard_violations={evaluation.HardViolations} seconds={clock.Elapsed.TotalSeconds:F2}{(bound is { } b ? $" bound={b}" : "")}"));
     }
 
     private static bool TryParseArguments(string[] args, out Options options, out string error)

@@ -51,6 +51,16 @@ public sealed class CurtoisSolution
     /// <summary>The number of days (columns).</summary>
     public int Days { get; }
 
+    /// <summary>
+    /// A lower bound on the objective of every roster without hard violations, when the solver proves one
+    /// (the command prints it as <c>bound=</c>); null otherwise.
+    /// </summary>
+    public long? LowerBound { get; private init; }
+
+    /// <summary>The same roster with a proven lower bound attached.</summary>
+    /// <param name="bound">The bound, or null.</param>
+    public CurtoisSolution WithLowerBound(long? bound) => new(Employees, Days, _cells) { LowerBound = bound };
+
     /// <summary>The shift index worked by <paramref name="employee"/> on <paramref name="day"/>, or <see cref="Off"/>.</summary>
     /// <param name="employee">Employee index.</param>
     /// <param name="day">0-based day.</param>
@@ -111,7 +121,7 @@ public sealed class CurtoisSolution
         Guard.Against.OutOfRange(shift, nameof(shift), Off, int.MaxValue);
         var cells = (int[])_cells.Clone();
         cells[(employee * Days) + day] = shift;
-        return new CurtoisSolution(Employees, Days, cells);
+        return new CurtoisSolution(Employees, Days, cells) { LowerBound = LowerBound };
     }
 
     // Owning constructor for builders in this assembly (the greedy baseline, the CSV reader).

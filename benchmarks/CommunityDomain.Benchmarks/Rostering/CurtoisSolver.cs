@@ -19,6 +19,7 @@ public static class CurtoisSolver
         var options = new PlannerOptions(seed, Duration.FromTimeSpan(left > TimeSpan.FromMilliseconds(10) ? left : TimeSpan.FromMilliseconds(10)));
         var result = RosterPlanner.Plan(problem, options, cancellationToken: cancellationToken);
         var roster = result.Match(r => r, none => none.Best);
-        return CurtoisMapping.ToSolution(instance, roster);
+        // The planner's bound is on the mapped problem's soft score, which equals the Curtois objective.
+        return CurtoisMapping.ToSolution(instance, roster).WithLowerBound(roster.LowerBound);
     }
 }

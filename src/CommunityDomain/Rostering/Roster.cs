@@ -20,6 +20,18 @@ public sealed class Roster
     /// <summary>The score and its breakdown.</summary>
     public RosterScore Score { get; }
 
+    /// <summary>
+    /// From <see cref="RosterPlanner.Plan"/>: no roster of the problem that keeps the pins and every hard rule has a soft
+    /// score below this (so <c>Score.Soft - LowerBound</c> is how far from optimal this roster can still be);
+    /// null when not computed (a scored or repaired roster, a stored one) or when the relaxation proves that
+    /// no roster keeps every hard rule. See <see cref="RosterPlanner.LowerBound"/>.
+    /// </summary>
+    [JsonIgnore] // a property of the problem at planning time, not of the stored roster
+    public long? LowerBound { get; private init; }
+
+    /// <summary>This roster with a bound attached.</summary>
+    internal Roster WithLowerBound(long? bound) => new(Assignments, Score) { LowerBound = bound };
+
     /// <summary>A readable account: totals, totals per rule, then every score line.</summary>
     /// <returns>Multi-line English text.</returns>
     public string Explain()

@@ -24,10 +24,12 @@ internal sealed class SearchEngine
     private readonly long[] _history = new long[HistoryLength];
     private readonly long _start;
     private readonly long _deadlineTicks;
+    private readonly long _limitTicks;
     private readonly bool _warmStart;
 
     // start: cells to search from instead of the greedy construction (repair starts from the published roster).
-    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null)
+    // timeShare: the part of the time limit the search may use (the planner keeps the rest for the lower bound).
+    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0)
     {
         _p = p;
         _options = options;
@@ -41,10 +43,14 @@ internal sealed class SearchEngine
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = Timestamp();
-        _deadlineTicks = options.TimeLimit is { } t
+        _limitTicks = options.TimeLimit is { } t
             ? (long)(t.TotalSeconds * Frequency())
             : long.MaxValue;
+        _deadlineTicks = options.TimeLimit is null ? long.MaxValue : (long)(_limitTicks * timeShare);
     }
+
+    /// <summary>Whether the whole time limit (not only the search's share) has elapsed.</summary>
+    public bool PastTimeLimit() => Timestamp() - _start >= _limitTicks;
 
     public int[] BestAssign { get; }
 

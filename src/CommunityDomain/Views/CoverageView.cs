@@ -12,7 +12,8 @@ namespace CommunityDomain.Views;
 /// Texts in the culture of the given <see cref="Labels"/>; posts by name, dates with weekdays, shifts by their local times.
 /// An assignment covers the demand with the same post, date, shift code and qualification (the planner's and
 /// the score's rule). Status: <c>ok</c>; <c>⚠ **short n**</c> when fewer than required are assigned;
-/// <c>⛔ **below minimum, short n**</c> when fewer than the hard minimum are; <c>over n</c> when more than required.
+/// <c>⛔ **below minimum, short n**</c> when fewer than the hard minimum are; <c>over n</c> when more than required
+/// within the maximum the demand allows, <c>⛔ **above maximum, n too many**</c> beyond it (only pins can put them there).
 /// Rows are ordered by post id, date, shift start, shift code and qualification. Pure rendering, invariant
 /// culture, fixed line ends: the same input gives byte-identical text.
 /// </remarks>
@@ -81,6 +82,7 @@ public static class CoverageView
     private static string Status(Labels l, Demand d, int assigned) =>
         assigned < (d.Minimum ?? 0) ? "⛔ **" + l.Text("coverage.below-minimum", ("people", l.Count(d.Required - assigned, "people"))) + "**"
         : assigned < d.Required ? "⚠ **" + l.Text("coverage.short", ("people", l.Count(d.Required - assigned, "people"))) + "**"
+        : assigned > d.MaximumOrRequired ? "⛔ **" + l.Text("coverage.above-maximum", ("people", l.Count(assigned - d.MaximumOrRequired, "people"))) + "**"
         : assigned > d.Required ? l.Text("coverage.over", ("people", l.Count(assigned - d.Required, "people")))
         : l.Text("coverage.ok");
 }

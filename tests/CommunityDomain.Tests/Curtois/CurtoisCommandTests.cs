@@ -26,6 +26,19 @@ public sealed partial class CurtoisCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_solver_that_proves_a_bound_gets_it_printed_last_beside_the_objective()
+    {
+        CurtoisSolve bounded = (instance, _, _, _) => CurtoisSolution.Empty(instance).WithLowerBound(600);
+        var (code, stdout, _) = Run(bounded, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "5");
+
+        Assert.Equal(0, code);
+        var match = ObjectiveLine().Match(LastLine(stdout));
+        Assert.True(match.Success, stdout);
+        Assert.Equal("7137", match.Groups["objective"].Value);
+        Assert.Equal("600", match.Groups["bound"].Value);
+    }
+
+    [Fact]
     public void Run_greedy_with_solution_writes_a_CSV_that_re_evaluates_to_the_printed_line()
     {
         var instancePath = RosterBenchmarkFolder.PathOf("Instance2");
@@ -238,6 +251,6 @@ public sealed partial class CurtoisCommandTests : IDisposable
 
     private static string LastLine(string text) => text.TrimEnd('\n').Split('\n')[^1];
 
-    [GeneratedRegex(@"^objective=(?<objective>\d+) hard_violations=(?<hard>\d+) seconds=\d+\.\d\d$")]
+    [GeneratedRegex(@"^objective=(?<objective>\d+) hard_violations=(?<hard>\d+) seconds=\d+\.\d\d( bound=(?<bound>-?\d+))?$")]
     private static partial Regex ObjectiveLine();
 }

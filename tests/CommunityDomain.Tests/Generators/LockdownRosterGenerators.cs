@@ -42,6 +42,13 @@ public static class LockdownRosterGenerators
             Gen.Choose(0, Enum.GetValues<LockdownShape>().Length - 1).SelectMany(shape => Gen.Choose(0, int.MaxValue - 1).Select(seed => Create(seed, (LockdownShape)shape))),
             Shrink);
 
+    /// <summary>
+    /// The roster a coordinator would have published for <paramref name="g"/>: the planner's best after a
+    /// few hundred moves, a roster that may break rules (most lockdown problems have no valid one).
+    /// </summary>
+    public static IReadOnlyList<RosterAssignment> Published(LockdownProblem g) =>
+        RosterPlanner.Plan(g.Problem, new PlannerOptions(g.Seed % 7, iterationLimit: 300)).Match(r => r.Assignments, n => n.Best.Assignments);
+
     /// <summary>Smaller problems of the same kind: fewer workers, half the demands, half the horizon (pins and wishes follow).</summary>
     public static IEnumerable<LockdownProblem> Shrink(LockdownProblem g)
     {
@@ -181,7 +188,8 @@ public static class LockdownRosterGenerators
         return new LockdownProblem(seed, shape, problem);
     }
 
-    private static WorkRules Rules(Random r, List<ShiftDefinition> shifts, int days)
+    /// <summary>Random work rules of every kind, tight or loose, for <paramref name="days"/> dates.</summary>
+    public static WorkRules Rules(Random r, List<ShiftDefinition> shifts, int days)
     {
         var maxC = r.Next(3) == 0 ? (int?)r.Next(1, 7) : null;
         var minC = maxC is { } m ? r.Next(1, m + 1) : r.Next(1, 3);

@@ -38,4 +38,32 @@ public sealed class CurtoisMappingTests
         var solution = CurtoisSolver.Solve(instance, TimeSpan.FromSeconds(1), 1, CancellationToken.None);
         Assert.True(CurtoisEvaluator.Evaluate(instance, solution).IsFeasible);
     }
+
+    [Theory]
+    [InlineData("Instance1")]
+    [InlineData("Instance2")]
+    [InlineData("Instance3")]
+    [InlineData("Instance4")]
+    [InlineData("Instance5")]
+    public void The_lower_bound_never_exceeds_the_best_known_objective(string name)
+    {
+        // Instances 1-4 are solved to proven optimality in the literature, so a bound above best known would be wrong.
+        var path = RosterBenchmarkFolder.PathOf(name);
+        Assert.True(CurtoisBestKnown.TryFindFor(path, out var best));
+        var problem = CurtoisMapping.ToProblem(CurtoisParser.Load(path));
+        var bound = RosterPlanner.LowerBound(problem, 150);
+        Assert.NotNull(bound);
+        Assert.InRange(bound.Value, 0, best.BestKnownObjective);
+    }
+
+    [Fact]
+    public void Solve_attaches_the_planners_bound_to_the_solution()
+    {
+        var path = RosterBenchmarkFolder.PathOf("Instance1");
+        var instance = CurtoisParser.Load(path);
+        var solution = CurtoisSolver.Solve(instance, TimeSpan.FromSeconds(1), 1, CancellationToken.None);
+        Assert.True(CurtoisBestKnown.TryFindFor(path, out var best));
+        Assert.NotNull(solution.LowerBound);
+        Assert.InRange(solution.LowerBound.Value, 0, Math.Min(best.BestKnownObjective, CurtoisEvaluator.Evaluate(instance, solution).Objective));
+    }
 }

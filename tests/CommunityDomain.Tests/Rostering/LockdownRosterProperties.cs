@@ -35,6 +35,16 @@ public sealed class LockdownRosterProperties
     }
 
     [Property]
+    public bool Breakdown_parts_add_up_exactly_to_the_totals(LockdownProblem g)
+    {
+        var s = Best(PlanOf(g)).Score;
+        var byRule = s.ByRule.Values.Aggregate(default(ScorePart), (a, b) => a + b);
+        var attributed = s.ByWorker.Values.Concat(s.ByPostDay.Values).Aggregate(s.Unattributed, (a, b) => a + b);
+        var items = s.Items.Aggregate(default(ScorePart), (a, i) => a + new ScorePart(i.Hard, i.Soft));
+        return byRule == s.Total && attributed == s.Total && items == s.Total;
+    }
+
+    [Property]
     public bool Pins_are_kept_and_nobody_works_twice_on_a_date(LockdownProblem g)
     {
         var roster = Best(PlanOf(g));

@@ -6,15 +6,19 @@ using Interval = NodaTime.Interval;
 
 namespace CommunityDomain.Tests.Rostering;
 
-[Properties(Arbitrary = new[] { typeof(RosterArbitraries) }, MaxTest = 40)]
+/// <summary>
+/// Repair against independent references, on planted rosters and on the planner's best rosters for
+/// lockdown-shaped problems (understaffed, infeasible, rule-breaking pins, 24-hour duties, long horizons).
+/// </summary>
+[Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 40)]
 public sealed class RepairProperties
 {
     private const long Moves = 300;
+    private const int LockdownTests = 25;
 
-    private static (RosterChange Change, LocalDate Now) ChangeOf(PlantedProblem g, int pick)
+    private static (RosterChange Change, LocalDate Now) ChangeOf(RosterProblem p, int pick)
     {
         var r = new Random(pick);
-        var p = g.Problem;
         var now = p.Horizon.Start.PlusDays(r.Next(p.Horizon.Length));
         var later = now.PlusDays(r.Next(Period.DaysBetween(now, p.Horizon.End) + 1));
         var worker = p.Workers[r.Next(p.Workers.Count)].Id;
@@ -35,25 +39,41 @@ public sealed class RepairProperties
         return (change, change is DemandRaised ? demand.Date : now);
     }
 
+    /// <summary>Repair needs a worker and a demand to change; problems without them are answered by the no-crash property.</summary>
+    private static bool Changeable(RosterProblem p) => p.Workers.Count > 0 && p.Demands.Count > 0;
+
     [Property]
-    public bool Repair_with_no_change_returns_the_roster_unchanged(PlantedProblem g)
+    public bool Repair_with_no_change_returns_the_roster_unchanged(PlantedProblem g) => NoChangeKeepsTheRoster(g.Problem, g.Planted);
+
+    [Property(MaxTest = LockdownTests)]
+    public bool Repair_with_no_change_returns_the_roster_unchanged_on_lockdown_rosters(LockdownProblem g) =>
+        NoChangeKeepsTheRoster(g.Problem, LockdownRosterGenerators.Published(g));
+
+    private static bool NoChangeKeepsTheRoster(RosterProblem p, IReadOnlyList<RosterAssignment> roster)
     {
-        var result = RosterRepair.Repair(g.Problem, g.Planted, null, new RepairOptions(0, iterationLimit: Moves));
-        return result.Changes == 0 && result.Notices.Count == 0 && result.Roster.Assignments.ToHashSet().SetEquals(g.Planted);
+        var result = RosterRepair.Repair(p, roster, null, new RepairOptions(0, iterationLimit: Moves));
+        return result.Changes == 0 && result.Notices.Count == 0 && result.Roster.Assignments.ToHashSet().SetEquals(roster);
     }
 
     [Property]
-    public bool Repair_never_touches_the_past_or_pins_and_leaves_no_more_hard_violations_than_the_fewest_changes_roster(PlantedProblem g, NonNegativeInt pick)
+    public bool Repair_never_touches_the_past_or_pins_and_leaves_no_more_hard_violations_than_the_fewest_changes_roster(PlantedProblem g, NonNegativeInt pick) =>
+        KeepsPastAndPinsAndBeatsFewestChanges(g.Problem, g.Planted, pick.Get);
+
+    [Property(MaxTest = LockdownTests)]
+    public bool Repair_never_touches_the_past_or_pins_and_leaves_no_more_hard_violations_than_the_fewest_changes_roster_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
+        !Changeable(g.Problem) || KeepsPastAndPinsAndBeatsFewestChanges(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+
+    private static bool KeepsPastAndPinsAndBeatsFewestChanges(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
     {
-        var (change, now) = ChangeOf(g, pick.Get);
-        var result = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(pick.Get % 100, now, iterationLimit: Moves));
+        var (change, now) = ChangeOf(p, pick);
+        var result = RosterRepair.Repair(p, roster, change, new RepairOptions(pick % 100, now, iterationLimit: Moves));
         var after = result.Roster.Assignments.ToHashSet();
         var keys = result.Problem.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
         var pins = result.Problem.Pins.ToHashSet();
         bool Keeps(RosterAssignment a) => a.Date < now || pins.Contains(a) || CanServe(result.Problem, a);
-        var fewest = g.Planted.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification)) && Keeps(a)).ToList();
+        var fewest = roster.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification)) && Keeps(a)).ToList();
         var check = RosterChecker.Check(result.Problem, result.Roster.Assignments);
-        return after.Where(a => a.Date < now).ToHashSet().SetEquals(g.Planted.Where(a => a.Date < now))
+        return after.Where(a => a.Date < now).ToHashSet().SetEquals(roster.Where(a => a.Date < now))
             && result.Problem.Pins.All(after.Contains)
             && result.Roster.Assignments.All(Keeps)
             && check.Hard == result.Roster.Score.Hard
@@ -74,16 +94,23 @@ public sealed class RepairProperties
     }
 
     [Property]
-    public bool Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen(PlantedProblem g, NonNegativeInt pick)
+    public bool Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen(PlantedProblem g, NonNegativeInt pick) =>
+        NoWorseThanFrozenPlan(g.Problem, g.Planted, pick.Get);
+
+    [Property(MaxTest = LockdownTests)]
+    public bool Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
+        !Changeable(g.Problem) || NoWorseThanFrozenPlan(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+
+    private static bool NoWorseThanFrozenPlan(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
     {
-        var (change, now) = ChangeOf(g, pick.Get);
-        var seed = pick.Get % 7;
-        var result = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(pick.Get % 100, now, seed, Moves));
+        var (change, now) = ChangeOf(p, pick);
+        var seed = pick % 7;
+        var result = RosterRepair.Repair(p, roster, change, new RepairOptions(pick % 100, now, seed, Moves));
 
         // The reference, built here from the documented definition: the changed problem with every published
         // duty before `now` pinned and nobody else available on those dates, planned with the same seed and moves.
         var changed = result.Problem;
-        var past = g.Planted.Where(a => a.Date < now).ToList();
+        var past = roster.Where(a => a.Date < now).ToList();
         var pinned = changed.Pins.Select(p => (p.Worker, p.Date)).ToHashSet();
         var busy = past.Select(a => (a.Worker, a.Date)).Concat(pinned).ToHashSet();
         var pastDates = changed.Horizon.Where(d => d < now).ToList();
@@ -113,11 +140,18 @@ public sealed class RepairProperties
     }
 
     [Property(MaxTest = 20)]
-    public bool A_higher_per_change_penalty_never_yields_more_changes(PlantedProblem g, NonNegativeInt pick, PositiveInt low, PositiveInt extra)
+    public bool A_higher_per_change_penalty_never_yields_more_changes(PlantedProblem g, NonNegativeInt pick, PositiveInt low, PositiveInt extra) =>
+        PenaltyIsMonotone(g.Problem, g.Planted, pick.Get, low.Get, extra.Get);
+
+    [Property(MaxTest = 20)]
+    public bool A_higher_per_change_penalty_never_yields_more_changes_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick, PositiveInt low, PositiveInt extra) =>
+        !Changeable(g.Problem) || PenaltyIsMonotone(g.Problem, LockdownRosterGenerators.Published(g), pick.Get, low.Get, extra.Get);
+
+    private static bool PenaltyIsMonotone(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick, int low, int extra)
     {
-        var (change, now) = ChangeOf(g, pick.Get);
-        var a = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(low.Get % 300, now, iterationLimit: Moves));
-        var b = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions((low.Get % 300) + extra.Get, now, iterationLimit: Moves));
+        var (change, now) = ChangeOf(p, pick);
+        var a = RosterRepair.Repair(p, roster, change, new RepairOptions(low % 300, now, iterationLimit: Moves));
+        var b = RosterRepair.Repair(p, roster, change, new RepairOptions((low % 300) + extra, now, iterationLimit: Moves));
         return b.Changes <= a.Changes;
     }
 }

@@ -9,11 +9,21 @@ namespace CommunityDomain.Tests.Views;
 [Properties(Arbitrary = new[] { typeof(RosterArbitraries) }, MaxTest = 100)]
 public sealed class CoverageViewProperties
 {
-    // Drops some planted assignments (so some demands fall short) and duplicates none.
+    // Drops some planted assignments (so some demands fall short) and adds people to some demands (so some
+    // are over what they require, within or beyond their maximum, as pins can make them).
     private static List<RosterAssignment> Thinned(PlantedProblem planted, int seed)
     {
         var random = new Random(seed);
-        return [.. planted.Planted.Where(_ => random.Next(4) != 0)];
+        var roster = planted.Planted.Where(_ => random.Next(4) != 0).ToList();
+        var workers = planted.Problem.Workers;
+        foreach (var d in planted.Problem.Demands.Where(_ => random.Next(5) == 0))
+        {
+            // Only people free that date: a roster holds one shift per worker and date.
+            var free = workers.Where(w => !roster.Any(a => a.Worker == w.Id && a.Date == d.Date)).Take(random.Next(1, 4)).ToList();
+            roster.AddRange(free.Select(w => new RosterAssignment(w.Id, d.Date, d.Post, d.ShiftCode, d.Qualification)));
+        }
+
+        return roster;
     }
 
     // The English texts the checks expect, written out here independently of the resource tables.
@@ -60,6 +70,9 @@ public sealed class CoverageViewProperties
                 && isShort == (count < demand.Required)
                 && belowMinimum == (count < (demand.Minimum ?? 0))
                 && (row[7] == "ok") == (count == demand.Required)
+                && row[7].Contains("above maximum", StringComparison.Ordinal) == (count > (demand.Maximum ?? demand.Required))
+                && (count <= demand.Required || count > (demand.Maximum ?? demand.Required) || row[7] == $"{People(count - demand.Required)} over")
+                && (count <= (demand.Maximum ?? demand.Required) || row[7] == $"⛔ **above maximum, {People(count - (demand.Maximum ?? demand.Required))} too many**")
                 && (!isShort || row[7].EndsWith($"short {People(demand.Required - count)}**", StringComparison.Ordinal));
             if (!ok)
             {

@@ -16,10 +16,16 @@ public static class RosterSwaps
     /// <param name="second">Another worker of the problem.</param>
     /// <param name="dates">The dates exchanged; at least one, inside the horizon.</param>
     /// <returns>
-    /// Accepted when no hard rule's violation amount rises (so a valid roster stays valid); otherwise refused,
-    /// naming the rules that rise, with the swapped roster's lines for them.
+    /// Accepted when no hard rule's violation amount rises (so a valid roster stays valid) and no pinned duty
+    /// moves; otherwise refused, naming the rules that rise (with the swapped roster's lines for them) and
+    /// the pinned duties the swap would move.
     /// </returns>
-    /// <remarks>The check is by the planner's own scoring, so every rule of the problem counts; pins are not protected here (a coordinator may swap a pinned duty on request).</remarks>
+    /// <remarks>
+    /// The check is by the planner's own scoring, so every rule of the problem counts, and it compares
+    /// amounts before and after: on a roster that already breaks rules (an understaffed week), a swap that
+    /// breaks nothing new is accepted. A pin is the coordinator's fixed decision: to swap a pinned duty,
+    /// unpin it first.
+    /// </remarks>
     /// <exception cref="ArgumentException">A worker is unknown, both are the same, no date is given, or a date is outside the horizon.</exception>
     public static SwapVerdict Check(RosterProblem problem, IEnumerable<RosterAssignment> assignments, Id<Worker> first, Id<Worker> second, params LocalDate[] dates)
     {
