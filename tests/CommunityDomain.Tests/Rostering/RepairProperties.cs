@@ -11,7 +11,7 @@ public sealed class RepairProperties
 {
     private const long Moves = 300;
 
-    private static (RosterChange Change, LocalDate Now) ChangeOf(PlantedProblem g, int pick)
+    internal static (RosterChange Change, LocalDate Now) ChangeOf(PlantedProblem g, int pick)
     {
         var r = new Random(pick);
         var p = g.Problem;
@@ -62,7 +62,7 @@ public sealed class RepairProperties
     }
 
     /// <summary>Independently: available at every moment, qualified, inside the confinement.</summary>
-    private static bool CanServe(RosterProblem p, RosterAssignment a)
+    internal static bool CanServe(RosterProblem p, RosterAssignment a)
     {
         var w = p.Workers.First(x => x.Id == a.Worker);
         var shift = p.Shifts.First(s => s.Code == a.ShiftCode);
