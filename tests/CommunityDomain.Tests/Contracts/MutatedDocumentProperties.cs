@@ -150,59 +150,59 @@ public sealed class MutatedDocumentProperties
             case 0:
             case 1:
             case 2:
-            {
-                var nodes = new List<JsonNode>();
-                Collect(JsonNode.Parse(text), nodes);
-                return nodes.Count == 0 ? text : Replace(text, random.Next(nodes.Count), Tokens[random.Next(Tokens.Length)]);
-            }
+                {
+                    var nodes = new List<JsonNode>();
+                    Collect(JsonNode.Parse(text), nodes);
+                    return nodes.Count == 0 ? text : Replace(text, random.Next(nodes.Count), Tokens[random.Next(Tokens.Length)]);
+                }
 
             case 3:
-            {
-                // Deep nesting around a random value (deeper than the reader's limit, or just under it).
-                var nodes = new List<JsonNode>();
-                Collect(JsonNode.Parse(text), nodes);
-                var depth = random.Next(2) == 0 ? 70 : random.Next(1, 40);
-                return nodes.Count == 0 ? text : Replace(text, random.Next(nodes.Count), new string('[', depth) + "1" + new string(']', depth));
-            }
+                {
+                    // Deep nesting around a random value (deeper than the reader's limit, or just under it).
+                    var nodes = new List<JsonNode>();
+                    Collect(JsonNode.Parse(text), nodes);
+                    var depth = random.Next(2) == 0 ? 70 : random.Next(1, 40);
+                    return nodes.Count == 0 ? text : Replace(text, random.Next(nodes.Count), new string('[', depth) + "1" + new string(']', depth));
+                }
 
             case 4:
-            {
-                // A byte-level edit: delete, duplicate or insert a character, raw surrogates included.
-                var builder = new StringBuilder(text);
-                var at = random.Next(builder.Length);
-                char[] inserts = ['"', '{', '}', '[', ']', ',', ':', '\\', '0', '-', 'e', '\uDFFF', '\uD800', '\u0000', ' '];
-                switch (random.Next(3))
                 {
-                    case 0:
-                        builder.Remove(at, 1);
-                        break;
-                    case 1:
-                        builder.Insert(at, builder[at]);
-                        break;
-                    default:
-                        builder.Insert(at, inserts[random.Next(inserts.Length)]);
-                        break;
-                }
+                    // A byte-level edit: delete, duplicate or insert a character, raw surrogates included.
+                    var builder = new StringBuilder(text);
+                    var at = random.Next(builder.Length);
+                    char[] inserts = ['"', '{', '}', '[', ']', ',', ':', '\\', '0', '-', 'e', '\uDFFF', '\uD800', '\u0000', ' '];
+                    switch (random.Next(3))
+                    {
+                        case 0:
+                            builder.Remove(at, 1);
+                            break;
+                        case 1:
+                            builder.Insert(at, builder[at]);
+                            break;
+                        default:
+                            builder.Insert(at, inserts[random.Next(inserts.Length)]);
+                            break;
+                    }
 
-                return builder.ToString();
-            }
+                    return builder.ToString();
+                }
 
             default:
-            {
-                // A null (or a copy of a sibling) pushed into a random list.
-                var root = JsonNode.Parse(text)!;
-                var arrays = new List<JsonNode>();
-                Collect(root, arrays);
-                var lists = arrays.OfType<JsonArray>().ToList();
-                if (lists.Count == 0)
                 {
-                    return text;
-                }
+                    // A null (or a copy of a sibling) pushed into a random list.
+                    var root = JsonNode.Parse(text)!;
+                    var arrays = new List<JsonNode>();
+                    Collect(root, arrays);
+                    var lists = arrays.OfType<JsonArray>().ToList();
+                    if (lists.Count == 0)
+                    {
+                        return text;
+                    }
 
-                var list = lists[random.Next(lists.Count)];
-                list.Insert(random.Next(list.Count + 1), random.Next(2) == 0 || list.Count == 0 ? null : list[random.Next(list.Count)]!.DeepClone());
-                return root.ToJsonString();
-            }
+                    var list = lists[random.Next(lists.Count)];
+                    list.Insert(random.Next(list.Count + 1), random.Next(2) == 0 || list.Count == 0 ? null : list[random.Next(list.Count)]!.DeepClone());
+                    return root.ToJsonString();
+                }
         }
     }
 
