@@ -24,7 +24,7 @@ Console.WriteLine($"Issued pass {pass.Content.Serial} to household 12, valid {Lo
 clock.Now = evening + Duration.FromMinutes(35);
 var revoked = office.Revoke(pass.Content.Serial, "positive case in the building", Actor.Of("office.zhang"));
 var again = office.Revoke(pass.Content.Serial, "twice", Actor.Of("office.zhang"));
-gate.LoadRevocations(office.Revoked);
+gate.LoadRevocations(office.Revoked, clock.Now, Actor.Of("gate.dongfang"));
 Console.WriteLine($"{Local(clock.Now)} revoked: {revoked.IsT0}; revoking again: {again.Match(_ => "accepted?!", e => e.Message)}");
 
 var at = evening + Duration.FromMinutes(45);

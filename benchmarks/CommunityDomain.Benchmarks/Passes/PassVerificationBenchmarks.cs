@@ -32,7 +32,7 @@ public class PassVerificationBenchmarks
         var office = PassOffice.Open(PassPolicy.OnePersonEveryTwoDays, _keys, new FakeClock(Evening));
         _code = office.Issue(new PassRequest(new Id<Household>(1), ControlLevel.Controlled, Evening)).AsT0.Code;
         _gate = new PassGate(_keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays);
-        _gate.LoadRevocations([new PassSerial(99)]);
+        _gate.LoadRevocations([new PassSerial(99)], Evening);
         _data = new byte[19];
         using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         _signature = signer.SignData(_data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);

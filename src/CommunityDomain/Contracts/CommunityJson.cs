@@ -93,13 +93,26 @@ public static partial class CommunityJson
         {
             return new ContractError(ContractProblem.Malformed, e.Path ?? "$");
         }
+        catch (ArgumentException)
+        {
+            // The text is not valid UTF-16 (a raw lone surrogate): it cannot be transcoded to UTF-8 to parse.
+            return new ContractError(ContractProblem.Malformed, "$", "not UTF-16 text");
+        }
 
         if (root is not JsonObject envelope)
         {
             return new ContractError(ContractProblem.Malformed, "$", "an envelope object was expected");
         }
 
-        return ReadEnvelope<T>(envelope, kind);
+        try
+        {
+            return ReadEnvelope<T>(envelope, kind);
+        }
+        catch (InvalidOperationException)
+        {
+            // The envelope's own members hold text that is not UTF-16 (an escaped lone surrogate in "schema").
+            return new ContractError(ContractProblem.Malformed, "$", "not UTF-16 text");
+        }
     }
 
     private static OneOf<T, ContractError> ReadEnvelope<T>(JsonObject envelope, string kind)
@@ -135,6 +148,11 @@ public static partial class CommunityJson
         try
         {
             data = Upgrade(kind, data, version, SchemaVersion, Upgrades);
+            if (ContractScreen.Find(data, typeof(T), "$.data", Options) is { } screened)
+            {
+                return screened;
+            }
+
             var value = data.Deserialize((JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
             return value is null ? new ContractError(ContractProblem.InvalidValue, "$.data", "null") : value;
         }

@@ -53,6 +53,9 @@ internal static class ContractCatalog
         (typeof(AntigenReported), "testing.antigen-reported"),
         (typeof(PassIssued), "passes.pass-issued"),
         (typeof(PassRevoked), "passes.pass-revoked"),
+        (typeof(GateExitRecorded), "passes.gate-exit-recorded"),
+        (typeof(GateReturnRecorded), "passes.gate-return-recorded"),
+        (typeof(GateRevocationsLoaded), "passes.gate-revocations-loaded"),
         (typeof(StockReceived), "supplies.stock-received"),
         (typeof(StockAllocated), "supplies.stock-allocated"),
         (typeof(AllocationCancelled), "supplies.allocation-cancelled"),
@@ -69,6 +72,7 @@ internal static class ContractCatalog
         (typeof(DemandRaised), "roster.change.demand-raised"),
         (typeof(PostClosed), "roster.change.post-closed"),
         (typeof(IncidentRaisesDemand), "roster.change.incident-raises-demand"),
+        (typeof(IncidentLowersDemand), "roster.change.incident-lowers-demand"),
     ];
 
     /// <summary>The other document kinds: planner inputs and outputs, snapshots, and lists of them.</summary>

@@ -10,6 +10,7 @@ public sealed partial class PassGate
     /// <returns>The state; <see cref="Restore"/> rebuilds an equal gate from it.</returns>
     public PassGateState ToState() => new()
     {
+        Version = Version,
         Revoked = [.. _revoked.Select(s => s.Value).Order()],
         Exits = [.. _history.Select(x => new GateExitState(
             new IssuedPassState(x.Content.Serial.Value, x.Content.Household.Value, x.Content.ValidFrom, x.Content.ValidUntil, x.Content.MaxTimeOut, x.Content.Key.Value),
@@ -22,15 +23,30 @@ public sealed partial class PassGate
     /// <param name="keys">The public keys it accepts.</param>
     /// <param name="policy">The policy (for the quota of outings).</param>
     /// <returns>A gate equal to the one the state was taken from.</returns>
+    /// <remarks>The version is the stored one; a state without one (0, stored before gates had versions) restores
+    /// at the lowest version its records allow: one per exit, one per return and one for the revocations.</remarks>
     /// <exception cref="ArgumentException">The state is inconsistent (a pass used twice, a serial, household or
-    /// key id that is not positive, an empty validity window).</exception>
+    /// key id that is not positive, an empty validity window, a version lower than the commands it records).</exception>
     public static PassGate Restore(PassGateState state, PassVerificationKeys keys, PassPolicy policy)
     {
         Guard.Against.Null(state);
-        var gate = new PassGate(keys, policy);
+        Guard.Against.Null(keys);
+        Guard.Against.Null(policy);
         try
         {
-            gate.LoadRevocations([.. Guard.Against.Null(state.Revoked).Select(s => new PassSerial(s))]);
+            var revoked = Guard.Against.Null(state.Revoked);
+            var exits = Guard.Against.Null(state.Exits);
+            Guard.Against.Negative(state.Version, nameof(state));
+
+            // Every recorded exit and return, and at least one load when anything is revoked, raised the version by one.
+            var least = (long)exits.Count + exits.Count(e => e is { Returned: true }) + (revoked.Count > 0 ? 1 : 0);
+            if (state.Version != 0 && state.Version < least)
+            {
+                throw new ArgumentException($"Version {state.Version} is lower than the {least} commands recorded.", nameof(state));
+            }
+
+            var gate = new PassGate(keys, policy, state.Version == 0 ? least : state.Version);
+            gate._revoked.UnionWith(revoked.Select(s => new PassSerial(s)));
             foreach (var exit in Guard.Against.Null(state.Exits))
             {
                 var p = Guard.Against.Null(Guard.Against.Null(exit).Pass);
@@ -46,12 +62,12 @@ public sealed partial class PassGate
                     gate._out.Remove(content.Serial);
                 }
             }
+
+            return gate;
         }
-        catch (Exception ex) when (ex is ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
         {
             throw new ArgumentException($"The stored gate state is inconsistent: {ex.Message}", nameof(state), ex);
         }
-
-        return gate;
     }
 }

@@ -1,6 +1,7 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Passes.Errors;
+using CommunityDomain.Passes.Events;
 using OneOf;
 
 namespace CommunityDomain.Passes;
@@ -12,9 +13,13 @@ namespace CommunityDomain.Passes;
 /// <remarks>
 /// A code with any change, signed under an unknown, wrong or retired key, used outside its validity window,
 /// revoked, already used, or beyond its household's quota of outings in a period never passes
-/// <see cref="Exit"/>. A return is late exactly when the time out exceeds the pass's maximum.
+/// <see cref="Exit(string?, Instant)"/>. A return is late exactly when the time out exceeds the pass's maximum.
+/// <para>It is an aggregate like the others: each accepted exit, each return and each load that adds a revocation
+/// raises <see cref="AggregateRoot.Version"/> by exactly one and one event stamped with the instant the call was
+/// given (<see cref="GateExitRecorded"/>, <see cref="GateReturnRecorded"/>, <see cref="GateRevocationsLoaded"/>);
+/// a refused scan, a <see cref="Verify"/> and a load of serials already known change nothing.</para>
 /// </remarks>
-public sealed partial class PassGate
+public sealed partial class PassGate : AggregateRoot
 {
     private readonly PassVerificationKeys _keys;
     private readonly PassPolicy _policy;
@@ -23,11 +28,19 @@ public sealed partial class PassGate
     private readonly HashSet<PassSerial> _used = [];
     private readonly Dictionary<Id<Household>, List<Instant>> _exits = [];
     private readonly List<(PassContent Content, Instant At)> _history = [];
+    private Instant _latest = NodaConstants.UnixEpoch;
 
-    /// <summary>Creates a gate.</summary>
+    /// <summary>Creates a gate at version 0, with nothing recorded.</summary>
     /// <param name="keys">The public keys it accepts.</param>
     /// <param name="policy">The policy (for the quota of outings).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public PassGate(PassVerificationKeys keys, PassPolicy policy)
+        : this(keys, policy, 0)
+    {
+    }
+
+    private PassGate(PassVerificationKeys keys, PassPolicy policy, long version)
+        : base(version)
     {
         _keys = Guard.Against.Null(keys);
         _policy = Guard.Against.Null(policy);
@@ -36,9 +49,32 @@ public sealed partial class PassGate
     /// <summary>Passes out now, with when they went out, earliest first (then by serial).</summary>
     public IReadOnlyList<(PassContent Pass, Instant WentOut)> Out => [.. _out.Values.OrderBy(x => x.At).ThenBy(x => x.Content.Serial.Value)];
 
-    /// <summary>Adds revoked serials (e.g. <see cref="PassOffice.Revoked"/> synced when online).</summary>
+    /// <summary>Adds revoked serials, without an instant for the event: use <see cref="LoadRevocations(IEnumerable{PassSerial}, Instant, Actor)"/>.</summary>
     /// <param name="serials">The serials.</param>
-    public void LoadRevocations(IEnumerable<PassSerial> serials) => _revoked.UnionWith(Guard.Against.Null(serials));
+    /// <remarks>Kept for hosts written before the gate had versions and events; the load is stamped with the
+    /// instant of the latest exit the gate recorded, or <see cref="NodaConstants.UnixEpoch"/> before any.</remarks>
+    [Obsolete("Give the instant of the sync: LoadRevocations(serials, at). The gate never reads a clock, and its events carry the instant.")]
+    public void LoadRevocations(IEnumerable<PassSerial> serials) => LoadRevocations(serials, _latest, Actor.System);
+
+    /// <summary>Adds revoked serials (e.g. <see cref="PassOffice.Revoked"/> synced when online).</summary>
+    /// <param name="serials">The serials; those the gate already holds are ignored.</param>
+    /// <param name="at">The instant of the sync (the device's time; the gate never reads a clock).</param>
+    /// <param name="by">Who synced (the device account, or <see cref="Actor.System"/>).</param>
+    /// <returns>How many serials were new: 0 changes nothing (no version, no event); otherwise the version rises
+    /// by one and one <see cref="GateRevocationsLoaded"/> lists the new serials, ascending.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="serials"/> is null.</exception>
+    public int LoadRevocations(IEnumerable<PassSerial> serials, Instant at, Actor by = default)
+    {
+        List<PassSerial> added = [.. Guard.Against.Null(serials).Where(s => !_revoked.Contains(s)).Distinct().OrderBy(s => s.Value)];
+        if (added.Count == 0)
+        {
+            return 0;
+        }
+
+        _revoked.UnionWith(added);
+        Raise(new GateRevocationsLoaded(at, by, NextVersion(), added));
+        return added.Count;
+    }
 
     /// <summary>Checks a code at an instant without recording anything: signature, key, revocation and validity.</summary>
     /// <param name="code">The scanned code.</param>
@@ -59,11 +95,19 @@ public sealed partial class PassGate
             : content;
     }
 
-    /// <summary>Verifies a code and records the holder going out.</summary>
+    /// <summary>Verifies a code and records the holder going out, by the system (the device itself).</summary>
     /// <param name="code">The scanned code.</param>
     /// <param name="at">When.</param>
     /// <returns>The pass's content, or why it is refused (nothing is recorded then).</returns>
-    public OneOf<PassContent, PassRejected> Exit(string? code, Instant at)
+    public OneOf<PassContent, PassRejected> Exit(string? code, Instant at) => Exit(code, at, Actor.System);
+
+    /// <summary>Verifies a code and records the holder going out.</summary>
+    /// <param name="code">The scanned code.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who is on duty at the gate.</param>
+    /// <returns>The pass's content (the version rises by one and a <see cref="GateExitRecorded"/> is raised), or
+    /// why it is refused (nothing is recorded then).</returns>
+    public OneOf<PassContent, PassRejected> Exit(string? code, Instant at, Actor by)
     {
         var verified = Verify(code, at);
         if (verified.IsT1)
@@ -84,14 +128,23 @@ public sealed partial class PassGate
         }
 
         Record(content, at);
+        Raise(new GateExitRecorded(at, by, NextVersion(), content.Serial, content.Household));
         return content;
     }
+
+    /// <summary>Records a holder coming back, by the system (the device itself); flags a late return.</summary>
+    /// <param name="code">The scanned code.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The return with its late flag, or why the scan is refused.</returns>
+    public OneOf<PassReturn, PassRejected> Return(string? code, Instant at) => Return(code, at, Actor.System);
 
     /// <summary>Records a holder coming back; flags a late return. An expired or revoked pass may still come back.</summary>
     /// <param name="code">The scanned code.</param>
     /// <param name="at">When.</param>
-    /// <returns>The return with its late flag, or why the scan is refused.</returns>
-    public OneOf<PassReturn, PassRejected> Return(string? code, Instant at)
+    /// <param name="by">Who is on duty at the gate.</param>
+    /// <returns>The return with its late flag (the version rises by one and a <see cref="GateReturnRecorded"/> is
+    /// raised), or why the scan is refused (nothing changes then).</returns>
+    public OneOf<PassReturn, PassRejected> Return(string? code, Instant at, Actor by)
     {
         var read = Read(code);
         if (read.IsT1)
@@ -105,7 +158,9 @@ public sealed partial class PassGate
             return new PassRejected(PassRejection.NotOut, content.Serial);
         }
 
-        return new PassReturn(content.Serial, content.Household, went.At, at, content.MaxTimeOut);
+        var back = new PassReturn(content.Serial, content.Household, went.At, at, content.MaxTimeOut);
+        Raise(new GateReturnRecorded(at, by, NextVersion(), content.Serial, content.Household, went.At, back.Late));
+        return back;
     }
 
     /// <summary>Passes out longer than allowed at an instant.</summary>
@@ -115,7 +170,7 @@ public sealed partial class PassGate
         [.. Out.Where(x => at - x.WentOut > x.Pass.MaxTimeOut).Select(x => x.Pass)];
 
     /// <summary>The gate's key ids and counts.</summary>
-    public override string ToString() => $"Pass gate: {_keys}, {_out.Count} out, {_revoked.Count} revocation(s) loaded";
+    public override string ToString() => $"Pass gate v{Version}: {_keys}, {_out.Count} out, {_revoked.Count} revocation(s) loaded";
 
     private void Record(PassContent content, Instant at)
     {
@@ -124,7 +179,10 @@ public sealed partial class PassGate
         _used.Add(content.Serial);
         _out[content.Serial] = (content, at);
         _history.Add((content, at));
+        _latest = Max(_latest, at);
     }
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 
     /// <summary>Decodes and checks the signature; the content is trusted only after this.</summary>
     internal OneOf<PassContent, PassRejected> Read(string? code)

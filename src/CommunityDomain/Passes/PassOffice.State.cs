@@ -51,10 +51,12 @@ public sealed partial class PassOffice
             throw new ArgumentException($"The next serial {state.NextSerial} does not follow the {issued.Count} passes issued.", nameof(state));
         }
 
-        // Every successful Issue or Revoke raised the version by one.
-        if (state.Version < (long)issued.Count + revoked.Count)
+        // Every successful Revoke raised the version by one, and so did each Issue or IssueBatch (a batch issues
+        // many passes under one version, so the passes only say that at least one command issued them).
+        var least = (issued.Count > 0 ? 1L : 0L) + revoked.Count;
+        if (state.Version < least)
         {
-            throw new ArgumentException($"Version {state.Version} is lower than the {issued.Count + revoked.Count} commands recorded.", nameof(state));
+            throw new ArgumentException($"Version {state.Version} is lower than the {least} commands recorded at least.", nameof(state));
         }
 
         var office = new PassOffice(policy, keys, clock, state.Version);

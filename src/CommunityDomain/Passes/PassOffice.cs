@@ -60,6 +60,51 @@ public sealed partial class PassOffice : AggregateRoot
     {
         Guard.Against.DefaultId(request.Household, nameof(request));
         var now = _clock.GetCurrentInstant();
+        var result = Decide(request, now);
+        if (result.TryPickT0(out var pass, out _))
+        {
+            Raise(IssuedEvent(pass.Content, now, by, NextVersion()));
+        }
+
+        return result;
+    }
+
+    /// <summary>Issues passes for many requests, each judged on its own in order (e.g. an evening's 30+ requests),
+    /// as one command: when any pass is issued the version rises by exactly one and every
+    /// <see cref="PassIssued"/> of the batch carries that version.</summary>
+    /// <param name="requests">The requests.</param>
+    /// <param name="by">Who issues them.</param>
+    /// <returns>One result per request, in order (a later request sees the passes issued before it).</returns>
+    /// <exception cref="ArgumentException"><paramref name="requests"/> is null or holds a default request (then nothing is issued).</exception>
+    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired>> IssueBatch(IEnumerable<PassRequest> requests, Actor by = default)
+    {
+        List<PassRequest> all = [.. Guard.Against.Null(requests)];
+        foreach (var request in all)
+        {
+            Guard.Against.DefaultId(request.Household, nameof(requests));
+        }
+
+        var now = _clock.GetCurrentInstant();
+        List<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired>> results = [.. all.Select(r => Decide(r, now))];
+        var issued = results.Where(r => r.IsT0).Select(r => r.AsT0.Content).ToList();
+        if (issued.Count > 0)
+        {
+            var version = NextVersion();
+            foreach (var content in issued)
+            {
+                Raise(IssuedEvent(content, now, by, version));
+            }
+        }
+
+        return results;
+    }
+
+    private static PassIssued IssuedEvent(PassContent content, Instant now, Actor by, long version) =>
+        new(now, by, version, content.Serial, content.Household, content.ValidFrom, content.ValidUntil, content.Key);
+
+    /// <summary>Judges one request and, when it passes, records and signs the pass (no version, no event).</summary>
+    private OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired> Decide(PassRequest request, Instant now)
+    {
         var requested = request.From ?? now;
         var from = TruncateToMinute(requested);
         if (request.Level == ControlLevel.Sealed)
@@ -86,16 +131,8 @@ public sealed partial class PassOffice : AggregateRoot
         var content = new PassContent(new PassSerial(_issued.Count + 1), request.Household, from, from + Policy.Validity, Policy.MaxTimeOut, _keys.Current);
         var code = _keys.Sign(content);
         Put(content);
-        Raise(new PassIssued(now, by, NextVersion(), content.Serial, content.Household, content.ValidFrom, content.ValidUntil, content.Key));
         return new Pass(content, code);
     }
-
-    /// <summary>Issues passes for many requests, each judged on its own (e.g. an evening's 30+ requests).</summary>
-    /// <param name="requests">The requests.</param>
-    /// <param name="by">Who issues them.</param>
-    /// <returns>One result per request, in order.</returns>
-    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired>> IssueBatch(IEnumerable<PassRequest> requests, Actor by = default) =>
-        [.. Guard.Against.Null(requests).Select(r => Issue(r, by))];
 
     /// <summary>Revokes a pass; gates reject it once they load <see cref="Revoked"/>.</summary>
     /// <param name="serial">The pass.</param>

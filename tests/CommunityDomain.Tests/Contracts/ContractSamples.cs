@@ -97,6 +97,8 @@ public static class ContractSamples
             _ when type == typeof(decimal) => r.Next(0, 1_000_000) / 100m,
             _ when type == typeof(IReadOnlyList<Id<Resident>>) =>
                 Enumerable.Range(0, r.Next(0, 4)).Select(i => new Id<Resident>(r.Next(1, 9_000))).ToList(),
+            _ when type == typeof(IReadOnlyList<PassSerial>) =>
+                Enumerable.Range(1, r.Next(1, 4)).Select(i => new PassSerial(i * 3)).ToList(),
             _ when type == typeof(IReadOnlyList<TracedUnits>) =>
                 Enumerable.Range(0, r.Next(0, 4)).Select(i => new TracedUnits(new CommandId("receipt-" + i), r.Next(1, 50))).ToList(),
             _ => throw new InvalidOperationException($"No sample value for {type.Name} (parameter {name}): add one to ContractSamples.ValueOf."),
@@ -140,6 +142,7 @@ public static class ContractSamples
             new DemandRaised(demand.Post, demand.Date, demand.ShiftCode, 4, "marshal"),
             new PostClosed(demand.Post, problem.Horizon.End),
             new IncidentRaisesDemand(demand.Post, new NodaTime.Interval(demand.Date.AtMidnight().InUtc().ToInstant(), null), 1, DateTimeZoneProviders.Tzdb["Asia/Shanghai"]),
+            new IncidentLowersDemand(demand.Post, new NodaTime.Interval(demand.Date.AtMidnight().InUtc().ToInstant(), demand.Date.PlusDays(2).AtMidnight().InUtc().ToInstant()), 1, DateTimeZoneProviders.Tzdb["Asia/Shanghai"]),
         ];
         foreach (var change in changes)
         {
@@ -213,7 +216,7 @@ public static class ContractSamples
         var office = PassOffice.Open(PassPolicy.OnePersonEveryTwoDays, keys, new NodaTime.Testing.FakeClock(evening));
         var codes = new[] { 4, 9 }.Select(h => office.Issue(new PassRequest(new Id<Household>(h), ControlLevel.Controlled, evening - Duration.FromHours(20), evening)).AsT0.Code).ToList();
         var gate = new PassGate(keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays);
-        gate.LoadRevocations([new PassSerial(7)]);
+        gate.LoadRevocations([new PassSerial(7)], evening);
         _ = gate.Exit(codes[0], evening + Duration.FromMinutes(5));
         _ = gate.Exit(codes[1], evening + Duration.FromMinutes(12));
         _ = gate.Return(codes[0], evening + Duration.FromMinutes(80));

@@ -39,7 +39,7 @@ public sealed class PassGateStateTests
 
     private static int Revoke(PassGate gate, string code)
     {
-        gate.LoadRevocations([gate.Verify(code, Evening).Match(c => c.Serial, r => r.Serial ?? new PassSerial(1))]);
+        gate.LoadRevocations([gate.Verify(code, Evening).Match(c => c.Serial, r => r.Serial ?? new PassSerial(1))], Evening);
         return gate.ToState().Revoked.Count;
     }
 

@@ -96,7 +96,7 @@ public sealed class PassProperties
         var (office, gate) = Setup();
         var pass = IssueOne(office, household.Get);
         Assert.True(office.Revoke(pass.Content.Serial, "lost").IsT0);
-        gate.LoadRevocations(office.Revoked);
+        gate.LoadRevocations(office.Revoked, Evening);
 
         Assert.Equal(PassRejection.Revoked, gate.Exit(pass.Code, Evening + Duration.FromMinutes(minutes.Get % 1440)).AsT1.Reason);
     }

@@ -16,7 +16,7 @@ public sealed class RepairProperties
     private const long Moves = 300;
     private const int LockdownTests = 25;
 
-    private static (RosterChange Change, LocalDate Now) ChangeOf(RosterProblem p, int pick)
+    internal static (RosterChange Change, LocalDate Now) ChangeOf(RosterProblem p, int pick)
     {
         var r = new Random(pick);
         var now = p.Horizon.Start.PlusDays(r.Next(p.Horizon.Length));
@@ -82,7 +82,7 @@ public sealed class RepairProperties
     }
 
     /// <summary>Independently: available at every moment, qualified, inside the confinement.</summary>
-    private static bool CanServe(RosterProblem p, RosterAssignment a)
+    internal static bool CanServe(RosterProblem p, RosterAssignment a)
     {
         var w = p.Workers.First(x => x.Id == a.Worker);
         var shift = p.Shifts.First(s => s.Code == a.ShiftCode);

@@ -8,6 +8,10 @@ namespace CommunityDomain.Passes.State;
 /// Exits are in the order the gate recorded them; revoked serials ascending.</remarks>
 public sealed record PassGateState
 {
+    /// <summary>The gate's version; 0 in a document stored before gates had versions (restored at the lowest
+    /// version its records allow).</summary>
+    public long Version { get; init; }
+
     /// <summary>The revoked serial values loaded, ascending.</summary>
     public required IReadOnlyList<int> Revoked { get; init; }
 
@@ -16,12 +20,12 @@ public sealed record PassGateState
 
     /// <inheritdoc />
     public bool Equals(PassGateState? other) =>
-        other is not null && Revoked.SequenceEqual(other.Revoked) && Exits.SequenceEqual(other.Exits);
+        other is not null && Version == other.Version && Revoked.SequenceEqual(other.Revoked) && Exits.SequenceEqual(other.Exits);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Revoked.Count, Exits.Count);
+    public override int GetHashCode() => HashCode.Combine(Version, Revoked.Count, Exits.Count);
 
     /// <summary>Counts only.</summary>
     public override string ToString() =>
-        $"PassGateState: {Revoked.Count} revoked, {Exits.Count} exits, {Exits.Count(e => !e.Returned)} out";
+        $"PassGateState v{Version}: {Revoked.Count} revoked, {Exits.Count} exits, {Exits.Count(e => !e.Returned)} out";
 }

@@ -14,8 +14,9 @@ namespace CommunityDomain.Rostering.Coordination;
 /// midnight); it overlaps the window when it starts before the window ends (never, while the incident is
 /// open, so up to the horizon's end) and ends after the window starts. Each overlapping demand of the post
 /// with the given qualification (null: the unqualified demands) gets <see cref="Extra"/> added to its
-/// required count, and to its hard minimum when it has one; shifts without such a demand, other posts and
-/// every other demand field stay as they were.
+/// required count, and to its hard minimum and maximum when it has them; shifts without such a demand, other
+/// posts and every other demand field stay as they were. <see cref="IncidentLowersDemand"/> undoes it for the
+/// shifts after the incident is resolved.
 /// </remarks>
 public sealed record IncidentRaisesDemand : RosterChange
 {
@@ -88,7 +89,7 @@ public sealed record IncidentRaisesDemand : RosterChange
         var shifts = problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
         return problem.With(demands: problem.Demands.Select(d =>
             d.Post == Post && d.Qualification == Qualification && Overlaps(d.Date, shifts[d.ShiftCode])
-                ? new Demand(d.Post, d.Compound, d.Date, d.ShiftCode, d.Required + Extra, d.UnderWeight, d.OverWeight, d.Minimum + Extra, d.Qualification)
+                ? new Demand(d.Post, d.Compound, d.Date, d.ShiftCode, d.Required + Extra, d.UnderWeight, d.OverWeight, d.Minimum + Extra, d.Qualification, d.Maximum + Extra)
                 : d));
     }
 

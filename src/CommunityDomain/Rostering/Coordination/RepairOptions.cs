@@ -34,7 +34,30 @@ public sealed class RepairOptions
     /// <summary>Moves per candidate re-plan.</summary>
     public long IterationLimit { get; }
 
+    /// <summary>
+    /// Elapsed time the whole repair may take, shared out among the candidate re-plans still to run; positive, or
+    /// null (the default) for no limit. With a limit, the result depends on the machine's speed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The limit is zero or negative.</exception>
+    public Duration? TimeLimit
+    {
+        get;
+        init
+        {
+            if (value is { } t)
+            {
+                Guard.Against.Expression(x => x <= Duration.Zero, t, "The time limit must be positive.", nameof(TimeLimit));
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>The source of elapsed time for <see cref="TimeLimit"/>, or null for a stopwatch.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // not data: a stored option runs under the reader's own clock
+    public TimeProvider? TimeProvider { get; init; }
+
     /// <summary>E.g. <c>penalty 50 per change from 2022-08-20</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"penalty {PerChangePenalty} per change{(Now is { } n ? $" from {n:uuuu-MM-dd}" : "")}, seed {Seed}, {IterationLimit} moves");
+        $"penalty {PerChangePenalty} per change{(Now is { } n ? $" from {n:uuuu-MM-dd}" : "")}, seed {Seed}, {IterationLimit} moves{(TimeLimit is { } t ? $", {t.TotalSeconds:0.###} s" : "")}");
 }

@@ -4,7 +4,7 @@ using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Rostering.Coordination;
 
-/// <summary>Something that happened after a roster was published: the input of <see cref="RosterRepair.Repair"/> (null there means nothing changed).</summary>
+/// <summary>Something that happened after a roster was published: the input of <see cref="RosterRepair.Repair(RosterProblem, IEnumerable{RosterAssignment}, RosterChange?, RepairOptions)"/> (null there means nothing changed).</summary>
 public abstract record RosterChange
 {
     private protected RosterChange()

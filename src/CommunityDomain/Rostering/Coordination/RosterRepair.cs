@@ -44,7 +44,47 @@ public static class RosterRepair
     /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, or the change removes
     /// a demand of an assignment dated before <see cref="RepairOptions.Now"/>.
     /// </exception>
-    public static RepairResult Repair(RosterProblem problem, IEnumerable<RosterAssignment> published, RosterChange? change, RepairOptions options)
+    public static RepairResult Repair(RosterProblem problem, IEnumerable<RosterAssignment> published, RosterChange? change, RepairOptions options) =>
+        Repair(problem, published, change, options, progress: null, CancellationToken.None);
+
+    /// <summary>Repairs <paramref name="published"/> after <paramref name="change"/>, reporting progress and stopping when asked.</summary>
+    /// <param name="problem">The problem the roster was published for.</param>
+    /// <param name="published">The published roster.</param>
+    /// <param name="change">What happened, or null for nothing (the published roster comes back unchanged).</param>
+    /// <param name="options">Per-change penalty, the first date that may change, seed, moves and time limit.</param>
+    /// <param name="progress">Receives a report each time the best candidate so far improves; optional.</param>
+    /// <param name="cancellationToken">Stops the repair early; the best candidate so far is returned.</param>
+    /// <returns>The repaired roster in the changed problem, its number of changes and each person's notice.</returns>
+    /// <remarks>
+    /// <para>The candidates and the choice are those of <see cref="Repair(RosterProblem, IEnumerable{RosterAssignment}, RosterChange?, RepairOptions)"/>;
+    /// with no time limit and a token that is never cancelled the result is the same roster, and progress
+    /// changes nothing.</para>
+    /// <para>Progress: one <see cref="PlannerProgress"/> when the local candidates are scored, then one whenever a
+    /// finished re-plan gives a better candidate. <see cref="PlannerProgress.Iteration"/> counts the moves of the
+    /// re-plans run so far, <see cref="PlannerProgress.Elapsed"/> the time since the repair started (through
+    /// <see cref="RepairOptions.TimeProvider"/>), and <see cref="PlannerProgress.Best"/> is what the choice
+    /// minimises: the best candidate's hard violations, and its soft score plus the penalty times its changes, so
+    /// successive reports never get worse.</para>
+    /// <para>Stopping: <see cref="RepairOptions.TimeLimit"/> is shared out among the re-plans still to run (each
+    /// gets the time left divided by their number), and a re-plan with no time left, or started after the
+    /// token is cancelled, is skipped; a re-plan running when the token is cancelled stops and keeps the best it
+    /// found; the greedy fill stops adding people. The result is still the best of the candidates made, chosen
+    /// as always, so it still keeps no worker on a duty they cannot serve (pins excepted) and never touches the
+    /// past or the pins. A token cancelled before the call gives the better of the published roster's
+    /// matching duties and the fewest-changes roster: no re-plan runs. What a stopped repair no longer promises
+    /// is the comparison with the plain re-plan, which it may not have run.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, or the change removes
+    /// a demand of an assignment dated before <see cref="RepairOptions.Now"/>.
+    /// </exception>
+    public static RepairResult Repair(
+        RosterProblem problem,
+        IEnumerable<RosterAssignment> published,
+        RosterChange? change,
+        RepairOptions options,
+        IProgress<PlannerProgress>? progress,
+        CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(problem);
         Guard.Against.Null(published);
@@ -75,39 +115,103 @@ public static class RosterRepair
         var matching = kept;
         kept = kept.Where(a => pinnedSet.Contains(a) || !ineligible.Contains((a.Worker, a.Date))).ToList();
 
-        var candidates = new List<List<RosterAssignment>> { matching, kept };
-        var filled = GreedyFill(changed, kept, now);
-        candidates.AddRange(filled);
-
-        // Re-plans search from the best local candidate rather than from scratch, so they keep what the
-        // published roster got right and spend their moves on what the change broke.
-        var start = filled.Count > 0 ? filled[^1] : kept;
-        foreach (var weight in RepairOptions.Ladder)
-        {
-            var planned = RosterPlanner.PlanFrom(Steered(changed, kept, past, now, weight), new PlannerOptions(options.Seed, iterationLimit: options.IterationLimit), start)
-                .Match(r => r, n => n.Best);
-            candidates.Add([.. past, .. planned.Assignments.Where(a => a.Date >= now)]);
-        }
-
-        // The plain re-plan of the changed problem with the past frozen: with it among the candidates, the
-        // chosen repair never has more hard violations than the planner itself would leave.
-        var plain = RosterPlanner.Plan(FrozenPast(changed, past, now), new PlannerOptions(options.Seed, iterationLimit: options.IterationLimit))
-            .Match(r => r, n => n.Best);
-        candidates.Add([.. past, .. plain.Assignments.Where(a => a.Date >= now)]);
-
         // Whoever cannot serve a duty from now on (unavailable at any moment of it, confined elsewhere,
         // unqualified) comes off it in every candidate, even when nobody can take their place: one hard point
         // of a short post never buys keeping an ill or trapped person on duty. Pins and the past stay.
-        var oldSet = original.ToHashSet();
-        var best = candidates
-            .Select(c => Eligible(changed, c, now, pinnedSet))
-            .Select((c, i) => (c.Roster, Changes: Changes(oldSet, c.Duties), Index: i))
-            .OrderBy(x => x.Roster.Score.Hard)
-            .ThenBy(x => x.Roster.Score.Soft + (options.PerChangePenalty * x.Changes))
-            .ThenBy(x => x.Changes)
-            .ThenBy(x => x.Index)
-            .First();
-        return new RepairResult(changed, best.Roster, best.Changes, Notices(original, best.Roster.Assignments), candidates.Count);
+        var clock = new Elapsed(options.TimeProvider);
+        var choice = new Choice(changed, original, now, pinnedSet, options, progress);
+        choice.Add(matching);
+        choice.Add(kept);
+        var filled = GreedyFill(changed, kept, now, cancellationToken);
+        foreach (var candidate in filled)
+        {
+            choice.Add(candidate);
+        }
+
+        choice.Report(0, clock.Now);
+
+        // Re-plans search from the best local candidate rather than from scratch, so they keep what the
+        // published roster got right and spend their moves on what the change broke. The last one is the plain
+        // re-plan of the changed problem with the past frozen: with it among the candidates, the chosen repair
+        // never has more hard violations than the planner itself would leave.
+        var start = filled.Count > 0 ? filled[^1] : kept;
+        var replans = RepairOptions.Ladder.Select(weight => (Problem: (Func<RosterProblem>)(() => Steered(changed, kept, past, now, weight)), Start: (List<RosterAssignment>?)start))
+            .Append((() => FrozenPast(changed, past, now), null))
+            .ToList();
+        var moves = 0L;
+        for (var i = 0; i < replans.Count; i++)
+        {
+            var left = options.TimeLimit is { } limit ? (limit - clock.Now) / (replans.Count - i) : (Duration?)null;
+            if (cancellationToken.IsCancellationRequested || left <= Duration.Zero)
+            {
+                break;
+            }
+
+            var (planned, tried) = Plan(replans[i].Problem(), new PlannerOptions(options.Seed, left, options.IterationLimit, options.TimeProvider), replans[i].Start, cancellationToken);
+            moves += tried;
+            choice.Add([.. past, .. planned.Assignments.Where(a => a.Date >= now)]);
+            choice.Report(moves, clock.Now);
+        }
+
+        var best = choice.Best;
+        return new RepairResult(changed, best.Roster, best.Changes, Notices(original, best.Roster.Assignments), choice.Count);
+    }
+
+    /// <summary>One planner run (the search engine behind <see cref="RosterPlanner.Plan"/>), with the moves it tried.</summary>
+    private static (Roster Roster, long Moves) Plan(RosterProblem problem, PlannerOptions options, IEnumerable<RosterAssignment>? start, CancellationToken token)
+    {
+        var engine = new SearchEngine(problem.Compiled, options, null, start is null ? null : AssignmentMapper.ToCells(problem, start));
+        engine.Run(token);
+        return (RosterBuilder.Build(problem.Compiled, engine.BestAssign), engine.Iterations);
+    }
+
+    /// <summary>Elapsed time since the repair started, from the caller's time provider or a stopwatch (never the calendar clock).</summary>
+    private sealed class Elapsed(TimeProvider? provider)
+    {
+        private readonly long _start = provider?.GetTimestamp() ?? System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public Duration Now => Duration.FromSeconds(((provider?.GetTimestamp() ?? System.Diagnostics.Stopwatch.GetTimestamp()) - _start)
+            / (double)(provider?.TimestampFrequency ?? System.Diagnostics.Stopwatch.Frequency));
+    }
+
+    /// <summary>
+    /// The candidates scored as they come, keeping the best by the repair's order: fewest hard violations, then
+    /// the lowest soft + penalty x changes, then the fewest changes, then the earliest.
+    /// </summary>
+    private sealed class Choice(RosterProblem changed, List<RosterAssignment> original, LocalDate now, HashSet<RosterAssignment> pins, RepairOptions options, IProgress<PlannerProgress>? progress)
+    {
+        private readonly HashSet<RosterAssignment> _old = [.. original];
+        private ScorePart? _reported;
+
+        public (Roster Roster, int Changes) Best { get; private set; }
+
+        public int Count { get; private set; }
+
+        public void Add(List<RosterAssignment> candidate)
+        {
+            var (duties, roster) = Eligible(changed, candidate, now, pins);
+            var changes = Changes(_old, duties);
+            if (Count == 0 || Key(roster, changes).CompareTo(Key(Best.Roster, Best.Changes)) < 0)
+            {
+                Best = (roster, changes);
+            }
+
+            Count++;
+        }
+
+        /// <summary>Reports the best candidate when it improved on the last report.</summary>
+        public void Report(long moves, Duration elapsed)
+        {
+            var objective = new ScorePart(Best.Roster.Score.Hard, Best.Roster.Score.Soft + (options.PerChangePenalty * Best.Changes));
+            if (progress is not null && (_reported is not { } last || objective < last))
+            {
+                _reported = objective;
+                progress.Report(new PlannerProgress(moves, objective, elapsed));
+            }
+        }
+
+        private (int Hard, long Objective, int Changes) Key(Roster roster, int changes) =>
+            (roster.Score.Hard, roster.Score.Soft + (options.PerChangePenalty * changes), changes);
     }
 
     /// <summary>
@@ -115,7 +219,7 @@ public static class RosterRepair
     /// person at a time with the free worker whose addition scores best, while that improves the score;
     /// every prefix is a candidate.
     /// </summary>
-    private static List<List<RosterAssignment>> GreedyFill(RosterProblem changed, List<RosterAssignment> kept, LocalDate now)
+    private static List<List<RosterAssignment>> GreedyFill(RosterProblem changed, List<RosterAssignment> kept, LocalDate now, CancellationToken token)
     {
         // Priced with the incremental evaluator (tested equal to a full rescoring): one Set per try.
         var p = changed.Compiled;
@@ -132,7 +236,7 @@ public static class RosterRepair
         {
             var day = Period.DaysBetween(changed.Horizon.Start, d.Date);
             var slot = slotOf[(d.Post, d.ShiftCode, d.Qualification)];
-            while (ev.Count(day, slot) < Math.Max(d.Required, d.Minimum ?? 0))
+            while (ev.Count(day, slot) < Math.Max(d.Required, d.Minimum ?? 0) && !token.IsCancellationRequested)
             {
                 var score = ev.Score;
                 var bestWorker = -1;
