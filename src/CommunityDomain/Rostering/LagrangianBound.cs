@@ -36,8 +36,12 @@ internal sealed class LagrangianBound
     private readonly int _s;
     private readonly int _days;
 
-    // Prices. Cover: per day * SlotCount + slot. Per worker: minutes (per hour, above the maximum / below the
-    // minimum), weekly minutes (per hour, per worker * WeekCount + week), per shift (worker * ShiftCount + t), weekends.
+    // Minute prices are per mean shift length, so a minute limit's subgradient is in shifts, on the scale of the
+    // cover counts' (per hour, it dwarfed them and the cover prices barely moved).
+    private readonly double _unit;
+
+    // Prices. Cover: per day * SlotCount + slot. Per worker: minutes (per mean shift length, above the maximum / below the
+    // minimum), weekly minutes (same unit, per worker * WeekCount + week), per shift (worker * ShiftCount + t), weekends.
     private readonly double[] _lambda;
     private readonly double[] _overMinutes;
     private readonly double[] _underMinutes;
@@ -69,6 +73,7 @@ internal sealed class LagrangianBound
         _t = p.ShiftCount;
         _s = p.SlotCount;
         _days = p.Days;
+        _unit = p.ShiftCount == 0 ? 1.0 : Math.Max(1.0, p.ShiftMinutes.Average());
         _lambda = new double[_days * _s];
         _overMinutes = new double[p.WorkerCount];
         _underMinutes = new double[p.WorkerCount];
@@ -190,7 +195,7 @@ internal sealed class LagrangianBound
                 best = value;
                 sinceBest = 0;
             }
-            else if (++sinceBest >= 8)
+            else if (++sinceBest >= 20)
             {
                 theta /= 2;
                 sinceBest = 0;
@@ -307,7 +312,7 @@ internal sealed class LagrangianBound
                 }
 
                 var t = p.SlotShift[s];
-                var c = p.ChoiceSoft[ci] + _lambda[(d * _s) + s] + ((perHour + week) * p.ShiftMinutes[t] / 60.0) + _perShift[(w * _t) + t];
+                var c = p.ChoiceSoft[ci] + _lambda[(d * _s) + s] + ((perHour + week) * p.ShiftMinutes[t] / _unit) + _perShift[(w * _t) + t];
                 if (c < _slotCost[(d * _t) + t])
                 {
                     _slotCost[(d * _t) + t] = c;
@@ -522,10 +527,10 @@ internal sealed class LagrangianBound
         _weekends[w] = weekends;
 
         // The multipliers' constant terms: each is a price times a limit, so the sum is never positive on a valid schedule.
-        var constant = (-_overMinutes[w] * Limit(r.MaxMinutes) / 60.0) + (_underMinutes[w] * r.MinMinutes / 60.0) - (_weekend[w] * Limit(r.MaxWeekends));
+        var constant = (-_overMinutes[w] * Limit(r.MaxMinutes) / _unit) + (_underMinutes[w] * r.MinMinutes / _unit) - (_weekend[w] * Limit(r.MaxWeekends));
         for (var k = 0; k < p.WeekCount; k++)
         {
-            constant -= _week[(w * p.WeekCount) + k] * Limit(r.MaxWeekMinutes) / 60.0;
+            constant -= _week[(w * p.WeekCount) + k] * Limit(r.MaxWeekMinutes) / _unit;
         }
 
         for (var t = 0; t < _t; t++)
@@ -571,12 +576,12 @@ internal sealed class LagrangianBound
         for (var w = 0; w < p.WorkerCount; w++)
         {
             var r = p.Rules[p.WorkerRules[w]];
-            norm += Sq(Positive(r.MaxMinutes, _overMinutes[w], (_minutes[w] - (double)r.MaxMinutes) / 60.0));
-            norm += Sq(Positive(r.MinMinutes > 0 ? 0 : CompiledRules.Unlimited, _underMinutes[w], (r.MinMinutes - (double)_minutes[w]) / 60.0));
+            norm += Sq(Positive(r.MaxMinutes, _overMinutes[w], (_minutes[w] - (double)r.MaxMinutes) / _unit));
+            norm += Sq(Positive(r.MinMinutes > 0 ? 0 : CompiledRules.Unlimited, _underMinutes[w], (r.MinMinutes - (double)_minutes[w]) / _unit));
             norm += Sq(Positive(r.MaxWeekends, _weekend[w], _weekends[w] - (double)r.MaxWeekends));
             for (var k = 0; k < p.WeekCount; k++)
             {
-                norm += Sq(Positive(r.MaxWeekMinutes, _week[(w * p.WeekCount) + k], (_weekMinutes[(w * p.WeekCount) + k] - (double)r.MaxWeekMinutes) / 60.0));
+                norm += Sq(Positive(r.MaxWeekMinutes, _week[(w * p.WeekCount) + k], (_weekMinutes[(w * p.WeekCount) + k] - (double)r.MaxWeekMinutes) / _unit));
             }
 
             for (var t = 0; t < _t; t++)
@@ -602,13 +607,13 @@ internal sealed class LagrangianBound
         for (var w = 0; w < p.WorkerCount; w++)
         {
             var r = p.Rules[p.WorkerRules[w]];
-            _overMinutes[w] = Move(r.MaxMinutes, _overMinutes[w], step * (_minutes[w] - (double)r.MaxMinutes) / 60.0);
-            _underMinutes[w] = Move(r.MinMinutes > 0 ? 0 : CompiledRules.Unlimited, _underMinutes[w], step * (r.MinMinutes - (double)_minutes[w]) / 60.0);
+            _overMinutes[w] = Move(r.MaxMinutes, _overMinutes[w], step * (_minutes[w] - (double)r.MaxMinutes) / _unit);
+            _underMinutes[w] = Move(r.MinMinutes > 0 ? 0 : CompiledRules.Unlimited, _underMinutes[w], step * (r.MinMinutes - (double)_minutes[w]) / _unit);
             _weekend[w] = Move(r.MaxWeekends, _weekend[w], step * (_weekends[w] - (double)r.MaxWeekends));
             for (var k = 0; k < p.WeekCount; k++)
             {
                 var i = (w * p.WeekCount) + k;
-                _week[i] = Move(r.MaxWeekMinutes, _week[i], step * (_weekMinutes[i] - (double)r.MaxWeekMinutes) / 60.0);
+                _week[i] = Move(r.MaxWeekMinutes, _week[i], step * (_weekMinutes[i] - (double)r.MaxWeekMinutes) / _unit);
             }
 
             for (var t = 0; t < _t; t++)
