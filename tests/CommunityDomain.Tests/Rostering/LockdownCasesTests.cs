@@ -21,6 +21,22 @@ public sealed class LockdownCasesTests
     private static Worker Volunteer(int id, Id<Compound>? home = null, Id<Compound>? confinedTo = null, IEnumerable<LocalDate>? unavailable = null, WorkRules? rules = null) =>
         new(new Id<Worker>(id), WorkerKind.ResidentVolunteer, home ?? A, confinedTo: confinedTo, unavailableDates: unavailable, rules: rules);
 
+    [Fact]
+    public void Wish_weights_that_overflow_a_choice_are_refused_with_an_argument_exception_not_an_overflow()
+    {
+        ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(12)), new("N", new LocalTime(20, 0), Duration.FromHours(12))];
+        var days = new DateInterval(Aug18, Aug18.PlusDays(2));
+        var demands = days.SelectMany(d => shifts.Select(s => new Demand(GateA, A, d, s.Code, 1))).ToList();
+        ShiftWish[] wishes = [new(new Id<Worker>(1), Aug18, "D", WishKind.ShiftOn, int.MaxValue), new(new Id<Worker>(1), Aug18, "N", WishKind.ShiftOn, int.MaxValue)];
+
+        var e = Assert.Throws<ArgumentException>(() => RosterProblem.Create(days, shifts, demands, [Volunteer(1)], wishes: wishes));
+        Assert.Equal("wishes", e.ParamName);
+
+        // One wish of the largest weight alone still fits and plans.
+        var one = RosterProblem.Create(days, shifts, demands, [Volunteer(1)], wishes: wishes[..1]);
+        Assert.True(RosterPlanner.Plan(one, new PlannerOptions(1, iterationLimit: 200)).Match(r => r, n => n.Best).Score.Soft >= 0);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(1)]
