@@ -43,8 +43,9 @@ public sealed partial class Community
     /// <param name="household">The household; not default.</param>
     /// <param name="registration">The resident's facts.</param>
     /// <param name="by">Who acts.</param>
-    /// <returns>The new resident, or an error (a duplicate identity number is refused).</returns>
-    public OneOf<Resident, NotFound<Household>, DuplicateIdNumber> RegisterResident(Id<Household> household, ResidentRegistration registration, Actor by = default)
+    /// <returns>The new resident, or an error (a duplicate identity number is refused, and so is a birth date
+    /// after the registration date in the community's zone).</returns>
+    public OneOf<Resident, NotFound<Household>, DuplicateIdNumber, BirthDateInFuture> RegisterResident(Id<Household> household, ResidentRegistration registration, Actor by = default)
     {
         Guard.Against.DefaultId(household);
         Guard.Against.Null(registration);
@@ -59,6 +60,12 @@ public sealed partial class Community
         }
 
         var now = _clock.GetCurrentInstant();
+        var today = now.InZone(Zone).Date;
+        if (registration.BirthDate is { } born && born > today)
+        {
+            return new BirthDateInFuture(home.Id, today);
+        }
+
         var resident = new Resident(_residents.NextId, home.Id, registration, Presence.Present, now);
         PutResident(resident);
         var version = NextVersion();

@@ -53,11 +53,12 @@ public sealed class Resident
     /// <summary>The registration facts this resident was created from (for storage and rebuilding).</summary>
     public ResidentRegistration Registration => new(Name, Document, Phone, BirthDate, Conditions);
 
-    /// <summary>Age in whole years on a date, or null when the birth date is unknown.</summary>
+    /// <summary>Age in whole years on a date, or null when the birth date is unknown or after the date.</summary>
     /// <param name="on">The date.</param>
-    /// <returns>Completed years, never negative.</returns>
+    /// <returns>Completed years, never negative; null when unknown or not yet born (so such a person is never
+    /// counted as an infant).</returns>
     public int? AgeOn(LocalDate on) =>
-        BirthDate is { } born ? Math.Max(0, Period.Between(born, on, PeriodUnits.Years).Years) : null;
+        BirthDate is { } born && born <= on ? Period.Between(born, on, PeriodUnits.Years).Years : null;
 
     internal void MoveTo(Id<Household> household) => HouseholdId = household;
 
