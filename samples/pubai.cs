@@ -49,6 +49,7 @@ failures.AddRange(SuppliesAndPasses.Run(scenario, Console.Out));
 // Duty rosters: plan, repair, dispatch, a refused swap and the Dongfang gate incident (samples/Scenario/RosterDays.cs, GateIncident.cs).
 Console.WriteLine();
 failures.AddRange(RosterDays.Run(scenario, Console.Out));
+failures.AddRange(RolesAndPrivacy.Run(scenario, Console.Out));
 
 foreach (var failure in failures)
 {

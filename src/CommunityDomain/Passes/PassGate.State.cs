@@ -49,7 +49,7 @@ public sealed partial class PassGate
         }
         catch (Exception ex) when (ex is ArgumentException)
         {
-            throw new ArgumentException($"The stored gate state is inconsistent: {ex.Message}", nameof(state), ex);
+            throw StoredStateError.Inconsistent("gate", ex, nameof(state));
         }
 
         return gate;

@@ -12,7 +12,9 @@ namespace CommunityDomain.Passes;
 /// <remarks>
 /// A code with any change, signed under an unknown, wrong or retired key, used outside its validity window,
 /// revoked, already used, or beyond its household's quota of outings in a period never passes
-/// <see cref="Exit"/>. A return is late exactly when the time out exceeds the pass's maximum.
+/// <see cref="Exit"/>. A return is late exactly when the time out exceeds the pass's maximum. Every pass has
+/// exactly one valid code: a signature whose s is above half the P-256 group order (the (r, n - s) twin of a
+/// valid one) is refused as <see cref="PassRejection.BadSignature"/>.
 /// </remarks>
 public sealed partial class PassGate
 {

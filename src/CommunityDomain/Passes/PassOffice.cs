@@ -51,14 +51,77 @@ public sealed partial class PassOffice : AggregateRoot
     public static PassOffice Open(PassPolicy policy, PassSigningKeys keys, IClock clock) =>
         new(Guard.Against.Null(policy), Guard.Against.Null(keys), Guard.Against.Null(clock));
 
-    /// <summary>Issues a pass if the policy allows it.</summary>
+    /// <summary>
+    /// Issues a pass for a household of <paramref name="community"/>, taking its control level from the community:
+    /// the most restrictive level in force at the pass start or at the start of any order that begins while the
+    /// pass would be valid (a household sealed an hour from now gets no pass for tonight). The entry point to use.
+    /// </summary>
+    /// <param name="community">The community that holds the household and its control orders.</param>
+    /// <param name="household">The household; must exist in <paramref name="community"/>.</param>
+    /// <param name="lastNegativeTest">The household's last negative test, when the policy asks for one.</param>
+    /// <param name="from">When the pass starts; null for now.</param>
+    /// <param name="by">Who issues it.</param>
+    /// <returns>The pass, or why not.</returns>
+    /// <exception cref="ArgumentException">The community is null, or the household default or not in it.</exception>
+    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Issue(
+        Community community, Id<Household> household, Instant? lastNegativeTest = null, Instant? from = null, Actor by = default)
+    {
+        Guard.Against.DefaultId(household);
+        return Issue(community, new PassRequest(household, ControlLevel.None, lastNegativeTest, from), by);
+    }
+
+    /// <summary>
+    /// Issues a pass for a request, judged at the stricter of the request's level and the level
+    /// <paramref name="community"/> holds for the household (as in
+    /// <see cref="Issue(Community, Id{Household}, Instant?, Instant?, Actor)"/>): a caller passing
+    /// <see cref="ControlLevel.None"/> for a household the community holds as sealed is refused.
+    /// </summary>
+    /// <param name="community">The community that holds the household and its control orders.</param>
+    /// <param name="request">The request; its household must exist in <paramref name="community"/>.</param>
+    /// <param name="by">Who issues it.</param>
+    /// <returns>The pass, or why not.</returns>
+    /// <exception cref="ArgumentException">The community is null, the request default, or its household not in the community.</exception>
+    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Issue(Community community, PassRequest request, Actor by = default)
+    {
+        Guard.Against.Null(community);
+        Guard.Against.DefaultId(request.Household, nameof(request));
+        var home = community.Get(request.Household);
+        if (by.Check(Permission.Passes, home.CompoundId.Value, home.BuildingId.Value) is { } denied)
+        {
+            return denied;
+        }
+
+        var start = TruncateToMinute(request.From ?? _clock.GetCurrentInstant());
+        var level = request.Level;
+        foreach (var at in community.OrdersBeginningWithin(request.Household, start, start + Policy.Validity).Select(o => o.From).Prepend(start))
+        {
+            var then = community.EffectiveLevel(request.Household, at);
+            level = then > level ? then : level;
+        }
+
+        return IssueChecked(new PassRequest(request.Household, level, request.LastNegativeTest, request.From), by);
+    }
+
+    /// <summary>
+    /// Issues a pass if the policy allows it, trusting the control level in <paramref name="request"/>: the
+    /// plain-data entry point for hosts whose control levels live outside a <see cref="Community"/> (e.g. a
+    /// district system). A host that holds a <see cref="Community"/> calls
+    /// <see cref="Issue(Community, Id{Household}, Instant?, Instant?, Actor)"/> instead, so no caller can pass a
+    /// wrong level by mistake.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="by">Who issues it.</param>
     /// <returns>The pass, or why not.</returns>
     /// <exception cref="ArgumentException">A default request.</exception>
-    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired> Issue(PassRequest request, Actor by = default)
+    /// <remarks>The office knows no compounds, so only an actor over the whole community may use this entry point.</remarks>
+    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Issue(PassRequest request, Actor by = default)
     {
         Guard.Against.DefaultId(request.Household, nameof(request));
+        return by.Check(Permission.Passes) is { } denied ? denied : IssueChecked(request, by);
+    }
+
+    private OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueChecked(PassRequest request, Actor by)
+    {
         var now = _clock.GetCurrentInstant();
         var requested = request.From ?? now;
         var from = TruncateToMinute(requested);
@@ -94,17 +157,21 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="requests">The requests.</param>
     /// <param name="by">Who issues them.</param>
     /// <returns>One result per request, in order.</returns>
-    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired>> IssueBatch(IEnumerable<PassRequest> requests, Actor by = default) =>
+    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>> IssueBatch(IEnumerable<PassRequest> requests, Actor by = default) =>
         [.. Guard.Against.Null(requests).Select(r => Issue(r, by))];
 
     /// <summary>Revokes a pass; gates reject it once they load <see cref="Revoked"/>.</summary>
     /// <param name="serial">The pass.</param>
     /// <param name="reason">Why; not blank.</param>
     /// <param name="by">Who revokes it.</param>
-    /// <returns>Success, or the pass is unknown or already revoked.</returns>
-    public OneOf<Success, UnknownPass> Revoke(PassSerial serial, string reason, Actor by = default)
+    /// <returns>Success, or the pass is unknown or already revoked, or the actor may not revoke passes over the whole community.</returns>
+    public OneOf<Success, UnknownPass, NotPermitted> Revoke(PassSerial serial, string reason, Actor by = default)
     {
         Guard.Against.NullOrWhiteSpace(reason);
+        if (by.Check(Permission.Passes) is { } denied)
+        {
+            return denied;
+        }
         if (serial.Value < 1 || serial.Value > _issued.Count)
         {
             return new UnknownPass(serial, false);
