@@ -63,17 +63,17 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="by">Who issues it.</param>
     /// <returns>The pass, or why not.</returns>
     /// <exception cref="ArgumentException">The community is null, or the household default or not in it.</exception>
-    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Issue(
+    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueFor(
         Community community, Id<Household> household, Instant? lastNegativeTest = null, Instant? from = null, Actor by = default)
     {
         Guard.Against.DefaultId(household);
-        return Issue(community, new PassRequest(household, ControlLevel.None, lastNegativeTest, from), by);
+        return IssueFor(community, new PassRequest(household, ControlLevel.None, lastNegativeTest, from), by);
     }
 
     /// <summary>
     /// Issues a pass for a request, judged at the stricter of the request's level and the level
     /// <paramref name="community"/> holds for the household (as in
-    /// <see cref="Issue(Community, Id{Household}, Instant?, Instant?, Actor)"/>): a caller passing
+    /// <see cref="IssueFor(Community, Id{Household}, Instant?, Instant?, Actor)"/>): a caller passing
     /// <see cref="ControlLevel.None"/> for a household the community holds as sealed is refused.
     /// </summary>
     /// <param name="community">The community that holds the household and its control orders.</param>
@@ -81,7 +81,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="by">Who issues it.</param>
     /// <returns>The pass, or why not.</returns>
     /// <exception cref="ArgumentException">The community is null, the request default, or its household not in the community.</exception>
-    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Issue(Community community, PassRequest request, Actor by = default)
+    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueFor(Community community, PassRequest request, Actor by)
     {
         Guard.Against.Null(community);
         Guard.Against.DefaultId(request.Household, nameof(request));
@@ -106,7 +106,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// Issues a pass if the policy allows it, trusting the control level in <paramref name="request"/>: the
     /// plain-data entry point for hosts whose control levels live outside a <see cref="Community"/> (e.g. a
     /// district system). A host that holds a <see cref="Community"/> calls
-    /// <see cref="Issue(Community, Id{Household}, Instant?, Instant?, Actor)"/> instead, so no caller can pass a
+    /// <see cref="IssueFor(Community, Id{Household}, Instant?, Instant?, Actor)"/> instead, so no caller can pass a
     /// wrong level by mistake.
     /// </summary>
     /// <param name="request">The request.</param>

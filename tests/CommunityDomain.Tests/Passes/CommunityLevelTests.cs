@@ -27,13 +27,13 @@ public sealed class CommunityLevelTests
         community.Issue(ControlOrderRequest.Sealed(new Id<Household>(1), CommunityOps.At(0), "case contact"));
         var claim = new PassRequest(new Id<Household>(1), ControlLevel.None, CommunityOps.At(0));
 
-        Assert.Equal(new Id<Household>(1), office.Issue(community, claim).AsT1.Household);
-        Assert.Equal(new Id<Household>(1), office.Issue(community, new Id<Household>(1), CommunityOps.At(0)).AsT1.Household);
+        Assert.Equal(new Id<Household>(1), office.IssueFor(community, claim, Actor.System).AsT1.Household);
+        Assert.Equal(new Id<Household>(1), office.IssueFor(community, new Id<Household>(1), CommunityOps.At(0)).AsT1.Household);
         Assert.Empty(office.Issued);
         Assert.Equal(0, office.Version);
 
         // The neighbour, under no order, gets one through the same entry point.
-        Assert.True(office.Issue(community, new Id<Household>(2), CommunityOps.At(0)).IsT0);
+        Assert.True(office.IssueFor(community, new Id<Household>(2), CommunityOps.At(0)).IsT0);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class CommunityLevelTests
         var home = community.Get(new Id<Household>(3));
         community.Issue(ControlOrderRequest.Sealed(home.CompoundId, CommunityOps.At(0), "compound sealed"));
 
-        Assert.True(office.Issue(community, home.Id, CommunityOps.At(0)).IsT1);
+        Assert.True(office.IssueFor(community, home.Id, CommunityOps.At(0)).IsT1);
     }
 
     [Fact]
@@ -56,8 +56,29 @@ public sealed class CommunityLevelTests
         community.Issue(ControlOrderRequest.Sealed(new Id<Household>(1), start + Duration.FromHours(1), "sealed in an hour"));
         community.Issue(ControlOrderRequest.Sealed(new Id<Household>(2), start + PassPolicy.OnePersonEveryTwoDays.Validity, "sealed after validity"));
 
-        Assert.True(office.Issue(community, new Id<Household>(1), CommunityOps.At(0)).IsT1);
-        Assert.True(office.Issue(community, new Id<Household>(2), CommunityOps.At(0)).IsT0);
+        Assert.True(office.IssueFor(community, new Id<Household>(1), CommunityOps.At(0)).IsT1);
+        Assert.True(office.IssueFor(community, new Id<Household>(2), CommunityOps.At(0)).IsT0);
+    }
+
+    [Fact]
+    public void Compound_head_issues_for_own_compound_only_and_never_through_the_plain_entry_point()
+    {
+        var (community, office, keys) = Setup();
+        using var _ = keys;
+        var own = community.Households.First(h => h.CompoundId == new Id<Compound>(1));
+        var other = community.Households.First(h => h.CompoundId == new Id<Compound>(2));
+        var head = Actor.CompoundHead("head.1", community.Get(new Id<Compound>(1)).Area);
+
+        var pass = office.IssueFor(community, own.Id, CommunityOps.At(0), by: head).AsT0;
+        var outside = office.IssueFor(community, other.Id, CommunityOps.At(0), by: head);
+        var plain = office.Issue(new PassRequest(other.Id, ControlLevel.None, CommunityOps.At(0)), head);
+        var revoke = office.Revoke(pass.Content.Serial, "lost", head);
+
+        Assert.True(outside.Value is NotPermitted { OutsideArea: true });
+        Assert.True(plain.Value is NotPermitted { OutsideArea: true });
+        Assert.True(revoke.Value is NotPermitted);
+        Assert.Single(office.Issued);
+        Assert.Empty(office.Revoked);
     }
 
     [Fact]
@@ -66,8 +87,8 @@ public sealed class CommunityLevelTests
         var (community, office, keys) = Setup();
         using var _ = keys;
 
-        Assert.ThrowsAny<ArgumentException>(() => office.Issue(community, new Id<Household>(999)));
-        Assert.Throws<ArgumentNullException>("community", () => office.Issue(null!, new Id<Household>(1)));
+        Assert.ThrowsAny<ArgumentException>(() => office.IssueFor(community, new Id<Household>(999)));
+        Assert.Throws<ArgumentNullException>("community", () => office.IssueFor(null!, new Id<Household>(1)));
         Assert.Equal(0, office.Version);
     }
 }
