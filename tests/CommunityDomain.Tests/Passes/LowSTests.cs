@@ -1,10 +1,10 @@
 using System.Numerics;
+using CommunityDomain.Communities;
+using CommunityDomain.Communities.Control;
 using CommunityDomain.Kernel;
 using CommunityDomain.Passes;
 using FsCheck.Xunit;
 using NodaTime.Testing;
-using CommunityDomain.Communities;
-using CommunityDomain.Communities.Control;
 
 namespace CommunityDomain.Tests.Passes;
 
