@@ -16,8 +16,8 @@ var pass = office.Issue(new PassRequest(new Id<Household>(12), ControlLevel.Cont
 var second = office.Issue(new PassRequest(new Id<Household>(12), ControlLevel.Controlled, lastNegative));
 var sealedHome = office.Issue(new PassRequest(new Id<Household>(40), ControlLevel.Sealed, lastNegative));
 Console.WriteLine($"{pass}\n  QR text ({pass.Code.Length} chars): {pass.Code}");
-Console.WriteLine($"  second pass within 2 days: {second.Match(p => "issued?!", s => s.Message, q => q.Message, t => t.Message)}");
-Console.WriteLine($"  sealed household: {sealedHome.Match(p => "issued?!", s => s.Message, q => q.Message, t => t.Message)}");
+Console.WriteLine($"  second pass within 2 days: {second.Match(p => "issued?!", s => s.Message, q => q.Message, t => t.Message, n => n.Message)}");
+Console.WriteLine($"  sealed household: {sealedHome.Match(p => "issued?!", s => s.Message, q => q.Message, t => t.Message, n => n.Message)}");
 
 // The gate device holds only public keys.
 var gate = new PassGate(keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays);

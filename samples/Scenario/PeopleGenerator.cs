@@ -50,6 +50,11 @@ public sealed class PeopleGenerator
     private ResidentRegistration Person(string surname, int age)
     {
         var birth = _today.PlusYears(-age).PlusDays(-_random.Next(0, 365));
+
+        // Nobody is registered before being born (the community refuses it): a baby born after the office
+        // registered the households counts from the registration date. Same random draws, same other people.
+        var registered = PubaiScenario.RegisteredAt.InZone(PubaiScenario.Zone).Date;
+        birth = birth > registered ? registered : birth;
         var name = PersonName.Of(surname + GivenNames[_random.Next(GivenNames.Length)]);
         ChineseIdNumber number;
         do

@@ -21,6 +21,9 @@ public sealed class Building
     /// <summary>The compound the building stands in.</summary>
     public Id<Compound> CompoundId { get; }
 
+    /// <summary>The building as an actor's area (e.g. for gate duty or delivery volunteers of one building).</summary>
+    public Area Area => new(AreaKind.Building, Id.Value);
+
     /// <summary>The building's name or number, unique in its compound (e.g. <c>3</c> for 3号楼).</summary>
     public string Name { get; }
 

@@ -12,7 +12,7 @@ public sealed partial class Community
     /// <param name="request">What the order says.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The issued order, or an error naming the unknown scope target.</returns>
-    public OneOf<ControlOrder, NotFound<Compound>, NotFound<Building>, NotFound<Unit>, NotFound<Household>> Issue(
+    public OneOf<ControlOrder, NotFound<Compound>, NotFound<Building>, NotFound<Unit>, NotFound<Household>, NotPermitted> Issue(
         ControlOrderRequest request, Actor by = default)
     {
         Guard.Against.Null(request);
@@ -30,6 +30,11 @@ public sealed partial class Community
                 return new NotFound<Household>(new Id<Household>(target));
         }
 
+        if (DeniedOver(by, Permission.ControlOrders, scope) is { } denied)
+        {
+            return denied;
+        }
+
         var now = _clock.GetCurrentInstant();
         var order = new ControlOrder(_orders.NextId, request, by, now, Zone);
         PutOrder(order);
@@ -44,7 +49,7 @@ public sealed partial class Community
     /// <param name="reason">Why; not blank.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The lifted order, or an error (lifting twice, or after its planned end, is refused).</returns>
-    public OneOf<ControlOrder, NotFound<ControlOrder>, OrderAlreadyLifted, OrderAlreadyEnded> Lift(
+    public OneOf<ControlOrder, NotFound<ControlOrder>, OrderAlreadyLifted, OrderAlreadyEnded, NotPermitted> Lift(
         Id<ControlOrder> order, Instant at, string reason, Actor by = default)
     {
         Guard.Against.DefaultId(order);
@@ -52,6 +57,11 @@ public sealed partial class Community
         if (!_orders.TryGetValue(order, out var found))
         {
             return new NotFound<ControlOrder>(order);
+        }
+
+        if (DeniedOver(by, Permission.ControlOrders, found.Scope) is { } denied)
+        {
+            return denied;
         }
 
         if (found.LiftedAt is { } lifted)
@@ -105,6 +115,43 @@ public sealed partial class Community
         }
 
         return level;
+    }
+
+    /// <summary>Null when the actor may run a command needing <paramref name="permission"/> over an existing scope, else why not.</summary>
+    private NotPermitted? DeniedOver(Actor by, Permission permission, ControlScope scope)
+    {
+        Id<Building>? building = scope.Kind switch
+        {
+            ControlScopeKind.Building => new Id<Building>(scope.TargetId),
+            ControlScopeKind.Unit => _units[new Id<Unit>(scope.TargetId)].BuildingId,
+            ControlScopeKind.Household => _households[new Id<Household>(scope.TargetId)].BuildingId,
+            _ => null,
+        };
+        int? compound = building is { } b ? _buildings[b].CompoundId.Value
+            : scope.Kind == ControlScopeKind.Compound ? scope.TargetId
+            : null;
+        return by.Check(permission, compound, building?.Value);
+    }
+
+    /// <summary>The orders over any scope containing a household that take effect in a half-open window (after its start, before its end).</summary>
+    /// <param name="household">The household; must exist.</param>
+    /// <param name="start">The window's start (exclusive: orders in force then are <see cref="OrdersInForce"/>).</param>
+    /// <param name="end">The window's end (exclusive).</param>
+    /// <returns>The orders (lifted ones excluded), in scope order then id order.</returns>
+    /// <exception cref="ArgumentException">The household id is default or unknown.</exception>
+    public IReadOnlyList<ControlOrder> OrdersBeginningWithin(Id<Household> household, Instant start, Instant end)
+    {
+        var home = RequireHousehold(household);
+        var result = new List<ControlOrder>();
+        foreach (var scope in ScopesContaining(home))
+        {
+            if (_ordersByScope.TryGetValue(scope, out var orders))
+            {
+                result.AddRange(orders.Where(o => o.From > start && o.From < end && o.IsInForceAt(o.From)));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The orders in force at an instant over any scope containing a household, widest scope first.</summary>

@@ -21,7 +21,7 @@ public sealed partial class Community
     /// <param name="summary">A short description without personal data; not blank.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new incident, or <see cref="NotFound{TEntity}"/> for an unknown post.</returns>
-    public OneOf<Incident, NotFound<Post>> ReportIncident(Id<Post> post, IncidentKind kind, Instant at, int extraOnDuty, string summary, Actor by = default)
+    public OneOf<Incident, NotFound<Post>, NotPermitted> ReportIncident(Id<Post> post, IncidentKind kind, Instant at, int extraOnDuty, string summary, Actor by = default)
     {
         Guard.Against.DefaultId(post);
         Guard.Against.EnumOutOfRange(kind);
@@ -30,6 +30,11 @@ public sealed partial class Community
         if (!_posts.TryGetValue(post, out var found))
         {
             return new NotFound<Post>(post);
+        }
+
+        if (by.Check(Permission.ReportIncidents, found.CompoundId.Value) is { } denied)
+        {
+            return denied;
         }
 
         var incident = new Incident(_incidents.NextId, found, kind, at, extraOnDuty, summary, Zone);
@@ -45,7 +50,7 @@ public sealed partial class Community
     /// <param name="residents">The residents doing the repair, by id; none when null. Duplicates count once.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The incident, or an error (unknown incident or resident, or already resolved).</returns>
-    public OneOf<Incident, NotFound<Incident>, NotFound<Resident>, IncidentAlreadyResolved> AssignRepair(
+    public OneOf<Incident, NotFound<Incident>, NotFound<Resident>, IncidentAlreadyResolved, NotPermitted> AssignRepair(
         Id<Incident> incident, string repairer, IEnumerable<Id<Resident>>? residents = null, Actor by = default)
     {
         Guard.Against.DefaultId(incident);
@@ -59,6 +64,11 @@ public sealed partial class Community
         if (!_incidents.TryGetValue(incident, out var found))
         {
             return new NotFound<Incident>(incident);
+        }
+
+        if (by.Check(Permission.ManageIncidents, _posts[found.PostId].CompoundId.Value) is { } denied)
+        {
+            return denied;
         }
 
         if (found.ResolvedAt is { } resolved)
@@ -88,13 +98,18 @@ public sealed partial class Community
     /// <param name="cost">What the repair cost and who bore it.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The incident, or an error (unknown, already resolved, or resolved before it was reported).</returns>
-    public OneOf<Incident, NotFound<Incident>, IncidentAlreadyResolved, ResolvedBeforeReported> ResolveIncident(
+    public OneOf<Incident, NotFound<Incident>, IncidentAlreadyResolved, ResolvedBeforeReported, NotPermitted> ResolveIncident(
         Id<Incident> incident, Instant at, IncidentCost cost, Actor by = default)
     {
         Guard.Against.DefaultId(incident);
         if (!_incidents.TryGetValue(incident, out var found))
         {
             return new NotFound<Incident>(incident);
+        }
+
+        if (by.Check(Permission.ManageIncidents, _posts[found.PostId].CompoundId.Value) is { } denied)
+        {
+            return denied;
         }
 
         if (found.ResolvedAt is { } resolved)

@@ -13,12 +13,17 @@ public sealed partial class Community
     /// <param name="room">The room; its unit must exist and its floor be within the unit's floors.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new household, or an error.</returns>
-    public OneOf<Household, NotFound<Unit>, FloorOutOfRange, RoomOccupied> RegisterHousehold(Room room, Actor by = default)
+    public OneOf<Household, NotFound<Unit>, FloorOutOfRange, RoomOccupied, NotPermitted> RegisterHousehold(Room room, Actor by = default)
     {
         Guard.Against.DefaultId(room.Unit, nameof(room));
         if (!_units.TryGetValue(room.Unit, out var unit))
         {
             return new NotFound<Unit>(room.Unit);
+        }
+
+        if (by.Check(Permission.Register, _buildings[unit.BuildingId].CompoundId.Value, unit.BuildingId.Value) is { } denied)
+        {
+            return denied;
         }
 
         if (room.Floor > unit.Floors)
@@ -43,8 +48,9 @@ public sealed partial class Community
     /// <param name="household">The household; not default.</param>
     /// <param name="registration">The resident's facts.</param>
     /// <param name="by">Who acts.</param>
-    /// <returns>The new resident, or an error (a duplicate identity number is refused).</returns>
-    public OneOf<Resident, NotFound<Household>, DuplicateIdNumber> RegisterResident(Id<Household> household, ResidentRegistration registration, Actor by = default)
+    /// <returns>The new resident, or an error (a duplicate identity number is refused, and so is a birth date
+    /// after the registration date in the community's zone).</returns>
+    public OneOf<Resident, NotFound<Household>, DuplicateIdNumber, BirthDateInFuture, NotPermitted> RegisterResident(Id<Household> household, ResidentRegistration registration, Actor by = default)
     {
         Guard.Against.DefaultId(household);
         Guard.Against.Null(registration);
@@ -53,12 +59,23 @@ public sealed partial class Community
             return new NotFound<Household>(household);
         }
 
+        if (Denied(by, Permission.Register, home) is { } denied)
+        {
+            return denied;
+        }
+
         if (registration.Document is { } document && _documentIndex.TryGetValue(DocumentKey(document), out var holder))
         {
             return new DuplicateIdNumber(document.Masked, holder);
         }
 
         var now = _clock.GetCurrentInstant();
+        var today = now.InZone(Zone).Date;
+        if (registration.BirthDate is { } born && born > today)
+        {
+            return new BirthDateInFuture(home.Id, today);
+        }
+
         var resident = new Resident(_residents.NextId, home.Id, registration, Presence.Present, now);
         PutResident(resident);
         var version = NextVersion();
@@ -72,7 +89,7 @@ public sealed partial class Community
     /// <param name="at">When they move; not before their last recorded change.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when they already live there), or an error.</returns>
-    public OneOf<Success, NotFound<Resident>, NotFound<Household>, AlreadyMovedOut, ChangeOutOfOrder> MoveResident(
+    public OneOf<Success, NotFound<Resident>, NotFound<Household>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MoveResident(
         Id<Resident> resident, Id<Household> to, Instant at, Actor by = default)
     {
         Guard.Against.DefaultId(resident);
@@ -85,8 +102,14 @@ public sealed partial class Community
         var active = ActiveResident(resident, at);
         if (!active.TryPickT0(out var person, out var refused))
         {
-            return refused.Match<OneOf<Success, NotFound<Resident>, NotFound<Household>, AlreadyMovedOut, ChangeOutOfOrder>>(
+            return refused.Match<OneOf<Success, NotFound<Resident>, NotFound<Household>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted>>(
                 notFound => notFound, movedOut => movedOut, outOfOrder => outOfOrder);
+        }
+
+        // Both ends of the move must lie in the actor's area.
+        if ((Denied(by, Permission.Register, _households[person.HouseholdId]) ?? Denied(by, Permission.Register, target)) is { } denied)
+        {
+            return denied;
         }
 
         if (person.HouseholdId == to)
@@ -108,7 +131,7 @@ public sealed partial class Community
     /// <param name="since">When they left; not before their last recorded change.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when already away), or an error.</returns>
-    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder> MarkAway(Id<Resident> resident, Instant since, Actor by = default) =>
+    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MarkAway(Id<Resident> resident, Instant since, Actor by = default) =>
         ChangePresence(resident, Presence.Away, since, by);
 
     /// <summary>Records that a resident who was away is back home.</summary>
@@ -116,7 +139,7 @@ public sealed partial class Community
     /// <param name="since">When they came back; not before their last recorded change.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when already present), or an error.</returns>
-    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder> MarkPresent(Id<Resident> resident, Instant since, Actor by = default) =>
+    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MarkPresent(Id<Resident> resident, Instant since, Actor by = default) =>
         ChangePresence(resident, Presence.Present, since, by);
 
     /// <summary>Records that a resident moved out of the community; they leave their household's members.</summary>
@@ -124,7 +147,7 @@ public sealed partial class Community
     /// <param name="at">When they moved out; not before their last recorded change.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success, or an error (moving out twice is refused).</returns>
-    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder> MoveOut(Id<Resident> resident, Instant at, Actor by = default) =>
+    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MoveOut(Id<Resident> resident, Instant at, Actor by = default) =>
         ChangePresence(resident, Presence.MovedOut, at, by);
 
     /// <summary>Sets or clears a household's contact person and phone.</summary>
@@ -133,7 +156,7 @@ public sealed partial class Community
     /// <param name="phone">The contact phone, or null.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when unchanged), or an error (the person must be a current member).</returns>
-    public OneOf<Success, NotFound<Household>, NotFound<Resident>> SetHouseholdContact(
+    public OneOf<Success, NotFound<Household>, NotFound<Resident>, NotPermitted> SetHouseholdContact(
         Id<Household> household, Id<Resident>? person, PhoneNumber? phone, Actor by = default)
     {
         Guard.Against.DefaultId(household);
@@ -152,6 +175,11 @@ public sealed partial class Community
             return new NotFound<Household>(household);
         }
 
+        if (Denied(by, Permission.Register, home) is { } denied)
+        {
+            return denied;
+        }
+
         if (person is { } member && !home.Members.Contains(member))
         {
             return new NotFound<Resident>(member);
@@ -168,15 +196,20 @@ public sealed partial class Community
         return default(Success);
     }
 
-    private OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder> ChangePresence(
+    private OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> ChangePresence(
         Id<Resident> resident, Presence presence, Instant since, Actor by)
     {
         Guard.Against.DefaultId(resident);
         var active = ActiveResident(resident, since);
         if (!active.TryPickT0(out var person, out var refused))
         {
-            return refused.Match<OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder>>(
+            return refused.Match<OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted>>(
                 notFound => notFound, movedOut => movedOut, outOfOrder => outOfOrder);
+        }
+
+        if (Denied(by, Permission.Register, _households[person.HouseholdId]) is { } denied)
+        {
+            return denied;
         }
 
         if (person.Presence == presence)
@@ -226,13 +259,20 @@ public sealed partial class Community
         return at < person.PresenceSince ? new ChangeOutOfOrder(resident, at, person.PresenceSince) : person;
     }
 
+    /// <summary>Null when the actor may run a command needing <paramref name="permission"/> on the household, else why not.</summary>
+    private static NotPermitted? Denied(Actor by, Permission permission, Household home) =>
+        by.Check(permission, home.CompoundId.Value, home.BuildingId.Value);
+
     private static string DocumentKey(IdentityDocument document) => $"{(int)document.Kind}:{document.Number}";
 
     private void PutHousehold(Household household)
     {
         _households.Add(household.Id, household);
         _units[household.UnitId].AddHousehold(household.Id);
-        _roomIndex.Add(household.Room, household.Id);
+        if (!_roomIndex.TryAdd(household.Room, household.Id))
+        {
+            throw new ArgumentException($"Households {_roomIndex[household.Room].Value} and {household.Id.Value} occupy the same room.", nameof(household));
+        }
     }
 
     private void PutResident(Resident resident)
@@ -243,7 +283,13 @@ public sealed partial class Community
             _households[resident.HouseholdId].AddMember(resident.Id);
             if (resident.Document is { } document)
             {
-                _documentIndex.Add(DocumentKey(document), resident.Id);
+                // TryAdd, never Add: the framework's duplicate-key message would quote the clear number.
+                if (!_documentIndex.TryAdd(DocumentKey(document), resident.Id))
+                {
+                    throw new ArgumentException(
+                        $"Residents {_documentIndex[DocumentKey(document)].Value} and {resident.Id.Value} hold the same identity document ({document.Masked}).",
+                        nameof(resident));
+                }
             }
         }
     }

@@ -48,7 +48,7 @@ public sealed partial class Community
         }
         catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
         {
-            throw new ArgumentException($"The stored community state is inconsistent: {ex.Message}", nameof(state), ex);
+            throw StoredStateError.Inconsistent("community", ex, nameof(state));
         }
 
         return community;

@@ -77,9 +77,14 @@ public sealed partial class Community : AggregateRoot
     /// <param name="name">The compound's name, unique in the community; not blank.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new compound, or <see cref="NameTaken"/>.</returns>
-    public OneOf<Compound, NameTaken> AddCompound(string name, Actor by = default)
+    public OneOf<Compound, NameTaken, NotPermitted> AddCompound(string name, Actor by = default)
     {
         name = Guard.Against.NullOrWhiteSpace(name).Trim();
+        if (by.Check(Permission.Structure) is { } denied)
+        {
+            return denied;
+        }
+
         if (_compounds.Any(c => c.Name == name))
         {
             return new NameTaken("compound", name);
@@ -98,13 +103,18 @@ public sealed partial class Community : AggregateRoot
     /// <param name="position">Where it stands in the compound.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new building, or an error.</returns>
-    public OneOf<Building, NotFound<Compound>, NameTaken> AddBuilding(Id<Compound> compound, string name, Position position, Actor by = default)
+    public OneOf<Building, NotFound<Compound>, NameTaken, NotPermitted> AddBuilding(Id<Compound> compound, string name, Position position, Actor by = default)
     {
         Guard.Against.DefaultId(compound);
         name = Guard.Against.NullOrWhiteSpace(name).Trim();
         if (!_compounds.TryGetValue(compound, out var owner))
         {
             return new NotFound<Compound>(compound);
+        }
+
+        if (by.Check(Permission.Structure, compound.Value) is { } denied)
+        {
+            return denied;
         }
 
         if (owner.Buildings.Any(b => _buildings[b].Name == name))
@@ -125,7 +135,7 @@ public sealed partial class Community : AggregateRoot
     /// <param name="floors">How many floors the unit serves; 1 to 200.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new unit, or an error.</returns>
-    public OneOf<Unit, NotFound<Building>, NameTaken> AddUnit(Id<Building> building, string name, int floors, Actor by = default)
+    public OneOf<Unit, NotFound<Building>, NameTaken, NotPermitted> AddUnit(Id<Building> building, string name, int floors, Actor by = default)
     {
         Guard.Against.DefaultId(building);
         name = Guard.Against.NullOrWhiteSpace(name).Trim();
@@ -133,6 +143,11 @@ public sealed partial class Community : AggregateRoot
         if (!_buildings.TryGetValue(building, out var owner))
         {
             return new NotFound<Building>(building);
+        }
+
+        if (by.Check(Permission.Structure, owner.CompoundId.Value, building.Value) is { } denied)
+        {
+            return denied;
         }
 
         if (owner.Units.Any(u => _units[u].Name == name))
@@ -153,7 +168,7 @@ public sealed partial class Community : AggregateRoot
     /// <param name="name">The post's name, unique in the compound; not blank.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new post, or an error.</returns>
-    public OneOf<Post, NotFound<Compound>, NameTaken> AddPost(Id<Compound> compound, PostKind kind, string name, Actor by = default)
+    public OneOf<Post, NotFound<Compound>, NameTaken, NotPermitted> AddPost(Id<Compound> compound, PostKind kind, string name, Actor by = default)
     {
         Guard.Against.DefaultId(compound);
         Guard.Against.EnumOutOfRange(kind);
@@ -161,6 +176,11 @@ public sealed partial class Community : AggregateRoot
         if (!_compounds.TryGetValue(compound, out var owner))
         {
             return new NotFound<Compound>(compound);
+        }
+
+        if (by.Check(Permission.Posts, compound.Value) is { } denied)
+        {
+            return denied;
         }
 
         if (owner.Posts.Any(p => _posts[p].Name == name))

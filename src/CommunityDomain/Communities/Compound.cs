@@ -20,6 +20,9 @@ public sealed class Compound
     /// <summary>The compound's name, unique in its community (e.g. <c>Dongfang</c>).</summary>
     public string Name { get; }
 
+    /// <summary>The compound as an actor's area (e.g. for <see cref="Actor.CompoundHead"/>).</summary>
+    public Area Area => new(AreaKind.Compound, Id.Value);
+
     /// <summary>The compound's buildings, in the order they were added.</summary>
     public IReadOnlyList<Id<Building>> Buildings => _buildings;
 

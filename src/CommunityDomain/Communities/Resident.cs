@@ -30,19 +30,19 @@ public sealed class Resident
     public Id<Household> HouseholdId { get; private set; }
 
     /// <summary>The resident's name (masked in <see cref="PersonName.ToString"/>).</summary>
-    public PersonName Name { get; }
+    public PersonName Name { get; private set; }
 
     /// <summary>The identity document, if any (masked in its <c>ToString</c>).</summary>
-    public IdentityDocument? Document { get; }
+    public IdentityDocument? Document { get; private set; }
 
     /// <summary>The phone number, if any (masked in its <c>ToString</c>).</summary>
-    public PhoneNumber? Phone { get; }
+    public PhoneNumber? Phone { get; private set; }
 
     /// <summary>The birth date, if known.</summary>
-    public LocalDate? BirthDate { get; }
+    public LocalDate? BirthDate { get; private set; }
 
     /// <summary>Needs-relevant health facts.</summary>
-    public HealthConditions Conditions { get; }
+    public HealthConditions Conditions { get; private set; }
 
     /// <summary>Present, away or moved out.</summary>
     public Presence Presence { get; private set; }
@@ -53,13 +53,30 @@ public sealed class Resident
     /// <summary>The registration facts this resident was created from (for storage and rebuilding).</summary>
     public ResidentRegistration Registration => new(Name, Document, Phone, BirthDate, Conditions);
 
-    /// <summary>Age in whole years on a date, or null when the birth date is unknown.</summary>
+    /// <summary>Age in whole years on a date, or null when the birth date is unknown or after the date.</summary>
     /// <param name="on">The date.</param>
-    /// <returns>Completed years, never negative.</returns>
+    /// <returns>Completed years, never negative; null when unknown or not yet born (so such a person is never
+    /// counted as an infant).</returns>
     public int? AgeOn(LocalDate on) =>
-        BirthDate is { } born ? Math.Max(0, Period.Between(born, on, PeriodUnits.Years).Years) : null;
+        BirthDate is { } born && born <= on ? Period.Between(born, on, PeriodUnits.Years).Years : null;
+
+    /// <summary>True when the resident's personal data was erased under a retention policy (only the pseudonym remains).</summary>
+    public bool IsErased => Name == ErasedName;
+
+    /// <summary>The pseudonym an erased resident keeps in place of their name.</summary>
+    public static PersonName ErasedName { get; } = new("[erased]");
 
     internal void MoveTo(Id<Household> household) => HouseholdId = household;
+
+    /// <summary>Replaces every personal fact by nothing (name by the pseudonym); the id, household and presence stay for statistics.</summary>
+    internal void Erase()
+    {
+        Name = ErasedName;
+        Document = null;
+        Phone = null;
+        BirthDate = null;
+        Conditions = HealthConditions.None;
+    }
 
     internal void SetPresence(Presence presence, Instant since)
     {

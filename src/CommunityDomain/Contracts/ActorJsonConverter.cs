@@ -5,6 +5,10 @@ using CommunityDomain.Kernel;
 namespace CommunityDomain.Contracts;
 
 /// <summary>Writes an <see cref="Actor"/> as its account name; <c>"system"</c> reads back as <see cref="Actor.System"/>.</summary>
+/// <remarks>
+/// Only the account is stored (the v1 contract): a role and area authorise a command when it runs and are the
+/// host's to look up by account afterwards, so a stored event's actor reads back as an office account.
+/// </remarks>
 internal sealed class ActorJsonConverter : JsonConverter<Actor>
 {
     public override Actor Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

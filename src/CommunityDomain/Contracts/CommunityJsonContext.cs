@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CommunityDomain.Communities;
 using CommunityDomain.Communities.Events;
 using CommunityDomain.Communities.State;
 using CommunityDomain.Kernel;
@@ -29,6 +30,7 @@ namespace CommunityDomain.Contracts;
 [JsonSerializable(typeof(ResidentRegistered))]
 [JsonSerializable(typeof(ResidentMoved))]
 [JsonSerializable(typeof(ResidentMovedOut))]
+[JsonSerializable(typeof(ResidentDataErased))]
 [JsonSerializable(typeof(ResidentWentAway))]
 [JsonSerializable(typeof(ResidentReturned))]
 [JsonSerializable(typeof(ControlOrderIssued))]
@@ -95,6 +97,7 @@ namespace CommunityDomain.Contracts;
 [JsonSerializable(typeof(RunOptions))]
 [JsonSerializable(typeof(DeliveryPlan))]
 [JsonSerializable(typeof(CommunityState))]
+[JsonSerializable(typeof(CommunityStatistics))]
 [JsonSerializable(typeof(StockLedgerState))]
 [JsonSerializable(typeof(PassOfficeState))]
 [JsonSerializable(typeof(PassGateState))]

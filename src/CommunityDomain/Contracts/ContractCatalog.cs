@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CommunityDomain.Communities;
 using CommunityDomain.Communities.Events;
 using CommunityDomain.Communities.State;
 using CommunityDomain.Kernel;
@@ -37,6 +38,7 @@ internal static class ContractCatalog
         (typeof(ResidentMovedOut), "community.resident-moved-out"),
         (typeof(ResidentWentAway), "community.resident-went-away"),
         (typeof(ResidentReturned), "community.resident-returned"),
+        (typeof(ResidentDataErased), "community.resident-data-erased"),
         (typeof(ControlOrderIssued), "community.control-order-issued"),
         (typeof(ControlOrderLifted), "community.control-order-lifted"),
         (typeof(IncidentReported), "community.incident-reported"),
@@ -115,6 +117,7 @@ internal static class ContractCatalog
         (typeof(DeliveryPlan), "supplies.delivery-plan"),
 
         (typeof(CommunityState), "community.state"),
+        (typeof(CommunityStatistics), "community.statistics"),
         (typeof(StockLedgerState), "supplies.ledger-state"),
         (typeof(PassOfficeState), "passes.office-state"),
         (typeof(PassGateState), "passes.gate-state"),

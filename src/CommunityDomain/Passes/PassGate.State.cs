@@ -67,7 +67,7 @@ public sealed partial class PassGate
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
         {
-            throw new ArgumentException($"The stored gate state is inconsistent: {ex.Message}", nameof(state), ex);
+            throw StoredStateError.Inconsistent("gate", ex, nameof(state));
         }
     }
 }

@@ -18,6 +18,8 @@ namespace CommunityDomain.Passes;
 /// raises <see cref="AggregateRoot.Version"/> by exactly one and one event stamped with the instant the call was
 /// given (<see cref="GateExitRecorded"/>, <see cref="GateReturnRecorded"/>, <see cref="GateRevocationsLoaded"/>);
 /// a refused scan, a <see cref="Verify"/> and a load of serials already known change nothing.</para>
+/// <para>Every pass has exactly one valid code: a signature whose s is above half the P-256 group order (the
+/// (r, n - s) twin of a valid one) is refused as <see cref="PassRejection.BadSignature"/>.</para>
 /// </remarks>
 public sealed partial class PassGate : AggregateRoot
 {

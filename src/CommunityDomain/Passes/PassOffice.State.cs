@@ -36,7 +36,7 @@ public sealed partial class PassOffice
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
         {
-            throw new ArgumentException($"The stored pass office state is inconsistent: {ex.Message}", nameof(state), ex);
+            throw StoredStateError.Inconsistent("pass office", ex, nameof(state));
         }
     }
 

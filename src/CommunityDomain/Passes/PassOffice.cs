@@ -51,14 +51,77 @@ public sealed partial class PassOffice : AggregateRoot
     public static PassOffice Open(PassPolicy policy, PassSigningKeys keys, IClock clock) =>
         new(Guard.Against.Null(policy), Guard.Against.Null(keys), Guard.Against.Null(clock));
 
-    /// <summary>Issues a pass if the policy allows it.</summary>
+    /// <summary>
+    /// Issues a pass for a household of <paramref name="community"/>, taking its control level from the community:
+    /// the most restrictive level in force at the pass start or at the start of any order that begins while the
+    /// pass would be valid (a household sealed an hour from now gets no pass for tonight). The entry point to use.
+    /// </summary>
+    /// <param name="community">The community that holds the household and its control orders.</param>
+    /// <param name="household">The household; must exist in <paramref name="community"/>.</param>
+    /// <param name="lastNegativeTest">The household's last negative test, when the policy asks for one.</param>
+    /// <param name="from">When the pass starts; null for now.</param>
+    /// <param name="by">Who issues it.</param>
+    /// <returns>The pass, or why not.</returns>
+    /// <exception cref="ArgumentException">The community is null, or the household default or not in it.</exception>
+    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueFor(
+        Community community, Id<Household> household, Instant? lastNegativeTest = null, Instant? from = null, Actor by = default)
+    {
+        Guard.Against.DefaultId(household);
+        return IssueFor(community, new PassRequest(household, ControlLevel.None, lastNegativeTest, from), by);
+    }
+
+    /// <summary>
+    /// Issues a pass for a request, judged at the stricter of the request's level and the level
+    /// <paramref name="community"/> holds for the household (as in
+    /// <see cref="IssueFor(Community, Id{Household}, Instant?, Instant?, Actor)"/>): a caller passing
+    /// <see cref="ControlLevel.None"/> for a household the community holds as sealed is refused.
+    /// </summary>
+    /// <param name="community">The community that holds the household and its control orders.</param>
+    /// <param name="request">The request; its household must exist in <paramref name="community"/>.</param>
+    /// <param name="by">Who issues it.</param>
+    /// <returns>The pass, or why not.</returns>
+    /// <exception cref="ArgumentException">The community is null, the request default, or its household not in the community.</exception>
+    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueFor(Community community, PassRequest request, Actor by)
+    {
+        Guard.Against.Null(community);
+        Guard.Against.DefaultId(request.Household, nameof(request));
+        var home = community.Get(request.Household);
+        if (by.Check(Permission.Passes, home.CompoundId.Value, home.BuildingId.Value) is { } denied)
+        {
+            return denied;
+        }
+
+        var start = TruncateToMinute(request.From ?? _clock.GetCurrentInstant());
+        var level = request.Level;
+        foreach (var at in community.OrdersBeginningWithin(request.Household, start, start + Policy.Validity).Select(o => o.From).Prepend(start))
+        {
+            var then = community.EffectiveLevel(request.Household, at);
+            level = then > level ? then : level;
+        }
+
+        return IssueChecked(new PassRequest(request.Household, level, request.LastNegativeTest, request.From), by);
+    }
+
+    /// <summary>
+    /// Issues a pass if the policy allows it, trusting the control level in <paramref name="request"/>: the
+    /// plain-data entry point for hosts whose control levels live outside a <see cref="Community"/> (e.g. a
+    /// district system). A host that holds a <see cref="Community"/> calls
+    /// <see cref="IssueFor(Community, Id{Household}, Instant?, Instant?, Actor)"/> instead, so no caller can pass a
+    /// wrong level by mistake.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="by">Who issues it.</param>
     /// <returns>The pass, or why not.</returns>
     /// <exception cref="ArgumentException">A default request.</exception>
-    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired> Issue(PassRequest request, Actor by = default)
+    /// <remarks>The office knows no compounds, so only an actor over the whole community may use this entry point.</remarks>
+    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Issue(PassRequest request, Actor by = default)
     {
         Guard.Against.DefaultId(request.Household, nameof(request));
+        return by.Check(Permission.Passes) is { } denied ? denied : IssueChecked(request, by);
+    }
+
+    private OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueChecked(PassRequest request, Actor by)
+    {
         var now = _clock.GetCurrentInstant();
         var result = Decide(request, now);
         if (result.TryPickT0(out var pass, out _))
@@ -66,8 +129,11 @@ public sealed partial class PassOffice : AggregateRoot
             Raise(IssuedEvent(pass.Content, now, by, NextVersion()));
         }
 
-        return result;
+        return Widen(result);
     }
+
+    private static OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Widen(OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired> result) =>
+        result.Match<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>>(p => p, h => h, q => q, n => n);
 
     /// <summary>Issues passes for many requests, each judged on its own in order (e.g. an evening's 30+ requests),
     /// as one command: when any pass is issued the version rises by exactly one and every
@@ -76,12 +142,19 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="by">Who issues them.</param>
     /// <returns>One result per request, in order (a later request sees the passes issued before it).</returns>
     /// <exception cref="ArgumentException"><paramref name="requests"/> is null or holds a default request (then nothing is issued).</exception>
-    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired>> IssueBatch(IEnumerable<PassRequest> requests, Actor by = default)
+    /// <remarks>Like <see cref="Issue"/>, only an actor over the whole community may use it; anyone else gets
+    /// <see cref="NotPermitted"/> for every request and nothing is issued.</remarks>
+    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>> IssueBatch(IEnumerable<PassRequest> requests, Actor by = default)
     {
         List<PassRequest> all = [.. Guard.Against.Null(requests)];
         foreach (var request in all)
         {
             Guard.Against.DefaultId(request.Household, nameof(requests));
+        }
+
+        if (by.Check(Permission.Passes) is { } denied)
+        {
+            return [.. all.Select(_ => (OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>)denied)];
         }
 
         var now = _clock.GetCurrentInstant();
@@ -96,7 +169,7 @@ public sealed partial class PassOffice : AggregateRoot
             }
         }
 
-        return results;
+        return [.. results.Select(Widen)];
     }
 
     private static PassIssued IssuedEvent(PassContent content, Instant now, Actor by, long version) =>
@@ -138,10 +211,14 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="serial">The pass.</param>
     /// <param name="reason">Why; not blank.</param>
     /// <param name="by">Who revokes it.</param>
-    /// <returns>Success, or the pass is unknown or already revoked.</returns>
-    public OneOf<Success, UnknownPass> Revoke(PassSerial serial, string reason, Actor by = default)
+    /// <returns>Success, or the pass is unknown or already revoked, or the actor may not revoke passes over the whole community.</returns>
+    public OneOf<Success, UnknownPass, NotPermitted> Revoke(PassSerial serial, string reason, Actor by = default)
     {
         Guard.Against.NullOrWhiteSpace(reason);
+        if (by.Check(Permission.Passes) is { } denied)
+        {
+            return denied;
+        }
         if (serial.Value < 1 || serial.Value > _issued.Count)
         {
             return new UnknownPass(serial, false);

@@ -122,7 +122,13 @@ public sealed class PassSigningKeys : IDisposable
         content.Write(bytes);
         var written = _keys[content.Key].SignData(
             bytes[..PassContent.Length], bytes[PassContent.Length..], HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return written == 64 ? Base32.Encode(bytes) : throw new CryptographicException("Unexpected P-256 signature length.");
+        if (written != 64)
+        {
+            throw new CryptographicException("Unexpected P-256 signature length.");
+        }
+
+        LowS.Normalise(bytes[PassContent.Length..]);
+        return Base32.Encode(bytes);
     }
 
     private void Add(PassKeyId id, ECDsa key)

@@ -73,6 +73,8 @@ public sealed class PassVerificationKeys
     internal bool TryVerify(PassKeyId id, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, out bool known)
     {
         known = _keys.TryGetValue(id, out var key);
-        return known && key!.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
+        // Only the low-s form is a valid code: its (r, n - s) twin verifies mathematically but is refused.
+        return known && LowS.IsLow(signature) && key!.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
 }

@@ -12,7 +12,7 @@ namespace CommunityDomain.Views;
 /// <remarks>
 /// Every parcel of the plan appears exactly once (in its run, or under "could not be placed"). Runs are shown
 /// in run-number order; a runner's trips are numbered in that order. Recipients are passed through the
-/// library's name masking unless they are already masked (they hold <c>*</c>) or are the library's
+/// library's name masking whatever they look like (a label holding <c>*</c> is masked too), except the library's
 /// <c>household &lt;room&gt;</c> fallback, so a clear name given by mistake is not shown.
 /// Weights in grams per stop and kilograms per run; delivery windows in local time of the labels' zone.
 /// Buildings by name when the <see cref="Labels"/> come from the community. Pure rendering, fixed line ends:
@@ -116,14 +116,13 @@ public static class RunSheets
     private static string[] Fields(Parcel p) =>
         [ViewText.Int(p.Building.Value), p.Room, ViewText.Int(p.Household.Value), Recipient(p), p.Contents, ViewText.Int(p.WeightGrams)];
 
-    // A label holding the mask star is already masked, and "household <room>" is the library's own fallback;
-    // anything else may be a clear name given by mistake, so it is masked like a person's name.
-    private static string Recipient(Parcel p) =>
-        p.Recipient.Contains(Masking.Star, StringComparison.Ordinal) || p.Recipient == "household " + p.Room ? p.Recipient : Masking.PersonName(p.Recipient);
+    // Masked again here, never trusting the look of the label ("王芳芳*" holds a star yet shows a whole name);
+    // "household <room>" is the library's own fallback and names nobody. Masking a mask changes nothing.
+    private static string Recipient(Parcel p) => Masking.PersonLabel(p.Recipient, p.Room);
 
     // The same in the labels' language: the "household <room>" fallback is written as the office writes it.
     private static string Recipient(Labels l, Parcel p) =>
-        p.Recipient == "household " + p.Room ? l.Text("runs.no-contact", ("room", p.Room)) : Recipient(p);
+        p.Recipient == Masking.HouseholdFallback(p.Room) ? l.Text("runs.no-contact", ("room", p.Room)) : Recipient(p);
 
     // DeliveryParcels writes contents as "<item code> x<count>": the item by its local name, the count kept.
     private static string Contents(Labels l, string contents)

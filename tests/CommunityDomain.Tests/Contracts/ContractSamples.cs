@@ -183,6 +183,7 @@ public static class ContractSamples
         samples[typeof(DeliveryPlan)] = RunPlanner.Plan(parcels, sites, runOptions, ["team A", "team B"]);
 
         samples[typeof(CommunityState)] = CommunityOps.Seeded().ToState();
+        samples[typeof(CommunityDomain.Communities.CommunityStatistics)] = CommunityOps.Seeded().ExportStatistics(CommunityOps.At(3)).AsT0;
         samples[typeof(StockLedgerState)] = CommunityDomain.Tests.Supplies.LedgerSamples.Busy().ToState();
         samples[typeof(PassOfficeState)] = PassOfficeSample();
         samples[typeof(PassGateState)] = PassGateSample();

@@ -20,6 +20,7 @@ public sealed class DomainErrorTests
         new ChangeOutOfOrder(new Id<Resident>(2), Instant.FromUtc(2022, 8, 18, 0, 0), Instant.FromUtc(2022, 8, 19, 0, 0)),
         new OrderAlreadyLifted(new Id<ControlOrder>(1), Instant.FromUtc(2022, 8, 18, 0, 0)),
         new OrderAlreadyEnded(new Id<ControlOrder>(1), Instant.FromUtc(2022, 8, 18, 0, 0)),
+        new BirthDateInFuture(new Id<Household>(4), new LocalDate(2022, 8, 18)),
     };
 
     [Theory]

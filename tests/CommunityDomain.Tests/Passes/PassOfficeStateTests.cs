@@ -30,7 +30,7 @@ public sealed class PassOfficeStateTests
         var household = new Id<Household>(rest % 4 + 1);
         var from = Evening + Duration.FromHours(rest / 4 % 100);
         var request = new PassRequest(household, kind == 2 ? ControlLevel.Sealed : ControlLevel.Controlled, kind == 3 ? null : from - Duration.FromHours(1), from);
-        return office.Issue(request, Actor.Of("desk")).Match<object>(p => p.Content, e => e, e => e, e => e);
+        return office.Issue(request, Actor.Of("desk")).Match<object>(p => p.Content, e => e, e => e, e => e, e => e);
     }
 
     private static PassOffice Office(bool quotaOfOne, params int[] ops)

@@ -44,9 +44,34 @@ internal static class Masking
     /// <summary>
     /// Masks a person's name: CJK names keep their first character, other names keep the first letter
     /// of each word and their separators. A name the rule would show whole (one character, or initials
-    /// only) is all stars, one per character.
+    /// only) is all stars, one per character. Never trusts the look of a value: a label that already holds
+    /// stars (<c>王芳芳*</c>) is masked like any other (<c>王***</c>). Masking a mask changes nothing, so a
+    /// value may be masked at every boundary it crosses.
     /// </summary>
     public static string PersonName(string name)
+    {
+        // Re-mask until nothing changes: each pass only turns characters into stars, so this ends within
+        // the name's length, and the result is a fixed point (masking it again gives it back).
+        var current = MaskOnce(name);
+        for (var next = MaskOnce(current); next != current; next = MaskOnce(current))
+        {
+            current = next;
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// Masks a recipient or person label that may also be the library's own household fallback
+    /// (<c>household &lt;room&gt;</c>, which names nobody): the fallback is kept, anything else is masked.
+    /// </summary>
+    public static string PersonLabel(string label, string room) =>
+        label == HouseholdFallback(room) ? label : PersonName(label);
+
+    /// <summary>The label used for a household with no contact person: <c>household &lt;room&gt;</c>.</summary>
+    public static string HouseholdFallback(string room) => "household " + room;
+
+    private static string MaskOnce(string name)
     {
         if (string.IsNullOrEmpty(name))
         {

@@ -1,4 +1,5 @@
 using CommunityDomain.Communities;
+using CommunityDomain.Communities.Identity;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.MassTesting;
@@ -25,7 +26,7 @@ public sealed class MustTestEntry
         Compound = Guard.Against.DefaultId(compound);
         Building = Guard.Against.DefaultId(building);
         Unit = Guard.Against.DefaultId(unit);
-        MaskedName = Guard.Against.NullOrWhiteSpace(maskedName);
+        MaskedName = Masking.PersonName(Guard.Against.NullOrWhiteSpace(maskedName)); // masked again: never trust the look of a label
         Disposition = Guard.Against.EnumOutOfRange(disposition);
         Intake = Guard.Against.EnumOutOfRange(intake);
         KeyGroup = keyGroup;

@@ -1,3 +1,5 @@
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.State;
 
 /// <summary>
@@ -18,7 +20,9 @@ internal static class StoredPath
         }
         catch (ArgumentException ex) when (ex.ParamName is null || !ex.ParamName.StartsWith(path, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The stored testing state is inconsistent at {path}: {ex.Message}", path, ex);
+            throw StoredStateError.IsOwn(ex)
+                ? new ArgumentException($"The stored testing state is inconsistent at {path}: {ex.Message}", path, ex)
+                : new ArgumentException($"The stored testing state is inconsistent at {path}: {StoredStateError.SafeMessage(ex)}", path);
         }
     }
 

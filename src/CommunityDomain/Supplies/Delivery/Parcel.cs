@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
+using CommunityDomain.Communities.Identity;
 using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Supplies.Delivery;
@@ -24,7 +25,9 @@ public readonly record struct Parcel
         Household = Guard.Against.DefaultId(household);
         Building = Guard.Against.DefaultId(building);
         Room = Guard.Against.NullOrWhiteSpace(room).Trim();
-        Recipient = Guard.Against.NullOrWhiteSpace(recipient).Trim();
+        // Masked here, whatever it looks like: a clear name given by mistake (or one ending in a star) never
+        // reaches a run sheet, a ToString or a stored document.
+        Recipient = Masking.PersonLabel(Guard.Against.NullOrWhiteSpace(recipient).Trim(), Room);
         Contents = Guard.Against.NullOrWhiteSpace(contents).Trim();
         WeightGrams = Guard.Against.NegativeOrZero(weightGrams);
         Window = window is { HasStart: true, HasEnd: true } or null ? window : throw new ArgumentException("A window needs a start and an end.", nameof(window));
@@ -39,7 +42,7 @@ public readonly record struct Parcel
     /// <summary>The door label.</summary>
     public string Room { get => field ?? string.Empty; }
 
-    /// <summary>The masked recipient label.</summary>
+    /// <summary>The masked recipient label (masked on creation, or the <c>household &lt;room&gt;</c> fallback).</summary>
     public string Recipient { get => field ?? string.Empty; }
 
     /// <summary>What is in it.</summary>

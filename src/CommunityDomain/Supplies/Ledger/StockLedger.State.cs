@@ -39,7 +39,7 @@ public sealed partial class StockLedger
         }
         catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException or NullReferenceException)
         {
-            throw new ArgumentException($"The stored stock ledger state is inconsistent: {ex.Message}", nameof(state), ex);
+            throw StoredStateError.Inconsistent("stock ledger", ex, nameof(state));
         }
     }
 

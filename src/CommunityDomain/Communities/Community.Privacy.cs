@@ -1,0 +1,103 @@
+using CommunityDomain.Communities.Events;
+using CommunityDomain.Kernel;
+using OneOf;
+
+namespace CommunityDomain.Communities;
+
+public sealed partial class Community
+{
+    /// <summary>
+    /// Applies a retention policy: the personal data (name, identity document, phone, birth date, health facts)
+    /// of every resident who moved out more than the policy's days before <paramref name="at"/> is erased, the
+    /// name replaced by <see cref="Resident.ErasedName"/>; a household contact phone equal to an erased phone is
+    /// cleared too. Ids, households and presence stay, so the statistics do not change.
+    /// </summary>
+    /// <param name="policy">How long data is kept after moving out.</param>
+    /// <param name="at">When the policy is applied.</param>
+    /// <param name="by">Who acts; needs <see cref="Permission.Register"/> over the whole community.</param>
+    /// <returns>The residents erased now (empty when none was due: no change, no event), or <see cref="NotPermitted"/>.</returns>
+    /// <remarks>One version for the whole erasure, one <see cref="ResidentDataErased"/> event per resident. A
+    /// snapshot taken afterwards (<see cref="ToState"/>) holds no erased value; earlier snapshots and events are the
+    /// host's to replace: events never carried personal data.</remarks>
+    public OneOf<Id<Resident>[], NotPermitted> ApplyRetention(RetentionPolicy policy, Instant at, Actor by = default)
+    {
+        if (by.Check(Permission.Register) is { } denied)
+        {
+            return denied;
+        }
+
+        var due = _residents.Where(r => r.Presence == Presence.MovedOut && !r.IsErased && policy.IsDue(r.PresenceSince, at)).ToList();
+        if (due.Count == 0)
+        {
+            return Array.Empty<Id<Resident>>();
+        }
+
+        var phones = due.Select(r => r.Phone).OfType<Identity.PhoneNumber>().ToHashSet();
+        foreach (var home in _households.Where(h => h.ContactPhone is { } p && phones.Contains(p)))
+        {
+            home.SetContact(home.ContactPerson, null);
+        }
+
+        var version = NextVersion();
+        var now = _clock.GetCurrentInstant();
+        foreach (var resident in due)
+        {
+            resident.Erase();
+            Raise(new ResidentDataErased(now, by, version, resident.Id, resident.PresenceSince));
+        }
+
+        return due.Select(r => r.Id).ToArray();
+    }
+
+    /// <summary>Anonymised statistics at an instant: counts only, no names, ID numbers, phones or rooms.</summary>
+    /// <param name="at">The instant (ages on its local date).</param>
+    /// <param name="by">Who asks; needs <see cref="Permission.Statistics"/> (the office) over the whole community.</param>
+    /// <returns>The statistics, or <see cref="NotPermitted"/>.</returns>
+    public OneOf<CommunityStatistics, NotPermitted> ExportStatistics(Instant at, Actor by = default)
+    {
+        if (by.Check(Permission.Statistics) is { } denied)
+        {
+            return denied;
+        }
+
+        var today = at.InZone(Zone).Date;
+        var sealedHomes = SealedHouseholds(at).ToHashSet();
+        var rows = new List<CompoundStatistics>();
+        foreach (var compound in _compounds)
+        {
+            var homes = _households.Where(h => h.CompoundId == compound.Id).ToList();
+            var ids = homes.Select(h => h.Id).ToHashSet();
+            var people = _residents.Where(r => ids.Contains(r.HouseholdId)).ToList();
+            var current = people.Where(r => r.Presence != Presence.MovedOut).Select(r => r.AgeOn(today)).ToList();
+            rows.Add(new CompoundStatistics(
+                compound.Id, homes.Count,
+                people.Count(r => r.Presence == Presence.Present), people.Count(r => r.Presence == Presence.Away), people.Count(r => r.Presence == Presence.MovedOut),
+                current.Count(a => a < 3), current.Count(a => a is >= 3 and < 18), current.Count(a => a is >= 18 and < 60),
+                current.Count(a => a is >= 60 and < 80), current.Count(a => a >= 80), current.Count(a => a is null),
+                homes.Count(h => sealedHomes.Contains(h.Id))));
+        }
+
+        return new CommunityStatistics(at, Zone.Id, rows);
+    }
+
+    /// <summary>
+    /// The register of current residents (present or away) in the actor's area, in clear: names, identity documents
+    /// and phones. Seeing them is a permission of its own (<see cref="Permission.PersonalData"/>), never implied by a role.
+    /// </summary>
+    /// <param name="by">Who asks; needs <see cref="Permission.PersonalData"/>.</param>
+    /// <returns>The entries in resident id order, or <see cref="NotPermitted"/>.</returns>
+    public OneOf<RegisterEntry[], NotPermitted> ExportRegister(Actor by = default)
+    {
+        if (!by.May(Permission.PersonalData))
+        {
+            return new NotPermitted(by.Account, by.Role, by.Area, Permission.PersonalData, OutsideArea: false);
+        }
+
+        return _residents
+            .Where(r => r.Presence != Presence.MovedOut)
+            .Select(r => (Resident: r, Home: _households[r.HouseholdId]))
+            .Where(x => by.Area.Covers(x.Home.CompoundId.Value, x.Home.BuildingId.Value))
+            .Select(x => new RegisterEntry(x.Resident.Id, x.Home.Id, x.Home.Room, x.Resident.Name, x.Resident.Document, x.Resident.Phone, x.Resident.Presence))
+            .ToArray();
+    }
+}

@@ -1,0 +1,223 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Communities.Control;
+using CommunityDomain.Communities.Incidents;
+using CommunityDomain.Kernel;
+using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
+using NodaTime.Testing;
+
+namespace CommunityDomain.Tests.Communities;
+
+/// <summary>One community command with small-index targets, run by a given actor.</summary>
+public sealed record RoleCommand(int Kind, int A, int B, Actor By)
+{
+    public const int Kinds = 14;
+
+    /// <summary>Runs the command; returns the OneOf's value (an entity, Success, or a DomainError).</summary>
+    public object Run(Community c) => Kind switch
+    {
+        0 => c.AddCompound($"Compound R{A}", By).Value,
+        1 => c.AddBuilding(new Id<Compound>(A), $"RB{B}", new Position(B, A), By).Value,
+        2 => c.AddUnit(new Id<Building>(A), $"RU{B}", 6, By).Value,
+        3 => c.AddPost(new Id<Compound>(A), PostKind.Gate, $"RP{B}", By).Value,
+        4 => c.RegisterHousehold(new Room(new Id<Unit>(A), 1 + (B % 6), $"9{B}"), By).Value,
+        5 => c.RegisterResident(new Id<Household>(A), PeoplePool.Registrations[B % PeoplePool.Registrations.Count], By).Value,
+        6 => c.MoveResident(new Id<Resident>(A), new Id<Household>(1 + B), CommunityOps.At(1 + B), By).Value,
+        7 => c.MarkAway(new Id<Resident>(A), CommunityOps.At(2 + B), By).Value,
+        8 => c.MoveOut(new Id<Resident>(A), CommunityOps.At(3 + B), By).Value,
+        9 => c.SetHouseholdContact(new Id<Household>(A), null, new CommunityDomain.Communities.Identity.PhoneNumber("13800138000"), By).Value,
+        10 => c.Issue(ControlOrderRequest.Sealed(B % 2 == 0 ? (ControlScope)new Id<Compound>(A) : new Id<Household>(A), CommunityOps.At(B), "role test"), By).Value,
+        11 => c.Lift(new Id<ControlOrder>(A), CommunityOps.At(50 + B), "role test", By).Value,
+        12 => c.ReportIncident(new Id<Post>(A), IncidentKind.GateFailure, CommunityOps.At(B), 1, "gate motor", By).Value,
+        _ => c.ResolveIncident(new Id<Incident>(A), CommunityOps.At(200 + B), new IncidentCost(0m, "residents"), By).Value,
+    };
+
+    public override string ToString() => $"#{Kind}({A},{B}) by {By.Account}/{By.Role}/{By.Area}";
+}
+
+/// <summary>Scripts of community commands by actors of every role over every kind of area.</summary>
+public static class RoleArbitraries
+{
+    public static Gen<Actor> Actors { get; } =
+        from role in Gen.Elements(Enum.GetValues<Role>())
+        from kind in Gen.Elements(Enum.GetValues<AreaKind>())
+        from id in Gen.Choose(1, 5)
+        select role == Role.System ? Actor.System
+            : new Actor($"acct.{role}.{id}", role, kind == AreaKind.Community ? Area.WholeCommunity : new Area(kind, id));
+
+    public static Gen<RoleCommand> Command { get; } =
+        from kind in Gen.Choose(0, RoleCommand.Kinds - 1)
+        from a in Gen.Choose(1, 12)
+        from b in Gen.Choose(0, 20)
+        from actor in Actors
+        select new RoleCommand(kind, a, b, actor);
+
+    public static Arbitrary<RoleCommand[]> Scripts() => Arb.From(
+        Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(Command, n)),
+        s => Enumerable.Range(0, s.Length).Select(i => s.Where((_, j) => j != i).ToArray()));
+}
+
+/// <summary>Roles and jurisdiction: a command outside the actor's role or area is refused and changes nothing.</summary>
+public sealed class RoleProperties
+{
+    // The role table, written out again here (not read from the library) so the property checks the library against it.
+    private static readonly Dictionary<Role, Permission[]> Table = new()
+    {
+        [Role.CompoundHead] = [Permission.Posts, Permission.ReportIncidents, Permission.ManageIncidents, Permission.Passes, Permission.GateRecords, Permission.Deliveries],
+        [Role.GateDuty] = [Permission.GateRecords, Permission.ReportIncidents],
+        [Role.GateDevice] = [Permission.GateRecords],
+        [Role.DeliveryVolunteer] = [Permission.Deliveries],
+        [Role.TestingStaff] = [Permission.Testing],
+        [Role.Lab] = [Permission.TestResults],
+    };
+
+    private static bool RoleMay(Role role, Permission p) => role is Role.System or Role.Office || Table[role].Contains(p);
+
+    /// <summary>The permission a command needs and where its target lies (compound, building), from the state before it; null target when unknown.</summary>
+    private static (Permission Needed, (int? Compound, int? Building)[]? Places) Expect(RoleCommand cmd, Community c)
+    {
+        (int? Compound, int? Building) OfHousehold(int h)
+        {
+            var home = c.Get(new Id<Household>(h));
+            return (home.CompoundId.Value, home.BuildingId.Value);
+        }
+
+        bool HasCompound(int x) => c.Compounds.Any(k => k.Id.Value == x);
+        bool HasBuilding(int x) => c.Compounds.SelectMany(k => k.Buildings).Any(b => b.Value == x);
+        bool HasUnit(int x) => c.Compounds.SelectMany(k => k.Buildings).SelectMany(b => c.Get(b).Units).Any(u => u.Value == x);
+        bool HasHousehold(int h) => c.Households.Any(x => x.Id.Value == h);
+        bool Active(int r) => c.Residents.Any(x => x.Id.Value == r) && c.Get(new Id<Resident>(r)).Presence != Presence.MovedOut;
+        (int? Compound, int? Building)[]? none = null;
+        (int? Compound, int? Building)[] Compound(int x) => [(x, null)];
+
+        switch (cmd.Kind)
+        {
+            case 0:
+                return (Permission.Structure, [(null, null)]);
+            case 1:
+                return (Permission.Structure, HasCompound(cmd.A) ? Compound(cmd.A) : none);
+            case 2:
+                return (Permission.Structure, HasBuilding(cmd.A) ? [(c.Get(new Id<Building>(cmd.A)).CompoundId.Value, cmd.A)] : none);
+            case 3:
+                return (Permission.Posts, HasCompound(cmd.A) ? Compound(cmd.A) : none);
+            case 4:
+                if (!HasUnit(cmd.A))
+                {
+                    return (Permission.Register, none);
+                }
+
+                var building = c.Get(new Id<Unit>(cmd.A)).BuildingId;
+                return (Permission.Register, [(c.Get(building).CompoundId.Value, building.Value)]);
+            case 5 or 9:
+                return (Permission.Register, HasHousehold(cmd.A) ? [OfHousehold(cmd.A)] : none);
+            case 6:
+                return (Permission.Register, Active(cmd.A) && HasHousehold(cmd.B + 1)
+                    ? [OfHousehold(c.Get(new Id<Resident>(cmd.A)).HouseholdId.Value), OfHousehold(cmd.B + 1)] : none);
+            case 7 or 8:
+                return (Permission.Register, Active(cmd.A) ? [OfHousehold(c.Get(new Id<Resident>(cmd.A)).HouseholdId.Value)] : none);
+            case 10 when cmd.B % 2 == 0:
+                return (Permission.ControlOrders, HasCompound(cmd.A) ? Compound(cmd.A) : none);
+            case 10:
+                return (Permission.ControlOrders, HasHousehold(cmd.A) ? [OfHousehold(cmd.A)] : none);
+            case 11:
+                return (Permission.ControlOrders, none);
+            case 12:
+                var post = c.ToState().Posts.FirstOrDefault(p => p.Id == cmd.A);
+                return (Permission.ReportIncidents, post is null ? none : Compound(post.CompoundId));
+            default:
+                return (Permission.ManageIncidents, none);
+        }
+    }
+
+    private static bool Covers(Area area, int? compound, int? building) => area.Kind switch
+    {
+        AreaKind.Community => true,
+        AreaKind.Compound => compound == area.Id,
+        _ => building == area.Id,
+    };
+
+    [Property(Arbitrary = [typeof(RoleArbitraries)], MaxTest = 200)]
+    public void No_refused_command_changes_any_state_and_refusals_follow_the_role_table(RoleCommand[] script)
+    {
+        var clock = new FakeClock(CommunityOps.T0);
+        var community = CommunityOps.Seeded(clock);
+        foreach (var cmd in script)
+        {
+            clock.AdvanceMinutes(1);
+            var before = community.ToState();
+            var version = community.Version;
+            var events = community.PendingEvents.Count;
+            var (needed, places) = Expect(cmd, community);
+
+            var result = cmd.Run(community);
+
+            if (result is DomainError)
+            {
+                Assert.Equal(before, community.ToState());
+                Assert.Equal(version, community.Version);
+                Assert.Equal(events, community.PendingEvents.Count);
+            }
+
+            var roleForbids = !RoleMay(cmd.By.Role, needed);
+            var areaForbids = places is not null && places.Any(p => !Covers(cmd.By.Area, p.Compound, p.Building));
+            if (result is NotPermitted denied)
+            {
+                // Refused only for a reason the table gives, and the error says which.
+                Assert.True(roleForbids || areaForbids || places is null, $"{cmd} refused without reason");
+                Assert.Equal(needed, denied.Needed);
+                Assert.Equal(cmd.By.Account, denied.Account);
+                Assert.Equal(!roleForbids, denied.OutsideArea);
+            }
+            else if (roleForbids || areaForbids)
+            {
+                // Forbidden commands never succeed (they may still fail earlier, e.g. on an unknown target).
+                Assert.True(result is DomainError, $"{cmd} succeeded although forbidden");
+            }
+
+            if (cmd.By.Role is Role.System || (cmd.By.Role is Role.Office && cmd.By.Area.Kind is AreaKind.Community))
+            {
+                Assert.IsNotType<NotPermitted>(result);
+            }
+        }
+    }
+
+    [Fact]
+    public void Compound_head_sealing_a_household_of_another_compound_is_refused_in_both_languages()
+    {
+        var community = CommunityOps.Seeded();
+        var head = Actor.CompoundHead("dongfang.head", community.Get(new Id<Compound>(1)).Area);
+        var before = community.ToState();
+        var otherCompoundHome = community.Households.First(h => h.CompoundId == new Id<Compound>(2));
+
+        var posted = community.AddPost(new Id<Compound>(1), PostKind.Gate, "东门", head);
+        var elsewhere = community.AddPost(new Id<Compound>(2), PostKind.Gate, "西门", head);
+        var sealing = community.Issue(ControlOrderRequest.Sealed(otherCompoundHome.Id, CommunityOps.At(1), "contact"), head);
+
+        Assert.True(posted.IsT0);
+        var outside = Assert.IsType<NotPermitted>(elsewhere.Value);
+        Assert.True(outside.OutsideArea);
+        Assert.Equal("kernel.outside-area", outside.Code);
+        var noRole = Assert.IsType<NotPermitted>(sealing.Value);
+        Assert.False(noRole.OutsideArea);
+        Assert.Equal("dongfang.head (compound head) may not issue or lift control orders.", noRole.MessageIn(System.Globalization.CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("dongfang.head（小区主任）无权发布或解除管控令。", noRole.MessageIn(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Empty(community.ControlOrders);
+        Assert.Equal(before.Posts.Count + 1, community.ToState().Posts.Count);
+    }
+
+    [Fact]
+    public void Plain_string_actor_is_office_over_the_whole_community_without_personal_data()
+    {
+        var actor = Actor.Of("office.wang");
+
+        Assert.Equal(Role.Office, actor.Role);
+        Assert.Equal(Area.WholeCommunity, actor.Area);
+        Assert.True(actor.May(Permission.ControlOrders));
+        Assert.False(actor.May(Permission.PersonalData));
+        Assert.True(actor.WithPersonalData().May(Permission.PersonalData));
+        Assert.True(Actor.System.May(Permission.PersonalData));
+        Assert.Equal(actor, new Actor("office.wang", Role.Office, Area.WholeCommunity));
+        Assert.Throws<ArgumentException>("role", () => new Actor("x", Role.System, Area.WholeCommunity));
+        Assert.Throws<ArgumentException>("id", () => new Area(AreaKind.Compound, 0));
+    }
+}
