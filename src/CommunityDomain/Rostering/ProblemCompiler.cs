@@ -97,20 +97,6 @@ internal static class ProblemCompiler
         var onWish = new int[workerCount * days * shiftCount];
         var offWish = new int[workerCount * days * shiftCount];
         var onWishTotal = new int[workerCount * days];
-
-        // A choice's soft cost is one int: the wishes of a worker-date plus the own-compound weight must fit in it.
-        var wishSums = new Dictionary<(Id<Worker>, LocalDate), long>();
-        foreach (var wish in problem.Wishes)
-        {
-            var sum = wishSums[(wish.Worker, wish.Date)] = wishSums.GetValueOrDefault((wish.Worker, wish.Date)) + wish.Weight;
-            if (sum + problem.Weights.OwnCompound > int.MaxValue)
-            {
-                throw new ArgumentException(
-                    $"The wishes of {wish.Worker} on {wish.Date:uuuu-MM-dd} and the own-compound weight total more than {int.MaxValue}; use smaller weights.",
-                    "wishes");
-            }
-        }
-
         foreach (var wish in problem.Wishes)
         {
             var wd = (workerIndex[wish.Worker] * days) + DayOf(first, wish.Date);

@@ -195,6 +195,14 @@ public sealed class RosterProblem
             Reject(!horizon.Contains(wish.Date), nameof(wishes), $"Wish '{wish}' lies outside the horizon {horizon}.");
         }
 
+        // A choice's soft cost is one int: the wishes of a worker-date plus the own-compound weight must fit in it.
+        var ownCompound = weights?.OwnCompound ?? 0;
+        foreach (var day in wishList.GroupBy(w => (w.Worker, w.Date)))
+        {
+            Reject(day.Sum(w => (long)w.Weight) + ownCompound > int.MaxValue, nameof(wishes),
+                $"The wishes of {day.Key.Worker} on {day.Key.Date:uuuu-MM-dd} and the own-compound weight total more than {int.MaxValue}; use smaller weights.");
+        }
+
         var pinned = new HashSet<(Id<Worker>, LocalDate)>();
         foreach (var pin in pinList)
         {
