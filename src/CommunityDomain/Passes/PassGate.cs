@@ -12,7 +12,9 @@ namespace CommunityDomain.Passes;
 /// <remarks>
 /// A code with any change, signed under an unknown, wrong or retired key, used outside its validity window,
 /// revoked, already used, or beyond its household's quota of outings in a period never passes
-/// <see cref="Exit"/>. A return is late exactly when the time out exceeds the pass's maximum.
+/// <see cref="Exit"/>. A return is late exactly when the time out exceeds the pass's maximum. Time moves forward
+/// per pass: a return dated before its exit is refused as out of order (the exit itself cannot precede the pass's
+/// validity, which starts no earlier than its issue).
 /// </remarks>
 public sealed partial class PassGate
 {
@@ -89,8 +91,9 @@ public sealed partial class PassGate
 
     /// <summary>Records a holder coming back; flags a late return. An expired or revoked pass may still come back.</summary>
     /// <param name="code">The scanned code.</param>
-    /// <param name="at">When.</param>
-    /// <returns>The return with its late flag, or why the scan is refused.</returns>
+    /// <param name="at">When; not before the holder went out.</param>
+    /// <returns>The return with its late flag, or why the scan is refused (<see cref="PassRejection.OutOfOrder"/> when
+    /// dated before the exit; the pass then stays out and nothing is recorded).</returns>
     public OneOf<PassReturn, PassRejected> Return(string? code, Instant at)
     {
         var read = Read(code);
@@ -100,10 +103,18 @@ public sealed partial class PassGate
         }
 
         var content = read.AsT0;
-        if (!_out.Remove(content.Serial, out var went))
+        if (!_out.TryGetValue(content.Serial, out var went))
         {
             return new PassRejected(PassRejection.NotOut, content.Serial);
         }
+
+        // A pass's facts at the gate run forward: the return follows the exit it closes.
+        if (at < went.At)
+        {
+            return new PassRejected(PassRejection.OutOfOrder, content.Serial);
+        }
+
+        _out.Remove(content.Serial);
 
         return new PassReturn(content.Serial, content.Household, went.At, at, content.MaxTimeOut);
     }
