@@ -120,7 +120,7 @@ public sealed partial class Community
         var from = person.HouseholdId;
         _households[from].RemoveMember(resident);
         target.AddMember(resident);
-        person.MoveTo(to);
+        person.MoveTo(to, at);
         var version = NextVersion();
         Raise(new ResidentMoved(_clock.GetCurrentInstant(), by, version, resident, from, to, at));
         return default(Success);
@@ -243,7 +243,7 @@ public sealed partial class Community
         return default(Success);
     }
 
-    /// <summary>The resident, if a change dated <paramref name="at"/> may apply to them: they exist, have not moved out, and the change is not older than their last one.</summary>
+    /// <summary>The resident, if a change dated <paramref name="at"/> may apply to them: they exist, have not moved out, and the change is not older than their last one (<see cref="Resident.LastChangeAt"/>).</summary>
     private OneOf<Resident, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder> ActiveResident(Id<Resident> resident, Instant at)
     {
         if (!_residents.TryGetValue(resident, out var person))
@@ -256,7 +256,8 @@ public sealed partial class Community
             return new AlreadyMovedOut(resident, person.PresenceSince);
         }
 
-        return at < person.PresenceSince ? new ChangeOutOfOrder(resident, at, person.PresenceSince) : person;
+        // Every dated change of a resident (move, away, back, moved out) follows their last one, whatever its kind.
+        return at < person.LastChangeAt ? new ChangeOutOfOrder(resident, at, person.LastChangeAt) : person;
     }
 
     /// <summary>Null when the actor may run a command needing <paramref name="permission"/> on the household, else why not.</summary>

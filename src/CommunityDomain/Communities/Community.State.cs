@@ -20,7 +20,7 @@ public sealed partial class Community
         Households = [.. _households.Select(h => new HouseholdState(
             h.Id.Value, h.UnitId.Value, h.Room.Floor, h.Room.Door, h.ContactPerson?.Value, h.ContactPhone))],
         Residents = [.. _residents.Select(r => new ResidentState(
-            r.Id.Value, r.HouseholdId.Value, r.Registration, r.Presence, r.PresenceSince))],
+            r.Id.Value, r.HouseholdId.Value, r.Registration, r.Presence, r.PresenceSince, r.LastChangeAt))],
         ControlOrders = [.. _orders.Select(o => new ControlOrderState(
             o.Id.Value, o.Level, o.Scope.Kind, o.Scope.TargetId, o.From, o.Until, o.Reason,
             o.IssuedBy.Account, o.IssuedAt, o.LiftedAt, o.LiftedBy?.Account, o.LiftReason))],
@@ -88,7 +88,14 @@ public sealed partial class Community
         foreach (var r in state.Residents)
         {
             var home = Existing(_households, r.HouseholdId);
-            PutResident(new Resident(new Id<Resident>(r.Id), home, Guard.Against.Null(r.Registration), Guard.Against.EnumOutOfRange(r.Presence), r.PresenceSince));
+            var resident = new Resident(new Id<Resident>(r.Id), home, Guard.Against.Null(r.Registration), Guard.Against.EnumOutOfRange(r.Presence), r.PresenceSince);
+            if (r.LastChangeAt is { } last)
+            {
+                Guard.Against.Expression(l => l < r.PresenceSince, last, $"Resident {r.Id}'s last change is before their presence changed.", nameof(state));
+                resident.RestoreLastChange(last);
+            }
+
+            PutResident(resident);
         }
 
         foreach (var h in state.Households.Where(h => h.ContactPersonId is not null || h.ContactPhone is not null))

@@ -21,6 +21,7 @@ public sealed class Resident
         Conditions = registration.Conditions;
         Presence = presence;
         PresenceSince = presenceSince;
+        LastChangeAt = presenceSince;
     }
 
     /// <summary>The resident's id, unique in its community.</summary>
@@ -50,6 +51,12 @@ public sealed class Resident
     /// <summary>When <see cref="Presence"/> last changed (or the registration time).</summary>
     public Instant PresenceSince { get; private set; }
 
+    /// <summary>
+    /// When the resident's last recorded change took effect: registration, a move between households, going away,
+    /// coming back or moving out. A later change dated before it is refused as out of order.
+    /// </summary>
+    public Instant LastChangeAt { get; private set; }
+
     /// <summary>The registration facts this resident was created from (for storage and rebuilding).</summary>
     public ResidentRegistration Registration => new(Name, Document, Phone, BirthDate, Conditions);
 
@@ -66,7 +73,11 @@ public sealed class Resident
     /// <summary>The pseudonym an erased resident keeps in place of their name.</summary>
     public static PersonName ErasedName { get; } = new("[erased]");
 
-    internal void MoveTo(Id<Household> household) => HouseholdId = household;
+    internal void MoveTo(Id<Household> household, Instant at)
+    {
+        HouseholdId = household;
+        LastChangeAt = at;
+    }
 
     /// <summary>Replaces every personal fact by nothing (name by the pseudonym); the id, household and presence stay for statistics.</summary>
     internal void Erase()
@@ -82,7 +93,11 @@ public sealed class Resident
     {
         Presence = presence;
         PresenceSince = since;
+        LastChangeAt = since;
     }
+
+    // Restoring: a stored last change (absent from documents written before it was kept) is never before the presence's.
+    internal void RestoreLastChange(Instant at) => LastChangeAt = at;
 
     /// <summary>The id and presence only: personal data never appears in clear text.</summary>
     public override string ToString() => $"Resident {Id} ({Presence})";

@@ -20,6 +20,8 @@ namespace CommunityDomain.Passes;
 /// a refused scan, a <see cref="Verify"/> and a load of serials already known change nothing.</para>
 /// <para>Every pass has exactly one valid code: a signature whose s is above half the P-256 group order (the
 /// (r, n - s) twin of a valid one) is refused as <see cref="PassRejection.BadSignature"/>.</para>
+/// <para>Time moves forward per pass: a return dated before its exit is refused as out of order (the exit itself
+/// cannot precede the pass's validity, which starts no earlier than its issue).</para>
 /// </remarks>
 public sealed partial class PassGate : AggregateRoot
 {
@@ -142,10 +144,11 @@ public sealed partial class PassGate : AggregateRoot
 
     /// <summary>Records a holder coming back; flags a late return. An expired or revoked pass may still come back.</summary>
     /// <param name="code">The scanned code.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When; not before the holder went out.</param>
     /// <param name="by">Who is on duty at the gate.</param>
     /// <returns>The return with its late flag (the version rises by one and a <see cref="GateReturnRecorded"/> is
-    /// raised), or why the scan is refused (nothing changes then).</returns>
+    /// raised), or why the scan is refused (nothing changes then; <see cref="PassRejection.OutOfOrder"/> when dated before
+    /// the exit, and the pass stays out).</returns>
     public OneOf<PassReturn, PassRejected> Return(string? code, Instant at, Actor by)
     {
         var read = Read(code);
@@ -155,9 +158,15 @@ public sealed partial class PassGate : AggregateRoot
         }
 
         var content = read.AsT0;
-        if (!_out.Remove(content.Serial, out var went))
+        if (!_out.TryGetValue(content.Serial, out var went))
         {
             return new PassRejected(PassRejection.NotOut, content.Serial);
+        }
+
+        // A pass's facts at the gate run forward: the return follows the exit it closes.
+        if (at < went.At)
+        {
+            return new PassRejected(PassRejection.OutOfOrder, content.Serial);
         }
 
         var back = new PassReturn(content.Serial, content.Household, went.At, at, content.MaxTimeOut);

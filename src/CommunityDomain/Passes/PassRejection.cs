@@ -29,4 +29,7 @@ public enum PassRejection
 
     /// <summary>A return was scanned for a pass that never went out.</summary>
     NotOut = 9,
+
+    /// <summary>Change out of order: a return is dated before the holder went out with the pass.</summary>
+    OutOfOrder = 10,
 }

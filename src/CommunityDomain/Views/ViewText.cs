@@ -13,7 +13,11 @@ internal static class ViewText
 
     public const string CsvLine = "\r\n";
 
-    /// <summary>A Markdown table cell: pipes escaped, line breaks flattened, empty shown as a space.</summary>
+    /// <summary>
+    /// A Markdown table cell that stays one cell for any text: pipes and backslashes escaped (so no text can end an
+    /// escape early or open a column), line breaks flattened to spaces, characters no UTF-8 file can hold (lone
+    /// surrogates) and C0 controls dropped; empty shown as a space.
+    /// </summary>
     public static string Cell(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -22,24 +26,36 @@ internal static class ViewText
         }
 
         var sb = new StringBuilder(text.Length + 4);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
                 case '|':
                     sb.Append("\\|");
+                    break;
+                case '\\':
+                    sb.Append("\\\\");
                     break;
                 case '\r':
                 case '\n':
                     sb.Append(' ');
                     break;
                 default:
-                    sb.Append(c);
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        sb.Append(c).Append(text[++i]);
+                    }
+                    else if (!char.IsSurrogate(c) && (c >= 0x20 || c == '\t'))
+                    {
+                        sb.Append(c);
+                    }
+
                     break;
             }
         }
 
-        return sb.ToString();
+        return sb.Length == 0 ? " " : sb.ToString();
     }
 
     /// <summary>Appends one Markdown table row.</summary>
@@ -70,11 +86,18 @@ internal static class ViewText
     /// <summary>
     /// An RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. A field a
     /// spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR) gets a
-    /// leading apostrophe, unless it is a plain number.
+    /// leading apostrophe, unless it is a plain number. Lone surrogates (which no UTF-8 file can hold) are dropped.
     /// </summary>
     public static string CsvField(string? text)
     {
         if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        // A lone surrogate cannot be written to a UTF-8 file: drop it (issue 18; the only change to CSV escaping).
+        text = WithoutLoneSurrogates(text);
+        if (text.Length == 0)
         {
             return string.Empty;
         }
@@ -85,6 +108,29 @@ internal static class ViewText
         }
 
         return text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(text[i]).Append(text[++i]);
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                sb.Append(text[i]);
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>Appends one CSV record ending with CRLF.</summary>
@@ -105,12 +151,18 @@ internal static class ViewText
         sb.Append(CsvLine);
     }
 
-    /// <summary>Text escaped for XML content and attribute values; characters XML 1.0 forbids are dropped.</summary>
+    /// <summary>
+    /// Text escaped for XML content and attribute values, valid XML 1.0 for any input: markup characters become
+    /// entities, and characters XML 1.0 forbids are dropped - C0 controls other than tab, line feed and carriage
+    /// return, the non-characters U+FFFE and U+FFFF, and lone surrogates (a surrogate pair, a character outside the
+    /// Basic Multilingual Plane, is kept).
+    /// </summary>
     public static string Xml(string text)
     {
         var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
                 case '<':
@@ -129,7 +181,11 @@ internal static class ViewText
                     sb.Append("&apos;");
                     break;
                 default:
-                    if (c >= 0x20 || c is '\t' or '\n' or '\r')
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        sb.Append(c).Append(text[++i]);
+                    }
+                    else if (IsXmlChar(c))
                     {
                         sb.Append(c);
                     }
@@ -140,6 +196,10 @@ internal static class ViewText
 
         return sb.ToString();
     }
+
+    /// <summary>A character XML 1.0 allows on its own (§2.2 Char), surrogates excluded: they are allowed only as a pair.</summary>
+    private static bool IsXmlChar(char c) =>
+        c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
 
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -32,8 +32,7 @@ public sealed record RoundOp(int Kind, int A, int B)
                 // Two reasons, so a second exemption sometimes replaces the reason and sometimes repeats it.
                 return round.Exempt(resident, B % 2 == 0 ? "hospitalised" : "quarantined in a hotel").IsT0;
             case 5:
-                _ = round.CloseSite(round.Sites[B % round.Sites.Count].Id, at);
-                return true;
+                return round.CloseSite(round.Sites[B % round.Sites.Count].Id, at).IsT0;
             case 6:
                 return round.Tubes.Count > 0 && round.RecordResult(round.Tubes[A % round.Tubes.Count].Barcode, (TubeResult)((B % 3) + 1), at).IsT0;
             case 8:

@@ -99,7 +99,7 @@ public sealed class RoundRecordsTests
         _ = round.DequeueEvents();
         version = round.Version;
         var closed = round.CloseSite(b.Id, fixture.Clock.GetCurrentInstant());
-        Assert.NotEmpty(closed);
+        Assert.NotEmpty(closed.AsT0.TubesClosed);
         Assert.Equal(version + 1, round.Version);
         Assert.All(round.DequeueEvents(), e => Assert.Equal(round.Version, e.Version));
         Assert.NotEqual(walkIn.Resident, next.Resident);

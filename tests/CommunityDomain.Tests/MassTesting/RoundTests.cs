@@ -212,7 +212,7 @@ public sealed class RoundTests
         Assert.Equal(before + pooled.Members.Count, round.Statistics().Tests);
         Assert.Equal(pooled.Members, round.Resamples.Select(r => r.Resident));
         var confirmed = round.ResampleOf(pooled.Members[0])!;
-        _ = round.RecordResult(confirmed.Barcode, TubeResult.Positive, round.Start).AsT0;
+        _ = round.RecordResult(confirmed.Barcode, TubeResult.Positive, round.Start.Plus(Duration.FromHours(9))).AsT0;
         Assert.Equal(pooled.Members, round.Resamples.Select(r => r.Resident)); // a re-sample tube is not re-sampled again
     }
 

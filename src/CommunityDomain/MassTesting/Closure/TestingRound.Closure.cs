@@ -29,12 +29,18 @@ public sealed partial class TestingRound
     /// <returns>The statistics.</returns>
     public RoundStatistics Statistics() => StatisticsOf(_ => true, _tubes);
 
-    /// <summary>A compound's statistics in this round (tubes counted by their site's or household's compound).</summary>
+    /// <summary>
+    /// A compound's statistics in this round, computed from the compound alone: its listed residents, their samples
+    /// and re-samples, and the last of those samples as <see cref="RoundStatistics.Finish"/>. Tubes are counted by
+    /// the compound of their site (a site tube) or of their household (a door-to-door or re-sample tube).
+    /// </summary>
     /// <param name="compound">The compound.</param>
-    /// <returns>The statistics.</returns>
-    public RoundStatistics Statistics(Id<Compound> compound) => StatisticsOf(
-        e => e.Compound == compound,
-        _tubes.Where(t => t.Members.Count > 0 && MustTest.Find(t.Members[0])!.Compound == compound));
+    /// <returns>The statistics; with no sample in the compound, no finish.</returns>
+    public RoundStatistics Statistics(Id<Compound> compound) => StatisticsOf(e => e.Compound == compound, _tubes.Where(t => CompoundOf(t) == compound));
+
+    /// <summary>The compound a tube belongs to: its site's, else its (only) household's.</summary>
+    private Id<Compound> CompoundOf(Tube tube) =>
+        tube.Site is { } site ? _sites[site.Value - 1].Compound : MustTest.Find(tube.Members[0])!.Compound;
 
     private CoverageClosure ClosureOf(Func<MustTestEntry, bool> inScope)
     {
@@ -75,16 +81,14 @@ public sealed partial class TestingRound
     private RoundStatistics StatisticsOf(Func<MustTestEntry, bool> inScope, IEnumerable<Tube> tubes)
     {
         int listed = 0, accounted = 0, tests = 0, assisted = 0;
-        Instant? finish = null;
         foreach (var entry in MustTest.Entries.Where(inScope))
         {
             listed++;
-            if (_sampled.TryGetValue(entry.Resident, out var tube))
+            if (_sampled.ContainsKey(entry.Resident))
             {
                 tests++;
                 accounted++;
                 assisted += _assisted.Contains(entry.Resident) ? 1 : 0;
-                finish = finish is { } f && f > tube.ClosedAt ? f : tube.ClosedAt ?? finish;
             }
             else if (DispositionOf(entry) is Disposition.Away or Disposition.Exempt)
             {
@@ -94,8 +98,21 @@ public sealed partial class TestingRound
 
         // Re-samples are person-times too.
         tests += _resampled.Keys.Count(r => inScope(MustTest.Find(r)!));
+
+        // The finish is the scope's own last sample (first samples and re-samples alike), never another scope's.
+        Instant? finish = null;
+        foreach (var tube in _tubes)
+        {
+            for (var i = 0; i < tube.Members.Count; i++)
+            {
+                if ((finish is null || tube.SampledAt[i] > finish) && inScope(MustTest.Find(tube.Members[i])!))
+                {
+                    finish = tube.SampledAt[i];
+                }
+            }
+        }
+
         var tubeList = tubes.ToList();
-        return new RoundStatistics(tests, tubeList.Count, tubeList.Count(t => t.Result == TubeResult.Pending), listed, accounted, assisted,
-            tests == 0 ? null : _lastSample);
+        return new RoundStatistics(tests, tubeList.Count, tubeList.Count(t => t.Result == TubeResult.Pending), listed, accounted, assisted, finish);
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class TestingRound
         MustTest = MustTest.ToState(),
         Sites = [.. _sites.Select(s => new SamplingSiteState(s.Id.Value, s.Compound.Value, s.Name, s.Stations, s.QueueCapacity, s.Position.X, s.Position.Y, s.WalkDown, s.ClosedAt))],
         Tubes = [.. _tubes.Select(t => new TubeState(t.Barcode.Value, t.PoolClass, t.Capacity, t.Site?.Value, t.Household?.Value, [.. t.Members.Select(m => m.Value)],
-            t.ClosedAt, t.Result, t.ResultAt))],
+            t.ClosedAt, t.Result, t.ResultAt, [.. t.SampledAt]))],
         Excused = [.. _excused.OrderBy(x => x.Key).Select(x => new ExcusalState(x.Key.Value, x.Value.Disposition, x.Value.Reason))],
         Assisted = [.. _assisted.Select(r => r.Value).Order()],
         AntigenReports = [.. _antigen.Select(a => new AntigenReportState(a.Resident.Value, a.At, a.Positive))],
@@ -40,7 +40,7 @@ public sealed partial class TestingRound
 
         var round = new TestingRound(series, state.Number, state.Date, mustTest, new PoolingPolicy(general, keyGroup), clock, state.Version);
         round.LoadSites(List(state.Sites, path + ".Sites"), path + ".Sites");
-        round.LoadTubes(List(state.Tubes, path + ".Tubes"), path + ".Tubes");
+        round.LoadTubes(List(state.Tubes, path + ".Tubes"), path + ".Tubes", state.LastSample, path + ".LastSample");
         round.LoadExcused(List(state.Excused, path + ".Excused"), path + ".Excused");
         var assisted = List(state.Assisted, path + ".Assisted");
         for (var i = 0; i < assisted.Count; i++)
@@ -116,7 +116,7 @@ public sealed partial class TestingRound
         }
     }
 
-    private void LoadTubes(IReadOnlyList<TubeState> tubes, string path)
+    private void LoadTubes(IReadOnlyList<TubeState> tubes, string path, Instant? lastSample, string lastSamplePath)
     {
         for (var i = 0; i < tubes.Count; i++)
         {
@@ -141,11 +141,12 @@ public sealed partial class TestingRound
                     ?? throw Fail($"{at}.Members[{m}]", "the resident is not on the must-test list.");
             }
 
+            var times = SampleTimes(t, members.Count, at, lastSample, lastSamplePath);
             var tube = t.PoolClass switch
             {
-                PoolClass.General or PoolClass.KeyGroup => SiteTube(t, entries, at),
-                PoolClass.Household => DoorTube(t, entries, at),
-                _ => ResampleTube(t, entries, at),
+                PoolClass.General or PoolClass.KeyGroup => SiteTube(t, entries, times, at),
+                PoolClass.Household => DoorTube(t, entries, times, at),
+                _ => ResampleTube(t, entries, times, at),
             };
             LoadResult(tube, t, at);
             _tubes.Add(tube);
@@ -153,7 +154,33 @@ public sealed partial class TestingRound
         }
     }
 
-    private Tube SiteTube(TubeState t, MustTestEntry[] entries, string at)
+    /// <summary>The members' sampling times: stored ones checked (one per member, in order, not after the closing or the round's last sample), or read from older documents as an upper bound.</summary>
+    private static Instant[] SampleTimes(TubeState t, int members, string at, Instant? lastSample, string lastSamplePath)
+    {
+        var last = lastSample ?? throw Fail(lastSamplePath, "a round has a last sample exactly when it has tubes.");
+        if (t.SampledAt is not { } stored)
+        {
+            var bound = t.ClosedAt is { } closed && closed < last ? closed : last;
+            return [.. Enumerable.Repeat(bound, members)];
+        }
+
+        if (stored.Count != members)
+        {
+            throw Fail(at + ".SampledAt", "one sampling time per member, in member order.");
+        }
+
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if ((i > 0 && stored[i] < stored[i - 1]) || stored[i] > last || (t.ClosedAt is { } closed && stored[i] > closed))
+            {
+                throw Fail($"{at}.SampledAt[{i}]", "sampling times never decrease and are not after the tube's closing or the round's last sample.");
+            }
+        }
+
+        return [.. stored];
+    }
+
+    private Tube SiteTube(TubeState t, MustTestEntry[] entries, Instant[] times, string at)
     {
         var site = t.SiteId is { } id && id >= 1 && id <= _sites.Count ? _sites[id - 1] : throw Fail(at + ".SiteId", "a site tube names a site of the round.");
         if (t.HouseholdId is not null)
@@ -180,7 +207,7 @@ public sealed partial class TestingRound
                 throw Fail($"{at}.Members[{m}]", "a site tube holds walk-ins of its pool class, each sampled once.");
             }
 
-            tube.Add(entry.Resident);
+            tube.Add(entry.Resident, times[m]);
             _sampled[entry.Resident] = tube;
         }
 
@@ -202,7 +229,7 @@ public sealed partial class TestingRound
         return tube;
     }
 
-    private Tube DoorTube(TubeState t, MustTestEntry[] entries, string at)
+    private Tube DoorTube(TubeState t, MustTestEntry[] entries, Instant[] times, string at)
     {
         if (t.SiteId is not null)
         {
@@ -224,7 +251,7 @@ public sealed partial class TestingRound
                 throw Fail($"{at}.Members[{m}]", "a door-to-door tube holds its own household's door-to-door residents, each sampled once.");
             }
 
-            tube.Add(entry.Resident);
+            tube.Add(entry.Resident, times[m]);
             _sampled[entry.Resident] = tube;
         }
 
@@ -232,7 +259,7 @@ public sealed partial class TestingRound
         return tube;
     }
 
-    private Tube ResampleTube(TubeState t, MustTestEntry[] entries, string at)
+    private Tube ResampleTube(TubeState t, MustTestEntry[] entries, Instant[] times, string at)
     {
         if (t.SiteId is not null || t.Capacity != 1 || entries.Length != 1)
         {
@@ -245,15 +272,20 @@ public sealed partial class TestingRound
             throw Fail(at + ".HouseholdId", "a re-sample tube names its resident's household.");
         }
 
-        // Only a member of a positive or invalid pooled tube is re-sampled, once.
-        if (_resampled.ContainsKey(entry.Resident)
-            || !_tubes.Any(p => p.PoolClass != PoolClass.Individual && p.Result is TubeResult.Positive or TubeResult.Invalid && p.Members.Contains(entry.Resident)))
+        // Only a member of a positive or invalid pooled tube is re-sampled, once, and not before that result.
+        var pooled = _tubes.FirstOrDefault(p => p.PoolClass != PoolClass.Individual && p.Result is TubeResult.Positive or TubeResult.Invalid && p.Members.Contains(entry.Resident));
+        if (_resampled.ContainsKey(entry.Resident) || pooled is null)
         {
             throw Fail(at + ".Members[0]", "the resident is not on the re-sample list, or was re-sampled before.");
         }
 
+        if (times[0] < pooled.ResultAt!.Value)
+        {
+            throw Fail(at + ".SampledAt[0]", "a re-sample is not taken before the result that called for it.");
+        }
+
         var tube = new Tube(BarcodeOf(Series, Number, _tubes.Count + 1), PoolClass.Individual, 1, null, entry.Household);
-        tube.Add(entry.Resident);
+        tube.Add(entry.Resident, times[0]);
         _resampled[entry.Resident] = tube;
         tube.Close(t.ClosedAt ?? throw Fail(at + ".ClosedAt", "a re-sample tube is closed when taken."));
         return tube;
@@ -273,6 +305,11 @@ public sealed partial class TestingRound
 
         if (t.ResultAt is { } when)
         {
+            if (when < tube.ClosedAt!.Value)
+            {
+                throw Fail(at + ".ResultAt", "a result is not dated before its tube closed.");
+            }
+
             tube.Report(t.Result, when);
         }
     }

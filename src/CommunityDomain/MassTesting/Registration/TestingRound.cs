@@ -21,6 +21,14 @@ namespace CommunityDomain.MassTesting;
 /// or unchanging command leaves the round, its version and its events as they were. An exemption keeps its
 /// reason: in the round (<see cref="Exemptions"/>), in its <see cref="Events.ResidentExcused"/> event and in the
 /// closure.
+/// <para>
+/// Time moves forward per tube: a sample is not dated before the previous sample in the same tube, a site does
+/// not close before its last sample, a result is not dated before its tube closed, and a re-sample is not dated
+/// before the result that put the resident on the re-sample list. Each is refused with
+/// <see cref="TubeChangeOutOfOrder"/> and changes nothing. Lab results themselves may arrive late and in any
+/// order across tubes (a lab works through its racks days later): only the order within one tube is checked.
+/// Antigen self-test reports are facts of their own, not changes of a record, and are recorded in any order.
+/// </para>
 /// </remarks>
 public sealed partial class TestingRound : AggregateRoot
 {
@@ -107,11 +115,11 @@ public sealed partial class TestingRound : AggregateRoot
     /// <summary>Scans a walk-in resident at a site and puts the sample into the site's open tube for their pool class.</summary>
     /// <param name="resident">The resident.</param>
     /// <param name="site">The site.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When; not before the previous sample in the site's open tube of the resident's pool class.</param>
     /// <param name="assisted">True when a volunteer helped with registration (recorded).</param>
     /// <param name="by">Who scanned.</param>
-    /// <returns>The tube, or why the scan does not count.</returns>
-    public OneOf<Tube, NotOnList, AlreadySampled, NotAWalkIn, SiteClosed> Scan(Id<Resident> resident, Id<SamplingSite> site, Instant at, bool assisted = false, Actor by = default)
+    /// <returns>The tube, or why the scan does not count (<see cref="TubeChangeOutOfOrder"/> when dated before the open tube's last sample).</returns>
+    public OneOf<Tube, NotOnList, AlreadySampled, NotAWalkIn, SiteClosed, TubeChangeOutOfOrder> Scan(Id<Resident> resident, Id<SamplingSite> site, Instant at, bool assisted = false, Actor by = default)
     {
         Guard.Against.DefaultId(resident);
         var place = RequireSite(site);
@@ -137,13 +145,18 @@ public sealed partial class TestingRound : AggregateRoot
         }
 
         var poolClass = entry.KeyGroup ? PoolClass.KeyGroup : PoolClass.General;
-        if (!_openTubes.TryGetValue((site, poolClass), out var tube))
+        if (_openTubes.TryGetValue((site, poolClass), out var tube) && tube.LastSampleAt is { } previous && at < previous)
+        {
+            return new TubeChangeOutOfOrder(tube.Barcode, at, previous);
+        }
+
+        if (tube is null)
         {
             tube = OpenTube(poolClass, Policy.SizeFor(poolClass), site, null);
             _openTubes[(site, poolClass)] = tube;
         }
 
-        tube.Add(resident);
+        tube.Add(resident, at);
         _sampled[resident] = tube;
         if (assisted)
         {
@@ -181,7 +194,7 @@ public sealed partial class TestingRound : AggregateRoot
         var tube = OpenTube(PoolClass.Household, due.Count, null, household);
         foreach (var entry in due)
         {
-            tube.Add(entry.Resident);
+            tube.Add(entry.Resident, at);
             _sampled[entry.Resident] = tube;
         }
 
@@ -194,10 +207,10 @@ public sealed partial class TestingRound : AggregateRoot
 
     /// <summary>Re-samples a resident of the re-sample list individually, into a tube of their own.</summary>
     /// <param name="resident">The resident.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When; not before the result of the pooled tube that put them on the re-sample list.</param>
     /// <param name="by">Who sampled.</param>
-    /// <returns>The closed single tube, or why not.</returns>
-    public OneOf<Tube, NotOnResampleList, AlreadySampled> SampleIndividually(Id<Resident> resident, Instant at, Actor by = default)
+    /// <returns>The closed single tube, or why not (<see cref="TubeChangeOutOfOrder"/> when dated before that result).</returns>
+    public OneOf<Tube, NotOnResampleList, AlreadySampled, TubeChangeOutOfOrder> SampleIndividually(Id<Resident> resident, Instant at, Actor by = default)
     {
         Guard.Against.DefaultId(resident);
         if (_resampled.TryGetValue(resident, out var done))
@@ -210,8 +223,15 @@ public sealed partial class TestingRound : AggregateRoot
             return new NotOnResampleList(resident);
         }
 
+        // The re-sample follows the result that called for it.
+        var pooled = _sampled[resident];
+        if (pooled.ResultAt is { } called && at < called)
+        {
+            return new TubeChangeOutOfOrder(pooled.Barcode, at, called);
+        }
+
         var tube = OpenTube(PoolClass.Individual, 1, null, MustTest.Find(resident)!.Household);
-        tube.Add(resident);
+        tube.Add(resident, at);
         _resampled[resident] = tube;
         Sampled(at);
         var version = NextVersion();
@@ -254,15 +274,23 @@ public sealed partial class TestingRound : AggregateRoot
 
     /// <summary>Closes a site; its open tubes close with it, whatever their fill.</summary>
     /// <param name="site">The site.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When; not before the site's last sample.</param>
     /// <param name="by">Who closed it.</param>
-    /// <returns>The tubes closed now.</returns>
-    public IReadOnlyList<Tube> CloseSite(Id<SamplingSite> site, Instant at, Actor by = default)
+    /// <returns>The closing with the tubes closed now (none when the site was already closed: nothing changes), or
+    /// <see cref="TubeChangeOutOfOrder"/> naming the tube with the site's last sample when <paramref name="at"/> is before it.</returns>
+    public OneOf<ClosedSite, TubeChangeOutOfOrder> CloseSite(Id<SamplingSite> site, Instant at, Actor by = default)
     {
         var place = RequireSite(site);
-        if (place.ClosedAt is not null)
+        if (place.ClosedAt is { } closedBefore)
         {
-            return [];
+            return new ClosedSite(site, closedBefore, []);
+        }
+
+        // A closing follows every sample taken at the site (a full tube closed with its last sample).
+        var latest = _tubes.Where(t => t.Site == site && t.LastSampleAt is not null).MaxBy(t => t.LastSampleAt);
+        if (latest?.LastSampleAt is { } last && at < last)
+        {
+            return new TubeChangeOutOfOrder(latest.Barcode, at, last);
         }
 
         place.Close(at);
@@ -275,16 +303,20 @@ public sealed partial class TestingRound : AggregateRoot
             CloseTube(tube, at, by, version);
         }
 
-        return closing;
+        return new ClosedSite(site, at, closing);
     }
 
-    /// <summary>Records a lab result. Results may arrive late and in any order; the same result twice is accepted once.</summary>
+    /// <summary>
+    /// Records a lab result. Results may arrive late (days after the round) and in any order across tubes; the
+    /// same result twice is accepted once. Within one tube the order is checked: a result is not dated before the
+    /// tube closed.
+    /// </summary>
     /// <param name="barcode">The tube.</param>
     /// <param name="result">Negative, positive or invalid.</param>
-    /// <param name="at">When it arrived.</param>
+    /// <param name="at">When it arrived; not before the tube closed.</param>
     /// <param name="by">Who recorded it.</param>
-    /// <returns>The tube, or why not.</returns>
-    public OneOf<Tube, UnknownTube, TubeStillOpen, ConflictingResult> RecordResult(TubeBarcode barcode, TubeResult result, Instant at, Actor by = default)
+    /// <returns>The tube, or why not (<see cref="TubeChangeOutOfOrder"/> when dated before the tube closed).</returns>
+    public OneOf<Tube, UnknownTube, TubeStillOpen, ConflictingResult, TubeChangeOutOfOrder> RecordResult(TubeBarcode barcode, TubeResult result, Instant at, Actor by = default)
     {
         if (result == TubeResult.Pending || !Enum.IsDefined(result))
         {
@@ -304,6 +336,11 @@ public sealed partial class TestingRound : AggregateRoot
         if (tube.Result != TubeResult.Pending)
         {
             return tube.Result == result ? tube : new ConflictingResult(barcode, tube.Result, result);
+        }
+
+        if (at < tube.ClosedAt!.Value)
+        {
+            return new TubeChangeOutOfOrder(barcode, at, tube.ClosedAt.Value);
         }
 
         tube.Report(result, at);

@@ -8,6 +8,7 @@ namespace CommunityDomain.MassTesting;
 public sealed class Tube
 {
     private readonly List<Id<Resident>> _members = [];
+    private readonly List<Instant> _sampledAt = [];
 
     internal Tube(TubeBarcode barcode, PoolClass poolClass, int capacity, Id<SamplingSite>? site, Id<Household>? household)
     {
@@ -36,6 +37,12 @@ public sealed class Tube
     /// <summary>The sampled residents, in sampling order.</summary>
     public IReadOnlyList<Id<Resident>> Members => _members;
 
+    /// <summary>When each member was sampled, in <see cref="Members"/> order (never decreasing: a sample dated before the tube's previous one is refused).</summary>
+    public IReadOnlyList<Instant> SampledAt => _sampledAt;
+
+    /// <summary>When its latest sample was taken, or null while empty.</summary>
+    public Instant? LastSampleAt => _sampledAt.Count == 0 ? null : _sampledAt[^1];
+
     /// <summary>When it closed, if it has.</summary>
     public Instant? ClosedAt { get; private set; }
 
@@ -48,7 +55,11 @@ public sealed class Tube
     /// <summary>When the result was recorded.</summary>
     public Instant? ResultAt { get; private set; }
 
-    internal void Add(Id<Resident> resident) => _members.Add(resident);
+    internal void Add(Id<Resident> resident, Instant at)
+    {
+        _members.Add(resident);
+        _sampledAt.Add(at);
+    }
 
     internal void Close(Instant at) => ClosedAt = at;
 

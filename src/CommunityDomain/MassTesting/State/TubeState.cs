@@ -9,8 +9,11 @@ namespace CommunityDomain.MassTesting.State;
 /// <param name="Members">The resident id values sampled into it, in sampling order.</param>
 /// <param name="ClosedAt">When it closed, if it has.</param>
 /// <param name="Result">The lab result (<see cref="TubeResult.Pending"/> until one arrives).</param>
-/// <param name="ResultAt">When the result arrived, if it has.</param>
-/// <remarks>Two tubes are equal when their members are equal in the same order.</remarks>
+/// <param name="ResultAt">When the result arrived, if it has; not before <paramref name="ClosedAt"/>.</param>
+/// <param name="SampledAt">When each member was sampled, in <paramref name="Members"/> order, never decreasing and not after
+/// <paramref name="ClosedAt"/>. Null in documents written before sampling times were kept: each member is then read as
+/// sampled at the tube's closing (the round's last sample for an open tube), whichever is earlier - an upper bound.</param>
+/// <remarks>Two tubes are equal when their members (and sampling times) are equal in the same order.</remarks>
 public sealed record TubeState(
     string Barcode,
     PoolClass PoolClass,
@@ -20,13 +23,15 @@ public sealed record TubeState(
     IReadOnlyList<int> Members,
     Instant? ClosedAt,
     TubeResult Result,
-    Instant? ResultAt)
+    Instant? ResultAt,
+    IReadOnlyList<Instant>? SampledAt = null)
 {
     /// <inheritdoc />
     public bool Equals(TubeState? other) =>
         other is not null && Barcode == other.Barcode && PoolClass == other.PoolClass && Capacity == other.Capacity && SiteId == other.SiteId
         && HouseholdId == other.HouseholdId && Members.SequenceEqual(other.Members) && ClosedAt == other.ClosedAt && Result == other.Result
-        && ResultAt == other.ResultAt;
+        && ResultAt == other.ResultAt
+        && (SampledAt is null ? other.SampledAt is null : other.SampledAt is not null && SampledAt.SequenceEqual(other.SampledAt));
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Barcode, PoolClass, Members.Count, ClosedAt, Result);

@@ -21,6 +21,7 @@ public sealed record PassRejected(PassRejection Reason, PassSerial? Serial) : Do
         PassRejection.Revoked => "it was revoked",
         PassRejection.AlreadyUsed => "it was already used to go out",
         PassRejection.OverQuota => "the household already used its quota of outings",
+        PassRejection.OutOfOrder => "change out of order: the return is dated before the holder went out",
         _ => "it never went out",
     }}.";
 
@@ -35,6 +36,7 @@ public sealed record PassRejected(PassRejection Reason, PassSerial? Serial) : Do
         PassRejection.Revoked => "已被注销",
         PassRejection.AlreadyUsed => "已使用过",
         PassRejection.OverQuota => "该户本期外出次数已用完",
+        PassRejection.OutOfOrder => "变更顺序错误：返回时间早于外出时间",
         _ => "未登记外出",
     }}。";
 }

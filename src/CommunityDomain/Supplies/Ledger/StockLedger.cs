@@ -19,7 +19,9 @@ namespace CommunityDomain.Supplies.Ledger;
 /// negative; the lots' remaining units sum to <see cref="OnHand"/>; every delivered unit is traced to a
 /// receipt. A replay (same id, same payload) changes nothing and succeeds; a conflicting replay (same id,
 /// another payload) and every rejected command change nothing. Rejected commands do not consume their id.
-/// Units leave first-expiring-first (no expiry last, then receipt order).
+/// Units leave first-expiring-first (no expiry last, then receipt order). Commands carry no date of their own:
+/// each accepted one is stamped by the ledger's clock as it runs, so a lot's facts are recorded in execution
+/// order and no caller-given time can date one before the fact it follows.
 /// </remarks>
 public sealed partial class StockLedger : AggregateRoot
 {
