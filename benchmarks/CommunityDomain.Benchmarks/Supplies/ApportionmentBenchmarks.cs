@@ -59,7 +59,7 @@ public class ApportionmentBenchmarks
 
     /// <summary>Huntington-Hill with a minimum share of 1 per claim (two rounds).</summary>
     [Benchmark]
-    public int HuntingtonHillMinimumOne() => SupplyAllocator.Allocate(_claims, _supply, AllocationPolicy.HuntingtonHill, minimumShare: 1).Shares.Count;
+    public int HuntingtonHillMinimumOne() => SupplyAllocator.AllocateWithMinimum(_claims, _supply, AllocationPolicy.HuntingtonHill, minimumShare: 1).Shares.Count;
 
     private int Into(AllocationPolicy policy)
     {

@@ -128,20 +128,20 @@ public sealed class ApportionmentTableTests
     {
         // Needs 10, 1, 0, 5 with a minimum of 1: 3 units go first; 7 are left for the rest 9, 0, 0, 4 by max-min: 4, 0, 0, 3.
         var claims = new[] { new Claim(new Id<Household>(1), 10), new Claim(new Id<Household>(2), 1), new Claim(new Id<Household>(3), 0), new Claim(new Id<Household>(4), 5) };
-        Assert.Equal([5, 1, 0, 4], SupplyAllocator.Allocate(claims, 10, AllocationPolicy.MaxMin, minimumShare: 1).Shares.Select(s => s.Allocated));
+        Assert.Equal([5, 1, 0, 4], SupplyAllocator.AllocateWithMinimum(claims, 10, AllocationPolicy.MaxMin, minimumShare: 1).Shares.Select(s => s.Allocated));
 
         // Without the minimum, Jefferson would give the small claim nothing; with it, it gets its one unit.
         Assert.Equal(0, SupplyAllocator.Allocate(claims, 4, AllocationPolicy.Jefferson).Shares[1].Allocated);
-        Assert.Equal(1, SupplyAllocator.Allocate(claims, 4, AllocationPolicy.Jefferson, minimumShare: 1).Shares[1].Allocated);
+        Assert.Equal(1, SupplyAllocator.AllocateWithMinimum(claims, 4, AllocationPolicy.Jefferson, minimumShare: 1).Shares[1].Allocated);
 
         // Short of the minimums (2 units for 3): the minimums are rationed, ties to the smaller household id.
-        Assert.Equal([1, 1, 0, 0], SupplyAllocator.Allocate(claims, 2, AllocationPolicy.MaxMin, minimumShare: 1).Shares.Select(s => s.Allocated));
+        Assert.Equal([1, 1, 0, 0], SupplyAllocator.AllocateWithMinimum(claims, 2, AllocationPolicy.MaxMin, minimumShare: 1).Shares.Select(s => s.Allocated));
     }
 
     [Fact]
     public void Allocate_negative_minimum_share_is_rejected_naming_the_parameter()
     {
-        Assert.Equal("minimumShare", Assert.ThrowsAny<ArgumentException>(() => SupplyAllocator.Allocate([], 1, AllocationPolicy.MaxMin, minimumShare: -1)).ParamName);
+        Assert.Equal("minimumShare", Assert.ThrowsAny<ArgumentException>(() => SupplyAllocator.AllocateWithMinimum([], 1, AllocationPolicy.MaxMin, minimumShare: -1)).ParamName);
     }
 
     [Property(Arbitrary = [typeof(LockdownPlannerArbitraries)], MaxTest = 150)]
@@ -152,7 +152,7 @@ public sealed class ApportionmentTableTests
         var minimums = c.Claims.Sum(x => (long)Math.Min(minimum, x.Need));
         foreach (var policy in Enum.GetValues<AllocationPolicy>())
         {
-            var plan = SupplyAllocator.Allocate(c.Claims, c.Supply, policy, minimum);
+            var plan = SupplyAllocator.AllocateWithMinimum(c.Claims, c.Supply, policy, minimum);
             Assert.Equal(Math.Min(c.Supply, need), plan.Shares.Sum(s => (long)s.Allocated));
             Assert.All(plan.Shares, s => Assert.InRange(s.Allocated, 0, s.Need));
             if (c.Supply >= minimums)

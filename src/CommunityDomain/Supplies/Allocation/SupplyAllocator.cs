@@ -52,7 +52,7 @@ public static class SupplyAllocator
     /// <param name="cancellationToken">Cancels a long run.</param>
     /// <returns>The plan with every household's share and each tier's outcome.</returns>
     /// <exception cref="ArgumentException">Null or default claims, a household twice, a negative supply or minimum, or an unknown policy.</exception>
-    public static AllocationPlan Allocate(IReadOnlyList<Claim> claims, long supply, AllocationPolicy policy, int minimumShare, CancellationToken cancellationToken = default)
+    public static AllocationPlan AllocateWithMinimum(IReadOnlyList<Claim> claims, long supply, AllocationPolicy policy, int minimumShare, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(claims);
         Guard.Against.Negative(minimumShare);
