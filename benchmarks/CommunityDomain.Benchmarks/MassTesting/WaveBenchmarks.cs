@@ -4,17 +4,29 @@ using NodaTime;
 
 namespace CommunityDomain.Benchmarks.MassTesting;
 
-/// <summary>Planning Dongfang (1080 households, 2 sites): the call-wave planner against the id-order baseline.</summary>
+/// <summary>
+/// Planning one compound with the call-wave planner against the id-order baseline: Dongfang (1080 households, 2 sites),
+/// one building on three sites (split across them), and a tiny compound (the exact search).
+/// </summary>
 [MemoryDiagnoser]
 public class WaveBenchmarks
 {
     private WaveProblem _problem = null!;
 
+    /// <summary>The compound planned.</summary>
+    [Params("dongfang", "one-building-3-sites", "tiny")]
+    public string Compound { get; set; } = "dongfang";
+
     /// <summary>Builds the compound with a fixed seed.</summary>
     [GlobalSetup]
-    public void Setup() => _problem = WaveFactory.Dongfang(seed: 18);
+    public void Setup() => _problem = Compound switch
+    {
+        "one-building-3-sites" => WaveFactory.OneBuildingThreeSites(seed: 109),
+        "tiny" => WaveFactory.Tiny(seed: 4),
+        _ => WaveFactory.Dongfang(seed: 18),
+    };
 
-    /// <summary>Baseline: buildings in id order, each called when the queue has room.</summary>
+    /// <summary>Baseline: buildings in id order to the nearest site, each called when the queue has room.</summary>
     [Benchmark(Baseline = true)]
     public Instant IdOrderBaselineFinish() => IdOrderBaseline.Finish(_problem);
 

@@ -24,6 +24,36 @@ public static class WaveFactory
         return new WaveProblem(Start, ServiceTimes.Typical, sites, buildings);
     }
 
+    /// <summary>One building of 108 households in 3 units (6 floors, 2 doors, about 1 resident each) and 3 sites of 2-3 stations: the case
+    /// that needs a building split across sites.</summary>
+    public static WaveProblem OneBuildingThreeSites(int seed)
+    {
+        var random = new Random(seed);
+        var next = 1;
+        var building = Building(random, 1, new Position(50, 50), 3, 6, 2, 0.3, ref next, 109);
+        var sites = new[]
+        {
+            new SiteSpec(1, "north gate", new Position(50, 0), 2, 250, Duration.FromMinutes(3)),
+            new SiteSpec(2, "east gate", new Position(120, 50), 2, 250, Duration.FromMinutes(4)),
+            new SiteSpec(3, "square", new Position(60, 70), 3, 250, Duration.FromMinutes(2)),
+        };
+        return new WaveProblem(Start, ServiceTimes.Typical, sites, [building]);
+    }
+
+    /// <summary>A tiny compound the exact search covers: 6 households in 2 buildings, 2 sites of 3 and 4 stations.</summary>
+    public static WaveProblem Tiny(int seed)
+    {
+        var random = new Random(seed);
+        var next = 1;
+        var buildings = new[] { Building(random, 1, new Position(0, 0), 1, 3, 1, 0.4, ref next, 9), Building(random, 2, new Position(40, 0), 1, 3, 1, 0.4, ref next, 9) };
+        var sites = new[]
+        {
+            new SiteSpec(1, "gate", new Position(10, 0), 3, 12, Duration.FromMinutes(1)),
+            new SiteSpec(2, "yard", new Position(40, 20), 4, 12, Duration.FromMinutes(2)),
+        };
+        return new WaveProblem(Start, ServiceTimes.Typical, sites, buildings);
+    }
+
     /// <summary>A compound of the goal set: 5-60 buildings of 20-300 residents, 1-4 sites, 2-12 stations, queues 50-300, 0-60% slow intakes.</summary>
     public static WaveProblem Goal(Random random, ref int nextHousehold, ref int nextBuilding)
     {

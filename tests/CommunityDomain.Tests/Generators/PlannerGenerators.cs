@@ -347,7 +347,7 @@ public static class PlannerGenerators
                 2 => new Claim(new Id<Household>(id), Claim.MaxUnits, Claim.MaxUnits, random.Next(0, 2) == 0 ? 0 : Claim.MaxTier),
                 3 => new Claim(new Id<Household>(id), 5, 2, 1),
                 4 => new Claim(new Id<Household>(id), 0, 1, random.Next(0, 3)),
-                5 => new Claim(new Id<Household>(id), random.Next(0, Claim.MaxUnits + 1), random.Next(1, Claim.MaxUnits + 1), random.Next(0, Claim.MaxTier + 1)),
+                5 => new Claim(new Id<Household>(id), (int)random.NextInt64(0, (long)Claim.MaxUnits + 1), (int)random.NextInt64(1, (long)Claim.MaxUnits + 1), random.Next(0, Claim.MaxTier + 1)),
                 _ => new Claim(new Id<Household>(id), random.Next(0, 30), random.Next(1, 8), random.Next(0, 3)),
             };
         }

@@ -66,7 +66,9 @@ public sealed class WavePlannerProperties
     {
         var plan = WavePlanner.Plan(problem);
         Assert.True(plan.ExpectedFinish >= plan.LowerBound);
-        Assert.Equal(WaveLowerBound.Of(problem), plan.LowerBound);
+
+        // The plan's bound is the analytic one, or higher only where the exact search proved the finish optimal.
+        Assert.True(plan.LowerBound == WaveLowerBound.Of(problem) || (plan.LowerBound > WaveLowerBound.Of(problem) && plan.LowerBound == plan.ExpectedFinish));
         Assert.All(plan.Sites, s => Assert.True(s.ExpectedFinish >= s.LowerBound || s.People == 0));
     }
 

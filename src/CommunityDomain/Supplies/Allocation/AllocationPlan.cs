@@ -5,7 +5,7 @@ using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Supplies.Allocation;
 
-/// <summary>The result of <see cref="SupplyAllocator.Allocate"/>: every household's share, and why.</summary>
+/// <summary>The result of <see cref="SupplyAllocator.Allocate(IReadOnlyList{Claim}, long, AllocationPolicy, CancellationToken)"/>: every household's share, and why.</summary>
 public sealed class AllocationPlan
 {
     private readonly Dictionary<Id<Household>, int> _index;

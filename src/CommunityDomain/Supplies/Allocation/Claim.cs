@@ -28,8 +28,9 @@ public readonly record struct Claim
         Tier = Guard.Against.OutOfRange(tier, nameof(tier), 0, MaxTier);
     }
 
-    /// <summary>The largest need or weight a claim may state (a million units), which keeps the planners' exact arithmetic in 64 bits.</summary>
-    public const int MaxUnits = 1_000_000;
+    /// <summary>The largest need or weight a claim may state: <see cref="int.MaxValue"/> (2,147,483,647), as large as any
+    /// country's population, so census tables can be apportioned; the planners compare keys exactly in 128 bits.</summary>
+    public const int MaxUnits = int.MaxValue;
 
     /// <summary>The largest tier number.</summary>
     public const int MaxTier = 1000;

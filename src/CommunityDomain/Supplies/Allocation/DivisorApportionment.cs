@@ -102,17 +102,21 @@ internal static class DivisorApportionment
         return (a, b);
     }
 
+    // Needs and weights up to int.MaxValue make a and b up to ~2^32, so 2 a w reaches ~2^64: Int128 keeps it exact.
     internal static long CountLe(long w, long d, long a, long b, int delta2)
     {
-        var t = (2 * a * w) - (delta2 * b);
-        return t < 0 ? 0 : Math.Min(d, (t / (2 * b)) + 1);
+        var t = (2 * (Int128)a * w) - (delta2 * b);
+        return t < 0 ? 0 : (long)Int128.Min(d, (t / (2 * b)) + 1);
     }
 
     internal static long CountLt(long w, long d, long a, long b, int delta2)
     {
-        var t = (2 * a * w) - (delta2 * b);
-        return t <= 0 ? 0 : Math.Min(d, ((t - 1) / (2 * b)) + 1);
+        var t = (2 * (Int128)a * w) - (delta2 * b);
+        return t <= 0 ? 0 : (long)Int128.Min(d, ((t - 1) / (2 * b)) + 1);
     }
+
+    // a / b < c / d for positive denominators, exactly.
+    private static bool Less(long a, long b, long c, long d) => (Int128)a * d < (Int128)c * b;
 
     private static (long A, long B) Threshold(long[] gw, long[] gd, long[] gc, int delta2, long supply)
     {
@@ -151,7 +155,7 @@ internal static class DivisorApportionment
             var j = (long)Math.Floor(((2 * hi * gw[k]) - delta2) / 2);
             j = Math.Clamp(j, 0, gd[k] - 1);
             var (ka, kb) = ((2 * j) + delta2, 2 * gw[k]);
-            if (!found || ka * b > a * kb)
+            if (!found || Less(a, b, ka, kb))
             {
                 (a, b, found) = (ka, kb, true);
             }
@@ -194,7 +198,7 @@ internal static class DivisorApportionment
             if (j < gd[k])
             {
                 var key = ((2 * j) + delta2, 2 * gw[k]);
-                best = best is { } x && x.A * key.Item2 <= key.Item1 * x.B ? x : key;
+                best = best is { } x && !Less(key.Item1, key.Item2, x.A, x.B) ? x : key;
             }
         }
 
@@ -210,7 +214,7 @@ internal static class DivisorApportionment
             if (j >= 0)
             {
                 var key = ((2 * j) + delta2, 2 * gw[k]);
-                best = best is { } x && x.A * key.Item2 >= key.Item1 * x.B ? x : key;
+                best = best is { } x && !Less(x.A, x.B, key.Item1, key.Item2) ? x : key;
             }
         }
 

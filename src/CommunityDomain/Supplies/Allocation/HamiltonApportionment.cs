@@ -15,8 +15,7 @@ internal static class HamiltonApportionment
                 continue;
             }
 
-            // supply < tierNeed <= n * 1e6 and need <= 1e6 keep the product within 64 bits for up to ~9e6 claims;
-            // Int128 keeps it exact beyond.
+            // Needs up to int.MaxValue (populations) and supplies up to a tier's need overflow 64 bits: Int128 keeps it exact.
             var quota = (Int128)supply * c.Need;
             var floor = (long)(quota / tierNeed);
             result[i] = (int)floor;

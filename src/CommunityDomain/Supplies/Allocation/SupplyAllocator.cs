@@ -31,6 +31,74 @@ public static class SupplyAllocator
         return new AllocationPlan(policy, supply, array, allocated, tiers);
     }
 
+    /// <summary>Allocates with a minimum share: every household first gets min(<paramref name="minimumShare"/>, need), then the
+    /// rest of the supply is shared by <paramref name="policy"/> over what each still needs.</summary>
+    /// <remarks>
+    /// <para>The minimum comes before the tiers: a household of a later tier gets its minimum before an earlier tier's
+    /// needs are met beyond theirs (the supply rule "every household at least k units").</para>
+    /// <para>When the supply is short of the minimums (less than the sum of min(k, need)), the minimums themselves are
+    /// rationed: the plan is <see cref="Allocate(IReadOnlyList{Claim}, long, AllocationPolicy, CancellationToken)"/> over the
+    /// claims capped at min(k, need), so tiers go in order, no share exceeds min(k, need), and the policy shares the short
+    /// tier.</para>
+    /// <para>Otherwise every share is at least min(k, need), never more than the need, and the total is min(supply, total need).
+    /// Either way the plan's tiers report each tier's whole need and what it received; their level is that of the round
+    /// that rationed (the minimums, or the rest).
+    /// A minimum of 0 gives exactly <see cref="Allocate(IReadOnlyList{Claim}, long, AllocationPolicy, CancellationToken)"/>.</para>
+    /// </remarks>
+    /// <param name="claims">One claim per household; no household twice.</param>
+    /// <param name="supply">Units to share; not negative.</param>
+    /// <param name="policy">How a rationed tier is shared.</param>
+    /// <param name="minimumShare">Units every household gets first (capped at its need); not negative.</param>
+    /// <param name="cancellationToken">Cancels a long run.</param>
+    /// <returns>The plan with every household's share and each tier's outcome.</returns>
+    /// <exception cref="ArgumentException">Null or default claims, a household twice, a negative supply or minimum, or an unknown policy.</exception>
+    public static AllocationPlan AllocateWithMinimum(IReadOnlyList<Claim> claims, long supply, AllocationPolicy policy, int minimumShare, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(claims);
+        Guard.Against.Negative(minimumShare);
+        Guard.Against.Negative(supply);
+        var array = claims as Claim[] ?? [.. claims];
+        if (minimumShare == 0)
+        {
+            return Allocate(array, supply, policy, cancellationToken);
+        }
+
+        var minimums = new Claim[array.Length];
+        var rest = new Claim[array.Length];
+        long total = 0;
+        for (var i = 0; i < array.Length; i++)
+        {
+            var c = array[i];
+            if (c.Household.IsDefault)
+            {
+                throw new ArgumentException($"Claim {i} is default and names no household.", nameof(claims));
+            }
+
+            var floor = Math.Min(minimumShare, c.Need);
+            minimums[i] = new Claim(c.Household, floor, c.Weight, c.Tier);
+            rest[i] = new Claim(c.Household, c.Need - floor, c.Weight, c.Tier);
+            total += floor;
+        }
+
+        var allocated = new int[array.Length];
+        var shortOfMinimums = supply <= total;
+
+        // Short of the minimums: ration the minimums themselves; else give them and share the rest.
+        var phase = shortOfMinimums
+            ? AllocateInto(minimums, supply, policy, allocated, cancellationToken)
+            : AllocateInto(rest, supply - total, policy, allocated, cancellationToken);
+        var tierTotals = new Dictionary<int, (long Need, long Supplied)>();
+        for (var i = 0; i < array.Length; i++)
+        {
+            allocated[i] += shortOfMinimums ? 0 : minimums[i].Need;
+            tierTotals.TryGetValue(array[i].Tier, out var x);
+            tierTotals[array[i].Tier] = (x.Need + array[i].Need, x.Supplied + allocated[i]);
+        }
+
+        var outcomes = phase.Select(t => t with { Need = tierTotals[t.Tier].Need, Supplied = tierTotals[t.Tier].Supplied }).ToList();
+        return new AllocationPlan(policy, supply, array, allocated, outcomes);
+    }
+
     /// <summary>Allocates into a caller's buffer without building explanations (the fast path for large runs).</summary>
     /// <param name="claims">One claim per household; no household twice.</param>
     /// <param name="supply">Units to share; not negative.</param>

@@ -11,7 +11,7 @@ internal static class UnitByUnitReference
     {
         var queue = new PriorityQueue<int, (long A, long B, int Id)>(Comparer<(long A, long B, int Id)>.Create(static (x, y) =>
         {
-            var byKey = (x.A * y.B).CompareTo(y.A * x.B);
+            var byKey = ((Int128)x.A * y.B).CompareTo((Int128)y.A * x.B);
             return byKey != 0 ? byKey : x.Id.CompareTo(y.Id);
         }));
         for (var i = 0; i < claims.Length; i++)

@@ -86,8 +86,33 @@ internal sealed record CallGroup(BuildingLoad Building, UnitLoad? Unit, int Firs
         groups.Add(Make(building, unit, homes[start..], times));
     }
 
+    /// <summary>A group of the given households of one unit (or of the whole building when <paramref name="unit"/> is null).</summary>
+    public static CallGroup Of(BuildingLoad building, UnitLoad? unit, HouseholdLoad[] homes, ServiceTimes times) => Make(building, unit, homes, times);
+
+    /// <summary>The order a site calls its groups in: slowest per person first (elders need not wait for the end, and the
+    /// last people served are quick ones), then by building, unit, floor and household for determinism.</summary>
+    public static int CompareCallOrder(CallGroup x, CallGroup y)
+    {
+        var bySlowness = ((double)y.Work / y.People).CompareTo((double)x.Work / x.People);
+        if (bySlowness != 0)
+        {
+            return bySlowness;
+        }
+
+        var byBuilding = x.Building.BuildingId.CompareTo(y.Building.BuildingId);
+        if (byBuilding != 0)
+        {
+            return byBuilding;
+        }
+
+        var byUnit = (x.Unit?.UnitId ?? 0).CompareTo(y.Unit?.UnitId ?? 0);
+        return byUnit != 0 ? byUnit : x.Households[0].HouseholdId.CompareTo(y.Households[0].HouseholdId);
+    }
+
     private static CallGroup Make(BuildingLoad building, UnitLoad? unit, HouseholdLoad[] homes, ServiceTimes times)
     {
+        // Within a call, households with the longest single service come first, so a site's last people are quick ones.
+        homes = [.. homes.OrderByDescending(h => Longest(h, times)).ThenByDescending(h => HouseholdWork(h, times) / (double)h.People).ThenBy(h => h.Floor).ThenBy(h => h.HouseholdId)];
         int people = 0, first = int.MaxValue, last = int.MinValue;
         long work = 0;
         foreach (var h in homes)
@@ -95,9 +120,15 @@ internal sealed record CallGroup(BuildingLoad Building, UnitLoad? Unit, int Firs
             people += h.People;
             first = Math.Min(first, h.Floor);
             last = Math.Max(last, h.Floor);
-            work += (h.QrCode * times.QrCode.BclCompatibleTicks) + (h.Typed * times.Typed.BclCompatibleTicks) + (h.Assisted * times.Assisted.BclCompatibleTicks);
+            work += HouseholdWork(h, times);
         }
 
         return new CallGroup(building, unit, first, last, homes, people, work);
     }
+
+    private static long HouseholdWork(HouseholdLoad h, ServiceTimes times) =>
+        (h.QrCode * times.QrCode.BclCompatibleTicks) + (h.Typed * times.Typed.BclCompatibleTicks) + (h.Assisted * times.Assisted.BclCompatibleTicks);
+
+    private static long Longest(HouseholdLoad h, ServiceTimes times) => Math.Max(h.QrCode > 0 ? times.QrCode.BclCompatibleTicks : 0,
+        Math.Max(h.Typed > 0 ? times.Typed.BclCompatibleTicks : 0, h.Assisted > 0 ? times.Assisted.BclCompatibleTicks : 0));
 }

@@ -64,10 +64,15 @@ internal static class SiteAssignment
 
         Rebalance(sites, groups, placed, load);
 
-        // Each site calls its slowest groups first (elders need not wait for the end), so the last people served are quick ones.
-        foreach (var (site, index) in placed.OrderByDescending(p => (double)groups[p.Index].Work / groups[p.Index].People).ThenBy(p => p.Index))
+        foreach (var (site, index) in placed)
         {
             result[site].Add(groups[index]);
+        }
+
+        // Each site calls its slowest groups first (elders need not wait for the end), so the last people served are quick ones.
+        foreach (var list in result)
+        {
+            list.Sort(CallGroup.CompareCallOrder);
         }
 
         return result;

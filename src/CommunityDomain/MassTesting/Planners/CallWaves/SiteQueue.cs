@@ -72,6 +72,35 @@ internal sealed class SiteQueue(ServiceTimes times)
         return end;
     }
 
+    /// <summary>
+    /// Plays a site's groups in order, each landing at the earliest moment the queue has room for it (and no earlier
+    /// than the previous one, nor the walk-down delay); returns the last service end (0 for no groups). Landing times
+    /// go to <paramref name="arrivals"/> when given. Earliest landing is optimal for a given order: earlier arrivals
+    /// never delay a first-come-first-served start, so they never delay the room a later group waits for.
+    /// </summary>
+    public long Run(SiteSpec site, IReadOnlyList<CallGroup> groups, long[]? arrivals = null)
+    {
+        Reset(site.Stations, site.QueueCapacity);
+        var lastArrival = site.WalkDown.BclCompatibleTicks;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            var arrival = Math.Max(lastArrival, ServeUntilAtMost(site.QueueCapacity - group.People));
+            foreach (var h in group.Households)
+            {
+                Arrive(arrival, h);
+            }
+
+            lastArrival = arrival;
+            if (arrivals is not null)
+            {
+                arrivals[g] = arrival;
+            }
+        }
+
+        return Math.Max(0, ServeAll());
+    }
+
     public void Arrive(long at, HouseholdLoad household)
     {
         Push(at, _assisted, household.Assisted);

@@ -6,7 +6,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// <param name="Start">When calls may begin.</param>
 /// <param name="Sites">Each site's plan.</param>
 /// <param name="ExpectedFinish">When the last person is served.</param>
-/// <param name="LowerBound">No plan of this problem finishes earlier (see <see cref="WaveLowerBound"/>).</param>
+/// <param name="LowerBound">No plan of this problem finishes earlier: <see cref="WaveLowerBound.Of"/>, or the proven optimum of a tiny compound that the planner searched exactly.</param>
 public sealed record WavePlan(Instant Start, IReadOnlyList<SitePlan> Sites, Instant ExpectedFinish, Instant LowerBound)
 {
     /// <summary>Every call of every site, by time then site.</summary>

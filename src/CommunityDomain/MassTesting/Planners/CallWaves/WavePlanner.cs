@@ -15,11 +15,20 @@ namespace CommunityDomain.MassTesting.Planners;
 /// no call is announced before the start, and each site's calls are in time order;
 /// the expected finish is the replayed finish (the last service end over all sites);
 /// the expected finish is never before <see cref="WaveLowerBound.Of"/>, and each site's finish is never before its own bound;
+/// the plan's <see cref="WavePlan.LowerBound"/> is <see cref="WaveLowerBound.Of"/>, or, for a tiny compound (at most 6
+/// households) that the exact search solved, the proven optimum, which the plan then reaches: no assignment of
+/// households to sites and no calling order finishes earlier;
 /// the same problem always gives the same plan.</para>
-/// <para>Method: buildings too large for half the smallest queue are split into units, then into bands of
-/// floors; groups go to sites by distance while each site's work stays near its share of the water-filling
-/// bound, then groups move off the site expected to finish last while that helps; each site then calls its slowest groups first, each at the earliest moment that lands it
-/// when the queue has room.</para>
+/// <para>Method: a tiny compound is searched exactly (every household its own call; every site's best order over
+/// every subset of households, then the best split between sites). Otherwise buildings are split into units, then
+/// bands of floors, small enough for half the smallest queue and, with several sites, for a quarter of a site's
+/// share of the people (so one building can be split across sites); groups go to sites by distance while each
+/// site's work stays near its share of the water-filling bound, then groups move off the site expected to finish
+/// last while that helps; then groups are moved or swapped off the site whose replayed finish is latest while the
+/// replay improves (a budget of about 40 whole-compound replays). Each site calls its slowest groups first, and
+/// within a call the households with the longest single service first, each call at the earliest moment that
+/// lands it when the queue has room. A call that holds only part of a floor says how many households it calls
+/// (the staff read them from <see cref="WaveCall.Households"/>).</para>
 /// </remarks>
 public static class WavePlanner
 {
@@ -31,15 +40,33 @@ public static class WavePlanner
     {
         Guard.Against.Null(problem);
         var sites = problem.Sites.OrderBy(s => s.SiteId).ToArray();
-        var limit = Math.Max(MaxHousehold(problem), sites.Min(s => s.QueueCapacity) / 2);
-        var groups = CallGroup.Form(problem.Buildings, limit, problem.ServiceTimes);
-        var assigned = SiteAssignment.Assign(sites, groups);
-        var plans = new SitePlan[sites.Length];
         var queue = new SiteQueue(problem.ServiceTimes);
+        var bound = WaveLowerBound.Of(problem);
+        if (WaveExactSearch.TryPlan(sites, problem.Buildings, problem.ServiceTimes, queue, cancellationToken, out var assigned, out var optimum))
+        {
+            // Proven optimal: no plan finishes earlier, so the optimum is itself a lower bound.
+            var proven = problem.Start + Duration.FromTicks(optimum);
+            bound = proven > bound ? proven : bound;
+        }
+        else
+        {
+            // Groups small enough that every site's share holds several, so one building can be split across sites.
+            var limit = Math.Max(MaxHousehold(problem), sites.Min(s => s.QueueCapacity) / 2);
+            if (sites.Length > 1)
+            {
+                limit = Math.Max(MaxHousehold(problem), Math.Min(limit, (int)Math.Ceiling(problem.People / (4.0 * sites.Length))));
+            }
+
+            var groups = CallGroup.Form(problem.Buildings, limit, problem.ServiceTimes);
+            assigned = SiteAssignment.Assign(sites, groups);
+            WaveImprovement.Improve(sites, assigned, (bound - problem.Start).BclCompatibleTicks, queue, ImprovementBudget(problem, sites), cancellationToken);
+        }
+
+        var plans = new SitePlan[sites.Length];
         for (var s = 0; s < sites.Length; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            plans[s] = PlanSite(problem, sites[s], assigned[s], queue, cancellationToken);
+            plans[s] = PlanSite(problem, sites[s], assigned[s], queue);
         }
 
         var finish = plans.Length == 0 ? problem.Start : plans.Max(p => p.ExpectedFinish);
@@ -48,7 +75,7 @@ public static class WavePlanner
             finish = problem.Start;
         }
 
-        return new WavePlan(problem.Start, plans, finish, WaveLowerBound.Of(problem));
+        return new WavePlan(problem.Start, plans, finish, bound);
     }
 
     /// <summary>Plans many compounds (a city), reporting how many are done.</summary>
@@ -72,6 +99,10 @@ public static class WavePlanner
         return plans;
     }
 
+    // Replays allowed to the improvement search, in person-station steps: about 40 replays of the whole compound.
+    private static long ImprovementBudget(WaveProblem problem, SiteSpec[] sites) =>
+        40L * problem.People * ((sites.Sum(s => (long)s.Stations) / sites.Length) + 4);
+
     private static int MaxHousehold(WaveProblem problem)
     {
         var max = 1;
@@ -89,43 +120,40 @@ public static class WavePlanner
         return max;
     }
 
-    private static SitePlan PlanSite(WaveProblem problem, SiteSpec site, List<CallGroup> groups, SiteQueue queue, CancellationToken cancellationToken)
+    private static SitePlan PlanSite(WaveProblem problem, SiteSpec site, List<CallGroup> groups, SiteQueue queue)
     {
         var delay = site.WalkDown.BclCompatibleTicks;
-        queue.Reset(site.Stations, site.QueueCapacity);
+        var arrivals = new long[groups.Count];
+        var finish = queue.Run(site, groups, arrivals);
         var calls = new List<WaveCall>(groups.Count);
-        long lastArrival = delay, work = 0, q = 0, t = 0, a = 0;
+        long work = 0, q = 0, t = 0, a = 0;
         var people = 0;
-        foreach (var group in groups)
+        var profiles = new HashSet<(int, int, int)>();
+        for (var g = 0; g < groups.Count; g++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // The queue must drop to capacity - n before the group lands; it can land no earlier than the previous one.
-            var roomAt = queue.ServeUntilAtMost(site.QueueCapacity - group.People);
-            var arrival = Math.Max(lastArrival, roomAt);
+            var group = groups[g];
             foreach (var h in group.Households)
             {
-                queue.Arrive(arrival, h);
                 q += h.QrCode;
                 t += h.Typed;
                 a += h.Assisted;
+                profiles.Add((h.QrCode, h.Typed, h.Assisted));
             }
 
-            lastArrival = arrival;
             people += group.People;
             work += group.Work;
-            calls.Add(Announce(problem.Start + Duration.FromTicks(arrival - delay), site, group));
+            calls.Add(Announce(problem.Start + Duration.FromTicks(arrivals[g] - delay), site, group));
         }
 
-        var finish = Math.Max(0, queue.ServeAll());
-        var bound = WaveLowerBound.Ticks([site], q, t, a, problem.ServiceTimes);
+        var bound = Math.Max(WaveLowerBound.Ticks([site], q, t, a, problem.ServiceTimes), WaveLowerBound.Households([site], profiles, problem.ServiceTimes));
         return new SitePlan(site, calls, problem.Start + Duration.FromTicks(finish), problem.Start + Duration.FromTicks(bound), people, Duration.FromTicks(work));
     }
 
     private static WaveCall Announce(Instant at, SiteSpec site, CallGroup group)
     {
         var b = group.Building.Name;
-        var floors = group.Unit is not null && (group.FirstFloor != Floors(group.Unit).First || group.LastFloor != Floors(group.Unit).Last);
+        var unitFloors = group.Unit is null ? default : Floors(group.Unit);
+        var floors = group.Unit is not null && (group.FirstFloor != unitFloors.First || group.LastFloor != unitFloors.Last);
         var zhUnit = group.Unit is null ? string.Empty : $"{group.Unit.Name}单元";
         var zhFloors = !floors ? string.Empty
             : group.FirstFloor == group.LastFloor ? string.Create(CultureInfo.InvariantCulture, $"{group.FirstFloor}层")
@@ -134,8 +162,16 @@ public static class WavePlanner
         var enFloors = !floors ? string.Empty
             : group.FirstFloor == group.LastFloor ? string.Create(CultureInfo.InvariantCulture, $", floor {group.FirstFloor}")
             : string.Create(CultureInfo.InvariantCulture, $", floors {group.FirstFloor}-{group.LastFloor}");
-        var chinese = $"请{b}号楼{zhUnit}{zhFloors}的居民现在下楼，到{site.Name}做核酸检测，请保持一米间距。";
-        var english = $"Residents of building {b}{enUnit}{enFloors}: please come down now to {site.Name} for testing and keep one metre apart.";
+
+        // A call that holds only some households of its floors says so: the staff call them from the call's list.
+        var onFloors = group.Unit?.Households.Count(h => h.Floor >= group.FirstFloor && h.Floor <= group.LastFloor) ?? 0;
+        var partial = group.Unit is not null && onFloors > group.Households.Length;
+        var zhPartial = partial ? string.Create(CultureInfo.InvariantCulture, $"（名单上{group.Households.Length}户）") : string.Empty;
+        var enPartial = !partial ? string.Empty
+            : group.Households.Length == 1 ? " (1 household on the list)"
+            : string.Create(CultureInfo.InvariantCulture, $" ({group.Households.Length} households on the list)");
+        var chinese = $"请{b}号楼{zhUnit}{zhFloors}{zhPartial}的居民现在下楼，到{site.Name}做核酸检测，请保持一米间距。";
+        var english = $"Residents of building {b}{enUnit}{enFloors}{enPartial}: please come down now to {site.Name} for testing and keep one metre apart.";
         return new WaveCall(at, site.SiteId, group.Building.BuildingId, group.Unit?.UnitId, group.FirstFloor, group.LastFloor,
             group.Households, group.People, chinese, english);
     }
