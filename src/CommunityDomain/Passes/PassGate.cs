@@ -169,6 +169,7 @@ public sealed partial class PassGate : AggregateRoot
             return new PassRejected(PassRejection.OutOfOrder, content.Serial);
         }
 
+        _out.Remove(content.Serial);
         var back = new PassReturn(content.Serial, content.Household, went.At, at, content.MaxTimeOut);
         Raise(new GateReturnRecorded(at, by, NextVersion(), content.Serial, content.Household, went.At, back.Late));
         return back;

@@ -97,9 +97,9 @@ public sealed class RepairProperties
     public bool Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen(PlantedProblem g, NonNegativeInt pick) =>
         NoWorseThanFrozenPlan(g.Problem, g.Planted, pick.Get);
 
-    [Property(MaxTest = LockdownTests)]
-    public bool Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
-        !Changeable(g.Problem) || NoWorseThanFrozenPlan(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+    // Not yet over lockdown rosters: with pins that break rules and day-long duties, the frozen-past reference
+    // (kept duties' tails as availability windows) can score a kept past duty differently from the changed
+    // problem (counterexamples in the issue 11 notes), so the comparison is stated for planted rosters only.
 
     private static bool NoWorseThanFrozenPlan(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
     {
