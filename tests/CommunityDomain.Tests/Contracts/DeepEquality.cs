@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace CommunityDomain.Tests.Contracts;
 
