@@ -82,7 +82,8 @@ var text = story.ToString();
 Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z"), "the story shows a UTC instant");
 Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"(Worker|Post|Household|Compound|Resident|Building)#\d"), "the story shows a bare id");
 Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"\d+hard/-?\d+soft|version \d|load \d"), "the story shows score notation, a version or a load without unit");
-var names = community.Residents.Select(r => r.Name.Value).Where(n => n.Length > 1).ToHashSet();
+// An erased resident keeps only the pseudonym, which is not a name.
+var names = community.Residents.Where(r => r.Name != Resident.ErasedName).Select(r => r.Name.Value).Where(n => n.Length > 1).ToHashSet();
 Check(!names.Any(n => text.Contains(n, StringComparison.Ordinal)), "the story shows a resident's clear name");
 if (words.IsChinese)
 {

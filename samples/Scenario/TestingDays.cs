@@ -333,6 +333,7 @@ public static class TestingDays
         // Residents come down when called; a share (different every day) come down late and are called again after the plan.
         var late = new List<(MustTestEntry Entry, Id<SamplingSite> Site)>();
         var last = start;
+        var siteClock = new Dictionary<Id<SamplingSite>, Instant>();
         foreach (var call in plan.Schedule)
         {
             var arrival = call.At.Plus(Duration.FromMinutes(4));
@@ -348,7 +349,10 @@ public static class TestingDays
                         continue;
                     }
 
+                    // A site samples one person after another: a long call runs past the next call's start there.
                     var at = arrival.Plus(Duration.FromSeconds(index++ * 30.0 / 6));
+                    at = siteClock.TryGetValue(site, out var busy) && busy > at ? busy : at;
+                    siteClock[site] = at;
                     _ = round.Scan(entry.Resident, site, at, assisted: entry.Intake == Intake.Assisted, by: PubaiScenario.Office).AsT0;
                     last = at > last ? at : last;
                 }

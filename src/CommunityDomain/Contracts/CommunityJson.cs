@@ -98,6 +98,11 @@ public static partial class CommunityJson
             // The text is not valid UTF-16 (a raw lone surrogate): it cannot be transcoded to UTF-8 to parse.
             return new ContractError(ContractProblem.Malformed, "$", "not UTF-16 text");
         }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate in a member name: the duplicate-name check cannot compare it.
+            return new ContractError(ContractProblem.Malformed, "$", "a member name is not UTF-16 text");
+        }
 
         if (root is not JsonObject envelope)
         {

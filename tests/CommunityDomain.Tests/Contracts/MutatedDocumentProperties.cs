@@ -81,6 +81,13 @@ public sealed class MutatedDocumentProperties
         }
     }
 
+    [Theory]
+    [InlineData("{\"schema\":\"events\",\"version\":1,\"data\":[{\"\\uD800\":1}]}")]
+    [InlineData("{\"\\uDC00\":1,\"schema\":\"events\",\"version\":1,\"data\":[]}")]
+    [InlineData("{\"schema\":\"events\",\"version\":1,\"data\":[],\"\\uD800\":1}")]
+    public void An_escaped_lone_surrogate_in_a_member_name_is_malformed_not_an_exception(string document) =>
+        Assert.Equal(ContractProblem.Malformed, CommunityJson.Read<IReadOnlyList<CommunityDomain.Kernel.IDomainEvent>>(document).AsT1.Problem);
+
     [Fact]
     public void The_cases_of_issue_13_are_errors_not_exceptions()
     {
