@@ -25,7 +25,7 @@ clock.Now = evening + Duration.FromMinutes(35);
 var revoked = office.Revoke(pass.Content.Serial, "positive case in the building", Actor.Of("office.zhang"));
 var again = office.Revoke(pass.Content.Serial, "twice", Actor.Of("office.zhang"));
 gate.LoadRevocations(office.Revoked, clock.Now, Actor.Of("gate.dongfang"));
-Console.WriteLine($"{Local(clock.Now)} revoked: {revoked.IsT0}; revoking again: {again.Match(_ => "accepted?!", e => e.Message)}");
+Console.WriteLine($"{Local(clock.Now)} revoked: {revoked.IsT0}; revoking again: {again.Match(_ => "accepted?!", e => e.Message, d => d.Message)}");
 
 var at = evening + Duration.FromMinutes(45);
 var verified = gate.Verify(pass.Code, at);
