@@ -12,6 +12,7 @@ public sealed partial class Community
     /// <param name="request">What the order says.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The issued order, or an error naming the unknown scope target.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     public OneOf<ControlOrder, NotFound<Compound>, NotFound<Building>, NotFound<Unit>, NotFound<Household>, NotPermitted> Issue(
         ControlOrderRequest request, Actor by = default)
     {
@@ -49,6 +50,7 @@ public sealed partial class Community
     /// <param name="reason">Why; not blank.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The lifted order, or an error (lifting twice, or after its planned end, is refused).</returns>
+    /// <exception cref="ArgumentException"><paramref name="order"/> is default, or <paramref name="reason"/> is null or blank.</exception>
     public OneOf<ControlOrder, NotFound<ControlOrder>, OrderAlreadyLifted, OrderAlreadyEnded, NotPermitted> Lift(
         Id<ControlOrder> order, Instant at, string reason, Actor by = default)
     {
@@ -198,10 +200,7 @@ public sealed partial class Community
     /// <exception cref="ArgumentException">The scope is default or names an unknown target.</exception>
     public IReadOnlyList<Id<Household>> HouseholdsIn(ControlScope scope)
     {
-        if (scope.IsDefault)
-        {
-            throw new ArgumentException("The scope is default and covers nothing.", nameof(scope));
-        }
+        Guard.Against.InvalidInput(scope, nameof(scope), static s => !s.IsDefault, "The scope is default and covers nothing.");
 
         IEnumerable<Id<Household>> ids = scope.Kind switch
         {

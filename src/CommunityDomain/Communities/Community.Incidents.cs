@@ -21,11 +21,12 @@ public sealed partial class Community
     /// <param name="summary">A short description without personal data; not blank.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new incident, or <see cref="NotFound{TEntity}"/> for an unknown post.</returns>
+    /// <exception cref="ArgumentException"><paramref name="post"/> is default, <paramref name="kind"/> is not a defined kind, <paramref name="extraOnDuty"/> is outside 0 to 20, or <paramref name="summary"/> is null or blank.</exception>
     public OneOf<Incident, NotFound<Post>, NotPermitted> ReportIncident(Id<Post> post, IncidentKind kind, Instant at, int extraOnDuty, string summary, Actor by = default)
     {
         Guard.Against.DefaultId(post);
         Guard.Against.EnumOutOfRange(kind);
-        Guard.Against.OutOfRange(extraOnDuty, nameof(extraOnDuty), 0, 20);
+        Guard.Against.OutOfRange(extraOnDuty, nameof(extraOnDuty), 0, 20, "An incident asks for 0 to 20 extra people on duty.");
         summary = Guard.Against.NullOrWhiteSpace(summary).Trim();
         if (!_posts.TryGetValue(post, out var found))
         {
@@ -50,6 +51,7 @@ public sealed partial class Community
     /// <param name="residents">The residents doing the repair, by id; none when null. Duplicates count once.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The incident, or an error (unknown incident or resident, or already resolved).</returns>
+    /// <exception cref="ArgumentException"><paramref name="incident"/> or one of <paramref name="residents"/> is default, or <paramref name="repairer"/> is null or blank.</exception>
     public OneOf<Incident, NotFound<Incident>, NotFound<Resident>, IncidentAlreadyResolved, NotPermitted> AssignRepair(
         Id<Incident> incident, string repairer, IEnumerable<Id<Resident>>? residents = null, Actor by = default)
     {
@@ -61,19 +63,9 @@ public sealed partial class Community
             Guard.Against.DefaultId(id, nameof(residents));
         }
 
-        if (!_incidents.TryGetValue(incident, out var found))
+        if (!OpenIncident(incident, by).TryPickT0(out var found, out var refused))
         {
-            return new NotFound<Incident>(incident);
-        }
-
-        if (by.Check(Permission.ManageIncidents, _posts[found.PostId].CompoundId.Value) is { } denied)
-        {
-            return denied;
-        }
-
-        if (found.ResolvedAt is { } resolved)
-        {
-            return new IncidentAlreadyResolved(incident, resolved);
+            return refused.Match<OneOf<Incident, NotFound<Incident>, NotFound<Resident>, IncidentAlreadyResolved, NotPermitted>>(n => n, a => a, p => p);
         }
 
         if (ids.FirstOrDefault(id => !_residents.Contains(id)) is { IsDefault: false } missing)
@@ -98,23 +90,14 @@ public sealed partial class Community
     /// <param name="cost">What the repair cost and who bore it.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The incident, or an error (unknown, already resolved, or resolved before it was reported).</returns>
+    /// <exception cref="ArgumentException"><paramref name="incident"/> is default.</exception>
     public OneOf<Incident, NotFound<Incident>, IncidentAlreadyResolved, ResolvedBeforeReported, NotPermitted> ResolveIncident(
         Id<Incident> incident, Instant at, IncidentCost cost, Actor by = default)
     {
         Guard.Against.DefaultId(incident);
-        if (!_incidents.TryGetValue(incident, out var found))
+        if (!OpenIncident(incident, by).TryPickT0(out var found, out var refused))
         {
-            return new NotFound<Incident>(incident);
-        }
-
-        if (by.Check(Permission.ManageIncidents, _posts[found.PostId].CompoundId.Value) is { } denied)
-        {
-            return denied;
-        }
-
-        if (found.ResolvedAt is { } resolved)
-        {
-            return new IncidentAlreadyResolved(incident, resolved);
+            return refused.Match<OneOf<Incident, NotFound<Incident>, IncidentAlreadyResolved, ResolvedBeforeReported, NotPermitted>>(n => n, a => a, p => p);
         }
 
         if (at <= found.ReportedAt)
@@ -126,6 +109,22 @@ public sealed partial class Community
         var version = NextVersion();
         Raise(new IncidentResolved(_clock.GetCurrentInstant(), by, version, incident, found.PostId, at, cost.Yuan));
         return found;
+    }
+
+    /// <summary>The checks AssignRepair and ResolveIncident share, in their order: the incident exists, the actor manages its compound, it is still open.</summary>
+    private OneOf<Incident, NotFound<Incident>, IncidentAlreadyResolved, NotPermitted> OpenIncident(Id<Incident> incident, Actor by)
+    {
+        if (!_incidents.TryGetValue(incident, out var found))
+        {
+            return new NotFound<Incident>(incident);
+        }
+
+        if (by.Check(Permission.ManageIncidents, _posts[found.PostId].CompoundId.Value) is { } denied)
+        {
+            return denied;
+        }
+
+        return found.ResolvedAt is { } resolved ? new IncidentAlreadyResolved(incident, resolved) : found;
     }
 
     /// <summary>The incident with an id.</summary>
@@ -176,7 +175,7 @@ public sealed partial class Community
             Guard.Against.Null(i, nameof(state));
             var incident = new Incident(
                 new Id<Incident>(i.Id), _posts[Existing(_posts, i.PostId)], Guard.Against.EnumOutOfRange(i.Kind), i.ReportedAt,
-                Guard.Against.OutOfRange(i.ExtraOnDuty, nameof(i.ExtraOnDuty), 0, 20), Guard.Against.NullOrWhiteSpace(i.Summary).Trim(), Zone);
+                Guard.Against.OutOfRange(i.ExtraOnDuty, nameof(i.ExtraOnDuty), 0, 20, $"Incident {i.Id} asks for {i.ExtraOnDuty} extra people on duty; 0 to 20 are allowed."), Guard.Against.NullOrWhiteSpace(i.Summary).Trim(), Zone);
             if (i.Repairer is not null)
             {
                 incident.AssignRepair(Guard.Against.NullOrWhiteSpace(i.Repairer).Trim(), [.. (i.Repairers ?? []).Select(r => Existing(_residents, r))]);
@@ -184,7 +183,7 @@ public sealed partial class Community
 
             if (i.ResolvedAt is { } resolved)
             {
-                Guard.Against.Expression(r => r <= i.ReportedAt, resolved, "An incident is resolved after it is reported.", nameof(state));
+                Guard.Against.InvalidInput(resolved, nameof(state), r => r > i.ReportedAt, "An incident is resolved after it is reported.");
                 incident.Resolve(resolved, new IncidentCost(i.CostYuan ?? 0m, i.CostBorneBy ?? "unknown"));
             }
 

@@ -18,7 +18,7 @@ public sealed partial class Community
     /// <returns>The residents erased now (empty when none was due: no change, no event), or <see cref="NotPermitted"/>.</returns>
     /// <remarks>One version for the whole erasure, one <see cref="ResidentDataErased"/> event per resident. A
     /// snapshot taken afterwards (<see cref="ToState"/>) holds no erased value; earlier snapshots and events are the
-    /// host's to replace: events never carried personal data.</remarks>
+    /// host's to replace: events never carried personal data. Throws no exception: every refusal is in the result.</remarks>
     public OneOf<Id<Resident>[], NotPermitted> ApplyRetention(RetentionPolicy policy, Instant at, Actor by = default)
     {
         if (by.Check(Permission.Register) is { } denied)
@@ -53,6 +53,7 @@ public sealed partial class Community
     /// <param name="at">The instant (ages on its local date).</param>
     /// <param name="by">Who asks; needs <see cref="Permission.Statistics"/> (the office) over the whole community.</param>
     /// <returns>The statistics, or <see cref="NotPermitted"/>.</returns>
+    /// <remarks>Throws no exception: every refusal is in the result.</remarks>
     public OneOf<CommunityStatistics, NotPermitted> ExportStatistics(Instant at, Actor by = default)
     {
         if (by.Check(Permission.Statistics) is { } denied)
@@ -86,6 +87,7 @@ public sealed partial class Community
     /// </summary>
     /// <param name="by">Who asks; needs <see cref="Permission.PersonalData"/>.</param>
     /// <returns>The entries in resident id order, or <see cref="NotPermitted"/>.</returns>
+    /// <remarks>Throws no exception: every refusal is in the result.</remarks>
     public OneOf<RegisterEntry[], NotPermitted> ExportRegister(Actor by = default)
     {
         if (!by.May(Permission.PersonalData))

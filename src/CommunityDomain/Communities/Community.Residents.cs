@@ -13,6 +13,7 @@ public sealed partial class Community
     /// <param name="room">The room; its unit must exist and its floor be within the unit's floors.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new household, or an error.</returns>
+    /// <exception cref="ArgumentException"><paramref name="room"/> is default (names no unit).</exception>
     public OneOf<Household, NotFound<Unit>, FloorOutOfRange, RoomOccupied, NotPermitted> RegisterHousehold(Room room, Actor by = default)
     {
         Guard.Against.DefaultId(room.Unit, nameof(room));
@@ -50,6 +51,7 @@ public sealed partial class Community
     /// <param name="by">Who acts.</param>
     /// <returns>The new resident, or an error (a duplicate identity number is refused, and so is a birth date
     /// after the registration date in the community's zone).</returns>
+    /// <exception cref="ArgumentException"><paramref name="household"/> is default, or <paramref name="registration"/> is null (<see cref="ArgumentNullException"/>).</exception>
     public OneOf<Resident, NotFound<Household>, DuplicateIdNumber, BirthDateInFuture, NotPermitted> RegisterResident(Id<Household> household, ResidentRegistration registration, Actor by = default)
     {
         Guard.Against.DefaultId(household);
@@ -89,6 +91,7 @@ public sealed partial class Community
     /// <param name="at">When they move; not before their last recorded change.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when they already live there), or an error.</returns>
+    /// <exception cref="ArgumentException"><paramref name="resident"/> or <paramref name="to"/> is default.</exception>
     public OneOf<Success, NotFound<Resident>, NotFound<Household>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MoveResident(
         Id<Resident> resident, Id<Household> to, Instant at, Actor by = default)
     {
@@ -131,6 +134,7 @@ public sealed partial class Community
     /// <param name="since">When they left; not before their last recorded change.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when already away), or an error.</returns>
+    /// <exception cref="ArgumentException"><paramref name="resident"/> is default.</exception>
     public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MarkAway(Id<Resident> resident, Instant since, Actor by = default) =>
         ChangePresence(resident, Presence.Away, since, by);
 
@@ -139,6 +143,7 @@ public sealed partial class Community
     /// <param name="since">When they came back; not before their last recorded change.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when already present), or an error.</returns>
+    /// <exception cref="ArgumentException"><paramref name="resident"/> is default.</exception>
     public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MarkPresent(Id<Resident> resident, Instant since, Actor by = default) =>
         ChangePresence(resident, Presence.Present, since, by);
 
@@ -147,6 +152,7 @@ public sealed partial class Community
     /// <param name="at">When they moved out; not before their last recorded change.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success, or an error (moving out twice is refused).</returns>
+    /// <exception cref="ArgumentException"><paramref name="resident"/> is default.</exception>
     public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MoveOut(Id<Resident> resident, Instant at, Actor by = default) =>
         ChangePresence(resident, Presence.MovedOut, at, by);
 
@@ -156,6 +162,7 @@ public sealed partial class Community
     /// <param name="phone">The contact phone, or null.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when unchanged), or an error (the person must be a current member).</returns>
+    /// <exception cref="ArgumentException"><paramref name="household"/> or <paramref name="person"/> is default, or <paramref name="phone"/> is default (pass null for none).</exception>
     public OneOf<Success, NotFound<Household>, NotFound<Resident>, NotPermitted> SetHouseholdContact(
         Id<Household> household, Id<Resident>? person, PhoneNumber? phone, Actor by = default)
     {
@@ -165,10 +172,8 @@ public sealed partial class Community
             Guard.Against.DefaultId(p, nameof(person));
         }
 
-        if (phone is { } ph && string.IsNullOrEmpty(ph.Value))
-        {
-            throw new ArgumentException("The phone number is default; pass null for none.", nameof(phone));
-        }
+        Guard.Against.InvalidInput(phone, nameof(phone), static p => p is not { } ph || !string.IsNullOrEmpty(ph.Value),
+            "The phone number is default; pass null for none.");
 
         if (!_households.TryGetValue(household, out var home))
         {

@@ -70,7 +70,7 @@ public sealed partial class Community
         foreach (var u in state.Units)
         {
             var building = Existing(_buildings, u.BuildingId);
-            PutUnit(new Unit(new Id<Unit>(u.Id), building, Guard.Against.NullOrWhiteSpace(u.Name), Guard.Against.OutOfRange(u.Floors, nameof(u.Floors), 1, 200)));
+            PutUnit(new Unit(new Id<Unit>(u.Id), building, Guard.Against.NullOrWhiteSpace(u.Name), Guard.Against.OutOfRange(u.Floors, nameof(u.Floors), 1, 200, $"Unit {u.Id} has {u.Floors} floors; a unit has 1 to 200.")));
         }
 
         foreach (var p in state.Posts)
@@ -91,7 +91,7 @@ public sealed partial class Community
             var resident = new Resident(new Id<Resident>(r.Id), home, Guard.Against.Null(r.Registration), Guard.Against.EnumOutOfRange(r.Presence), r.PresenceSince);
             if (r.LastChangeAt is { } last)
             {
-                Guard.Against.Expression(l => l < r.PresenceSince, last, $"Resident {r.Id}'s last change is before their presence changed.", nameof(state));
+                Guard.Against.InvalidInput(last, nameof(state), l => l >= r.PresenceSince, $"Resident {r.Id}'s last change is before their presence changed.");
                 resident.RestoreLastChange(last);
             }
 

@@ -77,6 +77,7 @@ public sealed partial class Community : AggregateRoot
     /// <param name="name">The compound's name, unique in the community; not blank.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new compound, or <see cref="NameTaken"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or blank.</exception>
     public OneOf<Compound, NameTaken, NotPermitted> AddCompound(string name, Actor by = default)
     {
         name = Guard.Against.NullOrWhiteSpace(name).Trim();
@@ -103,6 +104,7 @@ public sealed partial class Community : AggregateRoot
     /// <param name="position">Where it stands in the compound.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new building, or an error.</returns>
+    /// <exception cref="ArgumentException"><paramref name="compound"/> is default, or <paramref name="name"/> is null or blank.</exception>
     public OneOf<Building, NotFound<Compound>, NameTaken, NotPermitted> AddBuilding(Id<Compound> compound, string name, Position position, Actor by = default)
     {
         Guard.Against.DefaultId(compound);
@@ -135,11 +137,12 @@ public sealed partial class Community : AggregateRoot
     /// <param name="floors">How many floors the unit serves; 1 to 200.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new unit, or an error.</returns>
+    /// <exception cref="ArgumentException"><paramref name="building"/> is default, <paramref name="name"/> is null or blank, or <paramref name="floors"/> is outside 1 to 200 (<see cref="ArgumentOutOfRangeException"/>).</exception>
     public OneOf<Unit, NotFound<Building>, NameTaken, NotPermitted> AddUnit(Id<Building> building, string name, int floors, Actor by = default)
     {
         Guard.Against.DefaultId(building);
         name = Guard.Against.NullOrWhiteSpace(name).Trim();
-        Guard.Against.OutOfRange(floors, nameof(floors), 1, 200);
+        Guard.Against.OutOfRange(floors, nameof(floors), 1, 200, "A unit has 1 to 200 floors.");
         if (!_buildings.TryGetValue(building, out var owner))
         {
             return new NotFound<Building>(building);
@@ -168,6 +171,7 @@ public sealed partial class Community : AggregateRoot
     /// <param name="name">The post's name, unique in the compound; not blank.</param>
     /// <param name="by">Who acts.</param>
     /// <returns>The new post, or an error.</returns>
+    /// <exception cref="ArgumentException"><paramref name="compound"/> is default, <paramref name="kind"/> is not a defined kind, or <paramref name="name"/> is null or blank.</exception>
     public OneOf<Post, NotFound<Compound>, NameTaken, NotPermitted> AddPost(Id<Compound> compound, PostKind kind, string name, Actor by = default)
     {
         Guard.Against.DefaultId(compound);

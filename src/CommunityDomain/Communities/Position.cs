@@ -14,8 +14,8 @@ public readonly record struct Position
     [JsonConstructor]
     public Position(double x, double y)
     {
-        X = double.IsFinite(x) ? x : throw new ArgumentException("The coordinate must be finite.", nameof(x));
-        Y = double.IsFinite(y) ? y : throw new ArgumentException("The coordinate must be finite.", nameof(y));
+        X = Guard.Against.InvalidInput(x, nameof(x), double.IsFinite, "The coordinate must be finite (not NaN or infinite).");
+        Y = Guard.Against.InvalidInput(y, nameof(y), double.IsFinite, "The coordinate must be finite (not NaN or infinite).");
     }
 
     /// <summary>Metres east of the compound's origin.</summary>

@@ -24,16 +24,11 @@ public sealed record ResidentRegistration
         LocalDate? birthDate = null,
         HealthConditions conditions = HealthConditions.None)
     {
-        Name = string.IsNullOrEmpty(name.Value) ? throw new ArgumentException("The name is required.", nameof(name)) : name;
-        if (document is { } doc && doc.Kind == 0)
-        {
-            throw new ArgumentException("The identity document is default; pass null for none.", nameof(document));
-        }
-
-        if (phone is { } p && string.IsNullOrEmpty(p.Value))
-        {
-            throw new ArgumentException("The phone number is default; pass null for none.", nameof(phone));
-        }
+        Name = Guard.Against.InvalidInput(name, nameof(name), static n => !string.IsNullOrEmpty(n.Value), "The name is required (the name is default).");
+        Guard.Against.InvalidInput(document, nameof(document), static d => d is not { } doc || doc.Kind != 0,
+            "The identity document is default; pass null for none.");
+        Guard.Against.InvalidInput(phone, nameof(phone), static p => p is not { } ph || !string.IsNullOrEmpty(ph.Value),
+            "The phone number is default; pass null for none.");
 
         if (document?.BirthDate is { } derived && birthDate is { } given && derived != given)
         {

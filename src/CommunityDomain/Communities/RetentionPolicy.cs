@@ -10,7 +10,7 @@ public readonly record struct RetentionPolicy
     /// <param name="daysAfterMovingOut">Whole days personal data is kept after a resident moved out; 0 to 3650.</param>
     /// <exception cref="ArgumentException">Out of range.</exception>
     public RetentionPolicy(int daysAfterMovingOut) =>
-        DaysAfterMovingOut = Guard.Against.OutOfRange(daysAfterMovingOut, nameof(daysAfterMovingOut), 0, 3650);
+        DaysAfterMovingOut = Guard.Against.OutOfRange(daysAfterMovingOut, nameof(daysAfterMovingOut), 0, 3650, "Data is kept 0 to 3650 days after moving out.");
 
     /// <summary>Whole days (of 24 hours) personal data is kept after moving out.</summary>
     public int DaysAfterMovingOut { get; }

@@ -19,7 +19,7 @@ public readonly record struct Room
     public Room(Id<Unit> unit, int floor, string door)
     {
         Unit = Guard.Against.DefaultId(unit);
-        Floor = floor != 0 ? floor : throw new ArgumentException("Floor 0 does not exist; use 1 for the ground floor.", nameof(floor));
+        Floor = Guard.Against.InvalidInput(floor, nameof(floor), static f => f != 0, "Floor 0 does not exist; use 1 for the ground floor.");
         _door = Guard.Against.NullOrWhiteSpace(door).Trim();
     }
 

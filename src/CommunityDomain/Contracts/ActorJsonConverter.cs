@@ -19,7 +19,7 @@ internal sealed class ActorJsonConverter : JsonConverter<Actor>
 
     public override void Write(Utf8JsonWriter writer, Actor value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(writer);
         writer.WriteStringValue(value.Account);
     }
 }

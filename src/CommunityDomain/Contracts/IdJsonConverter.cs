@@ -15,7 +15,7 @@ internal sealed class IdJsonConverter<TEntity> : JsonConverter<Id<TEntity>>
 
     public override void Write(Utf8JsonWriter writer, Id<TEntity> value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(writer);
         writer.WriteNumberValue(value.Value);
     }
 
@@ -26,7 +26,7 @@ internal sealed class IdJsonConverter<TEntity> : JsonConverter<Id<TEntity>>
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Id<TEntity> value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(writer);
         writer.WritePropertyName(value.Value.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ReadOnlySetJsonConverter<T> : JsonConverter<IReadOnlySet<T
 
     public override void Write(Utf8JsonWriter writer, IReadOnlySet<T> value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(value);
         var sorted = value.Order(_order).ToList();
         JsonSerializer.Serialize(writer, sorted, ContractResolver.Info<List<T>>(options));
     }

@@ -16,7 +16,7 @@ internal sealed class RosterProblemJsonConverter : JsonConverter<RosterProblem>
 
     public override void Write(Utf8JsonWriter writer, RosterProblem value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Guard.Against.Null(value);
         var d = new RosterProblemDocument(
             value.Horizon, value.Shifts, value.Demands, value.Workers, value.DefaultRules, value.RulesByKind, value.Wishes, value.Pins, value.Weights);
         JsonSerializer.Serialize(writer, d, ContractResolver.Info<RosterProblemDocument>(options));

@@ -30,7 +30,7 @@ public abstract record DomainError
     /// <returns>The message.</returns>
     public string MessageIn(CultureInfo culture)
     {
-        ArgumentNullException.ThrowIfNull(culture);
+        Guard.Against.Null(culture);
         return culture.TwoLetterISOLanguageName == "zh" ? Chinese : English;
     }
 

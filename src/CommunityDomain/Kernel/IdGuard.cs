@@ -17,7 +17,7 @@ public static class IdGuard
         Id<TEntity> id,
         [CallerArgumentExpression(nameof(id))] string? parameterName = null)
     {
-        ArgumentNullException.ThrowIfNull(guardClause);
+        Guard.Against.Null(guardClause);
         if (id.IsDefault)
         {
             throw new ArgumentException(

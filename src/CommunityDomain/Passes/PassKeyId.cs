@@ -11,7 +11,7 @@ public readonly record struct PassKeyId : IComparable<PassKeyId>
     /// <param name="value">1 to 65535.</param>
     /// <exception cref="ArgumentException">Out of range.</exception>
     [JsonConstructor]
-    public PassKeyId(int value) => Value = Guard.Against.OutOfRange(value, nameof(value), 1, ushort.MaxValue);
+    public PassKeyId(int value) => Value = Guard.Against.OutOfRange(value, nameof(value), 1, ushort.MaxValue, "A pass key id is 1 to 65535.");
 
     /// <summary>The id's value.</summary>
     public int Value { get; }

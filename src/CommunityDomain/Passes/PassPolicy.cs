@@ -18,13 +18,13 @@ public sealed class PassPolicy
     public PassPolicy(int passesPerPeriod, Duration period, Duration maxTimeOut, Duration validity, Duration? negativeTestWithin = null)
     {
         PassesPerPeriod = Guard.Against.NegativeOrZero(passesPerPeriod);
-        Period = period > Duration.Zero ? period : throw new ArgumentException("The period must be positive.", nameof(period));
-        MaxTimeOut = maxTimeOut > Duration.Zero && maxTimeOut <= Duration.FromHours(18)
-            ? maxTimeOut : throw new ArgumentException("The time out must be positive and at most 18 hours.", nameof(maxTimeOut));
-        Validity = validity > Duration.Zero && validity <= Duration.FromDays(45)
-            ? validity : throw new ArgumentException("The validity must be positive and at most 45 days.", nameof(validity));
-        NegativeTestWithin = negativeTestWithin is { } h && h <= Duration.Zero
-            ? throw new ArgumentException("The test window must be positive.", nameof(negativeTestWithin)) : negativeTestWithin;
+        Period = Guard.Against.InvalidInput(period, nameof(period), static p => p > Duration.Zero, "The period must be positive.");
+        MaxTimeOut = Guard.Against.InvalidInput(maxTimeOut, nameof(maxTimeOut), static t => t > Duration.Zero && t <= Duration.FromHours(18),
+            "The time out must be positive and at most 18 hours.");
+        Validity = Guard.Against.InvalidInput(validity, nameof(validity), static v => v > Duration.Zero && v <= Duration.FromDays(45),
+            "The validity must be positive and at most 45 days.");
+        NegativeTestWithin = Guard.Against.InvalidInput(negativeTestWithin, nameof(negativeTestWithin), static w => w is not { } h || h > Duration.Zero,
+            "The test window must be positive (or null for no test).");
     }
 
     /// <summary>The published Harbin rule of April 2022: one person per household every 2 days, at most 2 hours out, a negative test within 48 hours; passes valid for a day.</summary>

@@ -14,7 +14,7 @@ public readonly record struct PostHours
     public PostHours(Id<Post> post, Duration staffTime)
     {
         Post = Guard.Against.DefaultId(post);
-        StaffTime = staffTime >= Duration.Zero ? staffTime : throw new ArgumentException("Staff time cannot be negative.", nameof(staffTime));
+        StaffTime = Guard.Against.InvalidInput(staffTime, nameof(staffTime), static t => t >= Duration.Zero, "Staff time cannot be negative.");
     }
 
     /// <summary>The post.</summary>

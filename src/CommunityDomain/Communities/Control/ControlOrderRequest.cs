@@ -16,10 +16,9 @@ public sealed record ControlOrderRequest
     /// <exception cref="ArgumentException">An argument breaks the rules in the remarks.</exception>
     public ControlOrderRequest(ControlLevel level, ControlScope scope, Instant from, string reason, Instant? until = null)
     {
-        Level = level is > ControlLevel.None and <= ControlLevel.Sealed
-            ? level
-            : throw new ArgumentException("A control order's level must be Precaution, Controlled or Sealed.", nameof(level));
-        Scope = scope.IsDefault ? throw new ArgumentException("The scope is default and covers nothing.", nameof(scope)) : scope;
+        Level = Guard.Against.InvalidInput(level, nameof(level), static l => l is > ControlLevel.None and <= ControlLevel.Sealed,
+            "A control order's level must be Precaution, Controlled or Sealed.");
+        Scope = Guard.Against.InvalidInput(scope, nameof(scope), static s => !s.IsDefault, "The scope is default and covers nothing.");
         From = from;
         Reason = Guard.Against.NullOrWhiteSpace(reason).Trim();
         Until = until is { } end && end <= from

@@ -66,13 +66,13 @@ public readonly record struct ControlScope
 
     internal static ControlScope FromStored(ControlScopeKind kind, int targetId)
     {
-        if (!Enum.IsDefined(kind))
-        {
-            throw new ArgumentException("Unknown scope kind.", nameof(kind));
-        }
+        Guard.Against.InvalidInput(kind, nameof(kind), static k => Enum.IsDefined(k),
+            $"Unknown scope kind; expected one of {string.Join(", ", Enum.GetNames<ControlScopeKind>())}.");
 
+        // Cross-parameter rule (the target's range depends on the kind): no guard fits.
         var valid = kind == ControlScopeKind.Community ? targetId == 0 : targetId > 0;
-        return valid ? new ControlScope(kind, targetId) : throw new ArgumentException("Scope target does not match its kind.", nameof(targetId));
+        return valid ? new ControlScope(kind, targetId)
+            : throw new ArgumentException($"Scope target {targetId} does not match its kind {kind}: the community takes 0, every other kind a positive id.", nameof(targetId));
     }
 
     /// <summary>E.g. <c>Community</c> or <c>Compound#3</c>.</summary>

@@ -123,7 +123,7 @@ public readonly record struct ChineseIdNumber
         var iso = birthDate.WithCalendar(CalendarSystem.Iso);
         Guard.Against.OutOfRange(iso.Year, nameof(birthDate), FirstBirthYear, 9999,
             "The birth date of an ID number must be from 1900-01-01 on.");
-        Guard.Against.OutOfRange(sequence, nameof(sequence), 0, 999);
+        Guard.Against.OutOfRange(sequence, nameof(sequence), 0, 999, "The sequence number is 0 to 999.");
         var first17 = string.Create(CultureInfo.InvariantCulture, $"{regionCode}{iso.Year:D4}{iso.Month:D2}{iso.Day:D2}{sequence:D3}");
         return new ChineseIdNumber(first17 + CheckCharacter(first17), validated: true);
     }

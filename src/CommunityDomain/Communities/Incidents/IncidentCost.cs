@@ -20,7 +20,7 @@ public readonly record struct IncidentCost
     public IncidentCost(decimal yuan, string borneBy)
     {
         Guard.Against.Negative(yuan);
-        Guard.Against.Expression(y => decimal.Round(y, 2) != y, yuan, "An amount in yuan has at most two decimal places.", nameof(yuan));
+        Guard.Against.InvalidInput(yuan, nameof(yuan), static y => decimal.Round(y, 2) == y, "An amount in yuan has at most two decimal places.");
         Yuan = yuan;
         BorneByOrNull = Guard.Against.NullOrWhiteSpace(borneBy).Trim();
     }

@@ -23,9 +23,9 @@ public readonly record struct Claim
     public Claim(Id<Household> household, int need, int weight = 1, int tier = 0)
     {
         Household = Guard.Against.DefaultId(household);
-        Need = Guard.Against.OutOfRange(need, nameof(need), 0, MaxUnits);
-        Weight = Guard.Against.OutOfRange(weight, nameof(weight), 1, MaxUnits);
-        Tier = Guard.Against.OutOfRange(tier, nameof(tier), 0, MaxTier);
+        Need = Guard.Against.OutOfRange(need, nameof(need), 0, MaxUnits, $"A need is 0 to {MaxUnits} units.");
+        Weight = Guard.Against.OutOfRange(weight, nameof(weight), 1, MaxUnits, $"A weight is 1 to {MaxUnits}.");
+        Tier = Guard.Against.OutOfRange(tier, nameof(tier), 0, MaxTier, $"A tier is 0 to {MaxTier}.");
     }
 
     /// <summary>The largest need or weight a claim may state: <see cref="int.MaxValue"/> (2,147,483,647), as large as any

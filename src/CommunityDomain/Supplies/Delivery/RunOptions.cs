@@ -17,19 +17,16 @@ public sealed class RunOptions
     public RunOptions(int capacity, Duration timeBudget, CapacityKind kind = CapacityKind.Weight, Duration? perStop = null, double walkingMetresPerMinute = 60, double neighbourMetres = 60)
     {
         Capacity = Guard.Against.NegativeOrZero(capacity);
-        TimeBudget = timeBudget > Duration.Zero && timeBudget <= Duration.FromDays(1)
-            ? timeBudget : throw new ArgumentException("The time budget must be positive and at most a day.", nameof(timeBudget));
+        TimeBudget = Guard.Against.InvalidInput(timeBudget, nameof(timeBudget), static t => t > Duration.Zero && t <= Duration.FromDays(1),
+            "The time budget must be positive and at most a day.");
         Kind = Guard.Against.EnumOutOfRange(kind);
-        PerStop = perStop ?? Duration.FromMinutes(2);
-        if (PerStop < Duration.Zero || PerStop > Duration.FromDays(1))
-        {
-            throw new ArgumentException("The stop time is between 0 and a day.", nameof(perStop));
-        }
+        PerStop = Guard.Against.InvalidInput(perStop ?? Duration.FromMinutes(2), nameof(perStop), static s => s >= Duration.Zero && s <= Duration.FromDays(1),
+            "The stop time is between 0 and a day.");
 
-        WalkingMetresPerMinute = double.IsFinite(walkingMetresPerMinute) && walkingMetresPerMinute > 0
-            ? walkingMetresPerMinute : throw new ArgumentException("The walking speed must be positive.", nameof(walkingMetresPerMinute));
-        NeighbourMetres = double.IsFinite(neighbourMetres) && neighbourMetres >= 0
-            ? neighbourMetres : throw new ArgumentException("The neighbour distance cannot be negative.", nameof(neighbourMetres));
+        WalkingMetresPerMinute = Guard.Against.InvalidInput(walkingMetresPerMinute, nameof(walkingMetresPerMinute), static v => double.IsFinite(v) && v > 0,
+            "The walking speed must be positive and finite (metres per minute).");
+        NeighbourMetres = Guard.Against.InvalidInput(neighbourMetres, nameof(neighbourMetres), static d => double.IsFinite(d) && d >= 0,
+            "The neighbour distance cannot be negative and must be finite (metres).");
     }
 
     /// <summary>Rebuilds stored options through the public constructor's checks (parameter types as the properties, for JSON).</summary>

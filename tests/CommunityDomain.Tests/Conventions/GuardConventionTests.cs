@@ -1,0 +1,107 @@
+namespace CommunityDomain.Tests.Conventions;
+
+/// <summary>
+/// The guard idioms of CONTRIBUTING.md ("Guards: one idiom per situation"), checked over the source of the folders in
+/// <see cref="SourceTree.ConvertedFolders"/>: one predicate polarity (<c>InvalidInput</c>, whose predicate states
+/// what valid input looks like), no BCL <c>ThrowIf*</c> helpers beside Ardalis, and every range or predicate guard and
+/// every hand-written argument exception carries a message (the defaults, e.g. "Input need was out of range", do not
+/// say the range).
+/// </summary>
+public sealed class GuardConventionTests
+{
+    private static readonly string[] Banned =
+    [
+        "Guard.Against.Expression",
+        "Guard.Against.ExpressionAsync",
+        "ArgumentNullException.ThrowIfNull",
+        "ArgumentException.ThrowIfNullOrEmpty",
+        "ArgumentException.ThrowIfNullOrWhiteSpace",
+        "ArgumentOutOfRangeException.ThrowIf",
+    ];
+
+    /// <summary>Guards whose default message does not say what is allowed, with the argument count that includes a message.</summary>
+    private static readonly (string Method, int WithMessage)[] NeedMessage =
+    [
+        ("Guard.Against.OutOfRange", 5),
+        ("Guard.Against.InvalidInput", 4),
+        ("Guard.Against.NullOrInvalidInput", 4),
+        ("Guard.Against.NullOrOutOfRange", 5),
+    ];
+
+    [Fact]
+    public void Converted_folders_use_one_predicate_polarity_and_no_BCL_throw_helpers()
+    {
+        var found = SourceTree.ConvertedFiles()
+            .SelectMany(f => Banned.SelectMany(b => Occurrences(GuardScanner.Blank(f.Text), b).Select(line => $"{f.Path}:{line} {b}")))
+            .ToList();
+        Assert.True(found.Count == 0, "Use Guard.Against.InvalidInput (valid-input predicate) or Guard.Against.Null:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void Range_and_predicate_guards_in_converted_folders_carry_a_message()
+    {
+        var files = SourceTree.ConvertedFiles().ToList();
+        Assert.NotEmpty(files);
+        var bare = files
+            .SelectMany(f => NeedMessage.SelectMany(n => GuardScanner.Calls(f.Text, n.Method)
+                .Where(c => c.Arguments.Count < n.WithMessage)
+                .Select(c => $"{f.Path}:{c.Line} {n.Method} with {c.Arguments.Count} arguments")))
+            .ToList();
+        Assert.True(bare.Count == 0, "Pass a message that names what was wrong and what is allowed:\n" + string.Join("\n", bare));
+    }
+
+    [Fact]
+    public void Hand_written_argument_exceptions_in_converted_folders_name_a_message_and_the_parameter()
+    {
+        var bare = SourceTree.ConvertedFiles()
+            .SelectMany(f => GuardScanner.HandWrittenThrow().Matches(f.Text)
+                .Select(m => (f.Path, Type: m.Groups[1].Value, Call: GuardScanner.Calls(f.Text[m.Index..], "new " + m.Groups[1].Value).First(),
+                    Line: 1 + f.Text.AsSpan(0, m.Index).Count('\n'))))
+            .Where(x => x.Type != "ArgumentException" || x.Call.Arguments.Count < 2)
+            .Select(x => $"{x.Path}:{x.Line} throw new {x.Type} with {x.Call.Arguments.Count} arguments")
+            .ToList();
+        Assert.True(bare.Count == 0, "Use a guard, or throw new ArgumentException(message, nameof(parameter)):\n" + string.Join("\n", bare));
+    }
+
+    private static IEnumerable<int> Occurrences(string code, string name) =>
+        System.Text.RegularExpressions.Regex.Matches(code, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}\w*\s*[(<]")
+            .Select(m => 1 + code.AsSpan(0, m.Index).Count('\n'));
+
+    [Fact]
+    public void Scanner_counts_top_level_arguments_and_skips_strings_and_comments()
+    {
+        const string text = """
+            // Guard.Against.Expression(x => x, 1, "in a comment")
+            var a = Guard.Against.OutOfRange(need, nameof(need), 0, Max(1, 2));
+            var b = Guard.Against.OutOfRange(need, nameof(need), 0, 9, $"A need is 0 to {Max(1, 2)} (units, \"each\").");
+            var c = Guard.Against.InvalidInput(x, nameof(x), static v => v is { Length: 6 } && v[0] != ',', "Six, no comma first.");
+            var d = "Guard.Against.Expression(not code)";
+            throw new ArgumentException("Bad (really).", nameof(d));
+            """;
+
+        Assert.Empty(GuardScanner.Calls(text, "Guard.Against.Expression"));
+        Assert.Empty(Occurrences(GuardScanner.Blank(text), "Guard.Against.Expression"));
+        Assert.Equal([1], Occurrences("ArgumentOutOfRangeException.ThrowIfNegative(x);", "ArgumentOutOfRangeException.ThrowIf"));
+        var ranges = GuardScanner.Calls(text, "Guard.Against.OutOfRange").ToList();
+        Assert.Equal([4, 5], ranges.Select(r => r.Arguments.Count));
+        Assert.Equal([2, 3], ranges.Select(r => r.Line));
+        Assert.Equal("Max(1, 2)", ranges[0].Arguments[3]);
+        Assert.Equal(4, Assert.Single(GuardScanner.Calls(text, "Guard.Against.InvalidInput")).Arguments.Count);
+        Assert.Equal(2, Assert.Single(GuardScanner.Calls(text, "new ArgumentException")).Arguments.Count);
+        Assert.Single(GuardScanner.HandWrittenThrow().Matches(text));
+    }
+
+    [Fact]
+    public void Converted_folders_are_exactly_the_library_folders_they_name()
+    {
+        var library = Path.Combine(SourceTree.Root, "src", "CommunityDomain");
+        foreach (var folder in SourceTree.ConvertedFolders)
+        {
+            Assert.True(Directory.Exists(Path.Combine(library, folder)), $"src/CommunityDomain/{folder} does not exist");
+        }
+
+        Assert.Contains(SourceTree.LibraryFiles(), f => f.Path.StartsWith("Rostering/", StringComparison.Ordinal) && !SourceTree.IsConverted(f.Path));
+        Assert.False(SourceTree.IsConverted("Passes/PassGate.cs"));
+        Assert.True(SourceTree.IsConverted("Passes/PassPolicy.cs"));
+    }
+}
