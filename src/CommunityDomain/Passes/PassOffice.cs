@@ -212,6 +212,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="reason">Why; not blank.</param>
     /// <param name="by">Who revokes it.</param>
     /// <returns>Success, or the pass is unknown or already revoked, or the actor may not revoke passes over the whole community.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is null or blank.</exception>
     public OneOf<Success, UnknownPass, NotPermitted> Revoke(PassSerial serial, string reason, Actor by = default)
     {
         Guard.Against.NullOrWhiteSpace(reason);
