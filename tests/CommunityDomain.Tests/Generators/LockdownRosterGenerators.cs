@@ -40,7 +40,7 @@ public static class LockdownRosterGenerators
     public static Arbitrary<LockdownProblem> Lockdown() =>
         Arb.From(
             Gen.Choose(0, Enum.GetValues<LockdownShape>().Length - 1).SelectMany(shape => Gen.Choose(0, int.MaxValue - 1).Select(seed => Create(seed, (LockdownShape)shape))),
-            Shrink);
+            RosterShrinkers.ShrinkLockdown);
 
     /// <summary>
     /// The roster a coordinator would have published for <paramref name="g"/>: the planner's best after a

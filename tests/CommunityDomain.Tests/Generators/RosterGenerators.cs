@@ -21,7 +21,7 @@ public static class RosterGenerators
     private static readonly string[] Quals = ["scanner", "marshal"];
 
     public static Arbitrary<PlantedProblem> Planted() =>
-        Gen.Choose(0, int.MaxValue - 1).Select(Create).ToArbitrary();
+        Arb.From(Gen.Choose(0, int.MaxValue - 1).Select(Create), RosterShrinkers.ShrinkPlanted);
 
     public static PlantedProblem Create(int seed)
     {

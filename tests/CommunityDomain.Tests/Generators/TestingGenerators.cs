@@ -104,7 +104,9 @@ public static class TestingGenerators
 
 public static class WaveArbitraries
 {
-    public static Arbitrary<WaveProblem> Problems() => TestingGenerators.SmallProblem.ToArbitrary();
+    /// <summary>Small wave problems that shrink like <see cref="PlannerGenerators.ShrinkWave"/> (a building, a site, a household fewer).</summary>
+    public static Arbitrary<WaveProblem> Problems() =>
+        Arb.From(TestingGenerators.SmallProblem, p => PlannerGenerators.ShrinkWave(new WaveCase(p, "small")).Select(c => c.Problem));
 }
 
 /// <summary>A small community (two compounds, one sealed) with a five-day series, for model tests.</summary>
