@@ -54,6 +54,13 @@ Check(warmRun.SequenceEqual(baseline), "the one-process runs on one thread and o
 var infeasible = baseline.Count(b => b.Roster.Contains("\"schema\":\"roster.no-feasible-roster\"", StringComparison.Ordinal));
 Console.WriteLine($"one process, 1 thread: {baselineSeconds:F2} s, {settings.Communities / baselineSeconds:F1} communities/s, {baselineCpu:F1} CPU ms and {baselineAllocated / 1024.0:F0} KiB allocated per community, {infeasible} without a feasible roster, results {Digest(baseline.Select(b => b.WavePlan + b.Roster))}");
 
+// The wave planner alone on one thread (its search's cost is bounded by named values; see WavePlanner's remarks).
+var waveProblems = documents.Select(d => CommunityPlanning.Read<CommunityDomain.MassTesting.Planners.WaveProblem>(d.WaveProblem)).ToArray();
+watch.Restart();
+var waveResidents = waveProblems.Sum(p => (long)p.People);
+var waveGaps = waveProblems.Select(p => CommunityDomain.MassTesting.Planners.WavePlanner.Plan(p).GapRatio).ToArray();
+Console.WriteLine($"waves alone, 1 thread: {watch.Elapsed.TotalSeconds:F2} s for {waveProblems.Length} compounds ({waveResidents:N0} residents), mean gap to the bound {100 * waveGaps.Average():F2}%");
+
 // The cluster: three silos in this process on Orleans' in-memory transport, one shared store (the database).
 var store = new CityStore();
 var keys = new CityKeys(signing);

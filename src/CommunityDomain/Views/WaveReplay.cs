@@ -4,7 +4,7 @@ namespace CommunityDomain.Views;
 
 /// <summary>
 /// What a wave plan implies over time at one site, replayed for drawing (because <see cref="WavePlan"/> gives
-/// only the calls and the finish) with the planner's own queue model, <see cref="SiteQueue"/>: everyone of a
+/// only the calls and the finish) with the planner's own queue model, <see cref="SitePlan.Replay"/>: everyone of a
 /// call arrives at call time + walk-down and is served first come first served at the earliest free station. The queue is the people who
 /// have arrived and not yet started (the quantity the site's queue capacity limits).
 /// </summary>
@@ -18,30 +18,19 @@ internal sealed record WaveReplay(
     public static WaveReplay Of(WaveProblem problem, SitePlan site)
     {
         var calls = site.Calls.OrderBy(c => c.At).ToList();
-        var walk = site.Site.WalkDown.BclCompatibleTicks;
         var callOf = new List<int>();
         foreach (var (call, c) in calls.Select((call, c) => (call, c)))
         {
             callOf.AddRange(Enumerable.Repeat(c, call.Households.Sum(h => h.Assisted + h.Typed + h.QrCode)));
         }
 
-        // The planner's own queue model, fed every call in time order (first come, first served), traced.
-        var model = new SiteQueue(problem.ServiceTimes) { Trace = new(callOf.Count) };
-        model.Reset(site.Site.Stations, Math.Max(1, callOf.Count));
-        foreach (var call in calls)
-        {
-            var arrival = (call.At - problem.Start).BclCompatibleTicks + walk;
-            foreach (var h in call.Households)
-            {
-                model.Arrive(arrival, h);
-            }
-        }
-
-        model.ServeAll();
+        // The planner's own queue model, fed every call in time order (first come, first served).
+        var model = site.Replay(problem);
         var servedBy = calls.Select(c => c.At).ToArray();
         var events = new List<(long At, int Delta)>(callOf.Count * 2);
         long finish = 0;
-        foreach (var ((arrival, start, end), call) in model.Trace.Zip(callOf))
+        foreach (var (arrival, start, end, call) in model.Services.Select(p =>
+            ((p.Arrival - problem.Start).BclCompatibleTicks, (p.Start - problem.Start).BclCompatibleTicks, (p.End - problem.Start).BclCompatibleTicks, p.Call)))
         {
             finish = Math.Max(finish, end);
             var done = problem.Start + Duration.FromTicks(end);

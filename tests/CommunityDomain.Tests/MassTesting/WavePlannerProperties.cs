@@ -1,3 +1,4 @@
+using CommunityDomain.MassTesting;
 using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Tests.Generators;
 using FsCheck.Xunit;
@@ -20,6 +21,44 @@ public sealed class WavePlannerProperties
             var homes = building.Units.SelectMany(u => u.Households).ToHashSet();
             Assert.All(call.Households, h => Assert.Contains(h, homes));
             Assert.Equal(call.Households.Sum(h => h.People), call.People);
+        }
+    }
+
+    [Property]
+    public void The_public_replay_agrees_with_an_independent_replay_and_is_a_valid_schedule(WaveProblem problem)
+    {
+        var plan = WavePlanner.Plan(problem);
+        var replays = plan.Replay(problem);
+        var independent = QueueReplay.Replay(problem, plan).ToDictionary(r => r.SiteId);
+        Assert.Equal(plan.Sites.Select(s => s.Site.SiteId), replays.Select(r => r.SiteId));
+        foreach (var (replay, site) in replays.Zip(plan.Sites))
+        {
+            // The same finish as the independent replay and as the plan says; every called person served exactly once.
+            Assert.Equal(independent[replay.SiteId].Finish, replay.Finish);
+            Assert.Equal(site.ExpectedFinish, replay.Finish);
+            Assert.Equal(site.People, replay.Services.Count);
+            var calls = site.Calls.OrderBy(c => c.At).ToList();
+            foreach (var (call, c) in calls.Select((call, c) => (call, c)))
+            {
+                var served = replay.Services.Where(x => x.Call == c).ToList();
+                Assert.Equal(call.People, served.Count);
+                Assert.All(served, x => Assert.Equal(call.At + site.Site.WalkDown, x.Arrival));
+                Assert.All(call.Households, h => Assert.Equal(
+                    (h.QrCode, h.Typed, h.Assisted),
+                    (served.Count(x => x.HouseholdId == h.HouseholdId && x.Intake == Intake.QrCode),
+                     served.Count(x => x.HouseholdId == h.HouseholdId && x.Intake == Intake.Typed),
+                     served.Count(x => x.HouseholdId == h.HouseholdId && x.Intake == Intake.Assisted))));
+            }
+
+            // Each station serves one person at a time, nobody starts before arriving, each service lasts its intake's time.
+            Assert.All(replay.Services, x => Assert.True(x.Start >= x.Arrival && x.End == x.Start + problem.ServiceTimes.For(x.Intake)));
+            for (var station = 0; station < site.Site.Stations; station++)
+            {
+                var at = replay.AtStation(station);
+                Assert.All(at.Zip(at.Skip(1)), pair => Assert.True(pair.First.End <= pair.Second.Start));
+            }
+
+            Assert.Empty(replay.AtStation(site.Site.Stations));
         }
     }
 

@@ -49,7 +49,8 @@ public sealed class WavePlannerTests(ITestOutputHelper output)
         Assert.True(plan.Schedule.Count >= 3);
         Assert.All(plan.Schedule, c => Assert.NotNull(c.UnitId));
         Assert.Contains("3号楼", plan.Schedule[0].Chinese, StringComparison.Ordinal);
-        Assert.Contains("building 3, unit 1", plan.Schedule[0].English, StringComparison.Ordinal);
+        Assert.Contains("building 3, unit ", plan.Schedule[0].English, StringComparison.Ordinal);
+        Assert.Equal(building.Units.Select(u => (int?)u.UnitId).Order(), plan.Schedule.Select(c => c.UnitId).Distinct().Order());
         Assert.Equal(TestingGenerators.Start, plan.Schedule[0].At);
     }
 

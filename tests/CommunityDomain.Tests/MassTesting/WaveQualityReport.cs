@@ -12,7 +12,7 @@ namespace CommunityDomain.Tests.MassTesting;
 public sealed class WaveQualityReport(ITestOutputHelper output)
 {
     [Fact]
-    public void Plan_measured_compounds_finish_within_one_percent_of_the_bound_on_average_and_twenty_percent_at_worst()
+    public void Plan_measured_compounds_finish_within_one_percent_of_the_bound_on_average_and_ten_percent_at_worst()
     {
         var rows = WaveGenerators.Measured(2026).Select(c =>
         {
@@ -26,6 +26,7 @@ public sealed class WaveQualityReport(ITestOutputHelper output)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{shape.Key,-26} n {shape.Count(),4}  mean {shape.Average(r => r.Ratio):0.0000}  worst {shape.Max(r => r.Ratio):0.0000}"));
+            output.WriteLine($"  worst: {shape.MaxBy(r => r.Ratio).Case}");
         }
 
         var worst = rows.MaxBy(r => r.Ratio);
@@ -33,9 +34,7 @@ public sealed class WaveQualityReport(ITestOutputHelper output)
         output.WriteLine($"worst case: {worst.Case}");
         Assert.True(rows.Average(r => r.Ratio) <= 1.01, $"mean {rows.Average(r => r.Ratio)}");
 
-        // The worst-case target is 1.10; measured 1.18 (single-station sites with one-household buildings, where the
-        // bound cannot see that whole households do not pack) and 1.14 on a small compound. Kept at 1.20 so a regression shows.
-        Assert.True(worst.Ratio <= 1.20, $"worst {worst.Ratio}: {worst.Case}");
+        Assert.True(worst.Ratio <= 1.10, $"worst {worst.Ratio}: {worst.Case}");
     }
 
     [Fact]

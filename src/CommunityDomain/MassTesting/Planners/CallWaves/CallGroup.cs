@@ -86,6 +86,41 @@ internal sealed record CallGroup(BuildingLoad Building, UnitLoad? Unit, int Firs
         groups.Add(Make(building, unit, homes[start..], times));
     }
 
+    /// <summary>
+    /// Two or more smaller calls covering this one's households: a whole building by unit, a unit by halves of its
+    /// households in floor order (by people). Empty when the group is one household.
+    /// </summary>
+    public IReadOnlyList<CallGroup> Split(ServiceTimes times)
+    {
+        if (Households.Length < 2)
+        {
+            return [];
+        }
+
+        var homes = Ordered(Households);
+        var unit = Unit;
+        if (unit is null)
+        {
+            var units = Building.Units.Where(u => u.Households.Count > 0).OrderBy(u => u.UnitId).ToArray();
+            if (units.Length > 1)
+            {
+                return [.. units.Select(u => Make(Building, u, Ordered(u.Households), times))];
+            }
+
+            unit = units[0];
+        }
+
+        var half = 0;
+        var people = 0;
+        while (half < homes.Length - 1 && 2 * (people + homes[half].People) <= People)
+        {
+            people += homes[half++].People;
+        }
+
+        half = Math.Max(1, half);
+        return [Make(Building, unit, homes[..half], times), Make(Building, unit, homes[half..], times)];
+    }
+
     /// <summary>A group of the given households of one unit (or of the whole building when <paramref name="unit"/> is null).</summary>
     public static CallGroup Of(BuildingLoad building, UnitLoad? unit, HouseholdLoad[] homes, ServiceTimes times) => Make(building, unit, homes, times);
 

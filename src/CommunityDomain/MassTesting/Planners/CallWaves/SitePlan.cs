@@ -7,4 +7,17 @@ namespace CommunityDomain.MassTesting.Planners;
 /// <param name="LowerBound">No plan with this site's calls' people finishes earlier.</param>
 /// <param name="People">People assigned.</param>
 /// <param name="Work">Total service time assigned.</param>
-public sealed record SitePlan(SiteSpec Site, IReadOnlyList<WaveCall> Calls, Instant ExpectedFinish, Instant LowerBound, int People, Duration Work);
+public sealed record SitePlan(SiteSpec Site, IReadOnlyList<WaveCall> Calls, Instant ExpectedFinish, Instant LowerBound, int People, Duration Work)
+{
+    /// <summary>
+    /// Replays this site's calls over time under the planner's queue model (see <see cref="WavePlanner"/>): everyone of a
+    /// call arrives at the call's time plus the site's walk-down delay, and is served first come, first served (each
+    /// household assisted, then typed, then QR-code) at the free station with the lowest number. The queue is not limited
+    /// here, so a plan edited by hand replays too; for a plan from <see cref="WavePlanner.Plan"/> the replay's finish is
+    /// <see cref="ExpectedFinish"/>.
+    /// </summary>
+    /// <param name="problem">The problem the plan is for (its start and service times).</param>
+    /// <returns>Who is served at which station, and when.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="problem"/> is null.</exception>
+    public SiteReplay Replay(WaveProblem problem) => SiteReplay.Of(Guard.Against.Null(problem), this);
+}

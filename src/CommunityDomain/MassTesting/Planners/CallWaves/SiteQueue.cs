@@ -18,9 +18,9 @@ internal sealed class SiteQueue(ServiceTimes times)
     private int _head;
     private int _count;
 
-    /// <summary>When set, every person started is recorded (arrival, start, end) in the order they arrived;
-    /// the views replay a plan with the planner's own queue model this way. Null in the planner's search.</summary>
-    public List<(long Arrival, long Start, long End)>? Trace { get; init; }
+    /// <summary>When set, every person started is recorded (arrival, start, end, station) in the order they arrived, for
+    /// <see cref="SitePlan.Replay"/>. Null in the planner's search.</summary>
+    public List<(long Arrival, long Start, long End, int Station)>? Trace { get; init; }
 
     public void Reset(int stations, int capacity)
     {
@@ -133,7 +133,7 @@ internal sealed class SiteQueue(ServiceTimes times)
 
         var start = Math.Max(_free[best], _arrival[_head]);
         _free[best] = start + _service[_head];
-        Trace?.Add((_arrival[_head], start, start + _service[_head]));
+        Trace?.Add((_arrival[_head], start, start + _service[_head], best));
         _head = (_head + 1) % _arrival.Length;
         _count--;
         return start;

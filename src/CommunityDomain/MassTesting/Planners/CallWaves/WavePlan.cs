@@ -12,6 +12,16 @@ public sealed record WavePlan(Instant Start, IReadOnlyList<SitePlan> Sites, Inst
     /// <summary>Every call of every site, by time then site.</summary>
     public IReadOnlyList<WaveCall> Schedule => [.. Sites.SelectMany(s => s.Calls).OrderBy(c => c.At).ThenBy(c => c.SiteId)];
 
+    /// <summary>Replays every site's calls over time (see <see cref="SitePlan.Replay"/>).</summary>
+    /// <param name="problem">The problem the plan is for.</param>
+    /// <returns>Each site's replay, in <see cref="Sites"/> order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="problem"/> is null.</exception>
+    public IReadOnlyList<SiteReplay> Replay(WaveProblem problem)
+    {
+        Guard.Against.Null(problem);
+        return [.. Sites.Select(s => SiteReplay.Of(problem, s))];
+    }
+
     /// <summary>How far the finish is above the bound.</summary>
     public Duration Gap => ExpectedFinish - LowerBound;
 
