@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Engine;
 
 namespace CommunityDomain.Benchmarks.Rostering;
 

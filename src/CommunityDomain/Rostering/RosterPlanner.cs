@@ -1,3 +1,5 @@
+using CommunityDomain.Rostering.Engine;
+using CommunityDomain.Rostering.Engine.Search;
 using OneOf;
 
 namespace CommunityDomain.Rostering;

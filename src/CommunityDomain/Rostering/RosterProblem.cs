@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
+using CommunityDomain.Rostering.Engine;
 
 namespace CommunityDomain.Rostering;
 

@@ -1,4 +1,5 @@
 using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Engine;
 using CommunityDomain.Tests.Generators;
 using FsCheck.Xunit;
 

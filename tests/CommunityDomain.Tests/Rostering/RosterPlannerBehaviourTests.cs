@@ -86,6 +86,33 @@ public sealed class RosterPlannerBehaviourTests
     }
 
     [Fact]
+    public void Plan_staffs_duties_whose_first_assignment_widens_the_spread_of_hours()
+    {
+        // Seven interchangeable volunteers, twelve 12-hour duties (day and night for six dates), no minimum,
+        // fairness 1 against underWeight 100. The first duty given to anyone costs 123 fairness points (more
+        // than the 100 it saves), so a search judging each placement with fairness stays on the empty roster
+        // (1,200). The optimum staffs all twelve, five people with two duties and two with one:
+        // (7 * (5 * 1440^2 + 2 * 720^2) - 8640^2) / (3600 * 7) = 205.7, rounded down 205.
+        var day = new ShiftDefinition("D", new LocalTime(8, 0), Duration.FromHours(12));
+        var night = new ShiftDefinition("N", new LocalTime(20, 0), Duration.FromHours(12));
+        var demands = Enumerable.Range(0, 6).SelectMany(d => new[]
+        {
+            new Demand(Gate, Home, Monday.PlusDays(d), "D", 1, underWeight: 100),
+            new Demand(Gate, Home, Monday.PlusDays(d), "N", 1, underWeight: 100),
+        });
+        var workers = Enumerable.Range(1, 7).Select(i => new Worker(W(i), WorkerKind.ResidentVolunteer, Home));
+        var p = RosterProblem.Create(new DateInterval(Monday, Monday.PlusDays(5)), [day, night], demands, workers,
+            weights: new PreferenceWeights(ownCompound: 0, fairness: 1));
+
+        var roster = RosterPlanner.Plan(p, new PlannerOptions(1, iterationLimit: 20_000)).Match(r => r, n => n.Best);
+
+        var check = RosterChecker.Check(p, roster.Assignments);
+        Assert.Equal(0, check.Hard);
+        Assert.Equal(12, roster.Assignments.Count);
+        Assert.Equal(205, check.Soft);
+    }
+
+    [Fact]
     public void Plan_with_a_fake_time_provider_stops_at_the_time_limit()
     {
         var time = new SteppingTimeProvider(TimeSpan.FromMilliseconds(10));

@@ -1,5 +1,6 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
+using CommunityDomain.Rostering.Engine;
 
 namespace CommunityDomain.Rostering.Coordination;
 

@@ -1,5 +1,7 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
+using CommunityDomain.Rostering.Engine;
+using CommunityDomain.Rostering.Engine.Search;
 
 namespace CommunityDomain.Rostering.Coordination;
 
@@ -306,7 +308,10 @@ public static class RosterRepair
     /// pinned (unless the worker already has a pin that date), and every other worker unavailable on those
     /// dates, so the planner can neither move nor add a past duty (where a kept duty runs past midnight into
     /// such a date, the worker is available there only for that tail). Unavailability without a duty and pins
-    /// score nothing, so a roster with the published past scores the same here as in the changed problem.
+    /// score nothing, so a roster with the published past usually scores the same here as in the changed problem;
+    /// not always (a kept past duty that breaks a rule of the changed problem, e.g. a 24-hour duty into the
+    /// worker's own unavailable date, looks servable here through its tail window), which is why the repair
+    /// judges every candidate, this one included, in the changed problem.
     /// </summary>
     internal static RosterProblem FrozenPast(RosterProblem changed, IReadOnlyList<RosterAssignment> past, LocalDate now)
     {

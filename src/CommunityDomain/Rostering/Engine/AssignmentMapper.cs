@@ -1,7 +1,7 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>Maps public assignments onto the compiled worker-day cells.</summary>
 internal static class AssignmentMapper

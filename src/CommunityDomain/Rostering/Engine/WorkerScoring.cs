@@ -1,4 +1,4 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
 /// Scores one worker's whole schedule: every per-worker hard rule and the worker's wishes and

@@ -1,6 +1,6 @@
 using CommunityDomain.Rostering.Coordination;
 
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
 /// Why a demand is short, worker by worker, on the compiled problem: adding a worker changes only their

@@ -1,4 +1,4 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
 /// A lower bound on the soft score of every roster that breaks no hard rule: the Lagrangian relaxation of

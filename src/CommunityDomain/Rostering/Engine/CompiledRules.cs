@@ -1,4 +1,4 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>One worker's rules in dense form (shift indexes instead of codes).</summary>
 internal sealed class CompiledRules

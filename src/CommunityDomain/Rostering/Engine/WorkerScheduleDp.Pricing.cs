@@ -1,4 +1,4 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>Prices, state layout and the one-sided rule checks of <see cref="WorkerScheduleDp"/>.</summary>
 internal sealed partial class WorkerScheduleDp

@@ -1,4 +1,4 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>Receives score lines while a roster is scored; the hot path uses <see cref="NullSink"/>, which the JIT removes.</summary>
 internal interface IScoreSink

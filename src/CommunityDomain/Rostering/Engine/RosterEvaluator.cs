@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
 /// A mutable roster with its score kept up to date incrementally. A move is <see cref="Begin"/>, any
@@ -83,6 +83,9 @@ internal sealed class RosterEvaluator
 
     public ScorePart Score => new(Hard, Soft);
 
+    /// <summary>The fairness part of <see cref="Soft"/> (all groups).</summary>
+    public long Fairness { get; private set; }
+
     public int Count(int day, int slot) => _count[(day * P.SlotCount) + slot];
 
     public int WorkerMinutes(int w) => _workerMinutes[w];
@@ -127,10 +130,12 @@ internal sealed class RosterEvaluator
             _groupSquares[g] += (long)m * m;
         }
 
+        Fairness = 0;
         for (var g = 0; g < _groupSum.Length; g++)
         {
             _groupPenalty[g] = CompiledProblem.FairnessPenalty(P.FairnessWeight, P.GroupSize[g], _groupSum[g], _groupSquares[g]);
             soft += _groupPenalty[g];
+            Fairness += _groupPenalty[g];
         }
 
         Hard = hard;
@@ -285,6 +290,7 @@ internal sealed class RosterEvaluator
         _groupSquares[g] += ((long)minutes * minutes) - ((long)old * old);
         var penalty = CompiledProblem.FairnessPenalty(P.FairnessWeight, P.GroupSize[g], _groupSum[g], _groupSquares[g]);
         Soft += penalty - _groupPenalty[g];
+        Fairness += penalty - _groupPenalty[g];
         _groupPenalty[g] = penalty;
         _workerMinutes[w] = minutes;
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunityDomain.Kernel;
 
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>Turns a compiled assignment into a public <see cref="Roster"/> with its full score breakdown.</summary>
 internal static class RosterBuilder

@@ -1,4 +1,4 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>The fallbacks of <see cref="WorkerScheduleDp"/> for when minute prices miss a narrow window.</summary>
 internal sealed partial class WorkerScheduleDp

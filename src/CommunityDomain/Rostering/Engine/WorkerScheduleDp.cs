@@ -1,4 +1,4 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
 /// Re-optimises one worker's whole schedule while everyone else stays fixed: a shortest path over days

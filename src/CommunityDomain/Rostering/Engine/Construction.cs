@@ -1,9 +1,14 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>Builds a first roster: scarcest demands first, each filled with the cheapest eligible free worker.</summary>
 internal static class Construction
 {
-    /// <summary>Greedy by scarcity; every placement is priced by the evaluator (cover, wishes, all rules).</summary>
+    /// <summary>
+    /// Greedy by scarcity; every placement is priced by the evaluator (cover, wishes, all rules). A demand is
+    /// filled while a placement lowers the cost leaving fairness aside, and among those the worker with the
+    /// lowest whole cost (fairness included) is taken: the first duty of a group always widens the spread of
+    /// hours, so judged with fairness an empty roster would look best and the search could not leave it.
+    /// </summary>
     public static void Greedy(RosterEvaluator ev)
     {
         var p = ev.P;
@@ -38,7 +43,7 @@ internal static class Construction
             while (need-- > 0)
             {
                 var best = -1;
-                var bestDelta = 0L;
+                var bestDelta = long.MaxValue;
                 for (var w = 0; w < p.WorkerCount; w++)
                 {
                     if (ev.Assign[(w * p.Days) + d] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, s + 1)])
@@ -46,11 +51,13 @@ internal static class Construction
                         continue;
                     }
 
+                    var fairness = ev.Fairness;
                     ev.Begin();
                     ev.Set(w, d, s);
                     var delta = ev.Commit();
+                    var withoutFairness = delta - (ev.Fairness - fairness);
                     ev.Undo();
-                    if (delta < bestDelta)
+                    if (withoutFairness < 0 && delta < bestDelta)
                     {
                         bestDelta = delta;
                         best = w;

@@ -1,4 +1,4 @@
-namespace CommunityDomain.Rostering;
+namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
 /// The dense form the planner and scorer work on. A slot is a (post, shift, qualification) that has a

@@ -1,0 +1,405 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+
+namespace CommunityDomain.Rostering.Engine;
+
+/// <summary>Turns a validated <see cref="RosterProblem"/> into a <see cref="CompiledProblem"/>.</summary>
+internal static class ProblemCompiler
+{
+    /// <summary>Compiles <paramref name="problem"/> in named steps; each step's arrays are documented on <see cref="CompiledProblem"/>.</summary>
+    public static CompiledProblem Compile(RosterProblem problem)
+    {
+        var days = problem.Horizon.Length;
+        var first = problem.Horizon.Start;
+        var shiftIndex = IndexShifts(problem.Shifts);
+        var slots = IndexSlots(problem.Demands, shiftIndex);
+        var cover = CompileCover(problem.Demands, slots, days, first);
+        var workerIndex = IndexWorkers(problem.Workers);
+        var (rules, workerRules) = CompileRuleSets(problem, shiftIndex);
+        var wishes = CompileWishes(problem, workerIndex, shiftIndex, days, first);
+        var pinned = CompilePins(problem, workerIndex, slots, days, first);
+        var choices = CompileChoices(problem, slots, cover, rules, workerRules, wishes, pinned, days, first);
+        var calendar = CompileCalendar(first, days);
+        var (workerGroup, groupSize) = CompileFairnessGroups(problem.Workers);
+        return new CompiledProblem
+        {
+            Source = problem,
+            Days = days,
+            WorkerCount = problem.Workers.Count,
+            SlotCount = slots.Count,
+            ShiftCount = problem.Shifts.Count,
+            SlotShift = slots.Shift,
+            SlotPostIndex = slots.Post,
+            ShiftMinutes = problem.Shifts.Select(s => s.Minutes).ToArray(),
+            Required = cover.Required,
+            Minimum = cover.Minimum,
+            Maximum = cover.Maximum,
+            DemandIndex = cover.DemandIndex,
+            SlotDemand = cover.SlotDemand,
+            Under = cover.Under,
+            Over = cover.Over,
+            ChoiceSoft = choices.Soft,
+            Allowed = choices.Allowed,
+            Violation = choices.Violation,
+            Pinned = pinned,
+            OnWish = wishes.On,
+            OnWishTotal = wishes.OnTotal,
+            OffWish = wishes.Off,
+            OwnCompoundCost = choices.OwnCompound,
+            Rules = rules,
+            WorkerRules = workerRules,
+            WeekOfDay = calendar.WeekOfDay,
+            WeekCount = calendar.WeekCount,
+            WeekendOfDay = calendar.WeekendOfDay,
+            WeekendCount = calendar.WeekendCount,
+            WorkerGroup = workerGroup,
+            GroupSize = groupSize,
+            FairnessWeight = problem.Weights.Fairness,
+        };
+    }
+
+    /// <summary>The (post, shift, qualification) slots, numbered in order of first appearance so compilation is deterministic.</summary>
+    private sealed record SlotTable(Dictionary<(Id<Post>, string, string?), int> Index, int[] Shift, int[] Post, Id<Compound>[] Compound, string?[] Qualification)
+    {
+        public int Count => Shift.Length;
+    }
+
+    /// <summary>Per date x slot (index <c>day * slots + slot</c>): the demand's numbers; -1 in Required/DemandIndex where no demand is.</summary>
+    private sealed record CoverTable(int[] Required, int[] Minimum, int[] Maximum, int[] Under, int[] Over, int[] DemandIndex, int[] SlotDemand);
+
+    /// <summary>Per worker x date x shift (On, Off) and per worker x date (OnTotal): wish weights.</summary>
+    private sealed record WishTable(int[] On, int[] Off, int[] OnTotal);
+
+    /// <summary>Per worker x date x choice (choice 0 = off, 1 + slot): soft cost, allowed, and the rule that excludes it (1 + RuleKind, 0 = none).</summary>
+    private sealed record ChoiceTable(int[] Soft, bool[] Allowed, byte[] Violation, int[] OwnCompound);
+
+    /// <summary>Per date: ISO week since the horizon's first Monday, and that week again when the date is a Saturday or Sunday (else -1).</summary>
+    private sealed record CalendarTable(int[] WeekOfDay, int[] WeekendOfDay, int WeekCount, int WeekendCount);
+
+    private static Dictionary<string, int> IndexShifts(IReadOnlyList<ShiftDefinition> shifts)
+    {
+        var shiftIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < shifts.Count; i++)
+        {
+            shiftIndex[shifts[i].Code] = i;
+        }
+
+        return shiftIndex;
+    }
+
+    private static SlotTable IndexSlots(IReadOnlyList<Demand> demands, Dictionary<string, int> shiftIndex)
+    {
+        var slotIndex = new Dictionary<(Id<Post>, string, string?), int>();
+        var postIndex = new Dictionary<Id<Post>, int>();
+        var slotShift = new List<int>();
+        var slotPost = new List<int>();
+        var slotCompound = new List<Id<Compound>>();
+        var slotQual = new List<string?>();
+        foreach (var d in demands)
+        {
+            postIndex.TryAdd(d.Post, postIndex.Count);
+            if (slotIndex.TryAdd((d.Post, d.ShiftCode, d.Qualification), slotShift.Count))
+            {
+                slotShift.Add(shiftIndex[d.ShiftCode]);
+                slotPost.Add(postIndex[d.Post]);
+                slotCompound.Add(d.Compound);
+                slotQual.Add(d.Qualification);
+            }
+        }
+
+        return new SlotTable(slotIndex, [.. slotShift], [.. slotPost], [.. slotCompound], [.. slotQual]);
+    }
+
+    private static CoverTable CompileCover(IReadOnlyList<Demand> demands, SlotTable slots, int days, LocalDate first)
+    {
+        var cells = days * slots.Count;
+        var required = new int[cells];
+        Array.Fill(required, -1);
+        var minimum = new int[cells];
+        var maximum = new int[cells];
+        Array.Fill(maximum, int.MaxValue);
+        var under = new int[cells];
+        var over = new int[cells];
+        var demandIndex = new int[cells];
+        Array.Fill(demandIndex, -1);
+        var slotDemand = new int[slots.Count];
+        Array.Fill(slotDemand, -1);
+        for (var k = 0; k < demands.Count; k++)
+        {
+            var d = demands[k];
+            var slot = slots.Index[(d.Post, d.ShiftCode, d.Qualification)];
+            var i = (DayOf(first, d.Date) * slots.Count) + slot;
+            demandIndex[i] = k;
+            if (slotDemand[slot] < 0)
+            {
+                slotDemand[slot] = k;
+            }
+
+            required[i] = d.Required;
+            minimum[i] = d.Minimum ?? 0;
+            maximum[i] = d.MaximumOrRequired;
+            under[i] = d.UnderWeight;
+            over[i] = d.OverWeight;
+        }
+
+        return new CoverTable(required, minimum, maximum, under, over, demandIndex, slotDemand);
+    }
+
+    private static Dictionary<Id<Worker>, int> IndexWorkers(IReadOnlyList<Worker> workers)
+    {
+        var workerIndex = new Dictionary<Id<Worker>, int>();
+        for (var w = 0; w < workers.Count; w++)
+        {
+            workerIndex[workers[w].Id] = w;
+        }
+
+        return workerIndex;
+    }
+
+    /// <summary>One compiled rule set per distinct <see cref="WorkRules"/> instance, and each worker's set.</summary>
+    private static (CompiledRules[] Rules, int[] WorkerRules) CompileRuleSets(RosterProblem problem, Dictionary<string, int> shiftIndex)
+    {
+        var rules = new List<CompiledRules>();
+        var ruleIndex = new Dictionary<WorkRules, int>(ReferenceEqualityComparer.Instance);
+        var workerRules = new int[problem.Workers.Count];
+        for (var w = 0; w < workerRules.Length; w++)
+        {
+            var r = problem.RulesFor(problem.Workers[w]);
+            if (!ruleIndex.TryGetValue(r, out var ri))
+            {
+                ri = rules.Count;
+                ruleIndex[r] = ri;
+                rules.Add(CompileRules(r, problem.Shifts, shiftIndex));
+            }
+
+            workerRules[w] = ri;
+        }
+
+        return ([.. rules], workerRules);
+    }
+
+    private static WishTable CompileWishes(RosterProblem problem, Dictionary<Id<Worker>, int> workerIndex, Dictionary<string, int> shiftIndex, int days, LocalDate first)
+    {
+        var shiftCount = problem.Shifts.Count;
+        var workerCount = problem.Workers.Count;
+        var onWish = new int[workerCount * days * shiftCount];
+        var offWish = new int[workerCount * days * shiftCount];
+        var onWishTotal = new int[workerCount * days];
+        foreach (var wish in problem.Wishes)
+        {
+            var wd = (workerIndex[wish.Worker] * days) + DayOf(first, wish.Date);
+            var i = (wd * shiftCount) + shiftIndex[wish.ShiftCode];
+            if (wish.Kind == WishKind.ShiftOn)
+            {
+                onWish[i] += wish.Weight;
+                onWishTotal[wd] += wish.Weight;
+            }
+            else
+            {
+                offWish[i] += wish.Weight;
+            }
+        }
+
+        return new WishTable(onWish, offWish, onWishTotal);
+    }
+
+    /// <summary>Per worker x date: the pinned slot, or -1.</summary>
+    private static int[] CompilePins(RosterProblem problem, Dictionary<Id<Worker>, int> workerIndex, SlotTable slots, int days, LocalDate first)
+    {
+        var pinned = new int[problem.Workers.Count * days];
+        Array.Fill(pinned, -1);
+        foreach (var pin in problem.Pins)
+        {
+            pinned[(workerIndex[pin.Worker] * days) + DayOf(first, pin.Date)] = slots.Index[(pin.Post, pin.ShiftCode, pin.Qualification)];
+        }
+
+        return pinned;
+    }
+
+    /// <summary>
+    /// Every worker x date x choice: its soft cost (wishes, own compound), the rule that excludes it
+    /// (availability on the duty's real interval, qualification, confinement) and whether the search may
+    /// take it (a pin allows only itself; otherwise an open demand, no excluding rule, a shift maximum above 0).
+    /// </summary>
+    private static ChoiceTable CompileChoices(
+        RosterProblem problem, SlotTable slots, CoverTable cover, CompiledRules[] rules, int[] workerRules, WishTable wishes, int[] pinned, int days, LocalDate first)
+    {
+        var workers = problem.Workers;
+        var shiftCount = problem.Shifts.Count;
+        var slotCount = slots.Count;
+        var ownCost = new int[workers.Count * slotCount];
+        var choices = slotCount + 1;
+        var choiceSoft = new int[workers.Count * days * choices];
+        var allowed = new bool[workers.Count * days * choices];
+        var violation = new byte[workers.Count * days * choices];
+        var canServe = new bool[shiftCount];
+        for (var w = 0; w < workers.Count; w++)
+        {
+            var worker = workers[w];
+            var r = rules[workerRules[w]];
+            for (var s = 0; s < slotCount; s++)
+            {
+                ownCost[(w * slotCount) + s] = slots.Compound[s] != worker.Home ? problem.Weights.OwnCompound : 0;
+            }
+
+            for (var day = 0; day < days; day++)
+            {
+                var date = first.PlusDays(day);
+                var wd = (w * days) + day;
+                var pin = pinned[wd];
+                var baseIndex = wd * choices;
+                choiceSoft[baseIndex] = wishes.OnTotal[wd];
+                allowed[baseIndex] = pin < 0;
+
+                // Availability is judged on the duty's real interval (it may run into the next date).
+                for (var t = 0; t < shiftCount; t++)
+                {
+                    var start = date.At(problem.Shifts[t].Start);
+                    canServe[t] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(problem.Shifts[t].Minutes));
+                }
+
+                for (var s = 0; s < slotCount; s++)
+                {
+                    var t = slots.Shift[s];
+                    var i = baseIndex + s + 1;
+                    choiceSoft[i] = wishes.OnTotal[wd] - wishes.On[(wd * shiftCount) + t] + wishes.Off[(wd * shiftCount) + t] + ownCost[(w * slotCount) + s];
+                    RuleKind? broken = null;
+                    if (!canServe[t])
+                    {
+                        broken = RuleKind.Unavailable;
+                    }
+                    else if (slots.Qualification[s] is { } q && !worker.Qualifications.Contains(q))
+                    {
+                        broken = RuleKind.Qualification;
+                    }
+                    else if (worker.ConfinedTo is { } c && c != slots.Compound[s])
+                    {
+                        broken = RuleKind.Confinement;
+                    }
+
+                    violation[i] = broken is { } b ? (byte)(1 + (int)b) : (byte)0;
+                    var open = cover.Required[(day * slotCount) + s] >= 0 && cover.Maximum[(day * slotCount) + s] > 0;
+                    allowed[i] = pin >= 0 ? pin == s : open && broken is null && r.MaxPerShift[t] > 0;
+                }
+            }
+        }
+
+        return new ChoiceTable(choiceSoft, allowed, violation, ownCost);
+    }
+
+    private static CalendarTable CompileCalendar(LocalDate first, int days)
+    {
+        var firstMonday = first.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var weekOfDay = new int[days];
+        var weekendOfDay = new int[days];
+        var weekends = new HashSet<int>();
+        for (var day = 0; day < days; day++)
+        {
+            var date = first.PlusDays(day);
+            weekOfDay[day] = Period.DaysBetween(firstMonday, date) / 7;
+            var weekend = date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday;
+            weekendOfDay[day] = weekend ? weekOfDay[day] : -1;
+            if (weekend)
+            {
+                weekends.Add(weekOfDay[day]);
+            }
+        }
+
+        return new CalendarTable(weekOfDay, weekendOfDay, days == 0 ? 0 : weekOfDay[days - 1] + 1, weekends.Count);
+    }
+
+    /// <summary>Fairness groups: workers of the same kind and the same qualifications compare their hours.</summary>
+    private static (int[] WorkerGroup, int[] GroupSize) CompileFairnessGroups(IReadOnlyList<Worker> workers)
+    {
+        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var workerGroup = new int[workers.Count];
+        var groupSize = new List<int>();
+        for (var w = 0; w < workers.Count; w++)
+        {
+            var key = workers[w].Kind + "|" + string.Join(",", workers[w].Qualifications.Order(StringComparer.Ordinal));
+            if (!groupIndex.TryGetValue(key, out var g))
+            {
+                g = groupIndex.Count;
+                groupIndex[key] = g;
+                groupSize.Add(0);
+            }
+
+            workerGroup[w] = g;
+            groupSize[g]++;
+        }
+
+        return (workerGroup, [.. groupSize]);
+    }
+
+    private static int DayOf(LocalDate first, LocalDate date) => Period.DaysBetween(first, date);
+
+    private static CompiledRules CompileRules(WorkRules rules, IReadOnlyList<ShiftDefinition> shifts, Dictionary<string, int> shiftIndex)
+    {
+        var n = shifts.Count;
+        var maxPer = new int[n];
+        Array.Fill(maxPer, CompiledRules.Unlimited);
+        foreach (var (code, max) in rules.MaxShiftsPerCode)
+        {
+            maxPer[shiftIndex[code]] = max;
+        }
+
+        var forbidden = new bool[n * n];
+        foreach (var f in rules.ForbiddenSuccessions)
+        {
+            forbidden[(shiftIndex[f.First] * n) + shiftIndex[f.Next]] = true;
+        }
+
+        // Rest and overlap between duties one and two dates apart, from their real intervals. Duties three
+        // or more dates apart never meet a rule: a shift starts before 24:00 and lasts at most 24 h, and
+        // the minimum rest is at most 24 h, so at least 24 h + 1 min lies between them.
+        var minRest = rules.MinRest is { } r ? (long)r.TotalMinutes : 0;
+        var timing = new byte[n * n];
+        var timing2 = new byte[n * n];
+        var blocked = new bool[n * n];
+        var blocked2 = new bool[n * n];
+        var anyBlocked2 = false;
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                var i = (a * n) + b;
+                timing[i] = Timing(shifts[a], shifts[b], 1, minRest);
+                timing2[i] = Timing(shifts[a], shifts[b], 2, minRest);
+                blocked[i] = forbidden[i] || timing[i] != 0;
+                blocked2[i] = timing2[i] != 0;
+                anyBlocked2 |= blocked2[i];
+            }
+        }
+
+        return new CompiledRules
+        {
+            MaxPerShift = maxPer,
+            Forbidden = forbidden,
+            Timing = timing,
+            Timing2 = timing2,
+            Blocked = blocked,
+            Blocked2 = blocked2,
+            AnyBlocked2 = anyBlocked2,
+            MinMinutes = rules.MinTotalMinutes,
+            MaxMinutes = rules.MaxTotalMinutes ?? CompiledRules.Unlimited,
+            MaxWeekMinutes = rules.MaxMinutesPerWeek ?? CompiledRules.Unlimited,
+            MaxConsecutive = rules.MaxConsecutiveDays ?? CompiledRules.Unlimited,
+            MinConsecutive = rules.MinConsecutiveDays,
+            MinDaysOff = rules.MinConsecutiveDaysOff,
+            MaxWeekends = rules.MaxWeekends ?? CompiledRules.Unlimited,
+        };
+    }
+
+    /// <summary>
+    /// 0 when shift <paramref name="next"/>, <paramref name="days"/> dates after shift <paramref name="first"/>,
+    /// keeps the rules; <see cref="CompiledRules.RestCode"/> for less rest than <paramref name="minRest"/>
+    /// minutes; <see cref="CompiledRules.OverlapCode"/> when the two overlap.
+    /// </summary>
+    private static byte Timing(ShiftDefinition first, ShiftDefinition next, int days, long minRest)
+    {
+        // Local times of the roster: minutes from the end of first to the start of next.
+        var gap = (days * 24L * 60) + (next.Start.TickOfDay / NodaConstants.TicksPerMinute)
+            - (first.Start.TickOfDay / NodaConstants.TicksPerMinute) - first.Minutes;
+        return gap < 0 ? CompiledRules.OverlapCode : gap < minRest ? CompiledRules.RestCode : (byte)0;
+    }
+}

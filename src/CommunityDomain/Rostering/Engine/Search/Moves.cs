@@ -1,0 +1,193 @@
+namespace CommunityDomain.Rostering.Engine.Search;
+
+/// <summary>What every move works on: the evaluator, the seeded generator and the exact one-worker re-optimiser.</summary>
+internal sealed class MoveContext
+{
+    private readonly int[] _row;
+
+    /// <summary>Creates a context over <paramref name="ev"/>, drawing from <paramref name="rng"/>.</summary>
+    /// <param name="ev">The roster being searched.</param>
+    /// <param name="rng">The search's seeded generator (the only source of randomness).</param>
+    public MoveContext(RosterEvaluator ev, Random rng)
+    {
+        Ev = ev;
+        P = ev.P;
+        Rng = rng;
+        Dp = new WorkerScheduleDp(P);
+        _row = new int[P.Days];
+    }
+
+    public RosterEvaluator Ev { get; }
+
+    public CompiledProblem P { get; }
+
+    public Random Rng { get; }
+
+    public WorkerScheduleDp Dp { get; }
+
+    /// <summary>Gives worker <paramref name="w"/> their best schedule against everyone else's (unchanged when none exists).</summary>
+    public void Reoptimise(int w)
+    {
+        if (Dp.Solve(Ev, w, _row, Rng))
+        {
+            for (var d = 0; d < P.Days; d++)
+            {
+                Ev.Set(w, d, _row[d]);
+            }
+        }
+    }
+
+    /// <summary>Takes worker <paramref name="w"/> off every date that is not pinned.</summary>
+    public void Clear(int w)
+    {
+        for (var d = 0; d < P.Days; d++)
+        {
+            if (P.Pinned[(w * P.Days) + d] < 0)
+            {
+                Ev.Set(w, d, -1);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// One change to the roster, applied inside the evaluator's Begin/Commit bracket. A move never places a
+/// worker on a choice the problem excludes and never moves a pin.
+/// </summary>
+internal interface IMove
+{
+    /// <summary>Applies the move (it may leave the roster unchanged when its random pick is not allowed).</summary>
+    void Apply(MoveContext c);
+}
+
+/// <summary>The exact one-worker re-optimisation of a random worker (<see cref="WorkerScheduleDp"/>).</summary>
+internal sealed class ReoptimiseWorkerMove : IMove
+{
+    public void Apply(MoveContext c) => c.Reoptimise(c.Rng.Next(c.P.WorkerCount));
+}
+
+/// <summary>
+/// Ruin and recreate: clears 2 to <see cref="SearchTuning.MostRuinedWorkers"/> workers and rebuilds them one
+/// after another with the exact re-optimisation (Schrimpf et al. (2000), Journal of Computational Physics 159).
+/// Half the time the first one sits on a demand above its maximum: a person too many is a hard violation
+/// that single-worker moves rarely undo when every other slot is full too.
+/// </summary>
+internal sealed class RuinAndRecreateMove : IMove
+{
+    private readonly int[] _ruined = new int[SearchTuning.MostRuinedWorkers];
+
+    public void Apply(MoveContext c)
+    {
+        var most = Math.Min(SearchTuning.MostRuinedWorkers, c.P.WorkerCount);
+        var k = Math.Min(2 + c.Rng.Next(Math.Max(1, most - 1)), most);
+        var crowded = c.Rng.Next(2) == 0 ? CrowdedWorker(c) : -1;
+        for (var i = 0; i < k; i++)
+        {
+            _ruined[i] = i == 0 && crowded >= 0 ? crowded : c.Rng.Next(c.P.WorkerCount);
+            c.Clear(_ruined[i]);
+        }
+
+        for (var pass = 0; pass < SearchTuning.RecreatePasses; pass++)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                c.Reoptimise(_ruined[i]);
+            }
+        }
+    }
+
+    /// <summary>A worker (not pinned there) on a demand above its maximum, from a random starting cell; -1 when none.</summary>
+    private static int CrowdedWorker(MoveContext c)
+    {
+        var p = c.P;
+        var cells = p.Days * p.SlotCount;
+        if (cells == 0)
+        {
+            return -1;
+        }
+
+        var from = c.Rng.Next(cells);
+        for (var i = 0; i < cells; i++)
+        {
+            var cell = (from + i) % cells;
+            var day = cell / p.SlotCount;
+            var slot = cell % p.SlotCount;
+            if (p.CoverExcess(cell, c.Ev.Count(day, slot)) == 0)
+            {
+                continue;
+            }
+
+            for (var w = 0; w < p.WorkerCount; w++)
+            {
+                var wd = (w * p.Days) + day;
+                if (c.Ev.Assign[wd] == slot && p.Pinned[wd] != slot)
+                {
+                    return w;
+                }
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>Gives one random worker-date another random slot, or a day off, when the problem allows that choice.</summary>
+internal sealed class ChangeMove : IMove
+{
+    public void Apply(MoveContext c)
+    {
+        var p = c.P;
+        var w = c.Rng.Next(p.WorkerCount);
+        var d = c.Rng.Next(p.Days);
+        var current = c.Ev.Assign[(w * p.Days) + d];
+        var choice = c.Rng.Next(p.Choices);
+        if (choice - 1 != current && p.Allowed[p.ChoiceIndex(w, d, choice)])
+        {
+            c.Ev.Set(w, d, choice - 1);
+        }
+    }
+}
+
+/// <summary>
+/// Swaps a block of consecutive dates between two random workers (cover stays the same; only the two
+/// workers' rules change). One date, or 2 to <see cref="SearchTuning.LongestSwapBlock"/> dates.
+/// </summary>
+internal sealed class SwapBlockMove(bool oneDate) : IMove
+{
+    public void Apply(MoveContext c)
+    {
+        var p = c.P;
+        var length = oneDate ? 1 : 2 + c.Rng.Next(SearchTuning.LongestSwapBlock - 1);
+        if (p.WorkerCount < 2)
+        {
+            return;
+        }
+
+        var a = c.Rng.Next(p.WorkerCount);
+        var b = c.Rng.Next(p.WorkerCount - 1);
+        if (b >= a)
+        {
+            b++;
+        }
+
+        length = Math.Min(length, p.Days);
+        var start = c.Rng.Next(p.Days - length + 1);
+        for (var d = start; d < start + length; d++)
+        {
+            var sa = c.Ev.Assign[(a * p.Days) + d];
+            var sb = c.Ev.Assign[(b * p.Days) + d];
+            if (!p.Allowed[p.ChoiceIndex(a, d, sb + 1)] || !p.Allowed[p.ChoiceIndex(b, d, sa + 1)])
+            {
+                return;
+            }
+        }
+
+        for (var d = start; d < start + length; d++)
+        {
+            var sa = c.Ev.Assign[(a * p.Days) + d];
+            var sb = c.Ev.Assign[(b * p.Days) + d];
+            c.Ev.Set(a, d, sb);
+            c.Ev.Set(b, d, sa);
+        }
+    }
+}

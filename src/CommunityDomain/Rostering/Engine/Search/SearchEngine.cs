@@ -1,0 +1,222 @@
+using System.Diagnostics;
+
+namespace CommunityDomain.Rostering.Engine.Search;
+
+/// <summary>
+/// The roster search, in named phases: <see cref="Construct"/> (greedy by scarcity, or the given start),
+/// <see cref="BestResponseSweep"/> (each worker re-optimised once), then <see cref="Walk"/> (late acceptance,
+/// hard before soft, over the moves of <see cref="IMove"/>, with a <see cref="Kick"/> after a long plateau).
+/// Tuning values live in <see cref="SearchTuning"/>.
+/// </summary>
+internal sealed class SearchEngine
+{
+    private readonly RosterEvaluator _ev;
+    private readonly CompiledProblem _p;
+    private readonly MoveContext _moves;
+    private readonly PlannerOptions _options;
+    private readonly IProgress<PlannerProgress>? _progress;
+    private readonly int[] _kicked;
+    private readonly long _start;
+    private readonly long _deadlineTicks;
+    private readonly long _limitTicks;
+    private readonly bool _warmStart;
+    private readonly IMove _reoptimise = new ReoptimiseWorkerMove();
+    private readonly IMove _ruin = new RuinAndRecreateMove();
+    private readonly IMove _change = new ChangeMove();
+    private readonly IMove _swapDate = new SwapBlockMove(oneDate: true);
+    private readonly IMove _swapBlock = new SwapBlockMove(oneDate: false);
+    private long _lastImprovement;
+    private ScorePart _currentRecord = new(int.MaxValue, long.MaxValue);
+
+    // start: cells to search from instead of the greedy construction (repair starts from the published roster).
+    // timeShare: the part of the time limit the search may use (the planner keeps the rest for the lower bound).
+    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0)
+    {
+        _p = p;
+        _options = options;
+        _progress = progress;
+        _ev = new RosterEvaluator(p, start);
+        _warmStart = start is not null;
+        _moves = new MoveContext(_ev, new Random(options.Seed));
+        _kicked = new int[Math.Max(2, p.WorkerCount)];
+        BestAssign = new int[p.WorkerCount * p.Days];
+        _start = Timestamp();
+        _limitTicks = options.TimeLimit is { } t
+            ? (long)(t.TotalSeconds * Frequency())
+            : long.MaxValue;
+        _deadlineTicks = options.TimeLimit is null ? long.MaxValue : (long)(_limitTicks * timeShare);
+    }
+
+    /// <summary>Whether the whole time limit (not only the search's share) has elapsed.</summary>
+    public bool PastTimeLimit() => Timestamp() - _start >= _limitTicks;
+
+    public int[] BestAssign { get; }
+
+    public ScorePart BestScore { get; private set; }
+
+    public long Iterations { get; private set; }
+
+    public void Run(CancellationToken token)
+    {
+        Construct();
+        if (_p.WorkerCount == 0 || _p.Days == 0)
+        {
+            return;
+        }
+
+        var limit = _options.IterationLimit ?? long.MaxValue;
+        BestResponseSweep(limit, token);
+        Walk(limit, token);
+    }
+
+    /// <summary>Phase 1: the greedy construction (unless the search starts from a given roster); the first best.</summary>
+    private void Construct()
+    {
+        if (!_warmStart)
+        {
+            Construction.Greedy(_ev);
+        }
+
+        Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
+        BestScore = _ev.Score;
+        Report();
+    }
+
+    /// <summary>
+    /// Phase 2: each worker re-optimised once against the others, kept when not worse, so the late-acceptance
+    /// history starts from a sensible score rather than the construction's hard violations.
+    /// </summary>
+    private void BestResponseSweep(long limit, CancellationToken token)
+    {
+        for (var w = 0; w < _p.WorkerCount && !Stop(limit, token); w++)
+        {
+            var before = _ev.Score;
+            _ev.Begin();
+            _moves.Reoptimise(w);
+            _ev.Commit();
+            if (_ev.Score <= before)
+            {
+                _ev.Accept();
+            }
+            else
+            {
+                _ev.Undo();
+            }
+
+            Iterations++;
+            KeepBest();
+        }
+    }
+
+    /// <summary>Phase 3: late acceptance over random moves until a limit, with a kick after each long plateau.</summary>
+    private void Walk(long limit, CancellationToken token)
+    {
+        var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
+        var stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * _p.WorkerCount);
+        _lastImprovement = Iterations;
+        while (!Stop(limit, token))
+        {
+            if (Iterations - _lastImprovement > stagnation)
+            {
+                Kick();
+                acceptance.Restart(_ev.Score);
+            }
+
+            var before = _ev.Score;
+            _ev.Begin();
+            Pick().Apply(_moves);
+            _ev.Commit();
+            if (acceptance.Accepts(Iterations, before, _ev.Score))
+            {
+                _ev.Accept();
+            }
+            else
+            {
+                _ev.Undo();
+            }
+
+            acceptance.Record(Iterations, _ev.Score);
+            Iterations++;
+            KeepBest();
+        }
+    }
+
+    /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/>.</summary>
+    private IMove Pick()
+    {
+        var roll = _moves.Rng.Next(1000);
+        return roll switch
+        {
+            < SearchTuning.ReoptimiseWorkerPerMille => _reoptimise,
+            < SearchTuning.ReoptimiseWorkerPerMille + SearchTuning.RuinAndRecreatePerMille => _ruin,
+            < SearchTuning.ReoptimiseWorkerPerMille + SearchTuning.RuinAndRecreatePerMille + SearchTuning.ChangePerMille => _change,
+            < SearchTuning.ReoptimiseWorkerPerMille + SearchTuning.RuinAndRecreatePerMille + SearchTuning.ChangePerMille + SearchTuning.SwapDatePerMille => _swapDate,
+            _ => _swapBlock,
+        };
+    }
+
+    private bool Stop(long limit, CancellationToken token) =>
+        Iterations >= limit || token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks;
+
+    /// <summary>
+    /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, clears
+    /// one worker in <see cref="SearchTuning.KickedWorkerShare"/>, rebuilds each exactly and keeps the result
+    /// whatever it costs (the caller restarts the acceptance history from it).
+    /// </summary>
+    private void Kick()
+    {
+        var k = Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare);
+        _ev.Begin();
+        if (_moves.Rng.Next(2) == 0)
+        {
+            for (var i = 0; i < BestAssign.Length; i++)
+            {
+                _ev.Set(i / _p.Days, i % _p.Days, BestAssign[i]);
+            }
+        }
+
+        for (var i = 0; i < k; i++)
+        {
+            _kicked[i] = _moves.Rng.Next(_p.WorkerCount);
+            _moves.Clear(_kicked[i]);
+        }
+
+        for (var pass = 0; pass < SearchTuning.RecreatePasses; pass++)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                _moves.Reoptimise(_kicked[i]);
+            }
+        }
+
+        _ev.Commit();
+        _ev.Accept();
+        Iterations++;
+        _lastImprovement = Iterations;
+        _currentRecord = _ev.Score;
+        KeepBest();
+    }
+
+    private void KeepBest()
+    {
+        if (_ev.Score < _currentRecord)
+        {
+            _currentRecord = _ev.Score;
+            _lastImprovement = Iterations;
+        }
+
+        if (_ev.Score < BestScore)
+        {
+            BestScore = _ev.Score;
+            Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
+            Report();
+        }
+    }
+
+    private void Report() =>
+        _progress?.Report(new PlannerProgress(Iterations, BestScore, Duration.FromSeconds((Timestamp() - _start) / Frequency())));
+
+    private long Timestamp() => _options.TimeProvider?.GetTimestamp() ?? Stopwatch.GetTimestamp();
+
+    private double Frequency() => _options.TimeProvider?.TimestampFrequency ?? Stopwatch.Frequency;
+}

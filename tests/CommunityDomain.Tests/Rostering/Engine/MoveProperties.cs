@@ -1,0 +1,112 @@
+using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Engine;
+using CommunityDomain.Rostering.Engine.Search;
+using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
+
+namespace CommunityDomain.Tests.Rostering.Engine;
+
+/// <summary>
+/// Each search move on its own, over planted and lockdown-shaped problems: it never moves a pin, never adds a
+/// choice the problem excludes, the swaps keep cover as it was, and the evaluator's score after it equals a
+/// full recomputation.
+/// </summary>
+[Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 40)]
+public sealed class MoveProperties
+{
+    public enum Kind
+    {
+        Reoptimise,
+        RuinAndRecreate,
+        Change,
+        SwapDate,
+        SwapBlock,
+    }
+
+    [Property]
+    public void Moves_keep_pins_and_allowed_choices_on_planted_problems(PlantedProblem g, Kind kind, int seed) =>
+        MovesKeepTheRules(g.Problem, kind, seed);
+
+    [Property]
+    public void Moves_keep_pins_and_allowed_choices_on_lockdown_problems(LockdownProblem g, Kind kind, int seed) =>
+        MovesKeepTheRules(g.Problem, kind, seed);
+
+    private static IMove Make(Kind kind) => kind switch
+    {
+        Kind.Reoptimise => new ReoptimiseWorkerMove(),
+        Kind.RuinAndRecreate => new RuinAndRecreateMove(),
+        Kind.Change => new ChangeMove(),
+        Kind.SwapDate => new SwapBlockMove(oneDate: true),
+        _ => new SwapBlockMove(oneDate: false),
+    };
+
+    private static void MovesKeepTheRules(RosterProblem problem, Kind kind, int seed)
+    {
+        var p = problem.Compiled;
+        if (p.WorkerCount == 0 || p.Days == 0)
+        {
+            return; // no worker or no date: nothing a move could touch
+        }
+
+        var ev = new RosterEvaluator(p);
+        Construction.Greedy(ev);
+        var context = new MoveContext(ev, new Random(seed));
+        var move = Make(kind);
+        for (var i = 0; i < 30; i++)
+        {
+            var before = (int[])ev.Assign.Clone();
+            var counts = Counts(p, before);
+            ev.Begin();
+            move.Apply(context);
+            ev.Commit();
+            for (var cell = 0; cell < before.Length; cell++)
+            {
+                var (w, d) = (cell / p.Days, cell % p.Days);
+                if (p.Pinned[cell] >= 0 && ev.Assign[cell] != p.Pinned[cell])
+                {
+                    Assert.Fail($"pin moved at worker {w} day {d}");
+                }
+
+                if (ev.Assign[cell] != before[cell] && !p.Allowed[p.ChoiceIndex(w, d, ev.Assign[cell] + 1)])
+                {
+                    Assert.Fail($"{kind} placed worker {w} on an excluded choice on day {d}");
+                }
+            }
+
+            if (kind is Kind.SwapDate or Kind.SwapBlock && !Counts(p, ev.Assign).SequenceEqual(counts))
+            {
+                Assert.Fail($"{kind} changed cover");
+            }
+
+            if (ev.Score != RosterEvaluator.FullScore(p, (int[])ev.Assign.Clone()))
+            {
+                Assert.Fail($"{kind}: incremental score differs from a full recomputation");
+            }
+
+            // Keep every other move, so later moves start from changed rosters too.
+            if (i % 2 == 0)
+            {
+                ev.Accept();
+            }
+            else
+            {
+                ev.Undo();
+            }
+        }
+
+    }
+
+    private static int[] Counts(CompiledProblem p, int[] assign)
+    {
+        var counts = new int[p.Days * p.SlotCount];
+        for (var cell = 0; cell < assign.Length; cell++)
+        {
+            if (assign[cell] >= 0)
+            {
+                counts[(cell % p.Days * p.SlotCount) + assign[cell]]++;
+            }
+        }
+
+        return counts;
+    }
+}
