@@ -303,7 +303,7 @@ public static class TestingDays
         var siteCount = compound.Name == "Dongfang" ? 2 : 1;
         for (var s = 0; s < siteCount; s++)
         {
-            _ = round.AddSite(compound.Id, OfficeNames.SiteName(compound.Name, s + 1), 6, 200, PubaiScenario.Office, s == 0 ? low : high, Duration.FromMinutes(4));
+            _ = round.AddSite(compound.Id, OfficeNames.SiteName(compound.Name, s + 1), 6, 200, PubaiScenario.Office, s == 0 ? low : high, Duration.FromMinutes(4)).AsT0;
         }
 
         var problem = new WaveProblem(start, ServiceTimes.Typical, PlannerInputs.Sites(round, compound.Id), loads);
