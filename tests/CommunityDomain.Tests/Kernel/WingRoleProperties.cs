@@ -80,7 +80,7 @@ public sealed class WingRoleProperties
     {
         var (series, community, clock) = Testing();
         var list = MustTestList.From(community, community.Compounds.Select(c => c.Id), series.StartOf(series.FirstDay));
-        var round = series.StartRound(list, new PoolingPolicy(3, 1)).AsT0;
+        var round = series.StartRound(list, new PoolingPolicy(5, 1)).AsT0;
         _ = round.AddSite(new Id<Compound>(1), "North square", 2, 40).AsT0;
         _ = round.AddSite(new Id<Compound>(2), "South gate", 1, 20).AsT0;
 
