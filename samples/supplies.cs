@@ -10,9 +10,9 @@ using NodaTime;
 
 var rice = new ItemKind("rice-5kg", "bag", 5000);
 var ledger = StockLedger.Open(rice, SystemClock.Instance);
-ledger.Execute(new ReceiveStock(CommandId.Of("rcv-1"), 10, StockSource.Procured));
-ledger.Execute(new ReceiveStock(CommandId.Of("rcv-2"), 4, StockSource.DonatedBy("a neighbour"), new LocalDate(2022, 8, 30)));
-ledger.Execute(new ReceiveStock(CommandId.Of("rcv-2"), 4, StockSource.DonatedBy("a neighbour"), new LocalDate(2022, 8, 30))); // a replay: harmless
+ledger.Receive(CommandId.Of("rcv-1"), 10, StockSource.Procured);
+ledger.Receive(CommandId.Of("rcv-2"), 4, StockSource.DonatedBy("a neighbour"), new LocalDate(2022, 8, 30));
+ledger.Receive(CommandId.Of("rcv-2"), 4, StockSource.DonatedBy("a neighbour"), new LocalDate(2022, 8, 30)); // a replay: harmless
 
 // Four sealed households; the one with an urgent request (tier 0) is served in full first.
 Claim[] claims =
@@ -26,7 +26,7 @@ var plan = SupplyAllocator.Allocate(claims, ledger.Available, AllocationPolicy.M
 foreach (var share in plan.Shares)
 {
     Console.WriteLine(plan.Explain(share.Household));
-    ledger.Execute(new AllocateStock(CommandId.Of($"a-{share.Household.Value}"), share.Household, share.Allocated));
+    ledger.Allocate(CommandId.Of($"a-{share.Household.Value}"), share.Household, share.Allocated);
 }
 
 var parcels = plan.Shares.Select(s => new Parcel(s.Household, new Id<Building>(s.Household.Value <= 2 ? 1 : 2), $"1-{s.Household.Value}01", "王*", $"rice x{s.Allocated}", s.Allocated * 5000)).ToList();
@@ -38,7 +38,7 @@ foreach (var run in runs.Runs)
     Console.WriteLine(run.Sheet());
     foreach (var p in run.Parcels)
     {
-        ledger.Execute(new DeliverStock(CommandId.Of($"d-{p.Household.Value}"), CommandId.Of($"a-{p.Household.Value}"), p.WeightGrams / 5000));
+        ledger.Deliver(CommandId.Of($"d-{p.Household.Value}"), CommandId.Of($"a-{p.Household.Value}"), p.WeightGrams / 5000);
     }
 }
 

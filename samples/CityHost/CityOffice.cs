@@ -71,10 +71,10 @@ public static class CityOffice
         _ = series.StartRound(MustTestList.From(community, [compound.Id], firstRound), PoolingPolicy.Standard).AsT0;
 
         var ledger = StockLedger.Open(VegetablePack, clock);
-        _ = ledger.Execute(new ReceiveStock(CommandId.Of("rcv-1"), 2 * households.Count, StockSource.Procured, new LocalDate(2022, 8, 25))).AsT0;
+        _ = ledger.Receive(CommandId.Of("rcv-1"), 2 * households.Count, StockSource.Procured, new LocalDate(2022, 8, 25)).AsT0;
         foreach (var household in households)
         {
-            _ = ledger.Execute(new AllocateStock(CommandId.Of($"alloc-{household.Value}"), household, 1)).AsT0;
+            _ = ledger.Allocate(CommandId.Of($"alloc-{household.Value}"), household, 1).AsT0;
         }
 
         var office = PassOffice.Open(PassPolicy.OnePersonEveryTwoDays, keys, clock);

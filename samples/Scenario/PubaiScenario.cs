@@ -26,6 +26,17 @@ public sealed class PubaiScenario
     /// <summary>The office account that acts in the scenario.</summary>
     public static Actor Office { get; } = Actor.Of("pubai.office");
 
+    /// <summary>The stock keeper of the community's supplies (receives and allocates stock, delivers nothing).</summary>
+    public static Actor StockKeeper { get; } = new("pubai.stock", Role.StockKeeper, Area.WholeCommunity);
+
+    /// <summary>The laboratory that reports tube results.</summary>
+    public static Actor Lab { get; } = new("pubai.lab", Role.Lab, Area.WholeCommunity);
+
+    /// <summary>The testing staff at a compound's sampling sites (scans and door-to-door sampling there only).</summary>
+    /// <param name="compound">The compound.</param>
+    /// <returns>The actor.</returns>
+    public static Actor TestingStaff(Compound compound) => new($"testing.{compound.Id.Value}", Role.TestingStaff, compound.Area);
+
     private PubaiScenario(Community community, IReadOnlyDictionary<string, Compound> compounds, FixedClock clock)
     {
         Community = community;

@@ -46,8 +46,8 @@ public static class SuppliesAndPasses
 
         // Goods in: a procured lot and a donated lot with an earlier use-by date (it leaves first).
         var ledger = StockLedger.Open(VegetablePack, clock);
-        ledger.Execute(new ReceiveStock(CommandId.Of("rcv-0819-procured"), 1800, StockSource.Procured, new LocalDate(2022, 8, 26)), PubaiScenario.Office);
-        ledger.Execute(new ReceiveStock(CommandId.Of("rcv-0819-donated"), 300, StockSource.DonatedBy("a vegetable grower of Pubai"), new LocalDate(2022, 8, 22)), PubaiScenario.Office);
+        ledger.Receive(CommandId.Of("rcv-0819-procured"), 1800, StockSource.Procured, new LocalDate(2022, 8, 26), PubaiScenario.StockKeeper);
+        ledger.Receive(CommandId.Of("rcv-0819-donated"), 300, StockSource.DonatedBy("a vegetable grower of Pubai"), new LocalDate(2022, 8, 22), PubaiScenario.StockKeeper);
 
         // Fair allocation to sealed Meiyuan: 1 pack per person present per day for 3 days, extras for the vulnerable.
         var sealedHomes = community.SealedHouseholds(morning);
@@ -67,7 +67,7 @@ public static class SuppliesAndPasses
 
         foreach (var share in plan.Shares.Where(s => s.Allocated > 0))
         {
-            ledger.Execute(new AllocateStock(CommandId.Of($"alloc-0819-{share.Household.Value}"), share.Household, share.Allocated), PubaiScenario.Office);
+            ledger.Allocate(CommandId.Of($"alloc-0819-{share.Household.Value}"), share.Household, share.Allocated, PubaiScenario.StockKeeper);
         }
 
         // Delivery runs for Meiyuan's volunteers (office party members sealed inside), 20 kg per run, 45 minutes.
@@ -89,7 +89,9 @@ public static class SuppliesAndPasses
             foreach (var parcel in run.Parcels)
             {
                 var units = parcel.WeightGrams / VegetablePack.UnitWeightGrams!.Value;
-                var r = ledger.Execute(new DeliverStock(CommandId.Of($"dlv-0819-{run.Number}-{parcel.Household.Value}-{delivered++}"), CommandId.Of($"alloc-0819-{parcel.Household.Value}"), units), Actor.Of(run.Runner));
+                // The runner is a delivery volunteer of the parcel's compound: the ledger checks the household lies there.
+                var runner = new Actor(run.Runner, Role.DeliveryVolunteer, community.Get(community.Get(parcel.Household).CompoundId).Area);
+                var r = ledger.Deliver(CommandId.Of($"dlv-0819-{run.Number}-{parcel.Household.Value}-{delivered++}"), CommandId.Of($"alloc-0819-{parcel.Household.Value}"), units, runner, community);
                 Check(r.IsT0, $"delivery of {parcel} accepted");
             }
         }
@@ -122,11 +124,16 @@ public static class SuppliesAndPasses
             .Select(h => new PassRequest(h, community.EffectiveLevel(h, evening), lastTest)).ToList();
         var issued = office.IssueBatch(pingguoyuan, Actor.Of("pingguoyuan.volunteer")).Where(r => r.IsT0).Select(r => r.AsT0).ToList();
         var sealedRefused = office.Issue(new PassRequest(sealedHomes[0], community.EffectiveLevel(sealedHomes[0], evening), lastTest)).IsT1;
-        var gate = new PassGate(keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays);
+        // Pingguoyuan's gate, kept by its gate duty; Dongfang's gate duty may not record there.
+        var gate = new PassGate(keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays, scenario.Compounds["Pingguoyuan"].Id);
+        var onDuty = new Actor("pingguoyuan.gate", Role.GateDuty, scenario.Compounds["Pingguoyuan"].Area);
+        var elsewhere = new Actor("dongfang.gate", Role.GateDuty, scenario.Compounds["Dongfang"].Area);
         var forged = issued[7].Code[..40] + (issued[7].Code[40] == 'A' ? 'B' : 'A') + issued[7].Code[41..];
-        var forgedCaught = gate.Exit(forged, evening.Plus(Duration.FromMinutes(20))).TryPickT1(out var why, out _);
-        var exits = issued.Count(p => gate.Exit(p.Code, evening.Plus(Duration.FromMinutes(30))).IsT0);
-        var returns = issued.Select((p, i) => gate.Return(p.Code, evening.Plus(Duration.FromMinutes(i == 12 ? 30 + 135 : 30 + 60 + i))).AsT0).ToList();
+        var forgedCaught = gate.Exit(forged, evening.Plus(Duration.FromMinutes(20)), onDuty).TryPickT1(out var why, out _);
+        var outsideRefused = gate.Exit(issued[0].Code, evening.Plus(Duration.FromMinutes(25)), elsewhere).TryPickT2(out var outside, out _) && outside.OutsideArea;
+        var exits = issued.Count(p => gate.Exit(p.Code, evening.Plus(Duration.FromMinutes(30)), onDuty).IsT0);
+        var returns = issued.Select((p, i) => gate.Return(p.Code, evening.Plus(Duration.FromMinutes(i == 12 ? 30 + 135 : 30 + 60 + i)), onDuty).AsT0).ToList();
+        Check(outsideRefused, "another compound's gate duty is refused at Pingguoyuan's gate and records nothing");
         output.WriteLine(words.Say("passes", labels.Moment(evening), labels.Compound(scenario.Compounds["Pingguoyuan"].Id), issued.Count, exits));
         output.WriteLine(words.Say("passes.forged", why?.MessageIn(words.Culture) ?? "-"));
         foreach (var back in returns.Where(r => r.Late))

@@ -196,7 +196,7 @@ public static class TestingDays
             var late = round.Tubes.TakeLast(labLate).ToList();
             foreach (var tube in round.Tubes.Except(late))
             {
-                _ = round.RecordResult(tube.Barcode, tube == positive ? TubeResult.Positive : TubeResult.Negative, labTime).AsT0;
+                _ = round.RecordResult(tube.Barcode, tube == positive ? TubeResult.Positive : TubeResult.Negative, labTime, PubaiScenario.Lab).AsT0;
             }
 
             if (positive is not null)
@@ -211,7 +211,7 @@ public static class TestingDays
                 foreach (var resample in resamples)
                 {
                     var single = round.SampleIndividually(resample.Resident, labTime.Plus(Duration.FromHours(1)), PubaiScenario.Office).AsT0;
-                    _ = round.RecordResult(single.Barcode, TubeResult.Negative, labTime.Plus(Duration.FromHours(5))).AsT0;
+                    _ = round.RecordResult(single.Barcode, TubeResult.Negative, labTime.Plus(Duration.FromHours(5)), PubaiScenario.Lab).AsT0;
                 }
 
                 output.WriteLine(words.Say("resampled", resamples.Count, round.PendingResamples.Count));
@@ -230,7 +230,7 @@ public static class TestingDays
                 var pending = round.Statistics().ResultsPending;
                 foreach (var tube in late)
                 {
-                    _ = round.RecordResult(tube.Barcode, TubeResult.Negative, lateAt).AsT0;
+                    _ = round.RecordResult(tube.Barcode, TubeResult.Negative, lateAt, PubaiScenario.Lab).AsT0;
                 }
 
                 output.WriteLine(words.Say("late.evening", pending, labels.TimeOfDay(lateAt)));
@@ -239,7 +239,7 @@ public static class TestingDays
             if (lateTube is { } barcode && day == 3)
             {
                 var third = series.Rounds[2];
-                _ = third.RecordResult(barcode, TubeResult.Negative, labTime).AsT0;
+                _ = third.RecordResult(barcode, TubeResult.Negative, labTime, PubaiScenario.Lab).AsT0;
                 output.WriteLine(words.Say("late.arrived", barcode, third.Statistics().ResultsPending));
             }
 
@@ -303,7 +303,7 @@ public static class TestingDays
         var siteCount = compound.Name == "Dongfang" ? 2 : 1;
         for (var s = 0; s < siteCount; s++)
         {
-            _ = round.AddSite(compound.Id, OfficeNames.SiteName(compound.Name, s + 1), 6, 200, PubaiScenario.Office, s == 0 ? low : high, Duration.FromMinutes(4));
+            _ = round.AddSite(compound.Id, OfficeNames.SiteName(compound.Name, s + 1), 6, 200, PubaiScenario.Office, s == 0 ? low : high, Duration.FromMinutes(4)).AsT0;
         }
 
         var problem = new WaveProblem(start, ServiceTimes.Typical, PlannerInputs.Sites(round, compound.Id), loads);
@@ -353,7 +353,7 @@ public static class TestingDays
                     var at = arrival.Plus(Duration.FromSeconds(index++ * 30.0 / 6));
                     at = siteClock.TryGetValue(site, out var busy) && busy > at ? busy : at;
                     siteClock[site] = at;
-                    _ = round.Scan(entry.Resident, site, at, assisted: entry.Intake == Intake.Assisted, by: PubaiScenario.Office).AsT0;
+                    _ = round.Scan(entry.Resident, site, at, assisted: entry.Intake == Intake.Assisted, by: PubaiScenario.TestingStaff(compound)).AsT0;
                     last = at > last ? at : last;
                 }
             }
@@ -364,7 +364,7 @@ public static class TestingDays
         foreach (var (entry, site) in late)
         {
             again = again.Plus(Duration.FromSeconds(30));
-            _ = round.Scan(entry.Resident, site, again, assisted: entry.Intake == Intake.Assisted, by: PubaiScenario.Office).AsT0;
+            _ = round.Scan(entry.Resident, site, again, assisted: entry.Intake == Intake.Assisted, by: PubaiScenario.TestingStaff(compound)).AsT0;
         }
 
         return (again, missing);
@@ -390,7 +390,7 @@ public static class TestingDays
             foreach (var visit in route.Visits)
             {
                 at = at.Plus(Duration.FromSeconds(90 + (40 * visit.People)));
-                _ = round.SampleAtDoor(new Id<Household>(visit.HouseholdId), at, PubaiScenario.Office).AsT0;
+                _ = round.SampleAtDoor(new Id<Household>(visit.HouseholdId), at, PubaiScenario.TestingStaff(compound)).AsT0;
             }
         }
 

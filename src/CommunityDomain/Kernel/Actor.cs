@@ -12,9 +12,9 @@ namespace CommunityDomain.Kernel;
 /// with a role and area. Seeing residents' clear personal data is never implied by a role: it is granted
 /// with <see cref="WithPersonalData"/>.</para>
 /// <para>Which role may do what (<see cref="May(Permission)"/>): the office everything except personal data;
-/// a compound head posts, incidents, passes, gate records and deliveries; gate duty gate records and
-/// incident reports; a gate device gate records; a delivery volunteer deliveries; testing staff testing; the
-/// lab test results. Each command also checks that its target lies inside <see cref="Area"/>.</para>
+/// a compound head posts, incidents, passes, gate records, deliveries and organising testing; gate duty gate
+/// records and incident reports; a gate device gate records; a delivery volunteer deliveries; testing staff
+/// sampling; the lab test results; a stock keeper stock. The full table (command x role) is in docs/security.md. Each command also checks that its target lies inside <see cref="Area"/>.</para>
 /// </remarks>
 public readonly record struct Actor
 {
@@ -90,12 +90,13 @@ public readonly record struct Actor
         {
             Role.System or Role.Office => true,
             Role.CompoundHead => permission is Permission.Posts or Permission.ReportIncidents or Permission.ManageIncidents
-                or Permission.Passes or Permission.GateRecords or Permission.Deliveries,
+                or Permission.Passes or Permission.GateRecords or Permission.Deliveries or Permission.TestingRounds,
             Role.GateDuty => permission is Permission.GateRecords or Permission.ReportIncidents,
             Role.GateDevice => permission is Permission.GateRecords,
             Role.DeliveryVolunteer => permission is Permission.Deliveries,
             Role.TestingStaff => permission is Permission.Testing,
             Role.Lab => permission is Permission.TestResults,
+            Role.StockKeeper => permission is Permission.Supplies,
             _ => false,
         };
 

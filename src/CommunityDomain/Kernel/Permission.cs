@@ -31,7 +31,7 @@ public enum Permission
     /// <summary>Verify passes and record exits and returns.</summary>
     GateRecords = 8,
 
-    /// <summary>Run a testing round: sites, scans, tubes, excusals.</summary>
+    /// <summary>Sample in a testing round: scans, door-to-door and individual sampling, away marks, antigen reports.</summary>
     Testing = 9,
 
     /// <summary>Enter test results.</summary>
@@ -48,4 +48,7 @@ public enum Permission
 
     /// <summary>Export anonymised statistics (no personal data).</summary>
     Statistics = 14,
+
+    /// <summary>Organise testing: start rounds, set up and close sampling sites, exempt residents.</summary>
+    TestingRounds = 15,
 }

@@ -16,6 +16,7 @@ public static class RoleText
         Role.TestingStaff => "testing staff",
         Role.Lab => "laboratory",
         Role.GateDevice => "gate device",
+        Role.StockKeeper => "stock keeper",
         _ => "unknown role",
     };
 
@@ -32,6 +33,7 @@ public static class RoleText
         Role.TestingStaff => "采样人员",
         Role.Lab => "检测机构",
         Role.GateDevice => "门岗设备",
+        Role.StockKeeper => "库管员",
         _ => "未知角色",
     };
 
@@ -48,7 +50,8 @@ public static class RoleText
         Permission.ManageIncidents => "manage incidents",
         Permission.Passes => "issue or revoke passes",
         Permission.GateRecords => "record gate exits and returns",
-        Permission.Testing => "run testing",
+        Permission.Testing => "take samples",
+        Permission.TestingRounds => "organise testing rounds",
         Permission.TestResults => "enter test results",
         Permission.Supplies => "manage stock",
         Permission.Deliveries => "record deliveries",
@@ -70,7 +73,8 @@ public static class RoleText
         Permission.ManageIncidents => "处理事件",
         Permission.Passes => "签发或作废出入证",
         Permission.GateRecords => "登记出入",
-        Permission.Testing => "组织核酸采样",
+        Permission.Testing => "核酸采样",
+        Permission.TestingRounds => "组织核酸检测",
         Permission.TestResults => "录入检测结果",
         Permission.Supplies => "管理物资库存",
         Permission.Deliveries => "登记物资配送",

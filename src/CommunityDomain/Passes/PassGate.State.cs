@@ -11,6 +11,7 @@ public sealed partial class PassGate
     public PassGateState ToState() => new()
     {
         Version = Version,
+        CompoundId = Compound?.Value,
         Revoked = [.. _revoked.Select(s => s.Value).Order()],
         Exits = [.. _history.Select(x => new GateExitState(
             new IssuedPassState(x.Content.Serial.Value, x.Content.Household.Value, x.Content.ValidFrom, x.Content.ValidUntil, x.Content.MaxTimeOut, x.Content.Key.Value),
@@ -45,7 +46,8 @@ public sealed partial class PassGate
                 throw new ArgumentException($"Version {state.Version} is lower than the {least} commands recorded.", nameof(state));
             }
 
-            var gate = new PassGate(keys, policy, state.Version == 0 ? least : state.Version);
+            var compound = state.CompoundId is { } c ? new Id<Compound>(Guard.Against.NegativeOrZero(c, nameof(state))) : (Id<Compound>?)null;
+            var gate = new PassGate(keys, policy, state.Version == 0 ? least : state.Version, compound);
             gate._revoked.UnionWith(revoked.Select(s => new PassSerial(s)));
             foreach (var exit in Guard.Against.Null(state.Exits))
             {

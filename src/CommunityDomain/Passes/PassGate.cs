@@ -20,6 +20,11 @@ namespace CommunityDomain.Passes;
 /// a refused scan, a <see cref="Verify"/> and a load of serials already known change nothing.</para>
 /// <para>Every pass has exactly one valid code: a signature whose s is above half the P-256 group order (the
 /// (r, n - s) twin of a valid one) is refused as <see cref="PassRejection.BadSignature"/>.</para>
+/// <para>Who may record at the gate (<see cref="Actor.Check"/>): exits, returns and revocation loads need
+/// <see cref="Permission.GateRecords"/> (gate duty, gate devices, compound heads, the office) over the gate's
+/// <see cref="Compound"/>; a gate created without a compound is placed in the whole community, so only actors over
+/// the whole community may record there. A refused call returns <see cref="NotPermitted"/> and
+/// changes nothing. <see cref="Verify"/> records nothing and needs no role.</para>
 /// <para>Time moves forward per pass: a return dated before its exit is refused as out of order (the exit itself
 /// cannot precede the pass's validity, which starts no earlier than its issue).</para>
 /// </remarks>
@@ -43,12 +48,26 @@ public sealed partial class PassGate : AggregateRoot
     {
     }
 
-    private PassGate(PassVerificationKeys keys, PassPolicy policy, long version)
+    /// <summary>Creates a gate of a compound at version 0, with nothing recorded.</summary>
+    /// <param name="keys">The public keys it accepts.</param>
+    /// <param name="policy">The policy (for the quota of outings).</param>
+    /// <param name="compound">The compound whose gate it is: gate duty and devices of that compound may record here.</param>
+    /// <exception cref="ArgumentException">An argument is null, or the compound is default.</exception>
+    public PassGate(PassVerificationKeys keys, PassPolicy policy, Id<Compound> compound)
+        : this(keys, policy, 0, Guard.Against.DefaultId(compound))
+    {
+    }
+
+    private PassGate(PassVerificationKeys keys, PassPolicy policy, long version, Id<Compound>? compound = null)
         : base(version)
     {
         _keys = Guard.Against.Null(keys);
         _policy = Guard.Against.Null(policy);
+        Compound = compound;
     }
+
+    /// <summary>The compound whose gate this is; null for a gate placed in the whole community.</summary>
+    public Id<Compound>? Compound { get; }
 
     /// <summary>Passes out now, with when they went out, earliest first (then by serial).</summary>
     public IReadOnlyList<(PassContent Pass, Instant WentOut)> Out => [.. _out.Values.OrderBy(x => x.At).ThenBy(x => x.Content.Serial.Value)];
@@ -63,13 +82,19 @@ public sealed partial class PassGate : AggregateRoot
     /// <summary>Adds revoked serials (e.g. <see cref="PassOffice.Revoked"/> synced when online).</summary>
     /// <param name="serials">The serials; those the gate already holds are ignored.</param>
     /// <param name="at">The instant of the sync (the device's time; the gate never reads a clock).</param>
-    /// <param name="by">Who synced (the device account, or <see cref="Actor.System"/>).</param>
+    /// <param name="by">Who synced (the device account, or <see cref="Actor.System"/>): <see cref="Permission.GateRecords"/> over the gate's compound.</param>
     /// <returns>How many serials were new: 0 changes nothing (no version, no event); otherwise the version rises
-    /// by one and one <see cref="GateRevocationsLoaded"/> lists the new serials, ascending.</returns>
+    /// by one and one <see cref="GateRevocationsLoaded"/> lists the new serials, ascending. <see cref="NotPermitted"/> when
+    /// <paramref name="by"/> may not record at this gate: nothing is loaded.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="serials"/> is null.</exception>
-    public int LoadRevocations(IEnumerable<PassSerial> serials, Instant at, Actor by = default)
+    public OneOf<int, NotPermitted> LoadRevocations(IEnumerable<PassSerial> serials, Instant at, Actor by = default)
     {
         List<PassSerial> added = [.. Guard.Against.Null(serials).Where(s => !_revoked.Contains(s)).Distinct().OrderBy(s => s.Value)];
+        if (Check(by) is { } denied)
+        {
+            return denied;
+        }
+
         if (added.Count == 0)
         {
             return 0;
@@ -103,20 +128,27 @@ public sealed partial class PassGate : AggregateRoot
     /// <param name="code">The scanned code.</param>
     /// <param name="at">When.</param>
     /// <returns>The pass's content, or why it is refused (nothing is recorded then).</returns>
-    public OneOf<PassContent, PassRejected> Exit(string? code, Instant at) => Exit(code, at, Actor.System);
+    public OneOf<PassContent, PassRejected> Exit(string? code, Instant at) => Exit(code, at, Actor.System).Match<OneOf<PassContent, PassRejected>>(
+        content => content, rejected => rejected, _ => throw new InvalidOperationException("The system may record at every gate."));
 
     /// <summary>Verifies a code and records the holder going out.</summary>
     /// <param name="code">The scanned code.</param>
     /// <param name="at">When.</param>
-    /// <param name="by">Who is on duty at the gate.</param>
+    /// <param name="by">Who is on duty at the gate: <see cref="Permission.GateRecords"/> over the gate's compound.</param>
     /// <returns>The pass's content (the version rises by one and a <see cref="GateExitRecorded"/> is raised), or
-    /// why it is refused (nothing is recorded then).</returns>
-    public OneOf<PassContent, PassRejected> Exit(string? code, Instant at, Actor by)
+    /// why it is refused (nothing is recorded then; <see cref="NotPermitted"/> before the code is even read when
+    /// <paramref name="by"/> may not record at this gate).</returns>
+    public OneOf<PassContent, PassRejected, NotPermitted> Exit(string? code, Instant at, Actor by)
     {
+        if (Check(by) is { } denied)
+        {
+            return denied;
+        }
+
         var verified = Verify(code, at);
         if (verified.IsT1)
         {
-            return verified;
+            return verified.AsT1;
         }
 
         var content = verified.AsT0;
@@ -140,17 +172,23 @@ public sealed partial class PassGate : AggregateRoot
     /// <param name="code">The scanned code.</param>
     /// <param name="at">When.</param>
     /// <returns>The return with its late flag, or why the scan is refused.</returns>
-    public OneOf<PassReturn, PassRejected> Return(string? code, Instant at) => Return(code, at, Actor.System);
+    public OneOf<PassReturn, PassRejected> Return(string? code, Instant at) => Return(code, at, Actor.System).Match<OneOf<PassReturn, PassRejected>>(
+        back => back, rejected => rejected, _ => throw new InvalidOperationException("The system may record at every gate."));
 
     /// <summary>Records a holder coming back; flags a late return. An expired or revoked pass may still come back.</summary>
     /// <param name="code">The scanned code.</param>
     /// <param name="at">When; not before the holder went out.</param>
-    /// <param name="by">Who is on duty at the gate.</param>
+    /// <param name="by">Who is on duty at the gate: <see cref="Permission.GateRecords"/> over the gate's compound.</param>
     /// <returns>The return with its late flag (the version rises by one and a <see cref="GateReturnRecorded"/> is
     /// raised), or why the scan is refused (nothing changes then; <see cref="PassRejection.OutOfOrder"/> when dated before
-    /// the exit, and the pass stays out).</returns>
-    public OneOf<PassReturn, PassRejected> Return(string? code, Instant at, Actor by)
+    /// the exit, and the pass stays out; <see cref="NotPermitted"/> when <paramref name="by"/> may not record at this gate).</returns>
+    public OneOf<PassReturn, PassRejected, NotPermitted> Return(string? code, Instant at, Actor by)
     {
+        if (Check(by) is { } denied)
+        {
+            return denied;
+        }
+
         var read = Read(code);
         if (read.IsT1)
         {
@@ -183,6 +221,11 @@ public sealed partial class PassGate : AggregateRoot
 
     /// <summary>The gate's key ids and counts.</summary>
     public override string ToString() => $"Pass gate v{Version}: {_keys}, {_out.Count} out, {_revoked.Count} revocation(s) loaded";
+
+    /// <summary>Checks that an actor may record at this gate: <see cref="Permission.GateRecords"/> over its <see cref="Compound"/>.</summary>
+    /// <param name="by">The actor.</param>
+    /// <returns>Null when permitted, otherwise why not.</returns>
+    public NotPermitted? Check(Actor by) => by.Check(Permission.GateRecords, Compound?.Value);
 
     private void Record(PassContent content, Instant at)
     {

@@ -48,7 +48,7 @@ public sealed class OneVersionPerCommandProperties
         // Scripts replay and reuse command ids: a replay succeeds without change and must not raise the version.
         var clock = new FakeClock(LedgerSamples.T0);
         var ledger = StockLedger.Open(LedgerSamples.Rice, clock);
-        CommandAtomicity.Check(ledger, clock, SuppliesGenerators.Script(steps).Select(c => (Func<StockLedger, bool>)(l => l.Execute(c).IsT0)), l => l.ToState(), oneEvent: true);
+        CommandAtomicity.Check(ledger, clock, SuppliesGenerators.Script(steps).Select(c => (Func<StockLedger, bool>)(l => l.Run(c).IsT0)), l => l.ToState(), oneEvent: true);
     }
 
     [Property(MaxTest = 150)]
@@ -90,7 +90,7 @@ public sealed class OneVersionPerCommandProperties
             1 => gate.Exit(code, at, Actor.Of("gate.dongfang")).IsT0,
             2 => gate.Return(code, at).IsT0,
             3 => gate.Return(code, at, Actor.Of("gate.dongfang")).IsT0,
-            _ => gate.LoadRevocations([.. Enumerable.Range(0, (op / 11 % 3) + 1).Select(i => new PassSerial((op / 13 % 10) + i + 1))], at) > 0,
+            _ => gate.LoadRevocations([.. Enumerable.Range(0, (op / 11 % 3) + 1).Select(i => new PassSerial((op / 13 % 10) + i + 1))], at).AsT0 > 0,
         };
     }
 

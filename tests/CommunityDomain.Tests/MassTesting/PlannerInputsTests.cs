@@ -39,7 +39,7 @@ public sealed class PlannerInputsTests
     {
         var fixture = new RoundFixture(7);
         var round = fixture.StartRound();
-        var site = round.AddSite(fixture.OpenCompound.Id, "A", 3, 40, position: new Position(10, 10), walkDown: Duration.FromMinutes(5));
+        var site = round.AddSite(fixture.OpenCompound.Id, "A", 3, 40, position: new Position(10, 10), walkDown: Duration.FromMinutes(5)).AsT0;
         var specs = PlannerInputs.Sites(round, fixture.OpenCompound.Id);
         Assert.Equal(Duration.FromMinutes(5), Assert.Single(specs).WalkDown);
         Assert.Equal(site.Id.Value, specs[0].SiteId);
@@ -50,6 +50,6 @@ public sealed class PlannerInputsTests
         Assert.True(plan.ExpectedFinish >= plan.LowerBound);
         _ = round.CloseSite(site.Id, round.Start);
         Assert.Empty(PlannerInputs.Sites(round, fixture.OpenCompound.Id));
-        Assert.Throws<ArgumentException>(() => round.AddSite(fixture.OpenCompound.Id, "B", 1, 10, walkDown: Duration.FromMinutes(-1)));
+        Assert.Throws<ArgumentException>(() => round.AddSite(fixture.OpenCompound.Id, "B", 1, 10, walkDown: Duration.FromMinutes(-1)).AsT0);
     }
 }

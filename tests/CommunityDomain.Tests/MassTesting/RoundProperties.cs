@@ -73,8 +73,8 @@ public sealed class RoundProperties
         var fixture = new RoundFixture(seed);
         var round = fixture.StartRound(policy: new PoolingPolicy(5, 1),
             keyGroups: fixture.Community.Residents.Where(r => r.Id.Value % 4 == 0).Select(r => r.Id).ToHashSet());
-        _ = round.AddSite(fixture.OpenCompound.Id, "A", 2, 50);
-        _ = round.AddSite(fixture.OpenCompound.Id, "B", 1, 20);
+        _ = round.AddSite(fixture.OpenCompound.Id, "A", 2, 50).AsT0;
+        _ = round.AddSite(fixture.OpenCompound.Id, "B", 1, 20).AsT0;
         return (fixture, round);
     }
 

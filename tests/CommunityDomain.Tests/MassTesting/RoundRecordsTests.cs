@@ -76,8 +76,8 @@ public sealed class RoundRecordsTests
     {
         var fixture = new RoundFixture();
         var round = fixture.StartRound(policy: new PoolingPolicy(1, 1));
-        var a = round.AddSite(fixture.OpenCompound.Id, "A", 2, 50);
-        var b = round.AddSite(fixture.OpenCompound.Id, "B", 2, 50);
+        var a = round.AddSite(fixture.OpenCompound.Id, "A", 2, 50).AsT0;
+        var b = round.AddSite(fixture.OpenCompound.Id, "B", 2, 50).AsT0;
         _ = round.DequeueEvents();
         var walkIn = round.MustTest.WalkIns.First();
 
@@ -90,7 +90,7 @@ public sealed class RoundRecordsTests
 
         var next = round.MustTest.WalkIns.Skip(1).First();
         round = new RoundFixture().StartRound(policy: new PoolingPolicy(5, 5));
-        b = round.AddSite(fixture.OpenCompound.Id, "B", 2, 50);
+        b = round.AddSite(fixture.OpenCompound.Id, "B", 2, 50).AsT0;
         foreach (var entry in round.MustTest.WalkIns.Take(3))
         {
             _ = round.Scan(entry.Resident, b.Id, fixture.Clock.GetCurrentInstant());
@@ -110,7 +110,7 @@ public sealed class RoundRecordsTests
     {
         var fixture = new RoundFixture();
         var round = fixture.StartRound(policy: new PoolingPolicy(1, 1));
-        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 50);
+        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 50).AsT0;
         var home = round.MustTest.DoorToDoor.First().Household;
         var version = round.Version;
         _ = round.SampleAtDoor(home, fixture.Clock.GetCurrentInstant()).AsT0;
@@ -144,7 +144,7 @@ public sealed class RoundRecordsTests
         var copy = restored.StartRound(list, PoolingPolicy.Standard).AsT0;
         foreach (var round in new[] { third, copy })
         {
-            var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 50);
+            var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 50).AsT0;
             foreach (var entry in round.MustTest.WalkIns)
             {
                 _ = round.Scan(entry.Resident, site.Id, fixture.Clock.GetCurrentInstant());

@@ -51,7 +51,7 @@ public sealed class RoundTests
     {
         var fixture = new RoundFixture();
         var round = fixture.StartRound(policy: new PoolingPolicy(5, 1));
-        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100).AsT0;
         var walkIns = round.MustTest.WalkIns.ToList();
         foreach (var entry in walkIns)
         {
@@ -84,7 +84,7 @@ public sealed class RoundTests
     {
         var fixture = new RoundFixture();
         var round = fixture.StartRound(policy: new PoolingPolicy(5, 5));
-        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100).AsT0;
         foreach (var entry in round.MustTest.WalkIns)
         {
             _ = round.Scan(entry.Resident, site.Id, fixture.Clock.GetCurrentInstant());
@@ -109,7 +109,7 @@ public sealed class RoundTests
     {
         var fixture = new RoundFixture();
         var round = fixture.StartRound();
-        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100).AsT0;
         var first = round.MustTest.WalkIns.First();
         Assert.False(round.Closure().IsComplete);
         Assert.Contains(round.Closure().Missing, m => m.Resident == first.Resident && m.MaskedName == first.MaskedName);
@@ -136,12 +136,12 @@ public sealed class RoundTests
     {
         var fixture = new RoundFixture();
         var round = fixture.StartRound();
-        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100).AsT0;
         Assert.True(round.Scan(new CommunityDomain.Kernel.Id<Resident>(9999), site.Id, fixture.Clock.GetCurrentInstant()).IsT1);
         var door = round.MustTest.DoorToDoor.First();
         Assert.Equal(Disposition.DoorToDoor, round.Scan(door.Resident, site.Id, fixture.Clock.GetCurrentInstant()).AsT3.Disposition);
-        Assert.Throws<ArgumentException>(() => round.AddSite(new CommunityDomain.Kernel.Id<Compound>(99), "X", 1, 10));
-        Assert.Throws<ArgumentException>(() => round.AddSite(fixture.OpenCompound.Id, "X", 0, 10));
+        Assert.Throws<ArgumentException>(() => round.AddSite(new CommunityDomain.Kernel.Id<Compound>(99), "X", 1, 10).AsT0);
+        Assert.Throws<ArgumentException>(() => round.AddSite(fixture.OpenCompound.Id, "X", 0, 10).AsT0);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class RoundTests
         var second = fixture.StartRound(1);
         foreach (var round in new[] { first, second })
         {
-            var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+            var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100).AsT0;
             foreach (var entry in round.MustTest.WalkIns)
             {
                 _ = round.Scan(entry.Resident, site.Id, round.Start.Plus(Duration.FromMinutes(10)));
@@ -171,7 +171,7 @@ public sealed class RoundTests
         foreach (var day in new[] { 0, 1 })
         {
             var round = fixture.StartRound(day, new PoolingPolicy(1, 1));
-            var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+            var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100).AsT0;
             foreach (var entry in round.MustTest.WalkIns)
             {
                 _ = round.Scan(entry.Resident, site.Id, round.Start);
@@ -188,7 +188,7 @@ public sealed class RoundTests
     {
         var fixture = new RoundFixture();
         var round = fixture.StartRound(policy: new PoolingPolicy(5, 5));
-        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100);
+        var site = round.AddSite(fixture.OpenCompound.Id, "A", 2, 100).AsT0;
         foreach (var entry in round.MustTest.WalkIns)
         {
             _ = round.Scan(entry.Resident, site.Id, round.Start);

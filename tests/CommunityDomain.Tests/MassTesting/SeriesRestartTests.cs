@@ -25,7 +25,7 @@ public sealed class SeriesRestartTests
         clock.Reset(series.StartOf(series.FirstDay.PlusDays(day)));
         var list = MustTestList.From(community, community.Compounds.Select(c => c.Id), clock.GetCurrentInstant(), exemptions);
         var round = series.StartRound(list, new PoolingPolicy(5, 1), Actor.Of("office")).AsT0;
-        var site = round.AddSite(fixture.OpenCompound.Id, "Gate square", 2, 60, Actor.Of("office"));
+        var site = round.AddSite(fixture.OpenCompound.Id, "Gate square", 2, 60, Actor.Of("office")).AsT0;
         foreach (var (entry, i) in round.MustTest.WalkIns.Select((e, i) => (e, i)))
         {
             clock.Advance(Duration.FromSeconds(30 + (i % 3 * 10)));

@@ -28,8 +28,8 @@ public static class TestingSamples
         var series = fixture.Series;
         var list = MustTestList.From(community, community.Compounds.Select(c => c.Id), series.StartOf(series.FirstDay), exemptions, keyGroups);
         var round = series.StartRound(list, new PoolingPolicy(5, 1)).AsT0;
-        var a = round.AddSite(fixture.OpenCompound.Id, "Gate square", 2, 60, Actor.Of("office"), new Position(10, -20), Duration.FromMinutes(5));
-        var b = round.AddSite(fixture.OpenCompound.Id, "North lawn", 1, 30);
+        var a = round.AddSite(fixture.OpenCompound.Id, "Gate square", 2, 60, Actor.Of("office"), new Position(10, -20), Duration.FromMinutes(5)).AsT0;
+        var b = round.AddSite(fixture.OpenCompound.Id, "North lawn", 1, 30).AsT0;
         var walkIns = round.MustTest.WalkIns.ToList();
         _ = round.Exempt(walkIns[1].Resident, RoundReason).AsT0;
         _ = round.MarkAway(walkIns[2].Resident).AsT0;
@@ -64,7 +64,7 @@ public static class TestingSamples
 
         clock.Reset(series.StartOf(series.FirstDay.PlusDays(1)));
         var second = series.StartRound(MustTestList.From(community, [fixture.OpenCompound.Id], clock.GetCurrentInstant()), PoolingPolicy.Standard).AsT0;
-        var site = second.AddSite(fixture.OpenCompound.Id, "Gate square", 3, 80);
+        var site = second.AddSite(fixture.OpenCompound.Id, "Gate square", 3, 80).AsT0;
         foreach (var entry in second.MustTest.WalkIns.Take(3))
         {
             clock.Advance(Duration.FromSeconds(30));

@@ -2,6 +2,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Supplies;
 using CommunityDomain.Supplies.Ledger;
+using CommunityDomain.Tests.Generators;
 using NodaTime.Testing;
 
 namespace CommunityDomain.Tests.Supplies;
@@ -31,7 +32,7 @@ public static class LedgerSamples
         ];
         foreach (var c in commands)
         {
-            if (!ledger.Execute(c).IsT0)
+            if (!ledger.Run(c).IsT0)
             {
                 throw new InvalidOperationException($"Sample command {c.Id} was rejected.");
             }

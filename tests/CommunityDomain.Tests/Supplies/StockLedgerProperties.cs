@@ -20,7 +20,7 @@ public sealed class StockLedgerProperties
         {
             var before = Snapshot(ledger);
             var expected = model.Expect(command);
-            var result = ledger.Execute(command);
+            var result = ledger.Run(command);
 
             if (expected == Outcome.Replay)
             {
@@ -65,7 +65,7 @@ public sealed class StockLedgerProperties
         {
             var lotsBefore = ledger.Lots;
             var version = ledger.Version;
-            if (ledger.Execute(command).IsT0 && command is ReceiveStock r)
+            if (ledger.Run(command).IsT0 && command is ReceiveStock r)
             {
                 receipts.TryAdd(r.Id, r);
             }

@@ -18,7 +18,7 @@ public sealed class StockLedgerStateProperties
         var original = StockLedger.Open(LedgerSamples.Rice, new FakeClock(LedgerSamples.T0));
         foreach (var command in script.Take(cut))
         {
-            original.Execute(command);
+            original.Run(command);
         }
 
         _ = original.DequeueEvents();
@@ -29,8 +29,8 @@ public sealed class StockLedgerStateProperties
         // Replays and conflicting reuses of ids from before the snapshot are in the rest of the script.
         foreach (var command in script.Skip(cut))
         {
-            var expected = original.Execute(command);
-            var actual = rebuilt.Execute(command);
+            var expected = original.Run(command);
+            var actual = rebuilt.Run(command);
             Assert.Equal(expected.Index, actual.Index);
             Assert.Equal(expected.Value, actual.Value);
         }
@@ -45,7 +45,7 @@ public sealed class StockLedgerStateProperties
         var original = StockLedger.Open(LedgerSamples.Rice, new FakeClock(LedgerSamples.T0));
         foreach (var command in SuppliesGenerators.Script(steps))
         {
-            original.Execute(command);
+            original.Run(command);
         }
 
         var json = CommunityJson.Write(original.ToState());

@@ -27,10 +27,10 @@ public sealed class StockLedgerStateTests
     {
         var rebuilt = StockLedger.Restore(LedgerSamples.Busy().ToState(), Clock);
 
-        Assert.True(rebuilt.Execute(new DeliverStock(CommandId.Of("dlv-1"), CommandId.Of("alc-1"), 8)).IsT0);
-        Assert.True(rebuilt.Execute(new DeliverStock(CommandId.Of("dlv-1"), CommandId.Of("alc-1"), 1)).IsT1);
-        Assert.True(rebuilt.Execute(new ReceiveStock(CommandId.Of("rcv-2"), 6, StockSource.DonatedBy("someone else"), new LocalDate(2022, 8, 25))).IsT1);
-        Assert.True(rebuilt.Execute(new WriteOffStock(CommandId.Of("wo-1"), 2, "other reason", CommandId.Of("rcv-3"))).IsT1);
+        Assert.True(rebuilt.Deliver(CommandId.Of("dlv-1"), CommandId.Of("alc-1"), 8).IsT0);
+        Assert.True(rebuilt.Deliver(CommandId.Of("dlv-1"), CommandId.Of("alc-1"), 1).IsT1);
+        Assert.True(rebuilt.Receive(CommandId.Of("rcv-2"), 6, StockSource.DonatedBy("someone else"), new LocalDate(2022, 8, 25)).IsT1);
+        Assert.True(rebuilt.WriteOff(CommandId.Of("wo-1"), 2, "other reason", CommandId.Of("rcv-3")).IsT1);
         Assert.Empty(rebuilt.PendingEvents);
         Assert.Equal(LedgerSamples.Busy().ToState(), rebuilt.ToState());
     }
@@ -40,7 +40,7 @@ public sealed class StockLedgerStateTests
     {
         var rebuilt = StockLedger.Restore(LedgerSamples.Busy().ToState(), Clock);
 
-        Assert.True(rebuilt.Execute(new DeliverStock(CommandId.Of("dlv-2"), CommandId.Of("alc-2"), 1)).IsT0);
+        Assert.True(rebuilt.Deliver(CommandId.Of("dlv-2"), CommandId.Of("alc-2"), 1).IsT0);
 
         Assert.Equal(11, rebuilt.Version);
         Assert.Equal(11, Assert.Single(rebuilt.PendingEvents).Version);

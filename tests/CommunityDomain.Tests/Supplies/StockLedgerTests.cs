@@ -19,11 +19,11 @@ public sealed class StockLedgerTests
     public void Deliver_two_lots_takes_the_earliest_expiry_first_and_traces_both()
     {
         var ledger = Ledger();
-        ledger.Execute(new ReceiveStock(CommandId.Of("late"), 5, StockSource.Procured, new LocalDate(2022, 9, 30)));
-        ledger.Execute(new ReceiveStock(CommandId.Of("early"), 3, StockSource.DonatedBy("a resident"), new LocalDate(2022, 8, 25)));
-        ledger.Execute(new AllocateStock(CommandId.Of("a1"), Home, 4));
+        ledger.Receive(CommandId.Of("late"), 5, StockSource.Procured, new LocalDate(2022, 9, 30));
+        ledger.Receive(CommandId.Of("early"), 3, StockSource.DonatedBy("a resident"), new LocalDate(2022, 8, 25));
+        ledger.Allocate(CommandId.Of("a1"), Home, 4);
 
-        var result = ledger.Execute(new DeliverStock(CommandId.Of("d1"), CommandId.Of("a1"), 4));
+        var result = ledger.Deliver(CommandId.Of("d1"), CommandId.Of("a1"), 4);
 
         Assert.True(result.IsT0);
         Assert.Equal([new TracedUnits(CommandId.Of("early"), 3), new TracedUnits(CommandId.Of("late"), 1)], ledger.Trace(CommandId.Of("d1")));
@@ -36,10 +36,10 @@ public sealed class StockLedgerTests
     public void Allocate_more_than_free_is_short_of_stock_and_changes_nothing()
     {
         var ledger = Ledger();
-        ledger.Execute(new ReceiveStock(CommandId.Of("r"), 5));
-        ledger.Execute(new AllocateStock(CommandId.Of("a1"), Home, 3));
+        ledger.Receive(CommandId.Of("r"), 5);
+        ledger.Allocate(CommandId.Of("a1"), Home, 3);
 
-        var result = ledger.Execute(new AllocateStock(CommandId.Of("a2"), Home, 3));
+        var result = ledger.Allocate(CommandId.Of("a2"), Home, 3);
 
         Assert.True(result.IsT2);
         Assert.Equal(2, result.AsT2.Available);
@@ -53,10 +53,10 @@ public sealed class StockLedgerTests
     public void Execute_same_id_same_payload_is_harmless_and_other_payload_conflicts()
     {
         var ledger = Ledger();
-        Assert.True(ledger.Execute(new ReceiveStock(CommandId.Of("r"), 5)).IsT0);
+        Assert.True(ledger.Receive(CommandId.Of("r"), 5).IsT0);
 
-        Assert.True(ledger.Execute(new ReceiveStock(CommandId.Of("r"), 5)).IsT0);
-        var conflict = ledger.Execute(new ReceiveStock(CommandId.Of("r"), 6));
+        Assert.True(ledger.Receive(CommandId.Of("r"), 5).IsT0);
+        var conflict = ledger.Receive(CommandId.Of("r"), 6);
 
         Assert.True(conflict.IsT1);
         Assert.Equal(5, ledger.Received);
@@ -67,12 +67,12 @@ public sealed class StockLedgerTests
     public void Return_puts_units_back_and_cannot_exceed_what_is_out()
     {
         var ledger = Ledger();
-        ledger.Execute(new ReceiveStock(CommandId.Of("r"), 5));
-        ledger.Execute(new AllocateStock(CommandId.Of("a"), Home, 2));
-        ledger.Execute(new DeliverStock(CommandId.Of("d"), CommandId.Of("a"), 2));
+        ledger.Receive(CommandId.Of("r"), 5);
+        ledger.Allocate(CommandId.Of("a"), Home, 2);
+        ledger.Deliver(CommandId.Of("d"), CommandId.Of("a"), 2);
 
-        Assert.True(ledger.Execute(new ReturnStock(CommandId.Of("t1"), CommandId.Of("d"), 1)).IsT0);
-        var tooMany = ledger.Execute(new ReturnStock(CommandId.Of("t2"), CommandId.Of("d"), 2));
+        Assert.True(ledger.Return(CommandId.Of("t1"), CommandId.Of("d"), 1).IsT0);
+        var tooMany = ledger.Return(CommandId.Of("t2"), CommandId.Of("d"), 2);
 
         Assert.True(tooMany.IsT4);
         Assert.Equal(1, tooMany.AsT4.Outstanding);
@@ -84,11 +84,11 @@ public sealed class StockLedgerTests
     public void Write_off_reserved_units_is_refused()
     {
         var ledger = Ledger();
-        ledger.Execute(new ReceiveStock(CommandId.Of("r"), 5));
-        ledger.Execute(new AllocateStock(CommandId.Of("a"), Home, 4));
+        ledger.Receive(CommandId.Of("r"), 5);
+        ledger.Allocate(CommandId.Of("a"), Home, 4);
 
-        Assert.True(ledger.Execute(new WriteOffStock(CommandId.Of("w"), 2, "leaking")).IsT2);
-        Assert.True(ledger.Execute(new WriteOffStock(CommandId.Of("w"), 1, "leaking")).IsT0);
+        Assert.True(ledger.WriteOff(CommandId.Of("w"), 2, "leaking").IsT2);
+        Assert.True(ledger.WriteOff(CommandId.Of("w"), 1, "leaking").IsT0);
         Assert.Equal(4, ledger.OnHand);
     }
 
@@ -96,7 +96,7 @@ public sealed class StockLedgerTests
     public void Deliver_unknown_allocation_is_named_in_the_error()
     {
         var ledger = Ledger();
-        var result = ledger.Execute(new DeliverStock(CommandId.Of("d"), CommandId.Of("nope"), 1));
+        var result = ledger.Deliver(CommandId.Of("d"), CommandId.Of("nope"), 1);
         Assert.True(result.IsT3);
         Assert.Contains("nope", result.AsT3.Message, StringComparison.Ordinal);
     }
@@ -115,7 +115,7 @@ public sealed class StockLedgerTests
     public void ToString_never_shows_the_donor()
     {
         var ledger = Ledger();
-        ledger.Execute(new ReceiveStock(CommandId.Of("r"), 5, StockSource.DonatedBy("Mr Li of Dongfang")));
+        ledger.Receive(CommandId.Of("r"), 5, StockSource.DonatedBy("Mr Li of Dongfang"));
         Assert.DoesNotContain("Li", ledger.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Li", ledger.PendingEvents[0].ToString(), StringComparison.Ordinal);
     }

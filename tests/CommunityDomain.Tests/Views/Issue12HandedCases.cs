@@ -73,7 +73,7 @@ public sealed class Issue12HandedCases
         var (community, dongfang, homes) = Dongfang();
         var series = TestingSeries.Create(new Id<TestingSeries>(1), "week", new LocalDate(2022, 8, 18), 5, new LocalTime(5, 0), Shanghai, new FakeClock(Five));
         var round = series.StartRound(MustTestList.From(community, [dongfang.Id], Five), PoolingPolicy.Standard).AsT0;
-        var site = round.AddSite(dongfang.Id, "Dongfang site 1", 6, 200);
+        var site = round.AddSite(dongfang.Id, "Dongfang site 1", 6, 200).AsT0;
         // Everyone of room 302 comes down; room 501 does not.
         foreach (var resident in community.Get(homes[0]).Members)
         {

@@ -9,7 +9,9 @@ namespace CommunityDomain.MassTesting;
 
 /// <summary>A series of whole-population testing rounds on consecutive days, e.g. five days from 18 August.</summary>
 /// <remarks>
-/// Starting a round is the series' only command: it raises the series' version by one. The series and its
+/// Starting a round is the series' only command: it raises the series' version by one. Only an actor with
+/// <see cref="Permission.TestingRounds"/> over the whole community (the community office) may start one; anyone
+/// else gets <see cref="NotPermitted"/> and nothing changes. The series and its
 /// rounds are stored together (<see cref="ToState"/>, <see cref="Restore"/>); a restored series equals the
 /// original in state and in every query, and judges every later command as the original would.
 /// </remarks>
@@ -75,14 +77,20 @@ public sealed class TestingSeries : AggregateRoot
     /// <summary>Starts the round of a must-test list's date, with its pooling policy.</summary>
     /// <param name="mustTest">The must-test list derived at the round's start.</param>
     /// <param name="policy">The pooling policy.</param>
-    /// <param name="by">Who starts it.</param>
-    /// <returns>The round, or why not.</returns>
-    public OneOf<TestingRound, RoundOutsideSeries, RoundAlreadyStarted> StartRound(MustTestList mustTest, PoolingPolicy policy, Actor by = default)
+    /// <param name="by">Who starts it: <see cref="Permission.TestingRounds"/> over the whole community (the community office).</param>
+    /// <returns>The round, or why not (<see cref="NotPermitted"/> for an actor without the role or not over the whole community).</returns>
+    public OneOf<TestingRound, RoundOutsideSeries, RoundAlreadyStarted, NotPermitted> StartRound(MustTestList mustTest, PoolingPolicy policy, Actor by = default)
     {
         Guard.Against.Null(mustTest);
         if (policy.IsDefault)
         {
             throw new ArgumentException("The pooling policy is default.", nameof(policy));
+        }
+
+        // A round covers its whole must-test list: starting one is the office's call, never a compound's.
+        if (by.Check(Permission.TestingRounds) is { } denied)
+        {
+            return denied;
         }
 
         var date = mustTest.At.InZone(Zone).Date;

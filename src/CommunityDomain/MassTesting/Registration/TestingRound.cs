@@ -22,6 +22,16 @@ namespace CommunityDomain.MassTesting;
 /// reason: in the round (<see cref="Exemptions"/>), in its <see cref="Events.ResidentExcused"/> event and in the
 /// closure.
 /// <para>
+/// Who may run what (<see cref="Actor.Check"/>; a refused command returns <see cref="NotPermitted"/> and changes
+/// nothing): setting up and closing a site and exempting a resident need <see cref="Permission.TestingRounds"/>
+/// (community office; a compound head in their compound); scanning, door-to-door and individual sampling, away
+/// marks and antigen reports need <see cref="Permission.Testing"/> (testing staff, the office); lab results need
+/// <see cref="Permission.TestResults"/> (the lab, the office). The place checked against the actor's area is the
+/// site's compound for site commands, the resident's or household's building on the must-test list for
+/// sampling and excusals, and the tube's compound for a result; a place the round does not know (an unlisted
+/// resident or household) is the whole community.
+/// </para>
+/// <para>
 /// Time moves forward per tube: a sample is not dated before the previous sample in the same tube, a site does
 /// not close before its last sample, a result is not dated before its tube closed, and a re-sample is not dated
 /// before the result that put the resident on the re-sample list. Each is refused with
@@ -90,8 +100,10 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="by">Who set it up.</param>
     /// <param name="position">Where it stands (metres); default the origin.</param>
     /// <param name="walkDown">How long residents take to come down after a call (0-2 hours); default 4 minutes.</param>
-    /// <returns>The site.</returns>
-    public SamplingSite AddSite(Id<Compound> compound, string name, int stations, int queueCapacity, Actor by = default, Position position = default, Duration? walkDown = null)
+    /// <returns>The site, or <see cref="NotPermitted"/> when <paramref name="by"/> may not organise testing in the compound
+    /// (<see cref="Permission.TestingRounds"/>: the office, the compound's head).</returns>
+    /// <exception cref="ArgumentException">A default or out-of-scope compound, a blank name, no stations or queue space, a walk-down delay out of range.</exception>
+    public OneOf<SamplingSite, NotPermitted> AddSite(Id<Compound> compound, string name, int stations, int queueCapacity, Actor by = default, Position position = default, Duration? walkDown = null)
     {
         var delay = walkDown ?? Duration.FromMinutes(4);
         if (delay < Duration.Zero || delay > Duration.FromHours(2))
@@ -103,6 +115,14 @@ public sealed partial class TestingRound : AggregateRoot
         if (!MustTest.Scope.Contains(compound))
         {
             throw new ArgumentException($"{compound} is not in this round's scope.", nameof(compound));
+        }
+
+        Guard.Against.NullOrWhiteSpace(name);
+        Guard.Against.NegativeOrZero(stations);
+        Guard.Against.NegativeOrZero(queueCapacity);
+        if (by.Check(Permission.TestingRounds, compound.Value) is { } denied)
+        {
+            return denied;
         }
 
         var site = new SamplingSite(new Id<SamplingSite>(_sites.Count + 1), compound, Guard.Against.NullOrWhiteSpace(name).Trim(),
@@ -117,12 +137,18 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="site">The site.</param>
     /// <param name="at">When; not before the previous sample in the site's open tube of the resident's pool class.</param>
     /// <param name="assisted">True when a volunteer helped with registration (recorded).</param>
-    /// <param name="by">Who scanned.</param>
-    /// <returns>The tube, or why the scan does not count (<see cref="TubeChangeOutOfOrder"/> when dated before the open tube's last sample).</returns>
-    public OneOf<Tube, NotOnList, AlreadySampled, NotAWalkIn, SiteClosed, TubeChangeOutOfOrder> Scan(Id<Resident> resident, Id<SamplingSite> site, Instant at, bool assisted = false, Actor by = default)
+    /// <param name="by">Who scanned: <see cref="Permission.Testing"/> (testing staff, the office) over the site's compound.</param>
+    /// <returns>The tube, or why the scan does not count (<see cref="TubeChangeOutOfOrder"/> when dated before the open tube's last sample;
+    /// <see cref="NotPermitted"/> for an actor without the role or outside the site's compound).</returns>
+    public OneOf<Tube, NotOnList, AlreadySampled, NotAWalkIn, SiteClosed, TubeChangeOutOfOrder, NotPermitted> Scan(Id<Resident> resident, Id<SamplingSite> site, Instant at, bool assisted = false, Actor by = default)
     {
         Guard.Against.DefaultId(resident);
         var place = RequireSite(site);
+        if (by.Check(Permission.Testing, place.Compound.Value) is { } denied)
+        {
+            return denied;
+        }
+
         if (MustTest.Find(resident) is not { } entry)
         {
             return new NotOnList(resident);
@@ -178,11 +204,17 @@ public sealed partial class TestingRound : AggregateRoot
     /// <summary>Samples a household's door-to-door residents at its door into one tube holding that household alone.</summary>
     /// <param name="household">The household.</param>
     /// <param name="at">When.</param>
-    /// <param name="by">Who sampled.</param>
-    /// <returns>The closed tube, or why not.</returns>
-    public OneOf<Tube, NoDoorToDoorHere> SampleAtDoor(Id<Household> household, Instant at, Actor by = default)
+    /// <param name="by">Who sampled: <see cref="Permission.Testing"/> (testing staff, the office) over the household's building.</param>
+    /// <returns>The closed tube, or why not (<see cref="NotPermitted"/> for an actor without the role or outside the household's area).</returns>
+    public OneOf<Tube, NoDoorToDoorHere, NotPermitted> SampleAtDoor(Id<Household> household, Instant at, Actor by = default)
     {
         Guard.Against.DefaultId(household);
+        var home = MustTest.Entries.FirstOrDefault(e => e.Household == household);
+        if (Check(by, Permission.Testing, home) is { } denied)
+        {
+            return denied;
+        }
+
         var due = MustTest.Entries
             .Where(e => e.Household == household && DispositionOf(e) == Disposition.DoorToDoor && !_sampled.ContainsKey(e.Resident))
             .ToList();
@@ -208,11 +240,17 @@ public sealed partial class TestingRound : AggregateRoot
     /// <summary>Re-samples a resident of the re-sample list individually, into a tube of their own.</summary>
     /// <param name="resident">The resident.</param>
     /// <param name="at">When; not before the result of the pooled tube that put them on the re-sample list.</param>
-    /// <param name="by">Who sampled.</param>
-    /// <returns>The closed single tube, or why not (<see cref="TubeChangeOutOfOrder"/> when dated before that result).</returns>
-    public OneOf<Tube, NotOnResampleList, AlreadySampled, TubeChangeOutOfOrder> SampleIndividually(Id<Resident> resident, Instant at, Actor by = default)
+    /// <param name="by">Who sampled: <see cref="Permission.Testing"/> (testing staff, the office) over the resident's building.</param>
+    /// <returns>The closed single tube, or why not (<see cref="TubeChangeOutOfOrder"/> when dated before that result;
+    /// <see cref="NotPermitted"/> for an actor without the role or outside the resident's area).</returns>
+    public OneOf<Tube, NotOnResampleList, AlreadySampled, TubeChangeOutOfOrder, NotPermitted> SampleIndividually(Id<Resident> resident, Instant at, Actor by = default)
     {
         Guard.Against.DefaultId(resident);
+        if (Check(by, Permission.Testing, MustTest.Find(resident)) is { } denied)
+        {
+            return denied;
+        }
+
         if (_resampled.TryGetValue(resident, out var done))
         {
             return new AlreadySampled(resident, done.Barcode);
@@ -242,9 +280,9 @@ public sealed partial class TestingRound : AggregateRoot
 
     /// <summary>Marks a listed resident who has not been sampled as away (they left before being tested).</summary>
     /// <param name="resident">The resident.</param>
-    /// <param name="by">Who recorded it.</param>
-    /// <returns>Success, or why not.</returns>
-    public OneOf<Success, NotOnList, AlreadySampled> MarkAway(Id<Resident> resident, Actor by = default) => Excuse(resident, Disposition.Away, null, by);
+    /// <param name="by">Who recorded it: <see cref="Permission.Testing"/> (testing staff, the office) over the resident's building.</param>
+    /// <returns>Success, or why not (<see cref="NotPermitted"/> for an actor without the role or outside the resident's area).</returns>
+    public OneOf<Success, NotOnList, AlreadySampled, NotPermitted> MarkAway(Id<Resident> resident, Actor by = default) => Excuse(resident, Disposition.Away, null, Permission.Testing, by);
 
     /// <summary>
     /// Exempts a listed resident who has not been sampled, with a reason the round keeps: it shows in
@@ -253,13 +291,13 @@ public sealed partial class TestingRound : AggregateRoot
     /// </summary>
     /// <param name="resident">The resident.</param>
     /// <param name="reason">Why (not blank; trimmed).</param>
-    /// <param name="by">Who exempted them.</param>
-    /// <returns>Success, or why not.</returns>
+    /// <param name="by">Who exempted them: <see cref="Permission.TestingRounds"/> (the office; a compound head in their compound).</param>
+    /// <returns>Success, or why not (<see cref="NotPermitted"/> for an actor without the role or outside the resident's area).</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is null or blank.</exception>
-    public OneOf<Success, NotOnList, AlreadySampled> Exempt(Id<Resident> resident, string reason, Actor by = default)
+    public OneOf<Success, NotOnList, AlreadySampled, NotPermitted> Exempt(Id<Resident> resident, string reason, Actor by = default)
     {
         var why = Guard.Against.NullOrWhiteSpace(reason).Trim();
-        return Excuse(resident, Disposition.Exempt, why, by);
+        return Excuse(resident, Disposition.Exempt, why, Permission.TestingRounds, by);
     }
 
     /// <summary>Why a listed resident is exempt now (from the must-test list or a later <see cref="Exempt"/>), or null when they are not exempt.</summary>
@@ -275,12 +313,18 @@ public sealed partial class TestingRound : AggregateRoot
     /// <summary>Closes a site; its open tubes close with it, whatever their fill.</summary>
     /// <param name="site">The site.</param>
     /// <param name="at">When; not before the site's last sample.</param>
-    /// <param name="by">Who closed it.</param>
+    /// <param name="by">Who closed it: <see cref="Permission.TestingRounds"/> (the office; the head of the site's compound).</param>
     /// <returns>The closing with the tubes closed now (none when the site was already closed: nothing changes), or
-    /// <see cref="TubeChangeOutOfOrder"/> naming the tube with the site's last sample when <paramref name="at"/> is before it.</returns>
-    public OneOf<ClosedSite, TubeChangeOutOfOrder> CloseSite(Id<SamplingSite> site, Instant at, Actor by = default)
+    /// <see cref="TubeChangeOutOfOrder"/> naming the tube with the site's last sample when <paramref name="at"/> is before it,
+    /// or <see cref="NotPermitted"/> for an actor without the role or outside the site's compound.</returns>
+    public OneOf<ClosedSite, TubeChangeOutOfOrder, NotPermitted> CloseSite(Id<SamplingSite> site, Instant at, Actor by = default)
     {
         var place = RequireSite(site);
+        if (by.Check(Permission.TestingRounds, place.Compound.Value) is { } denied)
+        {
+            return denied;
+        }
+
         if (place.ClosedAt is { } closedBefore)
         {
             return new ClosedSite(site, closedBefore, []);
@@ -314,18 +358,25 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="barcode">The tube.</param>
     /// <param name="result">Negative, positive or invalid.</param>
     /// <param name="at">When it arrived; not before the tube closed.</param>
-    /// <param name="by">Who recorded it.</param>
-    /// <returns>The tube, or why not (<see cref="TubeChangeOutOfOrder"/> when dated before the tube closed).</returns>
-    public OneOf<Tube, UnknownTube, TubeStillOpen, ConflictingResult, TubeChangeOutOfOrder> RecordResult(TubeBarcode barcode, TubeResult result, Instant at, Actor by = default)
+    /// <param name="by">Who recorded it: <see cref="Permission.TestResults"/> (the lab, the office) over the tube's compound.</param>
+    /// <returns>The tube, or why not (<see cref="TubeChangeOutOfOrder"/> when dated before the tube closed; <see cref="NotPermitted"/>
+    /// for an actor without the role, or outside the tube's compound; an unknown tube is placed in the whole community).</returns>
+    public OneOf<Tube, UnknownTube, TubeStillOpen, ConflictingResult, TubeChangeOutOfOrder, NotPermitted> RecordResult(TubeBarcode barcode, TubeResult result, Instant at, Actor by = default)
     {
         if (result == TubeResult.Pending || !Enum.IsDefined(result))
         {
             throw new ArgumentException("A lab reports negative, positive or invalid.", nameof(result));
         }
 
+        // An unknown tube has no place: only an actor over the whole community learns that it is unknown.
         if (!_tubesByBarcode.TryGetValue(barcode, out var tube))
         {
-            return new UnknownTube(barcode);
+            return by.Check(Permission.TestResults) is { } refused ? refused : new UnknownTube(barcode);
+        }
+
+        if (by.Check(Permission.TestResults, CompoundOf(tube).Value) is { } denied)
+        {
+            return denied;
         }
 
         if (!tube.IsClosed)
@@ -352,11 +403,17 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="resident">The resident (need not be on the list).</param>
     /// <param name="at">When it was taken.</param>
     /// <param name="positive">The outcome.</param>
-    /// <param name="by">Who recorded it.</param>
-    /// <returns>The report.</returns>
-    public AntigenReport RecordAntigen(Id<Resident> resident, Instant at, bool positive, Actor by = default)
+    /// <param name="by">Who recorded it: <see cref="Permission.Testing"/> (testing staff, the office) over the resident's building
+    /// on the list (the whole community for a resident not on it).</param>
+    /// <returns>The report, or <see cref="NotPermitted"/> for an actor without the role or outside the resident's area.</returns>
+    public OneOf<AntigenReport, NotPermitted> RecordAntigen(Id<Resident> resident, Instant at, bool positive, Actor by = default)
     {
         var report = new AntigenReport(Guard.Against.DefaultId(resident), at, positive);
+        if (Check(by, Permission.Testing, MustTest.Find(resident)) is { } denied)
+        {
+            return denied;
+        }
+
         _antigen.Add(report);
         Raise(new AntigenReported(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, resident, positive));
         return report;
@@ -395,6 +452,10 @@ public sealed partial class TestingRound : AggregateRoot
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Round {Number} of {Series} on {Date:yyyy-MM-dd}: {_sampled.Count} sampled, {_tubes.Count} tubes");
 
+    // A listed resident's or household's place is their building; an unlisted one is placed in the whole community.
+    private static NotPermitted? Check(Actor by, Permission needed, MustTestEntry? entry) =>
+        entry is null ? by.Check(needed) : by.Check(needed, entry.Compound.Value, entry.Building.Value);
+
     private Disposition DispositionOf(MustTestEntry entry) => _excused.TryGetValue(entry.Resident, out var excused) ? excused.Disposition : entry.Disposition;
 
     // The reason of an exempt resident: the round's own exemption, else the list's.
@@ -402,9 +463,14 @@ public sealed partial class TestingRound : AggregateRoot
 
     private ExemptResident ExemptionOf(MustTestEntry entry) => new(entry.Resident, entry.Building, entry.Unit, entry.MaskedName, ReasonOf(entry)!);
 
-    private OneOf<Success, NotOnList, AlreadySampled> Excuse(Id<Resident> resident, Disposition disposition, string? reason, Actor by)
+    private OneOf<Success, NotOnList, AlreadySampled, NotPermitted> Excuse(Id<Resident> resident, Disposition disposition, string? reason, Permission needed, Actor by)
     {
         Guard.Against.DefaultId(resident);
+        if (Check(by, needed, MustTest.Find(resident)) is { } denied)
+        {
+            return denied;
+        }
+
         if (MustTest.Find(resident) is not { } entry)
         {
             return new NotOnList(resident);

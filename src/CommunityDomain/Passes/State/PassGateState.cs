@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CommunityDomain.Passes.State;
 
 /// <summary>
@@ -12,6 +14,11 @@ public sealed record PassGateState
     /// version its records allow).</summary>
     public long Version { get; init; }
 
+    /// <summary>The id value of the compound whose gate this is; null (absent in documents stored before gates had
+    /// compounds) for a gate placed in the whole community.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? CompoundId { get; init; }
+
     /// <summary>The revoked serial values loaded, ascending.</summary>
     public required IReadOnlyList<int> Revoked { get; init; }
 
@@ -20,7 +27,7 @@ public sealed record PassGateState
 
     /// <inheritdoc />
     public bool Equals(PassGateState? other) =>
-        other is not null && Version == other.Version && Revoked.SequenceEqual(other.Revoked) && Exits.SequenceEqual(other.Exits);
+        other is not null && Version == other.Version && CompoundId == other.CompoundId && Revoked.SequenceEqual(other.Revoked) && Exits.SequenceEqual(other.Exits);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Version, Revoked.Count, Exits.Count);

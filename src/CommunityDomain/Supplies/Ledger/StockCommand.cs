@@ -1,6 +1,7 @@
 namespace CommunityDomain.Supplies.Ledger;
 
-/// <summary>A command to a <see cref="StockLedger"/>, carrying its idempotency id.</summary>
+/// <summary>A stock command as a <see cref="StockLedger"/> keeps it, carrying its idempotency id; hosts run commands
+/// through the ledger's verbs (<see cref="StockLedger.Receive"/>, <see cref="StockLedger.Deliver"/>, ...).</summary>
 /// <remarks>Record equality compares the payload: that is how a replay is told from a conflicting reuse of an id.</remarks>
 public abstract record StockCommand
 {

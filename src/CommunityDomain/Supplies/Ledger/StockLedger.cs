@@ -3,7 +3,6 @@ using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Supplies.Errors;
 using CommunityDomain.Supplies.Events;
-using OneOf;
 using OneOf.Types;
 
 namespace CommunityDomain.Supplies.Ledger;
@@ -22,6 +21,16 @@ namespace CommunityDomain.Supplies.Ledger;
 /// Units leave first-expiring-first (no expiry last, then receipt order). Commands carry no date of their own:
 /// each accepted one is stamped by the ledger's clock as it runs, so a lot's facts are recorded in execution
 /// order and no caller-given time can date one before the fact it follows.
+/// <para>Commands are verbs (<see cref="Receive"/>, <see cref="Allocate"/>, <see cref="Deliver"/>, <see cref="Return"/>,
+/// <see cref="WriteOff"/>, <see cref="Cancel"/>), each returning a <see cref="StockResult"/>; the ledger keeps each accepted
+/// command as a record (<see cref="StockCommand"/>) to tell a replay from a conflicting reuse of its id.</para>
+/// <para>Who may run what (<see cref="Actor.Check"/>; a refused command returns <see cref="NotPermitted"/>, changes nothing
+/// and does not consume its id): receiving, allocating, cancelling, taking back and writing off stock need
+/// <see cref="Permission.Supplies"/> (stock keepers, the community office) over the whole community, since the ledger is
+/// the community's stock; delivering needs <see cref="Permission.Deliveries"/> (delivery volunteers, compound heads, the
+/// office) over the receiving household's building, which the ledger learns from the <see cref="Community"/> given to
+/// <see cref="Deliver"/> (without it, or for an unknown allocation, the place is the whole community). The role is checked
+/// before the replay: a replay by an actor who may not run the command is refused too.</para>
 /// </remarks>
 public sealed partial class StockLedger : AggregateRoot
 {
@@ -93,14 +102,103 @@ public sealed partial class StockLedger : AggregateRoot
     public IReadOnlyList<(CommandId Delivery, Id<Household> Household, int Quantity)> Deliveries =>
         [.. _deliveries.Select(kv => (kv.Key, kv.Value.Household, kv.Value.Net))];
 
-    /// <summary>Runs a command. A replay of an earlier command (same id and payload) succeeds and changes nothing.</summary>
+    /// <summary>Receives a lot (procured or donated).</summary>
+    /// <param name="id">The command's id; it also names the lot (the receipt).</param>
+    /// <param name="quantity">Units received; positive.</param>
+    /// <param name="source">Procured (default) or donated by a named donor.</param>
+    /// <param name="expiry">The lot's expiry date, if any.</param>
+    /// <param name="by">Who receives it: <see cref="Permission.Supplies"/> over the whole community.</param>
+    /// <returns>Success (a <see cref="StockReceived"/>), or <see cref="ConflictingReplay"/> or <see cref="NotPermitted"/>.</returns>
+    /// <exception cref="ArgumentException">A default id or a quantity that is not positive.</exception>
+    public StockResult Receive(CommandId id, int quantity, StockSource source = default, LocalDate? expiry = null, Actor by = default) =>
+        Run(new ReceiveStock(id, quantity, source, expiry), by, null);
+
+    /// <summary>Reserves units for a household; they stay on hand until delivered.</summary>
+    /// <param name="id">The command's id; it also names the allocation.</param>
+    /// <param name="household">The receiving household; not default.</param>
+    /// <param name="quantity">Units reserved; positive.</param>
+    /// <param name="by">Who allocates: <see cref="Permission.Supplies"/> over the whole community.</param>
+    /// <returns>Success (a <see cref="StockAllocated"/>), or <see cref="ShortOfStock"/>, <see cref="ConflictingReplay"/>, <see cref="NotPermitted"/>.</returns>
+    /// <exception cref="ArgumentException">A default id or household, or a quantity that is not positive.</exception>
+    public StockResult Allocate(CommandId id, Id<Household> household, int quantity, Actor by = default) =>
+        Run(new AllocateStock(id, household, quantity), by, null);
+
+    /// <summary>Delivers units of an allocation to its household, taken first-expiring-first.</summary>
+    /// <param name="id">The command's id; it also names the delivery.</param>
+    /// <param name="allocation">The allocation delivered; not default.</param>
+    /// <param name="quantity">Units delivered; positive, at most what the allocation still reserves.</param>
+    /// <param name="by">Who delivers: <see cref="Permission.Deliveries"/> over the household's building.</param>
+    /// <param name="community">The community that holds the household, to place the delivery for <paramref name="by"/>'s
+    /// area; null places it in the whole community (then only actors over the whole community may deliver).</param>
+    /// <returns>Success (a <see cref="StockDelivered"/>), or <see cref="UnknownCommand"/>, <see cref="ExceedsOutstanding"/>,
+    /// <see cref="ConflictingReplay"/>, <see cref="NotPermitted"/>.</returns>
+    /// <exception cref="ArgumentException">A default id or allocation, a quantity that is not positive, or an allocation's
+    /// household that <paramref name="community"/> does not hold.</exception>
+    public StockResult Deliver(CommandId id, CommandId allocation, int quantity, Actor by = default, Community? community = null)
+    {
+        var command = new DeliverStock(id, allocation, quantity);
+        (int, int)? place = null;
+        if (community is not null && _allocations.TryGetValue(command.Allocation, out var reserved))
+        {
+            var home = community.Get(reserved.Household);
+            place = (home.CompoundId.Value, home.BuildingId.Value);
+        }
+
+        return Run(command, by, place);
+    }
+
+    /// <summary>Takes back units of a delivery into the lots they came from.</summary>
+    /// <param name="id">The command's id.</param>
+    /// <param name="delivery">The delivery; not default.</param>
+    /// <param name="quantity">Units returned; positive, at most the delivery's net units.</param>
+    /// <param name="by">Who takes them back: <see cref="Permission.Supplies"/> over the whole community.</param>
+    /// <returns>Success (a <see cref="StockReturned"/>), or <see cref="UnknownCommand"/>, <see cref="ExceedsOutstanding"/>,
+    /// <see cref="ConflictingReplay"/>, <see cref="NotPermitted"/>.</returns>
+    /// <exception cref="ArgumentException">A default id or delivery, or a quantity that is not positive.</exception>
+    public StockResult Return(CommandId id, CommandId delivery, int quantity, Actor by = default) =>
+        Run(new ReturnStock(id, delivery, quantity), by, null);
+
+    /// <summary>Writes off units (spoiled, expired, lost): from one lot, or first-expiring-first.</summary>
+    /// <param name="id">The command's id.</param>
+    /// <param name="quantity">Units written off; positive.</param>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="receipt">The lot to write off from; null for first-expiring-first.</param>
+    /// <param name="by">Who writes them off: <see cref="Permission.Supplies"/> over the whole community.</param>
+    /// <returns>Success (a <see cref="StockWrittenOff"/>), or <see cref="ShortOfStock"/>, <see cref="UnknownCommand"/>,
+    /// <see cref="ExceedsOutstanding"/>, <see cref="ConflictingReplay"/>, <see cref="NotPermitted"/>.</returns>
+    /// <exception cref="ArgumentException">A default id or receipt, a quantity that is not positive, or a blank reason.</exception>
+    public StockResult WriteOff(CommandId id, int quantity, string reason, CommandId? receipt = null, Actor by = default) =>
+        Run(new WriteOffStock(id, quantity, reason, receipt), by, null);
+
+    /// <summary>Cancels units of an allocation that will not be delivered; they become available again.</summary>
+    /// <param name="id">The command's id.</param>
+    /// <param name="allocation">The allocation; not default.</param>
+    /// <param name="quantity">Units cancelled; positive, at most what the allocation still reserves.</param>
+    /// <param name="by">Who cancels: <see cref="Permission.Supplies"/> over the whole community.</param>
+    /// <returns>Success (an <see cref="AllocationCancelled"/>), or <see cref="UnknownCommand"/>, <see cref="ExceedsOutstanding"/>,
+    /// <see cref="ConflictingReplay"/>, <see cref="NotPermitted"/>.</returns>
+    /// <exception cref="ArgumentException">A default id or allocation, or a quantity that is not positive.</exception>
+    public StockResult Cancel(CommandId id, CommandId allocation, int quantity, Actor by = default) =>
+        Run(new CancelAllocation(id, allocation, quantity), by, null);
+
+    /// <summary>Runs a command given as a record. A replay of an earlier command (same id and payload) succeeds and changes nothing.</summary>
     /// <param name="command">The command.</param>
     /// <param name="by">Who issues it.</param>
     /// <returns>Success, or why nothing was changed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
-    public OneOf<Success, ConflictingReplay, ShortOfStock, UnknownCommand, ExceedsOutstanding> Execute(StockCommand command, Actor by = default)
+    /// <remarks>A delivery run this way is placed in the whole community (as <see cref="Deliver"/> without a community).</remarks>
+    [Obsolete("Call the ledger's verb instead: Receive, Allocate, Deliver, Return, WriteOff or Cancel.")]
+    public StockResult Execute(StockCommand command, Actor by = default) => Run(Guard.Against.Null(command), by, null);
+
+    // The one path of every command: role and area, then replay, then the command itself; only an accepted command keeps its id.
+    private StockResult Run(StockCommand command, Actor by, (int Compound, int Building)? place)
     {
-        Guard.Against.Null(command);
+        var needed = command is DeliverStock ? Permission.Deliveries : Permission.Supplies;
+        if (by.Check(needed, place?.Compound, place?.Building) is { } denied)
+        {
+            return denied;
+        }
+
         if (_commands.TryGetValue(command.Id, out var earlier))
         {
             return earlier.Equals(command) ? new Success() : new ConflictingReplay(command.Id);
@@ -108,15 +206,15 @@ public sealed partial class StockLedger : AggregateRoot
 
         var result = command switch
         {
-            ReceiveStock c => Receive(c, by),
-            AllocateStock c => Allocate(c, by),
-            DeliverStock c => Deliver(c, by),
-            ReturnStock c => Return(c, by),
-            WriteOffStock c => WriteOff(c, by),
-            CancelAllocation c => Cancel(c, by),
+            ReceiveStock c => Apply(c, by),
+            AllocateStock c => Apply(c, by),
+            DeliverStock c => Apply(c, by),
+            ReturnStock c => Apply(c, by),
+            WriteOffStock c => Apply(c, by),
+            CancelAllocation c => Apply(c, by),
             _ => throw new ArgumentException($"Unknown stock command {command.GetType().Name}.", nameof(command)),
         };
-        if (result.IsT0)
+        if (result.Succeeded)
         {
             _commands.Add(command.Id, command);
         }
@@ -129,7 +227,7 @@ public sealed partial class StockLedger : AggregateRoot
         CultureInfo.InvariantCulture,
         $"Stock of {Item}: on hand {OnHand}, reserved {Reserved}, received {Received}, delivered {Delivered}, written off {WrittenOff}, {_lots.Count} lot(s)");
 
-    private OneOf<Success, ConflictingReplay, ShortOfStock, UnknownCommand, ExceedsOutstanding> Receive(ReceiveStock c, Actor by)
+    private StockResult Apply(ReceiveStock c, Actor by)
     {
         var lot = new Lot(c.Id, c.Source, c.Expiry, c.Quantity, _receiptOrder++);
         var at = _lots.FindIndex(l => Lot.FirstExpiringFirst(lot, l) < 0);
@@ -140,7 +238,7 @@ public sealed partial class StockLedger : AggregateRoot
         return new Success();
     }
 
-    private OneOf<Success, ConflictingReplay, ShortOfStock, UnknownCommand, ExceedsOutstanding> Allocate(AllocateStock c, Actor by)
+    private StockResult Apply(AllocateStock c, Actor by)
     {
         if (c.Quantity > Available)
         {
@@ -153,7 +251,7 @@ public sealed partial class StockLedger : AggregateRoot
         return new Success();
     }
 
-    private OneOf<Success, ConflictingReplay, ShortOfStock, UnknownCommand, ExceedsOutstanding> Deliver(DeliverStock c, Actor by)
+    private StockResult Apply(DeliverStock c, Actor by)
     {
         if (!_allocations.TryGetValue(c.Allocation, out var allocation))
         {
@@ -176,7 +274,7 @@ public sealed partial class StockLedger : AggregateRoot
         return new Success();
     }
 
-    private OneOf<Success, ConflictingReplay, ShortOfStock, UnknownCommand, ExceedsOutstanding> Return(ReturnStock c, Actor by)
+    private StockResult Apply(ReturnStock c, Actor by)
     {
         if (!_deliveries.TryGetValue(c.Delivery, out var delivery))
         {
@@ -204,7 +302,7 @@ public sealed partial class StockLedger : AggregateRoot
         return new Success();
     }
 
-    private OneOf<Success, ConflictingReplay, ShortOfStock, UnknownCommand, ExceedsOutstanding> WriteOff(WriteOffStock c, Actor by)
+    private StockResult Apply(WriteOffStock c, Actor by)
     {
         if (c.Quantity > Available)
         {
@@ -237,7 +335,7 @@ public sealed partial class StockLedger : AggregateRoot
         return new Success();
     }
 
-    private OneOf<Success, ConflictingReplay, ShortOfStock, UnknownCommand, ExceedsOutstanding> Cancel(CancelAllocation c, Actor by)
+    private StockResult Apply(CancelAllocation c, Actor by)
     {
         if (!_allocations.TryGetValue(c.Allocation, out var allocation))
         {
