@@ -90,7 +90,7 @@ public static class ViewsDemo
                 ($"run-sheets{suffix}.md", RunSheets.Markdown(runs, labels)),
                 ($"run-sheets{suffix}.csv", RunSheets.Csv(runs, labels)),
                 ($"allocation{suffix}.md", AllocationTable.Markdown(allocation, labels)),
-                ($"roster-explained{suffix}.md", RosterTexts.Explain(roster, labels) + "\n"),
+                ($"roster-explained{suffix}.md", RosterTexts.ExplainMarkdown(roster, labels) + "\n"),
             ]);
         }
 

@@ -33,6 +33,8 @@ public sealed class Labels
     private readonly FrozenDictionary<Id<Compound>, string> _compounds;
     private readonly FrozenDictionary<Id<Building>, string> _buildings;
     private readonly FrozenDictionary<string, string> _localNames;
+    // True for labels that write names escaped for Markdown (see ForMarkdown).
+    private bool _markdown;
     private FrozenDictionary<Id<Household>, (Id<Building> Building, string Unit, Room Room)> _households =
         FrozenDictionary<Id<Household>, (Id<Building>, string, Room)>.Empty;
 
@@ -117,7 +119,22 @@ public sealed class Labels
     /// <param name="worker">The worker.</param>
     /// <returns>The label.</returns>
     public string Worker(Id<Worker> worker) =>
-        _workers.TryGetValue(worker, out var name) ? name : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
+        _workers.TryGetValue(worker, out var name) ? Escaped(name) : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
+
+    /// <summary>
+    /// The same labels writing every name (workers, posts, compounds, buildings, local names, runners) escaped for
+    /// Markdown, for texts that go into a Markdown page as they are (<see cref="RosterTexts.ExplainMarkdown"/>): a worker
+    /// named <c>*张*</c> then shows as typed, not in italics. Tables escape their cells themselves and take plain labels.
+    /// </summary>
+    /// <returns>Labels that escape names for Markdown.</returns>
+    public Labels ForMarkdown()
+    {
+        var copy = (Labels)MemberwiseClone();
+        copy._markdown = true;
+        return copy;
+    }
+
+    private string Escaped(string name) => _markdown ? ViewText.Inline(name) : name;
 
     /// <summary>A post's name in this culture, or "post 3" / "3号岗".</summary>
     /// <param name="post">The post.</param>
@@ -184,7 +201,7 @@ public sealed class Labels
     {
         Guard.Against.Null(stored);
         var key = stored.Trim();
-        return _localNames.TryGetValue(key, out var local) ? local : key;
+        return Escaped(_localNames.TryGetValue(key, out var local) ? local : key);
     }
 
     /// <summary>Who a worker is, in this culture ("party-member volunteer" / "党员志愿者").</summary>

@@ -274,6 +274,16 @@ public static class RosterTexts
         return sb.ToString();
     }
 
+    /// <summary>
+    /// <see cref="Explain"/> for a Markdown page: the same sentences with every name escaped (<see cref="Labels.ForMarkdown"/>),
+    /// so a worker, post or compound name holding <c>*</c>, <c>_</c>, <c>`</c> or <c>[</c> shows as typed.
+    /// </summary>
+    /// <param name="roster">The scored roster.</param>
+    /// <param name="labels">Culture and names (plain; escaped here).</param>
+    /// <returns>Lines separated by <c>\n</c>.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string ExplainMarkdown(Roster roster, Labels labels) => Explain(roster, Guard.Against.Null(labels).ForMarkdown());
+
     /// <summary>A duty as people read it: date, local start and end, post with its compound (and qualification).</summary>
     internal static string DutyText(RosterAssignment a, RosterProblem problem, Labels l)
     {

@@ -101,7 +101,7 @@ public static class RunSheets
                 stop++;
                 foreach (var p in group)
                 {
-                    ViewText.CsvRow(sb, [ViewText.Int(run.Number), run.Runner, ViewText.Int(trip), ViewText.Int(stop), .. Fields(l, p)]);
+                    ViewText.CsvRow(sb, [ViewText.Int(run.Number), l.Runner(run.Runner), ViewText.Int(trip), ViewText.Int(stop), .. Fields(l, p)]);
                 }
             }
         }

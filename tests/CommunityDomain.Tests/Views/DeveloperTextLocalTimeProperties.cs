@@ -18,8 +18,14 @@ public sealed partial class DisplayTextProperties
     private static readonly string[] Zones = ["Asia/Shanghai", "Asia/Urumqi", "Europe/London", "America/New_York", "Pacific/Chatham", "UTC"];
 
     /// <summary>An instant and a zone as an independent oracle writes them: local wall time, then the zone id.</summary>
-    private static string Expected(Instant at, DateTimeZone zone) =>
-        at.InZone(zone).LocalDateTime.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + zone.Id + ")";
+    /// In the repeated hour of a fall-back (two instants with the same wall time) the offset is named too.
+    private static string Expected(Instant at, DateTimeZone zone)
+    {
+        var local = at.InZone(zone).LocalDateTime;
+        var twice = zone.AtLeniently(local).ToInstant() != zone.ResolveLocal(local, NodaTime.TimeZones.Resolvers.CreateMappingResolver(NodaTime.TimeZones.Resolvers.ReturnLater, NodaTime.TimeZones.Resolvers.ReturnStartOfIntervalAfter)).ToInstant();
+        return local.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + zone.Id
+            + (twice ? ", UTC" + (at.InZone(zone).Offset.Seconds < 0 ? "-" : "+") + TimeSpan.FromSeconds(Math.Abs(at.InZone(zone).Offset.Seconds)).ToString(@"hh\:mm", CultureInfo.InvariantCulture) : "") + ")";
+    }
 
     private static (Community Community, Post Gate, DateTimeZone Zone) Community(int zoneIndex, Instant now)
     {
