@@ -23,6 +23,17 @@ internal static class LocalTimeText
             + (ambiguous ? ", UTC" + instant.InZone(zone).Offset.ToString("m", CultureInfo.InvariantCulture) : string.Empty) + ")";
     }
 
+    /// <summary>
+    /// An instant for a type that knows no zone: plain ISO date and time with "UTC" said in words
+    /// (<c>2022-08-18 05:00 UTC</c>), never the bare <c>2022-08-18T05:00:00Z</c> a person takes for local time.
+    /// </summary>
+    public static string Utc(Instant instant)
+    {
+        var utc = instant.InUtc().LocalDateTime;
+        var pattern = utc.Second == 0 && utc.NanosecondOfSecond == 0 ? "uuuu-MM-dd HH:mm" : "uuuu-MM-dd HH:mm:ss";
+        return utc.ToString(pattern, CultureInfo.InvariantCulture) + " UTC";
+    }
+
     /// <summary>An interval's start and end in <paramref name="zone"/>: "from A until B", or "from A (open)" without an end.</summary>
     public static string Span(Instant from, Instant? until, DateTimeZone zone, string open) =>
         "from " + Of(from, zone) + (until is { } end ? " until " + Of(end, zone) : " " + open);

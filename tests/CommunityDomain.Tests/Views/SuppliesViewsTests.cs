@@ -107,7 +107,8 @@ public sealed class SuppliesViewsTests
         Assert.DoesNotContain("张三丰", text, StringComparison.Ordinal);
         Assert.Contains("张**", text, StringComparison.Ordinal);
         Assert.Contains("李*", text, StringComparison.Ordinal);
-        Assert.Contains("household 1-201", text, StringComparison.Ordinal);
+        Assert.Contains("residents of 1-201", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("household 1-201", text, StringComparison.Ordinal);
         Assert.Contains("\"rice, \"\"large\"\"\"", text, StringComparison.Ordinal);
     }
 
