@@ -61,7 +61,19 @@ public static class OfficeNames
     };
 
     /// <summary>Stored name to the office's Chinese name (compounds, gates, posts, sampling sites, roles, stored reasons).</summary>
-    public static IReadOnlyDictionary<string, string> Chinese { get; } = new Dictionary<string, string>(Fixed.Concat(Sites()), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> Chinese { get; } = new Dictionary<string, string>(Fixed.Concat(Sites()).Concat(Teams("梅苑小区配送{0}组")), StringComparer.Ordinal);
+
+    /// <summary>Stored code to the English name, where the stored one is a code (items, delivery teams).</summary>
+    public static IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>(
+        new[] { KeyValuePair.Create("veg-pack", "vegetable pack") }.Concat(Teams("Meiyuan delivery team {0}")), StringComparer.Ordinal);
+
+    /// <summary>The code of Meiyuan's n-th delivery team in a plan ("meiyuan.team.1").</summary>
+    /// <param name="n">The team's number (1-based).</param>
+    /// <returns>The code.</returns>
+    public static string TeamCode(int n) => string.Create(CultureInfo.InvariantCulture, $"meiyuan.team.{n}");
+
+    private static IEnumerable<KeyValuePair<string, string>> Teams(string format) =>
+        Enumerable.Range(1, 6).Select(n => KeyValuePair.Create(TeamCode(n), string.Format(CultureInfo.InvariantCulture, format, n)));
 
     // The sampling sites of the testing days: "Dongfang site 1" is "东方小区1号采样点".
     private static IEnumerable<KeyValuePair<string, string>> Sites() =>
@@ -89,11 +101,11 @@ public static class OfficeNames
             : surname + Given[(n * 3 + (n / Surnames.Length)) % Given.Length] + (n > Surnames.Length ? string.Create(CultureInfo.InvariantCulture, $"{n / Surnames.Length}") : string.Empty);
     }
 
-    /// <summary>The labels for the scenario's community in a language (zh-CN uses <see cref="Chinese"/>).</summary>
+    /// <summary>The labels for the scenario's community in a language (zh-CN uses <see cref="Chinese"/>, English <see cref="English"/>).</summary>
     /// <param name="community">The community.</param>
     /// <param name="culture">zh-CN or en.</param>
     /// <param name="workers">The workers whose names to show.</param>
     /// <returns>The labels.</returns>
     public static Labels For(Community community, CultureInfo culture, IEnumerable<Worker>? workers = null) =>
-        Labels.For(community, culture, workers, culture.TwoLetterISOLanguageName == "zh" ? Chinese : null);
+        Labels.For(community, culture, workers, culture.TwoLetterISOLanguageName == "zh" ? Chinese : English);
 }

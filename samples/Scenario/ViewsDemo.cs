@@ -71,7 +71,7 @@ public static class ViewsDemo
         var pack = new ItemKind("veg-pack", "pack", 1500);
         var parcels = DeliveryParcels.From(community, allocation.Shares.Where(s => s.Allocated > 0).Select(s => (s.Household, pack, s.Allocated)), 20_000);
         var runs = RunPlanner.Plan(parcels, DeliveryParcels.Sites(community), new RunOptions(20_000, Duration.FromMinutes(45)),
-            [.. Enumerable.Range(1, 6).Select(i => $"meiyuan.team.{i}")]);
+            [.. Enumerable.Range(1, 6).Select(OfficeNames.TeamCode)]);
 
         // Every view in both languages: the office's Chinese first (file.zh-CN.ext), then English (file.ext).
         var views = new List<(string File, string Text)>();
@@ -90,7 +90,7 @@ public static class ViewsDemo
                 ($"run-sheets{suffix}.md", RunSheets.Markdown(runs, labels)),
                 ($"run-sheets{suffix}.csv", RunSheets.Csv(runs, labels)),
                 ($"allocation{suffix}.md", AllocationTable.Markdown(allocation, labels)),
-                ($"roster-explained{suffix}.md", RosterTexts.Explain(roster, labels) + "\n"),
+                ($"roster-explained{suffix}.md", RosterTexts.ExplainMarkdown(roster, labels) + "\n"),
             ]);
         }
 

@@ -37,7 +37,7 @@ public sealed class Words
         ["chapter.supplies"] = ("二、物资与出入卡", "2. Supplies and passes"),
         ["chapter.roster"] = ("三、值班表、调班与闸门故障", "3. Duty roster, changes and the gate failure"),
         ["ok"] = ("所有检查均通过。", "All scenario invariants hold."),
-        ["failed"] = ("{0}项检查未通过。", "{0} invariant(s) failed."),
+        ["failed"] = ("{0}项检查未通过。", "{0} {0|check|checks} failed."),
 
         // Testing days.
         ["day.header"] = ("第{0}天，{1}开始：应检{2}人，其中下楼检测{3}人，上门采样{4}人，外出{5}人，免检{6}人。",
@@ -65,21 +65,21 @@ public sealed class Words
         ["positive"] = ("  第3天：混管{0}（{1}人混采）结果阳性。需单独复采的{1}人：{2}；{3}户已标记管控。",
             "  Day 3: pooled tube {0} ({1} people) is POSITIVE. Re-sample these {1} people one by one: {2}; {3} households flagged for control."),
         ["resampled"] = ("  第3天：{0}人已单独复采，结果全部阴性；待复采{1}人。", "  Day 3: {0} people re-sampled individually, all negative; {1} still to re-sample."),
-        ["late.overnight"] = ("  第3天：混管{0}当天没有出结果（当天待出结果{1}管）。", "  Day 3: tube {0} has no result yet ({1} tube(s) pending at the end of the day)."),
+        ["late.overnight"] = ("  第3天：混管{0}当天没有出结果（当天待出结果{1}管）。", "  Day 3: tube {0} has no result yet ({1} {1|tube|tubes} still pending at the end of the day)."),
         ["late.evening"] = ("  实验室延误：{0}管结果到{1}才出，全部阴性。", "  The lab was late: {0} tubes' results came at {1}, all negative."),
-        ["late.arrived"] = ("  第4天：混管{0}的结果补出：阴性；第3天待出结果{1}管。", "  Day 4: the late result of tube {0} arrived: negative; day 3 now has {1} pending."),
+        ["late.arrived"] = ("  第4天：混管{0}的结果补出：阴性；第3天待出结果{1}管。", "  Day 4: the late result of tube {0} arrived: negative; day 3 now has {1} {1|result|results} pending."),
         ["closure.complete"] = ("  核对：应检{0}人 = 已采样{1}人 + 免检{2}人 + 外出{3}人 + 待上门{4}人 + 未采样{5}人。一个也不少。",
             "  Check: {0:N0} listed = {1:N0} sampled + {2:N0} exempt + {3:N0} away + {4:N0} awaiting a home visit + {5:N0} missing. Not one person missed."),
         ["closure.missing"] = ("  核对：应检{0}人 = 已采样{1}人 + 免检{2}人 + 外出{3}人 + 待上门{4}人 + 未采样{5}人。还有人没采！",
             "  Check: {0:N0} listed = {1:N0} sampled + {2:N0} exempt + {3:N0} away + {4:N0} awaiting a home visit + {5:N0} missing. PEOPLE MISSING."),
         ["stats"] = ("  统计：采样{0}人次，{1}管，待出结果{2}管，完成率{3:0.0}%，协助登记{4}人，最后一人采样时间{5}。",
-            "  Statistics: {0:N0} tests, {1:N0} tubes, {2} results pending, {3:0.0}% accounted for, {4:N0} helped to register, last sample at {5}."),
+            "  Statistics: {0:N0} tests, {1:N0} tubes, {2} {2|result|results} pending, {3:0.0}% accounted for, {4:N0} helped to register, last sample at {5}."),
         ["by-compound"] = ("  各小区采样：{0}。", "  Tests by compound: {0}."),
         ["compound.tests"] = ("{0}{1}人次", "{0} {1:N0}"),
         ["restart"] = ("  第{0}天后系统重启：检测记录存为{1} KiB的文档后恢复，累计{2}人次，免检{3}人次（都有原因），与重启前完全一致。",
-            "  The app restarts after day {0}: the series is stored ({1:N0} KiB document) and restored: {2:N0} tests, {3} exemptions with reasons, identical to before."),
+            "  The app restarts after day {0}: the series is stored ({1:N0} KiB document) and restored: {2:N0} tests, {3} {3|exemption|exemptions} with reasons, identical to before."),
         ["total"] = ("五天采样：{0} = {1}人次（模型）；报道为{2}人次（{3:+0.0;-0.0}%）。", "Tests over the five days: {0} = {1:N0} in the model; the story reports {2:N0} ({3:+0.0;-0.0}%)."),
-        ["tubes"] = ("共{0}管，待出结果{1}管。", "{0:N0} tubes, {1} results pending."),
+        ["tubes"] = ("共{0}管，待出结果{1}管。", "{0:N0} tubes, {1} {1|result|results} pending."),
 
         // Supplies and passes.
         ["stock"] = ("{0}（每份{1:0.#}千克）库存：现有{2}份（{3:0.#}千克），已分配待送{4}份；共收到{5}份（采购{6}份，捐赠{7}份），已送达{8}份，报损{9}份。",
@@ -109,7 +109,7 @@ public sealed class Words
         ["grid.excerpt"] = ("值班表的前几行（完整表格每人一行、每天一列）：", "The first rows of the posted grid (one row per worker, one column per day):"),
         ["ill"] = ("{0}（{1}）从{2}起生病：调整{3}个班次。{4}发给每个人的通知：", "{0} ({1}) falls ill from {2}: {3} duties change. {4} The messages to send:"),
         ["swap"] = ("{0}想和{1}换{2}的班。{3}", "{0} asks to swap {2} with {1}. {3}"),
-        ["incident"] = ("{0}{1}：{2}报告，由{3}修理，{4}修好；费用{5:0.00}元，由{6}承担。", "{0}: {1}. Reported {2}, repaired by {3}, fixed {4}; the {5:0.00} yuan it cost were borne by {6}."),
+        ["incident"] = ("{0}{1}：{2}报告，由{3}修理，{4}修好；费用{5:0.00}元，由{6}承担。", "{0}: {1}. Reported {2}, repaired by {3}, fixed {4}; the repair cost {5:0.00} yuan, paid by {6}."),
         ["incident.GateFailure"] = ("闸门电机故障，改为人工拉门", "gate motor failure, gate pulled by hand"),
         ["incident.raised"] = ("故障期间（{0}至{1}）{2}每班多需{3}人：涉及{4}个班次，调整{5}个班次。{6}发给每个人的通知：",
             "While it lasts ({0} to {1}) {2} needs {3} more person on each shift: {4} shifts, {5} duties change. {6} The messages to send:"),
@@ -167,8 +167,18 @@ public sealed class Words
     public string Say(string key, params object?[] args)
     {
         var (zh, en) = Table.TryGetValue(key, out var t) ? t : throw new KeyNotFoundException($"The sample has no sentence '{key}'.");
-        return string.Format(CultureInfo.InvariantCulture, IsChinese ? zh : en, args);
+        return string.Format(CultureInfo.InvariantCulture, Plural(IsChinese ? zh : en, args), args);
     }
+
+    // English plurals, ICU's one/other: "{2|result|results}" is "result" when argument 2 is 1, else "results".
+    // Chinese has no plural forms, so its sentences never use the selector.
+    private static string Plural(string format, object?[] args) =>
+        System.Text.RegularExpressions.Regex.Replace(format, @"\{(\d+)\|([^|}]*)\|([^}]*)\}", m =>
+        {
+            var i = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            var one = i < args.Length && args[i] is IConvertible c && c.ToDecimal(CultureInfo.InvariantCulture) == 1m;
+            return one ? m.Groups[2].Value : m.Groups[3].Value;
+        });
 
     /// <summary>Items joined as this language lists them ("，" in Chinese, ", " in English).</summary>
     /// <param name="items">The items.</param>

@@ -40,5 +40,5 @@ public sealed record CommunityStatistics(Instant At, string Zone, IReadOnlyList<
 
     /// <summary>Totals only.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"Statistics at {At}: {Compounds.Count} compounds, {Compounds.Sum(c => c.Households)} households, {Compounds.Sum(c => c.Present + c.Away)} residents");
+        $"Statistics at {(DateTimeZoneProviders.Tzdb.GetZoneOrNull(Zone ?? string.Empty) is { } zone ? LocalTimeText.Of(At, zone) : LocalTimeText.Utc(At))}: {Compounds.Count} compounds, {Compounds.Sum(c => c.Households)} households, {Compounds.Sum(c => c.Present + c.Away)} residents");
 }

@@ -25,7 +25,7 @@ public readonly record struct PassContent(PassSerial Serial, Id<Household> House
     /// <summary>The content in one line (ids and times only).</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Serial} for {Household}, {ValidFrom:uuuu-MM-ddTHH:mm}Z to {ValidUntil:uuuu-MM-ddTHH:mm}Z, out at most {MaxTimeOut.TotalMinutes:0} min, {Key}");
+        $"{Serial} for {Household}, {LocalTimeText.Utc(ValidFrom)} to {LocalTimeText.Utc(ValidUntil)}, out at most {MaxTimeOut.TotalMinutes:0} min, {Key}");
 
     internal void Write(Span<byte> into)
     {

@@ -41,7 +41,7 @@ public static class AllocationTable
                 l.Text("outcome." + s.Outcome.ToString()), Reason(l, plan, s)]);
         }
 
-        ViewText.Row(sb, ["**" + l.Text("allocation.total") + "**", " ", " ", ViewText.Int(plan.Shares.Sum(s => (long)s.Need)), "**" + ViewText.Int(plan.Allocated) + "**", " ", " "]);
+        ViewText.Row(sb, [ViewText.Strong(l.Text("allocation.total")), " ", " ", ViewText.Int(plan.Shares.Sum(s => (long)s.Need)), ViewText.Strong(ViewText.Int(plan.Allocated)), " ", " "]);
         sb.Append(ViewText.Line);
         ViewText.Header(sb, [l.Text("allocation.tier"), l.Text("allocation.households"), l.Text("allocation.need"), l.Text("allocation.supplied"), l.Text("allocation.level")], i => i <= 3);
         foreach (var t in plan.Tiers.OrderBy(t => t.Tier))
@@ -87,16 +87,22 @@ public static class AllocationTable
             ShareOutcome.NoNeed => l.Text("reason.no-need"),
             ShareOutcome.FullNeed => l.Text("reason.full", ("tier", ViewText.Int(s.Tier))),
             ShareOutcome.TierNotReached => l.Text("reason.not-reached"),
-            _ => l.Text("reason.rationed", ("tier", ViewText.Int(s.Tier)), ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")),
-                ("level", Level(l, plan.Policy, tier))),
+            _ when plan.Policy == AllocationPolicy.MaxMin && tier.Supplied > 0 => l.Text("reason.rationed.per-weight", ("tier", ViewText.Int(s.Tier)),
+                ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")), ("per", PerWeight(l, tier)),
+                ("weight", l.Count(s.Weight, "weight-points")), ("share", l.Count(s.Allocated, "units"))),
+            _ => l.Text("reason.rationed.of-need", ("tier", ViewText.Int(s.Tier)), ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")),
+                ("level", Level(l, plan.Policy, tier)), ("share", l.Count(s.Allocated, "units"))),
         };
     }
+
+    // The water level as a quantity people read: units for each point of weight ("2.33 units per point of weight").
+    private static string PerWeight(Labels l, TierOutcome t) =>
+        l.Text("unit.units", ("n", t.Level.ToString("0.##", CultureInfo.InvariantCulture)));
 
     private static string Level(Labels l, AllocationPolicy policy, TierOutcome t) =>
         t.FullyServed ? l.Text("level.full")
         : t.Supplied == 0 ? l.Text("level.none")
         : policy == AllocationPolicy.MaxMin
-            ? l.Text("level.per-weight", ("fraction", string.Create(CultureInfo.InvariantCulture, $"{t.LevelNumerator}/{t.LevelDenominator}")),
-                ("value", t.Level.ToString("0.###", CultureInfo.InvariantCulture)))
+            ? l.Text("level.per-weight", ("per", PerWeight(l, t)))
             : l.Text("level.of-need", ("percent", (100 * t.Level).ToString("0.#", CultureInfo.InvariantCulture)));
 }

@@ -59,7 +59,7 @@ public static class CoverageView
             ViewText.Row(sb,
             [
                 input.PostLabel(post.Key), ViewText.Int(post.Count()), ViewText.Int(post.Sum(r => r.Demand.Required)), ViewText.Int(post.Sum(r => r.Assigned)),
-                shortHere.Count == 0 ? "0" : "**" + ViewText.Int(shortHere.Count) + "**", ViewText.Int(shortHere.Sum(r => r.Demand.Required - r.Assigned)),
+                shortHere.Count == 0 ? "0" : ViewText.Strong(ViewText.Int(shortHere.Count)), ViewText.Int(shortHere.Sum(r => r.Demand.Required - r.Assigned)),
             ]);
         }
 
@@ -80,9 +80,9 @@ public static class CoverageView
     }
 
     private static string Status(Labels l, Demand d, int assigned) =>
-        assigned < (d.Minimum ?? 0) ? "⛔ **" + l.Text("coverage.below-minimum", ("people", l.Count(d.Required - assigned, "people"))) + "**"
-        : assigned < d.Required ? "⚠ **" + l.Text("coverage.short", ("people", l.Count(d.Required - assigned, "people"))) + "**"
-        : assigned > d.MaximumOrRequired ? "⛔ **" + l.Text("coverage.above-maximum", ("people", l.Count(assigned - d.MaximumOrRequired, "people"))) + "**"
+        assigned < (d.Minimum ?? 0) ? ViewText.Strong(l.Text("coverage.below-minimum", ("people", l.Count(d.Required - assigned, "people"))), "⛔ ")
+        : assigned < d.Required ? ViewText.Strong(l.Text("coverage.short", ("people", l.Count(d.Required - assigned, "people"))), "⚠ ")
+        : assigned > d.MaximumOrRequired ? ViewText.Strong(l.Text("coverage.above-maximum", ("people", l.Count(assigned - d.MaximumOrRequired, "people"))), "⛔ ")
         : assigned > d.Required ? l.Text("coverage.over", ("people", l.Count(assigned - d.Required, "people")))
         : l.Text("coverage.ok");
 }

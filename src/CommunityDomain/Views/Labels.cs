@@ -33,6 +33,8 @@ public sealed class Labels
     private readonly FrozenDictionary<Id<Compound>, string> _compounds;
     private readonly FrozenDictionary<Id<Building>, string> _buildings;
     private readonly FrozenDictionary<string, string> _localNames;
+    // True for labels that write names escaped for Markdown (see ForMarkdown).
+    private bool _markdown;
     private FrozenDictionary<Id<Household>, (Id<Building> Building, string Unit, Room Room)> _households =
         FrozenDictionary<Id<Household>, (Id<Building>, string, Room)>.Empty;
 
@@ -117,7 +119,22 @@ public sealed class Labels
     /// <param name="worker">The worker.</param>
     /// <returns>The label.</returns>
     public string Worker(Id<Worker> worker) =>
-        _workers.TryGetValue(worker, out var name) ? name : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
+        _workers.TryGetValue(worker, out var name) ? Escaped(name) : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
+
+    /// <summary>
+    /// The same labels writing every name (workers, posts, compounds, buildings, local names, runners) escaped for
+    /// Markdown, for texts that go into a Markdown page as they are (<see cref="RosterTexts.ExplainMarkdown"/>): a worker
+    /// named <c>*张*</c> then shows as typed, not in italics. Tables escape their cells themselves and take plain labels.
+    /// </summary>
+    /// <returns>Labels that escape names for Markdown.</returns>
+    public Labels ForMarkdown()
+    {
+        var copy = (Labels)MemberwiseClone();
+        copy._markdown = true;
+        return copy;
+    }
+
+    private string Escaped(string name) => _markdown ? ViewText.Inline(name) : name;
 
     /// <summary>A post's name in this culture, or "post 3" / "3号岗".</summary>
     /// <param name="post">The post.</param>
@@ -156,6 +173,27 @@ public sealed class Labels
             ? Text("household.address", ("building", Building(h.Building)), ("unit", Local(h.Unit)), ("room", h.Room.Door))
             : Text("household.numbered", ("n", ViewText.Int(household.Value)));
 
+    /// <summary>
+    /// A household's door without its building, as the office writes it ("unit 2, room 301" / "2单元301室"), for a
+    /// table that shows the building in a column of its own; <paramref name="fallback"/> (e.g. a parcel's "2-301") when
+    /// the labels were not built from the community.
+    /// </summary>
+    /// <param name="household">The household.</param>
+    /// <param name="fallback">What to show for a household the labels do not know.</param>
+    /// <returns>The label (never a resident's name).</returns>
+    public string Room(Id<Household> household, string fallback) =>
+        _households.TryGetValue(household, out var h)
+            ? Text("household.room", ("unit", Local(h.Unit)), ("room", h.Room.Door))
+            : fallback ?? string.Empty;
+
+    /// <summary>
+    /// A delivery runner (or team) by the name the office posts: the runner's label through <c>localNames</c>
+    /// (<c>"meiyuan.team.1" → "梅苑1组"</c>), else as given.
+    /// </summary>
+    /// <param name="runner">The runner's label in the plan.</param>
+    /// <returns>The label.</returns>
+    public string Runner(string runner) => Local(runner ?? string.Empty);
+
     /// <summary>A stored name (compound, post, site, qualification) as the office writes it in this culture.</summary>
     /// <param name="stored">The stored name.</param>
     /// <returns>The local name, or the stored one trimmed.</returns>
@@ -163,7 +201,7 @@ public sealed class Labels
     {
         Guard.Against.Null(stored);
         var key = stored.Trim();
-        return _localNames.TryGetValue(key, out var local) ? local : key;
+        return Escaped(_localNames.TryGetValue(key, out var local) ? local : key);
     }
 
     /// <summary>Who a worker is, in this culture ("party-member volunteer" / "党员志愿者").</summary>
@@ -194,21 +232,27 @@ public sealed class Labels
     /// <returns>The label.</returns>
     public static string Time(LocalTime time) => time.ToString(time.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>An instant as local date and time in <see cref="Zone"/> ("Thu 18 Aug 05:00" / "8月18日（周四）05:00").</summary>
+    /// <summary>
+    /// An instant as local date and time in <see cref="Zone"/> ("Thu 18 Aug 05:00" / "8月18日（周四）05:00"); in the hour
+    /// a clock change makes happen twice, the offset says which ("Sun 6 Nov 01:30 (UTC-4)").
+    /// </summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The label; never UTC.</returns>
     public string Moment(Instant instant)
     {
-        var local = instant.InZone(Zone).LocalDateTime;
-        return Text("moment", ("date", Date(local.Date)), ("time", Time(local.TimeOfDay)));
+        var local = instant.InZone(Zone);
+        return Text("moment", ("date", Date(local.Date)), ("time", Clock(local)));
     }
 
-    /// <summary>An instant's local time of day in <see cref="Zone"/> ("05:00").</summary>
+    /// <summary>An instant's local time of day in <see cref="Zone"/> ("05:00"; "01:30 (UTC-4)" when that local time happens twice).</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The label.</returns>
-    public string TimeOfDay(Instant instant) => Time(instant.InZone(Zone).TimeOfDay);
+    public string TimeOfDay(Instant instant) => Clock(instant.InZone(Zone));
 
-    /// <summary>A shift's local span on a date ("08:00-16:00", with "(next day)" / "（次日）" when it ends after midnight).</summary>
+    /// <summary>
+    /// A shift's nominal local span, without a date ("08:00-16:00", with "(next day)" / "（次日）" when it ends after
+    /// midnight): for headers and keys. A duty on a date shows with <see cref="ShiftTimes(LocalDate, ShiftDefinition)"/>.
+    /// </summary>
     /// <param name="shift">The shift.</param>
     /// <returns>The label.</returns>
     public string ShiftTimes(ShiftDefinition shift)
@@ -216,6 +260,22 @@ public sealed class Labels
         var end = shift.Start.PlusMinutes(shift.Minutes);
         var nextDay = shift.Start.PlusMinutes(shift.Minutes) <= shift.Start;
         return Text(nextDay ? "shift.times.overnight" : "shift.times", ("start", Time(shift.Start)), ("end", Time(end)));
+    }
+
+    /// <summary>
+    /// A shift's local span on a date, from instants: it starts at the date's local start time in <see cref="Zone"/>
+    /// (a start inside a spring-forward gap moves on by the gap, as the roster's own instants do) and ends its duration
+    /// later, so across a clock change the end shows as the wall clock will read it (an 8-hour night from 00:00 ends at
+    /// 07:00 on the autumn night, 09:00 on the spring night); an ambiguous local time names its offset.
+    /// </summary>
+    /// <param name="date">The date the shift starts on.</param>
+    /// <param name="shift">The shift.</param>
+    /// <returns>The label ("00:00-07:00", "16:00-00:00 (next day)").</returns>
+    public string ShiftTimes(LocalDate date, ShiftDefinition shift)
+    {
+        var start = date.At(shift.Start).InZoneLeniently(Zone);
+        var end = start.ToInstant().Plus(shift.Duration).InZone(Zone);
+        return Text(end.Date > start.Date ? "shift.times.overnight" : "shift.times", ("start", Clock(start)), ("end", Clock(end)));
     }
 
     /// <summary>Minutes as hours with the unit ("7.5 h" / "7.5小时").</summary>
@@ -231,6 +291,22 @@ public sealed class Labels
     {
         var key = "unit." + Guard.Against.NullOrWhiteSpace(unit);
         return Text(count == 1 && _texts.ContainsKey(key + ".one") ? key + ".one" : key, ("n", ViewText.Int(count)));
+    }
+
+    // A wall-clock time; in the repeated hour of a fall-back the same reading names two instants, so the offset is added.
+    private string Clock(ZonedDateTime local)
+    {
+        var time = Time(local.TimeOfDay);
+        return Zone.MapLocal(local.LocalDateTime).Count > 1 ? Text("time.ambiguous", ("time", time), ("offset", OffsetText(local.Offset))) : time;
+    }
+
+    // "+8", "-4", "+5:30", "+0": the offset from UTC in hours as people say it.
+    private static string OffsetText(Offset offset)
+    {
+        var seconds = offset.Seconds;
+        var sign = seconds < 0 ? "-" : "+";
+        var minutes = Math.Abs(seconds) / 60;
+        return sign + ViewText.Int(minutes / 60) + (minutes % 60 == 0 ? string.Empty : ":" + (minutes % 60).ToString("00", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The text of a key in this culture with its placeholders filled.</summary>

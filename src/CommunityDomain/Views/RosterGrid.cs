@@ -49,9 +49,9 @@ public static class RosterGrid
             ViewText.Row(sb, row);
         }
 
-        var totals = new List<string> { "**" + l.Text("roster.per-day") + "**", " " };
+        var totals = new List<string> { ViewText.Strong(l.Text("roster.per-day")), " " };
         totals.AddRange(grid.DayMinutes.Select(l.Hours));
-        totals.Add("**" + l.Hours(grid.Total) + "**");
+        totals.Add(ViewText.Strong(l.Hours(grid.Total)));
         ViewText.Row(sb, totals);
         return sb.ToString();
     }

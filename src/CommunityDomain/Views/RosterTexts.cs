@@ -99,8 +99,10 @@ public static class RosterTexts
     }
 
     /// <summary>
-    /// The dispatch list for an ad-hoc need: the need (post, date, local times) and the best candidates, each with
-    /// their kind and why they rank there, in plain words; "nobody can go" when the list is empty.
+    /// The dispatch list for an ad-hoc need: the need (post, date, local times) and the best candidates in rank order,
+    /// each with their kind and why this person in plain words (lives in this compound or where, hours on duty this
+    /// week and whether that is the fewest of those who can go, any wish or preference going would cost them), never
+    /// score points; "nobody can go" when the list is empty.
     /// </summary>
     /// <param name="ranking">The ranking (<see cref="RosterDispatch.Rank"/>).</param>
     /// <param name="labels">Culture, zone and names.</param>
@@ -115,24 +117,50 @@ public static class RosterTexts
         var l = labels;
         var need = ranking.Need;
         var shift = ranking.Problem.Shifts.First(s => s.Code == need.ShiftCode);
-        var sb = new StringBuilder(l.Text("dispatch.need", ("post", l.PostWithCompound(need.Post)), ("date", l.Date(need.Date)), ("times", l.ShiftTimes(shift)),
+        var sb = new StringBuilder(l.Text("dispatch.need", ("post", l.PostWithCompound(need.Post)), ("date", l.Date(need.Date)), ("times", l.ShiftTimes(need.Date, shift)),
             ("count", l.Count(ranking.Candidates.Count, "people"))));
         if (ranking.Candidates.Count == 0)
         {
             sb.Append('\n').Append(l.Text("dispatch.nobody"));
         }
 
-        var kinds = ranking.Problem.Workers.ToDictionary(w => w.Id, w => w.Kind);
+        var workers = ranking.Problem.Workers.ToDictionary(w => w.Id);
+        var week = WeekMinutes(ranking);
+        var fewest = week.Count == 0 ? 0 : week.Values.Min();
         foreach (var (c, i) in ranking.Candidates.Take(top).Select((c, i) => (c, i + 1)))
         {
-            var why = c.ChangeByRule.Count == 0
-                ? l.Text("dispatch.no-cost")
-                : string.Join(l.Text("list.separator"), c.ChangeByRule.OrderBy(kv => kv.Key).Select(kv => l.Text("dispatch.rule", ("rule", l.Rule(kv.Key)), ("points", Signed(kv.Value)))));
-            sb.Append('\n').Append(l.Text("dispatch.candidate", ("n", ViewText.Int(i)), ("worker", l.Worker(c.Worker)), ("kind", l.Kind(kinds[c.Worker])),
-                ("points", Signed(c.SoftChange)), ("why", why)));
+            // Why this person, in the facts a coordinator weighs: where they live, how much they have worked this week,
+            // and any wish or rule going would cost them (the rules' points stay in the model, not in the text).
+            var worker = workers[c.Worker];
+            var reasons = new List<string>
+            {
+                worker.Home == need.Compound ? l.Text("dispatch.home.here") : l.Text("dispatch.home.elsewhere", ("compound", l.Compound(worker.Home))),
+                week[c.Worker] == fewest && ranking.Candidates.Count > 1
+                    ? l.Text("dispatch.hours.fewest", ("hours", l.Hours(week[c.Worker])))
+                    : l.Text("dispatch.hours", ("hours", l.Hours(week[c.Worker]))),
+            };
+            var costs = c.ChangeByRule.Where(kv => kv.Value > 0 && kv.Key is not (RuleKind.OwnCompound or RuleKind.Fairness)).Select(kv => kv.Key).Order().ToList();
+            if (costs.Count > 0)
+            {
+                reasons.Add(l.Text("dispatch.costs", ("rules", string.Join(l.Text("list.separator"), costs.Select(l.Rule)))));
+            }
+
+            sb.Append('\n').Append(l.Text("dispatch.candidate", ("n", ViewText.Int(i)), ("worker", l.Worker(c.Worker)), ("kind", l.Kind(worker.Kind)),
+                ("why", string.Join(l.Text("dispatch.separator"), reasons))));
         }
 
         return sb.ToString();
+    }
+
+    // Each candidate's minutes on duty in the need's week (Monday to Sunday), before the need: from the candidate's
+    // roster less the need's own assignment.
+    private static Dictionary<Id<Worker>, long> WeekMinutes(DispatchRanking ranking)
+    {
+        var monday = ranking.Need.Date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var minutes = ranking.Problem.Shifts.ToDictionary(s => s.Code, s => (long)s.Minutes, StringComparer.Ordinal);
+        return ranking.Candidates.ToDictionary(c => c.Worker, c => c.Roster.Assignments
+            .Where(a => a.Worker == c.Worker && a != c.Assignment && a.Date >= monday && a.Date <= monday.PlusDays(6))
+            .Sum(a => minutes.GetValueOrDefault(a.ShiftCode)));
     }
 
     /// <summary>Why one worker did not cover a short duty, in plain words.</summary>
@@ -246,6 +274,16 @@ public static class RosterTexts
         return sb.ToString();
     }
 
+    /// <summary>
+    /// <see cref="Explain"/> for a Markdown page: the same sentences with every name escaped (<see cref="Labels.ForMarkdown"/>),
+    /// so a worker, post or compound name holding <c>*</c>, <c>_</c>, <c>`</c> or <c>[</c> shows as typed.
+    /// </summary>
+    /// <param name="roster">The scored roster.</param>
+    /// <param name="labels">Culture and names (plain; escaped here).</param>
+    /// <returns>Lines separated by <c>\n</c>.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string ExplainMarkdown(Roster roster, Labels labels) => Explain(roster, Guard.Against.Null(labels).ForMarkdown());
+
     /// <summary>A duty as people read it: date, local start and end, post with its compound (and qualification).</summary>
     internal static string DutyText(RosterAssignment a, RosterProblem problem, Labels l)
     {
@@ -254,7 +292,7 @@ public static class RosterTexts
         var post = a.Qualification is { } q
             ? l.Text("post.qualified", ("post", l.PostWithCompound(a.Post)), ("qualification", l.Local(q)))
             : l.PostWithCompound(a.Post);
-        return l.Text("notice.duty", ("date", l.Date(a.Date)), ("times", l.ShiftTimes(shift)), ("post", post));
+        return l.Text("notice.duty", ("date", l.Date(a.Date)), ("times", l.ShiftTimes(a.Date, shift)), ("post", post));
     }
 
     private static string Duties(IEnumerable<RosterAssignment> duties, RosterProblem problem, Labels l) =>

@@ -7,7 +7,8 @@ namespace CommunityDomain.Views;
 
 /// <summary>
 /// Delivery run sheets for the runners: per run, the runner (team) and which of that runner's trips it is,
-/// then the stops in the run's order (building, room, household, masked recipient) with their parcels.
+/// then the stops in the run's order (building, door, masked recipient) with their parcels, all as people read them:
+/// building names, doors as the office writes them ("2单元301室"), item names and runner names from the <see cref="Labels"/>.
 /// </summary>
 /// <remarks>
 /// Every parcel of the plan appears exactly once (in its run, or under "could not be placed"). Runs are shown
@@ -15,7 +16,8 @@ namespace CommunityDomain.Views;
 /// library's name masking whatever they look like (a label holding <c>*</c> is masked too), except the library's
 /// <c>household &lt;room&gt;</c> fallback, so a clear name given by mistake is not shown.
 /// Weights in grams per stop and kilograms per run; delivery windows in local time of the labels' zone.
-/// Buildings by name when the <see cref="Labels"/> come from the community. Pure rendering, fixed line ends:
+/// Buildings, doors and runners by name when the <see cref="Labels"/> come from the community (runner labels and item
+/// codes through its <c>localNames</c>); no view shows a household or building id. Pure rendering, fixed line ends:
 /// the same plan and labels give byte-identical text.
 /// </remarks>
 public static class RunSheets
@@ -36,7 +38,7 @@ public static class RunSheets
         sb.Append(ViewText.Line);
         foreach (var (run, trip) in Trips(plan))
         {
-            sb.Append(ViewText.Line).Append("### ").Append(l.Text("runs.run", ("n", ViewText.Int(run.Number)), ("runner", ViewText.Cell(run.Runner)), ("trip", ViewText.Int(trip))))
+            sb.Append(ViewText.Line).Append("### ").Append(l.Text("runs.run", ("n", ViewText.Int(run.Number)), ("runner", ViewText.Inline(l.Runner(run.Runner))), ("trip", ViewText.Int(trip))))
                 .Append(ViewText.Line).Append(ViewText.Line);
             sb.Append(l.Text("runs.summary", ("parcels", l.Count(run.Parcels.Count, "parcels")), ("buildings", l.Count(run.Buildings.Count, "buildings")),
                 ("weight", Kilograms(l, run.Parcels.Sum(p => (long)p.WeightGrams))), ("minutes", l.Count((long)Math.Round(run.EstimatedTime.TotalMinutes), "minutes"))));
@@ -46,8 +48,8 @@ public static class RunSheets
             }
 
             sb.Append(l.Text("runs.end")).Append(ViewText.Line).Append(ViewText.Line);
-            ViewText.Header(sb, [l.Text("runs.stop"), l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.household"), l.Text("runs.recipient"),
-                l.Text("runs.parcels"), l.Text("runs.grams")], i => i is 0 or 6);
+            ViewText.Header(sb, [l.Text("runs.stop"), l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.recipient"),
+                l.Text("runs.parcels"), l.Text("runs.grams")], i => i is 0 or 5);
             var stop = 0;
             foreach (var group in Stops(run.Parcels))
             {
@@ -55,7 +57,7 @@ public static class RunSheets
                 var first = group[0];
                 ViewText.Row(sb,
                 [
-                    ViewText.Int(stop), l.Building(first.Building), first.Room, ViewText.Int(first.Household.Value), Recipient(l, first),
+                    ViewText.Int(stop), l.Building(first.Building), l.Room(first.Household, first.Room), Recipient(l, first),
                     string.Join(l.Text("list.separator"), group.Select(p => Contents(l, p.Contents))), ViewText.Int(group.Sum(p => (long)p.WeightGrams)),
                 ]);
             }
@@ -64,10 +66,10 @@ public static class RunSheets
         if (plan.Unplaceable.Count > 0)
         {
             sb.Append(ViewText.Line).Append("### ").Append(l.Text("runs.unplaced")).Append(ViewText.Line).Append(ViewText.Line);
-            ViewText.Header(sb, [l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.household"), l.Text("runs.recipient"), l.Text("runs.parcel"), l.Text("runs.grams")], i => i == 5);
+            ViewText.Header(sb, [l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.recipient"), l.Text("runs.parcel"), l.Text("runs.grams")], i => i == 4);
             foreach (var p in plan.Unplaceable)
             {
-                ViewText.Row(sb, [l.Building(p.Building), p.Room, ViewText.Int(p.Household.Value), Recipient(l, p), Contents(l, p.Contents), ViewText.Int(p.WeightGrams)]);
+                ViewText.Row(sb, [.. Fields(l, p)]);
             }
         }
 
@@ -76,8 +78,9 @@ public static class RunSheets
 
     /// <summary>
     /// Renders the run sheets as RFC 4180 CSV, one record per parcel:
-    /// <c>run,runner,trip,stop,building,room,household,recipient,contents,grams</c> (headers in the labels' culture,
-    /// building and household as id values); parcels no run could take have empty run, runner, trip and stop fields.
+    /// <c>run,runner,trip,stop,building,room,recipient,contents,grams</c> (headers in the labels' culture; runner, building,
+    /// room and item by the names people read, as in <see cref="Markdown"/>; no ids); parcels no run could take have empty
+    /// run, runner, trip and stop fields.
     /// </summary>
     /// <param name="plan">The delivery plan.</param>
     /// <param name="labels">Culture and names; null for <see cref="Labels.Default"/>.</param>
@@ -89,7 +92,7 @@ public static class RunSheets
         var l = labels ?? Labels.Default;
         var sb = new StringBuilder();
         ViewText.CsvRow(sb, [l.Text("runs.run.column"), l.Text("runs.runner"), l.Text("runs.trip"), l.Text("runs.stop"), l.Text("runs.building"), l.Text("runs.room"),
-            l.Text("runs.household"), l.Text("runs.recipient"), l.Text("runs.contents"), l.Text("runs.grams")]);
+            l.Text("runs.recipient"), l.Text("runs.contents"), l.Text("runs.grams")]);
         foreach (var (run, trip) in Trips(plan))
         {
             var stop = 0;
@@ -98,14 +101,14 @@ public static class RunSheets
                 stop++;
                 foreach (var p in group)
                 {
-                    ViewText.CsvRow(sb, [ViewText.Int(run.Number), run.Runner, ViewText.Int(trip), ViewText.Int(stop), .. Fields(p)]);
+                    ViewText.CsvRow(sb, [ViewText.Int(run.Number), l.Runner(run.Runner), ViewText.Int(trip), ViewText.Int(stop), .. Fields(l, p)]);
                 }
             }
         }
 
         foreach (var p in plan.Unplaceable)
         {
-            ViewText.CsvRow(sb, [string.Empty, string.Empty, string.Empty, string.Empty, .. Fields(p)]);
+            ViewText.CsvRow(sb, [string.Empty, string.Empty, string.Empty, string.Empty, .. Fields(l, p)]);
         }
 
         return sb.ToString();
@@ -113,8 +116,10 @@ public static class RunSheets
 
     private static string Kilograms(Labels l, long grams) => l.Text("unit.kg", ("n", (grams / 1000.0).ToString("0.##", CultureInfo.InvariantCulture)));
 
-    private static string[] Fields(Parcel p) =>
-        [ViewText.Int(p.Building.Value), p.Room, ViewText.Int(p.Household.Value), Recipient(p), p.Contents, ViewText.Int(p.WeightGrams)];
+    // What a person reads about one parcel: building by name, the door as the office writes it, the masked recipient,
+    // the contents by their local item name, the weight in grams.
+    private static string[] Fields(Labels l, Parcel p) =>
+        [l.Building(p.Building), l.Room(p.Household, p.Room), Recipient(l, p), Contents(l, p.Contents), ViewText.Int(p.WeightGrams)];
 
     // Masked again here, never trusting the look of the label ("王芳芳*" holds a star yet shows a whole name);
     // "household <room>" is the library's own fallback and names nobody. Masking a mask changes nothing.
@@ -122,7 +127,7 @@ public static class RunSheets
 
     // The same in the labels' language: the "household <room>" fallback is written as the office writes it.
     private static string Recipient(Labels l, Parcel p) =>
-        p.Recipient == Masking.HouseholdFallback(p.Room) ? l.Text("runs.no-contact", ("room", p.Room)) : Recipient(p);
+        p.Recipient == Masking.HouseholdFallback(p.Room) ? l.Text("runs.no-contact", ("room", l.Room(p.Household, p.Room))) : Recipient(p);
 
     // DeliveryParcels writes contents as "<item code> x<count>": the item by its local name, the count kept.
     private static string Contents(Labels l, string contents)

@@ -13,49 +13,81 @@ internal static class ViewText
 
     public const string CsvLine = "\r\n";
 
+    /// <summary>The characters a Markdown renderer (CommonMark with GitHub's extensions) may read as markup inside a line.</summary>
+    public const string MarkdownSignificant = "\\`*_[]<>#|~&${}";
+
     /// <summary>
-    /// A Markdown table cell that stays one cell for any text: pipes and backslashes escaped (so no text can end an
-    /// escape early or open a column), line breaks flattened to spaces, characters no UTF-8 file can hold (lone
-    /// surrogates) and C0 controls dropped; empty shown as a space.
+    /// A Markdown table cell that stays one cell and shows its text as written, for any text: every character a
+    /// renderer could read as markup (<see cref="MarkdownSignificant"/>: emphasis, code, links, HTML, entities, headings,
+    /// pipes, strikethrough, maths, attribute braces) is backslash-escaped, which CommonMark allows for any ASCII punctuation; line breaks
+    /// are flattened to spaces, characters no UTF-8 file can hold (lone surrogates) and C0 controls dropped; empty shown
+    /// as a space.
     /// </summary>
     public static string Cell(string? text)
     {
+        // Our own emphasis (Strong) is the only markup a cell carries; its text is escaped like any other.
+        if (text is [StrongMark, ..] && text.IndexOf(StrongEnd, StringComparison.Ordinal) is var end and > 0)
+        {
+            return Inline(text[1..end]) + "**" + Inline(text[(end + 1)..]) + "**";
+        }
+
+        var escaped = Inline(text);
+        return escaped.Length == 0 ? " " : escaped;
+    }
+
+    // GitHub also links bare URLs, "www." addresses and e-mail addresses: the colon of "://" or "mailto:", the dot
+    // after "www" and every "@" are escaped too, so a name that holds one still shows as text, not as a link.
+    private static bool Autolinks(string text, int i) => text[i] switch
+    {
+        ':' => text.AsSpan(i + 1).StartsWith("//", StringComparison.Ordinal) || text.AsSpan(0, i).EndsWith("mailto", StringComparison.OrdinalIgnoreCase),
+        '.' => text.AsSpan(0, i).EndsWith("www", StringComparison.OrdinalIgnoreCase),
+        '@' => true,
+        _ => false,
+    };
+
+    private const char StrongMark = '\u0002';
+    private const char StrongEnd = '\u0003';
+
+    /// <summary>
+    /// A cell shown in bold (a total, a shortfall), with an optional plain <paramref name="prefix"/> (an icon):
+    /// <see cref="Cell"/> escapes both parts and adds the emphasis itself, so no label can open or close it.
+    /// </summary>
+    public static string Strong(string text, string prefix = "") => StrongMark + prefix + StrongEnd + text;
+
+    /// <summary>
+    /// Text escaped for one line of Markdown (a heading, a paragraph, a list item): as <see cref="Cell"/>, but empty
+    /// stays empty. A name a host typed (<c>*张*</c>) shows as typed rather than in italics.
+    /// </summary>
+    public static string Inline(string? text)
+    {
         if (string.IsNullOrEmpty(text))
         {
-            return " ";
+            return string.Empty;
         }
 
         var sb = new StringBuilder(text.Length + 4);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            switch (c)
+            if (MarkdownSignificant.Contains(c, StringComparison.Ordinal) || Autolinks(text, i))
             {
-                case '|':
-                    sb.Append("\\|");
-                    break;
-                case '\\':
-                    sb.Append("\\\\");
-                    break;
-                case '\r':
-                case '\n':
-                    sb.Append(' ');
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    {
-                        sb.Append(c).Append(text[++i]);
-                    }
-                    else if (!char.IsSurrogate(c) && (c >= 0x20 || c == '\t'))
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
+                sb.Append('\\').Append(c);
+            }
+            else if (c is '\r' or '\n')
+            {
+                sb.Append(' ');
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else if (!char.IsSurrogate(c) && (c >= 0x20 || c == '\t'))
+            {
+                sb.Append(c);
             }
         }
 
-        return sb.Length == 0 ? " " : sb.ToString();
+        return sb.ToString();
     }
 
     /// <summary>Appends one Markdown table row.</summary>

@@ -18,8 +18,14 @@ public sealed partial class DisplayTextProperties
     private static readonly string[] Zones = ["Asia/Shanghai", "Asia/Urumqi", "Europe/London", "America/New_York", "Pacific/Chatham", "UTC"];
 
     /// <summary>An instant and a zone as an independent oracle writes them: local wall time, then the zone id.</summary>
-    private static string Expected(Instant at, DateTimeZone zone) =>
-        at.InZone(zone).LocalDateTime.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + zone.Id + ")";
+    /// In the repeated hour of a fall-back (two instants with the same wall time) the offset is named too.
+    private static string Expected(Instant at, DateTimeZone zone)
+    {
+        var local = at.InZone(zone).LocalDateTime;
+        var twice = zone.AtLeniently(local).ToInstant() != zone.ResolveLocal(local, NodaTime.TimeZones.Resolvers.CreateMappingResolver(NodaTime.TimeZones.Resolvers.ReturnLater, NodaTime.TimeZones.Resolvers.ReturnStartOfIntervalAfter)).ToInstant();
+        return local.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + zone.Id
+            + (twice ? ", UTC" + (at.InZone(zone).Offset.Seconds < 0 ? "-" : "+") + TimeSpan.FromSeconds(Math.Abs(at.InZone(zone).Offset.Seconds)).ToString(@"hh\:mm", CultureInfo.InvariantCulture) : "") + ")";
+    }
 
     private static (Community Community, Post Gate, DateTimeZone Zone) Community(int zoneIndex, Instant now)
     {
@@ -89,5 +95,28 @@ public sealed partial class DisplayTextProperties
 
         Assert.Equal($"{gate.Id} +1 from 2022-08-23 07:30 (Asia/Shanghai) until 2022-08-25 10:30 (Asia/Shanghai)", IncidentRaisesDemand.From(incident, zone).ToString());
         Assert.Equal($"GateFailure at {gate.Id} from 2022-08-23 07:30 (Asia/Shanghai) until 2022-08-25 10:30 (Asia/Shanghai), +1 on duty ({incident.Id})", incident.ToString());
+    }
+}
+
+/// <summary>
+/// Types that know no zone (a pass's content, a loudspeaker call, a wave plan's statistics) show an instant in plain ISO with
+/// "UTC" said in words; those that know it (community statistics) show local time with the zone (issue 12 remainder).
+/// </summary>
+public sealed class ZonelessTextProperties
+{
+    [Property(MaxTest = 200)]
+    public bool No_pass_call_or_statistics_text_shows_a_bare_utc_instant(int minutes, PositiveInt length)
+    {
+        var at = Instant.FromUtc(2022, 8, 18, 0, 0).Plus(Duration.FromMinutes(minutes % 500_000));
+        var until = at.Plus(Duration.FromMinutes(length.Get % 10_000 + 1));
+        var plain = at.InUtc().LocalDateTime.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        var pass = new CommunityDomain.Passes.PassContent(default, new CommunityDomain.Kernel.Id<Household>(1), at, until, Duration.FromHours(2), default).ToString();
+        var call = new CommunityDomain.MassTesting.Planners.WaveCall(at, 1, 1, null, 1, 2, [], 3, "请下楼", "come down").ToString();
+        var shanghai = new CommunityStatistics(at, "Asia/Shanghai", []).ToString();
+        var zoneless = new CommunityStatistics(at, "not a zone", []).ToString();
+        var utc = new System.Text.RegularExpressions.Regex(@"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z|\d\d:\d\d(:\d\d)?Z");
+        return new[] { pass, call, shanghai, zoneless }.All(t => !utc.IsMatch(t))
+            && pass.Contains(plain, StringComparison.Ordinal) && call.StartsWith(plain, StringComparison.Ordinal) && zoneless.Contains(plain, StringComparison.Ordinal)
+            && shanghai.Contains(at.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).LocalDateTime.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (Asia/Shanghai)", StringComparison.Ordinal);
     }
 }

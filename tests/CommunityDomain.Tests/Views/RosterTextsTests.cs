@@ -99,8 +99,30 @@ public sealed class RosterTextsTests
         var lines = RosterTexts.Dispatch(ranking, Chinese(workers)).Split('\n');
 
         Assert.StartsWith("东方小区东门 1月2日（周二） 09:00-13:00 需要增援：可派2人。", lines[0], StringComparison.Ordinal);
-        Assert.Equal("1. 王芳（社区工作人员），0分：无不利影响", lines[1]);
-        Assert.Equal("2. 李强（社区工作人员），+5分：在居住小区以外值班 +5", lines[2]);
+        // Why this person in plain words (issue 12: no "+5分"): where they live and their hours this week.
+        Assert.Equal("1. 王芳（社区工作人员）：住在本小区；本周值班时间在可派人员中最少（0小时）。", lines[1]);
+        Assert.Equal("2. 李强（社区工作人员）：住在梅苑小区；本周值班时间在可派人员中最少（0小时）。", lines[2]);
+        Assert.DoesNotContain("分：", string.Join('\n', lines), StringComparison.Ordinal);
+        var en = RosterTexts.Dispatch(ranking, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers,
+            compounds: new Dictionary<Id<Compound>, string> { [Home] = "Dongfang", [Other] = "Meiyuan" })).Split('\n');
+        Assert.Equal("2. 李强 (community staff): lives in Meiyuan; fewest hours on duty this week of those who can go (0 h).", en[2]);
+    }
+
+    [Fact]
+    public void Dispatch_reason_says_who_has_worked_more_this_week_in_hours_not_points()
+    {
+        var workers = new[]
+        {
+            new Worker(W(1), WorkerKind.Staff, Home, displayName: "王芳"),
+            new Worker(W(2), WorkerKind.Staff, Home, displayName: "李强"),
+        };
+        var p = Problem(workers: workers, weights: new PreferenceWeights(ownCompound: 5, fairness: 1), days: 7);
+        // 王芳 worked Monday and Tuesday days (16 h); the need is on Friday evening, so both can go.
+        var ranking = RosterDispatch.Rank(p, [A(1, 0), A(1, 1)], Gate, Monday.PlusDays(4).At(new LocalTime(18, 0)), Duration.FromHours(4));
+        var zh = RosterTexts.Dispatch(ranking, Chinese(workers)).Split('\n');
+
+        Assert.Contains("李强（社区工作人员）：住在本小区；本周值班时间在可派人员中最少（0小时）。", zh[1], StringComparison.Ordinal);
+        Assert.Contains("王芳（社区工作人员）：住在本小区；本周已值班16小时", string.Join('\n', zh), StringComparison.Ordinal);
     }
 
     [Fact]

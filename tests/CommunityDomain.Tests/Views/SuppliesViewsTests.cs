@@ -27,13 +27,15 @@ public sealed class SuppliesViewsProperties
     {
         var plan = RunPlanner.Plan(c.Parcels, c.Sites, c.Options, ["team.a", "team.b"]);
         var rows = Rfc4180.Parse(RunSheets.Csv(plan));
-        static string Key(string household, string building, string room, string contents, string grams) => string.Join('/', household, building, room, contents, grams);
-        var listed = rows.Skip(1).Select(r => (Run: r[0], Key: Key(r[6], r[4], r[5], r[8], r[9]))).ToList();
+        // People read names, not ids: the building by its label, the door, the item; no household id column.
+        static string Key(string building, string room, string contents, string grams) => string.Join('/', building, room, contents, grams);
+        var listed = rows.Skip(1).Select(r => (Run: r[0], Key: Key(r[4], r[5], r[7], r[8]))).ToList();
         var expected = plan.Runs.SelectMany(run => run.Parcels.Select(p => (Run: run.Number.ToString(CultureInfo.InvariantCulture), p)))
             .Concat(plan.Unplaceable.Select(p => (Run: "", p)))
-            .Select(x => (x.Run, Key: Key(I(x.p.Household.Value), I(x.p.Building.Value), x.p.Room, x.p.Contents, I(x.p.WeightGrams))))
+            .Select(x => (x.Run, Key: Key("building " + I(x.p.Building.Value), x.p.Room, x.p.Contents, I(x.p.WeightGrams))))
             .ToList();
-        return rows[0].SequenceEqual(["run", "runner", "trip", "stop", "building", "room", "household", "recipient", "contents", "grams"])
+        return rows[0].SequenceEqual(["run", "runner", "trip", "stop", "building", "room", "recipient", "contents", "grams"])
+            && rows.Skip(1).All(r => r.Count == 9)
             && listed.Count == c.Parcels.Length
             && listed.OrderBy(x => x.Run, StringComparer.Ordinal).ThenBy(x => x.Key, StringComparer.Ordinal)
                 .SequenceEqual(expected.OrderBy(x => x.Run, StringComparer.Ordinal).ThenBy(x => x.Key, StringComparer.Ordinal));
@@ -105,7 +107,8 @@ public sealed class SuppliesViewsTests
         Assert.DoesNotContain("张三丰", text, StringComparison.Ordinal);
         Assert.Contains("张**", text, StringComparison.Ordinal);
         Assert.Contains("李*", text, StringComparison.Ordinal);
-        Assert.Contains("household 1-201", text, StringComparison.Ordinal);
+        Assert.Contains("residents of 1-201", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("household 1-201", text, StringComparison.Ordinal);
         Assert.Contains("\"rice, \"\"large\"\"\"", text, StringComparison.Ordinal);
     }
 
@@ -137,7 +140,9 @@ public sealed class SuppliesViewsTests
 
         Assert.Equal("Max-min fair allocation: 6 units in stock, 6 units given to 4 households, who need 11 units.", lines[0]);
         Assert.Equal("| household 4 | 0 | 2 | 3 | 3 | in full | need met: tier 0 fully served |", lines[4]);
-        Assert.StartsWith("| household 1 | 1 | 3 | 6 | 2 | rationed | rationed: tier 1 got 3 units of the 8 units it needs, level ", lines[5], StringComparison.Ordinal);
+        // The max-min level as a sentence with units, not a formula ("level 1/3 = 0.333 units per weight unit").
+        Assert.Equal("| household 1 | 1 | 3 | 6 | 2 | rationed | Stock ran short for priority 1 (3 units for the 8 units it needs), so each household there gets "
+            + "about 0.33 units for each point of weight, rounded to whole units and never more than it needs: with 3 points of weight this household gets 2 units. |", lines[5]);
         Assert.Equal("| household 3 | 1 | 1 | 0 | 0 | no need | needed nothing |", lines[7]);
         Assert.Equal("| **total** |   |   | 11 | **6** |   |   |", lines[8]);
     }

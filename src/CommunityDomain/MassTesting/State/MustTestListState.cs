@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.State;
 
 /// <summary>
@@ -31,5 +33,5 @@ public sealed record MustTestListState
 
     /// <summary>Instant and counts; no names, no reasons.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"MustTestListState at {At}: {Scope.Count} compounds, {Entries.Count} entries");
+        string.Create(CultureInfo.InvariantCulture, $"MustTestListState at {LocalTimeText.Utc(At)}: {Scope.Count} compounds, {Entries.Count} entries");
 }

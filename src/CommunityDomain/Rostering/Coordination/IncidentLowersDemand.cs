@@ -90,5 +90,5 @@ public sealed record IncidentLowersDemand : RosterChange
 
     /// <summary>E.g. <c>Post#1 -1 from 2022-08-23T03:00:00Z (resolved)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Post} -{Extra}{(Qualification is null ? "" : " " + Qualification)} from {Window.End} (resolved)");
+        $"{Post} -{Extra}{(Qualification is null ? "" : " " + Qualification)} from {LocalTimeText.Of(Window.End, Zone)} (resolved)");
 }

@@ -25,7 +25,7 @@ public sealed record DeliveryRun(int Number, string Runner, IReadOnlyList<Parcel
         text.Append(CultureInfo.InvariantCulture, $"Run {Number} - {Runner} - load {Load}, ~{EstimatedTime.TotalMinutes:0} min");
         if (Window is { } w)
         {
-            text.Append(CultureInfo.InvariantCulture, $", window {w.Start:uuuu-MM-ddTHH:mm}Z-{w.End:HH:mm}Z");
+            text.Append(CultureInfo.InvariantCulture, $", window {LocalTimeText.Utc(w.Start)} to {LocalTimeText.Utc(w.End)}");
         }
 
         foreach (var stop in Parcels.GroupBy(p => (p.Building, p.Room, p.Recipient, p.Household)))

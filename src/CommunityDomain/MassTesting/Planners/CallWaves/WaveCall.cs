@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.Planners;
 
 /// <summary>One loudspeaker call: a building (or a unit, or floors of a unit) called down to a site.</summary>
@@ -17,5 +19,5 @@ public sealed record WaveCall(Instant At, int SiteId, int BuildingId, int? UnitI
     IReadOnlyList<HouseholdLoad> Households, int People, string Chinese, string English)
 {
     /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{At:HH:mm:ss} site {SiteId}: {English}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{LocalTimeText.Utc(At)} site {SiteId}: {English}");
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.Planners;
 
 /// <summary>A compound's call-wave plan: per-site loudspeaker schedules, the expected finish, a lower bound and the gap.</summary>
@@ -30,5 +32,5 @@ public sealed record WavePlan(Instant Start, IReadOnlyList<SitePlan> Sites, Inst
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Sites.Sum(s => s.Calls.Count)} calls, finish {ExpectedFinish}, bound {LowerBound}, gap {100 * GapRatio:0.00}%");
+        $"{Sites.Sum(s => s.Calls.Count)} calls, finish {LocalTimeText.Utc(ExpectedFinish)}, bound {LocalTimeText.Utc(LowerBound)}, gap {100 * GapRatio:0.00}%");
 }

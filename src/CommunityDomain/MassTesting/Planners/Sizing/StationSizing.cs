@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.Planners;
 
 /// <summary>How many stations each site needs to finish by a deadline, and the samplers that takes.</summary>
@@ -9,5 +11,5 @@ namespace CommunityDomain.MassTesting.Planners;
 public sealed record StationSizing(int StationsPerSite, long Samplers, WavePlan Plan)
 {
     /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{StationsPerSite} stations per site, {Samplers} samplers, finish {Plan.ExpectedFinish}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{StationsPerSite} stations per site, {Samplers} samplers, finish {LocalTimeText.Utc(Plan.ExpectedFinish)}");
 }
