@@ -40,7 +40,7 @@ public sealed class WavePlannerProperties
             var calls = site.Calls.OrderBy(c => c.At).ToList();
             foreach (var (call, c) in calls.Select((call, c) => (call, c)))
             {
-                var served = replay.Services.Where(x => x.Call == c).ToList();
+                List<WaveService> served = [.. replay.Services.Where(x => x.Call == c)];
                 Assert.Equal(call.People, served.Count);
                 Assert.All(served, x => Assert.Equal(call.At + site.Site.WalkDown, x.Arrival));
                 Assert.All(call.Households, h => Assert.Equal(
