@@ -143,6 +143,7 @@ public static class IdentityGenerators
         from length in Gen.Choose(PhoneNumber.MinDigits, PhoneNumber.MaxDigits)
         from first in Gen.Choose('2', '9') // not '1' and no +86 / 0086 prefix, so it never reads as a mainland mobile
         from rest in Gen.ArrayOf(Digit, length - 1)
+        where !(plus && first == '8' && rest.Length > 0 && rest[0] == '6') // "+86" then a mobile would be stored without the prefix
         select ((plus ? "+" : string.Empty) + (char)first + new string(rest), false);
 
     private static Gen<char> Digit => Gen.Choose('0', '9').Select(c => (char)c);
