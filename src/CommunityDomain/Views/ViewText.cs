@@ -134,7 +134,10 @@ internal static class ViewText
             return string.Empty;
         }
 
-        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        // A plain finite number ("-3", "+1.5e3") stays a number; "-Infinity" and "+NaN" parse as doubles but a
+        // spreadsheet reads them as formulas, so they are neutralised like any other starter.
+        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)))
         {
             text = "'" + text;
         }

@@ -47,10 +47,20 @@ public sealed class SafeTextProperties
         foreach (var cell in Rfc4180.Parse(csv).SelectMany(r => r))
         {
             var dangerous = cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-                && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+                && !(double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number));
             Assert.False(dangerous, $"CSV cell runs as a formula: [{cell}]");
         }
     }
+
+    [Theory]
+    [InlineData("-Infinity", "'-Infinity")]
+    [InlineData("+NaN", "'+NaN")]
+    [InlineData("-NaN", "'-NaN")]
+    [InlineData("+Infinity", "'+Infinity")]
+    [InlineData("-3", "-3")]
+    [InlineData("+1.5e3", "+1.5e3")]
+    public void Csv_cells_that_parse_as_infinity_or_nan_are_neutralised_and_plain_numbers_are_not(string cell, string written) =>
+        Assert.Equal(written, CommunityDomain.Views.ViewText.CsvField(cell));
 
     // The rare ideographs a masked form of the label may still show: at most those of its first character.
     private static IEnumerable<char> HiddenRare(string label)
