@@ -19,9 +19,11 @@ public static class RosterPlanner
     /// a maximum of 0) except where a pin does; its score and breakdown are recomputed from scratch;
     /// the same problem, seed and iteration limit (without a time limit) give the same roster;
     /// progress reports come in order of never-worse best score. It holds no static mutable state, so
-    /// plans may run concurrently. The search stops at the first of: time limit, iteration limit, cancellation;
-    /// the greedy construction before it and the answer after it (with every uncovered duty's reasons) are not
-    /// interrupted, so on a large problem <c>Plan</c> can return seconds after a short time limit.
+    /// plans may run concurrently. Outside pins no worker is put on two overlapping duties: such a duty is left
+    /// uncovered and named in <see cref="NoFeasibleRoster.Uncovered"/>. The construction and the search stop at
+    /// the first of: time limit, iteration limit (the search only), cancellation; the reasons of each uncovered
+    /// duty are worked out when first read, so <c>Plan</c> returns shortly after its time limit (a large
+    /// problem may leave demands the construction did not reach unfilled).
     /// The roster carries <see cref="Roster.LowerBound"/>: no roster that keeps the pins and every hard rule has a lower
     /// soft score (a Lagrangian relaxation, see <see cref="LowerBound"/>); under a time limit the search
     /// uses 90 % of it and the bound the rest.

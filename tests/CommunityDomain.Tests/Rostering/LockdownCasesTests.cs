@@ -38,6 +38,30 @@ public sealed class LockdownCasesTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void One_worker_for_a_24_hour_duty_and_a_duty_inside_it_is_left_a_hole_not_put_in_two_places(int seed)
+    {
+        // Z 08:00 for 24 h on 08-18 and D 06:00 on 08-19: one person cannot serve both.
+        ShiftDefinition[] shifts = [new("Z", new LocalTime(8, 0), Duration.FromHours(24)), new("D", new LocalTime(6, 0), Duration.FromHours(8))];
+        var days = new DateInterval(Aug18, Aug18.PlusDays(1));
+        Demand[] demands = [new(GateA, A, Aug18, "Z", 1, minimum: 1), new(GateA, A, Aug18.PlusDays(1), "D", 1, minimum: 1)];
+        var problem = RosterProblem.Create(days, shifts, demands, [Volunteer(1)]);
+
+        var none = Assert.IsType<NoFeasibleRoster>(RosterPlanner.Plan(problem, new PlannerOptions(seed, iterationLimit: 2000)).Value);
+
+        var check = RosterChecker.Check(problem, none.Best.Assignments);
+        Assert.False(check.ByRule.ContainsKey(RuleKind.Overlap));
+        Assert.Single(none.Best.Assignments);
+        var hole = Assert.Single(none.Uncovered);
+        Assert.Equal(1, hole.Missing);
+        var reason = Assert.Single(hole.Reasons);
+        Assert.Contains(RuleKind.Overlap, reason.BrokenRules);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData(1)]
     public void Plan_one_worker_for_fourteen_day_and_night_duties_answers_without_an_exception(int? minimum)

@@ -137,6 +137,20 @@ public sealed class LockdownRosterProperties
         return timingBroken || RosterChecker.AllPairsKeepRestAndOverlap(g.Problem, roster.Assignments);
     }
 
+    [Property]
+    public bool Outside_pins_nobody_is_on_two_overlapping_duties(LockdownProblem g)
+    {
+        // A person cannot be in two places: the planner leaves a duty uncovered instead (only pins may overlap).
+        var p = g.Problem;
+        var pins = p.Pins.ToHashSet();
+        var shifts = p.Shifts.ToDictionary(s => s.Code);
+        return Best(PlanOf(g)).Assignments.GroupBy(a => a.Worker).All(mine =>
+        {
+            var spans = mine.Select(a => (Pinned: pins.Contains(a), Start: a.Date.At(shifts[a.ShiftCode].Start), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes))).ToList();
+            return spans.All(x => spans.All(y => !(x.Start < y.Start && y.Start < x.End) || (x.Pinned && y.Pinned)));
+        });
+    }
+
     [Property(MaxTest = 25)]
     public bool Repair_dispatch_swaps_and_explanations_answer_every_problem_without_an_exception(LockdownProblem g, int pick)
     {

@@ -1,4 +1,6 @@
+using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Tests.Generators;
 using static CommunityDomain.Tests.Rostering.RosterExamples;
 
@@ -120,6 +122,57 @@ public sealed class RosterPlannerBehaviourTests
         var recorder = new Recorder();
         RosterPlanner.Plan(g.Problem, new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: time), recorder);
         Assert.True(time.Calls < 200);
+    }
+
+    [Fact]
+    public void A_time_limit_stops_the_construction_too_and_the_answer_still_names_every_hole()
+    {
+        // Each timestamp read is 2 s later: the limit (1 s) has passed before the first demand is placed.
+        var (problem, _) = OverDemanded(workers: 6, days: 5);
+        var options = new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: new SteppingTimeProvider(TimeSpan.FromSeconds(2)));
+
+        var none = Assert.IsType<NoFeasibleRoster>(RosterPlanner.Plan(problem, options).Value);
+
+        Assert.Empty(none.Best.Assignments);
+        Assert.Equal(problem.Demands.Count, none.Uncovered.Count);
+        Assert.All(none.Uncovered, u => Assert.Equal(problem.Workers.Count, u.Reasons.Count));
+        var full = RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 200)).Match(r => r, n => n.Best);
+        Assert.NotEmpty(full.Assignments); // without the limit the same problem gets duties placed
+    }
+
+    [Fact]
+    public void Reasons_read_from_many_threads_at_once_equal_the_explanations_read_one_by_one()
+    {
+        var (problem, options) = OverDemanded(workers: 8, days: 7);
+        var none = Assert.IsType<NoFeasibleRoster>(RosterPlanner.Plan(problem, options).Value);
+        Assert.NotEmpty(none.Uncovered);
+
+        // Read every duty's reasons concurrently (they are worked out on first read) ...
+        var concurrent = new ShortfallReason[none.Uncovered.Count][];
+        Parallel.For(0, none.Uncovered.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => concurrent[i] = [.. none.Uncovered[i].Reasons]);
+
+        // ... and compare with the public explanation of the same roster, duty by duty.
+        for (var i = 0; i < none.Uncovered.Count; i++)
+        {
+            var d = none.Uncovered[i].Demand;
+            var why = RosterExplanations.WhyShort(problem, none.Best.Assignments, d.Post, d.Date, d.ShiftCode, d.Qualification);
+            Assert.Equal(why.Select(r => (r.Worker, r.OnDutyElsewhere, string.Join(",", r.BrokenRules), r.SoftChange)),
+                concurrent[i].Select(r => (r.Worker, r.OnDutyElsewhere, string.Join(",", r.BrokenRules), r.SoftChange)));
+            Assert.Same(none.Uncovered[i].Reasons[0], concurrent[i][0]); // the same list ever after
+        }
+    }
+
+    /// <summary>Two posts x two 12-hour shifts a date, 2 required (minimum 2) each: more than the workers can give.</summary>
+    private static (RosterProblem Problem, PlannerOptions Options) OverDemanded(int workers, int days)
+    {
+        var start = new LocalDate(2022, 8, 18);
+        var horizon = new DateInterval(start, start.PlusDays(days - 1));
+        ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(12)), new("N", new LocalTime(20, 0), Duration.FromHours(12))];
+        var compound = new Id<CommunityDomain.Communities.Compound>(1);
+        var demands = horizon.SelectMany(d => new[] { 1, 2 }.SelectMany(post => shifts.Select(s => new Demand(new Id<CommunityDomain.Communities.Post>(post), compound, d, s.Code, 2, minimum: 2)))).ToList();
+        var staff = Enumerable.Range(1, workers).Select(i => new Worker(new Id<Worker>(i), WorkerKind.ResidentVolunteer, compound)).ToList();
+        var problem = RosterProblem.Create(horizon, shifts, demands, staff, new WorkRules(maxConsecutiveDays: 4, minRest: Duration.FromHours(11)));
+        return (problem, new PlannerOptions(3, iterationLimit: 500));
     }
 
     private sealed class CancelAfterFirstImprovement(CancellationTokenSource cts) : IProgress<PlannerProgress>

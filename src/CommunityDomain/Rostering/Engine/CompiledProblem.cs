@@ -90,6 +90,21 @@ internal sealed class CompiledProblem
 
     public int ChoiceIndex(int worker, int day, int choice) => ((worker * Days) + day) * Choices + choice;
 
+    /// <summary>
+    /// Whether worker <paramref name="w"/> on <paramref name="slot"/> at <paramref name="day"/> would overlap their
+    /// duty on the date before or after in <paramref name="assign"/>. A person cannot be in two places, so the
+    /// search never makes such a choice (it leaves the duty uncovered instead); only pins can create an overlap.
+    /// Shifts last at most 24 hours, so only neighbouring dates can overlap.
+    /// </summary>
+    public bool OverlapsNeighbour(int[] assign, int w, int day, int slot) =>
+        (day > 0 && Overlap(w, assign[(w * Days) + day - 1], slot))
+        || (day + 1 < Days && Overlap(w, slot, assign[(w * Days) + day + 1]));
+
+    /// <summary>Whether worker <paramref name="w"/>'s duty <paramref name="first"/> overlaps <paramref name="next"/> on the next date (-1 = off).</summary>
+    public bool Overlap(int w, int first, int next) =>
+        first >= 0 && next >= 0
+        && Rules[WorkerRules[w]].Timing[(SlotShift[first] * ShiftCount) + SlotShift[next]] == CompiledRules.OverlapCode;
+
     public int CoverCostHard(int daySlot, int count) => CoverMissing(daySlot, count) + CoverExcess(daySlot, count);
 
     /// <summary>People missing below the demand's hard minimum.</summary>

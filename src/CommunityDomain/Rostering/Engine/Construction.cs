@@ -4,12 +4,27 @@ namespace CommunityDomain.Rostering.Engine;
 internal static class Construction
 {
     /// <summary>
-    /// Greedy by scarcity; every placement is priced by the evaluator (cover, wishes, all rules). A demand is
-    /// filled while a placement lowers the cost leaving fairness aside, and among those the worker with the
-    /// lowest whole cost (fairness included) is taken: the first duty of a group always widens the spread of
-    /// hours, so judged with fairness an empty roster would look best and the search could not leave it.
+    /// Acceptable workers (a placement that lowers the cost leaving fairness aside) priced per placement before
+    /// the cheapest is taken; the scan starts one worker further each placement, so duties spread. Bounded so a
+    /// district problem (hundreds of workers) costs O(duties x this) pricings instead of O(duties x workers);
+    /// the search refines the start anyway. On 200 workers x 4,800 over-demanded duties it cut construction from
+    /// 5.7 s to 1.7 s (one run each, load about 20; docs/rostering.md).
     /// </summary>
-    public static void Greedy(RosterEvaluator ev)
+    public const int PricedCandidates = 24;
+
+    /// <summary>
+    /// Greedy by scarcity; every placement is priced by the evaluator (cover, wishes, all rules). A demand is
+    /// filled while a placement lowers the cost leaving fairness aside, and among the first
+    /// <see cref="PricedCandidates"/> such workers the one with the lowest whole cost (fairness included) is
+    /// taken: the first duty of a group always widens the spread of hours, so judged with fairness an empty
+    /// roster would look best and the search could not leave it.
+    /// A placement that would overlap the worker's duty on a neighbouring date is never made.
+    /// </summary>
+    /// <param name="ev">The roster to fill.</param>
+    /// <param name="stop">Checked before each demand; when true the construction stops and leaves the remaining
+    /// demands as they are (a time limit or cancellation: the search and the answer must still fit). Without a
+    /// time limit it never stops early, so the construction stays deterministic.</param>
+    public static void Greedy(RosterEvaluator ev, Func<bool>? stop = null)
     {
         var p = ev.P;
         var order = new List<(double Scarcity, int Day, int Slot)>();
@@ -37,16 +52,25 @@ internal static class Construction
         }
 
         order.Sort();
+        var rotation = -1;
         foreach (var (_, d, s) in order)
         {
+            if (stop?.Invoke() == true)
+            {
+                return;
+            }
+
             var need = p.Required[(d * p.SlotCount) + s] - ev.Count(d, s);
             while (need-- > 0)
             {
                 var best = -1;
                 var bestDelta = long.MaxValue;
-                for (var w = 0; w < p.WorkerCount; w++)
+                var acceptable = 0;
+                rotation = p.WorkerCount == 0 ? 0 : (rotation + 1) % p.WorkerCount;
+                for (var i = 0; i < p.WorkerCount && acceptable < PricedCandidates; i++)
                 {
-                    if (ev.Assign[(w * p.Days) + d] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, s + 1)])
+                    var w = (rotation + i) % p.WorkerCount;
+                    if (ev.Assign[(w * p.Days) + d] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, s + 1)] || p.OverlapsNeighbour(ev.Assign, w, d, s))
                     {
                         continue;
                     }
@@ -57,10 +81,14 @@ internal static class Construction
                     var delta = ev.Commit();
                     var withoutFairness = delta - (ev.Fairness - fairness);
                     ev.Undo();
-                    if (withoutFairness < 0 && delta < bestDelta)
+                    if (withoutFairness < 0)
                     {
-                        bestDelta = delta;
-                        best = w;
+                        acceptable++;
+                        if (delta < bestDelta)
+                        {
+                            bestDelta = delta;
+                            best = w;
+                        }
                     }
                 }
 

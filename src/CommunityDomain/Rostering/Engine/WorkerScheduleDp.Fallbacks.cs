@@ -76,7 +76,8 @@ internal sealed partial class WorkerScheduleDp
                 for (var t = 0; t < (add ? p.ShiftCount : 1); t++)
                 {
                     var slot = add ? _bestSlot[(d * p.ShiftCount) + t] : -1;
-                    if (add && slot < 0)
+                    // A person cannot be in two places: never add a duty overlapping a neighbouring date's one.
+                    if (add && (slot < 0 || p.OverlapsNeighbour(_scratchAssign, w, d, slot)))
                     {
                         continue;
                     }

@@ -8,8 +8,9 @@ namespace CommunityDomain.Tests.Rostering.Engine;
 
 /// <summary>
 /// Each search move on its own, over planted and lockdown-shaped problems: it never moves a pin, never adds a
-/// choice the problem excludes, the swaps keep cover as it was, and the evaluator's score after it equals a
-/// full recomputation.
+/// choice the problem excludes, never adds a pair of overlapping duties of one worker (counted here from the
+/// shifts' real intervals), the swaps keep cover as it was, and the evaluator's score after it equals a full
+/// recomputation and, after the sequence, the independent checker.
 /// </summary>
 [Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 40)]
 public sealed class MoveProperties
@@ -56,6 +57,7 @@ public sealed class MoveProperties
         {
             var before = (int[])ev.Assign.Clone();
             var counts = Counts(p, before);
+            var overlapsBefore = OverlappingPairs(problem, before);
             ev.Begin();
             move.Apply(context);
             ev.Commit();
@@ -71,6 +73,11 @@ public sealed class MoveProperties
                 {
                     Assert.Fail($"{kind} placed worker {w} on an excluded choice on day {d}");
                 }
+            }
+
+            if (OverlappingPairs(problem, ev.Assign) > overlapsBefore)
+            {
+                Assert.Fail($"{kind} put a worker on two overlapping duties");
             }
 
             if (kind is Kind.SwapDate or Kind.SwapBlock && !Counts(p, ev.Assign).SequenceEqual(counts))
@@ -94,6 +101,38 @@ public sealed class MoveProperties
             }
         }
 
+        var check = RosterChecker.Check(problem, Assignments(problem, ev.Assign));
+        Assert.Equal((check.Hard, check.Soft), (ev.Score.Hard, ev.Score.Soft));
+    }
+
+    /// <summary>The cells as public assignments (the slot's demand gives post, shift and qualification).</summary>
+    private static List<RosterAssignment> Assignments(RosterProblem problem, int[] assign)
+    {
+        var p = problem.Compiled;
+        var list = new List<RosterAssignment>();
+        for (var cell = 0; cell < assign.Length; cell++)
+        {
+            if (assign[cell] >= 0)
+            {
+                var d = problem.Demands[p.SlotDemand[assign[cell]]];
+                list.Add(new RosterAssignment(problem.Workers[cell / p.Days].Id, problem.Horizon.Start.PlusDays(cell % p.Days), d.Post, d.ShiftCode, d.Qualification));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Pairs of one worker's duties whose real intervals (date at shift start, plus its minutes) overlap.</summary>
+    private static int OverlappingPairs(RosterProblem problem, int[] assign)
+    {
+        var shifts = problem.Shifts.ToDictionary(s => s.Code);
+        return Assignments(problem, assign)
+            .GroupBy(a => a.Worker)
+            .Sum(mine =>
+            {
+                var spans = mine.Select(a => (Start: a.Date.At(shifts[a.ShiftCode].Start), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes))).ToList();
+                return spans.Sum(x => spans.Count(y => x.Start < y.Start && y.Start < x.End));
+            });
     }
 
     private static int[] Counts(CompiledProblem p, int[] assign)

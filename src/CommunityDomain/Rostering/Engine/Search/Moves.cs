@@ -52,7 +52,8 @@ internal sealed class MoveContext
 
 /// <summary>
 /// One change to the roster, applied inside the evaluator's Begin/Commit bracket. A move never places a
-/// worker on a choice the problem excludes and never moves a pin.
+/// worker on a choice the problem excludes, never adds a duty that overlaps the same worker's duty on a
+/// neighbouring date, and never moves a pin.
 /// </summary>
 internal interface IMove
 {
@@ -131,7 +132,10 @@ internal sealed class RuinAndRecreateMove : IMove
     }
 }
 
-/// <summary>Gives one random worker-date another random slot, or a day off, when the problem allows that choice.</summary>
+/// <summary>
+/// Gives one random worker-date another random slot, or a day off, when the problem allows that choice and it
+/// does not overlap the worker's duty on a neighbouring date.
+/// </summary>
 internal sealed class ChangeMove : IMove
 {
     public void Apply(MoveContext c)
@@ -141,7 +145,7 @@ internal sealed class ChangeMove : IMove
         var d = c.Rng.Next(p.Days);
         var current = c.Ev.Assign[(w * p.Days) + d];
         var choice = c.Rng.Next(p.Choices);
-        if (choice - 1 != current && p.Allowed[p.ChoiceIndex(w, d, choice)])
+        if (choice - 1 != current && p.Allowed[p.ChoiceIndex(w, d, choice)] && !p.OverlapsNeighbour(c.Ev.Assign, w, d, choice - 1))
         {
             c.Ev.Set(w, d, choice - 1);
         }
@@ -150,7 +154,8 @@ internal sealed class ChangeMove : IMove
 
 /// <summary>
 /// Swaps a block of consecutive dates between two random workers (cover stays the same; only the two
-/// workers' rules change). One date, or 2 to <see cref="SearchTuning.LongestSwapBlock"/> dates.
+/// workers' rules change). One date, or 2 to <see cref="SearchTuning.LongestSwapBlock"/> dates. A swap that
+/// would put either worker on two overlapping duties is not made.
 /// </summary>
 internal sealed class SwapBlockMove(bool oneDate) : IMove
 {
@@ -182,6 +187,11 @@ internal sealed class SwapBlockMove(bool oneDate) : IMove
             }
         }
 
+        if (NewOverlapAtEdges(c, a, b, start, start + length) || NewOverlapAtEdges(c, b, a, start, start + length))
+        {
+            return;
+        }
+
         for (var d = start; d < start + length; d++)
         {
             var sa = c.Ev.Assign[(a * p.Days) + d];
@@ -189,5 +199,18 @@ internal sealed class SwapBlockMove(bool oneDate) : IMove
             c.Ev.Set(a, d, sb);
             c.Ev.Set(b, d, sa);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="w"/>, taking <paramref name="other"/>'s dates [<paramref name="from"/>, <paramref name="to"/>),
+    /// would overlap their own duty just before or just after the block (inside the block the pairs are
+    /// <paramref name="other"/>'s own, so no overlap is new there).
+    /// </summary>
+    private static bool NewOverlapAtEdges(MoveContext c, int w, int other, int from, int to)
+    {
+        var p = c.P;
+        var assign = c.Ev.Assign;
+        return (from > 0 && p.Overlap(w, assign[(w * p.Days) + from - 1], assign[(other * p.Days) + from]))
+            || (to < p.Days && p.Overlap(w, assign[(other * p.Days) + to - 1], assign[(w * p.Days) + to]));
     }
 }

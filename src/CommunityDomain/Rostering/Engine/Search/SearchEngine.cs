@@ -58,7 +58,7 @@ internal sealed class SearchEngine
 
     public void Run(CancellationToken token)
     {
-        Construct();
+        Construct(token);
         if (_p.WorkerCount == 0 || _p.Days == 0)
         {
             return;
@@ -69,12 +69,15 @@ internal sealed class SearchEngine
         Walk(limit, token);
     }
 
-    /// <summary>Phase 1: the greedy construction (unless the search starts from a given roster); the first best.</summary>
-    private void Construct()
+    /// <summary>
+    /// Phase 1: the greedy construction (unless the search starts from a given roster); the first best. It stops
+    /// at the search's share of the time limit or the token, leaving the remaining demands unfilled.
+    /// </summary>
+    private void Construct(CancellationToken token)
     {
         if (!_warmStart)
         {
-            Construction.Greedy(_ev);
+            Construction.Greedy(_ev, () => token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks);
         }
 
         Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
