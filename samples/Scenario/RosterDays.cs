@@ -80,7 +80,7 @@ public static class RosterDays
 
         var rules = new WorkRules(maxConsecutiveDays: 5, maxMinutesPerWeek: 48 * 60, minRest: Duration.FromHours(12));
         var problem = RosterProblem.Create(horizon, shifts, demands, workers, defaultRules: rules, weights: new PreferenceWeights(ownCompound: 5, fairness: 1));
-        var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 30_000)).Match(r => r, none => none.Best);
+        var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 30_000) { DegreeOfParallelism = 1 }).Match(r => r, none => none.Best);
         var labels = words.Labels(community, workers);
         // The roster as the library renders it: the grid's caption, the shifts by their local times, the score in sentences.
         var grid = RosterGrid.Markdown(problem, roster.Assignments, labels).Split('\n');

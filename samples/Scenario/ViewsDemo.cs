@@ -50,7 +50,7 @@ public static class ViewsDemo
                 displayName: OfficeNames.WorkerName(n + 1, kind))).ToList();
         var rules = new WorkRules(maxConsecutiveDays: 5, maxMinutesPerWeek: 40 * 60, minRest: Duration.FromHours(12));
         var problem = RosterProblem.Create(horizon, shifts, demands, workers, defaultRules: rules, weights: new PreferenceWeights(ownCompound: 5, fairness: 1));
-        var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 20_000)).Match(r => r, none => none.Best);
+        var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 20_000) { DegreeOfParallelism = 1 }).Match(r => r, none => none.Best);
 
         // Dongfang's first testing morning: two sites of 6 stations, 200 places on the markers, 4 minutes' walk down.
         var at = PubaiScenario.ControlStart;

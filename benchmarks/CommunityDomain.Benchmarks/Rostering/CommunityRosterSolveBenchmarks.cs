@@ -31,7 +31,7 @@ public class CommunityRosterSolveBenchmarks
         _problem = CommunityRosterScenario.Create(Workers, seed: 42);
         var ev = new RosterEvaluator(_problem.Compiled);
         Construction.Greedy(ev);
-        var plan = RosterPlanner.Plan(_problem, new PlannerOptions(1, iterationLimit: Iterations)).Match(r => r, n => n.Best);
+        var plan = RosterPlanner.Plan(_problem, new PlannerOptions(1, iterationLimit: Iterations) { DegreeOfParallelism = 1 }).Match(r => r, n => n.Best);
         Console.WriteLine($"// {Workers} workers: construction {ev.Score} (feasible: {ev.Hard == 0}); plan with {Iterations} moves {plan.Score} (feasible: {plan.Score.IsFeasible})");
     }
 
@@ -47,5 +47,5 @@ public class CommunityRosterSolveBenchmarks
     /// <summary>The planner with the iteration limit (seed 1).</summary>
     [Benchmark]
     public long Plan() =>
-        RosterPlanner.Plan(_problem, new PlannerOptions(1, iterationLimit: Iterations)).Match(r => r.Score.Hard, n => n.Best.Score.Hard);
+        RosterPlanner.Plan(_problem, new PlannerOptions(1, iterationLimit: Iterations) { DegreeOfParallelism = 1 }).Match(r => r.Score.Hard, n => n.Best.Score.Hard);
 }

@@ -31,7 +31,7 @@ public class RosterRepairBenchmarks
     public void Setup()
     {
         _problem = CommunityRosterScenario.Create(Workers, seed: 42);
-        _published = RosterPlanner.Plan(_problem, new PlannerOptions(1, iterationLimit: 20_000)).Match(r => r, n => n.Best).Assignments;
+        _published = RosterPlanner.Plan(_problem, new PlannerOptions(1, iterationLimit: 20_000) { DegreeOfParallelism = 1 }).Match(r => r, n => n.Best).Assignments;
         _now = _problem.Horizon.Start.PlusDays(3);
         var ill = _published.Where(a => a.Date >= _now).GroupBy(a => a.Worker).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value).First().Key;
         _change = new WorkerUnavailable(ill, _now);
@@ -49,7 +49,7 @@ public class RosterRepairBenchmarks
     /// <summary>Baseline: re-solve the changed problem from scratch (seed 1, 20000 moves).</summary>
     [Benchmark(Baseline = true)]
     public Roster Resolve() =>
-        RosterPlanner.Plan(_changed, new PlannerOptions(1, iterationLimit: 20_000)).Match(r => r, n => n.Best);
+        RosterPlanner.Plan(_changed, new PlannerOptions(1, iterationLimit: 20_000) { DegreeOfParallelism = 1 }).Match(r => r, n => n.Best);
 
     /// <summary>Repair with 50 per change, seed 1, 3000 moves per candidate.</summary>
     [Benchmark]

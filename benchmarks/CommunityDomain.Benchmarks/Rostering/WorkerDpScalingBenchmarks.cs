@@ -88,6 +88,6 @@ public class WorkerDpScalingBenchmarks
 
     // Returns the roster's penalty so that the work cannot be optimised away.
     private long Plan(int types, long iterations) =>
-        RosterPlanner.Plan(_problems[types], new PlannerOptions(seed: 1, iterationLimit: iterations))
+        RosterPlanner.Plan(_problems[types], new PlannerOptions(seed: 1, iterationLimit: iterations) { DegreeOfParallelism = 1 })
             .Match(r => r.Score.Soft, n => n.Best.Score.Soft);
 }

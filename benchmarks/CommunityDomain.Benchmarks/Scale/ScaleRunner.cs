@@ -13,7 +13,7 @@ public static class ScaleRunner
     public static ScaleOutcome PlanOne(ScaleCommunity community, long iterations = DefaultIterations)
     {
         var wave = WavePlanner.Plan(community.Testing);
-        var roster = RosterPlanner.Plan(community.CreateRosterProblem(), new PlannerOptions(community.Index + 1, iterationLimit: iterations))
+        var roster = RosterPlanner.Plan(community.CreateRosterProblem(), new PlannerOptions(community.Index + 1, iterationLimit: iterations) { DegreeOfParallelism = 1 })
             .Match(r => r, n => n.Best);
         return new ScaleOutcome(community.Index, wave.ExpectedFinish, roster.Assignments.Count, roster.Score.Hard, roster.Score.Soft);
     }

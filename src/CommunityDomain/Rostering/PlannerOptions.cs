@@ -6,10 +6,14 @@ namespace CommunityDomain.Rostering;
 /// At least one of <see cref="TimeLimit"/> and <see cref="IterationLimit"/> must be set. The time limit
 /// measures elapsed time only (through <see cref="TimeProvider"/>'s timestamps, or a
 /// <see cref="System.Diagnostics.Stopwatch"/> when none is given), never the calendar clock. With an
-/// iteration limit and no time limit the result depends only on the problem and the seed.
+/// iteration limit and no time limit the result depends only on the problem, the seed and the
+/// <see cref="DegreeOfParallelism"/> (which defaults to the machine's cores: give it to get the same roster on
+/// every machine).
 /// </remarks>
 public sealed class PlannerOptions
 {
+    private readonly int? _degreeOfParallelism;
+
     /// <summary>Creates options.</summary>
     /// <param name="seed">The seed of the search's random choices.</param>
     /// <param name="timeLimit">Stop after this much elapsed time; positive, or null.</param>
@@ -43,6 +47,30 @@ public sealed class PlannerOptions
 
     /// <summary>The move limit, or null.</summary>
     public long? IterationLimit { get; }
+
+    /// <summary>
+    /// How many independent searches run at once, each on its own core and each with the whole time and iteration
+    /// limit; the best roster wins (fewest hard violations, then least penalty, then the lowest search number).
+    /// Search 0 uses <see cref="Seed"/> itself, so the answer is never worse than with one search. Null (the
+    /// default) means <see cref="Environment.ProcessorCount"/>. Positive.
+    /// </summary>
+    /// <exception cref="ArgumentException">Zero or negative.</exception>
+    public int? DegreeOfParallelism
+    {
+        get => _degreeOfParallelism;
+        init
+        {
+            if (value is { } degree)
+            {
+                Guard.Against.NegativeOrZero(degree, nameof(DegreeOfParallelism));
+            }
+
+            _degreeOfParallelism = value;
+        }
+    }
+
+    /// <summary>The degree of parallelism in effect: <see cref="DegreeOfParallelism"/>, or the machine's cores.</summary>
+    internal int Degree => _degreeOfParallelism ?? Environment.ProcessorCount;
 
     /// <summary>The source of elapsed time, or null for a stopwatch.</summary>
     [JsonIgnore] // not data: a stored problem runs under the reader's own clock

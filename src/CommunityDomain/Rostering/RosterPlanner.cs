@@ -17,7 +17,8 @@ public static class RosterPlanner
     /// Guarantees: the returned roster keeps every pinned assignment; it never places a worker on a
     /// choice the problem excludes (missing qualification, confinement, unavailability, a shift with
     /// a maximum of 0) except where a pin does; its score and breakdown are recomputed from scratch;
-    /// the same problem, seed and iteration limit (without a time limit) give the same roster;
+    /// the same problem, seed, iteration limit and degree of parallelism (without a time limit) give the same
+    /// roster, and <see cref="PlannerOptions.DegreeOfParallelism"/> searches run at once (default: every core);
     /// progress reports come in order of never-worse best score. It holds no static mutable state, so
     /// plans may run concurrently. Outside pins no worker is put on two overlapping duties: such a duty is left
     /// uncovered and named in <see cref="NoFeasibleRoster.Uncovered"/>. The construction and the search stop at
@@ -90,8 +91,7 @@ public static class RosterPlanner
         CancellationToken cancellationToken)
     {
         var cells = start is null ? null : AssignmentMapper.ToCells(problem, start);
-        var engine = new SearchEngine(problem.Compiled, options, progress, cells, withBound ? 0.9 : 1.0);
-        engine.Run(cancellationToken);
+        var engine = Search(problem.Compiled, options, cells, progress, withBound ? 0.9 : 1.0, cancellationToken);
         var roster = RosterBuilder.Build(problem.Compiled, engine.BestAssign);
         if (withBound)
         {
@@ -102,6 +102,67 @@ public static class RosterPlanner
         }
 
         return roster.Score.IsFeasible ? roster : new NoFeasibleRoster(roster, Shortfall.Uncovered(problem.Compiled, engine.BestAssign));
+    }
+
+    /// <summary>
+    /// Runs <see cref="PlannerOptions.Degree"/> independent searches at once (search i seeded with
+    /// <see cref="SearchSeed"/>) and returns the best: lowest score, then lowest search number, so the answer
+    /// depends only on the problem, the seed, the limits and the degree. Progress is reported only when the
+    /// best of all searches improves, so reports stay in never-worse order.
+    /// </summary>
+    private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
+    {
+        var degree = options.Degree;
+        var shared = progress is null || degree == 1 ? progress : new BestOnlyProgress(progress);
+        var engines = new SearchEngine[degree];
+        for (var i = 0; i < degree; i++)
+        {
+            engines[i] = new SearchEngine(p, options, shared, cells is null ? null : (int[])cells.Clone(), timeShare, SearchSeed(options.Seed, i));
+        }
+
+        if (degree == 1)
+        {
+            engines[0].Run(token);
+        }
+        else
+        {
+            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => engines[i].Run(token));
+        }
+
+        var best = engines[0];
+        foreach (var engine in engines)
+        {
+            if (engine.BestScore < best.BestScore)
+            {
+                best = engine;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The seed of search <paramref name="i"/>: the caller's seed for search 0, then a fixed odd stride apart.</summary>
+    private static int SearchSeed(int seed, int i) => unchecked(seed + (i * 7919));
+
+    /// <summary>Forwards a report only when it beats every report forwarded before (several searches report at once).</summary>
+    private sealed class BestOnlyProgress(IProgress<PlannerProgress> inner) : IProgress<PlannerProgress>
+    {
+        private readonly Lock _gate = new();
+        private ScorePart? _best;
+
+        public void Report(PlannerProgress value)
+        {
+            lock (_gate)
+            {
+                if (_best is { } best && !(value.Best < best))
+                {
+                    return;
+                }
+
+                _best = value.Best;
+                inner.Report(value);
+            }
+        }
     }
 
     /// <summary>Scores a given roster of <paramref name="problem"/> from scratch (assignments must match demands).</summary>

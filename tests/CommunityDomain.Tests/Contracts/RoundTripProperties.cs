@@ -63,7 +63,10 @@ public sealed class RoundTripProperties
         var zone = DateTimeZoneProviders.Tzdb[random.Next(2) == 0 ? "Asia/Shanghai" : "Europe/London"];
         Same(typeof(RosterChange), new IncidentRaisesDemand(demand.Post, new NodaTime.Interval(reported, resolved), random.Next(1, 21), zone, demand.Qualification));
         Same(typeof(RosterChange), new IncidentLowersDemand(demand.Post, new NodaTime.Interval(reported, reported + Duration.FromMinutes(random.Next(1, 5_000))), random.Next(1, 21), zone, demand.Qualification));
-        Same(typeof(PlannerOptions), new PlannerOptions(planted.Seed, random.Next(2) == 0 ? null : Duration.FromMilliseconds(random.Next(1, 100_000)), random.Next(1, 1000)));
+        Same(typeof(PlannerOptions), new PlannerOptions(planted.Seed, random.Next(2) == 0 ? null : Duration.FromMilliseconds(random.Next(1, 100_000)), random.Next(1, 1000))
+        {
+            DegreeOfParallelism = random.Next(2) == 0 ? null : random.Next(1, 65),
+        });
         Same(typeof(RepairOptions), new RepairOptions(random.Next(0, 500), random.Next(2) == 0 ? null : demand.Date, planted.Seed, random.Next(1, 5000)));
         return true;
     }

@@ -30,14 +30,15 @@ internal sealed class SearchEngine
 
     // start: cells to search from instead of the greedy construction (repair starts from the published roster).
     // timeShare: the part of the time limit the search may use (the planner keeps the rest for the lower bound).
-    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0)
+    // seed: the seed of this search (one of several when they run in parallel); options.Seed when null.
+    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0, int? seed = null)
     {
         _p = p;
         _options = options;
         _progress = progress;
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
-        _moves = new MoveContext(_ev, new Random(options.Seed));
+        _moves = new MoveContext(_ev, new Random(seed ?? options.Seed));
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = Timestamp();
