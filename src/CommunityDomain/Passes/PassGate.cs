@@ -109,6 +109,7 @@ public sealed partial class PassGate : AggregateRoot
     /// <param name="code">The scanned code.</param>
     /// <param name="at">The instant of the scan.</param>
     /// <returns>The pass's content, or why it is refused.</returns>
+    /// <remarks>Throws no exception: a null, malformed or forged code is a <see cref="PassRejected"/>.</remarks>
     public OneOf<PassContent, PassRejected> Verify(string? code, Instant at)
     {
         var read = Read(code);
@@ -128,6 +129,7 @@ public sealed partial class PassGate : AggregateRoot
     /// <param name="code">The scanned code.</param>
     /// <param name="at">When.</param>
     /// <returns>The pass's content, or why it is refused (nothing is recorded then).</returns>
+    /// <remarks>Throws no exception: every refusal is in the result.</remarks>
     public OneOf<PassContent, PassRejected> Exit(string? code, Instant at) => Exit(code, at, Actor.System).Match<OneOf<PassContent, PassRejected>>(
         content => content, rejected => rejected, _ => throw new InvalidOperationException("The system may record at every gate."));
 
@@ -138,6 +140,7 @@ public sealed partial class PassGate : AggregateRoot
     /// <returns>The pass's content (the version rises by one and a <see cref="GateExitRecorded"/> is raised), or
     /// why it is refused (nothing is recorded then; <see cref="NotPermitted"/> before the code is even read when
     /// <paramref name="by"/> may not record at this gate).</returns>
+    /// <remarks>Throws no exception: every refusal is in the result.</remarks>
     public OneOf<PassContent, PassRejected, NotPermitted> Exit(string? code, Instant at, Actor by)
     {
         if (Check(by) is { } denied)
@@ -172,6 +175,7 @@ public sealed partial class PassGate : AggregateRoot
     /// <param name="code">The scanned code.</param>
     /// <param name="at">When.</param>
     /// <returns>The return with its late flag, or why the scan is refused.</returns>
+    /// <remarks>Throws no exception: every refusal is in the result.</remarks>
     public OneOf<PassReturn, PassRejected> Return(string? code, Instant at) => Return(code, at, Actor.System).Match<OneOf<PassReturn, PassRejected>>(
         back => back, rejected => rejected, _ => throw new InvalidOperationException("The system may record at every gate."));
 
@@ -182,6 +186,7 @@ public sealed partial class PassGate : AggregateRoot
     /// <returns>The return with its late flag (the version rises by one and a <see cref="GateReturnRecorded"/> is
     /// raised), or why the scan is refused (nothing changes then; <see cref="PassRejection.OutOfOrder"/> when dated before
     /// the exit, and the pass stays out; <see cref="NotPermitted"/> when <paramref name="by"/> may not record at this gate).</returns>
+    /// <remarks>Throws no exception: every refusal is in the result.</remarks>
     public OneOf<PassReturn, PassRejected, NotPermitted> Return(string? code, Instant at, Actor by)
     {
         if (Check(by) is { } denied)

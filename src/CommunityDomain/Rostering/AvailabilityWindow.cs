@@ -17,7 +17,11 @@ public readonly record struct AvailabilityWindow
     [JsonConstructor]
     public AvailabilityWindow(LocalDateTime start, LocalDateTime end)
     {
-        Guard.Against.Expression(e => e <= start, end, "An availability window must end after it starts.", nameof(end));
+        if (end <= start)
+        {
+            throw new ArgumentException("An availability window must end after it starts.", nameof(end));
+        }
+
         Start = start;
         End = end;
     }

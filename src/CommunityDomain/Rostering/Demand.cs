@@ -53,13 +53,16 @@ public sealed class Demand
         if (minimum is { } min)
         {
             Guard.Against.Negative(min, nameof(minimum));
-            Guard.Against.Expression(m => m > required, min, "A demand's minimum may not exceed its required count.", nameof(minimum));
+            if (min > required)
+            {
+                throw new ArgumentException("A demand's minimum may not exceed its required count.", nameof(minimum));
+            }
         }
 
         Minimum = minimum;
-        if (maximum is { } max)
+        if (maximum < required)
         {
-            Guard.Against.Expression(m => m < required, max, "A demand's maximum may not be below its required count.", nameof(maximum));
+            throw new ArgumentException("A demand's maximum may not be below its required count.", nameof(maximum));
         }
 
         Maximum = maximum;

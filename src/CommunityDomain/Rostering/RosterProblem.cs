@@ -79,7 +79,7 @@ public sealed class RosterProblem
     /// <returns>The worker's own rules, else their kind's, else the default rules.</returns>
     public WorkRules RulesFor(Worker worker)
     {
-        ArgumentNullException.ThrowIfNull(worker);
+        Guard.Against.Null(worker);
         return worker.Rules ?? (_rulesByKind.TryGetValue(worker.Kind, out var r) ? r : DefaultRules);
     }
 

@@ -20,11 +20,10 @@ public readonly record struct ShiftDefinition
     {
         Code = Guard.Against.NullOrWhiteSpace(code);
         Start = start;
-        Guard.Against.Expression(d => d <= Duration.Zero || d > Duration.FromHours(24), duration,
-            "A shift lasts more than zero and at most 24 hours.", nameof(duration));
-        Guard.Against.Expression(d => d.SubsecondNanoseconds != 0 || d.Seconds != 0, duration,
-            "A shift lasts whole minutes.", nameof(duration));
-        Duration = duration;
+        Guard.Against.InvalidInput(duration, nameof(duration), static d => d > Duration.Zero && d <= Duration.FromHours(24),
+            "A shift lasts more than zero and at most 24 hours.");
+        Duration = Guard.Against.InvalidInput(duration, nameof(duration), static d => d.SubsecondNanoseconds == 0 && d.Seconds == 0,
+            "A shift lasts whole minutes.");
     }
 
     /// <summary>The shift's code.</summary>

@@ -48,32 +48,32 @@ public sealed class WorkRules
 
         MaxShiftsPerCode = perCode.ToFrozenDictionary(StringComparer.Ordinal);
         MinTotalMinutes = Guard.Against.Negative(minTotalMinutes);
-        if (maxTotalMinutes is { } maxTotal)
+        if (maxTotalMinutes < minTotalMinutes)
         {
-            Guard.Against.Expression(m => m < minTotalMinutes, maxTotal, "The maximum total minutes is below the minimum.", nameof(maxTotalMinutes));
+            throw new ArgumentException("The maximum total minutes is below the minimum.", nameof(maxTotalMinutes));
         }
 
         MaxTotalMinutes = maxTotalMinutes;
         MaxMinutesPerWeek = maxMinutesPerWeek is { } w ? Guard.Against.Negative(w, nameof(maxMinutesPerWeek)) : null;
         MaxConsecutiveDays = maxConsecutiveDays is { } mc ? Guard.Against.NegativeOrZero(mc, nameof(maxConsecutiveDays)) : null;
         MinConsecutiveDays = Guard.Against.NegativeOrZero(minConsecutiveDays);
-        if (maxConsecutiveDays is { } maxC)
+        if (maxConsecutiveDays < minConsecutiveDays)
         {
-            Guard.Against.Expression(m => m < minConsecutiveDays, maxC, "The maximum consecutive days is below the minimum.", nameof(maxConsecutiveDays));
+            throw new ArgumentException("The maximum consecutive days is below the minimum.", nameof(maxConsecutiveDays));
         }
 
         MinConsecutiveDaysOff = Guard.Against.NegativeOrZero(minConsecutiveDaysOff);
         MaxWeekends = maxWeekends is { } mw ? Guard.Against.Negative(mw, nameof(maxWeekends)) : null;
         if (minRest is { } rest)
         {
-            Guard.Against.Expression(r => r < Duration.Zero || r > Duration.FromHours(24), rest, "Minimum rest lies between 0 and 24 hours.", nameof(minRest));
+            Guard.Against.InvalidInput(rest, nameof(minRest), static r => r >= Duration.Zero && r <= Duration.FromHours(24), "Minimum rest lies between 0 and 24 hours.");
         }
 
         MinRest = minRest;
         ForbiddenSuccessions = (forbiddenSuccessions ?? []).Distinct().ToList().AsReadOnly();
         foreach (var f in ForbiddenSuccessions)
         {
-            Guard.Against.Expression(x => x.First is null || x.Next is null, f, "A forbidden succession needs both codes.", nameof(forbiddenSuccessions));
+            Guard.Against.InvalidInput(f, nameof(forbiddenSuccessions), static x => x.First is not null && x.Next is not null, "A forbidden succession needs both codes.");
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class Worker
         var windows = (availability ?? []).ToList();
         foreach (var w in windows)
         {
-            Guard.Against.Expression(x => x.End <= x.Start, w, "An availability window must end after it starts.", nameof(availability));
+            Guard.Against.InvalidInput(w, nameof(availability), static x => x.End > x.Start, "An availability window must end after it starts.");
         }
 
         Availability = windows.AsReadOnly();

@@ -7,10 +7,14 @@ internal static class SourceTree
     /// The folders of <c>src/CommunityDomain</c> that follow the guard and documentation conventions of CONTRIBUTING.md.
     /// Widen this list as the owners of the other folders convert them; every convention test reads it.
     /// </summary>
-    public static readonly string[] ConvertedFolders = ["Kernel", "Communities", "Contracts", "Supplies", "Passes"];
+    public static readonly string[] ConvertedFolders = ["Kernel", "Communities", "Contracts", "Supplies", "Passes", "Rostering", "MassTesting"];
 
-    /// <summary>Files inside <see cref="ConvertedFolders"/> whose owners convert them later (path prefixes below <c>src/CommunityDomain</c>).</summary>
-    public static readonly string[] NotYetConverted = ["Supplies/Ledger/StockLedger", "Passes/PassGate"];
+    /// <summary>
+    /// Files inside <see cref="ConvertedFolders"/> the conventions do not cover yet (path prefixes below <c>src/CommunityDomain</c>):
+    /// the roster engine is internal code behind <see cref="CommunityDomain.Rostering.RosterPlanner"/>'s boundary (it trusts
+    /// validated types and has no public guard of its own), and the planner's entry and options are being reworked by their owner.
+    /// </summary>
+    public static readonly string[] NotYetConverted = ["Rostering/Engine/", "Rostering/RosterPlanner", "Rostering/PlannerOptions"];
 
     /// <summary>The repository root: the first folder up from the test binaries that holds <c>CommunityDomain.sln</c>.</summary>
     public static string Root

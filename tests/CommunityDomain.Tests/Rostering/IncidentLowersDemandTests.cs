@@ -112,4 +112,34 @@ public sealed class IncidentLowersDemandTests
 
         return resolved.Demands.Select(Fields).SequenceEqual(closed.Demands.Select(Fields));
     }
+
+    /// <summary>
+    /// Both incident changes are one <see cref="IncidentDemandChange"/>: the same guards (except the window rule) and the
+    /// same overlap test, so a lowering with a closed window picks exactly the shifts the raise with that window picks.
+    /// </summary>
+    [Fact]
+    public void Raise_and_lower_share_the_IncidentDemandChange_overlap_and_guards()
+    {
+        var community = IncidentArbitraries.Seeded(new FakeClock(At(Start, 9)));
+        var gate = community.PostsOf(new Id<Compound>(1))[0];
+        var window = new Interval(At(Start, 10), At(Start, 13));
+        IncidentDemandChange raise = new IncidentRaisesDemand(gate.Id, window, 2, Beijing, "guard");
+        IncidentDemandChange lower = new IncidentLowersDemand(gate.Id, window, 2, Beijing, "guard");
+        ShiftDefinition[] shifts =
+        [
+            new("N", new LocalTime(0, 0), Duration.FromHours(8)), new("D", new LocalTime(8, 0), Duration.FromHours(8)),
+            new("E", new LocalTime(16, 0), Duration.FromHours(8)), new("X", new LocalTime(13, 0), Duration.FromMinutes(30)),
+        ];
+
+        // 10:00-13:00 overlaps only the day shift (a shift starting at the window's end does not overlap it).
+        Assert.Equal(["D"], shifts.Where(s => lower.Overlaps(Start, s)).Select(s => s.Code));
+        Assert.Equal(shifts.Select(s => raise.Overlaps(Start, s)), shifts.Select(s => lower.Overlaps(Start, s)));
+        Assert.Equal(raise.ShiftWindow(Start, shifts[1]), new Interval(At(Start, 8), At(Start, 16)));
+        Assert.Equal((gate.Id, window, 2, "guard"), (lower.Post, lower.Window, lower.Extra, lower.Qualification));
+        Assert.Equal("extra", Assert.ThrowsAny<ArgumentException>(() => new IncidentRaisesDemand(gate.Id, window, 21, Beijing)).ParamName);
+        Assert.Equal("extra", Assert.ThrowsAny<ArgumentException>(() => new IncidentLowersDemand(gate.Id, window, 21, Beijing)).ParamName);
+        Assert.Equal("qualification", Assert.ThrowsAny<ArgumentException>(() => new IncidentLowersDemand(gate.Id, window, 1, Beijing, " ")).ParamName);
+        Assert.Equal("window", Assert.ThrowsAny<ArgumentException>(() => new IncidentRaisesDemand(gate.Id, new Interval(null, At(Start, 13)), 1, Beijing)).ParamName);
+        Assert.NotNull(new IncidentRaisesDemand(gate.Id, new Interval(At(Start, 10), null), 1, Beijing));
+    }
 }

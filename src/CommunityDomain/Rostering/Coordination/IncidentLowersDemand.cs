@@ -7,19 +7,19 @@ namespace CommunityDomain.Rostering.Coordination;
 
 /// <summary>
 /// An incident at a post was resolved: the shifts its open window had raised (see <see cref="IncidentRaisesDemand"/>)
-/// but that start after it ended need <see cref="Extra"/> fewer people again. Feed it to
+/// but that start after it ended need <see cref="IncidentDemandChange.Extra"/> fewer people again. Feed it to
 /// <see cref="RosterRepair.Repair(RosterProblem, IEnumerable{RosterAssignment}, RosterChange?, RepairOptions)"/> on the problem the raise was applied to, as the raise was.
 /// </summary>
 /// <remarks>
 /// A demand of the post with the given qualification (null: the unqualified demands) is lowered exactly when its
-/// shift overlaps the window left open (from <see cref="Window"/>'s start on) but not the closed window: it
-/// started at or after the resolution. It loses <see cref="Extra"/> from its required count and from its hard
+/// shift overlaps the window left open (from <see cref="IncidentDemandChange.Window"/>'s start on) but not the closed window: it
+/// started at or after the resolution. It loses <see cref="IncidentDemandChange.Extra"/> from its required count and from its hard
 /// minimum and maximum when it has them, never going below zero (nor the maximum below the required count); every other demand and field stays as it was. So reporting
 /// an incident (an open <see cref="IncidentRaisesDemand"/>) and then resolving it gives the same demands as the
 /// closed incident's raise would have: the shifts it overlapped keep the extra people, the later ones are back
 /// to their original count.
 /// </remarks>
-public sealed record IncidentLowersDemand : RosterChange
+public sealed record IncidentLowersDemand : IncidentDemandChange
 {
     /// <summary>Creates the change from the resolved incident's facts.</summary>
     /// <param name="post">The post; not default.</param>
@@ -29,29 +29,9 @@ public sealed record IncidentLowersDemand : RosterChange
     /// <param name="qualification">Which demands of the post to lower: those with this qualification, or the unqualified ones when null.</param>
     /// <exception cref="ArgumentException">An argument is default, null or out of range, or the window has no start or no end.</exception>
     public IncidentLowersDemand(Id<Post> post, Interval window, int extra, DateTimeZone zone, string? qualification = null)
+        : base(post, window, resolved: true, extra, zone, qualification)
     {
-        Post = Guard.Against.DefaultId(post);
-        Guard.Against.Expression(w => !w.HasStart || !w.HasEnd, window, "A resolved incident's window has a start and an end.", nameof(window));
-        Window = window;
-        Extra = Guard.Against.OutOfRange(extra, nameof(extra), 1, 20);
-        Zone = Guard.Against.Null(zone);
-        Qualification = qualification is null ? null : Guard.Against.NullOrWhiteSpace(qualification);
     }
-
-    /// <summary>The post.</summary>
-    public Id<Post> Post { get; }
-
-    /// <summary>When the incident was open (start inclusive, end exclusive: the resolution).</summary>
-    public Interval Window { get; }
-
-    /// <summary>The extra people its report asked for.</summary>
-    public int Extra { get; }
-
-    /// <summary>The time zone the shifts' local times are in.</summary>
-    public DateTimeZone Zone { get; }
-
-    /// <summary>The qualification of the demands lowered, or null for the unqualified ones.</summary>
-    public string? Qualification { get; }
 
     /// <summary>The change resolving an incident causes: its post, window and extra people.</summary>
     /// <param name="incident">The incident; resolved, with <see cref="Incident.ExtraOnDuty"/> at least 1.</param>
@@ -72,13 +52,8 @@ public sealed record IncidentLowersDemand : RosterChange
 
     internal override RosterProblem ApplyTo(RosterProblem problem)
     {
-        var open = new IncidentRaisesDemand(Post, new Interval(Window.Start, null), Extra, Zone, Qualification);
-        var closed = new IncidentRaisesDemand(Post, Window, Extra, Zone, Qualification);
-        var shifts = problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
-        return problem.With(demands: problem.Demands.Select(d =>
-            d.Post == Post && d.Qualification == Qualification && open.Overlaps(d.Date, shifts[d.ShiftCode]) && !closed.Overlaps(d.Date, shifts[d.ShiftCode])
-                ? Lowered(d)
-                : d));
+        var open = new Interval(Window.Start, null);
+        return ChangeDemands(problem, (date, shift) => Overlaps(open, date, shift) && !Overlaps(Window, date, shift), Lowered);
     }
 
     private Demand Lowered(Demand d)

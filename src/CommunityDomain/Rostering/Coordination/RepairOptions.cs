@@ -46,7 +46,7 @@ public sealed class RepairOptions
         {
             if (value is { } t)
             {
-                Guard.Against.Expression(x => x <= Duration.Zero, t, "The time limit must be positive.", nameof(TimeLimit));
+                Guard.Against.InvalidInput(t, nameof(TimeLimit), static x => x > Duration.Zero, "The time limit must be positive.");
             }
 
             field = value;

@@ -32,8 +32,16 @@ public static class RosterSwaps
         Guard.Against.Null(problem);
         Guard.Against.Null(assignments);
         Guard.Against.Null(dates);
-        Guard.Against.Expression(w => problem.Workers.All(x => x.Id != w), first, "The worker is not part of the problem.", nameof(first));
-        Guard.Against.Expression(w => problem.Workers.All(x => x.Id != w) || w == first, second, "The worker is unknown or the same as the first.", nameof(second));
+        if (problem.Workers.All(x => x.Id != first))
+        {
+            throw new ArgumentException("The worker is not part of the problem.", nameof(first));
+        }
+
+        if (second == first || problem.Workers.All(x => x.Id != second))
+        {
+            throw new ArgumentException("The worker is unknown or the same as the first.", nameof(second));
+        }
+
         if (dates.Length == 0 || dates.Any(x => !problem.Horizon.Contains(x)))
         {
             throw new ArgumentException("Give at least one date inside the horizon.", nameof(dates));

@@ -67,6 +67,13 @@ internal sealed class LagrangianBound
     private readonly int[] _order;
     private readonly int[] _path;
 
+    // SortByValue's key, set before each sort: one comparison delegate for the bound's whole life, so sorting the
+    // shifts in the per-day loop allocates nothing (a lambda per call allocated a closure, a comparer and a delegate).
+    private readonly Comparison<int> _byValue;
+    private int _sortRun;
+    private int _sortBorder;
+    private int _sortRunCap;
+
     private LagrangianBound(CompiledProblem p)
     {
         _p = p;
@@ -100,6 +107,7 @@ internal sealed class LagrangianBound
         _back = new int[_days * states];
         _order = new int[_t];
         _path = new int[_days];
+        _byValue = (x, y) => _value[WorkState(x, _sortRun, _sortBorder, _sortRunCap)].CompareTo(_value[WorkState(y, _sortRun, _sortBorder, _sortRunCap)]);
     }
 
     /// <summary>Rough operations per subgradient iteration, to size the iteration budget.</summary>
@@ -160,9 +168,10 @@ internal sealed class LagrangianBound
 
     private long? Run(long? upper, int iterations, Func<bool> stop)
     {
+        var eligible = EligibleWorkers();
         for (var i = 0; i < _hi.Length; i++)
         {
-            _hi[i] = _p.Required[i] < 0 ? 0 : Math.Min(_p.Maximum[i], Eligible(i));
+            _hi[i] = _p.Required[i] < 0 ? 0 : Math.Min(_p.Maximum[i], eligible[i]);
             if (_p.Required[i] >= 0 && _p.Minimum[i] > _hi[i])
             {
                 return null;
@@ -220,20 +229,25 @@ internal sealed class LagrangianBound
         return best >= Unbounded ? null : (long)Math.Ceiling(best - 1e-6);
     }
 
-    private int Eligible(int daySlot)
+    /// <summary>Per day * SlotCount + slot, how many workers may take it: one pass over the workers' choices in storage order.</summary>
+    private int[] EligibleWorkers()
     {
-        var d = daySlot / _s;
-        var s = daySlot % _s;
-        var n = 0;
+        var eligible = new int[_days * _s];
         for (var w = 0; w < _p.WorkerCount; w++)
         {
-            if (_p.Allowed[_p.ChoiceIndex(w, d, s + 1)])
+            for (var d = 0; d < _days; d++)
             {
-                n++;
+                for (var s = 0; s < _s; s++)
+                {
+                    if (_p.Allowed[_p.ChoiceIndex(w, d, s + 1)])
+                    {
+                        eligible[(d * _s) + s]++;
+                    }
+                }
             }
         }
 
-        return n;
+        return eligible;
     }
 
     /// <summary>The relaxed minimum at the current prices; fills the counts the subgradient needs.</summary>
@@ -555,8 +569,9 @@ internal sealed class LagrangianBound
             _order[t] = t;
         }
 
-        var values = _value;
-        Array.Sort(_order, 0, _t, Comparer<int>.Create((x, y) => values[WorkState(x, run, b, runCap)].CompareTo(values[WorkState(y, run, b, runCap)])));
+        // The same introspective sort Array.Sort runs with a comparer, so ties keep the order they had before.
+        (_sortRun, _sortBorder, _sortRunCap) = (run, b, runCap);
+        _order.AsSpan(0, _t).Sort(_byValue);
     }
 
     /// <summary>A Polyak step of length <paramref name="gap"/> / |g|^2 along the subgradient, keeping sign constraints.</summary>

@@ -12,7 +12,7 @@ internal sealed partial class WorkerScheduleDp
         }
 
         var units = Math.Min(r.MaxMinutes, _p.Days * _maxShiftMinutes) / _unit;
-        var (n, _, _, _, _, _) = Layout(r);
+        var n = StateLayout.Of(_p, r, 0).Count;
         return (long)n * (units + 1) * _p.Days <= ExactBudget ? units + 1 : 0;
     }
 

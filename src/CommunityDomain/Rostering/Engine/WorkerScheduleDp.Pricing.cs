@@ -44,19 +44,6 @@ internal sealed partial class WorkerScheduleDp
         return ok;
     }
 
-    private (int N, int RunCap, int OffCap, int Kn, bool LimitedMax, bool TrackWeekends) Layout(CompiledRules r)
-    {
-        var days = _p.Days;
-        var limitedMax = r.MaxConsecutive < days;
-        var runCap = limitedMax ? r.MaxConsecutive : Math.Min(days, Math.Max(1, r.MinConsecutive));
-        var offCap = Math.Min(days, Math.Max(1, r.MinDaysOff));
-        var trackWeekends = r.MaxWeekends < _p.WeekendCount;
-        var kn = trackWeekends ? r.MaxWeekends + 1 : 1;
-        // With rest that can bind across a date off, the first date off remembers the last shift worked.
-        var after = r.AnyBlocked2 ? _p.ShiftCount : 0;
-        return (((_p.ShiftCount * runCap * 2) + (offCap * 2) + after) * kn, runCap, offCap, kn, limitedMax, trackWeekends);
-    }
-
     private void Price(RosterEvaluator ev, int w, Random? rng)
     {
         var noise = rng is null ? 0 : 0.9 / (_p.Days + 1);

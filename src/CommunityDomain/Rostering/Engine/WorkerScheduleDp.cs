@@ -200,196 +200,202 @@ internal sealed partial class WorkerScheduleDp
     /// <remarks>With <paramref name="unitCount"/> &gt; 0, total minutes (in gcd units) are part of the state and the bounds are exact.</remarks>
     private bool Run(CompiledRules r, double lambda, int unitCount, out double trueCost)
     {
-        var p = _p;
-        var days = p.Days;
-        var shifts = p.ShiftCount;
-        var (nBase, runCap, offCap, kn, limitedMax, trackWeekends) = Layout(r);
-        var mu = Math.Max(1, unitCount);
-        var exact = unitCount > 0;
-        var units = _units;
-
-        // State = (((base * kn) + weekends) * mu) + minute units.
-        var inner = kn * mu;
-        var n = nBase * mu;
-        var workStates = shifts * runCap * 2;
-        var offStates = offCap * 2;
-        var trackAfter = r.AnyBlocked2;
-        if (_value.Length < n * days)
+        var layout = StateLayout.Of(_p, r, unitCount);
+        var cells = layout.Count * _p.Days;
+        if (_value.Length < cells)
         {
-            _value = new double[n * days];
-            _back = new int[n * days];
+            _value = new double[cells];
+            _back = new int[cells];
         }
 
-        var value = _value;
-        var back = _back;
-        Array.Fill(value, double.PositiveInfinity, 0, n * days);
-        for (var d = 0; d < days; d++)
+        Array.Fill(_value, double.PositiveInfinity, 0, cells);
+        StartFirstDay(layout, lambda);
+        for (var d = 1; d < _p.Days; d++)
         {
-            var we = p.WeekendOfDay[d];
-            var row = d * n;
-            var offP = _offPrice[d];
-            if (d == 0)
-            {
-                if (!double.IsPositiveInfinity(offP))
-                {
-                    Relax(value, back, row + (OffState(shifts, runCap, 0, 1) * inner), offP, -1);
-                }
-
-                for (var t = 0; t < shifts; t++)
-                {
-                    var price = _bestPrice[t];
-                    var k = we >= 0 && trackWeekends ? 1 : 0;
-                    var m = exact ? units[t] : 0;
-                    if (double.IsPositiveInfinity(price) || k >= kn || m >= mu)
-                    {
-                        continue;
-                    }
-
-                    Relax(value, back, row + (WorkState(runCap, t, 0, 1) * inner) + (k * mu) + m, price + ((lambda + _nu[p.WeekOfDay[0]]) * p.ShiftMinutes[t]) + _mu[t], -1);
-                }
-
-                continue;
-            }
-
-            var prevRow = (d - 1) * n;
-            var weekPrice = _nu[p.WeekOfDay[d]];
-            var sameWeekend = we >= 0 && p.WeekendOfDay[d - 1] == we;
-            for (var ps = 0; ps < n; ps++)
-            {
-                var v = value[prevRow + ps];
-                if (double.IsPositiveInfinity(v))
-                {
-                    continue;
-                }
-
-                var bs = ps / inner;
-                var km = ps % inner;
-                var k = km / mu;
-                var m = km % mu;
-                var isWork = bs < workStates;
-                int prevShift = -1, run = 0, border, off = 0, beforeOff = -1;
-                if (isWork)
-                {
-                    border = bs & 1;
-                    run = (bs >> 1) % runCap;
-                    prevShift = (bs >> 1) / runCap;
-                }
-                else if (bs < workStates + offStates)
-                {
-                    var ob = bs - workStates;
-                    border = ob & 1;
-                    off = ob >> 1;
-                }
-                else
-                {
-                    // First date off after a duty of shift beforeOff (inner block, so border 0).
-                    beforeOff = bs - workStates - offStates;
-                    border = 0;
-                }
-
-                // Off today.
-                if (!double.IsPositiveInfinity(offP))
-                {
-                    if (isWork)
-                    {
-                        if (border == 1 || run + 1 >= r.MinConsecutive)
-                        {
-                            var offTarget = trackAfter ? workStates + offStates + prevShift : OffState(shifts, runCap, 0, 0);
-                            Relax(value, back, row + (offTarget * inner) + km, v + offP, ps);
-                        }
-                    }
-                    else
-                    {
-                        Relax(value, back, row + (OffState(shifts, runCap, Math.Min(off + 1, offCap - 1), border) * inner) + km, v + offP, ps);
-                    }
-                }
-
-                // Work shift t today.
-                var nk = k;
-                if (we >= 0 && !(isWork && sameWeekend) && trackWeekends)
-                {
-                    nk = k + 1;
-                    if (nk >= kn)
-                    {
-                        continue;
-                    }
-                }
-
-                int nextRun, nextBorder;
-                if (isWork)
-                {
-                    if (limitedMax && run + 2 > r.MaxConsecutive)
-                    {
-                        continue;
-                    }
-
-                    nextRun = limitedMax ? run + 1 : Math.Min(run + 1, runCap - 1);
-                    nextBorder = border;
-                }
-                else
-                {
-                    if (border == 0 && off + 1 < r.MinDaysOff)
-                    {
-                        continue;
-                    }
-
-                    nextRun = 0;
-                    nextBorder = 0;
-                }
-
-                for (var t = 0; t < shifts; t++)
-                {
-                    var price = _bestPrice[(d * shifts) + t];
-                    if (double.IsPositiveInfinity(price)
-                        || (isWork && r.Blocked[(prevShift * shifts) + t])
-                        || (beforeOff >= 0 && r.Blocked2[(beforeOff * shifts) + t]))
-                    {
-                        continue;
-                    }
-
-                    var nm = exact ? m + units[t] : 0;
-                    if (nm >= mu)
-                    {
-                        continue;
-                    }
-
-                    Relax(value, back, row + (WorkState(runCap, t, nextRun, nextBorder) * inner) + (nk * mu) + nm, v + price + ((lambda + weekPrice) * p.ShiftMinutes[t]) + _mu[t], ps);
-                }
-            }
+            ExtendDay(layout, r, lambda, d);
         }
 
-        var lastRow = (days - 1) * n;
-        var best = -1;
-        for (var s = 0; s < n; s++)
-        {
-            if (exact)
-            {
-                var minutes = s % mu * _unit;
-                if (minutes < r.MinMinutes || minutes > r.MaxMinutes)
-                {
-                    continue;
-                }
-            }
-
-            if (!double.IsPositiveInfinity(value[lastRow + s]) && (best < 0 || value[lastRow + s] < value[lastRow + best]))
-            {
-                best = s;
-            }
-        }
-
+        var best = BestLastState(layout, r);
         trueCost = 0;
         if (best < 0)
         {
             return false;
         }
 
-        var state = best;
-        for (var d = days - 1; d >= 0; d--)
+        trueCost = ReadBack(layout, best);
+        return true;
+    }
+
+    /// <summary>Day 0: off, or any shift as the first day of a run that touches the start (border 1).</summary>
+    private void StartFirstDay(in StateLayout layout, double lambda)
+    {
+        var p = _p;
+        if (!double.IsPositiveInfinity(_offPrice[0]))
         {
-            var bs = state / inner;
-            if (bs < workStates)
+            Relax(_value, _back, layout.Index(layout.Off(0, 1), 0, 0), _offPrice[0], -1);
+        }
+
+        var weekends = p.WeekendOfDay[0] >= 0 && layout.TrackWeekends ? 1 : 0;
+        var minutePrice = lambda + _nu[p.WeekOfDay[0]];
+        for (var t = 0; t < layout.Shifts; t++)
+        {
+            var price = _bestPrice[t];
+            var units = layout.Exact ? _units[t] : 0;
+            if (double.IsPositiveInfinity(price) || weekends >= layout.WeekendCounts || units >= layout.MinuteUnits)
             {
-                var t = (bs >> 1) / runCap;
+                continue;
+            }
+
+            Relax(_value, _back, layout.Index(layout.Work(t, 0, 1), weekends, units), price + (minutePrice * p.ShiftMinutes[t]) + _mu[t], -1);
+        }
+    }
+
+    /// <summary>Day <paramref name="d"/> from day d - 1: every reached state goes off or works each allowed shift.</summary>
+    private void ExtendDay(in StateLayout layout, CompiledRules r, double lambda, int d)
+    {
+        var p = _p;
+        var n = layout.Count;
+        var row = d * n;
+        var prevRow = (d - 1) * n;
+        var offPrice = _offPrice[d];
+        var weekend = p.WeekendOfDay[d];
+        var sameWeekend = weekend >= 0 && p.WeekendOfDay[d - 1] == weekend;
+        var minutePrice = lambda + _nu[p.WeekOfDay[d]];
+        for (var ps = 0; ps < n; ps++)
+        {
+            var v = _value[prevRow + ps];
+            if (double.IsPositiveInfinity(v))
+            {
+                continue;
+            }
+
+            var from = layout.Decode(ps);
+            if (!double.IsPositiveInfinity(offPrice))
+            {
+                OffToday(layout, r, from, row, v + offPrice, ps);
+            }
+
+            WorkToday(layout, r, from, d, v, minutePrice, weekend >= 0 && !(from.IsWork && sameWeekend), ps);
+        }
+    }
+
+    /// <summary>Off today: a run of duties closes (long enough unless it touched the start), or the off run grows.</summary>
+    private void OffToday(in StateLayout layout, CompiledRules r, in DayState from, int row, double candidate, int ps)
+    {
+        int to;
+        if (from.IsWork)
+        {
+            if (from.Border == 0 && from.Run + 1 < r.MinConsecutive)
+            {
+                return;
+            }
+
+            to = layout.TrackAfterOff ? layout.AfterOff(from.Shift) : layout.Off(0, 0);
+        }
+        else
+        {
+            to = layout.Off(Math.Min(from.Off + 1, layout.OffCap - 1), from.Border);
+        }
+
+        Relax(_value, _back, row + layout.Index(to, from.Weekends, from.Units), candidate, ps);
+    }
+
+    /// <summary>
+    /// A shift today: the run grows (cut at the maximum, or saturating when only a minimum counts) or a new run starts
+    /// after enough days off; a new weekend counts once; forbidden successions and rest across one date off are kept.
+    /// </summary>
+    private void WorkToday(in StateLayout layout, CompiledRules r, in DayState from, int d, double v, double minutePrice, bool newWeekend, int ps)
+    {
+        var weekends = from.Weekends;
+        if (newWeekend && layout.TrackWeekends)
+        {
+            weekends++;
+            if (weekends >= layout.WeekendCounts)
+            {
+                return;
+            }
+        }
+
+        int run, border;
+        if (from.IsWork)
+        {
+            if (layout.LimitedMax && from.Run + 2 > r.MaxConsecutive)
+            {
+                return;
+            }
+
+            run = layout.LimitedMax ? from.Run + 1 : Math.Min(from.Run + 1, layout.RunCap - 1);
+            border = from.Border;
+        }
+        else
+        {
+            if (from.Border == 0 && from.Off + 1 < r.MinDaysOff)
+            {
+                return;
+            }
+
+            run = 0;
+            border = 0;
+        }
+
+        var shifts = layout.Shifts;
+        var row = d * layout.Count;
+        for (var t = 0; t < shifts; t++)
+        {
+            var price = _bestPrice[(d * shifts) + t];
+            if (double.IsPositiveInfinity(price)
+                || (from.IsWork && r.Blocked[(from.Shift * shifts) + t])
+                || (from.BeforeOff >= 0 && r.Blocked2[(from.BeforeOff * shifts) + t]))
+            {
+                continue;
+            }
+
+            var units = layout.Exact ? from.Units + _units[t] : 0;
+            if (units >= layout.MinuteUnits)
+            {
+                continue;
+            }
+
+            Relax(_value, _back, row + layout.Index(layout.Work(t, run, border), weekends, units), v + price + (minutePrice * _p.ShiftMinutes[t]) + _mu[t], ps);
+        }
+    }
+
+    /// <summary>The cheapest state of the last day (within the minute window in exact mode), or -1 when none is reached.</summary>
+    private int BestLastState(in StateLayout layout, CompiledRules r)
+    {
+        var n = layout.Count;
+        var lastRow = (_p.Days - 1) * n;
+        var best = -1;
+        for (var s = 0; s < n; s++)
+        {
+            if (layout.Exact)
+            {
+                var minutes = s % layout.MinuteUnits * _unit;
+                if (minutes < r.MinMinutes || minutes > r.MaxMinutes)
+                {
+                    continue;
+                }
+            }
+
+            if (!double.IsPositiveInfinity(_value[lastRow + s]) && (best < 0 || _value[lastRow + s] < _value[lastRow + best]))
+            {
+                best = s;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Walks the back pointers from <paramref name="state"/> on the last day into <see cref="_row"/>; returns the row's unpriced cost.</summary>
+    private double ReadBack(in StateLayout layout, int state)
+    {
+        var shifts = layout.Shifts;
+        var trueCost = 0.0;
+        for (var d = _p.Days - 1; d >= 0; d--)
+        {
+            if (layout.IsWork(state))
+            {
+                var t = layout.ShiftOf(state);
                 _row[d] = _bestSlot[(d * shifts) + t];
                 trueCost += _bestPrice[(d * shifts) + t];
             }
@@ -399,15 +405,11 @@ internal sealed partial class WorkerScheduleDp
                 trueCost += _offPrice[d];
             }
 
-            state = back[(d * n) + state];
+            state = _back[(d * layout.Count) + state];
         }
 
-        return true;
+        return trueCost;
     }
-
-    private static int WorkState(int runCap, int shift, int run, int border) => (((shift * runCap) + run) << 1) | border;
-
-    private static int OffState(int shifts, int runCap, int off, int border) => (shifts * runCap * 2) + ((off << 1) | border);
 
     private static void Relax(double[] value, int[] back, int index, double candidate, int from)
     {

@@ -94,7 +94,7 @@ public sealed partial class StockLedger
 
             var lot = new Lot(receipt, source, l.Expiry, l.Received, _receiptOrder++)
             {
-                Remaining = Guard.Against.OutOfRange(l.Remaining, nameof(l.Remaining), 0, l.Received),
+                Remaining = Guard.Against.OutOfRange(l.Remaining, nameof(l.Remaining), 0, l.Received, $"Lot {receipt} has 0 to {l.Received} units remaining."),
             };
             var at = _lots.FindIndex(x => Lot.FirstExpiringFirst(lot, x) < 0);
             _lots.Insert(at < 0 ? _lots.Count : at, lot);
@@ -134,7 +134,7 @@ public sealed partial class StockLedger
 
             var taken = s.Taken.Select(t => new Take(_lotsById[CommandId.Of(t.Receipt)], Guard.Against.Negative(t.Quantity, nameof(t.Quantity)))).ToList();
             var shipment = new Shipment(household, taken);
-            Guard.Against.OutOfRange(shipment.Net, nameof(shipment.Net), 0, c.Quantity);
+            Guard.Against.OutOfRange(shipment.Net, nameof(shipment.Net), 0, c.Quantity, $"Delivery {id} hands over 0 to {c.Quantity} units net.");
             _deliveries.Add(id, shipment);
             Delivered += shipment.Net;
         }

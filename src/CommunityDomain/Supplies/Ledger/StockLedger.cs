@@ -84,7 +84,7 @@ public sealed partial class StockLedger : AggregateRoot
     public static StockLedger Open(ItemKind item, IClock clock)
     {
         Guard.Against.Null(clock);
-        return item.IsDefault ? throw new ArgumentException("The item kind is default.", nameof(item)) : new StockLedger(item, clock);
+        return new StockLedger(Guard.Against.InvalidInput(item, nameof(item), static i => !i.IsDefault, "The item kind is default."), clock);
     }
 
     /// <summary>Units an allocation still reserves (0 for an unknown id).</summary>

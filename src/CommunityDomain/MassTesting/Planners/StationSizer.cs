@@ -24,7 +24,7 @@ public static class StationSizer
         Duration? shift = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(problem);
-        Guard.Against.OutOfRange(maxStations, nameof(maxStations), 1, 10_000);
+        Guard.Against.OutOfRange(maxStations, nameof(maxStations), 1, 10_000, "A site holds 1 to 10,000 stations.");
         var shiftLength = shift ?? Duration.FromHours(4);
         if (shiftLength < Duration.FromMinutes(1))
         {

@@ -24,10 +24,7 @@ public sealed record PoolAdvice(int PoolSize, double ExpectedTestsPerPerson)
     public static double TestsPerPerson(int k, double p)
     {
         Guard.Against.NegativeOrZero(k);
-        if (!(p >= 0 && p <= 1))
-        {
-            throw new ArgumentException("Prevalence is a probability in [0, 1].", nameof(p));
-        }
+        Guard.Against.InvalidInput(p, nameof(p), static x => x >= 0 && x <= 1, "Prevalence is a probability in [0, 1].");
 
         return k == 1 ? 1.0 : (1.0 / k) + 1.0 - Math.Pow(1.0 - p, k);
     }

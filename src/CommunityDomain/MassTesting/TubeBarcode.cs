@@ -13,9 +13,8 @@ public readonly record struct TubeBarcode
     public TubeBarcode(string value)
     {
         Guard.Against.NullOrWhiteSpace(value);
-        _value = value.Length <= 32 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
-            ? value
-            : throw new ArgumentException("A barcode has 1-32 letters, digits or '-'.", nameof(value));
+        _value = Guard.Against.InvalidInput(value, nameof(value), static v => v.Length <= 32 && v.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'),
+            "A barcode has 1-32 letters, digits or '-'.");
     }
 
     /// <summary>The barcode text.</summary>

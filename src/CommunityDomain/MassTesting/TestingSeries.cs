@@ -66,7 +66,7 @@ public sealed class TestingSeries : AggregateRoot
     /// <param name="clock">The clock that stamps events.</param>
     /// <returns>The series.</returns>
     public static TestingSeries Create(Id<TestingSeries> id, string name, LocalDate firstDay, int days, LocalTime dailyStart, DateTimeZone zone, IClock clock) =>
-        new(Guard.Against.DefaultId(id), Guard.Against.NullOrWhiteSpace(name).Trim(), firstDay, Guard.Against.OutOfRange(days, nameof(days), 1, 366),
+        new(Guard.Against.DefaultId(id), Guard.Against.NullOrWhiteSpace(name).Trim(), firstDay, Guard.Against.OutOfRange(days, nameof(days), 1, 366, "A series lasts 1 to 366 days."),
             dailyStart, Guard.Against.Null(zone), Guard.Against.Null(clock));
 
     /// <summary>When the round of a date starts.</summary>
@@ -79,13 +79,12 @@ public sealed class TestingSeries : AggregateRoot
     /// <param name="policy">The pooling policy.</param>
     /// <param name="by">Who starts it: <see cref="Permission.TestingRounds"/> over the whole community (the community office).</param>
     /// <returns>The round, or why not (<see cref="NotPermitted"/> for an actor without the role or not over the whole community).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="mustTest"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="policy"/> is default.</exception>
     public OneOf<TestingRound, RoundOutsideSeries, RoundAlreadyStarted, NotPermitted> StartRound(MustTestList mustTest, PoolingPolicy policy, Actor by = default)
     {
         Guard.Against.Null(mustTest);
-        if (policy.IsDefault)
-        {
-            throw new ArgumentException("The pooling policy is default.", nameof(policy));
-        }
+        Guard.Against.InvalidInput(policy, nameof(policy), static p => !p.IsDefault, "The pooling policy is default.");
 
         // A round covers its whole must-test list: starting one is the office's call, never a compound's.
         if (by.Check(Permission.TestingRounds) is { } denied)

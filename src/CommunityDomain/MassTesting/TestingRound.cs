@@ -105,11 +105,8 @@ public sealed partial class TestingRound : AggregateRoot
     /// <exception cref="ArgumentException">A default or out-of-scope compound, a blank name, no stations or queue space, a walk-down delay out of range.</exception>
     public OneOf<SamplingSite, NotPermitted> AddSite(Id<Compound> compound, string name, int stations, int queueCapacity, Actor by = default, Position position = default, Duration? walkDown = null)
     {
-        var delay = walkDown ?? Duration.FromMinutes(4);
-        if (delay < Duration.Zero || delay > Duration.FromHours(2))
-        {
-            throw new ArgumentException("The walk-down delay is between 0 and 2 hours.", nameof(walkDown));
-        }
+        var delay = Guard.Against.InvalidInput(walkDown ?? Duration.FromMinutes(4), nameof(walkDown), static d => d >= Duration.Zero && d <= Duration.FromHours(2),
+            "The walk-down delay is between 0 and 2 hours.");
 
         Guard.Against.DefaultId(compound);
         if (!MustTest.Scope.Contains(compound))
@@ -140,6 +137,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="by">Who scanned: <see cref="Permission.Testing"/> (testing staff, the office) over the site's compound.</param>
     /// <returns>The tube, or why the scan does not count (<see cref="TubeChangeOutOfOrder"/> when dated before the open tube's last sample;
     /// <see cref="NotPermitted"/> for an actor without the role or outside the site's compound).</returns>
+    /// <exception cref="ArgumentException">A default resident or site, or a site this round does not have.</exception>
     public OneOf<Tube, NotOnList, AlreadySampled, NotAWalkIn, SiteClosed, TubeChangeOutOfOrder, NotPermitted> Scan(Id<Resident> resident, Id<SamplingSite> site, Instant at, bool assisted = false, Actor by = default)
     {
         Guard.Against.DefaultId(resident);
@@ -206,6 +204,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="at">When.</param>
     /// <param name="by">Who sampled: <see cref="Permission.Testing"/> (testing staff, the office) over the household's building.</param>
     /// <returns>The closed tube, or why not (<see cref="NotPermitted"/> for an actor without the role or outside the household's area).</returns>
+    /// <exception cref="ArgumentException">A default household.</exception>
     public OneOf<Tube, NoDoorToDoorHere, NotPermitted> SampleAtDoor(Id<Household> household, Instant at, Actor by = default)
     {
         Guard.Against.DefaultId(household);
@@ -243,6 +242,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="by">Who sampled: <see cref="Permission.Testing"/> (testing staff, the office) over the resident's building.</param>
     /// <returns>The closed single tube, or why not (<see cref="TubeChangeOutOfOrder"/> when dated before that result;
     /// <see cref="NotPermitted"/> for an actor without the role or outside the resident's area).</returns>
+    /// <exception cref="ArgumentException">A default resident.</exception>
     public OneOf<Tube, NotOnResampleList, AlreadySampled, TubeChangeOutOfOrder, NotPermitted> SampleIndividually(Id<Resident> resident, Instant at, Actor by = default)
     {
         Guard.Against.DefaultId(resident);
@@ -282,6 +282,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="resident">The resident.</param>
     /// <param name="by">Who recorded it: <see cref="Permission.Testing"/> (testing staff, the office) over the resident's building.</param>
     /// <returns>Success, or why not (<see cref="NotPermitted"/> for an actor without the role or outside the resident's area).</returns>
+    /// <exception cref="ArgumentException">A default resident.</exception>
     public OneOf<Success, NotOnList, AlreadySampled, NotPermitted> MarkAway(Id<Resident> resident, Actor by = default) => Excuse(resident, Disposition.Away, null, Permission.Testing, by);
 
     /// <summary>
@@ -293,7 +294,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="reason">Why (not blank; trimmed).</param>
     /// <param name="by">Who exempted them: <see cref="Permission.TestingRounds"/> (the office; a compound head in their compound).</param>
     /// <returns>Success, or why not (<see cref="NotPermitted"/> for an actor without the role or outside the resident's area).</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is null or blank.</exception>
+    /// <exception cref="ArgumentException">A default resident, or <paramref name="reason"/> is null or blank.</exception>
     public OneOf<Success, NotOnList, AlreadySampled, NotPermitted> Exempt(Id<Resident> resident, string reason, Actor by = default)
     {
         var why = Guard.Against.NullOrWhiteSpace(reason).Trim();
@@ -317,6 +318,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <returns>The closing with the tubes closed now (none when the site was already closed: nothing changes), or
     /// <see cref="TubeChangeOutOfOrder"/> naming the tube with the site's last sample when <paramref name="at"/> is before it,
     /// or <see cref="NotPermitted"/> for an actor without the role or outside the site's compound.</returns>
+    /// <exception cref="ArgumentException">A default site, or a site this round does not have.</exception>
     public OneOf<ClosedSite, TubeChangeOutOfOrder, NotPermitted> CloseSite(Id<SamplingSite> site, Instant at, Actor by = default)
     {
         var place = RequireSite(site);
@@ -361,12 +363,10 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="by">Who recorded it: <see cref="Permission.TestResults"/> (the lab, the office) over the tube's compound.</param>
     /// <returns>The tube, or why not (<see cref="TubeChangeOutOfOrder"/> when dated before the tube closed; <see cref="NotPermitted"/>
     /// for an actor without the role, or outside the tube's compound; an unknown tube is placed in the whole community).</returns>
+    /// <exception cref="ArgumentException"><paramref name="result"/> is <see cref="TubeResult.Pending"/> or not a defined result.</exception>
     public OneOf<Tube, UnknownTube, TubeStillOpen, ConflictingResult, TubeChangeOutOfOrder, NotPermitted> RecordResult(TubeBarcode barcode, TubeResult result, Instant at, Actor by = default)
     {
-        if (result == TubeResult.Pending || !Enum.IsDefined(result))
-        {
-            throw new ArgumentException("A lab reports negative, positive or invalid.", nameof(result));
-        }
+        Guard.Against.InvalidInput(result, nameof(result), static r => r != TubeResult.Pending && Enum.IsDefined(r), "A lab reports negative, positive or invalid.");
 
         // An unknown tube has no place: only an actor over the whole community learns that it is unknown.
         if (!_tubesByBarcode.TryGetValue(barcode, out var tube))
@@ -406,6 +406,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="by">Who recorded it: <see cref="Permission.Testing"/> (testing staff, the office) over the resident's building
     /// on the list (the whole community for a resident not on it).</param>
     /// <returns>The report, or <see cref="NotPermitted"/> for an actor without the role or outside the resident's area.</returns>
+    /// <exception cref="ArgumentException">A default resident.</exception>
     public OneOf<AntigenReport, NotPermitted> RecordAntigen(Id<Resident> resident, Instant at, bool positive, Actor by = default)
     {
         var report = new AntigenReport(Guard.Against.DefaultId(resident), at, positive);

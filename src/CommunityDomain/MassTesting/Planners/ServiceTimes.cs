@@ -39,17 +39,17 @@ public readonly record struct ServiceTimes
     /// <summary>The time for an intake.</summary>
     /// <param name="intake">The intake.</param>
     /// <returns>The time.</returns>
-    public Duration For(Intake intake) => intake switch
+    /// <exception cref="System.ComponentModel.InvalidEnumArgumentException"><paramref name="intake"/> is not a defined <see cref="Intake"/>.</exception>
+    public Duration For(Intake intake) => Guard.Against.EnumOutOfRange(intake) switch
     {
         Intake.QrCode => QrCode,
         Intake.Typed => Typed,
-        Intake.Assisted => Assisted,
-        _ => throw new ArgumentOutOfRangeException(nameof(intake)),
+        _ => Assisted,
     };
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"QR {QrCode.TotalSeconds:0.#} s, typed {Typed.TotalSeconds:0.#} s, assisted {Assisted.TotalSeconds:0.#} s");
 
     private static Duration Check(Duration value, string name) =>
-        value >= Duration.FromMilliseconds(1) && value <= Duration.FromHours(1) ? value : throw new ArgumentException("A service time is between a millisecond and an hour.", name);
+        Guard.Against.InvalidInput(value, name, static v => v >= Duration.FromMilliseconds(1) && v <= Duration.FromHours(1), "A service time is between a millisecond and an hour.");
 }

@@ -18,8 +18,8 @@ public readonly record struct PoolingPolicy
     /// <exception cref="ArgumentException">A size is not allowed.</exception>
     public PoolingPolicy(int general, int keyGroup)
     {
-        General = AllowedSizes.Contains(general) ? general : throw new ArgumentException("Pool sizes are 1, 5, 10 or 20.", nameof(general));
-        KeyGroup = AllowedSizes.Contains(keyGroup) ? keyGroup : throw new ArgumentException("Pool sizes are 1, 5, 10 or 20.", nameof(keyGroup));
+        General = Guard.Against.InvalidInput(general, nameof(general), AllowedSizes.Contains, "Pool sizes are 1, 5, 10 or 20.");
+        KeyGroup = Guard.Against.InvalidInput(keyGroup, nameof(keyGroup), AllowedSizes.Contains, "Pool sizes are 1, 5, 10 or 20.");
     }
 
     /// <summary>The national default: 10-in-1 for everyone, 5-in-1 for key groups.</summary>

@@ -13,9 +13,9 @@ public sealed class WaveProblem
     public WaveProblem(Instant start, ServiceTimes serviceTimes, IReadOnlyList<SiteSpec> sites, IReadOnlyList<BuildingLoad> buildings)
     {
         // Bounds keep every plan representable: 10 million people at an hour each on one station is ~1,141 years.
-        Start = start < LatestStart ? start : throw new ArgumentException("The start is in or after the year 8000.", nameof(start));
-        ServiceTimes = serviceTimes.IsDefault ? throw new ArgumentException("Service times are default.", nameof(serviceTimes)) : serviceTimes;
-        Sites = Guard.Against.Null(sites).Count > 0 ? sites : throw new ArgumentException("A compound needs at least one site.", nameof(sites));
+        Start = Guard.Against.InvalidInput(start, nameof(start), static s => s < LatestStart, "The start is in or after the year 8000.");
+        ServiceTimes = Guard.Against.InvalidInput(serviceTimes, nameof(serviceTimes), static t => !t.IsDefault, "Service times are default.");
+        Sites = Guard.Against.InvalidInput(Guard.Against.Null(sites), nameof(sites), static s => s.Count > 0, "A compound needs at least one site.");
         Buildings = Guard.Against.Null(buildings);
         if (sites.Select(s => s.SiteId).Distinct().Count() != sites.Count)
         {

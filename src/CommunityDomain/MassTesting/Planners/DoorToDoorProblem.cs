@@ -17,10 +17,10 @@ public sealed class DoorToDoorProblem
     public DoorToDoorProblem(Position depot, int teams, Duration perHousehold, Duration perPerson, double metresPerSecond, IReadOnlyList<DoorVisit> visits)
     {
         Depot = depot;
-        Teams = Guard.Against.OutOfRange(teams, nameof(teams), 1, 10_000);
-        PerHousehold = perHousehold >= Duration.Zero ? perHousehold : throw new ArgumentException("The time per household is not negative.", nameof(perHousehold));
-        PerPerson = perPerson > Duration.Zero ? perPerson : throw new ArgumentException("The time per person is positive.", nameof(perPerson));
-        MetresPerSecond = double.IsFinite(metresPerSecond) && metresPerSecond > 0 ? metresPerSecond : throw new ArgumentException("The walking speed is positive.", nameof(metresPerSecond));
+        Teams = Guard.Against.OutOfRange(teams, nameof(teams), 1, 10_000, "1 to 10,000 teams go door to door.");
+        PerHousehold = Guard.Against.InvalidInput(perHousehold, nameof(perHousehold), static d => d >= Duration.Zero, "The time per household is not negative.");
+        PerPerson = Guard.Against.InvalidInput(perPerson, nameof(perPerson), static d => d > Duration.Zero, "The time per person is positive.");
+        MetresPerSecond = Guard.Against.InvalidInput(metresPerSecond, nameof(metresPerSecond), static v => double.IsFinite(v) && v > 0, "The walking speed is positive.");
         Visits = Guard.Against.Null(visits);
         if (visits.Select(v => v.HouseholdId).Distinct().Count() != visits.Count)
         {

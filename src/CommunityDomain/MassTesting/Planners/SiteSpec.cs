@@ -18,11 +18,10 @@ public sealed class SiteSpec
         SiteId = Guard.Against.NegativeOrZero(siteId);
         Name = Guard.Against.NullOrWhiteSpace(name).Trim();
         Position = position;
-        Stations = Guard.Against.OutOfRange(stations, nameof(stations), 1, 10_000);
-        QueueCapacity = Guard.Against.OutOfRange(queueCapacity, nameof(queueCapacity), 1, 1_000_000);
-        WalkDown = walkDown >= Duration.Zero && walkDown <= Duration.FromHours(2)
-            ? walkDown
-            : throw new ArgumentException("The walk-down delay is between 0 and 2 hours.", nameof(walkDown));
+        Stations = Guard.Against.OutOfRange(stations, nameof(stations), 1, 10_000, "A site has 1 to 10,000 stations.");
+        QueueCapacity = Guard.Against.OutOfRange(queueCapacity, nameof(queueCapacity), 1, 1_000_000, "A queue holds 1 to 1,000,000 people.");
+        WalkDown = Guard.Against.InvalidInput(walkDown, nameof(walkDown), static w => w >= Duration.Zero && w <= Duration.FromHours(2),
+            "The walk-down delay is between 0 and 2 hours.");
     }
 
     /// <summary>The site's id.</summary>
