@@ -126,8 +126,8 @@ public sealed class PlainWordsTests
 
         var en = RosterTexts.Explain(roster, Labels("en", workers));
         var zh = RosterTexts.Explain(roster, Labels("zh-CN", workers));
-        Assert.Contains("Wishes and preferences not met: a wished day off not given (2 cases)", en, StringComparison.Ordinal);
-        Assert.Contains("未满足的意愿和偏好：", zh, StringComparison.Ordinal);
+        Assert.Contains("Left unmet (wishes, preferences and cover the plan weighs against each other): a wished day off not given (2 cases)", en, StringComparison.Ordinal);
+        Assert.Contains("未能满足的意愿、偏好和人手要求：", zh, StringComparison.Ordinal);
         Assert.Contains("希望休息的班次仍被排班（2处）", zh, StringComparison.Ordinal);
         var line = roster.Score.Items.First(i => i.Rule == RuleKind.ShiftOffWish);
         Assert.Equal("王芳, Mon 15 Aug: a wished day off not given.", RosterTexts.Describe(line, Labels("en", workers)));
