@@ -170,13 +170,15 @@ public sealed class Words
         return string.Format(CultureInfo.InvariantCulture, Plural(IsChinese ? zh : en, args), args);
     }
 
-    // English plurals, ICU's one/other: "{2|result|results}" is "result" when argument 2 is 1, else "results".
-    // Chinese has no plural forms, so its sentences never use the selector.
-    private static string Plural(string format, object?[] args) =>
+    // Plural forms through the library's selector (CLDR categories, PluralRules): "{2|result|results}" is the first form
+    // when argument 2 is in the "one" category of this language, else the second. Chinese has only "other", so its
+    // sentences never need the selector.
+    private string Plural(string format, object?[] args) =>
         System.Text.RegularExpressions.Regex.Replace(format, @"\{(\d+)\|([^|}]*)\|([^}]*)\}", m =>
         {
             var i = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            var one = i < args.Length && args[i] is IConvertible c && c.ToDecimal(CultureInfo.InvariantCulture) == 1m;
+            var one = i < args.Length && args[i] is IConvertible c
+                && PluralRules.Select(Culture, c.ToDecimal(CultureInfo.InvariantCulture)) == PluralCategory.One;
             return one ? m.Groups[2].Value : m.Groups[3].Value;
         });
 

@@ -89,7 +89,7 @@ public static class AllocationTable
             ShareOutcome.TierNotReached => l.Text("reason.not-reached"),
             _ when plan.Policy == AllocationPolicy.MaxMin && tier.Supplied > 0 => l.Text("reason.rationed.per-weight", ("tier", ViewText.Int(s.Tier)),
                 ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")), ("per", PerWeight(l, tier)),
-                ("weight", l.Count(s.Weight, "weight-points")), ("share", l.Count(s.Allocated, "units"))),
+                ("weight", l.Count(s.Weight, "weight")), ("share", l.Count(s.Allocated, "units"))),
             _ => l.Text("reason.rationed.of-need", ("tier", ViewText.Int(s.Tier)), ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")),
                 ("level", Level(l, plan.Policy, tier)), ("share", l.Count(s.Allocated, "units"))),
         };
@@ -97,7 +97,7 @@ public static class AllocationTable
 
     // The water level as a quantity people read: units for each point of weight ("2.33 units per point of weight").
     private static string PerWeight(Labels l, TierOutcome t) =>
-        l.Text("unit.units", ("n", t.Level.ToString("0.##", CultureInfo.InvariantCulture)));
+        l.Amount(t.LevelDenominator == 0 ? 0m : Math.Round((decimal)t.LevelNumerator / t.LevelDenominator, 2, MidpointRounding.AwayFromZero), "units");
 
     private static string Level(Labels l, AllocationPolicy policy, TierOutcome t) =>
         t.FullyServed ? l.Text("level.full")

@@ -71,7 +71,7 @@ public static class CoverageView
         {
             ViewText.Row(sb,
             [
-                input.PostLabel(d.Post), l.Date(d.Date), input.ShiftLabel(d.ShiftCode), d.Qualification is { } q ? l.Local(q) : "-", ViewText.Int(d.Required),
+                input.PostLabel(d.Post), l.Date(d.Date), input.ShiftLabel(d.Date, d.ShiftCode), d.Qualification is { } q ? l.Local(q) : "-", ViewText.Int(d.Required),
                 d.Minimum is { } m ? ViewText.Int(m) : "-", ViewText.Int(n), Status(l, d, n),
             ]);
         }

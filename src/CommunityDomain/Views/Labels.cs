@@ -273,24 +273,51 @@ public sealed class Labels
     /// <returns>The label ("00:00-07:00", "16:00-00:00 (next day)").</returns>
     public string ShiftTimes(LocalDate date, ShiftDefinition shift)
     {
-        var start = date.At(shift.Start).InZoneLeniently(Zone);
-        var end = start.ToInstant().Plus(shift.Duration).InZone(Zone);
+        var (start, end) = Span(date, Guard.Against.Null(shift));
         return Text(end.Date > start.Date ? "shift.times.overnight" : "shift.times", ("start", Clock(start)), ("end", Clock(end)));
     }
 
-    /// <summary>Minutes as hours with the unit ("7.5 h" / "7.5小时").</summary>
+    /// <summary>
+    /// The one way the views place a duty in time: its start is the date's local start time in <see cref="Zone"/> (a
+    /// start inside a spring-forward gap moves on by the gap) and its end the shift's duration later, both as instants
+    /// shown in <see cref="Zone"/>. Every renderer that shows a duty's start or end (grid cells, coverage rows, notices,
+    /// dispatch lists, shortfall reasons) takes it from here.
+    /// </summary>
+    internal (ZonedDateTime Start, ZonedDateTime End) Span(LocalDate date, ShiftDefinition shift)
+    {
+        var start = date.At(shift.Start).InZoneLeniently(Zone);
+        return (start, start.ToInstant().Plus(shift.Duration).InZone(Zone));
+    }
+
+    /// <summary>Minutes as hours with the unit ("7.5 h" / "7.5小时"), at most one decimal.</summary>
     /// <param name="minutes">The minutes.</param>
     /// <returns>The label.</returns>
-    public string Hours(long minutes) => Text("unit.hours", ("n", (minutes / 60.0).ToString("0.#", CultureInfo.InvariantCulture)));
+    public string Hours(long minutes) => Amount(Math.Round(minutes / 60m, 1, MidpointRounding.AwayFromZero), "hours");
 
-    /// <summary>A count with its unit from the texts (<c>unit.people</c>, <c>unit.households</c>, <c>unit.duties</c>...).</summary>
+    /// <summary>
+    /// A count with its unit from the texts, in the plural form the language needs: the key <c>unit.{unit}.{category}</c>
+    /// with the category from <see cref="PluralRules"/> (<c>unit.people.one</c> "1 person", <c>unit.people.other</c>
+    /// "3 people" / "3人").
+    /// </summary>
     /// <param name="count">The count.</param>
-    /// <param name="unit">The unit's key without the <c>unit.</c> prefix.</param>
-    /// <returns>The label, e.g. "3 people" / "3人" (the key's <c>.one</c> form for a count of 1, where the language has one).</returns>
-    public string Count(long count, string unit)
+    /// <param name="unit">The unit's key without the <c>unit.</c> prefix and the category (<c>people</c>, <c>households</c>, <c>duties</c>...).</param>
+    /// <returns>The label, e.g. "3 people" / "3人".</returns>
+    /// <exception cref="ArgumentException"><paramref name="unit"/> is null or blank.</exception>
+    public string Count(long count, string unit) => Amount(count, Guard.Against.NullOrWhiteSpace(unit));
+
+    /// <summary>The plural category of a number in this labels' language (<see cref="PluralRules.Select(CultureInfo, decimal)"/>).</summary>
+    /// <param name="number">The number as shown (its scale is its visible decimals).</param>
+    /// <returns>The category.</returns>
+    public PluralCategory Plural(decimal number) => PluralRules.Select(Culture, number);
+
+    // One way to write a number with its unit: the number invariant (a decimal shows its own digits, trailing zeros
+    // dropped so "7.0" is "7"), the key by its plural category, falling back to "other" (the convention tests keep
+    // every needed category present).
+    internal string Amount(decimal number, string unit)
     {
-        var key = "unit." + Guard.Against.NullOrWhiteSpace(unit);
-        return Text(count == 1 && _texts.ContainsKey(key + ".one") ? key + ".one" : key, ("n", ViewText.Int(count)));
+        var shown = number == decimal.Truncate(number) ? decimal.Truncate(number) : number / 1.000000000000000000000000000000000m;
+        var key = "unit." + unit + "." + PluralRules.Keyword(PluralRules.Select(Culture, shown));
+        return Text(_texts.ContainsKey(key) ? key : "unit." + unit + ".other", ("n", shown.ToString(CultureInfo.InvariantCulture)));
     }
 
     // A wall-clock time; in the repeated hour of a fall-back the same reading names two instants, so the offset is added.

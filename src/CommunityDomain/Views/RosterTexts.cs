@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
@@ -99,15 +99,16 @@ public static class RosterTexts
     }
 
     /// <summary>
-    /// The dispatch list for an ad-hoc need: the need (post, date, local times) and the best candidates in rank order,
-    /// each with their kind and why this person in plain words (lives in this compound or where, hours on duty this
-    /// week and whether that is the fewest of those who can go, any wish or preference going would cost them), never
-    /// score points; "nobody can go" when the list is empty.
+    /// The dispatch list for an ad-hoc need: the need (post, date, local times), one sentence on how the list is ordered,
+    /// and the best candidates in rank order, each with their kind and why this person in plain words (lives in this
+    /// compound or where, hours on duty this week and whether that is the fewest of those who can go, when the rest after
+    /// their last duty ends, and what going would cost them: "but would lose a day off they asked for"), never score
+    /// points; "nobody can go" when the list is empty.
     /// </summary>
     /// <param name="ranking">The ranking (<see cref="RosterDispatch.Rank"/>).</param>
     /// <param name="labels">Culture, zone and names.</param>
     /// <param name="top">How many candidates to list (at least 1).</param>
-    /// <returns>Lines separated by <c>\n</c>: the need, then one numbered line per candidate.</returns>
+    /// <returns>Lines separated by <c>\n</c>: the need, how the list is ordered, then one numbered line per candidate.</returns>
     /// <exception cref="ArgumentException">A parameter is null or <paramref name="top"/> is below 1.</exception>
     public static string Dispatch(DispatchRanking ranking, Labels labels, int top = 5)
     {
@@ -116,21 +117,20 @@ public static class RosterTexts
         Guard.Against.NegativeOrZero(top);
         var l = labels;
         var need = ranking.Need;
-        var shift = ranking.Problem.Shifts.First(s => s.Code == need.ShiftCode);
+        var shifts = ranking.Problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var shift = shifts[need.ShiftCode];
         var sb = new StringBuilder(l.Text("dispatch.need", ("post", l.PostWithCompound(need.Post)), ("date", l.Date(need.Date)), ("times", l.ShiftTimes(need.Date, shift)),
             ("count", l.Count(ranking.Candidates.Count, "people"))));
-        if (ranking.Candidates.Count == 0)
-        {
-            sb.Append('\n').Append(l.Text("dispatch.nobody"));
-        }
+        sb.Append('\n').Append(ranking.Candidates.Count == 0 ? l.Text("dispatch.nobody") : l.Text("dispatch.order"));
 
         var workers = ranking.Problem.Workers.ToDictionary(w => w.Id);
         var week = WeekMinutes(ranking);
         var fewest = week.Count == 0 ? 0 : week.Values.Min();
+        var needStart = l.Span(need.Date, shift).Start;
         foreach (var (c, i) in ranking.Candidates.Take(top).Select((c, i) => (c, i + 1)))
         {
             // Why this person, in the facts a coordinator weighs: where they live, how much they have worked this week,
-            // and any wish or rule going would cost them (the rules' points stay in the model, not in the text).
+            // when their rest ends, and any wish or rule going would cost them (the rules' points stay in the model).
             var worker = workers[c.Worker];
             var reasons = new List<string>
             {
@@ -139,10 +139,19 @@ public static class RosterTexts
                     ? l.Text("dispatch.hours.fewest", ("hours", l.Hours(week[c.Worker])))
                     : l.Text("dispatch.hours", ("hours", l.Hours(week[c.Worker]))),
             };
+            if (ranking.Problem.RulesFor(worker).MinRest is { } rest
+                && c.Roster.Assignments.Where(a => a.Worker == c.Worker && a != c.Assignment && shifts.ContainsKey(a.ShiftCode))
+                    .Select(a => l.Span(a.Date, shifts[a.ShiftCode]).End.ToInstant())
+                    .Where(end => end <= needStart.ToInstant() && end.Plus(rest) > needStart.ToInstant().Minus(Duration.FromDays(1)))
+                    .OrderDescending().Select(end => (Instant?)end).FirstOrDefault() is { } lastEnd)
+            {
+                reasons.Add(l.Text("dispatch.rest", ("time", When(lastEnd.Plus(rest), needStart, l))));
+            }
+
             var costs = c.ChangeByRule.Where(kv => kv.Value > 0 && kv.Key is not (RuleKind.OwnCompound or RuleKind.Fairness)).Select(kv => kv.Key).Order().ToList();
             if (costs.Count > 0)
             {
-                reasons.Add(l.Text("dispatch.costs", ("rules", string.Join(l.Text("list.separator"), costs.Select(l.Rule)))));
+                reasons.Add(l.Text("dispatch.costs", ("costs", string.Join(l.Text("list.separator"), costs.Select(r => l.Text("cost." + r.ToString()))))));
             }
 
             sb.Append('\n').Append(l.Text("dispatch.candidate", ("n", ViewText.Int(i)), ("worker", l.Worker(c.Worker)), ("kind", l.Kind(worker.Kind)),
@@ -151,6 +160,10 @@ public static class RosterTexts
 
         return sb.ToString();
     }
+
+    // A moment near a duty's start: the time alone on the duty's local date, else date and time.
+    private static string When(Instant at, ZonedDateTime near, Labels l) =>
+        at.InZone(l.Zone).Date == near.Date ? l.TimeOfDay(at) : l.Moment(at);
 
     // Each candidate's minutes on duty in the need's week (Monday to Sunday), before the need: from the candidate's
     // roster less the need's own assignment.
@@ -163,7 +176,12 @@ public static class RosterTexts
             .Sum(a => minutes.GetValueOrDefault(a.ShiftCode)));
     }
 
-    /// <summary>Why one worker did not cover a short duty, in plain words.</summary>
+    /// <summary>
+    /// Why one worker did not cover a short duty, in plain words, from the reason alone: on duty elsewhere (which duty),
+    /// the rules going would break, or free to go without breaking a rule. Never score points: the reason's soft change
+    /// nets the cover it would have given against what it would have cost, so <see cref="WhyShort"/>, which has the
+    /// roster, says what going would have cost.
+    /// </summary>
     /// <param name="reason">The reason (<see cref="RosterExplanations.WhyShort"/>).</param>
     /// <param name="problem">The problem (shift times).</param>
     /// <param name="labels">Culture, zone and names.</param>
@@ -175,9 +193,88 @@ public static class RosterTexts
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
         var l = labels;
-        return reason.OnDutyElsewhere is { } a ? l.Text("short.elsewhere", ("worker", l.Worker(reason.Worker)), ("duty", DutyText(a, problem, l)))
-            : reason.BrokenRules.Count > 0 ? l.Text("short.rules", ("worker", l.Worker(reason.Worker)), ("rules", string.Join(l.Text("list.separator"), reason.BrokenRules.Select(l.Rule))))
-            : l.Text("short.could", ("worker", l.Worker(reason.Worker)), ("points", Signed(reason.SoftChange)));
+        var worker = ("worker", l.Worker(reason.Worker));
+        return reason.OnDutyElsewhere is { } a ? l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l)))
+            : reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", string.Join(l.Text("list.separator"), reason.BrokenRules.Select(l.Rule))))
+            : l.Text("short.could.no-rule", worker);
+    }
+
+    /// <summary>
+    /// Why a duty is short, one sentence per worker who could have covered it (<see cref="RosterExplanations.WhyShort"/>'s
+    /// order), saying what sending that person would have cost in plain words: on duty elsewhere (which duty), could not go
+    /// ("was due a rest until 07:00", "would have exceeded their weekly hours"), or free to go, "but would lose a day off
+    /// they asked for" or at no cost. Rest times are local, from the duties' instants in the labels' zone.
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="assignments">The roster's assignments.</param>
+    /// <param name="post">The short duty's post.</param>
+    /// <param name="date">Its date.</param>
+    /// <param name="shiftCode">Its shift code.</param>
+    /// <param name="labels">Culture, zone and names.</param>
+    /// <param name="qualification">Its qualification, or null.</param>
+    /// <returns>One sentence per worker.</returns>
+    /// <exception cref="ArgumentException">A parameter is null, or the problem has no such demand.</exception>
+    public static IReadOnlyList<string> WhyShort(
+        RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Id<Post> post, LocalDate date, string shiftCode, Labels labels, string? qualification = null)
+    {
+        Guard.Against.Null(problem);
+        Guard.Against.Null(assignments);
+        Guard.Against.Null(shiftCode);
+        Guard.Against.Null(labels);
+        var reasons = RosterExplanations.WhyShort(problem, assignments, post, date, shiftCode, qualification);
+        var l = labels;
+        var shifts = problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var before = RosterPlanner.Score(problem, assignments).Score;
+        var lines = new List<string>(reasons.Count);
+        foreach (var reason in reasons)
+        {
+            var worker = ("worker", l.Worker(reason.Worker));
+            if (reason.OnDutyElsewhere is { } a)
+            {
+                lines.Add(l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l))));
+                continue;
+            }
+
+            // What going would cost, recomputed by scoring the roster with this worker added: the rules whose amount rises.
+            var after = RosterPlanner.Score(problem, assignments.Append(new RosterAssignment(reason.Worker, date, post, shiftCode, qualification))).Score;
+            var risen = after.ByRule.Where(kv => kv.Key is not (RuleKind.CoverUnder or RuleKind.CoverMinimum)
+                    && (kv.Value.Hard > before.ByRule.GetValueOrDefault(kv.Key).Hard || kv.Value.Soft > before.ByRule.GetValueOrDefault(kv.Key).Soft))
+                .Select(kv => kv.Key).Union(reason.BrokenRules).Distinct().Order().ToList();
+            var costs = string.Join(l.Text("list.separator"), risen.Select(r => Cost(r, reason.Worker, date, shifts[shiftCode], assignments, problem, shifts, l)));
+            lines.Add(reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", costs))
+                : risen.Count > 0 ? l.Text("short.could", worker, ("costs", costs))
+                : l.Text("short.could.free", worker));
+        }
+
+        return lines;
+    }
+
+    // What breaking one rule would mean for this worker, in words; for rest, until when (local) they were due to rest,
+    // found from their duties' instants in the labels' zone (the same Span every view uses).
+    private static string Cost(
+        RuleKind rule, Id<Worker> worker, LocalDate date, ShiftDefinition shift, IReadOnlyList<RosterAssignment> assignments, RosterProblem problem,
+        Dictionary<string, ShiftDefinition> shifts, Labels l)
+    {
+        if (rule == RuleKind.Rest && problem.Workers.FirstOrDefault(w => w.Id == worker) is { } me && problem.RulesFor(me).MinRest is { } rest)
+        {
+            var need = l.Span(date, shift);
+            var spans = assignments.Where(a => a.Worker == worker && shifts.ContainsKey(a.ShiftCode)).Select(a => l.Span(a.Date, shifts[a.ShiftCode])).ToList();
+            var due = spans.Select(s => s.End.ToInstant()).Where(end => end <= need.Start.ToInstant() && end.Plus(rest) > need.Start.ToInstant())
+                .Select(end => (Instant?)end.Plus(rest)).Max();
+            if (due is { } until)
+            {
+                return l.Text("cost.Rest.until", ("time", When(until, need.Start, l)));
+            }
+
+            var next = spans.Select(s => s.Start.ToInstant()).Where(start => start >= need.End.ToInstant() && need.End.ToInstant().Plus(rest) > start)
+                .Select(start => (Instant?)start).Min();
+            if (next is { } at)
+            {
+                return l.Text("cost.Rest.before", ("time", When(at, need.Start, l)));
+            }
+        }
+
+        return l.Text("cost." + rule.ToString());
     }
 
     /// <summary>Why a worker got the duties they got: their duties, hours against their group, days off and the rules that concern them.</summary>
@@ -210,7 +307,8 @@ public static class RosterTexts
 
     /// <summary>
     /// One score line in plain words: who or which post and date, the rule, and how much (for hard rules in the rule's
-    /// own unit: hours beyond a bound, days, people, weekends, shifts or violations; penalty points for soft ones),
+    /// own unit: hours beyond a bound, days, people, weekends, shifts or violations; a soft one, a wish or preference,
+    /// only says what was not met, never its penalty points),
     /// e.g. "王芳，8月20日（周六）：两次值班间休息不足（1处违规）。".
     /// </summary>
     /// <param name="item">The score line.</param>
@@ -238,15 +336,20 @@ public static class RosterTexts
             subject.Add(l.Date(d));
         }
 
-        var amount = item.Hard > 0 ? l.Count(item.Hard, HardUnit(item.Rule)) : l.Count(item.Soft, "points");
-        return subject.Count == 0
-            ? l.Text("score.line.general", ("rule", l.Rule(item.Rule)), ("amount", amount))
-            : l.Text("score.line", ("subject", string.Join(l.Text("list.separator"), subject)), ("rule", l.Rule(item.Rule)), ("amount", amount));
+        // A hard line says how much in the rule's own unit; a soft line (a wish, a preference) just says what was not met:
+        // its penalty points are the planner's weighing, not a fact a person can act on.
+        var who = ("subject", string.Join(l.Text("list.separator"), subject));
+        var rule = ("rule", l.Rule(item.Rule));
+        return item.Hard > 0
+            ? subject.Count == 0
+                ? l.Text("score.line.general", rule, ("amount", l.Count(item.Hard, HardUnit(item.Rule))))
+                : l.Text("score.line", who, rule, ("amount", l.Count(item.Hard, HardUnit(item.Rule))))
+            : subject.Count == 0 ? l.Text("score.line.soft.general", rule) : l.Text("score.line.soft", who, rule);
     }
 
     /// <summary>
     /// A roster's score in plain sentences instead of score notation: whether every hard rule is kept (else each broken
-    /// line), then the penalty points per soft rule, largest first.
+    /// line), then the wishes and preferences not met, per rule with the number of cases, weightiest first; never points.
     /// </summary>
     /// <param name="roster">The scored roster.</param>
     /// <param name="labels">Culture and names.</param>
@@ -266,11 +369,13 @@ public static class RosterTexts
             sb.Append('\n').Append(Describe(item, l));
         }
 
-        var soft = score.ByRule.Where(kv => kv.Value.Soft != 0).OrderByDescending(kv => kv.Value.Soft).ThenBy(kv => kv.Key).ToList();
+        // Wishes and preferences not met, by rule, counted in cases (score lines), weightiest first; no points.
+        var soft = score.Items.Where(i => i.Hard == 0 && i.Soft > 0).GroupBy(i => i.Rule)
+            .Select(g => (Rule: g.Key, Cases: g.LongCount(), Weight: g.Sum(i => i.Soft))).OrderByDescending(x => x.Weight).ThenBy(x => x.Rule).ToList();
         sb.Append('\n').Append(soft.Count == 0
             ? l.Text("score.no-penalty")
-            : l.Text("score.penalty", ("points", l.Count(score.Soft, "points")),
-                ("parts", string.Join(l.Text("list.separator"), soft.Select(kv => l.Text("score.part", ("rule", l.Rule(kv.Key)), ("points", l.Count(kv.Value.Soft, "points"))))))));
+            : l.Text("score.penalty",
+                ("parts", string.Join(l.Text("list.separator"), soft.Select(x => l.Text("score.part", ("rule", l.Rule(x.Rule)), ("cases", l.Count(x.Cases, "cases"))))))));
         return sb.ToString();
     }
 
@@ -313,5 +418,4 @@ public static class RosterTexts
         _ => "violations",
     };
 
-    private static string Signed(long value) => value.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 }

@@ -61,13 +61,13 @@ internal sealed class RosterViewInput
     /// <summary>The post's label: its name (with its compound's when the roster spans several compounds).</summary>
     public string PostLabel(Id<Post> post) => _manyCompounds ? Labels.PostWithCompound(post) : Labels.Post(post);
 
-    /// <summary>A shift as people read it: its local start and end.</summary>
-    public string ShiftLabel(string code) => Labels.ShiftTimes(Shifts[code]);
+    /// <summary>A shift on a date as people read it: its local start and end, from instants (<see cref="Labels.ShiftTimes(LocalDate, ShiftDefinition)"/>).</summary>
+    public string ShiftLabel(LocalDate date, string code) => Labels.ShiftTimes(date, Shifts[code]);
 
-    /// <summary>A grid cell: shift times, the post, and the qualification when the duty has one.</summary>
+    /// <summary>A grid cell: shift times on the duty's date, the post, and the qualification when the duty has one.</summary>
     public string CellOf(RosterAssignment a) => a.Qualification is { } q
-        ? Labels.Text("duty.qualified", ("times", ShiftLabel(a.ShiftCode)), ("post", PostLabel(a.Post)), ("qualification", Labels.Local(q)))
-        : Labels.Text("duty", ("times", ShiftLabel(a.ShiftCode)), ("post", PostLabel(a.Post)));
+        ? Labels.Text("duty.qualified", ("times", ShiftLabel(a.Date, a.ShiftCode)), ("post", PostLabel(a.Post)), ("qualification", Labels.Local(q)))
+        : Labels.Text("duty", ("times", ShiftLabel(a.Date, a.ShiftCode)), ("post", PostLabel(a.Post)));
 
     public int MinutesOf(RosterAssignment a) => Shifts[a.ShiftCode].Minutes;
 }

@@ -114,7 +114,7 @@ public static class RunSheets
         return sb.ToString();
     }
 
-    private static string Kilograms(Labels l, long grams) => l.Text("unit.kg", ("n", (grams / 1000.0).ToString("0.##", CultureInfo.InvariantCulture)));
+    private static string Kilograms(Labels l, long grams) => l.Amount(Math.Round(grams / 1000m, 2, MidpointRounding.AwayFromZero), "kg");
 
     // What a person reads about one parcel: building by name, the door as the office writes it, the masked recipient,
     // the contents by their local item name, the weight in grams.

@@ -142,7 +142,7 @@ public sealed class SuppliesViewsTests
         Assert.Equal("| household 4 | 0 | 2 | 3 | 3 | in full | need met: tier 0 fully served |", lines[4]);
         // The max-min level as a sentence with units, not a formula ("level 1/3 = 0.333 units per weight unit").
         Assert.Equal("| household 1 | 1 | 3 | 6 | 2 | rationed | Stock ran short for priority 1 (3 units for the 8 units it needs), so each household there gets "
-            + "about 0.33 units for each point of weight, rounded to whole units and never more than it needs: with 3 points of weight this household gets 2 units. |", lines[5]);
+            + "about 0.33 units per unit of weight, rounded to whole units and never more than it needs: with weight 3 this household gets 2 units. |", lines[5]);
         Assert.Equal("| household 3 | 1 | 1 | 0 | 0 | no need | needed nothing |", lines[7]);
         Assert.Equal("| **total** |   |   | 11 | **6** |   |   |", lines[8]);
     }

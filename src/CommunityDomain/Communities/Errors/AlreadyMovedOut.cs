@@ -11,8 +11,8 @@ public sealed record AlreadyMovedOut(Id<Resident> Resident, Instant MovedOutAt) 
     public override string Code => "community.already-moved-out";
 
     /// <inheritdoc />
-    protected override string English => $"{Resident} moved out at {MovedOutAt}.";
+    protected override string English => $"{Resident} moved out at {LocalTimeText.Utc(MovedOutAt)}.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"{Resident} 已于 {MovedOutAt} 迁出。";
+    protected override string Chinese => $"{Resident} 已于 {LocalTimeText.Utc(MovedOutAt)} 迁出。";
 }

@@ -15,8 +15,8 @@ public sealed record ChangeOutOfOrder(Id<Resident> Resident, Instant RequestedAt
     public override string Code => "community.change-out-of-order";
 
     /// <inheritdoc />
-    protected override string English => $"Change out of order: the change for {Resident} at {RequestedAt} is earlier than their last recorded change at {LastChangeAt}.";
+    protected override string English => $"Change out of order: the change for {Resident} at {LocalTimeText.Utc(RequestedAt)} is earlier than their last recorded change at {LocalTimeText.Utc(LastChangeAt)}.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"变更顺序错误：{Resident} 的变更时间 {RequestedAt} 早于最近一次记录的变更时间 {LastChangeAt}。";
+    protected override string Chinese => $"变更顺序错误：{Resident} 的变更时间 {LocalTimeText.Utc(RequestedAt)} 早于最近一次记录的变更时间 {LocalTimeText.Utc(LastChangeAt)}。";
 }

@@ -12,8 +12,8 @@ public sealed record IncidentAlreadyResolved(Id<Incident> Incident, Instant Reso
     public override string Code => "community.incident-already-resolved";
 
     /// <inheritdoc />
-    protected override string English => $"{Incident} was already resolved at {ResolvedAt}.";
+    protected override string English => $"{Incident} was already resolved at {LocalTimeText.Utc(ResolvedAt)}.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"{Incident} 已于 {ResolvedAt} 处理完毕。";
+    protected override string Chinese => $"{Incident} 已于 {LocalTimeText.Utc(ResolvedAt)} 处理完毕。";
 }

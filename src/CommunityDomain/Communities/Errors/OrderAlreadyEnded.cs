@@ -12,8 +12,8 @@ public sealed record OrderAlreadyEnded(Id<ControlOrder> Order, Instant EndedAt) 
     public override string Code => "community.order-already-ended";
 
     /// <inheritdoc />
-    protected override string English => $"{Order} already ended at {EndedAt}.";
+    protected override string English => $"{Order} already ended at {LocalTimeText.Utc(EndedAt)}.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"{Order} 已于 {EndedAt} 到期结束。";
+    protected override string Chinese => $"{Order} 已于 {LocalTimeText.Utc(EndedAt)} 到期结束。";
 }

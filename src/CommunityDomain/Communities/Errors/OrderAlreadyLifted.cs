@@ -12,8 +12,8 @@ public sealed record OrderAlreadyLifted(Id<ControlOrder> Order, Instant LiftedAt
     public override string Code => "community.order-already-lifted";
 
     /// <inheritdoc />
-    protected override string English => $"{Order} was already lifted at {LiftedAt}.";
+    protected override string English => $"{Order} was already lifted at {LocalTimeText.Utc(LiftedAt)}.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"{Order} 已于 {LiftedAt} 解除。";
+    protected override string Chinese => $"{Order} 已于 {LocalTimeText.Utc(LiftedAt)} 解除。";
 }

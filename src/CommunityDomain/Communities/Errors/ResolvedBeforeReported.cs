@@ -13,8 +13,8 @@ public sealed record ResolvedBeforeReported(Id<Incident> Incident, Instant Repor
     public override string Code => "community.resolved-before-reported";
 
     /// <inheritdoc />
-    protected override string English => $"{Incident} was reported at {ReportedAt}; it cannot be resolved at {RequestedAt}.";
+    protected override string English => $"{Incident} was reported at {LocalTimeText.Utc(ReportedAt)}; it cannot be resolved at {LocalTimeText.Utc(RequestedAt)}.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"{Incident} 报告于 {ReportedAt}，不能在 {RequestedAt} 处理完毕。";
+    protected override string Chinese => $"{Incident} 报告于 {LocalTimeText.Utc(ReportedAt)}，不能在 {LocalTimeText.Utc(RequestedAt)} 处理完毕。";
 }

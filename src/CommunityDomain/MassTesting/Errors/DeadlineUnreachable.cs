@@ -12,8 +12,8 @@ public sealed record DeadlineUnreachable(Instant Deadline, int MaxStations, Inst
     public override string Code => "testing.deadline-unreachable";
 
     /// <inheritdoc/>
-    protected override string English => $"Even {MaxStations} stations per site cannot finish by {Deadline}; the best finish is {BestFinish}.";
+    protected override string English => $"Even {MaxStations} stations per site cannot finish by {LocalTimeText.Utc(Deadline)}; the best finish is {LocalTimeText.Utc(BestFinish)}.";
 
     /// <inheritdoc/>
-    protected override string Chinese => $"每个采样点即使设 {MaxStations} 个采样台也无法在 {Deadline} 前完成，最早完成于 {BestFinish}。";
+    protected override string Chinese => $"每个采样点即使设 {MaxStations} 个采样台也无法在 {LocalTimeText.Utc(Deadline)} 前完成，最早完成于 {LocalTimeText.Utc(BestFinish)}。";
 }

@@ -16,8 +16,8 @@ public sealed record TubeChangeOutOfOrder(TubeBarcode Tube, Instant RequestedAt,
     public override string Code => "testing.change-out-of-order";
 
     /// <inheritdoc/>
-    protected override string English => $"Change out of order: the change for tube {Tube} at {RequestedAt} is earlier than its last recorded fact at {LastChangeAt}.";
+    protected override string English => $"Change out of order: the change for tube {Tube} at {LocalTimeText.Utc(RequestedAt)} is earlier than its last recorded fact at {LocalTimeText.Utc(LastChangeAt)}.";
 
     /// <inheritdoc/>
-    protected override string Chinese => $"变更顺序错误：试管 {Tube} 的变更时间 {RequestedAt} 早于其最近一次记录的时间 {LastChangeAt}。";
+    protected override string Chinese => $"变更顺序错误：试管 {Tube} 的变更时间 {LocalTimeText.Utc(RequestedAt)} 早于其最近一次记录的时间 {LocalTimeText.Utc(LastChangeAt)}。";
 }
