@@ -195,7 +195,8 @@ public sealed partial class PassOffice : AggregateRoot
         foreach (var request in all)
         {
             Guard.Against.DefaultId(request.Household, nameof(requests));
-            homes.Add(community.Get(request.Household));
+            homes.Add(HouseholdIn(community, request.Household)
+                ?? throw new ArgumentException($"Household {request.Household.Value} is not in the community.", nameof(requests)));
         }
 
         var now = _clock.GetCurrentInstant();
