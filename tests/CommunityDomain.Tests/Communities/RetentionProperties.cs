@@ -1,5 +1,5 @@
-using CommunityDomain.Communities;
 using System.Globalization;
+using CommunityDomain.Communities;
 using CommunityDomain.Communities.Events;
 using CommunityDomain.Communities.Identity;
 using CommunityDomain.Contracts;
