@@ -7,18 +7,23 @@ namespace CommunityDomain.Communities;
 public sealed partial class Community
 {
     /// <summary>
-    /// Applies a retention policy: the personal data (name, identity document, phone, birth date, health facts)
-    /// of every resident who moved out more than the policy's days before <paramref name="at"/> is erased, the
-    /// name replaced by <see cref="Resident.ErasedName"/>; a household contact phone equal to an erased phone is
-    /// cleared too. Ids, households and presence stay, so the statistics do not change.
+    /// Applies a retention policy: the personal data of every resident who moved out more than the policy's days
+    /// before <paramref name="at"/> is erased. A resident's personal data is every value given for or by them: name
+    /// (replaced by <see cref="Resident.ErasedName"/>), identity document, phone, birth date, health facts, and every
+    /// household contact phone given for them (<see cref="Household.ContactPhoneGivenFor"/>: named with them as
+    /// contact person, whatever its number, also after they left that household) or equal to their phone (the
+    /// household's contact person stays). Ids, households and presence stay, so the statistics do not change.
     /// </summary>
     /// <param name="policy">How long data is kept after moving out.</param>
     /// <param name="at">When the policy is applied.</param>
     /// <param name="by">Who acts; needs <see cref="Permission.Register"/> over the whole community.</param>
     /// <returns>The residents erased now (empty when none was due: no change, no event), or <see cref="NotPermitted"/>.</returns>
     /// <remarks>One version for the whole erasure, one <see cref="ResidentDataErased"/> event per resident. A
-    /// snapshot taken afterwards (<see cref="ToState"/>) holds no erased value; earlier snapshots and events are the
-    /// host's to replace: events never carried personal data. Throws no exception: every refusal is in the result.</remarks>
+    /// snapshot taken afterwards (<see cref="ToState"/>), and every view or export made from the community afterwards,
+    /// holds no erased value (a value another kept resident also holds, e.g. a shared phone, stays as theirs); earlier
+    /// snapshots are the host's to replace; events never carried personal data. Labels the host keeps outside the
+    /// community (e.g. a worker's display name for a resident volunteer) are the host's to erase on
+    /// <see cref="ResidentDataErased"/>. Throws no exception: every refusal is in the result.</remarks>
     public OneOf<Id<Resident>[], NotPermitted> ApplyRetention(RetentionPolicy policy, Instant at, Actor by = default)
     {
         if (by.Check(Permission.Register) is { } denied)
@@ -32,10 +37,13 @@ public sealed partial class Community
             return Array.Empty<Id<Resident>>();
         }
 
+        // A resident's personal data is every value given for or by them: their own registration facts, and a household
+        // contact phone given for them (named with them as contact person, whatever its number) or equal to their phone.
+        var ids = due.Select(r => r.Id).ToHashSet();
         var phones = due.Select(r => r.Phone).OfType<Identity.PhoneNumber>().ToHashSet();
-        foreach (var home in _households.Where(h => h.ContactPhone is { } p && phones.Contains(p)))
+        foreach (var home in _households.Where(h => h.ContactPhone is { } p && (phones.Contains(p) || h.ContactPhoneGivenFor is { } f && ids.Contains(f))))
         {
-            home.SetContact(home.ContactPerson, null);
+            home.ClearContactPhone();
         }
 
         var version = NextVersion();

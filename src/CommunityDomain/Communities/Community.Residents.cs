@@ -156,7 +156,8 @@ public sealed partial class Community
     public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MoveOut(Id<Resident> resident, Instant at, Actor by = default) =>
         ChangePresence(resident, Presence.MovedOut, at, by);
 
-    /// <summary>Sets or clears a household's contact person and phone.</summary>
+    /// <summary>Sets or clears a household's contact person and phone. A phone given with a contact person is recorded
+    /// as given for them (<see cref="Household.ContactPhoneGivenFor"/>) and is erased with their personal data.</summary>
     /// <param name="household">The household; not default.</param>
     /// <param name="person">A current member to contact, or null.</param>
     /// <param name="phone">The contact phone, or null.</param>
@@ -190,12 +191,13 @@ public sealed partial class Community
             return new NotFound<Resident>(member);
         }
 
-        if (home.ContactPerson == person && home.ContactPhone == phone)
+        if (home.ContactPerson == person && home.ContactPhone == phone && home.ContactPhoneGivenFor == (phone is null ? null : person))
         {
             return default(Success);
         }
 
-        home.SetContact(person, phone);
+        // A phone given with a contact person is that person's personal data: it is erased with them (ApplyRetention).
+        home.SetContact(person, phone, person);
         var version = NextVersion();
         Raise(new HouseholdContactChanged(_clock.GetCurrentInstant(), by, version, household, person, phone is not null));
         return default(Success);

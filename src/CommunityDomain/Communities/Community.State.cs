@@ -18,7 +18,7 @@ public sealed partial class Community
         Units = [.. _units.Select(u => new UnitState(u.Id.Value, u.BuildingId.Value, u.Name, u.Floors))],
         Posts = [.. _posts.Select(p => new PostState(p.Id.Value, p.CompoundId.Value, p.Kind, p.Name))],
         Households = [.. _households.Select(h => new HouseholdState(
-            h.Id.Value, h.UnitId.Value, h.Room.Floor, h.Room.Door, h.ContactPerson?.Value, h.ContactPhone))],
+            h.Id.Value, h.UnitId.Value, h.Room.Floor, h.Room.Door, h.ContactPerson?.Value, h.ContactPhone, h.ContactPhoneGivenFor?.Value))],
         Residents = [.. _residents.Select(r => new ResidentState(
             r.Id.Value, r.HouseholdId.Value, r.Registration, r.Presence, r.PresenceSince, r.LastChangeAt))],
         ControlOrders = [.. _orders.Select(o => new ControlOrderState(
@@ -98,7 +98,7 @@ public sealed partial class Community
             PutResident(resident);
         }
 
-        foreach (var h in state.Households.Where(h => h.ContactPersonId is not null || h.ContactPhone is not null))
+        foreach (var h in state.Households.Where(h => h.ContactPersonId is not null || h.ContactPhone is not null || h.ContactPhoneGivenForId is not null))
         {
             var home = _households[new Id<Household>(h.Id)];
             Id<Resident>? person = h.ContactPersonId is { } p ? new Id<Resident>(p) : null;
@@ -107,7 +107,14 @@ public sealed partial class Community
                 throw new ArgumentException($"The contact of household {h.Id} is not one of its members.", nameof(state));
             }
 
-            home.SetContact(person, h.ContactPhone);
+            // A phone is given for its contact person when one is named with it (SetHouseholdContact sets both at once).
+            Id<Resident>? givenFor = h.ContactPhoneGivenForId is { } g ? Existing(_residents, g) : h.ContactPhone is null ? null : person;
+            if (givenFor is not null && (h.ContactPhone is null || (person is not null && givenFor != person)))
+            {
+                throw new ArgumentException($"The contact phone of household {h.Id} is given for a resident other than its contact person, or there is no phone.", nameof(state));
+            }
+
+            home.SetContact(person, h.ContactPhone, givenFor);
         }
 
         foreach (var o in state.ControlOrders)

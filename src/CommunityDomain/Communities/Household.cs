@@ -43,6 +43,13 @@ public sealed class Household
     /// <summary>The household's contact phone, if set (masked in its <c>ToString</c>).</summary>
     public PhoneNumber? ContactPhone { get; private set; }
 
+    /// <summary>
+    /// The resident <see cref="ContactPhone"/> was given for: the contact person named with it, kept when they leave
+    /// the household (the phone stays until changed) so that erasing their personal data erases this phone too. Null
+    /// when there is no phone or it was given without a contact person (the household's own number).
+    /// </summary>
+    public Id<Resident>? ContactPhoneGivenFor { get; private set; }
+
     internal void AddMember(Id<Resident> resident)
     {
         var at = _members.BinarySearch(resident);
@@ -58,10 +65,18 @@ public sealed class Household
         }
     }
 
-    internal void SetContact(Id<Resident>? person, PhoneNumber? phone)
+    internal void SetContact(Id<Resident>? person, PhoneNumber? phone, Id<Resident>? phoneGivenFor)
     {
         ContactPerson = person;
         ContactPhone = phone;
+        ContactPhoneGivenFor = phone is null ? null : phoneGivenFor;
+    }
+
+    /// <summary>Clears the contact phone (erasure); the contact person, if any, stays.</summary>
+    internal void ClearContactPhone()
+    {
+        ContactPhone = null;
+        ContactPhoneGivenFor = null;
     }
 
     /// <summary>Room, size and id; no personal data.</summary>

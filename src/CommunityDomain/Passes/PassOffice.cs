@@ -11,12 +11,21 @@ namespace CommunityDomain.Passes;
 
 /// <summary>Issues and revokes a community's signed passes under one policy.</summary>
 /// <remarks>
-/// A sealed household never gets a pass. In any window as long as the policy's period, a household never
-/// holds more unrevoked passes starting in it than the quota. When the policy asks for a negative test, no
-/// pass starts more than that long after the caller's last negative test time, and a test taken at or before the
-/// requested moment counts (the pass start is rounded down to the minute, so it may precede a test taken within
-/// that minute). Every issued code verifies
-/// at a gate holding the current public keys, within its validity window, until revoked.
+/// <para>A sealed household never gets a pass. In any window as long as the policy's period, a household never
+/// holds more unrevoked passes starting in it than the quota. Every issued code verifies at a gate holding the
+/// current public keys, within its validity window, until revoked.</para>
+/// <para>The test window is about instants, not minutes: when the policy asks for a negative test within a window
+/// <c>W</c>, a pass is issued exactly when the last negative test lies in <c>[requested - W, requested]</c>, where
+/// <c>requested</c> is the real requested instant (the request's <see cref="PassRequest.From"/>, or the clock's
+/// now), to the tick: a test exactly 48 h before is accepted, 48 h and 1 s before is refused, a test taken at or
+/// before the moment of issue counts. The printed validity starts at <c>requested</c> rounded down to the minute
+/// (the code holds whole minutes), so the printed start is never more than <c>W</c> after the test either; it may
+/// precede a test taken within that minute.</para>
+/// <para>Every command checks <see cref="Permission.Passes"/> at the household's place: the entry points given the
+/// <see cref="Community"/> (<see cref="IssueFor(Community, PassRequest, Actor)"/>,
+/// <see cref="IssueBatchFor(Community, IEnumerable{PassRequest}, Actor)"/>, <see cref="RevokeFor(Community, PassSerial, string, Actor)"/>)
+/// at the household's building, the plain-data ones (which know no compounds) over the whole community. So
+/// whoever may issue a pass for a household may also revoke it, and a refused command changes nothing.</para>
 /// </remarks>
 public sealed partial class PassOffice : AggregateRoot
 {
@@ -91,7 +100,14 @@ public sealed partial class PassOffice : AggregateRoot
             return denied;
         }
 
-        var start = TruncateToMinute(request.From ?? _clock.GetCurrentInstant());
+        return IssueChecked(WithCommunityLevel(community, request, _clock.GetCurrentInstant()), by);
+    }
+
+    /// <summary>The request at the stricter of its level and the most restrictive level the community holds for the
+    /// household at the pass start or at the start of any order beginning while the pass would be valid.</summary>
+    private PassRequest WithCommunityLevel(Community community, PassRequest request, Instant now)
+    {
+        var start = TruncateToMinute(request.From ?? now);
         var level = request.Level;
         foreach (var at in community.OrdersBeginningWithin(request.Household, start, start + Policy.Validity).Select(o => o.From).Prepend(start))
         {
@@ -99,7 +115,7 @@ public sealed partial class PassOffice : AggregateRoot
             level = then > level ? then : level;
         }
 
-        return IssueChecked(new PassRequest(request.Household, level, request.LastNegativeTest, request.From), by);
+        return new PassRequest(request.Household, level, request.LastNegativeTest, request.From);
     }
 
     /// <summary>
@@ -152,14 +168,66 @@ public sealed partial class PassOffice : AggregateRoot
             Guard.Against.DefaultId(request.Household, nameof(requests));
         }
 
-        if (by.Check(Permission.Passes) is { } denied)
+        var denied = by.Check(Permission.Passes);
+        return Batch(all, by, (_, _) => denied);
+    }
+
+    /// <summary>
+    /// Issues passes for many requests of households of <paramref name="community"/> (e.g. a compound head's evening of
+    /// 30+ requests), each judged on its own in order as <see cref="IssueFor(Community, PassRequest, Actor)"/> would
+    /// judge it: the actor's permission at the household's building, then the stricter of the request's level and the
+    /// community's. As one command: when any pass is issued the version rises by exactly one and every
+    /// <see cref="PassIssued"/> of the batch carries that version.
+    /// </summary>
+    /// <param name="community">The community that holds the households and their control orders.</param>
+    /// <param name="requests">The requests; every household must exist in <paramref name="community"/>.</param>
+    /// <param name="by">Who issues them.</param>
+    /// <returns>One result per request, in order (a later request sees the passes issued before it). A request outside
+    /// the actor's area gets <see cref="NotPermitted"/> and issues nothing; the others are judged as if it were absent.</returns>
+    /// <exception cref="ArgumentException">The community is null, <paramref name="requests"/> is null, or a request is
+    /// default or names a household not in the community (then nothing is issued).</exception>
+    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>> IssueBatchFor(
+        Community community, IEnumerable<PassRequest> requests, Actor by = default)
+    {
+        Guard.Against.Null(community);
+        List<PassRequest> all = [.. Guard.Against.Null(requests)];
+        var homes = new List<Household>(all.Count);
+        foreach (var request in all)
         {
-            return [.. all.Select(_ => (OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>)denied)];
+            Guard.Against.DefaultId(request.Household, nameof(requests));
+            homes.Add(HouseholdIn(community, request.Household)
+                ?? throw new ArgumentException($"Household {request.Household.Value} is not in the community.", nameof(requests)));
         }
 
         var now = _clock.GetCurrentInstant();
-        List<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired>> results = [.. all.Select(r => Decide(r, now))];
-        var issued = results.Where(r => r.IsT0).Select(r => r.AsT0.Content).ToList();
+        return Batch(
+            [.. all.Select(r => WithCommunityLevel(community, r, now))], by,
+            (_, i) => by.Check(Permission.Passes, homes[i].CompoundId.Value, homes[i].BuildingId.Value));
+    }
+
+    private List<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>> Batch(
+        List<PassRequest> all, Actor by, Func<PassRequest, int, NotPermitted?> check)
+    {
+        var now = _clock.GetCurrentInstant();
+        var results = new List<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>>(all.Count);
+        var issued = new List<PassContent>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (check(all[i], i) is { } denied)
+            {
+                results.Add(denied);
+                continue;
+            }
+
+            var result = Decide(all[i], now);
+            if (result.TryPickT0(out var pass, out _))
+            {
+                issued.Add(pass.Content);
+            }
+
+            results.Add(Widen(result));
+        }
+
         if (issued.Count > 0)
         {
             var version = NextVersion();
@@ -169,7 +237,7 @@ public sealed partial class PassOffice : AggregateRoot
             }
         }
 
-        return [.. results.Select(Widen)];
+        return results;
     }
 
     private static PassIssued IssuedEvent(PassContent content, Instant now, Actor by, long version) =>
@@ -186,8 +254,9 @@ public sealed partial class PassOffice : AggregateRoot
         }
 
         if (Policy.NegativeTestWithin is { } within
-            // A test at or before the requested moment counts: compare with the moment, not the minute it is rounded down to.
-            && (request.LastNegativeTest is not { } test || test > requested || from - test > within))
+            // The window is measured between instants, the test and the real requested moment: never from the minute the
+            // printed start is rounded down to (that accepted a test up to 59 s too old, and refused one taken within the minute).
+            && (request.LastNegativeTest is not { } test || test > requested || requested - test > within))
         {
             return new NegativeTestRequired(request.Household, within);
         }
@@ -207,7 +276,30 @@ public sealed partial class PassOffice : AggregateRoot
         return new Pass(content, code);
     }
 
-    /// <summary>Revokes a pass; gates reject it once they load <see cref="Revoked"/>.</summary>
+    /// <summary>
+    /// Revokes a pass of a household of <paramref name="community"/>, checking the actor's permission where
+    /// <see cref="IssueFor(Community, PassRequest, Actor)"/> checks it: at the household's building. So a compound head
+    /// revokes the passes of its compound, as it issues them. The entry point to use.
+    /// </summary>
+    /// <param name="community">The community that holds the pass's household.</param>
+    /// <param name="serial">The pass.</param>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="by">Who revokes it.</param>
+    /// <returns>Success, or the pass is unknown or already revoked, or <see cref="NotPermitted"/>. A serial the office
+    /// never issued, or whose household the community does not hold, has no place: only an actor over the whole
+    /// community gets past the permission check for it (and then learns <see cref="UnknownPass"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="community"/> is null, or <paramref name="reason"/> is null or blank.</exception>
+    public OneOf<Success, UnknownPass, NotPermitted> RevokeFor(Community community, PassSerial serial, string reason, Actor by = default)
+    {
+        Guard.Against.Null(community);
+        Guard.Against.NullOrWhiteSpace(reason);
+        var home = serial.Value >= 1 && serial.Value <= _issued.Count ? HouseholdIn(community, _issued[serial.Value - 1].Household) : null;
+        return RevokeChecked(serial, reason, by, by.Check(Permission.Passes, home?.CompoundId.Value, home?.BuildingId.Value));
+    }
+
+    /// <summary>Revokes a pass; gates reject it once they load <see cref="Revoked"/>. The plain-data entry point: the
+    /// office knows no compounds, so only an actor over the whole community may use it (a compound head calls
+    /// <see cref="RevokeFor(Community, PassSerial, string, Actor)"/>).</summary>
     /// <param name="serial">The pass.</param>
     /// <param name="reason">Why; not blank.</param>
     /// <param name="by">Who revokes it.</param>
@@ -216,10 +308,19 @@ public sealed partial class PassOffice : AggregateRoot
     public OneOf<Success, UnknownPass, NotPermitted> Revoke(PassSerial serial, string reason, Actor by = default)
     {
         Guard.Against.NullOrWhiteSpace(reason);
-        if (by.Check(Permission.Passes) is { } denied)
+        return RevokeChecked(serial, reason, by, by.Check(Permission.Passes));
+    }
+
+    // A pass issued through the plain entry point may name a household the community does not hold: then it has no place.
+    private static Household? HouseholdIn(Community community, Id<Household> id) => community.Households.FirstOrDefault(h => h.Id == id);
+
+    private OneOf<Success, UnknownPass, NotPermitted> RevokeChecked(PassSerial serial, string reason, Actor by, NotPermitted? denied)
+    {
+        if (denied is not null)
         {
             return denied;
         }
+
         if (serial.Value < 1 || serial.Value > _issued.Count)
         {
             return new UnknownPass(serial, false);

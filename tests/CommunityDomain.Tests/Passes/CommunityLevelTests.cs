@@ -2,6 +2,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
 using CommunityDomain.Kernel;
 using CommunityDomain.Passes;
+using CommunityDomain.Passes.Errors;
 using CommunityDomain.Tests.Generators;
 using NodaTime.Testing;
 
@@ -79,6 +80,54 @@ public sealed class CommunityLevelTests
         Assert.True(revoke.Value is NotPermitted);
         Assert.Single(office.Issued);
         Assert.Empty(office.Revoked);
+    }
+
+    [Fact]
+    public void RevokeFor_compound_head_revokes_in_its_compound_what_it_issued_and_nothing_outside()
+    {
+        // The verifier's case: a compound head issued a pass in its compound but could not revoke it (outside its area).
+        var (community, office, keys) = Setup();
+        using var _ = keys;
+        var own = community.Households.First(h => h.CompoundId == new Id<Compound>(1));
+        var other = community.Households.First(h => h.CompoundId == new Id<Compound>(2));
+        var head = Actor.CompoundHead("head.1", community.Get(new Id<Compound>(1)).Area);
+        var mine = office.IssueFor(community, own.Id, CommunityOps.At(0), by: head).AsT0;
+        var theirs = office.IssueFor(community, other.Id, CommunityOps.At(0), by: Actor.Office("office.li")).AsT0;
+        var before = office.ToState();
+
+        var outside = office.RevokeFor(community, theirs.Content.Serial, "lost", head);
+        var unknown = office.RevokeFor(community, new PassSerial(99), "lost", head);
+
+        Assert.True(outside.Value is NotPermitted { OutsideArea: true, Needed: Permission.Passes });
+        Assert.True(unknown.Value is NotPermitted { OutsideArea: true });
+        Assert.Equal(before, office.ToState());
+        Assert.True(office.RevokeFor(community, mine.Content.Serial, "household sealed", head).IsT0);
+        Assert.Equal([mine.Content.Serial], office.Revoked);
+        Assert.Equal(new UnknownPass(mine.Content.Serial, AlreadyRevoked: true), office.RevokeFor(community, mine.Content.Serial, "again", head).AsT1);
+        Assert.Throws<ArgumentNullException>("community", () => office.RevokeFor(null!, mine.Content.Serial, "lost", head));
+        Assert.Throws<ArgumentException>("reason", () => office.RevokeFor(community, mine.Content.Serial, " ", head));
+    }
+
+    [Fact]
+    public void IssueBatchFor_compound_head_gets_passes_in_its_compound_and_NotPermitted_outside()
+    {
+        var (community, office, keys) = Setup();
+        using var _ = keys;
+        var own = community.Households.Where(h => h.CompoundId == new Id<Compound>(1)).Select(h => h.Id).ToList();
+        var other = community.Households.First(h => h.CompoundId == new Id<Compound>(2)).Id;
+        var head = Actor.CompoundHead("head.1", community.Get(new Id<Compound>(1)).Area);
+        community.Issue(ControlOrderRequest.Sealed(own[1], CommunityOps.At(0), "case contact"));
+
+        var results = office.IssueBatchFor(community, [.. own.Take(3).Append(other).Select(h => new PassRequest(h, ControlLevel.None, CommunityOps.At(0)))], head);
+
+        Assert.True(results[0].IsT0);
+        Assert.True(results[1].IsT1, "the community's seal applies to a batch as to IssueFor");
+        Assert.True(results[2].IsT0);
+        Assert.True(results[3].Value is NotPermitted { OutsideArea: true });
+        Assert.Equal(2, office.Issued.Count);
+        Assert.Equal(1, office.Version);
+        Assert.Throws<ArgumentException>("requests", () => office.IssueBatchFor(community, [new PassRequest(new Id<Household>(999), ControlLevel.None)], head));
+        Assert.Equal(2, office.Issued.Count);
     }
 
     [Fact]

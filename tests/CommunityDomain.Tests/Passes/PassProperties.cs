@@ -2,6 +2,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
 using CommunityDomain.Kernel;
 using CommunityDomain.Passes;
+using CommunityDomain.Passes.Errors;
 using FsCheck.Xunit;
 using NodaTime.Testing;
 
@@ -192,6 +193,54 @@ public sealed class PassProperties
         {
             Assert.True(result.AsT0.Content.ValidFrom <= now && now - result.AsT0.Content.ValidFrom < Duration.FromMinutes(1));
         }
+    }
+
+    [Property(MaxTest = 400)]
+    public void The_test_window_is_measured_between_the_test_and_the_requested_instant_never_the_rounded_minute(
+        PositiveInt household, NonNegativeInt requestedSubMinute, int offsetMilliseconds, bool fromClock)
+    {
+        // A requested moment anywhere inside a minute (to the millisecond), and a test within two minutes either side of
+        // exactly 48 hours before it: the rounded-down minute would accept up to 59.999 s too old, the instant rule does not.
+        var window = Duration.FromHours(48);
+        var requested = Evening + Duration.FromMilliseconds(requestedSubMinute.Get % 60_000);
+        var test = requested - window + Duration.FromMilliseconds(offsetMilliseconds % 120_000);
+        var office = PassOffice.Open(Policy, Keys, new FakeClock(fromClock ? requested : Evening - Duration.FromDays(1)));
+
+        var result = office.Issue(new PassRequest(new Id<Household>(household.Get), ControlLevel.Controlled, test, fromClock ? null : requested));
+
+        // Independent expectation: the test lies in [requested - 48 h, requested].
+        Assert.Equal(test >= requested - window && test <= requested, result.IsT0);
+        if (result.IsT0)
+        {
+            var from = result.AsT0.Content.ValidFrom;
+            Assert.True(from <= requested && requested - from < Duration.FromMinutes(1), "the printed start is the requested minute");
+            Assert.True(from - test <= window, "the printed start is never more than the window after the test");
+        }
+        else
+        {
+            Assert.Equal(new NegativeTestRequired(new Id<Household>(household.Get), window), result.AsT3);
+            Assert.Empty(office.Issued);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(59, false)]
+    [InlineData(-1, true)]
+    public void Issue_test_exactly_48_hours_before_the_requested_instant_is_accepted_and_one_second_more_refused(int secondsOver48Hours, bool accepted)
+    {
+        // The handed case: the pass asked at 18:30:40 local; a test at 18:30:00 two days before was accepted at 48 h 40 s
+        // because the window was measured from 18:30:00. Now from 18:30:40, the real requested instant.
+        var requested = Instant.FromUtc(2022, 8, 20, 10, 30, 40);
+        var test = requested - Duration.FromHours(48) - Duration.FromSeconds(secondsOver48Hours);
+        var now = PassOffice.Open(Policy, Keys, new FakeClock(requested))
+            .Issue(new PassRequest(new Id<Household>(7), ControlLevel.Controlled, test));
+        var later = PassOffice.Open(Policy, Keys, new FakeClock(requested - Duration.FromDays(1)))
+            .Issue(new PassRequest(new Id<Household>(7), ControlLevel.Controlled, test, requested));
+
+        Assert.Equal(accepted, now.IsT0);
+        Assert.Equal(accepted, later.IsT0);
     }
 
     [Fact]
