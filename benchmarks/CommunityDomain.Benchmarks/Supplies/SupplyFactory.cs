@@ -2,6 +2,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
+using NodaTime;
 
 namespace CommunityDomain.Benchmarks.Supplies;
 
@@ -61,5 +62,34 @@ public static class SupplyFactory
         }
 
         return ([.. list], [.. sites]);
+    }
+
+    /// <summary>
+    /// <see cref="Compounds"/> with delivery windows on 19 August 2022 (UTC): each household, drawn in turn, has no window
+    /// (70%), a one-hour morning window 01:00-02:00 (15%, shorter than a 90-minute budget) or a three-hour afternoon
+    /// window 06:00-09:00 (15%). Same parcels, buildings and sites as <see cref="Compounds"/> for the same seed.
+    /// </summary>
+    public static (Parcel[] Parcels, BuildingSite[] Sites) WindowedCompounds(int parcels, int seed)
+    {
+        var (plain, sites) = Compounds(parcels, seed);
+        var day = Instant.FromUtc(2022, 8, 19, 0, 0);
+        var morning = new Interval(day + Duration.FromHours(1), day + Duration.FromHours(2));
+        var afternoon = new Interval(day + Duration.FromHours(6), day + Duration.FromHours(9));
+        var random = new Random(seed + 1);
+        var windows = new Dictionary<Id<Household>, Interval?>();
+        var result = new Parcel[plain.Length];
+        for (var i = 0; i < plain.Length; i++)
+        {
+            var p = plain[i];
+            if (!windows.TryGetValue(p.Household, out var window))
+            {
+                var draw = random.Next(100);
+                windows[p.Household] = window = draw < 70 ? null : draw < 85 ? morning : afternoon;
+            }
+
+            result[i] = new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, p.WeightGrams, window);
+        }
+
+        return (result, sites);
     }
 }

@@ -103,24 +103,26 @@ public sealed class AllocationArbitraries
         from seed in Gen.Choose(0, 10_000)
         select new AllocationCase(specs, supply, extra, seed);
 
-    public static Arbitrary<AllocationCase> Cases() => Case(40, 30, 6, 3).ToArbitrary();
+    public static Arbitrary<AllocationCase> Cases() => Arb.From(Case(40, 30, 6, 3), c => SuppliesShrinkers.ShrinkAllocation(c, slack: 3));
 }
 
 public sealed class TinyAllocationArbitraries
 {
-    public static Arbitrary<AllocationCase> Cases() =>
-        (from specs in SuppliesGenerators.Claims(4, 5, 4, 1)
-         from supply in Gen.Choose(0, specs.Sum(s => s.Need))
-         select new AllocationCase(specs, supply, 1, 0)).ToArbitrary();
+    public static Arbitrary<AllocationCase> Cases() => Arb.From(
+        from specs in SuppliesGenerators.Claims(4, 5, 4, 1)
+        from supply in Gen.Choose(0, specs.Sum(s => s.Need))
+        select new AllocationCase(specs, supply, 1, 0),
+        c => SuppliesShrinkers.ShrinkAllocation(c, slack: 0));
 }
 
 public sealed class SingleTierArbitraries
 {
-    public static Arbitrary<AllocationCase> Cases() =>
-        (from specs in SuppliesGenerators.Claims(60, 40, 8, 1)
-         from supply in Gen.Choose(0, specs.Sum(s => s.Need) + 3)
-         from extra in Gen.Choose(1, 30)
-         select new AllocationCase(specs, supply, extra, 0)).ToArbitrary();
+    public static Arbitrary<AllocationCase> Cases() => Arb.From(
+        from specs in SuppliesGenerators.Claims(60, 40, 8, 1)
+        from supply in Gen.Choose(0, specs.Sum(s => s.Need) + 3)
+        from extra in Gen.Choose(1, 30)
+        select new AllocationCase(specs, supply, extra, 0),
+        c => SuppliesShrinkers.ShrinkAllocation(c, slack: 3));
 }
 
 public sealed record DeliveryCase(
@@ -135,27 +137,28 @@ public sealed class DeliveryArbitraries
 {
     private static readonly Instant Morning = Instant.FromUtc(2022, 8, 19, 1, 0);
 
-    public static Arbitrary<DeliveryCase> Cases() =>
-        (from buildings in Gen.Choose(1, 8)
-         from xs in Gen.ArrayOf(Gen.Choose(0, 6), buildings)
-         from ys in Gen.ArrayOf(Gen.Choose(0, 4), buildings)
-         from parcels in Gen.ArrayOf(
-             from b in Gen.Choose(0, buildings - 1)
-             from h in Gen.Choose(0, 9)
-             from w in Gen.Choose(200, 9000)
-             from win in Gen.Choose(0, 3)
-             select (b, h, w, win))
-         from capacity in Gen.Choose(3000, 20000)
-         from budget in Gen.Choose(4, 90)
-         from perStop in Gen.Choose(1, 5)
-         from neighbour in Gen.Choose(0, 100)
-         from byCount in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
-         select new DeliveryCase(
-             [.. parcels.Select((p, i) => new CommunityDomain.Supplies.Delivery.Parcel(
-                 new Id<Household>(1 + (p.b * 10) + p.h), new Id<Building>(1 + p.b), $"1-{p.h + 1}01", "张*", $"item{i}", p.w,
-                 p.win == 1 ? new NodaTime.Interval(Morning, Morning + Duration.FromHours(1)) : p.win == 2 ? new NodaTime.Interval(Morning + Duration.FromHours(3), Morning + Duration.FromMinutes(200)) : null))],
-             [.. Enumerable.Range(0, buildings).Select(b => new CommunityDomain.Supplies.Delivery.BuildingSite(new Id<Building>(1 + b), new Position(30 * xs[b], 45 * ys[b])))],
-             new CommunityDomain.Supplies.Delivery.RunOptions(byCount ? 1 + (capacity % 6) : capacity, Duration.FromMinutes(budget),
-                 byCount ? CommunityDomain.Supplies.Delivery.CapacityKind.Count : CommunityDomain.Supplies.Delivery.CapacityKind.Weight,
-                 Duration.FromMinutes(perStop), 60, neighbour))).ToArbitrary();
+    public static Arbitrary<DeliveryCase> Cases() => Arb.From(
+        from buildings in Gen.Choose(1, 8)
+        from xs in Gen.ArrayOf(Gen.Choose(0, 6), buildings)
+        from ys in Gen.ArrayOf(Gen.Choose(0, 4), buildings)
+        from parcels in Gen.ArrayOf(
+            from b in Gen.Choose(0, buildings - 1)
+            from h in Gen.Choose(0, 9)
+            from w in Gen.Choose(200, 9000)
+            from win in Gen.Choose(0, 3)
+            select (b, h, w, win))
+        from capacity in Gen.Choose(3000, 20000)
+        from budget in Gen.Choose(4, 90)
+        from perStop in Gen.Choose(1, 5)
+        from neighbour in Gen.Choose(0, 100)
+        from byCount in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new DeliveryCase(
+            [.. parcels.Select((p, i) => new CommunityDomain.Supplies.Delivery.Parcel(
+                new Id<Household>(1 + (p.b * 10) + p.h), new Id<Building>(1 + p.b), $"1-{p.h + 1}01", "张*", $"item{i}", p.w,
+                p.win == 1 ? new NodaTime.Interval(Morning, Morning + Duration.FromHours(1)) : p.win == 2 ? new NodaTime.Interval(Morning + Duration.FromHours(3), Morning + Duration.FromMinutes(200)) : null))],
+            [.. Enumerable.Range(0, buildings).Select(b => new CommunityDomain.Supplies.Delivery.BuildingSite(new Id<Building>(1 + b), new Position(30 * xs[b], 45 * ys[b])))],
+            new CommunityDomain.Supplies.Delivery.RunOptions(byCount ? 1 + (capacity % 6) : capacity, Duration.FromMinutes(budget),
+                byCount ? CommunityDomain.Supplies.Delivery.CapacityKind.Count : CommunityDomain.Supplies.Delivery.CapacityKind.Weight,
+                Duration.FromMinutes(perStop), 60, neighbour)),
+        SuppliesShrinkers.ShrinkDelivery);
 }

@@ -147,13 +147,20 @@ internal static class DivisorApportionment
             }
         }
 
-        // Start from the largest key at or below hi, then walk exactly over rational keys.
+        // Start from the largest key at or below hi, then walk exactly over rational keys. A group with no key at or
+        // below hi is skipped: clamping it to its first key started the walk far above the threshold when needs are
+        // populations (a claim of 50,000 among claims of millions), and the walk took thousands of O(groups) steps.
         long a = 0, b = 1;
         var found = false;
         for (var k = 0; k < gw.Length; k++)
         {
-            var j = (long)Math.Floor(((2 * hi * gw[k]) - delta2) / 2);
-            j = Math.Clamp(j, 0, gd[k] - 1);
+            var below = Math.Floor(((2 * hi * gw[k]) - delta2) / 2);
+            if (below < 0)
+            {
+                continue;
+            }
+
+            var j = (long)Math.Min(below, gd[k] - 1);
             var (ka, kb) = ((2 * j) + delta2, 2 * gw[k]);
             if (!found || Less(a, b, ka, kb))
             {
