@@ -207,7 +207,8 @@ public sealed class MutatedDocumentProperties
                     }
 
                     var list = lists[random.Next(lists.Count)];
-                    list.Insert(random.Next(list.Count + 1), random.Next(2) == 0 || list.Count == 0 ? null : list[random.Next(list.Count)]!.DeepClone());
+                    // The sibling may itself be a null an earlier mutation pushed in: copy it as null.
+                    list.Insert(random.Next(list.Count + 1), random.Next(2) == 0 || list.Count == 0 ? null : list[random.Next(list.Count)]?.DeepClone());
                     return root.ToJsonString();
                 }
         }

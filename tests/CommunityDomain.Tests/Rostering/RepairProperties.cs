@@ -139,7 +139,8 @@ public sealed class RepairProperties
             wishes: changed.Wishes,
             pins: changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date)))),
             weights: changed.Weights);
-        var planned = RosterPlanner.Plan(frozen, new PlannerOptions(seed, iterationLimit: Moves)).Match(r => r.Assignments, n => n.Best.Assignments);
+        // One search, as repair runs for each of its re-plans (Plan's default runs one per core).
+        var planned = RosterPlanner.Plan(frozen, new PlannerOptions(seed, iterationLimit: Moves) { DegreeOfParallelism = 1 }).Match(r => r.Assignments, n => n.Best.Assignments);
 
         return RosterChecker.Check(changed, result.Roster.Assignments).Hard <= RosterChecker.Check(changed, planned).Hard;
     }
