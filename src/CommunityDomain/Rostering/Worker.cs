@@ -8,7 +8,7 @@ namespace CommunityDomain.Rostering;
 /// <summary>A person who can be rostered: staff, a volunteer or a medical worker.</summary>
 /// <remarks>
 /// A confined worker (e.g. a volunteer trapped in a sealed compound) can serve only at posts of
-/// <see cref="ConfinedTo"/>. Unavailable dates are hard; availability windows restrict the dates they
+/// <see cref="ConfinedTo"/>, on duties dated from <see cref="ConfinedFrom"/> on (every date when it is null). Unavailable dates are hard; availability windows restrict the dates they
 /// start on (see <see cref="AvailabilityWindow"/>). <see cref="Rules"/> overrides the problem's
 /// rules for the worker's kind when set.
 /// <para>
@@ -33,7 +33,10 @@ public sealed class Worker
     /// <param name="rules">Work rules for this worker alone; null to use the problem's rules for the kind.</param>
     /// <param name="displayName">The name posted on rosters and notices (as the office writes it), or null to show the worker by number.</param>
     /// <param name="resident">The resident the worker is, when they are one (a resident volunteer), or null.</param>
-    /// <exception cref="ArgumentException">An id is default, a qualification is blank, or the display name is blank (but not null).</exception>
+    /// <param name="confinedFrom">The date of the first duty the confinement applies to (the day the compound was
+    /// sealed), or null for every date; duties dated before it are judged as served before the sealing.</param>
+    /// <exception cref="ArgumentException">An id is default, a qualification is blank, the display name is blank (but not null), or
+    /// <paramref name="confinedFrom"/> is given without <paramref name="confinedTo"/>.</exception>
     public Worker(
         Id<Worker> id,
         WorkerKind kind,
@@ -44,7 +47,8 @@ public sealed class Worker
         IEnumerable<LocalDate>? unavailableDates = null,
         WorkRules? rules = null,
         string? displayName = null,
-        Id<Resident>? resident = null)
+        Id<Resident>? resident = null,
+        LocalDate? confinedFrom = null)
     {
         Id = Guard.Against.DefaultId(id);
         Kind = Guard.Against.EnumOutOfRange(kind);
@@ -62,6 +66,12 @@ public sealed class Worker
         }
 
         ConfinedTo = confinedTo;
+        if (confinedFrom is not null && confinedTo is null)
+        {
+            throw new ArgumentException("A confinement date needs the compound the worker is confined to.", nameof(confinedFrom));
+        }
+
+        ConfinedFrom = confinedFrom;
         var windows = (availability ?? []).ToList();
         foreach (var w in windows)
         {
@@ -82,7 +92,7 @@ public sealed class Worker
 
     /// <summary>
     /// Rebuilds a stored worker through the public constructor's checks (parameter types as the properties, for JSON).
-    /// The display name and resident are optional so that version-1 documents written before they existed still read.
+    /// The display name, resident and confinement date are optional so that version-1 documents written before they existed still read.
     /// </summary>
     [JsonConstructor]
     internal Worker(
@@ -95,8 +105,9 @@ public sealed class Worker
         IReadOnlySet<LocalDate> unavailableDates,
         WorkRules? rules,
         string? displayName = null,
-        Id<Resident>? resident = null)
-        : this(id, kind, home, (IEnumerable<string>)qualifications, confinedTo, (IEnumerable<AvailabilityWindow>)availability, (IEnumerable<LocalDate>)unavailableDates, rules, displayName, resident)
+        Id<Resident>? resident = null,
+        LocalDate? confinedFrom = null)
+        : this(id, kind, home, (IEnumerable<string>)qualifications, confinedTo, (IEnumerable<AvailabilityWindow>)availability, (IEnumerable<LocalDate>)unavailableDates, rules, displayName, resident, confinedFrom)
     {
     }
 
@@ -114,6 +125,13 @@ public sealed class Worker
 
     /// <summary>The only compound the worker may serve in, or null.</summary>
     public Id<Compound>? ConfinedTo { get; }
+
+    /// <summary>The first duty date <see cref="ConfinedTo"/> applies to, or null for every date.</summary>
+    public LocalDate? ConfinedFrom { get; }
+
+    /// <summary>Whether the confinement keeps this worker from a duty dated <paramref name="date"/> at <paramref name="compound"/>.</summary>
+    internal bool ConfinedAway(LocalDate date, Id<Compound> compound) =>
+        ConfinedTo is { } c && c != compound && (ConfinedFrom is not { } from || date >= from);
 
     /// <summary>Availability windows (see <see cref="AvailabilityWindow"/>).</summary>
     public IReadOnlyList<AvailabilityWindow> Availability { get; }

@@ -28,6 +28,21 @@ public sealed class WorkerDisplayNameContractTests
     }
 
     [Fact]
+    public void A_confinement_date_survives_a_round_trip_and_an_old_document_reads_without_one()
+    {
+        var problem = ProblemWith(
+            new Worker(new Id<Worker>(1), WorkerKind.ResidentVolunteer, new Id<Compound>(2), confinedTo: new Id<Compound>(2), confinedFrom: new LocalDate(2024, 1, 2)),
+            new Worker(new Id<Worker>(2), WorkerKind.Staff, new Id<Compound>(2), confinedTo: new Id<Compound>(2)));
+        var back = CommunityJson.Read<RosterProblem>(CommunityJson.Write(problem)).AsT0;
+        Assert.Equal(new LocalDate(2024, 1, 2), back.Workers[0].ConfinedFrom);
+        Assert.Null(back.Workers[1].ConfinedFrom);
+
+        var text = File.ReadAllText(Golden("roster.problem"));
+        Assert.DoesNotContain("confinedFrom", text, StringComparison.Ordinal);
+        Assert.All(CommunityJson.Read<RosterProblem>(text).AsT0.Workers, w => Assert.Null(w.ConfinedFrom));
+    }
+
+    [Fact]
     public void A_version_1_document_written_before_display_names_reads_with_none()
     {
         // The frozen golden document predates the fields.

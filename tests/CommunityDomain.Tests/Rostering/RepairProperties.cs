@@ -90,7 +90,7 @@ public sealed class RepairProperties
         var start = a.Date.At(shift.Start);
         return RosterChecker.AvailableThroughout(w, start, start.PlusMinutes(shift.Minutes))
             && (demand.Qualification is null || w.Qualifications.Contains(demand.Qualification))
-            && (w.ConfinedTo is not { } c || c == demand.Compound);
+            && (w.ConfinedTo is not { } c || c == demand.Compound || w.ConfinedFrom > a.Date);
     }
 
     [Property]
@@ -133,7 +133,7 @@ public sealed class RepairProperties
                     .ToList();
                 return new Worker(w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo,
                     w.Availability.Concat(tails.Select(t => new AvailabilityWindow(t.Date.AtMidnight(), t.End))),
-                    w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)) && !tails.Any(t => t.Date == d))).Distinct(), w.Rules);
+                    w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)) && !tails.Any(t => t.Date == d))).Distinct(), w.Rules, confinedFrom: w.ConfinedFrom);
             }),
             changed.DefaultRules,
             wishes: changed.Wishes,

@@ -74,7 +74,7 @@ public static class RosterChecker
                 {
                     Add(RuleKind.Qualification, 1, 0);
                 }
-                else if (worker.ConfinedTo is { } c && c != demand.Compound)
+                else if (worker.ConfinedTo is { } c && c != demand.Compound && (worker.ConfinedFrom is not { } from || a.Date >= from))
                 {
                     Add(RuleKind.Confinement, 1, 0);
                 }

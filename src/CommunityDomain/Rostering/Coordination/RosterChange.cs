@@ -14,9 +14,12 @@ public abstract record RosterChange
     /// <summary>The problem as it is after the change.</summary>
     internal abstract RosterProblem ApplyTo(RosterProblem problem);
 
+    /// <summary>The problem as it is after the change, which happened on <paramref name="now"/> (the repair's first date that may change).</summary>
+    internal virtual RosterProblem ApplyTo(RosterProblem problem, LocalDate now) => ApplyTo(problem);
+
     /// <summary>Rebuilds a worker with some fields replaced.</summary>
-    private protected static Worker Copy(Worker w, IEnumerable<LocalDate>? unavailable = null, Id<Compound>? confinedTo = null) =>
-        new(w.Id, w.Kind, w.Home, w.Qualifications, confinedTo ?? w.ConfinedTo, w.Availability, unavailable ?? w.UnavailableDates, w.Rules, w.DisplayName, w.Resident);
+    private protected static Worker Copy(Worker w, IEnumerable<LocalDate>? unavailable = null) =>
+        new(w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo, w.Availability, unavailable ?? w.UnavailableDates, w.Rules, w.DisplayName, w.Resident, w.ConfinedFrom);
 
     private protected static Worker Find(RosterProblem problem, Id<Worker> worker) =>
         problem.Workers.FirstOrDefault(w => w.Id == worker)
@@ -39,15 +42,23 @@ public sealed record WorkerUnavailable(Id<Worker> Worker, LocalDate From) : Rost
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Worker} unavailable from {From:uuuu-MM-dd}");
 }
 
-/// <summary>A worker may serve only in one compound from now on (e.g. their own compound was sealed).</summary>
+/// <summary>
+/// A worker may serve only in one compound from now on (e.g. their own compound was sealed): in a repair,
+/// from <see cref="RepairOptions.Now"/> (the horizon's start when it is null). Duties dated before it were served
+/// before the sealing and stay as they were, wherever they were (<see cref="Rostering.Worker.ConfinedFrom"/>).
+/// </summary>
 /// <param name="Worker">The worker.</param>
 /// <param name="Compound">The compound.</param>
 public sealed record WorkerConfined(Id<Worker> Worker, Id<Compound> Compound) : RosterChange
 {
-    internal override RosterProblem ApplyTo(RosterProblem problem)
+    internal override RosterProblem ApplyTo(RosterProblem problem) => ApplyTo(problem, problem.Horizon.Start);
+
+    internal override RosterProblem ApplyTo(RosterProblem problem, LocalDate now)
     {
         Find(problem, Worker);
-        return problem.With(workers: problem.Workers.Select(x => x.Id == Worker ? Copy(x, confinedTo: Compound) : x));
+        return problem.With(workers: problem.Workers.Select(x => x.Id != Worker ? x
+            : x.ConfinedTo == Compound && (x.ConfinedFrom is not { } from || from <= now) ? x // already confined there since earlier
+            : new Worker(x.Id, x.Kind, x.Home, x.Qualifications, Compound, x.Availability, x.UnavailableDates, x.Rules, x.DisplayName, x.Resident, now)));
     }
 
     /// <summary>E.g. <c>Worker#3 confined to Compound#6</c>.</summary>

@@ -98,9 +98,9 @@ public static class RosterRepair
             return new RepairResult(problem, before, 0, [], 1);
         }
 
-        var changed = change.ApplyTo(problem);
+        var now = options.Now ?? problem.Horizon.Start;
+        var changed = change.ApplyTo(problem, now);
         var keys = changed.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
-        var now = options.Now ?? changed.Horizon.Start;
         var kept = original.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification))).ToList();
         var past = original.Where(a => a.Date < now).ToList();
         if (past.Count != kept.Count(a => a.Date < now))
@@ -336,7 +336,7 @@ public static class RosterRepair
                     w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo,
                     w.Availability.Concat(mine.Select(t => new AvailabilityWindow(t.Date.AtMidnight(), t.End))),
                     w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)) && !tailDates.Contains(d))).Distinct(), w.Rules,
-                    w.DisplayName, w.Resident);
+                    w.DisplayName, w.Resident, w.ConfinedFrom);
             }));
     }
 

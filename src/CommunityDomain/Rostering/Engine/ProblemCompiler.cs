@@ -272,7 +272,7 @@ internal static class ProblemCompiler
                     {
                         broken = RuleKind.Qualification;
                     }
-                    else if (worker.ConfinedTo is { } c && c != slots.Compound[s])
+                    else if (worker.ConfinedAway(date, slots.Compound[s]))
                     {
                         broken = RuleKind.Confinement;
                     }
