@@ -49,10 +49,13 @@ public sealed class PlannerOptions
     public long? IterationLimit { get; }
 
     /// <summary>
-    /// How many independent searches run at once, each on its own core and each with the whole time and iteration
-    /// limit; the best roster wins (fewest hard violations, then least penalty, then the lowest search number).
-    /// Search 0 uses <see cref="Seed"/> itself, so the answer is never worse than with one search. Null (the
-    /// default) means <see cref="Environment.ProcessorCount"/>. Positive.
+    /// How many searches run at once, each on its own core and each with the whole time and iteration limit; the
+    /// best roster wins (fewest hard violations, then least penalty, then the lowest search number). They share one
+    /// opening (construction and first sweep, done once) and then walk apart, each with its own seed. Search 0 uses
+    /// <see cref="Seed"/> itself and is exactly the one-search plan, so with an iteration limit the answer is never
+    /// worse than with one search. Under a time limit that holds only when the cores are free: on a machine busy
+    /// with other work the walks share what CPU is left, each does fewer moves, and one search can win; give 1 there.
+    /// Null (the default) means <see cref="Environment.ProcessorCount"/>. Positive.
     /// </summary>
     /// <exception cref="ArgumentException">Zero or negative.</exception>
     public int? DegreeOfParallelism

@@ -105,29 +105,32 @@ public static class RosterPlanner
     }
 
     /// <summary>
-    /// Runs <see cref="PlannerOptions.Degree"/> independent searches at once (search i seeded with
-    /// <see cref="SearchSeed"/>) and returns the best: lowest score, then lowest search number, so the answer
-    /// depends only on the problem, the seed, the limits and the degree. Progress is reported only when the
-    /// best of all searches improves, so reports stay in never-worse order.
+    /// Runs <see cref="PlannerOptions.Degree"/> searches at once (search i seeded with <see cref="SearchSeed"/>)
+    /// from one shared opening and returns the best: lowest score, then lowest search number, so the answer
+    /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-search plan.
+    /// Progress is reported only when the best of all searches improves, so reports stay in never-worse order.
     /// </summary>
     private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
     {
         var degree = options.Degree;
         var shared = progress is null || degree == 1 ? progress : new BestOnlyProgress(progress);
-        var engines = new SearchEngine[degree];
-        for (var i = 0; i < degree; i++)
-        {
-            engines[i] = new SearchEngine(p, options, shared, cells is null ? null : (int[])cells.Clone(), timeShare, SearchSeed(options.Seed, i));
-        }
-
+        var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0));
         if (degree == 1)
         {
-            engines[0].Run(token);
+            first.Run(token);
+            return first;
         }
-        else
+
+        // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
+        first.Open(token);
+        var engines = new SearchEngine[degree];
+        engines[0] = first;
+        for (var i = 1; i < degree; i++)
         {
-            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => engines[i].Run(token));
+            engines[i] = first.Fork(SearchSeed(options.Seed, i));
         }
+
+        Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => engines[i].Walk(token));
 
         var best = engines[0];
         foreach (var engine in engines)

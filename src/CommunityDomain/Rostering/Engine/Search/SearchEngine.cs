@@ -19,7 +19,9 @@ internal sealed class SearchEngine
     private readonly long _start;
     private readonly long _deadlineTicks;
     private readonly long _limitTicks;
+    private readonly double _timeShare;
     private readonly bool _warmStart;
+    private bool _opened;
     private readonly IMove _reoptimise = new ReoptimiseWorkerMove();
     private readonly IMove _ruin = new RuinAndRecreateMove();
     private readonly IMove _change = new ChangeMove();
@@ -32,6 +34,11 @@ internal sealed class SearchEngine
     // timeShare: the part of the time limit the search may use (the planner keeps the rest for the lower bound).
     // seed: the seed of this search (one of several when they run in parallel); options.Seed when null.
     public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0, int? seed = null)
+        : this(p, options, progress, start, timeShare, seed, startTimestamp: null)
+    {
+    }
+
+    private SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start, double timeShare, int? seed, long? startTimestamp)
     {
         _p = p;
         _options = options;
@@ -41,7 +48,8 @@ internal sealed class SearchEngine
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed));
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         BestAssign = new int[p.WorkerCount * p.Days];
-        _start = Timestamp();
+        _start = startTimestamp ?? Timestamp();
+        _timeShare = timeShare;
         _limitTicks = options.TimeLimit is { } t
             ? (long)(t.TotalSeconds * Frequency())
             : long.MaxValue;
@@ -59,15 +67,55 @@ internal sealed class SearchEngine
 
     public void Run(CancellationToken token)
     {
+        Open(token);
+        Walk(token);
+    }
+
+    /// <summary>
+    /// Phases 1 and 2 (construction, best-response sweep). The construction draws no random number and the sweep
+    /// only tie-breaking noise, so every search of a parallel plan would open almost the same way: the planner
+    /// opens one and forks the others from it (<see cref="Fork"/>) instead of spending each core on the same work
+    /// (on a large problem under a short time limit the opening is most of the run).
+    /// </summary>
+    public void Open(CancellationToken token)
+    {
         Construct(token);
-        if (_p.WorkerCount == 0 || _p.Days == 0)
+        if (_p.WorkerCount > 0 && _p.Days > 0)
         {
-            return;
+            BestResponseSweep(_options.IterationLimit ?? long.MaxValue, token);
         }
 
-        var limit = _options.IterationLimit ?? long.MaxValue;
-        BestResponseSweep(limit, token);
-        Walk(limit, token);
+        _opened = true;
+    }
+
+    /// <summary>Phase 3 (after <see cref="Open"/>): the walk until a limit.</summary>
+    public void Walk(CancellationToken token)
+    {
+        if (!_opened)
+        {
+            throw new InvalidOperationException("Open the search before walking.");
+        }
+
+        if (_p.WorkerCount > 0 && _p.Days > 0)
+        {
+            WalkUntil(_options.IterationLimit ?? long.MaxValue, token);
+        }
+    }
+
+    /// <summary>
+    /// A search that continues from where this opened one stands, with its own seed: same clock start (one time
+    /// limit for all), same iterations spent, same best so far.
+    /// </summary>
+    public SearchEngine Fork(int seed)
+    {
+        var fork = new SearchEngine(_p, _options, _progress, (int[])_ev.Assign.Clone(), _timeShare, seed, _start)
+        {
+            _opened = true,
+            Iterations = Iterations,
+            BestScore = BestScore,
+        };
+        Array.Copy(BestAssign, fork.BestAssign, BestAssign.Length);
+        return fork;
     }
 
     /// <summary>
@@ -113,7 +161,7 @@ internal sealed class SearchEngine
     }
 
     /// <summary>Phase 3: late acceptance over random moves until a limit, with a kick after each long plateau.</summary>
-    private void Walk(long limit, CancellationToken token)
+    private void WalkUntil(long limit, CancellationToken token)
     {
         var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
         var stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * _p.WorkerCount);
