@@ -68,7 +68,7 @@ public sealed class LockdownRosterProperties
             var start = a.Date.At(shifts[a.ShiftCode].Start);
             return RosterChecker.AvailableThroughout(w, start, start.PlusMinutes(shifts[a.ShiftCode].Minutes))
                 && (d.Qualification is null || w.Qualifications.Contains(d.Qualification))
-                && (w.ConfinedTo is not { } c || c == d.Compound)
+                && (w.ConfinedTo is not { } c || c == d.Compound || w.ConfinedFrom > a.Date)
                 && (d.Maximum ?? d.Required) > 0
                 && p.RulesFor(w).MaxShiftsPerCode.GetValueOrDefault(a.ShiftCode, 1) > 0;
         });
@@ -143,12 +143,7 @@ public sealed class LockdownRosterProperties
         // A person cannot be in two places: the planner leaves a duty uncovered instead (only pins may overlap).
         var p = g.Problem;
         var pins = p.Pins.ToHashSet();
-        var shifts = p.Shifts.ToDictionary(s => s.Code);
-        return Best(PlanOf(g)).Assignments.GroupBy(a => a.Worker).All(mine =>
-        {
-            var spans = mine.Select(a => (Pinned: pins.Contains(a), Start: a.Date.At(shifts[a.ShiftCode].Start), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes))).ToList();
-            return spans.All(x => spans.All(y => !(x.Start < y.Start && y.Start < x.End) || (x.Pinned && y.Pinned)));
-        });
+        return RosterChecker.OverlappingPairs(p, Best(PlanOf(g)).Assignments).All(x => pins.Contains(x.First) && pins.Contains(x.Second));
     }
 
     [Property(MaxTest = 25)]

@@ -234,28 +234,42 @@ public static class RosterChecker
         return true;
     }
 
+    /// <summary>A duty's real interval: its date at the shift's start, plus the shift's minutes.</summary>
+    public static (LocalDateTime Start, LocalDateTime End) Span(RosterProblem problem, RosterAssignment a)
+    {
+        var shift = problem.Shifts.First(s => s.Code == a.ShiftCode);
+        var start = a.Date.At(shift.Start);
+        return (start, start.PlusMinutes(shift.Minutes));
+    }
+
+    /// <summary>Every pair of one worker's duties whose real intervals overlap, earlier duty first, each pair once.</summary>
+    public static IEnumerable<(RosterAssignment First, RosterAssignment Second)> OverlappingPairs(RosterProblem problem, IEnumerable<RosterAssignment> assignments) =>
+        assignments.GroupBy(a => a.Worker).SelectMany(mine =>
+        {
+            var spans = mine.Select(a => (Duty: a, Span: Span(problem, a))).ToList();
+            return from x in spans
+                   from y in spans
+                   where x.Duty != y.Duty && x.Span.Start <= y.Span.Start && y.Span.Start < x.Span.End
+                   select (x.Duty, y.Duty);
+        });
+
     /// <summary>All pairs of a worker's duties: true when no two overlap and every gap is at least the minimum rest.</summary>
     public static bool AllPairsKeepRestAndOverlap(RosterProblem problem, IEnumerable<RosterAssignment> assignments)
     {
-        var shifts = problem.Shifts.ToDictionary(s => s.Code);
-        foreach (var mine in assignments.GroupBy(a => a.Worker))
+        var list = assignments.ToList();
+        if (OverlappingPairs(problem, list).Any())
+        {
+            return false;
+        }
+
+        foreach (var mine in list.GroupBy(a => a.Worker))
         {
             var rules = problem.RulesFor(problem.Workers.First(w => w.Id == mine.Key));
-            var spans = mine.Select(a => (Start: a.Date.At(shifts[a.ShiftCode].Start), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes))).ToList();
-            foreach (var x in spans)
+            var spans = mine.Select(a => Span(problem, a)).ToList();
+            if (rules.MinRest is { } mr
+                && spans.Any(x => spans.Any(y => x != y && x.Start <= y.Start && Period.Between(x.End, y.Start, PeriodUnits.Minutes).Minutes < mr.TotalMinutes)))
             {
-                foreach (var y in spans)
-                {
-                    if (x == y || x.Start > y.Start)
-                    {
-                        continue;
-                    }
-
-                    if (y.Start < x.End || (rules.MinRest is { } mr && Period.Between(x.End, y.Start, PeriodUnits.Minutes).Minutes < mr.TotalMinutes))
-                    {
-                        return false;
-                    }
-                }
+                return false;
             }
         }
 

@@ -122,18 +122,7 @@ public sealed class MoveProperties
         return list;
     }
 
-    /// <summary>Pairs of one worker's duties whose real intervals (date at shift start, plus its minutes) overlap.</summary>
-    private static int OverlappingPairs(RosterProblem problem, int[] assign)
-    {
-        var shifts = problem.Shifts.ToDictionary(s => s.Code);
-        return Assignments(problem, assign)
-            .GroupBy(a => a.Worker)
-            .Sum(mine =>
-            {
-                var spans = mine.Select(a => (Start: a.Date.At(shifts[a.ShiftCode].Start), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes))).ToList();
-                return spans.Sum(x => spans.Count(y => x.Start < y.Start && y.Start < x.End));
-            });
-    }
+    private static int OverlappingPairs(RosterProblem problem, int[] assign) => RosterChecker.OverlappingPairs(problem, Assignments(problem, assign)).Count();
 
     private static int[] Counts(CompiledProblem p, int[] assign)
     {
