@@ -17,9 +17,18 @@ public static class CurtoisSolver
         // Mapping time counts; keep a little for building the result roster and mapping it back.
         var left = timeLimit - watch.Elapsed - TimeSpan.FromSeconds(Math.Min(0.5, timeLimit.TotalSeconds * 0.02));
         var options = new PlannerOptions(seed, Duration.FromTimeSpan(left > TimeSpan.FromMilliseconds(10) ? left : TimeSpan.FromMilliseconds(10)));
-        var result = RosterPlanner.Plan(problem, options, cancellationToken: cancellationToken);
+        // COMMUNITYDOMAIN_PROGRESS=1 traces each new best to stderr (where the time goes: construction, sweep, walk).
+        var trace = Environment.GetEnvironmentVariable("COMMUNITYDOMAIN_PROGRESS") == "1" ? new StderrProgress(watch) : null;
+        var result = RosterPlanner.Plan(problem, options, trace, cancellationToken);
         var roster = result.Match(r => r, none => none.Best);
         // The planner's bound is on the mapped problem's soft score, which equals the Curtois objective.
         return CurtoisMapping.ToSolution(instance, roster).WithLowerBound(roster.LowerBound);
+    }
+
+    /// <summary>Writes each report as it comes (not posted to the thread pool as <see cref="Progress{T}"/> would).</summary>
+    private sealed class StderrProgress(Stopwatch watch) : IProgress<PlannerProgress>
+    {
+        public void Report(PlannerProgress value) =>
+            Console.Error.WriteLine($"progress wall={watch.Elapsed.TotalSeconds:F2} search={value.Elapsed.TotalSeconds:F2} iteration={value.Iteration} best={value.Best}");
     }
 }

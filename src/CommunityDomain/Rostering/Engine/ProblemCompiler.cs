@@ -161,15 +161,24 @@ internal static class ProblemCompiler
     {
         var rules = new List<CompiledRules>();
         var ruleIndex = new Dictionary<WorkRules, int>(ReferenceEqualityComparer.Instance);
+        var timings = new Dictionary<long, Timings>();
         var workerRules = new int[problem.Workers.Count];
         for (var w = 0; w < workerRules.Length; w++)
         {
             var r = problem.RulesFor(problem.Workers[w]);
             if (!ruleIndex.TryGetValue(r, out var ri))
             {
+                // Timing depends only on the shifts and the minimum rest: one table per rest, shared (read-only).
+                var minRest = r.MinRest is { } rest ? (long)rest.TotalMinutes : 0;
+                if (!timings.TryGetValue(minRest, out var timing))
+                {
+                    timing = CompileTimings(problem.Shifts, minRest);
+                    timings[minRest] = timing;
+                }
+
                 ri = rules.Count;
                 ruleIndex[r] = ri;
-                rules.Add(CompileRules(r, problem.Shifts, shiftIndex));
+                rules.Add(CompileRules(r, timing, problem.Shifts.Count, shiftIndex));
             }
 
             workerRules[w] = ri;
@@ -333,9 +342,8 @@ internal static class ProblemCompiler
 
     private static int DayOf(LocalDate first, LocalDate date) => Period.DaysBetween(first, date);
 
-    private static CompiledRules CompileRules(WorkRules rules, IReadOnlyList<ShiftDefinition> shifts, Dictionary<string, int> shiftIndex)
+    private static CompiledRules CompileRules(WorkRules rules, Timings timings, int n, Dictionary<string, int> shiftIndex)
     {
-        var n = shifts.Count;
         var maxPer = new int[n];
         Array.Fill(maxPer, CompiledRules.Unlimited);
         foreach (var (code, max) in rules.MaxShiftsPerCode)
@@ -349,37 +357,21 @@ internal static class ProblemCompiler
             forbidden[(shiftIndex[f.First] * n) + shiftIndex[f.Next]] = true;
         }
 
-        // Rest and overlap between duties one and two dates apart, from their real intervals. Duties three
-        // or more dates apart never meet a rule: a shift starts before 24:00 and lasts at most 24 h, and
-        // the minimum rest is at most 24 h, so at least 24 h + 1 min lies between them.
-        var minRest = rules.MinRest is { } r ? (long)r.TotalMinutes : 0;
-        var timing = new byte[n * n];
-        var timing2 = new byte[n * n];
         var blocked = new bool[n * n];
-        var blocked2 = new bool[n * n];
-        var anyBlocked2 = false;
-        for (var a = 0; a < n; a++)
+        for (var i = 0; i < blocked.Length; i++)
         {
-            for (var b = 0; b < n; b++)
-            {
-                var i = (a * n) + b;
-                timing[i] = Timing(shifts[a], shifts[b], 1, minRest);
-                timing2[i] = Timing(shifts[a], shifts[b], 2, minRest);
-                blocked[i] = forbidden[i] || timing[i] != 0;
-                blocked2[i] = timing2[i] != 0;
-                anyBlocked2 |= blocked2[i];
-            }
+            blocked[i] = forbidden[i] || timings.Next[i] != 0;
         }
 
         return new CompiledRules
         {
             MaxPerShift = maxPer,
             Forbidden = forbidden,
-            Timing = timing,
-            Timing2 = timing2,
+            Timing = timings.Next,
+            Timing2 = timings.SecondNext,
             Blocked = blocked,
-            Blocked2 = blocked2,
-            AnyBlocked2 = anyBlocked2,
+            Blocked2 = timings.Blocked2,
+            AnyBlocked2 = timings.AnyBlocked2,
             MinMinutes = rules.MinTotalMinutes,
             MaxMinutes = rules.MaxTotalMinutes ?? CompiledRules.Unlimited,
             MaxWeekMinutes = rules.MaxMinutesPerWeek ?? CompiledRules.Unlimited,
@@ -389,6 +381,36 @@ internal static class ProblemCompiler
             MaxWeekends = rules.MaxWeekends ?? CompiledRules.Unlimited,
         };
     }
+
+    /// <summary>
+    /// Rest and overlap between duties one and two dates apart, from their real intervals. Duties three or more
+    /// dates apart never meet a rule: a shift starts before 24:00 and lasts at most 24 h, and the minimum rest is
+    /// at most 24 h, so at least 24 h + 1 min lies between them.
+    /// </summary>
+    private static Timings CompileTimings(IReadOnlyList<ShiftDefinition> shifts, long minRest)
+    {
+        var n = shifts.Count;
+        var next = new byte[n * n];
+        var secondNext = new byte[n * n];
+        var blocked2 = new bool[n * n];
+        var anyBlocked2 = false;
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                var i = (a * n) + b;
+                next[i] = Timing(shifts[a], shifts[b], 1, minRest);
+                secondNext[i] = Timing(shifts[a], shifts[b], 2, minRest);
+                blocked2[i] = secondNext[i] != 0;
+                anyBlocked2 |= blocked2[i];
+            }
+        }
+
+        return new Timings(next, secondNext, blocked2, anyBlocked2);
+    }
+
+    /// <summary>Timing codes for the next and the second-next date, and where the second-next one blocks.</summary>
+    private sealed record Timings(byte[] Next, byte[] SecondNext, bool[] Blocked2, bool AnyBlocked2);
 
     /// <summary>
     /// 0 when shift <paramref name="next"/>, <paramref name="days"/> dates after shift <paramref name="first"/>,
