@@ -81,6 +81,49 @@ public sealed class RepairProperties
             && result.Notices.Sum(n => n.Added.Count + n.Removed.Count) == result.Changes;
     }
 
+    [Property]
+    public bool Repair_never_moves_people_between_posts_of_one_shift_for_nothing(PlantedProblem g, NonNegativeInt pick) =>
+        NoFreeSwapBack(g.Problem, g.Planted, pick.Get);
+
+    [Property(MaxTest = LockdownTests)]
+    public bool Repair_never_moves_people_between_posts_of_one_shift_for_nothing_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
+        !Changeable(g.Problem) || NoFreeSwapBack(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+
+    /// <summary>
+    /// No two unpinned duties of one shift on one date (from now on) could swap their workers so that more duties
+    /// are as published, without a worse score (judged by the independent checker): a notice for nothing.
+    /// </summary>
+    private static bool NoFreeSwapBack(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
+    {
+        var (change, now) = ChangeOf(p, pick);
+        var result = RosterRepair.Repair(p, roster, change, new RepairOptions(pick % 100, now, iterationLimit: Moves));
+        var published = roster.ToHashSet();
+        var pins = result.Problem.Pins.ToHashSet();
+        var after = result.Roster.Assignments.ToList();
+        var check = RosterChecker.Check(result.Problem, after);
+        int Published(params RosterAssignment[] duties) => duties.Count(published.Contains);
+        foreach (var x in after.Where(a => a.Date >= now && !pins.Contains(a)))
+        {
+            foreach (var y in after.Where(a => a.Date == x.Date && a.ShiftCode == x.ShiftCode && a.Worker != x.Worker && a.Post != x.Post && !pins.Contains(a)))
+            {
+                var x2 = new RosterAssignment(y.Worker, x.Date, x.Post, x.ShiftCode, x.Qualification);
+                var y2 = new RosterAssignment(x.Worker, y.Date, y.Post, y.ShiftCode, y.Qualification);
+                if (Published(x2, y2) <= Published(x, y))
+                {
+                    continue;
+                }
+
+                var swapped = RosterChecker.Check(result.Problem, after.Where(a => a != x && a != y).Append(x2).Append(y2));
+                if ((swapped.Hard, swapped.Soft).CompareTo((check.Hard, check.Soft)) <= 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Independently: available at every moment, qualified, inside the confinement.</summary>
     internal static bool CanServe(RosterProblem p, RosterAssignment a)
     {

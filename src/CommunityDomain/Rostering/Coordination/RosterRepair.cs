@@ -10,6 +10,7 @@ public static class RosterRepair
 {
     private const int PastOffWeight = 1_000_000;
 
+
     /// <summary>Repairs <paramref name="published"/> after <paramref name="change"/>.</summary>
     /// <param name="problem">The problem the roster was published for.</param>
     /// <param name="published">The published roster.</param>
@@ -26,7 +27,9 @@ public static class RosterRepair
     /// <see cref="RosterPlanner.Plan"/> on the changed problem with the past frozen (every published
     /// assignment dated before <see cref="RepairOptions.Now"/> pinned, nobody else placed on those dates),
     /// with <see cref="RepairOptions.Seed"/> and <see cref="RepairOptions.IterationLimit"/> and no wishes to
-    /// keep anything. Every candidate gets the published past back and is scored in the changed problem; the
+    /// keep anything. Every candidate gets the published past back, then its duties back to their published workers
+    /// where only the post differs (two unpinned duties of one shift on one date swap workers while that makes more
+    /// duties as published and the score is not worse), and is scored in the changed problem; the
     /// result is the candidate with the fewest hard violations, then the lowest <c>soft + penalty x
     /// changes</c>, then the fewest changes.</para>
     /// <para>What holds, for a published roster that keeps the problem's pins: no duty from
@@ -183,6 +186,7 @@ public static class RosterRepair
     private sealed class Choice(RosterProblem changed, List<RosterAssignment> original, LocalDate now, HashSet<RosterAssignment> pins, RepairOptions options, IProgress<PlannerProgress>? progress)
     {
         private readonly HashSet<RosterAssignment> _old = [.. original];
+        private int[]? _oldCells;
         private ScorePart? _reported;
 
         public (Roster Roster, int Changes) Best { get; private set; }
@@ -192,6 +196,8 @@ public static class RosterRepair
         public void Add(List<RosterAssignment> candidate)
         {
             var (duties, roster) = Eligible(changed, candidate, now, pins);
+            _oldCells ??= PublishedCells(changed, original);
+            (duties, roster) = Relabel(changed, duties, roster, _oldCells, now);
             var changes = Changes(_old, duties);
             if (Count == 0 || Key(roster, changes).CompareTo(Key(Best.Roster, Best.Changes)) < 0)
             {
@@ -294,6 +300,81 @@ public static class RosterRepair
 
         List<RosterAssignment> kept = [.. candidate.Where(a => pins.Contains(a) || !barred.Contains((a.Worker, a.Date)))];
         return (kept, RosterPlanner.Score(changed, kept));
+    }
+
+    /// <summary>
+    /// Gives duties back to their published workers where only the post differs: two duties of one shift on one
+    /// date (from <paramref name="now"/> on, neither pinned) swap their workers when that brings more of them back
+    /// to the published roster and the score is not worse (priced with the incremental evaluator, tested equal to a
+    /// full rescoring). Both duties keep their times, so rest and overlap cannot change. The search's wishes speak
+    /// of shifts, not posts, so without this a re-plan may move people between gates at no cost and notify them
+    /// for nothing. Passes over worker pairs per date (O(dates x workers^2) cheap checks each) until none gains;
+    /// every swap taken removes changes, so the passes end, and a swap rarely enables another (two passes, usually).
+    /// </summary>
+    private static (List<RosterAssignment> Duties, Roster Roster) Relabel(RosterProblem changed, List<RosterAssignment> duties, Roster roster, int[] old, LocalDate now)
+    {
+        var p = changed.Compiled;
+        var ev = new RosterEvaluator(p, AssignmentMapper.ToCells(changed, duties));
+        var moved = false;
+        for (var improved = true; improved;)
+        {
+            improved = false;
+            for (var d = Math.Max(0, Period.DaysBetween(changed.Horizon.Start, now)); d < p.Days; d++)
+            {
+                for (var a = 0; a < p.WorkerCount; a++)
+                {
+                    var sa = ev.Assign[(a * p.Days) + d];
+                    for (var b = 0; b < p.WorkerCount && sa >= 0 && old[(a * p.Days) + d] != sa && p.Pinned[(a * p.Days) + d] < 0; b++)
+                    {
+                        var sb = ev.Assign[(b * p.Days) + d];
+                        if (b == a || sb < 0 || sb == sa || p.SlotShift[sb] != p.SlotShift[sa] || p.Pinned[(b * p.Days) + d] >= 0
+                            || (old[(b * p.Days) + d] != sa && old[(a * p.Days) + d] != sb))
+                        {
+                            continue;
+                        }
+
+                        // a's duty is not published (filtered above); the swap gains when b gets its published
+                        // duty back or a gets b's, and loses b's own published duty: net gain must be positive.
+                        var gain = (old[(b * p.Days) + d] == sa ? 1 : 0) + (old[(a * p.Days) + d] == sb ? 1 : 0) - (old[(b * p.Days) + d] == sb ? 1 : 0);
+                        if (gain <= 0)
+                        {
+                            continue;
+                        }
+
+                        var before = ev.Score;
+                        ev.Begin();
+                        ev.Set(a, d, sb);
+                        ev.Set(b, d, sa);
+                        ev.Commit();
+                        if (ev.Score <= before)
+                        {
+                            ev.Accept();
+                            (improved, moved, sa) = (true, true, sb);
+                        }
+                        else
+                        {
+                            ev.Undo();
+                        }
+                    }
+                }
+            }
+
+        }
+
+        if (!moved)
+        {
+            return (duties, roster);
+        }
+
+        var relabelled = RosterBuilder.Build(p, ev.Assign);
+        return ([.. relabelled.Assignments], relabelled);
+    }
+
+    /// <summary>The published duties as cells of the changed problem (those whose demand the change removed left out).</summary>
+    private static int[] PublishedCells(RosterProblem changed, List<RosterAssignment> original)
+    {
+        var keys = changed.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
+        return AssignmentMapper.ToCells(changed, original.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification))));
     }
 
     /// <summary>Added plus removed assignments.</summary>
