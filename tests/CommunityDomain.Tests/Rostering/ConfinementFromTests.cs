@@ -38,7 +38,9 @@ public sealed class ConfinementFromTests
 
         foreach (var (roster, expected) in new[] { (before, 0), (on, 1) })
         {
-            var confinement = RosterPlanner.Score(problem, roster).Score.Items.Where(i => i.Rule == RuleKind.Confinement).Sum(i => i.Hard);
+            ScoreItem[] items = [.. RosterPlanner.Score(problem, roster).Score.Items.Where(i => i.Rule == RuleKind.Confinement)];
+            Assert.All(items, i => Assert.Equal($"{new Id<Worker>(1)} {wednesday}", $"{i.Worker} {i.Date}"));
+            var confinement = items.Sum(i => i.Hard);
             var checker = RosterChecker.Check(problem, roster).ByRule.GetValueOrDefault(RuleKind.Confinement).Hard;
             Assert.Equal(expected, confinement);
             Assert.Equal(expected, checker);

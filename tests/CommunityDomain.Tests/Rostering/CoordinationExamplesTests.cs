@@ -63,6 +63,14 @@ public sealed class CoordinationExamplesTests
         Assert.Equal(0, ranking.Best!.SoftChange);
         Assert.Equal(5, ranking.Candidates[1].SoftChange);
         Assert.Contains("OwnCompound", ranking.Candidates[1].Why, StringComparison.Ordinal);
+
+        // Each candidate carries the duty it would take, the whole roster with it, and its soft change by rule.
+        DispatchCandidate second = ranking.Candidates[1];
+        Assert.Equal(second.Worker, second.Assignment.Worker);
+        Assert.Equal(Gate, second.Assignment.Post);
+        Assert.Contains(second.Assignment, second.Roster.Assignments);
+        Assert.Equal(5, second.ChangeByRule[RuleKind.OwnCompound]);
+        Assert.Equal(second.SoftChange, second.ChangeByRule.Values.Sum());
     }
 
     [Fact]

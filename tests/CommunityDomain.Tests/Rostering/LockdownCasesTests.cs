@@ -55,8 +55,11 @@ public sealed class LockdownCasesTests
         var check = RosterChecker.Check(problem, none.Best.Assignments);
         Assert.False(check.ByRule.ContainsKey(RuleKind.Overlap));
         Assert.Single(none.Best.Assignments);
-        var hole = Assert.Single(none.Uncovered);
+        UncoveredDuty hole = Assert.Single(none.Uncovered);
         Assert.Equal(1, hole.Missing);
+        Assert.Equal(0, hole.Assigned);
+        var served = Assert.Single(none.Best.Assignments);
+        Assert.Equal(served.Date == Aug18 ? Aug18.PlusDays(1) : Aug18, hole.Demand.Date);
         var reason = Assert.Single(hole.Reasons);
         Assert.Contains(RuleKind.Overlap, reason.BrokenRules);
     }
