@@ -84,7 +84,7 @@ public static class SuppliesGenerators
 
 public sealed class LedgerArbitraries
 {
-    public static Arbitrary<LedgerStep[]> Steps() => Gen.ArrayOf(SuppliesGenerators.Step).ToArbitrary();
+    public static Arbitrary<LedgerStep[]> Steps() => Arb.From(Gen.ArrayOf(SuppliesGenerators.Step), steps => ScriptShrinkers.Shrink(steps, ScriptShrinkers.ShrinkLedgerStep));
 }
 
 public sealed record AllocationCase(ClaimSpec[] Specs, int Supply, int Extra, int Seed)

@@ -54,15 +54,15 @@ public sealed record RoundOp(int Kind, int A, int B)
 
 public static class RoundArbitraries
 {
-    public static Arbitrary<RoundOp[]> Ops() => RoundOp.Gen.ArrayOf().ToArbitrary();
+    public static Arbitrary<RoundOp[]> Ops() => Arb.From(RoundOp.Gen.ArrayOf(), ops => ScriptShrinkers.Shrink(ops, ScriptShrinkers.ShrinkRoundOp));
 }
 
-/// <summary>Round scripts of up to 60 ops that shrink by dropping ops, so a counterexample is a short script.</summary>
+/// <summary>Round scripts of up to 60 ops that shrink by dropping ops and lowering indexes, so a counterexample is a short script.</summary>
 public static class RoundScriptArbitraries
 {
     public static Arbitrary<RoundOp[]> Scripts() => Arb.From(
         FsCheck.Fluent.Gen.Choose(0, 60).SelectMany(n => RoundOp.Gen.ArrayOf(n)),
-        ops => Enumerable.Range(0, ops.Length).Select(i => ops.Where((_, j) => j != i).ToArray()));
+        ops => ScriptShrinkers.Shrink(ops, ScriptShrinkers.ShrinkRoundOp));
 }
 
 [Properties(Arbitrary = [typeof(RoundArbitraries)], MaxTest = 100)]

@@ -1,0 +1,60 @@
+using CommunityDomain.Tests.MassTesting;
+
+namespace CommunityDomain.Tests.Generators;
+
+/// <summary>Command scripts shrink to the steps that matter with their smallest numbers, and shrinking ends.</summary>
+public sealed class ScriptShrinkerTests
+{
+    /// <summary>Greedy shrinking as FsCheck does it: take the first smaller candidate that still fails.</summary>
+    private static T[] Shrunk<T>(T[] script, Func<T, IEnumerable<T>> step, Func<T[], bool> fails)
+    {
+        var steps = 0;
+        while (ScriptShrinkers.Shrink(script, step).FirstOrDefault(fails) is { } smaller)
+        {
+            script = smaller;
+            Assert.True(++steps < 10_000, "shrinking does not end");
+        }
+
+        return script;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(42)]
+    public void A_round_script_failing_on_a_closed_site_then_a_scan_shrinks_to_those_two_ops(int seed)
+    {
+        var random = new Random(seed);
+        var script = Enumerable.Range(0, 60).Select(_ => new RoundOp(random.Next(11), random.Next(61), random.Next(6))).ToArray();
+        script[10] = new RoundOp(5, 33, 4);
+        script[40] = new RoundOp(0, 17, 3);
+        static bool Fails(RoundOp[] ops) =>
+            ops.Select((op, i) => (op, i)).Any(x => x.op.Kind == 5 && ops.Skip(x.i + 1).Any(o => o.Kind == 0));
+
+        Assert.Equal([new RoundOp(5, 0, 0), new RoundOp(0, 0, 0)], Shrunk(script, ScriptShrinkers.ShrinkRoundOp, Fails));
+    }
+
+    [Fact]
+    public void A_ledger_script_shrinks_to_one_step_with_the_smallest_numbers_the_failure_allows()
+    {
+        var random = new Random(3);
+        var script = Enumerable.Range(0, 40).Select(_ => new LedgerStep(random.Next(9), random.Next(41), 1 + random.Next(25), random.Next(10))).ToArray();
+        script[25] = new LedgerStep(1, 30, 20, 9);
+        static bool Fails(LedgerStep[] steps) => steps.Any(s => s.Kind == 1 && s.B >= 12);
+
+        Assert.Equal([new LedgerStep(1, 0, 12, 0)], Shrunk(script, ScriptShrinkers.ShrinkLedgerStep, Fails));
+    }
+
+    [Fact]
+    public void Every_candidate_is_strictly_smaller_and_within_the_generator_ranges()
+    {
+        LedgerStep[] script = [new(2, 5, 3, 1), new(0, 0, 1, 0)];
+        foreach (var smaller in ScriptShrinkers.Shrink(script, ScriptShrinkers.ShrinkLedgerStep))
+        {
+            Assert.True(smaller.Length < script.Length || smaller.Zip(script).Sum(x => x.First.A + x.First.B + x.First.C) < script.Sum(s => s.A + s.B + s.C));
+            Assert.All(smaller, s => Assert.True(s.A >= 0 && s.B >= 1 && s.C >= 0));
+        }
+
+        Assert.Empty(ScriptShrinkers.Shrink(Array.Empty<LedgerStep>(), ScriptShrinkers.ShrinkLedgerStep));
+    }
+}

@@ -1,0 +1,67 @@
+using CommunityDomain.Tests.MassTesting;
+
+namespace CommunityDomain.Tests.Generators;
+
+/// <summary>
+/// Shrinkers for command scripts (testing-round ops, ledger steps; issue 17): a failing script shrinks to the few
+/// steps that matter, each with its smallest numbers, as the community scripts do. Every candidate is strictly
+/// smaller (fewer steps, or the same steps with a number closer to its lower end), so shrinking always ends.
+/// </summary>
+public static class ScriptShrinkers
+{
+    /// <summary>Drops the second half, the first half, then each step; then shrinks one step at a time.</summary>
+    public static IEnumerable<T[]> Shrink<T>(T[] script, Func<T, IEnumerable<T>> shrinkStep)
+    {
+        if (script.Length > 1)
+        {
+            yield return script[..(script.Length / 2)];
+            yield return script[(script.Length / 2)..];
+        }
+
+        for (var i = 0; i < script.Length; i++)
+        {
+            yield return [.. script[..i], .. script[(i + 1)..]];
+        }
+
+        for (var i = 0; i < script.Length; i++)
+        {
+            foreach (var smaller in shrinkStep(script[i]))
+            {
+                var copy = (T[])script.Clone();
+                copy[i] = smaller;
+                yield return copy;
+            }
+        }
+    }
+
+    /// <summary>A number towards its lower end: the lower end itself, then halfway, then one less.</summary>
+    public static IEnumerable<int> Towards(int value, int lowest)
+    {
+        if (value <= lowest)
+        {
+            yield break;
+        }
+
+        yield return lowest;
+        var half = lowest + ((value - lowest) / 2);
+        if (half > lowest && half < value)
+        {
+            yield return half;
+        }
+
+        if (value - 1 > half)
+        {
+            yield return value - 1;
+        }
+    }
+
+    /// <summary>A round op with smaller indexes (its kind stays: another kind is another command).</summary>
+    public static IEnumerable<RoundOp> ShrinkRoundOp(RoundOp op) =>
+        Towards(op.A, 0).Select(a => op with { A = a }).Concat(Towards(op.B, 0).Select(b => op with { B = b }));
+
+    /// <summary>A ledger step with smaller numbers within the generator's ranges (B is at least 1).</summary>
+    public static IEnumerable<LedgerStep> ShrinkLedgerStep(LedgerStep step) =>
+        Towards(step.A, 0).Select(a => step with { A = a })
+            .Concat(Towards(step.B, 1).Select(b => step with { B = b }))
+            .Concat(Towards(step.C, 0).Select(c => step with { C = c }));
+}
