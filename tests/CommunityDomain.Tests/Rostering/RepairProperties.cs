@@ -63,10 +63,16 @@ public sealed class RepairProperties
     public bool Repair_never_touches_the_past_or_pins_and_leaves_no_more_hard_violations_than_the_fewest_changes_roster_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
         !Changeable(g.Problem) || KeepsPastAndPinsAndBeatsFewestChanges(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
 
-    private static bool KeepsPastAndPinsAndBeatsFewestChanges(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
+    /// <summary>The repair of a generated change (<see cref="ChangeOf"/>) with the seed and moves these properties use.</summary>
+    private static (RepairResult Result, LocalDate Now) RepairAt(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
     {
         var (change, now) = ChangeOf(p, pick);
-        var result = RosterRepair.Repair(p, roster, change, new RepairOptions(pick % 100, now, iterationLimit: Moves));
+        return (RosterRepair.Repair(p, roster, change, new RepairOptions(pick % 100, now, iterationLimit: Moves)), now);
+    }
+
+    private static bool KeepsPastAndPinsAndBeatsFewestChanges(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
+    {
+        var (result, now) = RepairAt(p, roster, pick);
         var after = result.Roster.Assignments.ToHashSet();
         var keys = result.Problem.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
         var pins = result.Problem.Pins.ToHashSet();
@@ -95,8 +101,7 @@ public sealed class RepairProperties
     /// </summary>
     private static bool NoFreeSwapBack(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
     {
-        var (change, now) = ChangeOf(p, pick);
-        var result = RosterRepair.Repair(p, roster, change, new RepairOptions(pick % 100, now, iterationLimit: Moves));
+        var (result, now) = RepairAt(p, roster, pick);
         var published = roster.ToHashSet();
         var pins = result.Problem.Pins.ToHashSet();
         var after = result.Roster.Assignments.ToList();
