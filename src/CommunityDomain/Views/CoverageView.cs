@@ -49,6 +49,16 @@ public static class CoverageView
             ? l.Text("coverage.no-shortfall")
             : l.Text("coverage.shortfall", ("duties", l.Count(shortRows.Count, "duties")),
                 ("people", l.Count(shortRows.Sum(r => r.Demand.Required - r.Assigned), "people")), ("below", l.Count(belowMinimum, "duties"))));
+
+        // Extra people are flagged in the summary too: nobody asked for them, and above a maximum they break a hard rule.
+        var overRows = rows.Where(r => r.Assigned > r.Demand.Required).ToList();
+        if (overRows.Count > 0)
+        {
+            sb.Append(' ').Append(l.Text("coverage.overcover", ("duties", l.Count(overRows.Count, "duties")),
+                ("people", l.Count(overRows.Sum(r => r.Assigned - r.Demand.Required), "people")),
+                ("above", l.Count(overRows.Count(r => r.Assigned > r.Demand.MaximumOrRequired), "duties"))));
+        }
+
         sb.Append(ViewText.Line).Append(ViewText.Line);
 
         // Per post first, so a long roster's trouble spots are visible before the detail.

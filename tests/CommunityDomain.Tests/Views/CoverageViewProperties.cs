@@ -106,18 +106,26 @@ public sealed class CoverageViewProperties
         });
     }
 
+    private static string Duties(int n) => n == 1 ? "1 duty" : $"{n} duties";
+
     [Property]
-    public bool The_summary_line_counts_the_shortfalls(PlantedProblem planted, int seed)
+    public bool The_summary_line_counts_the_shortfalls_and_the_extra_people(PlantedProblem planted, int seed)
     {
         var problem = planted.Problem;
         var roster = Thinned(planted, seed);
         var first = CoverageView.Markdown(problem, roster).Split('\n')[0];
-        var shortDemands = problem.Demands
+        var counted = problem.Demands
             .Select(d => (d, n: roster.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification)))
-            .Where(x => x.n < x.d.Required).ToList();
-        var duties = shortDemands.Count == 1 ? "1 duty" : $"{shortDemands.Count} duties";
-        return shortDemands.Count == 0
-            ? first.EndsWith("nothing short.", StringComparison.Ordinal)
-            : first.Contains($"{duties} short by {People(shortDemands.Sum(x => x.d.Required - x.n))} in all", StringComparison.Ordinal);
+            .ToList();
+        var shortDemands = counted.Where(x => x.n < x.d.Required).ToList();
+        var over = counted.Where(x => x.n > x.d.Required).ToList();
+        var shortOk = shortDemands.Count == 0
+            ? first.Contains("nothing short.", StringComparison.Ordinal)
+            : first.Contains($"{Duties(shortDemands.Count)} short by {People(shortDemands.Sum(x => x.d.Required - x.n))} in all", StringComparison.Ordinal);
+        var above = over.Count(x => x.n > (x.d.Maximum ?? x.d.Required));
+        var overOk = over.Count == 0
+            ? !first.Contains("more people than required", StringComparison.Ordinal)
+            : first.EndsWith($"{Duties(over.Count)} with more people than required, {People(over.Sum(x => x.n - x.d.Required))} extra in all ({Duties(above)} above the maximum).", StringComparison.Ordinal);
+        return shortOk && overOk;
     }
 }
