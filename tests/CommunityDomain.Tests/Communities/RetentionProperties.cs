@@ -241,6 +241,32 @@ public sealed class RetentionProperties
         Assert.Equal(after, community.ToState());
     }
 
+    [Fact]
+    public void The_retention_generator_makes_the_shared_number_cases_often()
+    {
+        // The property above proves little if its scripts never share numbers: count how often each edge case comes up.
+        // Ten draws of Sample(30, 30): 300 scripts of size 30, whichever argument is the count.
+        var counts = new int[5];
+        foreach (var c in Enumerable.Range(0, 10).SelectMany(_ => Cases.Scripts.Sample(30, 30)))
+        {
+            var clock = new FakeClock(CommunityOps.T0);
+            var community = CommunityOps.Seeded(clock);
+            var run = RunScript(community, c.Ops);
+            var at = CommunityOps.At(24 * 60 + c.ApplyAfterHours);
+            var before = community.ToState();
+            var e = Expectation.Of(before, run, at, c.Days);
+            var dueIds = e.Due.Select(r => r.Id).ToHashSet();
+            var erasedOwn = e.Due.Select(r => r.Registration.Phone?.Value).OfType<string>().ToHashSet();
+            counts[0] += e.Kept.Any(r => r.Registration.Phone is { } p && erasedOwn.Contains(p.Value)) ? 1 : 0; // (b) a kept resident shares an erased one's phone
+            counts[1] += run.Contacts.Any(k => k.Value.For is { } f && !dueIds.Contains(f) && e.ErasedNumbers.Contains(k.Value.Phone ?? "")) ? 1 : 0; // (a) re-given for a kept one
+            counts[2] += run.Contacts.Any(k => k.Value.Phone is not null && k.Value.For is null && e.ErasedNumbers.Contains(k.Value.Phone)) ? 1 : 0; // the household's own number
+            counts[3] += run.OnlyResidentContacts.Any(o => dueIds.Contains(o.Resident) && run.Contacts[o.Household].For == o.Resident) ? 1 : 0; // the only resident, erased
+            counts[4] += before.Households.Any(h => before.Residents.Count(r => r.HouseholdId == h.Id && r.Presence != Presence.MovedOut) >= 3) ? 1 : 0;
+        }
+
+        Assert.All(counts, n => Assert.InRange(n, 3, 300));
+    }
+
     private static readonly ItemKind Rice = new("rice-5kg", "bag", 5000);
 
     [Fact]
