@@ -8,22 +8,31 @@ public sealed partial class Community
 {
     /// <summary>
     /// Applies a retention policy: the personal data of every resident who moved out more than the policy's days
-    /// before <paramref name="at"/> is erased. A resident's personal data is every value given for or by them: name
-    /// (replaced by <see cref="Resident.ErasedName"/>), identity document, phone, birth date, health facts, and every
-    /// household contact phone given for them (<see cref="Household.ContactPhoneGivenFor"/>: named with them as
-    /// contact person, whatever its number, also after they left that household) or equal to their phone (the
-    /// household's contact person stays). Ids, households and presence stay, so the statistics do not change.
+    /// before <paramref name="at"/> is erased. Erasure removes every value recorded for or by an erased resident, and no
+    /// value recorded for a resident who is kept, even when the two are equal: the erased resident's name (replaced by
+    /// <see cref="Resident.ErasedName"/>), identity document, phone, birth date and health facts, and every household
+    /// contact phone given for them (<see cref="Household.ContactPhoneGivenFor"/>: named with them as contact person,
+    /// whatever its number, also after they left that household; the contact person field itself stays). Ids,
+    /// households and presence stay, so the statistics do not change.
     /// </summary>
     /// <param name="policy">How long data is kept after moving out.</param>
     /// <param name="at">When the policy is applied.</param>
     /// <param name="by">Who acts; needs <see cref="Permission.Register"/> over the whole community.</param>
     /// <returns>The residents erased now (empty when none was due: no change, no event), or <see cref="NotPermitted"/>.</returns>
-    /// <remarks>One version for the whole erasure, one <see cref="ResidentDataErased"/> event per resident. A
-    /// snapshot taken afterwards (<see cref="ToState"/>), and every view or export made from the community afterwards,
-    /// holds no erased value (a value another kept resident also holds, e.g. a shared phone, stays as theirs); earlier
-    /// snapshots are the host's to replace; events never carried personal data. Labels the host keeps outside the
-    /// community (e.g. a worker's display name for a resident volunteer) are the host's to erase on
-    /// <see cref="ResidentDataErased"/>. Throws no exception: every refusal is in the result.</remarks>
+    /// <remarks>
+    /// <para>Shared numbers: a kept resident's own phone stays even when an erased resident had the same number, and so
+    /// does a household contact phone given for a kept resident (e.g. the erased resident's old number, re-given as the
+    /// household contact for a relative who stays: it is the relative's contact now). A household's own number (given
+    /// with no contact person) is recorded for no one: it is erased when it equals a number of an erased resident
+    /// (their phone or a phone given for them), unless a kept resident holds that number as their phone or it is given
+    /// for a kept resident elsewhere.</para>
+    /// <para>One version for the whole erasure, one <see cref="ResidentDataErased"/> event per resident. A snapshot
+    /// taken afterwards (<see cref="ToState"/>), and every view or export made from the community afterwards, holds no
+    /// erased value other than one a kept person also holds; no kept resident's data and no phone given for a kept
+    /// resident changes. Earlier snapshots are the host's to replace; events never carried personal data. Labels the
+    /// host keeps outside the community (e.g. a worker's display name for a resident volunteer) are the host's to erase
+    /// on <see cref="ResidentDataErased"/>. Throws no exception: every refusal is in the result.</para>
+    /// </remarks>
     public OneOf<Id<Resident>[], NotPermitted> ApplyRetention(RetentionPolicy policy, Instant at, Actor by = default)
     {
         if (by.Check(Permission.Register) is { } denied)
@@ -37,11 +46,18 @@ public sealed partial class Community
             return Array.Empty<Id<Resident>>();
         }
 
-        // A resident's personal data is every value given for or by them: their own registration facts, and a household
-        // contact phone given for them (named with them as contact person, whatever its number) or equal to their phone.
+        // Erasure removes what was recorded for (or by) an erased resident and nothing recorded for a kept one, even when
+        // equal: a number an erased resident shared with a kept one stays as the kept one's (their own phone, or a
+        // household contact phone given for them). A household's own number (given for no one) has no owner to ask: it
+        // is taken as the erased resident's when equal to one of their numbers, unless a kept person holds it too.
         var ids = due.Select(r => r.Id).ToHashSet();
-        var phones = due.Select(r => r.Phone).OfType<Identity.PhoneNumber>().ToHashSet();
-        foreach (var home in _households.Where(h => h.ContactPhone is { } p && (phones.Contains(p) || h.ContactPhoneGivenFor is { } f && ids.Contains(f))))
+        var givenForErased = _households.Where(h => h.ContactPhone is not null && h.ContactPhoneGivenFor is { } f && ids.Contains(f)).ToList();
+        var erasedNumbers = due.Select(r => r.Phone).Concat(givenForErased.Select(h => h.ContactPhone)).OfType<Identity.PhoneNumber>().ToHashSet();
+        var keptNumbers = _residents.Where(r => !ids.Contains(r.Id)).Select(r => r.Phone)
+            .Concat(_households.Where(h => h.ContactPhoneGivenFor is { } f && !ids.Contains(f)).Select(h => h.ContactPhone))
+            .OfType<Identity.PhoneNumber>().ToHashSet();
+        var unowned = _households.Where(h => h.ContactPhone is { } p && h.ContactPhoneGivenFor is null && erasedNumbers.Contains(p) && !keptNumbers.Contains(p));
+        foreach (var home in givenForErased.Concat(unowned).ToList())
         {
             home.ClearContactPhone();
         }

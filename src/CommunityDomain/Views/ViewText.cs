@@ -115,6 +115,9 @@ internal static class ViewText
         sb.Append(Line);
     }
 
+    // A number as a spreadsheet reads it: sign, digits, point, exponent; no white space before or after.
+    private const NumberStyles StrictNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
     /// <summary>
     /// An RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. A field a
     /// spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR) gets a
@@ -134,10 +137,11 @@ internal static class ViewText
             return string.Empty;
         }
 
-        // A plain finite number ("-3", "+1.5e3") stays a number; "-Infinity" and "+NaN" parse as doubles but a
-        // spreadsheet reads them as formulas, so they are neutralised like any other starter.
+        // A plain finite signed number ("-3", "+1.5e3") stays a number; "-Infinity" and "+NaN" parse as doubles but a
+        // spreadsheet reads them as formulas, and a cell starting with a tab or CR is neutralised even when a number
+        // follows ("\t1": the number styles would skip the leading white space), so only a sign may start a number.
         if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-            && !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)))
+            && !(text[0] is '+' or '-' && double.TryParse(text, StrictNumber, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)))
         {
             text = "'" + text;
         }

@@ -11,7 +11,7 @@ namespace CommunityDomain.Tests.Communities;
 /// <summary>One community command with small-index targets, run by a given actor.</summary>
 public sealed record RoleCommand(int Kind, int A, int B, Actor By)
 {
-    public const int Kinds = 14;
+    public const int Kinds = 17;
 
     /// <summary>Runs the command as <paramref name="by"/>; returns the OneOf's value (an entity, Success, or a DomainError).</summary>
     public object Run(Community c, Actor by) => Kind switch
@@ -29,7 +29,11 @@ public sealed record RoleCommand(int Kind, int A, int B, Actor By)
         10 => c.Issue(ControlOrderRequest.Sealed(B % 2 == 0 ? (ControlScope)new Id<Compound>(A) : new Id<Household>(A), CommunityOps.At(B), "role test"), by).Value,
         11 => c.Lift(new Id<ControlOrder>(A), CommunityOps.At(50 + B), "role test", by).Value,
         12 => c.ReportIncident(new Id<Post>(A), IncidentKind.GateFailure, CommunityOps.At(B), 1, "gate motor", by).Value,
-        _ => c.ResolveIncident(new Id<Incident>(A), CommunityOps.At(200 + B), new IncidentCost(0m, "residents"), by).Value,
+        13 => c.ResolveIncident(new Id<Incident>(A), CommunityOps.At(200 + B), new IncidentCost(0m, "residents"), by).Value,
+        14 => c.AssignRepair(new Id<Incident>(A), "repair team", null, by).Value,
+        15 => c.MarkPresent(new Id<Resident>(A), CommunityOps.At(4 + B), by).Value,
+        // Residents moved out at hour 3 + B: a 0- or 1-day policy applied at day 3 erases them.
+        _ => c.ApplyRetention(new RetentionPolicy(B % 2), CommunityOps.At(72 + B), by).Value,
     };
 
     public override string ToString() => $"#{Kind}({A},{B}) by {By.Account}/{By.Role}/{By.Area}";
@@ -104,8 +108,15 @@ public sealed class RoleProperties
             case 12:
                 var post = c.ToState().Posts.FirstOrDefault(p => p.Id == cmd.A);
                 return (Permission.ReportIncidents, post is null ? none : Compound(post.CompoundId));
+            case 13 or 14:
+                // The incident's post's compound.
+                var state = c.ToState();
+                var incident = state.Incidents.FirstOrDefault(i => i.Id == cmd.A);
+                return (Permission.ManageIncidents, incident is null ? none : Compound(state.Posts.Single(p => p.Id == incident.PostId).CompoundId));
+            case 15:
+                return (Permission.Register, Active(cmd.A) ? [OfHousehold(c.Get(new Id<Resident>(cmd.A)).HouseholdId.Value)] : none);
             default:
-                return (Permission.ManageIncidents, none);
+                return (Permission.Register, [(null, null)]);
         }
     }
 
@@ -160,5 +171,39 @@ public sealed class RoleProperties
         Assert.Equal(actor, new Actor("office.wang", Role.Office, Area.WholeCommunity));
         Assert.Throws<ArgumentException>("role", () => new Actor("x", Role.System, Area.WholeCommunity));
         Assert.Throws<ArgumentException>("id", () => new Area(AreaKind.Compound, 0));
+    }
+
+    [Fact]
+    public void Register_export_is_a_permission_of_its_own_for_every_role_and_keeps_to_the_area()
+    {
+        // docs/security.md: seeing clear personal data is granted on its own (WithPersonalData), never implied by a role,
+        // and grants nothing else; the export holds the current residents of the actor's area only.
+        var community = CommunityOps.Seeded();
+        Assert.True(community.MoveOut(new Id<Resident>(3), CommunityOps.At(1)).IsT0);
+        Area[] areas = [Area.WholeCommunity, new Area(AreaKind.Compound, 1), new Area(AreaKind.Compound, 2), new Area(AreaKind.Building, 1), new Area(AreaKind.Building, 4)];
+        foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.System))
+        {
+            foreach (var area in areas)
+            {
+                var plain = new Actor("acct", role, area);
+                var granted = new Actor("acct", role, area, personalData: true);
+                var expected = community.Residents
+                    .Where(r => r.Presence != Presence.MovedOut)
+                    .Where(r => RoleScripts.Covers(area, community.Get(r.HouseholdId).CompoundId.Value, community.Get(r.HouseholdId).BuildingId.Value))
+                    .Select(r => r.Id).ToList();
+
+                var refused = Assert.IsType<NotPermitted>(community.ExportRegister(plain).Value);
+                var entries = community.ExportRegister(granted).AsT0;
+
+                Assert.Equal(Permission.PersonalData, refused.Needed);
+                Assert.False(refused.OutsideArea);
+                Assert.Equal(expected, entries.Select(e => e.Resident));
+                Assert.All(entries, e => Assert.Equal(community.Get(e.Resident).Name, e.Name));
+                Assert.All(Enum.GetValues<Permission>().Where(p => p != Permission.PersonalData), p => Assert.Equal(plain.May(p), granted.May(p)));
+            }
+        }
+
+        Assert.Equal(community.Residents.Count - 1, community.ExportRegister(Actor.System).AsT0.Length);
+        Assert.NotEmpty(community.ExportRegister(new Actor("acct", Role.GateDevice, new Area(AreaKind.Building, 1), personalData: true)).AsT0);
     }
 }

@@ -46,10 +46,36 @@ public sealed class SafeTextProperties
     {
         foreach (var cell in Rfc4180.Parse(csv).SelectMany(r => r))
         {
-            var dangerous = cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-                && !(double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number));
-            Assert.False(dangerous, $"CSV cell runs as a formula: [{cell}]");
+            Assert.False(Dangerous(cell), $"CSV cell runs as a formula: [{cell}]");
         }
+    }
+
+    // A cell a spreadsheet would run: it starts with a formula starter and is not a plain signed number (sign, digits,
+    // point, exponent, nothing else: "\t1" and "-3 " are not plain numbers).
+    private static bool Dangerous(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+        && !(cell[0] is '+' or '-' && cell.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or '.' or 'e' or 'E')
+            && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number));
+
+    /// <summary>Cells made of formula starters, white space and number pieces: what a number-looking label can be.</summary>
+    public static class NumberLikeCells
+    {
+        public static Arbitrary<string> Cells() => (
+            from start in Gen.Elements("", "=", "+", "-", "@", "\t", "\r", " ", "'")
+            from count in Gen.Choose(0, 4)
+            from pieces in Gen.ArrayOf(Gen.Elements("1", "2.5", "e3", "E-2", "Infinity", "NaN", " ", "\t", "\r", "\n", "=1", "+", "-", ",", "\""), count)
+            select start + string.Concat(pieces)).ToArbitrary();
+    }
+
+    [Property(Arbitrary = [typeof(NumberLikeCells)], MaxTest = 300)]
+    public void A_csv_field_reads_back_as_its_text_or_its_text_after_an_apostrophe_and_never_runs(string text)
+    {
+        var csv = string.Join(',', [CommunityDomain.Views.ViewText.CsvField(text), "x"]) + "\r\n";
+        var cell = Assert.Single(Rfc4180.Parse(csv))[0];
+
+        Assert.False(Dangerous(cell), $"CSV cell runs as a formula: [{cell}]");
+        Assert.True(cell == text || cell == "'" + text, $"[{cell}] is not [{text}]");
+        Assert.Equal(Dangerous(text), cell != text);
     }
 
     [Theory]
@@ -59,6 +85,10 @@ public sealed class SafeTextProperties
     [InlineData("+Infinity", "'+Infinity")]
     [InlineData("-3", "-3")]
     [InlineData("+1.5e3", "+1.5e3")]
+    [InlineData("\t1", "'\t1")]
+    [InlineData("\r-2", "\"'\r-2\"")]
+    [InlineData("-3 ", "'-3 ")]
+    [InlineData("+ 3", "'+ 3")]
     public void Csv_cells_that_parse_as_infinity_or_nan_are_neutralised_and_plain_numbers_are_not(string cell, string written) =>
         Assert.Equal(written, CommunityDomain.Views.ViewText.CsvField(cell));
 
