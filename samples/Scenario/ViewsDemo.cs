@@ -4,6 +4,7 @@ using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting;
 using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
@@ -91,9 +92,61 @@ public static class ViewsDemo
                 ($"run-sheets{suffix}.csv", RunSheets.Csv(runs, labels)),
                 ($"allocation{suffix}.md", AllocationTable.Markdown(allocation, labels)),
                 ($"roster-explained{suffix}.md", RosterTexts.ExplainMarkdown(roster, labels) + "\n"),
+                ($"notices{suffix}.md", Notices(problem, roster, waves, wavePlan, labels)),
             ]);
         }
 
         return views;
+    }
+
+    /// <summary>
+    /// The texts people receive or read one at a time, on one page: the first loudspeaker calls, the messages after a
+    /// volunteer falls ill (repair), an accepted swap's verdict and messages, a dispatch list, why a duty is short, one
+    /// worker's duties explained and the first score lines. Headings are the sample's; every line under them is the
+    /// library's text in the labels' language, with names escaped for Markdown.
+    /// </summary>
+    private static string Notices(RosterProblem problem, Roster roster, WaveProblem waves, WavePlan wavePlan, Labels labels)
+    {
+        var md = labels.ForMarkdown();
+        var zh = labels.IsChinese;
+        var page = new System.Text.StringBuilder();
+        void Section(string chinese, string english, IEnumerable<string> lines)
+        {
+            page.Append(page.Length == 0 ? string.Empty : "\n").Append("## ").Append(zh ? chinese : english).Append("\n\n");
+            foreach (var line in lines)
+            {
+                page.Append("- ").Append(line.Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
+            }
+        }
+
+        Section("广播", "Loudspeaker calls", wavePlan.Schedule.Take(3).Select(c => md.TimeOfDay(c.At) + " " + Announcements.Call(c, waves, md)));
+
+        // The first worker on duty on 21 August falls ill from that day: the repair's messages.
+        var from = problem.Horizon.Start.PlusDays(3);
+        var sick = roster.Assignments.Where(a => a.Date == from).OrderBy(a => a.Worker.Value).First().Worker;
+        var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, from), new RepairOptions(50, from, seed: 1, iterationLimit: 3_000));
+        Section("值班变动通知", "Duty change messages", repair.Notices.Select(n => RosterTexts.Message(n, repair.Problem, md)));
+
+        // The first accepted swap of a day duty on 20 August between two workers.
+        var day = problem.Horizon.Start.PlusDays(2);
+        var swap = roster.Assignments.Where(a => a.Date == day).OrderBy(a => a.Worker.Value)
+            .SelectMany(a => problem.Workers.Where(w => w.Id != a.Worker).Select(w => RosterSwaps.Check(problem, roster.Assignments, a.Worker, w.Id, day)))
+            .First(v => v.Accepted);
+        Section("换班", "Swap", [RosterTexts.Verdict(swap, md), .. RosterTexts.SwapMessages(swap, problem, md).Select(m => m.Text)]);
+
+        var gate = problem.Demands.First(d => d.Required > 1).Post;
+        Section("临时增援", "Dispatch", [RosterTexts.Dispatch(RosterDispatch.Rank(problem, roster.Assignments, gate, day.At(new LocalTime(14, 0)), Duration.FromHours(4)), md, top: 3)]);
+
+        // The first duty with fewer people than required: why nobody else went.
+        var assigned = roster.Assignments.CountBy(a => (a.Post, a.Date, a.ShiftCode, a.Qualification)).ToDictionary();
+        var shortDuty = problem.Demands.FirstOrDefault(d => assigned.GetValueOrDefault((d.Post, d.Date, d.ShiftCode, d.Qualification)) < d.Required);
+        if (shortDuty is not null)
+        {
+            Section("人手不足的原因", "Why a duty is short", RosterTexts.WhyShort(problem, roster.Assignments, shortDuty.Post, shortDuty.Date, shortDuty.ShiftCode, md, shortDuty.Qualification));
+        }
+
+        Section("个人值班说明", "One worker's duties", [RosterTexts.Worker(RosterExplanations.WhyWorker(problem, roster, problem.Workers[0].Id), problem, md)]);
+        Section("评分说明", "Score lines", roster.Score.Items.Take(3).Select(i => RosterTexts.Describe(i, md)));
+        return page.ToString();
     }
 }

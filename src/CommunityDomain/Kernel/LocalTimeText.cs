@@ -34,6 +34,13 @@ internal static class LocalTimeText
         return utc.ToString(pattern, CultureInfo.InvariantCulture) + " UTC";
     }
 
+    /// <summary>
+    /// An interval's start and end for a type that knows no zone: "from A UTC until B UTC", or "from A UTC" and
+    /// <paramref name="open"/> without an end (the words of <see cref="Utc"/>, never a bare <c>Z</c>).
+    /// </summary>
+    public static string UtcSpan(Instant from, Instant? until, string open) =>
+        "from " + Utc(from) + (until is { } end ? " until " + Utc(end) : " " + open);
+
     /// <summary>An interval's start and end in <paramref name="zone"/>: "from A until B", or "from A (open)" without an end.</summary>
     public static string Span(Instant from, Instant? until, DateTimeZone zone, string open) =>
         "from " + Of(from, zone) + (until is { } end ? " until " + Of(end, zone) : " " + open);

@@ -33,7 +33,15 @@ public sealed record CoverageClosure(int Listed, int Tested, int Exempt, int Awa
 /// <param name="Building">Their building.</param>
 /// <param name="Unit">Their unit.</param>
 /// <param name="MaskedName">The masked name.</param>
-public sealed record MissingResident(Id<Resident> Resident, Id<Building> Building, Id<Unit> Unit, string MaskedName);
+public sealed record MissingResident(Id<Resident> Resident, Id<Building> Building, Id<Unit> Unit, string MaskedName)
+{
+    /// <summary>
+    /// Ids only, e.g. <c>Resident#5 in Building#2, Unit#3, not yet sampled</c>: the masked name is for the call-again
+    /// list a person reads (through the views), not for logs.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Resident} in {Building}, {Unit}, not yet sampled";
+}
 
 /// <summary>An exempt resident as the closure and the inspector see them: where they live, masked, and why.</summary>
 /// <param name="Resident">The resident.</param>

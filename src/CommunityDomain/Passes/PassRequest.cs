@@ -33,4 +33,14 @@ public readonly record struct PassRequest
 
     /// <summary>The requested start, or null for now.</summary>
     public Instant? From { get; }
+
+    /// <summary>
+    /// The request in one line, ids and times only, in UTC said in words (a request knows no zone), e.g.
+    /// <c>Pass for Household#3 (Controlled) from 2022-08-18 10:30 UTC, last negative test 2022-08-17 23:00 UTC</c>;
+    /// "from now" and "no negative test known" where those are null.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        $"Pass for {Household} ({Level}) from {(From is { } f ? LocalTimeText.Utc(f) : "now")}, "
+        + (LastNegativeTest is { } t ? "last negative test " + LocalTimeText.Utc(t) : "no negative test known");
 }

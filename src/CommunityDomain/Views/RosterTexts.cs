@@ -73,6 +73,12 @@ public static class RosterTexts
             .Distinct().Order().ToList();
         (Id<Worker>, string) For(Id<Worker> me, Id<Worker> other)
         {
+            // Two identical duties swapped (same post, shift and role) change nothing anyone works: say so, not an empty list.
+            if (dates.Count == 0)
+            {
+                return (me, l.Text("notice.swap.unchanged", ("worker", l.Worker(me)), ("other", l.Worker(other))));
+            }
+
             var lines = dates.Select(d => Duty(verdict.After, me, d) is { } a
                 ? DutyText(a, problem, l)
                 : l.Text("notice.off", ("date", l.Date(d))));

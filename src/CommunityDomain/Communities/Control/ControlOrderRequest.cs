@@ -1,3 +1,5 @@
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.Communities.Control;
 
 /// <summary>What a control order should say, before the community issues it and gives it an id.</summary>
@@ -40,6 +42,14 @@ public sealed record ControlOrderRequest
 
     /// <summary>Why the order is issued.</summary>
     public string Reason { get; }
+
+    /// <summary>
+    /// The request in one line, ids and times only: level, scope and the span in UTC said in words (a request knows no
+    /// zone), e.g. <c>Sealed over Compound#3 from 2022-08-17 21:00 UTC (open-ended), requested</c>. The reason is left out:
+    /// it is the office's free text (as in <see cref="ControlOrder.ToString"/>).
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Level} over {Scope} {LocalTimeText.UtcSpan(From, Until, "(open-ended)")}, requested";
 
     /// <summary>A sealed-control order (封控).</summary>
     /// <param name="scope">The area covered.</param>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.Planners;
 
 /// <summary>A site's part of a wave plan.</summary>
@@ -20,4 +23,12 @@ public sealed record SitePlan(SiteSpec Site, IReadOnlyList<WaveCall> Calls, Inst
     /// <returns>Who is served at which station, and when.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="problem"/> is null.</exception>
     public SiteReplay Replay(WaveProblem problem) => SiteReplay.Of(Guard.Against.Null(problem), this);
+
+    /// <summary>
+    /// The site's figures with times in UTC said in words (a plan knows no zone), e.g.
+    /// <c>Site 1 (north square): 12 calls, 540 people, work 1440 min, finish 2022-08-18 02:10 UTC, bound 2022-08-18 01:58 UTC</c>.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Site {Site.SiteId} ({Site.Name}): {Calls.Count} calls, {People} people, work {Work.TotalMinutes:0.#} min, finish {LocalTimeText.Utc(ExpectedFinish)}, bound {LocalTimeText.Utc(LowerBound)}");
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.Planners;
 
 /// <summary>One person's service in a replayed wave plan (see <see cref="SitePlan.Replay"/>).</summary>
@@ -8,7 +11,16 @@ namespace CommunityDomain.MassTesting.Planners;
 /// <param name="Arrival">When the person reaches the site: the call's time plus the site's walk-down delay.</param>
 /// <param name="Start">When service starts (waiting from <paramref name="Arrival"/> to here).</param>
 /// <param name="End">When service ends: <paramref name="Start"/> plus the intake's service time.</param>
-public sealed record WaveService(int Station, int Call, int HouseholdId, Intake Intake, Instant Arrival, Instant Start, Instant End);
+public sealed record WaveService(int Station, int Call, int HouseholdId, Intake Intake, Instant Arrival, Instant Start, Instant End)
+{
+    /// <summary>
+    /// One service with times in UTC said in words (a replay knows no zone), e.g.
+    /// <c>Household#12 (QrCode), call 3, station 2: arrived 2022-08-17 21:04 UTC, served from 2022-08-17 21:06 UTC until 2022-08-17 21:06:20 UTC</c>.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Household#{HouseholdId} ({Intake}), call {Call}, station {Station}: arrived {LocalTimeText.Utc(Arrival)}, served {LocalTimeText.UtcSpan(Start, End, string.Empty)}");
+}
 
 /// <summary>A site's calls replayed under the planner's queue model (see <see cref="WavePlanner"/>'s remarks).</summary>
 /// <param name="SiteId">The site.</param>
@@ -16,6 +28,13 @@ public sealed record WaveService(int Station, int Call, int HouseholdId, Intake 
 /// <param name="Finish">The last service end; the problem's start when nobody is called.</param>
 public sealed record SiteReplay(int SiteId, IReadOnlyList<WaveService> Services, Instant Finish)
 {
+    /// <summary>
+    /// The site, how many people it served and its finish in UTC said in words, e.g.
+    /// <c>Site 1: 540 served, finish 2022-08-18 02:10 UTC</c>.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Site {SiteId}: {Services.Count} served, finish {LocalTimeText.Utc(Finish)}");
+
     /// <summary>One station's services, in time order.</summary>
     /// <param name="station">The station, 0 to the site's stations - 1.</param>
     /// <returns>The services at that station (empty for a station that serves nobody or does not exist).</returns>
