@@ -75,7 +75,7 @@ failures.AddRange(SuppliesAndPasses.Run(scenario, output, words));
 output.WriteLine();
 output.WriteLine(words.Say("chapter.roster"));
 failures.AddRange(RosterDays.Run(scenario, output, words));
-failures.AddRange(RolesAndPrivacy.Run(scenario, output));
+failures.AddRange(RolesAndPrivacy.Run(scenario, output, words));
 
 // What the office reads: no UTC instant, no bare id, no score notation, no resident's clear name.
 var text = story.ToString();

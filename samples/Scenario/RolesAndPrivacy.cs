@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
 using CommunityDomain.Contracts;
@@ -14,14 +13,14 @@ namespace Pubai;
 /// </summary>
 public static class RolesAndPrivacy
 {
-    private static readonly CultureInfo[] Languages = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
-
     /// <summary>Runs the chapter; writes it to <paramref name="output"/> and returns the failed invariants.</summary>
     /// <param name="scenario">The Pubai scenario.</param>
     /// <param name="output">Where to write.</param>
+    /// <param name="words">The language of the story.</param>
     /// <returns>The failed invariants (empty when all hold).</returns>
-    public static IReadOnlyList<string> Run(PubaiScenario scenario, TextWriter output)
+    public static IReadOnlyList<string> Run(PubaiScenario scenario, TextWriter output, Words words)
     {
+        ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(output);
         var failures = new List<string>();
@@ -34,15 +33,23 @@ public static class RolesAndPrivacy
         }
 
         var community = scenario.Community;
+        var labels = words.Labels(community);
+        string RoleName(Role role) => words.IsChinese ? RoleText.Chinese(role) : RoleText.English(role);
+        string Area(Area area) => area.Kind switch
+        {
+            AreaKind.Community => words.Say("scope.WholeCommunity"),
+            AreaKind.Compound => labels.Compound(new Id<Compound>(area.Id)),
+            _ => words.Say("area.building", community.Get(new Id<Building>(area.Id)).Name),
+        };
         var dongfang = scenario.Compounds["Dongfang"];
         var jianjing = scenario.Compounds["Jianjing"];
         var office = PubaiScenario.Office;
         var dongfangHead = Actor.CompoundHead("dongfang.head", dongfang.Area);
         var gateVolunteer = new Actor("pingguoyuan.gate.1", Role.GateDuty, scenario.Compounds["Pingguoyuan"].Area);
-        output.WriteLine("角色 / Roles:");
+        output.WriteLine(words.Say("roles"));
         foreach (var actor in new[] { office, dongfangHead, gateVolunteer })
         {
-            output.WriteLine($"  {actor.Account}: {RoleText.Chinese(actor.Role)} / {RoleText.English(actor.Role)}, {Area(community, actor.Area)}");
+            output.WriteLine(words.Say("role", actor.Account, RoleName(actor.Role), Area(actor.Area)));
         }
 
         // In his own compound the head may add a post; in Jianjing he may not, and nothing changes.
@@ -51,12 +58,16 @@ public static class RolesAndPrivacy
         var before = community.ToState();
         var refused = community.AddPost(jianjing.Id, PostKind.Checkpoint, "建井临时卡点", dongfangHead);
         var sealing = community.Issue(ControlOrderRequest.Sealed(jianjing.Id, scenario.Clock.Now, "volunteer's phone"), gateVolunteer);
-        output.WriteLine("越权操作被拒绝 / Refused outside role or area:");
-        foreach (var error in new[] { refused.Value, sealing.Value }.OfType<DomainError>())
+        // The library's error messages name places by id (they are for logs too); the office reads names.
+        output.WriteLine(words.Say("roles.refused"));
+        foreach (var (error, target) in new[] { (refused.Value, jianjing), (sealing.Value, jianjing) })
         {
-            foreach (var language in Languages)
+            if (error is NotPermitted no)
             {
-                output.WriteLine($"  {error.MessageIn(language)}");
+                var what = words.IsChinese ? RoleText.Chinese(no.Needed) : RoleText.English(no.Needed);
+                output.WriteLine(no.OutsideArea
+                    ? words.Say("refused.area", no.Account, RoleName(no.Role), Area(no.Area), labels.Compound(target.Id), what)
+                    : words.Say("refused.role", no.Account, RoleName(no.Role), what));
             }
         }
 
@@ -75,20 +86,12 @@ public static class RolesAndPrivacy
         var statistics = community.ExportStatistics(erasedAt, office).AsT0;
         var erased = community.ApplyRetention(new RetentionPolicy(30), erasedAt, office).AsT0;
         var snapshot = CommunityJson.Write(community.ToState());
-        output.WriteLine("个人信息到期删除 / Personal data erased after 30 days:");
-        output.WriteLine($"  {masked} 于 {movedOutAt.InZone(PubaiScenario.Zone):yyyy-MM-dd} 迁出，{erasedAt.InZone(PubaiScenario.Zone):yyyy-MM-dd} 删除个人信息：{erased.Length} 人");
-        output.WriteLine($"  {masked} moved out {movedOutAt.InZone(PubaiScenario.Zone):yyyy-MM-dd}; personal data erased {erasedAt.InZone(PubaiScenario.Zone):yyyy-MM-dd}: {erased.Length} resident(s), now {community.Get(leaver.Id).Name.Value}");
+        output.WriteLine(words.Say("erasure"));
+        output.WriteLine(words.Say("erased", masked, labels.Date(movedOutAt.InZone(PubaiScenario.Zone).Date), labels.Date(erasedAt.InZone(PubaiScenario.Zone).Date), erased.Length));
         Check(erased.Contains(leaver.Id), "the moved-out resident is erased");
         Check(secrets.All(s => !snapshot.Contains(s, StringComparison.Ordinal)), "the snapshot holds none of the erased values");
         Check(community.ExportStatistics(erasedAt, office).AsT0.Equals(statistics), "statistics are unchanged by erasure");
         Check(community.ExportStatistics(erasedAt, dongfangHead).IsT1, "a compound head may not export the district statistics");
         return failures;
     }
-
-    private static string Area(Community community, Area area) => area.Kind switch
-    {
-        AreaKind.Community => "全社区 / whole community",
-        AreaKind.Compound => $"小区 / compound {community.Get(new Id<Compound>(area.Id)).Name}",
-        _ => $"楼栋 / building {community.Get(new Id<Building>(area.Id)).Name}",
-    };
 }

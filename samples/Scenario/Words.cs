@@ -36,6 +36,15 @@ public sealed class Words
         ["chapter.testing"] = ("一、五天全员核酸检测", "1. Five days of whole-population testing"),
         ["chapter.supplies"] = ("二、物资与出入卡", "2. Supplies and passes"),
         ["chapter.roster"] = ("三、值班表、调班与闸门故障", "3. Duty roster, changes and the gate failure"),
+        // Roles and personal data.
+        ["roles"] = ("角色：", "Roles:"),
+        ["role"] = ("  {0}：{1}，负责{2}", "  {0}: {1}, responsible for {2}"),
+        ["area.building"] = ("{0}号楼", "building {0}"),
+        ["roles.refused"] = ("越权操作被拒绝（未作任何改动）：", "Refused outside role or area (nothing changed):"),
+        ["refused.area"] = ("  {0}（{1}，负责{2}）不能在{3}{4}：超出其负责范围。", "  {0} ({1}, responsible for {2}) may not {4} in {3}: outside their area."),
+        ["refused.role"] = ("  {0}（{1}）无权{2}。", "  {0} ({1}) may not {2}."),
+        ["erasure"] = ("个人信息到期删除（迁出后保留30天）：", "Personal data erased (kept 30 days after moving out):"),
+        ["erased"] = ("  {0}于{1}迁出，{2}删除其个人信息（{3}人），统计数字不变。", "  {0} moved out on {1}; personal data erased on {2} ({3} {3|resident|residents}); the statistics are unchanged."),
         ["ok"] = ("所有检查均通过。", "All scenario invariants hold."),
         ["failed"] = ("{0}项检查未通过。", "{0} {0|check|checks} failed."),
 
