@@ -27,8 +27,8 @@ public class DeliveryFirstFitBenchmarks
     [ParamsSource(nameof(Sizes))]
     public int Parcels { get; set; }
 
-    /// <summary>Three sizes: every window small enough for the planner's own first-fit pass (at most
-    /// <see cref="RunPlanner.MaxFirstFitParcels"/> parcels), the no-window group above it, and every group above it.</summary>
+    /// <summary>Three sizes: every window under 5,000 parcels (the size above which the planner skipped its own first-fit
+    /// pass before issue 15's last change), the no-window group above it, and every group above it.</summary>
     public static IEnumerable<int> Sizes => BenchmarkSizes.Pick([1_000, 10_000, 100_000], [200, 1_000, 2_000]);
 
     /// <summary>Generates the instance with a fixed seed.</summary>

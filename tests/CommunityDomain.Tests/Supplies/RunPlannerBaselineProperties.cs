@@ -1,3 +1,4 @@
+using CommunityDomain.Benchmarks.Supplies;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Supplies.Delivery;
@@ -29,6 +30,35 @@ public sealed class RunPlannerBaselineProperties
         Assert.True(plan.Runs.Count <= FirstFitDecreasing(c.Parcels, c.Sites, c.Options), $"{plan.Runs.Count} runs > first-fit decreasing");
     }
 
+    [Property(Arbitrary = [typeof(DeliveryArbitraries)], MaxTest = 300)]
+    public void The_planners_indexed_first_fit_opens_exactly_the_runs_of_the_plain_first_fit(DeliveryCase c) =>
+        Assert.Equal(FirstFitDecreasing(c.Parcels, c.Sites, c.Options), IndexedFirstFit(c.Parcels, c.Sites, c.Options));
+
+    [Property(Arbitrary = [typeof(LockdownPlannerArbitraries)], MaxTest = 150)]
+    public void The_planners_indexed_first_fit_opens_exactly_the_runs_of_the_plain_first_fit_on_lockdown_shapes(LockdownDeliveryCase c) =>
+        Assert.Equal(FirstFitDecreasing(c.Parcels, c.Sites, c.Options), IndexedFirstFit(c.Parcels, c.Sites, c.Options));
+
+    [Theory]
+    [InlineData(CapacityKind.Weight, 10_000, 90)]
+    [InlineData(CapacityKind.Count, 200, 30)]
+    public void Plan_10000_generated_parcels_never_more_runs_than_first_fit_decreasing(CapacityKind kind, int capacity, int minutes)
+    {
+        // Issue 15: the planner used to skip its first-fit pass above 5,000 parcels a window and then opened more runs
+        // than first fit. 10,000 parcels of generated compounds with windows (about 7,000 in the window-free group);
+        // by weight (10 kg, 90 min), and by count with a short budget, where runs fill up by time with room to spare.
+        // The plain first fit of this class is too slow here: the benchmarks' indexed one counts (it equals the plain
+        // one on generated instances, FirstFitDecreasingBaselineTests).
+        var (parcels, sites) = SupplyFactory.WindowedCompounds(10_000, seed: 4);
+        var options = new RunOptions(capacity, Duration.FromMinutes(minutes), kind);
+
+        var plan = RunPlanner.Plan(parcels, sites, options, Runners);
+
+        var firstFit = CommunityDomain.Benchmarks.Supplies.FirstFitDecreasing.CountRuns(parcels, sites, options);
+        Assert.True(plan.Runs.Count <= firstFit, $"{plan.Runs.Count} runs > first-fit decreasing's {firstFit}");
+        Assert.True(parcels.GroupBy(p => p.Window).Max(g => g.Count()) > 5_000, "no window above the old 5,000-parcel cap");
+        AssertValid(plan, parcels, sites, options);
+    }
+
     [Fact]
     public void Plan_two_buildings_40_m_apart_share_one_run()
     {
@@ -38,6 +68,49 @@ public sealed class RunPlannerBaselineProperties
         var plan = RunPlanner.Plan(parcels, sites, new RunOptions(10_000, Duration.FromMinutes(60)), Runners);
         Assert.Single(plan.Runs);
         Assert.Equal(1, FirstFitDecreasing(parcels, sites, new RunOptions(10_000, Duration.FromMinutes(60))));
+    }
+
+    // The planner's own first-fit pass (internal), window by window as Plan runs it.
+    private static int IndexedFirstFit(IReadOnlyList<Parcel> parcels, IReadOnlyList<BuildingSite> sites, RunOptions o)
+    {
+        var at = new Dictionary<Id<Building>, Position>();
+        foreach (var s in sites)
+        {
+            at[s.Building] = s.Position;
+        }
+
+        var runs = 0;
+        foreach (var window in parcels.GroupBy(p => p.Window))
+        {
+            var limit = window.Key is { } w && w.Duration < o.TimeBudget ? w.Duration : o.TimeBudget;
+            var sorted = window.Where(p => o.LoadOf(p) <= o.Capacity && o.PerStop <= limit)
+                .OrderByDescending(o.LoadOf).ThenBy(p => p.Building.Value).ThenBy(p => p.Household.Value).ThenBy(p => p.Contents, StringComparer.Ordinal).ToList();
+            runs += FirstFitRuns.Pack(sorted, at, o, limit, window.Key, CancellationToken.None).Count;
+        }
+
+        return runs;
+    }
+
+    // Independent checks of a plan: every parcel once (in a run or unplaceable), capacity, one window, pairwise
+    // neighbours, and the time (a stop per household, walks between consecutive buildings) within budget and window.
+    private static void AssertValid(DeliveryPlan plan, IReadOnlyList<Parcel> parcels, IReadOnlyList<BuildingSite> sites, RunOptions o)
+    {
+        var at = sites.ToDictionary(s => s.Building, s => s.Position);
+        var given = parcels.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        var planned = plan.Runs.SelectMany(r => r.Parcels).Concat(plan.Unplaceable).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(given.Count, planned.Count);
+        Assert.All(given, x => Assert.Equal(x.Value, planned.GetValueOrDefault(x.Key)));
+        foreach (var run in plan.Runs)
+        {
+            Assert.True(run.Parcels.Sum(o.LoadOf) <= o.Capacity, $"run {run.Number} over capacity");
+            Assert.Single(run.Parcels.Select(p => p.Window).Distinct());
+            var buildings = run.Parcels.Select(p => p.Building).Distinct().ToList();
+            Assert.All(buildings, b => Assert.All(buildings, c => Assert.True(at[b].DistanceTo(at[c]) <= o.NeighbourMetres)));
+            var walk = buildings.Zip(buildings.Skip(1)).Sum(x => Math.Ceiling(at[x.First].DistanceTo(at[x.Second]) / o.WalkingMetresPerMinute * 60));
+            var time = (o.PerStop * run.Parcels.Select(p => p.Household).Distinct().Count()) + Duration.FromSeconds(walk);
+            var limit = run.Window is { } w && w.Duration < o.TimeBudget ? w.Duration : o.TimeBudget;
+            Assert.True(time <= limit, $"run {run.Number} takes {time}");
+        }
     }
 
     /// <summary>

@@ -8,17 +8,20 @@ namespace CommunityDomain.Supplies.Delivery;
 /// Guarantees: every placeable parcel is in exactly one run and every other parcel is reported unplaceable;
 /// no run carries more than the capacity; no run's estimated time (door stops plus walking between its
 /// buildings in visiting order) exceeds the time budget or the length of its window; all parcels of a run
-/// share one window (or none); any two buildings of a run stand within the neighbour distance of each other; the number of runs is at least the lower bound ceil(total load / capacity) and, in a window of at most
-/// <see cref="MaxFirstFitParcels"/> parcels, never more than first-fit decreasing under the same rules (parcels by load, heaviest first, ties by building, household and
+/// share one window (or none); any two buildings of a run stand within the neighbour distance of each other; the number of runs is at least the lower bound ceil(total load / capacity) and,
+/// at any size, never more than first-fit decreasing under the same rules (parcels by load, heaviest first, ties by building, household and
 /// contents, each into the first run of its window that keeps capacity, pairwise neighbours and the time). The
 /// same input gives the same plan.
+/// <para>
+/// Method: per window, best fit decreasing inside clusters of buildings around anchors, and first-fit decreasing over
+/// the whole window; the plan keeps the fewer runs. First fit indexes open runs by their first building (a max-room
+/// segment tree each), so a parcel asks only the runs that start next to its building: about
+/// O(parcels x neighbouring buildings x log runs) rather than O(parcels x runs).
+/// </para>
 /// </remarks>
 public static class RunPlanner
 {
     private const int MaxTries = 8;
-
-    /// <summary>The most parcels in one window for which the planner also tries first-fit decreasing (and then never uses more runs than it).</summary>
-    public const int MaxFirstFitParcels = 5000;
 
     /// <summary>Plans the runs.</summary>
     /// <param name="parcels">The parcels.</param>
@@ -66,14 +69,22 @@ public static class RunPlanner
 
             // Clusters within half the neighbour distance can split buildings that one run could serve (issue 15:
             // two buildings 40 m apart, neighbours within 60 m, got two runs); first-fit decreasing over the whole
-            // window with a pairwise neighbour check does not, so the fewer runs of the two is kept. First fit scans
-            // every open run per parcel (O(parcels x runs)), so it runs only on windows of at most MaxFirstFitParcels.
-            var firstFit = bestFit.Count > 1 && byWindow.Count() <= MaxFirstFitParcels
-                ? FirstFitDecreasing([.. byWindow], positions, options, budget, byWindow.Key, cancellationToken) : bestFit;
-            built.AddRange(firstFit.Count < bestFit.Count ? firstFit : bestFit);
+            // window with a pairwise neighbour check does not, so the fewer runs of the two is kept, at every size
+            // (first fit is indexed, see FirstFitRuns; one run cannot be beaten).
+            if (bestFit.Count > 1)
+            {
+                var sorted = byWindow.ToList();
+                sorted.Sort((a, b) => Heaviest(a, b, options));
+                var firstFit = FirstFitRuns.Pack(sorted, positions, options, budget, byWindow.Key, cancellationToken);
+                built.AddRange(firstFit.Count < bestFit.Count ? firstFit : bestFit);
+            }
+            else
+            {
+                built.AddRange(bestFit);
+            }
         }
 
-        var runs = built.Select((r, i) => r.ToRun(i + 1, runners[i % runners.Count], positions)).ToList();
+        var runs = built.Select((r, i) => r.ToRun(i + 1, runners[i % runners.Count])).ToList();
         var total = placeable.Sum(options.LoadOf);
         return new DeliveryPlan(runs, unplaceable, (int)((total + options.Capacity - 1) / options.Capacity));
     }
@@ -112,28 +123,6 @@ public static class RunPlanner
         }
 
         return clusters;
-    }
-
-    // First fit decreasing: parcels by load (heaviest first; ties by building, household, contents), each into the
-    // first open run that keeps capacity, pairwise neighbours and the time budget.
-    private static List<OpenRun> FirstFitDecreasing(List<Parcel> parcels, Dictionary<Id<Building>, Position> positions, RunOptions options, Duration budget, Interval? window, CancellationToken cancellationToken)
-    {
-        parcels.Sort((a, b) => Heaviest(a, b, options));
-        var runs = new List<OpenRun>();
-        foreach (var parcel in parcels)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var run = runs.Find(r => r.Fits(parcel, options, budget, positions));
-            if (run is null)
-            {
-                run = new OpenRun(window);
-                runs.Add(run);
-            }
-
-            run.Add(parcel, options, positions);
-        }
-
-        return runs;
     }
 
     private static int Heaviest(Parcel a, Parcel b, RunOptions options)
@@ -186,50 +175,6 @@ public static class RunPlanner
             {
                 room.Add((left, chosen));
             }
-        }
-    }
-
-    private sealed class OpenRun(Interval? window)
-    {
-        private readonly List<Parcel> _parcels = [];
-        private readonly HashSet<Id<Household>> _households = [];
-        private readonly List<Id<Building>> _buildings = [];
-
-        public long Load { get; private set; }
-
-        private Duration Time { get; set; }
-
-        public bool Fits(Parcel parcel, RunOptions options, Duration budget, Dictionary<Id<Building>, Position> positions) =>
-            Load + options.LoadOf(parcel) <= options.Capacity
-            && (_buildings.Contains(parcel.Building) || _buildings.TrueForAll(b => positions[parcel.Building].DistanceTo(positions[b]) <= options.NeighbourMetres))
-            && Time + Extra(parcel, options, positions) <= budget;
-
-        public void Add(Parcel parcel, RunOptions options, Dictionary<Id<Building>, Position> positions)
-        {
-            Time += Extra(parcel, options, positions);
-            Load += options.LoadOf(parcel);
-            _parcels.Add(parcel);
-            _households.Add(parcel.Household);
-            if (!_buildings.Contains(parcel.Building))
-            {
-                _buildings.Add(parcel.Building);
-            }
-        }
-
-        private Duration Extra(Parcel parcel, RunOptions options, Dictionary<Id<Building>, Position> positions)
-        {
-            var extra = _households.Contains(parcel.Household) ? Duration.Zero : options.PerStop;
-            return _buildings.Count > 0 && !_buildings.Contains(parcel.Building)
-                ? extra + Walk(positions[_buildings[^1]], positions[parcel.Building], options)
-                : extra;
-        }
-
-        public DeliveryRun ToRun(int number, string runner, Dictionary<Id<Building>, Position> positions)
-        {
-            _ = positions;
-            var order = _buildings.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
-            var parcels = _parcels.OrderBy(p => order[p.Building]).ThenBy(p => p.Room, StringComparer.Ordinal).ThenBy(p => p.Household.Value).ToList();
-            return new DeliveryRun(number, runner, parcels, Load, Time, window);
         }
     }
 
