@@ -51,11 +51,14 @@ public sealed partial class Community
     /// <param name="by">Who acts.</param>
     /// <returns>The new resident, or an error (a duplicate identity number is refused, and so is a birth date
     /// after the registration date in the community's zone).</returns>
-    /// <exception cref="ArgumentException"><paramref name="household"/> is default, or <paramref name="registration"/> is null (<see cref="ArgumentNullException"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="household"/> is default, <paramref name="registration"/> is null
+    /// (<see cref="ArgumentNullException"/>), or its name is <see cref="Resident.ErasedName"/> (reserved: a resident who
+    /// looked erased would never be erased).</exception>
     public OneOf<Resident, NotFound<Household>, DuplicateIdNumber, BirthDateInFuture, NotPermitted> RegisterResident(Id<Household> household, ResidentRegistration registration, Actor by = default)
     {
         Guard.Against.DefaultId(household);
         Guard.Against.Null(registration);
+        Guard.Against.InvalidInput(registration, nameof(registration), static r => r.Name != Resident.ErasedName, "The name '[erased]' is reserved for residents whose personal data was erased.");
         if (!_households.TryGetValue(household, out var home))
         {
             return new NotFound<Household>(household);

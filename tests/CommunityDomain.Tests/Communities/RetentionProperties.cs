@@ -269,6 +269,21 @@ public sealed class RetentionProperties
 
     private static readonly ItemKind Rice = new("rice-5kg", "bag", 5000);
 
+    [Theory]
+    [InlineData("[erased]")]
+    [InlineData(" [erased] ")]
+    public void A_resident_cannot_be_registered_under_the_erased_name_so_nobody_escapes_erasure_by_looking_erased(string name)
+    {
+        // A verifier registered a resident named "[erased]": IsErased read true from the name, and retention skipped
+        // them for ever with their ID number and phone. The reserved name is refused and nothing changes.
+        var community = CommunityOps.Seeded(new FakeClock(CommunityOps.T0));
+        var before = community.ToState();
+        var registration = new ResidentRegistration(PersonName.Of(name), null, PhoneNumber.Of("13511111111"), new LocalDate(1980, 1, 2));
+        var e = Assert.ThrowsAny<ArgumentException>(() => community.RegisterResident(new Id<Household>(1), registration));
+        Assert.Equal("registration", e.ParamName);
+        Assert.Equal(before, community.ToState());
+    }
+
     [Fact]
     public void ApplyRetention_keeps_the_erased_residents_old_number_re_given_as_the_contact_for_a_kept_resident()
     {
