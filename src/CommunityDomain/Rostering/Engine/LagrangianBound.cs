@@ -61,10 +61,12 @@ internal sealed class LagrangianBound
     // Path scratch: per day and shift the cheapest slot and its price; DP values and back pointers.
     private readonly double[] _slotCost;
     private readonly int[] _slotOf;
-    private readonly double[] _value;
-    private readonly double[] _next;
+    private double[] _value;
+    private double[] _next;
     private readonly int[] _back;
     private readonly int[] _order;
+    private readonly int[] _open;
+    private int _openCount;
     private readonly int[] _path;
 
     // SortByValue's key, set before each sort: one comparison delegate for the bound's whole life, so sorting the
@@ -106,6 +108,7 @@ internal sealed class LagrangianBound
         _next = new double[states];
         _back = new int[_days * states];
         _order = new int[_t];
+        _open = new int[_t];
         _path = new int[_days];
         _byValue = (x, y) => _value[WorkState(x, _sortRun, _sortBorder, _sortRunCap)].CompareTo(_value[WorkState(y, _sortRun, _sortBorder, _sortRunCap)]);
     }
@@ -335,11 +338,14 @@ internal sealed class LagrangianBound
             }
         }
 
+        OpenShifts();
+
         // Day 0: a run of duties or of days off that touches the start (border flag b = 1).
         Array.Fill(_value, Infinity, 0, states);
         var off0 = p.ChoiceIndex(w, 0, 0);
-        for (var t = 0; t < _t; t++)
+        for (var i = 0; i < _openCount; i++)
         {
+            var t = _open[i];
             var c = _slotCost[t];
             if (c < Infinity)
             {
@@ -372,8 +378,9 @@ internal sealed class LagrangianBound
                     }
 
                     SortByValue(run, b, runCap);
-                    for (var t2 = 0; t2 < _t; t2++)
+                    for (var i = 0; i < _openCount; i++)
                     {
+                        var t2 = _open[i];
                         var c = _slotCost[(d * _t) + t2];
                         if (c == Infinity)
                         {
@@ -381,7 +388,7 @@ internal sealed class LagrangianBound
                         }
 
                         // The cheapest compatible predecessor: scan the sorted shifts until one may precede t2.
-                        for (var k = 0; k < _t; k++)
+                        for (var k = 0; k < _openCount; k++)
                         {
                             var t1 = _order[k];
                             var from = WorkState(t1, run, b, runCap);
@@ -424,8 +431,9 @@ internal sealed class LagrangianBound
                         continue;
                     }
 
-                    for (var t2 = 0; t2 < _t; t2++)
+                    for (var i = 0; i < _openCount; i++)
                     {
+                        var t2 = _open[i];
                         var c = _slotCost[(d * _t) + t2];
                         var to = WorkState(t2, 1, 0, runCap);
                         var total = v + c + (weekendToday ? _weekend[w] : 0);
@@ -443,8 +451,9 @@ internal sealed class LagrangianBound
                 var offCost = p.ChoiceSoft[offCi];
 
                 // Off today after a duty: the run closes; it must be long enough unless it touched the start.
-                for (var t1 = 0; t1 < _t; t1++)
+                for (var i = 0; i < _openCount; i++)
                 {
+                    var t1 = _open[i];
                     for (var run = 1; run <= runCap; run++)
                     {
                         for (var b = 0; b < 2; b++)
@@ -483,7 +492,7 @@ internal sealed class LagrangianBound
                 }
             }
 
-            Array.Copy(_next, _value, states);
+            (_value, _next) = (_next, _value); // today's values become yesterday's without copying them
         }
 
         var end = -1;
@@ -562,16 +571,37 @@ internal sealed class LagrangianBound
 
     private static int OffIndex(int o, int b) => ((o - 1) * 2) + b;
 
-    private void SortByValue(int run, int b, int runCap)
+    /// <summary>
+    /// The shift types this worker can take on some date (a finite slot cost), in the problem's order: the path's
+    /// loops and sorts run over them only, so a volunteer eligible for 6 of 85 types costs 6 types, not 85 (a
+    /// type never open has no finite state, so leaving it out changes no value).
+    /// </summary>
+    private void OpenShifts()
     {
+        _openCount = 0;
         for (var t = 0; t < _t; t++)
         {
-            _order[t] = t;
+            for (var d = 0; d < _days; d++)
+            {
+                if (_slotCost[(d * _t) + t] < Infinity)
+                {
+                    _open[_openCount++] = t;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void SortByValue(int run, int b, int runCap)
+    {
+        for (var i = 0; i < _openCount; i++)
+        {
+            _order[i] = _open[i];
         }
 
         // The same introspective sort Array.Sort runs with a comparer, so ties keep the order they had before.
         (_sortRun, _sortBorder, _sortRunCap) = (run, b, runCap);
-        _order.AsSpan(0, _t).Sort(_byValue);
+        _order.AsSpan(0, _openCount).Sort(_byValue);
     }
 
     /// <summary>A Polyak step of length <paramref name="gap"/> / |g|^2 along the subgradient, keeping sign constraints.</summary>

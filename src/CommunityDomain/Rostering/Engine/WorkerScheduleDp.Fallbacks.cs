@@ -12,7 +12,7 @@ internal sealed partial class WorkerScheduleDp
         }
 
         var units = Math.Min(r.MaxMinutes, _p.Days * _maxShiftMinutes) / _unit;
-        var n = StateLayout.Of(_p, r, 0).Count;
+        var n = StateLayout.Of(_p, r, 0, _openCount).Count;
         return (long)n * (units + 1) * _p.Days <= ExactBudget ? units + 1 : 0;
     }
 

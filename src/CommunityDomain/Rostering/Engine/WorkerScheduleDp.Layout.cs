@@ -36,7 +36,7 @@ internal sealed partial class WorkerScheduleDp
             Count = (WorkBases + OffBases + (trackAfterOff ? shifts : 0)) * Inner;
         }
 
-        /// <summary>Shift types.</summary>
+        /// <summary>Shift types: the worker's open ones, numbered in the order of the problem's.</summary>
         public int Shifts { get; }
 
         /// <summary>Run lengths told apart: up to the maximum run when it binds, else up to the minimum (saturating).</summary>
@@ -75,8 +75,11 @@ internal sealed partial class WorkerScheduleDp
         /// <summary>States per day.</summary>
         public int Count { get; }
 
-        /// <summary>The layout for a worker's rules; <paramref name="unitCount"/> &gt; 0 tracks minutes exactly.</summary>
-        public static StateLayout Of(CompiledProblem p, CompiledRules r, int unitCount)
+        /// <summary>
+        /// The layout for a worker's rules over <paramref name="shifts"/> shift types (the worker's open ones, see
+        /// <see cref="OpenShifts"/>); <paramref name="unitCount"/> &gt; 0 tracks minutes exactly.
+        /// </summary>
+        public static StateLayout Of(CompiledProblem p, CompiledRules r, int unitCount, int shifts)
         {
             var days = p.Days;
             var limitedMax = r.MaxConsecutive < days;
@@ -84,7 +87,7 @@ internal sealed partial class WorkerScheduleDp
             var offCap = Math.Min(days, Math.Max(1, r.MinDaysOff));
             var trackWeekends = r.MaxWeekends < p.WeekendCount;
             var weekendCounts = trackWeekends ? r.MaxWeekends + 1 : 1;
-            return new StateLayout(p.ShiftCount, runCap, offCap, weekendCounts, Math.Max(1, unitCount), unitCount > 0, limitedMax, trackWeekends, r.AnyBlocked2);
+            return new StateLayout(shifts, runCap, offCap, weekendCounts, Math.Max(1, unitCount), unitCount > 0, limitedMax, trackWeekends, r.AnyBlocked2);
         }
 
         /// <summary>The base state of shift <paramref name="shift"/> worked today as day <paramref name="run"/> + 1 of a run.</summary>

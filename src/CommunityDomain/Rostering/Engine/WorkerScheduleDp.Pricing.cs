@@ -76,4 +76,48 @@ internal sealed partial class WorkerScheduleDp
             }
         }
     }
+
+    /// <summary>
+    /// Numbers the shift types the worker can take on some date (a finite price) 0..k-1 in the problem's order and
+    /// copies their prices, successions, minutes and units, so the path's work states and the transitions out of
+    /// each grow with the worker's own choices, not with every post of the district (a volunteer eligible for 6 of
+    /// 85 types: 14 x fewer of each). Same order, same ties: the same rows as over all types.
+    /// </summary>
+    private void OpenShifts(CompiledRules r)
+    {
+        var p = _p;
+        var shifts = p.ShiftCount;
+        var k = 0;
+        for (var t = 0; t < shifts; t++)
+        {
+            for (var d = 0; d < p.Days; d++)
+            {
+                if (!double.IsPositiveInfinity(_bestPrice[(d * shifts) + t]))
+                {
+                    _open[k++] = t;
+                    break;
+                }
+            }
+        }
+
+        _openCount = k;
+        for (var d = 0; d < p.Days; d++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                _openPrice[(d * k) + j] = _bestPrice[(d * shifts) + _open[j]];
+            }
+        }
+
+        for (var i = 0; i < k; i++)
+        {
+            _openMinutes[i] = p.ShiftMinutes[_open[i]];
+            _openUnits[i] = _units[_open[i]];
+            for (var j = 0; j < k; j++)
+            {
+                _openBlocked[(i * k) + j] = r.Blocked[(_open[i] * shifts) + _open[j]];
+                _openBlocked2[(i * k) + j] = r.Blocked2[(_open[i] * shifts) + _open[j]];
+            }
+        }
+    }
 }

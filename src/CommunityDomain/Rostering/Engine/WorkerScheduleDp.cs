@@ -28,6 +28,13 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _weekMinutes;
     private readonly double[] _nu;
     private readonly double[] _bestPrice;
+    private readonly int[] _open;
+    private readonly double[] _openPrice;
+    private readonly bool[] _openBlocked;
+    private readonly bool[] _openBlocked2;
+    private readonly int[] _openMinutes;
+    private readonly int[] _openUnits;
+    private int _openCount;
     private readonly int[] _bestSlot;
     private readonly double[] _offPrice;
     private readonly int[] _row;
@@ -48,6 +55,12 @@ internal sealed partial class WorkerScheduleDp
         _weekMinutes = new int[Math.Max(1, p.WeekCount)];
         _nu = new double[Math.Max(1, p.WeekCount)];
         _bestPrice = new double[p.Days * p.ShiftCount];
+        _open = new int[p.ShiftCount];
+        _openPrice = new double[p.Days * p.ShiftCount];
+        _openBlocked = new bool[p.ShiftCount * p.ShiftCount];
+        _openBlocked2 = new bool[p.ShiftCount * p.ShiftCount];
+        _openMinutes = new int[p.ShiftCount];
+        _openUnits = new int[p.ShiftCount];
         _bestSlot = new int[p.Days * p.ShiftCount];
         _offPrice = new double[p.Days];
         _row = new int[p.Days];
@@ -80,6 +93,7 @@ internal sealed partial class WorkerScheduleDp
         var p = _p;
         var r = p.Rules[p.WorkerRules[w]];
         Price(ev, w, rng);
+        OpenShifts(r);
         Array.Clear(_mu);
         Array.Clear(_nu);
         var found = false;
@@ -200,7 +214,7 @@ internal sealed partial class WorkerScheduleDp
     /// <remarks>With <paramref name="unitCount"/> &gt; 0, total minutes (in gcd units) are part of the state and the bounds are exact.</remarks>
     private bool Run(CompiledRules r, double lambda, int unitCount, out double trueCost)
     {
-        var layout = StateLayout.Of(_p, r, unitCount);
+        var layout = StateLayout.Of(_p, r, unitCount, _openCount);
         var cells = layout.Count * _p.Days;
         if (_value.Length < cells)
         {
@@ -239,14 +253,14 @@ internal sealed partial class WorkerScheduleDp
         var minutePrice = lambda + _nu[p.WeekOfDay[0]];
         for (var t = 0; t < layout.Shifts; t++)
         {
-            var price = _bestPrice[t];
-            var units = layout.Exact ? _units[t] : 0;
+            var price = _openPrice[t];
+            var units = layout.Exact ? _openUnits[t] : 0;
             if (double.IsPositiveInfinity(price) || weekends >= layout.WeekendCounts || units >= layout.MinuteUnits)
             {
                 continue;
             }
 
-            Relax(_value, _back, layout.Index(layout.Work(t, 0, 1), weekends, units), price + (minutePrice * p.ShiftMinutes[t]) + _mu[t], -1);
+            Relax(_value, _back, layout.Index(layout.Work(t, 0, 1), weekends, units), price + (minutePrice * _openMinutes[t]) + _mu[_open[t]], -1);
         }
     }
 
@@ -342,21 +356,21 @@ internal sealed partial class WorkerScheduleDp
         var row = d * layout.Count;
         for (var t = 0; t < shifts; t++)
         {
-            var price = _bestPrice[(d * shifts) + t];
+            var price = _openPrice[(d * shifts) + t];
             if (double.IsPositiveInfinity(price)
-                || (from.IsWork && r.Blocked[(from.Shift * shifts) + t])
-                || (from.BeforeOff >= 0 && r.Blocked2[(from.BeforeOff * shifts) + t]))
+                || (from.IsWork && _openBlocked[(from.Shift * shifts) + t])
+                || (from.BeforeOff >= 0 && _openBlocked2[(from.BeforeOff * shifts) + t]))
             {
                 continue;
             }
 
-            var units = layout.Exact ? from.Units + _units[t] : 0;
+            var units = layout.Exact ? from.Units + _openUnits[t] : 0;
             if (units >= layout.MinuteUnits)
             {
                 continue;
             }
 
-            Relax(_value, _back, row + layout.Index(layout.Work(t, run, border), weekends, units), v + price + (minutePrice * _p.ShiftMinutes[t]) + _mu[t], ps);
+            Relax(_value, _back, row + layout.Index(layout.Work(t, run, border), weekends, units), v + price + (minutePrice * _openMinutes[t]) + _mu[_open[t]], ps);
         }
     }
 
@@ -389,13 +403,13 @@ internal sealed partial class WorkerScheduleDp
     /// <summary>Walks the back pointers from <paramref name="state"/> on the last day into <see cref="_row"/>; returns the row's unpriced cost.</summary>
     private double ReadBack(in StateLayout layout, int state)
     {
-        var shifts = layout.Shifts;
+        var shifts = _p.ShiftCount;
         var trueCost = 0.0;
         for (var d = _p.Days - 1; d >= 0; d--)
         {
             if (layout.IsWork(state))
             {
-                var t = layout.ShiftOf(state);
+                var t = _open[layout.ShiftOf(state)];
                 _row[d] = _bestSlot[(d * shifts) + t];
                 trueCost += _bestPrice[(d * shifts) + t];
             }
