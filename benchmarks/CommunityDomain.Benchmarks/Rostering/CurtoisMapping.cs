@@ -37,20 +37,15 @@ public static class CurtoisMapping
         var successions = instance.Shifts
             .SelectMany(s => s.CannotFollow.Select(n => new ForbiddenSuccession(s.Id, instance.Shifts[n].Id)))
             .ToList();
+        // Staff with the same contract share one WorkRules: the planner compiles one rule set per rules object, and a
+        // district instance has hundreds of staff on a few dozen contracts, each with every cannot-follow pair.
+        var contracts = new Dictionary<string, WorkRules>(StringComparer.Ordinal);
         var workers = instance.Staff.Select((s, e) => new Worker(
             WorkerId(e),
             WorkerKind.Staff,
             Compound,
             unavailableDates: s.DaysOff.Select(d => DayZero.PlusDays(d)),
-            rules: new WorkRules(
-                maxShiftsPerCode: instance.Shifts.Select((sh, t) => (sh.Id, s.MaxShifts[t])).ToDictionary(x => x.Id, x => x.Item2),
-                minTotalMinutes: s.MinTotalMinutes,
-                maxTotalMinutes: s.MaxTotalMinutes,
-                maxConsecutiveDays: s.MaxConsecutiveShifts,
-                minConsecutiveDays: Math.Max(1, s.MinConsecutiveShifts),
-                minConsecutiveDaysOff: Math.Max(1, s.MinConsecutiveDaysOff),
-                maxWeekends: s.MaxWeekends,
-                forbiddenSuccessions: successions))).ToList();
+            rules: RulesOf(instance, s, successions, contracts))).ToList();
         var demands = instance.Cover.Select(c => new Demand(
             Post, Compound, DayZero.PlusDays(c.Day), instance.Shifts[c.Shift].Id, c.Requirement, c.WeightUnder, c.WeightOver,
             maximum: Math.Max(c.Requirement, instance.Staff.Count))); // the benchmark prices over-cover, never forbids it
@@ -92,4 +87,25 @@ public static class CurtoisMapping
     }
 
     private static Id<Worker> WorkerId(int employee) => new(employee + 1);
+
+    private static WorkRules RulesOf(CurtoisInstance instance, CurtoisStaff s, List<ForbiddenSuccession> successions, Dictionary<string, WorkRules> contracts)
+    {
+        var key = string.Join(',', s.MaxShifts.Select(m => m.ToString(CultureInfo.InvariantCulture))) + string.Create(CultureInfo.InvariantCulture,
+            $"|{s.MinTotalMinutes}|{s.MaxTotalMinutes}|{s.MaxConsecutiveShifts}|{s.MinConsecutiveShifts}|{s.MinConsecutiveDaysOff}|{s.MaxWeekends}");
+        if (!contracts.TryGetValue(key, out var rules))
+        {
+            rules = new WorkRules(
+                maxShiftsPerCode: instance.Shifts.Select((sh, t) => (sh.Id, s.MaxShifts[t])).ToDictionary(x => x.Id, x => x.Item2),
+                minTotalMinutes: s.MinTotalMinutes,
+                maxTotalMinutes: s.MaxTotalMinutes,
+                maxConsecutiveDays: s.MaxConsecutiveShifts,
+                minConsecutiveDays: Math.Max(1, s.MinConsecutiveShifts),
+                minConsecutiveDaysOff: Math.Max(1, s.MinConsecutiveDaysOff),
+                maxWeekends: s.MaxWeekends,
+                forbiddenSuccessions: successions);
+            contracts[key] = rules;
+        }
+
+        return rules;
+    }
 }

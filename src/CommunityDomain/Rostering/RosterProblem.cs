@@ -166,6 +166,7 @@ public sealed class RosterProblem
         }
 
         var workerIds = new HashSet<Id<Worker>>();
+        var checkedRules = new HashSet<WorkRules>(ReferenceEqualityComparer.Instance); // workers often share one rules object
         foreach (var w in workerList)
         {
             Reject(w is null, nameof(workers), "A worker is null.");
@@ -175,7 +176,7 @@ public sealed class RosterProblem
                 Reject(!community.Compounds.Any(c => c.Id == confined), nameof(workers), $"Worker {w.Id} is confined to {confined}, which the community does not hold.");
             }
 
-            if (w.Rules is { } own)
+            if (w.Rules is { } own && checkedRules.Add(own))
             {
                 CheckRules(own, codes, nameof(workers), $"the rules of {w.Id}");
             }

@@ -242,10 +242,13 @@ internal static class ProblemCompiler
         var allowed = new bool[workers.Count * days * choices];
         var violation = new byte[workers.Count * days * choices];
         var canServe = new bool[shiftCount];
+        var reach = ReachDays(problem.Shifts);
+        var judged = new bool[days + reach];
         for (var w = 0; w < workers.Count; w++)
         {
             var worker = workers[w];
             var r = rules[workerRules[w]];
+            MarkJudgedDates(worker, first, judged);
             for (var s = 0; s < slotCount; s++)
             {
                 ownCost[(w * slotCount) + s] = slots.Compound[s] != worker.Home ? problem.Weights.OwnCompound : 0;
@@ -260,11 +263,19 @@ internal static class ProblemCompiler
                 choiceSoft[baseIndex] = wishes.OnTotal[wd];
                 allowed[baseIndex] = pin < 0;
 
-                // Availability is judged on the duty's real interval (it may run into the next date).
-                for (var t = 0; t < shiftCount; t++)
+                // Availability is judged on the duty's real interval (it may run into the next date); a duty that can
+                // touch no unavailable or restricted date is served (most dates of most workers: skip the rule there).
+                if (judged.AsSpan(day, reach + 1).Contains(true))
                 {
-                    var start = date.At(problem.Shifts[t].Start);
-                    canServe[t] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(problem.Shifts[t].Minutes));
+                    for (var t = 0; t < shiftCount; t++)
+                    {
+                        var start = date.At(problem.Shifts[t].Start);
+                        canServe[t] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(problem.Shifts[t].Minutes));
+                    }
+                }
+                else
+                {
+                    Array.Fill(canServe, true);
                 }
 
                 for (var s = 0; s < slotCount; s++)
@@ -294,6 +305,42 @@ internal static class ProblemCompiler
         }
 
         return new ChoiceTable(choiceSoft, allowed, violation, ownCost);
+    }
+
+    /// <summary>How many dates after its own a duty of these shifts can reach (0 when every shift ends by midnight).</summary>
+    private static int ReachDays(IReadOnlyList<ShiftDefinition> shifts)
+    {
+        var reach = 0;
+        foreach (var shift in shifts)
+        {
+            var lastMinute = (shift.Start.TickOfDay / NodaConstants.TicksPerMinute) + Math.Max(shift.Minutes, 1) - 1;
+            reach = Math.Max(reach, (int)(lastMinute / (24 * 60)));
+        }
+
+        return reach;
+    }
+
+    /// <summary>Marks the dates (index from <paramref name="first"/>) on which the availability rule can refuse a duty: unavailable or restricted.</summary>
+    private static void MarkJudgedDates(Worker worker, LocalDate first, bool[] judged)
+    {
+        Array.Clear(judged);
+        foreach (var date in worker.UnavailableDates)
+        {
+            Mark(judged, Period.DaysBetween(first, date));
+        }
+
+        foreach (var window in worker.Availability)
+        {
+            Mark(judged, Period.DaysBetween(first, window.Start.Date));
+        }
+
+        static void Mark(bool[] judged, int index)
+        {
+            if (index >= 0 && index < judged.Length)
+            {
+                judged[index] = true;
+            }
+        }
     }
 
     private static CalendarTable CompileCalendar(LocalDate first, int days)
