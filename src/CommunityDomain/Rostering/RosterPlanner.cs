@@ -57,7 +57,8 @@ public static class RosterPlanner
     /// Lagrangian relaxation of cover (each demand's count priced and chosen within its hard range) and of
     /// each worker's total, weekly, per-shift and weekend limits (non-negative prices); each worker's
     /// subproblem is solved exactly by a shortest path over dates that keeps eligibility, pins,
-    /// successions, rest and overlap between consecutive dates and the run rules. Fairness and rest across
+    /// successions, rest and overlap between consecutive dates and the run rules, and also the total-minute and
+    /// weekend limits when they bind and the path stays small (kept exactly, not priced). Fairness and rest across
     /// a free date are left out, which only lowers the bound. Every price gives a valid bound; Polyak
     /// subgradient steps raise it. Deterministic. Sources: Fisher (1981), Management Science 27(1);
     /// Held, Wolfe and Crowder (1974), Mathematical Programming 6.
