@@ -397,8 +397,12 @@ internal sealed class LagrangianBound
     }
 
     // An unlimited rule keeps its price at 0, so its limit never enters the sum.
-    /// <summary>Most states x days x open shift types one exact path may cost (about a millisecond).</summary>
-    private const long ExactBudget = 250_000;
+    /// <summary>
+    /// Most states x days x open shift types one exact path may cost: a share of 60 M per iteration, between 250,000
+    /// (about a millisecond) and 4 M, so a problem of a few dozen workers tracks nearly everyone exactly and a district
+    /// of hundreds keeps each path cheap.
+    /// </summary>
+    private long ExactBudget => Math.Clamp(60_000_000 / Math.Max(1, _p.WorkerCount), 250_000, 4_000_000);
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
