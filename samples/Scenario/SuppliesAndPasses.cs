@@ -136,10 +136,13 @@ public static class SuppliesAndPasses
         Check(outsideRefused, "another compound's gate duty is refused at Pingguoyuan's gate and records nothing");
         output.WriteLine(words.Say("passes", labels.Moment(evening), labels.Compound(scenario.Compounds["Pingguoyuan"].Id), issued.Count, exits));
         output.WriteLine(words.Say("passes.forged", why?.MessageIn(words.Culture) ?? "-"));
+        // What the gate guard acts on: the household's door (compound, building, unit, room: where to follow up and whose
+        // record to note) and the times. Not the serial, a key for the system the guard never reads out; not a name, since
+        // the pass is the household's (any member may carry it) and the door is the least that identifies it.
         foreach (var back in returns.Where(r => r.Late))
         {
-            output.WriteLine(words.Say("passes.late", back.Serial, labels.Household(back.Household), labels.TimeOfDay(back.WentOut), labels.TimeOfDay(back.CameBack),
-                back.TimeOut.TotalMinutes, back.Allowed.TotalMinutes));
+            output.WriteLine(words.Say("passes.late", labels.Compound(community.Get(back.Household).CompoundId), labels.Household(back.Household),
+                labels.TimeOfDay(back.WentOut), labels.TimeOfDay(back.CameBack), back.TimeOut.TotalMinutes, back.Allowed.TotalMinutes));
         }
 
         output.WriteLine(words.Say("passes.sealed", labels.Compound(scenario.Compounds["Meiyuan"].Id), sealedRefused ? words.Say("refused") : words.Say("issued")));

@@ -134,8 +134,15 @@ public static class ViewsDemo
             .First(v => v.Accepted);
         Section("换班", "Swap", [RosterTexts.Verdict(swap, md), .. RosterTexts.SwapMessages(swap, problem, md).Select(m => m.Text)]);
 
+        // Extra help at a gate: the first four-hour need from 20 August on (14:00, else 10:00 or 18:00) that someone can
+        // take, so the page shows a real candidate list with its reasons (the demo's ten workers are busy most afternoons).
         var gate = problem.Demands.First(d => d.Required > 1).Post;
-        Section("临时增援", "Dispatch", [RosterTexts.Dispatch(RosterDispatch.Rank(problem, roster.Assignments, gate, day.At(new LocalTime(14, 0)), Duration.FromHours(4)), md, top: 3)]);
+        var dispatch = Enumerable.Range(2, problem.Horizon.Length - 2).Select(d => problem.Horizon.Start.PlusDays(d))
+            .SelectMany(d => new[] { 14, 10, 18 }.Select(h => d.At(new LocalTime(h, 0))))
+            .Select(at => RosterDispatch.Rank(problem, roster.Assignments, gate, at, Duration.FromHours(4)))
+            .FirstOrDefault(r => r.Candidates.Count >= 2)
+            ?? throw new InvalidOperationException("The views demo has no dispatch need with two candidates: the notices page would show an empty list.");
+        Section("临时增援", "Dispatch", [RosterTexts.Dispatch(dispatch, md, top: 3)]);
 
         // The first duty with fewer people than required: why nobody else went.
         var assigned = roster.Assignments.CountBy(a => (a.Post, a.Date, a.ShiftCode, a.Qualification)).ToDictionary();

@@ -33,7 +33,7 @@ public static class Announcements
             ? building.Units.FirstOrDefault(x => x.UnitId == u) ?? throw new ArgumentException("The call's unit is not in the problem.", nameof(call))
             : null;
         var l = labels;
-        var unitText = unit is null ? string.Empty : l.Text("call.unit", ("unit", l.Local(unit.Name)));
+        var unitText = unit is null ? string.Empty : l.Text("call.unit", ("unit", l.Place("unit", l.Local(unit.Name))));
         var floorsText = string.Empty;
         if (unit is not null && unit.Households.Count > 0
             && (call.FirstFloor != unit.Households.Min(h => h.Floor) || call.LastFloor != unit.Households.Max(h => h.Floor)))
@@ -43,7 +43,7 @@ public static class Announcements
                 : l.Text("call.floors", ("first", call.FirstFloor.ToString(CultureInfo.InvariantCulture)), ("last", call.LastFloor.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return l.Text("call.text", ("building", l.Text("building.named", ("name", l.Local(building.Name)))), ("unit", unitText), ("floors", floorsText),
+        return l.Text("call.text", ("building", l.Place("building", l.Local(building.Name))), ("unit", unitText), ("floors", floorsText),
             ("site", l.Local(site.Name)));
     }
 }

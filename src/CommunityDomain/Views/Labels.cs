@@ -20,8 +20,18 @@ namespace CommunityDomain.Views;
 /// or phone is ever read: labels come from workers' display names and from place names only.
 /// </para>
 /// <para>
-/// Time: every instant is shown in <see cref="Zone"/> (local date and time, never UTC); dates and weekdays come
-/// from the culture's texts, not from the machine's culture data, so output is the same on every machine.
+/// Time: every instant is shown in <see cref="Zone"/> (local date and time); dates and weekdays come from the
+/// culture's texts, not from the machine's culture data, so output is the same on every machine. Labels without a
+/// community zone (<see cref="Default"/>, or any zone whose offset is always zero) show an instant in UTC and say so
+/// ("05:00 UTC", the form developer texts use), so nobody takes it for local time. A roster's duty times are the
+/// problem's own local times (a date and a <see cref="LocalTime"/>), not instants, and show as the problem states them.
+/// </para>
+/// <para>
+/// Places: building, unit and room names show the way the office writes them, each suffix once. A name that already
+/// carries a form of this language (<c>"1栋"</c>, <c>"3号楼"</c>, <c>"2单元"</c>, <c>"101室"</c>; <c>"Building 3"</c>) is kept as
+/// written; one that carries another language's form is shown in this language's (<c>"1栋"</c> in English is
+/// "Building 1"; <c>"Unit 2"</c> in Chinese is "2单元"); a bare name gets this language's form ("3" → "3号楼" /
+/// "Building 3"). The forms are the texts' <c>name.building.forms</c>, <c>name.unit.forms</c> and <c>name.room.forms</c>.
 /// </para>
 /// </remarks>
 public sealed class Labels
@@ -78,7 +88,10 @@ public sealed class Labels
         _postCompound = (postCompounds ?? new Dictionary<Id<Post>, Id<Compound>>()).ToFrozenDictionary();
     }
 
-    /// <summary>English labels in UTC with no names: what a view shows when the caller gives no labels.</summary>
+    /// <summary>
+    /// English labels with no zone and no names: what a view shows when the caller gives no labels. An instant shows in
+    /// UTC with "UTC" after it ("Thu 18 Aug 05:00 UTC"); give <see cref="For"/> a community for local times.
+    /// </summary>
     public static Labels Default { get; } = new(CultureInfo.GetCultureInfo("en"), DateTimeZone.Utc);
 
     /// <summary>The culture the texts are written in.</summary>
@@ -89,6 +102,12 @@ public sealed class Labels
 
     /// <summary>True when the texts are Chinese (for callers that lay out text differently, e.g. no spaces).</summary>
     public bool IsChinese => Culture.TwoLetterISOLanguageName == "zh";
+
+    /// <summary>
+    /// True when the labels know no local zone: <see cref="Zone"/> is UTC or another zone whose offset is always zero.
+    /// Instants then show with "UTC" after the time.
+    /// </summary>
+    public bool ShowsUtc => Zone.MinOffset == Offset.Zero && Zone.MaxOffset == Offset.Zero;
 
     /// <summary>Labels for a community: its zone, its compound, post and building names, and the given workers' display names.</summary>
     /// <param name="community">The community.</param>
@@ -156,25 +175,114 @@ public sealed class Labels
     public string Compound(Id<Compound> compound) =>
         _compounds.TryGetValue(compound, out var name) ? Local(name) : Text("compound.numbered", ("n", ViewText.Int(compound.Value)));
 
-    /// <summary>A building's name ("building 5" / "5号楼" around the stored name).</summary>
+    /// <summary>A building's name, its suffix once ("Building 5" / "5号楼"; "1栋" stays "1栋" in Chinese, see the remarks).</summary>
     /// <param name="building">The building.</param>
     /// <returns>The label.</returns>
     public string Building(Id<Building> building) =>
-        Text("building.named", ("name", _buildings.TryGetValue(building, out var name) ? Local(name) : ViewText.Int(building.Value)));
+        Place("building", _buildings.TryGetValue(building, out var name) ? Local(name) : ViewText.Int(building.Value));
 
     /// <summary>
-    /// Where a household lives, so someone can knock: building, unit and room ("building 5, unit 2, room 301" /
+    /// A building, unit or room name as this language writes it, its suffix once (see the remarks): <paramref name="kind"/>
+    /// is <c>building</c>, <c>unit</c> or <c>room</c>; <paramref name="name"/> is the stored name already through <see cref="Local"/>.
+    /// </summary>
+    internal string Place(string kind, string name)
+    {
+        var n = (name ?? string.Empty).Trim();
+        var template = Text("name." + kind);
+        if (n.Length == 0)
+        {
+            return template.Replace("{name}", string.Empty, StringComparison.Ordinal).Trim();
+        }
+
+        // Already written in this language's form ("1栋", "3号楼", "Building 3"): as written.
+        if (HasForm(n, Forms(_texts, kind)) is not null)
+        {
+            return n;
+        }
+
+        var (before, after) = Affixes(template);
+        // Another language's form ("1栋" in English, "Unit 2" in Chinese), or part of a suffix ("3号" for "{name}号楼"):
+        // its core in this language's form.
+        foreach (var table in OtherTables)
+        {
+            if (HasForm(n, Forms(table, kind)) is { } core)
+            {
+                return before + core + after;
+            }
+        }
+
+        foreach (var table in OtherTables)
+        {
+            var (otherBefore, otherAfter) = Affixes(Texts.Template(table, "name." + kind));
+            for (var k = otherAfter.Length - 1; k > 0 && otherBefore.Length == 0; k--)
+            {
+                if (n.Length > k && n.EndsWith(otherAfter[..k], StringComparison.Ordinal))
+                {
+                    return before + n[..^k] + after;
+                }
+            }
+        }
+
+        return before + n + after;
+    }
+
+    // Every culture's table in a fixed order (by culture name), so a name two languages could claim reads the same on every run.
+    private static readonly FrozenDictionary<string, string>[] OtherTables =
+        [.. Texts.All.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value)];
+
+    // A name template's text before and after "{name}" ("", "号楼"; "Building ", "").
+    private static (string Before, string After) Affixes(string template)
+    {
+        var open = template.IndexOf("{name}", StringComparison.Ordinal);
+        return open < 0 ? (string.Empty, string.Empty) : (template[..open], template[(open + "{name}".Length)..]);
+    }
+
+    private static string[] Forms(FrozenDictionary<string, string> table, string kind) =>
+        table.TryGetValue("name." + kind + ".forms", out var forms) ? forms.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+
+    // The name's core when it carries one of the forms: as a suffix ("1栋" → "1"; a Latin word only after a space,
+    // "East Building" → "East"), or as a leading Latin word ("Building 3", "Bldg.3" → "3", not "Blockhouse"); null when
+    // it carries none or nothing would be left.
+    private static string? HasForm(string name, string[] forms)
+    {
+        foreach (var form in forms)
+        {
+            if (name.Length <= form.Length)
+            {
+                continue;
+            }
+
+            var rest = name[..^form.Length];
+            if (name.EndsWith(form, StringComparison.OrdinalIgnoreCase) && (!IsLatin(form) || rest.EndsWith(' ')) && rest.Trim() is { Length: > 0 } core)
+            {
+                return core;
+            }
+
+            if (IsLatin(form) && name.StartsWith(form, StringComparison.OrdinalIgnoreCase) && !char.IsLetter(name[form.Length])
+                && name[form.Length..].Trim() is { Length: > 0 } after)
+            {
+                return after;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsLatin(string form) => form.All(char.IsAscii);
+
+    /// <summary>
+    /// Where a household lives, so someone can knock: building, unit and room ("Building 5, Unit 2, Room 301" /
     /// "5号楼2单元301室"); "household 12" / "12号户" when the labels were not built from the community.
     /// </summary>
     /// <param name="household">The household.</param>
     /// <returns>The label (an address, never a resident's name).</returns>
     public string Household(Id<Household> household) =>
         _households.TryGetValue(household, out var h)
-            ? Text("household.address", ("building", Building(h.Building)), ("unit", Local(h.Unit)), ("room", h.Room.Door))
+            ? Text("household.address", ("building", Building(h.Building)), ("unit", Place("unit", Local(h.Unit))), ("room", Place("room", h.Room.Door)))
             : Text("household.numbered", ("n", ViewText.Int(household.Value)));
 
     /// <summary>
-    /// A household's door without its building, as the office writes it ("unit 2, room 301" / "2单元301室"), for a
+    /// A household's door without its building, as the office writes it ("Unit 2, Room 301" / "2单元301室"), for a
     /// table that shows the building in a column of its own; <paramref name="fallback"/> (e.g. a parcel's "2-301") when
     /// the labels were not built from the community.
     /// </summary>
@@ -183,7 +291,7 @@ public sealed class Labels
     /// <returns>The label (never a resident's name).</returns>
     public string Room(Id<Household> household, string fallback) =>
         _households.TryGetValue(household, out var h)
-            ? Text("household.room", ("unit", Local(h.Unit)), ("room", h.Room.Door))
+            ? Text("household.room", ("unit", Place("unit", Local(h.Unit))), ("room", Place("room", h.Room.Door)))
             : fallback ?? string.Empty;
 
     /// <summary>
@@ -237,17 +345,29 @@ public sealed class Labels
     /// a clock change makes happen twice, the offset says which ("Sun 6 Nov 01:30 (UTC-4)").
     /// </summary>
     /// <param name="instant">The instant.</param>
-    /// <returns>The label; never UTC.</returns>
-    public string Moment(Instant instant)
-    {
-        var local = instant.InZone(Zone);
-        return Text("moment", ("date", Date(local.Date)), ("time", Clock(local)));
-    }
+    /// <returns>The label; in UTC only when the labels know no zone (<see cref="ShowsUtc"/>), and then it says "UTC".</returns>
+    public string Moment(Instant instant) => Text("moment", ("date", Date(instant.InZone(Zone).Date)), ("time", TimeOfDay(instant)));
 
-    /// <summary>An instant's local time of day in <see cref="Zone"/> ("05:00"; "01:30 (UTC-4)" when that local time happens twice).</summary>
+    /// <summary>
+    /// An instant's local time of day in <see cref="Zone"/> ("05:00"; "01:30 (UTC-4)" when that local time happens twice;
+    /// "05:00 UTC" when the labels know no zone).
+    /// </summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The label.</returns>
-    public string TimeOfDay(Instant instant) => Clock(instant.InZone(Zone));
+    public string TimeOfDay(Instant instant) => Said(Clock(instant.InZone(Zone)));
+
+    /// <summary>An instant's time of day with seconds ("06:27:20"), "UTC" after it when the labels know no zone.</summary>
+    internal string TimeWithSeconds(Instant instant) => Said(instant.InZone(Zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A time derived from a duty's local date and time (<see cref="Span"/>, a rest ending after it): the problem's own
+    /// local time, shown without "UTC" even when the labels know no zone, with the date when not on <paramref name="near"/>'s.
+    /// </summary>
+    internal string DutyMoment(ZonedDateTime at, ZonedDateTime near) =>
+        at.Date == near.Date ? Clock(at) : Text("moment", ("date", Date(at.Date)), ("time", Clock(at)));
+
+    // An instant's clock reading, with "UTC" after it when no zone is known (a person would take a bare "05:00" for local time).
+    private string Said(string time) => ShowsUtc ? Text("time.utc", ("time", time)) : time;
 
     /// <summary>
     /// A shift's nominal local span, without a date ("08:00-16:00", with "(next day)" / "（次日）" when it ends after

@@ -167,9 +167,9 @@ public static class RosterTexts
         return sb.ToString();
     }
 
-    // A moment near a duty's start: the time alone on the duty's local date, else date and time.
-    private static string When(Instant at, ZonedDateTime near, Labels l) =>
-        at.InZone(l.Zone).Date == near.Date ? l.TimeOfDay(at) : l.Moment(at);
+    // A moment near a duty's start: the time alone on the duty's local date, else date and time. It comes from the
+    // duties' local times (their spans), so it shows as a local time of the problem, never with "UTC".
+    private static string When(Instant at, ZonedDateTime near, Labels l) => l.DutyMoment(at.InZone(l.Zone), near);
 
     // Each candidate's minutes on duty in the need's week (Monday to Sunday), before the need: from the candidate's
     // roster less the need's own assignment.

@@ -101,7 +101,7 @@ public static class TestingDayTimeline
         return sb.ToString();
     }
 
-    private static string Seconds(Labels l, Instant t) => t.InZone(l.Zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Seconds(Labels l, Instant t) => l.TimeWithSeconds(t);
 
     private static double DrawSite(StringBuilder sb, WaveProblem problem, SitePlan sitePlan, WaveReplay replay, double top, Func<Instant, double> x, Labels l)
     {

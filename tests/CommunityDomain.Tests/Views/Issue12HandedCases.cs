@@ -63,7 +63,7 @@ public sealed class Issue12HandedCases
         Assert.StartsWith("请4号楼", chinese, StringComparison.Ordinal);
         Assert.EndsWith("的居民现在下楼，到东方小区1号采样点做核酸检测，请保持一米间距。", chinese, StringComparison.Ordinal);
         Assert.DoesNotContain("Dongfang", chinese, StringComparison.Ordinal);
-        Assert.Contains("building 4", english, StringComparison.Ordinal);
+        Assert.Contains("Building 4, Unit 1", english, StringComparison.Ordinal);
         Assert.Contains("Dongfang site 1", english, StringComparison.Ordinal);
     }
 
@@ -86,7 +86,7 @@ public sealed class Issue12HandedCases
         var knock = missing.Select(m => zh.Household(community.Get(m.Resident).HouseholdId) + " " + m.MaskedName).ToList();
 
         Assert.Equal(["4号楼1单元501室 李**", "4号楼1单元501室 李**"], knock);
-        Assert.Equal("building 4, unit 1, room 501", en.Household(community.Get(missing[0].Resident).HouseholdId));
+        Assert.Equal("Building 4, Unit 1, Room 501", en.Household(community.Get(missing[0].Resident).HouseholdId));
         Assert.DoesNotContain(knock, k => k.Contains("李志强", StringComparison.Ordinal) || k.Contains("李海燕", StringComparison.Ordinal));
     }
 

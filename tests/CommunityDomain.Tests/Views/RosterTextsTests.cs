@@ -36,9 +36,9 @@ public sealed class RosterTextsTests
         var labels = Chinese(workers);
 
         var sick = RosterTexts.Message(result.Notices.Single(n => n.Worker == W(1)), result.Problem, labels);
-        Assert.Equal("王芳：您的值班有变动。取消：1月2日（周二） 08:00-16:00 东方小区东门。", sick);
+        Assert.Equal("王芳：您的值班有变动。取消：1月2日（周二）08:00-16:00 东方小区东门。", sick);
         var cover = RosterTexts.Message(result.Notices.Single(n => n.Added.Count > 0), result.Problem, labels);
-        Assert.Contains("新增：1月2日（周二） 08:00-16:00 东方小区东门。", cover, StringComparison.Ordinal);
+        Assert.Contains("新增：1月2日（周二）08:00-16:00 东方小区东门。", cover, StringComparison.Ordinal);
         Assert.DoesNotContain("Worker#", sick + cover, StringComparison.Ordinal);
         Assert.DoesNotContain("Post#", sick + cover, StringComparison.Ordinal);
     }
@@ -65,8 +65,8 @@ public sealed class RosterTextsTests
         var messages = RosterTexts.SwapMessages(verdict, p, Chinese(workers));
 
         Assert.Equal([W(1), W(2)], messages.Select(m => m.Worker));
-        Assert.Equal("王芳：您与李强的换班已批准。调整后您的值班：1月2日（周二） 08:00-16:00 东方小区东门。", messages[0].Text);
-        Assert.Equal("李强：您与王芳的换班已批准。调整后您的值班：1月2日（周二） 休息。", messages[1].Text);
+        Assert.Equal("王芳：您与李强的换班已批准。调整后您的值班：1月2日（周二）08:00-16:00 东方小区东门。", messages[0].Text);
+        Assert.Equal("李强：您与王芳的换班已批准。调整后您的值班：1月2日（周二）休息。", messages[1].Text);
         Assert.Equal("王芳与李强换班：已批准。", RosterTexts.Verdict(verdict, Chinese(workers)));
     }
 
@@ -98,7 +98,7 @@ public sealed class RosterTextsTests
         var ranking = RosterDispatch.Rank(p, [A(4, 0, "N")], Gate, Monday.PlusDays(1).At(new LocalTime(9, 0)), Duration.FromHours(4));
         var lines = RosterTexts.Dispatch(ranking, Chinese(workers)).Split('\n');
 
-        Assert.StartsWith("东方小区东门 1月2日（周二） 09:00-13:00 需要增援：可派2人。", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("东方小区东门 1月2日（周二）09:00-13:00 需要增援：可派2人。", lines[0], StringComparison.Ordinal);
         // Why this person in plain words (issue 12: no "+5分"): where they live and their hours this week.
         // How the list is ordered, in words (issue 12 remainder: ranked by a score with no sentence saying why the order).
         Assert.Equal("去的代价越小越靠前：住在本小区、本周值班时间较少、不必放弃本人意愿的人优先；条件相同时按工作人员名单顺序排列。", lines[1]);
@@ -168,7 +168,7 @@ public sealed class RosterTextsTests
 
         var why = RosterTexts.Worker(RosterExplanations.WhyWorker(p, roster, W(1)), p, labels);
         Assert.StartsWith("王芳：1个班次，8小时（同组平均", why, StringComparison.Ordinal);
-        Assert.Contains("值班：1月1日（周一） 08:00-16:00 东方小区东门。", why, StringComparison.Ordinal);
+        Assert.Contains("值班：1月1日（周一）08:00-16:00 东方小区东门。", why, StringComparison.Ordinal);
         var reasons = RosterExplanations.WhyShort(p, roster.Assignments, Gate, Monday, "D").Select(r => RosterTexts.Shortfall(r, p, labels)).ToList();
         Assert.Contains(reasons, r => r.StartsWith("李强当时有空", StringComparison.Ordinal));
     }

@@ -32,7 +32,7 @@ public sealed class SuppliesViewsProperties
         var listed = rows.Skip(1).Select(r => (Run: r[0], Key: Key(r[4], r[5], r[7], r[8]))).ToList();
         var expected = plan.Runs.SelectMany(run => run.Parcels.Select(p => (Run: run.Number.ToString(CultureInfo.InvariantCulture), p)))
             .Concat(plan.Unplaceable.Select(p => (Run: "", p)))
-            .Select(x => (x.Run, Key: Key("building " + I(x.p.Building.Value), x.p.Room, x.p.Contents, I(x.p.WeightGrams))))
+            .Select(x => (x.Run, Key: Key("Building " + I(x.p.Building.Value), x.p.Room, x.p.Contents, I(x.p.WeightGrams))))
             .ToList();
         return rows[0].SequenceEqual(["run", "runner", "trip", "stop", "building", "room", "recipient", "contents", "grams"])
             && rows.Skip(1).All(r => r.Count == 9)

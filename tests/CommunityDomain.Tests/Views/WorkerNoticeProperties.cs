@@ -50,7 +50,7 @@ public sealed class WorkerNoticeProperties
         var next = end.Date > start.Date;
         var compound = $"Estate{s.PostCompound[a.Post].Value}";
         return s.Chinese
-            ? $"{DateText(s, a.Date)} {from}-{(next ? "次日" : "")}{until} {compound}Gate{a.Post.Value}"
+            ? $"{DateText(s, a.Date)}{from}-{(next ? "次日" : "")}{until} {compound}Gate{a.Post.Value}"
             : $"{DateText(s, a.Date)} {from}-{until}{(next ? " (next day)" : "")} {compound}, Gate{a.Post.Value}";
     }
 
@@ -102,7 +102,7 @@ public sealed class WorkerNoticeProperties
 
         var s = For(problem, chinese, zone);
         var messages = RosterTexts.SwapMessages(verdict, problem, s.Labels);
-        var off = chinese ? $"{DateText(s, duty.Date)} 休息" : $"{DateText(s, duty.Date)} off";
+        var off = chinese ? $"{DateText(s, duty.Date)}休息" : $"{DateText(s, duty.Date)} off";
         // Two identical duties (same post, shift and role) swapped change nothing: both are told so.
         static (Id<Post>, string, string?)? Of(Roster r, Id<Worker> w, LocalDate d) =>
             r.Assignments.Where(a => a.Worker == w && a.Date == d).Select(a => ((Id<Post>, string, string?)?)(a.Post, a.ShiftCode, a.Qualification)).FirstOrDefault();

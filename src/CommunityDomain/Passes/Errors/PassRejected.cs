@@ -25,8 +25,9 @@ public sealed record PassRejected(PassRejection Reason, PassSerial? Serial) : Do
         _ => "it never went out",
     }}.";
 
+    // Chinese sets no space between a serial and the characters around it, nor before a full-width bracket.
     /// <inheritdoc />
-    protected override string Chinese => $"出入卡 {Serial?.ToString() ?? "（无法识别）"} 被拒绝：{Reason switch
+    protected override string Chinese => $"{(Serial is { } serial ? "出入卡" + serial : "无法识别的出入卡")}被拒绝：{Reason switch
     {
         PassRejection.Malformed => "不是有效的出入卡码",
         PassRejection.UnknownKey => "签名密钥不被本卡口接受",
