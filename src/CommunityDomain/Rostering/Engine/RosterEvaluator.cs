@@ -90,6 +90,9 @@ internal sealed class RosterEvaluator
 
     public int WorkerMinutes(int w) => _workerMinutes[w];
 
+    /// <summary>The hard violations of worker <paramref name="w"/>'s own rules (cover not included).</summary>
+    public int WorkerHard(int w) => _workerHard[w];
+
     /// <summary>Rebuilds every cached figure from <see cref="Assign"/>.</summary>
     public void Recompute()
     {

@@ -140,8 +140,23 @@ internal sealed class SearchEngine
     /// </summary>
     private void BestResponseSweep(long limit, CancellationToken token)
     {
-        for (var w = 0; w < _p.WorkerCount && !Stop(limit, token); w++)
+        // Workers who break their own rules first (a short time limit may end the sweep), then the others.
+        var order = new int[_p.WorkerCount];
+        var next = 0;
+        for (var pass = 0; pass < 2; pass++)
         {
+            for (var w = 0; w < _p.WorkerCount; w++)
+            {
+                if ((_ev.WorkerHard(w) > 0) == (pass == 0))
+                {
+                    order[next++] = w;
+                }
+            }
+        }
+
+        for (var i = 0; i < order.Length && !Stop(limit, token); i++)
+        {
+            var w = order[i];
             var before = _ev.Score;
             _ev.Begin();
             _moves.Reoptimise(w);
