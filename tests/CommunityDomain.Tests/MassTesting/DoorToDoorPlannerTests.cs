@@ -32,4 +32,20 @@ public sealed class DoorToDoorPlannerTests
         Assert.Equal(expected, plan.Routes.Select(Describe));
         Assert.Equal(plan.Routes.Max(r => r.Estimate), plan.Longest);
     }
+
+    [Fact]
+    public void Shrink_a_generated_problem_steps_to_fewer_households_or_teams_until_none_is_left()
+    {
+        var problem = DoorArbitraries.Make(seed: 7, buildings: 6, teams: 3);
+        Assert.NotEmpty(DoorArbitraries.Shrink(problem));
+
+        while (DoorArbitraries.Shrink(problem).FirstOrDefault() is { } smaller)
+        {
+            Assert.True(smaller.Visits.Count < problem.Visits.Count || smaller.Teams < problem.Teams, "a shrink step must be smaller");
+            Assert.Subset(problem.Visits.ToHashSet(), smaller.Visits.ToHashSet());
+            problem = smaller;
+        }
+
+        Assert.Equal((0, 1), (problem.Visits.Count, problem.Teams));
+    }
 }
