@@ -9,7 +9,7 @@ namespace CommunityDomain.Benchmarks.Supplies;
 /// First-fit decreasing for delivery runs under the planner's rules, written for speed as the benchmarks' named
 /// baseline (issue 15). Same answer as the plain quadratic version in the tests
 /// (<c>RunPlannerBaselineProperties.FirstFitDecreasing</c>; a property checks they agree), in about
-/// O(parcels x neighbouring buildings x log runs) instead of O(parcels x runs).
+/// O(parcels x neighbouring buildings x open runs per building) instead of O(parcels x runs).
 /// </summary>
 /// <remarks>
 /// Rules: parcels are grouped by window (runs never mix windows); a parcel heavier than the capacity, or whose
@@ -21,10 +21,12 @@ namespace CommunityDomain.Benchmarks.Supplies;
 /// budget and the window. A parcel that fits no open run opens one.
 /// <para>
 /// Why it is fast, and still exactly first fit: every building of a run that can take a parcel stands within the
-/// neighbour distance of the parcel's building, so the run's first building does too. Runs are indexed by their
-/// first building, each index a max-room segment tree in opening order; a parcel asks only the trees of its
-/// building's neighbours (found on a grid of the neighbour distance) for their first run with room that passes
-/// the other checks, and takes the earliest opened of those answers.
+/// neighbour distance of the parcel's building, so the run's first building does too. Runs are kept in plain lists
+/// by their first building, in opening order, and a run leaves its list once its room is below the window's
+/// lightest parcel; a parcel scans only the lists of its building's neighbours (found on a grid of the neighbour
+/// distance) for their first run that passes every check, and takes the earliest opened of those answers. The
+/// structure differs from the planner's (a max-room segment tree per first building) on purpose, so the two do not
+/// share a mistake.
 /// </para>
 /// </remarks>
 public static class FirstFitDecreasing
@@ -79,7 +81,7 @@ public static class FirstFitDecreasing
 
             var sorted = window.Where(p => options.LoadOf(p) <= options.Capacity)
                 .OrderByDescending(options.LoadOf).ThenBy(p => p.Building.Value).ThenBy(p => p.Household.Value).ThenBy(p => p.Contents, StringComparer.Ordinal);
-            runs += new Packing(positions, neighbours, options, limit).Pack(sorted.Select(p => (index[p.Building], p)));
+            runs += new Packing(positions, neighbours, options, limit).Pack([.. sorted.Select(p => (index[p.Building], p))]);
         }
 
         return runs;
@@ -128,33 +130,46 @@ public static class FirstFitDecreasing
     // Clamping keeps the order of cells (so neighbours stay in adjacent cells) for coordinates far beyond any compound.
     private static long Cell(double coordinate, double size) => (long)Math.Clamp(Math.Floor(coordinate / size), -1e17, 1e17);
 
+    // Runs are grouped by their first building; each group is a plain list in opening order, scanned from the front.
+    // A list drops a run once its room is below the window's lightest parcel (no later parcel is lighter), so the scans
+    // pass over runs that could still take something. Deliberately not the planner's structure (a max-room segment
+    // tree per first building, Supplies/Delivery/RoomTree.cs): a baseline written the same way would share its bugs.
     private sealed class Packing(List<Position> positions, int[][] neighbours, RunOptions options, Duration limit)
     {
         private readonly List<long> _load = [];
         private readonly List<Duration> _time = [];
         private readonly List<List<int>> _buildings = [];
-        private readonly List<int> _slot = [];
         private readonly HashSet<(int Run, long Household)> _households = [];
-        private readonly Dictionary<int, (RoomTree Tree, List<int> Runs)> _byFirstBuilding = [];
+        private readonly Dictionary<int, List<int>> _openByFirstBuilding = [];
+        private long _lightest;
 
-        public int Pack(IEnumerable<(int Building, Parcel Parcel)> parcels)
+        public int Pack(IReadOnlyList<(int Building, Parcel Parcel)> parcels)
         {
+            // Heaviest first: the last parcel is the lightest any run will still be asked to take.
+            _lightest = parcels.Count == 0 ? 0 : options.LoadOf(parcels[^1].Parcel);
             foreach (var (building, parcel) in parcels)
             {
                 var load = options.LoadOf(parcel);
                 var best = int.MaxValue;
                 foreach (var first in neighbours[building])
                 {
-                    if (!_byFirstBuilding.TryGetValue(first, out var opened))
+                    if (!_openByFirstBuilding.TryGetValue(first, out var open))
                     {
                         continue;
                     }
 
-                    for (var at = opened.Tree.FindFirst(0, load); at >= 0 && opened.Runs[at] < best; at = opened.Tree.FindFirst(at + 1, load))
+                    // Opening order: the first run here that takes the parcel is this list's answer; later ones lose
+                    // to an earlier answer from another list.
+                    foreach (var run in open)
                     {
-                        if (Fits(opened.Runs[at], building, parcel))
+                        if (run >= best)
                         {
-                            best = opened.Runs[at];
+                            break;
+                        }
+
+                        if (_load[run] + load <= options.Capacity && Fits(run, building, parcel))
+                        {
+                            best = run;
                             break;
                         }
                     }
@@ -201,14 +216,12 @@ public static class FirstFitDecreasing
             _load.Add(0);
             _time.Add(Duration.Zero);
             _buildings.Add([]);
-            if (!_byFirstBuilding.TryGetValue(building, out var opened))
+            if (!_openByFirstBuilding.TryGetValue(building, out var open))
             {
-                _byFirstBuilding[building] = opened = (new RoomTree(), []);
+                _openByFirstBuilding[building] = open = [];
             }
 
-            _slot.Add(opened.Runs.Count);
-            opened.Runs.Add(run);
-            opened.Tree.Add(options.Capacity);
+            open.Add(run);
             return run;
         }
 
@@ -223,65 +236,10 @@ public static class FirstFitDecreasing
                 _buildings[run].Add(building);
             }
 
-            _byFirstBuilding[_buildings[run][0]].Tree.Set(_slot[run], options.Capacity - _load[run]);
-        }
-    }
-
-    // A max segment tree over the rooms of runs in opening order that grows by doubling: finds the first run at or
-    // after a position whose room is at least a load.
-    private sealed class RoomTree
-    {
-        private long[] _max = new long[2];
-        private int _leaves = 1;
-
-        public int Count { get; private set; }
-
-        public void Add(long room)
-        {
-            if (Count == _leaves)
+            if (options.Capacity - _load[run] < _lightest)
             {
-                var old = _max;
-                _leaves *= 2;
-                _max = new long[2 * _leaves];
-                Array.Fill(_max, long.MinValue);
-                Array.Copy(old, old.Length / 2, _max, _leaves, old.Length / 2);
-                for (var i = _leaves - 1; i >= 1; i--)
-                {
-                    _max[i] = Math.Max(_max[2 * i], _max[(2 * i) + 1]);
-                }
+                _ = _openByFirstBuilding[_buildings[run][0]].Remove(run);
             }
-
-            Count++;
-            Set(Count - 1, room);
-        }
-
-        public void Set(int slot, long room)
-        {
-            var i = slot + _leaves;
-            _max[i] = room;
-            for (i /= 2; i >= 1; i /= 2)
-            {
-                _max[i] = Math.Max(_max[2 * i], _max[(2 * i) + 1]);
-            }
-        }
-
-        public int FindFirst(int from, long atLeast) => from >= Count ? -1 : Find(1, 0, _leaves, from, atLeast);
-
-        private int Find(int node, int low, int high, int from, long atLeast)
-        {
-            if (high <= from || _max[node] < atLeast)
-            {
-                return -1;
-            }
-
-            if (high - low == 1)
-            {
-                return low < Count ? low : -1;
-            }
-
-            var middle = (low + high) / 2;
-            var left = Find(2 * node, low, middle, from, atLeast);
-            return left >= 0 ? left : Find((2 * node) + 1, middle, high, from, atLeast);
         }
     }
 }

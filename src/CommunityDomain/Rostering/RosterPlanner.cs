@@ -36,8 +36,8 @@ public static class RosterPlanner
         IProgress<PlannerProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(problem);
-        ArgumentNullException.ThrowIfNull(options);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(options);
         return PlanCore(problem, options, start: null, progress, withBound: true, cancellationToken);
     }
 
@@ -176,8 +176,8 @@ public static class RosterPlanner
     /// <exception cref="ArgumentException">An assignment matches no demand or a worker has two on a date.</exception>
     public static Roster Score(RosterProblem problem, IEnumerable<RosterAssignment> assignments)
     {
-        ArgumentNullException.ThrowIfNull(problem);
-        ArgumentNullException.ThrowIfNull(assignments);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(assignments);
         var p = problem.Compiled;
         var assign = AssignmentMapper.ToCells(problem, assignments);
         return RosterBuilder.Build(p, assign);

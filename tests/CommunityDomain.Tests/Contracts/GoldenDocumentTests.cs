@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CommunityDomain.Contracts;
+using CommunityDomain.Tests.Conventions;
 
 namespace CommunityDomain.Tests.Contracts;
 
@@ -48,20 +49,5 @@ public sealed class GoldenDocumentTests
     private static string InvokeWrite(Type type, object value) =>
         (string)typeof(CommunityJson).GetMethod(nameof(CommunityJson.Write))!.MakeGenericMethod(type).Invoke(null, [value])!;
 
-    private static string Folder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, Relative);
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new DirectoryNotFoundException($"No {Relative} above {AppContext.BaseDirectory}.");
-        }
-    }
+    private static string Folder => SourceTree.Folder(Relative);
 }

@@ -10,6 +10,7 @@ using CommunityDomain.Passes;
 using CommunityDomain.Passes.State;
 using CommunityDomain.Supplies.Ledger;
 using CommunityDomain.Supplies.Ledger.State;
+using CommunityDomain.Tests.Conventions;
 using FsCheck.Xunit;
 using NodaTime.Testing;
 using OneOf;
@@ -295,20 +296,5 @@ public sealed class MutatedDocumentProperties
         }
     }
 
-    private static string Folder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, Relative);
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new DirectoryNotFoundException($"No {Relative} above {AppContext.BaseDirectory}.");
-        }
-    }
+    private static string Folder => SourceTree.Folder(Relative);
 }

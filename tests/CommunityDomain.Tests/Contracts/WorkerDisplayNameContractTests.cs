@@ -2,6 +2,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Contracts;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
+using CommunityDomain.Tests.Conventions;
 
 namespace CommunityDomain.Tests.Contracts;
 
@@ -62,17 +63,5 @@ public sealed class WorkerDisplayNameContractTests
         Assert.True(CommunityJson.Read<RosterProblem>(json).IsT1);
     }
 
-    private static string Golden(string kind)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "tests/CommunityDomain.Tests/Contracts/Golden", kind + ".json");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException(kind);
-    }
+    private static string Golden(string kind) => Path.Combine(SourceTree.Folder("tests/CommunityDomain.Tests/Contracts/Golden"), kind + ".json");
 }

@@ -368,14 +368,9 @@ public static class PlannerGenerators
 
     public static IEnumerable<LockdownAllocationCase> ShrinkAllocation(LockdownAllocationCase c)
     {
-        if (c.Claims.Length > 1)
+        foreach (var claims in ScriptShrinkers.Fewer(c.Claims, singles: 20))
         {
-            yield return c with { Claims = c.Claims[..(c.Claims.Length / 2)] };
-            yield return c with { Claims = c.Claims[(c.Claims.Length / 2)..] };
-            for (var i = 0; i < Math.Min(c.Claims.Length, 20); i++)
-            {
-                yield return c with { Claims = [.. c.Claims.Where((_, j) => j != i)] };
-            }
+            yield return c with { Claims = claims };
         }
 
         if (c.Supply > 0)
@@ -459,18 +454,8 @@ public static class PlannerGenerators
         return new LockdownDeliveryCase(parcels, sites, options, name);
     }
 
-    public static IEnumerable<LockdownDeliveryCase> ShrinkDelivery(LockdownDeliveryCase c)
-    {
-        if (c.Parcels.Length > 1)
-        {
-            yield return c with { Parcels = c.Parcels[..(c.Parcels.Length / 2)] };
-            yield return c with { Parcels = c.Parcels[(c.Parcels.Length / 2)..] };
-            for (var i = 0; i < Math.Min(c.Parcels.Length, 30); i++)
-            {
-                yield return c with { Parcels = [.. c.Parcels.Where((_, j) => j != i)] };
-            }
-        }
-    }
+    public static IEnumerable<LockdownDeliveryCase> ShrinkDelivery(LockdownDeliveryCase c) =>
+        ScriptShrinkers.Fewer(c.Parcels, singles: 30).Select(parcels => c with { Parcels = parcels });
 }
 
 public sealed class LockdownPlannerArbitraries

@@ -12,15 +12,9 @@ public static class ScriptShrinkers
     /// <summary>Drops the second half, the first half, then each step; then shrinks one step at a time.</summary>
     public static IEnumerable<T[]> Shrink<T>(T[] script, Func<T, IEnumerable<T>> shrinkStep)
     {
-        if (script.Length > 1)
+        foreach (var fewer in Fewer(script))
         {
-            yield return script[..(script.Length / 2)];
-            yield return script[(script.Length / 2)..];
-        }
-
-        for (var i = 0; i < script.Length; i++)
-        {
-            yield return [.. script[..i], .. script[(i + 1)..]];
+            yield return fewer;
         }
 
         for (var i = 0; i < script.Length; i++)
@@ -31,6 +25,25 @@ public static class ScriptShrinkers
                 copy[i] = smaller;
                 yield return copy;
             }
+        }
+    }
+
+    /// <summary>
+    /// Shorter arrays, the boldest first: the first half and the second half (when there are two or more items), then
+    /// the array without one item, for each of the first <paramref name="singles"/> items. The one way every list-shaped
+    /// generator here shrinks its items (scripts, claims, parcels, claim specs).
+    /// </summary>
+    public static IEnumerable<T[]> Fewer<T>(T[] items, int singles = int.MaxValue)
+    {
+        if (items.Length > 1)
+        {
+            yield return items[..(items.Length / 2)];
+            yield return items[(items.Length / 2)..];
+        }
+
+        for (var i = 0; i < Math.Min(items.Length, singles); i++)
+        {
+            yield return [.. items[..i], .. items[(i + 1)..]];
         }
     }
 

@@ -27,14 +27,9 @@ public static class SuppliesShrinkers
         AllocationCase With(ClaimSpec[] specs) => c with { Specs = specs, Supply = Math.Min(c.Supply, specs.Sum(s => s.Need) + slack) };
 
         var specs = c.Specs;
-        if (specs.Length > 1)
+        foreach (var fewer in specs.Length > 1 ? ScriptShrinkers.Fewer(specs, singles: 20) : [])
         {
-            yield return With(specs[..(specs.Length / 2)]);
-            yield return With(specs[(specs.Length / 2)..]);
-            for (var i = 0; i < Math.Min(specs.Length, 20); i++)
-            {
-                yield return With([.. specs.Where((_, j) => j != i)]);
-            }
+            yield return With(fewer);
         }
 
         foreach (var supply in new[] { 0, c.Supply / 2, c.Supply - 1 }.Where(s => s >= 0 && s < c.Supply).Distinct())
@@ -82,18 +77,9 @@ public static class SuppliesShrinkers
     public static IEnumerable<DeliveryCase> ShrinkDelivery(DeliveryCase c)
     {
         var parcels = c.Parcels;
-        if (parcels.Length > 0)
+        foreach (var fewer in ScriptShrinkers.Fewer(parcels, singles: 30))
         {
-            yield return c with { Parcels = parcels[..(parcels.Length / 2)] };
-        }
-
-        if (parcels.Length > 1)
-        {
-            yield return c with { Parcels = parcels[(parcels.Length / 2)..] };
-            for (var i = 0; i < Math.Min(parcels.Length, 30); i++)
-            {
-                yield return c with { Parcels = [.. parcels.Where((_, j) => j != i)] };
-            }
+            yield return c with { Parcels = fewer };
         }
 
         var used = parcels.Select(p => p.Building).ToHashSet();

@@ -6,11 +6,37 @@ namespace CommunityDomain.Tests.MassTesting;
 
 public static class DoorArbitraries
 {
-    public static Arbitrary<DoorToDoorProblem> Problems() => (
+    public static Arbitrary<DoorToDoorProblem> Problems() => Arb.From(
         from seed in Gen.Choose(0, int.MaxValue - 1)
         from buildings in Gen.Choose(0, 9)
         from teams in Gen.Choose(1, 4)
-        select Make(seed, buildings, teams)).ToArbitrary();
+        select Make(seed, buildings, teams),
+        Shrink);
+
+    /// <summary>
+    /// Smaller problems of the same kind: one building fewer (its households go), one household fewer in a building of
+    /// several, one team fewer. Every candidate is smaller, so shrinking ends; times, speed and depot stay.
+    /// </summary>
+    public static IEnumerable<DoorToDoorProblem> Shrink(DoorToDoorProblem p)
+    {
+        DoorToDoorProblem With(IReadOnlyList<DoorVisit> visits, int teams) =>
+            new(p.Depot, teams, p.PerHousehold, p.PerPerson, p.MetresPerSecond, visits);
+
+        foreach (var building in p.Visits.Select(v => v.BuildingId).Distinct().OrderDescending())
+        {
+            yield return With([.. p.Visits.Where(v => v.BuildingId != building)], p.Teams);
+        }
+
+        foreach (var visit in p.Visits.Where(v => p.Visits.Count(o => o.BuildingId == v.BuildingId) > 1))
+        {
+            yield return With([.. p.Visits.Where(v => v != visit)], p.Teams);
+        }
+
+        if (p.Teams > 1)
+        {
+            yield return With(p.Visits, p.Teams - 1);
+        }
+    }
 
     public static DoorToDoorProblem Make(int seed, int buildings, int teams)
     {

@@ -21,7 +21,7 @@ public sealed class RoundRecordsTests
         Assert.True(round.Exempt(entry.Resident, "  dialysis at the county hospital ").IsT0);
 
         Assert.Equal("dialysis at the county hospital", round.ExemptReasonOf(entry.Resident));
-        var exemption = Assert.Single(round.Exemptions);
+        ExemptResident exemption = Assert.Single(round.Exemptions);
         Assert.Equal((entry.Resident, entry.Building, entry.Unit, entry.MaskedName, "dialysis at the county hospital"),
             (exemption.Resident, exemption.Building, exemption.Unit, exemption.MaskedName, exemption.Reason));
         var raised = Assert.IsType<ResidentExcused>(Assert.Single(round.DequeueEvents()));
@@ -32,6 +32,7 @@ public sealed class RoundRecordsTests
         Assert.Equal(exemption, Assert.Single(round.Closure(entry.Compound).Exemptions));
         Assert.DoesNotContain("dialysis", closure.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("dialysis", exemption.ToString(), StringComparison.Ordinal);
+        Assert.Equal($"{entry.MaskedName} ({entry.Resident}, exempt)", exemption.ToString());
     }
 
     [Fact]

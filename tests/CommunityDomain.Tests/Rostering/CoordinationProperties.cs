@@ -6,47 +6,29 @@ using FsCheck.Xunit;
 namespace CommunityDomain.Tests.Rostering;
 
 /// <summary>
-/// Swaps, dispatch and explanations against the independent checker, on planted rosters (valid) and on
-/// the planner's best rosters for lockdown-shaped problems (often infeasible, with rule-breaking pins):
-/// every guarantee is stated as "no hard rule's amount rises", which is the planted case when the roster
-/// breaks nothing.
+/// Swaps, dispatch and explanations against the independent checker, each guarantee one property over
+/// <see cref="RosterCase"/>: planted rosters (valid) and the planner's best rosters for lockdown-shaped problems
+/// (often infeasible, with rule-breaking pins). Every guarantee is stated as "no hard rule's amount rises", which is
+/// "the roster stays valid" when the roster breaks nothing.
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 100)]
+[Properties(Arbitrary = new[] { typeof(RosterCaseArbitraries) }, MaxTest = 100)]
 public sealed class CoordinationProperties
 {
-    private const int LockdownTests = 30;
+    [Property]
+    public bool A_swap_is_accepted_exactly_when_no_hard_rule_rises_and_no_pin_moves_and_a_refusal_names_the_risen_rules(RosterCase c, NonNegativeInt pick) =>
+        SwapVerdictIsChecked(c.Problem, c.Roster, pick.Get);
 
     [Property]
-    public bool An_accepted_swap_leaves_the_roster_valid_and_a_refused_one_names_a_rule_the_swapped_roster_breaks(PlantedProblem g, NonNegativeInt pick) =>
-        SwapVerdictIsChecked(g.Problem, g.Planted, pick.Get);
-
-    [Property(MaxTest = LockdownTests)]
-    public bool A_swap_is_accepted_exactly_when_no_hard_rule_rises_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
-        SwapVerdictIsChecked(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+    public bool Dispatch_never_suggests_someone_who_would_raise_a_hard_rule_and_its_first_pick_has_the_best_change(RosterCase c, NonNegativeInt pick) =>
+        DispatchIsChecked(c.Problem, c.Roster, pick.Get);
 
     [Property]
-    public bool Dispatch_never_suggests_someone_who_would_break_a_rule_and_its_first_pick_has_the_best_change(PlantedProblem g, NonNegativeInt pick) =>
-        DispatchIsChecked(g.Problem, g.Planted, pick.Get);
-
-    [Property(MaxTest = LockdownTests)]
-    public bool Dispatch_never_suggests_someone_who_would_raise_a_hard_rule_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
-        DispatchIsChecked(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+    public bool Why_short_names_only_checkable_reasons(RosterCase c, NonNegativeInt pick) =>
+        WhyShortIsChecked(c.Problem, c.Roster, pick.Get);
 
     [Property]
-    public bool Why_short_names_only_checkable_reasons(PlantedProblem g, NonNegativeInt pick) =>
-        WhyShortIsChecked(g.Problem, g.Planted, pick.Get);
-
-    [Property(MaxTest = LockdownTests)]
-    public bool Why_short_names_only_checkable_reasons_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
-        WhyShortIsChecked(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
-
-    [Property]
-    public bool A_workers_explanation_lines_add_up_to_their_part_of_the_score(PlantedProblem g, NonNegativeInt pick) =>
-        ExplanationAddsUp(g.Problem, g.Planted, pick.Get);
-
-    [Property(MaxTest = LockdownTests)]
-    public bool A_workers_explanation_lines_add_up_to_their_part_of_the_score_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
-        ExplanationAddsUp(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+    public bool A_workers_explanation_lines_add_up_to_their_part_of_the_score(RosterCase c, NonNegativeInt pick) =>
+        ExplanationAddsUp(c.Problem, c.Roster, pick.Get);
 
     /// <summary>The hard amount per rule, from the checker.</summary>
     private static Dictionary<RuleKind, int> HardByRule(RosterProblem problem, IEnumerable<RosterAssignment> roster) =>

@@ -7,14 +7,14 @@ using Interval = NodaTime.Interval;
 namespace CommunityDomain.Tests.Rostering;
 
 /// <summary>
-/// Repair against independent references, on planted rosters and on the planner's best rosters for
-/// lockdown-shaped problems (understaffed, infeasible, rule-breaking pins, 24-hour duties, long horizons).
+/// Repair against independent references, each guarantee one property over <see cref="RosterCase"/>: planted
+/// rosters and the planner's best rosters for lockdown-shaped problems (understaffed, infeasible, rule-breaking
+/// pins, 24-hour duties, long horizons).
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 40)]
+[Properties(Arbitrary = new[] { typeof(RosterCaseArbitraries) }, MaxTest = 60)]
 public sealed class RepairProperties
 {
     private const long Moves = 300;
-    private const int LockdownTests = 25;
 
     internal static (RosterChange Change, LocalDate Now) ChangeOf(RosterProblem p, int pick)
     {
@@ -43,11 +43,7 @@ public sealed class RepairProperties
     private static bool Changeable(RosterProblem p) => p.Workers.Count > 0 && p.Demands.Count > 0;
 
     [Property]
-    public bool Repair_with_no_change_returns_the_roster_unchanged(PlantedProblem g) => NoChangeKeepsTheRoster(g.Problem, g.Planted);
-
-    [Property(MaxTest = LockdownTests)]
-    public bool Repair_with_no_change_returns_the_roster_unchanged_on_lockdown_rosters(LockdownProblem g) =>
-        NoChangeKeepsTheRoster(g.Problem, LockdownRosterGenerators.Published(g));
+    public bool Repair_with_no_change_returns_the_roster_unchanged(RosterCase c) => NoChangeKeepsTheRoster(c.Problem, c.Roster);
 
     private static bool NoChangeKeepsTheRoster(RosterProblem p, IReadOnlyList<RosterAssignment> roster)
     {
@@ -56,12 +52,8 @@ public sealed class RepairProperties
     }
 
     [Property]
-    public bool Repair_never_touches_the_past_or_pins_and_leaves_no_more_hard_violations_than_the_fewest_changes_roster(PlantedProblem g, NonNegativeInt pick) =>
-        KeepsPastAndPinsAndBeatsFewestChanges(g.Problem, g.Planted, pick.Get);
-
-    [Property(MaxTest = LockdownTests)]
-    public bool Repair_never_touches_the_past_or_pins_and_leaves_no_more_hard_violations_than_the_fewest_changes_roster_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
-        !Changeable(g.Problem) || KeepsPastAndPinsAndBeatsFewestChanges(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+    public bool Repair_never_touches_the_past_or_pins_and_leaves_no_more_hard_violations_than_the_fewest_changes_roster(RosterCase c, NonNegativeInt pick) =>
+        !Changeable(c.Problem) || KeepsPastAndPinsAndBeatsFewestChanges(c.Problem, c.Roster, pick.Get);
 
     /// <summary>The repair of a generated change (<see cref="ChangeOf"/>) with the seed and moves these properties use.</summary>
     private static (RepairResult Result, LocalDate Now) RepairAt(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
@@ -88,12 +80,8 @@ public sealed class RepairProperties
     }
 
     [Property]
-    public bool Repair_never_moves_people_between_posts_of_one_shift_for_nothing(PlantedProblem g, NonNegativeInt pick) =>
-        NoFreeSwapBack(g.Problem, g.Planted, pick.Get);
-
-    [Property(MaxTest = LockdownTests)]
-    public bool Repair_never_moves_people_between_posts_of_one_shift_for_nothing_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
-        !Changeable(g.Problem) || NoFreeSwapBack(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+    public bool Repair_never_moves_people_between_posts_of_one_shift_for_nothing(RosterCase c, NonNegativeInt pick) =>
+        !Changeable(c.Problem) || NoFreeSwapBack(c.Problem, c.Roster, pick.Get);
 
     /// <summary>
     /// No two unpinned duties of one shift on one date (from now on) could swap their workers so that more duties
@@ -142,12 +130,8 @@ public sealed class RepairProperties
     }
 
     [Property]
-    public bool Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen(PlantedProblem g, NonNegativeInt pick) =>
-        NoWorseThanFrozenPlan(g.Problem, g.Planted, pick.Get);
-
-    [Property(MaxTest = LockdownTests)]
-    public bool Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick) =>
-        !Changeable(g.Problem) || NoWorseThanFrozenPlan(g.Problem, LockdownRosterGenerators.Published(g), pick.Get);
+    public bool Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen(RosterCase c, NonNegativeInt pick) =>
+        !Changeable(c.Problem) || NoWorseThanFrozenPlan(c.Problem, c.Roster, pick.Get);
 
     // Both rosters are judged in the changed problem, the one the coordinator lives with. The frozen problem
     // is only the planner's way to keep the past: with pins that break rules and day-long duties it can score a
@@ -193,13 +177,9 @@ public sealed class RepairProperties
         return RosterChecker.Check(changed, result.Roster.Assignments).Hard <= RosterChecker.Check(changed, planned).Hard;
     }
 
-    [Property(MaxTest = 20)]
-    public bool A_higher_per_change_penalty_never_yields_more_changes(PlantedProblem g, NonNegativeInt pick, PositiveInt low, PositiveInt extra) =>
-        PenaltyIsMonotone(g.Problem, g.Planted, pick.Get, low.Get, extra.Get);
-
-    [Property(MaxTest = 20)]
-    public bool A_higher_per_change_penalty_never_yields_more_changes_on_lockdown_rosters(LockdownProblem g, NonNegativeInt pick, PositiveInt low, PositiveInt extra) =>
-        !Changeable(g.Problem) || PenaltyIsMonotone(g.Problem, LockdownRosterGenerators.Published(g), pick.Get, low.Get, extra.Get);
+    [Property(MaxTest = 30)]
+    public bool A_higher_per_change_penalty_never_yields_more_changes(RosterCase c, NonNegativeInt pick, PositiveInt low, PositiveInt extra) =>
+        !Changeable(c.Problem) || PenaltyIsMonotone(c.Problem, c.Roster, pick.Get, low.Get, extra.Get);
 
     private static bool PenaltyIsMonotone(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick, int low, int extra)
     {

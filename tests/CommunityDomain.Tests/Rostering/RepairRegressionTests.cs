@@ -10,5 +10,5 @@ public sealed class RepairRegressionTests
     [InlineData(1730186905, 40)]
     public void Repair_found_counterexamples_no_longer_leave_more_hard_violations_than_the_frozen_past_plan(int seed, int pick) =>
         Assert.True(new RepairProperties().Repair_never_leaves_more_hard_violations_than_the_planner_on_the_changed_problem_with_the_past_frozen(
-            RosterGenerators.Create(seed), NonNegativeInt.NewNonNegativeInt(pick)));
+            RosterCase.Of(RosterGenerators.Create(seed)), NonNegativeInt.NewNonNegativeInt(pick)));
 }

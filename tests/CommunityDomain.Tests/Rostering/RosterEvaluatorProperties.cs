@@ -10,22 +10,15 @@ namespace CommunityDomain.Tests.Rostering;
 /// around a feasible roster and over lockdown-shaped ones (understaffed, infeasible, no workers, 24-hour
 /// duties, 40+ shift types, a year's horizon).
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 150)]
+[Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries), typeof(RosterCaseArbitraries) }, MaxTest = 150)]
 public sealed class RosterEvaluatorProperties
 {
-    [Property]
-    public bool Incremental_score_equals_full_recomputation_after_any_sequence_of_moves(PlantedProblem g, int moveSeed) =>
-        IncrementalEqualsFull(g.Problem, moveSeed);
+    [Property(MaxTest = 180)]
+    public bool Incremental_score_equals_full_recomputation_after_any_sequence_of_moves(RosterCase c, int moveSeed) =>
+        IncrementalEqualsFull(c.Problem, moveSeed);
 
-    [Property(MaxTest = 60)]
-    public bool Incremental_score_equals_full_recomputation_after_any_sequence_of_moves_on_lockdown_problems(LockdownProblem g, int moveSeed) =>
-        IncrementalEqualsFull(g.Problem, moveSeed);
-
-    [Property]
-    public bool Commit_returns_the_exact_change_of_cost(PlantedProblem g, int moveSeed) => CommitIsExact(g.Problem, moveSeed);
-
-    [Property(MaxTest = 60)]
-    public bool Commit_returns_the_exact_change_of_cost_on_lockdown_problems(LockdownProblem g, int moveSeed) => CommitIsExact(g.Problem, moveSeed);
+    [Property(MaxTest = 180)]
+    public bool Commit_returns_the_exact_change_of_cost(RosterCase c, int moveSeed) => CommitIsExact(c.Problem, moveSeed);
 
     private static bool IncrementalEqualsFull(RosterProblem problem, int moveSeed)
     {

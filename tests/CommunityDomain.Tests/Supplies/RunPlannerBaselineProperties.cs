@@ -16,26 +16,15 @@ public sealed class RunPlannerBaselineProperties
 {
     private static readonly string[] Runners = ["a", "b"];
 
-    [Property(Arbitrary = [typeof(DeliveryArbitraries)], MaxTest = 300)]
-    public void Never_more_runs_than_first_fit_decreasing_under_the_same_rules(DeliveryCase c)
+    [Property(Arbitrary = [typeof(DeliveryInputArbitraries)], MaxTest = 450)]
+    public void Never_more_runs_than_first_fit_decreasing_under_the_same_rules(DeliveryInput c)
     {
         var plan = RunPlanner.Plan(c.Parcels, c.Sites, c.Options, Runners);
         Assert.True(plan.Runs.Count <= FirstFitDecreasing(c.Parcels, c.Sites, c.Options), $"{plan.Runs.Count} runs > first-fit decreasing");
     }
 
-    [Property(Arbitrary = [typeof(LockdownPlannerArbitraries)], MaxTest = 150)]
-    public void Never_more_runs_than_first_fit_decreasing_on_lockdown_shapes(LockdownDeliveryCase c)
-    {
-        var plan = RunPlanner.Plan(c.Parcels, c.Sites, c.Options, Runners);
-        Assert.True(plan.Runs.Count <= FirstFitDecreasing(c.Parcels, c.Sites, c.Options), $"{plan.Runs.Count} runs > first-fit decreasing");
-    }
-
-    [Property(Arbitrary = [typeof(DeliveryArbitraries)], MaxTest = 300)]
-    public void The_planners_indexed_first_fit_opens_exactly_the_runs_of_the_plain_first_fit(DeliveryCase c) =>
-        Assert.Equal(FirstFitDecreasing(c.Parcels, c.Sites, c.Options), IndexedFirstFit(c.Parcels, c.Sites, c.Options));
-
-    [Property(Arbitrary = [typeof(LockdownPlannerArbitraries)], MaxTest = 150)]
-    public void The_planners_indexed_first_fit_opens_exactly_the_runs_of_the_plain_first_fit_on_lockdown_shapes(LockdownDeliveryCase c) =>
+    [Property(Arbitrary = [typeof(DeliveryInputArbitraries)], MaxTest = 450)]
+    public void The_planners_indexed_first_fit_opens_exactly_the_runs_of_the_plain_first_fit(DeliveryInput c) =>
         Assert.Equal(FirstFitDecreasing(c.Parcels, c.Sites, c.Options), IndexedFirstFit(c.Parcels, c.Sites, c.Options));
 
     [Theory]

@@ -253,14 +253,9 @@ public sealed partial class StockLedger : AggregateRoot
 
     private StockResult Apply(DeliverStock c, Actor by)
     {
-        if (!_allocations.TryGetValue(c.Allocation, out var allocation))
+        if (Outstanding(c.Allocation, c.Quantity, out var refusal) is not { } allocation)
         {
-            return new UnknownCommand(c.Allocation, "allocation");
-        }
-
-        if (c.Quantity > allocation.Outstanding)
-        {
-            return new ExceedsOutstanding(c.Allocation, c.Quantity, allocation.Outstanding);
+            return refusal;
         }
 
         // Reserved <= OnHand holds, so the lots hold enough units for any outstanding reservation.
@@ -337,20 +332,35 @@ public sealed partial class StockLedger : AggregateRoot
 
     private StockResult Apply(CancelAllocation c, Actor by)
     {
-        if (!_allocations.TryGetValue(c.Allocation, out var allocation))
+        if (Outstanding(c.Allocation, c.Quantity, out var refusal) is not { } allocation)
         {
-            return new UnknownCommand(c.Allocation, "allocation");
-        }
-
-        if (c.Quantity > allocation.Outstanding)
-        {
-            return new ExceedsOutstanding(c.Allocation, c.Quantity, allocation.Outstanding);
+            return refusal;
         }
 
         allocation.Cancelled += c.Quantity;
         Reserved -= c.Quantity;
         Raise(new AllocationCancelled(_clock.GetCurrentInstant(), by, NextVersion(), Item.Code, c.Id, c.Allocation, c.Quantity));
         return new Success();
+    }
+
+    // Deliver and cancel both draw on an allocation's outstanding units: one lookup, the same two refusals in the
+    // same order (unknown allocation, then more than is outstanding).
+    private Reservation? Outstanding(CommandId allocation, int quantity, out StockResult refusal)
+    {
+        refusal = new Success();
+        if (!_allocations.TryGetValue(allocation, out var reservation))
+        {
+            refusal = new UnknownCommand(allocation, "allocation");
+            return null;
+        }
+
+        if (quantity > reservation.Outstanding)
+        {
+            refusal = new ExceedsOutstanding(allocation, quantity, reservation.Outstanding);
+            return null;
+        }
+
+        return reservation;
     }
 
     private ShortOfStock Short(int requested) =>

@@ -12,7 +12,7 @@ namespace CommunityDomain.Tests.Rostering.Engine;
 /// shifts' real intervals), the swaps keep cover as it was, and the evaluator's score after it equals a full
 /// recomputation and, after the sequence, the independent checker.
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 40)]
+[Properties(Arbitrary = new[] { typeof(RosterCaseArbitraries) }, MaxTest = 60)]
 public sealed class MoveProperties
 {
     public enum Kind
@@ -25,12 +25,8 @@ public sealed class MoveProperties
     }
 
     [Property]
-    public void Moves_keep_pins_and_allowed_choices_on_planted_problems(PlantedProblem g, Kind kind, int seed) =>
-        MovesKeepTheRules(g.Problem, kind, seed);
-
-    [Property]
-    public void Moves_keep_pins_and_allowed_choices_on_lockdown_problems(LockdownProblem g, Kind kind, int seed) =>
-        MovesKeepTheRules(g.Problem, kind, seed);
+    public void Moves_keep_pins_and_allowed_choices(RosterCase c, Kind kind, int seed) =>
+        MovesKeepTheRules(c.Problem, kind, seed);
 
     private static IMove Make(Kind kind) => kind switch
     {

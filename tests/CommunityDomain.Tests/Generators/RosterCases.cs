@@ -1,0 +1,59 @@
+using CommunityDomain.Rostering;
+
+namespace CommunityDomain.Tests.Generators;
+
+/// <summary>
+/// A roster problem with the roster a coordinator published for it, from either world: a problem planted around a
+/// valid roster (<see cref="PlantedProblem"/>, the roster breaks no hard rule) or a lockdown-shaped problem
+/// (<see cref="LockdownProblem"/>: understaffed, infeasible, rule-breaking pins, day-long duties, long horizons) with
+/// the planner's best roster for it (<see cref="LockdownRosterGenerators.Published"/>). A guarantee that must hold in
+/// both worlds is one property over this case (issue 17: one property per guarantee, not a planted/lockdown pair).
+/// </summary>
+public sealed class RosterCase
+{
+    private readonly Lazy<IReadOnlyList<RosterAssignment>> _roster;
+
+    private RosterCase(PlantedProblem? planted, LockdownProblem? lockdown)
+    {
+        Planted = planted;
+        Lockdown = lockdown;
+        Problem = planted?.Problem ?? lockdown!.Problem;
+        _roster = new(() => planted?.Planted ?? LockdownRosterGenerators.Published(lockdown!));
+    }
+
+    /// <summary>The planted problem, or null for a lockdown case.</summary>
+    public PlantedProblem? Planted { get; }
+
+    /// <summary>The lockdown problem, or null for a planted case.</summary>
+    public LockdownProblem? Lockdown { get; }
+
+    /// <summary>The problem.</summary>
+    public RosterProblem Problem { get; }
+
+    /// <summary>The published roster: the planted one, or the planner's best after a few hundred moves (computed once, on first use).</summary>
+    public IReadOnlyList<RosterAssignment> Roster => _roster.Value;
+
+    public static RosterCase Of(PlantedProblem g) => new(g, null);
+
+    public static RosterCase Of(LockdownProblem g) => new(null, g);
+
+    public override string ToString() => Planted is { } p ? $"planted {p}" : $"lockdown {Lockdown}";
+}
+
+/// <summary>
+/// <see cref="RosterCase"/>s: two planted cases to one lockdown case (a lockdown roster costs a planner run, and the
+/// folded pairs ran about that share of each before); each shrinks with its own world's shrinker and stays in it.
+/// </summary>
+public static class RosterCaseArbitraries
+{
+    public static Arbitrary<RosterCase> Cases() => Arb.From(
+        Gen.Frequency(
+            (2, RosterGenerators.Planted().Generator.Select(RosterCase.Of)),
+            (1, LockdownRosterGenerators.Lockdown().Generator.Select(RosterCase.Of))),
+        Shrink);
+
+    public static IEnumerable<RosterCase> Shrink(RosterCase c) =>
+        c.Planted is { } planted
+            ? RosterShrinkers.ShrinkPlanted(planted).Select(RosterCase.Of)
+            : RosterShrinkers.ShrinkLockdown(c.Lockdown!).Select(RosterCase.Of);
+}
