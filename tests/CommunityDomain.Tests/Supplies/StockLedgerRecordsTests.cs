@@ -29,6 +29,19 @@ public sealed class StockLedgerRecordsTests
     private static CommandId Of(string id) => CommandId.Of(id);
 
     [Fact]
+    public void A_donated_lot_and_its_source_print_without_the_donor_who_may_be_a_resident()
+    {
+        var ledger = Ledger();
+        ledger.Receive(Of("r1"), 3, StockSource.DonatedBy("王先生"), Soon, Clerk);
+
+        var lot = Assert.Single(ledger.Lots);
+        Assert.Equal("王先生", lot.Source.Donor);
+        Assert.Equal("donated", lot.Source.ToString());
+        Assert.DoesNotContain("王", lot.ToString(), StringComparison.Ordinal);
+        Assert.Equal("procured", StockSource.Procured.ToString());
+    }
+
+    [Fact]
     public void Receive_raises_StockReceived_with_quantity_donation_flag_expiry_and_no_donor_label()
     {
         var ledger = Ledger();

@@ -26,6 +26,6 @@ public readonly record struct StockSource
     /// <exception cref="ArgumentException"><paramref name="donor"/> is blank.</exception>
     public static StockSource DonatedBy(string donor) => new(Guard.Against.NullOrWhiteSpace(donor).Trim());
 
-    /// <summary><c>procured</c> or <c>donated by ...</c>.</summary>
-    public override string ToString() => DonorOrNull is null ? "procured" : $"donated by {DonorOrNull}";
+    /// <summary><c>procured</c> or <c>donated</c>: never the donor, who may be a resident (their label is in <see cref="Donor"/>).</summary>
+    public override string ToString() => DonorOrNull is null ? "procured" : "donated";
 }
