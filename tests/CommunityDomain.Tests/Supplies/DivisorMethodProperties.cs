@@ -113,6 +113,23 @@ public sealed class DivisorMethodProperties
         Assert.All(plan.Shares, s => Assert.InRange(s.Allocated, 0, s.Need));
     }
 
+    // The divisor walk groups claims by (weight, need) packed in a long; long.GetHashCode XORs the halves, so with
+    // weight = need (Webster, Jefferson, Adams) every pair hashed to 0 and 100,000 census-sized needs took tens of seconds
+    // (ApportionmentBenchmarks, issue 15). Speed is the benchmark's; this pins the cause: the pairs must spread.
+    [Fact]
+    public void Pair_key_comparer_spreads_pairs_whose_weight_equals_their_need()
+    {
+        var hashes = new HashSet<int>();
+        for (long need = 50_000; need < 50_000 + (10_000L * 3_989); need += 3_989)
+        {
+            hashes.Add(DivisorApportionment.PairKeyComparer.Instance.GetHashCode((need << 32) | need));
+        }
+
+        Assert.True(hashes.Count >= 9_900, $"{hashes.Count} distinct hash codes for 10,000 pairs");
+        Assert.True(DivisorApportionment.PairKeyComparer.Instance.Equals((7L << 32) | 7, (7L << 32) | 7));
+        Assert.False(DivisorApportionment.PairKeyComparer.Instance.Equals((7L << 32) | 7, (7L << 32) | 8));
+    }
+
     private static Claim[] Claims(params int[] needs) => [.. needs.Select((n, i) => new Claim(new Id<Household>(i + 1), n))];
 
     /// <summary>
