@@ -96,9 +96,12 @@ public static class OfficeNames
     public static string WorkerName(int n, WorkerKind kind)
     {
         var surname = Surnames[(n * 7) % Surnames.Length];
+        // Surname and given name are unique for the first 400 numbers (the given name shifts by one each block of 20),
+        // so a posted name carries a number only beyond that (it read "胡国庆2" from the 21st worker on).
+        var names = Surnames.Length * Given.Length;
         return kind == WorkerKind.ResidentVolunteer
             ? string.Create(CultureInfo.InvariantCulture, $"{surname}志愿者{n}")
-            : surname + Given[(n * 3 + (n / Surnames.Length)) % Given.Length] + (n > Surnames.Length ? string.Create(CultureInfo.InvariantCulture, $"{n / Surnames.Length}") : string.Empty);
+            : surname + Given[(n * 3 + (n / Surnames.Length)) % Given.Length] + (n >= names ? string.Create(CultureInfo.InvariantCulture, $"{n / names + 1}") : string.Empty);
     }
 
     /// <summary>The labels for the scenario's community in a language (zh-CN uses <see cref="Chinese"/>, English <see cref="English"/>).</summary>
