@@ -42,6 +42,14 @@ public sealed class RunPlannerTests
     }
 
     [Fact]
+    public void Plan_rejects_a_building_given_two_sites_instead_of_letting_the_later_position_win()
+    {
+        BuildingSite[] sites = [new(new Id<Building>(1), new Position(0, 0)), new(new Id<Building>(1), new Position(9999, 0))];
+        var ex = Assert.Throws<ArgumentException>(() => RunPlanner.Plan([P(1, 1, 1000, "a")], sites, new RunOptions(10_000, Duration.FromMinutes(60)), ["wang"]));
+        Assert.Equal("sites", ex.ParamName);
+    }
+
+    [Fact]
     public void Plan_rejects_a_parcel_in_an_unknown_building()
     {
         Assert.Equal("parcels", Assert.Throws<ArgumentException>(() => RunPlanner.Plan([P(1, 9, 1000, "a")], [], new RunOptions(1000, Duration.FromMinutes(5)), ["wang"])).ParamName);

@@ -30,7 +30,8 @@ public static class RunPlanner
     /// <param name="runners">Runner labels; runs are dealt out to them in turn; not empty.</param>
     /// <param name="cancellationToken">Cancels a long run.</param>
     /// <returns>The plan.</returns>
-    /// <exception cref="ArgumentException">Null or empty arguments, a default parcel, or a parcel in a building without a site.</exception>
+    /// <exception cref="ArgumentException">Null or empty arguments, a default parcel, a parcel in a building without a site, or a
+    /// building with two sites.</exception>
     public static DeliveryPlan Plan(
         IReadOnlyList<Parcel> parcels, IReadOnlyList<BuildingSite> sites, RunOptions options, IReadOnlyList<string> runners, CancellationToken cancellationToken = default)
     {
@@ -41,7 +42,11 @@ public static class RunPlanner
         var positions = new Dictionary<Id<Building>, Position>();
         foreach (var site in sites)
         {
-            positions[site.Building] = site.Position;
+            // A second position for one building would silently win over the first: refuse it, as WaveProblem does.
+            if (!positions.TryAdd(site.Building, site.Position))
+            {
+                throw new ArgumentException($"{site.Building} has two sites; give each building one position.", nameof(sites));
+            }
         }
 
         var unplaceable = new List<Parcel>();
