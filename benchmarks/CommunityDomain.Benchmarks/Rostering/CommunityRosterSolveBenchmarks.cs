@@ -41,7 +41,7 @@ public class CommunityRosterSolveBenchmarks
     {
         var ev = new RosterEvaluator(_problem.Compiled);
         Construction.Greedy(ev);
-        return ev.Cost;
+        return ev.Score.Soft + ev.Score.Hard;
     }
 
     /// <summary>The planner with the iteration limit (seed 1).</summary>

@@ -39,7 +39,7 @@ public class RosterConstructionBenchmarks
     {
         var ev = new RosterEvaluator(_p);
         Construction.Naive(ev);
-        return ev.Cost;
+        return ev.Score.Soft + ev.Score.Hard;
     }
 
     /// <summary>The planner's construction: scarcest demand first, cheapest worker by evaluator delta.</summary>
@@ -48,6 +48,6 @@ public class RosterConstructionBenchmarks
     {
         var ev = new RosterEvaluator(_p);
         Construction.Greedy(ev);
-        return ev.Cost;
+        return ev.Score.Soft + ev.Score.Hard;
     }
 }

@@ -74,7 +74,7 @@ public class RosterMoveBenchmarks
         {
             _ev.Begin();
             _ev.Set(w, d, s);
-            sum += _ev.Commit();
+            sum += _ev.Commit().Soft;
             _ev.Undo();
         }
 

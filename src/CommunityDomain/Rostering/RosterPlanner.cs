@@ -71,8 +71,16 @@ public static class RosterPlanner
         return LagrangianBound.Compute(problem.Compiled, upper, iterations, () => cancellationToken.IsCancellationRequested);
     }
 
-    /// <summary>The subgradient iterations <see cref="Plan"/> spends on the bound: about 40 M path operations, 10 to 400 iterations.</summary>
-    private static int BoundIterations(CompiledProblem p) => (int)Math.Clamp(40_000_000 / LagrangianBound.CostPerIteration(p), 10, 400);
+    // The bound Plan reports: about 40 M operations of the priced path (a fraction of a second on small problems; a
+    // worker whose limits are kept exactly costs more), never fewer than
+    // 10 subgradient iterations (a first useful bound) nor more than 400 (the bound moves little after that).
+    private const long BoundWork = 40_000_000;
+    private const int MinBoundIterations = 10;
+    private const int MaxBoundIterations = 400;
+
+    /// <summary>The subgradient iterations <see cref="Plan"/> spends on the bound.</summary>
+    private static int BoundIterations(CompiledProblem p) =>
+        (int)Math.Clamp(BoundWork / LagrangianBound.CostPerIteration(p), MinBoundIterations, MaxBoundIterations);
 
     /// <summary>Plans from a given roster instead of the greedy construction (repair starts from the published roster).</summary>
     internal static OneOf<Roster, NoFeasibleRoster> PlanFrom(

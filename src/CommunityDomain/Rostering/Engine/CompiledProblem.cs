@@ -6,8 +6,12 @@ namespace CommunityDomain.Rostering.Engine;
 /// </summary>
 internal sealed class CompiledProblem
 {
-    /// <summary>Weight of one hard violation amount in the search's single cost number.</summary>
-    public const long HardWeight = 1_000_000;
+    /// <summary>
+    /// What <see cref="CoverPrice"/> charges per person outside a demand's hard range. Only the one-worker DP prices
+    /// in a single number (its row is a heuristic best response, which the evaluator then judges hard-then-soft);
+    /// far above the soft change one count can make in practice, so the DP closes a hard gap before any soft gain.
+    /// </summary>
+    public const long CoverHardPrice = 1_000_000;
 
     public required RosterProblem Source { get; init; }
 
@@ -132,7 +136,8 @@ internal sealed class CompiledProblem
         return count < req ? (long)Under[daySlot] * (req - count) : (long)Over[daySlot] * (count - req);
     }
 
-    public long CoverCost(int daySlot, int count) => (CoverCostHard(daySlot, count) * HardWeight) + CoverCostSoft(daySlot, count);
+    /// <summary>The one-worker DP's price of <paramref name="count"/> people on a day's slot: hard part at <see cref="CoverHardPrice"/>, plus the soft part.</summary>
+    public long CoverPrice(int daySlot, int count) => (CoverCostHard(daySlot, count) * CoverHardPrice) + CoverCostSoft(daySlot, count);
 
     public static long FairnessPenalty(int weight, int n, long sum, long sumSquares) =>
         n <= 1 || weight == 0 ? 0 : weight * (((n * sumSquares) - (sum * sum)) / (3600L * n));

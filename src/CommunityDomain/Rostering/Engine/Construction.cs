@@ -64,7 +64,7 @@ internal static class Construction
             while (need-- > 0)
             {
                 var best = -1;
-                var bestDelta = long.MaxValue;
+                var bestDelta = ScoreChange.Worst;
                 var acceptable = 0;
                 rotation = p.WorkerCount == 0 ? 0 : (rotation + 1) % p.WorkerCount;
                 for (var i = 0; i < p.WorkerCount && acceptable < PricedCandidates; i++)
@@ -79,9 +79,9 @@ internal static class Construction
                     ev.Begin();
                     ev.Set(w, d, s);
                     var delta = ev.Commit();
-                    var withoutFairness = delta - (ev.Fairness - fairness);
+                    var withoutFairness = delta with { Soft = delta.Soft - (ev.Fairness - fairness) };
                     ev.Undo();
-                    if (withoutFairness < 0)
+                    if (withoutFairness.Improves)
                     {
                         acceptable++;
                         if (delta < bestDelta)

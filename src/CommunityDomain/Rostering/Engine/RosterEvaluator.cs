@@ -79,8 +79,6 @@ internal sealed class RosterEvaluator
 
     public long Soft { get; private set; }
 
-    public long Cost => (Hard * CompiledProblem.HardWeight) + Soft;
-
     public ScorePart Score => new(Hard, Soft);
 
     /// <summary>The fairness part of <see cref="Soft"/> (all groups).</summary>
@@ -203,8 +201,8 @@ internal sealed class RosterEvaluator
         }
     }
 
-    /// <summary>Rescores the touched workers and groups; returns the change of <see cref="Cost"/> since <see cref="Begin"/>.</summary>
-    public long Commit()
+    /// <summary>Rescores the touched workers and groups; returns the change of <see cref="Score"/> since <see cref="Begin"/>.</summary>
+    public ScoreChange Commit()
     {
         var sink = default(NullSink);
         for (var i = 0; i < _touchedLength; i++)
@@ -218,7 +216,7 @@ internal sealed class RosterEvaluator
             ChangeMinutes(w, m);
         }
 
-        return Cost - ((_beginHard * CompiledProblem.HardWeight) + _beginSoft);
+        return new ScoreChange(Hard - _beginHard, Soft - _beginSoft);
     }
 
     /// <summary>Reverts every change since <see cref="Begin"/> (after <see cref="Commit"/>).</summary>

@@ -17,7 +17,7 @@ internal sealed partial class WorkerScheduleDp
     }
 
     /// <summary>Exact minutes in the state; per-shift maxima still by prices (a one-sided rule: raising a price always helps).</summary>
-    private bool SolveExact(int w, CompiledRules r, int unitCount, int[] result)
+    private bool SolveExact(CompiledRules r, int unitCount, int[] result)
     {
         for (var round = 0; round < MaxRounds; round++)
         {
@@ -30,7 +30,6 @@ internal sealed partial class WorkerScheduleDp
             if (countsOk)
             {
                 Array.Copy(_row, result, _p.Days);
-                _ = w;
                 return true;
             }
         }

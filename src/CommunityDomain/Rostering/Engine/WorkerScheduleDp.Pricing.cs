@@ -28,7 +28,7 @@ internal sealed partial class WorkerScheduleDp
             if (_counts[t] > r.MaxPerShift[t])
             {
                 ok = false;
-                _mu[t] = _mu[t] == 0 ? _baseStep * 480 : _mu[t] * 2;
+                _mu[t] = _mu[t] == 0 ? _baseStep * PerShiftFirstPrice : _mu[t] * 2;
             }
         }
 
@@ -46,6 +46,7 @@ internal sealed partial class WorkerScheduleDp
 
     private void Price(RosterEvaluator ev, int w, Random? rng)
     {
+        // Below one point over the whole horizon (soft scores are whole), so noise only breaks ties between equal rows.
         var noise = rng is null ? 0 : 0.9 / (_p.Days + 1);
         var p = _p;
         var shifts = p.ShiftCount;
@@ -66,7 +67,7 @@ internal sealed partial class WorkerScheduleDp
 
                 var ds = (d * p.SlotCount) + s;
                 var others = ev.Count(d, s) - (current == s ? 1 : 0);
-                var price = p.ChoiceSoft[ci] + p.CoverCost(ds, others + 1) - p.CoverCost(ds, others) + (noise == 0 ? 0 : noise * rng!.NextDouble());
+                var price = p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others) + (noise == 0 ? 0 : noise * rng!.NextDouble());
                 var t = p.SlotShift[s];
                 if (price < _bestPrice[(d * shifts) + t])
                 {

@@ -16,8 +16,19 @@ namespace CommunityDomain.Rostering.Engine;
 /// </remarks>
 internal sealed partial class WorkerScheduleDp
 {
+    // Most paths one worker's re-optimisation solves while bisecting the minute price (or raising the prices of
+    // per-shift and weekly maxima): the bracket halves each round, so 12 rounds pin a price to 1/4096 of its first
+    // step; a worker not settled by then keeps the nearest row (repaired) or the exact-minutes path.
     private const int MaxRounds = 12;
+
+    // Most states x days the exact-minutes fallback may cost for one worker (about 10 ms): beyond it, the nearest row
+    // is repaired day by day instead.
     private const long ExactBudget = 3_000_000;
+
+    // The first step of the minute price, per mean shift length: 50 points per shift; a broken per-shift maximum starts
+    // its price at 480 such steps (a shift's worth of minutes at one point per minute), then doubles it each round.
+    private const double BaseStepPerShift = 50.0;
+    private const double PerShiftFirstPrice = 480;
     private readonly int _maxShiftMinutes;
     private readonly int _unit;
     private readonly int[] _units;
@@ -69,7 +80,7 @@ internal sealed partial class WorkerScheduleDp
         _shiftScratch = new int[Math.Max(1, p.ShiftCount)];
         _weekScratch = new int[Math.Max(1, p.WeekCount)];
         var avgMinutes = p.ShiftMinutes.Length == 0 ? 60.0 : p.ShiftMinutes.Average();
-        _baseStep = 50.0 / avgMinutes;
+        _baseStep = BaseStepPerShift / avgMinutes;
         _maxShiftMinutes = p.ShiftMinutes.Length == 0 ? 1 : p.ShiftMinutes.Max();
         _unit = p.ShiftMinutes.Aggregate(0, Gcd);
         if (_unit == 0)
@@ -192,7 +203,7 @@ internal sealed partial class WorkerScheduleDp
         {
             Array.Clear(_mu);
             Array.Clear(_nu);
-            if (SolveExact(w, r, exact, result))
+            if (SolveExact(r, exact, result))
             {
                 return true;
             }

@@ -1,0 +1,390 @@
+namespace CommunityDomain.Rostering.Engine;
+
+/// <summary>
+/// The bound's one-worker subproblem (see <see cref="LagrangianBound"/>): the cheapest schedule of one worker under
+/// the current prices, solved exactly as a shortest path over the dates.
+/// </summary>
+/// <remarks>
+/// A state is either (open shift i worked today as day <c>run</c> of a run of duties, border flag b) or (day o of a
+/// run of days off, b), times a group of counters (<see cref="BoundPathShape"/>: worked weekends, total minutes,
+/// duties of chosen types, each only when its limit binds); with no counter there is one group, so one layout serves
+/// both the priced and the exact relaxation. b = 1 while the run touches the horizon's start (the score exempts such runs from the
+/// minimum lengths). Run lengths count up to the maximum (or saturate at the minimum when only a minimum is set);
+/// days off saturate at the minimum that matters. A day's transitions are four phases:
+/// <see cref="WorkAfterWork"/>, <see cref="WorkAfterOff"/>, <see cref="OffAfterWork"/>, <see cref="OffAfterOff"/>.
+/// </remarks>
+internal sealed class BoundPath
+{
+    private const double Infinity = double.PositiveInfinity;
+
+    private readonly CompiledProblem _p;
+    private readonly int _t;
+    private readonly int _days;
+
+    // Values of yesterday's and today's states, back pointers per day * states + state; grown on first need.
+    private double[] _value = [];
+    private double[] _next = [];
+    private int[] _back = [];
+
+    // One group's finite predecessors (open index) and their values, sorted by value.
+    private readonly double[] _keys;
+    private readonly int[] _order;
+
+    // The current call's worker, rules, prices and layout.
+    private int _w;
+    private CompiledRules _r = null!;
+    private int[] _open = [];
+    private int _k;
+    private double[] _slotCost = [];
+    private double _weekendPrice;
+    private int _runCap;
+    private int _offCap;
+    private BoundPathShape _shape = null!;
+    private int _workStates;
+    private int _bases;
+    private int _groups;
+    private int _states;
+    private int _backRow;
+
+    // Per group (worked weekends * units + minute units): whether yesterday's / today's group holds a finite state.
+    private bool[] _live = [];
+    private bool[] _liveNext = [];
+
+    public BoundPath(CompiledProblem p)
+    {
+        _p = p;
+        _t = p.ShiftCount;
+        _days = p.Days;
+        _keys = new double[_t];
+        _order = new int[_t];
+    }
+
+    /// <summary>Longest run of duties the path counts for these rules (the maximum, else the minimum that matters).</summary>
+    public static int RunCap(CompiledRules r) =>
+        r.MaxConsecutive != CompiledRules.Unlimited ? Math.Max(1, r.MaxConsecutive) : Math.Max(1, r.MinConsecutive);
+
+    /// <summary>Longest run of days off the path counts for these rules.</summary>
+    public static int OffCap(CompiledRules r) => Math.Max(1, r.MinDaysOff);
+
+    /// <summary>States of the layout before the weekend and minute dimensions: 2 * (open * runCap + offCap).</summary>
+    public static long BaseStates(CompiledRules r, int open) => ((long)open * RunCap(r) * 2) + (OffCap(r) * 2);
+
+    /// <summary>
+    /// Fills <paramref name="path"/> (per day: shift type, or -1 for a day off) with the cheapest schedule and returns its
+    /// priced cost, or infinity when no schedule keeps the rules the path keeps.
+    /// </summary>
+    /// <param name="w">The worker (for the day-off choice's eligibility and soft cost).</param>
+    /// <param name="r">The worker's rules.</param>
+    /// <param name="open">The shift types the worker can take on some date, in the problem's order.</param>
+    /// <param name="slotCost">Per day * ShiftCount + type: the cheapest priced slot of that type (infinity: none).</param>
+    /// <param name="weekendPrice">Added once per weekend worked.</param>
+    /// <param name="shape">The worker's counters (one group for the priced relaxation).</param>
+    /// <param name="path">Receives the schedule; length Days.</param>
+    public double Solve(int w, CompiledRules r, int[] open, double[] slotCost, double weekendPrice, BoundPathShape shape, int[] path)
+    {
+        (_w, _r, _open, _k, _slotCost, _weekendPrice) = (w, r, open, open.Length, slotCost, weekendPrice);
+        (_runCap, _offCap, _shape) = (RunCap(r), OffCap(r), shape);
+        _workStates = _k * _runCap * 2;
+        _bases = _workStates + (_offCap * 2);
+        _groups = shape.Groups;
+        _states = _bases * _groups;
+        if (_value.Length < _states)
+        {
+            _value = new double[_states];
+            _next = new double[_states];
+        }
+
+        if (_back.Length < _states * _days)
+        {
+            _back = new int[_states * _days];
+        }
+
+        if (_live.Length < _groups)
+        {
+            _live = new bool[_groups];
+            _liveNext = new bool[_groups];
+        }
+
+        Start();
+        for (var d = 1; d < _days; d++)
+        {
+            Array.Fill(_next, Infinity, 0, _states);
+            Array.Clear(_liveNext, 0, _groups);
+            _backRow = d * _states;
+            WorkAfterWork(d);
+            WorkAfterOff(d);
+            var offCi = _p.ChoiceIndex(w, d, 0);
+            if (_p.Allowed[offCi])
+            {
+                OffAfterWork(_p.ChoiceSoft[offCi]);
+                OffAfterOff(_p.ChoiceSoft[offCi]);
+            }
+
+            // Today's values become yesterday's without copying them.
+            (_value, _next) = (_next, _value);
+            (_live, _liveNext) = (_liveNext, _live);
+        }
+
+        return End(path);
+    }
+
+    // State index = group * bases + base: a group's states are contiguous, and a group nobody reached (most of them,
+    // when minutes are tracked) is skipped by its flag.
+    private static int WorkBase(int i, int run, int b, int runCap) => (((i * runCap) + run - 1) * 2) + b;
+
+    private int OffBase(int o, int b) => _workStates + ((o - 1) * 2) + b;
+
+    /// <summary>Day 0: a run of duties or of days off that touches the start (b = 1).</summary>
+    private void Start()
+    {
+        Array.Fill(_value, Infinity, 0, _states);
+        Array.Clear(_live, 0, _groups);
+        var weekend = _p.WeekendOfDay[0] >= 0;
+        for (var i = 0; i < _k; i++)
+        {
+            var t = _open[i];
+            var g = _shape.StepTo[i];
+            g = g >= 0 && weekend ? _shape.WeekendUp[g] : g;
+            if (_slotCost[t] < Infinity && g >= 0)
+            {
+                _value[(g * _bases) + WorkBase(i, 1, 1, _runCap)] = _slotCost[t] + (weekend ? _weekendPrice : 0);
+                _live[g] = true;
+            }
+        }
+
+        var off = _p.ChoiceIndex(_w, 0, 0);
+        if (_p.Allowed[off])
+        {
+            _value[OffBase(1, 1)] = _p.ChoiceSoft[off];
+            _live[0] = true;
+        }
+    }
+
+    // The phases copy fields into locals: a store into an array makes the JIT reload every field read after it.
+
+    /// <summary>
+    /// A duty today after a duty yesterday: the run grows (saturating when only a minimum is counted). Per group of
+    /// predecessors (minutes, weekends, run, b) the cheapest one that may precede each shift is found by scanning the
+    /// group sorted by value: most pairs are compatible, so the scan stops early (k log k per group, not k^2).
+    /// </summary>
+    private void WorkAfterWork(int d)
+    {
+        var (value, next, back, row0, open, cost, keys, order) = (_value, _next, _back, _backRow, _open, _slotCost, _keys, _order);
+        var (k, t, runCap, bases, live, liveNext) = (_k, _t, _runCap, _bases, _live, _liveNext);
+        var (forbidden, timing, stepTo, weekendUp) = (_r.Forbidden, _r.Timing, _shape.StepTo, _shape.WeekendUp);
+        var newWeekend = _p.WeekendOfDay[d] >= 0 && _p.WeekendOfDay[d - 1] != _p.WeekendOfDay[d];
+        var price = newWeekend ? _weekendPrice : 0;
+        var row = d * t;
+        var unlimited = _r.MaxConsecutive == CompiledRules.Unlimited;
+        for (var g = 0; g < _groups; g++)
+        {
+            if (!live[g])
+            {
+                continue;
+            }
+
+            for (var b = 0; b < 2; b++)
+            {
+                for (var run = 1; run <= runCap; run++)
+                {
+                    var grown = unlimited ? Math.Min(run + 1, runCap) : run + 1;
+                    if (grown > runCap)
+                    {
+                        continue;
+                    }
+
+                    var n = 0;
+                    for (var i = 0; i < k; i++)
+                    {
+                        var v = value[(g * bases) + WorkBase(i, run, b, runCap)];
+                        if (v < Infinity)
+                        {
+                            keys[n] = v;
+                            order[n++] = i;
+                        }
+                    }
+
+                    if (n == 0)
+                    {
+                        continue;
+                    }
+
+                    keys.AsSpan(0, n).Sort(order.AsSpan(0, n));
+                    for (var i = 0; i < k; i++)
+                    {
+                        var t2 = open[i];
+                        var c = cost[row + t2];
+                        var g2 = stepTo[(g * k) + i];
+                        g2 = g2 >= 0 && newWeekend ? weekendUp[g2] : g2;
+                        if (c == Infinity || g2 < 0)
+                        {
+                            continue;
+                        }
+
+                        for (var j = 0; j < n; j++)
+                        {
+                            var pair = (open[order[j]] * t) + t2;
+                            if (forbidden[pair] || timing[pair] != 0)
+                            {
+                                continue;
+                            }
+
+                            var to = (g2 * bases) + WorkBase(i, grown, b, runCap);
+                            var candidate = keys[j] + c + price;
+                            if (candidate < next[to])
+                            {
+                                next[to] = candidate;
+                                back[row0 + to] = (g * bases) + WorkBase(order[j], run, b, runCap);
+                                liveNext[g2] = true;
+                            }
+
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A duty today after a day off: a new run (b = 0); the off run must be long enough unless it touched the start.</summary>
+    private void WorkAfterOff(int d)
+    {
+        var (value, next, back, row0, open, cost) = (_value, _next, _back, _backRow, _open, _slotCost);
+        var (k, runCap, bases, live, liveNext, stepTo, weekendUp) = (_k, _runCap, _bases, _live, _liveNext, _shape.StepTo, _shape.WeekendUp);
+        var weekendToday = _p.WeekendOfDay[d] >= 0;
+        var price = weekendToday ? _weekendPrice : 0;
+        var row = d * _t;
+        for (var g = 0; g < _groups; g++)
+        {
+            if (!live[g])
+            {
+                continue;
+            }
+
+            for (var o = 1; o <= _offCap; o++)
+            {
+                for (var b = 0; b < 2; b++)
+                {
+                    var from = (g * bases) + OffBase(o, b);
+                    var v = value[from];
+                    if (v == Infinity || (b == 0 && o < _r.MinDaysOff))
+                    {
+                        continue;
+                    }
+
+                    for (var i = 0; i < k; i++)
+                    {
+                        var t2 = open[i];
+                        var c = cost[row + t2];
+                        var g2 = stepTo[(g * k) + i];
+                        g2 = g2 >= 0 && weekendToday ? weekendUp[g2] : g2;
+                        if (c == Infinity || g2 < 0)
+                        {
+                            continue;
+                        }
+
+                        var to = (g2 * bases) + WorkBase(i, 1, 0, runCap);
+                        if (v + c + price < next[to])
+                        {
+                            next[to] = v + c + price;
+                            back[row0 + to] = from;
+                            liveNext[g2] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A day off after a duty: the run closes; it must be long enough unless it touched the start.</summary>
+    private void OffAfterWork(double offCost)
+    {
+        var (value, next, back, row0, live, liveNext) = (_value, _next, _back, _backRow, _live, _liveNext);
+        var (k, runCap, bases, minRun) = (_k, _runCap, _bases, _r.MinConsecutive);
+        for (var g = 0; g < _groups; g++)
+        {
+            if (!live[g])
+            {
+                continue;
+            }
+
+            var to = (g * bases) + OffBase(1, 0);
+            for (var i = 0; i < k; i++)
+            {
+                for (var run = 1; run <= runCap; run++)
+                {
+                    for (var b = 0; b < 2; b++)
+                    {
+                        var from = (g * bases) + WorkBase(i, run, b, runCap);
+                        if ((b == 1 || run >= minRun) && value[from] + offCost < next[to])
+                        {
+                            next[to] = value[from] + offCost;
+                            back[row0 + to] = from;
+                            liveNext[g] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A day off after a day off: the off run grows, saturating at the minimum that matters.</summary>
+    private void OffAfterOff(double offCost)
+    {
+        var (value, next, back, row0, live, liveNext) = (_value, _next, _back, _backRow, _live, _liveNext);
+        for (var g = 0; g < _groups; g++)
+        {
+            if (!live[g])
+            {
+                continue;
+            }
+
+            for (var o = 1; o <= _offCap; o++)
+            {
+                for (var b = 0; b < 2; b++)
+                {
+                    var from = (g * _bases) + OffBase(o, b);
+                    var to = (g * _bases) + OffBase(Math.Min(o + 1, _offCap), b);
+                    if (value[from] + offCost < next[to])
+                    {
+                        next[to] = value[from] + offCost;
+                        back[row0 + to] = from;
+                        liveNext[g] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The cheapest final state (in a group where a schedule may end), walked back.</summary>
+    private double End(int[] path)
+    {
+        var end = -1;
+        var endValue = Infinity;
+        for (var s = 0; s < _states; s++)
+        {
+            if (_value[s] < endValue && _shape.Ends[s / _bases])
+            {
+                endValue = _value[s];
+                end = s;
+            }
+        }
+
+        if (end < 0)
+        {
+            return Infinity;
+        }
+
+        for (var d = _days - 1; d >= 0; d--)
+        {
+            var baseState = end % _bases;
+            path[d] = baseState < _workStates ? _open[baseState / (_runCap * 2)] : -1;
+            if (d > 0)
+            {
+                end = _back[(d * _states) + end];
+            }
+        }
+
+        return endValue;
+    }
+}

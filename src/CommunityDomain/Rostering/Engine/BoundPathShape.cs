@@ -1,0 +1,81 @@
+namespace CommunityDomain.Rostering.Engine;
+
+/// <summary>
+/// The counters one worker's <see cref="BoundPath"/> carries besides runs: worked weekends, total minutes (gcd units)
+/// and duties of chosen shift types, each only when its limit binds. A group is one value of all counters (mixed
+/// radix, group 0 = all zero); a limit kept in the path can never be broken by it, a limit left out is priced.
+/// </summary>
+internal sealed class BoundPathShape
+{
+    private BoundPathShape(int groups, int[] stepTo, int[] weekendUp, bool[] ends)
+    {
+        Groups = groups;
+        StepTo = stepTo;
+        WeekendUp = weekendUp;
+        Ends = ends;
+    }
+
+    /// <summary>Number of groups (product of the counters' sizes; 1 when nothing is tracked).</summary>
+    public int Groups { get; }
+
+    /// <summary>Per group * open types + open index: the group after one more duty of that type, -1 past a limit.</summary>
+    public int[] StepTo { get; }
+
+    /// <summary>Per group: the group with one more weekend worked, -1 past the maximum (itself when not tracked).</summary>
+    public int[] WeekendUp { get; }
+
+    /// <summary>Per group: whether a schedule may end there (total minutes at least the minimum, when tracked).</summary>
+    public bool[] Ends { get; }
+
+    /// <summary>
+    /// The shape for a worker with <paramref name="open"/> shift types: <paramref name="weekends"/> counter size (0 =
+    /// untracked), <paramref name="units"/> minute units (0 = untracked) and per-type duty counters
+    /// (<paramref name="counted"/>: shift type and its maximum).
+    /// </summary>
+    public static BoundPathShape Of(CompiledRules r, int[] open, int[] unitsOf, int minuteUnit, int weekends, int units, IReadOnlyList<(int Type, int Max)> counted)
+    {
+        // Counter j has size sizes[j] and stride strides[j]; counter 0 is weekends, 1 minutes, 2.. the shift types.
+        var sizes = new List<int> { Math.Max(1, weekends), Math.Max(1, units) };
+        sizes.AddRange(counted.Select(c => c.Max + 1));
+        var strides = new int[sizes.Count];
+        var groups = 1;
+        for (var j = sizes.Count - 1; j >= 0; j--)
+        {
+            strides[j] = groups;
+            groups *= sizes[j];
+        }
+
+        var k = open.Length;
+        var stepTo = new int[groups * k];
+        var weekendUp = new int[groups];
+        var ends = new bool[groups];
+        for (var g = 0; g < groups; g++)
+        {
+            var we = g / strides[0] % sizes[0];
+            var u = g / strides[1] % sizes[1];
+            weekendUp[g] = weekends == 0 ? g : we + 1 < sizes[0] ? g + strides[0] : -1;
+            ends[g] = units == 0 || (long)u * minuteUnit >= r.MinMinutes;
+            for (var i = 0; i < k; i++)
+            {
+                var t = open[i];
+                var to = g;
+                if (units > 0)
+                {
+                    to = u + unitsOf[t] < sizes[1] ? to + (unitsOf[t] * strides[1]) : -1;
+                }
+
+                for (var j = 0; j < counted.Count && to >= 0; j++)
+                {
+                    if (counted[j].Type == t)
+                    {
+                        to = (g / strides[j + 2] % sizes[j + 2]) + 1 < sizes[j + 2] ? to + strides[j + 2] : -1;
+                    }
+                }
+
+                stepTo[(g * k) + i] = to;
+            }
+        }
+
+        return new BoundPathShape(groups, stepTo, weekendUp, ends);
+    }
+}

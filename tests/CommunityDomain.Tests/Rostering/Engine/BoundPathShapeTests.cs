@@ -1,0 +1,55 @@
+using CommunityDomain.Rostering.Engine;
+
+namespace CommunityDomain.Tests.Rostering.Engine;
+
+/// <summary>The counters of the bound's worker path: a tracked limit can never be passed, an untracked one never stops a step.</summary>
+public sealed class BoundPathShapeTests
+{
+    private static CompiledRules Rules(int minMinutes) => new()
+    {
+        MaxPerShift = [CompiledRules.Unlimited, CompiledRules.Unlimited],
+        Forbidden = new bool[4],
+        Timing = new byte[4],
+        Timing2 = new byte[4],
+        Blocked = new bool[4],
+        Blocked2 = new bool[4],
+        AnyBlocked2 = false,
+        MinMinutes = minMinutes,
+        MaxMinutes = 960,
+        MaxWeekMinutes = CompiledRules.Unlimited,
+        MaxConsecutive = CompiledRules.Unlimited,
+        MinConsecutive = 0,
+        MinDaysOff = 0,
+        MaxWeekends = 1,
+    };
+
+    [Fact]
+    public void Nothing_tracked_is_one_group_every_step_stays_in_it_and_may_end()
+    {
+        var shape = BoundPathShape.Of(Rules(0), [0, 1], [1, 2], 480, 0, 0, []);
+        Assert.Equal(1, shape.Groups);
+        Assert.Equal([0, 0], shape.StepTo);
+        Assert.Equal([0], shape.WeekendUp);
+        Assert.Equal([true], shape.Ends);
+    }
+
+    [Fact]
+    public void Minutes_weekends_and_a_shift_type_are_counted_up_to_their_limits()
+    {
+        // Shift 0 is 480 min (1 unit), shift 1 is 960 min (2 units); at most 960 min = units 0..2; at most 1 weekend
+        // (counter 0..1); shift 1 at most once (counter 0..1). Groups = 2 x 3 x 2 = 12, weekends outermost.
+        var shape = BoundPathShape.Of(Rules(480), [0, 1], [1, 2], 480, 2, 3, [(1, 1)]);
+        Assert.Equal(12, shape.Groups);
+
+        int Group(int weekends, int units, int shift1) => (((weekends * 3) + units) * 2) + shift1;
+
+        Assert.Equal(Group(0, 1, 0), shape.StepTo[(Group(0, 0, 0) * 2) + 0]);
+        Assert.Equal(Group(0, 2, 1), shape.StepTo[(Group(0, 0, 0) * 2) + 1]);
+        Assert.Equal(-1, shape.StepTo[(Group(0, 1, 0) * 2) + 1]); // 480 + 960 minutes passes the maximum
+        Assert.Equal(-1, shape.StepTo[(Group(0, 0, 1) * 2) + 1]); // a second duty of shift 1
+        Assert.Equal(Group(1, 1, 0), shape.WeekendUp[Group(0, 1, 0)]);
+        Assert.Equal(-1, shape.WeekendUp[Group(1, 1, 0)]); // a second weekend
+        Assert.False(shape.Ends[Group(0, 0, 0)]); // 0 minutes is below the 480-minute minimum
+        Assert.True(shape.Ends[Group(1, 1, 1)]);
+    }
+}
