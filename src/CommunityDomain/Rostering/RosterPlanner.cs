@@ -59,9 +59,10 @@ public static class RosterPlanner
     /// subproblem is solved exactly by a shortest path over dates that keeps eligibility, pins,
     /// successions, rest and overlap between consecutive dates and the run rules, and also the total-minute and
     /// weekend limits when they bind and the path stays small (kept exactly, not priced). Fairness and rest across
-    /// a free date are left out, which only lowers the bound. Every price gives a valid bound; Polyak
-    /// subgradient steps raise it. Deterministic. Sources: Fisher (1981), Management Science 27(1);
-    /// Held, Wolfe and Crowder (1974), Mathematical Programming 6.
+    /// a free date are left out, which only lowers the bound. Every price gives a valid bound; subgradient
+    /// steps of Polyak's length along an average of the subgradients raise it. Deterministic. Sources: Fisher
+    /// (1981), Management Science 27(1); Held, Wolfe and Crowder (1974), Mathematical Programming 6; Barahona and
+    /// Anbil (2000), Mathematical Programming 87(3).
     /// </remarks>
     /// <exception cref="ArgumentException">A null problem or a non-positive iteration count.</exception>
     public static long? LowerBound(RosterProblem problem, int iterations, long? upper = null, CancellationToken cancellationToken = default)

@@ -19,12 +19,14 @@ namespace CommunityDomain.Rostering.Engine;
 /// whose terms are never positive on a valid schedule. Rest across one free date is dropped (a relaxation).</item>
 /// <item>Fairness is never negative and is left out.</item>
 /// </list>
-/// The prices follow Polyak subgradient steps towards the planner's best score. Every iterate gives a
+/// The prices follow deflected subgradient steps (an exponential average of subgradients, Polyak's length) towards
+/// the planner's best score. Every iterate gives a
 /// valid bound, so stopping early (time limit, cancellation) only weakens it. If a worker's relaxed
 /// problem has no path, or a demand's minimum exceeds what its eligible workers can give, no roster can
 /// keep every hard rule and the bound is null. Source: Fisher (1981), "The Lagrangian relaxation method
 /// for solving integer programming problems", Management Science 27(1); Held, Wolfe and Crowder (1974)
-/// for the step rule.
+/// for the step rule; Barahona and Anbil (2000), "The volume algorithm", Mathematical Programming 87(3), for
+/// averaging the subgradients.
 /// </remarks>
 internal sealed class LagrangianBound
 {
@@ -36,6 +38,13 @@ internal sealed class LagrangianBound
     // Polyak steps (Held, Wolfe and Crowder 1974): the step scale starts at 2 and halves after this many iterations
     // without a better bound; below the minimum scale the prices no longer move enough to matter.
     private const double InitialStepScale = 2.0;
+
+    // The step direction is an exponential average of the subgradients, 5 % the newest (deflected subgradient, the
+    // averaging of Barahona and Anbil's volume algorithm, 2000): plain subgradients zig-zag between the few cover
+    // prices a path flips, and averaging them cancels that (Instance10 4474 -> 4630 of 4631, Instance12 3666 -> 3966
+    // of 4040 at 800 iterations; 0.2 and 0.02 were each worse on some instance). Starting from 0, the first steps are short
+    // (a full first step kept pushing for ~20 iterations through the average and overshot: Instance18 4210 -> 8).
+    private const double Deflection = 0.05;
     private const int StallIterations = 20;
     private const double MinStepScale = 1e-4;
 
@@ -72,6 +81,9 @@ internal sealed class LagrangianBound
     private readonly double[] _perShift;
     private readonly double[] _weekend;
 
+    // The deflected step direction, one entry per multiplier in Price's flat order (0 before the first step).
+    private readonly double[] _direction;
+
     // Subgradients and the current solution's counts.
     private readonly int[] _count;
     private readonly int[] _y;
@@ -105,6 +117,7 @@ internal sealed class LagrangianBound
         _week = new double[p.WorkerCount * p.WeekCount];
         _perShift = new double[p.WorkerCount * _t];
         _weekend = new double[p.WorkerCount];
+        _direction = new double[_lambda.Length + (3 * p.WorkerCount) + _week.Length + _perShift.Length];
         _count = new int[_days * _s];
         _y = new int[_days * _s];
         _minutes = new int[p.WorkerCount];
@@ -424,35 +437,20 @@ internal sealed class LagrangianBound
     // An unlimited rule keeps its price at 0, so its limit never enters the sum.
     private static double Limit(int value) => value == CompiledRules.Unlimited ? 0 : value;
 
-    /// <summary>A Polyak step of length <paramref name="gap"/> / |g|^2 along the subgradient, keeping sign constraints.</summary>
+    /// <summary>A step of length <paramref name="gap"/> / |g|^2 along the deflected direction, keeping sign constraints.</summary>
     private void Step(double gap)
     {
-        var p = _p;
+        // One pass: each multiplier's subgradient and the deflected direction, both projected on its sign constraint.
+        // Polyak's length is measured on the subgradient itself (the averaged direction is shorter where it cancels).
         double norm = 0;
-        for (var i = 0; i < _lambda.Length; i++)
+        for (var j = 0; j < _direction.Length; j++)
         {
-            if (p.Required[i] >= 0)
-            {
-                double g = _count[i] - _y[i];
-                norm += g * g;
-            }
-        }
-
-        for (var w = 0; w < p.WorkerCount; w++)
-        {
-            var r = p.Rules[p.WorkerRules[w]];
-            norm += Sq(Positive(r.MaxMinutes, _overMinutes[w], (_minutes[w] - (double)r.MaxMinutes) / _unit));
-            norm += Sq(Positive(r.MinMinutes > 0 ? 0 : CompiledRules.Unlimited, _underMinutes[w], (r.MinMinutes - (double)_minutes[w]) / _unit));
-            norm += Sq(Positive(r.MaxWeekends, _weekend[w], _weekends[w] - (double)r.MaxWeekends));
-            for (var k = 0; k < p.WeekCount; k++)
-            {
-                norm += Sq(Positive(r.MaxWeekMinutes, _week[(w * p.WeekCount) + k], (_weekMinutes[(w * p.WeekCount) + k] - (double)r.MaxWeekMinutes) / _unit));
-            }
-
-            for (var t = 0; t < _t; t++)
-            {
-                norm += Sq(Positive(r.MaxPerShift[t], _perShift[(w * _t) + t], _shiftCount[(w * _t) + t] - (double)r.MaxPerShift[t]));
-            }
+            var (limit, g) = Subgradient(j);
+            var nonNegative = j >= _lambda.Length;
+            g = limit == CompiledRules.Unlimited || (nonNegative && Price(j) <= 0 && g < 0) ? 0 : g;
+            norm += g * g;
+            var d = (Deflection * g) + ((1 - Deflection) * _direction[j]);
+            _direction[j] = limit == CompiledRules.Unlimited || (nonNegative && Price(j) <= 0 && d < 0) ? 0 : d;
         }
 
         if (norm <= 0 || gap <= 0)
@@ -461,41 +459,67 @@ internal sealed class LagrangianBound
         }
 
         var step = gap / norm;
-        for (var i = 0; i < _lambda.Length; i++)
+        for (var j = 0; j < _direction.Length; j++)
         {
-            if (p.Required[i] >= 0)
-            {
-                _lambda[i] += step * (_count[i] - _y[i]);
-            }
-        }
-
-        for (var w = 0; w < p.WorkerCount; w++)
-        {
-            var r = p.Rules[p.WorkerRules[w]];
-            _overMinutes[w] = Move(r.MaxMinutes, _overMinutes[w], step * (_minutes[w] - (double)r.MaxMinutes) / _unit);
-            _underMinutes[w] = Move(r.MinMinutes > 0 ? 0 : CompiledRules.Unlimited, _underMinutes[w], step * (r.MinMinutes - (double)_minutes[w]) / _unit);
-            _weekend[w] = Move(r.MaxWeekends, _weekend[w], step * (_weekends[w] - (double)r.MaxWeekends));
-            for (var k = 0; k < p.WeekCount; k++)
-            {
-                var i = (w * p.WeekCount) + k;
-                _week[i] = Move(r.MaxWeekMinutes, _week[i], step * (_weekMinutes[i] - (double)r.MaxWeekMinutes) / _unit);
-            }
-
-            for (var t = 0; t < _t; t++)
-            {
-                var i = (w * _t) + t;
-                _perShift[i] = Move(r.MaxPerShift[t], _perShift[i], step * (_shiftCount[i] - (double)r.MaxPerShift[t]));
-            }
+            ref var price = ref Price(j);
+            price = j < _lambda.Length ? price + (step * _direction[j]) : Math.Max(0, price + (step * _direction[j]));
         }
     }
 
-    private static double Sq(double x) => x * x;
+    /// <summary>
+    /// Multiplier <paramref name="j"/> in one flat order: cover (day * SlotCount + slot), then per worker over-minutes,
+    /// under-minutes, weekends, week minutes (per worker * WeekCount + week), per shift (per worker * ShiftCount + t).
+    /// </summary>
+    private ref double Price(int j)
+    {
+        var w = _p.WorkerCount;
+        if (j < _lambda.Length)
+        {
+            return ref _lambda[j];
+        }
 
-    // The component of a non-negative multiplier's subgradient that can move it: none for an unlimited rule,
-    // and none downwards when it is already 0.
-    private static double Positive(int limit, double price, double g) =>
-        limit == CompiledRules.Unlimited || (price <= 0 && g < 0) ? 0 : g;
+        j -= _lambda.Length;
+        if (j < 3 * w)
+        {
+            return ref (j < w ? ref _overMinutes[j] : ref j < 2 * w ? ref _underMinutes[j - w] : ref _weekend[j - (2 * w)]);
+        }
 
-    private static double Move(int limit, double price, double delta) =>
-        limit == CompiledRules.Unlimited ? 0 : Math.Max(0, price + delta);
+        j -= 3 * w;
+        return ref (j < _week.Length ? ref _week[j] : ref _perShift[j - _week.Length]);
+    }
+
+    /// <summary>Multiplier <paramref name="j"/>'s limit (Unlimited: the price stays 0) and its subgradient at the last path.</summary>
+    private (int Limit, double G) Subgradient(int j)
+    {
+        var p = _p;
+        if (j < _lambda.Length)
+        {
+            return (p.Required[j] >= 0 ? 0 : CompiledRules.Unlimited, _count[j] - _y[j]);
+        }
+
+        j -= _lambda.Length;
+        var workers = p.WorkerCount;
+        if (j < 3 * workers)
+        {
+            var w = j % workers;
+            var r = p.Rules[p.WorkerRules[w]];
+            return (j / workers) switch
+            {
+                0 => (r.MaxMinutes, (_minutes[w] - (double)r.MaxMinutes) / _unit),
+                1 => (r.MinMinutes > 0 ? 0 : CompiledRules.Unlimited, (r.MinMinutes - (double)_minutes[w]) / _unit),
+                _ => (r.MaxWeekends, _weekends[w] - (double)r.MaxWeekends),
+            };
+        }
+
+        j -= 3 * workers;
+        if (j < _week.Length)
+        {
+            var r = p.Rules[p.WorkerRules[j / Math.Max(1, p.WeekCount)]];
+            return (r.MaxWeekMinutes, (_weekMinutes[j] - (double)r.MaxWeekMinutes) / _unit);
+        }
+
+        j -= _week.Length;
+        var rules = p.Rules[p.WorkerRules[j / _t]];
+        return (rules.MaxPerShift[j % _t], _shiftCount[j] - (double)rules.MaxPerShift[j % _t]);
+    }
 }
