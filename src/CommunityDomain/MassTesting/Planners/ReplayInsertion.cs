@@ -26,7 +26,7 @@ internal static class ReplayInsertion
         foreach (var group in ordered)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int choice = -1;
+            var choice = -1;
             var best = long.MaxValue;
             for (var s = 0; s < sites.Length; s++)
             {
