@@ -7,7 +7,7 @@ namespace CommunityDomain.Tests.Generators;
 /// <summary>
 /// Wave problems for the quality measurement and the exact-search checks: tiny compounds (1-6 households, the
 /// size the exact search covers), one building called to several sites, and the mixed set the docs report on
-/// (goal compounds, small compounds, one huge building, tiny, many sites).
+/// (goal compounds, small compounds, one huge building, tiny, many sites), and one building on sites whose walk-downs differ (measured apart).
 /// </summary>
 public static class WaveGenerators
 {
@@ -60,6 +60,83 @@ public static class WaveGenerators
         var sites = Enumerable.Range(1, random.Next(2, 5)).Select(s => new SiteSpec(s, $"S{s}", new Position(random.Next(0, 200), random.Next(0, 200)),
             random.Next(1, 6), random.Next(20, 300), Duration.FromSeconds(random.Next(60, 601)))).ToList();
         return new(new WaveProblem(Start, ServiceTimes.Typical, sites, [building]), "one building, many sites");
+    }
+
+    /// <summary>
+    /// One building of 1-<paramref name="maxHouseholds"/> households (1-3 units) called to 2-5 sites whose walk-downs
+    /// (0-4 min) and station counts (1-8) differ; a third of the compounds have only one-station sites. Households of
+    /// 1-5 mix QR, typed and assisted residents in proportions that change from compound to compound (from none assisted
+    /// to mostly elders); queues from the largest household up; typical or random service times.
+    /// </summary>
+    public static WaveCase OneBuildingWalkDowns(int seed, int maxHouseholds = 30)
+    {
+        var random = new Random(seed);
+        var households = random.Next(1, maxHouseholds + 1);
+        var unitCount = random.Next(1, 4);
+        var homes = new List<HouseholdLoad>[unitCount];
+        for (var u = 0; u < unitCount; u++)
+        {
+            homes[u] = [];
+        }
+
+        // This compound's mix: the chance that a resident is assisted, typed in (the rest scan a QR code).
+        var assistedShare = random.Next(5) switch { 0 => 0.0, 1 => 0.5, _ => 0.05 + (random.NextDouble() * 0.25) };
+        var typedShare = random.Next(3) == 0 ? 0.0 : random.NextDouble() * 0.3;
+        var perFloor = random.Next(1, 4);
+        for (var h = 1; h <= households; h++)
+        {
+            int qr = 0, typed = 0, assisted = 0;
+            var size = random.Next(1, 6);
+            for (var p = 0; p < size; p++)
+            {
+                var x = random.NextDouble();
+                if (x < assistedShare)
+                {
+                    assisted++;
+                }
+                else if (x < assistedShare + typedShare)
+                {
+                    typed++;
+                }
+                else
+                {
+                    qr++;
+                }
+            }
+
+            var unit = random.Next(unitCount);
+            homes[unit].Add(new HouseholdLoad(h, 1 + (homes[unit].Count / perFloor), qr, typed, assisted));
+        }
+
+        var building = new BuildingLoad(1, "1", new Position(random.Next(0, 300), random.Next(0, 300)),
+            [.. Enumerable.Range(0, unitCount).Select(u => new UnitLoad(u + 1, $"{u + 1}", homes[u]))]);
+        var largest = homes.SelectMany(x => x).Select(h => h.People).DefaultIfEmpty(1).Max();
+        var singleStation = random.Next(3) == 0;
+        var sites = Enumerable.Range(1, random.Next(2, 6)).Select(s => new SiteSpec(s, $"S{s}", new Position(random.Next(0, 300), random.Next(0, 300)),
+            singleStation ? 1 : random.Next(1, 9), largest + random.Next(0, 100), Duration.FromSeconds(random.Next(0, 5) * 60))).ToList();
+        var times = random.Next(3) == 0
+            ? new ServiceTimes(Duration.FromSeconds(random.Next(10, 40)), Duration.FromSeconds(random.Next(30, 90)), Duration.FromSeconds(random.Next(50, 150)))
+            : ServiceTimes.Typical;
+        return new(new WaveProblem(Start, times, sites, [building]), singleStation ? "one building, one-station sites" : "one building, walk-downs differ");
+    }
+
+    /// <summary>
+    /// Issue 15's verifier case: nine households of one building on four sites, three with a 60 s walk-down and one (three
+    /// stations) with none. The planner sent an elder to a 60 s site and finished at 120 s; the hand plan finishes at 100 s.
+    /// </summary>
+    public static WaveProblem NineHouseholdsFourWalkDowns()
+    {
+        int[][] intakes = [[2, 0, 0], [0, 0, 1], [2, 0, 1], [0, 0, 1], [3, 0, 0], [3, 0, 0], [1, 1, 0], [5, 0, 0], [5, 0, 0]];
+        var homes = intakes.Select((x, i) => new HouseholdLoad(i + 1, i + 1, x[0], x[1], x[2])).ToList();
+        var building = new BuildingLoad(1, "1", new Position(259, 296), [new UnitLoad(1, "1", homes)]);
+        SiteSpec[] sites =
+        [
+            new(1, "s1", new Position(41, 60), 2, 72, Duration.FromSeconds(60)),
+            new(2, "s2", new Position(81, 90), 8, 101, Duration.FromSeconds(60)),
+            new(3, "s3", new Position(295, 102), 3, 81, Duration.Zero),
+            new(4, "s4", new Position(264, 66), 6, 109, Duration.FromSeconds(60)),
+        ];
+        return new WaveProblem(Start, ServiceTimes.Typical, sites, [building]);
     }
 
     /// <summary>The issue's case: one building of 109 residents and three sites.</summary>

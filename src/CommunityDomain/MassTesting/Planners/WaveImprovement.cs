@@ -128,7 +128,10 @@ internal static class WaveImprovement
                         for (var h = 0; h < assigned[t].Count && spent < budget; h++)
                         {
                             var other = assigned[t][h];
-                            if (other.Work >= group.Work || LowerFinish(sites[t], work[t] + group.Work - other.Work) >= bestValue)
+                            // A heavier group may come back too: an elder's household is quicker to serve at a site without
+                            // walk-down even when what it swaps with is more work (issue 15's nine-household case).
+                            if (LowerFinish(sites[t], work[t] + group.Work - other.Work) >= bestValue
+                                || LowerFinish(sites[w], work[w] - group.Work + other.Work) >= bestValue)
                             {
                                 continue;
                             }
@@ -219,7 +222,8 @@ internal static class WaveImprovement
     // No order finishes a site's work earlier: its stations start after the walk-down and share the work perfectly.
     private static double LowerFinish(SiteSpec site, long work) => site.WalkDown.BclCompatibleTicks + ((double)work / site.Stations);
 
-    private static long Cost(SiteSpec site, long people) => (people * (site.Stations + 4)) + 16;
+    /// <summary>The cost of replaying a site with this many people, in person-station steps (the search's budget unit).</summary>
+    internal static long Cost(SiteSpec site, long people) => (people * (site.Stations + 4)) + 16;
 
     private static void Without(List<CallGroup> groups, int skip, List<CallGroup> into)
     {

@@ -25,9 +25,13 @@ namespace CommunityDomain.MassTesting.Planners;
 /// share of the people (so one building can be split across sites); groups go to sites by distance while each
 /// site's work stays near its share of the water-filling bound, then groups move off the site expected to finish
 /// last while that helps; then groups are moved or swapped off the site whose replayed finish is latest while the
-/// replay improves, and when nothing does, the latest site's largest call is split so part of it can move. The search's
+/// replay improves, and when nothing does, the latest site's largest call is split so part of it can move. When that
+/// search ends above the bound, a second start is searched the same way: calls of at most the largest household's size, each
+/// in call order to the site whose replayed finish with it is earliest (so walk-downs and station counts are seen when a
+/// household is placed), skipped when placing them alone would spend more than the search's budget; the earlier finish
+/// wins, the first plan on a tie. The search's
 /// cost is bounded by two named values: at most 16 splits, and a budget of 40 whole-compound replays (so its time grows
-/// with people times stations, times 40). Each site calls its slowest groups first, and
+/// with people times stations, times 40, once per start). Each site calls its slowest groups first, and
 /// within a call the households with the longest single service first, each call at the earliest moment that
 /// lands it when the queue has room. A call that holds only part of a floor says how many households it calls
 /// (the staff read them from <see cref="WaveCall.Households"/>).</para>
@@ -60,8 +64,26 @@ public static class WavePlanner
             }
 
             var groups = CallGroup.Form(problem.Buildings, limit, problem.ServiceTimes);
+            var target = (bound - problem.Start).BclCompatibleTicks;
+            var budget = ImprovementBudget(problem, sites);
             assigned = SiteAssignment.Assign(sites, groups);
-            WaveImprovement.Improve(sites, assigned, (bound - problem.Start).BclCompatibleTicks, queue, ImprovementBudget(problem, sites), problem.ServiceTimes, cancellationToken);
+            WaveImprovement.Improve(sites, assigned, target, queue, budget, problem.ServiceTimes, cancellationToken);
+            var reached = Finish(sites, assigned, queue);
+            if (sites.Length > 1 && reached > target)
+            {
+                // Short of the bound: a second start from the replay itself, on calls of at most one household's size (the
+                // finest the building allows), searched with its own budget; the earlier finish wins, the first on a tie.
+                var fine = CallGroup.Form(problem.Buildings, MaxHousehold(problem), problem.ServiceTimes);
+                var second = ReplayInsertion.Assign(sites, fine, queue, budget, cancellationToken);
+                if (second is not null)
+                {
+                    WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, cancellationToken);
+                    if (Finish(sites, second, queue) < reached)
+                    {
+                        assigned = second;
+                    }
+                }
+            }
         }
 
         var plans = new SitePlan[sites.Length];
@@ -108,6 +130,17 @@ public static class WavePlanner
     // Replays allowed to the improvement search, in person-station steps.
     private static long ImprovementBudget(WaveProblem problem, SiteSpec[] sites) =>
         (long)ImprovementReplays * problem.People * ((sites.Sum(s => (long)s.Stations) / sites.Length) + 4);
+
+    private static long Finish(SiteSpec[] sites, List<CallGroup>[] assigned, SiteQueue queue)
+    {
+        long finish = 0;
+        for (var s = 0; s < sites.Length; s++)
+        {
+            finish = Math.Max(finish, queue.Run(sites[s], assigned[s]));
+        }
+
+        return finish;
+    }
 
     private static int MaxHousehold(WaveProblem problem)
     {

@@ -1,0 +1,101 @@
+using System.Globalization;
+using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
+using Xunit.Abstractions;
+
+namespace CommunityDomain.Tests.MassTesting;
+
+/// <summary>
+/// One building called to sites whose walk-downs and station counts differ (issue 15's verifier found the planner 20%
+/// above the optimum there): the verifier's nine-household case against its hand plan, the quality targets over
+/// <see cref="WaveGenerators.OneBuildingWalkDowns"/>, and brute force on its tiny compounds. Every finish is recomputed
+/// by the independent <see cref="QueueReplay"/>. The issue's targets are not yet met on this generator (see the limits below).
+/// </summary>
+public sealed class WaveWalkDownTests(ITestOutputHelper output)
+{
+    // Issue 15's targets (mean <= 1.01, worst <= 1.10) are NOT met on this generator yet: measured 2026-12-01 after the
+    // replay-insertion start, 300 compounds, mean 1.0145 and worst 1.2740 (1.0191 / 1.2740 before it). These limits only
+    // keep what was reached from slipping; see docs/testing-rounds.md for the figures and the worst cases.
+    private const double MeanLimit = 1.02;
+    private const double WorstLimit = 1.30;
+
+    // Compounds in the quality measurement (300 keeps the test within a few seconds).
+    private const int Compounds = 300;
+
+    [Fact]
+    public void Plan_nine_households_finishes_no_later_than_the_hand_plan_that_sends_the_elders_to_the_site_without_walk_down()
+    {
+        var problem = WaveGenerators.NineHouseholdsFourWalkDowns();
+
+        // The verifier's hand plan: households 2, 3 and 4 (one elder each) and 1 to site 3 (three stations, no walk-down),
+        // 8 and 9 to site 2, 7, 5 and 6 to site 4, site 1 unused; everyone called at the start.
+        var hand = HandPlan(problem, [[], [8, 9], [2, 3, 4, 1], [7, 5, 6]]);
+        var handReplay = QueueReplay.Replay(problem, hand);
+        Assert.All(handReplay, r => Assert.True(r.MaxQueue <= problem.Sites.Single(s => s.SiteId == r.SiteId).QueueCapacity));
+        var handFinish = handReplay.Max(r => r.Finish);
+        Assert.Equal(problem.Start + Duration.FromSeconds(100), handFinish);
+
+        var plan = WavePlanner.Plan(problem);
+        var replay = QueueReplay.Replay(problem, plan);
+        var finish = replay.Select(r => r.Finish).Append(problem.Start).Max();
+        output.WriteLine($"planner {(finish - problem.Start).TotalSeconds} s, hand plan {(handFinish - problem.Start).TotalSeconds} s, bound {(plan.LowerBound - problem.Start).TotalSeconds} s");
+        Assert.Equal(plan.ExpectedFinish, finish);
+        Assert.All(replay, r => Assert.True(r.MaxQueue <= problem.Sites.Single(s => s.SiteId == r.SiteId).QueueCapacity));
+        Assert.True(finish <= handFinish, $"planner {finish} after the hand plan's {handFinish}");
+    }
+
+    [Fact]
+    public void Plan_one_building_on_sites_with_different_walk_downs_does_not_slip_from_the_measured_quality()
+    {
+        var random = new Random(1515);
+        var rows = Enumerable.Range(0, Compounds).Select(_ => WaveGenerators.OneBuildingWalkDowns(random.Next(0, int.MaxValue - 1))).Select(c =>
+        {
+            var plan = WavePlanner.Plan(c.Problem);
+            var replay = QueueReplay.Replay(c.Problem, plan);
+            var finish = replay.Select(r => r.Finish).Append(c.Problem.Start).Max();
+            Assert.Equal(plan.ExpectedFinish, finish);
+            Assert.All(replay, r => Assert.True(r.MaxQueue <= c.Problem.Sites.Single(s => s.SiteId == r.SiteId).QueueCapacity, c.ToString()));
+            var ratio = plan.LowerBound > c.Problem.Start ? (finish - c.Problem.Start) / (plan.LowerBound - c.Problem.Start) : 1.0;
+            var households = c.Problem.Buildings.Sum(b => b.Units.Sum(u => u.Households.Count));
+            var size = households <= 6 ? "1-6 households" : households <= 15 ? "7-15 households" : "16-30 households";
+            return (c.Shape, Size: size, Ratio: ratio, Case: c);
+        }).ToList();
+        foreach (var group in rows.GroupBy(r => r.Shape).Concat(rows.GroupBy(r => r.Size)))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{group.Key,-34} n {group.Count(),4}  mean {group.Average(r => r.Ratio):0.0000}  worst {group.Max(r => r.Ratio):0.0000}"));
+        }
+
+        var worst = rows.MaxBy(r => r.Ratio);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all {rows.Count}: mean {rows.Average(r => r.Ratio):0.0000}, worst {worst.Ratio:0.0000}"));
+        output.WriteLine($"worst case: {worst.Case}");
+        Assert.Contains(rows, r => r.Size == "1-6 households");
+        Assert.All(rows.Where(r => r.Size == "1-6 households"), r => Assert.Equal(1.0, r.Ratio));
+        Assert.True(rows.Average(r => r.Ratio) <= MeanLimit, $"mean {rows.Average(r => r.Ratio)}");
+        Assert.True(worst.Ratio <= WorstLimit, $"worst {worst.Ratio}: {worst.Case}");
+    }
+
+    [Property(Arbitrary = [typeof(TinyWalkDownArbitraries)], MaxTest = 60)]
+    public void Tiny_one_building_compounds_on_sites_with_different_walk_downs_finish_at_the_brute_force_optimum(WaveCase c)
+    {
+        var plan = WavePlanner.Plan(c.Problem);
+        var finish = QueueReplay.Replay(c.Problem, plan).Select(r => r.Finish).Append(c.Problem.Start).Max();
+        Assert.Equal(plan.ExpectedFinish, finish);
+        Assert.Equal(c.Problem.Start + WaveExactSearchTests.BruteForce(c.Problem), finish);
+    }
+
+    private static WavePlan HandPlan(WaveProblem problem, int[][] householdsBySite)
+    {
+        var homes = problem.Buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).ToDictionary(h => h.HouseholdId);
+        var sites = problem.Sites.Select((site, s) => new SitePlan(site,
+            [.. householdsBySite[s].Select(h => new WaveCall(problem.Start, site.SiteId, 1, 1, homes[h].Floor, homes[h].Floor, [homes[h]], homes[h].People, "-", "-"))],
+            problem.Start, problem.Start, householdsBySite[s].Sum(h => homes[h].People), Duration.Zero)).ToList();
+        return new WavePlan(problem.Start, sites, problem.Start, problem.Start);
+    }
+}
+
+public static class TinyWalkDownArbitraries
+{
+    public static Arbitrary<WaveCase> Cases() => Gen.Choose(0, int.MaxValue - 1).Select(seed => WaveGenerators.OneBuildingWalkDowns(seed, 6)).ToArbitrary();
+}
