@@ -1,7 +1,7 @@
 #:project Scenario/Pubai.Scenario.csproj
 // Renders the views of docs/views.md from the Pubai scenario and writes them to docs/views/: a roster grid
 // (Markdown, CSV), post coverage, a testing-day timeline (SVG), delivery run sheets (Markdown, CSV), an
-// allocation table, the roster's score in plain sentences and the notices (calls, messages, swap, dispatch, why short), each in English (x.md) and Chinese (x.zh-CN.md). Fixed seeds and iteration limits, so CI can regenerate and compare the committed files.
+// allocation table (Markdown, CSV), the roster's score in plain sentences and the notices (calls, messages, swap, dispatch, why short), each in English (x.md) and Chinese (x.zh-CN.md). Fixed seeds and iteration limits, so CI can regenerate and compare the committed files.
 // Checks its own result: every file present and non-empty, the SVG well-formed, no clear name anywhere, and
 // docs/views.md's excerpts still true.
 using System.Text;
@@ -18,7 +18,7 @@ foreach (var (file, text) in views)
     Console.WriteLine($"wrote docs/views/{file} ({Encoding.UTF8.GetByteCount(text):N0} bytes)");
 }
 
-string[] files = ["roster-grid.md", "roster-grid.csv", "coverage.md", "testing-day.svg", "run-sheets.md", "run-sheets.csv", "allocation.md", "roster-explained.md", "notices.md"];
+string[] files = ["roster-grid.md", "roster-grid.csv", "coverage.md", "testing-day.svg", "run-sheets.md", "run-sheets.csv", "allocation.md", "allocation.csv", "roster-explained.md", "notices.md"];
 string[] expected = [.. files, .. files.Select(f => Path.ChangeExtension(f, null) + ".zh-CN" + Path.GetExtension(f))];
 var failures = expected.Where(f => !File.Exists(Path.Combine(folder, f)) || new FileInfo(Path.Combine(folder, f)).Length == 0)
     .Select(f => $"{f} missing or empty").ToList();

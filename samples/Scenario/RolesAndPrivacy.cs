@@ -39,17 +39,26 @@ public static class RolesAndPrivacy
         {
             AreaKind.Community => words.Say("scope.WholeCommunity"),
             AreaKind.Compound => labels.Compound(new Id<Compound>(area.Id)),
-            _ => words.Say("area.building", community.Get(new Id<Building>(area.Id)).Name),
+            _ => labels.Building(new Id<Building>(area.Id)),
         };
         var dongfang = scenario.Compounds["Dongfang"];
         var jianjing = scenario.Compounds["Jianjing"];
         var office = PubaiScenario.Office;
         var dongfangHead = Actor.CompoundHead("dongfang.head", dongfang.Area);
         var gateVolunteer = new Actor("pingguoyuan.gate.1", Role.GateDuty, scenario.Compounds["Pingguoyuan"].Area);
+        // A person reads who holds an account, not the account's login: the office by its name, the head and the gate
+        // volunteer by their display names (the logins stay in the audit trail).
+        var holders = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [office.Account] = words.Say("account.office"),
+            [dongfangHead.Account] = OfficeNames.WorkerName(3, CommunityDomain.Rostering.WorkerKind.Staff),
+            [gateVolunteer.Account] = OfficeNames.WorkerName(11, CommunityDomain.Rostering.WorkerKind.PartyMemberVolunteer),
+        };
+        string Holder(string account) => holders.TryGetValue(account, out var name) ? name : account;
         output.WriteLine(words.Say("roles"));
         foreach (var actor in new[] { office, dongfangHead, gateVolunteer })
         {
-            output.WriteLine(words.Say("role", actor.Account, RoleName(actor.Role), Area(actor.Area)));
+            output.WriteLine(words.Say("role", Holder(actor.Account), RoleName(actor.Role), Area(actor.Area)));
         }
 
         // In his own compound the head may add a post; in Jianjing he may not, and nothing changes.
@@ -66,14 +75,15 @@ public static class RolesAndPrivacy
             {
                 var what = words.IsChinese ? RoleText.Chinese(no.Needed) : RoleText.English(no.Needed);
                 output.WriteLine(no.OutsideArea
-                    ? words.Say("refused.area", no.Account, RoleName(no.Role), Area(no.Area), labels.Compound(target.Id), what)
-                    : words.Say("refused.role", no.Account, RoleName(no.Role), what));
+                    ? words.Say("refused.area", Holder(no.Account), RoleName(no.Role), Area(no.Area), labels.Compound(target.Id), what)
+                    : words.Say("refused.role", Holder(no.Account), RoleName(no.Role), what));
             }
         }
 
         Check(refused.Value is NotPermitted { OutsideArea: true }, "a post outside the head's compound is refused as outside his area");
         Check(sealing.Value is NotPermitted { OutsideArea: false }, "a gate volunteer may not seal a compound");
         Check(community.ToState().Equals(before), "a refused command changes nothing");
+        Check(holders.Values.All(h => !h.Contains('.', StringComparison.Ordinal)), "the roles show people's and the office's names, not account logins");
 
         // A Jianjing resident moves out on 28 August; 30 days' retention; erased on 28 September.
         var movedOutAt = new LocalDateTime(2022, 8, 28, 10, 0).InZoneStrictly(PubaiScenario.Zone).ToInstant();

@@ -181,16 +181,18 @@ public static class TestingDays
                     output.WriteLine(words.Say("knock.compound", labels.Compound(compound.Id)));
                     foreach (var building in missing.GroupBy(m => m.Building))
                     {
-                        // Under its building's heading a door needs only unit and room: the address without the building.
-                        var name = labels.Building(building.Key);
-                        output.WriteLine(words.Say("knock.building", name, words.Join(building.Select(m =>
-                            words.Say("person", labels.Household(community.Get(m.Resident).HouseholdId)[name.Length..].TrimStart(',', ' '), m.MaskedName)))));
+                        // Under its building's heading a door needs only unit and room; one entry per door, however many of
+                        // its residents are called again (two of one room read as the same door twice).
+                        output.WriteLine(words.Say("knock.building", labels.Building(building.Key),
+                            Doors(building, m => community.Get(m.Resident).HouseholdId, m => m.MaskedName, h => labels.Room(h, string.Empty), words)));
                     }
                 }
             }
 
             // Lab results: all negative, except one positive Dongfang tube on day 3; some tubes' results arrive late.
             var labTime = lastCallAgain.Plus(Duration.FromHours(6));
+            // A tube as the office finds it: from which site (a barcode alone is a code, shown only as what is printed on it).
+            string SiteOf(Tube tube) => tube.Site is { } s ? labels.Local(round.Sites[s.Value - 1].Name) : words.Say("site.door");
             var dongfangTubes = round.Tubes.Where(t => t.Site is { } s && round.Sites[s.Value - 1].Compound == scenario.Compounds["Dongfang"].Id).ToList();
             var positive = day == 2 ? dongfangTubes[dongfangTubes.Count / 3] : null;
             var late = round.Tubes.TakeLast(labLate).ToList();
@@ -203,8 +205,8 @@ public static class TestingDays
             {
                 var resamples = round.Resamples;
                 positiveMembers = resamples;
-                output.WriteLine(words.Say("positive", positive.Barcode, positive.Members.Count, words.Join(resamples.Select(r =>
-                    words.Say("person", Address(community, labels, words, r.Household), r.MaskedName))), round.FlaggedHouseholds.Count));
+                output.WriteLine(words.Say("positive", SiteOf(positive), positive.Barcode, positive.Members.Count,
+                    Doors(resamples, r => r.Household, r => r.MaskedName, h => Address(community, labels, words, h), words), round.FlaggedHouseholds.Count));
                 Check(failures, resamples.Select(r => r.Resident).SequenceEqual(positive.Members), "day 3: the re-sample list is exactly the positive tube's members");
 
                 // Each member is re-sampled at home into a tube of their own; the lab finds them all negative.
@@ -221,7 +223,7 @@ public static class TestingDays
             if (day == 2)
             {
                 lateTube = late.Single().Barcode;
-                output.WriteLine(words.Say("late.overnight", lateTube, round.Statistics().ResultsPending));
+                output.WriteLine(words.Say("late.overnight", SiteOf(late.Single()), lateTube, round.Statistics().ResultsPending));
             }
             else if (late.Count > 0)
             {
@@ -397,6 +399,15 @@ public static class TestingDays
         var end = start + plan.Longest;
         return end > finish ? end : finish;
     }
+
+    /// <summary>
+    /// People listed by door: one entry per household, its masked names (each once) and, when several people of one door
+    /// are listed, how many ("3单元201室 何*（2人）"), so nobody reads one door twice as two doors.
+    /// </summary>
+    private static string Doors<T>(IEnumerable<T> people, Func<T, Id<Household>> household, Func<T, string> masked, Func<Id<Household>, string> door, Words words) =>
+        words.Join(people.GroupBy(household).Select(g => g.Count() == 1
+            ? words.Say("person", door(g.Key), masked(g.First()))
+            : words.Say("person.door", door(g.Key), words.JoinTight(g.Select(masked).Distinct()), g.Count())));
 
     /// <summary>Where a household lives, with its compound (lists that span compounds): "东方小区14号楼1单元201室".</summary>
     private static string Address(Community community, Labels labels, Words words, Id<Household> household) =>

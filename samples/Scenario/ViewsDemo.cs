@@ -91,6 +91,7 @@ public static class ViewsDemo
                 ($"run-sheets{suffix}.md", RunSheets.Markdown(runs, labels)),
                 ($"run-sheets{suffix}.csv", RunSheets.Csv(runs, labels)),
                 ($"allocation{suffix}.md", AllocationTable.Markdown(allocation, labels)),
+                ($"allocation{suffix}.csv", AllocationTable.Csv(allocation, labels)),
                 ($"roster-explained{suffix}.md", RosterTexts.ExplainMarkdown(roster, labels) + "\n"),
                 ($"notices{suffix}.md", Notices(problem, roster, waves, wavePlan, labels)),
             ]);

@@ -23,8 +23,12 @@ namespace CommunityDomain.Views;
 /// Time: every instant is shown in <see cref="Zone"/> (local date and time); dates and weekdays come from the
 /// culture's texts, not from the machine's culture data, so output is the same on every machine. Labels without a
 /// community zone (<see cref="Default"/>, or any zone whose offset is always zero) show an instant in UTC and say so
-/// ("05:00 UTC", the form developer texts use), so nobody takes it for local time. A roster's duty times are the
-/// problem's own local times (a date and a <see cref="LocalTime"/>), not instants, and show as the problem states them.
+/// ("05:00 UTC", the form developer texts use), so nobody takes it for local time. A roster's duty times are computed
+/// from instants (<see cref="ShiftTimes(LocalDate, ShiftDefinition)"/>): a duty starts at its date's local start time in
+/// <see cref="Zone"/> (a start inside a spring-forward gap moves on by the gap) and ends its shift's duration later, shown
+/// as the wall clock then reads, so across a clock change the end differs from the shift's nominal end (an 8-hour night
+/// from 00:00 ends at 07:00 on the autumn night); an hour that happens twice names its offset. Since they come from the
+/// problem's local start times, they show without "UTC" even when the labels know no zone.
 /// </para>
 /// <para>
 /// Places: building, unit and room names show the way the office writes them, each suffix once. A name that already
@@ -363,8 +367,8 @@ public sealed class Labels
     /// A time derived from a duty's local date and time (<see cref="Span"/>, a rest ending after it): the problem's own
     /// local time, shown without "UTC" even when the labels know no zone, with the date when not on <paramref name="near"/>'s.
     /// </summary>
-    internal string DutyMoment(ZonedDateTime at, ZonedDateTime near) =>
-        at.Date == near.Date ? Clock(at) : Text("moment", ("date", Date(at.Date)), ("time", Clock(at)));
+    internal string DutyMoment(ZonedDateTime at, ZonedDateTime near, bool withDate = false) =>
+        at.Date == near.Date && !withDate ? Clock(at) : Text("moment", ("date", Date(at.Date)), ("time", Clock(at)));
 
     // An instant's clock reading, with "UTC" after it when no zone is known (a person would take a bare "05:00" for local time).
     private string Said(string time) => ShowsUtc ? Text("time.utc", ("time", time)) : time;

@@ -151,7 +151,11 @@ public static class RosterTexts
                     .Where(end => end <= needStart.ToInstant() && end.Plus(rest) > needStart.ToInstant().Minus(Duration.FromDays(1)))
                     .OrderDescending().Select(end => (Instant?)end).FirstOrDefault() is { } lastEnd)
             {
-                reasons.Add(l.Text("dispatch.rest", ("time", When(lastEnd.Plus(rest), needStart, l))));
+                // The time alone only when the last duty, its rest and the need all fall on the need's day; otherwise "rest
+                // ends at 03:00" reads as the wrong day (the last duty ended yesterday, or the rest ends on another day).
+                var restEnd = lastEnd.Plus(rest).InZone(l.Zone);
+                var oneDay = restEnd.Date == needStart.Date && lastEnd.InZone(l.Zone).Date == needStart.Date;
+                reasons.Add(l.Text("dispatch.rest", ("time", l.DutyMoment(restEnd, needStart, withDate: !oneDay))));
             }
 
             var costs = c.ChangeByRule.Where(kv => kv.Value > 0 && kv.Key is not (RuleKind.OwnCompound or RuleKind.Fairness)).Select(kv => kv.Key).Order().ToList();
@@ -339,18 +343,29 @@ public static class RosterTexts
 
         if (item.Date is { } d)
         {
-            subject.Add(l.Date(d));
+            // A consecutive-day line is dated by its run's first day, a week's line by the week's first day: say so, so
+            // the date does not read as the one day at fault.
+            subject.Add(item.Rule switch
+            {
+                RuleKind.MaxConsecutiveDays or RuleKind.MinConsecutiveDays or RuleKind.MinConsecutiveDaysOff => l.Text("score.run.from", ("date", l.Date(d))),
+                RuleKind.MaxWeekMinutes => l.Text("score.week.of", ("date", l.Date(d))),
+                _ => l.Date(d),
+            });
         }
 
         // A hard line says how much in the rule's own unit; a soft line (a wish, a preference) just says what was not met:
         // its penalty points are the planner's weighing, not a fact a person can act on.
         var who = ("subject", string.Join(l.Text("list.separator"), subject));
         var rule = ("rule", l.Rule(item.Rule));
-        return item.Hard > 0
-            ? subject.Count == 0
-                ? l.Text("score.line.general", rule, ("amount", l.Count(item.Hard, HardUnit(item.Rule))))
-                : l.Text("score.line", who, rule, ("amount", l.Count(item.Hard, HardUnit(item.Rule))))
-            : subject.Count == 0 ? l.Text("score.line.soft.general", rule) : l.Text("score.line.soft", who, rule);
+        if (item.Hard <= 0)
+        {
+            return subject.Count == 0 ? l.Text("score.line.soft.general", rule) : l.Text("score.line.soft", who, rule);
+        }
+
+        // The amount is how far past the bound (RuleKind's remarks), not the size of what broke it: "4 days in a row"
+        // against a limit of 3 is 1 day over the limit, and the text says "over the limit", never a bare "(1 day)".
+        var amount = ("amount", l.Text(HardSide(item.Rule), ("amount", l.Count(item.Hard, HardUnit(item.Rule)))));
+        return subject.Count == 0 ? l.Text("score.line.general", rule, amount) : l.Text("score.line", who, rule, amount);
     }
 
     /// <summary>
@@ -369,7 +384,7 @@ public static class RosterTexts
         var score = roster.Score;
         var sb = new StringBuilder(score.IsFeasible
             ? l.Text("score.feasible", ("duties", l.Count(roster.Assignments.Count, "duties")))
-            : l.Text("score.infeasible", ("duties", l.Count(roster.Assignments.Count, "duties")), ("violations", l.Count(score.Hard, "violations"))));
+            : l.Text("score.infeasible", ("duties", l.Count(roster.Assignments.Count, "duties")), ("violations", l.Count(score.Hard, "violations.left"))));
         foreach (var item in score.Items.Where(i => i.Hard > 0))
         {
             sb.Append('\n').Append(Describe(item, l));
@@ -418,10 +433,19 @@ public static class RosterTexts
     {
         RuleKind.MinTotalMinutes or RuleKind.MaxTotalMinutes or RuleKind.MaxWeekMinutes => "hours.whole",
         RuleKind.MaxConsecutiveDays or RuleKind.MinConsecutiveDays or RuleKind.MinConsecutiveDaysOff => "days",
-        RuleKind.CoverMinimum => "people",
+        RuleKind.CoverMinimum or RuleKind.CoverMaximum => "people",
         RuleKind.MaxWeekends => "weekends",
         RuleKind.MaxShiftsOfCode => "shifts",
         _ => "violations",
+    };
+
+    // Whether a hard amount is beyond a maximum ("over the limit"), below a minimum ("short"), or a count of violations.
+    private static string HardSide(RuleKind rule) => rule switch
+    {
+        RuleKind.MaxTotalMinutes or RuleKind.MaxWeekMinutes or RuleKind.MaxConsecutiveDays or RuleKind.MaxWeekends or RuleKind.MaxShiftsOfCode
+            or RuleKind.CoverMaximum => "score.amount.over",
+        RuleKind.MinTotalMinutes or RuleKind.MinConsecutiveDays or RuleKind.MinConsecutiveDaysOff or RuleKind.CoverMinimum => "score.amount.short",
+        _ => "score.amount.count",
     };
 
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using CommunityDomain.Communities;
 using CommunityDomain.Communities.Identity;
+using CommunityDomain.Kernel;
 using CommunityDomain.Supplies.Delivery;
 
 namespace CommunityDomain.Views;
@@ -40,7 +42,7 @@ public static class RunSheets
         {
             sb.Append(ViewText.Line).Append("### ").Append(l.Text("runs.run", ("n", ViewText.Int(run.Number)), ("runner", ViewText.Inline(l.Runner(run.Runner))), ("trip", ViewText.Int(trip))))
                 .Append(ViewText.Line).Append(ViewText.Line);
-            sb.Append(l.Text("runs.summary", ("parcels", l.Count(run.Parcels.Count, "parcels")), ("buildings", l.Count(run.Buildings.Count, "buildings")),
+            sb.Append(l.Text("runs.summary", ("parcels", l.Count(run.Parcels.Count, "parcels")), ("buildings", Buildings(l, run.Buildings)),
                 ("weight", Kilograms(l, run.Parcels.Sum(p => (long)p.WeightGrams))), ("minutes", l.Count((long)Math.Round(run.EstimatedTime.TotalMinutes), "minutes"))));
             if (run.Window is { } w)
             {
@@ -115,6 +117,11 @@ public static class RunSheets
     }
 
     private static string Kilograms(Labels l, long grams) => l.Amount(Math.Round(grams / 1000m, 2, MidpointRounding.AwayFromZero), "kg");
+
+    // Where a run goes, by the buildings' names as the office writes them ("3号楼、5号楼" / "Building 3, Building 5"): a count
+    // ("送往1栋楼") read as a building's name. Escaped, since the summary is a Markdown line.
+    private static string Buildings(Labels l, IReadOnlyList<Id<Building>> buildings) =>
+        string.Join(l.Text("list.tight"), buildings.Select(b => ViewText.Inline(l.Building(b))));
 
     // What a person reads about one parcel: building by name, the door as the office writes it, the masked recipient,
     // the contents by their local item name, the weight in grams.

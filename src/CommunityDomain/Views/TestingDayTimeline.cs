@@ -103,13 +103,23 @@ public static class TestingDayTimeline
 
     private static string Seconds(Labels l, Instant t) => l.TimeWithSeconds(t);
 
+    // "3号楼2单元" / "Building 3, Unit 2": the called building (and unit) by name; the plan was validated against the problem.
+    private static string BarName(WaveCall call, WaveProblem problem, Labels l)
+    {
+        var building = problem.Buildings.FirstOrDefault(b => b.BuildingId == call.BuildingId);
+        var name = l.Place("building", building is null ? ViewText.Int(call.BuildingId) : l.Local(building.Name));
+        return call.UnitId is { } u && building?.Units.FirstOrDefault(x => x.UnitId == u) is { } unit
+            ? l.Text("timeline.bar.unit", ("building", name), ("unit", l.Place("unit", l.Local(unit.Name))))
+            : name;
+    }
+
     private static double DrawSite(StringBuilder sb, WaveProblem problem, SitePlan sitePlan, WaveReplay replay, double top, Func<Instant, double> x, Labels l)
     {
         string Clock(Instant t) => l.TimeOfDay(t);
         var site = sitePlan.Site;
         sb.Append(CultureInfo.InvariantCulture,
             $"<g class=\"site\" data-site=\"{site.SiteId}\" data-max-queue=\"{replay.MaxQueue}\" data-capacity=\"{site.QueueCapacity}\" data-finish=\"{OffsetDateTimePattern.ExtendedIso.Format(replay.Finish.InZone(l.Zone).ToOffsetDateTime())}\">").Append(ViewText.Line);
-        var label = l.Text("timeline.site", ("n", ViewText.Int(site.SiteId)), ("site", l.Local(site.Name)), ("stations", l.Count(site.Stations, "stations")),
+        var label = l.Text("timeline.site", ("site", l.Local(site.Name)), ("stations", l.Count(site.Stations, "stations")),
             ("capacity", l.Count(site.QueueCapacity, "people")), ("walk", l.Count((long)Math.Round(site.WalkDown.TotalMinutes), "minutes")),
             ("calls", l.Count(replay.Waves.Count, "calls")), ("people", l.Count(sitePlan.People, "people")), ("last", Clock(replay.Finish)));
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(top + 4)}\" font-weight=\"bold\">{ViewText.Xml(label)}</text>").Append(ViewText.Line);
@@ -135,11 +145,12 @@ public static class TestingDayTimeline
             var tip = l.Text("timeline.tip", ("at", Clock(call.At)), ("call", Announcements.Call(call, problem, l)), ("people", l.Count(call.People, "people")), ("done", Clock(servedBy)));
             sb.Append(CultureInfo.InvariantCulture,
                 $"<rect class=\"wave\" x=\"{ViewText.Num(x0)}\" y=\"{ViewText.Num(waveTop + (row * (BarHeight + BarGap)))}\" width=\"{ViewText.Num(w)}\" height=\"{ViewText.Num(BarHeight)}\" fill=\"#f5a623\" stroke=\"#8a5a00\" stroke-width=\"0.5\"><title>{ViewText.Xml(tip)}</title></rect>").Append(ViewText.Line);
-            var name = string.Create(CultureInfo.InvariantCulture, $"B{call.BuildingId}{(call.UnitId is { } u ? "-U" + ViewText.Int(u) : string.Empty)}");
+            // The bar names the building (and unit) as the office writes it, the same name the loudspeaker call uses.
+            var name = BarName(call, problem, l);
             if (w >= 8 * name.Length)
             {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"<text x=\"{ViewText.Num(x0 + 3)}\" y=\"{ViewText.Num(waveTop + (row * (BarHeight + BarGap)) + 9.5)}\" font-size=\"9\" fill=\"#3d2800\">{name}</text>").Append(ViewText.Line);
+                    $"<text x=\"{ViewText.Num(x0 + 3)}\" y=\"{ViewText.Num(waveTop + (row * (BarHeight + BarGap)) + 9.5)}\" font-size=\"9\" fill=\"#3d2800\">{ViewText.Xml(name)}</text>").Append(ViewText.Line);
             }
         }
 

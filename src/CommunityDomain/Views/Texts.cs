@@ -53,10 +53,17 @@ internal static class Texts
         : Tables.Value[English].TryGetValue(key, out var en) ? en
         : throw new KeyNotFoundException("No display text '" + key + "'.");
 
-    /// <summary>Fills a template's <c>{name}</c> placeholders; <c>{{</c> and <c>}}</c> stand for braces. Unknown names stay as written.</summary>
+    /// <summary>
+    /// Fills a template's <c>{name}</c> placeholders; <c>{{</c> and <c>}}</c> stand for braces. Unknown names stay as written.
+    /// Two placeholders written side by side (<c>"{compound}{post}"</c>, as Chinese joins names) are joined with a space
+    /// when the join would glue a Latin word to a name (<see cref="NeedsSpace"/>): "Südhof Tor Nord", "东方小区 Tor Nord",
+    /// but "东方小区东门" and "8月18日（周四）05:00".
+    /// </summary>
     public static string Fill(string template, ReadOnlySpan<(string Name, string Value)> args)
     {
         var sb = new StringBuilder(template.Length + 32);
+        // The length of the text when the last placeholder's value ended, so a value that follows it at once is a join.
+        var afterValue = -1;
         for (var i = 0; i < template.Length; i++)
         {
             var c = template[i];
@@ -80,7 +87,13 @@ internal static class Texts
             {
                 if (name.SequenceEqual(n))
                 {
+                    if (afterValue == sb.Length && sb.Length > 0 && v.Length > 0 && NeedsSpace(sb[^1], v[0]))
+                    {
+                        sb.Append(' ');
+                    }
+
                     sb.Append(v);
+                    afterValue = sb.Length;
                     found = true;
                     break;
                 }
@@ -96,6 +109,37 @@ internal static class Texts
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Whether two names joined without a separator need a space between them: when a Latin (or other non-CJK) letter
+    /// meets a letter or digit, or two digits meet ("Südhof" + "Tor", "东方小区" + "Tor Nord", "Haus 3" + "Tor"); never at
+    /// punctuation or whitespace, between two CJK characters, or between CJK and digits (the project's Chinese sets no
+    /// space there: "3号楼", "需提供48小时内").
+    /// </summary>
+    /// <param name="left">The last character of the first name.</param>
+    /// <param name="right">The first character of the second name.</param>
+    /// <returns>True when a space belongs between them.</returns>
+    internal static bool NeedsSpace(char left, char right)
+    {
+        if (!char.IsLetterOrDigit(left) || !char.IsLetterOrDigit(right))
+        {
+            return false;
+        }
+
+        var leftCjk = IsCjk(left);
+        var rightCjk = IsCjk(right);
+        return (leftCjk, rightCjk) switch
+        {
+            (true, true) => false,
+            (true, false) => !char.IsDigit(right),
+            (false, true) => !char.IsDigit(left),
+            _ => true,
+        };
+    }
+
+    // Han ideographs, kana, hangul and the CJK compatibility ranges: scripts written without spaces between words.
+    private static bool IsCjk(char c) =>
+        c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFFEF');
 
     /// <summary>The placeholder names a template uses, for the convention tests.</summary>
     public static IReadOnlySet<string> Placeholders(string template)

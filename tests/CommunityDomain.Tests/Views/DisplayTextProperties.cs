@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.Passes;
+using CommunityDomain.Passes.Errors;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
@@ -105,6 +109,40 @@ public sealed partial class DisplayTextProperties
         yield return ("AllocationTable.Csv", AllocationTable.Csv(allocation, labels));
     }
 
+    /// <summary>Every pass refusal a person reads: for want of a test, sealed, quota used (with its local time), and a gate's.</summary>
+    internal static IEnumerable<(string View, string Text)> PassTextsOf(Id<Household> household, Instant next, Labels labels)
+    {
+        DomainError[] errors =
+        [
+            new NegativeTestRequired(household, Duration.FromHours(48)), new HouseholdSealed(household), new QuotaUsed(household, next),
+            new PassRejected(PassRejection.Expired, new PassSerial(7)), new PassRejected(PassRejection.Malformed, null), new UnknownPass(new PassSerial(7), false),
+        ];
+        foreach (var error in errors)
+        {
+            yield return ("PassTexts.Refusal", PassTexts.Refusal(error, labels));
+        }
+    }
+
+    // A small community whose households the pass texts name by address.
+    private static readonly Lazy<(CommunityDomain.Communities.Community Community, IReadOnlyList<Id<Household>> Homes)> PassHomes = new(() =>
+    {
+        var community = CommunityDomain.Communities.Community.Create("Pubai", Shanghai, new NodaTime.Testing.FakeClock(Instant.FromUtc(2022, 8, 1, 0, 0)));
+        var compound = community.AddCompound("Dongfang").AsT0;
+        var building = community.AddBuilding(compound.Id, "3号楼", new Position(0, 0)).AsT0;
+        var unit = community.AddUnit(building.Id, "2", floors: 6).AsT0;
+        return (community, [.. Enumerable.Range(1, 4).Select(i => community.RegisterHousehold(new Room(unit.Id, i, $"{i}01")).AsT0.Id)]);
+    });
+
+    [Property(MaxTest = 60)]
+    public bool No_pass_refusal_in_either_language_shows_a_utc_instant_or_a_bare_id(NonNegativeInt home, int minutes, bool known)
+    {
+        var (community, homes) = PassHomes.Value;
+        // A household of the community (named by address) or one the labels do not know (named by number, never by id).
+        var household = known ? homes[home.Get % homes.Count] : new Id<Household>(home.Get + 100);
+        var next = Instant.FromUtc(2022, 8, 20, 0, 0).Plus(Duration.FromMinutes(minutes));
+        return Clean(Languages.SelectMany(culture => PassTextsOf(household, next, Labels.For(community, culture)).Select(t => t.Text)));
+    }
+
     [Property(Arbitrary = [typeof(RosterArbitraries)], MaxTest = 60)]
     public bool No_roster_text_in_either_language_shows_a_utc_instant_or_a_bare_id(PlantedProblem planted, int seed)
     {
@@ -134,7 +172,7 @@ public sealed partial class DisplayTextProperties
     [Fact]
     public void The_properties_call_every_public_method_of_the_views_that_returns_text()
     {
-        var renderers = new[] { typeof(AllocationTable), typeof(Announcements), typeof(CoverageView), typeof(RosterGrid), typeof(RosterTexts), typeof(RunSheets), typeof(TestingDayTimeline) };
+        var renderers = new[] { typeof(AllocationTable), typeof(Announcements), typeof(CoverageView), typeof(PassTexts), typeof(RosterGrid), typeof(RosterTexts), typeof(RunSheets), typeof(TestingDayTimeline) };
         // The renderers are the static classes of the namespace (PluralRules selects a category and writes no text).
         var inViews = typeof(Labels).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == typeof(Labels).Namespace && t.IsAbstract && t.IsSealed && t != typeof(PluralRules))
@@ -159,6 +197,7 @@ public sealed partial class DisplayTextProperties
             covered.UnionWith(RosterTextsOf(problem, roster, roster, labels).Select(t => t.View));
             covered.UnionWith(WaveTextsOf(waves, labels).Select(t => t.View));
             covered.UnionWith(SuppliesTextsOf(RunPlanner.Plan(delivery.Parcels, delivery.Sites, delivery.Options, ["team.a"]), allocation, labels).Select(t => t.View));
+            covered.UnionWith(PassTextsOf(new Id<Household>(1), Instant.FromUtc(2022, 8, 20, 0, 0), labels).Select(t => t.View));
         }
 
         Assert.Equal(methods.Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));

@@ -154,8 +154,8 @@ public sealed class RosterTextsTests
         var item = roster.Score.Items.First(i => i.Rule == RuleKind.MaxTotalMinutes);
 
         // Two 8-hour days against an 8-hour maximum: 8 started hours beyond it.
-        Assert.Equal("王芳：总工时超过上限（8小时）。", RosterTexts.Describe(item, Chinese(workers)));
-        Assert.Equal("王芳: more hours than the maximum (8 h).", RosterTexts.Describe(item, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers)));
+        Assert.Equal("王芳：总工时超过上限（超出8小时）。", RosterTexts.Describe(item, Chinese(workers)));
+        Assert.Equal("王芳: more hours than the maximum (8 h over the limit).", RosterTexts.Describe(item, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers)));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class TestingDayTimelineTests
 
         Assert.DoesNotContain("<script", text, StringComparison.Ordinal);
         Assert.Equal(hostile, doc.Root!.Element(Svg + "title")!.Value);
-        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value.StartsWith("Site 1 " + hostile, StringComparison.Ordinal));
+        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value.StartsWith(hostile + ": ", StringComparison.Ordinal));
 
         // One wave per call: the two households are a tiny compound, planned exactly (each household its own call).
         Assert.Equal(plan.Schedule.Count, Waves(doc).Count());

@@ -50,7 +50,8 @@ public sealed class WorkerNoticeProperties
         var next = end.Date > start.Date;
         var compound = $"Estate{s.PostCompound[a.Post].Value}";
         return s.Chinese
-            ? $"{DateText(s, a.Date)}{from}-{(next ? "次日" : "")}{until} {compound}Gate{a.Post.Value}"
+            // Chinese joins compound and post without a comma, and with a space where two Latin words would glue.
+            ? $"{DateText(s, a.Date)}{from}-{(next ? "次日" : "")}{until} {compound} Gate{a.Post.Value}"
             : $"{DateText(s, a.Date)} {from}-{until}{(next ? " (next day)" : "")} {compound}, Gate{a.Post.Value}";
     }
 

@@ -14,5 +14,5 @@ public sealed record HouseholdSealed(Id<Household> Household) : DomainError
     protected override string English => $"{Household} is under sealed control and may not be issued a pass.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"{Household} 处于封控状态，不能发放出入卡。";
+    protected override string Chinese => $"{Household}处于封控状态，不能发放出入卡。";
 }

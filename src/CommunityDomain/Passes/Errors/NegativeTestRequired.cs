@@ -14,6 +14,7 @@ public sealed record NegativeTestRequired(Id<Household> Household, Duration With
     /// <inheritdoc />
     protected override string English => $"A pass for {Household} needs a negative test within {Within.TotalHours:0} hours.";
 
+    // Chinese sets no space between CJK and digits or an id (the project's style, as in PassRejected and the views' dates).
     /// <inheritdoc />
-    protected override string Chinese => $"{Household} 申请出入卡需提供 {Within.TotalHours:0} 小时内核酸阴性结果。";
+    protected override string Chinese => $"{Household}申请出入卡需提供{Within.TotalHours:0}小时内核酸阴性结果。";
 }

@@ -11,7 +11,7 @@ public sealed record PassRejected(PassRejection Reason, PassSerial? Serial) : Do
     public override string Code => "passes.rejected";
 
     /// <inheritdoc />
-    protected override string English => $"Pass {Serial?.ToString() ?? "(unreadable)"} refused: {Reason switch
+    protected override string English => $"{(Serial is { } serial ? "Pass " + serial + " refused" : "An unreadable pass code was refused")}: {Reason switch
     {
         PassRejection.Malformed => "this is not a pass code",
         PassRejection.UnknownKey => "it is signed with a key this gate does not accept",

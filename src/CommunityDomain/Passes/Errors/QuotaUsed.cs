@@ -15,5 +15,5 @@ public sealed record QuotaUsed(Id<Household> Household, Instant NextAllowed) : D
     protected override string English => $"{Household} has used its pass quota; the next pass may start at {LocalTimeText.Utc(NextAllowed)}.";
 
     /// <inheritdoc />
-    protected override string Chinese => $"{Household} 本期出入卡名额已用完；下一张最早可于 {LocalTimeText.Utc(NextAllowed)}生效。";
+    protected override string Chinese => $"{Household}本期出入卡名额已用完；下一张最早可于{LocalTimeText.Utc(NextAllowed)}生效。";
 }

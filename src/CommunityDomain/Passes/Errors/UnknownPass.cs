@@ -14,5 +14,5 @@ public sealed record UnknownPass(PassSerial Serial, bool AlreadyRevoked) : Domai
     protected override string English => AlreadyRevoked ? $"Pass {Serial} is already revoked." : $"No pass {Serial} was issued by this office.";
 
     /// <inheritdoc />
-    protected override string Chinese => AlreadyRevoked ? $"出入卡 {Serial} 已被注销。" : $"本办公室未发放出入卡 {Serial}。";
+    protected override string Chinese => AlreadyRevoked ? $"出入卡{Serial}已被注销。" : $"本办公室未发放出入卡{Serial}。";
 }
