@@ -46,11 +46,11 @@ public static class RolesAndPrivacy
         var office = PubaiScenario.Office;
         var dongfangHead = Actor.CompoundHead("dongfang.head", dongfang.Area);
         var gateVolunteer = new Actor("pingguoyuan.gate.1", Role.GateDuty, scenario.Compounds["Pingguoyuan"].Area);
-        // A person reads who holds an account, not the account's login: the office by its name, the head and the gate
-        // volunteer by their display names (the logins stay in the audit trail).
+        // A person reads who holds an account, not the account's login: the office's staff member on duty, the head and
+        // the gate volunteer by their display names (the logins stay in the audit trail).
         var holders = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [office.Account] = words.Say("account.office"),
+            [office.Account] = OfficeNames.WorkerName(1, CommunityDomain.Rostering.WorkerKind.Staff),
             [dongfangHead.Account] = OfficeNames.WorkerName(3, CommunityDomain.Rostering.WorkerKind.Staff),
             [gateVolunteer.Account] = OfficeNames.WorkerName(11, CommunityDomain.Rostering.WorkerKind.PartyMemberVolunteer),
         };

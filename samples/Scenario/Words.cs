@@ -38,7 +38,6 @@ public sealed class Words
         ["chapter.roster"] = ("三、值班表、调班与闸门故障", "3. Duty roster, changes and the gate failure"),
         // Roles and personal data.
         ["roles"] = ("角色：", "Roles:"),
-        ["account.office"] = ("社区办公室", "The community office"),
         ["role"] = ("  {0}：{1}，负责{2}", "  {0}: {1}, responsible for {2}"),
         ["roles.refused"] = ("越权操作被拒绝（未作任何改动）：", "Refused outside role or area (nothing changed):"),
         ["refused.area"] = ("  {0}（{1}，负责{2}）不能在{3}{4}：超出其负责范围。", "  {0} ({1}, responsible for {2}) may not {4} in {3}: outside their area."),
