@@ -90,11 +90,7 @@ public sealed class MustTestList
         Func<Resident, bool>? preRegistered = null)
     {
         Guard.Against.Null(community);
-        var compounds = Guard.Against.Null(scope).Distinct().Order().ToArray();
-        if (compounds.Length == 0)
-        {
-            throw new ArgumentException("The scope names no compound.", nameof(scope));
-        }
+        var compounds = Guard.Against.InvalidInput(Guard.Against.Null(scope).Distinct().Order().ToArray(), nameof(scope), static c => c.Length > 0, "The scope names no compound.");
 
         var today = at.InZone(community.Zone).Date;
         var sealedHomes = community.SealedHouseholds(at).ToHashSet();

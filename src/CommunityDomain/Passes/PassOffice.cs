@@ -4,7 +4,6 @@ using CommunityDomain.Communities.Control;
 using CommunityDomain.Kernel;
 using CommunityDomain.Passes.Errors;
 using CommunityDomain.Passes.Events;
-using OneOf;
 using OneOf.Types;
 
 namespace CommunityDomain.Passes;
@@ -72,7 +71,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="by">Who issues it.</param>
     /// <returns>The pass, or why not.</returns>
     /// <exception cref="ArgumentException">The community is null, or the household default or not in it.</exception>
-    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueFor(
+    public PassIssueResult IssueFor(
         Community community, Id<Household> household, Instant? lastNegativeTest = null, Instant? from = null, Actor by = default)
     {
         Guard.Against.DefaultId(household);
@@ -90,7 +89,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="by">Who issues it.</param>
     /// <returns>The pass, or why not.</returns>
     /// <exception cref="ArgumentException">The community is null, the request default, or its household not in the community.</exception>
-    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueFor(Community community, PassRequest request, Actor by)
+    public PassIssueResult IssueFor(Community community, PassRequest request, Actor by)
     {
         Guard.Against.Null(community);
         Guard.Against.DefaultId(request.Household, nameof(request));
@@ -130,13 +129,13 @@ public sealed partial class PassOffice : AggregateRoot
     /// <returns>The pass, or why not.</returns>
     /// <exception cref="ArgumentException">A default request.</exception>
     /// <remarks>The office knows no compounds, so only an actor over the whole community may use this entry point.</remarks>
-    public OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Issue(PassRequest request, Actor by = default)
+    public PassIssueResult Issue(PassRequest request, Actor by = default)
     {
         Guard.Against.DefaultId(request.Household, nameof(request));
         return by.Check(Permission.Passes) is { } denied ? denied : IssueChecked(request, by);
     }
 
-    private OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> IssueChecked(PassRequest request, Actor by)
+    private PassIssueResult IssueChecked(PassRequest request, Actor by)
     {
         var now = _clock.GetCurrentInstant();
         var result = Decide(request, now);
@@ -145,11 +144,8 @@ public sealed partial class PassOffice : AggregateRoot
             Raise(IssuedEvent(pass.Content, now, by, NextVersion()));
         }
 
-        return Widen(result);
+        return result;
     }
-
-    private static OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted> Widen(OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired> result) =>
-        result.Match<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>>(p => p, h => h, q => q, n => n);
 
     /// <summary>Issues passes for many requests, each judged on its own in order (e.g. an evening's 30+ requests),
     /// as one command: when any pass is issued the version rises by exactly one and every
@@ -160,7 +156,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// <exception cref="ArgumentException"><paramref name="requests"/> is null or holds a default request (then nothing is issued).</exception>
     /// <remarks>Like <see cref="Issue"/>, only an actor over the whole community may use it; anyone else gets
     /// <see cref="NotPermitted"/> for every request and nothing is issued.</remarks>
-    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>> IssueBatch(IEnumerable<PassRequest> requests, Actor by = default)
+    public IReadOnlyList<PassIssueResult> IssueBatch(IEnumerable<PassRequest> requests, Actor by = default)
     {
         List<PassRequest> all = [.. Guard.Against.Null(requests)];
         foreach (var request in all)
@@ -186,7 +182,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// the actor's area gets <see cref="NotPermitted"/> and issues nothing; the others are judged as if it were absent.</returns>
     /// <exception cref="ArgumentException">The community is null, <paramref name="requests"/> is null, or a request is
     /// default or names a household not in the community (then nothing is issued).</exception>
-    public IReadOnlyList<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>> IssueBatchFor(
+    public IReadOnlyList<PassIssueResult> IssueBatchFor(
         Community community, IEnumerable<PassRequest> requests, Actor by = default)
     {
         Guard.Against.Null(community);
@@ -205,11 +201,11 @@ public sealed partial class PassOffice : AggregateRoot
             (_, i) => by.Check(Permission.Passes, homes[i].CompoundId.Value, homes[i].BuildingId.Value));
     }
 
-    private List<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>> Batch(
+    private List<PassIssueResult> Batch(
         List<PassRequest> all, Actor by, Func<PassRequest, int, NotPermitted?> check)
     {
         var now = _clock.GetCurrentInstant();
-        var results = new List<OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired, NotPermitted>>(all.Count);
+        var results = new List<PassIssueResult>(all.Count);
         var issued = new List<PassContent>();
         for (var i = 0; i < all.Count; i++)
         {
@@ -225,7 +221,7 @@ public sealed partial class PassOffice : AggregateRoot
                 issued.Add(pass.Content);
             }
 
-            results.Add(Widen(result));
+            results.Add(result);
         }
 
         if (issued.Count > 0)
@@ -244,7 +240,7 @@ public sealed partial class PassOffice : AggregateRoot
         new(now, by, version, content.Serial, content.Household, content.ValidFrom, content.ValidUntil, content.Key);
 
     /// <summary>Judges one request and, when it passes, records and signs the pass (no version, no event).</summary>
-    private OneOf<Pass, HouseholdSealed, QuotaUsed, NegativeTestRequired> Decide(PassRequest request, Instant now)
+    private PassIssueResult Decide(PassRequest request, Instant now)
     {
         var requested = request.From ?? now;
         var from = TruncateToMinute(requested);
@@ -289,7 +285,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// never issued, or whose household the community does not hold, has no place: only an actor over the whole
     /// community gets past the permission check for it (and then learns <see cref="UnknownPass"/>).</returns>
     /// <exception cref="ArgumentException"><paramref name="community"/> is null, or <paramref name="reason"/> is null or blank.</exception>
-    public OneOf<Success, UnknownPass, NotPermitted> RevokeFor(Community community, PassSerial serial, string reason, Actor by = default)
+    public PassRevokeResult RevokeFor(Community community, PassSerial serial, string reason, Actor by = default)
     {
         Guard.Against.Null(community);
         Guard.Against.NullOrWhiteSpace(reason);
@@ -305,7 +301,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// <param name="by">Who revokes it.</param>
     /// <returns>Success, or the pass is unknown or already revoked, or the actor may not revoke passes over the whole community.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is null or blank.</exception>
-    public OneOf<Success, UnknownPass, NotPermitted> Revoke(PassSerial serial, string reason, Actor by = default)
+    public PassRevokeResult Revoke(PassSerial serial, string reason, Actor by = default)
     {
         Guard.Against.NullOrWhiteSpace(reason);
         return RevokeChecked(serial, reason, by, by.Check(Permission.Passes));
@@ -314,7 +310,7 @@ public sealed partial class PassOffice : AggregateRoot
     // A pass issued through the plain entry point may name a household the community does not hold: then it has no place.
     private static Household? HouseholdIn(Community community, Id<Household> id) => community.Households.FirstOrDefault(h => h.Id == id);
 
-    private OneOf<Success, UnknownPass, NotPermitted> RevokeChecked(PassSerial serial, string reason, Actor by, NotPermitted? denied)
+    private PassRevokeResult RevokeChecked(PassSerial serial, string reason, Actor by, NotPermitted? denied)
     {
         if (denied is not null)
         {

@@ -135,6 +135,7 @@ public sealed class PassSigningKeys : IDisposable
     {
         if (id == default)
         {
+            // Clean-up before the throw: the key was created for this keyring and nobody else will dispose it.
             key.Dispose();
             throw new ArgumentException("The key id is default.", nameof(id));
         }

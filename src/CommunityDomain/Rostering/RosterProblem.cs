@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering.Engine;
@@ -133,21 +133,39 @@ public sealed class RosterProblem
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in shiftList)
         {
-            Reject(s.Code is null, nameof(shifts), "A shift definition is default.");
-            Reject(!codes.Add(s.Code!), nameof(shifts), $"Shift code '{s.Code}' is defined twice.");
+            Guard.Against.InvalidInput(s, nameof(shifts), static x => x.Code is not null, "A shift definition is default.");
+            if (!codes.Add(s.Code!))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Shift code '{s.Code}' is defined twice."), nameof(shifts));
+            }
         }
 
         var postCompound = new Dictionary<Id<Post>, Id<Compound>>();
         var demandKeys = new HashSet<(Id<Post>, LocalDate, string, string?)>();
         foreach (var d in demandList)
         {
-            Reject(d is null, nameof(demands), "A demand is null.");
-            Reject(!codes.Contains(d!.ShiftCode), nameof(demands), $"Demand {d} names unknown shift code '{d.ShiftCode}'.");
-            Reject(!horizon.Contains(d.Date), nameof(demands), $"Demand {d} lies outside the horizon {horizon}.");
-            Reject(!demandKeys.Add((d.Post, d.Date, d.ShiftCode, d.Qualification)), nameof(demands), $"Demand {d} is listed twice.");
+            Guard.Against.InvalidInput(d, nameof(demands), static x => x is not null, "A demand is null.");
+            if (!codes.Contains(d!.ShiftCode))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demand {d} names unknown shift code '{d.ShiftCode}'."), nameof(demands));
+            }
+
+            if (!horizon.Contains(d.Date))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demand {d} lies outside the horizon {horizon}."), nameof(demands));
+            }
+
+            if (!demandKeys.Add((d.Post, d.Date, d.ShiftCode, d.Qualification)))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demand {d} is listed twice."), nameof(demands));
+            }
+
             if (postCompound.TryGetValue(d.Post, out var c))
             {
-                Reject(c != d.Compound, nameof(demands), $"Demand {d} puts {d.Post} in {d.Compound}, another demand in {c}.");
+                if (c != d.Compound)
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demand {d} puts {d.Post} in {d.Compound}, another demand in {c}."), nameof(demands));
+                }
             }
             else
             {
@@ -160,8 +178,15 @@ public sealed class RosterProblem
             var held = community.PostsOf().ToDictionary(p => p.Id, p => p.CompoundId);
             foreach (var (post, compound) in postCompound)
             {
-                Reject(!held.TryGetValue(post, out var actual), nameof(demands), $"Demands name {post}, which the community does not hold.");
-                Reject(actual != compound, nameof(demands), $"Demands put {post} in {compound}; the community holds it in {actual}.");
+                if (!held.TryGetValue(post, out var actual))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demands name {post}, which the community does not hold."), nameof(demands));
+                }
+
+                if (actual != compound)
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demands put {post} in {compound}; the community holds it in {actual}."), nameof(demands));
+                }
             }
         }
 
@@ -169,11 +194,18 @@ public sealed class RosterProblem
         var checkedRules = new HashSet<WorkRules>(ReferenceEqualityComparer.Instance); // workers often share one rules object
         foreach (var w in workerList)
         {
-            Reject(w is null, nameof(workers), "A worker is null.");
-            Reject(!workerIds.Add(w!.Id), nameof(workers), $"Worker {w.Id} is listed twice.");
+            Guard.Against.InvalidInput(w, nameof(workers), static x => x is not null, "A worker is null.");
+            if (!workerIds.Add(w!.Id))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Worker {w.Id} is listed twice."), nameof(workers));
+            }
+
             if (community is not null && w.ConfinedTo is { } confined)
             {
-                Reject(!community.Compounds.Any(c => c.Id == confined), nameof(workers), $"Worker {w.Id} is confined to {confined}, which the community does not hold.");
+                if (!community.Compounds.Any(c => c.Id == confined))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Worker {w.Id} is confined to {confined}, which the community does not hold."), nameof(workers));
+                }
             }
 
             if (w.Rules is { } own && checkedRules.Add(own))
@@ -185,34 +217,66 @@ public sealed class RosterProblem
         CheckRules(defaultRules, codes, nameof(defaultRules), "the default rules");
         foreach (var (kind, rules) in byKind)
         {
-            Reject(rules is null, nameof(rulesByKind), $"The rules for {kind} are null.");
+            if (rules is null)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The rules for {kind} are null."), nameof(rulesByKind));
+            }
+
             CheckRules(rules!, codes, nameof(rulesByKind), $"the rules for {kind}");
         }
 
         foreach (var wish in wishList)
         {
-            Reject(wish.Worker.IsDefault, nameof(wishes), "A wish is default.");
-            Reject(!workerIds.Contains(wish.Worker), nameof(wishes), $"Wish '{wish}' names unknown worker {wish.Worker}.");
-            Reject(!codes.Contains(wish.ShiftCode), nameof(wishes), $"Wish '{wish}' names unknown shift code '{wish.ShiftCode}'.");
-            Reject(!horizon.Contains(wish.Date), nameof(wishes), $"Wish '{wish}' lies outside the horizon {horizon}.");
+            Guard.Against.InvalidInput(wish, nameof(wishes), static x => !x.Worker.IsDefault, "A wish is default.");
+            if (!workerIds.Contains(wish.Worker))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Wish '{wish}' names unknown worker {wish.Worker}."), nameof(wishes));
+            }
+
+            if (!codes.Contains(wish.ShiftCode))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Wish '{wish}' names unknown shift code '{wish.ShiftCode}'."), nameof(wishes));
+            }
+
+            if (!horizon.Contains(wish.Date))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Wish '{wish}' lies outside the horizon {horizon}."), nameof(wishes));
+            }
         }
 
         // A choice's soft cost is one int: the wishes of a worker-date plus the own-compound weight must fit in it.
         var ownCompound = weights?.OwnCompound ?? 0;
         foreach (var day in wishList.GroupBy(w => (w.Worker, w.Date)))
         {
-            Reject(day.Sum(w => (long)w.Weight) + ownCompound > int.MaxValue, nameof(wishes),
-                $"The wishes of {day.Key.Worker} on {day.Key.Date:uuuu-MM-dd} and the own-compound weight total more than {int.MaxValue}; use smaller weights.");
+            if (day.Sum(w => (long)w.Weight) + ownCompound > int.MaxValue)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The wishes of {day.Key.Worker} on {day.Key.Date:uuuu-MM-dd} and the own-compound weight total more than {int.MaxValue}; use smaller weights."), nameof(wishes));
+            }
         }
 
         var pinned = new HashSet<(Id<Worker>, LocalDate)>();
         foreach (var pin in pinList)
         {
-            Reject(pin.Worker.IsDefault, nameof(pins), "A pin is default.");
-            Reject(!workerIds.Contains(pin.Worker), nameof(pins), $"Pin {pin} names unknown worker {pin.Worker}.");
-            Reject(!postCompound.ContainsKey(pin.Post), nameof(pins), $"Pin {pin} names unknown post {pin.Post}.");
-            Reject(!demandKeys.Contains((pin.Post, pin.Date, pin.ShiftCode, pin.Qualification)), nameof(pins), $"Pin {pin} matches no demand.");
-            Reject(!pinned.Add((pin.Worker, pin.Date)), nameof(pins), $"Pin {pin} gives {pin.Worker} a second shift on {pin.Date:yyyy-MM-dd}.");
+            Guard.Against.InvalidInput(pin, nameof(pins), static x => !x.Worker.IsDefault, "A pin is default.");
+            if (!workerIds.Contains(pin.Worker))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Pin {pin} names unknown worker {pin.Worker}."), nameof(pins));
+            }
+
+            if (!postCompound.ContainsKey(pin.Post))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Pin {pin} names unknown post {pin.Post}."), nameof(pins));
+            }
+
+            if (!demandKeys.Contains((pin.Post, pin.Date, pin.ShiftCode, pin.Qualification)))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Pin {pin} matches no demand."), nameof(pins));
+            }
+
+            if (!pinned.Add((pin.Worker, pin.Date)))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Pin {pin} gives {pin.Worker} a second shift on {pin.Date:yyyy-MM-dd}."), nameof(pins));
+            }
         }
 
         return new RosterProblem(horizon, shiftList, demandList, workerList, defaultRules, byKind, wishList, pinList, weights ?? default);
@@ -222,28 +286,18 @@ public sealed class RosterProblem
     {
         foreach (var code in rules.MaxShiftsPerCode.Keys)
         {
-            Reject(!codes.Contains(code), parameter, $"Shift code '{code}' in {where} is unknown.");
+            if (!codes.Contains(code))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Shift code '{code}' in {where} is unknown."), parameter);
+            }
         }
 
         foreach (var f in rules.ForbiddenSuccessions)
         {
-            Reject(!codes.Contains(f.First) || !codes.Contains(f.Next), parameter, $"Succession '{f}' in {where} names an unknown shift code.");
-        }
-    }
-
-    private static void Reject(bool condition, string parameter, string message)
-    {
-        if (condition)
-        {
-            throw new ArgumentException(message, parameter);
-        }
-    }
-
-    private static void Reject(bool condition, string parameter, [InterpolatedStringHandlerArgument(nameof(condition))] ref RejectMessage message)
-    {
-        if (condition)
-        {
-            throw new ArgumentException(message.ToStringAndClear(), parameter);
+            if (!codes.Contains(f.First) || !codes.Contains(f.Next))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Succession '{f}' in {where} names an unknown shift code."), parameter);
+            }
         }
     }
 }

@@ -21,10 +21,8 @@ public static class DonationSplit
     {
         Guard.Against.Negative(units);
         Guard.Against.NullOrEmpty(posts);
-        if (posts.Select(p => p.Post).Distinct().Count() != posts.Count || posts.Any(p => p.Post.IsDefault))
-        {
-            throw new ArgumentException("Every post must be named once.", nameof(posts));
-        }
+        Guard.Against.InvalidInput(posts, nameof(posts), static p => p.Select(x => x.Post).Distinct().Count() == p.Count && p.All(x => !x.Post.IsDefault),
+            "Every post must be named once.");
 
         // Exact quotas: staff time in nanoseconds (the Duration's own resolution) and Int128 products, so a post's
         // share is within floor/ceiling of units x staff time / total staff time however short or long the times.
@@ -36,10 +34,7 @@ public static class DonationSplit
             total += n;
         }
 
-        if (total == 0)
-        {
-            throw new ArgumentException("The posts have no staff time on duty; there is nothing to split by.", nameof(posts));
-        }
+        Guard.Against.InvalidInput(total, nameof(posts), static t => t != 0, "The posts have no staff time on duty; there is nothing to split by.");
 
         var result = new int[posts.Count];
         var remainders = new List<(Int128 Remainder, int Id, int Index)>();

@@ -58,13 +58,9 @@ public static class RosterTexts
     /// <exception cref="ArgumentException">A parameter is null, or the swap was refused.</exception>
     public static IReadOnlyList<(Id<Worker> Worker, string Text)> SwapMessages(SwapVerdict verdict, RosterProblem problem, Labels labels)
     {
-        Guard.Against.Null(verdict);
+        Guard.Against.InvalidInput(Guard.Against.Null(verdict), nameof(verdict), static v => v.Accepted, "Only an accepted swap is announced to the workers.");
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
-        if (!verdict.Accepted)
-        {
-            throw new ArgumentException("Only an accepted swap is announced to the workers.", nameof(verdict));
-        }
 
         var l = labels;
         var dates = verdict.Before.Assignments.Concat(verdict.After.Assignments).Where(a => a.Worker == verdict.First || a.Worker == verdict.Second)

@@ -5,7 +5,7 @@ using NetArchTest.Rules;
 namespace CommunityDomain.Tests.Conventions;
 
 /// <summary>
-/// The dependency direction of HOUSE_STYLE's picture, read from the compiled library with NetArchTest (it reads the
+/// The dependency direction of CONTRIBUTING.md ("Dependencies run one way"), read from the compiled library with NetArchTest (it reads the
 /// IL, so a dependency through a field, attribute or method body counts, not only a <c>using</c>):
 /// the kernel depends on nothing else; the community on the kernel; the wings (Rostering, MassTesting, Supplies,
 /// Passes) on the community and the kernel only, never on each other; Contracts and Views sit above; no cycles.
@@ -99,6 +99,20 @@ public sealed class ArchitectureTests
             var cycle = state[folder] == 0 ? Visit(folder) : null;
             Assert.True(cycle is null, $"Cycle between folders: {cycle}");
         }
+    }
+
+    [Fact]
+    public void The_rostering_folder_itself_holds_only_the_public_model()
+    {
+        // docs/rostering.md: the planner's internals live in Rostering/Engine (namespace CommunityDomain.Rostering.Engine);
+        // Rostering/ itself is what a host sees. Compiler-generated types (closures, state machines) do not count.
+        var hidden = Library.GetTypes()
+            .Where(t => t.Namespace == $"{Root}.Rostering" && !t.IsNested && !t.IsPublic
+                && !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false))
+            .Select(t => t.Name)
+            .ToList();
+        Assert.True(hidden.Count == 0, "Move to Rostering/Engine or make public: " + string.Join(", ", hidden));
+        Assert.Contains(Library.GetTypes(), t => t.Namespace == $"{Root}.Rostering.Engine" && !t.IsPublic);
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace CommunityDomain.Tests.Conventions;
 /// <summary>
 /// <see cref="ContractCatalog"/> is the one registration list (type, document kind, discriminator). The
 /// <c>[JsonSerializable]</c> attributes on <see cref="CommunityJsonContext"/> cannot be derived from it: the System.Text.Json
-/// source generator reads only attribute syntax at compile time, and a second generator that wrote them from the catalog
-/// would have to parse C# collection expressions. So the attributes mirror the catalog, and these tests fail the build the
-/// moment the two lists differ, naming the missing line.
+/// source generator reads only attribute syntax at compile time, and source generators do not see each other's output, so
+/// attributes written by a generator of ours would not reach it. Nor can the attributes be the list: the attribute type is
+/// sealed and carries no document kind (CONTRIBUTING, "JSON contracts"). So the attributes mirror the catalog, and these
+/// tests fail the build the moment the two lists differ, naming the missing line.
 /// </summary>
 public sealed partial class ContractRegistrationTests
 {
@@ -27,6 +28,16 @@ public sealed partial class ContractRegistrationTests
         Assert.True(notOnContext.Count == 0, "Add to CommunityJsonContext: " + string.Join(", ", notOnContext.Select(n => $"[JsonSerializable(typeof({n}))]")));
         Assert.True(notInCatalog.Count == 0, "Add to ContractCatalog (with a kind) or to ConverterHelpers: " + string.Join(", ", notInCatalog));
         Assert.Equal(attributes.Count, attributes.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void The_attribute_the_source_generator_reads_is_sealed_and_holds_only_the_type()
+    {
+        // Why the catalog cannot live in the attributes (CONTRIBUTING): no subclass could add a kind, and the attribute's
+        // public surface has no place for one.
+        var attribute = typeof(System.Text.Json.Serialization.JsonSerializableAttribute);
+        Assert.True(attribute.IsSealed);
+        Assert.Equal(["GenerationMode", "TypeId", "TypeInfoPropertyName"], attribute.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

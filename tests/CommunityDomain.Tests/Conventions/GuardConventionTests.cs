@@ -63,6 +63,118 @@ public sealed class GuardConventionTests
         Assert.True(bare.Count == 0, "Use a guard, or throw new ArgumentException(message, nameof(parameter)):\n" + string.Join("\n", bare));
     }
 
+    [Fact]
+    public void Hand_written_argument_exceptions_in_converted_folders_are_not_rules_on_one_value()
+    {
+        var files = SourceTree.ConvertedFiles().ToList();
+        var findings = ThrowScanner.Scan(files);
+
+        // The syntax scan sees every throw the text scan sees, so a throw it cannot read is not silently passed.
+        Assert.Equal(files.Sum(f => GuardScanner.HandWrittenThrow().Count(GuardScanner.Blank(f.Text))), findings.Count);
+        var oneValue = findings.Where(f => f.Verdict == ThrowScanner.Verdict.OneValue).Select(f => f.ToString()).ToList();
+        Assert.True(oneValue.Count == 0,
+            "A rule on one value with a fixed message is a guard: Guard.Against.InvalidInput(x, nameof(x), valid => ..., message) (CONTRIBUTING, guard table):\n"
+            + string.Join("\n", oneValue));
+    }
+
+    [Fact]
+    public void Throw_scanner_tells_a_rule_on_one_value_from_the_hand_written_rows_of_the_table()
+    {
+        const string text = """
+            public sealed record Shapes(CommandId Id)
+            {
+                private readonly Dictionary<int, string> _names = [];
+                public int Count { get; }
+
+                public CommandId Ternary(CommandId id) => id.IsDefault ? throw new ArgumentException("The id is default.", nameof(id)) : id;
+
+                public void Local(Duration? shift, int[] sizes)
+                {
+                    var length = shift ?? Duration.FromHours(4);
+                    if (length < Duration.FromMinutes(1))
+                    {
+                        throw new ArgumentException("A shift is at least a minute.", nameof(shift));
+                    }
+
+                    foreach (var s in sizes)
+                    {
+                        if (s < 1)
+                        {
+                            throw new ArgumentException("Sizes are " + "positive.", nameof(sizes));
+                        }
+                    }
+                }
+
+                public static char Span(ReadOnlySpan<char> digits) =>
+                    digits.Length != 17 ? throw new ArgumentException("17 digits.", nameof(digits)) : 'X';
+
+                public void Across(int min, int max, Disposition d, string? reason)
+                {
+                    if (max < min)
+                    {
+                        throw new ArgumentException("The maximum is below the minimum.", nameof(max));
+                    }
+
+                    var r = d == Disposition.Exempt ? reason : reason is null ? null : throw new ArgumentException("Only an exempt entry has a reason.", nameof(reason));
+                }
+
+                public void State(int id)
+                {
+                    if (id != Count + 1)
+                    {
+                        throw new ArgumentException("Ids are consecutive.", nameof(id));
+                    }
+                }
+
+                public string Lookup(int id, object command) =>
+                    (_names.GetValueOrDefault(id) ?? throw new ArgumentException("Unknown id.", nameof(id)))
+                    + command switch { string s => s, _ => throw new ArgumentException("Unknown command.", nameof(command)) };
+
+                public void Found(int id, ECDsa key, string pem)
+                {
+                    if (id == 0)
+                    {
+                        throw new ArgumentException($"Id {id} names nothing.", nameof(id));
+                    }
+
+                    if (key.KeySize != 256)
+                    {
+                        key.Dispose();
+                        throw new ArgumentException("The key must be P-256.", nameof(key));
+                    }
+
+                    try
+                    {
+                        key.ImportFromPem(pem);
+                    }
+                    catch (CryptographicException e)
+                    {
+                        throw new ArgumentException("Not a key.", nameof(pem), e);
+                    }
+                }
+            }
+            """;
+
+        var found = ThrowScanner.Scan([("Shapes.cs", text)]).Select(f => (f.Line, f.Verdict)).ToList();
+
+        Assert.Equal(
+            [
+                (6, ThrowScanner.Verdict.OneValue),
+                (13, ThrowScanner.Verdict.OneValue),
+                (20, ThrowScanner.Verdict.OneValue),
+                (26, ThrowScanner.Verdict.Span),
+                (32, ThrowScanner.Verdict.AcrossValuesOrState),
+                (35, ThrowScanner.Verdict.AcrossValuesOrState),
+                (42, ThrowScanner.Verdict.AcrossValuesOrState),
+                (47, ThrowScanner.Verdict.LookupOrDispatch),
+                (48, ThrowScanner.Verdict.LookupOrDispatch),
+                (54, ThrowScanner.Verdict.NamesWhatWasFound),
+                (60, ThrowScanner.Verdict.CleanUpOrInner),
+                (69, ThrowScanner.Verdict.CleanUpOrInner),
+            ],
+            found);
+    }
+
     private static IEnumerable<int> Occurrences(string code, string name) =>
         System.Text.RegularExpressions.Regex.Matches(code, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}\w*\s*[(<]")
             .Select(m => 1 + code.AsSpan(0, m.Index).Count('\n'));

@@ -198,10 +198,10 @@ public static class PlannerGenerators
         {
             foreach (var u in b.Units)
             {
-                // Halve a unit's households.
-                if (u.Households.Count > 1)
+                // Fewer households in a unit (halves, then one fewer), never none: removing the last is removing the building.
+                foreach (var fewer in ScriptShrinkers.Fewer(u.Households.ToArray()).Where(h => h.Length > 0))
                 {
-                    var unit = new UnitLoad(u.UnitId, u.Name, [.. u.Households.Take(u.Households.Count / 2)]);
+                    var unit = new UnitLoad(u.UnitId, u.Name, fewer);
                     var building = new BuildingLoad(b.BuildingId, b.Name, b.Position, [.. b.Units.Select(x => x == u ? unit : x)]);
                     yield return c with { Problem = new WaveProblem(p.Start, p.ServiceTimes, p.Sites, [.. p.Buildings.Select(x => x == b ? building : x)]) };
                 }

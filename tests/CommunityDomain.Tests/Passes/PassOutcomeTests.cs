@@ -42,6 +42,36 @@ public sealed class PassOutcomeTests
     }
 
     [Fact]
+    public void PassIssueResult_and_PassRevokeResult_name_their_case_and_error_without_the_pass_code()
+    {
+        using var keys = PassSigningKeys.Generate(new PassKeyId(1));
+        var office = PassOffice.Open(PassPolicy.OnePersonEveryTwoDays, keys, new FakeClock(Evening));
+
+        PassIssueResult issued = office.Issue(new PassRequest(Home, ControlLevel.Controlled, Evening));
+        PassIssueResult quota = office.Issue(new PassRequest(Home, ControlLevel.Controlled, Evening));
+        PassIssueResult sealedHome = office.Issue(new PassRequest(new Id<Household>(5), ControlLevel.Sealed, Evening));
+        IReadOnlyList<PassIssueResult> batch = office.IssueBatch([new PassRequest(Home, ControlLevel.Controlled, Evening)]);
+
+        Assert.True(issued.Succeeded);
+        Assert.Null(issued.Error);
+        Assert.Equal("issued", issued.ToString());
+        Assert.DoesNotContain(issued.AsT0.Code, issued.ToString(), StringComparison.Ordinal);
+        Assert.False(quota.Succeeded);
+        Assert.Equal(quota.AsT2, quota.Error);
+        Assert.Equal(quota.AsT2.Code, quota.ToString());
+        Assert.Equal(new HouseholdSealed(new Id<Household>(5)), sealedHome.Error);
+        Assert.IsType<QuotaUsed>(Assert.Single(batch).Value);
+
+        PassRevokeResult revoked = office.Revoke(issued.AsT0.Content.Serial, "case contact");
+        PassRevokeResult again = office.Revoke(issued.AsT0.Content.Serial, "case contact");
+        Assert.True(revoked.Succeeded);
+        Assert.Equal(("success", (DomainError?)null), (revoked.ToString(), revoked.Error));
+        Assert.False(again.Succeeded);
+        Assert.Equal(new UnknownPass(issued.AsT0.Content.Serial, AlreadyRevoked: true), again.Error);
+        Assert.Equal(again.AsT1.Code, again.ToString());
+    }
+
+    [Fact]
     public void Revoke_raises_PassRevoked_once_then_answers_UnknownPass_already_revoked()
     {
         using var keys = PassSigningKeys.Generate(new PassKeyId(1));

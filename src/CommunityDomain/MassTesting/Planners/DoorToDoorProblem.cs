@@ -21,16 +21,10 @@ public sealed class DoorToDoorProblem
         PerHousehold = Guard.Against.InvalidInput(perHousehold, nameof(perHousehold), static d => d >= Duration.Zero, "The time per household is not negative.");
         PerPerson = Guard.Against.InvalidInput(perPerson, nameof(perPerson), static d => d > Duration.Zero, "The time per person is positive.");
         MetresPerSecond = Guard.Against.InvalidInput(metresPerSecond, nameof(metresPerSecond), static v => double.IsFinite(v) && v > 0, "The walking speed is positive.");
-        Visits = Guard.Against.Null(visits);
-        if (visits.Select(v => v.HouseholdId).Distinct().Count() != visits.Count)
-        {
-            throw new ArgumentException("A household is listed twice.", nameof(visits));
-        }
-
-        if (visits.GroupBy(v => v.BuildingId).Any(g => g.Select(v => v.Position).Distinct().Count() > 1))
-        {
-            throw new ArgumentException("A building's visits disagree on its position.", nameof(visits));
-        }
+        Visits = Guard.Against.InvalidInput(Guard.Against.Null(visits), nameof(visits), static v => v.Select(x => x.HouseholdId).Distinct().Count() == v.Count,
+            "A household is listed twice.");
+        Guard.Against.InvalidInput(visits, nameof(visits), static v => v.GroupBy(x => x.BuildingId).All(g => g.Select(x => x.Position).Distinct().Count() == 1),
+            "A building's visits disagree on its position.");
 
         // Every route's estimate is at most one team's whole job (by the triangle inequality), so bounding the
         // job keeps every estimate a representable Duration, whatever the coordinates and speeds.

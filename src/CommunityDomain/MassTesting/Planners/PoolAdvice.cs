@@ -35,11 +35,8 @@ public sealed record PoolAdvice(int PoolSize, double ExpectedTestsPerPerson)
     /// <returns>The advice.</returns>
     public static PoolAdvice Best(double p, IEnumerable<int>? allowedSizes = null)
     {
-        var sizes = (allowedSizes ?? PoolingPolicy.AllowedSizes).Distinct().Order().ToArray();
-        if (sizes.Length == 0 || sizes[0] < 1)
-        {
-            throw new ArgumentException("Allowed sizes are positive and at least one is given.", nameof(allowedSizes));
-        }
+        var sizes = Guard.Against.InvalidInput((allowedSizes ?? PoolingPolicy.AllowedSizes).Distinct().Order().ToArray(), nameof(allowedSizes),
+            static s => s.Length > 0 && s[0] >= 1, "Allowed sizes are positive and at least one is given.");
 
         var best = new PoolAdvice(sizes[0], TestsPerPerson(sizes[0], p));
         foreach (var k in sizes.Skip(1))

@@ -25,12 +25,8 @@ public static class StationSizer
     {
         Guard.Against.Null(problem);
         Guard.Against.OutOfRange(maxStations, nameof(maxStations), 1, 10_000, "A site holds 1 to 10,000 stations.");
-        var shiftLength = shift ?? Duration.FromHours(4);
-        if (shiftLength < Duration.FromMinutes(1))
-        {
-            // Shorter shifts are a unit mistake (seconds for hours); they would also overflow the sampler count.
-            throw new ArgumentException("A shift is at least a minute.", nameof(shift));
-        }
+        // Shorter shifts are a unit mistake (seconds for hours); they would also overflow the sampler count.
+        var shiftLength = Guard.Against.InvalidInput(shift ?? Duration.FromHours(4), nameof(shift), static s => s >= Duration.FromMinutes(1), "A shift is at least a minute.");
 
         // The bound only falls as stations grow, so start from the smallest count whose bound meets the deadline.
         int lo = 1, hi = maxStations;

@@ -11,11 +11,7 @@ public sealed class UnitLoad
     {
         UnitId = Guard.Against.NegativeOrZero(unitId);
         Name = Guard.Against.NullOrWhiteSpace(name).Trim();
-        Households = Guard.Against.Null(households);
-        if (households.Any(h => h.HouseholdId == 0))
-        {
-            throw new ArgumentException("A household load is default.", nameof(households));
-        }
+        Households = Guard.Against.InvalidInput(Guard.Against.Null(households), nameof(households), static h => h.All(x => x.HouseholdId != 0), "A household load is default.");
     }
 
     /// <summary>The unit's id.</summary>

@@ -17,15 +17,8 @@ public sealed class WaveProblem
         ServiceTimes = Guard.Against.InvalidInput(serviceTimes, nameof(serviceTimes), static t => !t.IsDefault, "Service times are default.");
         Sites = Guard.Against.InvalidInput(Guard.Against.Null(sites), nameof(sites), static s => s.Count > 0, "A compound needs at least one site.");
         Buildings = Guard.Against.Null(buildings);
-        if (sites.Select(s => s.SiteId).Distinct().Count() != sites.Count)
-        {
-            throw new ArgumentException("Site ids repeat.", nameof(sites));
-        }
-
-        if (buildings.Select(b => b.BuildingId).Distinct().Count() != buildings.Count)
-        {
-            throw new ArgumentException("Building ids repeat.", nameof(buildings));
-        }
+        Guard.Against.InvalidInput(sites, nameof(sites), static s => s.Select(x => x.SiteId).Distinct().Count() == s.Count, "Site ids repeat.");
+        Guard.Against.InvalidInput(buildings, nameof(buildings), static b => b.Select(x => x.BuildingId).Distinct().Count() == b.Count, "Building ids repeat.");
 
         var seen = new HashSet<int>();
         long people = 0;

@@ -41,11 +41,7 @@ public sealed record IncidentLowersDemand : IncidentDemandChange
     /// <exception cref="ArgumentException">An argument is null, the incident is not resolved, or it needed no extra people.</exception>
     public static IncidentLowersDemand From(Incident incident, DateTimeZone zone, string? qualification = null)
     {
-        Guard.Against.Null(incident);
-        if (!incident.IsResolved)
-        {
-            throw new ArgumentException("The incident is not resolved yet.", nameof(incident));
-        }
+        Guard.Against.InvalidInput(Guard.Against.Null(incident), nameof(incident), static i => i.IsResolved, "The incident is not resolved yet.");
 
         return new IncidentLowersDemand(incident.PostId, incident.Window, incident.ExtraOnDuty, zone, qualification);
     }

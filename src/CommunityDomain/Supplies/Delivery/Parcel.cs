@@ -30,7 +30,7 @@ public readonly record struct Parcel
         Recipient = Masking.PersonLabel(Guard.Against.NullOrWhiteSpace(recipient).Trim(), Room);
         Contents = Guard.Against.NullOrWhiteSpace(contents).Trim();
         WeightGrams = Guard.Against.NegativeOrZero(weightGrams);
-        Window = window is { HasStart: true, HasEnd: true } or null ? window : throw new ArgumentException("A window needs a start and an end.", nameof(window));
+        Window = Guard.Against.InvalidInput(window, nameof(window), static w => w is null or { HasStart: true, HasEnd: true }, "A window needs a start and an end.");
     }
 
     /// <summary>The household.</summary>

@@ -8,7 +8,7 @@ public abstract record StockCommand
     /// <summary>Creates a command with its id.</summary>
     /// <param name="id">The command's id; not default.</param>
     protected StockCommand(CommandId id) =>
-        Id = id.IsDefault ? throw new ArgumentException("The command id is default.", nameof(id)) : id;
+        Id = Guard.Against.InvalidInput(id, nameof(id), static i => !i.IsDefault, "The command id is default.");
 
     /// <summary>The command's idempotency id.</summary>
     public CommandId Id { get; }
@@ -24,5 +24,5 @@ public abstract record StockCommand
     /// <param name="parameterName">The parameter's name.</param>
     /// <returns>The id.</returns>
     protected static CommandId Reference(CommandId id, string parameterName) =>
-        id.IsDefault ? throw new ArgumentException("The referenced command id is default.", parameterName) : id;
+        Guard.Against.InvalidInput(id, parameterName, static i => !i.IsDefault, "The referenced command id is default.");
 }
