@@ -18,12 +18,14 @@ public sealed class CpSatPeerTests
     /// <summary>Random tiny instances (often infeasible: random minimum minutes and blocks) with at most 2^14 rosters.</summary>
     public static class Tiny
     {
-        public static Arbitrary<CurtoisCase> Cases() =>
-            (from staff in Gen.Choose(1, 2)
-             from shifts in Gen.Choose(1, staff == 1 ? 2 : 1)
-             from days in Gen.Choose(1, 7)
-             from seed in Gen.Choose(0, int.MaxValue)
-             select CurtoisArbitraries.Build(days, shifts, staff, seed)).ToArbitrary();
+        // Shrinks like every Curtois case (one employee, day or shift type fewer, then fewer requests).
+        public static Arbitrary<CurtoisCase> Cases() => Arb.From(
+            from staff in Gen.Choose(1, 2)
+            from shifts in Gen.Choose(1, staff == 1 ? 2 : 1)
+            from days in Gen.Choose(1, 7)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select CurtoisArbitraries.Build(days, shifts, staff, seed),
+            CurtoisArbitraries.Shrink);
     }
 
     [Property(Arbitrary = new[] { typeof(Tiny) }, MaxTest = 40)]
