@@ -34,8 +34,8 @@ namespace CommunityDomain.Views;
 /// Places: building, unit and room names show the way the office writes them, each suffix once. A name that already
 /// carries a form of this language (<c>"1栋"</c>, <c>"3号楼"</c>, <c>"2单元"</c>, <c>"101室"</c>; <c>"Building 3"</c>) is kept as
 /// written; one that carries another language's form is shown in this language's (<c>"1栋"</c> in English is
-/// "Building 1"; <c>"Unit 2"</c> in Chinese is "2单元"); a bare name gets this language's form ("3" → "3号楼" /
-/// "Building 3"). The forms are the texts' <c>name.building.forms</c>, <c>name.unit.forms</c> and <c>name.room.forms</c>.
+/// "Building 1"; <c>"Unit 2"</c> in Chinese is "2单元"); a bare code gets this language's form ("3" → "3号楼" /
+/// "Building 3"; "A" → "A号楼"), a bare name stays as written ("Haus A", "银杏苑" in both languages). The forms are the texts' <c>name.building.forms</c>, <c>name.unit.forms</c> and <c>name.room.forms</c>.
 /// </para>
 /// </remarks>
 public sealed class Labels
@@ -227,8 +227,16 @@ public sealed class Labels
             }
         }
 
-        return before + n + after;
+        // Only a code ("3", "12", "A", "3B") takes the form; a name ("Haus A", "银杏苑") is the office's own and reads as
+        // written ("Haus A号楼" was wrong in every text a verifier read).
+        return IsCode(n) ? before + n + after : n;
     }
+
+    // A building, unit or room code: up to four ASCII letters or digits (or '-'), with a digit or at most two letters.
+    private static bool IsCode(string name) =>
+        name.Length <= 4
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+        && (name.Any(char.IsAsciiDigit) || name.Length <= 2);
 
     // Every culture's table in a fixed order (by culture name), so a name two languages could claim reads the same on every run.
     private static readonly FrozenDictionary<string, string>[] OtherTables =

@@ -99,6 +99,9 @@ public sealed partial class ReaderFindingsProperties
     [InlineData("3号楼", "2单元", "101", "3号楼2单元101室", "Building 3, Unit 2, Room 101")]
     [InlineData("3", "2", "101", "3号楼2单元101室", "Building 3, Unit 2, Room 101")]
     [InlineData("Building 3", "Unit 2", "101室", "3号楼2单元101室", "Building 3, Unit 2, Room 101")]
+    [InlineData("A", "2", "101", "A号楼2单元101室", "Building A, Unit 2, Room 101")]
+    [InlineData("Haus A", "2", "101", "Haus A 2单元101室", "Haus A, Unit 2, Room 101")] // a name, not a code: as written (v12c)
+    [InlineData("银杏苑", "2", "101", "银杏苑2单元101室", "银杏苑, Unit 2, Room 101")]
     public void Household_names_as_the_office_writes_them_come_out_once(string building, string unit, string door, string chinese, string english)
     {
         var community = Community.Create("Pubai", Shanghai, new FakeClock(Instant.FromUtc(2022, 8, 1, 0, 0)));
