@@ -31,12 +31,12 @@ internal static class AssignmentMapper
             }
 
             var d = Period.DaysBetween(problem.Horizon.Start, a.Date);
-            if (p.Required[(d * p.SlotCount) + s] < 0 || cells[(w * p.Days) + d] >= 0)
+            if (p.Required[p.DaySlot(d, s)] < 0 || cells[p.WorkerDay(w, d)] >= 0)
             {
                 throw new ArgumentException($"Assignment {a} matches no demand that date or is a second shift that date.", nameof(assignments));
             }
 
-            cells[(w * p.Days) + d] = s;
+            cells[p.WorkerDay(w, d)] = s;
         }
 
         return cells;

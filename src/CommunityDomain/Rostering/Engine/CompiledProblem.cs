@@ -7,11 +7,23 @@ namespace CommunityDomain.Rostering.Engine;
 internal sealed class CompiledProblem
 {
     /// <summary>
-    /// What <see cref="CoverPrice"/> charges per person outside a demand's hard range. Only the one-worker DP prices
-    /// in a single number (its row is a heuristic best response, which the evaluator then judges hard-then-soft);
-    /// far above the soft change one count can make in practice, so the DP closes a hard gap before any soft gain.
+    /// What <see cref="CoverPrice"/> charges per person outside a demand's hard range: at least
+    /// <see cref="MinCoverHardPrice"/>, and above the largest soft change one person can make on one day (the largest
+    /// under weight plus the largest over weight plus the largest soft cost of one choice), so the one-worker DP, which
+    /// prices in a single number, never gives up a hard cover unit for a soft gain on the same day. Soft gains over
+    /// several days can still add up past it; that is why only the DP prices this way (its row is a heuristic best
+    /// response) and the evaluator judges every row it proposes hard-then-soft (<see cref="ScoreChange"/>).
     /// </summary>
-    public const long CoverHardPrice = 1_000_000;
+    public required long CoverHardPrice { get; init; }
+
+    /// <summary>The floor of <see cref="CoverHardPrice"/>: far above the weights real problems use (tens to hundreds).</summary>
+    public const long MinCoverHardPrice = 1_000_000;
+
+    /// <summary>The <see cref="CoverHardPrice"/> for these weights (see there).</summary>
+    public static long CoverHardPriceFor(int[] under, int[] over, int[] choiceSoft) =>
+        Math.Max(MinCoverHardPrice, (long)MaxOf(under) + MaxOf(over) + MaxOf(choiceSoft) + 1);
+
+    private static int MaxOf(int[] values) => values.Length == 0 ? 0 : values.Max();
 
     public required RosterProblem Source { get; init; }
 
@@ -31,15 +43,16 @@ internal sealed class CompiledProblem
 
     public required int[] ShiftMinutes { get; init; }
 
-    /// <summary>Per day * SlotCount + slot: required people, or -1 when the slot has no demand that day.</summary>
+    /// <summary>Per <see cref="DaySlot"/> cell: required people, or -1 when the slot has no demand that day.</summary>
     public required int[] Required { get; init; }
 
+    /// <summary>Per <see cref="DaySlot"/> cell: the demand's hard minimum (0 without a demand).</summary>
     public required int[] Minimum { get; init; }
 
-    /// <summary>Per day * SlotCount + slot: the most people the demand accepts (int.MaxValue without a demand).</summary>
+    /// <summary>Per <see cref="DaySlot"/> cell: the most people the demand accepts (int.MaxValue without a demand).</summary>
     public required int[] Maximum { get; init; }
 
-    /// <summary>Per day * SlotCount + slot: the index of the demand in <see cref="RosterProblem.Demands"/>, or -1.</summary>
+    /// <summary>Per <see cref="DaySlot"/> cell: the index of the demand in <see cref="RosterProblem.Demands"/>, or -1.</summary>
     public required int[] DemandIndex { get; init; }
 
     /// <summary>Per slot: the index of its first demand in <see cref="RosterProblem.Demands"/> (post, shift and qualification).</summary>
@@ -49,7 +62,7 @@ internal sealed class CompiledProblem
 
     public required int[] Over { get; init; }
 
-    /// <summary>Per (worker * Days + day) * Choices + choice: wish and own-compound penalty of that choice.</summary>
+    /// <summary>Per <see cref="ChoiceIndex"/> cell: wish and own-compound penalty of that choice.</summary>
     public required int[] ChoiceSoft { get; init; }
 
     /// <summary>Same index: the search may pick the choice (demand exists, eligible, not excluded by a max of 0, pin respected).</summary>
@@ -58,19 +71,19 @@ internal sealed class CompiledProblem
     /// <summary>Same index: 0, or 1 + the <see cref="RuleKind"/> an assignment there breaks (reachable only through pins).</summary>
     public required byte[] Violation { get; init; }
 
-    /// <summary>Per worker * Days + day: the pinned slot, or -1.</summary>
+    /// <summary>Per <see cref="WorkerDay"/> cell: the pinned slot, or -1.</summary>
     public required int[] Pinned { get; init; }
 
     /// <summary>Per (worker * Days + day) * ShiftCount + shift: weight of shift-on wishes for that shift.</summary>
     public required int[] OnWish { get; init; }
 
-    /// <summary>Per worker * Days + day: total weight of shift-on wishes that day.</summary>
+    /// <summary>Per <see cref="WorkerDay"/> cell: total weight of shift-on wishes that day.</summary>
     public required int[] OnWishTotal { get; init; }
 
     /// <summary>Per (worker * Days + day) * ShiftCount + shift: weight of shift-off wishes for that shift.</summary>
     public required int[] OffWish { get; init; }
 
-    /// <summary>Per worker * SlotCount + slot: own-compound penalty of serving that slot.</summary>
+    /// <summary>Per <see cref="WorkerSlot"/> cell: own-compound penalty of serving that slot.</summary>
     public required int[] OwnCompoundCost { get; init; }
 
     public required CompiledRules[] Rules { get; init; }
@@ -92,7 +105,17 @@ internal sealed class CompiledProblem
 
     public required int FairnessWeight { get; init; }
 
-    public int ChoiceIndex(int worker, int day, int choice) => ((worker * Days) + day) * Choices + choice;
+    /// <summary>Index of a (day, slot) cell in the per-day-and-slot arrays (<see cref="Required"/>, <see cref="Minimum"/>, <see cref="Maximum"/>, ...).</summary>
+    public int DaySlot(int day, int slot) => (day * SlotCount) + slot;
+
+    /// <summary>Index of a (worker, day) cell in the per-worker-and-day arrays (<see cref="Pinned"/>, an assignment).</summary>
+    public int WorkerDay(int worker, int day) => (worker * Days) + day;
+
+    /// <summary>Index of a (worker, slot) cell in <see cref="OwnCompoundCost"/>.</summary>
+    public int WorkerSlot(int worker, int slot) => (worker * SlotCount) + slot;
+
+    /// <summary>Index of a (worker, day, choice) cell in the per-choice arrays (<see cref="ChoiceSoft"/>, <see cref="Allowed"/>, <see cref="Violation"/>).</summary>
+    public int ChoiceIndex(int worker, int day, int choice) => (WorkerDay(worker, day) * Choices) + choice;
 
     /// <summary>
     /// Whether worker <paramref name="w"/> on <paramref name="slot"/> at <paramref name="day"/> would overlap their
@@ -101,8 +124,8 @@ internal sealed class CompiledProblem
     /// Shifts last at most 24 hours, so only neighbouring dates can overlap.
     /// </summary>
     public bool OverlapsNeighbour(int[] assign, int w, int day, int slot) =>
-        (day > 0 && Overlap(w, assign[(w * Days) + day - 1], slot))
-        || (day + 1 < Days && Overlap(w, slot, assign[(w * Days) + day + 1]));
+        (day > 0 && Overlap(w, assign[WorkerDay(w, day) - 1], slot))
+        || (day + 1 < Days && Overlap(w, slot, assign[WorkerDay(w, day) + 1]));
 
     /// <summary>Whether worker <paramref name="w"/>'s duty <paramref name="first"/> overlaps <paramref name="next"/> on the next date (-1 = off).</summary>
     public bool Overlap(int w, int first, int next) =>

@@ -32,7 +32,7 @@ internal static class Construction
         {
             for (var s = 0; s < p.SlotCount; s++)
             {
-                var req = p.Required[(d * p.SlotCount) + s];
+                var req = p.Required[p.DaySlot(d, s)];
                 if (req <= 0)
                 {
                     continue;
@@ -60,7 +60,7 @@ internal static class Construction
                 return;
             }
 
-            var need = p.Required[(d * p.SlotCount) + s] - ev.Count(d, s);
+            var need = p.Required[p.DaySlot(d, s)] - ev.Count(d, s);
             while (need-- > 0)
             {
                 var best = -1;
@@ -70,7 +70,7 @@ internal static class Construction
                 for (var i = 0; i < p.WorkerCount && acceptable < PricedCandidates; i++)
                 {
                     var w = (rotation + i) % p.WorkerCount;
-                    if (ev.Assign[(w * p.Days) + d] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, s + 1)] || p.OverlapsNeighbour(ev.Assign, w, d, s))
+                    if (ev.Assign[p.WorkerDay(w, d)] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, s + 1)] || p.OverlapsNeighbour(ev.Assign, w, d, s))
                     {
                         continue;
                     }
@@ -113,10 +113,10 @@ internal static class Construction
         {
             for (var s = 0; s < p.SlotCount; s++)
             {
-                var need = p.Required[(d * p.SlotCount) + s] - ev.Count(d, s);
+                var need = p.Required[p.DaySlot(d, s)] - ev.Count(d, s);
                 for (var w = 0; w < p.WorkerCount && need > 0; w++)
                 {
-                    if (ev.Assign[(w * p.Days) + d] < 0 && p.Allowed[p.ChoiceIndex(w, d, s + 1)])
+                    if (ev.Assign[p.WorkerDay(w, d)] < 0 && p.Allowed[p.ChoiceIndex(w, d, s + 1)])
                     {
                         ev.Begin();
                         ev.Set(w, d, s);

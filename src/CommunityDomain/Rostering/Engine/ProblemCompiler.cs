@@ -38,6 +38,7 @@ internal static class ProblemCompiler
             SlotDemand = cover.SlotDemand,
             Under = cover.Under,
             Over = cover.Over,
+            CoverHardPrice = CompiledProblem.CoverHardPriceFor(cover.Under, cover.Over, choices.Soft),
             ChoiceSoft = choices.Soft,
             Allowed = choices.Allowed,
             Violation = choices.Violation,

@@ -31,10 +31,10 @@ internal static class RosterBuilder
             WorkerScoring.Score(p, w, assign, shiftScratch, weekScratch, ref sink, out _, out _, out minutes[w]);
             for (var d = 0; d < p.Days; d++)
             {
-                var s = assign[(w * p.Days) + d];
+                var s = assign[p.WorkerDay(w, d)];
                 if (s >= 0)
                 {
-                    counts[(d * p.SlotCount) + s]++;
+                    counts[p.DaySlot(d, s)]++;
                     var demand = slotDemand[s];
                     assignments.Add(new RosterAssignment(src.Workers[w].Id, src.Horizon.Start.PlusDays(d), demand.Post, demand.ShiftCode, demand.Qualification));
                 }

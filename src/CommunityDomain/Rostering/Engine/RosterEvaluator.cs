@@ -72,7 +72,7 @@ internal sealed class RosterEvaluator
 
     public CompiledProblem P { get; }
 
-    /// <summary>Per worker * Days + day: the slot worked, or -1.</summary>
+    /// <summary>Per <see cref="CompiledProblem.WorkerDay"/> cell: the slot worked, or -1.</summary>
     public int[] Assign { get; }
 
     public int Hard { get; private set; }
@@ -84,7 +84,7 @@ internal sealed class RosterEvaluator
     /// <summary>The fairness part of <see cref="Soft"/> (all groups).</summary>
     public long Fairness { get; private set; }
 
-    public int Count(int day, int slot) => _count[(day * P.SlotCount) + slot];
+    public int Count(int day, int slot) => _count[P.DaySlot(day, slot)];
 
     public int WorkerMinutes(int w) => _workerMinutes[w];
 
@@ -99,10 +99,10 @@ internal sealed class RosterEvaluator
         {
             for (var d = 0; d < P.Days; d++)
             {
-                var s = Assign[(w * P.Days) + d];
+                var s = Assign[P.WorkerDay(w, d)];
                 if (s >= 0)
                 {
-                    _count[(d * P.SlotCount) + s]++;
+                    _count[P.DaySlot(d, s)]++;
                 }
             }
         }
@@ -164,7 +164,7 @@ internal sealed class RosterEvaluator
 
     public void Set(int w, int d, int slot)
     {
-        var cell = (w * P.Days) + d;
+        var cell = P.WorkerDay(w, d);
         var old = Assign[cell];
         if (old == slot)
         {
@@ -270,7 +270,7 @@ internal sealed class RosterEvaluator
 
     private void ChangeCount(int d, int slot, int by)
     {
-        var i = (d * P.SlotCount) + slot;
+        var i = P.DaySlot(d, slot);
         var before = _count[i];
         var after = before + by;
         Hard += P.CoverCostHard(i, after) - P.CoverCostHard(i, before);

@@ -28,7 +28,7 @@ internal static class Shortfall
         {
             if (assign[cell] >= 0)
             {
-                counts[(cell % p.Days * p.SlotCount) + assign[cell]]++;
+                counts[p.DaySlot(cell % p.Days, assign[cell])]++;
             }
         }
 
@@ -36,8 +36,8 @@ internal static class Shortfall
         {
             for (var slot = 0; slot < p.SlotCount; slot++)
             {
-                var count = counts[(day * p.SlotCount) + slot];
-                var missing = p.CoverMissing((day * p.SlotCount) + slot, count);
+                var count = counts[p.DaySlot(day, slot)];
+                var missing = p.CoverMissing(p.DaySlot(day, slot), count);
                 if (missing > 0)
                 {
                     var demand = DemandOn(p, day, slot);
@@ -73,12 +73,12 @@ internal static class Shortfall
             var p = ev.P;
             var src = p.Source;
             var reasons = new List<ShortfallReason>();
-            var daySlot = (day * p.SlotCount) + slot;
+            var daySlot = p.DaySlot(day, slot);
             var count = ev.Count(day, slot);
             var date = src.Horizon.Start.PlusDays(day);
             foreach (var w in _byId)
             {
-                var current = ev.Assign[(w * p.Days) + day];
+                var current = ev.Assign[p.WorkerDay(w, day)];
                 if (current == slot)
                 {
                     continue;
@@ -146,7 +146,7 @@ internal static class Shortfall
 
     private static Demand DemandOf(CompiledProblem p, int slot) => p.Source.Demands[p.SlotDemand[slot]];
 
-    private static Demand DemandOn(CompiledProblem p, int day, int slot) => p.Source.Demands[p.DemandIndex[(day * p.SlotCount) + slot]];
+    private static Demand DemandOn(CompiledProblem p, int day, int slot) => p.Source.Demands[p.DemandIndex[p.DaySlot(day, slot)]];
 
     private readonly struct TallySink(int[] byRule) : IScoreSink
     {

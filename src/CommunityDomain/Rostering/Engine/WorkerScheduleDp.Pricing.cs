@@ -56,7 +56,7 @@ internal sealed partial class WorkerScheduleDp
         {
             var offIndex = p.ChoiceIndex(w, d, 0);
             _offPrice[d] = p.Allowed[offIndex] ? p.ChoiceSoft[offIndex] + (noise == 0 ? 0 : noise * rng!.NextDouble()) : double.PositiveInfinity;
-            var current = ev.Assign[(w * p.Days) + d];
+            var current = ev.Assign[p.WorkerDay(w, d)];
             for (var s = 0; s < p.SlotCount; s++)
             {
                 var ci = offIndex + s + 1;
@@ -65,7 +65,7 @@ internal sealed partial class WorkerScheduleDp
                     continue;
                 }
 
-                var ds = (d * p.SlotCount) + s;
+                var ds = p.DaySlot(d, s);
                 var others = ev.Count(d, s) - (current == s ? 1 : 0);
                 var price = p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others) + (noise == 0 ? 0 : noise * rng!.NextDouble());
                 var t = p.SlotShift[s];

@@ -197,7 +197,7 @@ internal static class WorkerScoring
     private static void AddWishLines<TSink>(CompiledProblem p, int w, int d, int s, ref TSink sink)
         where TSink : struct, IScoreSink
     {
-        var wd = (w * p.Days) + d;
+        var wd = p.WorkerDay(w, d);
         var on = p.OnWishTotal[wd];
         if (s >= 0)
         {
@@ -209,7 +209,7 @@ internal static class WorkerScoring
                 sink.Add(RuleKind.ShiftOffWish, w, d, s, 0, off);
             }
 
-            var own = p.OwnCompoundCost[(w * p.SlotCount) + s];
+            var own = p.OwnCompoundCost[p.WorkerSlot(w, s)];
             if (own != 0)
             {
                 sink.Add(RuleKind.OwnCompound, w, d, s, 0, own);
