@@ -305,11 +305,23 @@ internal sealed class LagrangianBound
     /// <summary>One worker's exact best path under the prices, plus the constant terms of their multipliers.</summary>
     private double Worker(int w)
     {
-        var p = _p;
-        var r = p.Rules[p.WorkerRules[w]];
-        var perHour = _overMinutes[w] - _underMinutes[w];
+        var r = _p.Rules[_p.WorkerRules[w]];
+        CheapestSlots(w);
+        var cost = _solver.Solve(w, r, _openOf[w], _slotCost, _weekend[w], _shapeOf[w], _path);
+        if (double.IsPositiveInfinity(cost))
+        {
+            return Infinity;
+        }
 
-        // The cheapest slot per day and shift, with every price that depends on the choice alone.
+        RecordPath(w);
+        return cost + ConstantTerms(w, r);
+    }
+
+    /// <summary>The cheapest slot per day and shift type for worker <paramref name="w"/>, with every price that depends on the choice alone (into <see cref="_slotCost"/>, <see cref="_slotOf"/>).</summary>
+    private void CheapestSlots(int w)
+    {
+        var p = _p;
+        var perHour = _overMinutes[w] - _underMinutes[w];
         for (var d = 0; d < _days; d++)
         {
             var week = _week[(w * p.WeekCount) + p.WeekOfDay[d]];
@@ -336,13 +348,12 @@ internal sealed class LagrangianBound
                 }
             }
         }
+    }
 
-        var cost = _solver.Solve(w, r, _openOf[w], _slotCost, _weekend[w], _shapeOf[w], _path);
-        if (double.IsPositiveInfinity(cost))
-        {
-            return Infinity;
-        }
-
+    /// <summary>What worker <paramref name="w"/>'s path (<see cref="_path"/>) uses, for the subgradient: cover counts, minutes, week minutes, duties per type, weekends.</summary>
+    private void RecordPath(int w)
+    {
+        var p = _p;
         var minutes = 0;
         var weekends = 0;
         var lastWeekend = -1;
@@ -370,8 +381,12 @@ internal sealed class LagrangianBound
 
         _minutes[w] = minutes;
         _weekends[w] = weekends;
+    }
 
-        // The multipliers' constant terms: each is a price times a limit, so the sum is never positive on a valid schedule.
+    /// <summary>The multipliers' constant terms for worker <paramref name="w"/>: each is a price times a limit, so the sum is never positive on a valid schedule.</summary>
+    private double ConstantTerms(int w, CompiledRules r)
+    {
+        var p = _p;
         var constant = (-_overMinutes[w] * Limit(r.MaxMinutes) / _unit) + (_underMinutes[w] * r.MinMinutes / _unit) - (_weekend[w] * Limit(r.MaxWeekends));
         for (var k = 0; k < p.WeekCount; k++)
         {
@@ -383,7 +398,7 @@ internal sealed class LagrangianBound
             constant -= _perShift[(w * _t) + t] * Limit(r.MaxPerShift[t]);
         }
 
-        return cost + constant;
+        return constant;
     }
 
     /// <summary>

@@ -101,98 +101,13 @@ internal sealed partial class WorkerScheduleDp
     /// </remarks>
     public bool Solve(RosterEvaluator ev, int w, int[] result, Random? rng = null)
     {
-        var p = _p;
-        var r = p.Rules[p.WorkerRules[w]];
+        var r = _p.Rules[_p.WorkerRules[w]];
         Price(ev, w, rng);
         OpenShifts(r);
         Array.Clear(_mu);
         Array.Clear(_nu);
-        var found = false;
-        var bestTrue = double.PositiveInfinity;
-        var nearestMiss = int.MaxValue;
-        var nearestCost = double.PositiveInfinity;
-        // Warm start from the price that worked last time for this worker.
-        double lambda = _lambda[w], tooHigh = double.NaN, tooLow = double.NaN, feasible = double.NaN;
-        var step = Math.Max(_baseStep, Math.Abs(_lambda[w]));
-        for (var round = 0; round < MaxRounds; round++)
+        if (SearchMinutePrice(w, r, result, out var nearestMiss))
         {
-            if (!Run(r, lambda, 0, out var trueCost))
-            {
-                break;
-            }
-
-            if (!RespectsCountsAndWeeks(r, out var minutes))
-            {
-                continue;
-            }
-
-            var miss = minutes < r.MinMinutes ? r.MinMinutes - minutes : minutes > r.MaxMinutes ? minutes - r.MaxMinutes : 0;
-            if (miss > 0 && (miss < nearestMiss || (miss == nearestMiss && trueCost < nearestCost)))
-            {
-                nearestMiss = miss;
-                nearestCost = trueCost;
-                Array.Copy(_row, _nearest, p.Days);
-            }
-
-            if (minutes < r.MinMinutes)
-            {
-                tooHigh = lambda;
-            }
-            else if (minutes > r.MaxMinutes)
-            {
-                tooLow = lambda;
-            }
-            else
-            {
-                if (trueCost < bestTrue)
-                {
-                    bestTrue = trueCost;
-                    Array.Copy(_row, result, p.Days);
-                    found = true;
-                }
-
-                feasible = lambda;
-                if (lambda == 0)
-                {
-                    break;
-                }
-            }
-
-            if (!double.IsNaN(feasible))
-            {
-                // Move the price back towards zero: the closer to zero, the closer to the true optimum.
-                var other = feasible < 0 ? tooHigh : tooLow;
-                if (double.IsNaN(other))
-                {
-                    other = 0;
-                }
-
-                if (Math.Abs(other - feasible) < _baseStep / 4)
-                {
-                    break;
-                }
-
-                lambda = (feasible + other) / 2;
-            }
-            else if (!double.IsNaN(tooHigh) && !double.IsNaN(tooLow))
-            {
-                lambda = (tooHigh + tooLow) / 2;
-            }
-            else if (!double.IsNaN(tooHigh))
-            {
-                lambda = tooHigh - step;
-                step *= 2;
-            }
-            else
-            {
-                lambda = tooLow + step;
-                step *= 2;
-            }
-        }
-
-        if (found)
-        {
-            _lambda[w] = feasible;
             return true;
         }
 
@@ -214,11 +129,133 @@ internal sealed partial class WorkerScheduleDp
         if (nearestMiss != int.MaxValue)
         {
             Repair(w, r);
-            Array.Copy(_nearest, result, p.Days);
+            Array.Copy(_nearest, result, _p.Days);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The first phase: shortest paths under a price per minute worked, bisected (at most <see cref="MaxRounds"/>
+    /// passes, warm-started from the price that worked last time for this worker) until the row's minutes fall in
+    /// the worker's window; the cheapest such row goes to <paramref name="result"/>. Otherwise keeps the row nearest
+    /// the window in <see cref="_nearest"/> (<paramref name="nearestMiss"/> minutes away, int.MaxValue when none).
+    /// </summary>
+    private bool SearchMinutePrice(int w, CompiledRules r, int[] result, out int nearestMiss)
+    {
+        var days = _p.Days;
+        var found = false;
+        var bestTrue = double.PositiveInfinity;
+        nearestMiss = int.MaxValue;
+        var nearestCost = double.PositiveInfinity;
+        var lambda = _lambda[w];
+        var bracket = new MinutePriceBracket(Math.Max(_baseStep, Math.Abs(lambda)));
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            if (!Run(r, lambda, 0, out var trueCost))
+            {
+                break;
+            }
+
+            if (!RespectsCountsAndWeeks(r, out var minutes))
+            {
+                continue;
+            }
+
+            var miss = minutes < r.MinMinutes ? r.MinMinutes - minutes : minutes > r.MaxMinutes ? minutes - r.MaxMinutes : 0;
+            if (miss > 0 && (miss < nearestMiss || (miss == nearestMiss && trueCost < nearestCost)))
+            {
+                nearestMiss = miss;
+                nearestCost = trueCost;
+                Array.Copy(_row, _nearest, days);
+            }
+
+            if (minutes < r.MinMinutes)
+            {
+                bracket.TooHigh = lambda;
+            }
+            else if (minutes > r.MaxMinutes)
+            {
+                bracket.TooLow = lambda;
+            }
+            else
+            {
+                if (trueCost < bestTrue)
+                {
+                    bestTrue = trueCost;
+                    Array.Copy(_row, result, days);
+                    found = true;
+                }
+
+                bracket.Feasible = lambda;
+                if (lambda == 0)
+                {
+                    break;
+                }
+            }
+
+            if (!bracket.Next(_baseStep, ref lambda))
+            {
+                break;
+            }
+        }
+
+        if (found)
+        {
+            _lambda[w] = bracket.Feasible;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The minute price's bisection: prices known to give too few minutes (too high), too many (too low) and a
+    /// feasible one (NaN when not seen). Doubles its step outward until both sides are known, then halves.
+    /// </summary>
+    private struct MinutePriceBracket(double step)
+    {
+        public double TooHigh = double.NaN;
+        public double TooLow = double.NaN;
+        public double Feasible = double.NaN;
+        private double _step = step;
+
+        /// <summary>The next price to try into <paramref name="lambda"/>; false when a feasible price is within a quarter step of the other side.</summary>
+        public bool Next(double baseStep, ref double lambda)
+        {
+            if (!double.IsNaN(Feasible))
+            {
+                // Move the price back towards zero: the closer to zero, the closer to the true optimum.
+                var other = Feasible < 0 ? TooHigh : TooLow;
+                if (double.IsNaN(other))
+                {
+                    other = 0;
+                }
+
+                if (Math.Abs(other - Feasible) < baseStep / 4)
+                {
+                    return false;
+                }
+
+                lambda = (Feasible + other) / 2;
+            }
+            else if (!double.IsNaN(TooHigh) && !double.IsNaN(TooLow))
+            {
+                lambda = (TooHigh + TooLow) / 2;
+            }
+            else if (!double.IsNaN(TooHigh))
+            {
+                lambda = TooHigh - _step;
+                _step *= 2;
+            }
+            else
+            {
+                lambda = TooLow + _step;
+                _step *= 2;
+            }
+
+            return true;
+        }
     }
 
     /// <summary>One shortest-path pass with the given minute price and the current shift prices; fills <see cref="_row"/>.</summary>

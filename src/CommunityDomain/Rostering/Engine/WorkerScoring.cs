@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
@@ -6,22 +8,26 @@ namespace CommunityDomain.Rostering.Engine;
 /// </summary>
 internal static class WorkerScoring
 {
+    /// <summary>
+    /// Scores worker <paramref name="w"/>'s row of <paramref name="assign"/> in two phases: a walk over the days
+    /// (<see cref="Duty"/>, <see cref="DayOff"/>: the choice's own violation, successions and rest with the previous
+    /// duty, runs of duty and of days off, weekends) and the totals (<see cref="Totals"/>: per shift type, minutes,
+    /// week minutes, weekends). Hard amounts are counted in people-days, duties or started hours, as the rule states.
+    /// </summary>
     public static void Score<TSink>(
         CompiledProblem p, int w, int[] assign, int[] shiftCounts, int[] weekMinutes, ref TSink sink,
         out int hard, out long soft, out int minutes)
         where TSink : struct, IScoreSink
     {
-        var days = p.Days;
-        var shifts = p.ShiftCount;
         var r = p.Rules[p.WorkerRules[w]];
-        Array.Clear(shiftCounts, 0, shifts);
+        Array.Clear(shiftCounts, 0, p.ShiftCount);
         Array.Clear(weekMinutes, 0, p.WeekCount);
         hard = 0;
         soft = 0;
         minutes = 0;
-        int run = 0, runStart = 0, offRun = 0, offStart = 0, lastShift = -1, lastDay = int.MinValue, weekends = 0, lastWeekend = -1;
-        var rowBase = w * days;
-        for (var d = 0; d < days; d++)
+        var walk = Walk.Start;
+        var rowBase = p.WorkerDay(w, 0);
+        for (var d = 0; d < p.Days; d++)
         {
             var s = assign[rowBase + d];
             var ci = p.ChoiceIndex(w, d, s + 1);
@@ -33,85 +39,138 @@ internal static class WorkerScoring
 
             if (s >= 0)
             {
+                hard += Duty(p, r, w, d, s, ci, ref walk, ref sink);
                 var t = p.SlotShift[s];
-                var v = p.Violation[ci];
-                if (v != 0)
-                {
-                    hard++;
-                    Emit(ref sink, (RuleKind)(v - 1), w, d, s, 1);
-                }
-
                 shiftCounts[t]++;
                 minutes += p.ShiftMinutes[t];
                 weekMinutes[p.WeekOfDay[d]] += p.ShiftMinutes[t];
-                // The previous duty, if it is one or two dates back (later ones can break no timing rule).
-                if (lastDay == d - 1)
-                {
-                    var pair = (lastShift * shifts) + t;
-                    if (r.Forbidden[pair])
-                    {
-                        hard++;
-                        Emit(ref sink, RuleKind.ForbiddenSuccession, w, d, s, 1);
-                    }
-
-                    if (r.Timing[pair] != 0)
-                    {
-                        hard++;
-                        Emit(ref sink, r.Timing[pair] == CompiledRules.OverlapCode ? RuleKind.Overlap : RuleKind.Rest, w, d, s, 1);
-                    }
-                }
-                else if (lastDay == d - 2 && r.Timing2[(lastShift * shifts) + t] != 0)
-                {
-                    hard++;
-                    Emit(ref sink, RuleKind.Rest, w, d, s, 1);
-                }
-
-                var we = p.WeekendOfDay[d];
-                if (we >= 0 && we != lastWeekend)
-                {
-                    weekends++;
-                    lastWeekend = we;
-                }
-
-                if (run == 0)
-                {
-                    if (offRun > 0 && offStart > 0 && offRun < r.MinDaysOff)
-                    {
-                        hard += r.MinDaysOff - offRun;
-                        Emit(ref sink, RuleKind.MinConsecutiveDaysOff, w, offStart, -1, r.MinDaysOff - offRun);
-                    }
-
-                    offRun = 0;
-                    runStart = d;
-                }
-
-                run++;
-                lastShift = t;
-                lastDay = d;
             }
             else
             {
-                if (run > 0)
-                {
-                    CloseRun(r, w, run, runStart, border: runStart == 0, ref sink, ref hard);
-                    run = 0;
-                }
-
-                if (offRun == 0)
-                {
-                    offStart = d;
-                }
-
-                offRun++;
+                hard += DayOff(r, w, d, ref walk, ref sink);
             }
         }
 
-        if (run > 0)
+        if (walk.Run > 0)
         {
-            CloseRun(r, w, run, runStart, border: true, ref sink, ref hard);
+            hard += CloseRun(r, w, walk.Run, walk.RunStart, border: true, ref sink);
         }
 
-        for (var t = 0; t < shifts; t++)
+        hard += Totals(p, r, w, shiftCounts, weekMinutes, minutes, walk.Weekends, ref sink);
+    }
+
+    /// <summary>Where the walk over one worker's days stands: the open run of duties or of days off, the last duty, weekends worked.</summary>
+    private struct Walk
+    {
+        public int Run;
+        public int RunStart;
+        public int OffRun;
+        public int OffStart;
+        public int LastShift;
+        public int LastDay;
+        public int Weekends;
+        public int LastWeekend;
+
+        public static Walk Start => new() { LastShift = -1, LastDay = int.MinValue, LastWeekend = -1 };
+    }
+
+    /// <summary>A duty of slot <paramref name="s"/> on day <paramref name="d"/>: its own violation, the rules with the previous duty, the weekend, and the run it opens or extends. Returns the hard amount.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Duty<TSink>(CompiledProblem p, CompiledRules r, int w, int d, int s, int ci, ref Walk walk, ref TSink sink)
+        where TSink : struct, IScoreSink
+    {
+        var hard = 0;
+        var t = p.SlotShift[s];
+        var v = p.Violation[ci];
+        if (v != 0)
+        {
+            hard++;
+            Emit(ref sink, (RuleKind)(v - 1), w, d, s, 1);
+        }
+
+        hard += WithPreviousDuty(p.ShiftCount, r, w, d, s, t, walk, ref sink);
+        var we = p.WeekendOfDay[d];
+        if (we >= 0 && we != walk.LastWeekend)
+        {
+            walk.Weekends++;
+            walk.LastWeekend = we;
+        }
+
+        if (walk.Run == 0)
+        {
+            if (walk.OffRun > 0 && walk.OffStart > 0 && walk.OffRun < r.MinDaysOff)
+            {
+                hard += r.MinDaysOff - walk.OffRun;
+                Emit(ref sink, RuleKind.MinConsecutiveDaysOff, w, walk.OffStart, -1, r.MinDaysOff - walk.OffRun);
+            }
+
+            walk.OffRun = 0;
+            walk.RunStart = d;
+        }
+
+        walk.Run++;
+        walk.LastShift = t;
+        walk.LastDay = d;
+        return hard;
+    }
+
+    /// <summary>Forbidden successions, rest and overlap with the previous duty when it is one or two dates back (later ones can break no timing rule).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WithPreviousDuty<TSink>(int shifts, CompiledRules r, int w, int d, int s, int t, in Walk walk, ref TSink sink)
+        where TSink : struct, IScoreSink
+    {
+        var hard = 0;
+        if (walk.LastDay == d - 1)
+        {
+            var pair = (walk.LastShift * shifts) + t;
+            if (r.Forbidden[pair])
+            {
+                hard++;
+                Emit(ref sink, RuleKind.ForbiddenSuccession, w, d, s, 1);
+            }
+
+            if (r.Timing[pair] != 0)
+            {
+                hard++;
+                Emit(ref sink, r.Timing[pair] == CompiledRules.OverlapCode ? RuleKind.Overlap : RuleKind.Rest, w, d, s, 1);
+            }
+        }
+        else if (walk.LastDay == d - 2 && r.Timing2[(walk.LastShift * shifts) + t] != 0)
+        {
+            hard++;
+            Emit(ref sink, RuleKind.Rest, w, d, s, 1);
+        }
+
+        return hard;
+    }
+
+    /// <summary>A day off: closes the run of duties before it and opens or extends a run of days off. Returns the hard amount.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DayOff<TSink>(CompiledRules r, int w, int d, ref Walk walk, ref TSink sink)
+        where TSink : struct, IScoreSink
+    {
+        var hard = 0;
+        if (walk.Run > 0)
+        {
+            hard = CloseRun(r, w, walk.Run, walk.RunStart, border: walk.RunStart == 0, ref sink);
+            walk.Run = 0;
+        }
+
+        if (walk.OffRun == 0)
+        {
+            walk.OffStart = d;
+        }
+
+        walk.OffRun++;
+        return hard;
+    }
+
+    /// <summary>The whole-horizon rules: duties per shift type, total minutes (in started hours), minutes per week, weekends worked. Returns the hard amount.</summary>
+    private static int Totals<TSink>(CompiledProblem p, CompiledRules r, int w, int[] shiftCounts, int[] weekMinutes, int minutes, int weekends, ref TSink sink)
+        where TSink : struct, IScoreSink
+    {
+        var hard = 0;
+        for (var t = 0; t < p.ShiftCount; t++)
         {
             if (shiftCounts[t] > r.MaxPerShift[t])
             {
@@ -151,14 +210,17 @@ internal static class WorkerScoring
             hard += weekends - r.MaxWeekends;
             Emit(ref sink, RuleKind.MaxWeekends, w, -1, -1, weekends - r.MaxWeekends);
         }
+
+        return hard;
     }
 
     /// <summary>Started hours: the unit of the minute rules' hard amounts.</summary>
     public static int Hours(int minutes) => (minutes + 59) / 60;
 
-    private static void CloseRun<TSink>(CompiledRules r, int w, int run, int runStart, bool border, ref TSink sink, ref int hard)
+    private static int CloseRun<TSink>(CompiledRules r, int w, int run, int runStart, bool border, ref TSink sink)
         where TSink : struct, IScoreSink
     {
+        var hard = 0;
         if (run > r.MaxConsecutive)
         {
             hard += run - r.MaxConsecutive;
@@ -170,6 +232,8 @@ internal static class WorkerScoring
             hard += r.MinConsecutive - run;
             Emit(ref sink, RuleKind.MinConsecutiveDays, w, runStart, -1, r.MinConsecutive - run);
         }
+
+        return hard;
     }
 
     private static int FirstDayOfWeek(CompiledProblem p, int week)
