@@ -130,8 +130,21 @@ public sealed class RosterProblem
         var byKind = new Dictionary<WorkerKind, WorkRules>(rulesByKind ?? new Dictionary<WorkerKind, WorkRules>());
         defaultRules ??= WorkRules.None;
 
+        // Named checks in dependency order: shift codes, then what names them (demands, workers' rules, wishes, pins).
+        var codes = CheckShifts(shiftList);
+        var (postCompound, demandKeys) = CheckDemands(demandList, codes, horizon, community);
+        var workerIds = CheckWorkers(workerList, codes, community);
+        CheckRuleSets(defaultRules, byKind, codes);
+        CheckWishes(wishList, workerIds, codes, horizon, weights?.OwnCompound ?? 0);
+        CheckPins(pinList, workerIds, postCompound, demandKeys);
+        return new RosterProblem(horizon, shiftList, demandList, workerList, defaultRules, byKind, wishList, pinList, weights ?? default);
+    }
+
+    /// <summary>Every shift definition is set and its code unique; returns the codes.</summary>
+    private static HashSet<string> CheckShifts(IReadOnlyList<ShiftDefinition> shifts)
+    {
         var codes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in shiftList)
+        foreach (var s in shifts)
         {
             Guard.Against.InvalidInput(s, nameof(shifts), static x => x.Code is not null, "A shift definition is default.");
             if (!codes.Add(s.Code!))
@@ -140,9 +153,15 @@ public sealed class RosterProblem
             }
         }
 
+        return codes;
+    }
+
+    /// <summary>Every demand names a known shift, lies in the horizon, is listed once and keeps its post in one compound (with a community: one it holds there); returns each post's compound and the demand keys.</summary>
+    private static (Dictionary<Id<Post>, Id<Compound>> PostCompound, HashSet<(Id<Post>, LocalDate, string, string?)> Keys) CheckDemands(IReadOnlyList<Demand> demands, HashSet<string> codes, DateInterval horizon, Community? community)
+    {
         var postCompound = new Dictionary<Id<Post>, Id<Compound>>();
         var demandKeys = new HashSet<(Id<Post>, LocalDate, string, string?)>();
-        foreach (var d in demandList)
+        foreach (var d in demands)
         {
             Guard.Against.InvalidInput(d, nameof(demands), static x => x is not null, "A demand is null.");
             if (!codes.Contains(d!.ShiftCode))
@@ -190,9 +209,15 @@ public sealed class RosterProblem
             }
         }
 
+        return (postCompound, demandKeys);
+    }
+
+    /// <summary>Every worker is set and listed once, confined (with a community) to a compound it holds, with valid own rules; returns the worker ids.</summary>
+    private static HashSet<Id<Worker>> CheckWorkers(IReadOnlyList<Worker> workers, HashSet<string> codes, Community? community)
+    {
         var workerIds = new HashSet<Id<Worker>>();
         var checkedRules = new HashSet<WorkRules>(ReferenceEqualityComparer.Instance); // workers often share one rules object
-        foreach (var w in workerList)
+        foreach (var w in workers)
         {
             Guard.Against.InvalidInput(w, nameof(workers), static x => x is not null, "A worker is null.");
             if (!workerIds.Add(w!.Id))
@@ -214,8 +239,14 @@ public sealed class RosterProblem
             }
         }
 
+        return workerIds;
+    }
+
+    /// <summary>The default rules and every per-kind rule set are set and name known shift codes.</summary>
+    private static void CheckRuleSets(WorkRules defaultRules, Dictionary<WorkerKind, WorkRules> rulesByKind, HashSet<string> codes)
+    {
         CheckRules(defaultRules, codes, nameof(defaultRules), "the default rules");
-        foreach (var (kind, rules) in byKind)
+        foreach (var (kind, rules) in rulesByKind)
         {
             if (rules is null)
             {
@@ -224,8 +255,12 @@ public sealed class RosterProblem
 
             CheckRules(rules!, codes, nameof(rulesByKind), $"the rules for {kind}");
         }
+    }
 
-        foreach (var wish in wishList)
+    /// <summary>Every wish names a known worker and shift code inside the horizon, and a worker-date's wishes fit one int with the own-compound weight.</summary>
+    private static void CheckWishes(IReadOnlyList<ShiftWish> wishes, HashSet<Id<Worker>> workerIds, HashSet<string> codes, DateInterval horizon, int ownCompound)
+    {
+        foreach (var wish in wishes)
         {
             Guard.Against.InvalidInput(wish, nameof(wishes), static x => !x.Worker.IsDefault, "A wish is default.");
             if (!workerIds.Contains(wish.Worker))
@@ -245,17 +280,20 @@ public sealed class RosterProblem
         }
 
         // A choice's soft cost is one int: the wishes of a worker-date plus the own-compound weight must fit in it.
-        var ownCompound = weights?.OwnCompound ?? 0;
-        foreach (var day in wishList.GroupBy(w => (w.Worker, w.Date)))
+        foreach (var day in wishes.GroupBy(w => (w.Worker, w.Date)))
         {
             if (day.Sum(w => (long)w.Weight) + ownCompound > int.MaxValue)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The wishes of {day.Key.Worker} on {day.Key.Date:uuuu-MM-dd} and the own-compound weight total more than {int.MaxValue}; use smaller weights."), nameof(wishes));
             }
         }
+    }
 
+    /// <summary>Every pin names a known worker and an existing demand, at most one per worker and date.</summary>
+    private static void CheckPins(IReadOnlyList<RosterAssignment> pins, HashSet<Id<Worker>> workerIds, Dictionary<Id<Post>, Id<Compound>> postCompound, HashSet<(Id<Post>, LocalDate, string, string?)> demandKeys)
+    {
         var pinned = new HashSet<(Id<Worker>, LocalDate)>();
-        foreach (var pin in pinList)
+        foreach (var pin in pins)
         {
             Guard.Against.InvalidInput(pin, nameof(pins), static x => !x.Worker.IsDefault, "A pin is default.");
             if (!workerIds.Contains(pin.Worker))
@@ -278,8 +316,6 @@ public sealed class RosterProblem
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Pin {pin} gives {pin.Worker} a second shift on {pin.Date:yyyy-MM-dd}."), nameof(pins));
             }
         }
-
-        return new RosterProblem(horizon, shiftList, demandList, workerList, defaultRules, byKind, wishList, pinList, weights ?? default);
     }
 
     private static void CheckRules(WorkRules rules, HashSet<string> codes, string parameter, string where)
