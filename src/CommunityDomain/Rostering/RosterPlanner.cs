@@ -62,7 +62,8 @@ public static class RosterPlanner
     /// successions, rest and overlap between consecutive dates and the run rules, and also the total-minute and
     /// weekend limits when they bind and the path stays small (kept exactly, not priced). Fairness and rest across
     /// a free date are left out, which only lowers the bound. Every price gives a valid bound; subgradient
-    /// steps of Polyak's length along an average of the subgradients raise it. Deterministic. Sources: Fisher
+    /// steps of Polyak's length along an average of the subgradients raise it, in two ascents that share the
+    /// iterations (one from zero prices, one from cover prices that pay a duty half its under weight; the better wins). Deterministic. Sources: Fisher
     /// (1981), Management Science 27(1); Held, Wolfe and Crowder (1974), Mathematical Programming 6; Barahona and
     /// Anbil (2000), Mathematical Programming 87(3).
     /// </remarks>
