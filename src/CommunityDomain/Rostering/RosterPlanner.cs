@@ -28,7 +28,7 @@ public static class RosterPlanner
     /// The roster carries <see cref="Roster.LowerBound"/>: no roster that keeps the pins and every hard rule has a lower
     /// soft score (a Lagrangian relaxation, see <see cref="LowerBound"/>). Under a time limit the search uses 90 % of
     /// it and the bound the rest (up to 5,000 subgradient iterations, so the bound, unlike the roster, depends on the
-    /// machine's speed); with an iteration limit, or none, the bound spends a fixed budget of work (10-400 iterations)
+    /// machine's speed); with an iteration limit, or none, the bound spends a fixed budget of work (20-800 iterations)
     /// and is as deterministic as the roster.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -75,14 +75,15 @@ public static class RosterPlanner
         return LagrangianBound.Compute(problem.Compiled, upper, iterations, () => cancellationToken.IsCancellationRequested);
     }
 
-    // The bound Plan reports. With an iteration limit or no limit: about 40 M operations of the priced path (a fraction
-    // of a second on small problems; a worker whose limits are kept exactly costs more), never fewer than 10 subgradient
-    // iterations (a first useful bound) nor more than 400, so the same limits give the same bound. Under a time limit
-    // alone: the 10 % of the limit the search leaves, up to 5,000 iterations (long horizons keep rising past 1,600:
-    // Instance14 47 % of best known at 800, 66 % at 1,600).
-    private const long BoundWork = 40_000_000;
-    private const int MinBoundIterations = 10;
-    private const int MaxBoundIterations = 400;
+    // The bound Plan reports. With an iteration limit or no limit: about 80 M operations of the priced path (a fraction
+    // of a second on small problems; a worker whose limits are kept exactly costs more), never fewer than 20 subgradient
+    // iterations nor more than 800 (the bound's two ascents take turns, so each gets 10-400: a first useful bound, and
+    // little movement after that), so the same limits give the same bound. Under a time limit alone: the 10 % of the
+    // limit the search leaves, up to 5,000 iterations (long horizons keep rising past 1,600: Instance20 51 % of best
+    // known at 800, 70 % at 1,600).
+    private const long BoundWork = 80_000_000;
+    private const int MinBoundIterations = 20;
+    private const int MaxBoundIterations = 800;
     private const int MaxTimedBoundIterations = 5_000;
 
     /// <summary>The subgradient iterations <see cref="Plan"/> spends on the bound (the time limit may stop it earlier).</summary>
