@@ -46,6 +46,29 @@ public sealed class WaveWalkDownTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Plan_seven_households_on_eleven_one_station_sites_sends_the_elders_to_the_sites_without_walk_down()
+    {
+        var problem = WaveGenerators.SevenHouseholdsElevenOneStationSites();
+
+        // The hand plan: the three households with elders (180, 140 and 160 s of work) each alone on a site without
+        // walk-down (sites 9-11), the four others each alone on a site with a 60 s walk-down; all called at the start.
+        var hand = HandPlan(problem, [[4], [5], [6], [7], [], [], [], [], [1], [2], [3]]);
+        var handFinish = QueueReplay.Replay(problem, hand).Max(r => r.Finish);
+        Assert.Equal(problem.Start + Duration.FromSeconds(180), handFinish);
+
+        // No plan finishes before 180 s: household 1 alone takes 180 s of one station, wherever it goes.
+        Assert.Equal(handFinish, WaveLowerBound.Of(problem));
+
+        var plan = WavePlanner.Plan(problem);
+        var replay = QueueReplay.Replay(problem, plan);
+        var finish = replay.Select(r => r.Finish).Append(problem.Start).Max();
+        output.WriteLine($"planner {(finish - problem.Start).TotalSeconds} s, hand plan {(handFinish - problem.Start).TotalSeconds} s");
+        Assert.Equal(plan.ExpectedFinish, finish);
+        Assert.All(replay, r => Assert.True(r.MaxQueue <= problem.Sites.Single(s => s.SiteId == r.SiteId).QueueCapacity));
+        Assert.Equal(handFinish, finish);
+    }
+
+    [Fact]
     public void Plan_one_building_on_sites_with_different_walk_downs_does_not_slip_from_the_measured_quality()
     {
         var random = new Random(1515);

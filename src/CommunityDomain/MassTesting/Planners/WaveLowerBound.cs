@@ -87,6 +87,19 @@ public static class WaveLowerBound
             }
         }
 
+        // People by service length, longest first: a station serves at most floor(span / L) people whose service takes L or more.
+        var kinds = new[] { (Time: times.Assisted.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.A * x.Value)),
+            (Time: times.Typed.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.T * x.Value)),
+            (Time: times.QrCode.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.Q * x.Value)) }
+            .Where(k => k.People > 0).OrderByDescending(k => k.Time).ToArray();
+        var lengths = new List<(long Time, long People)>();
+        long longer = 0;
+        foreach (var kind in kinds)
+        {
+            longer += kind.People;
+            lengths.Add((kind.Time, longer));
+        }
+
         // The work a site's stations can have done by `at`: each station serves whole people from its walk-down on.
         Int128 Capacity(int s, long at) => (Int128)sites[s].Stations * reach.Within(at - sites[s].WalkDown.BclCompatibleTicks);
 
@@ -107,6 +120,26 @@ public static class WaveLowerBound
                 }
 
                 if (work > capacity)
+                {
+                    return false;
+                }
+            }
+
+            // Stations needed per service length: the people whose service takes L or more need that many turns of L or
+            // more, and a station of a site that anyone could use by `at` fits floor((at - walk-down) / L) of them.
+            foreach (var (length, many) in lengths)
+            {
+                Int128 turns = 0;
+                for (var s = 0; s < sites.Count && turns < many; s++)
+                {
+                    var span = at - sites[s].WalkDown.BclCompatibleTicks;
+                    if (usable[s] && span > 0)
+                    {
+                        turns += (Int128)sites[s].Stations * (span / length);
+                    }
+                }
+
+                if (turns < many)
                 {
                     return false;
                 }

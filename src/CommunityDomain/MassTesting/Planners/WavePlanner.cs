@@ -78,11 +78,19 @@ public static class WavePlanner
                 if (second is not null)
                 {
                     WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, cancellationToken);
-                    if (Finish(sites, second, queue) < reached)
+                    var secondFinish = Finish(sites, second, queue);
+                    if (secondFinish < reached)
                     {
-                        assigned = second;
+                        (assigned, reached) = (second, secondFinish);
                     }
                 }
+            }
+
+            if (reached > target)
+            {
+                // Still short of the bound on a small compound: one call a household, moved, reordered and swapped.
+                var polished = HouseholdSearch.Improve(sites, assigned, target, queue, problem.People, problem.ServiceTimes, cancellationToken);
+                assigned = polished ?? assigned;
             }
         }
 
