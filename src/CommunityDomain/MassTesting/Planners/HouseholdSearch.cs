@@ -21,7 +21,7 @@ internal static class HouseholdSearch
     internal const int MaxHouseholds = 60;
 
     /// <summary>The search's budget, in whole-compound replays (its time grows with people times stations, times this).</summary>
-    internal const int Replays = 1500;
+    internal const int Replays = 600;
 
     /// <summary>
     /// Searches from <paramref name="assigned"/> (every site's calls in calling order); returns an assignment of

@@ -17,7 +17,10 @@ namespace CommunityDomain.MassTesting.Planners;
 /// household is served whole at one site, so for every household size w (its work), a site that can have done C by T
 /// holds at most floor(C / w) households of work w or more: the households of work at least w must fit that way into
 /// the sites where one of them could finish by T. (On single-station sites with households of 1 and 3 people the
-/// divisible work bound was 15% under the optimum; this makes it exact there.)
+/// divisible work bound was 15% under the optimum; this makes it exact there.) And for every service length L present, the
+/// people whose service takes L or more each need a station for L: a station of a site usable by T serves at most
+/// floor((T - d_s) / L) of them, so they must fit into the sum of those counts (three typed residents on two stations
+/// need 2L even when the work alone would fit earlier).
 /// </remarks>
 public static class WaveLowerBound
 {
