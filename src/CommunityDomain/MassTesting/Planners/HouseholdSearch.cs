@@ -30,8 +30,14 @@ internal static class HouseholdSearch
     public static List<CallGroup>[]? Improve(SiteSpec[] sites, List<CallGroup>[] assigned, long target, SiteQueue queue, long people, ServiceTimes times,
         CancellationToken cancellationToken)
     {
+        // Counted before any call is built: a larger compound keeps its call-group plan at no cost.
+        var households = assigned.Sum(a => a.Sum(g => (long)g.Households.Length));
+        if (households > MaxHouseholds || households < 2)
+        {
+            return null;
+        }
+
         var seq = new List<CallGroup>[sites.Length];
-        long households = 0;
         for (var s = 0; s < sites.Length; s++)
         {
             seq[s] = [];
@@ -41,14 +47,8 @@ internal static class HouseholdSearch
                 {
                     var unit = group.Unit ?? group.Building.Units.First(u => u.Households.Any(x => x.HouseholdId == h.HouseholdId));
                     seq[s].Add(CallGroup.Of(group.Building, unit, [h], times));
-                    households++;
                 }
             }
-        }
-
-        if (households > MaxHouseholds || households < 2)
-        {
-            return null;
         }
 
         var start = 0L;
