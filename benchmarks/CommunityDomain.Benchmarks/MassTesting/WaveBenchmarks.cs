@@ -6,7 +6,8 @@ namespace CommunityDomain.Benchmarks.MassTesting;
 
 /// <summary>
 /// Planning one compound with the call-wave planner against the id-order baseline: Dongfang (1080 households, 2 sites),
-/// one building on three sites (split across them), and a tiny compound (the exact search).
+/// one building on three sites (split across them), a tiny compound (the exact search), and ten households on five sites
+/// whose walk-downs differ (the household search at its full budget).
 /// </summary>
 [MemoryDiagnoser]
 public class WaveBenchmarks
@@ -14,7 +15,7 @@ public class WaveBenchmarks
     private WaveProblem _problem = null!;
 
     /// <summary>The compound planned.</summary>
-    [Params("dongfang", "one-building-3-sites", "tiny")]
+    [Params("dongfang", "one-building-3-sites", "tiny", "walk-downs-10")]
     public string Compound { get; set; } = "dongfang";
 
     /// <summary>Builds the compound with a fixed seed.</summary>
@@ -23,6 +24,7 @@ public class WaveBenchmarks
     {
         "one-building-3-sites" => WaveFactory.OneBuildingThreeSites(seed: 109),
         "tiny" => WaveFactory.Tiny(seed: 4),
+        "walk-downs-10" => WaveFactory.OneBuildingWalkDowns(),
         _ => WaveFactory.Dongfang(seed: 18),
     };
 

@@ -24,6 +24,29 @@ public static class WaveFactory
         return new WaveProblem(Start, ServiceTimes.Typical, sites, buildings);
     }
 
+    /// <summary>
+    /// Ten households (37 residents: 21 QR, 6 typed, 10 assisted) of one building in two units, five sites whose
+    /// walk-downs (0-2 min) and stations (1-8) differ: the worst of the tests' <c>OneBuildingWalkDowns</c> compounds after
+    /// the household search, which spends its whole budget here (the plan stays above the bound).
+    /// </summary>
+    public static WaveProblem OneBuildingWalkDowns()
+    {
+        int[][] first = [[2, 1, 4, 1, 0], [3, 1, 3, 0, 0], [8, 1, 2, 0, 2], [10, 2, 2, 1, 2]];
+        int[][] second = [[1, 1, 4, 0, 1], [4, 1, 1, 0, 0], [5, 1, 1, 1, 3], [6, 2, 1, 2, 0], [7, 2, 0, 1, 1], [9, 2, 3, 0, 1]];
+        static HouseholdLoad Home(int[] x) => new(x[0], x[1], x[2], x[3], x[4]);
+        var building = new BuildingLoad(1, "1", new Position(230, 74),
+            [new UnitLoad(1, "1", [.. first.Select(Home)]), new UnitLoad(2, "2", [.. second.Select(Home)])]);
+        var sites = new[]
+        {
+            new SiteSpec(1, "S1", new Position(287, 283), 8, 61, Duration.FromSeconds(60)),
+            new SiteSpec(2, "S2", new Position(127, 83), 7, 47, Duration.Zero),
+            new SiteSpec(3, "S3", new Position(178, 186), 1, 55, Duration.Zero),
+            new SiteSpec(4, "S4", new Position(189, 234), 1, 24, Duration.FromSeconds(120)),
+            new SiteSpec(5, "S5", new Position(113, 48), 8, 62, Duration.Zero),
+        };
+        return new WaveProblem(Start, ServiceTimes.Typical, sites, [building]);
+    }
+
     /// <summary>One building of 108 households in 3 units (6 floors, 2 doors, about 1 resident each) and 3 sites of 2-3 stations: the case
     /// that needs a building split across sites.</summary>
     public static WaveProblem OneBuildingThreeSites(int seed)

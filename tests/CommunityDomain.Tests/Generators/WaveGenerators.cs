@@ -139,6 +139,22 @@ public static class WaveGenerators
         return new WaveProblem(Start, ServiceTimes.Typical, sites, [building]);
     }
 
+    /// <summary>
+    /// Issue 15's second verifier case, rebuilt: seven households of one building on eleven one-station sites, eight near
+    /// the building with a 60 s walk-down and three far away with none. Three households hold elders (3 assisted; 2
+    /// assisted and 1 QR; 2 assisted and 1 typed): on a 60 s site each finishes 60 s later than on a site without walk-down.
+    /// </summary>
+    public static WaveProblem SevenHouseholdsElevenOneStationSites()
+    {
+        int[][] intakes = [[0, 0, 3], [1, 0, 2], [0, 1, 2], [5, 0, 0], [4, 1, 0], [2, 0, 1], [3, 1, 0]];
+        var homes = intakes.Select((x, i) => new HouseholdLoad(i + 1, 1 + (i / 2), x[0], x[1], x[2])).ToList();
+        var building = new BuildingLoad(1, "1", new Position(100, 100), [new UnitLoad(1, "1", homes)]);
+        var sites = Enumerable.Range(1, 11).Select(s => s <= 8
+            ? new SiteSpec(s, $"S{s}", new Position(100 + (s * 5), 100), 1, 10, Duration.FromSeconds(60))
+            : new SiteSpec(s, $"S{s}", new Position(400 + (s * 20), 400), 1, 10, Duration.Zero)).ToList();
+        return new WaveProblem(Start, ServiceTimes.Typical, sites, [building]);
+    }
+
     /// <summary>The issue's case: one building of 109 residents and three sites.</summary>
     public static WaveProblem OneBuilding109ThreeSites()
     {

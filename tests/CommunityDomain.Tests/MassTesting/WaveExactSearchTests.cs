@@ -73,6 +73,21 @@ public sealed class WaveExactSearchTests
     }
 
     [Fact]
+    public void The_lower_bound_counts_the_stations_the_longest_services_need()
+    {
+        // Three typed-in residents (50 s) and one QR (20 s), each their own household, on one site of two stations: some
+        // station serves two typed residents, so 100 s is the optimum. The work alone (170 s over two stations that serve
+        // whole people) gives 90 s; counting turns of 50 s per station gives 100 s.
+        var homes = new[] { new HouseholdLoad(1, 1, 0, 1, 0), new HouseholdLoad(2, 1, 0, 1, 0), new HouseholdLoad(3, 2, 0, 1, 0), new HouseholdLoad(4, 2, 1, 0, 0) };
+        var building = new BuildingLoad(1, "1", default, [new UnitLoad(1, "1", homes)]);
+        var times = new ServiceTimes(Duration.FromSeconds(20), Duration.FromSeconds(50), Duration.FromSeconds(60));
+        var problem = new WaveProblem(WaveGenerators.Start, times, [new SiteSpec(1, "A", default, 2, 10, Duration.Zero)], [building]);
+
+        Assert.Equal(Duration.FromSeconds(100), BruteForce(problem));
+        Assert.Equal(WaveGenerators.Start + Duration.FromSeconds(100), WaveLowerBound.Of(problem));
+    }
+
+    [Fact]
     public void The_lower_bound_sees_that_households_of_three_do_not_split_across_single_station_sites()
     {
         // Seven households of 3 and four of 1 (53 s each) on fourteen one-station sites: the optimum is 337 s (checked by

@@ -17,7 +17,10 @@ namespace CommunityDomain.MassTesting.Planners;
 /// household is served whole at one site, so for every household size w (its work), a site that can have done C by T
 /// holds at most floor(C / w) households of work w or more: the households of work at least w must fit that way into
 /// the sites where one of them could finish by T. (On single-station sites with households of 1 and 3 people the
-/// divisible work bound was 15% under the optimum; this makes it exact there.)
+/// divisible work bound was 15% under the optimum; this makes it exact there.) And for every service length L present, the
+/// people whose service takes L or more each need a station for L: a station of a site usable by T serves at most
+/// floor((T - d_s) / L) of them, so they must fit into the sum of those counts (three typed residents on two stations
+/// need 2L even when the work alone would fit earlier).
 /// </remarks>
 public static class WaveLowerBound
 {
@@ -87,6 +90,19 @@ public static class WaveLowerBound
             }
         }
 
+        // People by service length, longest first: a station serves at most floor(span / L) people whose service takes L or more.
+        var kinds = new[] { (Time: times.Assisted.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.A * x.Value)),
+            (Time: times.Typed.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.T * x.Value)),
+            (Time: times.QrCode.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.Q * x.Value)) }
+            .Where(k => k.People > 0).OrderByDescending(k => k.Time).ToArray();
+        var lengths = new List<(long Time, long People)>();
+        long longer = 0;
+        foreach (var kind in kinds)
+        {
+            longer += kind.People;
+            lengths.Add((kind.Time, longer));
+        }
+
         // The work a site's stations can have done by `at`: each station serves whole people from its walk-down on.
         Int128 Capacity(int s, long at) => (Int128)sites[s].Stations * reach.Within(at - sites[s].WalkDown.BclCompatibleTicks);
 
@@ -107,6 +123,26 @@ public static class WaveLowerBound
                 }
 
                 if (work > capacity)
+                {
+                    return false;
+                }
+            }
+
+            // Stations needed per service length: the people whose service takes L or more need that many turns of L or
+            // more, and a station of a site that anyone could use by `at` fits floor((at - walk-down) / L) of them.
+            foreach (var (length, many) in lengths)
+            {
+                Int128 turns = 0;
+                for (var s = 0; s < sites.Count && turns < many; s++)
+                {
+                    var span = at - sites[s].WalkDown.BclCompatibleTicks;
+                    if (usable[s] && span > 0)
+                    {
+                        turns += (Int128)sites[s].Stations * (span / length);
+                    }
+                }
+
+                if (turns < many)
                 {
                     return false;
                 }

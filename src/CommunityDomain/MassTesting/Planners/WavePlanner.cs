@@ -33,7 +33,11 @@ namespace CommunityDomain.MassTesting.Planners;
 /// cost is bounded by two named values: at most 16 splits, and a budget of 40 whole-compound replays (so its time grows
 /// with people times stations, times 40, once per start). Each site calls its slowest groups first, and
 /// within a call the households with the longest single service first, each call at the earliest moment that
-/// lands it when the queue has room. A call that holds only part of a floor says how many households it calls
+/// lands it when the queue has room. When the plan is still above the bound and the compound has at most 60 households,
+/// a last search gives every household its own call and moves it to another site or another place in a site's calling
+/// order, or swaps two, each change replayed, with kicks from a fixed-seed generator when none helps, within a budget of
+/// 600 whole-compound replays; its plan is taken only when it finishes strictly earlier (its calling order is then its
+/// own, not slowest first). A call that holds only part of a floor says how many households it calls
 /// (the staff read them from <see cref="WaveCall.Households"/>).</para>
 /// </remarks>
 public static class WavePlanner
@@ -78,11 +82,19 @@ public static class WavePlanner
                 if (second is not null)
                 {
                     WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, cancellationToken);
-                    if (Finish(sites, second, queue) < reached)
+                    var secondFinish = Finish(sites, second, queue);
+                    if (secondFinish < reached)
                     {
-                        assigned = second;
+                        (assigned, reached) = (second, secondFinish);
                     }
                 }
+            }
+
+            if (reached > target)
+            {
+                // Still short of the bound on a small compound: one call a household, moved, reordered and swapped.
+                var polished = HouseholdSearch.Improve(sites, assigned, target, queue, problem.People, problem.ServiceTimes, cancellationToken);
+                assigned = polished ?? assigned;
             }
         }
 
