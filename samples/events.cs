@@ -46,11 +46,11 @@ var resident = community.RegisterResident(home.Id, new ResidentRegistration(Pers
 Dispatch();
 clock.Now += Duration.FromMinutes(30);
 community.Issue(ControlOrderRequest.Sealed(ControlScope.Of(meiyuan.Id), new LocalDateTime(2022, 8, 18, 5, 0).InZoneStrictly(zone).ToInstant(), "sealed-control area"), office);
-var away = community.MarkAway(resident.Id, clock.Now - Duration.FromMinutes(10), office);
+PresenceResult away = community.MarkAway(resident.Id, clock.Now - Duration.FromMinutes(10), office);
 Dispatch();
 
 var versions = outbox.Select(json => CommunityJson.Read<IDomainEvent>(json).AsT0.Version).ToList();
-var ok = away.IsT0 && outbox.Count == 7 && community.DequeueEvents().Count == 0 && versions.SequenceEqual(versions.Order())
+var ok = away.Succeeded && outbox.Count == 7 && community.DequeueEvents().Count == 0 && versions.SequenceEqual(versions.Order())
     && !outbox.Any(json => json.Contains("张三", StringComparison.Ordinal) || json.Contains("13812345678", StringComparison.Ordinal));
 Console.WriteLine($"{outbox.Count} events in the outbox, versions {versions[0]}..{versions[^1]}, no name or phone in them");
 Console.WriteLine(ok ? "OK" : "FAILED");

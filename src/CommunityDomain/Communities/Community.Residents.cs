@@ -138,7 +138,7 @@ public sealed partial class Community
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when already away), or an error.</returns>
     /// <exception cref="ArgumentException"><paramref name="resident"/> is default.</exception>
-    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MarkAway(Id<Resident> resident, Instant since, Actor by = default) =>
+    public PresenceResult MarkAway(Id<Resident> resident, Instant since, Actor by = default) =>
         ChangePresence(resident, Presence.Away, since, by);
 
     /// <summary>Records that a resident who was away is back home.</summary>
@@ -147,7 +147,7 @@ public sealed partial class Community
     /// <param name="by">Who acts.</param>
     /// <returns>Success (silently, when already present), or an error.</returns>
     /// <exception cref="ArgumentException"><paramref name="resident"/> is default.</exception>
-    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MarkPresent(Id<Resident> resident, Instant since, Actor by = default) =>
+    public PresenceResult MarkPresent(Id<Resident> resident, Instant since, Actor by = default) =>
         ChangePresence(resident, Presence.Present, since, by);
 
     /// <summary>Records that a resident moved out of the community; they leave their household's members.</summary>
@@ -156,7 +156,7 @@ public sealed partial class Community
     /// <param name="by">Who acts.</param>
     /// <returns>Success, or an error (moving out twice is refused).</returns>
     /// <exception cref="ArgumentException"><paramref name="resident"/> is default.</exception>
-    public OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> MoveOut(Id<Resident> resident, Instant at, Actor by = default) =>
+    public PresenceResult MoveOut(Id<Resident> resident, Instant at, Actor by = default) =>
         ChangePresence(resident, Presence.MovedOut, at, by);
 
     /// <summary>Sets or clears a household's contact person and phone. A phone given with a contact person is recorded
@@ -206,14 +206,14 @@ public sealed partial class Community
         return default(Success);
     }
 
-    private OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted> ChangePresence(
+    private PresenceResult ChangePresence(
         Id<Resident> resident, Presence presence, Instant since, Actor by)
     {
         Guard.Against.DefaultId(resident);
         var active = ActiveResident(resident, since);
         if (!active.TryPickT0(out var person, out var refused))
         {
-            return refused.Match<OneOf<Success, NotFound<Resident>, AlreadyMovedOut, ChangeOutOfOrder, NotPermitted>>(
+            return refused.Match<PresenceResult>(
                 notFound => notFound, movedOut => movedOut, outOfOrder => outOfOrder);
         }
 

@@ -283,7 +283,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="by">Who recorded it: <see cref="Permission.Testing"/> (testing staff, the office) over the resident's building.</param>
     /// <returns>Success, or why not (<see cref="NotPermitted"/> for an actor without the role or outside the resident's area).</returns>
     /// <exception cref="ArgumentException">A default resident.</exception>
-    public OneOf<Success, NotOnList, AlreadySampled, NotPermitted> MarkAway(Id<Resident> resident, Actor by = default) => Excuse(resident, Disposition.Away, null, Permission.Testing, by);
+    public ExcuseResult MarkAway(Id<Resident> resident, Actor by = default) => Excuse(resident, Disposition.Away, null, Permission.Testing, by);
 
     /// <summary>
     /// Exempts a listed resident who has not been sampled, with a reason the round keeps: it shows in
@@ -295,7 +295,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <param name="by">Who exempted them: <see cref="Permission.TestingRounds"/> (the office; a compound head in their compound).</param>
     /// <returns>Success, or why not (<see cref="NotPermitted"/> for an actor without the role or outside the resident's area).</returns>
     /// <exception cref="ArgumentException">A default resident, or <paramref name="reason"/> is null or blank.</exception>
-    public OneOf<Success, NotOnList, AlreadySampled, NotPermitted> Exempt(Id<Resident> resident, string reason, Actor by = default)
+    public ExcuseResult Exempt(Id<Resident> resident, string reason, Actor by = default)
     {
         var why = Guard.Against.NullOrWhiteSpace(reason).Trim();
         return Excuse(resident, Disposition.Exempt, why, Permission.TestingRounds, by);
@@ -464,7 +464,7 @@ public sealed partial class TestingRound : AggregateRoot
 
     private ExemptResident ExemptionOf(MustTestEntry entry) => new(entry.Resident, entry.Building, entry.Unit, entry.MaskedName, ReasonOf(entry)!);
 
-    private OneOf<Success, NotOnList, AlreadySampled, NotPermitted> Excuse(Id<Resident> resident, Disposition disposition, string? reason, Permission needed, Actor by)
+    private ExcuseResult Excuse(Id<Resident> resident, Disposition disposition, string? reason, Permission needed, Actor by)
     {
         Guard.Against.DefaultId(resident);
         if (Check(by, needed, MustTest.Find(resident)) is { } denied)

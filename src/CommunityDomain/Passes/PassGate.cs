@@ -110,12 +110,12 @@ public sealed partial class PassGate : AggregateRoot
     /// <param name="at">The instant of the scan.</param>
     /// <returns>The pass's content, or why it is refused.</returns>
     /// <remarks>Throws no exception: a null, malformed or forged code is a <see cref="PassRejected"/>.</remarks>
-    public OneOf<PassContent, PassRejected> Verify(string? code, Instant at)
+    public PassScanResult Verify(string? code, Instant at)
     {
         var read = Read(code);
         if (read.IsT1)
         {
-            return read;
+            return read.AsT1;
         }
 
         var content = read.AsT0;
@@ -130,7 +130,7 @@ public sealed partial class PassGate : AggregateRoot
     /// <param name="at">When.</param>
     /// <returns>The pass's content, or why it is refused (nothing is recorded then).</returns>
     /// <remarks>Throws no exception: every refusal is in the result.</remarks>
-    public OneOf<PassContent, PassRejected> Exit(string? code, Instant at) => Exit(code, at, Actor.System).Match<OneOf<PassContent, PassRejected>>(
+    public PassScanResult Exit(string? code, Instant at) => Exit(code, at, Actor.System).Match<PassScanResult>(
         content => content, rejected => rejected, _ => throw new InvalidOperationException("The system may record at every gate."));
 
     /// <summary>Verifies a code and records the holder going out.</summary>

@@ -109,7 +109,7 @@ public static class RosterPlanner
         bool withBound,
         CancellationToken cancellationToken)
     {
-        var cells = start is null ? null : AssignmentMapper.ToCells(problem, start);
+        var cells = start is null ? null : problem.CellsOf(start, nameof(start));
         var engine = Search(problem.Compiled, options, cells, progress, withBound ? 0.9 : 1.0, cancellationToken);
         var roster = RosterBuilder.Build(problem.Compiled, engine.BestAssign);
         if (withBound)
@@ -197,7 +197,7 @@ public static class RosterPlanner
         Guard.Against.Null(problem);
         Guard.Against.Null(assignments);
         var p = problem.Compiled;
-        var assign = AssignmentMapper.ToCells(problem, assignments);
+        var assign = problem.CellsOf(assignments, nameof(assignments));
         return RosterBuilder.Build(p, assign);
     }
 }

@@ -71,6 +71,21 @@ public sealed class RosterProblem
 
     internal CompiledProblem Compiled { get; }
 
+    /// <summary>The compiled cells of assignments a public entry point was given: the one check of assignments against
+    /// this problem, at the boundary, so the engine's mapper trusts what it maps.</summary>
+    /// <param name="assignments">The assignments, at most one per worker and date, each matching a worker, a demand and a date.</param>
+    /// <param name="parameterName">The public parameter they came in (<c>nameof(published)</c>), named by the exception.</param>
+    /// <exception cref="ArgumentException">An assignment matches no worker, demand or date, or is a worker's second that date.</exception>
+    internal int[] CellsOf(IEnumerable<RosterAssignment> assignments, string parameterName)
+    {
+        if (!AssignmentMapper.TryToCells(this, assignments, out var cells, out var refusal))
+        {
+            throw new ArgumentException(refusal, parameterName);
+        }
+
+        return cells;
+    }
+
     /// <summary>The rules by worker kind, as given to <see cref="Create"/> (read by the JSON contract).</summary>
     internal IReadOnlyDictionary<WorkerKind, WorkRules> RulesByKind => _rulesByKind;
 

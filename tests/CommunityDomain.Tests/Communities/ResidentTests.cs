@@ -113,6 +113,28 @@ public sealed class ResidentTests
     }
 
     [Fact]
+    public void PresenceResult_names_its_case_and_error_culture_free()
+    {
+        var community = CommunityOps.Seeded();
+        var resident = new Id<Resident>(1);
+
+        PresenceResult away = community.MarkAway(resident, CommunityOps.At(1));
+        PresenceResult late = community.MarkPresent(resident, CommunityOps.At(0));
+        PresenceResult gone = community.MoveOut(resident, CommunityOps.At(2));
+        PresenceResult again = community.MoveOut(resident, CommunityOps.At(3));
+
+        Assert.Equal((true, (DomainError?)null, "success"), (away.Succeeded, away.Error, away.ToString()));
+        Assert.False(late.Succeeded);
+        Assert.IsType<ChangeOutOfOrder>(late.Error);
+        Assert.Equal(late.AsT3.Code, late.ToString());
+        Assert.True(gone.Succeeded);
+        Assert.Equal(new AlreadyMovedOut(resident, CommunityOps.At(2)), again.Error);
+        Assert.Equal("alreadymovedout", again.Match(_ => "success", _ => "notfound", _ => "alreadymovedout", _ => "outoforder", _ => "notpermitted"));
+        Assert.True(community.MarkPresent(new Id<Resident>(999), CommunityOps.At(4)).TryPickT1(out var missing, out _));
+        Assert.Equal(new NotFound<Resident>(new Id<Resident>(999)), missing);
+    }
+
+    [Fact]
     public void Presence_change_dated_before_the_last_change_is_out_of_order()
     {
         var community = CommunityOps.Seeded();

@@ -1,22 +1,49 @@
 using CommunityDomain.Benchmarks.CommunityProblems;
 using CommunityDomain.Benchmarks.Curtois;
 using CommunityDomain.Tests.Curtois;
+using CommunityDomain.Tests.Generators;
 using FsCheck.Xunit;
 
 namespace CommunityDomain.Tests.CommunityProblems;
 
 public sealed class CommunityInstanceGeneratorTests
 {
-    /// <summary>Shapes from the degenerate (one worker, one week, two shift types) to district size.</summary>
+    /// <summary>Shapes from the degenerate (one worker, one week, two shift types) to district size; a failing shape
+    /// shrinks towards the degenerate one (<see cref="Shrink"/>).</summary>
     public static class Shapes
     {
-        public static Arbitrary<CommunityShape> Shape() =>
-            (from workers in Gen.Frequency((3, Gen.Choose(1, 40)), (1, Gen.Choose(41, 400)))
-             from weeks in Gen.Choose(1, 4)
-             from types in Gen.Frequency((2, Gen.Choose(2, 20)), (1, Gen.Choose(21, 130)))
-             from seed in Gen.Choose(int.MinValue, int.MaxValue)
-             from tightness in Gen.Elements(0.1, 0.5, 0.9, 1.0, 1.5, 2.0)
-             select new CommunityShape(workers, 7 * weeks, types, seed, tightness)).ToArbitrary();
+        public static Arbitrary<CommunityShape> Shape() => Arb.From(
+            from workers in Gen.Frequency((3, Gen.Choose(1, 40)), (1, Gen.Choose(41, 400)))
+            from weeks in Gen.Choose(1, 4)
+            from types in Gen.Frequency((2, Gen.Choose(2, 20)), (1, Gen.Choose(21, 130)))
+            from seed in Gen.Choose(int.MinValue, int.MaxValue)
+            from tightness in Gen.Elements(0.1, 0.5, 0.9, 1.0, 1.5, 2.0)
+            select new CommunityShape(workers, 7 * weeks, types, seed, tightness),
+            Shrink);
+
+        /// <summary>Fewer workers (towards one), weeks (towards one) or shift types (towards two), one at a time through
+        /// <see cref="ScriptShrinkers.Towards"/>; the seed and tightness stay, so a counterexample keeps its draw.</summary>
+        public static IEnumerable<CommunityShape> Shrink(CommunityShape s) =>
+            ScriptShrinkers.Towards(s.Workers, 1).Select(w => new CommunityShape(w, s.Days, s.ShiftTypes, s.Seed, s.Tightness))
+                .Concat(ScriptShrinkers.Towards(s.Days / 7, 1).Select(weeks => new CommunityShape(s.Workers, 7 * weeks, s.ShiftTypes, s.Seed, s.Tightness)))
+                .Concat(ScriptShrinkers.Towards(s.ShiftTypes, 2).Select(t => new CommunityShape(s.Workers, s.Days, t, s.Seed, s.Tightness)));
+    }
+
+    [Fact]
+    public void A_shape_failing_on_three_workers_and_four_shift_types_shrinks_to_one_week_of_exactly_that()
+    {
+        // A stand-in for a failing property that needs three workers and four shift types to go wrong.
+        static bool Fails(CommunityShape s) => s.Workers >= 3 && s.ShiftTypes >= 4;
+        var shape = new CommunityShape(400, 28, 130, seed: 17, tightness: 1.5);
+        var steps = 0;
+        while (Shapes.Shrink(shape).FirstOrDefault(Fails) is { } smaller)
+        {
+            shape = smaller;
+            Assert.True(++steps < 1_000, "shrinking does not end");
+        }
+
+        Assert.Equal((3, 7, 4, 17, 1.5), (shape.Workers, shape.Days, shape.ShiftTypes, shape.Seed, shape.Tightness));
+        Assert.Empty(Shapes.Shrink(new CommunityShape(1, 7, 2, seed: 17)));
     }
 
     [Property(Arbitrary = new[] { typeof(Shapes) }, MaxTest = 40)]

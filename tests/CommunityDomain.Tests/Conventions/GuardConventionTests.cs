@@ -152,6 +152,26 @@ public sealed class GuardConventionTests
                         throw new ArgumentException("Not a key.", nameof(pem), e);
                     }
                 }
+
+                public int Constant(int size, IReadOnlyList<int> parts)
+                {
+                    if (size > Max)
+                    {
+                        throw new ArgumentException($"{nameof(size)} is at most {Max:N0}.", nameof(size));
+                    }
+
+                    long total = 0;
+                    foreach (var p in parts)
+                    {
+                        total += p;
+                    }
+
+                    return total <= Max ? (int)total : throw new ArgumentException($"More than {Limits.Max} in all.", nameof(parts));
+                }
+
+                public void Taken(int size) => _ = size == Count ? throw new ArgumentException($"{Count} is taken.", nameof(size)) : 0;
+
+                public static T Typed<T>(T value) => value is null ? throw new ArgumentException($"The {typeof(T).Name} is null.", nameof(value)) : value;
             }
             """;
 
@@ -171,6 +191,10 @@ public sealed class GuardConventionTests
                 (54, ThrowScanner.Verdict.NamesWhatWasFound),
                 (60, ThrowScanner.Verdict.CleanUpOrInner),
                 (69, ThrowScanner.Verdict.CleanUpOrInner),
+                (77, ThrowScanner.Verdict.OneValue),
+                (86, ThrowScanner.Verdict.OneValue),
+                (89, ThrowScanner.Verdict.NamesWhatWasFound),
+                (91, ThrowScanner.Verdict.NamesWhatWasFound),
             ],
             found);
     }
@@ -201,6 +225,18 @@ public sealed class GuardConventionTests
         Assert.Equal(4, Assert.Single(GuardScanner.Calls(text, "Guard.Against.InvalidInput")).Arguments.Count);
         Assert.Equal(2, Assert.Single(GuardScanner.Calls(text, "new ArgumentException")).Arguments.Count);
         Assert.Single(GuardScanner.HandWrittenThrow().Matches(text));
+    }
+
+    [Fact]
+    public void The_roster_engine_guards_nothing_itself()
+    {
+        // CONTRIBUTING: the engine trusts validated types; the boundary (RosterProblem.CellsOf, RosterProblem.Create) throws.
+        var engine = SourceTree.LibraryFiles().Where(f => f.Path.StartsWith("Rostering/Engine/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(engine);
+        var found = ThrowScanner.Scan(engine).Select(f => f.ToString())
+            .Concat(engine.SelectMany(f => Occurrences(GuardScanner.Blank(f.Text), "Guard.Against.").Select(line => $"{f.Path}:{line} Guard.Against")))
+            .ToList();
+        Assert.True(found.Count == 0, "Check at the public boundary and let the engine report (AssignmentMapper.TryToCells):\n" + string.Join("\n", found));
     }
 
     [Fact]

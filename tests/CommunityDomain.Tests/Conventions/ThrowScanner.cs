@@ -95,18 +95,18 @@ internal static class ThrowScanner
             return (Verdict.Other, []);
         }
 
-        if (arguments.Count == 0 || !IsFixedText(arguments[0].Expression))
+        var parameters = Parameters(member, node);
+        var instance = state.GetValueOrDefault(node.Ancestors().OfType<TypeDeclarationSyntax>().First().Identifier.Text) ?? [];
+        if (arguments.Count == 0 || !IsFixedText(arguments[0].Expression, hole => IsConstant(hole, member, parameters, instance)))
         {
             return (Verdict.NamesWhatWasFound, []);
         }
 
-        var parameters = Parameters(member, node);
         var roots = new HashSet<string>(StringComparer.Ordinal);
         var read = new HashSet<string>(StringComparer.Ordinal);
-        var members = node.Ancestors().OfType<TypeDeclarationSyntax>().First().Identifier.Text;
         foreach (var condition in Conditions(node, member))
         {
-            Roots(condition, member, parameters, state.GetValueOrDefault(members) ?? [], roots, read, depth: 0);
+            Roots(condition, member, parameters, instance, roots, read, depth: 0);
         }
 
         var names = roots.Order(StringComparer.Ordinal).ToList();
@@ -123,15 +123,41 @@ internal static class ThrowScanner
         return parameters[names[0]].Contains("Span<", StringComparison.Ordinal) ? (Verdict.Span, names) : (Verdict.OneValue, names);
     }
 
-    /// <summary>A string literal, an interpolated string without holes, or a concatenation of them.</summary>
-    private static bool IsFixedText(ExpressionSyntax message) => message switch
+    /// <summary>A string literal, an interpolated string whose holes are all constant, or a concatenation of them:
+    /// <c>$"More than {MaxPeople} people."</c> is as fixed as its literal, it names the rule, not what the check found.</summary>
+    private static bool IsFixedText(ExpressionSyntax message, Func<ExpressionSyntax, bool> constant) => message switch
     {
         LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression),
-        InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.All(c => c is InterpolatedStringTextSyntax),
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add => IsFixedText(add.Left) && IsFixedText(add.Right),
-        ParenthesizedExpressionSyntax p => IsFixedText(p.Expression),
+        InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.All(c => c is InterpolatedStringTextSyntax
+            || (c is InterpolationSyntax hole && constant(hole.Expression))),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add => IsFixedText(add.Left, constant) && IsFixedText(add.Right, constant),
+        ParenthesizedExpressionSyntax p => IsFixedText(p.Expression, constant),
         _ => false,
     };
+
+    /// <summary>Whether an interpolation hole reads nothing the call could vary: no parameter, local, instance member or
+    /// type parameter (<c>nameof(x)</c> is text, not a read), only names the scan cannot place (constants, static members).</summary>
+    private static bool IsConstant(ExpressionSyntax hole, SyntaxNode? member, Dictionary<string, string> parameters, HashSet<string> state)
+    {
+        // A type parameter varies with the call too: $"The {typeof(TEntity).Name} id is default" names the id's type.
+        var typeParameters = hole.Ancestors().SelectMany(a => a switch
+        {
+            MethodDeclarationSyntax m => m.TypeParameterList?.Parameters ?? default,
+            LocalFunctionStatementSyntax l => l.TypeParameterList?.Parameters ?? default,
+            TypeDeclarationSyntax t => t.TypeParameterList?.Parameters ?? default,
+            _ => default(SeparatedSyntaxList<TypeParameterSyntax>),
+        }).Select(t => t.Identifier.Text).ToHashSet(StringComparer.Ordinal);
+        return !hole.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id =>
+            !IsMemberName(id)
+            && !id.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.Text: "nameof" })
+            && (parameters.ContainsKey(id.Identifier.Text) || Sources(member, id.Identifier.Text).Any() || state.Contains(id.Identifier.Text)
+                || typeParameters.Contains(id.Identifier.Text) || id.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }));
+    }
+
+    /// <summary>A name after a dot (other than <c>this.</c>) or a called method's name: not a read of a local.</summary>
+    private static bool IsMemberName(IdentifierNameSyntax id) =>
+        (id.Parent is MemberAccessExpressionSyntax access && access.Name == id && access.Expression is not ThisExpressionSyntax)
+        || (id.Parent is InvocationExpressionSyntax invocation && invocation.Expression == id);
 
     /// <summary>The conditions under which the throw runs: every enclosing <c>if</c> and <c>?:</c> up to the member.</summary>
     private static IEnumerable<ExpressionSyntax> Conditions(SyntaxNode node, SyntaxNode? member)
@@ -183,20 +209,23 @@ internal static class ThrowScanner
 
         foreach (var id in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if ((id.Parent is MemberAccessExpressionSyntax access && access.Name == id && access.Expression is not ThisExpressionSyntax)
-                || (id.Parent is InvocationExpressionSyntax invocation && invocation.Expression == id))
+            if (IsMemberName(id))
             {
                 continue;
             }
 
             var name = id.Identifier.Text;
+            var sources = Sources(member, name).ToList();
             if (parameters.ContainsKey(name))
             {
                 roots.Add(name);
             }
-            else if (Source(member, name) is { } source)
+            else if (sources.Count > 0)
             {
-                Roots(source, member, parameters, state, roots, read, depth + 1);
+                foreach (var source in sources)
+                {
+                    Roots(source, member, parameters, state, roots, read, depth + 1);
+                }
             }
             else if (state.Contains(name))
             {
@@ -206,34 +235,44 @@ internal static class ThrowScanner
     }
 
     /// <summary>What a local of <paramref name="member"/> is computed from: its initializer, the collection a loop
-    /// variable runs over, the subject a pattern variable matched, the call an <c>out</c> variable came from.</summary>
-    private static SyntaxNode? Source(SyntaxNode? member, string name)
+    /// variable runs over, the subject a pattern variable matched, the call an <c>out</c> variable came from, and every
+    /// value later assigned or added to it (<c>people += household.People</c> makes a sum over the households' list).
+    /// Empty when the name is not a local of the member.</summary>
+    private static IEnumerable<SyntaxNode> Sources(SyntaxNode? member, string name)
     {
         if (member is null)
         {
-            return null;
+            yield break;
         }
 
+        var declared = false;
         foreach (var n in member.DescendantNodes())
         {
             switch (n)
             {
-                case VariableDeclaratorSyntax v when v.Identifier.Text == name:
-                    return v.Initializer?.Value ?? (SyntaxNode)v;
-                case ForEachStatementSyntax f when f.Identifier.Text == name:
-                    return f.Expression;
-                case SingleVariableDesignationSyntax d when d.Identifier.Text == name:
-                    return d.Ancestors().FirstOrDefault(a => a is IsPatternExpressionSyntax or ForEachVariableStatementSyntax or InvocationExpressionSyntax) switch
+                case VariableDeclaratorSyntax v when v.Identifier.Text == name && !declared:
+                    declared = true;
+                    yield return v.Initializer?.Value ?? (SyntaxNode)v;
+                    break;
+                case ForEachStatementSyntax f when f.Identifier.Text == name && !declared:
+                    declared = true;
+                    yield return f.Expression;
+                    break;
+                case SingleVariableDesignationSyntax d when d.Identifier.Text == name && !declared:
+                    declared = true;
+                    yield return d.Ancestors().FirstOrDefault(a => a is IsPatternExpressionSyntax or ForEachVariableStatementSyntax or InvocationExpressionSyntax) switch
                     {
                         IsPatternExpressionSyntax pattern => pattern.Expression,
                         ForEachVariableStatementSyntax loop => loop.Expression,
                         InvocationExpressionSyntax call => call,
                         _ => d,
                     };
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when declared && target.Identifier.Text == name:
+                    yield return assignment.Right;
+                    break;
             }
         }
-
-        return null;
     }
 
     /// <summary>The non-static fields and properties of each type, by type name, over all partial declarations.</summary>

@@ -45,6 +45,26 @@ public sealed class ExactCaseShrinkerTests
         Assert.Equal(shrunk.Problem.Start + WaveExactSearchTests.BruteForce(shrunk.Problem), WavePlanner.Plan(shrunk.Problem).ExpectedFinish);
     }
 
+    [Property(Arbitrary = [typeof(TinyWalkDownArbitraries)], MaxTest = 40)]
+    public void A_tiny_walk_down_case_failing_on_two_households_shrinks_to_two_households_at_one_site_in_its_one_building(WaveCase c)
+    {
+        // A stand-in for a failing brute-force comparison that needs two households to go wrong.
+        static bool Fails(WaveCase x) => Households(x.Problem) >= 2;
+        Assert.All(TinyWalkDownArbitraries.Shrink(c), s => Assert.Single(s.Problem.Buildings));
+        if (!Fails(c))
+        {
+            return;
+        }
+
+        var shrunk = Shrunk(c, TinyWalkDownArbitraries.Cases().Shrinker, Fails);
+
+        Assert.Equal(2, Households(shrunk.Problem));
+        Assert.Single(shrunk.Problem.Sites);
+        Assert.Single(shrunk.Problem.Buildings);
+        Assert.True(shrunk.Problem.Buildings[0].Units.Count <= 2, shrunk.ToString());
+        Assert.Equal(shrunk.Problem.Start + WaveExactSearchTests.BruteForce(shrunk.Problem), WavePlanner.Plan(shrunk.Problem).ExpectedFinish);
+    }
+
     [Property(Arbitrary = [typeof(CurtoisArbitraries)], MaxTest = 60)]
     public void Every_shrunk_Curtois_case_is_smaller_and_keeps_its_target_off_on_an_under_covered_shift(CurtoisCase c)
     {

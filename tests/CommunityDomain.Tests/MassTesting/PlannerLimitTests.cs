@@ -82,7 +82,11 @@ public sealed class PlannerLimitTests
         var site = new SiteSpec(1, "S", new Position(0, 0), 1, 1_000_000, Duration.Zero);
         Assert.Equal("start", Assert.Throws<ArgumentException>(() => new WaveProblem(Instant.FromUtc(8000, 1, 1, 0, 0), ServiceTimes.Typical, [site], [])).ParamName);
         var unit = new UnitLoad(1, "1", [.. Enumerable.Range(1, 11).Select(i => new HouseholdLoad(i, 1, 1_000_000, 0, 0))]);
-        Assert.Equal("buildings", Assert.Throws<ArgumentException>(() => new WaveProblem(TestingGenerators.Start, ServiceTimes.Typical, [site], [new BuildingLoad(1, "1", new Position(0, 0), [unit])])).ParamName);
+        var tooMany = Assert.Throws<ArgumentException>(() => new WaveProblem(TestingGenerators.Start, ServiceTimes.Typical, [site], [new BuildingLoad(1, "1", new Position(0, 0), [unit])]));
+        Assert.Equal("buildings", tooMany.ParamName);
+        Assert.StartsWith($"More than {WaveProblem.MaxPeople} people in one problem.", tooMany.Message, StringComparison.Ordinal);
+        var full = new UnitLoad(1, "1", [.. Enumerable.Range(1, 10).Select(i => new HouseholdLoad(i, 1, 1_000_000, 0, 0))]);
+        Assert.Equal(WaveProblem.MaxPeople, new WaveProblem(TestingGenerators.Start, ServiceTimes.Typical, [site], [new BuildingLoad(1, "1", new Position(0, 0), [full])]).People);
     }
 
     [Fact]

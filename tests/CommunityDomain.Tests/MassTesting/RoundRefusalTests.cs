@@ -56,7 +56,11 @@ public sealed class RoundRefusalTests
         Assert.Equal(new NotAWalkIn(door.Resident, Disposition.DoorToDoor), round.Scan(door.Resident, site.Id, now).AsT3);
         var second = round.MustTest.WalkIns.Skip(1).First(e => e.KeyGroup == first.KeyGroup);
         Assert.Equal(new TubeChangeOutOfOrder(tube.Barcode, now - Minute, now), round.Scan(second.Resident, site.Id, now - Minute).AsT5);
-        Assert.Equal(new NotOnList(stranger), round.MarkAway(stranger).AsT1);
+        ExcuseResult notListed = round.MarkAway(stranger);
+        ExcuseResult sampled = round.Exempt(first.Resident, "bedridden");
+        Assert.Equal(new NotOnList(stranger), notListed.AsT1);
+        Assert.Equal((false, notListed.AsT1.Code), (notListed.Succeeded, notListed.ToString()));
+        Assert.Equal(new AlreadySampled(first.Resident, tube.Barcode), sampled.Error);
         Assert.Equal(version, round.Version);
 
         var closed = round.CloseSite(site.Id, now + (10 * Minute)).AsT0;
@@ -68,6 +72,8 @@ public sealed class RoundRefusalTests
         // Closing again changes nothing and names the first closing.
         var twice = round.CloseSite(site.Id, now + (30 * Minute)).AsT0;
         Assert.Equal((now + (10 * Minute), 0), (twice.ClosedAt, twice.TubesClosed.Count));
+        ExcuseResult excused = round.MarkAway(second.Resident);
+        Assert.Equal((true, (DomainError?)null, "success"), (excused.Succeeded, excused.Error, excused.ToString()));
     }
 
     [Fact]

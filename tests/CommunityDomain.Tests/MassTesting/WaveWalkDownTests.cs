@@ -120,5 +120,23 @@ public sealed class WaveWalkDownTests(ITestOutputHelper output)
 
 public static class TinyWalkDownArbitraries
 {
-    public static Arbitrary<WaveCase> Cases() => Gen.Choose(0, int.MaxValue - 1).Select(seed => WaveGenerators.OneBuildingWalkDowns(seed, 6)).ToArbitrary();
+    public static Arbitrary<WaveCase> Cases() => Arb.From(Gen.Choose(0, int.MaxValue - 1).Select(seed => WaveGenerators.OneBuildingWalkDowns(seed, 6)), Shrink);
+
+    /// <summary>Shrinks as the other wave cases do (<see cref="PlannerGenerators.ShrinkWave"/>: a site fewer, a unit's
+    /// households halved), plus a unit fewer, and keeps the case's one building.</summary>
+    public static IEnumerable<WaveCase> Shrink(WaveCase c)
+    {
+        var p = c.Problem;
+        var b = p.Buildings[0];
+        for (var u = 0; u < b.Units.Count && b.Units.Count > 1; u++)
+        {
+            var building = new BuildingLoad(b.BuildingId, b.Name, b.Position, [.. b.Units.Where((_, i) => i != u)]);
+            yield return c with { Problem = new WaveProblem(p.Start, p.ServiceTimes, p.Sites, [building]) };
+        }
+
+        foreach (var smaller in PlannerGenerators.ShrinkWave(c).Where(s => s.Problem.Buildings.Count == 1))
+        {
+            yield return smaller;
+        }
+    }
 }

@@ -69,6 +69,17 @@ public sealed class PassOutcomeTests
         Assert.False(again.Succeeded);
         Assert.Equal(new UnknownPass(issued.AsT0.Content.Serial, AlreadyRevoked: true), again.Error);
         Assert.Equal(again.AsT1.Code, again.ToString());
+
+        var gate = new PassGate(keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays);
+        PassIssueResult fresh = office.Issue(new PassRequest(new Id<Household>(6), ControlLevel.Controlled, Evening));
+        PassScanResult valid = gate.Verify(fresh.AsT0.Code, Evening);
+        PassScanResult forged = gate.Exit("not a pass", Evening);
+        Assert.Equal((true, (DomainError?)null, "valid"), (valid.Succeeded, valid.Error, valid.ToString()));
+        Assert.Equal(fresh.AsT0.Content, valid.AsT0);
+        Assert.DoesNotContain(fresh.AsT0.Code, valid.ToString(), StringComparison.Ordinal);
+        Assert.False(forged.Succeeded);
+        Assert.Equal(forged.AsT1, forged.Error);
+        Assert.Equal(forged.AsT1.Code, forged.ToString());
     }
 
     [Fact]

@@ -97,6 +97,21 @@ public sealed class CoordinationExamplesTests
     }
 
     [Fact]
+    public void Assignments_that_fit_no_cell_are_refused_at_the_boundary_naming_the_callers_parameter()
+    {
+        // The engine's mapper guards nothing; RosterProblem.CellsOf throws under the public parameter's name.
+        var p = Problem();
+        var unknown = Assert.Throws<ArgumentException>("assignments", () => RosterPlanner.Score(p, [A(9, 0)]));
+        Assert.Contains("matches no worker, demand or date", unknown.Message, StringComparison.Ordinal);
+        var second = Assert.Throws<ArgumentException>("assignments", () => RosterPlanner.Score(p, [A(1, 0), A(1, 0, "N")]));
+        Assert.Contains("second shift that date", second.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("assignments", () => RosterExplanations.WhyShort(p, [A(9, 0)], Gate, Monday, "D"));
+        Assert.Throws<ArgumentException>("published", () => RosterRepair.Repair(p, [A(9, 0)], null, new RepairOptions(1, Monday)));
+        Assert.Throws<ArgumentException>("published", () =>
+            RosterRepair.Repair(p, [A(9, 0)], new WorkerUnavailable(W(1), Monday.PlusDays(1)), new RepairOptions(1, Monday.PlusDays(1), iterationLimit: 10)));
+    }
+
+    [Fact]
     public void Why_short_names_the_busy_the_confined_and_the_free()
     {
         var workers = new[]

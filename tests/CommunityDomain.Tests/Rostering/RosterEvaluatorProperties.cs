@@ -125,7 +125,7 @@ public sealed class RosterEvaluatorProperties
             }
         }
 
-        var score = RosterEvaluator.FullScore(g.Problem.Compiled, AssignmentMapper.ToCells(g.Problem, roster));
+        var score = RosterEvaluator.FullScore(g.Problem.Compiled, g.Problem.CellsOf(roster, nameof(roster)));
         var check = RosterChecker.Check(g.Problem, roster);
         return score.Hard == check.Hard && score.Soft == check.Soft;
     }
@@ -134,7 +134,7 @@ public sealed class RosterEvaluatorProperties
     public bool Evaluator_agrees_with_the_checker_on_the_planted_roster(PlantedProblem g)
     {
         var p = g.Problem.Compiled;
-        var cells = AssignmentMapper.ToCells(g.Problem, g.Planted);
+        var cells = g.Problem.CellsOf(g.Planted, nameof(g.Planted));
         var score = RosterEvaluator.FullScore(p, cells);
         var check = RosterChecker.Check(g.Problem, g.Planted);
         return score.Hard == check.Hard && score.Soft == check.Soft;

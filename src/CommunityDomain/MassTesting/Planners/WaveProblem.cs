@@ -38,7 +38,7 @@ public sealed class WaveProblem
             people += household.People;
         }
 
-        People = people <= MaxPeople ? (int)people : throw new ArgumentException($"More than {MaxPeople} people in one problem.", nameof(buildings));
+        People = (int)Guard.Against.InvalidInput(people, nameof(buildings), static p => p <= MaxPeople, $"More than {MaxPeople} people in one problem.");
     }
 
     /// <summary>The most people one problem may hold (a city district): 10,000,000.</summary>

@@ -29,7 +29,7 @@ public static class RosterExplanations
         }
 
         var p = problem.Compiled;
-        var cells = AssignmentMapper.ToCells(problem, assignments);
+        var cells = problem.CellsOf(assignments, nameof(assignments));
         var day = Period.DaysBetween(problem.Horizon.Start, date);
         var demand = problem.Demands.First(d => d.Post == post && d.Date == date && d.ShiftCode == shiftCode && d.Qualification == qualification);
         var slot = Array.FindIndex(p.SlotDemand, k => SameSlot(problem.Demands[k], demand));

@@ -8,6 +8,9 @@ namespace CommunityDomain.Rostering.Coordination;
 /// <summary>Replans a published roster after a change, changing as few assignments as the per-change penalty asks.</summary>
 public static class RosterRepair
 {
+    // The lists the private steps map are drawn from the published roster: a mismatch there is one of its assignments.
+    private const string Published = "published";
+
     private const int PastOffWeight = 1_000_000;
 
 
@@ -95,7 +98,7 @@ public static class RosterRepair
         Guard.Against.Null(published);
         Guard.Against.Null(options);
         var original = published.ToList();
-        var before = RosterPlanner.Score(problem, original);
+        var before = RosterBuilder.Build(problem.Compiled, problem.CellsOf(original, nameof(published)));
         if (change is null)
         {
             return new RepairResult(problem, before, 0, [], 1);
@@ -113,7 +116,7 @@ public static class RosterRepair
 
         // Future duties the change makes ineligible (unavailable, confined elsewhere) go; pins stay.
         var pinnedSet = changed.Pins.ToHashSet();
-        var ineligible = RosterPlanner.Score(changed, kept).Score.Items
+        var ineligible = ScoreIn(changed, kept).Score.Items
             .Where(i => i.Rule is RuleKind.Unavailable or RuleKind.Confinement or RuleKind.Qualification && i.Worker is not null && i.Date >= now)
             .Select(i => (i.Worker!.Value, i.Date!.Value))
             .ToHashSet();
@@ -165,7 +168,7 @@ public static class RosterRepair
     /// <summary>One planner run (the search engine behind <see cref="RosterPlanner.Plan"/>), with the moves it tried.</summary>
     private static (Roster Roster, long Moves) Plan(RosterProblem problem, PlannerOptions options, IEnumerable<RosterAssignment>? start, CancellationToken token)
     {
-        var engine = new SearchEngine(problem.Compiled, options, null, start is null ? null : AssignmentMapper.ToCells(problem, start));
+        var engine = new SearchEngine(problem.Compiled, options, null, start is null ? null : problem.CellsOf(start, Published));
         engine.Run(token);
         return (RosterBuilder.Build(problem.Compiled, engine.BestAssign), engine.Iterations);
     }
@@ -237,7 +240,7 @@ public static class RosterRepair
             slotOf.TryAdd((d.Post, d.ShiftCode, d.Qualification), slotOf.Count);
         }
 
-        var ev = new RosterEvaluator(p, AssignmentMapper.ToCells(changed, kept));
+        var ev = new RosterEvaluator(p, changed.CellsOf(kept, Published));
         var current = new List<RosterAssignment>(kept);
         var result = new List<List<RosterAssignment>>();
         foreach (var d in changed.Demands.Where(d => d.Date >= now).OrderBy(d => d.Date).ThenBy(d => d.Post.Value).ThenBy(d => d.ShiftCode, StringComparer.Ordinal))
@@ -288,7 +291,7 @@ public static class RosterRepair
     /// <summary>The candidate without its barred duties, scored once (twice only when something was barred).</summary>
     private static (List<RosterAssignment> Duties, Roster Roster) Eligible(RosterProblem changed, List<RosterAssignment> candidate, LocalDate now, HashSet<RosterAssignment> pins)
     {
-        var roster = RosterPlanner.Score(changed, candidate);
+        var roster = ScoreIn(changed, candidate);
         var barred = roster.Score.Items
             .Where(i => i.Rule is RuleKind.Unavailable or RuleKind.Confinement or RuleKind.Qualification && i.Worker is not null && i.Date >= now)
             .Select(i => (i.Worker!.Value, i.Date!.Value))
@@ -299,7 +302,7 @@ public static class RosterRepair
         }
 
         List<RosterAssignment> kept = [.. candidate.Where(a => pins.Contains(a) || !barred.Contains((a.Worker, a.Date)))];
-        return (kept, RosterPlanner.Score(changed, kept));
+        return (kept, ScoreIn(changed, kept));
     }
 
     /// <summary>
@@ -314,7 +317,7 @@ public static class RosterRepair
     private static (List<RosterAssignment> Duties, Roster Roster) Relabel(RosterProblem changed, List<RosterAssignment> duties, Roster roster, int[] old, LocalDate now)
     {
         var p = changed.Compiled;
-        var ev = new RosterEvaluator(p, AssignmentMapper.ToCells(changed, duties));
+        var ev = new RosterEvaluator(p, changed.CellsOf(duties, Published));
         var moved = false;
         for (var improved = true; improved;)
         {
@@ -374,8 +377,12 @@ public static class RosterRepair
     private static int[] PublishedCells(RosterProblem changed, List<RosterAssignment> original)
     {
         var keys = changed.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
-        return AssignmentMapper.ToCells(changed, original.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification))));
+        return changed.CellsOf(original.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification))), Published);
     }
+
+    /// <summary>Scores assignments drawn from the published roster in the changed problem.</summary>
+    private static Roster ScoreIn(RosterProblem changed, IEnumerable<RosterAssignment> assignments) =>
+        RosterBuilder.Build(changed.Compiled, changed.CellsOf(assignments, Published));
 
     /// <summary>Added plus removed assignments.</summary>
     private static int Changes(HashSet<RosterAssignment> old, List<RosterAssignment> next)
