@@ -86,8 +86,8 @@ public sealed class Words
             "  Statistics: {0:N0} tests, {1:N0} tubes, {2} {2|result|results} pending, {3:0.0}% accounted for, {4:N0} helped to register, last sample at {5}."),
         ["by-compound"] = ("  各小区采样：{0}。", "  Tests by compound: {0}."),
         ["compound.tests"] = ("{0}{1}人次", "{0} {1:N0}"),
-        ["restart"] = ("  第{0}天后系统重启：检测记录存为{1} KiB的文档后恢复，累计{2}人次，免检{3}人次（都有原因），与重启前完全一致。",
-            "  The app restarts after day {0}: the series is stored ({1:N0} KiB document) and restored: {2:N0} tests, {3} {3|exemption|exemptions} with reasons, identical to before."),
+        ["restart"] = ("  第{0}天后系统重启：检测记录存为约{1:0.0} MB的文档后恢复，累计{2}人次，免检{3}人次（都有原因），与重启前完全一致。",
+            "  The app restarts after day {0}: the series is stored (a document of about {1:0.0} MB) and restored: {2:N0} tests, {3} {3|exemption|exemptions} with reasons, identical to before."),
         ["total"] = ("五天采样：{0} = {1}人次（模型）；报道为{2}人次（{3:+0.0;-0.0}%）。", "Tests over the five days: {0} = {1:N0} in the model; the story reports {2:N0} ({3:+0.0;-0.0}%)."),
         ["tubes"] = ("共{0}管，待出结果{1}管。", "{0:N0} tubes, {1} {1|result|results} pending."),
 
