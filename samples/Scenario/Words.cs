@@ -98,7 +98,7 @@ public sealed class Words
         ["runner"] = ("梅苑{0}号配送员", "Meiyuan runner {0}"),
         ["after-delivery"] = ("  配送后：{0}", "  After delivery: {0}"),
         ["donation"] = ("一位居民捐赠方便面{0}箱，按各岗位值班工时分给四个小区的门岗：{1}。", "A resident's {0} cases of instant noodles, shared among four compounds' gate posts by staff-hours on duty: {1}."),
-        ["post.cases"] = ("{0}{1}箱", "{0} {1} cases"),
+        ["post.cases"] = ("{0}{1}箱", "{0} ({1} cases)"),
         ["passes"] = ("出入卡：{0}，{1}志愿者发放{2}张，{3}户持卡外出。", "Passes: on {0} the {1} volunteers issued {2}; {3} households went out with them."),
         ["passes.forged"] = ("  门岗识别出一张伪造的出入卡：{0}", "  The gate caught a forged code: {0}"),
         ["passes.late"] = ("  晚归：{0}{1}的持卡人{2}出门，{3}回来，外出{4:0}分钟，超过限定的{5:0}分钟。",

@@ -63,7 +63,7 @@ public static class RosterGrid
     /// machines (no internal id: a program reads <see cref="Roster.Assignments"/>): a header <c>worker,kind,yyyy-MM-dd...,hours</c>
     /// (names in the labels' culture), one record per worker in id order (display name, kind, one cell per date, empty when off,
     /// hours as a number), a record <c>total,,hours per date...,total hours</c>, and, when the labels know no zone, a last
-    /// record saying the times are as the roster states them. A field that a spreadsheet would take for a formula
+    /// record saying the times are as the roster states them (its other fields empty, so every record has the header's fields). A field that a spreadsheet would take for a formula
     /// (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) starts with an apostrophe.
     /// </summary>
     /// <param name="problem">The problem the roster was planned for.</param>
@@ -97,7 +97,7 @@ public static class RosterGrid
         // Without a zone, one last record says the cells' times are as the roster states them (the caption the Markdown has).
         if (l.RosterTimesNote is { Length: > 0 } note && assignments.Count > 0)
         {
-            ViewText.CsvRow(sb, [note]);
+            ViewText.CsvRow(sb, [note, .. Enumerable.Repeat(string.Empty, totals.Count - 1)]);
         }
 
         return sb.ToString();

@@ -4,6 +4,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Passes.Errors;
 using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Tests.Generators;
 using CommunityDomain.Views;
