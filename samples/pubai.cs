@@ -82,6 +82,9 @@ var text = story.ToString();
 Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z"), "the story shows a UTC instant");
 Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"(Worker|Post|Household|Compound|Resident|Building)#\d"), "the story shows a bare id");
 Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"\d+hard/-?\d+soft|version \d|load \d"), "the story shows score notation, a version or a load without unit");
+// A resident volunteer is posted by surname and building, never with a number of the system's ("徐志愿者30"); sizes in
+// words the office uses (MB), not "KiB"; priorities counted from 1.
+Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"志愿者\d|Volunteer \S+ \d|KiB|第0优先级|priority 0|tier 0"), "the story shows a volunteer by number, KiB or a priority counted from 0");
 // An erased resident keeps only the pseudonym, which is not a name.
 var names = community.Residents.Where(r => r.Name != Resident.ErasedName).Select(r => r.Name.Value).Where(n => n.Length > 1).ToHashSet();
 Check(!names.Any(n => text.Contains(n, StringComparison.Ordinal)), "the story shows a resident's clear name");

@@ -10,7 +10,7 @@ namespace Pubai;
 /// texts keep the stored names), and the display names the office posts for its workers. Built once per language
 /// into the <see cref="Labels"/> every view and notice takes.
 /// </summary>
-public static class OfficeNames
+public static partial class OfficeNames
 {
     /// <summary>The stored reason of the community-wide order.</summary>
     public const string MediumRiskControl = "Medium-risk area control";
@@ -86,29 +86,67 @@ public static class OfficeNames
     private static readonly string[] Given = ["晓东", "春梅", "文博", "思远", "雪松", "立新", "卫东", "红梅", "国庆", "玉兰", "德明", "振华", "慧敏", "建军", "雅琴", "永刚", "秋菊", "宏伟", "晨曦", "子豪"];
 
     /// <summary>
-    /// The name the office posts for worker <paramref name="n"/>: a generated full name for staff and volunteers
-    /// sent down from the offices (they sign the duty roster), surname and "volunteer" for a resident volunteer (the
-    /// office posts no more of a resident's name than that).
+    /// The name the office posts for worker <paramref name="n"/>, a member of staff or a volunteer sent down from the
+    /// offices: a generated full name (they sign the duty roster). A resident volunteer is named by
+    /// <see cref="ResidentVolunteerName"/>.
     /// </summary>
     /// <param name="n">The worker's number (1-based).</param>
-    /// <param name="kind">Who the worker is.</param>
+    /// <param name="kind">Who the worker is (not <see cref="WorkerKind.ResidentVolunteer"/>).</param>
     /// <returns>The display name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is <see cref="WorkerKind.ResidentVolunteer"/>.</exception>
     public static string WorkerName(int n, WorkerKind kind)
     {
-        var surname = Surnames[(n * 7) % Surnames.Length];
+        if (kind == WorkerKind.ResidentVolunteer)
+        {
+            throw new ArgumentException("A resident volunteer is posted by surname and building: use ResidentVolunteerName.", nameof(kind));
+        }
+
         // Surname and given name are unique for the first 400 numbers (the given name shifts by one each block of 20),
         // so a posted name carries a number only beyond that (it read "胡国庆2" from the 21st worker on).
         var names = Surnames.Length * Given.Length;
-        return kind == WorkerKind.ResidentVolunteer
-            ? string.Create(CultureInfo.InvariantCulture, $"{surname}志愿者{n}")
-            : surname + Given[(n * 3 + (n / Surnames.Length)) % Given.Length] + (n >= names ? string.Create(CultureInfo.InvariantCulture, $"{n / names + 1}") : string.Empty);
+        return Surname(n) + Given[(n * 3 + (n / Surnames.Length)) % Given.Length] + (n >= names ? string.Create(CultureInfo.InvariantCulture, $"{n / names + 1}") : string.Empty);
     }
+
+    /// <summary>
+    /// The name the office posts for a resident volunteer: surname, "volunteer" and the building they live in
+    /// ("徐志愿者（3号楼）"), never their full name and never a number of the system's; a second volunteer of the same surname
+    /// in the same building is told apart by a running number within the building ("徐志愿者（3号楼，第2位）"). In English
+    /// (<see cref="For"/>) it reads "Volunteer 徐 (Building 3)", "Volunteer 徐 (Building 3, no. 2)".
+    /// </summary>
+    /// <param name="n">The worker's number (1-based; picks the generated surname only).</param>
+    /// <param name="building">The stored name of the building the volunteer lives in ("3").</param>
+    /// <param name="sameNameBefore">How many volunteers of the same surname in that building are already named.</param>
+    /// <returns>The display name, in Chinese as the office posts it.</returns>
+    public static string ResidentVolunteerName(int n, string building, int sameNameBefore) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Surname(n)}志愿者（{building}号楼{(sameNameBefore == 0 ? string.Empty : $"，第{sameNameBefore + 1}位")}）");
+
+    /// <summary>The surname of generated worker <paramref name="n"/>.</summary>
+    /// <param name="n">The worker's number (1-based).</param>
+    /// <returns>The surname.</returns>
+    public static string Surname(int n) => Surnames[(n * 7) % Surnames.Length];
+
+    // "徐志愿者（3号楼，第2位）" in English: "Volunteer 徐 (Building 3, no. 2)" (the surname as written, like every name).
+    private static IEnumerable<KeyValuePair<string, string>> ResidentVolunteersInEnglish(IEnumerable<Worker>? workers) =>
+        (workers ?? []).Where(w => w.Kind == WorkerKind.ResidentVolunteer && w.DisplayName is not null)
+            .Select(w => (w.DisplayName!, Match: VolunteerName().Match(w.DisplayName!)))
+            .Where(x => x.Match.Success)
+            .Select(x => KeyValuePair.Create(x.Item1, string.Create(CultureInfo.InvariantCulture,
+                $"Volunteer {x.Match.Groups["surname"].Value} (Building {x.Match.Groups["building"].Value}{(x.Match.Groups["k"].Success ? ", no. " + x.Match.Groups["k"].Value : string.Empty)})")))
+            .DistinctBy(kv => kv.Key);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<surname>.+)志愿者（(?<building>[^，）]+)号楼(，第(?<k>\d+)位)?）$")]
+    private static partial System.Text.RegularExpressions.Regex VolunteerName();
 
     /// <summary>The labels for the scenario's community in a language (zh-CN uses <see cref="Chinese"/>, English <see cref="English"/>).</summary>
     /// <param name="community">The community.</param>
     /// <param name="culture">zh-CN or en.</param>
     /// <param name="workers">The workers whose names to show.</param>
     /// <returns>The labels.</returns>
-    public static Labels For(Community community, CultureInfo culture, IEnumerable<Worker>? workers = null) =>
-        Labels.For(community, culture, workers, culture.TwoLetterISOLanguageName == "zh" ? Chinese : English);
+    public static Labels For(Community community, CultureInfo culture, IEnumerable<Worker>? workers = null)
+    {
+        var list = workers?.ToList();
+        return Labels.For(community, culture, list, culture.TwoLetterISOLanguageName == "zh"
+            ? Chinese
+            : new Dictionary<string, string>(English.Concat(ResidentVolunteersInEnglish(list)), StringComparer.Ordinal));
+    }
 }

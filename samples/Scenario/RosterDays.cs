@@ -64,6 +64,9 @@ public static class RosterDays
         }
 
         var workers = new List<Worker>();
+        // Resident volunteers are posted by surname and the building they live in (OfficeNames.ResidentVolunteerName): the
+        // i-th of a compound lives in its buildings in turn; a second of the same surname in a building gets a running number.
+        var volunteersNamed = new Dictionary<(string Surname, Id<Building> Building), int>();
         foreach (var c in community.Compounds)
         {
             var gates = posts.Count(p => p.CompoundId == c.Id && p.Kind == PostKind.Gate);
@@ -74,7 +77,20 @@ public static class RosterDays
                 var kind = i % 3 == 0 ? WorkerKind.Staff : WorkerKind.PartyMemberVolunteer;
                 var n = workers.Count + 1;
                 kind = c.Id == meiyuan ? WorkerKind.ResidentVolunteer : kind;
-                workers.Add(new Worker(new Id<Worker>(n), kind, c.Id, quals, confined, displayName: OfficeNames.WorkerName(n, kind)));
+                string name;
+                if (kind == WorkerKind.ResidentVolunteer)
+                {
+                    var home = c.Buildings[i % c.Buildings.Count];
+                    var before = volunteersNamed.GetValueOrDefault((OfficeNames.Surname(n), home));
+                    volunteersNamed[(OfficeNames.Surname(n), home)] = before + 1;
+                    name = OfficeNames.ResidentVolunteerName(n, community.Get(home).Name, before);
+                }
+                else
+                {
+                    name = OfficeNames.WorkerName(n, kind);
+                }
+
+                workers.Add(new Worker(new Id<Worker>(n), kind, c.Id, quals, confined, displayName: name));
             }
         }
 

@@ -288,7 +288,7 @@ public static class TestingDays
         var document = CommunityJson.Write(series.ToState());
         var restored = TestingSeries.Restore(CommunityJson.Read<TestingSeriesState>(document).AsT0, clock);
         var same = restored.ToState().Equals(series.ToState()) && restored.Statistics() == series.Statistics();
-        output.WriteLine(words.Say("restart", series.Rounds.Count, document.Length / 1024, restored.Statistics().Tests, restored.Rounds.Sum(r => r.Exemptions.Count)));
+        output.WriteLine(words.Say("restart", series.Rounds.Count, Math.Round(document.Length / 1_048_576m, 1), restored.Statistics().Tests, restored.Rounds.Sum(r => r.Exemptions.Count)));
         Check(failures, same, "the restored series equals the stored one");
         Check(failures, restored.Rounds.Zip(series.Rounds).All(x => x.First.Closure().ToString() == x.Second.Closure().ToString() && x.First.Version == x.Second.Version),
             "the restored rounds have the same closures and versions");

@@ -5,8 +5,8 @@ using CommunityDomain.Supplies.Allocation;
 namespace CommunityDomain.Views;
 
 /// <summary>
-/// An allocation plan as a table: each household's tier, weight, need, share and a short reason, then one
-/// line per tier and the totals.
+/// An allocation plan as a table: each household's priority, weight, need, share and a short reason, then one
+/// line per priority and the totals.
 /// </summary>
 /// <remarks>
 /// Households appear by address (building, unit, room) when the <see cref="Labels"/> come from the community, else
@@ -15,7 +15,8 @@ namespace CommunityDomain.Views;
 /// weight unit; Hamilton and Webster: share of need), nothing left after earlier tiers, or no need;
 /// <see cref="AllocationPlan.Explain"/> gives the long form. The totals row equals <see cref="AllocationPlan.Allocated"/>.
 /// Quantities are in the plan's units ("units" / "份"). Pure rendering, fixed line ends: the same plan and labels
-/// give byte-identical text.
+/// give byte-identical text. Priorities are counted as people count, from 1: the plan's tier 0 (served first) shows as
+/// priority 1 ("第1优先级"), tier 1 as priority 2, in every cell and reason.
 /// </remarks>
 public static class AllocationTable
 {
@@ -37,7 +38,7 @@ public static class AllocationTable
             l.Text("allocation.share"), l.Text("allocation.outcome"), l.Text("allocation.reason")], i => i is >= 1 and <= 4);
         foreach (var s in Ordered(plan))
         {
-            ViewText.Row(sb, [l.Household(s.Household), ViewText.Int(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need), ViewText.Int(s.Allocated),
+            ViewText.Row(sb, [l.Household(s.Household), Priority(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need), ViewText.Int(s.Allocated),
                 l.Text("outcome." + s.Outcome.ToString()), Reason(l, plan, s)]);
         }
 
@@ -46,7 +47,7 @@ public static class AllocationTable
         ViewText.Header(sb, [l.Text("allocation.tier"), l.Text("allocation.households"), l.Text("allocation.need"), l.Text("allocation.supplied"), l.Text("allocation.level")], i => i <= 3);
         foreach (var t in plan.Tiers.OrderBy(t => t.Tier))
         {
-            ViewText.Row(sb, [ViewText.Int(t.Tier), ViewText.Int(plan.Shares.Count(s => s.Tier == t.Tier)), ViewText.Int(t.Need), ViewText.Int(t.Supplied), Level(l, plan.Policy, t)]);
+            ViewText.Row(sb, [Priority(t.Tier), ViewText.Int(plan.Shares.Count(s => s.Tier == t.Tier)), ViewText.Int(t.Need), ViewText.Int(t.Supplied), Level(l, plan.Policy, t)]);
         }
 
         return sb.ToString();
@@ -54,8 +55,9 @@ public static class AllocationTable
 
     /// <summary>
     /// Renders the plan as RFC 4180 CSV, one record per household:
-    /// <c>household,address,tier,weight,need,share,outcome,reason</c> (household id value, then its label), in tier and id order;
-    /// headers and texts in the labels' culture.
+    /// <c>household,priority,weight,need,share,outcome,reason</c> (the household by address, no internal id: the CSV is a
+    /// spreadsheet for the office; a program reads <see cref="AllocationPlan.Shares"/>), in tier and id order; headers and
+    /// texts in the labels' culture.
     /// </summary>
     /// <param name="plan">The allocation plan.</param>
     /// <param name="labels">Culture and names; null for <see cref="Labels.Default"/>.</param>
@@ -66,16 +68,19 @@ public static class AllocationTable
         Guard.Against.Null(plan);
         var l = labels ?? Labels.Default;
         var sb = new StringBuilder();
-        ViewText.CsvRow(sb, [l.Text("allocation.number"), l.Text("allocation.household"), l.Text("allocation.tier"), l.Text("allocation.weight"), l.Text("allocation.need"),
+        ViewText.CsvRow(sb, [l.Text("allocation.household"), l.Text("allocation.tier"), l.Text("allocation.weight"), l.Text("allocation.need"),
             l.Text("allocation.share"), l.Text("allocation.outcome"), l.Text("allocation.reason")]);
         foreach (var s in Ordered(plan))
         {
-            ViewText.CsvRow(sb, [ViewText.Int(s.Household.Value), l.Household(s.Household), ViewText.Int(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need),
+            ViewText.CsvRow(sb, [l.Household(s.Household), Priority(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need),
                 ViewText.Int(s.Allocated), l.Text("outcome." + s.Outcome.ToString()), Reason(l, plan, s)]);
         }
 
         return sb.ToString();
     }
+
+    // A tier as people count it: tier 0, served first, is priority 1 ("第1优先级").
+    private static string Priority(int tier) => ViewText.Int(tier + 1L);
 
     private static IEnumerable<Share> Ordered(AllocationPlan plan) => plan.Shares.OrderBy(s => s.Tier).ThenBy(s => s.Household);
 
@@ -85,12 +90,12 @@ public static class AllocationTable
         return s.Outcome switch
         {
             ShareOutcome.NoNeed => l.Text("reason.no-need"),
-            ShareOutcome.FullNeed => l.Text("reason.full", ("tier", ViewText.Int(s.Tier))),
+            ShareOutcome.FullNeed => l.Text("reason.full", ("tier", Priority(s.Tier))),
             ShareOutcome.TierNotReached => l.Text("reason.not-reached"),
-            _ when plan.Policy == AllocationPolicy.MaxMin && tier.Supplied > 0 => l.Text("reason.rationed.per-weight", ("tier", ViewText.Int(s.Tier)),
+            _ when plan.Policy == AllocationPolicy.MaxMin && tier.Supplied > 0 => l.Text("reason.rationed.per-weight", ("tier", Priority(s.Tier)),
                 ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")), ("per", PerWeight(l, tier)),
                 ("weight", l.Count(s.Weight, "weight")), ("share", l.Count(s.Allocated, "units"))),
-            _ => l.Text("reason.rationed.of-need", ("tier", ViewText.Int(s.Tier)), ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")),
+            _ => l.Text("reason.rationed.of-need", ("tier", Priority(s.Tier)), ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")),
                 ("level", Level(l, plan.Policy, tier)), ("share", l.Count(s.Allocated, "units"))),
         };
     }

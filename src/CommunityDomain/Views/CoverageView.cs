@@ -59,6 +59,9 @@ public static class CoverageView
                 ("above", l.Count(overRows.Count(r => r.Assigned > r.Demand.MaximumOrRequired), "duties"))));
         }
 
+        // The per-duty table shows duty times: without a zone, the summary says once they are as the roster states them.
+        var summary = sb.ToString();
+        sb.Clear().Append(rows.Count > 0 ? l.WithRosterTimes(summary) : summary);
         sb.Append(ViewText.Line).Append(ViewText.Line);
 
         // Per post first, so a long roster's trouble spots are visible before the detail.

@@ -13,7 +13,7 @@ namespace CommunityDomain.Views;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Names: a worker shows its <see cref="Rostering.Worker.DisplayName"/> (else "worker 3" / "3号工作人员"); posts,
+/// Names: a worker shows its <see cref="Rostering.Worker.DisplayName"/> (through <c>localNames</c> when it has an entry; else "worker 3" / "3号工作人员"); posts,
 /// compounds and buildings show their names from the community. <c>localNames</c> maps a stored name to the
 /// name the office writes in this culture (<c>"Dongfang" → "东方小区"</c>, <c>"East gate" → "东门"</c>,
 /// <c>"scanner" → "扫码员"</c>); names without an entry show as stored. No resident's registered name, ID number
@@ -28,7 +28,9 @@ namespace CommunityDomain.Views;
 /// <see cref="Zone"/> (a start inside a spring-forward gap moves on by the gap) and ends its shift's duration later, shown
 /// as the wall clock then reads, so across a clock change the end differs from the shift's nominal end (an 8-hour night
 /// from 00:00 ends at 07:00 on the autumn night); an hour that happens twice names its offset. Since they come from the
-/// problem's local start times, they show without "UTC" even when the labels know no zone.
+/// problem's local start times, they show without "UTC" even when the labels know no zone; a text that shows them then
+/// says once that its times are as the roster states them ("Times as the roster states them." / "时间按排班表。"), so no
+/// bare time stands unexplained next to the "UTC" ones of other texts (with a zone, every time is local in it and nothing is added).
 /// </para>
 /// <para>
 /// Places: building, unit and room names show the way the office writes them, each suffix once. A name that already
@@ -51,6 +53,7 @@ public sealed class Labels
     private bool _markdown;
     private FrozenDictionary<Id<Household>, (Id<Building> Building, string Unit, Room Room)> _households =
         FrozenDictionary<Id<Household>, (Id<Building>, string, Room)>.Empty;
+    private FrozenDictionary<Id<Building>, Id<Compound>> _buildingCompound = FrozenDictionary<Id<Building>, Id<Compound>>.Empty;
 
     /// <summary>Creates labels from plain data (for hosts without a <see cref="Community"/>, and for tests).</summary>
     /// <param name="culture">The culture to write in (texts exist for <c>en</c> and <c>zh-CN</c>; others fall back, see <see cref="Texts"/>).</param>
@@ -135,14 +138,19 @@ public sealed class Labels
             localNames,
             posts.ToDictionary(p => p.Id, p => p.CompoundId));
         labels._households = community.Households.ToFrozenDictionary(h => h.Id, h => (h.BuildingId, community.Get(h.UnitId).Name, h.Room));
+        labels._buildingCompound = community.Compounds.SelectMany(c => c.Buildings.Select(b => (Building: b, Compound: c.Id))).ToFrozenDictionary(x => x.Building, x => x.Compound);
         return labels;
     }
 
-    /// <summary>A worker's display name, or "worker 3" / "3号工作人员" when the host gave none.</summary>
+    /// <summary>
+    /// A worker's display name as the office writes it in this culture (through <c>localNames</c>, so a posted name such as
+    /// "徐志愿者（3号楼）" can read "Volunteer 徐 (Building 3)" in English; a name without an entry shows as given), or
+    /// "worker 3" / "3号工作人员" when the host gave none.
+    /// </summary>
     /// <param name="worker">The worker.</param>
     /// <returns>The label.</returns>
     public string Worker(Id<Worker> worker) =>
-        _workers.TryGetValue(worker, out var name) ? Escaped(name) : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
+        _workers.TryGetValue(worker, out var name) ? Local(name) : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
 
     /// <summary>
     /// The same labels writing every name (workers, posts, compounds, buildings, local names, runners) escaped for
@@ -294,6 +302,18 @@ public sealed class Labels
             : Text("household.numbered", ("n", ViewText.Int(household.Value)));
 
     /// <summary>
+    /// Where a household lives with its compound first, for a text read outside the compound (a pass refusal at the
+    /// office, where two compounds can both have a "3号楼"): "Dongfang, Building 3, Unit 2, Room 101" / "东方小区3号楼2单元101室";
+    /// <see cref="Household"/> when the labels do not know the household's compound.
+    /// </summary>
+    /// <param name="household">The household.</param>
+    /// <returns>The label (an address, never a resident's name).</returns>
+    public string HouseholdWithCompound(Id<Household> household) =>
+        _households.TryGetValue(household, out var h) && _buildingCompound.TryGetValue(h.Building, out var compound)
+            ? Text("household.in-compound", ("compound", Compound(compound)), ("address", Household(household)))
+            : Household(household);
+
+    /// <summary>
     /// A household's door without its building, as the office writes it ("Unit 2, Room 301" / "2单元301室"), for a
     /// table that shows the building in a column of its own; <paramref name="fallback"/> (e.g. a parcel's "2-301") when
     /// the labels were not built from the community.
@@ -377,6 +397,17 @@ public sealed class Labels
     /// </summary>
     internal string DutyMoment(ZonedDateTime at, ZonedDateTime near, bool withDate = false) =>
         at.Date == near.Date && !withDate ? Clock(at) : Text("moment", ("date", Date(at.Date)), ("time", Clock(at)));
+
+    /// <summary>
+    /// A text that shows duty times (<see cref="ShiftTimes(LocalDate, ShiftDefinition)"/>, a rest's end) with, when the labels
+    /// know no zone (<see cref="ShowsUtc"/>), one sentence saying the times are as the roster states them ("Times as the roster
+    /// states them." / "时间按排班表。"): the roster's own local times, not UTC and not the reader's zone, so a bare "08:00" is
+    /// never left to be taken for either. With a zone the times are local in it and the text is returned as it is.
+    /// </summary>
+    internal string WithRosterTimes(string text) => ShowsUtc ? Text("time.roster.after", ("text", text)) : text;
+
+    /// <summary>The sentence <see cref="WithRosterTimes"/> adds, for texts (a CSV) that put it in a place of its own; empty with a zone.</summary>
+    internal string RosterTimesNote => ShowsUtc ? Text("time.roster.note") : string.Empty;
 
     // An instant's clock reading, with "UTC" after it when no zone is known (a person would take a bare "05:00" for local time).
     private string Said(string time) => ShowsUtc ? Text("time.utc", ("time", time)) : time;

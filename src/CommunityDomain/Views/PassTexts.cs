@@ -4,9 +4,10 @@ using CommunityDomain.Passes.Errors;
 namespace CommunityDomain.Views;
 
 /// <summary>
-/// A pass office's refusals as the household and the office read them: the household by its address (building, unit
-/// and room as the office writes them, <see cref="Labels.Household"/>), times local in the community's zone, hours with
-/// their unit, in the labels' culture, e.g. "1号楼1单元103室申请出入卡需提供48小时内的核酸阴性结果。".
+/// A pass office's refusals as the household and the office read them: the household by its compound and address
+/// (compound, building, unit and room as the office writes them, <see cref="Labels.HouseholdWithCompound"/>, since two
+/// compounds can both have a "3号楼"), times local in the community's zone, hours with their unit, in the labels' culture,
+/// e.g. "东方小区1号楼1单元103室申请出入卡需提供48小时内的核酸阴性结果。".
 /// </summary>
 /// <remarks>
 /// The errors' own <see cref="DomainError.Message"/> stay log texts that name the household by id ("Household#3"); this is
@@ -27,9 +28,9 @@ public static class PassTexts
         var l = labels;
         return error switch
         {
-            NegativeTestRequired n => l.Text("pass.negative-test", ("household", l.Household(n.Household)), ("hours", l.Hours((long)n.Within.TotalMinutes))),
-            HouseholdSealed s => l.Text("pass.sealed", ("household", l.Household(s.Household))),
-            QuotaUsed q => l.Text("pass.quota", ("household", l.Household(q.Household)), ("next", l.Moment(q.NextAllowed))),
+            NegativeTestRequired n => l.Text("pass.negative-test", ("household", l.HouseholdWithCompound(n.Household)), ("hours", l.Hours((long)n.Within.TotalMinutes))),
+            HouseholdSealed s => l.Text("pass.sealed", ("household", l.HouseholdWithCompound(s.Household))),
+            QuotaUsed q => l.Text("pass.quota", ("household", l.HouseholdWithCompound(q.Household)), ("next", l.Moment(q.NextAllowed))),
             _ => error.MessageIn(l.Culture),
         };
     }

@@ -9,8 +9,9 @@ namespace CommunityDomain.Views;
 /// duty's qualification in parentheses), each worker's hours in the last column and each day's in the last row.
 /// </summary>
 /// <remarks>
-/// Pure rendering: no I/O, fixed line ends, texts from the culture of the <see cref="Labels"/> (English in UTC with
-/// numbered workers and posts when none are given), so the same input gives byte-identical text.
+/// Pure rendering: no I/O, fixed line ends, texts from the culture of the <see cref="Labels"/> (English with numbered
+/// workers and posts when none are given, the times as the roster states them and the caption saying so), so the same
+/// input gives byte-identical text.
 /// One row per worker of the problem (in id order, including workers with no duty) and one column per date of
 /// the horizon. Workers show their display names (<see cref="Worker.DisplayName"/>); posts show with their compound
 /// when the roster spans several compounds.
@@ -31,9 +32,10 @@ public static class RosterGrid
         var grid = Build(input);
         var sb = new StringBuilder();
         var horizon = problem.Horizon;
-        sb.Append(l.Text("roster.caption",
+        var caption = l.Text("roster.caption",
             ("from", l.DateWithYear(horizon.Start)), ("to", l.DateWithYear(horizon.End)), ("workers", l.Count(grid.Workers.Count, "workers")),
-            ("duties", l.Count(assignments.Count, "duties")), ("hours", l.Hours(grid.Total))));
+            ("duties", l.Count(assignments.Count, "duties")), ("hours", l.Hours(grid.Total)));
+        sb.Append(assignments.Count > 0 ? l.WithRosterTimes(caption) : caption);
         sb.Append(ViewText.Line).Append(ViewText.Line);
         var header = new List<string> { l.Text("roster.worker"), l.Text("roster.kind") };
         header.AddRange(grid.Dates.Select(l.Date));
@@ -57,10 +59,11 @@ public static class RosterGrid
     }
 
     /// <summary>
-    /// Renders the grid as RFC 4180 CSV (CRLF line ends, fields quoted when needed): a header
-    /// <c>number,worker,kind,yyyy-MM-dd...,hours</c> (names in the labels' culture), one record per worker (worker id
-    /// value, display name, kind, one cell per date, empty when off, hours as a number), and a last record
-    /// <c>total,,,hours per date...,total hours</c>. A field that a spreadsheet would take for a formula
+    /// Renders the grid as RFC 4180 CSV (CRLF line ends, fields quoted when needed), a spreadsheet for people, not for
+    /// machines (no internal id: a program reads <see cref="Roster.Assignments"/>): a header <c>worker,kind,yyyy-MM-dd...,hours</c>
+    /// (names in the labels' culture), one record per worker in id order (display name, kind, one cell per date, empty when off,
+    /// hours as a number), a record <c>total,,hours per date...,total hours</c>, and, when the labels know no zone, a last
+    /// record saying the times are as the roster states them (its other fields empty, so every record has the header's fields). A field that a spreadsheet would take for a formula
     /// (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) starts with an apostrophe.
     /// </summary>
     /// <param name="problem">The problem the roster was planned for.</param>
@@ -74,23 +77,29 @@ public static class RosterGrid
         var l = input.Labels;
         var grid = Build(input);
         var sb = new StringBuilder();
-        var header = new List<string> { l.Text("roster.number"), l.Text("roster.worker"), l.Text("roster.kind") };
+        var header = new List<string> { l.Text("roster.worker"), l.Text("roster.kind") };
         header.AddRange(grid.Dates.Select(ViewText.Date));
         header.Add(l.Text("roster.hours.column"));
         ViewText.CsvRow(sb, header);
         for (var w = 0; w < grid.Workers.Count; w++)
         {
             var worker = grid.Workers[w];
-            var row = new List<string> { ViewText.Int(worker.Id.Value), l.Worker(worker.Id), l.Kind(worker.Kind) };
+            var row = new List<string> { l.Worker(worker.Id), l.Kind(worker.Kind) };
             row.AddRange(grid.Cells[w].Select(c => c ?? string.Empty));
             row.Add(ViewText.HoursNumber(grid.WorkerMinutes[w]));
             ViewText.CsvRow(sb, row);
         }
 
-        var totals = new List<string> { l.Text("roster.total"), string.Empty, string.Empty };
+        var totals = new List<string> { l.Text("roster.total"), string.Empty };
         totals.AddRange(grid.DayMinutes.Select(ViewText.HoursNumber));
         totals.Add(ViewText.HoursNumber(grid.Total));
         ViewText.CsvRow(sb, totals);
+        // Without a zone, one last record says the cells' times are as the roster states them (the caption the Markdown has).
+        if (l.RosterTimesNote is { Length: > 0 } note && assignments.Count > 0)
+        {
+            ViewText.CsvRow(sb, [note, .. Enumerable.Repeat(string.Empty, totals.Count - 1)]);
+        }
+
         return sb.ToString();
     }
 

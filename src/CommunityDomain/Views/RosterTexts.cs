@@ -44,7 +44,7 @@ public static class RosterTexts
             sb.Append(l.Text("notice.added", ("duties", Duties(notice.Added, problem, l))));
         }
 
-        return sb.ToString();
+        return notice.Removed.Count + notice.Added.Count > 0 ? l.WithRosterTimes(sb.ToString()) : sb.ToString();
     }
 
     /// <summary>
@@ -78,7 +78,8 @@ public static class RosterTexts
             var lines = dates.Select(d => Duty(verdict.After, me, d) is { } a
                 ? DutyText(a, problem, l)
                 : l.Text("notice.off", ("date", l.Date(d))));
-            return (me, l.Text("notice.swap", ("worker", l.Worker(me)), ("other", l.Worker(other)), ("duties", string.Join(l.Text("list.separator"), lines))));
+            var text = l.Text("notice.swap", ("worker", l.Worker(me)), ("other", l.Worker(other)), ("duties", string.Join(l.Text("list.separator"), lines)));
+            return (me, dates.Any(d => Duty(verdict.After, me, d) is not null) ? l.WithRosterTimes(text) : text);
         }
 
         return [For(verdict.First, verdict.Second), For(verdict.Second, verdict.First)];
@@ -121,8 +122,8 @@ public static class RosterTexts
         var need = ranking.Need;
         var shifts = ranking.Problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
         var shift = shifts[need.ShiftCode];
-        var sb = new StringBuilder(l.Text("dispatch.need", ("post", l.PostWithCompound(need.Post)), ("date", l.Date(need.Date)), ("times", l.ShiftTimes(need.Date, shift)),
-            ("count", l.Count(ranking.Candidates.Count, "people"))));
+        var sb = new StringBuilder(l.WithRosterTimes(l.Text("dispatch.need", ("post", l.PostWithCompound(need.Post)), ("date", l.Date(need.Date)), ("times", l.ShiftTimes(need.Date, shift)),
+            ("count", l.Count(ranking.Candidates.Count, "people")))));
         sb.Append('\n').Append(ranking.Candidates.Count == 0 ? l.Text("dispatch.nobody") : l.Text("dispatch.order"));
 
         var workers = ranking.Problem.Workers.ToDictionary(w => w.Id);
@@ -200,7 +201,7 @@ public static class RosterTexts
         Guard.Against.Null(labels);
         var l = labels;
         var worker = ("worker", l.Worker(reason.Worker));
-        return reason.OnDutyElsewhere is { } a ? l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l)))
+        return reason.OnDutyElsewhere is { } a ? l.WithRosterTimes(l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l))))
             : reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", string.Join(l.Text("list.separator"), reason.BrokenRules.Select(l.Rule))))
             : l.Text("short.could.no-rule", worker);
     }
@@ -237,7 +238,7 @@ public static class RosterTexts
             var worker = ("worker", l.Worker(reason.Worker));
             if (reason.OnDutyElsewhere is { } a)
             {
-                lines.Add(l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l))));
+                lines.Add(l.WithRosterTimes(l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l)))));
                 continue;
             }
 
@@ -246,10 +247,12 @@ public static class RosterTexts
             var risen = after.ByRule.Where(kv => kv.Key is not (RuleKind.CoverUnder or RuleKind.CoverMinimum)
                     && (kv.Value.Hard > before.ByRule.GetValueOrDefault(kv.Key).Hard || kv.Value.Soft > before.ByRule.GetValueOrDefault(kv.Key).Soft))
                 .Select(kv => kv.Key).Union(reason.BrokenRules).Distinct().Order().ToList();
-            var costs = string.Join(l.Text("list.separator"), risen.Select(r => Cost(r, reason.Worker, date, shifts[shiftCode], assignments, problem, shifts, l)));
-            lines.Add(reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", costs))
+            var said = risen.Select(r => Cost(r, reason.Worker, date, shifts[shiftCode], assignments, problem, shifts, l)).ToList();
+            var costs = string.Join(l.Text("list.separator"), said.Select(c => c.Text));
+            var line = reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", costs))
                 : risen.Count > 0 ? l.Text("short.could", worker, ("costs", costs))
-                : l.Text("short.could.free", worker));
+                : l.Text("short.could.free", worker);
+            lines.Add(said.Any(c => c.Timed) ? l.WithRosterTimes(line) : line);
         }
 
         return lines;
@@ -257,7 +260,7 @@ public static class RosterTexts
 
     // What breaking one rule would mean for this worker, in words; for rest, until when (local) they were due to rest,
     // found from their duties' instants in the labels' zone (the same Span every view uses).
-    private static string Cost(
+    private static (string Text, bool Timed) Cost(
         RuleKind rule, Id<Worker> worker, LocalDate date, ShiftDefinition shift, IReadOnlyList<RosterAssignment> assignments, RosterProblem problem,
         Dictionary<string, ShiftDefinition> shifts, Labels l)
     {
@@ -269,18 +272,18 @@ public static class RosterTexts
                 .Select(end => (Instant?)end.Plus(rest)).Max();
             if (due is { } until)
             {
-                return l.Text("cost.Rest.until", ("time", When(until, need.Start, l)));
+                return (l.Text("cost.Rest.until", ("time", When(until, need.Start, l))), true);
             }
 
             var next = spans.Select(s => s.Start.ToInstant()).Where(start => start >= need.End.ToInstant() && need.End.ToInstant().Plus(rest) > start)
                 .Select(start => (Instant?)start).Min();
             if (next is { } at)
             {
-                return l.Text("cost.Rest.before", ("time", When(at, need.Start, l)));
+                return (l.Text("cost.Rest.before", ("time", When(at, need.Start, l))), true);
             }
         }
 
-        return l.Text("cost." + rule.ToString());
+        return (l.Text("cost." + rule.ToString()), false);
     }
 
     /// <summary>Why a worker got the duties they got: their duties, hours against their group, days off and the rules that concern them.</summary>
@@ -308,7 +311,7 @@ public static class RosterTexts
             sb.Append(' ').Append(Describe(line, l));
         }
 
-        return sb.ToString();
+        return explanation.Duties.Count > 0 ? l.WithRosterTimes(sb.ToString()) : sb.ToString();
     }
 
     /// <summary>
@@ -378,10 +381,13 @@ public static class RosterTexts
         Guard.Against.Null(labels);
         var l = labels;
         var score = roster.Score;
+        // The heading counts the lines that follow it (one per broken hard rule, worker or post and date); each line says its
+        // own amount in its rule's unit (hours, days, people), which do not add up to one number.
+        var broken = score.Items.Where(i => i.Hard > 0).ToList();
         var sb = new StringBuilder(score.IsFeasible
             ? l.Text("score.feasible", ("duties", l.Count(roster.Assignments.Count, "duties")))
-            : l.Text("score.infeasible", ("duties", l.Count(roster.Assignments.Count, "duties")), ("violations", l.Count(score.Hard, "violations.left"))));
-        foreach (var item in score.Items.Where(i => i.Hard > 0))
+            : l.Text("score.infeasible", ("duties", l.Count(roster.Assignments.Count, "duties")), ("violations", l.Count(broken.Count, "violations.left"))));
+        foreach (var item in broken)
         {
             sb.Append('\n').Append(Describe(item, l));
         }

@@ -113,7 +113,10 @@ public sealed class CoverageViewProperties
     {
         var problem = planted.Problem;
         var roster = Thinned(planted, seed);
+        // Default labels add, after the counts, the one sentence on the roster's times (v12c); the counts end before it.
+        const string note = " Times as the roster states them.";
         var first = CoverageView.Markdown(problem, roster).Split('\n')[0];
+        first = first.EndsWith(note, StringComparison.Ordinal) ? first[..^note.Length] : first;
         var counted = problem.Demands
             .Select(d => (d, n: roster.Count(a => a.Post == d.Post && a.Date == d.Date && a.ShiftCode == d.ShiftCode && a.Qualification == d.Qualification)))
             .ToList();

@@ -174,7 +174,7 @@ public sealed class PlainWordsTests
         }
 
         var end = start.Plus(shift.Duration).InZone(zone);
-        var cell = csv.Split("\r\n")[1].Split(',')[3];
+        var cell = csv.Split("\r\n")[1].Split(',')[2];
         var shownEnd = cell.Split('-', 2)[1];
         return cell.StartsWith(start.InZone(zone).TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             && shownEnd.StartsWith(end.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -43,7 +43,8 @@ public sealed class RosterGridTests
         var text = RosterGrid.Markdown(problem, roster, PostNames("East | gate"));
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("Duty roster 18 Aug 2022 to 20 Aug 2022: 2 workers, 3 duties, 22 h on duty in all.", lines[0]);
+        // Labels without a zone: the times are the roster's own, and the caption says so once (v12c).
+        Assert.Equal("Duty roster 18 Aug 2022 to 20 Aug 2022: 2 workers, 3 duties, 22 h on duty in all. Times as the roster states them.", lines[0]);
         Assert.Equal("| worker | role | Thu 18 Aug | Fri 19 Aug | Sat 20 Aug | hours |", lines[1]);
         Assert.Equal("| Li Na | medical worker | 05:00-11:00 post 2 (scanner) | off | off | 6 h |", lines[3]);
         Assert.Equal("| Wang Fang | community staff | 08:00-16:00 East \\| gate | off | 08:00-16:00 East \\| gate | 16 h |", lines[4]);
@@ -59,7 +60,7 @@ public sealed class RosterGridTests
         var local = new Dictionary<string, string> { ["East gate"] = "东门", ["scanner"] = "扫码员" };
         var lines = RosterGrid.Markdown(problem, roster, PostNames("East gate", "zh-CN", local)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("值班表 2022年8月18日至2022年8月20日：2人，3个班次，共22小时。", lines[0]);
+        Assert.Equal("值班表 2022年8月18日至2022年8月20日：2人，3个班次，共22小时。时间按排班表。", lines[0]);
         Assert.Equal("| 姓名 | 身份 | 8月18日（周四） | 8月19日（周五） | 8月20日（周六） | 工时 |", lines[1]);
         Assert.Equal("| Li Na | 医务人员 | 05:00-11:00 2号岗（扫码员） | 休 | 休 | 6小时 |", lines[3]);
         Assert.Equal("| Wang Fang | 社区工作人员 | 08:00-16:00 东门 | 休 | 08:00-16:00 东门 | 16小时 |", lines[4]);
@@ -75,9 +76,11 @@ public sealed class RosterGridTests
         var rows = Rfc4180.Parse(csv);
 
         Assert.Contains("\"08:00-16:00 Gate, \"\"east\"\"\nside\"", csv, StringComparison.Ordinal);
-        Assert.Equal(["number", "worker", "role", "2022-08-18", "2022-08-19", "2022-08-20", "hours (h)"], rows[0]);
-        Assert.Equal(["2", "Wang Fang", "community staff", "08:00-16:00 " + name, "", "08:00-16:00 " + name, "16"], rows[2]);
-        Assert.Equal(["total", "", "", "14", "0", "8", "22"], rows[3]);
+        // A spreadsheet for people: no internal id column (v12c); labels without a zone add a last record on the times.
+        Assert.Equal(["worker", "role", "2022-08-18", "2022-08-19", "2022-08-20", "hours (h)"], rows[0]);
+        Assert.Equal(["Wang Fang", "community staff", "08:00-16:00 " + name, "", "08:00-16:00 " + name, "16"], rows[2]);
+        Assert.Equal(["total", "", "14", "0", "8", "22"], rows[3]);
+        Assert.Equal(["Times as the roster states them.", "", "", "", "", ""], rows[4]);
     }
 
     [Theory]
@@ -90,8 +93,8 @@ public sealed class RosterGridTests
     {
         var (problem, roster) = Small();
         var rows = Rfc4180.Parse(RosterGrid.Csv(problem, roster, PostNames(name)));
-        Assert.Equal("08:00-16:00 " + name, rows[2][3]);
-        Assert.Equal(7, rows[2].Count);
+        Assert.Equal("08:00-16:00 " + name, rows[2][2]);
+        Assert.Equal(6, rows[2].Count);
     }
 
     [Fact]
@@ -167,16 +170,21 @@ public sealed class RosterGridProperties
         var minutes = problem.Shifts.ToDictionary(s => s.Code, s => (long)s.Duration.TotalMinutes);
         var expected = planted.Planted.ToDictionary(a => (a.Worker.Value, a.Date));
         static bool Hours(string cell, long minutes) => Math.Abs((double.Parse(cell, CultureInfo.InvariantCulture) * 60) - minutes) < 0.5;
-        var ok = rows.Count == problem.Workers.Count + 2
-            && rows.All(r => r.Count == dates.Count + 4)
-            && rows[0].Skip(3).Take(dates.Count).SequenceEqual(dates.Select(d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
+        // No id column (a spreadsheet for people): a row is found by its worker's label, "worker 3" for a worker without a
+        // display name; default labels end with one record on the times when there are any.
+        var note = planted.Planted.Count > 0 ? 1 : 0;
+        var ok = rows.Count == problem.Workers.Count + 2 + note
+            && rows.All(r => r.Count == dates.Count + 3)
+            && (note == 0 || (rows[^1][0] == "Times as the roster states them." && rows[^1].Skip(1).All(c => c.Length == 0)))
+            && rows[0].Skip(2).Take(dates.Count).SequenceEqual(dates.Select(d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         foreach (var row in rows.Skip(1).Take(problem.Workers.Count))
         {
-            var worker = int.Parse(row[0], CultureInfo.InvariantCulture);
-            ok &= row[1] == $"worker {worker}" && Kinds[problem.Workers.Single(w => w.Id.Value == worker).Kind] == row[2];
+            ok &= row[0].StartsWith("worker ", StringComparison.Ordinal);
+            var worker = int.Parse(row[0]["worker ".Length..], CultureInfo.InvariantCulture);
+            ok &= Kinds[problem.Workers.Single(w => w.Id.Value == worker).Kind] == row[1];
             for (var d = 0; d < dates.Count; d++)
             {
-                var cell = row[3 + d];
+                var cell = row[2 + d];
                 ok &= expected.TryGetValue((worker, dates[d]), out var a)
                     ? cell == $"{Times(shifts[a.ShiftCode])} post {a.Post.Value}" + (a.Qualification is null ? "" : $" ({a.Qualification})")
                     : cell.Length == 0;
@@ -185,10 +193,10 @@ public sealed class RosterGridProperties
             ok &= Hours(row[^1], planted.Planted.Where(a => a.Worker.Value == worker).Sum(a => minutes[a.ShiftCode]));
         }
 
-        var total = rows[^1];
+        var total = rows[rows.Count - 1 - note];
         for (var d = 0; d < dates.Count; d++)
         {
-            ok &= Hours(total[3 + d], planted.Planted.Where(a => a.Date == dates[d]).Sum(a => minutes[a.ShiftCode]));
+            ok &= Hours(total[2 + d], planted.Planted.Where(a => a.Date == dates[d]).Sum(a => minutes[a.ShiftCode]));
         }
 
         return ok && rows.Skip(1).Take(problem.Workers.Count).Select(r => r[0]).Distinct().Count() == problem.Workers.Count;

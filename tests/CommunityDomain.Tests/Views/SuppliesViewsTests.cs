@@ -59,8 +59,9 @@ public sealed class SuppliesViewsProperties
         {
             var plan = SupplyAllocator.Allocate(c.Claims, c.Supply, policy);
             var rows = Rfc4180.Parse(AllocationTable.Csv(plan)).Skip(1).ToList();
-            var parsed = rows.Select(r => (Household: int.Parse(r[0], CultureInfo.InvariantCulture), Tier: int.Parse(r[2], CultureInfo.InvariantCulture),
-                Need: int.Parse(r[4], CultureInfo.InvariantCulture), Share: int.Parse(r[5], CultureInfo.InvariantCulture), Outcome: r[6])).ToList();
+            // No id column: the household by its label ("household 4" without a community), the priority counted from 1.
+            var parsed = rows.Select(r => (Household: int.Parse(r[0]["household ".Length..], CultureInfo.InvariantCulture), Tier: int.Parse(r[1], CultureInfo.InvariantCulture) - 1,
+                Need: int.Parse(r[3], CultureInfo.InvariantCulture), Share: int.Parse(r[4], CultureInfo.InvariantCulture), Outcome: r[5])).ToList();
             var ok = parsed.Count == plan.Shares.Count
                 && parsed.Sum(p => (long)p.Share) == plan.Allocated
                 && plan.Tiers.All(t => parsed.Where(p => p.Tier == t.Tier).Sum(p => (long)p.Share) == t.Supplied)
@@ -139,11 +140,12 @@ public sealed class SuppliesViewsTests
         var lines = AllocationTable.Markdown(SupplyAllocator.Allocate(claims, 6, AllocationPolicy.MaxMin)).Split('\n');
 
         Assert.Equal("Max-min fair allocation: 6 units in stock, 6 units given to 4 households, who need 11 units.", lines[0]);
-        Assert.Equal("| household 4 | 0 | 2 | 3 | 3 | in full | need met: tier 0 fully served |", lines[4]);
+        // Tier 0 is priority 1: people count from 1 (v12c).
+        Assert.Equal("| household 4 | 1 | 2 | 3 | 3 | in full | need met: priority 1 fully served |", lines[4]);
         // The max-min level as a sentence with units, not a formula ("level 1/3 = 0.333 units per weight unit").
-        Assert.Equal("| household 1 | 1 | 3 | 6 | 2 | rationed | Stock ran short for priority 1 (3 units for the 8 units it needs), so each household there gets "
+        Assert.Equal("| household 1 | 2 | 3 | 6 | 2 | rationed | Stock ran short for priority 2 (3 units for the 8 units it needs), so each household there gets "
             + "about 0.33 units per unit of weight, rounded to whole units and never more than it needs: with weight 3 this household gets 2 units. |", lines[5]);
-        Assert.Equal("| household 3 | 1 | 1 | 0 | 0 | no need | needed nothing |", lines[7]);
+        Assert.Equal("| household 3 | 2 | 1 | 0 | 0 | no need | needed nothing |", lines[7]);
         Assert.Equal("| **total** |   |   | 11 | **6** |   |   |", lines[8]);
     }
 }
