@@ -185,19 +185,22 @@ internal sealed class LagrangianBound
             return null;
         }
 
+        // Turns alternate while both run; once one has stalled the other takes every turn, and a bound that meets the
+        // roster's score ends both.
         LagrangianBound[] ascents = [new(p, hi, paidShare: 0), new(p, hi, PaidStartShare)];
-        var running = ascents.Length;
-        for (var k = 0; running > 0 && k < Math.Max(ascents.Length, iterations); k++)
+        var turn = 0;
+        for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
         {
             if (k > 0 && stop())
             {
                 break;
             }
 
-            var ascent = ascents[k % ascents.Length];
+            turn = ascents[turn]._done ? 1 - turn : turn;
+            var ascent = ascents[turn];
             if (ascent._done)
             {
-                continue;
+                break;
             }
 
             if (!ascent.Iterate(upper))
@@ -205,7 +208,12 @@ internal sealed class LagrangianBound
                 return null;
             }
 
-            running -= ascent._done ? 1 : 0;
+            if (upper is { } ub && Math.Ceiling(ascent._best - RoundingSlack) >= ub)
+            {
+                break;
+            }
+
+            turn = 1 - turn;
         }
 
         return Result(Math.Max(ascents[0]._best, ascents[1]._best));
