@@ -11,6 +11,8 @@ public static class RosterRepair
     // The lists the private steps map are drawn from the published roster: a mismatch there is one of its assignments.
     private const string Published = "published";
 
+    // A past date a worker was off stays off: its shift-off wish weighs far above any real wish (tens to hundreds), so
+    // a repair never puts a duty on a date that has gone by unless a pin or a demand's hard minimum forces it.
     private const int PastOffWeight = 1_000_000;
 
 

@@ -74,13 +74,13 @@ internal sealed class CompiledProblem
     /// <summary>Per <see cref="WorkerDay"/> cell: the pinned slot, or -1.</summary>
     public required int[] Pinned { get; init; }
 
-    /// <summary>Per (worker * Days + day) * ShiftCount + shift: weight of shift-on wishes for that shift.</summary>
+    /// <summary>Per <see cref="WishIndex"/> cell: weight of shift-on wishes for that shift.</summary>
     public required int[] OnWish { get; init; }
 
     /// <summary>Per <see cref="WorkerDay"/> cell: total weight of shift-on wishes that day.</summary>
     public required int[] OnWishTotal { get; init; }
 
-    /// <summary>Per (worker * Days + day) * ShiftCount + shift: weight of shift-off wishes for that shift.</summary>
+    /// <summary>Per <see cref="WishIndex"/> cell: weight of shift-off wishes for that shift.</summary>
     public required int[] OffWish { get; init; }
 
     /// <summary>Per <see cref="WorkerSlot"/> cell: own-compound penalty of serving that slot.</summary>
@@ -110,6 +110,9 @@ internal sealed class CompiledProblem
 
     /// <summary>Index of a (worker, day) cell in the per-worker-and-day arrays (<see cref="Pinned"/>, an assignment).</summary>
     public int WorkerDay(int worker, int day) => (worker * Days) + day;
+
+    /// <summary>Index of a (worker, day, shift type) cell in <see cref="OnWish"/> and <see cref="OffWish"/>.</summary>
+    public int WishIndex(int worker, int day, int shift) => (WorkerDay(worker, day) * ShiftCount) + shift;
 
     /// <summary>Index of a (worker, slot) cell in <see cref="OwnCompoundCost"/>.</summary>
     public int WorkerSlot(int worker, int slot) => (worker * SlotCount) + slot;

@@ -266,8 +266,8 @@ internal static class WorkerScoring
         if (s >= 0)
         {
             var t = p.SlotShift[s];
-            on -= p.OnWish[(wd * p.ShiftCount) + t];
-            var off = p.OffWish[(wd * p.ShiftCount) + t];
+            on -= p.OnWish[p.WishIndex(w, d, t)];
+            var off = p.OffWish[p.WishIndex(w, d, t)];
             if (off != 0)
             {
                 sink.Add(RuleKind.ShiftOffWish, w, d, s, 0, off);

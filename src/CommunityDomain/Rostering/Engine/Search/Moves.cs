@@ -42,7 +42,7 @@ internal sealed class MoveContext
     {
         for (var d = 0; d < P.Days; d++)
         {
-            if (P.Pinned[(w * P.Days) + d] < 0)
+            if (P.Pinned[P.WorkerDay(w, d)] < 0)
             {
                 Ev.Set(w, d, -1);
             }
@@ -120,7 +120,7 @@ internal sealed class RuinAndRecreateMove : IMove
 
             for (var w = 0; w < p.WorkerCount; w++)
             {
-                var wd = (w * p.Days) + day;
+                var wd = p.WorkerDay(w, day);
                 if (c.Ev.Assign[wd] == slot && p.Pinned[wd] != slot)
                 {
                     return w;
@@ -143,7 +143,7 @@ internal sealed class ChangeMove : IMove
         var p = c.P;
         var w = c.Rng.Next(p.WorkerCount);
         var d = c.Rng.Next(p.Days);
-        var current = c.Ev.Assign[(w * p.Days) + d];
+        var current = c.Ev.Assign[p.WorkerDay(w, d)];
         var choice = c.Rng.Next(p.Choices);
         if (choice - 1 != current && p.Allowed[p.ChoiceIndex(w, d, choice)] && !p.OverlapsNeighbour(c.Ev.Assign, w, d, choice - 1))
         {
@@ -179,8 +179,8 @@ internal sealed class SwapBlockMove(bool oneDate) : IMove
         var start = c.Rng.Next(p.Days - length + 1);
         for (var d = start; d < start + length; d++)
         {
-            var sa = c.Ev.Assign[(a * p.Days) + d];
-            var sb = c.Ev.Assign[(b * p.Days) + d];
+            var sa = c.Ev.Assign[p.WorkerDay(a, d)];
+            var sb = c.Ev.Assign[p.WorkerDay(b, d)];
             if (!p.Allowed[p.ChoiceIndex(a, d, sb + 1)] || !p.Allowed[p.ChoiceIndex(b, d, sa + 1)])
             {
                 return;
@@ -194,8 +194,8 @@ internal sealed class SwapBlockMove(bool oneDate) : IMove
 
         for (var d = start; d < start + length; d++)
         {
-            var sa = c.Ev.Assign[(a * p.Days) + d];
-            var sb = c.Ev.Assign[(b * p.Days) + d];
+            var sa = c.Ev.Assign[p.WorkerDay(a, d)];
+            var sb = c.Ev.Assign[p.WorkerDay(b, d)];
             c.Ev.Set(a, d, sb);
             c.Ev.Set(b, d, sa);
         }
@@ -210,7 +210,7 @@ internal sealed class SwapBlockMove(bool oneDate) : IMove
     {
         var p = c.P;
         var assign = c.Ev.Assign;
-        return (from > 0 && p.Overlap(w, assign[(w * p.Days) + from - 1], assign[(other * p.Days) + from]))
-            || (to < p.Days && p.Overlap(w, assign[(other * p.Days) + to - 1], assign[(w * p.Days) + to]));
+        return (from > 0 && p.Overlap(w, assign[p.WorkerDay(w, from) - 1], assign[p.WorkerDay(other, from)]))
+            || (to < p.Days && p.Overlap(w, assign[p.WorkerDay(other, to) - 1], assign[p.WorkerDay(w, to)]));
     }
 }
