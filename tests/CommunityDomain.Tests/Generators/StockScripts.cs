@@ -5,9 +5,9 @@ using CommunityDomain.Supplies.Ledger;
 namespace CommunityDomain.Tests.Generators;
 
 /// <summary>Runs a generated stock command (a record, as scripts hold them) through the ledger's public verb.</summary>
-public static class StockScripts
+internal static class StockScripts
 {
-    public static StockResult Run(this StockLedger ledger, StockCommand command, Actor by = default, Community? community = null) => command switch
+    internal static StockResult Run(this StockLedger ledger, StockCommand command, Actor by = default, Community? community = null) => command switch
     {
         ReceiveStock c => ledger.Receive(c.Id, c.Quantity, c.Source, c.Expiry, by),
         AllocateStock c => ledger.Allocate(c.Id, c.Household, c.Quantity, by),
