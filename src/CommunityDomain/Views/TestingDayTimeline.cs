@@ -12,7 +12,7 @@ namespace CommunityDomain.Views;
 /// <remarks>
 /// <para>A wave's bar runs from its loudspeaker call to the moment its last person has been swabbed, labelled with
 /// its building (and unit) id when it is wide enough; overlapping waves are stacked. Every bar is a <c>rect</c> of
-/// class <c>wave</c> with a tooltip (<c>title</c>) holding the loudspeaker call in the labels' culture (<see cref="Announcements.Call"/>).</para>
+/// class <c>wave</c> with a tooltip (<c>title</c>) holding the loudspeaker call in the labels' culture (<see cref="Announcements.Call(MassTesting.Planners.WaveCall, MassTesting.Planners.WaveProblem, Labels)"/>).</para>
 /// <para><see cref="WavePlan"/> gives calls and finishes but no queue over time, so the view recomputes it with the
 /// planner's queue model: a call's people arrive together at call time + walk-down, are served first come first
 /// served (within a household: assisted, typed, QR), each by the earliest free station; the queue is the people
