@@ -94,6 +94,14 @@ public sealed class VerifierFindingsV12dTests
         Assert.StartsWith("请东方小区4号楼", Announcements.Call(call, problem, zh, dongfang.Id), StringComparison.Ordinal);
         Assert.StartsWith("Residents of Dongfang, Building 4", Announcements.Call(call, problem, Labels.For(community, English), dongfang.Id), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>("compound", () => Announcements.Call(call, problem, zh, default));
+
+        // D5. A plan that meets its lower bound says so in the timeline's legend, not "a gap of 0.0%".
+        var plan = WavePlanner.Plan(problem);
+        Assert.Equal(plan.LowerBound, plan.ExpectedFinish);
+        var svg = TestingDayTimeline.Svg(problem, plan, zh);
+        Assert.Contains("已是理论上最早能完成的时间", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0%", svg, StringComparison.Ordinal);
+        Assert.Contains("as early as any plan can finish", TestingDayTimeline.Svg(problem, plan, Labels.For(community, English)), StringComparison.Ordinal);
     }
 
     // D2. A name ending in a symbol (or holding one) is not glued to the next name in Chinese; plain names join as the office writes them.
