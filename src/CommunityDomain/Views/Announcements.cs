@@ -49,7 +49,7 @@ public static class Announcements
         Guard.Against.Null(call);
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
-        Guard.Against.Expression(c => c.IsDefault, compound, "A compound id is required.", nameof(compound));
+        Guard.Against.DefaultId(compound);
         return Text(call, problem, labels, compound);
     }
 
