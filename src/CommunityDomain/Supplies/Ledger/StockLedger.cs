@@ -203,7 +203,8 @@ public sealed partial class StockLedger : AggregateRoot
             ReturnStock c => Apply(c, by),
             WriteOffStock c => Apply(c, by),
             CancelAllocation c => Apply(c, by),
-            _ => throw new ArgumentException($"Unknown stock command {command.GetType().Name}.", nameof(command)),
+            // The command records are internal and every one has an arm: another type is a bug here, not a caller's input.
+            _ => throw new System.Diagnostics.UnreachableException($"Unknown stock command {command.GetType().Name}."),
         };
         if (result.Succeeded)
         {
