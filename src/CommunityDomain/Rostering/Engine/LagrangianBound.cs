@@ -41,6 +41,8 @@ internal sealed class LagrangianBound
     // with 2 / 8): Instance8 88 % / 97 %, Instance14 90 % / 95 %, Instance20 55 % / 85 %, a generated 60-worker community
     // problem 650 / 708 of its proven 727; 8 for both ascents lost Instance12 (96.9 % -> 96.2 %) and a 150-worker community
     // problem (124 -> 69), 16 and 32 were worse everywhere; hence one scale each, so the ascents also differ in step.
+    // The longer steps lose below about 500 iterations (Instance14 392 -> 56 at 100, 1106 -> 1024 at 400, 1140 -> 1220
+    // at 800), so a bound given few iterations may be lower than with 2 for both (docs/rostering.md).
     private const double ZeroStartStepScale = 2.0;
     private const double PaidStartStepScale = 8.0;
 
