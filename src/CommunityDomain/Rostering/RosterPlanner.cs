@@ -115,8 +115,9 @@ public static class RosterPlanner
         if (withBound)
         {
             var upper = roster.Score.IsFeasible ? roster.Score.Soft : (long?)null;
-            var bound = LagrangianBound.Compute(problem.Compiled, upper, BoundIterations(problem.Compiled, options),
-                () => cancellationToken.IsCancellationRequested || engine.PastTimeLimit());
+            var iterations = BoundIterations(problem.Compiled, options);
+            var bound = LagrangianBound.Compute(problem.Compiled, upper, iterations,
+                () => cancellationToken.IsCancellationRequested || engine.PastTimeLimit(), engine.StepsThatFit(iterations));
             roster = roster.WithLowerBound(bound);
         }
 

@@ -1,6 +1,7 @@
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
+using CommunityDomain.Rostering.Engine.Search;
 using CommunityDomain.Tests.Generators;
 using static CommunityDomain.Tests.Rostering.RosterExamples;
 
@@ -129,8 +130,8 @@ public sealed class RosterPlannerBehaviourTests
     {
         // 30 staff for 2 posts x 3 shifts x 28 days wanting 3-5 people each: at most 20 duties each, so at least 72
         // person-shifts go uncovered and the bound has something to find (it still rises past 2,000 iterations).
-        // Every timestamp read is 1 ms later: the search stops at 18 s of its 20 s and the bound gets the last 2 s, one
-        // read per subgradient iteration (about 2,000). An iteration-limited plan's fixed budget here is 782. The
+        // Every timestamp read is 0.5 ms later: the search stops at 18 s of its 20 s and the bound gets the last 2 s, one
+        // read per subgradient iteration and one per stalled step of the paid ascent (its time estimate; about 2,000). An iteration-limited plan's fixed budget here is 782. The
         // bound's iterates toward the same roster are those of LowerBound, and more never give less, so spending the
         // time shows as a bound above LowerBound's 1,000 iterations.
         var start = new LocalDate(2022, 8, 15);
@@ -142,13 +143,29 @@ public sealed class RosterPlannerBehaviourTests
         var staff = Enumerable.Range(1, 30).Select(i => new Worker(new Id<Worker>(i), WorkerKind.Staff, compound)).ToList();
         var rules = new WorkRules(maxConsecutiveDays: 5, minRest: Duration.FromHours(11), maxTotalMinutes: 20 * 480, minTotalMinutes: 12 * 480);
         var problem = RosterProblem.Create(horizon, shifts, demands, staff, rules);
-        var options = new PlannerOptions(1, timeLimit: Duration.FromSeconds(20), timeProvider: new SteppingTimeProvider(TimeSpan.FromMilliseconds(1))) { DegreeOfParallelism = 1 };
+        var options = new PlannerOptions(1, timeLimit: Duration.FromSeconds(20), timeProvider: new SteppingTimeProvider(TimeSpan.FromMilliseconds(0.5))) { DegreeOfParallelism = 1 };
 
         var roster = Assert.IsType<Roster>(RosterPlanner.Plan(problem, options).Value);
 
         Assert.NotNull(roster.LowerBound);
         Assert.True(roster.LowerBound > RosterPlanner.LowerBound(problem, 1_000, roster.Score.Soft), $"bound {roster.LowerBound}");
         Assert.True(roster.LowerBound <= roster.Score.Soft);
+    }
+
+    [Fact]
+    public void Under_a_time_limit_the_bound_expects_the_iterations_that_fit_in_the_time_left()
+    {
+        // Every timestamp read is 10 ms later: the engine's start, the estimate's start and each estimate read one each.
+        var g = RosterGenerators.Create(7);
+        var timed = new SearchEngine(g.Problem.Compiled, new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: new SteppingTimeProvider(TimeSpan.FromMilliseconds(10))), progress: null);
+        var fit = timed.StepsThatFit(most: 5_000);
+
+        // 10 done in 10 ms with 990 ms left at the start: about 990 in all.
+        Assert.Equal(990, fit(10));
+        Assert.Equal(5_000, fit(200)); // 200 in 20 ms would be 9,900: never above the most
+        Assert.Equal(5_000, fit(0));
+        var untimed = new SearchEngine(g.Problem.Compiled, new PlannerOptions(1, iterationLimit: 100), progress: null);
+        Assert.Equal(800, untimed.StepsThatFit(most: 800)(10));
     }
 
     [Fact]

@@ -59,6 +59,27 @@ internal sealed class SearchEngine
     /// <summary>Whether the whole time limit (not only the search's share) has elapsed.</summary>
     public bool PastTimeLimit() => Timestamp() - _start >= _limitTicks;
 
+    /// <summary>
+    /// Under a time limit, an estimate of how many steps of a loop started now fit in the time left: given the steps
+    /// done, done x (time left at the start / time used so far), between done and <paramref name="most"/>; without a
+    /// time limit, <paramref name="most"/>. Elapsed time only (the options' time provider), never the wall clock.
+    /// </summary>
+    public Func<int, int> StepsThatFit(int most)
+    {
+        if (_limitTicks == long.MaxValue)
+        {
+            return _ => most;
+        }
+
+        var begin = Timestamp();
+        var left = Math.Max(0, _limitTicks - (begin - _start));
+        return done =>
+        {
+            var used = Timestamp() - begin;
+            return used <= 0 || done <= 0 ? most : Math.Max(done, (int)Math.Min(most, (double)done * left / used));
+        };
+    }
+
     public int[] BestAssign { get; }
 
     public ScorePart BestScore { get; private set; }
