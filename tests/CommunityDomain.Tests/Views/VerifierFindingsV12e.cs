@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Tests.Generators;
 using CommunityDomain.Views;
@@ -74,6 +76,111 @@ public sealed partial class VerifierFindingsV12eTests
             var text = AllocationTable.Explain(plan, s.Household);
             Assert.True(Reproduces(plan, s, text), text);
         }
+    }
+
+    // D7. "Would have had more hours than others in their group" named no group; the why-short line names it as the score
+    // explanation does (kind and qualifications).
+    [Fact]
+    public void Why_short_names_the_group_whose_hours_would_be_uneven()
+    {
+        var home = new Id<Compound>(1);
+        var gate = new Id<Post>(1);
+        var monday = new LocalDate(2022, 8, 15);
+        Worker[] workers = [new(new Id<Worker>(1), WorkerKind.Staff, home, displayName: "王芳"), new(new Id<Worker>(2), WorkerKind.Staff, home, displayName: "李强")];
+        var problem = RosterProblem.Create(new DateInterval(monday, monday.PlusDays(1)), [new ShiftDefinition("E", new LocalTime(6, 0), Duration.FromHours(8))],
+            [new Demand(gate, home, monday, "E", 0, maximum: 2), new Demand(gate, home, monday.PlusDays(1), "E", 1)], workers, new WorkRules(),
+            weights: new PreferenceWeights(ownCompound: 0, fairness: 1));
+        RosterAssignment[] roster = [new(new Id<Worker>(1), monday, gate, "E")];
+        Labels For(string culture) => new(CultureInfo.GetCultureInfo(culture), DateTimeZoneProviders.Tzdb["Asia/Shanghai"], workers,
+            posts: new Dictionary<Id<Post>, string> { [gate] = "东门" }, compounds: new Dictionary<Id<Compound>, string> { [home] = "东方小区" },
+            postCompounds: new Dictionary<Id<Post>, Id<Compound>> { [gate] = home });
+
+        var en = RosterTexts.WhyShort(problem, roster, gate, monday.PlusDays(1), "E", For("en"));
+        var zh = RosterTexts.WhyShort(problem, roster, gate, monday.PlusDays(1), "E", For("zh-CN"));
+
+        Assert.Contains(en, t => t.StartsWith("王芳", StringComparison.Ordinal) && t.Contains("would have had more hours than others in the community staff group", StringComparison.Ordinal));
+        Assert.Contains(zh, t => t.StartsWith("王芳", StringComparison.Ordinal) && t.Contains("工时会比社区工作人员中的其他人多", StringComparison.Ordinal));
+        Assert.DoesNotContain(en, t => t.Contains("their group", StringComparison.Ordinal));
+    }
+
+    // D3. The dispatch list said "fewer hours first" but listed 20 h before 14 h (ranked by the whole score change). Now the
+    // list is ordered by what its lines show; over planted problems on thinned rosters, for every need tried, each line's
+    // (gives something up, lives elsewhere, hours this week) is never less than the line before's.
+    [Property(Arbitrary = [typeof(RosterArbitraries)], MaxTest = 40)]
+    public void The_dispatch_lists_order_follows_the_reasons_it_shows(PlantedProblem planted, int seed)
+    {
+        var problem = planted.Problem;
+        var random = new Random(seed);
+        var kept = planted.Planted.Where(_ => random.Next(3) != 0).ToList();
+        var labels = new Labels(CultureInfo.GetCultureInfo("en"), DateTimeZoneProviders.Tzdb["Asia/Shanghai"], problem.Workers);
+        foreach (var demand in problem.Demands.Take(2).Concat(problem.Demands.TakeLast(1)).Distinct())
+        {
+            var shift = problem.Shifts.First(s => s.Code == demand.ShiftCode);
+            var ranking = RosterDispatch.Rank(problem, kept, demand.Post, demand.Date.At(shift.Start), Duration.FromHours(4), demand.Qualification);
+            var lines = RosterTexts.Dispatch(ranking, labels, top: 50).Split('\n').Skip(2).ToList();
+            Assert.Equal(Math.Min(50, ranking.Candidates.Count), lines.Count);
+            var keys = lines.Select(DispatchKey).ToList();
+            for (var i = 1; i < keys.Count; i++)
+            {
+                Assert.True(keys[i - 1].CompareTo(keys[i]) <= 0, string.Join('\n', lines));
+            }
+        }
+    }
+
+    [Fact]
+    public void Dispatch_lists_fewer_hours_first_among_people_who_live_elsewhere()
+    {
+        var home = new Id<Compound>(1);
+        var other = new Id<Compound>(2);
+        var gate = new Id<Post>(1);
+        var monday = new LocalDate(2022, 8, 15);
+        // 罗立新 worked 16 h this week, 王春梅 8 h; both live elsewhere; the need is Thursday afternoon.
+        Worker[] workers = [new(new Id<Worker>(1), WorkerKind.ResidentVolunteer, other, displayName: "罗立新"), new(new Id<Worker>(2), WorkerKind.Staff, other, displayName: "王春梅")];
+        var problem = RosterProblem.Create(new DateInterval(monday, monday.PlusDays(6)), [new ShiftDefinition("D", new LocalTime(8, 0), Duration.FromHours(8))],
+            [.. Enumerable.Range(0, 7).Select(d => new Demand(gate, home, monday.PlusDays(d), "D", 0, maximum: 2))], workers, new WorkRules(),
+            weights: new PreferenceWeights(ownCompound: 5, fairness: 1));
+        RosterAssignment[] roster = [new(new Id<Worker>(1), monday, gate, "D"), new(new Id<Worker>(1), monday.PlusDays(1), gate, "D"), new(new Id<Worker>(2), monday, gate, "D")];
+        var ranking = RosterDispatch.Rank(problem, roster, gate, monday.PlusDays(3).At(new LocalTime(14, 0)), Duration.FromHours(4));
+        var lines = RosterTexts.Dispatch(ranking, new Labels(CultureInfo.GetCultureInfo("en"), DateTimeZone.Utc, workers)).Split('\n');
+
+        Assert.StartsWith("1. 王春梅 (community staff): lives in ", lines[2], StringComparison.Ordinal);
+        Assert.Contains("; fewest hours on duty this week of those who can go (8 h)", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("2. 罗立新 (resident volunteer): lives in ", lines[3], StringComparison.Ordinal);
+        Assert.Contains("; 16 h on duty this week", lines[3], StringComparison.Ordinal);
+    }
+
+    // (gives up a wish or preference, lives elsewhere, hours this week) as a line states them.
+    private static (bool Costs, bool Elsewhere, decimal Hours) DispatchKey(string line)
+    {
+        var hours = DispatchHours().Match(line);
+        Assert.True(hours.Success, line);
+        return (line.Contains("; but ", StringComparison.Ordinal), !line.Contains("lives in this compound", StringComparison.Ordinal),
+            decimal.Parse(hours.Groups["h"].Value, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex(@"(?:: lives in [^;]*; (?<h>[\d,.]+) h on duty this week|fewest hours on duty this week of those who can go \((?<h>[\d,.]+) h\))")]
+    private static partial Regex DispatchHours();
+
+    // D6. "Block A, North, Gate, main": a compound and its post joined with ", " when names hold commas. They join with '›',
+    // which no name holds (one typed in a name shows as '>'), so exactly one '›' stands between them.
+    [Fact]
+    public void A_post_with_its_compound_joins_with_a_mark_no_name_holds()
+    {
+        var compound = new Id<Compound>(1);
+        var gate = new Id<Post>(1);
+        var odd = new Id<Post>(2);
+        var labels = new Labels(CultureInfo.GetCultureInfo("en"), DateTimeZone.Utc, null,
+            posts: new Dictionary<Id<Post>, string> { [gate] = "Gate, main", [odd] = "Gate › side" },
+            compounds: new Dictionary<Id<Compound>, string> { [compound] = "Block A, North" },
+            postCompounds: new Dictionary<Id<Post>, Id<Compound>> { [gate] = compound, [odd] = compound });
+
+        Assert.Equal("Block A, North › Gate, main", labels.PostWithCompound(gate));
+        Assert.Equal("Block A, North › Gate > side", labels.PostWithCompound(odd));
+        Assert.Single(labels.PostWithCompound(odd), c => c == '›');
+        Assert.Equal("Block A, North; Gate, main", labels.List(["Block A, North", "Gate, main"]));
+        var zh = new Labels(Chinese, DateTimeZone.Utc, null, posts: new Dictionary<Id<Post>, string> { [gate] = "东门" },
+            compounds: new Dictionary<Id<Compound>, string> { [compound] = "东方小区" }, postCompounds: new Dictionary<Id<Post>, Id<Compound>> { [gate] = compound });
+        Assert.Equal("东方小区东门", zh.PostWithCompound(gate));
     }
 
     // Reads the part and the rule from the English text and applies them, independently of how the text was made.
