@@ -152,7 +152,7 @@ public static class TestingDays
                     .Select(g => g.Count() == 1
                         ? words.Say("person.reason", Address(community, labels, words, g.Key.Household), g.First().MaskedName, labels.Local(g.Key.Reason))
                         : words.Say("person.door.reason", Address(community, labels, words, g.Key.Household), words.JoinTight(g.Select(e => e.MaskedName).Distinct()),
-                            g.Count(), labels.Local(g.Key.Reason)))));
+                            g.Count(), labels.Local(g.Key.Reason))))));
             }
 
             var lastCallAgain = start;
