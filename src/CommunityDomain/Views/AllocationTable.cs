@@ -165,9 +165,15 @@ public static class AllocationTable
         return shown <= whole ? whole + 0.01m : shown >= whole + 1 ? whole + 0.99m : shown;
     }
 
-    // The water level as a quantity people read: units for each point of weight ("2.33 units per point of weight").
-    private static string PerWeight(Labels l, TierOutcome t) =>
-        l.Amount(t.LevelDenominator == 0 ? 0m : Math.Round((decimal)t.LevelNumerator / t.LevelDenominator, 2, MidpointRounding.AwayFromZero), "units");
+    // The water level as a quantity people read: units for each point of weight, "about" only when it was rounded ("about
+    // 2.33 units", but "1 unit" for a level of exactly 1).
+    private static string PerWeight(Labels l, TierOutcome t)
+    {
+        var exact = t.LevelDenominator == 0 ? 0m : (decimal)t.LevelNumerator / t.LevelDenominator;
+        var shown = Math.Round(exact, 2, MidpointRounding.AwayFromZero);
+        var amount = l.Amount(shown, "units");
+        return t.LevelDenominator == 0 || t.LevelNumerator % t.LevelDenominator == 0 ? amount : l.Text("amount.about", ("amount", amount));
+    }
 
     private static string Level(Labels l, AllocationPolicy policy, TierOutcome t) =>
         t.FullyServed ? l.Text("level.full")
