@@ -41,7 +41,7 @@ foreach (var order in community.ControlOrders)
 }
 
 Console.WriteLine();
-Console.WriteLine(CompoundSummary.Table(CompoundSummary.Of(community, noon), labels, words));
+Console.WriteLine(string.Join(Environment.NewLine, ConsoleTable.Plain(CompoundSummary.Table(CompoundSummary.Of(community, noon), labels, words).Split(Environment.NewLine))));
 var sample = community.Residents[0];
 Console.WriteLine(words.Say("resident", sample.Name, sample.Document?.Masked, sample.Phone?.Masked));
 
@@ -85,6 +85,11 @@ Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"\d+hard/-?\d+soft|ve
 // A resident volunteer is posted by surname and building, never with a number of the system's ("徐志愿者30"); sizes in
 // words the office uses (MB), not "KiB"; priorities counted from 1.
 Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"志愿者\d|Volunteer \S+ \d|KiB|第0优先级|priority 0|tier 0"), "the story shows a volunteer by number, KiB or a priority counted from 0");
+// A console shows no Markdown (a heading's "###", a table's "| --- |" rule and bars); a list names each door and
+// reason once, with a count ("张**、张*（4人，由隔离专班单独采样）"), as the call-again list does (v12e).
+Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"(?m)^\s*(#{1,6} |\| )"), "the story shows Markdown on the console");
+Check(text.Split('\n').Where(l => l.Contains(words.Say("day.exempt", string.Empty).Trim().TrimEnd('.', '。'), StringComparison.Ordinal))
+    .All(l => l.Split(words.IsChinese ? "，" : "; ").Length == l.Split(words.IsChinese ? "，" : "; ").Distinct().Count()), "an exempt list repeats an entry");
 // An erased resident keeps only the pseudonym, which is not a name.
 var names = community.Residents.Where(r => r.Name != Resident.ErasedName).Select(r => r.Name.Value).Where(n => n.Length > 1).ToHashSet();
 Check(!names.Any(n => text.Contains(n, StringComparison.Ordinal)), "the story shows a resident's clear name");

@@ -47,13 +47,18 @@ public static class RolesAndPrivacy
         var dongfangHead = Actor.CompoundHead("dongfang.head", dongfang.Area);
         var gateVolunteer = new Actor("pingguoyuan.gate.1", Role.GateDuty, scenario.Compounds["Pingguoyuan"].Area);
         // A person reads who holds an account, not the account's login: the office's staff member on duty, the head and
-        // the gate volunteer by their display names (the logins stay in the audit trail).
+        // the gate volunteer by their display names (the logins stay in the audit trail). They are people of their own, not
+        // workers of the roster: names numbered past the roster's workers (397-399; names are unique below 400), so no
+        // reader meets one name as a volunteer on the roster and as a compound head here.
         var holders = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [office.Account] = OfficeNames.WorkerName(1, CommunityDomain.Rostering.WorkerKind.Staff),
-            [dongfangHead.Account] = OfficeNames.WorkerName(3, CommunityDomain.Rostering.WorkerKind.Staff),
-            [gateVolunteer.Account] = OfficeNames.WorkerName(11, CommunityDomain.Rostering.WorkerKind.PartyMemberVolunteer),
+            [office.Account] = OfficeNames.WorkerName(399, CommunityDomain.Rostering.WorkerKind.Staff),
+            [dongfangHead.Account] = OfficeNames.WorkerName(398, CommunityDomain.Rostering.WorkerKind.Staff),
+            [gateVolunteer.Account] = OfficeNames.WorkerName(397, CommunityDomain.Rostering.WorkerKind.PartyMemberVolunteer),
         };
+        var rosterNames = Enumerable.Range(1, 300).Select(n => OfficeNames.WorkerName(n, CommunityDomain.Rostering.WorkerKind.Staff)).ToHashSet(StringComparer.Ordinal);
+        Check(holders.Values.Distinct().Count() == holders.Count && !holders.Values.Any(rosterNames.Contains),
+            "an account holder shares a name with another holder or with a worker on the roster");
         string Holder(string account) => holders.TryGetValue(account, out var name) ? name : account;
         output.WriteLine(words.Say("roles"));
         foreach (var actor in new[] { office, dongfangHead, gateVolunteer })

@@ -119,7 +119,7 @@ public static class RosterDays
 
         // The first rows of the posted grid: names, local shift times, hours.
         output.WriteLine(words.Say("grid.excerpt"));
-        foreach (var line in grid.Skip(2).Take(6))
+        foreach (var line in ConsoleTable.Plain(grid.Skip(2).Take(6)))
         {
             output.WriteLine("  " + line);
         }

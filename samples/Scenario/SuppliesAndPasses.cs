@@ -59,8 +59,8 @@ public static class SuppliesAndPasses
         var table = AllocationTable.Markdown(plan, labels).Split('\n');
         var sample = plan.Shares.First(s => s.Outcome == ShareOutcome.Rationed).Household;
         output.WriteLine(words.Say("allocation", labels.Compound(scenario.Compounds["Meiyuan"].Id), sealedHomes.Count, table[0]));
-        foreach (var line in table.Skip(1).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Take(2)
-            .Concat(table.Where(l => l.StartsWith("| " + labels.Household(sample) + " |", StringComparison.Ordinal))))
+        foreach (var line in ConsoleTable.Plain(table.Skip(1).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Take(2)
+            .Concat(table.Where(l => l.StartsWith("| " + labels.Household(sample) + " |", StringComparison.Ordinal)))))
         {
             output.WriteLine("  " + line);
         }
@@ -78,7 +78,7 @@ public static class SuppliesAndPasses
         // The run sheets as the library renders them: the caption and the first run's sheet.
         var sheets = RunSheets.Markdown(runs, labels).Split('\n');
         var second = Array.FindIndex(sheets, 3, l => l.StartsWith("### ", StringComparison.Ordinal));
-        foreach (var line in sheets.Take(second < 0 ? sheets.Length : second).Where(l => l.Length > 0))
+        foreach (var line in ConsoleTable.Plain(sheets.Take(second < 0 ? sheets.Length : second).Where(l => l.Length > 0)))
         {
             output.WriteLine("  " + line);
         }
@@ -143,7 +143,10 @@ public static class SuppliesAndPasses
         foreach (var back in returns.Where(r => r.Late))
         {
             output.WriteLine(words.Say("passes.late", labels.Compound(community.Get(back.Household).CompoundId), labels.Household(back.Household),
-                labels.TimeOfDay(back.WentOut), labels.TimeOfDay(back.CameBack), back.TimeOut.TotalMinutes, back.Allowed.TotalMinutes));
+                // With the date: "19:00" alone reads as any evening; the return shows its own date only when it differs.
+                labels.Moment(back.WentOut),
+                back.CameBack.InZone(labels.Zone).Date == back.WentOut.InZone(labels.Zone).Date ? labels.TimeOfDay(back.CameBack) : labels.Moment(back.CameBack),
+                back.TimeOut.TotalMinutes, back.Allowed.TotalMinutes));
         }
 
         // The refusal as the household reads it (the library's text: its address with the compound, and why).

@@ -145,8 +145,14 @@ public static class TestingDays
             var exempt = round.Closure().Exemptions;
             if (exempt.Count > 0)
             {
-                output.WriteLine(words.Say("day.exempt", words.Join(exempt.Select(e =>
-                    words.Say("person.reason", Address(community, labels, words, community.Get(e.Resident).HouseholdId), e.MaskedName, labels.Local(e.Reason))))));
+                // One entry per door and reason, as the call-again list has: the quarantine team's ten people of two doors
+                // read as two entries with their counts, not ten lines of one address.
+                output.WriteLine(words.Say("day.exempt", words.Join(exempt
+                    .GroupBy(e => (Household: community.Get(e.Resident).HouseholdId, e.Reason))
+                    .Select(g => g.Count() == 1
+                        ? words.Say("person.reason", Address(community, labels, words, g.Key.Household), g.First().MaskedName, labels.Local(g.Key.Reason))
+                        : words.Say("person.door.reason", Address(community, labels, words, g.Key.Household), words.JoinTight(g.Select(e => e.MaskedName).Distinct()),
+                            g.Count(), labels.Local(g.Key.Reason))))));
             }
 
             var lastCallAgain = start;

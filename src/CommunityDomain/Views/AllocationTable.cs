@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
 using CommunityDomain.Supplies.Allocation;
 
 namespace CommunityDomain.Views;
@@ -79,6 +81,37 @@ public static class AllocationTable
         return sb.ToString();
     }
 
+    /// <summary>
+    /// One household's share in plain sentences, for a text read on its own (a notebook, a reply to the household): where
+    /// it lives (with its compound), what it needs and gets, and the reason as the table gives it, with the rule that made the
+    /// share a whole number of units ("东方小区1号楼1单元101室：需要9份，分得8份。第2优先级物资不足……").
+    /// </summary>
+    /// <param name="plan">The allocation plan (<see cref="SupplyAllocator"/>).</param>
+    /// <param name="household">A household with a claim in the plan.</param>
+    /// <param name="labels">Culture and names; null for <see cref="Labels.Default"/>.</param>
+    /// <returns>One or two sentences, no resident's name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="plan"/> is null, or <paramref name="household"/> is the default id or had no claim in the plan.</exception>
+    public static string Explain(AllocationPlan plan, Id<Household> household, Labels? labels = null)
+    {
+        Guard.Against.Null(plan);
+        Guard.Against.DefaultId(household);
+        var l = labels ?? Labels.Default;
+        var s = plan.Shares.FirstOrDefault(x => x.Household == household);
+        if (s.Household != household)
+        {
+            throw new ArgumentException("The household had no claim in the plan.", nameof(household));
+        }
+
+        var reason = l.Sentence(Reason(l, plan, s));
+        if (!reason.EndsWith(l.Text("sentence.end"), StringComparison.Ordinal))
+        {
+            reason += l.Text("sentence.end");
+        }
+
+        return l.Sentence(l.Text("allocation.explain", ("household", l.HouseholdWithCompound(household)), ("need", l.Count(s.Need, "units")),
+            ("share", l.Count(s.Allocated, "units")), ("reason", reason)));
+    }
+
     // A tier as people count it: tier 0, served first, is priority 1 ("第1优先级").
     private static string Priority(int tier) => ViewText.Int(tier + 1L);
 
@@ -94,15 +127,53 @@ public static class AllocationTable
             ShareOutcome.TierNotReached => l.Text("reason.not-reached"),
             _ when plan.Policy == AllocationPolicy.MaxMin && tier.Supplied > 0 => l.Text("reason.rationed.per-weight", ("tier", Priority(s.Tier)),
                 ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")), ("per", PerWeight(l, tier)),
-                ("weight", l.Count(s.Weight, "weight")), ("share", l.Count(s.Allocated, "units"))),
+                ("part", Part(l, tier, s))),
             _ => l.Text("reason.rationed.of-need", ("tier", Priority(s.Tier)), ("supplied", l.Count(tier.Supplied, "units")), ("need", l.Count(tier.Need, "units")),
                 ("level", Level(l, plan.Policy, tier)), ("share", l.Count(s.Allocated, "units"))),
         };
     }
 
-    // The water level as a quantity people read: units for each point of weight ("2.33 units per point of weight").
-    private static string PerWeight(Labels l, TierOutcome t) =>
-        l.Amount(t.LevelDenominator == 0 ? 0m : Math.Round((decimal)t.LevelNumerator / t.LevelDenominator, 2, MidpointRounding.AwayFromZero), "units");
+    // The household's part at the tier's water level (weight x level, exact) and the rule that made it a whole number of
+    // units: a part with a fraction is rounded up; a whole part is given as it is, or one more to the households that
+    // come first in registration order (the allocator's tie rule, smaller ids first) while units are left.
+    private static string Part(Labels l, TierOutcome tier, Share s)
+    {
+        var weight = ("weight", l.Count(s.Weight, "weight"));
+        var share = ("share", l.Count(s.Allocated, "units"));
+        if (tier.LevelDenominator <= 0)
+        {
+            return l.Text("reason.part.plain", weight, share);
+        }
+
+        var product = (Int128)s.Weight * tier.LevelNumerator;
+        var whole = product / tier.LevelDenominator;
+        var exact = product % tier.LevelDenominator == 0;
+        var ceiling = exact ? whole : whole + 1;
+        var part = ("exact", exact ? l.Count((long)whole, "units") : l.Amount(Approximate((long)whole, (decimal)s.Weight * tier.LevelNumerator / tier.LevelDenominator), "units"));
+        return exact && s.Allocated == whole ? l.Text("reason.part.exact", weight, part, share)
+            : exact && s.Allocated == whole + 1 ? l.Text("reason.part.one-more", weight, part, share)
+            : !exact && s.Allocated == whole + 1 ? l.Text("reason.part.rounded-up", weight, part, share)
+            : s.Allocated == s.Need && ceiling >= s.Need ? l.Text("reason.part.capped", weight, part, share)
+            : l.Text("reason.part.plain", weight, share);
+    }
+
+    // A part with a fraction to two decimals, never shown as a whole number (7.001 shows as 7.01, 6.999 as 6.99), so "about
+    // 7.01, rounded up: 8" reads right.
+    private static decimal Approximate(long whole, decimal value)
+    {
+        var shown = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        return shown <= whole ? whole + 0.01m : shown >= whole + 1 ? whole + 0.99m : shown;
+    }
+
+    // The water level as a quantity people read: units for each point of weight, "about" only when it was rounded ("about
+    // 2.33 units", but "1 unit" for a level of exactly 1).
+    private static string PerWeight(Labels l, TierOutcome t)
+    {
+        var exact = t.LevelDenominator == 0 ? 0m : (decimal)t.LevelNumerator / t.LevelDenominator;
+        var shown = Math.Round(exact, 2, MidpointRounding.AwayFromZero);
+        var amount = l.Amount(shown, "units");
+        return t.LevelDenominator == 0 || t.LevelNumerator % t.LevelDenominator == 0 ? amount : l.Text("amount.about", ("amount", amount));
+    }
 
     private static string Level(Labels l, AllocationPolicy policy, TierOutcome t) =>
         t.FullyServed ? l.Text("level.full")

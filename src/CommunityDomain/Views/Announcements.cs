@@ -34,7 +34,7 @@ public static class Announcements
 
     /// <summary>
     /// The call as read outside its compound (the office's list of every compound's calls, a log read at the community
-    /// office): the building with its compound ("请东方小区3号楼的居民现在下楼……" / "Residents of Dongfang, Building 3: ..."),
+    /// office): the building with its compound ("请东方小区3号楼的居民现在下楼……" / "Residents of Dongfang › Building 3: ..."),
     /// since every compound can have a building 3. Read out on the compound's own loudspeaker, <see cref="Call(WaveCall, WaveProblem, Labels)"/>
     /// is enough.
     /// </summary>

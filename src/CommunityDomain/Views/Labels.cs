@@ -198,7 +198,7 @@ public sealed class Labels
     public string Post(Id<Post> post) =>
         _posts.TryGetValue(post, out var name) ? Local(name) : Text("post.numbered", ("n", ViewText.Int(post.Value)));
 
-    /// <summary>A post with its compound when known ("Dongfang, East gate" / "东方小区东门").</summary>
+    /// <summary>A post with its compound when known ("Dongfang › East gate" / "东方小区东门"; the mark is one no name holds).</summary>
     /// <param name="post">The post.</param>
     /// <returns>The label.</returns>
     public string PostWithCompound(Id<Post> post) =>
@@ -328,7 +328,7 @@ public sealed class Labels
 
     /// <summary>
     /// Where a household lives with its compound first, for a text read outside the compound (a pass refusal at the
-    /// office, where two compounds can both have a "3号楼"): "Dongfang, Building 3, Unit 2, Room 101" / "东方小区3号楼2单元101室";
+    /// office, where two compounds can both have a "3号楼"): "Dongfang › Building 3, Unit 2, Room 101" / "东方小区3号楼2单元101室";
     /// <see cref="Household"/> when the labels do not know the household's compound.
     /// </summary>
     /// <param name="household">The household.</param>
@@ -554,10 +554,17 @@ public sealed class Labels
         names.Where(kv => !string.IsNullOrWhiteSpace(Flat(kv.Value))).ToFrozenDictionary(kv => key(kv.Key), kv => Flat(kv.Value), comparer);
 
     /// <summary>
+    /// The mark that joins a compound to a place in it in English ("Dongfang › East gate"): names hold commas
+    /// ("Block A, North", "Gate, main"), so ", " could not show where one name ends; no name holds this mark (<see cref="Flat"/>).
+    /// </summary>
+    internal const char Within = '›';
+
+    /// <summary>
     /// A name as one line of text, the one place every name a host typed is made safe for a text people read: line breaks
     /// (CR, LF, NEL, the Unicode line and paragraph separators), tabs and other control characters become a space, runs of
     /// white space one space, and the ends are trimmed ("王\n芳" → "王 芳"), so a name cannot split a ready-to-send notice
-    /// across lines or push a call's text onto another line.
+    /// across lines or push a call's text onto another line. The separator of a place within a compound (<c>›</c>, see
+    /// <see cref="Within"/>) becomes <c>&gt;</c>, so a name cannot hold it.
     /// </summary>
     /// <param name="name">The name as stored.</param>
     /// <returns>The name on one line.</returns>
@@ -584,7 +591,9 @@ public sealed class Labels
                 space = false;
             }
 
-            sb.Append(c);
+            // '›' joins a compound to a post, building or address in English ("Block A, North › Gate, main"): a name never
+            // holds it, so the join cannot be misread, whatever commas the names hold.
+            sb.Append(c == Within ? '>' : c);
         }
 
         return sb.ToString();

@@ -103,11 +103,18 @@ public static class RosterTexts
 
     /// <summary>
     /// The dispatch list for an ad-hoc need: the need (post, date, local times), one sentence on how the list is ordered,
-    /// and the best candidates in rank order, each with their kind and why this person in plain words (lives in this
+    /// and the first candidates in that order, each with their kind and why this person in plain words (lives in this
     /// compound or where, hours on duty this week and whether that is the fewest of those who can go, when the rest after
     /// their last duty ends, and what going would cost them: "but would lose a day off they asked for"), never score
     /// points; "nobody can go" when the list is empty.
     /// </summary>
+    /// <remarks>
+    /// The list is ordered by the facts its lines show, as its second line says: whoever gives up no wish or preference by
+    /// going first, then those who live in the need's compound, then fewer hours on duty this week, then the order of the
+    /// worker list. <see cref="DispatchRanking.Candidates"/> keep the planner's order by the whole score change, which also
+    /// weighs hours over the whole horizon within each group of workers; a line cannot show that, so the text does not
+    /// follow it.
+    /// </remarks>
     /// <param name="ranking">The ranking (<see cref="RosterDispatch.Rank"/>).</param>
     /// <param name="labels">Culture, zone and names.</param>
     /// <param name="top">How many candidates to list (at least 1).</param>
@@ -127,10 +134,23 @@ public static class RosterTexts
         sb.Append('\n').Append(ranking.Candidates.Count == 0 ? l.Text("dispatch.nobody") : l.Text("dispatch.order"));
 
         var workers = ranking.Problem.Workers.ToDictionary(w => w.Id);
+        var listed = ranking.Problem.Workers.Select((w, i) => (w.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var week = WeekMinutes(ranking);
         var fewest = week.Count == 0 ? 0 : week.Values.Min();
         var needStart = l.Span(need.Date, shift).Start;
-        foreach (var (c, i) in ranking.Candidates.Take(top).Select((c, i) => (c, i + 1)))
+
+        // The list is ordered by the facts it shows, as its second line says: no wish or preference given up first, then
+        // living in this compound, then fewer hours on duty this week, then the worker list. (The ranking itself orders by
+        // the whole score change, which weighs hours over the whole horizon and within each group: a reader could not check
+        // that order against these lines.)
+        var ordered = ranking.Candidates
+            .Select(c => (Candidate: c, Costs: Costs(c)))
+            .OrderBy(x => x.Costs.Count > 0)
+            .ThenBy(x => workers[x.Candidate.Worker].Home != need.Compound)
+            .ThenBy(x => week[x.Candidate.Worker])
+            .ThenBy(x => listed[x.Candidate.Worker])
+            .Take(top);
+        foreach (var ((c, costs), i) in ordered.Select((x, i) => (x, i + 1)))
         {
             // Why this person, in the facts a coordinator weighs: where they live, how much they have worked this week,
             // when their rest ends, and any wish or rule going would cost them (the rules' points stay in the model).
@@ -155,7 +175,6 @@ public static class RosterTexts
                 reasons.Add(l.Text("dispatch.rest", ("time", l.DutyMoment(restEnd, needStart, withDate: !oneDay))));
             }
 
-            var costs = c.ChangeByRule.Where(kv => kv.Value > 0 && kv.Key is not (RuleKind.OwnCompound or RuleKind.Fairness)).Select(kv => kv.Key).Order().ToList();
             if (costs.Count > 0)
             {
                 reasons.Add(l.Text("dispatch.costs", ("costs", l.List(costs.Select(r => l.Text("cost." + r.ToString()))))));
@@ -167,6 +186,10 @@ public static class RosterTexts
 
         return sb.ToString();
     }
+
+    // What going would cost a candidate beyond where they live and their hours: the wishes and preferences whose count rises.
+    private static List<RuleKind> Costs(DispatchCandidate c) =>
+        [.. c.ChangeByRule.Where(kv => kv.Value > 0 && kv.Key is not (RuleKind.OwnCompound or RuleKind.Fairness)).Select(kv => kv.Key).Order()];
 
     // A moment near a duty's start, always with its date: a why-short line names no date of its own, so "须休息到12:00"
     // left the reader to guess the day. It comes from the duties' local times (their spans), so it shows as a local time
@@ -284,7 +307,22 @@ public static class RosterTexts
             }
         }
 
+        // Uneven hours name the group whose hours would be uneven (workers of one kind and one set of qualifications).
+        if (rule == RuleKind.Fairness && problem.Workers.FirstOrDefault(w => w.Id == worker) is { } member)
+        {
+            return (l.Text("cost.Fairness.group", ("group", GroupName(member, l))), false);
+        }
+
         return (l.Text("cost." + rule.ToString()), false);
+    }
+
+    // A fairness group by the words people use: the kind, with the qualifications the group shares ("party-member volunteer
+    // (marshal)" / "党员志愿者（秩序引导）").
+    private static string GroupName(Worker first, Labels l)
+    {
+        var qualifications = first.Qualifications.Order(StringComparer.Ordinal).Select(l.Local).ToList();
+        return qualifications.Count == 0 ? l.Kind(first.Kind)
+            : l.Text("group.qualified", ("kind", l.Kind(first.Kind)), ("qualifications", l.List(qualifications)));
     }
 
     /// <summary>Why a worker got the duties they got: their duties, hours against their group, days off and the rules that concern them.</summary>
@@ -341,7 +379,7 @@ public static class RosterTexts
             subject.Add(l.PostWithCompound(p));
         }
 
-        // The names (worker, post with its compound) are a list ("; " in English, since a post reads "Dongfang, East gate");
+        // The names (worker, post with its compound) are a list ("; " in English, a post reads "Dongfang › East gate");
         // the date follows as a phrase ("on Sun 21 Aug", "from Thu 18 Aug"), so no comma stands between names and date.
         var names = string.Join(l.Text("subject.separator"), subject);
         if (item.Date is { } d)
@@ -462,11 +500,7 @@ public static class RosterTexts
                 continue;
             }
 
-            var first = group.First();
-            var qualifications = first.Qualifications.Order(StringComparer.Ordinal).Select(l.Local).ToList();
-            var name = qualifications.Count == 0 ? l.Kind(first.Kind)
-                : l.Text("group.qualified", ("kind", l.Kind(first.Kind)), ("qualifications", l.List(qualifications)));
-            lines.Add(l.Text("fairness.group", ("group", name), ("low", l.Hours(m.Min())), ("high", l.Hours(m.Max()))));
+            lines.Add(l.Text("fairness.group", ("group", GroupName(group.First(), l)), ("low", l.Hours(m.Min())), ("high", l.Hours(m.Max()))));
         }
 
         return lines;

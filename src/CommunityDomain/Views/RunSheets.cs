@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CommunityDomain.Communities;
 using CommunityDomain.Communities.Identity;
-using CommunityDomain.Kernel;
 using CommunityDomain.Supplies.Delivery;
 
 namespace CommunityDomain.Views;
@@ -42,13 +40,13 @@ public static class RunSheets
         {
             sb.Append(ViewText.Line).Append("### ").Append(l.Text("runs.run", ("n", ViewText.Int(run.Number)), ("runner", ViewText.Inline(l.Runner(run.Runner))), ("trip", ViewText.Int(trip))))
                 .Append(ViewText.Line).Append(ViewText.Line);
-            sb.Append(l.Text("runs.summary", ("parcels", l.Count(run.Parcels.Count, "parcels")), ("buildings", Buildings(l, run.Buildings)),
-                ("weight", Kilograms(l, run.Parcels.Sum(p => (long)p.WeightGrams))), ("minutes", l.Count((long)Math.Round(run.EstimatedTime.TotalMinutes), "minutes"))));
-            if (run.Window is { } w)
-            {
-                sb.Append(l.Text("runs.window", ("from", l.Moment(w.Start)), ("to", l.TimeOfDay(w.End))));
-            }
-
+            // Which parcels go where: each building with its own count ("1 parcel to Building 3; 1 parcel to Building 5"),
+            // not one count before a list of buildings.
+            var window = run.Window is { } w ? l.Text("runs.window", ("from", l.Moment(w.Start)), ("to", l.TimeOfDay(w.End))) : string.Empty;
+            sb.Append(l.Text("runs.summary", ("weight", Kilograms(l, run.Parcels.Sum(p => (long)p.WeightGrams))),
+                ("minutes", l.Count((long)Math.Round(run.EstimatedTime.TotalMinutes), "minutes")), ("window", window),
+                ("buildings", l.List(run.Buildings.Select(b => l.Text("runs.to-building", ("building", ViewText.Inline(l.Building(b))),
+                    ("parcels", l.Count(run.Parcels.Count(p => p.Building == b), "parcels"))))))));
             sb.Append(l.Text("runs.end")).Append(ViewText.Line).Append(ViewText.Line);
             ViewText.Header(sb, [l.Text("runs.stop"), l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.recipient"),
                 l.Text("runs.parcels"), l.Text("runs.kg")], i => i is 0 or 5);
@@ -120,11 +118,6 @@ public static class RunSheets
 
     // Grams as kilograms, the one weight unit people read (captions, the table's column, the CSV): exact to the gram.
     private static decimal Kg(long grams) => grams / 1000m;
-
-    // Where a run goes, by the buildings' names as the office writes them ("3号楼、5号楼" / "Building 3, Building 5"): a count
-    // ("送往1栋楼") read as a building's name. Escaped, since the summary is a Markdown line.
-    private static string Buildings(Labels l, IReadOnlyList<Id<Building>> buildings) =>
-        l.List(buildings.Select(b => ViewText.Inline(l.Building(b))));
 
     // What a person reads about one parcel: building by name, the door as the office writes it, the masked recipient,
     // the contents by their local item name, the weight in kilograms (a plain number for the CSV).

@@ -107,6 +107,10 @@ public sealed partial class DisplayTextProperties
         yield return ("RunSheets.Csv", RunSheets.Csv(delivery, labels));
         yield return ("AllocationTable.Markdown", AllocationTable.Markdown(allocation, labels));
         yield return ("AllocationTable.Csv", AllocationTable.Csv(allocation, labels));
+        foreach (var share in allocation.Shares.Take(5))
+        {
+            yield return ("AllocationTable.Explain", AllocationTable.Explain(allocation, share.Household, labels));
+        }
     }
 
     /// <summary>Every pass refusal a person reads: for want of a test, sealed, quota used (with its local time), and a gate's.</summary>

@@ -101,7 +101,7 @@ public sealed class PlainWordsTests
         var en = RosterTexts.Dispatch(ranking, Labels("en", workers)).Split('\n');
         var zh = RosterTexts.Dispatch(ranking, Labels("zh-CN", workers)).Split('\n');
 
-        Assert.StartsWith("Whoever's going costs least comes first", en[1], StringComparison.Ordinal);
+        Assert.StartsWith("Listed in this order: first whoever gives up no wish or preference by going", en[1], StringComparison.Ordinal);
         Assert.Contains(en, l => l.Contains("王芳 (community staff)", StringComparison.Ordinal) && l.Contains("rest after the last duty ends at 11:00", StringComparison.Ordinal));
         Assert.Contains(zh, l => l.Contains("王芳（社区工作人员）", StringComparison.Ordinal) && l.Contains("上一班后的休息到11:00结束", StringComparison.Ordinal));
         Assert.DoesNotContain(en, l => l.StartsWith("1. 李强", StringComparison.Ordinal) && l.Contains("rest after", StringComparison.Ordinal));
@@ -113,7 +113,7 @@ public sealed class PlainWordsTests
         var workers = new[] { Staff(1, "王芳") };
         var problem = Week(workers, new WorkRules(minRest: Duration.FromHours(11)));
         var ranking = RosterDispatch.Rank(problem, [Duty(1, 0, "L")], Gate, Monday.PlusDays(1).At(new LocalTime(6, 0)), Duration.FromHours(4));
-        Assert.Equal(["Needed at 东方小区, 东门 on Tue 16 Aug 06:00-10:00: 0 people can go.", "Nobody can go without breaking a rule."],
+        Assert.Equal(["Needed at 东方小区 › 东门 on Tue 16 Aug 06:00-10:00: 0 people can go.", "Nobody can go without breaking a rule."],
             RosterTexts.Dispatch(ranking, Labels("en", workers)).Split('\n'));
     }
 

@@ -101,13 +101,13 @@ public sealed class RosterTextsTests
         Assert.StartsWith("东方小区东门 1月2日（周二）09:00-13:00 需要增援：可派2人。", lines[0], StringComparison.Ordinal);
         // Why this person in plain words (issue 12: no "+5分"): where they live and their hours this week.
         // How the list is ordered, in words (issue 12 remainder: ranked by a score with no sentence saying why the order).
-        Assert.Equal("去的代价越小越靠前：住在本小区、本周值班时间较少、不必放弃本人意愿的人优先；条件相同时按工作人员名单顺序排列。", lines[1]);
+        Assert.Equal("排列顺序：先列去了不必放弃本人意愿或偏好的人，再列住在本小区的人，再按本周已值班时间从少到多；条件相同时按工作人员名单顺序。", lines[1]);
         Assert.Equal("1. 王芳（社区工作人员）：住在本小区；本周值班时间在可派人员中最少（0小时）。", lines[2]);
         Assert.Equal("2. 李强（社区工作人员）：住在梅苑小区；本周值班时间在可派人员中最少（0小时）。", lines[3]);
         Assert.DoesNotContain("分：", string.Join('\n', lines), StringComparison.Ordinal);
         var en = RosterTexts.Dispatch(ranking, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers,
             compounds: new Dictionary<Id<Compound>, string> { [Home] = "Dongfang", [Other] = "Meiyuan" })).Split('\n');
-        Assert.StartsWith("Whoever's going costs least comes first", en[1], StringComparison.Ordinal);
+        Assert.StartsWith("Listed in this order: first whoever gives up no wish or preference by going", en[1], StringComparison.Ordinal);
         Assert.Equal("2. 李强 (community staff): lives in Meiyuan; fewest hours on duty this week of those who can go (0 h).", en[3]);
     }
 

@@ -143,8 +143,9 @@ public sealed class SuppliesViewsTests
         // Tier 0 is priority 1: people count from 1 (v12c).
         Assert.Equal("| household 4 | 1 | 2 | 3 | 3 | in full | need met: priority 1 fully served |", lines[4]);
         // The max-min level as a sentence with units, not a formula ("level 1/3 = 0.333 units per weight unit").
-        Assert.Equal("| household 1 | 2 | 3 | 6 | 2 | rationed | Stock ran short for priority 2 (3 units for the 8 units it needs), so each household there gets "
-            + "about 0.33 units per unit of weight, rounded to whole units and never more than it needs: with weight 3 this household gets 2 units. |", lines[5]);
+        Assert.Equal("| household 1 | 2 | 3 | 6 | 2 | rationed | Stock ran short for priority 2 (3 units for the 8 units it needs), so it was shared by weight, "
+            + "about 0.33 units per unit of weight. With weight 3 this household's part is exactly 1 unit; the units left over went one each to households "
+            + "in the order they registered, this one among them: 2 units. |", lines[5]);
         Assert.Equal("| household 3 | 2 | 1 | 0 | 0 | no need | needed nothing |", lines[7]);
         Assert.Equal("| **total** |   |   | 11 | **6** |   |   |", lines[8]);
     }

@@ -121,7 +121,8 @@ public sealed class VerifierFindingsV12
             var between = text[names.Compound.Length..^names.Post.Length];
             if (culture == English)
             {
-                Assert.Equal(", ", between);
+                // English joins a place to its compound with '›', a mark no name holds (v12e: names hold ", ").
+                Assert.Equal(" › ", between);
                 continue;
             }
 
@@ -169,7 +170,7 @@ public sealed class VerifierFindingsV12
         var error = Assert.IsType<NegativeTestRequired>(refused);
 
         Assert.Equal("东方小区3号楼1单元103室申请出入卡需提供48小时内的核酸阴性结果。", PassTexts.Refusal(error, CommunityDomain.Views.Labels.For(community, Chinese, localNames: Dongfang)));
-        Assert.Equal("A pass for Dongfang, Building 3, Unit 1, Room 103 needs a negative test taken within the last 48 h.", PassTexts.Refusal(error, CommunityDomain.Views.Labels.For(community, English)));
+        Assert.Equal("A pass for Dongfang › Building 3, Unit 1, Room 103 needs a negative test taken within the last 48 h.", PassTexts.Refusal(error, CommunityDomain.Views.Labels.For(community, English)));
         // The error's own message stays a log text with the id, but its Chinese sets no space either.
         Assert.Contains("申请出入卡需提供48小时内核酸阴性结果", error.MessageIn(Chinese), StringComparison.Ordinal);
         Assert.DoesNotContain(' ', error.MessageIn(Chinese));
@@ -184,7 +185,7 @@ public sealed class VerifierFindingsV12
         // 02:00 UTC is 10:00 in Shanghai.
         Assert.Equal("东方小区3号楼1单元102室本期出入卡名额已用完；下一张最早可于8月22日（周一）10:00生效。",
             PassTexts.Refusal(new QuotaUsed(homes[1], Instant.FromUtc(2022, 8, 22, 2, 0)), zh));
-        Assert.Equal("Dongfang, Building 3, Unit 1, Room 102 has used its passes for this period; the next pass can start on Mon 22 Aug 10:00.",
+        Assert.Equal("Dongfang › Building 3, Unit 1, Room 102 has used its passes for this period; the next pass can start on Mon 22 Aug 10:00.",
             PassTexts.Refusal(new QuotaUsed(homes[1], Instant.FromUtc(2022, 8, 22, 2, 0)), CommunityDomain.Views.Labels.For(community, English)));
         Assert.Equal("labels", Assert.Throws<ArgumentNullException>(() => PassTexts.Refusal(new HouseholdSealed(homes[0]), null!)).ParamName);
     }
@@ -254,9 +255,10 @@ public sealed class VerifierFindingsV12
         var zh = RunSheets.Markdown(plan, CommunityDomain.Views.Labels.For(community, Chinese));
         var en = RunSheets.Markdown(plan, CommunityDomain.Views.Labels.For(community, English));
 
-        Assert.Contains("2件，送往3号楼、5号楼，", zh, StringComparison.Ordinal);
+        Assert.Contains("：3号楼1件、5号楼1件。", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("栋楼", zh, StringComparison.Ordinal);
         // English lists use "; " (v12d): a building named "Block 3, east" stays one item.
-        Assert.Contains("2 parcels to Building 3; Building 5, ", en, StringComparison.Ordinal);
+        // Which parcels go where (v12e): each building with its count.
+        Assert.Contains(": 1 parcel to Building 3; 1 parcel to Building 5.", en, StringComparison.Ordinal);
     }
 }

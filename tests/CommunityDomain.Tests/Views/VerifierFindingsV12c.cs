@@ -203,7 +203,7 @@ public sealed partial class VerifierFindingsV12c
 
         Assert.Equal("东方小区3号楼1单元101室处于封控状态，不能发放出入卡。", PassTexts.Refusal(new HouseholdSealed(homes[0]), zh));
         Assert.Equal("梅苑小区3号楼1单元101室处于封控状态，不能发放出入卡。", PassTexts.Refusal(new HouseholdSealed(homes[1]), zh));
-        Assert.Equal("Meiyuan, Building 3, Unit 1, Room 101 is under sealed control: no pass can be issued.", PassTexts.Refusal(new HouseholdSealed(homes[1]), en));
+        Assert.Equal("Meiyuan › Building 3, Unit 1, Room 101 is under sealed control: no pass can be issued.", PassTexts.Refusal(new HouseholdSealed(homes[1]), en));
         Assert.StartsWith("东方小区3号楼1单元101室申请出入卡", PassTexts.Refusal(new NegativeTestRequired(homes[0], Duration.FromHours(48)), zh), StringComparison.Ordinal);
         Assert.StartsWith("梅苑小区3号楼1单元101室本期出入卡", PassTexts.Refusal(new QuotaUsed(homes[1], Instant.FromUtc(2022, 8, 22, 2, 0)), zh), StringComparison.Ordinal);
         // Labels that do not know the household's compound fall back to what they know.

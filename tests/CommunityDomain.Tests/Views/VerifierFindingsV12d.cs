@@ -92,7 +92,7 @@ public sealed class VerifierFindingsV12dTests
 
         Assert.StartsWith("请4号楼", Announcements.Call(call, problem, zh), StringComparison.Ordinal);
         Assert.StartsWith("请东方小区4号楼", Announcements.Call(call, problem, zh, dongfang.Id), StringComparison.Ordinal);
-        Assert.StartsWith("Residents of Dongfang, Building 4", Announcements.Call(call, problem, Labels.For(community, English), dongfang.Id), StringComparison.Ordinal);
+        Assert.StartsWith("Residents of Dongfang › Building 4", Announcements.Call(call, problem, Labels.For(community, English), dongfang.Id), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>("compound", () => Announcements.Call(call, problem, zh, default));
 
         // D5. A plan that meets its lower bound says so in the timeline's legend, not "a gap of 0.0%".
@@ -119,7 +119,7 @@ public sealed class VerifierFindingsV12dTests
         Assert.Equal(expected, labels.PostWithCompound(Gate));
         var english = new Labels(English, Shanghai, posts: new Dictionary<Id<Post>, string> { [Gate] = "East gate" },
             compounds: new Dictionary<Id<Compound>, string> { [East] = compound }, postCompounds: new Dictionary<Id<Post>, Id<Compound>> { [Gate] = East });
-        Assert.Equal(compound + ", East gate", english.PostWithCompound(Gate));
+        Assert.Equal(compound + " › East gate", english.PostWithCompound(Gate));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class WorkerNoticeProperties
         return s.Chinese
             // Chinese joins compound and post without a comma, and with a space where two Latin words would glue.
             ? $"{DateText(s, a.Date)}{from}-{(next ? "次日" : "")}{until} {compound} Gate{a.Post.Value}"
-            : $"{DateText(s, a.Date)} {from}-{until}{(next ? " (next day)" : "")} {compound}, Gate{a.Post.Value}";
+            : $"{DateText(s, a.Date)} {from}-{until}{(next ? " (next day)" : "")} {compound} › Gate{a.Post.Value}";
     }
 
     [Property(Arbitrary = [typeof(RosterArbitraries)], MaxTest = 80)]
