@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
@@ -210,7 +209,7 @@ public sealed partial class StockLedger : AggregateRoot
             WriteOffStock c => Apply(c, by),
             CancelAllocation c => Apply(c, by),
             // The command records are internal and every one has an arm: another type is a bug here, not a caller's input.
-            _ => throw new UnreachableException($"Unknown stock command {command.GetType().Name}."),
+            _ => throw new System.Diagnostics.UnreachableException($"Unknown stock command {command.GetType().Name}."),
         };
         if (result.Succeeded)
         {
@@ -390,7 +389,7 @@ public sealed partial class StockLedger : AggregateRoot
     private void AddLot(Lot lot)
     {
         var at = ~_lots.BinarySearch(lot, Lot.FirstExpiringFirstOrder);
-        Debug.Assert(at >= 0, "Receipt orders are unique, so a new lot is never found.");
+        System.Diagnostics.Debug.Assert(at >= 0, "Receipt orders are unique, so a new lot is never found.");
         _lots.Insert(at, lot);
         _lotsById.Add(lot.Receipt, lot);
         _firstWithStock = Math.Min(_firstWithStock, at);
