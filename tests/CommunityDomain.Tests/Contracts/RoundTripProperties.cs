@@ -8,6 +8,7 @@ using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
 using CommunityDomain.Tests.Generators;
+using CommunityDomain.Tests.MassTesting;
 using FsCheck.Xunit;
 
 namespace CommunityDomain.Tests.Contracts;
@@ -15,14 +16,38 @@ namespace CommunityDomain.Tests.Contracts;
 /// <summary>Generated values survive Write then Read unchanged, by an independent structural comparison.</summary>
 public sealed class RoundTripProperties
 {
-    [Property(MaxTest = 40)]
-    public bool Every_domain_event_survives_a_round_trip_alone_and_as_IDomainEvent(int seed)
-    {
-        var random = new Random(seed);
-        foreach (var type in ContractSamples.EventTypes)
+    /// <summary>One event of every type, drawn from a seed; shrinks to fewer events (<see cref="ScriptShrinkers.Fewer"/>), down to the one that fails.</summary>
+    public static Arbitrary<EventSamples> Events() => Arb.From(
+        Gen.Choose(0, int.MaxValue - 1).Select(seed =>
         {
-            var e = ContractSamples.Event(type, random);
-            Same(type, e);
+            var random = new Random(seed);
+            return new EventSamples(seed, [.. ContractSamples.EventTypes.Select(type => ContractSamples.Event(type, random))]);
+        }),
+        s => ScriptShrinkers.Fewer(s.Events).Select(events => s with { Events = events }));
+
+    /// <summary>Door-to-door problems drawn from a seed (<see cref="DoorProblem"/>), shrinking as <see cref="DoorArbitraries.Shrink"/> does.</summary>
+    public static Arbitrary<DoorProblemCase> DoorProblems() => Arb.From(
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => new DoorProblemCase(seed, DoorProblem(seed))),
+        c => DoorArbitraries.Shrink(c.Problem).Select(p => c with { Problem = p }));
+
+    /// <summary>Up to 30 visits in up to 7 buildings at fractional and negative positions, 1-4 teams, any speed from 0.5 m/s.</summary>
+    public static DoorToDoorProblem DoorProblem(int seed)
+    {
+        var r = new Random(seed);
+        var visits = Enumerable.Range(1, r.Next(0, 30))
+            .Select(h => (h, b: r.Next(1, 8)))
+            .Select(x => new DoorVisit(x.h, x.b, new Position(x.b * 17.5, x.b % 3 * -4.25), r.Next(1, 7)))
+            .ToList();
+        return new DoorToDoorProblem(new Position(r.Next(-50, 50), r.NextDouble()), r.Next(1, 5), Duration.FromSeconds(r.Next(0, 300)),
+            Duration.FromSeconds(r.Next(1, 120)), 0.5 + r.NextDouble(), visits);
+    }
+
+    [Property(Arbitrary = [typeof(RoundTripProperties)], MaxTest = 40)]
+    public bool Every_domain_event_survives_a_round_trip_alone_and_as_IDomainEvent(EventSamples samples)
+    {
+        foreach (var e in samples.Events)
+        {
+            Same(e.GetType(), e);
             Same(typeof(IDomainEvent), e);
         }
 
@@ -79,16 +104,10 @@ public sealed class RoundTripProperties
         return true;
     }
 
-    [Property(MaxTest = 40)]
-    public bool Door_to_door_problems_and_plans_survive_a_round_trip(int seed)
+    [Property(Arbitrary = [typeof(RoundTripProperties)], MaxTest = 40)]
+    public bool Door_to_door_problems_and_plans_survive_a_round_trip(DoorProblemCase c)
     {
-        var r = new Random(seed);
-        var visits = Enumerable.Range(1, r.Next(0, 30))
-            .Select(h => (h, b: r.Next(1, 8)))
-            .Select(x => new DoorVisit(x.h, x.b, new Position(x.b * 17.5, x.b % 3 * -4.25), r.Next(1, 7)))
-            .ToList();
-        var problem = new DoorToDoorProblem(new Position(r.Next(-50, 50), r.NextDouble()), r.Next(1, 5), Duration.FromSeconds(r.Next(0, 300)),
-            Duration.FromSeconds(r.Next(1, 120)), 0.5 + r.NextDouble(), visits);
+        var problem = c.Problem;
         Same(typeof(DoorToDoorProblem), problem);
         Same(typeof(DoorToDoorPlan), DoorToDoorPlanner.Plan(problem));
         return true;
@@ -132,4 +151,17 @@ public sealed class RoundTripProperties
             throw new InvalidOperationException($"{type.Name} changed in a round trip: {difference}\n{json}");
         }
     }
+}
+
+/// <summary>Domain events drawn from one seed; printed as each event's document, which <see cref="CommunityJson.Read"/> rebuilds.</summary>
+public sealed record EventSamples(int Seed, IDomainEvent[] Events)
+{
+    public override string ToString() =>
+        $"seed {Seed}: {Events.Length} events\n" + string.Join('\n', Events.Select(e => $"{e.GetType().Name}: {CommunityJson.Write<IDomainEvent>(e)}"));
+}
+
+/// <summary>A door-to-door problem and its seed; printed as the problem's document, which <see cref="CommunityJson.Read"/> rebuilds.</summary>
+public sealed record DoorProblemCase(int Seed, DoorToDoorProblem Problem)
+{
+    public override string ToString() => $"seed {Seed}: {Problem.Visits.Count} visits, {Problem.Teams} teams\n{CommunityJson.Write(Problem)}";
 }

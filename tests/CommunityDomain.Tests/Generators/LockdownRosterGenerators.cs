@@ -21,8 +21,9 @@ public enum LockdownShape
 /// <summary>A generated problem that need not have any feasible roster.</summary>
 public sealed record LockdownProblem(int Seed, LockdownShape Shape, RosterProblem Problem)
 {
+    /// <summary>A count line, then the problem as <see cref="RosterText"/> lines (rebuilt by <see cref="RosterCase.Parse"/>).</summary>
     public override string ToString() =>
-        $"{Shape} seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Shifts.Count} shifts, {Problem.Demands.Count} demands, {Problem.Pins.Count} pins";
+        $"lockdown {Shape} seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Shifts.Count} shifts, {Problem.Demands.Count} demands, {Problem.Pins.Count} pins\n{RosterText.Write(Problem)}";
 }
 
 /// <summary>
@@ -30,8 +31,8 @@ public sealed record LockdownProblem(int Seed, LockdownShape Shape, RosterProble
 /// duties, hard minimums nobody can meet, no workers at all, everything pinned, pins that break rules,
 /// 24-hour duties and nights into the next date, 40+ shift types, a year's horizon; random unavailable
 /// dates, availability windows across midnight, confinement, tight rules. Every problem is one that
-/// <see cref="RosterProblem.Create"/> accepts. Shrinks by seed towards smaller sizes (the size is drawn
-/// from the seed, so a smaller seed is not a smaller problem; the shape is kept).
+/// <see cref="RosterProblem.Create"/> accepts. Shrinks by <see cref="RosterShrinkers.ShrinkLockdown"/> towards
+/// fewer workers, demands, dates, wishes and pins (the shape and seed are kept).
 /// </summary>
 public static class LockdownRosterGenerators
 {
@@ -48,37 +49,6 @@ public static class LockdownRosterGenerators
     /// </summary>
     public static IReadOnlyList<RosterAssignment> Published(LockdownProblem g) =>
         RosterPlanner.Plan(g.Problem, new PlannerOptions(g.Seed % 7, iterationLimit: 300)).Match(r => r.Assignments, n => n.Best.Assignments);
-
-    /// <summary>Smaller problems of the same kind: fewer workers, half the demands, half the horizon (pins and wishes follow).</summary>
-    public static IEnumerable<LockdownProblem> Shrink(LockdownProblem g)
-    {
-        var p = g.Problem;
-        if (p.Workers.Count > 0)
-        {
-            yield return g with { Problem = Rebuild(p, p.Horizon, p.Demands, p.Workers.Take(p.Workers.Count - 1).ToList()) };
-        }
-
-        if (p.Demands.Count > 1)
-        {
-            yield return g with { Problem = Rebuild(p, p.Horizon, p.Demands.Take(p.Demands.Count / 2).ToList(), p.Workers) };
-        }
-
-        if (p.Horizon.Length > 1)
-        {
-            var half = new DateInterval(p.Horizon.Start, p.Horizon.Start.PlusDays((p.Horizon.Length / 2) - 1));
-            yield return g with { Problem = Rebuild(p, half, p.Demands.Where(d => half.Contains(d.Date)).ToList(), p.Workers) };
-        }
-    }
-
-    private static RosterProblem Rebuild(RosterProblem p, DateInterval horizon, IReadOnlyList<Demand> demands, IReadOnlyList<Worker> workers)
-    {
-        var keys = demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
-        var ids = workers.Select(w => w.Id).ToHashSet();
-        return RosterProblem.Create(horizon, p.Shifts, demands, workers, p.DefaultRules,
-            wishes: p.Wishes.Where(w => ids.Contains(w.Worker) && horizon.Contains(w.Date)),
-            pins: p.Pins.Where(a => ids.Contains(a.Worker) && keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification))),
-            weights: p.Weights);
-    }
 
     public static LockdownProblem Create(int seed, LockdownShape shape)
     {

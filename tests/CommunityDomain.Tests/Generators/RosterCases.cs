@@ -37,7 +37,25 @@ public sealed class RosterCase
 
     public static RosterCase Of(LockdownProblem g) => new(null, g);
 
-    public override string ToString() => Planted is { } p ? $"planted {p}" : $"lockdown {Lockdown}";
+    /// <summary>
+    /// The case as lines a test can paste back into <see cref="Parse"/>: <c>planted seed 12: ...</c> or <c>lockdown
+    /// Understaffed seed 12: ...</c>, then the problem (and the planted roster) as <see cref="RosterText"/> lines.
+    /// </summary>
+    public override string ToString() => Planted?.ToString() ?? Lockdown!.ToString();
+
+    /// <summary>
+    /// Rebuilds a case from <see cref="ToString"/>'s text: the header names the world and the seed (a lockdown case's
+    /// published roster is the planner's, from that seed), the lines the problem and the planted roster.
+    /// </summary>
+    public static RosterCase Parse(string text)
+    {
+        var header = text[..text.IndexOf(':', StringComparison.Ordinal)].Split(' ');
+        var seed = int.Parse(header[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var (problem, planted) = RosterText.Read(text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
+        return header[0] == "planted"
+            ? Of(new PlantedProblem(seed, problem, planted))
+            : Of(new LockdownProblem(seed, Enum.Parse<LockdownShape>(header[1]), problem));
+    }
 }
 
 /// <summary>

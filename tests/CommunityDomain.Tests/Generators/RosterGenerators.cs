@@ -7,8 +7,9 @@ namespace CommunityDomain.Tests.Generators;
 /// <summary>A generated problem and the feasible roster it was planted around.</summary>
 public sealed record PlantedProblem(int Seed, RosterProblem Problem, IReadOnlyList<RosterAssignment> Planted)
 {
+    /// <summary>A count line, then the problem and the planted roster as <see cref="RosterText"/> lines (rebuilt by <see cref="RosterCase.Parse"/>).</summary>
     public override string ToString() =>
-        $"seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Demands.Count} demands, {Planted.Count} planted";
+        $"planted seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Demands.Count} demands, {Planted.Count} planted\n{RosterText.Write(Problem, Planted)}";
 }
 
 /// <summary>

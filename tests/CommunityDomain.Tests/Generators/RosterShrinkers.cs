@@ -41,29 +41,45 @@ public static class RosterShrinkers
         }
     }
 
-    /// <summary>Extra lockdown shrinks after <see cref="LockdownRosterGenerators.Shrink"/>'s: no wishes, no pins, one demand fewer.</summary>
-    public static IEnumerable<LockdownProblem> ShrinkLockdown(LockdownProblem g)
+    /// <summary>Smaller lockdown problems of the same shape and seed: <see cref="Smaller"/>'s.</summary>
+    public static IEnumerable<LockdownProblem> ShrinkLockdown(LockdownProblem g) => Smaller(g.Problem).Select(p => g with { Problem = p });
+
+    /// <summary>
+    /// Smaller problems of any shape (pins and wishes follow the workers, dates and demands that stay): one worker
+    /// fewer, half the demands, half the horizon, no wishes, no pins, one demand fewer (below 16). Used where the
+    /// problem need not stay feasible (lockdown problems, the lower bound's tiny problems).
+    /// </summary>
+    public static IEnumerable<RosterProblem> Smaller(RosterProblem p)
     {
-        foreach (var smaller in LockdownRosterGenerators.Shrink(g))
+        if (p.Workers.Count > 0)
         {
-            yield return smaller;
+            yield return Rebuild(p, p.Demands, p.Workers.Take(p.Workers.Count - 1), p.Wishes, p.Pins);
         }
 
-        var p = g.Problem;
+        if (p.Demands.Count > 1)
+        {
+            yield return Rebuild(p, p.Demands.Take(p.Demands.Count / 2), p.Workers, p.Wishes, p.Pins);
+        }
+
+        if (p.Horizon.Length > 1)
+        {
+            var half = new DateInterval(p.Horizon.Start, p.Horizon.Start.PlusDays((p.Horizon.Length / 2) - 1));
+            yield return Rebuild(p, p.Demands.Where(d => half.Contains(d.Date)), p.Workers, p.Wishes, p.Pins, half);
+        }
+
         if (p.Wishes.Count > 0)
         {
-            yield return g with { Problem = Rebuild(p, p.Demands, p.Workers, [], p.Pins) };
+            yield return Rebuild(p, p.Demands, p.Workers, [], p.Pins);
         }
 
         if (p.Pins.Count > 0)
         {
-            yield return g with { Problem = Rebuild(p, p.Demands, p.Workers, p.Wishes, []) };
+            yield return Rebuild(p, p.Demands, p.Workers, p.Wishes, []);
         }
 
         if (p.Demands.Count is > 1 and < 16)
         {
-            var last = p.Demands[^1];
-            yield return g with { Problem = Rebuild(p, p.Demands.Take(p.Demands.Count - 1), p.Workers, p.Wishes, p.Pins.Where(a => Key(a) != Key(last))) };
+            yield return Rebuild(p, p.Demands.Take(p.Demands.Count - 1), p.Workers, p.Wishes, p.Pins);
         }
     }
 
@@ -88,7 +104,19 @@ public static class RosterShrinkers
 
     private static (Id<Post>, LocalDate, string, string?) Key(RosterAssignment a) => (a.Post, a.Date, a.ShiftCode, a.Qualification);
 
+    /// <summary>The problem with these items; wishes and pins of workers, dates or demands that are gone go too.</summary>
     private static RosterProblem Rebuild(
-        RosterProblem p, IEnumerable<Demand> demands, IEnumerable<Worker> workers, IEnumerable<ShiftWish> wishes, IEnumerable<RosterAssignment> pins) =>
-        RosterProblem.Create(p.Horizon, p.Shifts, demands, workers, p.DefaultRules, wishes: wishes, pins: pins, weights: p.Weights);
+        RosterProblem p, IEnumerable<Demand> demands, IEnumerable<Worker> workers, IEnumerable<ShiftWish> wishes, IEnumerable<RosterAssignment> pins,
+        DateInterval? horizon = null)
+    {
+        var kept = demands.ToList();
+        var people = workers.ToList();
+        var keys = kept.Select(Key).ToHashSet();
+        var ids = people.Select(w => w.Id).ToHashSet();
+        var within = horizon ?? p.Horizon;
+        return RosterProblem.Create(within, p.Shifts, kept, people, p.DefaultRules,
+            wishes: wishes.Where(w => ids.Contains(w.Worker) && within.Contains(w.Date)),
+            pins: pins.Where(a => ids.Contains(a.Worker) && keys.Contains(Key(a))),
+            weights: p.Weights);
+    }
 }

@@ -1,9 +1,11 @@
 using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Tests.Communities;
+using CommunityDomain.Tests.Contracts;
 using CommunityDomain.Tests.Kernel;
 using CommunityDomain.Tests.MassTesting;
 using CommunityDomain.Tests.Passes;
+using CommunityDomain.Tests.Rostering;
 using FsCheck.Xunit;
 
 namespace CommunityDomain.Tests.Generators;
@@ -88,6 +90,54 @@ public sealed class ShrinkDemonstrationTests
     public void A_community_role_script_of_more_than_three_commands_shrinks_to_four(RoleCommand[] script) =>
         ShrinksToFour(RoleArbitraries.Scripts(), script, s => s.Length, _ => { });
 
+    [Property(Arbitrary = [typeof(RosterCaseArbitraries)], MaxTest = 25)]
+    public void A_roster_case_with_more_than_three_workers_shrinks_to_four_without_wishes_or_pins_and_prints_a_rebuildable_case(RosterCase c) =>
+        ShrinksToFour(RosterCaseArbitraries.Cases(), c, s => s.Problem.Workers.Count, s =>
+        {
+            Assert.Empty(s.Problem.Wishes);
+            Assert.Empty(s.Problem.Pins);
+            if (s.Lockdown is not null)
+            {
+                Assert.Equal(1, s.Problem.Horizon.Length);
+                Assert.True(s.Problem.Demands.Count <= 1, s.ToString());
+            }
+
+            Rebuilds(s);
+        });
+
+    [Property(Arbitrary = [typeof(LowerBoundProperties)], MaxTest = 40)]
+    public void A_tiny_lower_bound_problem_with_more_than_three_demands_shrinks_to_four_with_nobody_and_prints_a_rebuildable_problem(TinyProblem t) =>
+        ShrinksToFour(LowerBoundProperties.TinyProblems(), t, s => s.Problem.Demands.Count, s =>
+        {
+            Assert.Empty(s.Problem.Workers);
+            Assert.Empty(s.Problem.Wishes);
+            Assert.Empty(s.Problem.Pins);
+            Assert.Null(DeepEquality.Difference(s.Problem, RosterText.Read(s.ToString()).Problem));
+        });
+
+    [Property(Arbitrary = [typeof(RoundTripProperties)], MaxTest = 10)]
+    public void A_set_of_more_than_three_sample_events_shrinks_to_four_each_printed_as_its_document(EventSamples e) =>
+        ShrinksToFour(RoundTripProperties.Events(), e, s => s.Events.Length,
+            s => Assert.Equal(Most + 1, s.ToString().Split('\n').Count(l => l.Contains("\"schema\"", StringComparison.Ordinal))));
+
+    [Property(Arbitrary = [typeof(RoundTripProperties)], MaxTest = 40)]
+    public void A_round_trip_door_problem_with_more_than_three_visits_shrinks_to_four_for_one_team(DoorProblemCase c) =>
+        ShrinksToFour(RoundTripProperties.DoorProblems(), c, s => s.Problem.Visits.Count, s => Assert.Equal(1, s.Problem.Teams));
+
+    [Property(MaxTest = 40)]
+    public Property A_list_of_more_than_three_pool_sizes_shrinks_to_four_sizes_of_one() =>
+        Prop.ForAll(PoolAdviceArbitraries.Sizes(), sizes =>
+            ShrinksToFour(PoolAdviceArbitraries.Sizes(), sizes, s => s.Length, s => Assert.All(s, k => Assert.Equal(1, k))));
+
+    [Fact]
+    public void A_prevalence_above_three_tenths_run_through_FsCheck_shrinks_to_one_millionth_above()
+    {
+        var property = Prop.ForAll(PoolAdviceArbitraries.Prevalences(), p => p <= 0.3);
+        var failure = Assert.ThrowsAny<Exception>(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property));
+        var shrunk = failure.Message[failure.Message.IndexOf("Shrunk", StringComparison.Ordinal)..];
+        Assert.True(shrunk.Contains("0.300001", StringComparison.Ordinal), shrunk);
+    }
+
     [Fact]
     public void A_ledger_script_run_through_FsCheck_reports_a_counterexample_of_four_steps()
     {
@@ -97,6 +147,15 @@ public sealed class ShrinkDemonstrationTests
         var failure = Assert.ThrowsAny<Exception>(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property));
         var shrunk = failure.Message[failure.Message.IndexOf("Shrunk", StringComparison.Ordinal)..];
         Assert.Equal(4, shrunk.Split(",0,1,0)", StringSplitOptions.None).Length - 1);
+    }
+
+    /// <summary>The case's text rebuilds the same problem and roster (a lockdown case's roster is the planner's, from the seed).</summary>
+    private static void Rebuilds(RosterCase c)
+    {
+        var back = RosterCase.Parse(c.ToString());
+        Assert.Null(DeepEquality.Difference(c.Problem, back.Problem));
+        Assert.Equal(c.Planted?.Planted, back.Planted?.Planted);
+        Assert.Equal((c.Lockdown?.Seed, c.Lockdown?.Shape), (back.Lockdown?.Seed, back.Lockdown?.Shape));
     }
 
     private static int Households(WaveCase c) => c.Problem.Buildings.Sum(b => b.Units.Sum(u => u.Households.Count));

@@ -1,15 +1,47 @@
 using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.Tests.Generators;
 using FsCheck.Xunit;
 
 namespace CommunityDomain.Tests.MassTesting;
 
+/// <summary>The pool advice's inputs, each with a shrinker (CONTRIBUTING: every planner-input arbitrary shrinks).</summary>
+public static class PoolAdviceArbitraries
+{
+    private const double Millionths = 1_000_000.0;
+
+    /// <summary>
+    /// A prevalence 0 to 1 in millionths; shrinks towards 0: 0, then less by half the distance, a quarter, ... one
+    /// millionth (a boundary is found in about 20 steps, not one millionth at a time).
+    /// </summary>
+    public static Arbitrary<double> Prevalences() => Arb.From(
+        Gen.Choose(0, (int)Millionths).Select(i => i / Millionths),
+        p => Closer((int)Math.Round(p * Millionths)).Select(i => i / Millionths));
+
+    private static IEnumerable<int> Closer(int value)
+    {
+        if (value > 0)
+        {
+            yield return 0;
+        }
+
+        for (var step = value / 2; step > 0; step /= 2)
+        {
+            yield return value - step;
+        }
+    }
+
+    /// <summary>One or more allowed pool sizes 1-30 (repeats allowed); shrinks to fewer sizes (never none), then each size towards 1.</summary>
+    public static Arbitrary<int[]> Sizes() => Arb.From(
+        Gen.Choose(1, 30).NonEmptyListOf().Select(sizes => sizes.ToArray()),
+        sizes => ScriptShrinkers.Shrink(sizes, s => ScriptShrinkers.Towards(s, 1)).Where(s => s.Length > 0));
+}
+
 public sealed class PoolAdviceProperties
 {
-    private static readonly Gen<double> Prevalence = Gen.Choose(0, 1_000_000).Select(i => i / 1_000_000.0);
 
     [Property(MaxTest = 300)]
     public Property Advice_matches_the_formula_and_minimises_it_over_the_allowed_sizes() =>
-        Prop.ForAll(Prevalence.ToArbitrary(), Gen.Choose(1, 30).NonEmptyListOf().ToArbitrary(), (p, sizes) =>
+        Prop.ForAll(PoolAdviceArbitraries.Prevalences(), PoolAdviceArbitraries.Sizes(), (p, sizes) =>
         {
             var advice = PoolAdvice.Best(p, sizes);
             var k = advice.PoolSize;
@@ -23,7 +55,7 @@ public sealed class PoolAdviceProperties
 
     [Property(MaxTest = 300)]
     public Property Do_not_pool_exactly_when_individual_testing_is_cheapest() =>
-        Prop.ForAll(Prevalence.ToArbitrary(), p =>
+        Prop.ForAll(PoolAdviceArbitraries.Prevalences(), p =>
         {
             var all = Enumerable.Range(1, 20).ToList();
             var cheapest = all.Skip(1).Min(k => PoolAdvice.TestsPerPerson(k, p));

@@ -11,9 +11,17 @@ namespace CommunityDomain.Tests.Rostering;
 /// exceeds the best soft score of a roster that keeps the pins and every hard rule (by the independent
 /// checker), and it is null only when no such roster exists.
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(LockdownArbitraries) }, MaxTest = 150)]
+[Properties(Arbitrary = new[] { typeof(LockdownArbitraries), typeof(LowerBoundProperties) }, MaxTest = 150)]
 public sealed class LowerBoundProperties
 {
+    /// <summary>
+    /// Tiny problems drawn by <see cref="Tiny(int)"/> from a seed, shrinking as lockdown problems do
+    /// (<see cref="RosterShrinkers.Smaller"/>: fewer workers, demands, dates, wishes, pins), printed as <see cref="RosterText"/> lines.
+    /// </summary>
+    public static Arbitrary<TinyProblem> TinyProblems() => Arb.From(
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => new TinyProblem(seed, Tiny(seed))),
+        t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
+
     /// <summary>A tiny problem of any shape: 1-3 workers, 1-4 dates, 1-3 shifts (up to 24 h), random rules, minimums, maxima, wishes and pins.</summary>
     private static RosterProblem Tiny(int seed)
     {
@@ -101,9 +109,9 @@ public sealed class LowerBoundProperties
         (from w in p.Workers from d in p.Horizon select 1L + p.Demands.Count(x => x.Date == d)).Aggregate(1L, (a, b) => a * b);
 
     [Property]
-    public bool The_bound_never_exceeds_the_brute_force_optimum_and_is_null_only_when_no_valid_roster_exists(int seed)
+    public bool The_bound_never_exceeds_the_brute_force_optimum_and_is_null_only_when_no_valid_roster_exists(TinyProblem tiny)
     {
-        var p = Tiny(seed);
+        var (seed, p) = tiny;
         if (Rosters(p) > 50_000)
         {
             return true; // too many to enumerate: the next seed is drawn (about one in ten is skipped)
@@ -161,4 +169,12 @@ public sealed class LowerBoundProperties
         var e = Assert.Throws<ArgumentException>(() => RosterPlanner.LowerBound(p, 0));
         Assert.Equal("iterations", e.ParamName);
     }
+}
+
+/// <summary>A tiny roster problem for the lower bound's brute force, with the seed it was drawn from (the planner's seed follows it).</summary>
+public sealed record TinyProblem(int Seed, RosterProblem Problem)
+{
+    /// <summary>A count line, then the problem as <see cref="RosterText"/> lines (<see cref="RosterText.Read"/> rebuilds it).</summary>
+    public override string ToString() =>
+        $"tiny seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Demands.Count} demands\n{RosterText.Write(Problem)}";
 }

@@ -33,6 +33,34 @@ public sealed class StockLedgerTests
     }
 
     [Fact]
+    public void Deliver_after_emptied_lots_takes_a_refilled_or_newly_received_earlier_lot_first()
+    {
+        // The walk starts at the first lot with stock: a return refills an emptied lot before it, a receipt can expire
+        // before it, and a restored ledger starts over; each time the earliest lot with stock is still taken first.
+        var ledger = Ledger();
+        Assert.Equal("success", ledger.Receive(CommandId.Of("sep5"), 5, StockSource.Procured, new LocalDate(2022, 9, 5)).ToString());
+        Assert.Equal("success", ledger.Receive(CommandId.Of("sep10"), 5, StockSource.Procured, new LocalDate(2022, 9, 10)).ToString());
+        Assert.Equal("success", ledger.Allocate(CommandId.Of("a1"), Home, 5).ToString());
+        Assert.Equal("success", ledger.Deliver(CommandId.Of("d1"), CommandId.Of("a1"), 5).ToString());
+        Assert.Equal("success", ledger.Return(CommandId.Of("back"), CommandId.Of("d1"), 2).ToString());
+        Assert.Equal("success", ledger.Allocate(CommandId.Of("a2"), Home, 3).ToString());
+        Assert.Equal("success", ledger.Deliver(CommandId.Of("d2"), CommandId.Of("a2"), 3).ToString());
+        Assert.Equal([new TracedUnits(CommandId.Of("sep5"), 2), new TracedUnits(CommandId.Of("sep10"), 1)], ledger.Trace(CommandId.Of("d2")));
+
+        Assert.Equal("success", ledger.Receive(CommandId.Of("sep1"), 2, StockSource.Procured, new LocalDate(2022, 9, 1)).ToString());
+        Assert.Equal("success", ledger.Allocate(CommandId.Of("a3"), Home, 3).ToString());
+        Assert.Equal("success", ledger.Deliver(CommandId.Of("d3"), CommandId.Of("a3"), 3).ToString());
+        Assert.Equal([new TracedUnits(CommandId.Of("sep1"), 2), new TracedUnits(CommandId.Of("sep10"), 1)], ledger.Trace(CommandId.Of("d3")));
+
+        Assert.Equal("success", ledger.Return(CommandId.Of("back2"), CommandId.Of("d1"), 1).ToString());
+        var restored = StockLedger.Restore(ledger.ToState(), new FakeClock(Instant.FromUtc(2022, 8, 19, 0, 0)));
+        Assert.Equal("success", restored.Allocate(CommandId.Of("a4"), Home, 2).ToString());
+        Assert.Equal("success", restored.Deliver(CommandId.Of("d4"), CommandId.Of("a4"), 2).ToString());
+        Assert.Equal([new TracedUnits(CommandId.Of("sep5"), 1), new TracedUnits(CommandId.Of("sep10"), 1)], restored.Trace(CommandId.Of("d4")));
+        Assert.Equal(2, restored.OnHand);
+    }
+
+    [Fact]
     public void Allocate_more_than_free_is_short_of_stock_and_changes_nothing()
     {
         var ledger = Ledger();

@@ -97,9 +97,7 @@ public sealed partial class StockLedger
             {
                 Remaining = Guard.Against.OutOfRange(l.Remaining, nameof(l.Remaining), 0, l.Received, $"Lot {receipt} has 0 to {l.Received} units remaining."),
             };
-            var at = _lots.FindIndex(x => Lot.FirstExpiringFirst(lot, x) < 0);
-            _lots.Insert(at < 0 ? _lots.Count : at, lot);
-            _lotsById.Add(receipt, lot);
+            AddLot(lot);
             Received += l.Received;
         }
 

@@ -42,6 +42,11 @@ public sealed partial class StockLedger : AggregateRoot
     private readonly Dictionary<CommandId, Shipment> _deliveries = [];
     private long _receiptOrder;
 
+    // Every lot before this index in _lots is empty, so the first-expiring walk starts here instead of passing over the
+    // lots emptied since the ledger opened (O(deliveries x lots) before: 20k deliveries took seconds). Lowered when a lot
+    // is inserted before it or refilled by a return; derived state, not stored.
+    private int _firstWithStock;
+
     private StockLedger(ItemKind item, IClock clock, long version = 0)
         : base(version)
     {
@@ -221,10 +226,7 @@ public sealed partial class StockLedger : AggregateRoot
 
     private StockResult Apply(ReceiveStock c, Actor by)
     {
-        var lot = new Lot(c.Id, c.Source, c.Expiry, c.Quantity, _receiptOrder++);
-        var at = _lots.FindIndex(l => Lot.FirstExpiringFirst(lot, l) < 0);
-        _lots.Insert(at < 0 ? _lots.Count : at, lot);
-        _lotsById.Add(c.Id, lot);
+        AddLot(new Lot(c.Id, c.Source, c.Expiry, c.Quantity, _receiptOrder++));
         Received += c.Quantity;
         Raise(new StockReceived(_clock.GetCurrentInstant(), by, NextVersion(), Item.Code, c.Id, c.Quantity, c.Source.IsDonation, c.Expiry));
         return new Success();
@@ -281,6 +283,7 @@ public sealed partial class StockLedger : AggregateRoot
             var back = Math.Min(left, take.Quantity);
             take.Quantity -= back;
             take.Lot.Remaining += back;
+            _firstWithStock = Math.Min(_firstWithStock, IndexOf(take.Lot));
             left -= back;
         }
         Delivered -= c.Quantity;
@@ -358,16 +361,13 @@ public sealed partial class StockLedger : AggregateRoot
     private ShortOfStock Short(int requested) =>
         new(Item.Code, requested, (int)Math.Min(int.MaxValue, Available));
 
+    /// <summary>Takes from the lots in first-expiry order, starting at the first lot with stock; moves that start past the lots it empties.</summary>
     private List<Take> TakeFirstExpiring(int quantity)
     {
         var taken = new List<Take>();
-        foreach (var lot in _lots)
+        for (var i = _firstWithStock; i < _lots.Count && quantity > 0; i++)
         {
-            if (quantity == 0)
-            {
-                break;
-            }
-
+            var lot = _lots[i];
             var take = Math.Min(quantity, lot.Remaining);
             if (take > 0)
             {
@@ -377,8 +377,25 @@ public sealed partial class StockLedger : AggregateRoot
             }
         }
 
+        while (_firstWithStock < _lots.Count && _lots[_firstWithStock].Remaining == 0)
+        {
+            _firstWithStock++;
+        }
+
         return quantity == 0 ? taken : throw new InvalidOperationException("The ledger lost track of its lots.");
     }
+
+    /// <summary>Inserts a lot at its first-expiry place (a binary search: the order is total, ties by receipt order).</summary>
+    private void AddLot(Lot lot)
+    {
+        var at = ~_lots.BinarySearch(lot, Lot.FirstExpiringFirstOrder);
+        System.Diagnostics.Debug.Assert(at >= 0, "Receipt orders are unique, so a new lot is never found.");
+        _lots.Insert(at, lot);
+        _lotsById.Add(lot.Receipt, lot);
+        _firstWithStock = Math.Min(_firstWithStock, at);
+    }
+
+    private int IndexOf(Lot lot) => _lots.BinarySearch(lot, Lot.FirstExpiringFirstOrder);
 
     private sealed class Lot(CommandId receipt, StockSource source, LocalDate? expiry, int received, long order)
     {
@@ -388,11 +405,15 @@ public sealed partial class StockLedger : AggregateRoot
 
         public int Remaining { get; set; } = received;
 
-        public StockLot View => new(Receipt, source, expiry, Received, Remaining);
+        public LocalDate? Expiry { get; } = expiry;
 
-        public static int FirstExpiringFirst(Lot a, Lot b)
+        public StockLot View => new(Receipt, source, Expiry, Received, Remaining);
+
+        public static IComparer<Lot> FirstExpiringFirstOrder { get; } = Comparer<Lot>.Create(FirstExpiringFirst);
+
+        private static int FirstExpiringFirst(Lot a, Lot b)
         {
-            var byExpiry = (a.View.Expiry, b.View.Expiry) switch
+            var byExpiry = (a.Expiry, b.Expiry) switch
             {
                 (null, null) => 0,
                 (null, _) => 1,
