@@ -26,8 +26,24 @@ internal static class WaveExactSearch
     {
         assigned = [];
         optimum = 0;
+        var groups = OneCallPerHousehold(buildings, times, out var people);
+        if (groups is null || groups.Count == 0 || TooCostly(sites, groups.Count, people))
+        {
+            return false;
+        }
+
+        var (best, order) = BestOrders(sites, groups, queue, cancellationToken);
+        var (f, choice) = SplitBetweenSites(best, groups.Count);
+        optimum = f[^1][^1];
+        assigned = Assemble(sites.Length, groups, order, choice);
+        return true;
+    }
+
+    // Every household its own call, in building, unit and household id order; null above MaxHouseholds.
+    private static List<CallGroup>? OneCallPerHousehold(IReadOnlyList<BuildingLoad> buildings, ServiceTimes times, out long people)
+    {
         var groups = new List<CallGroup>();
-        long people = 0;
+        people = 0;
         foreach (var building in buildings.OrderBy(b => b.BuildingId))
         {
             foreach (var unit in building.Units.OrderBy(u => u.UnitId))
@@ -36,7 +52,7 @@ internal static class WaveExactSearch
                 {
                     if (groups.Count == MaxHouseholds)
                     {
-                        return false;
+                        return null;
                     }
 
                     groups.Add(CallGroup.Of(building, unit, [h], times));
@@ -45,13 +61,12 @@ internal static class WaveExactSearch
             }
         }
 
-        var n = groups.Count;
-        if (n == 0)
-        {
-            return false;
-        }
+        return groups;
+    }
 
-        // Permutations of every subset: sum over k of C(n, k) k!; each simulation starts `people` persons at up to `stations` stations.
+    // Permutations of every subset: sum over k of C(n, k) k!; each simulation starts `people` persons at up to `stations` stations.
+    private static bool TooCostly(SiteSpec[] sites, int n, long people)
+    {
         long permutations = 0, falling = 1;
         for (var k = 1; k <= n; k++)
         {
@@ -65,11 +80,13 @@ internal static class WaveExactSearch
             stations += site.Stations;
         }
 
-        if (permutations * people * (stations + sites.Length) > MaxSteps)
-        {
-            return false;
-        }
+        return permutations * people * (stations + sites.Length) > MaxSteps;
+    }
 
+    // For every site and every subset (mask) of households: the best finish over all calling orders, and that order.
+    private static (long[][] Best, int[][][] Order) BestOrders(SiteSpec[] sites, List<CallGroup> groups, SiteQueue queue, CancellationToken cancellationToken)
+    {
+        var n = groups.Count;
         var full = (1 << n) - 1;
         var best = new long[sites.Length][];
         var order = new int[sites.Length][][];
@@ -92,31 +109,44 @@ internal static class WaveExactSearch
                     }
                 }
 
-                best[s][mask] = long.MaxValue;
-                var permutation = indices[..k];
-                do
-                {
-                    sequence.Clear();
-                    foreach (var i in permutation)
-                    {
-                        sequence.Add(groups[i]);
-                    }
-
-                    var finish = queue.Run(sites[s], sequence);
-                    if (finish < best[s][mask])
-                    {
-                        best[s][mask] = finish;
-                        order[s][mask] = [.. permutation];
-                    }
-                }
-                while (NextPermutation(permutation));
+                (best[s][mask], order[s][mask]) = BestOrder(sites[s], groups, indices[..k], sequence, queue);
             }
         }
 
-        // f[s][mask]: the best finish of sites 0..s serving exactly mask; choice[s][mask]: the part site s serves.
-        var f = new long[sites.Length][];
-        var choice = new int[sites.Length][];
-        for (var s = 0; s < sites.Length; s++)
+        return (best, order);
+    }
+
+    // Every permutation of one subset replayed at one site; the first strictly best is kept.
+    private static (long Finish, int[] Order) BestOrder(SiteSpec site, List<CallGroup> groups, int[] permutation, List<CallGroup> sequence, SiteQueue queue)
+    {
+        var best = long.MaxValue;
+        int[] order = [];
+        do
+        {
+            sequence.Clear();
+            foreach (var i in permutation)
+            {
+                sequence.Add(groups[i]);
+            }
+
+            var finish = queue.Run(site, sequence);
+            if (finish < best)
+            {
+                best = finish;
+                order = [.. permutation];
+            }
+        }
+        while (NextPermutation(permutation));
+        return (best, order);
+    }
+
+    // f[s][mask]: the best finish of sites 0..s serving exactly mask; choice[s][mask]: the part site s serves.
+    private static (long[][] F, int[][] Choice) SplitBetweenSites(long[][] best, int n)
+    {
+        var full = (1 << n) - 1;
+        var f = new long[best.Length][];
+        var choice = new int[best.Length][];
+        for (var s = 0; s < best.Length; s++)
         {
             f[s] = new long[full + 1];
             choice[s] = new int[full + 1];
@@ -129,40 +159,47 @@ internal static class WaveExactSearch
                     continue;
                 }
 
-                // Submasks from the largest down; the first strictly better one is kept, so the choice is deterministic.
-                var value = long.MaxValue;
-                var part = 0;
-                for (var sub = mask; ; sub = (sub - 1) & mask)
-                {
-                    var candidate = Math.Max(f[s - 1][mask ^ sub], best[s][sub]);
-                    if (candidate < value)
-                    {
-                        value = candidate;
-                        part = sub;
-                    }
-
-                    if (sub == 0)
-                    {
-                        break;
-                    }
-                }
-
-                f[s][mask] = value;
-                choice[s][mask] = part;
+                (f[s][mask], choice[s][mask]) = BestPart(f[s - 1], best[s], mask);
             }
         }
 
-        optimum = f[^1][full];
-        assigned = new List<CallGroup>[sites.Length];
-        var left = full;
-        for (var s = sites.Length - 1; s >= 0; s--)
+        return (f, choice);
+    }
+
+    // Submasks from the largest down; the first strictly better one is kept, so the choice is deterministic.
+    private static (long Value, int Part) BestPart(long[] before, long[] here, int mask)
+    {
+        var value = long.MaxValue;
+        var part = 0;
+        for (var sub = mask; ; sub = (sub - 1) & mask)
+        {
+            var candidate = Math.Max(before[mask ^ sub], here[sub]);
+            if (candidate < value)
+            {
+                value = candidate;
+                part = sub;
+            }
+
+            if (sub == 0)
+            {
+                return (value, part);
+            }
+        }
+    }
+
+    // Walks the choices back from the last site: each site's part, in its best order.
+    private static List<CallGroup>[] Assemble(int siteCount, List<CallGroup> groups, int[][][] order, int[][] choice)
+    {
+        var assigned = new List<CallGroup>[siteCount];
+        var left = (1 << groups.Count) - 1;
+        for (var s = siteCount - 1; s >= 0; s--)
         {
             var part = choice[s][left];
             assigned[s] = [.. order[s][part].Select(i => groups[i])];
             left ^= part;
         }
 
-        return true;
+        return assigned;
     }
 
     // Lexicographic next permutation in place; false after the last one.

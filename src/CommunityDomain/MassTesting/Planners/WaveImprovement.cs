@@ -47,175 +47,230 @@ internal static class WaveImprovement
     }
 
     private static void Search(SiteSpec[] sites, List<CallGroup>[] assigned, long bound, SiteQueue queue, long budget, ServiceTimes times,
-        Action<long> keep, CancellationToken cancellationToken)
+        Action<long> keep, CancellationToken cancellationToken) =>
+        new Searcher(sites, assigned, queue, budget, times).Run(bound, keep, cancellationToken);
+
+    // A move (H < 0) or swap (H >= 0) of group G of the latest site with site Target: the later of the two new finishes
+    // (Value) and each one. G < 0 for none.
+    private readonly record struct Change(long Value, long FinishW, long FinishT, int G, int Target, int H);
+
+    // The search's state: each site's calls, replayed finish, people and work, and the replay budget spent.
+    private sealed class Searcher
     {
-        var splits = 0;
-        var finish = new long[sites.Length];
-        var people = new long[sites.Length];
-        var work = new long[sites.Length];
-        long spent = 0;
-        for (var s = 0; s < sites.Length; s++)
+        private readonly SiteSpec[] _sites;
+        private readonly List<CallGroup>[] _assigned;
+        private readonly SiteQueue _queue;
+        private readonly long _budget;
+        private readonly ServiceTimes _times;
+        private readonly long[] _finish;
+        private readonly long[] _people;
+        private readonly long[] _work;
+        private List<CallGroup> _without = [];
+        private List<CallGroup> _with = [];
+        private long _spent;
+        private int _splits;
+
+        public Searcher(SiteSpec[] sites, List<CallGroup>[] assigned, SiteQueue queue, long budget, ServiceTimes times)
         {
-            finish[s] = queue.Run(sites[s], assigned[s]);
-            people[s] = assigned[s].Sum(g => (long)g.People);
-            work[s] = assigned[s].Sum(g => g.Work);
-            spent += Cost(sites[s], people[s]);
+            (_sites, _assigned, _queue, _budget, _times) = (sites, assigned, queue, budget, times);
+            _finish = new long[sites.Length];
+            _people = new long[sites.Length];
+            _work = new long[sites.Length];
+            for (var s = 0; s < sites.Length; s++)
+            {
+                _finish[s] = queue.Run(sites[s], assigned[s]);
+                _people[s] = assigned[s].Sum(g => (long)g.People);
+                _work[s] = assigned[s].Sum(g => g.Work);
+                _spent += Cost(sites[s], _people[s]);
+            }
         }
 
-        var without = new List<CallGroup>();
-        var with = new List<CallGroup>();
-        while (spent < budget)
+        // Until the bound, the budget, or nothing helps: the best move off the latest site, else the best swap, else a split.
+        public void Run(long bound, Action<long> keep, CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var w = 0;
-            for (var s = 1; s < sites.Length; s++)
+            while (_spent < _budget)
             {
-                w = finish[s] > finish[w] ? s : w;
-            }
-
-            var current = finish[w];
-            keep(current);
-            if (current <= bound)
-            {
-                return;
-            }
-
-            // The best single move, then (if none helps) the best swap; value = the later of the two sites' new finishes.
-            long bestValue = current, bestW = 0, bestT = 0;
-            int bestG = -1, bestTarget = -1, bestH = -1;
-            for (var g = 0; g < assigned[w].Count && spent < budget; g++)
-            {
-                var group = assigned[w][g];
-                Without(assigned[w], g, without);
-                var fw = queue.Run(sites[w], without);
-                spent += Cost(sites[w], people[w]);
-                if (fw >= bestValue)
-                {
-                    continue;
-                }
-
-                for (var t = 0; t < sites.Length && spent < budget; t++)
-                {
-                    // Skip targets that cannot finish in time even with perfect packing.
-                    if (t == w || LowerFinish(sites[t], work[t] + group.Work) >= bestValue)
-                    {
-                        continue;
-                    }
-
-                    With(assigned[t], group, -1, with);
-                    var ft = queue.Run(sites[t], with);
-                    spent += Cost(sites[t], people[t] + group.People);
-                    var value = Math.Max(fw, ft);
-                    if (value < bestValue)
-                    {
-                        (bestValue, bestW, bestT, bestG, bestTarget, bestH) = (value, fw, ft, g, t, -1);
-                    }
-                }
-            }
-
-            if (bestG < 0)
-            {
-                for (var g = 0; g < assigned[w].Count && spent < budget && bestG < 0; g++)
-                {
-                    var group = assigned[w][g];
-                    for (var t = 0; t < sites.Length && spent < budget; t++)
-                    {
-                        if (t == w)
-                        {
-                            continue;
-                        }
-
-                        for (var h = 0; h < assigned[t].Count && spent < budget; h++)
-                        {
-                            var other = assigned[t][h];
-                            // A heavier group may come back too: an elder's household is quicker to serve at a site without
-                            // walk-down even when what it swaps with is more work (issue 15's nine-household case).
-                            if (LowerFinish(sites[t], work[t] + group.Work - other.Work) >= bestValue
-                                || LowerFinish(sites[w], work[w] - group.Work + other.Work) >= bestValue)
-                            {
-                                continue;
-                            }
-
-                            With(assigned[w], other, g, without);
-                            var fw = queue.Run(sites[w], without);
-                            spent += Cost(sites[w], people[w]);
-                            if (fw >= bestValue)
-                            {
-                                continue;
-                            }
-
-                            With(assigned[t], group, h, with);
-                            var ft = queue.Run(sites[t], with);
-                            spent += Cost(sites[t], people[t]);
-                            var value = Math.Max(fw, ft);
-                            if (value < bestValue)
-                            {
-                                (bestValue, bestW, bestT, bestG, bestTarget, bestH) = (value, fw, ft, g, t, h);
-                            }
-                        }
-                    }
-                }
-            }
-
-            if (bestG < 0)
-            {
-                // Stuck: split the latest site's largest call that can be split, so part of it can move.
-                var split = -1;
-                for (var g = 0; g < assigned[w].Count && splits < MaxSplits; g++)
-                {
-                    if (assigned[w][g].Households.Length > 1 && (split < 0 || assigned[w][g].Work > assigned[w][split].Work))
-                    {
-                        split = g;
-                    }
-                }
-
-                if (split < 0)
+                cancellationToken.ThrowIfCancellationRequested();
+                var w = Latest();
+                var current = _finish[w];
+                keep(current);
+                if (current <= bound)
                 {
                     return;
                 }
 
-                splits++;
-                var parts = assigned[w][split].Split(times);
-                Without(assigned[w], split, without);
-                foreach (var part in parts)
+                // The best single move, then (if none helps) the best swap; value = the later of the two sites' new finishes.
+                var change = BestMove(w, current);
+                if (change.G < 0)
                 {
-                    With(without, part, -1, with);
-                    (without, with) = (with, without);
+                    change = BestSwap(w, current);
                 }
 
-                assigned[w] = [.. without];
-                finish[w] = queue.Run(sites[w], assigned[w]);
-                spent += Cost(sites[w], people[w]);
-                continue;
+                if (change.G >= 0)
+                {
+                    Apply(w, change);
+                }
+                else if (!SplitLargest(w))
+                {
+                    return;
+                }
+            }
+        }
+
+        private int Latest()
+        {
+            var w = 0;
+            for (var s = 1; s < _sites.Length; s++)
+            {
+                w = _finish[s] > _finish[w] ? s : w;
             }
 
-            var moved = assigned[w][bestG];
-            if (bestH < 0)
+            return w;
+        }
+
+        private Change BestMove(int w, long current)
+        {
+            var best = new Change(current, 0, 0, -1, -1, -1);
+            for (var g = 0; g < _assigned[w].Count && _spent < _budget; g++)
             {
-                Without(assigned[w], bestG, without);
-                assigned[w] = [.. without];
-                With(assigned[bestTarget], moved, -1, with);
-                assigned[bestTarget] = [.. with];
-                people[w] -= moved.People;
-                people[bestTarget] += moved.People;
-                work[w] -= moved.Work;
-                work[bestTarget] += moved.Work;
+                var group = _assigned[w][g];
+                Without(_assigned[w], g, _without);
+                var fw = _queue.Run(_sites[w], _without);
+                _spent += Cost(_sites[w], _people[w]);
+                if (fw >= best.Value)
+                {
+                    continue;
+                }
+
+                for (var t = 0; t < _sites.Length && _spent < _budget; t++)
+                {
+                    // Skip targets that cannot finish in time even with perfect packing.
+                    if (t == w || LowerFinish(_sites[t], _work[t] + group.Work) >= best.Value)
+                    {
+                        continue;
+                    }
+
+                    With(_assigned[t], group, -1, _with);
+                    var ft = _queue.Run(_sites[t], _with);
+                    _spent += Cost(_sites[t], _people[t] + group.People);
+                    var value = Math.Max(fw, ft);
+                    if (value < best.Value)
+                    {
+                        best = new Change(value, fw, ft, g, t, -1);
+                    }
+                }
+            }
+
+            return best;
+        }
+
+        private Change BestSwap(int w, long current)
+        {
+            var best = new Change(current, 0, 0, -1, -1, -1);
+            for (var g = 0; g < _assigned[w].Count && _spent < _budget && best.G < 0; g++)
+            {
+                for (var t = 0; t < _sites.Length && _spent < _budget; t++)
+                {
+                    for (var h = 0; t != w && h < _assigned[t].Count && _spent < _budget; h++)
+                    {
+                        best = SwapIfBetter(w, g, t, h, best);
+                    }
+                }
+            }
+
+            return best;
+        }
+
+        // Group g of the latest site w for group h of site t, when the later of the two new finishes beats `best`.
+        private Change SwapIfBetter(int w, int g, int t, int h, Change best)
+        {
+            var group = _assigned[w][g];
+            var other = _assigned[t][h];
+            // A heavier group may come back too: an elder's household is quicker to serve at a site without
+            // walk-down even when what it swaps with is more work (issue 15's nine-household case).
+            if (LowerFinish(_sites[t], _work[t] + group.Work - other.Work) >= best.Value
+                || LowerFinish(_sites[w], _work[w] - group.Work + other.Work) >= best.Value)
+            {
+                return best;
+            }
+
+            With(_assigned[w], other, g, _without);
+            var fw = _queue.Run(_sites[w], _without);
+            _spent += Cost(_sites[w], _people[w]);
+            if (fw >= best.Value)
+            {
+                return best;
+            }
+
+            With(_assigned[t], group, h, _with);
+            var ft = _queue.Run(_sites[t], _with);
+            _spent += Cost(_sites[t], _people[t]);
+            var value = Math.Max(fw, ft);
+            return value < best.Value ? new Change(value, fw, ft, g, t, h) : best;
+        }
+
+        // Stuck: split the latest site's largest call that can be split, so part of it can move; false when none can.
+        private bool SplitLargest(int w)
+        {
+            var split = -1;
+            for (var g = 0; g < _assigned[w].Count && _splits < MaxSplits; g++)
+            {
+                if (_assigned[w][g].Households.Length > 1 && (split < 0 || _assigned[w][g].Work > _assigned[w][split].Work))
+                {
+                    split = g;
+                }
+            }
+
+            if (split < 0)
+            {
+                return false;
+            }
+
+            _splits++;
+            var parts = _assigned[w][split].Split(_times);
+            Without(_assigned[w], split, _without);
+            foreach (var part in parts)
+            {
+                With(_without, part, -1, _with);
+                (_without, _with) = (_with, _without);
+            }
+
+            _assigned[w] = [.. _without];
+            _finish[w] = _queue.Run(_sites[w], _assigned[w]);
+            _spent += Cost(_sites[w], _people[w]);
+            return true;
+        }
+
+        private void Apply(int w, Change change)
+        {
+            var target = change.Target;
+            var moved = _assigned[w][change.G];
+            if (change.H < 0)
+            {
+                Without(_assigned[w], change.G, _without);
+                _assigned[w] = [.. _without];
+                With(_assigned[target], moved, -1, _with);
+                _assigned[target] = [.. _with];
+                _people[w] -= moved.People;
+                _people[target] += moved.People;
+                _work[w] -= moved.Work;
+                _work[target] += moved.Work;
             }
             else
             {
-                var back = assigned[bestTarget][bestH];
-                With(assigned[w], back, bestG, without);
-                assigned[w] = [.. without];
-                With(assigned[bestTarget], moved, bestH, with);
-                assigned[bestTarget] = [.. with];
-                people[w] += back.People - moved.People;
-                people[bestTarget] += moved.People - back.People;
-                work[w] += back.Work - moved.Work;
-                work[bestTarget] += moved.Work - back.Work;
+                var back = _assigned[target][change.H];
+                With(_assigned[w], back, change.G, _without);
+                _assigned[w] = [.. _without];
+                With(_assigned[target], moved, change.H, _with);
+                _assigned[target] = [.. _with];
+                _people[w] += back.People - moved.People;
+                _people[target] += moved.People - back.People;
+                _work[w] += back.Work - moved.Work;
+                _work[target] += moved.Work - back.Work;
             }
 
-            finish[w] = bestW;
-            finish[bestTarget] = bestT;
+            _finish[w] = change.FinishW;
+            _finish[target] = change.FinishT;
         }
     }
 

@@ -49,7 +49,6 @@ public static class WaveLowerBound
     // households of each size fit, whole, into what those sites can do by T.
     private static long Placement(WaveProblem problem, long lo)
     {
-        var times = problem.ServiceTimes;
         var counts = new Dictionary<(int Q, int T, int A), long>();
         foreach (var h in problem.Buildings.SelectMany(b => b.Units).SelectMany(u => u.Households))
         {
@@ -61,128 +60,21 @@ public static class WaveLowerBound
             return lo;
         }
 
-        var sites = problem.Sites;
-        var reach = new StationReach(counts.Keys, times);
-        var profiles = counts.Select(x =>
-        {
-            var own = sites.Select(s => Households([s], [x.Key], times)).ToArray();
-            var work = (x.Key.Q * times.QrCode.BclCompatibleTicks) + (x.Key.T * times.Typed.BclCompatibleTicks) + (x.Key.A * times.Assisted.BclCompatibleTicks);
-            return (Own: own, Least: own.Min(), Work: (Int128)work * x.Value, Each: work, Count: x.Value);
-        }).OrderByDescending(p => p.Least).ToArray();
+        var check = new PlacementCheck(problem.Sites, counts, problem.ServiceTimes);
+        return Smallest(check.Fits, lo);
+    }
 
-        // Size classes, largest household work first: how many households do at least that much work, and the earliest
-        // each site could finish any one of them (a household is served only where its own bound is met).
-        var bySize = profiles.OrderByDescending(p => p.Each).ToArray();
-        var classes = new List<(long Work, long Households, long[] Own)>();
-        var earliest = Enumerable.Repeat(long.MaxValue, sites.Count).ToArray();
-        long households = 0;
-        for (var i = 0; i < bySize.Length; i++)
-        {
-            households += bySize[i].Count;
-            for (var s = 0; s < sites.Count; s++)
-            {
-                earliest[s] = Math.Min(earliest[s], bySize[i].Own[s]);
-            }
-
-            if (i == bySize.Length - 1 || bySize[i + 1].Each != bySize[i].Each)
-            {
-                classes.Add((bySize[i].Each, households, [.. earliest]));
-            }
-        }
-
-        // People by service length, longest first: a station serves at most floor(span / L) people whose service takes L or more.
-        var kinds = new[] { (Time: times.Assisted.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.A * x.Value)),
-            (Time: times.Typed.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.T * x.Value)),
-            (Time: times.QrCode.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.Q * x.Value)) }
-            .Where(k => k.People > 0).OrderByDescending(k => k.Time).ToArray();
-        var lengths = new List<(long Time, long People)>();
-        long longer = 0;
-        foreach (var kind in kinds)
-        {
-            longer += kind.People;
-            lengths.Add((kind.Time, longer));
-        }
-
-        // The work a site's stations can have done by `at`: each station serves whole people from its walk-down on.
-        Int128 Capacity(int s, long at) => (Int128)sites[s].Stations * reach.Within(at - sites[s].WalkDown.BclCompatibleTicks);
-
-        bool Fits(long at)
-        {
-            var usable = new bool[sites.Count];
-            Int128 work = 0, capacity = 0;
-            foreach (var p in profiles)
-            {
-                work += p.Work;
-                for (var s = 0; s < sites.Count; s++)
-                {
-                    if (!usable[s] && p.Own[s] <= at)
-                    {
-                        usable[s] = true;
-                        capacity += Capacity(s, at);
-                    }
-                }
-
-                if (work > capacity)
-                {
-                    return false;
-                }
-            }
-
-            // Stations needed per service length: the people whose service takes L or more need that many turns of L or
-            // more, and a station of a site that anyone could use by `at` fits floor((at - walk-down) / L) of them.
-            foreach (var (length, many) in lengths)
-            {
-                Int128 turns = 0;
-                for (var s = 0; s < sites.Count && turns < many; s++)
-                {
-                    var span = at - sites[s].WalkDown.BclCompatibleTicks;
-                    if (usable[s] && span > 0)
-                    {
-                        turns += (Int128)sites[s].Stations * (span / length);
-                    }
-                }
-
-                if (turns < many)
-                {
-                    return false;
-                }
-            }
-
-            // A household is served whole at one site, so a site that can do C work by `at` holds at most C / w households
-            // of work w or more; the households of each size class must fit that way.
-            foreach (var (each, many, own) in classes)
-            {
-                if (each == 0)
-                {
-                    continue;
-                }
-
-                Int128 room = 0;
-                for (var s = 0; s < sites.Count && room < many; s++)
-                {
-                    if (own[s] <= at)
-                    {
-                        room += Capacity(s, at) / each;
-                    }
-                }
-
-                if (room < many)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        if (Fits(lo))
+    // The smallest T >= lo that fits, for a test that stays true once it holds: doubling steps, then bisection.
+    private static long Smallest(Func<long, bool> fits, long lo)
+    {
+        if (fits(lo))
         {
             return lo;
         }
 
         // Double the step until it fits (the total work after the latest walk-down and the longest own bound surely does).
         long step = Math.Max(1, lo / 64), hi = lo + step;
-        while (!Fits(hi))
+        while (!fits(hi))
         {
             lo = hi;
             step *= 2;
@@ -192,7 +84,7 @@ public static class WaveLowerBound
         while (hi - lo > 1)
         {
             var mid = lo + ((hi - lo) / 2);
-            (lo, hi) = Fits(mid) ? (lo, mid) : (mid, hi);
+            (lo, hi) = fits(mid) ? (lo, mid) : (mid, hi);
         }
 
         return hi;
@@ -262,6 +154,165 @@ public static class WaveLowerBound
     }
 
     private static long CeilDiv(long a, long b) => (a + b - 1) / b;
+
+    /// <summary>
+    /// Whether a finish T is possible as far as placement says: the hardest-to-place households' work, the people of each
+    /// service length and the households of each size must all fit the sites they could use by T.
+    /// </summary>
+    private sealed class PlacementCheck
+    {
+        private readonly IReadOnlyList<SiteSpec> _sites;
+        private readonly StationReach _reach;
+        private readonly (long[] Own, long Least, Int128 Work, long Each, long Count)[] _profiles;
+        private readonly List<(long Work, long Households, long[] Own)> _classes;
+        private readonly List<(long Time, long People)> _lengths;
+
+        public PlacementCheck(IReadOnlyList<SiteSpec> sites, Dictionary<(int Q, int T, int A), long> counts, ServiceTimes times)
+        {
+            _sites = sites;
+            _reach = new StationReach(counts.Keys, times);
+            _profiles = [.. counts.Select(x =>
+            {
+                var own = sites.Select(s => Households([s], [x.Key], times)).ToArray();
+                var work = (x.Key.Q * times.QrCode.BclCompatibleTicks) + (x.Key.T * times.Typed.BclCompatibleTicks) + (x.Key.A * times.Assisted.BclCompatibleTicks);
+                return (Own: own, Least: own.Min(), Work: (Int128)work * x.Value, Each: work, Count: x.Value);
+            }).OrderByDescending(p => p.Least)];
+            _classes = SizeClasses(_profiles, sites.Count);
+            _lengths = Lengths(counts, times);
+        }
+
+        public bool Fits(long at)
+        {
+            var usable = new bool[_sites.Count];
+            return HardestFit(at, usable) && LengthsFit(at, usable) && ClassesFit(at);
+        }
+
+        // Size classes, largest household work first: how many households do at least that much work, and the earliest
+        // each site could finish any one of them (a household is served only where its own bound is met).
+        private static List<(long Work, long Households, long[] Own)> SizeClasses((long[] Own, long Least, Int128 Work, long Each, long Count)[] profiles, int siteCount)
+        {
+            var bySize = profiles.OrderByDescending(p => p.Each).ToArray();
+            var classes = new List<(long Work, long Households, long[] Own)>();
+            var earliest = Enumerable.Repeat(long.MaxValue, siteCount).ToArray();
+            long households = 0;
+            for (var i = 0; i < bySize.Length; i++)
+            {
+                households += bySize[i].Count;
+                for (var s = 0; s < siteCount; s++)
+                {
+                    earliest[s] = Math.Min(earliest[s], bySize[i].Own[s]);
+                }
+
+                if (i == bySize.Length - 1 || bySize[i + 1].Each != bySize[i].Each)
+                {
+                    classes.Add((bySize[i].Each, households, [.. earliest]));
+                }
+            }
+
+            return classes;
+        }
+
+        // People by service length, longest first: a station serves at most floor(span / L) people whose service takes L or more.
+        private static List<(long Time, long People)> Lengths(Dictionary<(int Q, int T, int A), long> counts, ServiceTimes times)
+        {
+            var kinds = new[] { (Time: times.Assisted.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.A * x.Value)),
+                (Time: times.Typed.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.T * x.Value)),
+                (Time: times.QrCode.BclCompatibleTicks, People: counts.Sum(x => (long)x.Key.Q * x.Value)) }
+                .Where(k => k.People > 0).OrderByDescending(k => k.Time).ToArray();
+            var lengths = new List<(long Time, long People)>();
+            long longer = 0;
+            foreach (var kind in kinds)
+            {
+                longer += kind.People;
+                lengths.Add((kind.Time, longer));
+            }
+
+            return lengths;
+        }
+
+        // The work a site's stations can have done by `at`: each station serves whole people from its walk-down on.
+        private Int128 Capacity(int s, long at) => (Int128)_sites[s].Stations * _reach.Within(at - _sites[s].WalkDown.BclCompatibleTicks);
+
+        // The hardest-to-place households first: their work must fit the sites where one of them could finish by `at`
+        // (marked in `usable` on the way).
+        private bool HardestFit(long at, bool[] usable)
+        {
+            Int128 work = 0, capacity = 0;
+            foreach (var p in _profiles)
+            {
+                work += p.Work;
+                for (var s = 0; s < _sites.Count; s++)
+                {
+                    if (!usable[s] && p.Own[s] <= at)
+                    {
+                        usable[s] = true;
+                        capacity += Capacity(s, at);
+                    }
+                }
+
+                if (work > capacity)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Stations needed per service length: the people whose service takes L or more need that many turns of L or
+        // more, and a station of a site that anyone could use by `at` fits floor((at - walk-down) / L) of them.
+        private bool LengthsFit(long at, bool[] usable)
+        {
+            foreach (var (length, many) in _lengths)
+            {
+                Int128 turns = 0;
+                for (var s = 0; s < _sites.Count && turns < many; s++)
+                {
+                    var span = at - _sites[s].WalkDown.BclCompatibleTicks;
+                    if (usable[s] && span > 0)
+                    {
+                        turns += (Int128)_sites[s].Stations * (span / length);
+                    }
+                }
+
+                if (turns < many)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // A household is served whole at one site, so a site that can do C work by `at` holds at most C / w households
+        // of work w or more; the households of each size class must fit that way.
+        private bool ClassesFit(long at)
+        {
+            foreach (var (each, many, own) in _classes)
+            {
+                if (each == 0)
+                {
+                    continue;
+                }
+
+                Int128 room = 0;
+                for (var s = 0; s < _sites.Count && room < many; s++)
+                {
+                    if (own[s] <= at)
+                    {
+                        room += Capacity(s, at) / each;
+                    }
+                }
+
+                if (room < many)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>
     /// The most service one station can complete within a span: a station serves whole people, so the work it has done is
