@@ -24,7 +24,11 @@ internal static class WaveBranchAndBound
     /// <summary>Most people searched: every person's start is kept per partial plan, so the search stays for small compounds.</summary>
     internal const int MaxPeople = 400;
 
-    /// <summary>The search's budget in person-station steps (each node costs its site's stations plus the stations of every site).</summary>
+    /// <summary>Most stations in all: a replay scans a site's stations for each person, which the step count leaves out.</summary>
+    internal const int MaxStations = 100;
+
+    /// <summary>The search's budget in steps: a node costs its site's stations plus the number of sites, a call tried its
+    /// people (times the sites looked at). A replay's scan of the stations is not counted, hence <see cref="MaxStations"/>.</summary>
     internal const long MaxSteps = 20_000_000;
 
     /// <summary>
@@ -43,7 +47,7 @@ internal static class WaveBranchAndBound
         optimum = incumbent;
         proven = false;
         var calls = OneCallPerHousehold(assigned, times, maxHouseholds);
-        if (calls is null)
+        if (calls is null || sites.Sum(x => x.Stations) > MaxStations)
         {
             return null;
         }
@@ -58,6 +62,12 @@ internal static class WaveBranchAndBound
     // Every household its own call, heaviest first (good plans early tighten the pruning); null above MaxHouseholds or MaxPeople.
     private static CallGroup[]? OneCallPerHousehold(List<CallGroup>[] assigned, ServiceTimes times, int maxHouseholds)
     {
+        // Counted before any call is built: a larger compound costs nothing here.
+        if (assigned.Sum(a => a.Sum(g => (long)g.Households.Length)) > maxHouseholds)
+        {
+            return null;
+        }
+
         var calls = new List<CallGroup>();
         foreach (var group in assigned.SelectMany(a => a))
         {
@@ -225,6 +235,7 @@ internal static class WaveBranchAndBound
                 }
 
                 Steps += _services[h].Length * (_sites.Length - s);
+
                 if (!fits)
                 {
                     return false;

@@ -16,7 +16,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// the expected finish is the replayed finish (the last service end over all sites);
 /// the expected finish is never before <see cref="WaveLowerBound.Of"/>, and each site's finish is never before its own bound;
 /// the plan's <see cref="WavePlan.LowerBound"/> is <see cref="WaveLowerBound.Of"/>, or, for a tiny compound (at most 6
-/// households) that the exact search solved or a compound of at most 30 households (400 people) whose branch and bound ran to its end,
+/// households) that the exact search solved or a compound of at most 30 households (400 people, 100 stations) whose branch and bound ran to its end,
 /// the proven optimum, which the plan then reaches: no assignment of households to sites and no calling order finishes earlier;
 /// the same problem always gives the same plan.</para>
 /// <para>Method: a tiny compound is searched exactly (every household its own call; every site's best order over
@@ -37,7 +37,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// a last search gives every household its own call and moves it to another site or another place in a site's calling
 /// order, or swaps two, each change replayed, with kicks from a fixed-seed generator when none helps, within a budget of
 /// 600 whole-compound replays; its plan is taken only when it finishes strictly earlier (its calling order is then its
-/// own, not slowest first). When the plan is still above the bound and the compound has at most 30 households and 400 people, a
+/// own, not slowest first). When the plan is still above the bound and the compound has at most 30 households, 400 people and 100 stations, a
 /// branch and bound over one-household calls (every assignment and calling order, pruned by each site's partial finish,
 /// the work and the long services left against the stations' time, and partial plans already searched) looks for an
 /// earlier plan within 20,000,000 person-station steps; when it runs to its end, the finish it leaves is proven optimal
