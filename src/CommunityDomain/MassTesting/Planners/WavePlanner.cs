@@ -50,9 +50,18 @@ public static class WavePlanner
     /// <param name="problem">The problem.</param>
     /// <param name="cancellationToken">Cancels a long plan.</param>
     /// <returns>The plan.</returns>
-    public static WavePlan Plan(WaveProblem problem, CancellationToken cancellationToken = default)
+    public static WavePlan Plan(WaveProblem problem, CancellationToken cancellationToken = default) =>
+        PlanWithSteps(problem, WaveBranchAndBound.MaxSteps, cancellationToken);
+
+    /// <summary>
+    /// Plans one compound with the branch and bound's step budget given: the tests that check a plan's validity,
+    /// replay or determinism (not its quality) lower it so as not to pay 20,000,000 steps a compound; the public
+    /// overload always uses <see cref="WaveBranchAndBound.MaxSteps"/>.
+    /// </summary>
+    internal static WavePlan PlanWithSteps(WaveProblem problem, long branchAndBoundSteps, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(problem);
+        Guard.Against.NegativeOrZero(branchAndBoundSteps);
         var sites = problem.Sites.OrderBy(s => s.SiteId).ToArray();
         var queue = new SiteQueue(problem.ServiceTimes);
         var bound = WaveLowerBound.Of(problem);
@@ -64,7 +73,7 @@ public static class WavePlanner
         }
         else
         {
-            assigned = Search(problem, sites, queue, bound, cancellationToken, out var searched);
+            assigned = Search(problem, sites, queue, bound, branchAndBoundSteps, cancellationToken, out var searched);
             bound = searched > bound ? searched : bound;
         }
 
@@ -107,7 +116,8 @@ public static class WavePlanner
 
     // The heuristic path: call groups assigned and improved, a second start, the household search, then the branch and
     // bound on a small compound; `optimum` is the finish the branch and bound proved optimal (the start when it proved none).
-    private static List<CallGroup>[] Search(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, Instant bound, CancellationToken cancellationToken, out Instant optimum)
+    private static List<CallGroup>[] Search(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, Instant bound, long branchAndBoundSteps,
+        CancellationToken cancellationToken, out Instant optimum)
     {
         optimum = problem.Start;
 
@@ -151,7 +161,8 @@ public static class WavePlanner
         if (reached > target)
         {
             // Still short on a compound of at most 30 households: search every assignment and order, or prove none is earlier.
-            var exact = WaveBranchAndBound.Search(sites, assigned, reached, target, problem.ServiceTimes, cancellationToken, out var best, out var proven);
+            var exact = WaveBranchAndBound.Search(sites, assigned, reached, target, problem.ServiceTimes,
+                WaveBranchAndBound.MaxHouseholds, branchAndBoundSteps, cancellationToken, out var best, out var proven);
             assigned = exact ?? assigned;
             optimum = proven ? problem.Start + Duration.FromTicks(best) : optimum;
         }
