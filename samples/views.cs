@@ -1,7 +1,7 @@
 #:project Scenario/Pubai.Scenario.csproj
 // Renders the views of docs/views.md from the Pubai scenario and writes them to docs/views/: a roster grid
 // (Markdown, CSV), post coverage, a testing-day timeline (SVG), delivery run sheets (Markdown, CSV), an
-// allocation table (Markdown, CSV), the roster's score in plain sentences and the notices (calls, messages, swap, dispatch, why short), each in English (x.md) and Chinese (x.zh-CN.md). Fixed seeds and iteration limits, so CI can regenerate and compare the committed files.
+// allocation table (Markdown, CSV), the roster's score in plain sentences and the notices (calls, messages with a cancelled and a new duty, swap, dispatch, why short, pass refusals), each in English (x.md) and Chinese (x.zh-CN.md). Fixed seeds and iteration limits, so CI can regenerate and compare the committed files.
 // Checks its own result: every file present and non-empty, the SVG well-formed, no clear name anywhere, and
 // docs/views.md's excerpts still true.
 using System.Text;

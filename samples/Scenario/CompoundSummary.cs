@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
 using CommunityDomain.Views;
@@ -49,16 +48,15 @@ public sealed record CompoundSummary(Compound Compound, int Buildings, int House
         };
         foreach (var r in rows)
         {
-            lines.Add(Line(labels.Compound(r.Compound.Id), r.Buildings, r.Households, r.Needs, r.Posts, words.Say("level." + r.Level)));
+            lines.Add(Line(labels, labels.Compound(r.Compound.Id), r.Buildings, r.Households, r.Needs, r.Posts, words.Say("level." + r.Level)));
         }
 
         var total = rows.Aggregate(default(HouseholdNeeds), (sum, r) => sum + r.Needs);
-        lines.Add(Line(words.Say("summary.total"), rows.Sum(r => r.Buildings), rows.Sum(r => r.Households), total, rows.Sum(r => r.Posts), " "));
+        lines.Add(Line(labels, words.Say("summary.total"), rows.Sum(r => r.Buildings), rows.Sum(r => r.Households), total, rows.Sum(r => r.Posts), " "));
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string Line(string name, int buildings, int households, HouseholdNeeds n, int posts, string level) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"| {name} | {buildings} | {households} | {n.Members} | {n.Present} | {n.Aged60Plus} | {n.Aged80Plus} | {n.InfantsUnder3} | {n.Disabled} | {n.ChronicallyIll} | {n.Pregnant} | {n.Bedridden} | {posts} | {level} |");
+    private static string Line(Labels labels, string name, int buildings, int households, HouseholdNeeds n, int posts, string level) =>
+        "| " + name + " | " + string.Join(" | ", new long[] { buildings, households, n.Members, n.Present, n.Aged60Plus, n.Aged80Plus, n.InfantsUnder3, n.Disabled,
+            n.ChronicallyIll, n.Pregnant, n.Bedridden, posts }.Select(x => labels.Number(x))) + " | " + level + " |";
 }

@@ -102,7 +102,7 @@ public static class RosterDays
         var grid = RosterGrid.Markdown(problem, roster.Assignments, labels).Split('\n');
         output.WriteLine(grid[0]);
         output.WriteLine(words.Say("shifts", words.Join(shifts.Select(s => words.Say("shift", words.Say("shift." + s.Code), labels.ShiftTimes(s))))));
-        Indent(output, RosterTexts.Explain(roster, labels));
+        Indent(output, RosterTexts.Explain(roster, problem, labels));
         foreach (var p in posts.Where(p => demands.Any(d => d.Post == p.Id)))
         {
             var needed = demands.Where(d => d.Post == p.Id).Sum(d => d.Required);

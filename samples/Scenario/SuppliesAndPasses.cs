@@ -123,7 +123,8 @@ public static class SuppliesAndPasses
         var pingguoyuan = community.HouseholdsIn(ControlScope.Of(scenario.Compounds["Pingguoyuan"].Id)).Take(30)
             .Select(h => new PassRequest(h, community.EffectiveLevel(h, evening), lastTest)).ToList();
         var issued = office.IssueBatch(pingguoyuan, Actor.Of("pingguoyuan.volunteer")).Where(r => r.IsT0).Select(r => r.AsT0).ToList();
-        var sealedRefused = office.Issue(new PassRequest(sealedHomes[0], community.EffectiveLevel(sealedHomes[0], evening), lastTest)).IsT1;
+        var sealedResult = office.Issue(new PassRequest(sealedHomes[0], community.EffectiveLevel(sealedHomes[0], evening), lastTest));
+        var sealedRefused = sealedResult.IsT1;
         // Pingguoyuan's gate, kept by its gate duty; Dongfang's gate duty may not record there.
         var gate = new PassGate(keys.VerificationKeys(), PassPolicy.OnePersonEveryTwoDays, scenario.Compounds["Pingguoyuan"].Id);
         var onDuty = new Actor("pingguoyuan.gate", Role.GateDuty, scenario.Compounds["Pingguoyuan"].Area);
@@ -145,7 +146,8 @@ public static class SuppliesAndPasses
                 labels.TimeOfDay(back.WentOut), labels.TimeOfDay(back.CameBack), back.TimeOut.TotalMinutes, back.Allowed.TotalMinutes));
         }
 
-        output.WriteLine(words.Say("passes.sealed", labels.Compound(scenario.Compounds["Meiyuan"].Id), sealedRefused ? words.Say("refused") : words.Say("issued")));
+        // The refusal as the household reads it (the library's text: its address with the compound, and why).
+        output.WriteLine(words.Say("passes.sealed", labels.Compound(scenario.Compounds["Meiyuan"].Id), sealedRefused ? PassTexts.Refusal(sealedResult.AsT1, labels) : words.Say("issued")));
         Check(issued.Count == 30 && exits == 30, "30 passes issued and used");
         Check(forgedCaught && why!.Reason == PassRejection.BadSignature, "the forged code is caught");
         Check(returns.Count(r => r.Late) == 1 && returns.Single(r => r.Late).Serial == issued[12].Content.Serial, "exactly the one late return is flagged");

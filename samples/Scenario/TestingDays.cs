@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Contracts;
 using CommunityDomain.Kernel;
@@ -271,7 +270,7 @@ public static class TestingDays
 
         var total = series.Statistics();
         var perDay = series.Rounds.Select(r => r.Statistics().Tests).ToList();
-        output.WriteLine(words.Say("total", string.Join(" + ", perDay.Select(t => t.ToString(CultureInfo.InvariantCulture))), total.Tests, StoryTotal,
+        output.WriteLine(words.Say("total", string.Join(" + ", perDay.Select(t => labels.Number(t))), total.Tests, StoryTotal,
             (total.Tests - StoryTotal) * 100.0 / StoryTotal));
         output.WriteLine(words.Say("tubes", total.Tubes, total.ResultsPending));
         Check(failures, total.Tests == series.Rounds.Sum(r => r.Closure().Tested + r.Resamples.Count(x => r.ResampleOf(x.Resident) is not null)),
@@ -316,8 +315,12 @@ public static class TestingDays
             $"{compound.Name}: every walk-in household called exactly once");
         if (show is not null)
         {
-            show.WriteLine(words.Say("waves", labels.Compound(compound.Id), plan.Schedule.Count, labels.TimeOfDay(plan.ExpectedFinish),
-                labels.TimeOfDay(plan.LowerBound), 100 * plan.GapRatio));
+            // A plan that meets the lower bound says so in words, not "0.0% longer" on every compound.
+            var longer = Math.Round(100 * plan.GapRatio, 1, MidpointRounding.AwayFromZero);
+            show.WriteLine(longer == 0
+                ? words.Say("waves.at-bound", labels.Compound(compound.Id), plan.Schedule.Count, labels.TimeOfDay(plan.ExpectedFinish))
+                : words.Say("waves", labels.Compound(compound.Id), plan.Schedule.Count, labels.TimeOfDay(plan.ExpectedFinish),
+                    labels.TimeOfDay(plan.LowerBound), longer));
             if (compound.Name == "Dongfang")
             {
                 var by = start.Plus(Duration.FromHours(1));
@@ -328,7 +331,7 @@ public static class TestingDays
 
             foreach (var call in plan.Schedule.Take(compound.Name == "Dongfang" ? 3 : 1))
             {
-                show.WriteLine(words.Say("call", labels.TimeOfDay(call.At), Announcements.Call(call, problem, labels)));
+                show.WriteLine(words.Say("call", labels.TimeOfDay(call.At), Announcements.Call(call, problem, labels, compound.Id)));
             }
         }
 

@@ -3,6 +3,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting;
 using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.Passes;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Supplies;
@@ -92,12 +93,43 @@ public static class ViewsDemo
                 ($"run-sheets{suffix}.csv", RunSheets.Csv(runs, labels)),
                 ($"allocation{suffix}.md", AllocationTable.Markdown(allocation, labels)),
                 ($"allocation{suffix}.csv", AllocationTable.Csv(allocation, labels)),
-                ($"roster-explained{suffix}.md", RosterTexts.ExplainMarkdown(roster, labels) + "\n"),
-                ($"notices{suffix}.md", Notices(problem, roster, waves, wavePlan, labels)),
+                ($"roster-explained{suffix}.md", RosterTexts.ExplainMarkdown(roster, problem, labels) + "\n"),
+                ($"notices{suffix}.md", Notices(problem, roster, waves, wavePlan, labels) + PassRefusals(community, dongfang.Id, labels)),
             ]);
         }
 
         return views;
+    }
+
+    /// <summary>
+    /// A pass office's refusals as the household reads them (<see cref="PassTexts.Refusal"/>), each from a real request on the
+    /// evening of 20 August: a Dongfang household without a negative test, a sealed Meiyuan household, and a Dongfang
+    /// household asking again after its pass was issued.
+    /// </summary>
+    private static string PassRefusals(Community community, Id<Compound> dongfang, Labels labels)
+    {
+        var evening = new LocalDateTime(2022, 8, 20, 18, 30).InZoneStrictly(PubaiScenario.Zone).ToInstant();
+        var test = new LocalDateTime(2022, 8, 20, 6, 0).InZoneStrictly(PubaiScenario.Zone).ToInstant();
+        using var keys = PassSigningKeys.Generate(new PassKeyId(1));
+        var office = PassOffice.Open(PassPolicy.OnePersonEveryTwoDays, keys, new FixedClock(evening));
+        var homes = community.HouseholdsIn(dongfang);
+        var sealedHome = community.SealedHouseholds(evening)[0];
+        PassRequest Request(Id<Household> h, Instant? lastTest) => new(h, community.EffectiveLevel(h, evening), lastTest);
+        var results = new[]
+        {
+            office.Issue(Request(homes[0], null)),
+            office.Issue(Request(sealedHome, test)),
+            office.Issue(Request(homes[1], test)),
+            office.Issue(Request(homes[1], test)),
+        };
+        var refused = results.Where(r => !r.IsT0).Select(r => (DomainError)r.Value).ToList();
+        if (refused.Count != 3)
+        {
+            throw new InvalidOperationException("The views demo expected three pass refusals (no test, sealed, quota used).");
+        }
+
+        var md = labels.ForMarkdown();
+        return "\n## " + (labels.IsChinese ? "出入卡申请被拒" : "Pass refusals") + "\n\n" + string.Concat(refused.Select(e => "- " + PassTexts.Refusal(e, md) + "\n"));
     }
 
     /// <summary>
@@ -128,6 +160,16 @@ public static class ViewsDemo
         var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, from), new RepairOptions(50, from, seed: 1, iterationLimit: 3_000));
         Section("值班变动通知", "Duty change messages", repair.Notices.Select(n => RosterTexts.Message(n, repair.Problem, md)));
 
+        // A new duty: the first repair from 22 August on (one worker of that day falls ill) that gives someone a duty they did
+        // not have, so the page shows the message a volunteer receives for it.
+        var added = Enumerable.Range(4, problem.Horizon.Length - 4).Select(d => problem.Horizon.Start.PlusDays(d))
+            .SelectMany(d => roster.Assignments.Where(a => a.Date == d).Select(a => a.Worker).Distinct().OrderBy(w => w.Value).Select(w => (Date: d, Worker: w)))
+            .Select(x => RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(x.Worker, x.Date), new RepairOptions(50, x.Date, seed: 1, iterationLimit: 3_000)))
+            .SelectMany(r => r.Notices.Where(n => n.Added.Count > 0).Select(n => RosterTexts.Message(n, r.Problem, md)))
+            .FirstOrDefault()
+            ?? throw new InvalidOperationException("The views demo has no repair that adds a duty: the notices page would show no new-duty message.");
+        Section("新增值班通知", "New duty message", [added]);
+
         // The first accepted swap of a day duty on 20 August between two workers.
         var day = problem.Horizon.Start.PlusDays(2);
         var swap = roster.Assignments.Where(a => a.Date == day).OrderBy(a => a.Worker.Value)
@@ -154,7 +196,7 @@ public static class ViewsDemo
         }
 
         Section("个人值班说明", "One worker's duties", [RosterTexts.Worker(RosterExplanations.WhyWorker(problem, roster, problem.Workers[0].Id), problem, md)]);
-        Section("评分说明", "Score lines", roster.Score.Items.Take(3).Select(i => RosterTexts.Describe(i, md)));
+        Section("评分说明", "Score lines", roster.Score.Items.Take(3).Select(i => RosterTexts.Describe(i, roster, problem, md)));
         return page.ToString();
     }
 }

@@ -64,6 +64,7 @@ public sealed class Words
         ["compound.people"] = ("{0}{1}人", "{0} {1}"),
         ["knock.compound"] = ("  {0}需再次呼叫、上门敲门的名单：", "  {0}: whom to call again, door by door:"),
         ["knock.building"] = ("    {0}：{1}", "    {0}: {1}"),
+        ["waves.at-bound"] = ("  {0}：广播{1}次，预计{2}采完，已是理论上最早能采完的时间。", "  {0}: {1} calls, expected to finish at {2}, as early as any plan can."),
         ["waves"] = ("  {0}：广播{1}次，预计{2}采完（理论最早{3}，多用{4:0.0}%的时间）。", "  {0}: {1} calls, expected to finish at {2} (no plan can finish before {3}; {4:0.0}% longer)."),
         ["sizing"] = ("    若要{0}前采完：每个采样点需{1}个采样台，共{2}名采样人员。", "    To finish by {0}: {1} stations per site, {2} samplers in all."),
         ["sizing.unreachable"] = ("    {0}前无法采完：{1}", "    Cannot finish by {0}: {1}"),
@@ -72,7 +73,7 @@ public sealed class Words
         ["route"] = ("{0}约{1:0}分钟", "{0}: about {1:0} minutes"),
         ["positive"] = ("  第3天：{0}送检的一管{2}人混采样本（管上条码{1}）结果阳性。需单独复采的{2}人：{3}；{4}户已标记管控。",
             "  Day 3: a pooled tube of {2} people from {0} (barcode {1} on the tube) is POSITIVE. Re-sample these {2} people one by one: {3}; {4} households flagged for control."),
-        ["person.door"] = ("{0} {1}（{2}人）", "{0} ({1}; {2} people)"),
+        ["person.door"] = ("{0} {1}（{2}人）", "{0} ({1}, {2} people)"),
         ["site.door"] = ("上门采样", "door-to-door sampling"),
         ["resampled"] = ("  第3天：{0}人已单独复采，结果全部阴性；待复采{1}人。", "  Day 3: {0} people re-sampled individually, all negative; {1} still to re-sample."),
         ["late.overnight"] = ("  第3天：{0}送检的一管样本（管上条码{1}）当天没有出结果（当天待出结果{2}管）。", "  Day 3: a tube from {0} (barcode {1} on the tube) has no result yet ({2} {2|tube|tubes} still pending at the end of the day)."),
@@ -103,7 +104,7 @@ public sealed class Words
         ["passes.forged"] = ("  门岗识别出一张伪造的出入卡：{0}", "  The gate caught a forged code: {0}"),
         ["passes.late"] = ("  晚归：{0}{1}的持卡人{2}出门，{3}回来，外出{4:0}分钟，超过限定的{5:0}分钟。",
             "  Late back: the pass holder of {1} ({0}) went out at {2} and came back at {3}: {4:0} minutes out, {5:0} allowed."),
-        ["passes.sealed"] = ("  {0}的封控住户申请出入卡：{1}。", "  A sealed household of {0} asks for a pass: {1}."),
+        ["passes.sealed"] = ("  {0}的封控住户申请出入卡，答复：{1}", "  A sealed household of {0} asks for a pass; the answer: {1}"),
         ["refused"] = ("不予发放", "refused"),
         ["issued"] = ("已发放（错误！）", "issued (wrong!)"),
 
@@ -193,10 +194,14 @@ public sealed class Words
             return one ? m.Groups[2].Value : m.Groups[3].Value;
         });
 
-    /// <summary>Items joined as this language lists them ("，" in Chinese, ", " in English).</summary>
+    /// <summary>
+    /// Items joined as a list of entries: "; " in English, as the library lists (<see cref="CommunityDomain.Views.Labels.List"/>),
+    /// so an entry holding a comma ("Dongfang, East gate (24 cases)") stays one entry; "，" in Chinese, whose entries (an address
+    /// with its masked names "赵*、赵**（2人）") already use "、" inside.
+    /// </summary>
     /// <param name="items">The items.</param>
     /// <returns>The list.</returns>
-    public string Join(IEnumerable<string> items) => string.Join(IsChinese ? "，" : ", ", items);
+    public string Join(IEnumerable<string> items) => string.Join(IsChinese ? "，" : "; ", items);
 
     /// <summary>Items of one list item joined tightly ("、" in Chinese, " and " / ", " in English).</summary>
     /// <param name="items">The items.</param>

@@ -54,7 +54,20 @@ public sealed partial class Community
         return community;
     }
 
+    // In dependency order: the structure, then who lives where, then what refers to both.
     private void Load(CommunityState state)
+    {
+        LoadStructure(state);
+        LoadHouseholds(state);
+        LoadResidents(state);
+        LoadContacts(state);
+        LoadControlOrders(state);
+        LoadIncidents(state);
+        CheckOrderScopes();
+    }
+
+    // Compounds, buildings, units and posts, each under an existing parent.
+    private void LoadStructure(CommunityState state)
     {
         foreach (var c in state.Compounds)
         {
@@ -77,14 +90,22 @@ public sealed partial class Community
         {
             PutPost(new Post(new Id<Post>(p.Id), Existing(_compounds, p.CompoundId), Guard.Against.EnumOutOfRange(p.Kind), Guard.Against.NullOrWhiteSpace(p.Name)));
         }
+    }
 
+    // Households in existing units; their building and compound come from the unit.
+    private void LoadHouseholds(CommunityState state)
+    {
         foreach (var h in state.Households)
         {
             var unit = _units[Existing(_units, h.UnitId)];
             var building = _buildings[unit.BuildingId];
             PutHousehold(new Household(new Id<Household>(h.Id), new Room(unit.Id, h.Floor, h.Door), building.Id, building.CompoundId));
         }
+    }
 
+    // Residents in existing households, with their last change (never before their presence changed).
+    private void LoadResidents(CommunityState state)
+    {
         foreach (var r in state.Residents)
         {
             var home = Existing(_households, r.HouseholdId);
@@ -97,7 +118,11 @@ public sealed partial class Community
 
             PutResident(resident);
         }
+    }
 
+    // Household contacts: a member of the household, and a phone given for the contact person.
+    private void LoadContacts(CommunityState state)
+    {
         foreach (var h in state.Households.Where(h => h.ContactPersonId is not null || h.ContactPhone is not null || h.ContactPhoneGivenForId is not null))
         {
             var home = _households[new Id<Household>(h.Id)];
@@ -116,7 +141,11 @@ public sealed partial class Community
 
             home.SetContact(person, h.ContactPhone, givenFor);
         }
+    }
 
+    // Control orders as issued, lifted where they were.
+    private void LoadControlOrders(CommunityState state)
+    {
         foreach (var o in state.ControlOrders)
         {
             var request = new ControlOrderRequest(o.Level, ControlScope.FromStored(o.ScopeKind, o.ScopeTargetId), o.From, o.Reason, o.Until);
@@ -128,11 +157,14 @@ public sealed partial class Community
 
             PutOrder(order);
         }
+    }
 
-        LoadIncidents(state);
+    // Every order's scope names something that exists (HouseholdsIn throws otherwise).
+    private void CheckOrderScopes()
+    {
         foreach (var order in _orders)
         {
-            _ = HouseholdsIn(order.Scope); // throws when the scope names something that does not exist
+            _ = HouseholdsIn(order.Scope);
         }
     }
 

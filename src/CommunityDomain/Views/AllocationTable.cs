@@ -38,16 +38,16 @@ public static class AllocationTable
             l.Text("allocation.share"), l.Text("allocation.outcome"), l.Text("allocation.reason")], i => i is >= 1 and <= 4);
         foreach (var s in Ordered(plan))
         {
-            ViewText.Row(sb, [l.Household(s.Household), Priority(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need), ViewText.Int(s.Allocated),
+            ViewText.Row(sb, [l.Household(s.Household), Priority(s.Tier), l.Number(s.Weight), l.Number(s.Need), l.Number(s.Allocated),
                 l.Text("outcome." + s.Outcome.ToString()), Reason(l, plan, s)]);
         }
 
-        ViewText.Row(sb, [ViewText.Strong(l.Text("allocation.total")), " ", " ", ViewText.Int(plan.Shares.Sum(s => (long)s.Need)), ViewText.Strong(ViewText.Int(plan.Allocated)), " ", " "]);
+        ViewText.Row(sb, [ViewText.Strong(l.Text("allocation.total")), " ", " ", l.Number(plan.Shares.Sum(s => (long)s.Need)), ViewText.Strong(l.Number(plan.Allocated)), " ", " "]);
         sb.Append(ViewText.Line);
         ViewText.Header(sb, [l.Text("allocation.tier"), l.Text("allocation.households"), l.Text("allocation.need"), l.Text("allocation.supplied"), l.Text("allocation.level")], i => i <= 3);
         foreach (var t in plan.Tiers.OrderBy(t => t.Tier))
         {
-            ViewText.Row(sb, [Priority(t.Tier), ViewText.Int(plan.Shares.Count(s => s.Tier == t.Tier)), ViewText.Int(t.Need), ViewText.Int(t.Supplied), Level(l, plan.Policy, t)]);
+            ViewText.Row(sb, [Priority(t.Tier), l.Number(plan.Shares.Count(s => s.Tier == t.Tier)), l.Number(t.Need), l.Number(t.Supplied), Level(l, plan.Policy, t)]);
         }
 
         return sb.ToString();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting.Planners;
 
 namespace CommunityDomain.Views;
@@ -10,7 +12,9 @@ namespace CommunityDomain.Views;
 /// <remarks>
 /// The planner's own <see cref="WaveCall.Chinese"/> and <see cref="WaveCall.English"/> use the stored names as they
 /// are; this text comes from the culture's resources and the labels' local names. Floors are named only when the
-/// call covers part of a unit. Names only: an announcement never holds a resident's name.
+/// call covers part of a unit. Names only: an announcement never holds a resident's name. The call names no compound: it
+/// is read out on its own compound's loudspeaker, where "3号楼" is that compound's; a text that lists calls of several
+/// compounds together uses the overload with the compound, which names the building with it ("东方小区3号楼").
 /// </remarks>
 public static class Announcements
 {
@@ -25,6 +29,32 @@ public static class Announcements
         Guard.Against.Null(call);
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
+        return Text(call, problem, labels, null);
+    }
+
+    /// <summary>
+    /// The call as read outside its compound (the office's list of every compound's calls, a log read at the community
+    /// office): the building with its compound ("请东方小区3号楼的居民现在下楼……" / "Residents of Dongfang, Building 3: ..."),
+    /// since every compound can have a building 3. Read out on the compound's own loudspeaker, <see cref="Call(WaveCall, WaveProblem, Labels)"/>
+    /// is enough.
+    /// </summary>
+    /// <param name="call">The call (from <see cref="WavePlanner"/>).</param>
+    /// <param name="problem">The problem the call was planned for (building, unit and site names).</param>
+    /// <param name="labels">Culture and local names, with the compound's name (<see cref="Labels.For"/>).</param>
+    /// <param name="compound">The compound the call's buildings stand in.</param>
+    /// <returns>One sentence.</returns>
+    /// <exception cref="ArgumentException">A parameter is null or <paramref name="compound"/> is the default id, or the call's building, unit or site is not in the problem.</exception>
+    public static string Call(WaveCall call, WaveProblem problem, Labels labels, Id<Compound> compound)
+    {
+        Guard.Against.Null(call);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(labels);
+        Guard.Against.DefaultId(compound);
+        return Text(call, problem, labels, compound);
+    }
+
+    private static string Text(WaveCall call, WaveProblem problem, Labels labels, Id<Compound>? compound)
+    {
         var building = problem.Buildings.FirstOrDefault(b => b.BuildingId == call.BuildingId)
             ?? throw new ArgumentException("The call's building is not in the problem.", nameof(call));
         var site = problem.Sites.FirstOrDefault(s => s.SiteId == call.SiteId)
@@ -43,7 +73,13 @@ public static class Announcements
                 : l.Text("call.floors", ("first", call.FirstFloor.ToString(CultureInfo.InvariantCulture)), ("last", call.LastFloor.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return l.Text("call.text", ("building", l.Place("building", l.Local(building.Name))), ("unit", unitText), ("floors", floorsText),
+        var buildingText = l.Place("building", l.Local(building.Name));
+        if (compound is { } c)
+        {
+            buildingText = l.Text("call.in-compound", ("compound", l.Compound(c)), ("building", buildingText));
+        }
+
+        return l.Text("call.text", ("building", buildingText), ("unit", unitText), ("floors", floorsText),
             ("site", l.Local(site.Name)));
     }
 }

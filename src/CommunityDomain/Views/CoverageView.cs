@@ -71,8 +71,8 @@ public static class CoverageView
             var shortHere = post.Where(r => r.Assigned < r.Demand.Required).ToList();
             ViewText.Row(sb,
             [
-                input.PostLabel(post.Key), ViewText.Int(post.Count()), ViewText.Int(post.Sum(r => r.Demand.Required)), ViewText.Int(post.Sum(r => r.Assigned)),
-                shortHere.Count == 0 ? "0" : ViewText.Strong(ViewText.Int(shortHere.Count)), ViewText.Int(shortHere.Sum(r => r.Demand.Required - r.Assigned)),
+                input.PostLabel(post.Key), l.Number(post.Count()), l.Number(post.Sum(r => r.Demand.Required)), l.Number(post.Sum(r => r.Assigned)),
+                shortHere.Count == 0 ? "0" : ViewText.Strong(l.Number(shortHere.Count)), l.Number(shortHere.Sum(r => r.Demand.Required - r.Assigned)),
             ]);
         }
 
@@ -84,8 +84,8 @@ public static class CoverageView
         {
             ViewText.Row(sb,
             [
-                input.PostLabel(d.Post), l.Date(d.Date), input.ShiftLabel(d.Date, d.ShiftCode), d.Qualification is { } q ? l.Local(q) : "-", ViewText.Int(d.Required),
-                d.Minimum is { } m ? ViewText.Int(m) : "-", ViewText.Int(n), Status(l, d, n),
+                input.PostLabel(d.Post), l.Date(d.Date), input.ShiftLabel(d.Date, d.ShiftCode), d.Qualification is { } q ? l.Local(q) : "-", l.Number(d.Required),
+                d.Minimum is { } m ? l.Number(m) : "-", l.Number(n), Status(l, d, n),
             ]);
         }
 

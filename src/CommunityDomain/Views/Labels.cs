@@ -44,6 +44,7 @@ public sealed class Labels
 {
     private readonly FrozenDictionary<string, string> _texts;
     private readonly FrozenDictionary<Id<Worker>, string> _workers;
+    private readonly FrozenDictionary<Id<Worker>, Id<Compound>> _residentHomes;
     private readonly FrozenDictionary<Id<Post>, string> _posts;
     private readonly FrozenDictionary<Id<Post>, Id<Compound>> _postCompound;
     private readonly FrozenDictionary<Id<Compound>, string> _compounds;
@@ -78,17 +79,33 @@ public sealed class Labels
         Culture = Guard.Against.Null(culture);
         Zone = Guard.Against.Null(zone);
         _texts = Texts.For(culture);
-        _localNames = Clean(localNames ?? new Dictionary<string, string>(), k => k.Trim(), StringComparer.Ordinal);
+        _localNames = Clean(localNames ?? new Dictionary<string, string>(), Flat, StringComparer.Ordinal);
         var named = new Dictionary<Id<Worker>, string>();
+        var residents = new Dictionary<Id<Worker>, Id<Compound>>();
+        var homes = new HashSet<Id<Compound>>();
         foreach (var w in workers ?? [])
         {
-            if (w?.DisplayName is { } name)
+            if (w is null)
             {
-                named[w.Id] = name;
+                continue;
+            }
+
+            homes.Add(w.Home);
+            if (w.Kind == Rostering.WorkerKind.ResidentVolunteer || w.Resident is not null)
+            {
+                residents[w.Id] = w.Home;
+            }
+
+            if (w?.DisplayName is { } name && Flat(name) is { Length: > 0 } flat)
+            {
+                named[w.Id] = flat;
             }
         }
 
         _workers = named.ToFrozenDictionary();
+        // A resident volunteer is known by where they live ("徐志愿者（4号楼）"); every compound can have a building 4, so
+        // once the workers live in more than one compound, their compound goes with their name.
+        _residentHomes = homes.Count > 1 ? residents.ToFrozenDictionary() : FrozenDictionary<Id<Worker>, Id<Compound>>.Empty;
         _posts = Clean(posts ?? new Dictionary<Id<Post>, string>(), k => k, null);
         _compounds = Clean(compounds ?? new Dictionary<Id<Compound>, string>(), k => k, null);
         _buildings = Clean(buildings ?? new Dictionary<Id<Building>, string>(), k => k, null);
@@ -145,16 +162,24 @@ public sealed class Labels
     /// <summary>
     /// A worker's display name as the office writes it in this culture (through <c>localNames</c>, so a posted name such as
     /// "徐志愿者（3号楼）" can read "Volunteer 徐 (Building 3)" in English; a name without an entry shows as given), or
-    /// "worker 3" / "3号工作人员" when the host gave none.
+    /// "worker 3" / "3号工作人员" when the host gave none. A resident volunteer (<see cref="WorkerKind.ResidentVolunteer"/>, or a
+    /// worker with a <see cref="Rostering.Worker.Resident"/>) is known by where they live ("徐志愿者（4号楼）"), and every compound can
+    /// have a building 4: when the labels' workers live in more than one compound, such a worker shows with their home
+    /// compound ("梅苑小区徐志愿者（4号楼）" / "Volunteer 徐 (Building 4) of Meiyuan"); within one compound the name stays short.
     /// </summary>
     /// <param name="worker">The worker.</param>
     /// <returns>The label.</returns>
-    public string Worker(Id<Worker> worker) =>
-        _workers.TryGetValue(worker, out var name) ? Local(name) : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
+    public string Worker(Id<Worker> worker)
+    {
+        var name = _workers.TryGetValue(worker, out var given) ? Local(given) : Text("worker.numbered", ("n", ViewText.Int(worker.Value)));
+        return _residentHomes.TryGetValue(worker, out var home) && _compounds.ContainsKey(home)
+            ? Text("worker.in-compound", ("compound", Compound(home)), ("worker", name))
+            : name;
+    }
 
     /// <summary>
     /// The same labels writing every name (workers, posts, compounds, buildings, local names, runners) escaped for
-    /// Markdown, for texts that go into a Markdown page as they are (<see cref="RosterTexts.ExplainMarkdown"/>): a worker
+    /// Markdown, for texts that go into a Markdown page as they are (<see cref="RosterTexts.ExplainMarkdown(Roster, Labels)"/>): a worker
     /// named <c>*张*</c> then shows as typed, not in italics. Tables escape their cells themselves and take plain labels.
     /// </summary>
     /// <returns>Labels that escape names for Markdown.</returns>
@@ -199,7 +224,7 @@ public sealed class Labels
     /// </summary>
     internal string Place(string kind, string name)
     {
-        var n = (name ?? string.Empty).Trim();
+        var n = Flat(name);
         var template = Text("name." + kind);
         if (n.Length == 0)
         {
@@ -324,7 +349,7 @@ public sealed class Labels
     public string Room(Id<Household> household, string fallback) =>
         _households.TryGetValue(household, out var h)
             ? Text("household.room", ("unit", Place("unit", Local(h.Unit))), ("room", Place("room", h.Room.Door)))
-            : fallback ?? string.Empty;
+            : Flat(fallback);
 
     /// <summary>
     /// A delivery runner (or team) by the name the office posts: the runner's label through <c>localNames</c>
@@ -340,9 +365,22 @@ public sealed class Labels
     public string Local(string stored)
     {
         Guard.Against.Null(stored);
-        var key = stored.Trim();
+        var key = Flat(stored);
         return Escaped(_localNames.TryGetValue(key, out var local) ? local : key);
     }
+
+    /// <summary>
+    /// Items as this language lists them, the one list form of every text: "; " in English, so a label holding a comma
+    /// ("Gate, north") stays one item ("Gate, north; South gate"), "、" in Chinese ("东门、南门").
+    /// </summary>
+    /// <param name="items">The items, already labels.</param>
+    /// <returns>The list.</returns>
+    /// <exception cref="ArgumentException"><paramref name="items"/> is null.</exception>
+    public string List(IEnumerable<string> items) => string.Join(Text("list.separator"), Guard.Against.Null(items));
+
+    /// <summary>A sentence that starts with a rule's words, capitalised where the language writes capitals ("Uneven hours ...").</summary>
+    internal string Sentence(string text) =>
+        !IsChinese && text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     /// <summary>Who a worker is, in this culture ("party-member volunteer" / "党员志愿者").</summary>
     /// <param name="kind">The kind.</param>
@@ -468,6 +506,15 @@ public sealed class Labels
     /// <exception cref="ArgumentException"><paramref name="unit"/> is null or blank.</exception>
     public string Count(long count, string unit) => Amount(count, Guard.Against.NullOrWhiteSpace(unit));
 
+    /// <summary>
+    /// A number as this language writes it for people, the one number form of every text and Markdown table: English groups
+    /// thousands ("2,100", "19.5"), the office's Chinese does not ("2100"); the decimals shown are the number's own, trailing
+    /// zeros dropped. The form is the texts' <c>number.format</c>. CSV fields stay plain numbers a spreadsheet reads.
+    /// </summary>
+    /// <param name="number">The number.</param>
+    /// <returns>The number as text.</returns>
+    public string Number(decimal number) => number.ToString(Text("number.format"), CultureInfo.InvariantCulture);
+
     /// <summary>The plural category of a number in this labels' language (<see cref="PluralRules.Select(CultureInfo, decimal)"/>).</summary>
     /// <param name="number">The number as shown (its scale is its visible decimals).</param>
     /// <returns>The category.</returns>
@@ -480,7 +527,7 @@ public sealed class Labels
     {
         var shown = number == decimal.Truncate(number) ? decimal.Truncate(number) : number / 1.000000000000000000000000000000000m;
         var key = "unit." + unit + "." + PluralRules.Keyword(PluralRules.Select(Culture, shown));
-        return Text(_texts.ContainsKey(key) ? key : "unit." + unit + ".other", ("n", shown.ToString(CultureInfo.InvariantCulture)));
+        return Text(_texts.ContainsKey(key) ? key : "unit." + unit + ".other", ("n", Number(shown)));
     }
 
     // A wall-clock time; in the repeated hour of a fall-back the same reading names two instants, so the offset is added.
@@ -504,5 +551,42 @@ public sealed class Labels
 
     private static FrozenDictionary<TKey, string> Clean<TKey>(IReadOnlyDictionary<TKey, string> names, Func<TKey, TKey> key, IEqualityComparer<TKey>? comparer)
         where TKey : notnull =>
-        names.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToFrozenDictionary(kv => key(kv.Key), kv => kv.Value.Trim(), comparer);
+        names.Where(kv => !string.IsNullOrWhiteSpace(Flat(kv.Value))).ToFrozenDictionary(kv => key(kv.Key), kv => Flat(kv.Value), comparer);
+
+    /// <summary>
+    /// A name as one line of text, the one place every name a host typed is made safe for a text people read: line breaks
+    /// (CR, LF, NEL, the Unicode line and paragraph separators), tabs and other control characters become a space, runs of
+    /// white space one space, and the ends are trimmed ("王\n芳" → "王 芳"), so a name cannot split a ready-to-send notice
+    /// across lines or push a call's text onto another line.
+    /// </summary>
+    /// <param name="name">The name as stored.</param>
+    /// <returns>The name on one line.</returns>
+    internal static string Flat(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return string.Empty;
+        }
+
+        var sb = new System.Text.StringBuilder(name.Length);
+        var space = false;
+        foreach (var c in name)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
 }

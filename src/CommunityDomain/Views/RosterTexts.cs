@@ -78,7 +78,7 @@ public static class RosterTexts
             var lines = dates.Select(d => Duty(verdict.After, me, d) is { } a
                 ? DutyText(a, problem, l)
                 : l.Text("notice.off", ("date", l.Date(d))));
-            var text = l.Text("notice.swap", ("worker", l.Worker(me)), ("other", l.Worker(other)), ("duties", string.Join(l.Text("list.separator"), lines)));
+            var text = l.Text("notice.swap", ("worker", l.Worker(me)), ("other", l.Worker(other)), ("duties", l.List(lines)));
             return (me, dates.Any(d => Duty(verdict.After, me, d) is not null) ? l.WithRosterTimes(text) : text);
         }
 
@@ -98,7 +98,7 @@ public static class RosterTexts
         var who = (("first", l.Worker(verdict.First)), ("second", l.Worker(verdict.Second)));
         return verdict.Accepted ? l.Text("swap.accepted", who.Item1, who.Item2)
             : verdict.PinnedMoved.Count > 0 ? l.Text("swap.pinned", who.Item1, who.Item2)
-            : l.Text("swap.refused", who.Item1, who.Item2, ("rules", string.Join(l.Text("list.separator"), verdict.BrokenRules.Select(l.Rule))));
+            : l.Text("swap.refused", who.Item1, who.Item2, ("rules", l.List(verdict.BrokenRules.Select(l.Rule))));
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ public static class RosterTexts
             var costs = c.ChangeByRule.Where(kv => kv.Value > 0 && kv.Key is not (RuleKind.OwnCompound or RuleKind.Fairness)).Select(kv => kv.Key).Order().ToList();
             if (costs.Count > 0)
             {
-                reasons.Add(l.Text("dispatch.costs", ("costs", string.Join(l.Text("list.separator"), costs.Select(r => l.Text("cost." + r.ToString()))))));
+                reasons.Add(l.Text("dispatch.costs", ("costs", l.List(costs.Select(r => l.Text("cost." + r.ToString()))))));
             }
 
             sb.Append('\n').Append(l.Text("dispatch.candidate", ("n", ViewText.Int(i)), ("worker", l.Worker(c.Worker)), ("kind", l.Kind(worker.Kind)),
@@ -168,9 +168,10 @@ public static class RosterTexts
         return sb.ToString();
     }
 
-    // A moment near a duty's start: the time alone on the duty's local date, else date and time. It comes from the
-    // duties' local times (their spans), so it shows as a local time of the problem, never with "UTC".
-    private static string When(Instant at, ZonedDateTime near, Labels l) => l.DutyMoment(at.InZone(l.Zone), near);
+    // A moment near a duty's start, always with its date: a why-short line names no date of its own, so "须休息到12:00"
+    // left the reader to guess the day. It comes from the duties' local times (their spans), so it shows as a local time
+    // of the problem, never with "UTC".
+    private static string When(Instant at, ZonedDateTime near, Labels l) => l.DutyMoment(at.InZone(l.Zone), near, withDate: true);
 
     // Each candidate's minutes on duty in the need's week (Monday to Sunday), before the need: from the candidate's
     // roster less the need's own assignment.
@@ -202,7 +203,7 @@ public static class RosterTexts
         var l = labels;
         var worker = ("worker", l.Worker(reason.Worker));
         return reason.OnDutyElsewhere is { } a ? l.WithRosterTimes(l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l))))
-            : reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", string.Join(l.Text("list.separator"), reason.BrokenRules.Select(l.Rule))))
+            : reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", l.List(reason.BrokenRules.Select(l.Rule))))
             : l.Text("short.could.no-rule", worker);
     }
 
@@ -248,7 +249,7 @@ public static class RosterTexts
                     && (kv.Value.Hard > before.ByRule.GetValueOrDefault(kv.Key).Hard || kv.Value.Soft > before.ByRule.GetValueOrDefault(kv.Key).Soft))
                 .Select(kv => kv.Key).Union(reason.BrokenRules).Distinct().Order().ToList();
             var said = risen.Select(r => Cost(r, reason.Worker, date, shifts[shiftCode], assignments, problem, shifts, l)).ToList();
-            var costs = string.Join(l.Text("list.separator"), said.Select(c => c.Text));
+            var costs = l.List(said.Select(c => c.Text));
             var line = reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", costs))
                 : risen.Count > 0 ? l.Text("short.could", worker, ("costs", costs))
                 : l.Text("short.could.free", worker);
@@ -340,31 +341,36 @@ public static class RosterTexts
             subject.Add(l.PostWithCompound(p));
         }
 
+        // The names (worker, post with its compound) are a list ("; " in English, since a post reads "Dongfang, East gate");
+        // the date follows as a phrase ("on Sun 21 Aug", "from Thu 18 Aug"), so no comma stands between names and date.
+        var names = string.Join(l.Text("subject.separator"), subject);
         if (item.Date is { } d)
         {
             // A consecutive-day line is dated by its run's first day, a week's line by the week's first day: say so, so
             // the date does not read as the one day at fault.
-            subject.Add(item.Rule switch
+            var when = item.Rule switch
             {
                 RuleKind.MaxConsecutiveDays or RuleKind.MinConsecutiveDays or RuleKind.MinConsecutiveDaysOff => l.Text("score.run.from", ("date", l.Date(d))),
                 RuleKind.MaxWeekMinutes => l.Text("score.week.of", ("date", l.Date(d))),
-                _ => l.Date(d),
-            });
+                _ => l.Text("score.on", ("date", l.Date(d))),
+            };
+            names = subject.Count == 0 ? l.Sentence(when) : l.Text("score.subject.dated", ("subject", names), ("when", when));
+            subject.Add(when);
         }
 
         // A hard line says how much in the rule's own unit; a soft line (a wish, a preference) just says what was not met:
         // its penalty points are the planner's weighing, not a fact a person can act on.
-        var who = ("subject", string.Join(l.Text("list.separator"), subject));
+        var who = ("subject", names);
         var rule = ("rule", l.Rule(item.Rule));
         if (item.Hard <= 0)
         {
-            return subject.Count == 0 ? l.Text("score.line.soft.general", rule) : l.Text("score.line.soft", who, rule);
+            return subject.Count == 0 ? l.Sentence(l.Text("score.line.soft.general", rule)) : l.Text("score.line.soft", who, rule);
         }
 
         // The amount is how far past the bound (RuleKind's remarks), not the size of what broke it: "4 days in a row"
         // against a limit of 3 is 1 day over the limit, and the text says "over the limit", never a bare "(1 day)".
         var amount = ("amount", l.Text(HardSide(item.Rule), ("amount", l.Count(item.Hard, HardUnit(item.Rule)))));
-        return subject.Count == 0 ? l.Text("score.line.general", rule, amount) : l.Text("score.line", who, rule, amount);
+        return subject.Count == 0 ? l.Sentence(l.Text("score.line.general", rule, amount)) : l.Text("score.line", who, rule, amount);
     }
 
     /// <summary>
@@ -379,6 +385,95 @@ public static class RosterTexts
     {
         Guard.Against.Null(roster);
         Guard.Against.Null(labels);
+        return ExplainCore(roster, null, labels);
+    }
+
+    /// <summary>
+    /// <see cref="Explain(Roster, Labels)"/> with the problem, so uneven hours name their group: after the summary, one line
+    /// per group whose hours are uneven (workers of one kind and one set of qualifications compare their hours), with its
+    /// lowest and highest hours ("uneven hours within the party-member volunteer (marshal) group: 34 h to 48 h.").
+    /// </summary>
+    /// <param name="roster">The scored roster.</param>
+    /// <param name="problem">The problem the roster was planned for.</param>
+    /// <param name="labels">Culture and names.</param>
+    /// <returns>Lines separated by <c>\n</c>.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string Explain(Roster roster, RosterProblem problem, Labels labels)
+    {
+        Guard.Against.Null(roster);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(labels);
+        return ExplainCore(roster, problem, labels);
+    }
+
+    /// <summary>
+    /// <see cref="Explain(Roster, RosterProblem, Labels)"/> for a Markdown page, every name escaped (<see cref="Labels.ForMarkdown"/>).
+    /// </summary>
+    /// <param name="roster">The scored roster.</param>
+    /// <param name="problem">The problem the roster was planned for.</param>
+    /// <param name="labels">Culture and names (plain; escaped here).</param>
+    /// <returns>Lines separated by <c>\n</c>.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string ExplainMarkdown(Roster roster, RosterProblem problem, Labels labels) =>
+        Explain(roster, problem, Guard.Against.Null(labels).ForMarkdown());
+
+    /// <summary>
+    /// One score line in plain words (<see cref="Describe(ScoreItem, Labels)"/>), with the problem and roster so a line on
+    /// uneven hours names its group and the group's lowest and highest hours instead of "uneven hours within a group".
+    /// </summary>
+    /// <param name="item">The score line, one of <paramref name="roster"/>'s.</param>
+    /// <param name="roster">The scored roster the line belongs to.</param>
+    /// <param name="problem">The problem the roster was planned for.</param>
+    /// <param name="labels">Culture and names.</param>
+    /// <returns>One sentence.</returns>
+    /// <exception cref="ArgumentException">A parameter is null.</exception>
+    public static string Describe(ScoreItem item, Roster roster, RosterProblem problem, Labels labels)
+    {
+        Guard.Against.Null(item);
+        Guard.Against.Null(roster);
+        Guard.Against.Null(problem);
+        Guard.Against.Null(labels);
+        if (item.Rule == RuleKind.Fairness && item.Hard <= 0)
+        {
+            var fairness = roster.Score.Items.Where(i => i.Rule == RuleKind.Fairness).ToList();
+            var index = fairness.FindIndex(i => ReferenceEquals(i, item));
+            var groups = UnevenGroups(problem, roster.Assignments, labels);
+            if (index >= 0 && groups.Count == fairness.Count)
+            {
+                return labels.Sentence(labels.Text("score.line.soft.general", ("rule", groups[index])));
+            }
+        }
+
+        return Describe(item, labels);
+    }
+
+    // The fairness groups (workers of one kind and one set of qualifications, in the order the score lists them) whose
+    // hours cost a penalty, each as "uneven hours within the <group> group: <low> to <high>".
+    private static List<string> UnevenGroups(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels l)
+    {
+        var minutes = problem.Shifts.ToDictionary(s => s.Code, s => (long)s.Minutes, StringComparer.Ordinal);
+        var worked = assignments.GroupBy(a => a.Worker).ToDictionary(g => g.Key, g => g.Sum(a => minutes.GetValueOrDefault(a.ShiftCode)));
+        var lines = new List<string>();
+        foreach (var group in problem.Workers.GroupBy(w => w.Kind + "|" + string.Join(",", w.Qualifications.Order(StringComparer.Ordinal)), StringComparer.Ordinal))
+        {
+            var m = group.Select(w => worked.GetValueOrDefault(w.Id)).ToList();
+            if (Rostering.Engine.CompiledProblem.FairnessPenalty(problem.Weights.Fairness, m.Count, m.Sum(), m.Sum(x => x * x)) == 0)
+            {
+                continue;
+            }
+
+            var first = group.First();
+            var qualifications = first.Qualifications.Order(StringComparer.Ordinal).Select(l.Local).ToList();
+            var name = qualifications.Count == 0 ? l.Kind(first.Kind)
+                : l.Text("group.qualified", ("kind", l.Kind(first.Kind)), ("qualifications", l.List(qualifications)));
+            lines.Add(l.Text("fairness.group", ("group", name), ("low", l.Hours(m.Min())), ("high", l.Hours(m.Max()))));
+        }
+
+        return lines;
+    }
+
+    private static string ExplainCore(Roster roster, RosterProblem? problem, Labels labels)
+    {
         var l = labels;
         var score = roster.Score;
         // The heading counts the lines that follow it (one per broken hard rule, worker or post and date); each line says its
@@ -398,12 +493,20 @@ public static class RosterTexts
         sb.Append('\n').Append(soft.Count == 0
             ? l.Text("score.no-penalty")
             : l.Text("score.penalty",
-                ("parts", string.Join(l.Text("list.separator"), soft.Select(x => l.Text("score.part", ("rule", l.Rule(x.Rule)), ("cases", l.Count(x.Cases, "cases"))))))));
+                ("parts", l.List(soft.Select(x => l.Text("score.part", ("rule", l.Rule(x.Rule)), ("cases", l.Count(x.Cases, "cases"))))))));
+        if (problem is not null && soft.Any(x => x.Rule == RuleKind.Fairness))
+        {
+            foreach (var group in UnevenGroups(problem, roster.Assignments, l))
+            {
+                sb.Append('\n').Append(l.Sentence(l.Text("score.line.soft.general", ("rule", group))));
+            }
+        }
+
         return sb.ToString();
     }
 
     /// <summary>
-    /// <see cref="Explain"/> for a Markdown page: the same sentences with every name escaped (<see cref="Labels.ForMarkdown"/>),
+    /// <see cref="Explain(Roster, Labels)"/> for a Markdown page: the same sentences with every name escaped (<see cref="Labels.ForMarkdown"/>),
     /// so a worker, post or compound name holding <c>*</c>, <c>_</c>, <c>`</c> or <c>[</c> shows as typed.
     /// </summary>
     /// <param name="roster">The scored roster.</param>
@@ -424,7 +527,7 @@ public static class RosterTexts
     }
 
     private static string Duties(IEnumerable<RosterAssignment> duties, RosterProblem problem, Labels l) =>
-        string.Join(l.Text("list.separator"), duties.OrderBy(a => a.Date).Select(a => DutyText(a, problem, l)));
+        l.List(duties.OrderBy(a => a.Date).Select(a => DutyText(a, problem, l)));
 
     private static RosterAssignment? Duty(Roster roster, Id<Worker> worker, LocalDate date) =>
         roster.Assignments.FirstOrDefault(a => a.Worker == worker && a.Date == date) is { Worker.IsDefault: false } a ? a : null;

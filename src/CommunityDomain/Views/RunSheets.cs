@@ -17,7 +17,7 @@ namespace CommunityDomain.Views;
 /// in run-number order; a runner's trips are numbered in that order. Recipients are passed through the
 /// library's name masking whatever they look like (a label holding <c>*</c> is masked too), except the library's
 /// <c>household &lt;room&gt;</c> fallback, so a clear name given by mistake is not shown.
-/// Weights in grams per stop and kilograms per run; delivery windows in local time of the labels' zone.
+/// Weights in kilograms everywhere (per stop, per run, in the CSV: one unit form for people, "19.5" under "19.5 kg"); delivery windows in local time of the labels' zone.
 /// Buildings, doors and runners by name when the <see cref="Labels"/> come from the community (runner labels and item
 /// codes through its <c>localNames</c>); no view shows a household or building id. Pure rendering, fixed line ends:
 /// the same plan and labels give byte-identical text.
@@ -51,7 +51,7 @@ public static class RunSheets
 
             sb.Append(l.Text("runs.end")).Append(ViewText.Line).Append(ViewText.Line);
             ViewText.Header(sb, [l.Text("runs.stop"), l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.recipient"),
-                l.Text("runs.parcels"), l.Text("runs.grams")], i => i is 0 or 5);
+                l.Text("runs.parcels"), l.Text("runs.kg")], i => i is 0 or 5);
             var stop = 0;
             foreach (var group in Stops(run.Parcels))
             {
@@ -60,7 +60,7 @@ public static class RunSheets
                 ViewText.Row(sb,
                 [
                     ViewText.Int(stop), l.Building(first.Building), l.Room(first.Household, first.Room), Recipient(l, first),
-                    string.Join(l.Text("list.separator"), group.Select(p => Contents(l, p.Contents))), ViewText.Int(group.Sum(p => (long)p.WeightGrams)),
+                    l.List(group.Select(p => Contents(l, p.Contents))), l.Number(Kg(group.Sum(p => (long)p.WeightGrams))),
                 ]);
             }
         }
@@ -68,10 +68,10 @@ public static class RunSheets
         if (plan.Unplaceable.Count > 0)
         {
             sb.Append(ViewText.Line).Append("### ").Append(l.Text("runs.unplaced")).Append(ViewText.Line).Append(ViewText.Line);
-            ViewText.Header(sb, [l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.recipient"), l.Text("runs.parcel"), l.Text("runs.grams")], i => i == 4);
+            ViewText.Header(sb, [l.Text("runs.building"), l.Text("runs.room"), l.Text("runs.recipient"), l.Text("runs.parcel"), l.Text("runs.kg")], i => i == 4);
             foreach (var p in plan.Unplaceable)
             {
-                ViewText.Row(sb, [.. Fields(l, p)]);
+                ViewText.Row(sb, [.. Fields(l, p)[..^1], l.Number(Kg(p.WeightGrams))]);
             }
         }
 
@@ -80,7 +80,7 @@ public static class RunSheets
 
     /// <summary>
     /// Renders the run sheets as RFC 4180 CSV, one record per parcel:
-    /// <c>run,runner,trip,stop,building,room,recipient,contents,grams</c> (headers in the labels' culture; runner, building,
+    /// <c>run,runner,trip,stop,building,room,recipient,contents,weight (kg)</c> (headers in the labels' culture; runner, building,
     /// room and item by the names people read, as in <see cref="Markdown"/>; no ids); parcels no run could take have empty
     /// run, runner, trip and stop fields.
     /// </summary>
@@ -94,7 +94,7 @@ public static class RunSheets
         var l = labels ?? Labels.Default;
         var sb = new StringBuilder();
         ViewText.CsvRow(sb, [l.Text("runs.run.column"), l.Text("runs.runner"), l.Text("runs.trip"), l.Text("runs.stop"), l.Text("runs.building"), l.Text("runs.room"),
-            l.Text("runs.recipient"), l.Text("runs.contents"), l.Text("runs.grams")]);
+            l.Text("runs.recipient"), l.Text("runs.contents"), l.Text("runs.kg")]);
         foreach (var (run, trip) in Trips(plan))
         {
             var stop = 0;
@@ -116,21 +116,24 @@ public static class RunSheets
         return sb.ToString();
     }
 
-    private static string Kilograms(Labels l, long grams) => l.Amount(Math.Round(grams / 1000m, 2, MidpointRounding.AwayFromZero), "kg");
+    private static string Kilograms(Labels l, long grams) => l.Amount(Math.Round(Kg(grams), 2, MidpointRounding.AwayFromZero), "kg");
+
+    // Grams as kilograms, the one weight unit people read (captions, the table's column, the CSV): exact to the gram.
+    private static decimal Kg(long grams) => grams / 1000m;
 
     // Where a run goes, by the buildings' names as the office writes them ("3号楼、5号楼" / "Building 3, Building 5"): a count
     // ("送往1栋楼") read as a building's name. Escaped, since the summary is a Markdown line.
     private static string Buildings(Labels l, IReadOnlyList<Id<Building>> buildings) =>
-        string.Join(l.Text("list.tight"), buildings.Select(b => ViewText.Inline(l.Building(b))));
+        l.List(buildings.Select(b => ViewText.Inline(l.Building(b))));
 
     // What a person reads about one parcel: building by name, the door as the office writes it, the masked recipient,
-    // the contents by their local item name, the weight in grams.
+    // the contents by their local item name, the weight in kilograms (a plain number for the CSV).
     private static string[] Fields(Labels l, Parcel p) =>
-        [l.Building(p.Building), l.Room(p.Household, p.Room), Recipient(l, p), Contents(l, p.Contents), ViewText.Int(p.WeightGrams)];
+        [l.Building(p.Building), l.Room(p.Household, p.Room), Recipient(l, p), Contents(l, p.Contents), Kg(p.WeightGrams).ToString(CultureInfo.InvariantCulture)];
 
     // Masked again here, never trusting the look of the label ("王芳芳*" holds a star yet shows a whole name);
     // "household <room>" is the library's own fallback and names nobody. Masking a mask changes nothing.
-    private static string Recipient(Parcel p) => Masking.PersonLabel(p.Recipient, p.Room);
+    private static string Recipient(Parcel p) => Labels.Flat(Masking.PersonLabel(p.Recipient, p.Room));
 
     // The same in the labels' language: the "household <room>" fallback is written as the office writes it.
     private static string Recipient(Labels l, Parcel p) =>

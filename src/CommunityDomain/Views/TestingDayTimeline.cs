@@ -12,7 +12,7 @@ namespace CommunityDomain.Views;
 /// <remarks>
 /// <para>A wave's bar runs from its loudspeaker call to the moment its last person has been swabbed, labelled with
 /// its building (and unit) id when it is wide enough; overlapping waves are stacked. Every bar is a <c>rect</c> of
-/// class <c>wave</c> with a tooltip (<c>title</c>) holding the loudspeaker call in the labels' culture (<see cref="Announcements.Call"/>).</para>
+/// class <c>wave</c> with a tooltip (<c>title</c>) holding the loudspeaker call in the labels' culture (<see cref="Announcements.Call(MassTesting.Planners.WaveCall, MassTesting.Planners.WaveProblem, Labels)"/>).</para>
 /// <para><see cref="WavePlan"/> gives calls and finishes but no queue over time, so the view recomputes it with the
 /// planner's queue model: a call's people arrive together at call time + walk-down, are served first come first
 /// served (within a household: assisted, typed, QR), each by the earliest free station; the queue is the people
@@ -93,8 +93,12 @@ public static class TestingDayTimeline
         var finish = X(plan.ExpectedFinish);
         sb.Append(CultureInfo.InvariantCulture, $"<g class=\"bound\"><line x1=\"{ViewText.Num(bound)}\" y1=\"{ViewText.Num(plotTop)}\" x2=\"{ViewText.Num(bound)}\" y2=\"{ViewText.Num(plotBottom)}\" stroke=\"#2e7d32\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/></g>").Append(ViewText.Line);
         sb.Append(CultureInfo.InvariantCulture, $"<g class=\"finish\"><line x1=\"{ViewText.Num(finish)}\" y1=\"{ViewText.Num(plotTop)}\" x2=\"{ViewText.Num(finish)}\" y2=\"{ViewText.Num(plotBottom)}\" stroke=\"#000000\" stroke-width=\"1.5\"/></g>").Append(ViewText.Line);
-        var legend = l.Text("timeline.legend", ("finish", Seconds(l, plan.ExpectedFinish)), ("bound", Seconds(l, plan.LowerBound)),
-            ("gap", (100 * plan.GapRatio).ToString("0.0", CultureInfo.InvariantCulture)));
+        // A plan that meets its lower bound says so in words, not "a gap of 0.0%" (v12d).
+        var gap = Math.Round(100 * plan.GapRatio, 1, MidpointRounding.AwayFromZero);
+        var legend = gap == 0
+            ? l.Text("timeline.legend.at-bound", ("finish", Seconds(l, plan.ExpectedFinish)))
+            : l.Text("timeline.legend", ("finish", Seconds(l, plan.ExpectedFinish)), ("bound", Seconds(l, plan.LowerBound)),
+                ("gap", l.Number((decimal)gap)));
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plotBottom + 34)}\">{ViewText.Xml(legend)}</text>").Append(ViewText.Line);
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plotBottom + 50)}\" fill=\"#555555\">{ViewText.Xml(l.Text("timeline.key"))}</text>").Append(ViewText.Line);
         sb.Append("</svg>").Append(ViewText.Line);

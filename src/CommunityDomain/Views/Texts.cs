@@ -57,13 +57,17 @@ internal static class Texts
     /// Fills a template's <c>{name}</c> placeholders; <c>{{</c> and <c>}}</c> stand for braces. Unknown names stay as written.
     /// Two placeholders written side by side (<c>"{compound}{post}"</c>, as Chinese joins names) are joined with a space
     /// when the join would glue a Latin word to a name (<see cref="NeedsSpace"/>): "Südhof Tor Nord", "东方小区 Tor Nord",
-    /// but "东方小区东门" and "8月18日（周四）05:00".
+    /// but "东方小区东门" and "8月18日（周四）05:00". A compound's name (<c>{compound}</c>) joined at once to the next name also
+    /// takes a space when it holds anything but letters and digits, or the next name starts with a symbol ("梅苑(二期) 东门",
+    /// "X- 东门", "甲·乙 东门"): a symbol inside a name hides where the name ends.
     /// </summary>
     public static string Fill(string template, ReadOnlySpan<(string Name, string Value)> args)
     {
         var sb = new StringBuilder(template.Length + 32);
         // The length of the text when the last placeholder's value ended, so a value that follows it at once is a join.
         var afterValue = -1;
+        var lastName = string.Empty;
+        var lastValue = string.Empty;
         for (var i = 0; i < template.Length; i++)
         {
             var c = template[i];
@@ -87,13 +91,16 @@ internal static class Texts
             {
                 if (name.SequenceEqual(n))
                 {
-                    if (afterValue == sb.Length && sb.Length > 0 && v.Length > 0 && NeedsSpace(sb[^1], v[0]))
+                    if (afterValue == sb.Length && sb.Length > 0 && v.Length > 0
+                        && (NeedsSpace(sb[^1], v[0]) || (lastName == Boundary && (HasSymbol(lastValue) || !char.IsLetterOrDigit(v[0])))))
                     {
                         sb.Append(' ');
                     }
 
                     sb.Append(v);
                     afterValue = sb.Length;
+                    lastName = n;
+                    lastValue = v;
                     found = true;
                     break;
                 }
@@ -108,6 +115,23 @@ internal static class Texts
         }
 
         return sb.ToString();
+    }
+
+    // The placeholder whose value is a compound's name: where it meets the next name at once, the boundary must stay visible.
+    private const string Boundary = "compound";
+
+    // Whether a name holds a character other than a letter or digit (a bracket, a hyphen, a middle dot, a space).
+    private static bool HasSymbol(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public static class RoleArbitraries
 
     public static Arbitrary<RoleCommand[]> Scripts() => Arb.From(
         Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(Command, n)),
-        s => Enumerable.Range(0, s.Length).Select(i => s.Where((_, j) => j != i).ToArray()));
+        s => ScriptShrinkers.Fewer(s));
 }
 
 /// <summary>Roles and jurisdiction: a command outside the actor's role or area is refused and changes nothing (the shared <see cref="RoleScripts"/> property).</summary>

@@ -199,6 +199,51 @@ public sealed class GuardConventionTests
             found);
     }
 
+    [Fact]
+    public void Throw_scanner_reads_a_coalesce_after_a_call_on_the_parameter_with_a_fixed_message_as_a_rule_on_one_value()
+    {
+        const string text = """
+            public sealed class Phone
+            {
+                private readonly Dictionary<string, string> _known = [];
+                public Phone(string value) => _ = Normalise(value) ?? throw new ArgumentException($"A phone number is {Min}-{Max} digits.", nameof(value));
+                public string Trimmed(string value) => value.Trim() ?? throw new ArgumentException("Not blank.", nameof(value));
+                public string Known(string code) => _known.GetValueOrDefault(code) ?? throw new ArgumentException("Unknown code.", nameof(code));
+                public string Registered(string code) => Registry.Find(code) ?? throw new ArgumentException("Unknown code.", nameof(code));
+                public string Found(string value) => Normalise(value) ?? throw new ArgumentException($"{value.Length} digits.", nameof(value));
+                public string Pair(string a, string b) => Join(a, b) ?? throw new ArgumentException("No pair.", nameof(b));
+                private static string? Normalise(string value) => value;
+            }
+            """;
+
+        var found = ThrowScanner.Scan([("Phone.cs", text)]).Select(f => (f.Line, f.Verdict)).ToList();
+
+        Assert.Equal(
+            [
+                (4, ThrowScanner.Verdict.OneValue),
+                (5, ThrowScanner.Verdict.OneValue),
+                (6, ThrowScanner.Verdict.LookupOrDispatch),
+                (7, ThrowScanner.Verdict.LookupOrDispatch),
+                (8, ThrowScanner.Verdict.NamesWhatWasFound),
+                (9, ThrowScanner.Verdict.LookupOrDispatch),
+            ],
+            found);
+    }
+
+    [Fact]
+    public void Impossible_cases_of_closed_switches_over_stock_commands_throw_unreachable()
+    {
+        // CONTRIBUTING, guard table, "impossible case in a closed switch": the command records are internal, so an
+        // unknown one is a bug, reported one way, never as a caller's ArgumentException.
+        var arms = SourceTree.ConvertedFiles()
+            .SelectMany(f => f.Text.Split('\n').Select(line => (f.Path, Line: line)))
+            .Where(x => x.Line.Contains("Unknown stock command {", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(2, arms.Count);
+        Assert.All(arms, x => Assert.Contains("throw new System.Diagnostics.UnreachableException(", x.Line, StringComparison.Ordinal));
+    }
+
     private static IEnumerable<int> Occurrences(string code, string name) =>
         System.Text.RegularExpressions.Regex.Matches(code, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}\w*\s*[(<]")
             .Select(m => 1 + code.AsSpan(0, m.Index).Count('\n'));

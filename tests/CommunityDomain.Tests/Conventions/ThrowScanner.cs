@@ -9,7 +9,8 @@ namespace CommunityDomain.Tests.Conventions;
 /// a throw whose condition reads one parameter (directly, or through locals computed from it) and no state of the
 /// object, with a fixed message, is a rule on one value, which the table gives to <c>Guard.Against.InvalidInput</c>
 /// (<see cref="Verdict.OneValue"/>). Every other throw says why it is hand-written: a rule across parameters or against
-/// the object's state, a lookup (<c>??</c>), a dispatch (<c>switch</c> arm), clean-up or an inner exception, a message
+/// the object's state, a lookup (<c>??</c> after a call that reads the object's state or several values; <c>Normalise(value) ?? throw</c>
+/// with a fixed message is a rule on one value), a dispatch (<c>switch</c> arm), clean-up or an inner exception, a message
 /// that names what the check found (a guard formats its message before the check, on every call), or a
 /// <c>ReadOnlySpan</c> (a ref struct cannot be a guard's generic argument).
 /// </summary>
@@ -84,7 +85,11 @@ internal static class ThrowScanner
             return (Verdict.CleanUpOrInner, []);
         }
 
-        if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } or SwitchExpressionArmSyntax
+        var parameters = Parameters(member, node);
+        var instance = state.GetValueOrDefault(node.Ancestors().OfType<TypeDeclarationSyntax>().First().Identifier.Text) ?? [];
+        if ((node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce
+                && (member is AnonymousFunctionExpressionSyntax || !IsCheckOnOneValue(coalesce.Left, member, parameters, instance)))
+            || node.Parent is SwitchExpressionArmSyntax
             || node.Ancestors().TakeWhile(a => a != member).Any(a => a is SwitchSectionSyntax))
         {
             return (Verdict.LookupOrDispatch, []);
@@ -95,8 +100,6 @@ internal static class ThrowScanner
             return (Verdict.Other, []);
         }
 
-        var parameters = Parameters(member, node);
-        var instance = state.GetValueOrDefault(node.Ancestors().OfType<TypeDeclarationSyntax>().First().Identifier.Text) ?? [];
         if (arguments.Count == 0 || !IsFixedText(arguments[0].Expression, hole => IsConstant(hole, member, parameters, instance)))
         {
             return (Verdict.NamesWhatWasFound, []);
@@ -121,6 +124,26 @@ internal static class ThrowScanner
         }
 
         return parameters[names[0]].Contains("Span<", StringComparison.Ordinal) ? (Verdict.Span, names) : (Verdict.OneValue, names);
+    }
+
+    /// <summary>Whether the left side of <c>x ?? throw</c> is a call on one parameter that reads no state of the object
+    /// (<c>Normalise(value) ?? throw</c>, <c>value.Trim() ?? throw</c>): a rule on that value, not a lookup in a table the
+    /// object holds (<c>_names.GetValueOrDefault(id) ?? throw</c>) nor a check across values.</summary>
+    private static bool IsCheckOnOneValue(ExpressionSyntax left, SyntaxNode? member, Dictionary<string, string> parameters, HashSet<string> state)
+    {
+        // Only the type's own helper (Normalise(value)) or a method of the parameter (value.Trim()): Registry.Find(code)
+        // looks a code up in a table elsewhere, which stays a lookup.
+        if (left is not InvocationExpressionSyntax call
+            || !(call.Expression is IdentifierNameSyntax
+                || call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } && parameters.ContainsKey(target.Identifier.Text)))
+        {
+            return false;
+        }
+
+        var roots = new HashSet<string>(StringComparer.Ordinal);
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        Roots(call, member, parameters, state, roots, read, depth: 0);
+        return roots.Count == 1 && read.Count == 0;
     }
 
     /// <summary>A string literal, an interpolated string whose holes are all constant, or a concatenation of them:
@@ -175,6 +198,10 @@ internal static class ThrowScanner
             else if (parent is ConditionalExpressionSyntax conditional && child != conditional.Condition)
             {
                 yield return conditional.Condition;
+            }
+            else if (parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce && child == coalesce.Right)
+            {
+                yield return coalesce.Left;
             }
         }
     }

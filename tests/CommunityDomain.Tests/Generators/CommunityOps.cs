@@ -154,11 +154,11 @@ public static class CommunityOps
         (4, IssueGen),
         (2, from o in Small(8) from t in Gen.Choose(-10, 200) select (CommunityOp)new LiftOp(o, t)));
 
-    /// <summary>Op sequences that shrink by dropping ops, so a counterexample is a short readable script.</summary>
+    /// <summary>Op sequences that shrink by dropping ops (halves, then one fewer), so a counterexample is a short readable script.</summary>
     public static Arbitrary<CommunityOp[]> Sequences(Gen<CommunityOp> op, int maxLength) =>
         Arb.From(
             Gen.Choose(0, maxLength).SelectMany(n => Gen.ArrayOf(op, n)),
-            ops => Enumerable.Range(0, ops.Length).Select(i => ops.Where((_, j) => j != i).ToArray()));
+            ops => ScriptShrinkers.Fewer(ops));
 }
 
 /// <summary>Arbitraries for the community properties.</summary>

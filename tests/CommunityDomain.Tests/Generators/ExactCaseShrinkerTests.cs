@@ -12,18 +12,7 @@ namespace CommunityDomain.Tests.Generators;
 /// </summary>
 public sealed class ExactCaseShrinkerTests
 {
-    /// <summary>Greedy shrinking as FsCheck does it: take the first smaller candidate that still fails.</summary>
-    private static T Shrunk<T>(T value, Func<T, IEnumerable<T>> shrink, Func<T, bool> fails)
-    {
-        var steps = 0;
-        while (shrink(value).FirstOrDefault(fails) is { } smaller)
-        {
-            value = smaller;
-            Assert.True(++steps < 10_000, "shrinking does not end");
-        }
-
-        return value;
-    }
+    private static T Shrunk<T>(T value, Func<T, IEnumerable<T>> shrink, Func<T, bool> fails) => ScriptShrinkers.Greedy(value, shrink, fails);
 
     [Property(Arbitrary = [typeof(TinyWaveArbitraries)], MaxTest = 60)]
     public void A_tiny_wave_case_failing_on_two_households_shrinks_to_two_households_at_one_site(WaveCase c)

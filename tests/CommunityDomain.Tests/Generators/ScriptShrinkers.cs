@@ -72,6 +72,28 @@ public static class ScriptShrinkers
     public static IEnumerable<RoundOp> ShrinkRoundOp(RoundOp op) =>
         Towards(op.A, 0).Select(a => op with { A = a }).Concat(Towards(op.B, 0).Select(b => op with { B = b }));
 
+    /// <summary>A dated round op with smaller indexes and a time closer to the round's start (its kind stays).</summary>
+    public static IEnumerable<TimedRoundOp> ShrinkTimedRoundOp(TimedRoundOp op) =>
+        Towards(op.A, 0).Select(a => op with { A = a })
+            .Concat(Towards(op.B, 0).Select(b => op with { B = b }))
+            .Concat(Towards(op.Minutes, 0).Select(m => op with { Minutes = m }));
+
+    /// <summary>
+    /// Greedy shrinking as FsCheck does it after a failure: take the first smaller candidate that still fails, until
+    /// none does. Used by the shrink demonstrations to show where a counterexample ends.
+    /// </summary>
+    public static T Greedy<T>(T value, Func<T, IEnumerable<T>> shrink, Func<T, bool> fails)
+    {
+        var steps = 0;
+        while (shrink(value).FirstOrDefault(fails) is { } smaller)
+        {
+            value = smaller;
+            Assert.True(++steps < 10_000, "shrinking does not end");
+        }
+
+        return value;
+    }
+
     /// <summary>A ledger step with smaller numbers within the generator's ranges (B is at least 1).</summary>
     public static IEnumerable<LedgerStep> ShrinkLedgerStep(LedgerStep step) =>
         Towards(step.A, 0).Select(a => step with { A = a })

@@ -27,7 +27,7 @@ public static class SuppliesGenerators
     /// Turns raw steps into commands: receipts, allocations, deliveries, returns and write-offs that refer to
     /// earlier commands (sometimes to unknown ones), verbatim replays and conflicting reuses of earlier ids.
     /// </summary>
-    public static IReadOnlyList<StockCommand> Script(IEnumerable<LedgerStep> steps)
+    internal static IReadOnlyList<StockCommand> Script(IEnumerable<LedgerStep> steps)
     {
         var made = new List<StockCommand>();
         var n = 0;

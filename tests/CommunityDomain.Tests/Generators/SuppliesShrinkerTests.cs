@@ -51,10 +51,7 @@ public sealed class SuppliesShrinkerTests
             return;
         }
 
-        while (SuppliesShrinkers.ShrinkAllocation(c, slack: 3).FirstOrDefault(Fails) is { } smaller)
-        {
-            c = smaller;
-        }
+        c = ScriptShrinkers.Greedy(c, x => SuppliesShrinkers.ShrinkAllocation(x, slack: 3), Fails);
 
         var last = Assert.Single(c.Specs);
         Assert.Equal(3, c.Supply);
@@ -99,10 +96,7 @@ public sealed class SuppliesShrinkerTests
         static bool Fails(DeliveryCase x) => RunPlanner.Plan(x.Parcels, x.Sites, x.Options, ["a"]).Runs.Count >= 2;
         Assert.True(Fails(c));
 
-        while (SuppliesShrinkers.ShrinkDelivery(c).FirstOrDefault(Fails) is { } smaller)
-        {
-            c = smaller;
-        }
+        c = ScriptShrinkers.Greedy(c, SuppliesShrinkers.ShrinkDelivery, Fails);
 
         Assert.Equal(2, c.Parcels.Length);
         Assert.All(c.Parcels, p => Assert.Null(p.Window));

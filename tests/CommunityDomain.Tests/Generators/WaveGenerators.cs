@@ -8,6 +8,9 @@ namespace CommunityDomain.Tests.Generators;
 /// Wave problems for the quality measurement and the exact-search checks: tiny compounds (1-6 households, the
 /// size the exact search covers), one building called to several sites, and the mixed set the docs report on
 /// (goal compounds, small compounds, one huge building, tiny, many sites), and one building on sites whose walk-downs differ (measured apart).
+/// Where a case feeds a property it shrinks: <see cref="CommunityDomain.Tests.MassTesting.TinyWaveArbitraries"/> and <see cref="CommunityDomain.Tests.MassTesting.LockdownWaveArbitraries"/> through
+/// <see cref="PlannerGenerators.ShrinkWave"/>, <see cref="CommunityDomain.Tests.MassTesting.TinyWalkDownArbitraries"/> through its own one-building shrinker
+/// (demonstrated in <see cref="ExactCaseShrinkerTests"/> and <see cref="ShrinkDemonstrationTests"/>).
 /// </summary>
 public static class WaveGenerators
 {

@@ -28,14 +28,14 @@ public static class WingRoleArbitraries
 
     private static Arbitrary<WingCommand[]> Scripts(int kinds) => Arb.From(
         Gen.Choose(0, 30).SelectMany(n => Gen.ArrayOf(Command(kinds), n)),
-        s => Enumerable.Range(0, s.Length).Select(i => s.Where((_, j) => j != i).ToArray()));
+        s => ScriptShrinkers.Fewer(s));
 
     public static Arbitrary<WingCommand[]> Commands() => Scripts(9);
 
     /// <summary>Ledger scripts: the ledger property's own steps (<see cref="SuppliesGenerators.Step"/>), each with an actor.</summary>
     public static Arbitrary<(LedgerStep Step, Actor By)[]> LedgerScripts() => Arb.From(
         Gen.Choose(0, 30).SelectMany(n => Gen.ArrayOf(SuppliesGenerators.Step.SelectMany(s => RoleScripts.Actors.Select(a => (s, a))), n)),
-        s => Enumerable.Range(0, s.Length).Select(i => s.Where((_, j) => j != i).ToArray()));
+        s => ScriptShrinkers.Shrink(s, x => ScriptShrinkers.ShrinkLedgerStep(x.Item1).Select(step => (step, x.Item2))));
 }
 
 /// <summary>

@@ -102,20 +102,4 @@ public sealed class WingRoleTests
         Assert.Null(new PassGate(keys.VerificationKeys(), policy).Compound);
         Assert.True(new PassGate(keys.VerificationKeys(), policy).Exit(code, evening, own).IsT2);
     }
-
-    [Fact]
-    public void Obsolete_execute_runs_a_command_record_as_the_verb_would()
-    {
-        var clock = new FakeClock(CommunityOps.T0);
-        var ledger = StockLedger.Open(new ItemKind("rice-5kg", "bag", 5000), clock);
-#pragma warning disable CS0618 // the obsolete entry point is still served to older hosts
-        var received = ledger.Execute(new ReceiveStock(CommandId.Of("r"), 5));
-        var refused = ledger.Execute(new ReceiveStock(CommandId.Of("r2"), 5), new Actor("runner", Role.DeliveryVolunteer, Area.WholeCommunity));
-#pragma warning restore CS0618
-
-        Assert.True(received.Succeeded);
-        Assert.IsType<NotPermitted>(refused.Value);
-        Assert.Equal(5, ledger.Received);
-        Assert.True(ledger.Receive(CommandId.Of("r"), 5).IsT0);
-    }
 }

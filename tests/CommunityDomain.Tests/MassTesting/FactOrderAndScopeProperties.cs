@@ -45,12 +45,12 @@ public sealed record TimedRoundOp(int Kind, int A, int B, int Minutes)
     }
 }
 
-/// <summary>Dated round scripts of up to 60 ops that shrink by dropping ops.</summary>
+/// <summary>Dated round scripts of up to 60 ops that shrink by dropping ops (halves, then one fewer) and lowering numbers.</summary>
 public static class TimedRoundArbitraries
 {
     public static Arbitrary<TimedRoundOp[]> Scripts() => Arb.From(
         FsCheck.Fluent.Gen.Choose(0, 60).SelectMany(n => TimedRoundOp.Gen.ArrayOf(n)),
-        ops => Enumerable.Range(0, ops.Length).Select(i => ops.Where((_, j) => j != i).ToArray()));
+        ops => ScriptShrinkers.Shrink(ops, ScriptShrinkers.ShrinkTimedRoundOp));
 }
 
 /// <summary>

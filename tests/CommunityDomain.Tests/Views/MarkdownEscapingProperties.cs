@@ -48,7 +48,8 @@ public sealed class MarkdownEscapingProperties
 
     // What a label shows as once the views have flattened it to one line: line breaks as spaces, ends trimmed
     // (a table cell or a heading trims its own text).
-    private static string Shown(string label) => label.Replace('\n', ' ').Replace('\r', ' ').Trim();
+    // A label as every text shows it (v12d): runs of white space and control characters (line breaks, tabs) are one space.
+    private static string Shown(string label) => System.Text.RegularExpressions.Regex.Replace(label, @"[\s\p{Cc}\u2028\u2029]+", " ").Trim();
 
     // The plain text of inline content; anything that is markup the library did not write makes the text fail.
     private static string Plain(ContainerInline? inline, bool allowStrong)

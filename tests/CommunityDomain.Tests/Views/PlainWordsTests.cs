@@ -55,8 +55,9 @@ public sealed class PlainWordsTests
         var zh = RosterTexts.WhyShort(problem, roster, Gate, Monday.PlusDays(1), "E", Labels("zh-CN", workers));
         var en = RosterTexts.WhyShort(problem, roster, Gate, Monday.PlusDays(1), "E", Labels("en", workers));
 
-        Assert.Contains("王芳不能去：须休息到11:00。", zh);
-        Assert.Contains("王芳 could not go: was due a rest until 11:00.", en);
+        // The line names no date of its own, so the rest end carries its date (v12d).
+        Assert.Contains("王芳不能去：须休息到8月16日（周二）11:00。", zh);
+        Assert.Contains("王芳 could not go: was due a rest until Tue 16 Aug 11:00.", en);
         Assert.Contains("李强 was free and could have gone without breaking a rule or giving up a wish.", en);
         Assert.DoesNotContain(en.Concat(zh), t => t.Contains("point", StringComparison.Ordinal) || t.Contains('分'));
     }
@@ -130,7 +131,7 @@ public sealed class PlainWordsTests
         Assert.Contains("未能满足的意愿、偏好和人手要求：", zh, StringComparison.Ordinal);
         Assert.Contains("希望休息的班次仍被排班（2处）", zh, StringComparison.Ordinal);
         var line = roster.Score.Items.First(i => i.Rule == RuleKind.ShiftOffWish);
-        Assert.Equal("王芳, Mon 15 Aug: a wished day off not given.", RosterTexts.Describe(line, Labels("en", workers)));
+        Assert.Equal("王芳 on Mon 15 Aug: a wished day off not given.", RosterTexts.Describe(line, Labels("en", workers)));
         Assert.DoesNotContain("point", en, StringComparison.Ordinal);
         Assert.DoesNotContain("分", zh.Replace("分钟", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }

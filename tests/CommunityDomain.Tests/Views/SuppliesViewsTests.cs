@@ -28,13 +28,13 @@ public sealed class SuppliesViewsProperties
         var plan = RunPlanner.Plan(c.Parcels, c.Sites, c.Options, ["team.a", "team.b"]);
         var rows = Rfc4180.Parse(RunSheets.Csv(plan));
         // People read names, not ids: the building by its label, the door, the item; no household id column.
-        static string Key(string building, string room, string contents, string grams) => string.Join('/', building, room, contents, grams);
+        static string Key(string building, string room, string contents, string kg) => string.Join('/', building, room, contents, kg);
         var listed = rows.Skip(1).Select(r => (Run: r[0], Key: Key(r[4], r[5], r[7], r[8]))).ToList();
         var expected = plan.Runs.SelectMany(run => run.Parcels.Select(p => (Run: run.Number.ToString(CultureInfo.InvariantCulture), p)))
             .Concat(plan.Unplaceable.Select(p => (Run: "", p)))
-            .Select(x => (x.Run, Key: Key("Building " + I(x.p.Building.Value), x.p.Room, x.p.Contents, I(x.p.WeightGrams))))
+            .Select(x => (x.Run, Key: Key("Building " + I(x.p.Building.Value), x.p.Room, x.p.Contents, (x.p.WeightGrams / 1000m).ToString(CultureInfo.InvariantCulture))))
             .ToList();
-        return rows[0].SequenceEqual(["run", "runner", "trip", "stop", "building", "room", "recipient", "contents", "grams"])
+        return rows[0].SequenceEqual(["run", "runner", "trip", "stop", "building", "room", "recipient", "contents", "weight (kg)"])
             && rows.Skip(1).All(r => r.Count == 9)
             && listed.Count == c.Parcels.Length
             && listed.OrderBy(x => x.Run, StringComparer.Ordinal).ThenBy(x => x.Key, StringComparer.Ordinal)

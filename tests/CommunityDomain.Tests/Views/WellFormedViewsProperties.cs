@@ -80,7 +80,7 @@ public sealed class WellFormedViewsProperties
         var views = Render([.. Enumerable.Repeat(new HostileName("a\\|b\r\n| c | d |"), 8)]);
 
         Assert.All(views.Where(v => v.Kind == "md"), v => AssertTablesKeepTheirColumns(v.Text, v.Name));
-        Assert.Contains(views, v => v.Kind == "md" && v.Text.Contains("a\\\\\\|b  \\| c \\| d \\|", StringComparison.Ordinal));
+        Assert.Contains(views, v => v.Kind == "md" && v.Text.Contains("a\\\\\\|b \\| c \\| d \\|", StringComparison.Ordinal));
     }
 
     [Property]

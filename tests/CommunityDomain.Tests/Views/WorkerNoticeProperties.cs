@@ -33,8 +33,22 @@ public sealed class WorkerNoticeProperties
         return new Setting(problem, labels, chinese, tz, postCompound);
     }
 
-    private static string Name(Setting s, Id<Worker> id) =>
-        s.Problem.Workers.Single(w => w.Id == id).DisplayName ?? (s.Chinese ? $"{id.Value}号工作人员" : $"worker {id.Value}");
+    private static string Name(Setting s, Id<Worker> id)
+    {
+        var worker = s.Problem.Workers.Single(w => w.Id == id);
+        var name = worker.DisplayName ?? (s.Chinese ? $"{id.Value}号工作人员" : $"worker {id.Value}");
+        // A resident volunteer on a roster across compounds shows with their compound (v12d, VerifierFindingsV12dTests).
+        if (s.Problem.Workers.Select(w => w.Home).Distinct().Count() > 1 && s.PostCompound.Values.Contains(worker.Home)
+            && (worker.Kind == WorkerKind.ResidentVolunteer || worker.Resident is not null))
+        {
+            var compound = $"Estate{worker.Home.Value}";
+            return s.Chinese
+                ? compound + (Texts.NeedsSpace(compound[^1], name[0]) || !char.IsLetterOrDigit(name[0]) ? " " : string.Empty) + name
+                : $"{name} of {compound}";
+        }
+
+        return name;
+    }
 
     private static string DateText(Setting s, LocalDate date) => s.Chinese
         ? $"{date.Month}月{date.Day}日（{ChineseWeekdays[(int)date.ToDateTimeUnspecified().DayOfWeek]}）"

@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 namespace CommunityDomain.Communities.Identity;
 
 /// <summary>A person's full name, shown only masked.</summary>
 /// <remarks>
 /// <para>
-/// <see cref="Value"/> is the trimmed full name: not blank, at most <see cref="MaxLength"/> UTF-16
+/// <see cref="Value"/> is the trimmed full name: not blank (white space and invisible format characters such as
+/// U+200B, U+200D and U+FEFF alone count as blank), at most <see cref="MaxLength"/> UTF-16
 /// characters, no control characters. Two names are equal when their values are equal (ordinal).
 /// </para>
 /// <para>
@@ -35,6 +37,10 @@ public readonly record struct PersonName
     {
         Guard.Against.NullOrWhiteSpace(value, message: "A person's name must not be blank.");
         var trimmed = value.Trim();
+        // Trim leaves zero-width spaces, joiners and the BOM (format characters, not white space): a name made only of
+        // them shows nothing, so it is blank too.
+        Guard.Against.InvalidInput(trimmed, nameof(value), static name => name.Any(static c => !char.IsWhiteSpace(c)
+            && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format), "A person's name must not be blank.");
         Guard.Against.StringTooLong(trimmed, MaxLength, nameof(value),
             $"A person's name must have at most {MaxLength} characters.");
         Guard.Against.InvalidInput(trimmed, nameof(value), static name => !name.Any(char.IsControl),

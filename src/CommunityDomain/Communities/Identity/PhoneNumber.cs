@@ -39,9 +39,11 @@ public readonly record struct PhoneNumber
     public PhoneNumber(string value)
     {
         Guard.Against.Null(value);
-        _value = Normalise(value) ?? throw new ArgumentException(
-            $"A phone number must be a mainland mobile number or {MinDigits}-{MaxDigits} digits with an optional leading '+'.",
-            nameof(value));
+        _value = Guard.Against.InvalidInput(
+            Normalise(value),
+            nameof(value),
+            static n => n is not null,
+            $"A phone number must be a mainland mobile number or {MinDigits}-{MaxDigits} digits with an optional leading '+'.");
     }
 
     // Trusted path for text that Normalise has produced.

@@ -1,4 +1,4 @@
-using CommunityDomain.Communities;
+using Stop = (int Id, CommunityDomain.Communities.Position Position, CommunityDomain.MassTesting.Planners.DoorVisit[] Visits);
 
 namespace CommunityDomain.MassTesting.Planners;
 
@@ -21,9 +21,23 @@ public static class DoorToDoorPlanner
     public static DoorToDoorPlan Plan(DoorToDoorProblem problem, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(problem);
+        var tour = NearestNeighbourTour(problem);
+        var n = tour.Count;
+        var cost = new RouteCost(problem, tour);
+        var routes = Math.Min(problem.Teams, n);
+        var (best, cut) = SplitTour(cost, n, routes, cancellationToken);
+        var bounds = RouteBounds(cut, n, FewestRoutesReachingBest(best, n, routes));
+        var plan = bounds.Select((b, t) => new DoorRoute(t + 1, [.. tour[b.From..b.To].Select(x => x.Id)],
+            [.. tour[b.From..b.To].SelectMany(x => x.Visits)], Duration.FromSeconds(cost.Of(b.From, b.To)))).ToList();
+        return new DoorToDoorPlan([.. tour.Select(b => b.Id)], n == 0 ? [] : plan);
+    }
+
+    // Buildings (households by id) in a nearest-neighbour tour from the depot, ties by building id.
+    private static List<Stop> NearestNeighbourTour(DoorToDoorProblem problem)
+    {
         var buildings = problem.Visits.GroupBy(v => v.BuildingId).OrderBy(g => g.Key)
             .Select(g => (Id: g.Key, g.First().Position, Visits: g.OrderBy(v => v.HouseholdId).ToArray())).ToList();
-        var tour = new List<(int Id, Position Position, DoorVisit[] Visits)>(buildings.Count);
+        var tour = new List<Stop>(buildings.Count);
         var here = problem.Depot;
         while (buildings.Count > 0)
         {
@@ -41,26 +55,18 @@ public static class DoorToDoorPlanner
             buildings.RemoveAt(next);
         }
 
-        var n = tour.Count;
-        var work = tour.Select(b => (b.Visits.Length * problem.PerHousehold.TotalSeconds) + (b.Visits.Sum(v => (double)v.People) * problem.PerPerson.TotalSeconds)).ToArray();
-        var prefix = new double[n + 1];
-        for (var i = 0; i < n; i++)
-        {
-            var walk = i == 0 ? 0 : tour[i - 1].Position.DistanceTo(tour[i].Position) / problem.MetresPerSecond;
-            prefix[i + 1] = prefix[i] + work[i] + walk;
-        }
+        return tour;
+    }
 
-        // Cost of buildings i..j-1 as one route: walks in and out, plus the inner work and walks.
-        double Cost(int i, int j) => (problem.Depot.DistanceTo(tour[i].Position) / problem.MetresPerSecond)
-            + (prefix[j] - prefix[i] - (i == 0 ? 0 : tour[i - 1].Position.DistanceTo(tour[i].Position) / problem.MetresPerSecond))
-            + (problem.Depot.DistanceTo(tour[j - 1].Position) / problem.MetresPerSecond);
-
-        var routes = Math.Min(problem.Teams, n);
+    // best[r, j]: the shortest longest route when the first j buildings of the tour go to r routes; cut[r, j]: where the
+    // last of those routes starts.
+    private static (double[,] Best, int[,] Cut) SplitTour(RouteCost cost, int n, int routes, CancellationToken cancellationToken)
+    {
         var best = new double[routes + 1, n + 1];
         var cut = new int[routes + 1, n + 1];
         for (var j = 1; j <= n; j++)
         {
-            best[1, j] = Cost(0, j);
+            best[1, j] = cost.Of(0, j);
         }
 
         for (var r = 2; r <= routes; r++)
@@ -71,7 +77,7 @@ public static class DoorToDoorPlanner
                 best[r, j] = double.MaxValue;
                 for (var i = r - 1; i < j; i++)
                 {
-                    var value = Math.Max(best[r - 1, i], Cost(i, j));
+                    var value = Math.Max(best[r - 1, i], cost.Of(i, j));
                     if (value < best[r, j])
                     {
                         best[r, j] = value;
@@ -81,17 +87,26 @@ public static class DoorToDoorPlanner
             }
         }
 
-        // Fewer routes may tie; use the smallest count that reaches the best value.
-        var count = routes;
+        return (best, cut);
+    }
+
+    // Fewer routes may tie; use the smallest count that reaches the best value.
+    private static int FewestRoutesReachingBest(double[,] best, int n, int routes)
+    {
         for (var r = 1; r < routes; r++)
         {
             if (best[r, n] <= best[routes, n])
             {
-                count = r;
-                break;
+                return r;
             }
         }
 
+        return routes;
+    }
+
+    // The routes' [From, To) ranges of the tour, first route first, read back from the cuts.
+    private static List<(int From, int To)> RouteBounds(int[,] cut, int n, int count)
+    {
         var bounds = new List<(int From, int To)>();
         for (int r = count, j = n; r >= 1; r--)
         {
@@ -101,8 +116,31 @@ public static class DoorToDoorPlanner
         }
 
         bounds.Reverse();
-        var plan = bounds.Select((b, t) => new DoorRoute(t + 1, [.. tour[b.From..b.To].Select(x => x.Id)],
-            [.. tour[b.From..b.To].SelectMany(x => x.Visits)], Duration.FromSeconds(Cost(b.From, b.To)))).ToList();
-        return new DoorToDoorPlan([.. tour.Select(b => b.Id)], n == 0 ? [] : plan);
+        return bounds;
+    }
+
+    // Cost of buildings i..j-1 of the tour as one route: walks in and out, plus the inner work and walks (prefix sums).
+    private sealed class RouteCost
+    {
+        private readonly DoorToDoorProblem _problem;
+        private readonly List<Stop> _tour;
+        private readonly double[] _prefix;
+
+        public RouteCost(DoorToDoorProblem problem, List<Stop> tour)
+        {
+            (_problem, _tour) = (problem, tour);
+            var n = tour.Count;
+            var work = tour.Select(b => (b.Visits.Length * problem.PerHousehold.TotalSeconds) + (b.Visits.Sum(v => (double)v.People) * problem.PerPerson.TotalSeconds)).ToArray();
+            _prefix = new double[n + 1];
+            for (var i = 0; i < n; i++)
+            {
+                var walk = i == 0 ? 0 : tour[i - 1].Position.DistanceTo(tour[i].Position) / problem.MetresPerSecond;
+                _prefix[i + 1] = _prefix[i] + work[i] + walk;
+            }
+        }
+
+        public double Of(int i, int j) => (_problem.Depot.DistanceTo(_tour[i].Position) / _problem.MetresPerSecond)
+            + (_prefix[j] - _prefix[i] - (i == 0 ? 0 : _tour[i - 1].Position.DistanceTo(_tour[i].Position) / _problem.MetresPerSecond))
+            + (_problem.Depot.DistanceTo(_tour[j - 1].Position) / _problem.MetresPerSecond);
     }
 }

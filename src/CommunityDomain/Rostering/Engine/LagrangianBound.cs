@@ -13,7 +13,7 @@ namespace CommunityDomain.Rostering.Engine;
 /// <item>Per worker, the rules kept exactly in the path are a relaxation of the real ones (eligibility and
 /// pins, one choice per date, forbidden successions and rest or overlap between consecutive dates, runs
 /// of duties and days off with the score's own border exemptions). When the worker's total-minute limits or
-/// weekend maximum bind and the path stays small (<see cref="ExactBudget"/>), those are kept exactly too, with
+/// weekend maximum bind and the path stays small (the exact budget of <see cref="BoundSetup"/>), those are kept exactly too, with
 /// weekends worked and minutes (gcd units) in the state: a tighter relaxation (Instance1 429 -> 558 of 607).
 /// Otherwise they are priced, like the weekly and per-shift maxima always are, by non-negative multipliers
 /// whose terms are never positive on a valid schedule. Rest across one free date is dropped (a relaxation).</item>
@@ -35,9 +35,16 @@ internal sealed class LagrangianBound
     // Far above any soft score a roster can reach (each point is a person-shift or a wish weight), far below long.MaxValue.
     private const double Unbounded = 1e17;
 
-    // Polyak steps (Held, Wolfe and Crowder 1974): the step scale starts at 2 and halves after this many iterations
-    // without a better bound; below the minimum scale the prices no longer move enough to matter.
-    private const double InitialStepScale = 2.0;
+    // Polyak steps (Held, Wolfe and Crowder 1974): the step scale starts at 2 (zero prices) or 8 (paid prices) and halves
+    // after this many iterations without a better bound; below the minimum scale the prices no longer move enough to
+    // matter. The paid ascent's longer steps (measured at 800 iterations, target 1.15 x best known, share of best known
+    // with 2 / 8): Instance8 88 % / 97 %, Instance14 90 % / 95 %, Instance20 55 % / 85 %, a generated 60-worker community
+    // problem 650 / 708 of its proven 727; 8 for both ascents lost Instance12 (96.9 % -> 96.2 %) and a 150-worker community
+    // problem (124 -> 69), 16 and 32 were worse everywhere; hence one scale each, so the ascents also differ in step.
+    // The longer steps lose below about 500 iterations (Instance14 392 -> 56 at 100, 1106 -> 1024 at 400, 1140 -> 1220
+    // at 800), so a bound given few iterations may be lower than with 2 for both (docs/rostering.md).
+    private const double ZeroStartStepScale = 2.0;
+    private const double PaidStartStepScale = 8.0;
 
     // The step direction is an exponential average of the subgradients, 5 % the newest (deflected subgradient, the
     // averaging of Barahona and Anbil's volume algorithm, 2000): plain subgradients zig-zag between the few cover
@@ -61,12 +68,6 @@ internal sealed class LagrangianBound
 
     // An improvement smaller than this is noise, not progress (resets no stall count).
     private const double ImprovementSlack = 1e-9;
-
-    // The exact path's work (states x days x open types) per subgradient iteration, shared by the workers, and
-    // each worker's share's limits: 250,000 is about a millisecond, 4 M keeps one worker from dominating.
-    private const long ExactWorkPerIteration = 60_000_000;
-    private const long ExactWorkPerWorkerMin = 250_000;
-    private const long ExactWorkPerWorkerMax = 4_000_000;
 
     private readonly CompiledProblem _p;
     private readonly int _t;
@@ -100,25 +101,25 @@ internal sealed class LagrangianBound
 
     // This ascent's progress: the best relaxed value so far, the step scale and the iterations since it improved.
     private double _best = double.NegativeInfinity;
-    private double _theta = InitialStepScale;
+    private double _theta;
     private int _sinceBest;
     private bool _done;
 
-    // Per day and shift the cheapest slot and its price; the worker's path; per worker the open shift types and the
-    // path's weekend and minute dimensions (both depend on the worker only, so they are found once).
+    // From the setup both ascents share: per day and shift the cheapest slot and its price, the worker's path (scratch,
+    // used by one ascent at a time), the path solver, per worker the open shift types and the path's shape.
     private readonly double[] _slotCost;
     private readonly int[] _slotOf;
     private readonly int[] _path;
     private readonly BoundPath _solver;
     private readonly int[][] _openOf;
     private readonly BoundPathShape[] _shapeOf;
-    private readonly int _gcd;
-    private readonly int[] _unitsOf;
 
-    private LagrangianBound(CompiledProblem p, int[] hi, double paidShare)
+    private LagrangianBound(BoundSetup setup, double paidShare)
     {
+        var p = setup.Problem;
         _p = p;
-        _hi = hi;
+        _hi = setup.CoverHigh;
+        _theta = paidShare == 0 ? ZeroStartStepScale : PaidStartStepScale;
         _t = p.ShiftCount;
         _s = p.SlotCount;
         _days = p.Days;
@@ -136,19 +137,12 @@ internal sealed class LagrangianBound
         _weekMinutes = new int[p.WorkerCount * p.WeekCount];
         _shiftCount = new int[p.WorkerCount * _t];
         _weekends = new int[p.WorkerCount];
-        _slotCost = new double[_days * _t];
-        _slotOf = new int[_days * _t];
-        _path = new int[_days];
-        _solver = new BoundPath(p);
-        _openOf = new int[p.WorkerCount][];
-        _shapeOf = new BoundPathShape[p.WorkerCount];
-        _gcd = Math.Max(1, p.ShiftMinutes.Aggregate(0, (a, b) => b == 0 ? a : Gcd(a, b)));
-        _unitsOf = p.ShiftMinutes.Select(m => m / _gcd).ToArray();
-        for (var w = 0; w < p.WorkerCount; w++)
-        {
-            _openOf[w] = OpenShifts(w);
-            _shapeOf[w] = Shape(p.Rules[p.WorkerRules[w]], _openOf[w]);
-        }
+        _slotCost = setup.SlotCost;
+        _slotOf = setup.SlotOf;
+        _path = setup.Path;
+        _solver = setup.Solver;
+        _openOf = setup.OpenOf;
+        _shapeOf = setup.ShapeOf;
 
         // Cover prices are negative where a duty is paid (a worker's path pays the price, the count earns it).
         for (var i = 0; i < _lambda.Length; i++)
@@ -187,7 +181,8 @@ internal sealed class LagrangianBound
 
         // Turns alternate while both run; once one has stalled the other takes every turn, and a bound that meets the
         // roster's score ends both.
-        LagrangianBound[] ascents = [new(p, hi, paidShare: 0), new(p, hi, PaidStartShare)];
+        var setup = new BoundSetup(p, hi);
+        LagrangianBound[] ascents = [new(setup, paidShare: 0), new(setup, PaidStartShare)];
         var turn = 0;
         for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
         {
@@ -473,54 +468,6 @@ internal sealed class LagrangianBound
         }
 
         return constant;
-    }
-
-    /// <summary>
-    /// Most states x days x open shift types one exact path may cost: a share of <see cref="ExactWorkPerIteration"/>
-    /// between <see cref="ExactWorkPerWorkerMin"/> and <see cref="ExactWorkPerWorkerMax"/>, so a problem of a few dozen
-    /// workers tracks nearly everyone exactly and a district of hundreds keeps each path cheap.
-    /// </summary>
-    private long ExactBudget => Math.Clamp(ExactWorkPerIteration / Math.Max(1, _p.WorkerCount), ExactWorkPerWorkerMin, ExactWorkPerWorkerMax);
-
-    /// <summary>
-    /// The shift types worker <paramref name="w"/> can take on some date, in the problem's order: the path runs over
-    /// them only, so a volunteer eligible for 6 of 85 types costs 6 types, not 85 (a type never open has no finite
-    /// state, so leaving it out changes no value).
-    /// </summary>
-    private int[] OpenShifts(int w)
-    {
-        var open = new bool[_t];
-        for (var d = 0; d < _days; d++)
-        {
-            for (var s = 0; s < _s; s++)
-            {
-                open[_p.SlotShift[s]] |= _p.Allowed[_p.ChoiceIndex(w, d, s + 1)];
-            }
-        }
-
-        return [.. Enumerable.Range(0, _t).Where(t => open[t])];
-    }
-
-    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
-
-    /// <summary>
-    /// The counters a worker's path keeps exactly: worked weekends when the weekend maximum binds and
-    /// total minutes (gcd units) when a minute limit binds, if the path then fits <see cref="ExactBudget"/>; else none
-    /// (every limit priced). Duties per shift type could be counted the same way (<see cref="BoundPathShape.Of"/>
-    /// takes them): on Instance8 that raised the bound from 75 % to 85 % of best known, at 4 x the time (not on yet).
-    /// </summary>
-    private BoundPathShape Shape(CompiledRules r, int[] open)
-    {
-        var p = _p;
-        var maxShift = open.Length == 0 ? 0 : open.Max(t => p.ShiftMinutes[t]);
-        var reachable = (long)_days * maxShift;
-        var weekends = r.MaxWeekends < p.WeekendCount ? r.MaxWeekends + 1 : 0;
-        var units = r.MinMinutes > 0 || r.MaxMinutes < reachable ? (int)(Math.Min(r.MaxMinutes, reachable) / _gcd) + 1 : 0;
-        var groups = Math.Max(1, weekends) * (long)Math.Max(1, units);
-        var cost = BoundPath.BaseStates(r, open.Length) * groups * _days * Math.Max(1, open.Length);
-        return cost <= ExactBudget
-            ? BoundPathShape.Of(r, open, _unitsOf, _gcd, weekends, units, [])
-            : BoundPathShape.Of(r, open, _unitsOf, _gcd, 0, 0, []);
     }
 
     // An unlimited rule keeps its price at 0, so its limit never enters the sum.

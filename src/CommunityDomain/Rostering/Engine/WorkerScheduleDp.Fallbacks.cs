@@ -48,7 +48,7 @@ internal sealed partial class WorkerScheduleDp
         var row = _scratchAssign.AsSpan(w * days, days);
         _nearest.CopyTo(row);
         var sink = default(NullSink);
-        for (var step = 0; step < 8; step++)
+        for (var step = 0; step < MaxRepairSteps; step++)
         {
             var minutes = 0;
             for (var d = 0; d < days; d++)

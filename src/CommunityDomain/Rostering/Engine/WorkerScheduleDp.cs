@@ -29,6 +29,17 @@ internal sealed partial class WorkerScheduleDp
     // its price at 480 such steps (a shift's worth of minutes at one point per minute), then doubles it each round.
     private const double BaseStepPerShift = 50.0;
     private const double PerShiftFirstPrice = 480;
+
+    // The bisection stops once its bracket is narrower than this share of the first step (12.5 points per mean shift);
+    // each finer halving costs one more path per worker.
+    private const double BracketResolution = 0.25;
+
+    // Shifts the greedy repair of the nearest row adds or removes at most, one per step; the row it leaves is judged
+    // by the evaluator like any other, so a worker still outside the minute window is the search's to mend.
+    private const int MaxRepairSteps = 8;
+
+    // A problem without shift types has no minutes to price; any positive length keeps the step finite.
+    private const double MinutesWithoutShifts = 60.0;
     private readonly int _maxShiftMinutes;
     private readonly int _unit;
     private readonly int[] _units;
@@ -79,7 +90,7 @@ internal sealed partial class WorkerScheduleDp
         _scratchAssign = new int[p.WorkerCount * p.Days];
         _shiftScratch = new int[Math.Max(1, p.ShiftCount)];
         _weekScratch = new int[Math.Max(1, p.WeekCount)];
-        var avgMinutes = p.ShiftMinutes.Length == 0 ? 60.0 : p.ShiftMinutes.Average();
+        var avgMinutes = p.ShiftMinutes.Length == 0 ? MinutesWithoutShifts : p.ShiftMinutes.Average();
         _baseStep = BaseStepPerShift / avgMinutes;
         _maxShiftMinutes = p.ShiftMinutes.Length == 0 ? 1 : p.ShiftMinutes.Max();
         _unit = p.ShiftMinutes.Aggregate(0, Gcd);
@@ -232,7 +243,7 @@ internal sealed partial class WorkerScheduleDp
                     other = 0;
                 }
 
-                if (Math.Abs(other - Feasible) < baseStep / 4)
+                if (Math.Abs(other - Feasible) < baseStep * BracketResolution)
                 {
                     return false;
                 }

@@ -22,14 +22,31 @@ internal static class DivisorApportionment
             return (0, 1);
         }
 
+        var (gw, gd, gc) = GroupByWeightAndNeed(claims, tier, weightIsNeed, cancellationToken);
+        var (a, b) = Threshold(gw, gd, gc, delta2, supply);
+        var (given, ties) = GiveUnitsBelowKey(claims, tier, weightIsNeed, delta2, a, b, result);
+        var rest = supply - given;
+        if (rest > 0)
+        {
+            GiveTiesBySmallestId(claims, tier, weightIsNeed, delta2, a, b, ties, rest, result);
+        }
+
+        return (a, b);
+    }
+
+    private static long WeightOf(in Claim c, bool weightIsNeed) => weightIsNeed ? c.Need : c.Weight;
+
+    // The tier's claims with units to give, counted by (weight, need): the key search runs over groups, not claims.
+    private static (long[] Weights, long[] Needs, long[] Counts) GroupByWeightAndNeed(
+        ReadOnlySpan<Claim> claims, int tier, bool weightIsNeed, CancellationToken cancellationToken)
+    {
         var groups = new Dictionary<long, long>(PairKeyComparer.Instance);
         for (var i = 0; i < claims.Length; i++)
         {
             var c = claims[i];
             if (c.Tier == tier && c.Need > 0)
             {
-                var w = weightIsNeed ? c.Need : c.Weight;
-                CollectionsMarshal.GetValueRefOrAddDefault(groups, ((long)w << 32) | (uint)c.Need, out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(groups, (WeightOf(c, weightIsNeed) << 32) | (uint)c.Need, out _)++;
             }
 
             if ((i & 0xFFFF) == 0)
@@ -38,10 +55,9 @@ internal static class DivisorApportionment
             }
         }
 
-        var g = groups.Count;
-        var gw = new long[g];
-        var gd = new long[g];
-        var gc = new long[g];
+        var gw = new long[groups.Count];
+        var gd = new long[groups.Count];
+        var gc = new long[groups.Count];
         var n = 0;
         foreach (var (key, count) in groups)
         {
@@ -51,9 +67,13 @@ internal static class DivisorApportionment
             n++;
         }
 
-        var (a, b) = Threshold(gw, gd, gc, delta2, supply);
+        return (gw, gd, gc);
+    }
 
-        // Units below the key go to everyone; ties at the key go to the smallest household ids.
+    // Units below the key go to everyone; returns how many were given and how many claims have a unit at the key.
+    private static (long Given, int Ties) GiveUnitsBelowKey(
+        ReadOnlySpan<Claim> claims, int tier, bool weightIsNeed, int delta2, long a, long b, Span<int> result)
+    {
         long given = 0;
         var ties = 0;
         for (var i = 0; i < claims.Length; i++)
@@ -64,46 +84,45 @@ internal static class DivisorApportionment
                 continue;
             }
 
-            var w = weightIsNeed ? c.Need : c.Weight;
+            var w = WeightOf(c, weightIsNeed);
             var lt = CountLt(w, c.Need, a, b, delta2);
             result[i] = (int)lt;
             given += lt;
             ties += CountLe(w, c.Need, a, b, delta2) > lt ? 1 : 0;
         }
 
-        var rest = supply - given;
-        if (rest > 0)
-        {
-            var tieIds = new int[ties];
-            var t = 0;
-            for (var i = 0; i < claims.Length; i++)
-            {
-                var c = claims[i];
-                var w = weightIsNeed ? c.Need : c.Weight;
-                if (c.Tier == tier && CountLe(w, c.Need, a, b, delta2) > result[i])
-                {
-                    tieIds[t++] = c.Household.Value;
-                }
-            }
+        return (given, ties);
+    }
 
-            Array.Sort(tieIds);
-            var lastId = tieIds[(int)rest - 1];
-            for (var i = 0; i < claims.Length; i++)
+    // The rest of the supply goes to the claims tied at the key, smallest household ids first.
+    private static void GiveTiesBySmallestId(
+        ReadOnlySpan<Claim> claims, int tier, bool weightIsNeed, int delta2, long a, long b, int ties, long rest, Span<int> result)
+    {
+        var tieIds = new int[ties];
+        var t = 0;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            var c = claims[i];
+            if (c.Tier == tier && CountLe(WeightOf(c, weightIsNeed), c.Need, a, b, delta2) > result[i])
             {
-                var c = claims[i];
-                var w = weightIsNeed ? c.Need : c.Weight;
-                if (c.Tier == tier && c.Household.Value <= lastId && CountLe(w, c.Need, a, b, delta2) > result[i])
-                {
-                    result[i]++;
-                }
+                tieIds[t++] = c.Household.Value;
             }
         }
 
-        return (a, b);
+        Array.Sort(tieIds);
+        var lastId = tieIds[(int)rest - 1];
+        for (var i = 0; i < claims.Length; i++)
+        {
+            var c = claims[i];
+            if (c.Tier == tier && c.Household.Value <= lastId && CountLe(WeightOf(c, weightIsNeed), c.Need, a, b, delta2) > result[i])
+            {
+                result[i]++;
+            }
+        }
     }
 
     // A (weight, need) pair packed in a long. long.GetHashCode XORs its two halves, so with weight = need (Webster,
-    // Jefferson, Adams) every pair hashed to 0 and the grouping above was quadratic: 100,000 distinct needs took tens of
+    // Jefferson, Adams) every pair hashed to 0 and the grouping was quadratic: 100,000 distinct needs took tens of
     // seconds, six times the unit-by-unit reference (issue 15). A Fibonacci multiply spreads the pairs.
     internal sealed class PairKeyComparer : IEqualityComparer<long>
     {
@@ -130,9 +149,31 @@ internal static class DivisorApportionment
     // a / b < c / d for positive denominators, exactly.
     private static bool Less(long a, long b, long c, long d) => (Int128)a * d < (Int128)c * b;
 
+    // The S-th smallest key: close in doubles, then settled exactly over rational keys.
     private static (long A, long B) Threshold(long[] gw, long[] gd, long[] gc, int delta2, long supply)
     {
-        // Bisection in doubles: the smallest value whose count of keys at or below reaches the supply.
+        var hi = Bisect(gw, gd, gc, delta2, supply);
+        var (a, b) = LargestKeyAtOrBelow(gw, gd, delta2, hi);
+        while (true)
+        {
+            if (Total(gw, gd, gc, a, b, delta2, orEqual: true) < supply)
+            {
+                (a, b) = Next(gw, gd, a, b, delta2);
+            }
+            else if (Total(gw, gd, gc, a, b, delta2, orEqual: false) >= supply)
+            {
+                (a, b) = Previous(gw, gd, a, b, delta2);
+            }
+            else
+            {
+                return (a, b);
+            }
+        }
+    }
+
+    // Bisection in doubles: the smallest value whose count of keys at or below reaches the supply.
+    private static double Bisect(long[] gw, long[] gd, long[] gc, int delta2, long supply)
+    {
         double lo = 0, hi = 0;
         for (var k = 0; k < gw.Length; k++)
         {
@@ -159,9 +200,14 @@ internal static class DivisorApportionment
             }
         }
 
-        // Start from the largest key at or below hi, then walk exactly over rational keys. A group with no key at or
-        // below hi is skipped: clamping it to its first key started the walk far above the threshold when needs are
-        // populations (a claim of 50,000 among claims of millions), and the walk took thousands of O(groups) steps.
+        return hi;
+    }
+
+    // The walk starts from the largest key at or below hi. A group with no key at or below hi is skipped: clamping it to
+    // its first key started the walk far above the threshold when needs are populations (a claim of 50,000 among claims
+    // of millions), and the walk took thousands of O(groups) steps.
+    private static (long A, long B) LargestKeyAtOrBelow(long[] gw, long[] gd, int delta2, double hi)
+    {
         long a = 0, b = 1;
         var found = false;
         for (var k = 0; k < gw.Length; k++)
@@ -180,21 +226,7 @@ internal static class DivisorApportionment
             }
         }
 
-        while (true)
-        {
-            if (Total(gw, gd, gc, a, b, delta2, orEqual: true) < supply)
-            {
-                (a, b) = Next(gw, gd, a, b, delta2);
-            }
-            else if (Total(gw, gd, gc, a, b, delta2, orEqual: false) >= supply)
-            {
-                (a, b) = Previous(gw, gd, a, b, delta2);
-            }
-            else
-            {
-                return (a, b);
-            }
-        }
+        return (a, b);
     }
 
     private static long Total(long[] gw, long[] gd, long[] gc, long a, long b, int delta2, bool orEqual)

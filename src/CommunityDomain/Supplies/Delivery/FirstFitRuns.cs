@@ -22,11 +22,7 @@ internal static class FirstFitRuns
     public static List<OpenRun> Pack(
         List<Parcel> sorted, Dictionary<Id<Building>, Position> positions, RunOptions options, Duration budget, Interval? window, CancellationToken cancellationToken)
     {
-        var neighbours = Neighbours(sorted, positions, options.NeighbourMetres);
-        var runs = new List<OpenRun>();
-        var slots = new List<int>();
-        var byFirst = new Dictionary<Id<Building>, (RoomTree Tree, List<int> Runs)>();
-        var byHousehold = new Dictionary<Id<Household>, List<int>>();
+        var packing = new Packing(Neighbours(sorted, positions, options.NeighbourMetres), positions, options, budget, window);
         for (var n = 0; n < sorted.Count; n++)
         {
             if ((n & 0x3FF) == 0)
@@ -35,18 +31,40 @@ internal static class FirstFitRuns
             }
 
             var parcel = sorted[n];
+            var run = packing.FirstRunThatFits(parcel);
+            packing.Add(parcel, run == int.MaxValue ? packing.Open(parcel) : run);
+        }
+
+        return packing.Runs;
+    }
+
+    // The open runs and their indexes: per first building, a room tree over its runs in opening order; per household,
+    // the runs closed to new households that hold it.
+    private sealed class Packing(
+        Dictionary<Id<Building>, Id<Building>[]> neighbours, Dictionary<Id<Building>, Position> positions, RunOptions options, Duration budget, Interval? window)
+    {
+        private readonly List<int> _slots = [];
+        private readonly Dictionary<Id<Building>, (RoomTree Tree, List<int> Runs)> _byFirst = [];
+        private readonly Dictionary<Id<Household>, List<int>> _byHousehold = [];
+
+        public List<OpenRun> Runs { get; } = [];
+
+        // The earliest opened run that takes the parcel, int.MaxValue when none: the indexed open runs of the parcel's
+        // neighbourhood, then the closed runs of its household.
+        public int FirstRunThatFits(Parcel parcel)
+        {
             var load = options.LoadOf(parcel);
             var best = int.MaxValue;
             foreach (var first in neighbours[parcel.Building])
             {
-                if (!byFirst.TryGetValue(first, out var opened))
+                if (!_byFirst.TryGetValue(first, out var opened))
                 {
                     continue;
                 }
 
                 for (var at = opened.Tree.FindFirst(0, load); at >= 0 && opened.Runs[at] < best; at = opened.Tree.FindFirst(at + 1, load))
                 {
-                    if (runs[opened.Runs[at]].Fits(parcel, options, budget, positions))
+                    if (Runs[opened.Runs[at]].Fits(parcel, options, budget, positions))
                     {
                         best = opened.Runs[at];
                         break;
@@ -54,56 +72,63 @@ internal static class FirstFitRuns
                 }
             }
 
-            if (byHousehold.TryGetValue(parcel.Household, out var closed))
+            if (_byHousehold.TryGetValue(parcel.Household, out var closed))
             {
                 foreach (var run in closed)
                 {
-                    if (run < best && runs[run].Fits(parcel, options, budget, positions))
+                    if (run < best && Runs[run].Fits(parcel, options, budget, positions))
                     {
                         best = run;
                     }
                 }
             }
 
-            if (best == int.MaxValue)
-            {
-                best = runs.Count;
-                runs.Add(new OpenRun(window));
-                if (!byFirst.TryGetValue(parcel.Building, out var opened))
-                {
-                    byFirst[parcel.Building] = opened = (new RoomTree(), []);
-                }
+            return best;
+        }
 
-                slots.Add(opened.Runs.Count);
-                opened.Runs.Add(best);
-                opened.Tree.Add(options.Capacity);
+        // Opens an empty run first at the parcel's building and returns its number.
+        public int Open(Parcel parcel)
+        {
+            var run = Runs.Count;
+            Runs.Add(new OpenRun(window));
+            if (!_byFirst.TryGetValue(parcel.Building, out var opened))
+            {
+                _byFirst[parcel.Building] = opened = (new RoomTree(), []);
             }
 
-            var chosen = runs[best];
+            _slots.Add(opened.Runs.Count);
+            opened.Runs.Add(run);
+            opened.Tree.Add(options.Capacity);
+            return run;
+        }
+
+        // Puts the parcel in the run and updates the run's room, or closes it to new households once its time left is
+        // under one door stop.
+        public void Add(Parcel parcel, int run)
+        {
+            var chosen = Runs[run];
             var wasOpen = budget - chosen.Time >= options.PerStop;
             chosen.Add(parcel, options, positions);
-            var tree = byFirst[chosen.FirstBuilding].Tree;
+            var tree = _byFirst[chosen.FirstBuilding].Tree;
             if (budget - chosen.Time >= options.PerStop)
             {
-                tree.Set(slots[best], options.Capacity - chosen.Load);
+                tree.Set(_slots[run], options.Capacity - chosen.Load);
             }
             else if (wasOpen)
             {
                 // Closed to new households from now on: only its own households' parcels may still join it.
-                tree.Set(slots[best], -1);
+                tree.Set(_slots[run], -1);
                 foreach (var household in chosen.Households)
                 {
-                    if (!byHousehold.TryGetValue(household, out var list))
+                    if (!_byHousehold.TryGetValue(household, out var list))
                     {
-                        byHousehold[household] = list = [];
+                        _byHousehold[household] = list = [];
                     }
 
-                    list.Add(best);
+                    list.Add(run);
                 }
             }
         }
-
-        return runs;
     }
 
     // Every building's neighbours (itself included) among the parcels' buildings, by the same distance test as

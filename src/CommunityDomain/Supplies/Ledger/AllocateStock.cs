@@ -4,7 +4,7 @@ using CommunityDomain.Kernel;
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>Reserve units for a household; they stay on hand until delivered.</summary>
-public sealed record AllocateStock : StockCommand
+internal sealed record AllocateStock : StockCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="id">The command's id; it also names the allocation.</param>

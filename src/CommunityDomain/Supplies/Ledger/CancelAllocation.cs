@@ -1,7 +1,7 @@
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>Release undelivered units of an allocation back to free stock.</summary>
-public sealed record CancelAllocation : StockCommand
+internal sealed record CancelAllocation : StockCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="id">The command's id.</param>

@@ -1,7 +1,7 @@
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>Deliver units of an allocation to its household, taken first-expiring-first.</summary>
-public sealed record DeliverStock : StockCommand
+internal sealed record DeliverStock : StockCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="id">The command's id; it also names the delivery.</param>

@@ -1,7 +1,7 @@
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>Receive a lot of goods, procured or donated, with an optional expiry date.</summary>
-public sealed record ReceiveStock : StockCommand
+internal sealed record ReceiveStock : StockCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="id">The command's id; it also names the lot (the receipt) for tracing.</param>

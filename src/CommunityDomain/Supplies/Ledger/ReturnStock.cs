@@ -1,7 +1,7 @@
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>Take back delivered units (refused, or nobody home) into the lots they came from.</summary>
-public sealed record ReturnStock : StockCommand
+internal sealed record ReturnStock : StockCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="id">The command's id.</param>

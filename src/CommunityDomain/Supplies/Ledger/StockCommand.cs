@@ -3,7 +3,7 @@ namespace CommunityDomain.Supplies.Ledger;
 /// <summary>A stock command as a <see cref="StockLedger"/> keeps it, carrying its idempotency id; hosts run commands
 /// through the ledger's verbs (<see cref="StockLedger.Receive"/>, <see cref="StockLedger.Deliver"/>, ...).</summary>
 /// <remarks>Record equality compares the payload: that is how a replay is told from a conflicting reuse of an id.</remarks>
-public abstract record StockCommand
+internal abstract record StockCommand
 {
     /// <summary>Creates a command with its id.</summary>
     /// <param name="id">The command's id; not default.</param>

@@ -51,7 +51,8 @@ public sealed partial class StockLedger
         ReturnStock c => new(StockCommandKind.Return, c.Id.Value, c.Quantity, c.Delivery.Value),
         WriteOffStock c => new(StockCommandKind.WriteOff, c.Id.Value, c.Quantity, c.Receipt?.Value, Reason: c.Reason),
         CancelAllocation c => new(StockCommandKind.Cancel, c.Id.Value, c.Quantity, c.Allocation.Value),
-        _ => throw new InvalidOperationException($"Unknown stock command {command.GetType().Name}."),
+        // The command records are internal and every one has an arm: another type is a bug here, not a caller's input.
+        _ => throw new System.Diagnostics.UnreachableException($"Unknown stock command {command.GetType().Name}."),
     };
 
     private static StockCommand CommandOf(StockCommandState s)

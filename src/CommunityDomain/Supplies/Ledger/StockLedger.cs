@@ -23,7 +23,7 @@ namespace CommunityDomain.Supplies.Ledger;
 /// order and no caller-given time can date one before the fact it follows.
 /// <para>Commands are verbs (<see cref="Receive"/>, <see cref="Allocate"/>, <see cref="Deliver"/>, <see cref="Return"/>,
 /// <see cref="WriteOff"/>, <see cref="Cancel"/>), each returning a <see cref="StockResult"/>; the ledger keeps each accepted
-/// command as a record (<see cref="StockCommand"/>) to tell a replay from a conflicting reuse of its id.</para>
+/// command (internally, as a record) to tell a replay from a conflicting reuse of its id.</para>
 /// <para>Who may run what (<see cref="Actor.Check"/>; a refused command returns <see cref="NotPermitted"/>, changes nothing
 /// and does not consume its id): receiving, allocating, cancelling, taking back and writing off stock need
 /// <see cref="Permission.Supplies"/> (stock keepers, the community office) over the whole community, since the ledger is
@@ -181,15 +181,6 @@ public sealed partial class StockLedger : AggregateRoot
     public StockResult Cancel(CommandId id, CommandId allocation, int quantity, Actor by = default) =>
         Run(new CancelAllocation(id, allocation, quantity), by, null);
 
-    /// <summary>Runs a command given as a record. A replay of an earlier command (same id and payload) succeeds and changes nothing.</summary>
-    /// <param name="command">The command.</param>
-    /// <param name="by">Who issues it.</param>
-    /// <returns>Success, or why nothing was changed.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
-    /// <remarks>A delivery run this way is placed in the whole community (as <see cref="Deliver"/> without a community).</remarks>
-    [Obsolete("Call the ledger's verb instead: Receive, Allocate, Deliver, Return, WriteOff or Cancel.")]
-    public StockResult Execute(StockCommand command, Actor by = default) => Run(Guard.Against.Null(command), by, null);
-
     // The one path of every command: role and area, then replay, then the command itself; only an accepted command keeps its id.
     private StockResult Run(StockCommand command, Actor by, (int Compound, int Building)? place)
     {
@@ -212,7 +203,8 @@ public sealed partial class StockLedger : AggregateRoot
             ReturnStock c => Apply(c, by),
             WriteOffStock c => Apply(c, by),
             CancelAllocation c => Apply(c, by),
-            _ => throw new ArgumentException($"Unknown stock command {command.GetType().Name}.", nameof(command)),
+            // The command records are internal and every one has an arm: another type is a bug here, not a caller's input.
+            _ => throw new System.Diagnostics.UnreachableException($"Unknown stock command {command.GetType().Name}."),
         };
         if (result.Succeeded)
         {

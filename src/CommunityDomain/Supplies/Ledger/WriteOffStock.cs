@@ -1,7 +1,7 @@
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>Write off unreserved units (spoiled, expired, damaged), from one lot or first-expiring-first.</summary>
-public sealed record WriteOffStock : StockCommand
+internal sealed record WriteOffStock : StockCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="id">The command's id.</param>

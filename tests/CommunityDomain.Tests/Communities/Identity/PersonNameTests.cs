@@ -129,4 +129,24 @@ public sealed class PersonNameTests
         Assert.Equal(string.Empty, none.Masked);
         Assert.Equal(string.Empty, none.ToString());
     }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u200D")]
+    [InlineData("\uFEFF")]
+    [InlineData(" \u200B\u200C \u2060 ")]
+    [InlineData("   ")]
+    public void Constructor_name_of_only_invisible_characters_is_blank(string value)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new PersonName(value));
+
+        Assert.Equal("value", ex.ParamName);
+        Assert.StartsWith("A person's name must not be blank.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_keeps_a_visible_name_with_a_zero_width_joiner_inside()
+    {
+        Assert.Equal("Li\u200DWei", new PersonName("Li\u200DWei").Value);
+    }
 }

@@ -3,21 +3,21 @@ namespace CommunityDomain.Supplies.Ledger.State;
 /// <summary>Which stock command a <see cref="StockCommandState"/> stores.</summary>
 public enum StockCommandKind
 {
-    /// <summary>A <see cref="ReceiveStock"/>.</summary>
+    /// <summary>A command run by <see cref="StockLedger.Receive"/>.</summary>
     Receive = 1,
 
-    /// <summary>An <see cref="AllocateStock"/>.</summary>
+    /// <summary>A command run by <see cref="StockLedger.Allocate"/>.</summary>
     Allocate = 2,
 
-    /// <summary>A <see cref="DeliverStock"/>.</summary>
+    /// <summary>A command run by <see cref="StockLedger.Deliver"/>.</summary>
     Deliver = 3,
 
-    /// <summary>A <see cref="ReturnStock"/>.</summary>
+    /// <summary>A command run by <see cref="StockLedger.Return"/>.</summary>
     Return = 4,
 
-    /// <summary>A <see cref="WriteOffStock"/>.</summary>
+    /// <summary>A command run by <see cref="StockLedger.WriteOff"/>.</summary>
     WriteOff = 5,
 
-    /// <summary>A <see cref="CancelAllocation"/>.</summary>
+    /// <summary>A command run by <see cref="StockLedger.Cancel"/>.</summary>
     Cancel = 6,
 }
