@@ -42,6 +42,44 @@ public sealed class WaveBranchAndBoundTests
         }
     }
 
+    [Property(Arbitrary = [typeof(TwinSiteArbitraries)], MaxTest = 30)]
+    public void On_interchangeable_sites_a_bound_the_planner_proved_is_the_tests_optimum(WaveCase c)
+    {
+        // The planner's search tries one site of each interchangeable run per profile (symmetry); the tests' oracle does not.
+        var problem = c.Problem;
+        var plan = WavePlanner.Plan(problem);
+        var finish = QueueReplay.Replay(problem, plan).Select(r => r.Finish).Append(problem.Start).Max();
+        Assert.Equal(plan.ExpectedFinish, finish);
+        var oracle = WaveOracle.Solve(problem, (finish - problem.Start).BclCompatibleTicks + 1, 0, 20_000_000);
+        Assert.True(plan.LowerBound <= problem.Start + Duration.FromTicks(oracle.Optimum), $"{plan.LowerBound} above {oracle.Optimum}: {c}");
+        if (oracle.Proven && plan.LowerBound > WaveLowerBound.Of(problem))
+        {
+            Assert.Equal(problem.Start + Duration.FromTicks(oracle.Optimum), plan.LowerBound);
+        }
+    }
+
+    [Property(Arbitrary = [typeof(SmallWalkDownArbitraries)], MaxTest = 30)]
+    public void A_memo_that_keeps_nothing_changes_the_steps_not_the_proven_optimum(WaveCase c)
+    {
+        // The memo of partial plans is bounded (MaxMemoLongs); past its bound it keeps nothing more. Searched from every
+        // household on the first site with no incumbent, both searches that run to their end prove the same optimum.
+        var problem = c.Problem;
+        var sites = problem.Sites.OrderBy(s => s.SiteId).ToArray();
+        var groups = CallGroup.Form(problem.Buildings, int.MaxValue, problem.ServiceTimes);
+        List<CallGroup>[] assigned = [groups, .. sites.Skip(1).Select(_ => new List<CallGroup>())];
+        var incumbent = Duration.FromDays(1).BclCompatibleTicks;
+        WaveBranchAndBound.Search(sites, assigned, incumbent, 0, problem.ServiceTimes, WaveBranchAndBound.MaxHouseholds, 20_000_000,
+            default, out var remembered, out var provenRemembering);
+        WaveBranchAndBound.Search(sites, assigned, incumbent, 0, problem.ServiceTimes, WaveBranchAndBound.MaxHouseholds, 20_000_000,
+            default, out var forgotten, out var provenForgetting, maxMemoLongs: 0);
+        if (provenRemembering && provenForgetting)
+        {
+            Assert.Equal(remembered, forgotten);
+            var oracle = WaveOracle.Solve(problem, incumbent, 0);
+            Assert.True(!oracle.Proven || oracle.Optimum == remembered, c.ToString());
+        }
+    }
+
     [Fact]
     public void Plan_thirty_seven_residents_on_five_sites_finishes_at_100_s_which_the_tests_prove_optimal_where_the_analytic_bound_says_80_s()
     {
@@ -63,6 +101,21 @@ public sealed class WaveBranchAndBoundTests
         Assert.Equal(problem.Start + at100, replay.Max(r => r.Finish));
         Assert.Equal(problem.Start + at100, plan.ExpectedFinish);
         Assert.Equal(problem.Start + at100, plan.LowerBound);
+    }
+}
+
+/// <summary>One building of up to eight households on 2-5 sites that are all alike (stations, walk-down, queue), so every
+/// site has a twin.</summary>
+public static class TwinSiteArbitraries
+{
+    public static Arbitrary<WaveCase> Cases() => Arb.From(Gen.Choose(0, int.MaxValue - 1).Select(seed => Twins(WaveGenerators.OneBuildingWalkDowns(seed, 8))),
+        c => TinyWalkDownArbitraries.Shrink(c).Select(Twins));
+
+    private static WaveCase Twins(WaveCase c)
+    {
+        var first = c.Problem.Sites[0];
+        var sites = c.Problem.Sites.Select(s => new SiteSpec(s.SiteId, s.Name, s.Position, first.Stations, first.QueueCapacity, first.WalkDown)).ToList();
+        return c with { Problem = new WaveProblem(c.Problem.Start, c.Problem.ServiceTimes, sites, c.Problem.Buildings), Shape = "twin sites" };
     }
 }
 

@@ -9,7 +9,7 @@ namespace CommunityDomain.Tests.MassTesting;
 public sealed class WavePlannerProperties
 {
     // The branch and bound's step budget for the properties that check a plan's validity, replay or determinism rather
-    // than its quality: the default (20,000,000 a compound) made each of them take minutes in CI. The bound property
+    // than its quality: the default (20,000,000 a compound then, 5,000,000 since waves10) made each of them take minutes in CI. The bound property
     // below keeps the default budget, so a proof at the default budget is still checked on these small compounds.
     internal const long ValiditySteps = 250_000;
 

@@ -40,7 +40,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// own, not slowest first). When the plan is still above the bound and the compound has at most 30 households, 400 people and 100 stations, a
 /// branch and bound over one-household calls (every assignment and calling order, pruned by each site's partial finish,
 /// the work and the long services left against the stations' time, and partial plans already searched) looks for an
-/// earlier plan within 20,000,000 person-station steps; when it runs to its end, the finish it leaves is proven optimal
+/// earlier plan within 5,000,000 person-station steps (its memo of partial plans holds at most 8 MB); when it runs to its end, the finish it leaves is proven optimal
 /// and becomes the plan's bound. A call that holds only part of a floor says how many households it calls
 /// (the staff read them from <see cref="WaveCall.Households"/>).</para>
 /// </remarks>
@@ -55,7 +55,7 @@ public static class WavePlanner
 
     /// <summary>
     /// Plans one compound with the branch and bound's step budget given: the tests that check a plan's validity,
-    /// replay or determinism (not its quality) lower it so as not to pay 20,000,000 steps a compound; the public
+    /// replay or determinism (not its quality) lower it so as not to pay 5,000,000 steps a compound; the public
     /// overload always uses <see cref="WaveBranchAndBound.MaxSteps"/>.
     /// </summary>
     internal static WavePlan PlanWithSteps(WaveProblem problem, long branchAndBoundSteps, CancellationToken cancellationToken = default)
