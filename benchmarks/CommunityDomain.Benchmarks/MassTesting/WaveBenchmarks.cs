@@ -7,7 +7,7 @@ namespace CommunityDomain.Benchmarks.MassTesting;
 /// <summary>
 /// Planning one compound with the call-wave planner against the id-order baseline: Dongfang (1080 households, 2 sites),
 /// one building on three sites (split across them), a tiny compound (the exact search), and ten households on five sites
-/// whose walk-downs differ (the household search at its full budget).
+/// whose walk-downs differ (the household search at its full budget, then the branch and bound's proof).
 /// </summary>
 [MemoryDiagnoser]
 public class WaveBenchmarks

@@ -27,7 +27,8 @@ public static class WaveFactory
     /// <summary>
     /// Ten households (37 residents: 21 QR, 6 typed, 10 assisted) of one building in two units, five sites whose
     /// walk-downs (0-2 min) and stations (1-8) differ: the worst of the tests' <c>OneBuildingWalkDowns</c> compounds after
-    /// the household search, which spends its whole budget here (the plan stays above the bound).
+    /// the household search, which spends its whole budget here; the branch and bound then proves its 100 s optimal (the
+    /// analytic bound says 80 s).
     /// </summary>
     public static WaveProblem OneBuildingWalkDowns()
     {

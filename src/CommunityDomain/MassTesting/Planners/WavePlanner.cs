@@ -16,8 +16,8 @@ namespace CommunityDomain.MassTesting.Planners;
 /// the expected finish is the replayed finish (the last service end over all sites);
 /// the expected finish is never before <see cref="WaveLowerBound.Of"/>, and each site's finish is never before its own bound;
 /// the plan's <see cref="WavePlan.LowerBound"/> is <see cref="WaveLowerBound.Of"/>, or, for a tiny compound (at most 6
-/// households) that the exact search solved, the proven optimum, which the plan then reaches: no assignment of
-/// households to sites and no calling order finishes earlier;
+/// households) that the exact search solved or a compound of at most 30 households (400 people, 100 stations) whose branch and bound ran to its end,
+/// the proven optimum, which the plan then reaches: no assignment of households to sites and no calling order finishes earlier;
 /// the same problem always gives the same plan.</para>
 /// <para>Method: a tiny compound is searched exactly (every household its own call; every site's best order over
 /// every subset of households, then the best split between sites). Otherwise buildings are split into units, then
@@ -37,7 +37,11 @@ namespace CommunityDomain.MassTesting.Planners;
 /// a last search gives every household its own call and moves it to another site or another place in a site's calling
 /// order, or swaps two, each change replayed, with kicks from a fixed-seed generator when none helps, within a budget of
 /// 600 whole-compound replays; its plan is taken only when it finishes strictly earlier (its calling order is then its
-/// own, not slowest first). A call that holds only part of a floor says how many households it calls
+/// own, not slowest first). When the plan is still above the bound and the compound has at most 30 households, 400 people and 100 stations, a
+/// branch and bound over one-household calls (every assignment and calling order, pruned by each site's partial finish,
+/// the work and the long services left against the stations' time, and partial plans already searched) looks for an
+/// earlier plan within 5,000,000 person-station steps (its memo of partial plans holds at most 8 MB); when it runs to its end, the finish it leaves is proven optimal
+/// and becomes the plan's bound. A call that holds only part of a floor says how many households it calls
 /// (the staff read them from <see cref="WaveCall.Households"/>).</para>
 /// </remarks>
 public static class WavePlanner
@@ -46,9 +50,18 @@ public static class WavePlanner
     /// <param name="problem">The problem.</param>
     /// <param name="cancellationToken">Cancels a long plan.</param>
     /// <returns>The plan.</returns>
-    public static WavePlan Plan(WaveProblem problem, CancellationToken cancellationToken = default)
+    public static WavePlan Plan(WaveProblem problem, CancellationToken cancellationToken = default) =>
+        PlanWithSteps(problem, WaveBranchAndBound.MaxSteps, cancellationToken);
+
+    /// <summary>
+    /// Plans one compound with the branch and bound's step budget given: the tests that check a plan's validity,
+    /// replay or determinism (not its quality) lower it so as not to pay 5,000,000 steps a compound; the public
+    /// overload always uses <see cref="WaveBranchAndBound.MaxSteps"/>.
+    /// </summary>
+    internal static WavePlan PlanWithSteps(WaveProblem problem, long branchAndBoundSteps, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(problem);
+        Guard.Against.NegativeOrZero(branchAndBoundSteps);
         var sites = problem.Sites.OrderBy(s => s.SiteId).ToArray();
         var queue = new SiteQueue(problem.ServiceTimes);
         var bound = WaveLowerBound.Of(problem);
@@ -60,42 +73,8 @@ public static class WavePlanner
         }
         else
         {
-            // Groups small enough that every site's share holds several, so one building can be split across sites.
-            var limit = Math.Max(MaxHousehold(problem), sites.Min(s => s.QueueCapacity) / 2);
-            if (sites.Length > 1)
-            {
-                limit = Math.Max(MaxHousehold(problem), Math.Min(limit, (int)Math.Ceiling(problem.People / (4.0 * sites.Length))));
-            }
-
-            var groups = CallGroup.Form(problem.Buildings, limit, problem.ServiceTimes);
-            var target = (bound - problem.Start).BclCompatibleTicks;
-            var budget = ImprovementBudget(problem, sites);
-            assigned = SiteAssignment.Assign(sites, groups);
-            WaveImprovement.Improve(sites, assigned, target, queue, budget, problem.ServiceTimes, cancellationToken);
-            var reached = Finish(sites, assigned, queue);
-            if (sites.Length > 1 && reached > target)
-            {
-                // Short of the bound: a second start from the replay itself, on calls of at most one household's size (the
-                // finest the building allows), searched with its own budget; the earlier finish wins, the first on a tie.
-                var fine = CallGroup.Form(problem.Buildings, MaxHousehold(problem), problem.ServiceTimes);
-                var second = ReplayInsertion.Assign(sites, fine, queue, budget, cancellationToken);
-                if (second is not null)
-                {
-                    WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, cancellationToken);
-                    var secondFinish = Finish(sites, second, queue);
-                    if (secondFinish < reached)
-                    {
-                        (assigned, reached) = (second, secondFinish);
-                    }
-                }
-            }
-
-            if (reached > target)
-            {
-                // Still short of the bound on a small compound: one call a household, moved, reordered and swapped.
-                var polished = HouseholdSearch.Improve(sites, assigned, target, queue, problem.People, problem.ServiceTimes, cancellationToken);
-                assigned = polished ?? assigned;
-            }
+            assigned = Search(problem, sites, queue, bound, branchAndBoundSteps, cancellationToken, out var searched);
+            bound = searched > bound ? searched : bound;
         }
 
         var plans = new SitePlan[sites.Length];
@@ -133,6 +112,62 @@ public static class WavePlanner
         }
 
         return plans;
+    }
+
+    // The heuristic path: call groups assigned and improved, a second start, the household search, then the branch and
+    // bound on a small compound; `optimum` is the finish the branch and bound proved optimal (the start when it proved none).
+    private static List<CallGroup>[] Search(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, Instant bound, long branchAndBoundSteps,
+        CancellationToken cancellationToken, out Instant optimum)
+    {
+        optimum = problem.Start;
+
+        // Groups small enough that every site's share holds several, so one building can be split across sites.
+        var limit = Math.Max(MaxHousehold(problem), sites.Min(s => s.QueueCapacity) / 2);
+        if (sites.Length > 1)
+        {
+            limit = Math.Max(MaxHousehold(problem), Math.Min(limit, (int)Math.Ceiling(problem.People / (4.0 * sites.Length))));
+        }
+
+        var groups = CallGroup.Form(problem.Buildings, limit, problem.ServiceTimes);
+        var target = (bound - problem.Start).BclCompatibleTicks;
+        var budget = ImprovementBudget(problem, sites);
+        var assigned = SiteAssignment.Assign(sites, groups);
+        WaveImprovement.Improve(sites, assigned, target, queue, budget, problem.ServiceTimes, cancellationToken);
+        var reached = Finish(sites, assigned, queue);
+        if (sites.Length > 1 && reached > target)
+        {
+            // Short of the bound: a second start from the replay itself, on calls of at most one household's size (the
+            // finest the building allows), searched with its own budget; the earlier finish wins, the first on a tie.
+            var fine = CallGroup.Form(problem.Buildings, MaxHousehold(problem), problem.ServiceTimes);
+            var second = ReplayInsertion.Assign(sites, fine, queue, budget, cancellationToken);
+            if (second is not null)
+            {
+                WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, cancellationToken);
+                var secondFinish = Finish(sites, second, queue);
+                if (secondFinish < reached)
+                {
+                    (assigned, reached) = (second, secondFinish);
+                }
+            }
+        }
+
+        if (reached > target)
+        {
+            // Still short of the bound on a small compound: one call a household, moved, reordered and swapped.
+            var polished = HouseholdSearch.Improve(sites, assigned, target, queue, problem.People, problem.ServiceTimes, cancellationToken);
+            (assigned, reached) = polished is null ? (assigned, reached) : (polished, Finish(sites, polished, queue));
+        }
+
+        if (reached > target)
+        {
+            // Still short on a compound of at most 30 households: search every assignment and order, or prove none is earlier.
+            var exact = WaveBranchAndBound.Search(sites, assigned, reached, target, problem.ServiceTimes,
+                WaveBranchAndBound.MaxHouseholds, branchAndBoundSteps, cancellationToken, out var best, out var proven);
+            assigned = exact ?? assigned;
+            optimum = proven ? problem.Start + Duration.FromTicks(best) : optimum;
+        }
+
+        return assigned;
     }
 
     // Whole-compound replays the improvement search may spend: its cost bound (its time grows with people times stations,
