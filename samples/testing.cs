@@ -2,8 +2,10 @@
 // Call waves for a small compound: three buildings, one site with 4 stations and 60 places on the
 // 1-metre markers. Prints the loudspeaker schedule, the expected finish against its lower bound, and the
 // pool-size advice; checks its own result and exits 1 if a promise is broken.
+using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.MassTesting.Planners;
+using CommunityDomain.Views;
 using NodaTime;
 
 var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
@@ -16,13 +18,19 @@ var site = new SiteSpec(1, "east gate", new Position(0, -20), stations: 4, queue
 var problem = new WaveProblem(start, ServiceTimes.Typical, [site], [Building(1, 18, 0), Building(2, 12, 30), Building(3, 24, 60)]);
 var plan = WavePlanner.Plan(problem);
 
+// What the loudspeaker says comes from the Views: the culture's resources and the names the office writes
+// (WaveCall.Chinese/English keep the stored names as they are, here "east gate" inside a Chinese sentence).
+var chinese = new Labels(CultureInfo.GetCultureInfo("zh-CN"), zone, localNames: new Dictionary<string, string> { ["east gate"] = "东门" });
+var english = new Labels(CultureInfo.GetCultureInfo("en"), zone);
 foreach (var call in plan.Schedule)
 {
-    Console.WriteLine($"{call.At.InZone(zone):HH:mm:ss}  {call.Chinese}");
-    Console.WriteLine($"          {call.English}");
+    Console.WriteLine($"{chinese.TimeOfDay(call.At)}  {Announcements.Call(call, problem, chinese)}");
+    Console.WriteLine($"          {Announcements.Call(call, problem, english)}");
 }
 
-Console.WriteLine($"Expected finish {plan.ExpectedFinish.InZone(zone):HH:mm:ss}, lower bound {plan.LowerBound.InZone(zone):HH:mm:ss} (gap {100 * plan.GapRatio:0.0}%).");
+Console.WriteLine(plan.ExpectedFinish <= plan.LowerBound
+    ? $"Expected to finish at {english.TimeOfDay(plan.ExpectedFinish)}, as early as any plan can."
+    : $"Expected to finish at {english.TimeOfDay(plan.ExpectedFinish)}; no plan can finish before {english.TimeOfDay(plan.LowerBound)}.");
 foreach (var p in new[] { 0.001, 0.02, 0.35 })
 {
     Console.WriteLine($"Prevalence {p:0.###}: {PoolAdvice.Best(p)}");

@@ -13,8 +13,8 @@ namespace CommunityDomain.MassTesting.Planners;
 /// <param name="LastFloor">The highest floor called.</param>
 /// <param name="Households">The households called, in service order.</param>
 /// <param name="People">People expected.</param>
-/// <param name="Chinese">The announcement in Chinese.</param>
-/// <param name="English">The announcement in English.</param>
+/// <param name="Chinese">The announcement in Chinese with the stored names as they are (a log line); what a loudspeaker reads, with the office's names, is <c>Views.Announcements.Call</c>.</param>
+/// <param name="English">The announcement in English with the stored names as they are; see <c>Views.Announcements.Call</c> for people.</param>
 public sealed record WaveCall(Instant At, int SiteId, int BuildingId, int? UnitId, int FirstFloor, int LastFloor,
     IReadOnlyList<HouseholdLoad> Households, int People, string Chinese, string English)
 {
