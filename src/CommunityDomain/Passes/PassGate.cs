@@ -131,7 +131,7 @@ public sealed partial class PassGate : AggregateRoot
     /// <returns>The pass's content, or why it is refused (nothing is recorded then).</returns>
     /// <remarks>Throws no exception: every refusal is in the result.</remarks>
     public PassScanResult Exit(string? code, Instant at) => Exit(code, at, Actor.System).Match<PassScanResult>(
-        content => content, rejected => rejected, _ => throw new InvalidOperationException("The system may record at every gate."));
+        content => content, rejected => rejected, _ => throw new System.Diagnostics.UnreachableException("The system may record at every gate."));
 
     /// <summary>Verifies a code and records the holder going out.</summary>
     /// <param name="code">The scanned code.</param>
@@ -177,7 +177,7 @@ public sealed partial class PassGate : AggregateRoot
     /// <returns>The return with its late flag, or why the scan is refused.</returns>
     /// <remarks>Throws no exception: every refusal is in the result.</remarks>
     public OneOf<PassReturn, PassRejected> Return(string? code, Instant at) => Return(code, at, Actor.System).Match<OneOf<PassReturn, PassRejected>>(
-        back => back, rejected => rejected, _ => throw new InvalidOperationException("The system may record at every gate."));
+        back => back, rejected => rejected, _ => throw new System.Diagnostics.UnreachableException("The system may record at every gate."));
 
     /// <summary>Records a holder coming back; flags a late return. An expired or revoked pass may still come back.</summary>
     /// <param name="code">The scanned code.</param>

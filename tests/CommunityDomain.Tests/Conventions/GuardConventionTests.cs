@@ -244,6 +244,22 @@ public sealed class GuardConventionTests
         Assert.All(arms, x => Assert.Contains("throw new System.Diagnostics.UnreachableException(", x.Line, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void No_discard_arm_of_a_match_throws_invalid_operation()
+    {
+        // CONTRIBUTING, guard table, "impossible case in a closed switch": a `_ => throw` arm over cases that all have
+        // arms is a bug, so it throws UnreachableException, not InvalidOperationException (an object's state).
+        // PassGate's two "the system may record at every gate" arms were the last (v17f). A discard arm over a value
+        // that came from outside (a stored enum: StockLedger.State's "Unknown stock command kind") is a caller's input
+        // and stays an ArgumentException.
+        var arms = SourceTree.LibraryFiles()
+            .SelectMany(f => f.Text.Split('\n').Select((line, i) => $"{f.Path}:{i + 1} {line.Trim()}"))
+            .Where(x => System.Text.RegularExpressions.Regex.IsMatch(x, @"\b_\s*=>\s*throw new (System\.)?InvalidOperationException\("))
+            .ToList();
+
+        Assert.Empty(arms);
+    }
+
     private static IEnumerable<int> Occurrences(string code, string name) =>
         System.Text.RegularExpressions.Regex.Matches(code, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}\w*\s*[(<]")
             .Select(m => 1 + code.AsSpan(0, m.Index).Count('\n'));

@@ -253,7 +253,7 @@ internal static class DivisorApportionment
             }
         }
 
-        return best ?? throw new InvalidOperationException("No key above the threshold: the supply exceeds the need.");
+        return best ?? throw new System.Diagnostics.UnreachableException("No key above the threshold: the supply exceeds the need.");
     }
 
     private static (long A, long B) Previous(long[] gw, long[] gd, long a, long b, int delta2)
@@ -269,6 +269,6 @@ internal static class DivisorApportionment
             }
         }
 
-        return best ?? throw new InvalidOperationException("No key below the threshold: the supply is zero.");
+        return best ?? throw new System.Diagnostics.UnreachableException("No key below the threshold: the supply is zero.");
     }
 }
