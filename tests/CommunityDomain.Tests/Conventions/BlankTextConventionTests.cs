@@ -46,7 +46,7 @@ public sealed class BlankTextConventionTests
             var s = "string.IsNullOrWhiteSpace(x)";
             Name = Guard.Against.NullOrWhiteSpace(name);
             """;
-        Assert.Equal([3], Lines(GuardScanner.Blank(text), "Guard.Against.NullOrWhiteSpace"));
+        Assert.Equal(3, Assert.Single(Lines(GuardScanner.Blank(text), "Guard.Against.NullOrWhiteSpace")));
         Assert.Empty(Lines(GuardScanner.Blank(text), "string.IsNullOrWhiteSpace"));
     }
 

@@ -3,6 +3,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
 
 namespace CommunityDomain.Tests.Kernel;
 
