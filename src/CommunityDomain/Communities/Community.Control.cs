@@ -55,7 +55,7 @@ public sealed partial class Community
         Id<ControlOrder> order, Instant at, string reason, Actor by = default)
     {
         Guard.Against.DefaultId(order);
-        reason = Guard.Against.NullOrWhiteSpace(reason).Trim();
+        reason = Guard.Against.Blank(reason).Trim();
         if (!_orders.TryGetValue(order, out var found))
         {
             return new NotFound<ControlOrder>(order);

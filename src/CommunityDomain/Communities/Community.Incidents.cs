@@ -27,7 +27,7 @@ public sealed partial class Community
         Guard.Against.DefaultId(post);
         Guard.Against.EnumOutOfRange(kind);
         Guard.Against.OutOfRange(extraOnDuty, nameof(extraOnDuty), 0, 20, "An incident asks for 0 to 20 extra people on duty.");
-        summary = Guard.Against.NullOrWhiteSpace(summary).Trim();
+        summary = Guard.Against.Blank(summary).Trim();
         if (!_posts.TryGetValue(post, out var found))
         {
             return new NotFound<Post>(post);
@@ -56,7 +56,7 @@ public sealed partial class Community
         Id<Incident> incident, string repairer, IEnumerable<Id<Resident>>? residents = null, Actor by = default)
     {
         Guard.Against.DefaultId(incident);
-        repairer = Guard.Against.NullOrWhiteSpace(repairer).Trim();
+        repairer = Guard.Against.Blank(repairer).Trim();
         var ids = (residents ?? []).Distinct().Order().ToList();
         foreach (var id in ids)
         {
@@ -175,10 +175,10 @@ public sealed partial class Community
             Guard.Against.Null(i, nameof(state));
             var incident = new Incident(
                 new Id<Incident>(i.Id), _posts[Existing(_posts, i.PostId)], Guard.Against.EnumOutOfRange(i.Kind), i.ReportedAt,
-                Guard.Against.OutOfRange(i.ExtraOnDuty, nameof(i.ExtraOnDuty), 0, 20, $"Incident {i.Id} asks for {i.ExtraOnDuty} extra people on duty; 0 to 20 are allowed."), Guard.Against.NullOrWhiteSpace(i.Summary).Trim(), Zone);
+                Guard.Against.OutOfRange(i.ExtraOnDuty, nameof(i.ExtraOnDuty), 0, 20, $"Incident {i.Id} asks for {i.ExtraOnDuty} extra people on duty; 0 to 20 are allowed."), Guard.Against.Blank(i.Summary).Trim(), Zone);
             if (i.Repairer is not null)
             {
-                incident.AssignRepair(Guard.Against.NullOrWhiteSpace(i.Repairer).Trim(), [.. (i.Repairers ?? []).Select(r => Existing(_residents, r))]);
+                incident.AssignRepair(Guard.Against.Blank(i.Repairer).Trim(), [.. (i.Repairers ?? []).Select(r => Existing(_residents, r))]);
             }
 
             if (i.ResolvedAt is { } resolved)

@@ -41,7 +41,7 @@ public sealed partial class Community
         Guard.Against.Null(clock);
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(state.ZoneId)
             ?? throw new ArgumentException($"Unknown time zone '{state.ZoneId}'.", nameof(state));
-        var community = new Community(Guard.Against.NullOrWhiteSpace(state.Name, nameof(state)), zone, clock, state.Version);
+        var community = new Community(Guard.Against.Blank(state.Name, nameof(state)), zone, clock, state.Version);
         try
         {
             community.Load(state);
@@ -71,24 +71,24 @@ public sealed partial class Community
     {
         foreach (var c in state.Compounds)
         {
-            PutCompound(new Compound(new Id<Compound>(c.Id), Guard.Against.NullOrWhiteSpace(c.Name)));
+            PutCompound(new Compound(new Id<Compound>(c.Id), Guard.Against.Blank(c.Name)));
         }
 
         foreach (var b in state.Buildings)
         {
             var compound = Existing(_compounds, b.CompoundId);
-            PutBuilding(new Building(new Id<Building>(b.Id), compound, Guard.Against.NullOrWhiteSpace(b.Name), new Position(b.X, b.Y)));
+            PutBuilding(new Building(new Id<Building>(b.Id), compound, Guard.Against.Blank(b.Name), new Position(b.X, b.Y)));
         }
 
         foreach (var u in state.Units)
         {
             var building = Existing(_buildings, u.BuildingId);
-            PutUnit(new Unit(new Id<Unit>(u.Id), building, Guard.Against.NullOrWhiteSpace(u.Name), Guard.Against.OutOfRange(u.Floors, nameof(u.Floors), 1, 200, $"Unit {u.Id} has {u.Floors} floors; a unit has 1 to 200.")));
+            PutUnit(new Unit(new Id<Unit>(u.Id), building, Guard.Against.Blank(u.Name), Guard.Against.OutOfRange(u.Floors, nameof(u.Floors), 1, 200, $"Unit {u.Id} has {u.Floors} floors; a unit has 1 to 200.")));
         }
 
         foreach (var p in state.Posts)
         {
-            PutPost(new Post(new Id<Post>(p.Id), Existing(_compounds, p.CompoundId), Guard.Against.EnumOutOfRange(p.Kind), Guard.Against.NullOrWhiteSpace(p.Name)));
+            PutPost(new Post(new Id<Post>(p.Id), Existing(_compounds, p.CompoundId), Guard.Against.EnumOutOfRange(p.Kind), Guard.Against.Blank(p.Name)));
         }
     }
 

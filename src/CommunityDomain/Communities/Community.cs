@@ -71,7 +71,7 @@ public sealed partial class Community : AggregateRoot
     /// <returns>The new community at version 0.</returns>
     /// <exception cref="ArgumentException">The name is blank or an argument is null.</exception>
     public static Community Create(string name, DateTimeZone zone, IClock clock) =>
-        new(Guard.Against.NullOrWhiteSpace(name).Trim(), Guard.Against.Null(zone), Guard.Against.Null(clock), 0);
+        new(Guard.Against.Blank(name).Trim(), Guard.Against.Null(zone), Guard.Against.Null(clock), 0);
 
     /// <summary>Adds a compound.</summary>
     /// <param name="name">The compound's name, unique in the community; not blank.</param>
@@ -80,7 +80,7 @@ public sealed partial class Community : AggregateRoot
     /// <exception cref="ArgumentException"><paramref name="name"/> is null or blank.</exception>
     public OneOf<Compound, NameTaken, NotPermitted> AddCompound(string name, Actor by = default)
     {
-        name = Guard.Against.NullOrWhiteSpace(name).Trim();
+        name = Guard.Against.Blank(name).Trim();
         if (by.Check(Permission.Structure) is { } denied)
         {
             return denied;
@@ -108,7 +108,7 @@ public sealed partial class Community : AggregateRoot
     public OneOf<Building, NotFound<Compound>, NameTaken, NotPermitted> AddBuilding(Id<Compound> compound, string name, Position position, Actor by = default)
     {
         Guard.Against.DefaultId(compound);
-        name = Guard.Against.NullOrWhiteSpace(name).Trim();
+        name = Guard.Against.Blank(name).Trim();
         if (!_compounds.TryGetValue(compound, out var owner))
         {
             return new NotFound<Compound>(compound);
@@ -141,7 +141,7 @@ public sealed partial class Community : AggregateRoot
     public OneOf<Unit, NotFound<Building>, NameTaken, NotPermitted> AddUnit(Id<Building> building, string name, int floors, Actor by = default)
     {
         Guard.Against.DefaultId(building);
-        name = Guard.Against.NullOrWhiteSpace(name).Trim();
+        name = Guard.Against.Blank(name).Trim();
         Guard.Against.OutOfRange(floors, nameof(floors), 1, 200, "A unit has 1 to 200 floors.");
         if (!_buildings.TryGetValue(building, out var owner))
         {
@@ -176,7 +176,7 @@ public sealed partial class Community : AggregateRoot
     {
         Guard.Against.DefaultId(compound);
         Guard.Against.EnumOutOfRange(kind);
-        name = Guard.Against.NullOrWhiteSpace(name).Trim();
+        name = Guard.Against.Blank(name).Trim();
         if (!_compounds.TryGetValue(compound, out var owner))
         {
             return new NotFound<Compound>(compound);

@@ -20,7 +20,7 @@ public readonly record struct Room
     {
         Unit = Guard.Against.DefaultId(unit);
         Floor = Guard.Against.InvalidInput(floor, nameof(floor), static f => f != 0, "Floor 0 does not exist; use 1 for the ground floor.");
-        _door = Guard.Against.NullOrWhiteSpace(door).Trim();
+        _door = Guard.Against.Blank(door).Trim();
     }
 
     /// <summary>The unit the room is in.</summary>

@@ -37,7 +37,7 @@ public readonly record struct Actor
     /// <exception cref="ArgumentException">A blank account, an unknown role or <see cref="Role.System"/>.</exception>
     public Actor(string account, Role role, Area area, bool personalData = false)
     {
-        AccountOrNull = Guard.Against.NullOrWhiteSpace(account).Trim();
+        AccountOrNull = Guard.Against.Blank(account).Trim();
         _role = Guard.Against.InvalidInput(Guard.Against.EnumOutOfRange(role), nameof(role), static r => r != Role.System,
             "Only Actor.System has the system role.");
         Area = area;

@@ -26,12 +26,12 @@ public sealed class MustTestEntry
         Compound = Guard.Against.DefaultId(compound);
         Building = Guard.Against.DefaultId(building);
         Unit = Guard.Against.DefaultId(unit);
-        MaskedName = Masking.PersonName(Guard.Against.NullOrWhiteSpace(maskedName)); // masked again: never trust the look of a label
+        MaskedName = Masking.PersonName(Guard.Against.Blank(maskedName)); // masked again: never trust the look of a label
         Disposition = Guard.Against.EnumOutOfRange(disposition);
         Intake = Guard.Against.EnumOutOfRange(intake);
         KeyGroup = keyGroup;
         ExemptReason = disposition == Disposition.Exempt
-            ? Guard.Against.NullOrWhiteSpace(exemptReason).Trim()
+            ? Guard.Against.Blank(exemptReason).Trim()
             : exemptReason is null ? null : throw new ArgumentException("Only an exempt entry has a reason.", nameof(exemptReason));
     }
 

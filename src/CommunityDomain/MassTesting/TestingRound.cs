@@ -114,7 +114,7 @@ public sealed partial class TestingRound : AggregateRoot
             throw new ArgumentException($"{compound} is not in this round's scope.", nameof(compound));
         }
 
-        Guard.Against.NullOrWhiteSpace(name);
+        Guard.Against.Blank(name);
         Guard.Against.NegativeOrZero(stations);
         Guard.Against.NegativeOrZero(queueCapacity);
         if (by.Check(Permission.TestingRounds, compound.Value) is { } denied)
@@ -122,7 +122,7 @@ public sealed partial class TestingRound : AggregateRoot
             return denied;
         }
 
-        var site = new SamplingSite(new Id<SamplingSite>(_sites.Count + 1), compound, Guard.Against.NullOrWhiteSpace(name).Trim(),
+        var site = new SamplingSite(new Id<SamplingSite>(_sites.Count + 1), compound, Guard.Against.Blank(name).Trim(),
             Guard.Against.NegativeOrZero(stations), Guard.Against.NegativeOrZero(queueCapacity), position, delay);
         _sites.Add(site);
         Raise(new SamplingSiteAdded(_clock.GetCurrentInstant(), by, NextVersion(), Series, Number, site.Id, compound));
@@ -297,7 +297,7 @@ public sealed partial class TestingRound : AggregateRoot
     /// <exception cref="ArgumentException">A default resident, or <paramref name="reason"/> is null or blank.</exception>
     public ExcuseResult Exempt(Id<Resident> resident, string reason, Actor by = default)
     {
-        var why = Guard.Against.NullOrWhiteSpace(reason).Trim();
+        var why = Guard.Against.Blank(reason).Trim();
         return Excuse(resident, Disposition.Exempt, why, Permission.TestingRounds, by);
     }
 

@@ -66,7 +66,7 @@ public sealed class TestingSeries : AggregateRoot
     /// <param name="clock">The clock that stamps events.</param>
     /// <returns>The series.</returns>
     public static TestingSeries Create(Id<TestingSeries> id, string name, LocalDate firstDay, int days, LocalTime dailyStart, DateTimeZone zone, IClock clock) =>
-        new(Guard.Against.DefaultId(id), Guard.Against.NullOrWhiteSpace(name).Trim(), firstDay, Guard.Against.OutOfRange(days, nameof(days), 1, 366, "A series lasts 1 to 366 days."),
+        new(Guard.Against.DefaultId(id), Guard.Against.Blank(name).Trim(), firstDay, Guard.Against.OutOfRange(days, nameof(days), 1, 366, "A series lasts 1 to 366 days."),
             dailyStart, Guard.Against.Null(zone), Guard.Against.Null(clock));
 
     /// <summary>When the round of a date starts.</summary>

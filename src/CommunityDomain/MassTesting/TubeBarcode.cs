@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CommunityDomain.Kernel;
 namespace CommunityDomain.MassTesting;
 
 /// <summary>A tube's barcode, unique within its series.</summary>
@@ -12,7 +13,7 @@ public readonly record struct TubeBarcode
     [JsonConstructor]
     public TubeBarcode(string value)
     {
-        Guard.Against.NullOrWhiteSpace(value);
+        Guard.Against.Blank(value);
         _value = Guard.Against.InvalidInput(value, nameof(value), static v => v.Length <= 32 && v.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'),
             "A barcode has 1-32 letters, digits or '-'.");
     }

@@ -288,7 +288,7 @@ public sealed partial class PassOffice : AggregateRoot
     public PassRevokeResult RevokeFor(Community community, PassSerial serial, string reason, Actor by = default)
     {
         Guard.Against.Null(community);
-        Guard.Against.NullOrWhiteSpace(reason);
+        Guard.Against.Blank(reason);
         var home = serial.Value >= 1 && serial.Value <= _issued.Count ? HouseholdIn(community, _issued[serial.Value - 1].Household) : null;
         return RevokeChecked(serial, reason, by, by.Check(Permission.Passes, home?.CompoundId.Value, home?.BuildingId.Value));
     }
@@ -303,7 +303,7 @@ public sealed partial class PassOffice : AggregateRoot
     /// <exception cref="ArgumentException"><paramref name="reason"/> is null or blank.</exception>
     public PassRevokeResult Revoke(PassSerial serial, string reason, Actor by = default)
     {
-        Guard.Against.NullOrWhiteSpace(reason);
+        Guard.Against.Blank(reason);
         return RevokeChecked(serial, reason, by, by.Check(Permission.Passes));
     }
 

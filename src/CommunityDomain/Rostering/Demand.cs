@@ -46,7 +46,7 @@ public sealed class Demand
         Post = Guard.Against.DefaultId(post);
         Compound = Guard.Against.DefaultId(compound);
         Date = date;
-        ShiftCode = Guard.Against.NullOrWhiteSpace(shiftCode);
+        ShiftCode = Guard.Against.Blank(shiftCode);
         Required = Guard.Against.Negative(required);
         UnderWeight = Guard.Against.Negative(underWeight);
         OverWeight = Guard.Against.Negative(overWeight);
@@ -66,7 +66,7 @@ public sealed class Demand
         }
 
         Maximum = maximum;
-        Qualification = qualification is null ? null : Guard.Against.NullOrWhiteSpace(qualification);
+        Qualification = qualification is null ? null : Guard.Against.Blank(qualification);
     }
 
     /// <summary>Creates a demand for a community's post: its compound is the post's own, never typed twice.</summary>

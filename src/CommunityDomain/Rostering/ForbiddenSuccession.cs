@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CommunityDomain.Kernel;
 namespace CommunityDomain.Rostering;
 
 /// <summary>A hard rule: a worker who works shift <see cref="First"/> on a date may not work <see cref="Next"/> the next date.</summary>
@@ -12,8 +13,8 @@ public readonly record struct ForbiddenSuccession
     [JsonConstructor]
     public ForbiddenSuccession(string first, string next)
     {
-        First = Guard.Against.NullOrWhiteSpace(first);
-        Next = Guard.Against.NullOrWhiteSpace(next);
+        First = Guard.Against.Blank(first);
+        Next = Guard.Against.Blank(next);
     }
 
     /// <summary>The shift worked on a date.</summary>

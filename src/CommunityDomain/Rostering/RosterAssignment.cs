@@ -22,7 +22,7 @@ public readonly record struct RosterAssignment
         Worker = Guard.Against.DefaultId(worker);
         Date = date;
         Post = Guard.Against.DefaultId(post);
-        ShiftCode = Guard.Against.NullOrWhiteSpace(shiftCode);
+        ShiftCode = Guard.Against.Blank(shiftCode);
         Qualification = qualification;
     }
 

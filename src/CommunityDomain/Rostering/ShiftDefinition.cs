@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Rostering;
 
@@ -18,7 +19,7 @@ public readonly record struct ShiftDefinition
     [JsonConstructor]
     public ShiftDefinition(string code, LocalTime start, Duration duration)
     {
-        Code = Guard.Against.NullOrWhiteSpace(code);
+        Code = Guard.Against.Blank(code);
         Start = start;
         Guard.Against.InvalidInput(duration, nameof(duration), static d => d > Duration.Zero && d <= Duration.FromHours(24),
             "A shift lasts more than zero and at most 24 hours.");

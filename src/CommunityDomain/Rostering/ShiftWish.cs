@@ -24,7 +24,7 @@ public readonly record struct ShiftWish
     {
         Worker = Guard.Against.DefaultId(worker);
         Date = date;
-        ShiftCode = Guard.Against.NullOrWhiteSpace(shiftCode);
+        ShiftCode = Guard.Against.Blank(shiftCode);
         Kind = Guard.Against.EnumOutOfRange(kind);
         Weight = Guard.Against.Negative(weight);
     }

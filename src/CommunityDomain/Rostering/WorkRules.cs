@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json.Serialization;
+using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Rostering;
 
@@ -41,7 +42,7 @@ public sealed class WorkRules
         var perCode = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (code, max) in maxShiftsPerCode ?? new Dictionary<string, int>())
         {
-            Guard.Against.NullOrWhiteSpace(code, nameof(maxShiftsPerCode));
+            Guard.Against.Blank(code, nameof(maxShiftsPerCode));
             Guard.Against.Negative(max, nameof(maxShiftsPerCode));
             perCode[code] = max;
         }

@@ -56,7 +56,7 @@ public sealed class Worker
         var quals = (qualifications ?? []).ToList();
         foreach (var q in quals)
         {
-            Guard.Against.NullOrWhiteSpace(q, nameof(qualifications));
+            Guard.Against.Blank(q, nameof(qualifications));
         }
 
         Qualifications = quals.ToFrozenSet(StringComparer.Ordinal);
@@ -81,7 +81,7 @@ public sealed class Worker
         Availability = windows.AsReadOnly();
         UnavailableDates = (unavailableDates ?? []).ToFrozenSet();
         Rules = rules;
-        DisplayName = displayName is null ? null : Guard.Against.NullOrWhiteSpace(displayName, nameof(displayName)).Trim();
+        DisplayName = displayName is null ? null : Guard.Against.Blank(displayName, nameof(displayName)).Trim();
         if (resident is { } r)
         {
             Guard.Against.DefaultId(r, nameof(resident));

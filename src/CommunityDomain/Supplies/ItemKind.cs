@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Supplies;
 
@@ -13,8 +14,8 @@ public readonly record struct ItemKind
     /// <exception cref="ArgumentException">A blank code or unit, or a weight that is not positive.</exception>
     public ItemKind(string code, string unit, int? unitWeightGrams = null)
     {
-        Code = Guard.Against.NullOrWhiteSpace(code).Trim();
-        Unit = Guard.Against.NullOrWhiteSpace(unit).Trim();
+        Code = Guard.Against.Blank(code).Trim();
+        Unit = Guard.Against.Blank(unit).Trim();
         UnitWeightGrams = unitWeightGrams is { } grams ? Guard.Against.NegativeOrZero(grams, nameof(unitWeightGrams)) : null;
     }
 

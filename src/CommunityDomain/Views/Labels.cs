@@ -504,7 +504,7 @@ public sealed class Labels
     /// <param name="unit">The unit's key without the <c>unit.</c> prefix and the category (<c>people</c>, <c>households</c>, <c>duties</c>...).</param>
     /// <returns>The label, e.g. "3 people" / "3人".</returns>
     /// <exception cref="ArgumentException"><paramref name="unit"/> is null or blank.</exception>
-    public string Count(long count, string unit) => Amount(count, Guard.Against.NullOrWhiteSpace(unit));
+    public string Count(long count, string unit) => Amount(count, Guard.Against.Blank(unit));
 
     /// <summary>
     /// A number as this language writes it for people, the one number form of every text and Markdown table: English groups
@@ -551,7 +551,7 @@ public sealed class Labels
 
     private static FrozenDictionary<TKey, string> Clean<TKey>(IReadOnlyDictionary<TKey, string> names, Func<TKey, TKey> key, IEqualityComparer<TKey>? comparer)
         where TKey : notnull =>
-        names.Where(kv => !string.IsNullOrWhiteSpace(Flat(kv.Value))).ToFrozenDictionary(kv => key(kv.Key), kv => Flat(kv.Value), comparer);
+        names.Where(kv => !TextGuard.IsBlank(Flat(kv.Value))).ToFrozenDictionary(kv => key(kv.Key), kv => Flat(kv.Value), comparer);
 
     /// <summary>
     /// The mark that joins a compound to a place in it in English ("Dongfang › East gate"): names hold commas

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CommunityDomain.Kernel;
 using CommunityDomain.MassTesting.Planners;
 using NodaTime.Text;
 
@@ -71,7 +72,7 @@ public static class TestingDayTimeline
         var height = plotBottom + 64;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 {ViewText.Num(Width)} {ViewText.Num(height)}\" width=\"{ViewText.Num(Width)}\" height=\"{ViewText.Num(height)}\" font-family=\"sans-serif\" font-size=\"11\">").Append(ViewText.Line);
-        var heading = string.IsNullOrWhiteSpace(title) ? l.Text("timeline.title", ("date", l.DateWithYear(plan.Start.InZone(l.Zone).Date))) : title.Trim();
+        var heading = TextGuard.IsBlank(title) ? l.Text("timeline.title", ("date", l.DateWithYear(plan.Start.InZone(l.Zone).Date))) : title.Trim();
         sb.Append("<title>").Append(ViewText.Xml(heading)).Append("</title>").Append(ViewText.Line);
         sb.Append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>").Append(ViewText.Line);
         sb.Append("<text x=\"").Append(ViewText.Num(Left)).Append("\" y=\"22\" font-size=\"15\" font-weight=\"bold\">").Append(ViewText.Xml(heading)).Append("</text>").Append(ViewText.Line);

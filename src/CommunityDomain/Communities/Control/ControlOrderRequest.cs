@@ -22,7 +22,7 @@ public sealed record ControlOrderRequest
             "A control order's level must be Precaution, Controlled or Sealed.");
         Scope = Guard.Against.InvalidInput(scope, nameof(scope), static s => !s.IsDefault, "The scope is default and covers nothing.");
         From = from;
-        Reason = Guard.Against.NullOrWhiteSpace(reason).Trim();
+        Reason = Guard.Against.Blank(reason).Trim();
         Until = until is { } end && end <= from
             ? throw new ArgumentException("The planned end must be after the start.", nameof(until))
             : until;

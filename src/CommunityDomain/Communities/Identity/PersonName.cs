@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
+using CommunityDomain.Kernel;
 namespace CommunityDomain.Communities.Identity;
 
 /// <summary>A person's full name, shown only masked.</summary>
@@ -35,12 +35,8 @@ public readonly record struct PersonName
     [JsonConstructor]
     public PersonName(string value)
     {
-        Guard.Against.NullOrWhiteSpace(value, message: "A person's name must not be blank.");
-        var trimmed = value.Trim();
-        // Trim leaves zero-width spaces, joiners and the BOM (format characters, not white space): a name made only of
-        // them shows nothing, so it is blank too.
-        Guard.Against.InvalidInput(trimmed, nameof(value), static name => name.Any(static c => !char.IsWhiteSpace(c)
-            && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format), "A person's name must not be blank.");
+        // Blank also rejects zero-width spaces, joiners and the BOM alone (format characters Trim leaves): they show nothing.
+        var trimmed = Guard.Against.Blank(value, message: "A person's name must not be blank.").Trim();
         Guard.Against.StringTooLong(trimmed, MaxLength, nameof(value),
             $"A person's name must have at most {MaxLength} characters.");
         Guard.Against.InvalidInput(trimmed, nameof(value), static name => !name.Any(char.IsControl),

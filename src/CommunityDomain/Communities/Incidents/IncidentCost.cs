@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityDomain.Kernel;
 
 namespace CommunityDomain.Communities.Incidents;
 
@@ -22,7 +23,7 @@ public readonly record struct IncidentCost
         Guard.Against.Negative(yuan);
         Guard.Against.InvalidInput(yuan, nameof(yuan), static y => decimal.Round(y, 2) == y, "An amount in yuan has at most two decimal places.");
         Yuan = yuan;
-        BorneByOrNull = Guard.Against.NullOrWhiteSpace(borneBy).Trim();
+        BorneByOrNull = Guard.Against.Blank(borneBy).Trim();
     }
 
     /// <summary>The amount in yuan.</summary>

@@ -1,4 +1,5 @@
 using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
 
 namespace CommunityDomain.MassTesting.Planners;
 
@@ -13,7 +14,7 @@ public sealed class BuildingLoad
     public BuildingLoad(int buildingId, string name, Position position, IReadOnlyList<UnitLoad> units)
     {
         BuildingId = Guard.Against.NegativeOrZero(buildingId);
-        Name = Guard.Against.NullOrWhiteSpace(name).Trim();
+        Name = Guard.Against.Blank(name).Trim();
         Position = position;
         Units = Guard.Against.Null(units);
     }

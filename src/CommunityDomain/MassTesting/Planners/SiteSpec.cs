@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
 
 namespace CommunityDomain.MassTesting.Planners;
 
@@ -16,7 +17,7 @@ public sealed class SiteSpec
     public SiteSpec(int siteId, string name, Position position, int stations, int queueCapacity, Duration walkDown)
     {
         SiteId = Guard.Against.NegativeOrZero(siteId);
-        Name = Guard.Against.NullOrWhiteSpace(name).Trim();
+        Name = Guard.Against.Blank(name).Trim();
         Position = position;
         Stations = Guard.Against.OutOfRange(stations, nameof(stations), 1, 10_000, "A site has 1 to 10,000 stations.");
         QueueCapacity = Guard.Against.OutOfRange(queueCapacity, nameof(queueCapacity), 1, 1_000_000, "A queue holds 1 to 1,000,000 people.");

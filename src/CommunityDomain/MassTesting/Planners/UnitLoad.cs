@@ -1,3 +1,5 @@
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.Planners;
 
 /// <summary>A unit (stairwell) of a building with its must-test households.</summary>
@@ -10,7 +12,7 @@ public sealed class UnitLoad
     public UnitLoad(int unitId, string name, IReadOnlyList<HouseholdLoad> households)
     {
         UnitId = Guard.Against.NegativeOrZero(unitId);
-        Name = Guard.Against.NullOrWhiteSpace(name).Trim();
+        Name = Guard.Against.Blank(name).Trim();
         Households = Guard.Against.InvalidInput(Guard.Against.Null(households), nameof(households), static h => h.All(x => x.HouseholdId != 0), "A household load is default.");
     }
 

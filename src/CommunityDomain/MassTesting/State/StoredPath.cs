@@ -47,7 +47,7 @@ internal static class StoredPath
 
     /// <summary>A text that is present, not blank and trimmed (as the commands store it).</summary>
     internal static string Text(string? value, string path) =>
-        string.IsNullOrWhiteSpace(value) || value.Trim() != value ? throw Fail(path, "the text is missing, blank or not trimmed.") : value;
+        TextGuard.IsBlank(value) || value.Trim() != value ? throw Fail(path, "the text is missing, blank or not trimmed.") : value;
 
     /// <summary>A positive id value.</summary>
     internal static int Positive(int value, string path) => value >= 1 ? value : throw Fail(path, "an id is positive.");

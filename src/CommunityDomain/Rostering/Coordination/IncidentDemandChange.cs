@@ -22,7 +22,7 @@ public abstract record IncidentDemandChange : RosterChange
             : Guard.Against.InvalidInput(window, nameof(window), static w => w.HasStart, "An incident's window has a start.");
         Extra = Guard.Against.OutOfRange(extra, nameof(extra), 1, 20, "An incident adds 1 to 20 people.");
         Zone = Guard.Against.Null(zone);
-        Qualification = qualification is null ? null : Guard.Against.NullOrWhiteSpace(qualification);
+        Qualification = qualification is null ? null : Guard.Against.Blank(qualification);
     }
 
     /// <summary>The post.</summary>

@@ -24,11 +24,11 @@ public readonly record struct Parcel
     {
         Household = Guard.Against.DefaultId(household);
         Building = Guard.Against.DefaultId(building);
-        Room = Guard.Against.NullOrWhiteSpace(room).Trim();
+        Room = Guard.Against.Blank(room).Trim();
         // Masked here, whatever it looks like: a clear name given by mistake (or one ending in a star) never
         // reaches a run sheet, a ToString or a stored document.
-        Recipient = Masking.PersonLabel(Guard.Against.NullOrWhiteSpace(recipient).Trim(), Room);
-        Contents = Guard.Against.NullOrWhiteSpace(contents).Trim();
+        Recipient = Masking.PersonLabel(Guard.Against.Blank(recipient).Trim(), Room);
+        Contents = Guard.Against.Blank(contents).Trim();
         WeightGrams = Guard.Against.NegativeOrZero(weightGrams);
         Window = Guard.Against.InvalidInput(window, nameof(window), static w => w is null or { HasStart: true, HasEnd: true }, "A window needs a start and an end.");
     }

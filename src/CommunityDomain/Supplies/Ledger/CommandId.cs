@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CommunityDomain.Kernel;
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>The caller-chosen id of a stock command, which makes the command idempotent.</summary>
@@ -12,7 +13,7 @@ public readonly record struct CommandId
     /// <param name="value">The id text, e.g. <c>"rcv-2022-08-18-001"</c>; not blank.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is blank.</exception>
     [JsonConstructor]
-    public CommandId(string value) => Value = Guard.Against.NullOrWhiteSpace(value).Trim();
+    public CommandId(string value) => Value = Guard.Against.Blank(value).Trim();
 
     /// <summary>The id text (empty only for <c>default</c>).</summary>
     public string Value { get => field ?? string.Empty; }

@@ -1,3 +1,5 @@
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>Where a receipt came from: procured by the office, or donated by a named donor.</summary>
@@ -24,7 +26,7 @@ public readonly record struct StockSource
     /// <param name="donor">The donor's label; not blank.</param>
     /// <returns>The source.</returns>
     /// <exception cref="ArgumentException"><paramref name="donor"/> is blank.</exception>
-    public static StockSource DonatedBy(string donor) => new(Guard.Against.NullOrWhiteSpace(donor).Trim());
+    public static StockSource DonatedBy(string donor) => new(Guard.Against.Blank(donor).Trim());
 
     /// <summary><c>procured</c> or <c>donated</c>: never the donor, who may be a resident (their label is in <see cref="Donor"/>).</summary>
     public override string ToString() => DonorOrNull is null ? "procured" : "donated";

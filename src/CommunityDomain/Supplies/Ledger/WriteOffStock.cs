@@ -1,3 +1,5 @@
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.Supplies.Ledger;
 
 /// <summary>Write off unreserved units (spoiled, expired, damaged), from one lot or first-expiring-first.</summary>
@@ -13,7 +15,7 @@ internal sealed record WriteOffStock : StockCommand
         : base(id)
     {
         Quantity = Positive(quantity, nameof(quantity));
-        Reason = Guard.Against.NullOrWhiteSpace(reason).Trim();
+        Reason = Guard.Against.Blank(reason).Trim();
         Receipt = receipt is { } r ? Reference(r, nameof(receipt)) : null;
     }
 
