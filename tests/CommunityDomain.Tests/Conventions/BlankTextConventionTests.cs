@@ -31,7 +31,7 @@ public sealed class BlankTextConventionTests
         var files = SourceTree.LibraryFiles().ToList();
         Assert.NotEmpty(files);
         var found = files
-            .SelectMany(f => WhiteSpaceOnly.SelectMany(w => Lines(GuardScanner.Blank(f.Text), w).Select(line => $"{f.Path}:{line} {w}")))
+            .SelectMany(f => WhiteSpaceOnly.SelectMany(w => GuardScanner.LinesCalling(GuardScanner.Blank(f.Text), w).Select(line => $"{f.Path}:{line} {w}")))
             .ToList();
         Assert.True(found.Count == 0,
             "Use Guard.Against.Blank(x) (or TextGuard.IsBlank where blank text has a fallback): white space and format characters alone are blank:\n"
@@ -46,8 +46,8 @@ public sealed class BlankTextConventionTests
             var s = "string.IsNullOrWhiteSpace(x)";
             Name = Guard.Against.NullOrWhiteSpace(name);
             """;
-        Assert.Equal(3, Assert.Single(Lines(GuardScanner.Blank(text), "Guard.Against.NullOrWhiteSpace")));
-        Assert.Empty(Lines(GuardScanner.Blank(text), "string.IsNullOrWhiteSpace"));
+        Assert.Equal(3, Assert.Single(GuardScanner.LinesCalling(GuardScanner.Blank(text), "Guard.Against.NullOrWhiteSpace")));
+        Assert.Empty(GuardScanner.LinesCalling(GuardScanner.Blank(text), "string.IsNullOrWhiteSpace"));
     }
 
     /// <summary>Every public type whose public constructor takes one string: a name, code, barcode or other text value.</summary>
@@ -91,12 +91,4 @@ public sealed class BlankTextConventionTests
     }
 
     private static string Escaped(string text) => string.Concat(text.Select(c => $"\\u{(int)c:X4}"));
-
-    private static IEnumerable<int> Lines(string code, string what)
-    {
-        for (var at = code.IndexOf(what, StringComparison.Ordinal); at >= 0; at = code.IndexOf(what, at + 1, StringComparison.Ordinal))
-        {
-            yield return 1 + code.AsSpan(0, at).Count('\n');
-        }
-    }
 }

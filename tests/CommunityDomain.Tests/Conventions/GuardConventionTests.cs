@@ -32,7 +32,7 @@ public sealed class GuardConventionTests
     public void Converted_folders_use_one_predicate_polarity_and_no_BCL_throw_helpers()
     {
         var found = SourceTree.ConvertedFiles()
-            .SelectMany(f => Banned.SelectMany(b => Occurrences(GuardScanner.Blank(f.Text), b).Select(line => $"{f.Path}:{line} {b}")))
+            .SelectMany(f => Banned.SelectMany(b => GuardScanner.LinesCalling(GuardScanner.Blank(f.Text), b).Select(line => $"{f.Path}:{line} {b}")))
             .ToList();
         Assert.True(found.Count == 0, "Use Guard.Against.InvalidInput (valid-input predicate) or Guard.Against.Null:\n" + string.Join("\n", found));
     }
@@ -260,10 +260,6 @@ public sealed class GuardConventionTests
         Assert.Empty(arms);
     }
 
-    private static IEnumerable<int> Occurrences(string code, string name) =>
-        System.Text.RegularExpressions.Regex.Matches(code, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}\w*\s*[(<]")
-            .Select(m => 1 + code.AsSpan(0, m.Index).Count('\n'));
-
     [Fact]
     public void Scanner_counts_top_level_arguments_and_skips_strings_and_comments()
     {
@@ -277,8 +273,8 @@ public sealed class GuardConventionTests
             """;
 
         Assert.Empty(GuardScanner.Calls(text, "Guard.Against.Expression"));
-        Assert.Empty(Occurrences(GuardScanner.Blank(text), "Guard.Against.Expression"));
-        Assert.Equal([1], Occurrences("ArgumentOutOfRangeException.ThrowIfNegative(x);", "ArgumentOutOfRangeException.ThrowIf"));
+        Assert.Empty(GuardScanner.LinesCalling(GuardScanner.Blank(text), "Guard.Against.Expression"));
+        Assert.Equal([1], GuardScanner.LinesCalling("ArgumentOutOfRangeException.ThrowIfNegative(x);", "ArgumentOutOfRangeException.ThrowIf"));
         var ranges = GuardScanner.Calls(text, "Guard.Against.OutOfRange").ToList();
         Assert.Equal([4, 5], ranges.Select(r => r.Arguments.Count));
         Assert.Equal([2, 3], ranges.Select(r => r.Line));
@@ -295,7 +291,7 @@ public sealed class GuardConventionTests
         var engine = SourceTree.LibraryFiles().Where(f => f.Path.StartsWith("Rostering/Engine/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(engine);
         var found = ThrowScanner.Scan(engine).Select(f => f.ToString())
-            .Concat(engine.SelectMany(f => Occurrences(GuardScanner.Blank(f.Text), "Guard.Against.").Select(line => $"{f.Path}:{line} Guard.Against")))
+            .Concat(engine.SelectMany(f => GuardScanner.LinesCalling(GuardScanner.Blank(f.Text), "Guard.Against.").Select(line => $"{f.Path}:{line} Guard.Against")))
             .ToList();
         Assert.True(found.Count == 0, "Check at the public boundary and let the engine report (AssignmentMapper.TryToCells):\n" + string.Join("\n", found));
     }

@@ -9,6 +9,11 @@ namespace CommunityDomain.Tests.Conventions;
 /// </summary>
 internal static partial class GuardScanner
 {
+    /// <summary>1-based lines where a call (or generic use) of <paramref name="name"/> or a longer name starting with it begins in <paramref name="code"/>.</summary>
+    public static IEnumerable<int> LinesCalling(string code, string name) =>
+        System.Text.RegularExpressions.Regex.Matches(code, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}\w*\s*[(<]")
+            .Select(m => 1 + code.AsSpan(0, m.Index).Count('\n'));
+
     /// <summary>One call: the line it starts on, the method called and its top-level arguments (trimmed text).</summary>
     public sealed record Call(int Line, string Method, IReadOnlyList<string> Arguments);
 
