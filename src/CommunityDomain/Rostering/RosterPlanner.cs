@@ -63,7 +63,9 @@ public static class RosterPlanner
     /// weekend limits when they bind and the path stays small (kept exactly, not priced). Fairness and rest across
     /// a free date are left out, which only lowers the bound. Every price gives a valid bound; subgradient
     /// steps of Polyak's length along an average of the subgradients raise it, in two ascents that share the
-    /// iterations (one from zero prices, one from cover prices that pay a duty half its under weight; the better wins). Deterministic. Sources: Fisher
+    /// iterations (one from zero prices, one from cover prices that pay a duty half its under weight; the better wins).
+    /// Deterministic: each iteration solves the workers' paths on the machine's cores when the problem is large enough
+    /// to gain, and the bound does not depend on how many. Sources: Fisher
     /// (1981), Management Science 27(1); Held, Wolfe and Crowder (1974), Mathematical Programming 6; Barahona and
     /// Anbil (2000), Mathematical Programming 87(3).
     /// </remarks>
@@ -72,7 +74,7 @@ public static class RosterPlanner
     {
         Guard.Against.Null(problem);
         Guard.Against.NegativeOrZero(iterations);
-        return LagrangianBound.Compute(problem.Compiled, upper, iterations, () => cancellationToken.IsCancellationRequested);
+        return LagrangianBound.Compute(problem.Compiled, upper, iterations, Environment.ProcessorCount, () => cancellationToken.IsCancellationRequested);
     }
 
     // The bound Plan reports. With an iteration limit or no limit: about 80 M operations of the priced path (a fraction
@@ -116,7 +118,7 @@ public static class RosterPlanner
         {
             var upper = roster.Score.IsFeasible ? roster.Score.Soft : (long?)null;
             var iterations = BoundIterations(problem.Compiled, options);
-            var bound = LagrangianBound.Compute(problem.Compiled, upper, iterations,
+            var bound = LagrangianBound.Compute(problem.Compiled, upper, iterations, options.Degree,
                 () => cancellationToken.IsCancellationRequested || engine.PastTimeLimit(), engine.StepsThatFit(iterations));
             roster = roster.WithLowerBound(bound);
         }

@@ -1,6 +1,7 @@
 using CommunityDomain.Benchmarks.Curtois;
 using CommunityDomain.Benchmarks.Rostering;
 using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Engine;
 using CommunityDomain.Tests.Curtois;
 
 namespace CommunityDomain.Tests.Rostering;
@@ -81,6 +82,20 @@ public sealed class CurtoisMappingTests
         var bound = RosterPlanner.LowerBound(CurtoisMapping.ToProblem(CurtoisParser.Load(path)), iterations, best.BestKnownObjective);
         Assert.NotNull(bound);
         Assert.InRange(bound.Value, (long)Math.Ceiling(share * best.BestKnownObjective), best.BestKnownObjective);
+    }
+
+    [Theory]
+    [InlineData("Instance5")]
+    [InlineData("Instance14")]
+    public void The_bound_is_the_same_when_the_workers_paths_are_solved_on_several_threads(string name)
+    {
+        // Large enough that the paths are shared out (BoundSetup's lanes), so the parallel sums are what is compared.
+        var p = CurtoisMapping.ToProblem(CurtoisParser.Load(RosterBenchmarkFolder.PathOf(name))).Compiled;
+        var hi = Enumerable.Repeat(int.MaxValue, p.Days * p.SlotCount).ToArray();
+        Assert.Equal(3, new BoundSetup(p, hi, 3).Lanes.Length);
+        var one = LagrangianBound.Compute(p, null, 60, 1, () => false);
+        Assert.NotNull(one);
+        Assert.Equal(one, LagrangianBound.Compute(p, null, 60, 3, () => false));
     }
 
     [Fact]

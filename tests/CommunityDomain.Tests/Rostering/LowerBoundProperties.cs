@@ -1,6 +1,7 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Engine;
 using CommunityDomain.Tests.Generators;
 using FsCheck.Xunit;
 
@@ -131,6 +132,18 @@ public sealed class LowerBoundProperties
         return result.Match(
             valid => valid.LowerBound is { } b && b <= valid.Score.Soft,
             _ => true);
+    }
+
+    [Property(MaxTest = 40)]
+    public bool The_bound_does_not_depend_on_how_many_threads_solve_the_workers_paths(LockdownProblem g)
+    {
+        // Lanes write only their own workers' entries and the sums run in worker order, so 1, 2 or 3 lanes agree exactly
+        // (a sum in the order lanes finish would differ in the last bits and, through the steps, in the bound).
+        var p = g.Problem.Compiled;
+        var upper = RosterPlanner.Plan(g.Problem, new PlannerOptions(1, iterationLimit: 100)).Match(x => (long?)x.Score.Soft, _ => null);
+        var one = LagrangianBound.Compute(p, upper, 120, 1, () => false);
+        return LagrangianBound.Compute(p, upper, 120, 2, () => false) == one
+            && LagrangianBound.Compute(p, upper, 120, 3, () => false) == one;
     }
 
     [Fact]

@@ -2,8 +2,8 @@ namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
 /// What the <see cref="LagrangianBound"/>'s ascents share, found once per bound: each demand's cover range, per worker
-/// the open shift types and the path's shape (both depend on the worker only), the path solver and its per-worker
-/// scratch. The ascents take turns, never run at once, so one scratch serves both.
+/// the open shift types and the path's shape (both depend on the worker only), and the lanes that solve the
+/// workers' paths (one scratch set each). The ascents take turns, never run at once, so the lanes serve both.
 /// </summary>
 internal sealed class BoundSetup
 {
@@ -13,29 +13,35 @@ internal sealed class BoundSetup
     private const long ExactWorkPerWorkerMin = 250_000;
     private const long ExactWorkPerWorkerMax = 4_000_000;
 
+    // Below this much path work per iteration (about 0.1 ms) the workers' paths are solved on one thread: handing them
+    // to others costs more than it saves.
+    private const long ParallelWorkMin = 25_000;
+
     private readonly int _gcd;
     private readonly int[] _unitsOf;
 
     /// <summary>Finds the open types and shapes of every worker of <paramref name="p"/>.</summary>
     /// <param name="p">The compiled problem.</param>
     /// <param name="coverHigh">Per day * SlotCount + slot, the most people a demand's count may take in the relaxation.</param>
-    public BoundSetup(CompiledProblem p, int[] coverHigh)
+    /// <param name="degree">The most workers' paths solved at once (one lane each); positive.</param>
+    public BoundSetup(CompiledProblem p, int[] coverHigh, int degree)
     {
         Problem = p;
         CoverHigh = coverHigh;
-        SlotCost = new double[p.Days * p.ShiftCount];
-        SlotOf = new int[p.Days * p.ShiftCount];
-        Path = new int[p.Days];
-        Solver = new BoundPath(p);
         _gcd = Math.Max(1, p.ShiftMinutes.Aggregate(0, (a, b) => b == 0 ? a : Gcd(a, b)));
         _unitsOf = [.. p.ShiftMinutes.Select(m => m / _gcd)];
         OpenOf = new int[p.WorkerCount][];
         ShapeOf = new BoundPathShape[p.WorkerCount];
+        var work = 0L;
         for (var w = 0; w < p.WorkerCount; w++)
         {
             OpenOf[w] = OpenShifts(w);
             ShapeOf[w] = Shape(p.Rules[p.WorkerRules[w]], OpenOf[w]);
+            work += PathWork(p.Rules[p.WorkerRules[w]], OpenOf[w].Length, ShapeOf[w].Groups);
         }
+
+        var lanes = work < ParallelWorkMin ? 1 : Math.Clamp(degree, 1, p.WorkerCount);
+        Lanes = [.. Enumerable.Range(0, lanes).Select(_ => new BoundLane(p))];
     }
 
     /// <summary>The compiled problem.</summary>
@@ -50,17 +56,8 @@ internal sealed class BoundSetup
     /// <summary>Per worker, the counters their path keeps exactly.</summary>
     public BoundPathShape[] ShapeOf { get; }
 
-    /// <summary>The one-worker shortest path.</summary>
-    public BoundPath Solver { get; }
-
-    /// <summary>Scratch: per day * ShiftCount + type, the cheapest priced slot's cost.</summary>
-    public double[] SlotCost { get; }
-
-    /// <summary>Scratch: per day * ShiftCount + type, the cheapest priced slot (-1: none).</summary>
-    public int[] SlotOf { get; }
-
-    /// <summary>Scratch: per day, the path's shift type (-1: off).</summary>
-    public int[] Path { get; }
+    /// <summary>One scratch set per worker path solved at the same time.</summary>
+    public BoundLane[] Lanes { get; }
 
     /// <summary>
     /// Most states x days x open shift types one exact path may cost: a share of <see cref="ExactWorkPerIteration"/>
@@ -68,6 +65,10 @@ internal sealed class BoundSetup
     /// workers tracks nearly everyone exactly and a district of hundreds keeps each path cheap.
     /// </summary>
     private long ExactBudget => Math.Clamp(ExactWorkPerIteration / Math.Max(1, Problem.WorkerCount), ExactWorkPerWorkerMin, ExactWorkPerWorkerMax);
+
+    /// <summary>States x days x open types: one path's work for a worker with <paramref name="open"/> open types and <paramref name="groups"/> counter groups.</summary>
+    private long PathWork(CompiledRules r, int open, long groups) =>
+        BoundPath.BaseStates(r, open) * groups * Problem.Days * Math.Max(1, open);
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
@@ -105,8 +106,7 @@ internal sealed class BoundSetup
         var weekends = r.MaxWeekends < p.WeekendCount ? r.MaxWeekends + 1 : 0;
         var units = r.MinMinutes > 0 || r.MaxMinutes < reachable ? (int)(Math.Min(r.MaxMinutes, reachable) / _gcd) + 1 : 0;
         var groups = Math.Max(1, weekends) * (long)Math.Max(1, units);
-        var cost = BoundPath.BaseStates(r, open.Length) * groups * p.Days * Math.Max(1, open.Length);
-        return cost <= ExactBudget
+        return PathWork(r, open.Length, groups) <= ExactBudget
             ? BoundPathShape.Of(r, open, _unitsOf, _gcd, weekends, units, [])
             : BoundPathShape.Of(r, open, _unitsOf, _gcd, 0, 0, []);
     }

@@ -114,14 +114,18 @@ internal sealed class LagrangianBound
     private bool _done;
     private readonly bool _paid;
 
-    // From the setup both ascents share: per day and shift the cheapest slot and its price, the worker's path (scratch,
-    // used by one ascent at a time), the path solver, per worker the open shift types and the path's shape.
-    private readonly double[] _slotCost;
-    private readonly int[] _slotOf;
-    private readonly int[] _path;
-    private readonly BoundPath _solver;
+    // From the setup both ascents share: the lanes (path solver and scratch, used by one ascent at a time), per worker
+    // the open shift types and the path's shape.
+    private readonly BoundLane[] _lanes;
     private readonly int[][] _openOf;
     private readonly BoundPathShape[] _shapeOf;
+
+    // Per worker, the value of their path at the current prices (with its constant terms), and per worker * Days + day
+    // the demand (day * SlotCount + slot) it takes (-1: off): written by whichever lane solved the worker, read in worker order, so the sum and
+    // the counts do not depend on how many lanes ran.
+    private readonly double[] _workerValue;
+    private readonly int[] _pathSlot;
+    private int _nextWorker;
 
     private LagrangianBound(BoundSetup setup, double paidShare)
     {
@@ -147,11 +151,10 @@ internal sealed class LagrangianBound
         _weekMinutes = new int[p.WorkerCount * p.WeekCount];
         _shiftCount = new int[p.WorkerCount * _t];
         _weekends = new int[p.WorkerCount];
-        _slotCost = setup.SlotCost;
-        _slotOf = setup.SlotOf;
-        _path = setup.Path;
-        _solver = setup.Solver;
+        _lanes = setup.Lanes;
         _openOf = setup.OpenOf;
+        _workerValue = new double[p.WorkerCount];
+        _pathSlot = new int[p.WorkerCount * _days];
         _shapeOf = setup.ShapeOf;
 
         // Cover prices are negative where a duty is paid (a worker's path pays the price, the count earns it).
@@ -179,9 +182,10 @@ internal sealed class LagrangianBound
     /// <param name="p">The compiled problem.</param>
     /// <param name="upper">The soft score of a hard-valid roster, or null.</param>
     /// <param name="iterations">The most subgradient iterations, both ascents together.</param>
+    /// <param name="degree">The most threads that solve workers' paths at once (positive); the bound does not depend on it.</param>
     /// <param name="stop">Asked before each iteration after the first; true ends the ascent with the best bound so far.</param>
     /// <param name="expected">Given the iterations done, the iterations expected in all (a time limit's estimate); <paramref name="iterations"/> when null.</param>
-    public static long? Compute(CompiledProblem p, long? upper, int iterations, Func<bool> stop, Func<int, int>? expected = null)
+    public static long? Compute(CompiledProblem p, long? upper, int iterations, int degree, Func<bool> stop, Func<int, int>? expected = null)
     {
         if (p.WorkerCount == 0 || p.Days == 0)
         {
@@ -196,7 +200,7 @@ internal sealed class LagrangianBound
 
         // Turns alternate while both run; once one has stalled the other takes every turn, and a bound that meets the
         // roster's score ends both.
-        var setup = new BoundSetup(p, hi);
+        var setup = new BoundSetup(p, hi, degree);
         LagrangianBound[] ascents = [new(setup, paidShare: 0), new(setup, PaidStartShare)];
         var turn = 0;
         for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
@@ -347,17 +351,26 @@ internal sealed class LagrangianBound
     /// <summary>The relaxed minimum at the current prices; fills the counts the subgradient needs.</summary>
     private double Evaluate()
     {
+        SolveWorkers();
         var total = 0.0;
-        Array.Clear(_count);
         for (var w = 0; w < _p.WorkerCount; w++)
         {
-            var worker = Worker(w);
+            var worker = _workerValue[w];
             if (double.IsPositiveInfinity(worker))
             {
                 return Infinity;
             }
 
             total += worker;
+        }
+
+        Array.Clear(_count);
+        foreach (var slot in _pathSlot)
+        {
+            if (slot >= 0)
+            {
+                _count[slot]++;
+            }
         }
 
         for (var i = 0; i < _lambda.Length; i++)
@@ -390,33 +403,59 @@ internal sealed class LagrangianBound
         return total;
     }
 
-    /// <summary>One worker's exact best path under the prices, plus the constant terms of their multipliers.</summary>
-    private double Worker(int w)
+    /// <summary>Every worker's exact best path under the prices, into <see cref="_workerValue"/> and <see cref="_pathSlot"/>: one lane alone in worker order, or the lanes at once, each taking the next worker not yet taken.</summary>
+    private void SolveWorkers()
+    {
+        if (_lanes.Length == 1)
+        {
+            for (var w = 0; w < _p.WorkerCount; w++)
+            {
+                _workerValue[w] = Worker(w, _lanes[0]);
+            }
+
+            return;
+        }
+
+        _nextWorker = -1;
+        Parallel.For(0, _lanes.Length, new ParallelOptions { MaxDegreeOfParallelism = _lanes.Length }, lane =>
+        {
+            int w;
+            while ((w = Interlocked.Increment(ref _nextWorker)) < _p.WorkerCount)
+            {
+                _workerValue[w] = Worker(w, _lanes[lane]);
+            }
+        });
+    }
+
+    /// <summary>One worker's exact best path under the prices, plus the constant terms of their multipliers; records what the path uses.</summary>
+    private double Worker(int w, BoundLane lane)
     {
         var r = _p.Rules[_p.WorkerRules[w]];
-        CheapestSlots(w);
-        var cost = _solver.Solve(w, r, _openOf[w], _slotCost, _weekend[w], _shapeOf[w], _path);
+        CheapestSlots(w, lane);
+        var cost = lane.Solver.Solve(w, r, _openOf[w], lane.SlotCost, _weekend[w], _shapeOf[w], lane.Path);
         if (double.IsPositiveInfinity(cost))
         {
             return Infinity;
         }
 
-        RecordPath(w);
+        RecordPath(w, lane);
         return cost + ConstantTerms(w, r);
     }
 
-    /// <summary>The cheapest slot per day and shift type for worker <paramref name="w"/>, with every price that depends on the choice alone (into <see cref="_slotCost"/>, <see cref="_slotOf"/>).</summary>
-    private void CheapestSlots(int w)
+    /// <summary>The cheapest slot per day and shift type for worker <paramref name="w"/>, with every price that depends on the choice alone (into the lane's <see cref="BoundLane.SlotCost"/> and <see cref="BoundLane.SlotOf"/>).</summary>
+    private void CheapestSlots(int w, BoundLane lane)
     {
         var p = _p;
+        var slotCost = lane.SlotCost;
+        var slotOf = lane.SlotOf;
         var perHour = _overMinutes[w] - _underMinutes[w];
         for (var d = 0; d < _days; d++)
         {
             var week = _week[(w * p.WeekCount) + p.WeekOfDay[d]];
             for (var t = 0; t < _t; t++)
             {
-                _slotCost[(d * _t) + t] = Infinity;
-                _slotOf[(d * _t) + t] = -1;
+                slotCost[(d * _t) + t] = Infinity;
+                slotOf[(d * _t) + t] = -1;
             }
 
             for (var s = 0; s < _s; s++)
@@ -429,19 +468,20 @@ internal sealed class LagrangianBound
 
                 var t = p.SlotShift[s];
                 var c = p.ChoiceSoft[ci] + _lambda[(d * _s) + s] + ((perHour + week) * p.ShiftMinutes[t] / _unit) + _perShift[(w * _t) + t];
-                if (c < _slotCost[(d * _t) + t])
+                if (c < slotCost[(d * _t) + t])
                 {
-                    _slotCost[(d * _t) + t] = c;
-                    _slotOf[(d * _t) + t] = s;
+                    slotCost[(d * _t) + t] = c;
+                    slotOf[(d * _t) + t] = s;
                 }
             }
         }
     }
 
-    /// <summary>What worker <paramref name="w"/>'s path (<see cref="_path"/>) uses, for the subgradient: cover counts, minutes, week minutes, duties per type, weekends.</summary>
-    private void RecordPath(int w)
+    /// <summary>What worker <paramref name="w"/>'s path (the lane's <see cref="BoundLane.Path"/>) uses, for the subgradient: slots taken, minutes, week minutes, duties per type, weekends (only this worker's entries, so lanes never share one).</summary>
+    private void RecordPath(int w, BoundLane lane)
     {
         var p = _p;
+        var path = lane.Path;
         var minutes = 0;
         var weekends = 0;
         var lastWeekend = -1;
@@ -449,13 +489,14 @@ internal sealed class LagrangianBound
         Array.Clear(_weekMinutes, w * p.WeekCount, p.WeekCount);
         for (var d = 0; d < _days; d++)
         {
-            var t = _path[d];
+            var t = path[d];
             if (t < 0)
             {
+                _pathSlot[(w * _days) + d] = -1;
                 continue;
             }
 
-            _count[(d * _s) + _slotOf[(d * _t) + t]]++;
+            _pathSlot[(w * _days) + d] = (d * _s) + lane.SlotOf[(d * _t) + t];
             minutes += p.ShiftMinutes[t];
             _weekMinutes[(w * p.WeekCount) + p.WeekOfDay[d]] += p.ShiftMinutes[t];
             _shiftCount[(w * _t) + t]++;
