@@ -50,7 +50,9 @@ public static class RosterPlanner
     /// <param name="problem">The problem.</param>
     /// <param name="iterations">Subgradient iterations (positive); more give a tighter bound, each costs
     /// about one exact one-worker re-optimisation per worker.</param>
-    /// <param name="upper">The soft score of a roster known to keep every hard rule, which steers the steps; optional.</param>
+    /// <param name="upper">The soft score of a roster known to keep every hard rule, which steers the steps; optional:
+    /// without it a short search (<see cref="TargetSearchMoves"/> moves, seed 1, one thread) looks for such a roster
+    /// first and steers by its score, or by the bound's own progress when the search finds none.</param>
     /// <param name="cancellationToken">Stops early; the bound so far is still valid.</param>
     /// <returns>The bound in soft points, or null when the relaxation proves that no roster keeps every hard
     /// rule (a minimum that more people than are eligible must meet, or a worker whose pins and rules admit
@@ -74,7 +76,21 @@ public static class RosterPlanner
     {
         Guard.Against.Null(problem);
         Guard.Against.NegativeOrZero(iterations);
+        upper ??= ShortSearchTarget(problem.Compiled, cancellationToken);
         return LagrangianBound.Compute(problem.Compiled, upper, iterations, Environment.ProcessorCount, () => cancellationToken.IsCancellationRequested);
+    }
+
+    // Without a known roster the steps aim a few percent above the bound so far and stall far below the optimum (800
+    // iterations, share of best known without / with a 2,000-move search's score as target: Instance8 74 % / 95 %,
+    // Instance12 0.5 % / 96 %, Instance14 25 % / 91 %); a roster's score, even 1.5 x the optimum, steers well.
+    private const long TargetSearchMoves = 2_000;
+
+    /// <summary>The soft score of the best roster a short deterministic search finds, when it keeps every hard rule.</summary>
+    private static long? ShortSearchTarget(CompiledProblem p, CancellationToken token)
+    {
+        var options = new PlannerOptions(1, iterationLimit: TargetSearchMoves) { DegreeOfParallelism = 1 };
+        var engine = Search(p, options, cells: null, progress: null, timeShare: 1.0, token);
+        return engine.BestScore.Hard == 0 ? engine.BestScore.Soft : null;
     }
 
     // The bound Plan reports. With an iteration limit or no limit: about 80 M operations of the priced path (a fraction
