@@ -3,7 +3,6 @@ using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
 using CommunityDomain.Tests.Generators;
-using FsCheck;
 using FsCheck.Xunit;
 using NodaTime.Testing.TimeZones;
 using Interval = NodaTime.Interval;
@@ -147,7 +146,7 @@ public sealed class RepairFreezeTests
             _ => new SingleTransitionDateTimeZone(
                 approx + Duration.FromMinutes(r.Next(-6 * 60, 6 * 60)),
                 offset,
-                offset + Offset.FromMinutes((r.Next(2) == 0 ? -1 : 1) * (r.Next(2) == 0 ? 30 : 60))),
+                offset + Offset.FromSeconds((r.Next(2) == 0 ? -1 : 1) * (r.Next(2) == 0 ? 30 : 60) * 60)),
         };
         var duties = roster.Where(a => a.Date == day).ToList();
         if (duties.Count > 0 && r.Next(3) == 0)
