@@ -31,7 +31,9 @@ Console.WriteLine($"Published: {published.Score}; pinned: {Name(pinned.Worker)} 
 Console.WriteLine($"{Name(chen)}'s duties: {string.Join("; ", published.Assignments.Where(a => a.Worker == chen).Select(Duty))}");
 
 var wednesday = monday.PlusDays(2);
-var repair = RosterRepair.Repair(problem, published.Assignments, new WorkerConfined(chen, meiyuan), new RepairOptions(perChangePenalty: 200, now: wednesday));
+var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+var sealedAt = wednesday.AtStartOfDayInZone(zone).ToInstant(); // duties that began before the sealing stay as published
+var repair = RosterRepair.Repair(problem, published.Assignments, new WorkerConfined(chen, meiyuan), new RepairOptions(perChangePenalty: 200, frozenBefore: sealedAt, zone: zone));
 Console.WriteLine($"Meiyuan sealed from Wednesday, {Name(chen)} confined to it: {repair.Changes} changes, {repair.Roster.Score}");
 foreach (var notice in repair.Notices)
 {

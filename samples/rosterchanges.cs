@@ -8,6 +8,7 @@ using CommunityDomain.Rostering.Coordination;
 using NodaTime;
 
 var monday = new LocalDate(2022, 8, 22);
+var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 var horizon = new DateInterval(monday, monday.PlusDays(6));
 ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(8)), new("N", new LocalTime(20, 0), Duration.FromHours(12))];
 var gate = new Id<Post>(1);
@@ -20,7 +21,8 @@ var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLi
 Console.WriteLine($"Published: {roster.Score}");
 
 var sick = roster.Assignments.First(a => a.Date == monday.PlusDays(2)).Worker;
-var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, monday.PlusDays(2)), new RepairOptions(20, monday.PlusDays(2)));
+var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, monday.PlusDays(2)), 
+    new RepairOptions(20, frozenBefore: monday.PlusDays(2).AtStartOfDayInZone(zone).ToInstant(), zone: zone));
 Console.WriteLine($"{sick} ill from Wednesday: {repair.Roster.Score}, {repair.Changes} changes");
 foreach (var notice in repair.Notices)
 {

@@ -131,7 +131,7 @@ public static class RosterDays
         var now = start.PlusDays(4);
         var sick = roster.Assignments.Where(a => a.Date >= now && workers[a.Worker.Value - 1].Kind == WorkerKind.PartyMemberVolunteer).GroupBy(a => a.Worker)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value).First().Key;
-        var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, now), new RepairOptions(50, now, seed: 1, iterationLimit: 3_000));
+        var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, now), new RepairOptions(50, now.AtStartOfDayInZone(PubaiScenario.Zone).ToInstant(), PubaiScenario.Zone, seed: 1, iterationLimit: 3_000));
         output.WriteLine(words.Say("ill", labels.Worker(sick), labels.Kind(workers[sick.Value - 1].Kind), labels.Date(now), repair.Changes,
             RosterTexts.Explain(repair.Roster, labels).Split('\n')[0]));
         foreach (var notice in repair.Notices)

@@ -157,14 +157,14 @@ public static class ViewsDemo
         // The first worker on duty on 21 August falls ill from that day: the repair's messages.
         var from = problem.Horizon.Start.PlusDays(3);
         var sick = roster.Assignments.Where(a => a.Date == from).OrderBy(a => a.Worker.Value).First().Worker;
-        var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, from), new RepairOptions(50, from, seed: 1, iterationLimit: 3_000));
+        var repair = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(sick, from), new RepairOptions(50, from.AtStartOfDayInZone(PubaiScenario.Zone).ToInstant(), PubaiScenario.Zone, seed: 1, iterationLimit: 3_000));
         Section("值班变动通知", "Duty change messages", repair.Notices.Select(n => RosterTexts.Message(n, repair.Problem, md)));
 
         // A new duty: the first repair from 22 August on (one worker of that day falls ill) that gives someone a duty they did
         // not have, so the page shows the message a volunteer receives for it.
         var added = Enumerable.Range(4, problem.Horizon.Length - 4).Select(d => problem.Horizon.Start.PlusDays(d))
             .SelectMany(d => roster.Assignments.Where(a => a.Date == d).Select(a => a.Worker).Distinct().OrderBy(w => w.Value).Select(w => (Date: d, Worker: w)))
-            .Select(x => RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(x.Worker, x.Date), new RepairOptions(50, x.Date, seed: 1, iterationLimit: 3_000)))
+            .Select(x => RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(x.Worker, x.Date), new RepairOptions(50, x.Date.AtStartOfDayInZone(PubaiScenario.Zone).ToInstant(), PubaiScenario.Zone, seed: 1, iterationLimit: 3_000)))
             .SelectMany(r => r.Notices.Where(n => n.Added.Count > 0).Select(n => RosterTexts.Message(n, r.Problem, md)))
             .FirstOrDefault()
             ?? throw new InvalidOperationException("The views demo has no repair that adds a duty: the notices page would show no new-duty message.");

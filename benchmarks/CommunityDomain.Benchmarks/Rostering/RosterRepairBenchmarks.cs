@@ -54,5 +54,5 @@ public class RosterRepairBenchmarks
     /// <summary>Repair with 50 per change, seed 1, 3000 moves per candidate.</summary>
     [Benchmark]
     public RepairResult Repair() =>
-        RosterRepair.Repair(_problem, _published, _change, new RepairOptions(50, _now, seed: 1, iterationLimit: 3_000));
+        RosterRepair.Repair(_problem, _published, _change, new RepairOptions(50, _now.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc, seed: 1, iterationLimit: 3_000));
 }

@@ -127,7 +127,7 @@ public static class ContractSamples
         samples[typeof(NoFeasibleRoster)] = new NoFeasibleRoster(roster);
         samples[typeof(RosterAssignment)] = new RosterAssignment(worker, demand.Date, demand.Post, demand.ShiftCode, "scanner");
         samples[typeof(IReadOnlyList<RosterAssignment>)] = roster.Assignments;
-        var options = new RepairOptions(50, problem.Horizon.Start.PlusDays(1), 3, 300);
+        var options = new RepairOptions(50, problem.Horizon.Start.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc, 3, 300);
         samples[typeof(RepairOptions)] = options;
         samples[typeof(RepairResult)] = RosterRepair.Repair(problem, roster.Assignments, new WorkerUnavailable(worker, problem.Horizon.Start.PlusDays(1)), options);
         samples[typeof(DispatchRanking)] = RosterDispatch.Rank(problem, roster.Assignments, demand.Post, demand.Date.At(new LocalTime(9, 0)), Duration.FromHours(2));

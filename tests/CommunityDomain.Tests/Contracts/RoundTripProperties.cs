@@ -92,7 +92,9 @@ public sealed class RoundTripProperties
         {
             DegreeOfParallelism = random.Next(2) == 0 ? null : random.Next(1, 65),
         });
-        Same(typeof(RepairOptions), new RepairOptions(random.Next(0, 500), random.Next(2) == 0 ? null : demand.Date, planted.Seed, random.Next(1, 5000)));
+        Same(typeof(RepairOptions), random.Next(2) == 0
+            ? new RepairOptions(random.Next(0, 500), seed: planted.Seed, iterationLimit: random.Next(1, 5000))
+            : new RepairOptions(random.Next(0, 500), reported, zone, planted.Seed, random.Next(1, 5000)));
         return true;
     }
 

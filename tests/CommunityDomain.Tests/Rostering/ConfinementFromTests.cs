@@ -81,7 +81,7 @@ public sealed class ConfinementFromTests
 
         published.Add(new RosterAssignment(chen, gate.Date, gate.Post, gate.ShiftCode, gate.Qualification));
 
-        var repair = RosterRepair.Repair(problem, published, new WorkerConfined(chen, Meiyuan), new RepairOptions(perChangePenalty: 200, now: wednesday, seed: seed));
+        var repair = RosterRepair.Repair(problem, published, new WorkerConfined(chen, Meiyuan), FreezeAt.Options(perChangePenalty: 200, date: wednesday, seed: seed));
 
         Assert.Equal(wednesday, repair.Problem.Workers.Single(w => w.Id == chen).ConfinedFrom);
         Assert.Contains(new RosterAssignment(chen, Monday, DongfangGate, "D"), repair.Roster.Assignments);

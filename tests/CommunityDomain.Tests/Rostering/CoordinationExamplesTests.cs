@@ -78,7 +78,7 @@ public sealed class CoordinationExamplesTests
     {
         var p = Problem(demands: Demands(days: 3, required: 1, minimum: 1), days: 3);
         var published = new[] { A(1, 0), A(1, 1), A(2, 2) };
-        var result = RosterRepair.Repair(p, published, new WorkerUnavailable(W(1), Monday.PlusDays(1)), new RepairOptions(10, Monday.PlusDays(1), iterationLimit: 500));
+        var result = RosterRepair.Repair(p, published, new WorkerUnavailable(W(1), Monday.PlusDays(1)), FreezeAt.Options(10, Monday.PlusDays(1), iterationLimit: 500));
         Assert.Equal(0, result.Roster.Score.Hard);
         Assert.Contains(A(1, 0), result.Roster.Assignments);
         Assert.Contains(A(2, 1), result.Roster.Assignments);
@@ -93,7 +93,7 @@ public sealed class CoordinationExamplesTests
     {
         var p = Problem(days: 3);
         Assert.Throws<ArgumentException>("change", () =>
-            RosterRepair.Repair(p, [A(1, 0)], new PostClosed(Gate, Monday), new RepairOptions(1, Monday.PlusDays(1))));
+            RosterRepair.Repair(p, [A(1, 0)], new PostClosed(Gate, Monday), FreezeAt.Options(1, Monday.PlusDays(1))));
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class CoordinationExamplesTests
         var second = Assert.Throws<ArgumentException>("assignments", () => RosterPlanner.Score(p, [A(1, 0), A(1, 0, "N")]));
         Assert.Contains("second shift that date", second.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>("assignments", () => RosterExplanations.WhyShort(p, [A(9, 0)], Gate, Monday, "D"));
-        Assert.Throws<ArgumentException>("published", () => RosterRepair.Repair(p, [A(9, 0)], null, new RepairOptions(1, Monday)));
+        Assert.Throws<ArgumentException>("published", () => RosterRepair.Repair(p, [A(9, 0)], null, FreezeAt.Options(1, Monday)));
         Assert.Throws<ArgumentException>("published", () =>
-            RosterRepair.Repair(p, [A(9, 0)], new WorkerUnavailable(W(1), Monday.PlusDays(1)), new RepairOptions(1, Monday.PlusDays(1), iterationLimit: 10)));
+            RosterRepair.Repair(p, [A(9, 0)], new WorkerUnavailable(W(1), Monday.PlusDays(1)), FreezeAt.Options(1, Monday.PlusDays(1), iterationLimit: 10)));
     }
 
     [Fact]
@@ -134,10 +134,10 @@ public sealed class CoordinationExamplesTests
         var p = Problem(demands: Demands(days: 3, required: 1), days: 3);
         var published = new[] { A(1, 0), A(1, 1), A(2, 2) };
         var change = new DemandRaised(Gate, Monday.PlusDays(1), "D", 2);
-        var cheap = RosterRepair.Repair(p, published, change, new RepairOptions(1, Monday.PlusDays(1), iterationLimit: 300));
+        var cheap = RosterRepair.Repair(p, published, change, FreezeAt.Options(1, Monday.PlusDays(1), iterationLimit: 300));
         Assert.Equal(1, cheap.Changes);
         Assert.Contains(A(2, 1), cheap.Roster.Assignments);
-        var dear = RosterRepair.Repair(p, published, change, new RepairOptions(1_000, Monday.PlusDays(1), iterationLimit: 300));
+        var dear = RosterRepair.Repair(p, published, change, FreezeAt.Options(1_000, Monday.PlusDays(1), iterationLimit: 300));
         Assert.Equal(0, dear.Changes);
     }
 }

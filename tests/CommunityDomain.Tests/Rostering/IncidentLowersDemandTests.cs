@@ -46,14 +46,14 @@ public sealed class IncidentLowersDemandTests
 
         // 10:00 on the 20th the gate motor fails: one more guard on every shift from then on (the window is open).
         var incident = community.ReportIncident(gate.Id, IncidentKind.GateFailure, At(Start.PlusDays(2), 10), 1, "gate motor failed", Actor.Of("dongfang.head")).AsT0;
-        var raised = RosterRepair.Repair(problem, published, IncidentRaisesDemand.From(incident, Beijing), new RepairOptions(50, Start.PlusDays(2), seed: 1, iterationLimit: 2_000));
+        var raised = RosterRepair.Repair(problem, published, IncidentRaisesDemand.From(incident, Beijing), FreezeAt.Options(50, Start.PlusDays(2), seed: 1, iterationLimit: 2_000));
         Assert.All(raised.Problem.Demands.Where(d => d.Date > Start.PlusDays(2)), d => Assert.Equal((2, (int?)2, (int?)null), (d.Required, d.Minimum, d.Maximum)));
 
         // Repaired at 13:00 on the 22nd: the shifts from 16:00 that day on need one guard again.
         clock.Reset(At(Start.PlusDays(4), 13));
         Assert.True(community.ResolveIncident(incident.Id, At(Start.PlusDays(4), 13), new IncidentCost(380m, "two residents")).IsT0);
         var change = IncidentLowersDemand.From(incident, Beijing);
-        var lowered = RosterRepair.Repair(raised.Problem, raised.Roster.Assignments, change, new RepairOptions(50, Start.PlusDays(4), seed: 1, iterationLimit: 2_000));
+        var lowered = RosterRepair.Repair(raised.Problem, raised.Roster.Assignments, change, FreezeAt.Options(50, Start.PlusDays(4), seed: 1, iterationLimit: 2_000));
 
         // Shifts that start after the resolution are back to the original; those it overlapped keep the extra guard,
         // exactly as the closed incident's raise gives them.

@@ -101,7 +101,7 @@ public sealed class IncidentRaisesDemandTests
         var window = new Interval(first, open ? null : first.Plus(Duration.FromHours(1 + (length.Get % 60))));
         var now = first.InZone(Beijing).Date;
 
-        var result = RosterRepair.Repair(problem, roster, new IncidentRaisesDemand(Gate, window, 1, Beijing), new RepairOptions(penalty.Get % 60, now, iterationLimit: 300));
+        var result = RosterRepair.Repair(problem, roster, new IncidentRaisesDemand(Gate, window, 1, Beijing), FreezeAt.Options(penalty.Get % 60, now, iterationLimit: 300));
 
         var after = result.Roster.Assignments;
         var check = RosterChecker.Check(result.Problem, after);

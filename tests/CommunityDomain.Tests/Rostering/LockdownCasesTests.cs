@@ -167,7 +167,7 @@ public sealed class LockdownCasesTests
 
         var free = RosterProblem.Create(Week, shifts, demands, [Volunteer(1)]);
         var published = Week.Select(d => new RosterAssignment(w, d, GateA, "N")).ToList();
-        var repaired = RosterRepair.Repair(free, published, new WorkerUnavailable(w, Aug18.PlusDays(2)), new RepairOptions(10, now: Aug18, iterationLimit: 500));
+        var repaired = RosterRepair.Repair(free, published, new WorkerUnavailable(w, Aug18.PlusDays(2)), FreezeAt.Options(10, date: Aug18, iterationLimit: 500));
         Assert.DoesNotContain(night19, repaired.Roster.Assignments);
         Assert.Equal(0, repaired.Roster.Score.Hard);
     }
@@ -180,7 +180,7 @@ public sealed class LockdownCasesTests
         var problem = RosterProblem.Create(Week, shifts, [new Demand(GateA, A, Aug18.PlusDays(1), "D", 1, minimum: 1)], [Volunteer(1)]);
         var published = new[] { new RosterAssignment(w, Aug18.PlusDays(1), GateA, "D") };
 
-        var repaired = RosterRepair.Repair(problem, published, new WorkerUnavailable(w, Aug18.PlusDays(1)), new RepairOptions(50, now: Aug18, iterationLimit: 300));
+        var repaired = RosterRepair.Repair(problem, published, new WorkerUnavailable(w, Aug18.PlusDays(1)), FreezeAt.Options(50, date: Aug18, iterationLimit: 300));
 
         Assert.Empty(repaired.Roster.Assignments);
         Assert.Equal(1, repaired.Roster.Score.ByRule[RuleKind.CoverMinimum].Hard);

@@ -59,7 +59,7 @@ public sealed class RepairProperties
     private static (RepairResult Result, LocalDate Now) RepairAt(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
     {
         var (change, now) = ChangeOf(p, pick);
-        return (RosterRepair.Repair(p, roster, change, new RepairOptions(pick % 100, now, iterationLimit: Moves)), now);
+        return (RosterRepair.Repair(p, roster, change, FreezeAt.Options(pick % 100, now, iterationLimit: Moves)), now);
     }
 
     private static bool KeepsPastAndPinsAndBeatsFewestChanges(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
@@ -142,7 +142,7 @@ public sealed class RepairProperties
     {
         var (change, now) = ChangeOf(p, pick);
         var seed = pick % 7;
-        var result = RosterRepair.Repair(p, roster, change, new RepairOptions(pick % 100, now, seed, Moves));
+        var result = RosterRepair.Repair(p, roster, change, FreezeAt.Options(pick % 100, now, seed, Moves));
 
         // The reference, built here from the documented definition: the changed problem with every published
         // duty before `now` pinned and nobody else available on those dates, planned with the same seed and moves.
@@ -184,8 +184,8 @@ public sealed class RepairProperties
     private static bool PenaltyIsMonotone(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick, int low, int extra)
     {
         var (change, now) = ChangeOf(p, pick);
-        var a = RosterRepair.Repair(p, roster, change, new RepairOptions(low % 300, now, iterationLimit: Moves));
-        var b = RosterRepair.Repair(p, roster, change, new RepairOptions((low % 300) + extra, now, iterationLimit: Moves));
+        var a = RosterRepair.Repair(p, roster, change, FreezeAt.Options(low % 300, now, iterationLimit: Moves));
+        var b = RosterRepair.Repair(p, roster, change, FreezeAt.Options((low % 300) + extra, now, iterationLimit: Moves));
         return b.Changes <= a.Changes;
     }
 }

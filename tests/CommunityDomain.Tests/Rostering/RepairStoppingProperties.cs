@@ -43,7 +43,7 @@ public sealed class RepairStoppingProperties
     public bool With_an_iteration_limit_progress_and_a_live_token_change_nothing_and_repeat_exactly(PlantedProblem g, NonNegativeInt pick)
     {
         var (change, now) = RepairProperties.ChangeOf(g.Problem, pick.Get);
-        var options = new RepairOptions(pick.Get % 100, now, seed: pick.Get % 7, iterationLimit: Moves);
+        var options = FreezeAt.Options(pick.Get % 100, now, seed: pick.Get % 7, iterationLimit: Moves);
         using var live = new CancellationTokenSource();
 
         var plain = RosterRepair.Repair(g.Problem, g.Planted, change, options);
@@ -61,7 +61,7 @@ public sealed class RepairStoppingProperties
         var penalty = pick.Get % 100;
         var reports = new Reports();
 
-        var result = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(penalty, now, iterationLimit: Moves), reports, CancellationToken.None);
+        var result = RosterRepair.Repair(g.Problem, g.Planted, change, FreezeAt.Options(penalty, now, iterationLimit: Moves), reports, CancellationToken.None);
 
         // Independent: the result rescored from scratch, its changes counted against the published roster.
         var check = RosterChecker.Check(result.Problem, result.Roster.Assignments);
@@ -80,7 +80,7 @@ public sealed class RepairStoppingProperties
         cancelled.Cancel();
         var reports = new Reports();
 
-        var result = RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(pick.Get % 100, now, iterationLimit: Moves), reports, cancelled.Token);
+        var result = RosterRepair.Repair(g.Problem, g.Planted, change, FreezeAt.Options(pick.Get % 100, now, iterationLimit: Moves), reports, cancelled.Token);
 
         // Documented: only the two local candidates (no fill, no re-plan), so nothing is added to the published
         // roster; the past and pins stay; nobody stays on a duty they cannot serve.
@@ -99,7 +99,7 @@ public sealed class RepairStoppingProperties
     {
         var (change, now) = RepairProperties.ChangeOf(g.Problem, pick.Get);
         // Each reading of the time moves 1 ms: a 5 ms limit runs out within the first re-plans, a 10 h one never.
-        var options = new RepairOptions(pick.Get % 100, now, iterationLimit: Moves)
+        var options = new RepairOptions(pick.Get % 100, FreezeAt.Midnight(now), DateTimeZone.Utc, iterationLimit: Moves)
         {
             TimeLimit = tight ? Duration.FromMilliseconds(5) : Duration.FromHours(10),
             TimeProvider = new SteppingTime(1),
@@ -113,7 +113,7 @@ public sealed class RepairStoppingProperties
             && result.Problem.Pins.All(after.Contains)
             && result.Roster.Assignments.All(a => a.Date < now || pins.Contains(a) || RepairProperties.CanServe(result.Problem, a))
             && RosterChecker.Check(result.Problem, result.Roster.Assignments).Hard == result.Roster.Score.Hard
-            && (tight ? result.Candidates < RosterRepair.Repair(g.Problem, g.Planted, change, new RepairOptions(pick.Get % 100, now, iterationLimit: Moves)).Candidates : true);
+            && (tight ? result.Candidates < RosterRepair.Repair(g.Problem, g.Planted, change, FreezeAt.Options(pick.Get % 100, now, iterationLimit: Moves)).Candidates : true);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
+using CommunityDomain.Tests.Rostering;
 using CommunityDomain.Views;
 using static CommunityDomain.Tests.Rostering.RosterExamples;
 
@@ -32,7 +33,7 @@ public sealed class RosterTextsTests
         var workers = Named();
         var p = Problem(workers: workers, demands: Demands(days: 3, required: 1, minimum: 1), days: 3);
         var published = new[] { A(1, 0), A(1, 1), A(2, 2) };
-        var result = RosterRepair.Repair(p, published, new WorkerUnavailable(W(1), Monday.PlusDays(1)), new RepairOptions(10, Monday.PlusDays(1), iterationLimit: 500));
+        var result = RosterRepair.Repair(p, published, new WorkerUnavailable(W(1), Monday.PlusDays(1)), FreezeAt.Options(10, Monday.PlusDays(1), iterationLimit: 500));
         var labels = Chinese(workers);
 
         var sick = RosterTexts.Message(result.Notices.Single(n => n.Worker == W(1)), result.Problem, labels);

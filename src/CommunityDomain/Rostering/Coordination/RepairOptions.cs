@@ -10,14 +10,21 @@ public sealed class RepairOptions
 
     /// <summary>Creates options.</summary>
     /// <param name="perChangePenalty">Soft penalty per changed assignment (a worker-date whose duty differs); zero or more.</param>
-    /// <param name="now">Assignments dated before this are never touched; null to allow every date.</param>
+    /// <param name="frozenBefore">
+    /// The moment the repair is made (e.g. when the change was reported): an assignment whose duty starts before it is
+    /// never removed, moved or given to someone else (a duty in progress stays as published), and no new duty starting
+    /// before it is added; null to allow every duty to change.
+    /// </param>
+    /// <param name="zone">The time zone the problem's shift times are in; required with <paramref name="frozenBefore"/>.</param>
     /// <param name="seed">Seed of the candidate re-plans.</param>
     /// <param name="iterationLimit">Moves per candidate re-plan; at least 1.</param>
-    /// <exception cref="ArgumentException">A number is out of range.</exception>
-    public RepairOptions(long perChangePenalty, LocalDate? now = null, int seed = 1, long iterationLimit = 5_000)
+    /// <exception cref="ArgumentException">A number is out of range, or <paramref name="frozenBefore"/> is given without <paramref name="zone"/>.</exception>
+    public RepairOptions(long perChangePenalty, Instant? frozenBefore = null, DateTimeZone? zone = null, int seed = 1, long iterationLimit = 5_000)
     {
         PerChangePenalty = Guard.Against.Negative(perChangePenalty);
-        Now = now;
+        FrozenBefore = frozenBefore;
+        Zone = frozenBefore is null ? zone
+            : Guard.Against.Null(zone, nameof(zone), "A freeze instant needs the zone the shift times are in.");
         Seed = seed;
         IterationLimit = Guard.Against.NegativeOrZero(iterationLimit);
     }
@@ -25,8 +32,14 @@ public sealed class RepairOptions
     /// <summary>Soft penalty per changed assignment.</summary>
     public long PerChangePenalty { get; }
 
-    /// <summary>The first date that may change, or null.</summary>
-    public LocalDate? Now { get; }
+    /// <summary>
+    /// Duties starting before this instant (their date at their shift's start time in <see cref="Zone"/>) are never
+    /// touched and none is added; null when every duty may change.
+    /// </summary>
+    public Instant? FrozenBefore { get; }
+
+    /// <summary>The time zone the problem's shift times are in (set whenever <see cref="FrozenBefore"/> is).</summary>
+    public DateTimeZone? Zone { get; }
 
     /// <summary>Seed of the candidate re-plans.</summary>
     public int Seed { get; }
@@ -57,7 +70,7 @@ public sealed class RepairOptions
     [System.Text.Json.Serialization.JsonIgnore] // not data: a stored option runs under the reader's own clock
     public TimeProvider? TimeProvider { get; init; }
 
-    /// <summary>E.g. <c>penalty 50 per change from 2022-08-20</c>.</summary>
+    /// <summary>E.g. <c>penalty 50 per change, frozen before 2022-08-23 07:30 (Asia/Shanghai), seed 1, 3000 moves</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"penalty {PerChangePenalty} per change{(Now is { } n ? $" from {n:uuuu-MM-dd}" : "")}, seed {Seed}, {IterationLimit} moves{(TimeLimit is { } t ? $", {t.TotalSeconds:0.###} s" : "")}");
+        $"penalty {PerChangePenalty} per change{(FrozenBefore is { } n ? $", frozen before {n.InZone(Zone!).LocalDateTime:uuuu-MM-dd HH:mm} ({Zone!.Id})" : "")}, seed {Seed}, {IterationLimit} moves{(TimeLimit is { } t ? $", {t.TotalSeconds:0.###} s" : "")}");
 }

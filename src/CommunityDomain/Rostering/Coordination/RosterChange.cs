@@ -5,6 +5,12 @@ using CommunityDomain.Kernel;
 namespace CommunityDomain.Rostering.Coordination;
 
 /// <summary>Something that happened after a roster was published: the input of <see cref="RosterRepair.Repair(RosterProblem, IEnumerable{RosterAssignment}, RosterChange?, RepairOptions)"/> (null there means nothing changed).</summary>
+/// <remarks>
+/// A change says what happened; when the office learnt of it is the repair's <see cref="RepairOptions.FrozenBefore"/>,
+/// an instant: every duty that started before it (its date at its shift's start time in <see cref="RepairOptions.Zone"/>),
+/// including one still in progress, stays exactly as published, and no duty starting before it is added, so no notice
+/// ever names a duty that has already begun. A change that removes the demand of such a duty is refused.
+/// </remarks>
 public abstract record RosterChange
 {
     private protected RosterChange()
@@ -14,7 +20,10 @@ public abstract record RosterChange
     /// <summary>The problem as it is after the change.</summary>
     internal abstract RosterProblem ApplyTo(RosterProblem problem);
 
-    /// <summary>The problem as it is after the change, which happened on <paramref name="now"/> (the repair's first date that may change).</summary>
+    /// <summary>
+    /// The problem as it is after the change, which happened on <paramref name="now"/>: the date of the repair's
+    /// <see cref="RepairOptions.FrozenBefore"/> in its zone (the horizon's start without one).
+    /// </summary>
     internal virtual RosterProblem ApplyTo(RosterProblem problem, LocalDate now) => ApplyTo(problem);
 
     /// <summary>Rebuilds a worker with some fields replaced.</summary>
@@ -43,9 +52,11 @@ public sealed record WorkerUnavailable(Id<Worker> Worker, LocalDate From) : Rost
 }
 
 /// <summary>
-/// A worker may serve only in one compound from now on (e.g. their own compound was sealed): in a repair,
-/// from <see cref="RepairOptions.Now"/> (the horizon's start when it is null). Duties dated before it were served
-/// before the sealing and stay as they were, wherever they were (<see cref="Rostering.Worker.ConfinedFrom"/>).
+/// A worker may serve only in one compound from now on (e.g. their own compound was sealed): in a repair, from the
+/// date of <see cref="RepairOptions.FrozenBefore"/> in <see cref="RepairOptions.Zone"/> (the horizon's start without
+/// one). Duties dated before it were served before the sealing and stay as they were, wherever they were
+/// (<see cref="Rostering.Worker.ConfinedFrom"/>); so does a duty of that date that started before the freeze instant
+/// (a repair never touches it), which then counts as a confinement violation if it lies elsewhere.
 /// </summary>
 /// <param name="Worker">The worker.</param>
 /// <param name="Compound">The compound.</param>

@@ -11,8 +11,8 @@ public static class RosterRepair
     // The lists the private steps map are drawn from the published roster: a mismatch there is one of its assignments.
     private const string Published = "published";
 
-    // A past date a worker was off stays off: its shift-off wish weighs far above any real wish (tens to hundreds), so
-    // a repair never puts a duty on a date that has gone by unless a pin or a demand's hard minimum forces it.
+    // A frozen shift a worker was off stays off: its shift-off wish weighs far above any real wish (tens to hundreds), so
+    // a steered re-plan rarely puts a duty there (and the repair drops any it does: frozen duties come from the published roster).
     private const int PastOffWeight = 1_000_000;
 
 
@@ -20,39 +20,45 @@ public static class RosterRepair
     /// <param name="problem">The problem the roster was published for.</param>
     /// <param name="published">The published roster.</param>
     /// <param name="change">What happened, or null for nothing (the published roster comes back unchanged).</param>
-    /// <param name="options">Per-change penalty, the first date that may change, seed and moves.</param>
+    /// <param name="options">Per-change penalty, the freeze instant and zone, seed and moves.</param>
     /// <returns>The repaired roster in the changed problem, its number of changes and each person's notice.</returns>
     /// <remarks>
     /// <para>Candidates: the published roster minus the assignments the change makes impossible or ineligible
-    /// from <see cref="RepairOptions.Now"/> on (unavailable, confined elsewhere; pins stay), the same
+    /// and not frozen (unavailable, confined elsewhere; pins stay), the same
     /// keeping the ineligible ones (the fewest changes), that roster with short demands filled greedily one
     /// person at a time (each step a candidate), one re-plan per rung of a fixed ladder of change penalties
     /// (<c>0, 2, 10, 50, 250, 1000, 10000</c>), each pinning the past and the problem's pins and wishing every
     /// worker to keep their published duty (or day off) with that rung's weight, and the plain re-plan:
     /// <see cref="RosterPlanner.Plan"/> on the changed problem with the past frozen (every published
-    /// assignment dated before <see cref="RepairOptions.Now"/> pinned, nobody else placed on those dates),
+    /// assignment starting before <see cref="RepairOptions.FrozenBefore"/> pinned, nobody else placed on a shift that
+    /// starts before it),
     /// with <see cref="RepairOptions.Seed"/> and <see cref="RepairOptions.IterationLimit"/> and no wishes to
     /// keep anything. Every candidate gets the published past back, then its duties back to their published workers
     /// where only the post differs (two unpinned duties of one shift on one date swap workers while that makes more
     /// duties as published and the score is not worse), and is scored in the changed problem; the
     /// result is the candidate with the fewest hard violations, then the lowest <c>soft + penalty x
     /// changes</c>, then the fewest changes.</para>
-    /// <para>What holds, for a published roster that keeps the problem's pins: no duty from
-    /// <see cref="RepairOptions.Now"/> on keeps a worker who cannot serve it in the changed problem
+    /// <para>Frozen: a duty starts at its date and its shift's start time in <see cref="RepairOptions.Zone"/> (an
+    /// instant, read leniently across clock changes); one that starts before <see cref="RepairOptions.FrozenBefore"/>,
+    /// including one in progress, is frozen. Every candidate gets the published frozen duties back and loses any
+    /// other duty starting before that instant.</para>
+    /// <para>What holds, for a published roster that keeps the problem's pins: no duty that is not frozen keeps a
+    /// worker who cannot serve it in the changed problem
     /// (unavailable at any moment of it, confined elsewhere, unqualified) unless it is pinned, even when
     /// nobody can replace them and the post falls short; the result never has more
     /// hard violations than that plain re-plan (same problem, seed and iteration limit give the same
     /// roster, and pins and unavailability without a duty score nothing, so it scores the same in the changed
     /// problem), nor than the fewest-changes roster without those duties. Because the candidates do not depend on the penalty,
     /// for a fixed seed and iteration limit a higher penalty never yields more changes (exactly). No change
-    /// returns the published roster unchanged. Assignments dated before <see cref="RepairOptions.Now"/> and
-    /// the changed problem's pins are never touched. "A hard violation it could avoid" is measured against
+    /// returns the published roster unchanged. Assignments starting before <see cref="RepairOptions.FrozenBefore"/>
+    /// and the changed problem's pins are never touched (removed, moved or given to someone else), and no assignment
+    /// starting before it is added, so no notice names a duty that has begun. "A hard violation it could avoid" is measured against
     /// that planner run, not against a proof of optimality: with few moves the planner may itself miss a
     /// feasible roster.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, or the change removes
-    /// a demand of an assignment dated before <see cref="RepairOptions.Now"/>.
+    /// a demand of an assignment starting before <see cref="RepairOptions.FrozenBefore"/>.
     /// </exception>
     public static RepairResult Repair(RosterProblem problem, IEnumerable<RosterAssignment> published, RosterChange? change, RepairOptions options) =>
         Repair(problem, published, change, options, progress: null, CancellationToken.None);
@@ -61,7 +67,7 @@ public static class RosterRepair
     /// <param name="problem">The problem the roster was published for.</param>
     /// <param name="published">The published roster.</param>
     /// <param name="change">What happened, or null for nothing (the published roster comes back unchanged).</param>
-    /// <param name="options">Per-change penalty, the first date that may change, seed, moves and time limit.</param>
+    /// <param name="options">Per-change penalty, the freeze instant and zone, seed, moves and time limit.</param>
     /// <param name="progress">Receives a report each time the best candidate so far improves; optional.</param>
     /// <param name="cancellationToken">Stops the repair early; the best candidate so far is returned.</param>
     /// <returns>The repaired roster in the changed problem, its number of changes and each person's notice.</returns>
@@ -86,7 +92,7 @@ public static class RosterRepair
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, or the change removes
-    /// a demand of an assignment dated before <see cref="RepairOptions.Now"/>.
+    /// a demand of an assignment starting before <see cref="RepairOptions.FrozenBefore"/>.
     /// </exception>
     public static RepairResult Repair(
         RosterProblem problem,
@@ -106,65 +112,88 @@ public static class RosterRepair
             return new RepairResult(problem, before, 0, [], 1);
         }
 
-        var now = options.Now ?? problem.Horizon.Start;
-        var changed = change.ApplyTo(problem, now);
-        var keys = changed.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
-        var kept = original.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification))).ToList();
-        var past = original.Where(a => a.Date < now).ToList();
-        if (past.Count != kept.Count(a => a.Date < now))
-        {
-            throw new ArgumentException($"The change {change} removes duties dated before {now:uuuu-MM-dd}.", nameof(change));
-        }
-
-        // Future duties the change makes ineligible (unavailable, confined elsewhere) go; pins stay.
-        var pinnedSet = changed.Pins.ToHashSet();
-        var ineligible = ScoreIn(changed, kept).Score.Items
-            .Where(i => i.Rule is RuleKind.Unavailable or RuleKind.Confinement or RuleKind.Qualification && i.Worker is not null && i.Date >= now)
-            .Select(i => (i.Worker!.Value, i.Date!.Value))
-            .ToHashSet();
-        var matching = kept;
-        kept = kept.Where(a => pinnedSet.Contains(a) || !ineligible.Contains((a.Worker, a.Date))).ToList();
-
-        // Whoever cannot serve a duty from now on (unavailable at any moment of it, confined elsewhere,
-        // unqualified) comes off it in every candidate, even when nobody can take their place: one hard point
-        // of a short post never buys keeping an ill or trapped person on duty. Pins and the past stay.
+        var setting = Setting.Of(problem, original, change, new RepairFreeze(problem, options));
         var clock = new Elapsed(options.TimeProvider);
-        var choice = new Choice(changed, original, now, pinnedSet, options, progress);
-        choice.Add(matching);
-        choice.Add(kept);
-        var filled = GreedyFill(changed, kept, now, cancellationToken);
+        var choice = new Choice(setting, original, options, progress);
+        var start = AddLocalCandidates(choice, setting, cancellationToken);
+        choice.Report(0, clock.Now);
+        AddReplans(choice, setting, start, options, clock, cancellationToken);
+        var best = choice.Best;
+        return new RepairResult(setting.Changed, best.Roster, best.Changes, Notices(original, best.Roster.Assignments), choice.Count);
+    }
+
+    /// <summary>
+    /// The local candidates: the published roster's duties that still match a demand, the same without those whose
+    /// worker cannot serve them, and each step of the greedy fill. Whoever cannot serve a duty that is not frozen
+    /// (unavailable at any moment of it, confined elsewhere, unqualified) comes off it in every candidate, even when
+    /// nobody can take their place: one hard point of a short post never buys keeping an ill or trapped person on
+    /// duty. Pins and frozen duties stay.
+    /// </summary>
+    /// <returns>The roster the steered re-plans start from: the last fill step, or the kept duties.</returns>
+    private static List<RosterAssignment> AddLocalCandidates(Choice choice, Setting s, CancellationToken token)
+    {
+        choice.Add(s.Matching);
+        choice.Add(s.Kept);
+        var filled = GreedyFill(s.Changed, s.Kept, s.Freeze, token);
         foreach (var candidate in filled)
         {
             choice.Add(candidate);
         }
 
-        choice.Report(0, clock.Now);
+        return filled.Count > 0 ? filled[^1] : s.Kept;
+    }
 
-        // Re-plans search from the best local candidate rather than from scratch, so they keep what the
-        // published roster got right and spend their moves on what the change broke. The last one is the plain
-        // re-plan of the changed problem with the past frozen: with it among the candidates, the chosen repair
-        // never has more hard violations than the planner itself would leave.
-        var start = filled.Count > 0 ? filled[^1] : kept;
-        var replans = RepairOptions.Ladder.Select(weight => (Problem: (Func<RosterProblem>)(() => Steered(changed, kept, past, now, weight)), Start: (List<RosterAssignment>?)start))
-            .Append((() => FrozenPast(changed, past, now), null))
+    /// <summary>
+    /// The re-plans, one per rung of the ladder then the plain one, each given a share of the time left; a re-plan's
+    /// duties that start before the freeze instant are replaced by the frozen published ones.
+    /// </summary>
+    /// <remarks>
+    /// Re-plans search from the best local candidate rather than from scratch, so they keep what the published roster
+    /// got right and spend their moves on what the change broke. The last one is the plain re-plan of the changed
+    /// problem with the past frozen: with it among the candidates, the chosen repair never has more hard violations
+    /// than the planner itself would leave.
+    /// </remarks>
+    private static void AddReplans(Choice choice, Setting s, List<RosterAssignment> start, RepairOptions options, Elapsed clock, CancellationToken token)
+    {
+        var replans = RepairOptions.Ladder.Select(weight => (Problem: (Func<RosterProblem>)(() => Steered(s, weight)), Start: (List<RosterAssignment>?)start))
+            .Append((() => FrozenPast(s.Changed, s.Past, s.Freeze), null))
             .ToList();
         var moves = 0L;
         for (var i = 0; i < replans.Count; i++)
         {
             var left = options.TimeLimit is { } limit ? (limit - clock.Now) / (replans.Count - i) : (Duration?)null;
-            if (cancellationToken.IsCancellationRequested || left <= Duration.Zero)
+            if (token.IsCancellationRequested || left <= Duration.Zero)
             {
                 break;
             }
 
-            var (planned, tried) = Plan(replans[i].Problem(), new PlannerOptions(options.Seed, left, options.IterationLimit, options.TimeProvider), replans[i].Start, cancellationToken);
+            var (planned, tried) = Plan(replans[i].Problem(), new PlannerOptions(options.Seed, left, options.IterationLimit, options.TimeProvider), replans[i].Start, token);
             moves += tried;
-            choice.Add([.. past, .. planned.Assignments.Where(a => a.Date >= now)]);
+            choice.Add([.. s.Past, .. planned.Assignments.Where(a => !s.Freeze.IsFrozen(a))]);
             choice.Report(moves, clock.Now);
         }
+    }
 
-        var best = choice.Best;
-        return new RepairResult(changed, best.Roster, best.Changes, Notices(original, best.Roster.Assignments), choice.Count);
+    /// <summary>
+    /// What every candidate is built from: the changed problem, the published duties that still match a demand, those
+    /// of them each worker can still serve (frozen ones and pins kept), the frozen ones, and the changed problem's pins.
+    /// </summary>
+    private sealed record Setting(RosterProblem Changed, List<RosterAssignment> Matching, List<RosterAssignment> Kept, List<RosterAssignment> Past, HashSet<RosterAssignment> Pins, RepairFreeze Freeze)
+    {
+        public static Setting Of(RosterProblem problem, List<RosterAssignment> original, RosterChange change, RepairFreeze freeze)
+        {
+            var changed = change.ApplyTo(problem, freeze.Date);
+            var keys = changed.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
+            var matching = original.Where(a => keys.Contains((a.Post, a.Date, a.ShiftCode, a.Qualification))).ToList();
+            var past = original.Where(freeze.IsFrozen).ToList();
+            if (past.Count != matching.Count(freeze.IsFrozen))
+            {
+                throw new ArgumentException($"The change {change} removes duties starting before {freeze}.", nameof(change));
+            }
+
+            var pins = changed.Pins.ToHashSet();
+            return new Setting(changed, matching, Eligible(changed, matching, freeze, pins).Duties, past, pins, freeze);
+        }
     }
 
     /// <summary>One planner run (the search engine behind <see cref="RosterPlanner.Plan"/>), with the moves it tried.</summary>
@@ -188,7 +217,7 @@ public static class RosterRepair
     /// The candidates scored as they come, keeping the best by the repair's order: fewest hard violations, then
     /// the lowest soft + penalty x changes, then the fewest changes, then the earliest.
     /// </summary>
-    private sealed class Choice(RosterProblem changed, List<RosterAssignment> original, LocalDate now, HashSet<RosterAssignment> pins, RepairOptions options, IProgress<PlannerProgress>? progress)
+    private sealed class Choice(Setting setting, List<RosterAssignment> original, RepairOptions options, IProgress<PlannerProgress>? progress)
     {
         private readonly HashSet<RosterAssignment> _old = [.. original];
         private int[]? _oldCells;
@@ -200,9 +229,10 @@ public static class RosterRepair
 
         public void Add(List<RosterAssignment> candidate)
         {
-            var (duties, roster) = Eligible(changed, candidate, now, pins);
+            var changed = setting.Changed;
+            var (duties, roster) = Eligible(changed, candidate, setting.Freeze, setting.Pins);
             _oldCells ??= PublishedCells(changed, original);
-            (duties, roster) = Relabel(changed, duties, roster, _oldCells, now);
+            (duties, roster) = Relabel(changed, duties, roster, _oldCells, setting.Freeze);
             var changes = Changes(_old, duties);
             if (Count == 0 || Key(roster, changes).CompareTo(Key(Best.Roster, Best.Changes)) < 0)
             {
@@ -232,7 +262,7 @@ public static class RosterRepair
     /// person at a time with the free worker whose addition scores best, while that improves the score;
     /// every prefix is a candidate.
     /// </summary>
-    private static List<List<RosterAssignment>> GreedyFill(RosterProblem changed, List<RosterAssignment> kept, LocalDate now, CancellationToken token)
+    private static List<List<RosterAssignment>> GreedyFill(RosterProblem changed, List<RosterAssignment> kept, RepairFreeze freeze, CancellationToken token)
     {
         // Priced with the incremental evaluator (tested equal to a full rescoring): one Set per try.
         var p = changed.Compiled;
@@ -245,7 +275,7 @@ public static class RosterRepair
         var ev = new RosterEvaluator(p, changed.CellsOf(kept, Published));
         var current = new List<RosterAssignment>(kept);
         var result = new List<List<RosterAssignment>>();
-        foreach (var d in changed.Demands.Where(d => d.Date >= now).OrderBy(d => d.Date).ThenBy(d => d.Post.Value).ThenBy(d => d.ShiftCode, StringComparer.Ordinal))
+        foreach (var d in changed.Demands.Where(d => !freeze.IsFrozen(d.Date, d.ShiftCode)).OrderBy(d => d.Date).ThenBy(d => d.Post.Value).ThenBy(d => d.ShiftCode, StringComparer.Ordinal))
         {
             var day = Period.DaysBetween(changed.Horizon.Start, d.Date);
             var slot = slotOf[(d.Post, d.ShiftCode, d.Qualification)];
@@ -290,33 +320,36 @@ public static class RosterRepair
         return result;
     }
 
-    /// <summary>The candidate without its barred duties, scored once (twice only when something was barred).</summary>
-    private static (List<RosterAssignment> Duties, Roster Roster) Eligible(RosterProblem changed, List<RosterAssignment> candidate, LocalDate now, HashSet<RosterAssignment> pins)
+    /// <summary>
+    /// The candidate without the duties their workers cannot serve (unavailable, confined elsewhere, unqualified),
+    /// frozen duties and pins excepted, scored once (twice only when something was barred).
+    /// </summary>
+    private static (List<RosterAssignment> Duties, Roster Roster) Eligible(RosterProblem changed, List<RosterAssignment> candidate, RepairFreeze freeze, HashSet<RosterAssignment> pins)
     {
         var roster = ScoreIn(changed, candidate);
         var barred = roster.Score.Items
-            .Where(i => i.Rule is RuleKind.Unavailable or RuleKind.Confinement or RuleKind.Qualification && i.Worker is not null && i.Date >= now)
+            .Where(i => i.Rule is RuleKind.Unavailable or RuleKind.Confinement or RuleKind.Qualification && i.Worker is not null)
             .Select(i => (i.Worker!.Value, i.Date!.Value))
             .ToHashSet();
-        if (barred.Count == 0)
+        if (!candidate.Any(a => barred.Contains((a.Worker, a.Date)) && !pins.Contains(a) && !freeze.IsFrozen(a)))
         {
             return (candidate, roster);
         }
 
-        List<RosterAssignment> kept = [.. candidate.Where(a => pins.Contains(a) || !barred.Contains((a.Worker, a.Date)))];
+        List<RosterAssignment> kept = [.. candidate.Where(a => pins.Contains(a) || freeze.IsFrozen(a) || !barred.Contains((a.Worker, a.Date)))];
         return (kept, ScoreIn(changed, kept));
     }
 
     /// <summary>
     /// Gives duties back to their published workers where only the post differs: two duties of one shift on one
-    /// date (from <paramref name="now"/> on, neither pinned) swap their workers when that brings more of them back
+    /// date (neither frozen nor pinned) swap their workers when that brings more of them back
     /// to the published roster and the score is not worse (priced with the incremental evaluator, tested equal to a
     /// full rescoring). Both duties keep their times, so rest and overlap cannot change. The search's wishes speak
     /// of shifts, not posts, so without this a re-plan may move people between gates at no cost and notify them
     /// for nothing. Passes over worker pairs per date (O(dates x workers^2) cheap checks each) until none gains;
     /// every swap taken removes changes, so the passes end, and a swap rarely enables another (two passes, usually).
     /// </summary>
-    private static (List<RosterAssignment> Duties, Roster Roster) Relabel(RosterProblem changed, List<RosterAssignment> duties, Roster roster, int[] old, LocalDate now)
+    private static (List<RosterAssignment> Duties, Roster Roster) Relabel(RosterProblem changed, List<RosterAssignment> duties, Roster roster, int[] old, RepairFreeze freeze)
     {
         var p = changed.Compiled;
         var ev = new RosterEvaluator(p, changed.CellsOf(duties, Published));
@@ -324,11 +357,17 @@ public static class RosterRepair
         for (var improved = true; improved;)
         {
             improved = false;
-            for (var d = Math.Max(0, Period.DaysBetween(changed.Horizon.Start, now)); d < p.Days; d++)
+            for (var d = Math.Max(0, Period.DaysBetween(changed.Horizon.Start, freeze.Date)); d < p.Days; d++)
             {
+                var date = changed.Horizon.Start.PlusDays(d);
                 for (var a = 0; a < p.WorkerCount; a++)
                 {
                     var sa = ev.Assign[(a * p.Days) + d];
+                    if (sa >= 0 && freeze.IsFrozen(date, changed.Shifts[p.SlotShift[sa]].Code))
+                    {
+                        continue; // both duties of a swap have this shift, so neither may move
+                    }
+
                     for (var b = 0; b < p.WorkerCount && sa >= 0 && old[(a * p.Days) + d] != sa && p.Pinned[(a * p.Days) + d] < 0; b++)
                     {
                         var sb = ev.Assign[(b * p.Days) + d];
@@ -394,27 +433,29 @@ public static class RosterRepair
     }
 
     /// <summary>
-    /// The changed problem with the past frozen: every published assignment dated before <paramref name="now"/>
-    /// pinned (unless the worker already has a pin that date), and every other worker unavailable on those
-    /// dates, so the planner can neither move nor add a past duty (where a kept duty runs past midnight into
-    /// such a date, the worker is available there only for that tail). Unavailability without a duty and pins
-    /// score nothing, so a roster with the published past usually scores the same here as in the changed problem;
-    /// not always (a kept past duty that breaks a rule of the changed problem, e.g. a 24-hour duty into the
-    /// worker's own unavailable date, looks servable here through its tail window), which is why the repair
-    /// judges every candidate, this one included, in the changed problem.
+    /// The changed problem with the past frozen: every published assignment starting before the freeze instant pinned
+    /// (unless the worker already has a pin that date), every other worker unavailable on the dates wholly gone by, and
+    /// on the date the freeze instant cuts, available only from the first shift that starts at or after it, so the
+    /// planner can neither move nor add a frozen duty (where a kept duty runs past midnight into such a date, the
+    /// worker is also available there for that tail). Unavailability without a duty and pins score nothing, so a
+    /// roster with the published past usually scores the same here as in the changed problem; not always (a kept past
+    /// duty that breaks a rule of the changed problem, e.g. a 24-hour duty into the worker's own unavailable date,
+    /// looks servable here through its tail window), which is why the repair judges every candidate, this one
+    /// included, in the changed problem.
     /// </summary>
-    internal static RosterProblem FrozenPast(RosterProblem changed, IReadOnlyList<RosterAssignment> past, LocalDate now)
+    internal static RosterProblem FrozenPast(RosterProblem changed, IReadOnlyList<RosterAssignment> past, RepairFreeze freeze)
     {
         var pinned = changed.Pins.Select(p => (p.Worker, p.Date)).ToHashSet();
         var busy = past.Select(a => (a.Worker, a.Date)).Concat(pinned).ToHashSet();
-        var pastDates = changed.Horizon.Where(d => d < now).ToList();
+        var pastDates = changed.Horizon.Where(freeze.IsPast).ToList();
+        var cut = changed.Horizon.Select(d => (Date: d, From: freeze.OpenFrom(d))).Where(x => x.From is not null).Select(x => (x.Date, From: x.From!.Value)).ToList();
 
-        // A kept night duty runs into the next date: there the worker stays available only for its tail (a
-        // window), so the frozen date neither breaks the kept duty nor takes a new one.
+        // A kept night duty runs into the next date: there the worker stays available for its tail (a window), so
+        // the frozen date neither breaks the kept duty nor takes a new one.
         var shifts = changed.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
         var tails = past.Concat(changed.Pins)
             .Select(a => (a.Worker, Date: a.Date.PlusDays(1), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes)))
-            .Where(t => t.End > t.Date.AtMidnight() && t.Date < now && !busy.Contains((t.Worker, t.Date)))
+            .Where(t => t.End > t.Date.AtMidnight() && (freeze.IsPast(t.Date) || cut.Any(c => c.Date == t.Date)) && !busy.Contains((t.Worker, t.Date)))
             .ToList();
         return changed.With(
             pins: changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date)))),
@@ -422,36 +463,74 @@ public static class RosterRepair
             {
                 var mine = tails.Where(t => t.Worker == w.Id).ToList();
                 var tailDates = mine.Select(t => t.Date).ToHashSet();
+                var (windows, closed) = CutAvailability(w, cut.Where(c => !busy.Contains((w.Id, c.Date))), tailDates);
                 return new Worker(
                     w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo,
-                    w.Availability.Concat(mine.Select(t => new AvailabilityWindow(t.Date.AtMidnight(), t.End))),
-                    w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)) && !tailDates.Contains(d))).Distinct(), w.Rules,
+                    windows.Concat(mine.Select(t => new AvailabilityWindow(t.Date.AtMidnight(), t.End))),
+                    w.UnavailableDates.Concat(pastDates.Where(d => !busy.Contains((w.Id, d)) && !tailDates.Contains(d))).Concat(closed).Distinct(), w.Rules,
                     w.DisplayName, w.Resident, w.ConfinedFrom);
             }));
     }
 
-    /// <summary>The changed problem with the past pinned and wishes that keep the published duties.</summary>
-    private static RosterProblem Steered(RosterProblem changed, List<RosterAssignment> kept, List<RosterAssignment> past, LocalDate now, int weight)
+    /// <summary>
+    /// A worker's windows with each cut date (where the worker has no frozen duty) open only from its first shift at
+    /// or after the freeze instant: the worker's own windows of that date clipped to start there, or one window from
+    /// there to midnight when the date had none. A date whose own windows all lie before it (and no tail) is closed.
+    /// </summary>
+    private static (List<AvailabilityWindow> Windows, List<LocalDate> Closed) CutAvailability(Worker w, IEnumerable<(LocalDate Date, LocalDateTime From)> cut, HashSet<LocalDate> tailDates)
     {
+        var windows = w.Availability.ToList();
+        var closed = new List<LocalDate>();
+        foreach (var (date, from) in cut)
+        {
+            var own = windows.Where(x => x.Start.Date == date).ToList();
+            if (own.Count == 0)
+            {
+                windows.Add(new AvailabilityWindow(from, date.PlusDays(1).AtMidnight()));
+                continue;
+            }
+
+            windows.RemoveAll(x => x.Start.Date == date);
+            var clipped = own.Where(x => x.End > from).Select(x => new AvailabilityWindow(x.Start > from ? x.Start : from, x.End)).ToList();
+            windows.AddRange(clipped);
+            if (clipped.Count == 0 && !tailDates.Contains(date))
+            {
+                closed.Add(date);
+            }
+        }
+
+        return (windows, closed);
+    }
+
+    /// <summary>The changed problem with the frozen duties pinned and wishes that keep the published duties.</summary>
+    private static RosterProblem Steered(Setting s, int weight)
+    {
+        var changed = s.Changed;
         var pinned = changed.Pins.Select(p => (p.Worker, p.Date)).ToHashSet();
-        var pins = changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date))));
-        var duty = kept.ToDictionary(a => (a.Worker, a.Date), a => a.ShiftCode);
+        var pins = changed.Pins.Concat(s.Past.Where(a => !pinned.Contains((a.Worker, a.Date))));
+        var duty = s.Kept.ToDictionary(a => (a.Worker, a.Date), a => a.ShiftCode);
         var wishes = new List<ShiftWish>(changed.Wishes);
         foreach (var w in changed.Workers)
         {
             foreach (var date in changed.Horizon)
             {
-                var off = date < now ? PastOffWeight : weight;
                 if (duty.TryGetValue((w.Id, date), out var code))
                 {
-                    if (weight > 0 && date >= now)
+                    if (weight > 0 && !s.Freeze.IsFrozen(date, code))
                     {
                         wishes.Add(new ShiftWish(w.Id, date, code, WishKind.ShiftOn, weight));
                     }
+
+                    continue;
                 }
-                else if (off > 0)
+
+                foreach (var shift in changed.Shifts)
                 {
-                    wishes.AddRange(changed.Shifts.Select(s => new ShiftWish(w.Id, date, s.Code, WishKind.ShiftOff, off)));
+                    var off = s.Freeze.IsFrozen(date, shift.Code) ? PastOffWeight : weight;
+                    if (off > 0)
+                    {
+                        wishes.Add(new ShiftWish(w.Id, date, shift.Code, WishKind.ShiftOff, off));
+                    }
                 }
             }
         }

@@ -169,12 +169,10 @@ internal sealed class BoundPath
     /// </summary>
     private void WorkAfterWork(int d)
     {
-        var (value, next, back, row0, open, cost, keys, order) = (_value, _next, _back, _backRow, _open, _slotCost, _keys, _order);
-        var (k, t, runCap, bases, live, liveNext) = (_k, _t, _runCap, _bases, _live, _liveNext);
-        var (forbidden, timing, stepTo, weekendUp) = (_r.Forbidden, _r.Timing, _shape.StepTo, _shape.WeekendUp);
+        // Phases per (group, b, run) of yesterday: its finite predecessors sorted by value (SortedPredecessors), then
+        // each shift today takes the cheapest compatible one (ExtendRun).
+        var (value, keys, order, k, runCap, bases, live) = (_value, _keys, _order, _k, _runCap, _bases, _live);
         var newWeekend = _p.WeekendOfDay[d] >= 0 && _p.WeekendOfDay[d - 1] != _p.WeekendOfDay[d];
-        var price = newWeekend ? _weekendPrice : 0;
-        var row = d * t;
         var unlimited = _r.MaxConsecutive == CompiledRules.Unlimited;
         for (var g = 0; g < _groups; g++)
         {
@@ -193,55 +191,77 @@ internal sealed class BoundPath
                         continue;
                     }
 
-                    var n = 0;
-                    for (var i = 0; i < k; i++)
+                    var n = SortedPredecessors(value, g * bases, run, b, runCap, k, keys, order);
+                    if (n > 0)
                     {
-                        var v = value[(g * bases) + WorkBase(i, run, b, runCap)];
-                        if (v < Infinity)
-                        {
-                            keys[n] = v;
-                            order[n++] = i;
-                        }
-                    }
-
-                    if (n == 0)
-                    {
-                        continue;
-                    }
-
-                    keys.AsSpan(0, n).Sort(order.AsSpan(0, n));
-                    for (var i = 0; i < k; i++)
-                    {
-                        var t2 = open[i];
-                        var c = cost[row + t2];
-                        var g2 = stepTo[(g * k) + i];
-                        g2 = g2 >= 0 && newWeekend ? weekendUp[g2] : g2;
-                        if (c == Infinity || g2 < 0)
-                        {
-                            continue;
-                        }
-
-                        for (var j = 0; j < n; j++)
-                        {
-                            var pair = (open[order[j]] * t) + t2;
-                            if (forbidden[pair] || timing[pair] != 0)
-                            {
-                                continue;
-                            }
-
-                            var to = (g2 * bases) + WorkBase(i, grown, b, runCap);
-                            var candidate = keys[j] + c + price;
-                            if (candidate < next[to])
-                            {
-                                next[to] = candidate;
-                                back[row0 + to] = (g * bases) + WorkBase(order[j], run, b, runCap);
-                                liveNext[g2] = true;
-                            }
-
-                            break;
-                        }
+                        ExtendRun(d, g, b, run, grown, n, newWeekend);
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The finite values of one (group, run, b) of yesterday's duty states into <paramref name="keys"/> with their open
+    /// shift indexes in <paramref name="order"/>, sorted by value; returns how many.
+    /// </summary>
+    private static int SortedPredecessors(double[] value, int groupBase, int run, int b, int runCap, int k, double[] keys, int[] order)
+    {
+        var n = 0;
+        for (var i = 0; i < k; i++)
+        {
+            var v = value[groupBase + WorkBase(i, run, b, runCap)];
+            if (v < Infinity)
+            {
+                keys[n] = v;
+                order[n++] = i;
+            }
+        }
+
+        keys.AsSpan(0, n).Sort(order.AsSpan(0, n));
+        return n;
+    }
+
+    /// <summary>
+    /// Each open shift today after the cheapest of the <paramref name="n"/> sorted predecessors it may follow (neither
+    /// forbidden nor timed apart): most pairs are compatible, so the scan stops at the first that is.
+    /// </summary>
+    private void ExtendRun(int d, int g, int b, int run, int grown, int n, bool newWeekend)
+    {
+        var (next, back, row0, open, cost, keys, order) = (_next, _back, _backRow, _open, _slotCost, _keys, _order);
+        var (k, t, runCap, bases, liveNext) = (_k, _t, _runCap, _bases, _liveNext);
+        var (forbidden, timing, stepTo, weekendUp) = (_r.Forbidden, _r.Timing, _shape.StepTo, _shape.WeekendUp);
+        var price = newWeekend ? _weekendPrice : 0;
+        var row = d * t;
+        for (var i = 0; i < k; i++)
+        {
+            var t2 = open[i];
+            var c = cost[row + t2];
+            var g2 = stepTo[(g * k) + i];
+            g2 = g2 >= 0 && newWeekend ? weekendUp[g2] : g2;
+            if (c == Infinity || g2 < 0)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                var pair = (open[order[j]] * t) + t2;
+                if (forbidden[pair] || timing[pair] != 0)
+                {
+                    continue;
+                }
+
+                var to = (g2 * bases) + WorkBase(i, grown, b, runCap);
+                var candidate = keys[j] + c + price;
+                if (candidate < next[to])
+                {
+                    next[to] = candidate;
+                    back[row0 + to] = (g * bases) + WorkBase(order[j], run, b, runCap);
+                    liveNext[g2] = true;
+                }
+
+                break;
             }
         }
     }

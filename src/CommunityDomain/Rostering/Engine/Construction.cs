@@ -26,7 +26,21 @@ internal static class Construction
     /// time limit it never stops early, so the construction stays deterministic.</param>
     public static void Greedy(RosterEvaluator ev, Func<bool>? stop = null)
     {
-        var p = ev.P;
+        var rotation = -1;
+        foreach (var (_, d, s) in ScarcityOrder(ev.P))
+        {
+            if (stop?.Invoke() == true)
+            {
+                return;
+            }
+
+            Fill(ev, d, s, ref rotation);
+        }
+    }
+
+    /// <summary>The day-slots with a requirement, scarcest first: allowed workers per required person, then day, then slot.</summary>
+    private static List<(double Scarcity, int Day, int Slot)> ScarcityOrder(CompiledProblem p)
+    {
         var order = new List<(double Scarcity, int Day, int Slot)>();
         for (var d = 0; d < p.Days; d++)
         {
@@ -52,57 +66,66 @@ internal static class Construction
         }
 
         order.Sort();
-        var rotation = -1;
-        foreach (var (_, d, s) in order)
+        return order;
+    }
+
+    /// <summary>Adds the best candidate to the day-slot until it is covered or nobody improves the score (the rotation moves on per person).</summary>
+    private static void Fill(RosterEvaluator ev, int d, int s, ref int rotation)
+    {
+        var p = ev.P;
+        var need = p.Required[p.DaySlot(d, s)] - ev.Count(d, s);
+        while (need-- > 0)
         {
-            if (stop?.Invoke() == true)
+            rotation = p.WorkerCount == 0 ? 0 : (rotation + 1) % p.WorkerCount;
+            var best = BestCandidate(ev, d, s, rotation);
+            if (best < 0)
             {
-                return;
+                break;
             }
 
-            var need = p.Required[p.DaySlot(d, s)] - ev.Count(d, s);
-            while (need-- > 0)
+            ev.Begin();
+            ev.Set(best, d, s);
+            ev.Commit();
+            ev.Accept();
+        }
+    }
+
+    /// <summary>
+    /// From <paramref name="rotation"/> on, the free allowed worker whose duty changes the score most for the better among
+    /// the first <see cref="PricedCandidates"/> whose duty improves it without fairness; -1 when none does.
+    /// </summary>
+    private static int BestCandidate(RosterEvaluator ev, int d, int s, int rotation)
+    {
+        var p = ev.P;
+        var best = -1;
+        var bestDelta = ScoreChange.Worst;
+        var acceptable = 0;
+        for (var i = 0; i < p.WorkerCount && acceptable < PricedCandidates; i++)
+        {
+            var w = (rotation + i) % p.WorkerCount;
+            if (ev.Assign[p.WorkerDay(w, d)] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, s + 1)] || p.OverlapsNeighbour(ev.Assign, w, d, s))
             {
-                var best = -1;
-                var bestDelta = ScoreChange.Worst;
-                var acceptable = 0;
-                rotation = p.WorkerCount == 0 ? 0 : (rotation + 1) % p.WorkerCount;
-                for (var i = 0; i < p.WorkerCount && acceptable < PricedCandidates; i++)
+                continue;
+            }
+
+            var fairness = ev.Fairness;
+            ev.Begin();
+            ev.Set(w, d, s);
+            var delta = ev.Commit();
+            var withoutFairness = delta with { Soft = delta.Soft - (ev.Fairness - fairness) };
+            ev.Undo();
+            if (withoutFairness.Improves)
+            {
+                acceptable++;
+                if (delta < bestDelta)
                 {
-                    var w = (rotation + i) % p.WorkerCount;
-                    if (ev.Assign[p.WorkerDay(w, d)] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, s + 1)] || p.OverlapsNeighbour(ev.Assign, w, d, s))
-                    {
-                        continue;
-                    }
-
-                    var fairness = ev.Fairness;
-                    ev.Begin();
-                    ev.Set(w, d, s);
-                    var delta = ev.Commit();
-                    var withoutFairness = delta with { Soft = delta.Soft - (ev.Fairness - fairness) };
-                    ev.Undo();
-                    if (withoutFairness.Improves)
-                    {
-                        acceptable++;
-                        if (delta < bestDelta)
-                        {
-                            bestDelta = delta;
-                            best = w;
-                        }
-                    }
+                    bestDelta = delta;
+                    best = w;
                 }
-
-                if (best < 0)
-                {
-                    break;
-                }
-
-                ev.Begin();
-                ev.Set(best, d, s);
-                ev.Commit();
-                ev.Accept();
             }
         }
+
+        return best;
     }
 
     /// <summary>The naive baseline: demands in date order, each filled with the first eligible free workers, unpriced.</summary>

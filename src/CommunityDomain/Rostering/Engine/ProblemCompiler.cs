@@ -234,78 +234,81 @@ internal static class ProblemCompiler
     private static ChoiceTable CompileChoices(
         RosterProblem problem, SlotTable slots, CoverTable cover, CompiledRules[] rules, int[] workerRules, WishTable wishes, int[] pinned, int days, LocalDate first)
     {
+        // Phases per worker: the own-compound cost per slot, then per date the shifts the worker can serve
+        // (availability) and that date's choices (soft cost, the rule that bars each, whether it is allowed).
         var workers = problem.Workers;
-        var shiftCount = problem.Shifts.Count;
         var slotCount = slots.Count;
-        var ownCost = new int[workers.Count * slotCount];
-        var choices = slotCount + 1;
-        var choiceSoft = new int[workers.Count * days * choices];
-        var allowed = new bool[workers.Count * days * choices];
-        var violation = new byte[workers.Count * days * choices];
-        var canServe = new bool[shiftCount];
+        var cells = workers.Count * days * (slotCount + 1);
+        var table = new ChoiceTable(new int[cells], new bool[cells], new byte[cells], new int[workers.Count * slotCount]);
+        var canServe = new bool[problem.Shifts.Count];
         var reach = ReachDays(problem.Shifts);
         var judged = new bool[days + reach];
         for (var w = 0; w < workers.Count; w++)
         {
             var worker = workers[w];
-            var r = rules[workerRules[w]];
             MarkJudgedDates(worker, first, judged);
             for (var s = 0; s < slotCount; s++)
             {
-                ownCost[(w * slotCount) + s] = slots.Compound[s] != worker.Home ? problem.Weights.OwnCompound : 0;
+                table.OwnCompound[(w * slotCount) + s] = slots.Compound[s] != worker.Home ? problem.Weights.OwnCompound : 0;
             }
 
             for (var day = 0; day < days; day++)
             {
                 var date = first.PlusDays(day);
-                var wd = (w * days) + day;
-                var pin = pinned[wd];
-                var baseIndex = wd * choices;
-                choiceSoft[baseIndex] = wishes.OnTotal[wd];
-                allowed[baseIndex] = pin < 0;
-
-                // Availability is judged on the duty's real interval (it may run into the next date); a duty that can
-                // touch no unavailable or restricted date is served (most dates of most workers: skip the rule there).
-                if (judged.AsSpan(day, reach + 1).Contains(true))
-                {
-                    for (var t = 0; t < shiftCount; t++)
-                    {
-                        var start = date.At(problem.Shifts[t].Start);
-                        canServe[t] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(problem.Shifts[t].Minutes));
-                    }
-                }
-                else
-                {
-                    Array.Fill(canServe, true);
-                }
-
-                for (var s = 0; s < slotCount; s++)
-                {
-                    var t = slots.Shift[s];
-                    var i = baseIndex + s + 1;
-                    choiceSoft[i] = wishes.OnTotal[wd] - wishes.On[(wd * shiftCount) + t] + wishes.Off[(wd * shiftCount) + t] + ownCost[(w * slotCount) + s];
-                    RuleKind? broken = null;
-                    if (!canServe[t])
-                    {
-                        broken = RuleKind.Unavailable;
-                    }
-                    else if (slots.Qualification[s] is { } q && !worker.Qualifications.Contains(q))
-                    {
-                        broken = RuleKind.Qualification;
-                    }
-                    else if (worker.ConfinedAway(date, slots.Compound[s]))
-                    {
-                        broken = RuleKind.Confinement;
-                    }
-
-                    violation[i] = broken is { } b ? (byte)(1 + (int)b) : (byte)0;
-                    var open = cover.Required[(day * slotCount) + s] >= 0 && cover.Maximum[(day * slotCount) + s] > 0;
-                    allowed[i] = pin >= 0 ? pin == s : open && broken is null && r.MaxPerShift[t] > 0;
-                }
+                ServableShifts(problem, worker, date, judged.AsSpan(day, reach + 1).Contains(true), canServe);
+                CompileDay(problem, slots, cover, rules[workerRules[w]], wishes, table, (w, day, days), pinned[(w * days) + day], canServe);
             }
         }
 
-        return new ChoiceTable(choiceSoft, allowed, violation, ownCost);
+        return table;
+    }
+
+    /// <summary>
+    /// Which shifts the worker can serve on a date. Availability is judged on the duty's real interval (it may run into
+    /// the next date); a duty that can touch no unavailable or restricted date (<paramref name="judged"/> false: most dates
+    /// of most workers) is served without asking the rule.
+    /// </summary>
+    private static void ServableShifts(RosterProblem problem, Worker worker, LocalDate date, bool judged, bool[] canServe)
+    {
+        if (!judged)
+        {
+            Array.Fill(canServe, true);
+            return;
+        }
+
+        for (var t = 0; t < canServe.Length; t++)
+        {
+            var start = date.At(problem.Shifts[t].Start);
+            canServe[t] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(problem.Shifts[t].Minutes));
+        }
+    }
+
+    /// <summary>One worker-date's choices: off (allowed unless pinned) and each slot's soft cost, barring rule and whether it is allowed.</summary>
+    private static void CompileDay(
+        RosterProblem problem, SlotTable slots, CoverTable cover, CompiledRules r, WishTable wishes, ChoiceTable table, (int Worker, int Day, int Days) at, int pin, bool[] canServe)
+    {
+        var (w, day, days) = at;
+        var worker = problem.Workers[w];
+        var date = problem.Horizon.Start.PlusDays(day);
+        var shiftCount = problem.Shifts.Count;
+        var slotCount = slots.Count;
+        var wd = (w * days) + day;
+        var baseIndex = wd * (slotCount + 1);
+        table.Soft[baseIndex] = wishes.OnTotal[wd];
+        table.Allowed[baseIndex] = pin < 0;
+        for (var s = 0; s < slotCount; s++)
+        {
+            var t = slots.Shift[s];
+            var i = baseIndex + s + 1;
+            table.Soft[i] = wishes.OnTotal[wd] - wishes.On[(wd * shiftCount) + t] + wishes.Off[(wd * shiftCount) + t] + table.OwnCompound[(w * slotCount) + s];
+            RuleKind? broken = !canServe[t] ? RuleKind.Unavailable
+                : slots.Qualification[s] is { } q && !worker.Qualifications.Contains(q) ? RuleKind.Qualification
+                : worker.ConfinedAway(date, slots.Compound[s]) ? RuleKind.Confinement
+                : null;
+            table.Violation[i] = broken is { } b ? (byte)(1 + (int)b) : (byte)0;
+            var open = cover.Required[(day * slotCount) + s] >= 0 && cover.Maximum[(day * slotCount) + s] > 0;
+            table.Allowed[i] = pin >= 0 ? pin == s : open && broken is null && r.MaxPerShift[t] > 0;
+        }
     }
 
     /// <summary>How many dates after its own a duty of these shifts can reach (0 when every shift ends by midnight).</summary>

@@ -6,13 +6,33 @@ namespace CommunityDomain.Rostering.Engine;
 /// <summary>Turns a compiled assignment into a public <see cref="Roster"/> with its full score breakdown.</summary>
 internal static class RosterBuilder
 {
+    /// <summary>
+    /// Builds the roster in four phases: each worker's duties and own score lines (<see cref="ScoreWorkers"/>), the
+    /// cover lines per day and slot (<see cref="AddCover"/>), the fairness lines per group (<see cref="AddFairness"/>),
+    /// then the duties in reading order (date, post, shift, worker).
+    /// </summary>
     public static Roster Build(CompiledProblem p, int[] assign)
     {
-        var src = p.Source;
+        var slotDemand = SlotDemands(p);
+        var sink = new ListSink(p, slotDemand);
+        var counts = new int[p.Days * p.SlotCount];
+        var minutes = new int[p.WorkerCount];
+        var assignments = ScoreWorkers(p, assign, slotDemand, counts, minutes, ref sink);
+        AddCover(p, counts, ref sink);
+        AddFairness(p, minutes, ref sink);
+        var ordered = assignments
+            .OrderBy(a => a.Date).ThenBy(a => a.Post).ThenBy(a => a.ShiftCode, StringComparer.Ordinal).ThenBy(a => a.Worker)
+            .ToList();
+        return new Roster(ordered.AsReadOnly(), new RosterScore(sink.Items.AsReadOnly()));
+    }
+
+    /// <summary>The first demand of each slot (post, shift, qualification), in the compiler's slot order.</summary>
+    private static Demand[] SlotDemands(CompiledProblem p)
+    {
         var slotDemand = new Demand[p.SlotCount];
         var seen = new HashSet<(Id<Communities.Post>, string, string?)>();
         var next = 0;
-        foreach (var d in src.Demands)
+        foreach (var d in p.Source.Demands)
         {
             if (seen.Add((d.Post, d.ShiftCode, d.Qualification)))
             {
@@ -20,12 +40,16 @@ internal static class RosterBuilder
             }
         }
 
-        var sink = new ListSink(p, slotDemand);
+        return slotDemand;
+    }
+
+    /// <summary>Each worker's score lines and duties; fills the people per day-slot and each worker's minutes.</summary>
+    private static List<RosterAssignment> ScoreWorkers(CompiledProblem p, int[] assign, Demand[] slotDemand, int[] counts, int[] minutes, ref ListSink sink)
+    {
+        var src = p.Source;
         var shiftScratch = new int[Math.Max(1, p.ShiftCount)];
         var weekScratch = new int[Math.Max(1, p.WeekCount)];
         var assignments = new List<RosterAssignment>();
-        var counts = new int[p.Days * p.SlotCount];
-        var minutes = new int[p.WorkerCount];
         for (var w = 0; w < p.WorkerCount; w++)
         {
             WorkerScoring.Score(p, w, assign, shiftScratch, weekScratch, ref sink, out _, out _, out minutes[w]);
@@ -41,6 +65,12 @@ internal static class RosterBuilder
             }
         }
 
+        return assignments;
+    }
+
+    /// <summary>Per day-slot: people below the hard minimum, above the hard maximum, and the soft cost of under or over cover.</summary>
+    private static void AddCover(CompiledProblem p, int[] counts, ref ListSink sink)
+    {
         for (var i = 0; i < counts.Length; i++)
         {
             var missing = p.CoverMissing(i, counts[i]);
@@ -62,7 +92,11 @@ internal static class RosterBuilder
                 sink.Add(rule, -1, i / p.SlotCount, i % p.SlotCount, 0, soft);
             }
         }
+    }
 
+    /// <summary>Per worker group: the fairness penalty of its members' minutes.</summary>
+    private static void AddFairness(CompiledProblem p, int[] minutes, ref ListSink sink)
+    {
         var groups = p.GroupSize.Length;
         var sum = new long[groups];
         var squares = new long[groups];
@@ -80,11 +114,6 @@ internal static class RosterBuilder
                 sink.Add(RuleKind.Fairness, -1, -1, -1, 0, penalty);
             }
         }
-
-        var ordered = assignments
-            .OrderBy(a => a.Date).ThenBy(a => a.Post).ThenBy(a => a.ShiftCode, StringComparer.Ordinal).ThenBy(a => a.Worker)
-            .ToList();
-        return new Roster(ordered.AsReadOnly(), new RosterScore(sink.Items.AsReadOnly()));
     }
 
     private readonly struct ListSink(CompiledProblem p, Demand[] slotDemand) : IScoreSink

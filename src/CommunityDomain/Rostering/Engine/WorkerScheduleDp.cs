@@ -155,13 +155,11 @@ internal sealed partial class WorkerScheduleDp
     /// </summary>
     private bool SearchMinutePrice(int w, CompiledRules r, int[] result, out int nearestMiss)
     {
-        var days = _p.Days;
-        var found = false;
-        var bestTrue = double.PositiveInfinity;
-        nearestMiss = int.MaxValue;
-        var nearestCost = double.PositiveInfinity;
+        // Phases per round: the priced shortest path (Run), the count and week check, then Judge keeps the row and
+        // narrows the bracket; the bracket picks the next price.
         var lambda = _lambda[w];
         var bracket = new MinutePriceBracket(Math.Max(_baseStep, Math.Abs(lambda)));
+        var rounds = new MinuteRounds();
         for (var round = 0; round < MaxRounds; round++)
         {
             if (!Run(r, lambda, 0, out var trueCost))
@@ -174,50 +172,67 @@ internal sealed partial class WorkerScheduleDp
                 continue;
             }
 
-            var miss = minutes < r.MinMinutes ? r.MinMinutes - minutes : minutes > r.MaxMinutes ? minutes - r.MaxMinutes : 0;
-            if (miss > 0 && (miss < nearestMiss || (miss == nearestMiss && trueCost < nearestCost)))
-            {
-                nearestMiss = miss;
-                nearestCost = trueCost;
-                Array.Copy(_row, _nearest, days);
-            }
-
-            if (minutes < r.MinMinutes)
-            {
-                bracket.TooHigh = lambda;
-            }
-            else if (minutes > r.MaxMinutes)
-            {
-                bracket.TooLow = lambda;
-            }
-            else
-            {
-                if (trueCost < bestTrue)
-                {
-                    bestTrue = trueCost;
-                    Array.Copy(_row, result, days);
-                    found = true;
-                }
-
-                bracket.Feasible = lambda;
-                if (lambda == 0)
-                {
-                    break;
-                }
-            }
-
-            if (!bracket.Next(_baseStep, ref lambda))
+            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || !bracket.Next(_baseStep, ref lambda))
             {
                 break;
             }
         }
 
-        if (found)
+        if (rounds.Found)
         {
             _lambda[w] = bracket.Feasible;
         }
 
-        return found;
+        nearestMiss = rounds.NearestMiss;
+        return rounds.Found;
+    }
+
+    /// <summary>
+    /// One round's row (<see cref="_row"/>, <paramref name="minutes"/> worked at <paramref name="trueCost"/>): kept in
+    /// <see cref="_nearest"/> when it misses the minute window by less than any before (ties: cheaper), or in
+    /// <paramref name="result"/> when it lies in the window and is the cheapest so far; the price goes to the bracket's
+    /// side it showed. False when the price 0 already fits (nothing cheaper exists).
+    /// </summary>
+    private bool Judge(CompiledRules r, double lambda, double trueCost, int minutes, int[] result, ref MinuteRounds rounds, ref MinutePriceBracket bracket)
+    {
+        var miss = minutes < r.MinMinutes ? r.MinMinutes - minutes : minutes > r.MaxMinutes ? minutes - r.MaxMinutes : 0;
+        if (miss > 0 && (miss < rounds.NearestMiss || (miss == rounds.NearestMiss && trueCost < rounds.NearestCost)))
+        {
+            rounds.NearestMiss = miss;
+            rounds.NearestCost = trueCost;
+            Array.Copy(_row, _nearest, _p.Days);
+        }
+
+        if (minutes < r.MinMinutes)
+        {
+            bracket.TooHigh = lambda;
+            return true;
+        }
+
+        if (minutes > r.MaxMinutes)
+        {
+            bracket.TooLow = lambda;
+            return true;
+        }
+
+        if (trueCost < rounds.BestTrue)
+        {
+            rounds.BestTrue = trueCost;
+            Array.Copy(_row, result, _p.Days);
+            rounds.Found = true;
+        }
+
+        bracket.Feasible = lambda;
+        return lambda != 0;
+    }
+
+    /// <summary>What the rounds of <see cref="SearchMinutePrice"/> found so far: a row in the window and its cost, and the nearest miss.</summary>
+    private struct MinuteRounds()
+    {
+        public bool Found;
+        public double BestTrue = double.PositiveInfinity;
+        public int NearestMiss = int.MaxValue;
+        public double NearestCost = double.PositiveInfinity;
     }
 
     /// <summary>
