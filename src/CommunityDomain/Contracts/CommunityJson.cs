@@ -32,7 +32,7 @@ namespace CommunityDomain.Contracts;
 /// </remarks>
 public static partial class CommunityJson
 {
-    private const int CurrentVersion = 1;
+    private const int CurrentVersion = 2;
 
     /// <summary>The contract version this library writes (and the newest it reads).</summary>
     /// <remarks>A property, not a constant, so a host compiled against an older library reads the version of the one it runs with.</remarks>
@@ -40,9 +40,32 @@ public static partial class CommunityJson
 
     /// <summary>
     /// Upgrades from older versions: the transform registered for version <c>v</c> turns a document's
-    /// <c>data</c> of version <c>v</c> into version <c>v + 1</c>. Empty while 1 is the only version.
+    /// <c>data</c> of version <c>v</c> into version <c>v + 1</c>.
     /// </summary>
-    private static readonly Dictionary<int, Func<string, JsonNode, JsonNode>> Upgrades = [];
+    private static readonly Dictionary<int, Func<string, JsonNode, JsonNode>> Upgrades = new() { [1] = RepairFrozenByInstant };
+
+    /// <summary>
+    /// Version 1 to 2: <c>roster.repair-options</c> froze by a date (<c>now</c>: duties dated before it never changed);
+    /// version 2 freezes by an instant in a zone (issue 12: a failure at 07:30 must not re-plan the night duty that
+    /// began at 00:00). The date's midnight in UTC, with the shift times read in UTC, freezes exactly the duties dated
+    /// before it, so an old document means what it meant. Other kinds are unchanged.
+    /// </summary>
+    internal static JsonNode RepairFrozenByInstant(string kind, JsonNode data)
+    {
+        if (kind != "roster.repair-options" || data is not JsonObject o || !o.TryGetPropertyValue("now", out var now))
+        {
+            return data;
+        }
+
+        o.Remove("now");
+        if (now is not null)
+        {
+            o["frozenBefore"] = now.GetValue<string>() + "T00:00:00Z";
+            o["zone"] = "UTC";
+        }
+
+        return o;
+    }
 
     /// <summary>
     /// The configured options (read-only): source-generated metadata, NodaTime's converters, ids as numbers,

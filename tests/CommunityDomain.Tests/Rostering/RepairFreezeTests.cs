@@ -1,4 +1,5 @@
 using CommunityDomain.Communities;
+using CommunityDomain.Contracts;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
@@ -49,6 +50,22 @@ public sealed class RepairFreezeTests
         var workers = Enumerable.Range(1, 10).Select(i => new Worker(new Id<Worker>(i), WorkerKind.PartyMemberVolunteer, Dongfang));
         var problem = RosterProblem.Create(horizon, shifts, demands, workers);
         return (problem, RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 2_000)).AsT0.Assignments);
+    }
+
+    [Fact]
+    public void A_version_1_document_that_froze_by_date_freezes_exactly_the_duties_dated_before_it()
+    {
+        // Contract version 2 replaced the date "now" by an instant and a zone; the upgrade step reads the old document.
+        const string v1 = """{"schema":"roster.repair-options","version":1,"data":{"perChangePenalty":50,"now":"2022-08-24","seed":3,"iterationLimit":300}}""";
+        var options = CommunityJson.Read<RepairOptions>(v1).AsT0;
+        Assert.Equal(Instant.FromUtc(2022, 8, 24, 0, 0), options.FrozenBefore);
+        Assert.Equal("UTC", options.Zone!.Id);
+        var (problem, published) = GateWeek();
+        var freeze = new RepairFreeze(problem, options);
+        Assert.All(published, a => Assert.Equal(a.Date < new LocalDate(2022, 8, 24), freeze.IsFrozen(a)));
+        Assert.Contains(published, a => a.Date == new LocalDate(2022, 8, 24) && a.ShiftCode == "N");
+        var without = CommunityJson.Read<RepairOptions>(v1.Replace("\"now\":\"2022-08-24\",", "", StringComparison.Ordinal)).AsT0;
+        Assert.Null(without.FrozenBefore);
     }
 
     [Fact]
