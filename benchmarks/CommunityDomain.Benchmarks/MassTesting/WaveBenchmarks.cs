@@ -7,7 +7,8 @@ namespace CommunityDomain.Benchmarks.MassTesting;
 /// <summary>
 /// Planning one compound with the call-wave planner against the id-order baseline: Dongfang (1080 households, 2 sites),
 /// one building on three sites (split across them), a tiny compound (the exact search), and ten households on five sites
-/// whose walk-downs differ (the household search at its full budget, then the branch and bound's proof).
+/// whose walk-downs differ (the household search at its full budget, then the branch and bound's proof), and issue 15's
+/// verifier compound that allocated most (21 households on 2 sites: the branch and bound at its full budget, memo full).
 /// </summary>
 [MemoryDiagnoser]
 public class WaveBenchmarks
@@ -15,7 +16,7 @@ public class WaveBenchmarks
     private WaveProblem _problem = null!;
 
     /// <summary>The compound planned.</summary>
-    [Params("dongfang", "one-building-3-sites", "tiny", "walk-downs-10")]
+    [Params("dongfang", "one-building-3-sites", "tiny", "walk-downs-10", "verifier-21")]
     public string Compound { get; set; } = "dongfang";
 
     /// <summary>Builds the compound with a fixed seed.</summary>
@@ -25,6 +26,7 @@ public class WaveBenchmarks
         "one-building-3-sites" => WaveFactory.OneBuildingThreeSites(seed: 109),
         "tiny" => WaveFactory.Tiny(seed: 4),
         "walk-downs-10" => WaveFactory.OneBuildingWalkDowns(),
+        "verifier-21" => WaveFactory.VerifierCompound(),
         _ => WaveFactory.Dongfang(seed: 18),
     };
 

@@ -48,6 +48,44 @@ public static class WaveFactory
         return new WaveProblem(Start, ServiceTimes.Typical, sites, [building]);
     }
 
+    /// <summary>
+    /// Issue 15's verifier (v15a) compound that allocated most, 43 MB a plan: number 30 of its 240 compounds of 10-30
+    /// households drawn from seed 30 (21 households of 1-6 residents in 1-3 buildings, 2 sites; the household search at its
+    /// full budget, then the branch and bound at its 5 M steps, which fills its memo). The draws are the verifier's, in order.
+    /// </summary>
+    public static WaveProblem VerifierCompound(int index = 30)
+    {
+        var random = new Random(30);
+        var householdId = 1;
+        WaveProblem? problem = null;
+        for (var i = 0; i <= index; i++)
+        {
+            var shape = i % 4;
+            var count = random.Next(10, 31);
+            var homes = Enumerable.Range(0, count).Select(k =>
+            {
+                var n = random.Next(1, shape == 2 ? 7 : 4);
+                var a = shape == 1 ? random.Next(0, n + 1) : (random.Next(6) == 0 ? 1 : 0);
+                a = Math.Min(a, n);
+                var t = random.Next(0, n - a + 1);
+                return new HouseholdLoad(householdId++, 1 + (k / 2), n - a - t, t, a);
+            }).ToList();
+            var buildingCount = shape == 3 ? count : random.Next(1, 4);
+            var buildings = Enumerable.Range(0, buildingCount).Select(b => new BuildingLoad(b + 1, $"{b + 1}号楼", new Position(random.Next(200), random.Next(200)),
+                [new UnitLoad(b + 1, "1", [.. homes.Where((_, k) => k % buildingCount == b)])])).Where(b => b.Units[0].Households.Count > 0).ToList();
+            var largest = homes.Max(h => h.People);
+            var siteCount = random.Next(1, 6);
+            var sites = Enumerable.Range(1, siteCount).Select(s => new SiteSpec(s, $"s{s}", new Position(random.Next(200), random.Next(200)),
+                shape == 0 ? 1 : random.Next(1, 9), random.Next(largest, (largest * 3) + 1), Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
+            var times = random.Next(3) == 0
+                ? new ServiceTimes(Duration.FromSeconds(random.Next(5, 40)), Duration.FromSeconds(random.Next(20, 90)), Duration.FromSeconds(random.Next(30, 200)))
+                : ServiceTimes.Typical;
+            problem = new WaveProblem(Instant.FromUtc(2022, 8, 18, 21, 0), times, sites, buildings);
+        }
+
+        return problem!;
+    }
+
     /// <summary>One building of 108 households in 3 units (6 floors, 2 doors, about 1 resident each) and 3 sites of 2-3 stations: the case
     /// that needs a building split across sites.</summary>
     public static WaveProblem OneBuildingThreeSites(int seed)

@@ -12,14 +12,11 @@ namespace CommunityDomain.Tests.Generators;
 /// <summary>A wave problem with a short description for counterexamples.</summary>
 public sealed record WaveCase(WaveProblem Problem, string Shape)
 {
-    public override string ToString()
-    {
-        var p = Problem;
-        var buildings = string.Join("; ", p.Buildings.Select(b => $"B{b.BuildingId}@({b.Position.X:0},{b.Position.Y:0}):" + string.Join("|",
-            b.Units.Select(u => string.Join(",", u.Households.Select(h => $"{h.HouseholdId}f{h.Floor}:{h.QrCode}/{h.Typed}/{h.Assisted}"))))));
-        var sites = string.Join("; ", p.Sites.Select(s => $"S{s.SiteId}@({s.Position.X:0},{s.Position.Y:0}) st{s.Stations} q{s.QueueCapacity} w{s.WalkDown.TotalSeconds}s"));
-        return string.Create(CultureInfo.InvariantCulture, $"[{Shape}] start {p.Start}, {p.ServiceTimes}; sites {sites}; buildings {buildings}");
-    }
+    /// <summary>The case as <see cref="WaveText"/> lines, which <see cref="Parse"/> reads back (a shrunk counterexample pasted into a test).</summary>
+    public override string ToString() => WaveText.Write(this);
+
+    /// <summary>Rebuilds a case from <see cref="ToString"/>'s text.</summary>
+    public static WaveCase Parse(string text) => WaveText.Read(text);
 }
 
 /// <summary>A door-to-door problem with its shape.</summary>

@@ -27,9 +27,7 @@ public sealed class WaveBranchAndBoundTests
     public void A_bound_the_planner_proved_is_never_above_the_tests_optimum_and_its_plan_then_reaches_it(WaveCase c)
     {
         var problem = c.Problem;
-        var plan = WavePlanner.Plan(problem);
-        var finish = QueueReplay.Replay(problem, plan).Select(r => r.Finish).Append(problem.Start).Max();
-        Assert.Equal(plan.ExpectedFinish, finish);
+        var (plan, finish) = WaveWalkDownTests.PlanAndReplay(problem);
 
         // The tests' search for anything earlier than the plan: what it finds (or the plan) is at least the plan's bound.
         var oracle = WaveOracle.Solve(problem, (finish - problem.Start).BclCompatibleTicks, 0, 20_000_000);
@@ -47,9 +45,7 @@ public sealed class WaveBranchAndBoundTests
     {
         // The planner's search tries one site of each interchangeable run per profile (symmetry); the tests' oracle does not.
         var problem = c.Problem;
-        var plan = WavePlanner.Plan(problem);
-        var finish = QueueReplay.Replay(problem, plan).Select(r => r.Finish).Append(problem.Start).Max();
-        Assert.Equal(plan.ExpectedFinish, finish);
+        var (plan, finish) = WaveWalkDownTests.PlanAndReplay(problem);
         var oracle = WaveOracle.Solve(problem, (finish - problem.Start).BclCompatibleTicks + 1, 0, 20_000_000);
         Assert.True(plan.LowerBound <= problem.Start + Duration.FromTicks(oracle.Optimum), $"{plan.LowerBound} above {oracle.Optimum}: {c}");
         if (oracle.Proven && plan.LowerBound > WaveLowerBound.Of(problem))

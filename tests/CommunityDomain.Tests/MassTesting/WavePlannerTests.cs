@@ -39,6 +39,22 @@ public sealed class WavePlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Plan_names_with_a_newline_or_a_tab_are_announced_on_one_line_with_a_space_in_their_place()
+    {
+        // Names are stored as typed (a newline pasted into a building's name); the planner's log text is one line.
+        var building = new BuildingLoad(1, "7\n号", default, [new UnitLoad(1, "2\t东", [new HouseholdLoad(1, 1, 2, 0, 1)])]);
+        var site = new SiteSpec(1, "east\r\ngate", default, 2, 10, Duration.Zero);
+        var call = Assert.Single(WavePlanner.Plan(new WaveProblem(TestingGenerators.Start, Times, [site], [building])).Schedule);
+
+        Assert.DoesNotContain(call.English, char.IsControl);
+        Assert.DoesNotContain(call.Chinese, char.IsControl);
+        Assert.Contains("building 7 号, unit 2 东", call.English, StringComparison.Ordinal);
+        Assert.Contains("to east  gate for testing", call.English, StringComparison.Ordinal);
+        Assert.Contains("请7 号号楼2 东单元", call.Chinese, StringComparison.Ordinal);
+        Assert.Contains("到east  gate做核酸检测", call.Chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_large_building_is_called_by_units_with_bilingual_announcements()
     {
         var next = 1;

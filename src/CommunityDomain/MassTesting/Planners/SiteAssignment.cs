@@ -20,53 +20,9 @@ internal static class SiteAssignment
             return result;
         }
 
-        // Each site's share: the work its stations do by the water level of the whole compound.
-        var total = groups.Sum(g => g.Work);
-        var level = WaveLowerBound.WaterLevel(sites, total);
-        var share = sites.Select(s => (double)s.Stations * Math.Max(0, level - s.WalkDown.BclCompatibleTicks)).ToArray();
         var load = new long[sites.Length];
-
-        // Groups with most to lose from a far site go first: regret = second-nearest minus nearest distance.
-        var order = groups
-            .Select((g, i) => (Group: g, Index: i, Distances: sites.Select(s => s.Position.DistanceTo(g.Building.Position)).ToArray()))
-            .Select(x => (x.Group, x.Index, x.Distances, Regret: Regret(x.Distances)))
-            .OrderByDescending(x => x.Regret).ThenByDescending(x => x.Group.Work).ThenBy(x => x.Index)
-            .ToList();
-        var placed = new (int Site, int Index)[groups.Count];
-        var n = 0;
-        foreach (var (group, index, distances, _) in order)
-        {
-            var choice = -1;
-            foreach (var s in Enumerable.Range(0, sites.Length).OrderBy(s => distances[s]).ThenBy(s => s))
-            {
-                if (load[s] + group.Work <= share[s])
-                {
-                    choice = s;
-                    break;
-                }
-            }
-
-            if (choice < 0)
-            {
-                // No site has room left in its share: take the one that would finish earliest with it.
-                var best = double.MaxValue;
-                for (var s = 0; s < sites.Length; s++)
-                {
-                    var finish = sites[s].WalkDown.BclCompatibleTicks + ((double)(load[s] + group.Work) / sites[s].Stations);
-                    if (finish < best)
-                    {
-                        best = finish;
-                        choice = s;
-                    }
-                }
-            }
-
-            load[choice] += group.Work;
-            placed[n++] = (choice, index);
-        }
-
+        var placed = PlaceByRegret(sites, groups, Shares(sites, groups), load);
         Rebalance(sites, groups, placed, load);
-
         foreach (var (site, index) in placed)
         {
             result[site].Add(groups[index]);
@@ -79,6 +35,67 @@ internal static class SiteAssignment
         }
 
         return result;
+    }
+
+    // Each site's share: the work its stations do by the water level of the whole compound.
+    private static double[] Shares(SiteSpec[] sites, List<CallGroup> groups)
+    {
+        var level = WaveLowerBound.WaterLevel(sites, groups.Sum(g => g.Work));
+        return [.. sites.Select(s => (double)s.Stations * Math.Max(0, level - s.WalkDown.BclCompatibleTicks))];
+    }
+
+    // Groups with most to lose from a far site go first (regret = second-nearest minus nearest distance), each to the nearest
+    // site with room left in its share, or else to the site that would finish earliest with it; `load` gets each site's work.
+    private static (int Site, int Index)[] PlaceByRegret(SiteSpec[] sites, List<CallGroup> groups, double[] share, long[] load)
+    {
+        var order = groups
+            .Select((g, i) => (Group: g, Index: i, Distances: sites.Select(s => s.Position.DistanceTo(g.Building.Position)).ToArray()))
+            .Select(x => (x.Group, x.Index, x.Distances, Regret: Regret(x.Distances)))
+            .OrderByDescending(x => x.Regret).ThenByDescending(x => x.Group.Work).ThenBy(x => x.Index)
+            .ToList();
+        var placed = new (int Site, int Index)[groups.Count];
+        var n = 0;
+        foreach (var (group, index, distances, _) in order)
+        {
+            var choice = NearestWithRoom(sites, distances, share, load, group.Work);
+            choice = choice >= 0 ? choice : EarliestFinish(sites, load, group.Work);
+            load[choice] += group.Work;
+            placed[n++] = (choice, index);
+        }
+
+        return placed;
+    }
+
+    // The nearest site (lowest index on a tie) whose load stays within its share with this work; -1 when none does.
+    private static int NearestWithRoom(SiteSpec[] sites, double[] distances, double[] share, long[] load, long work)
+    {
+        foreach (var s in Enumerable.Range(0, sites.Length).OrderBy(s => distances[s]).ThenBy(s => s))
+        {
+            if (load[s] + work <= share[s])
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    // No site has room left in its share: the one that would finish earliest with this work (the first on a tie).
+    private static int EarliestFinish(SiteSpec[] sites, long[] load, long work)
+    {
+        var choice = -1;
+        var best = double.MaxValue;
+        for (var s = 0; s < sites.Length; s++)
+        {
+            var finish = sites[s].WalkDown.BclCompatibleTicks + ((double)(load[s] + work) / sites[s].Stations);
+            if (finish < best)
+            {
+                best = finish;
+                choice = s;
+            }
+        }
+
+        return choice;
     }
 
     // Moves groups off the site expected to finish last while that lowers the later of the two sites' estimates.

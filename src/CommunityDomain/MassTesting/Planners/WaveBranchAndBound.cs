@@ -484,18 +484,29 @@ internal static class WaveBranchAndBound
 
     /// <summary>
     /// Partial plans already searched, by site, households used and the current site's state: reaching one again with a
-    /// previous-sites finish no better cannot lead anywhere the first visit did not. Keys are kept in one growing array
-    /// and found by open addressing, so a visit allocates nothing; at most <c>maxLongs</c> are kept (a plan's memory is
+    /// previous-sites finish no better cannot lead anywhere the first visit did not. Each entry is kept inline in an arena
+    /// of chunks (its length, its finish, its key) and found by open addressing over slots that name it, so a visit
+    /// allocates nothing. The arena starts at <see cref="FirstLongs"/> and grows only as entries arrive: its first chunk
+    /// doubles up to <see cref="ChunkLongs"/>, then whole chunks are added and never copied, so what a search allocates is
+    /// what it keeps (plus the slots, which double). At most <c>maxLongs</c> longs of keys are kept (a plan's memory is
     /// bounded: past it a new partial plan is searched without being remembered, which costs steps, never a wrong answer).
     /// </summary>
     private sealed class Memo(int maxLongs)
     {
-        private long[] _arena = new long[1024];
-        private int _used;
+        /// <summary>The arena's first size in longs (8 KB): a search that remembers little allocates little.</summary>
+        internal const int FirstLongs = 1 << 10;
+
+        /// <summary>A full chunk (512 KB): past it the arena adds chunks instead of copying itself into a larger array.</summary>
+        internal const int ChunkLongs = 1 << 16;
+
+        private const int Header = 2;
+
+        private readonly List<long[]> _chunks = [];
+        private long[] _tail = [];
+        private int _tailUsed;
+        private int _keyLongs;
         private int[] _slots = new int[1024];
-        private int[] _offset = new int[512];
-        private int[] _length = new int[512];
-        private long[] _finished = new long[512];
+        private int[] _entries = new int[512];
         private int _count;
 
         public bool FirstVisit(ReadOnlySpan<long> key, long finished)
@@ -511,14 +522,17 @@ internal static class WaveBranchAndBound
                     return true;
                 }
 
-                if (_length[e] == key.Length && _arena.AsSpan(_offset[e], key.Length).SequenceEqual(key))
+                var at = _entries[e];
+                var chunk = _chunks[at >>> 16];
+                var offset = at & (ChunkLongs - 1);
+                if (chunk[offset] == key.Length && chunk.AsSpan(offset + Header, key.Length).SequenceEqual(key))
                 {
-                    if (_finished[e] <= finished)
+                    if (chunk[offset + 1] <= finished)
                     {
                         return false;
                     }
 
-                    _finished[e] = finished;
+                    chunk[offset + 1] = finished;
                     return true;
                 }
             }
@@ -526,31 +540,72 @@ internal static class WaveBranchAndBound
 
         private void Insert(int slot, ReadOnlySpan<long> key, long finished)
         {
-            if (_used + key.Length > maxLongs)
+            if (_keyLongs + key.Length > maxLongs)
             {
                 return;
             }
 
-            if (_used + key.Length > _arena.Length)
+            var need = key.Length + Header;
+            if (_tailUsed + need > _tail.Length && !Grow(need))
             {
-                Array.Resize(ref _arena, Math.Min(maxLongs, Math.Max(_arena.Length * 2, _used + key.Length)));
+                return;
             }
 
-            if (_count == _offset.Length)
+            if (_count == _entries.Length)
             {
-                Array.Resize(ref _offset, _count * 2);
-                Array.Resize(ref _length, _count * 2);
-                Array.Resize(ref _finished, _count * 2);
+                Array.Resize(ref _entries, _count * 2);
             }
 
-            key.CopyTo(_arena.AsSpan(_used));
-            (_offset[_count], _length[_count], _finished[_count]) = (_used, key.Length, finished);
-            _used += key.Length;
+            var offset = _tailUsed;
+            (_tail[offset], _tail[offset + 1]) = (key.Length, finished);
+            key.CopyTo(_tail.AsSpan(offset + Header));
+            _tailUsed += need;
+            _keyLongs += key.Length;
+            _entries[_count] = ((_chunks.Count - 1) << 16) | offset;
             _slots[slot] = ++_count;
             if (_count * 2 > _slots.Length)
             {
                 Rehash();
             }
+        }
+
+        // Room for an entry of `need` longs: the first chunk doubles (copied; it is small), later ones are whole chunks.
+        // False for a key longer than a chunk, which is then not remembered (never met: a key is at most 4 + 100 + 400 + 30).
+        private bool Grow(int need)
+        {
+            if (need > ChunkLongs)
+            {
+                return false;
+            }
+
+            if (_chunks.Count <= 1 && _tail.Length < ChunkLongs)
+            {
+                var size = Math.Max(_tail.Length, FirstLongs);
+                while (size < _tailUsed + need)
+                {
+                    size *= 2;
+                }
+
+                Array.Resize(ref _tail, Math.Min(size, ChunkLongs));
+                if (_chunks.Count == 0)
+                {
+                    _chunks.Add(_tail);
+                }
+                else
+                {
+                    _chunks[0] = _tail;
+                }
+
+                if (_tailUsed + need <= _tail.Length)
+                {
+                    return true;
+                }
+            }
+
+            _tail = new long[ChunkLongs];
+            _tailUsed = 0;
+            _chunks.Add(_tail);
+            return true;
         }
 
         private void Rehash()
@@ -559,7 +614,10 @@ internal static class WaveBranchAndBound
             var mask = _slots.Length - 1;
             for (var e = 0; e < _count; e++)
             {
-                var i = Hash(_arena.AsSpan(_offset[e], _length[e])) & mask;
+                var at = _entries[e];
+                var chunk = _chunks[at >>> 16];
+                var offset = at & (ChunkLongs - 1);
+                var i = Hash(chunk.AsSpan(offset + Header, (int)chunk[offset])) & mask;
                 while (_slots[i] != 0)
                 {
                     i = (i + 1) & mask;

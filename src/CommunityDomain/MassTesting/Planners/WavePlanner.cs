@@ -237,14 +237,18 @@ public static class WavePlanner
 
     private static WaveCall Announce(Instant at, SiteSpec site, CallGroup group)
     {
-        var b = group.Building.Name;
+        // Names are stored as given: a control character (a newline pasted into a building's name) becomes a space here,
+        // so a call is one line in the planner's log text.
+        var b = OneLine(group.Building.Name);
+        var unitName = group.Unit is null ? string.Empty : OneLine(group.Unit.Name);
+        var siteName = OneLine(site.Name);
         var unitFloors = group.Unit is null ? default : Floors(group.Unit);
         var floors = group.Unit is not null && (group.FirstFloor != unitFloors.First || group.LastFloor != unitFloors.Last);
-        var zhUnit = group.Unit is null ? string.Empty : $"{group.Unit.Name}单元";
+        var zhUnit = group.Unit is null ? string.Empty : $"{unitName}单元";
         var zhFloors = !floors ? string.Empty
             : group.FirstFloor == group.LastFloor ? string.Create(CultureInfo.InvariantCulture, $"{group.FirstFloor}层")
             : string.Create(CultureInfo.InvariantCulture, $"{group.FirstFloor}至{group.LastFloor}层");
-        var enUnit = group.Unit is null ? string.Empty : $", unit {group.Unit.Name}";
+        var enUnit = group.Unit is null ? string.Empty : $", unit {unitName}";
         var enFloors = !floors ? string.Empty
             : group.FirstFloor == group.LastFloor ? string.Create(CultureInfo.InvariantCulture, $", floor {group.FirstFloor}")
             : string.Create(CultureInfo.InvariantCulture, $", floors {group.FirstFloor}-{group.LastFloor}");
@@ -256,11 +260,22 @@ public static class WavePlanner
         var enPartial = !partial ? string.Empty
             : group.Households.Length == 1 ? " (1 household on the list)"
             : string.Create(CultureInfo.InvariantCulture, $" ({group.Households.Length} households on the list)");
-        var chinese = $"请{b}号楼{zhUnit}{zhFloors}{zhPartial}的居民现在下楼，到{site.Name}做核酸检测，请保持一米间距。";
-        var english = $"Residents of building {b}{enUnit}{enFloors}{enPartial}: please come down now to {site.Name} for testing and keep one metre apart.";
+        var chinese = $"请{b}号楼{zhUnit}{zhFloors}{zhPartial}的居民现在下楼，到{siteName}做核酸检测，请保持一米间距。";
+        var english = $"Residents of building {b}{enUnit}{enFloors}{enPartial}: please come down now to {siteName} for testing and keep one metre apart.";
         return new WaveCall(at, site.SiteId, group.Building.BuildingId, group.Unit?.UnitId, group.FirstFloor, group.LastFloor,
             group.Households, group.People, chinese, english);
     }
+
+    // The text with each control character (newline, tab, ...) replaced by a space.
+    private static string OneLine(string text) =>
+        !text.Any(char.IsControl) ? text
+            : string.Create(text.Length, text, static (span, t) =>
+            {
+                for (var i = 0; i < t.Length; i++)
+                {
+                    span[i] = char.IsControl(t[i]) ? ' ' : t[i];
+                }
+            });
 
     private static (int First, int Last) Floors(UnitLoad unit)
     {
