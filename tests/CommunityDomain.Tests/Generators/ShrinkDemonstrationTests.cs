@@ -87,7 +87,9 @@ public sealed class ShrinkDemonstrationTests
         {
             AtTheirOwnSitesAt0(s.Parcels, s.Sites);
             var back = LockdownDeliveryCase.Parse(s.ToString());
-            Assert.Equal((s.Shape, s.Parcels, s.Sites), (back.Shape, back.Parcels, back.Sites));
+            Assert.Equal(s.Shape, back.Shape);
+            Assert.Equal(s.Parcels, back.Parcels);
+            Assert.Equal(s.Sites, back.Sites);
         });
 
     [Property(Arbitrary = [typeof(DeliveryInputArbitraries)], MaxTest = 40)]
@@ -210,10 +212,14 @@ public sealed class ShrinkDemonstrationTests
     [Fact]
     public void A_prevalence_above_three_tenths_run_through_FsCheck_shrinks_to_one_millionth_above()
     {
-        var property = Prop.ForAll(PoolAdviceArbitraries.Prevalences(), p => p <= 0.3);
+        // The stand-in property asserts rather than returns false: FsCheck prints a false property's missing exception
+        // as "with exception: <null>"; an assertion prints a plain sentence with the value.
+        var property = Prop.ForAll(PoolAdviceArbitraries.Prevalences(), p => Assert.True(p <= 0.3, Invariant($"prevalence {p} is above 0.3")));
         var failure = Assert.ThrowsAny<Exception>(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property));
         var shrunk = failure.Message[failure.Message.IndexOf("Shrunk", StringComparison.Ordinal)..];
         Assert.True(shrunk.Contains("0.300001", StringComparison.Ordinal), shrunk);
+        Assert.Contains("prevalence 0.300001 is above 0.3", shrunk, StringComparison.Ordinal);
+        Assert.DoesNotContain("<null>", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -222,9 +228,10 @@ public sealed class ShrinkDemonstrationTests
         // The same demonstration through FsCheck's own runner: a property that fails on more than three steps is
         // reported with its shrunk counterexample, four steps named by their command with the smallest numbers
         // ("Deliver(0,1,0)"), which LedgerStep.ParseAll reads back into the script.
-        var property = Prop.ForAll(WingRoleArbitraries.LedgerScripts(), s => s.Length <= Most);
+        var property = Prop.ForAll(WingRoleArbitraries.LedgerScripts(), s => Assert.True(s.Length <= Most, $"{s.Length} steps"));
         var failure = Assert.ThrowsAny<Exception>(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property));
         var shrunk = failure.Message[failure.Message.IndexOf("Shrunk", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("<null>", failure.Message, StringComparison.Ordinal);
         var steps = LedgerStep.ParseAll(shrunk);
         Assert.Equal(Most + 1, steps.Length);
         Assert.All(steps, s => Assert.Equal((0, 1, 0), (s.A, s.B, s.C)));
@@ -247,6 +254,8 @@ public sealed class ShrinkDemonstrationTests
         Assert.Equal(parcels.Select(p => p.Building).Distinct().Order(), sites.Select(s => s.Building).Order());
         Assert.All(sites, s => Assert.Equal(new Position(0, 0), s.Position));
     }
+
+    private static string Invariant(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static int Households(WaveCase c) => c.Problem.Buildings.Sum(b => b.Units.Sum(u => u.Households.Count));
 
