@@ -1,8 +1,8 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
+using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
-using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Tests.Communities;
 using CommunityDomain.Tests.Contracts;
 using CommunityDomain.Tests.Kernel;
