@@ -14,8 +14,10 @@ namespace CommunityDomain.Rostering;
 /// to it counts towards it only. <see cref="Minimum"/> &lt;= <see cref="Required"/> &lt;=
 /// <see cref="Maximum"/>. Nobody is placed beyond <see cref="Required"/> unless a maximum above it
 /// allows extra people (each costing <see cref="OverWeight"/>); only pins can exceed the maximum.
-/// Build demands from a community's <see cref="Communities.Post"/> with <see cref="For"/> so the
-/// post's compound is derived rather than typed twice.
+/// The constructor is the one way to make a demand (issue 17): it takes the post's id and its compound's id, so a
+/// demand can be built from a community's <see cref="Communities.Post"/> (<c>new Demand(post.Id, post.CompoundId, ...)</c>)
+/// or from an imported instance that has no community. A compound typed wrongly is caught where it matters:
+/// <see cref="RosterProblem.Create"/> given the community rejects a demand whose compound is not its post's.
 /// </remarks>
 public sealed class Demand
 {
@@ -67,33 +69,6 @@ public sealed class Demand
 
         Maximum = maximum;
         Qualification = qualification is null ? null : Guard.Against.Blank(qualification);
-    }
-
-    /// <summary>Creates a demand for a community's post: its compound is the post's own, never typed twice.</summary>
-    /// <param name="post">The post, as the community holds it.</param>
-    /// <param name="date">The date the shift starts.</param>
-    /// <param name="shiftCode">The shift's code.</param>
-    /// <param name="required">The preferred number of people; zero or more.</param>
-    /// <param name="underWeight">Penalty per person missing below <paramref name="required"/>; zero or more.</param>
-    /// <param name="overWeight">Penalty per person beyond <paramref name="required"/>; zero or more.</param>
-    /// <param name="minimum">A hard minimum number of people, at most <paramref name="required"/>; none when null.</param>
-    /// <param name="qualification">The qualification each person needs; none when null.</param>
-    /// <param name="maximum">The most people the post can use, at least <paramref name="required"/>; when null, exactly <paramref name="required"/>.</param>
-    /// <returns>The demand.</returns>
-    /// <exception cref="ArgumentException">The post is null or an argument is out of range.</exception>
-    public static Demand For(
-        Post post,
-        LocalDate date,
-        string shiftCode,
-        int required,
-        int underWeight = 100,
-        int overWeight = 1,
-        int? minimum = null,
-        string? qualification = null,
-        int? maximum = null)
-    {
-        Guard.Against.Null(post);
-        return new Demand(post.Id, post.CompoundId, date, shiftCode, required, underWeight, overWeight, minimum, qualification, maximum);
     }
 
     /// <summary>The post that needs people.</summary>

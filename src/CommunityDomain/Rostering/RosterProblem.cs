@@ -120,7 +120,7 @@ public sealed class RosterProblem
     /// <param name="community">
     /// The community the posts belong to; when given, every demand's post must be one of its posts and the
     /// demand's compound that post's compound, and every confinement one of its compounds. Without it the
-    /// demands' compounds are only checked against each other (build demands with <see cref="Demand.For"/>).
+    /// demands' compounds are only checked against each other (build demands from the community's posts: <c>new Demand(post.Id, post.CompoundId, ...)</c>).
     /// </param>
     /// <returns>The problem.</returns>
     /// <exception cref="ArgumentException">An item is invalid, unknown or duplicated; the message names it.</exception>

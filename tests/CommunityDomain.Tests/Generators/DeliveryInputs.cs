@@ -19,7 +19,14 @@ public sealed record DeliveryInput(DeliveryCase? Ordinary, LockdownDeliveryCase?
     /// <summary>The run options.</summary>
     public RunOptions Options => Ordinary?.Options ?? Lockdown!.Options;
 
-    public override string ToString() => Ordinary is { } o ? $"ordinary {o}" : $"lockdown {Lockdown}";
+    /// <summary>The case's own text (<c>delivery: ...</c> or <c>lockdown delivery [shape]: ...</c>), which <see cref="Parse"/> reads back.</summary>
+    public override string ToString() => Ordinary?.ToString() ?? Lockdown!.ToString();
+
+    /// <summary>Rebuilds an input from <see cref="ToString"/>'s text: the header tells an ordinary case from a lockdown shape.</summary>
+    public static DeliveryInput Parse(string text) =>
+        text.StartsWith("lockdown", StringComparison.Ordinal)
+            ? new DeliveryInput(null, LockdownDeliveryCase.Parse(text))
+            : new DeliveryInput(DeliveryCase.Parse(text), null);
 }
 
 /// <summary>

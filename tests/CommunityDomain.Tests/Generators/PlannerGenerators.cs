@@ -58,9 +58,16 @@ public sealed record LockdownAllocationCase(Claim[] Claims, long Supply, string 
 /// <summary>A delivery request shaped like a lockdown.</summary>
 public sealed record LockdownDeliveryCase(Parcel[] Parcels, BuildingSite[] Sites, RunOptions Options, string Shape)
 {
-    public override string ToString() => $"[{Shape}] {Parcels.Length} parcels in {Sites.Length} buildings, {Options}; sites "
-        + string.Join(", ", Sites.Select(s => $"{s.Building.Value}{s.Position}")) + "; parcels "
-        + string.Join("; ", Parcels.Take(60).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Building.Value}/{p.Household.Value}/{p.WeightGrams}{(p.Window is { } w ? $"[{w.Duration.TotalMinutes}m]" : string.Empty)}")));
+    /// <summary>A header naming the shape, then the case as <see cref="DeliveryText"/> lines a test can paste back into <see cref="Parse"/>.</summary>
+    public override string ToString() => $"lockdown delivery [{Shape}]: {Parcels.Length} parcels in {Sites.Length} buildings\n" + DeliveryText.Write(Parcels, Sites, Options);
+
+    /// <summary>Rebuilds a case from <see cref="ToString"/>'s text (the shape from the header's brackets).</summary>
+    public static LockdownDeliveryCase Parse(string text)
+    {
+        var (parcels, sites, options) = DeliveryText.Read(text);
+        var shape = text[(text.IndexOf('[', StringComparison.Ordinal) + 1)..text.IndexOf(']', StringComparison.Ordinal)];
+        return new LockdownDeliveryCase(parcels, sites, options, shape);
+    }
 }
 
 /// <summary>
@@ -366,6 +373,11 @@ public static class PlannerGenerators
         return new LockdownAllocationCase(claims, supply, name);
     }
 
+    /// <summary>
+    /// Smaller allocation cases, the boldest first: half or one fewer of the claims, less supply (towards 0), then for
+    /// each of the first 20 claims a smaller need (towards 0), an earlier tier (towards the first, 0) and a smaller
+    /// weight (towards 1), each through <see cref="ScriptShrinkers.Towards{T}"/>. Every candidate is strictly smaller.
+    /// </summary>
     public static IEnumerable<LockdownAllocationCase> ShrinkAllocation(LockdownAllocationCase c)
     {
         foreach (var claims in ScriptShrinkers.Fewer(c.Claims, singles: 20))
@@ -373,9 +385,23 @@ public static class PlannerGenerators
             yield return c with { Claims = claims };
         }
 
-        if (c.Supply > 0)
+        foreach (var supply in ScriptShrinkers.Towards(c.Supply, 0L))
         {
-            yield return c with { Supply = c.Supply / 2 };
+            yield return c with { Supply = supply };
+        }
+
+        for (var i = 0; i < Math.Min(c.Claims.Length, 20); i++)
+        {
+            var x = c.Claims[i];
+            var smaller = ScriptShrinkers.Towards(x.Need, 0).Select(need => new Claim(x.Household, need, x.Weight, x.Tier))
+                .Concat(ScriptShrinkers.Towards(x.Tier, 0).Select(tier => new Claim(x.Household, x.Need, x.Weight, tier)))
+                .Concat(ScriptShrinkers.Towards(x.Weight, 1).Select(weight => new Claim(x.Household, x.Need, weight, x.Tier)));
+            foreach (var claim in smaller)
+            {
+                var claims = (Claim[])c.Claims.Clone();
+                claims[i] = claim;
+                yield return c with { Claims = claims };
+            }
         }
     }
 
@@ -448,8 +474,9 @@ public static class PlannerGenerators
         return new LockdownDeliveryCase(parcels, sites, options, name);
     }
 
+    /// <summary>Shrinks as every delivery input does (<see cref="SuppliesShrinkers.ShrinkParcelsAndSites"/>; parcels down to 1 g, the generator's lightest); the shape stays.</summary>
     public static IEnumerable<LockdownDeliveryCase> ShrinkDelivery(LockdownDeliveryCase c) =>
-        ScriptShrinkers.Fewer(c.Parcels, singles: 30).Select(parcels => c with { Parcels = parcels });
+        SuppliesShrinkers.ShrinkParcelsAndSites(c.Parcels, c.Sites, minWeightGrams: 1).Select(x => c with { Parcels = x.Parcels, Sites = x.Sites });
 }
 
 public sealed class LockdownPlannerArbitraries

@@ -47,4 +47,56 @@ public sealed class ScriptShrinkerTests
 
         Assert.Empty(ScriptShrinkers.Shrink(Array.Empty<LedgerStep>(), ScriptShrinkers.ShrinkLedgerStep));
     }
+
+    [Fact]
+    public void Greedy_shrinking_of_a_double_ends_when_the_shrinker_offers_the_value_itself_NaN_and_minus_zero()
+    {
+        // A careless double shrinker: the value itself, NaN and -0.0 every time, and a property that always fails. The
+        // step count is the timeout: more calls than this means the loop would run on (no wall clock in tests).
+        var calls = 0;
+        IEnumerable<double> Careless(double x)
+        {
+            Assert.True(++calls < 100, "the greedy loop does not end");
+            return [x, double.NaN, -0.0, 0.0];
+        }
+
+        var shrunk = ScriptShrinkers.Greedy(3.5, Careless, _ => true);
+
+        Assert.True(shrunk is 0.0 || double.IsNaN(shrunk), shrunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(calls, 1, 4);
+    }
+
+    [Fact]
+    public void Greedy_shrinking_ends_on_a_shrinker_that_cycles_and_keeps_the_last_new_value()
+    {
+        var calls = 0;
+        IEnumerable<int> Cycle(int x)
+        {
+            Assert.True(++calls < 100, "the greedy loop does not end");
+            return [x == 1 ? 2 : 1];
+        }
+
+        Assert.Equal(2, ScriptShrinkers.Greedy(1, Cycle, _ => true));
+    }
+
+    [Fact]
+    public void Greedy_shrinking_of_a_value_type_stops_at_the_last_failing_value_not_its_default() =>
+        Assert.Equal(3, ScriptShrinkers.Greedy(40, x => ScriptShrinkers.Towards(x, 0), x => x >= 3));
+
+    [Fact]
+    public void Greedy_shrinking_that_never_runs_out_of_new_candidates_fails_at_its_step_cap_naming_the_last_value()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => ScriptShrinkers.Greedy(0.0, x => [x + 1], _ => true, mostSteps: 50));
+
+        Assert.Contains("within 50 steps", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("(last value 51)", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Whole_numbers_move_towards_their_lower_end_in_any_integer_type()
+    {
+        Assert.Equal([0L, 4_611_686_018_427_387_903L, long.MaxValue - 1], ScriptShrinkers.Towards(long.MaxValue, 0L));
+        Assert.Equal([1, 5, 9], ScriptShrinkers.Towards(10, 1));
+        Assert.Empty(ScriptShrinkers.Towards(1, 1));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using CommunityDomain.Tests.MassTesting;
 
 namespace CommunityDomain.Tests.Generators;
@@ -47,8 +48,9 @@ public static class ScriptShrinkers
         }
     }
 
-    /// <summary>A number towards its lower end: the lower end itself, then halfway, then one less.</summary>
-    public static IEnumerable<int> Towards(int value, int lowest)
+    /// <summary>A whole number towards its lower end: the lower end itself, then halfway, then one less.</summary>
+    public static IEnumerable<T> Towards<T>(T value, T lowest)
+        where T : IBinaryInteger<T>
     {
         if (value <= lowest)
         {
@@ -56,15 +58,16 @@ public static class ScriptShrinkers
         }
 
         yield return lowest;
-        var half = lowest + ((value - lowest) / 2);
+        var two = T.One + T.One;
+        var half = lowest + ((value - lowest) / two);
         if (half > lowest && half < value)
         {
             yield return half;
         }
 
-        if (value - 1 > half)
+        if (value - T.One > half)
         {
-            yield return value - 1;
+            yield return value - T.One;
         }
     }
 
@@ -78,20 +81,45 @@ public static class ScriptShrinkers
             .Concat(Towards(op.B, 0).Select(b => op with { B = b }))
             .Concat(Towards(op.Minutes, 0).Select(m => op with { Minutes = m }));
 
+    /// <summary>The most steps <see cref="Greedy"/> takes unless told otherwise (the demonstrations end within a few hundred).</summary>
+    public const int MostSteps = 10_000;
+
     /// <summary>
     /// Greedy shrinking as FsCheck does it after a failure: take the first smaller candidate that still fails, until
-    /// none does. Used by the shrink demonstrations to show where a counterexample ends.
+    /// none does. Used by the shrink demonstrations to show where a counterexample ends. It always ends: a candidate
+    /// equal to one already taken (the value itself, NaN again, -0.0 for 0.0) is skipped, so a shrinker that cycles
+    /// cannot hold it, and after <paramref name="mostSteps"/> steps it fails naming the last value rather than run on.
+    /// Works for value types too (a default <typeparamref name="T"/> is never mistaken for a candidate).
     /// </summary>
-    public static T Greedy<T>(T value, Func<T, IEnumerable<T>> shrink, Func<T, bool> fails)
+    /// <param name="value">The failing value.</param>
+    /// <param name="shrink">The shrinker: smaller candidates, the boldest first.</param>
+    /// <param name="fails">The failing property.</param>
+    /// <param name="mostSteps">The step cap.</param>
+    /// <returns>The value no candidate of which fails.</returns>
+    public static T Greedy<T>(T value, Func<T, IEnumerable<T>> shrink, Func<T, bool> fails, int mostSteps = MostSteps)
     {
-        var steps = 0;
-        while (shrink(value).FirstOrDefault(fails) is { } smaller)
+        var taken = new HashSet<T>(EqualityComparer<T>.Default) { value };
+        for (var steps = 0; Next(value, shrink, fails, taken) is (true, var smaller); steps++)
         {
+            Assert.True(steps < mostSteps, $"shrinking does not end within {mostSteps} steps (last value {smaller})");
+            taken.Add(smaller);
             value = smaller;
-            Assert.True(++steps < 10_000, "shrinking does not end");
         }
 
         return value;
+    }
+
+    private static (bool Found, T Value) Next<T>(T value, Func<T, IEnumerable<T>> shrink, Func<T, bool> fails, HashSet<T> taken)
+    {
+        foreach (var candidate in shrink(value))
+        {
+            if (!taken.Contains(candidate) && fails(candidate))
+            {
+                return (true, candidate);
+            }
+        }
+
+        return (false, value);
     }
 
     /// <summary>A ledger step with smaller numbers within the generator's ranges (B is at least 1).</summary>

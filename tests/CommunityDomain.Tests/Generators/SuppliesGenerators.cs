@@ -4,10 +4,31 @@ using CommunityDomain.Supplies.Ledger;
 
 namespace CommunityDomain.Tests.Generators;
 
-/// <summary>A generated step of a ledger script: which command to build and its raw numbers.</summary>
+/// <summary>
+/// A generated step of a ledger script: which command to build (<see cref="Kind"/>, named in <see cref="Names"/>) and its
+/// raw numbers. It prints as its command's name and numbers, <c>Deliver(0,1,0)</c>, and <see cref="ParseAll"/> reads such
+/// steps back out of any printed script (FsCheck's <c>[|Receive(3,12,0); Deliver(0,1,0)|]</c> too).
+/// </summary>
 public sealed record LedgerStep(int Kind, int A, int B, int C)
 {
-    public override string ToString() => $"({Kind},{A},{B},{C})";
+    /// <summary>
+    /// The command each kind builds in <see cref="SuppliesGenerators.Script"/>: 0-5 the ledger's verbs, 6 a verbatim replay
+    /// of an earlier command, 7 a conflicting reuse of an earlier id, 8 a small receipt.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Names = ["Receive", "Allocate", "Deliver", "Return", "WriteOff", "Cancel", "Replay", "Conflict", "ReceiveSmall"];
+
+    /// <summary>The step as its command's name and numbers: <c>Deliver(0,1,0)</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Names[Kind]}({A},{B},{C})");
+
+    /// <summary>Every step printed in <paramref name="text"/>, in order (<see cref="ToString"/>'s form; anything else is skipped).</summary>
+    /// <param name="text">A printed script, or a failure message holding one.</param>
+    /// <returns>The steps.</returns>
+    public static LedgerStep[] ParseAll(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text, @"\b([A-Za-z]+)\((\d+),(\d+),(\d+)\)")
+            .Where(m => Names.Contains(m.Groups[1].Value))
+            .Select(m => new LedgerStep(Names.ToList().IndexOf(m.Groups[1].Value), Number(m.Groups[2].Value), Number(m.Groups[3].Value), Number(m.Groups[4].Value)))];
+
+    private static int Number(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Generated needs for allocation properties.</summary>
@@ -130,7 +151,15 @@ public sealed record DeliveryCase(
     CommunityDomain.Supplies.Delivery.BuildingSite[] Sites,
     CommunityDomain.Supplies.Delivery.RunOptions Options)
 {
-    public override string ToString() => $"{Parcels.Length} parcels in {Sites.Length} buildings, {Options}: " + string.Join("; ", Parcels.Select(p => $"{p.Building.Value}/{p.Household.Value}/{p.WeightGrams}{(p.Window is null ? "" : "w")}"));
+    /// <summary>A header, then the case as <see cref="DeliveryText"/> lines a test can paste back into <see cref="Parse"/>.</summary>
+    public override string ToString() => $"delivery: {Parcels.Length} parcels in {Sites.Length} buildings\n" + DeliveryText.Write(Parcels, Sites, Options);
+
+    /// <summary>Rebuilds a case from <see cref="ToString"/>'s text.</summary>
+    public static DeliveryCase Parse(string text)
+    {
+        var (parcels, sites, options) = DeliveryText.Read(text);
+        return new DeliveryCase(parcels, sites, options);
+    }
 }
 
 public sealed class DeliveryArbitraries

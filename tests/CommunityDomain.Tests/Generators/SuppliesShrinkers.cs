@@ -1,3 +1,4 @@
+using CommunityDomain.Communities;
 using CommunityDomain.Supplies.Delivery;
 
 namespace CommunityDomain.Tests.Generators;
@@ -68,25 +69,51 @@ public static class SuppliesShrinkers
     }
 
     /// <summary>
-    /// Smaller delivery cases: half or one fewer of the parcels, buildings no parcel names gone, a parcel without its
-    /// window, a parcel of half the weight (not below the generator's 200 g). Options are kept: they are one line of the
-    /// counterexample already.
+    /// Smaller delivery cases: the parcels and sites of <see cref="ShrinkParcelsAndSites"/> (parcels not below the
+    /// generator's 200 g). Options are kept: they are one line of the counterexample already.
     /// </summary>
     /// <param name="c">The failing case.</param>
     /// <returns>Smaller cases, the boldest first.</returns>
-    public static IEnumerable<DeliveryCase> ShrinkDelivery(DeliveryCase c)
+    public static IEnumerable<DeliveryCase> ShrinkDelivery(DeliveryCase c) =>
+        ShrinkParcelsAndSites(c.Parcels, c.Sites, MinWeightGrams).Select(x => c with { Parcels = x.Parcels, Sites = x.Sites });
+
+    /// <summary>
+    /// The one way delivery input shrinks (ordinary cases and lockdown shapes): half or one fewer of the parcels; the
+    /// buildings no parcel names gone (one kept when none is named); each site's coordinates towards 0 by round numbers
+    /// (<see cref="Closer"/>: an extreme site at 1e15 m ends at 0 or at the smallest round distance the failure needs);
+    /// a parcel without its window; a parcel of half the weight, not below <paramref name="minWeightGrams"/>. Every
+    /// candidate is strictly smaller in parcels, sites, windows, grams or metres from 0, so shrinking ends.
+    /// </summary>
+    /// <param name="parcels">The failing case's parcels.</param>
+    /// <param name="sites">Its building sites.</param>
+    /// <param name="minWeightGrams">The generator's lightest parcel.</param>
+    /// <returns>Smaller parcels and sites, the boldest first.</returns>
+    public static IEnumerable<(Parcel[] Parcels, BuildingSite[] Sites)> ShrinkParcelsAndSites(Parcel[] parcels, BuildingSite[] sites, int minWeightGrams)
     {
-        var parcels = c.Parcels;
         foreach (var fewer in ScriptShrinkers.Fewer(parcels, singles: 30))
         {
-            yield return c with { Parcels = fewer };
+            yield return (fewer, sites);
         }
 
         var used = parcels.Select(p => p.Building).ToHashSet();
-        if (c.Sites.Length > 1 && c.Sites.Any(s => !used.Contains(s.Building)))
+        if (sites.Length > 1 && sites.Any(s => !used.Contains(s.Building)))
         {
-            var kept = c.Sites.Where(s => used.Contains(s.Building)).ToArray();
-            yield return c with { Sites = kept.Length > 0 ? kept : c.Sites[..1] };
+            var kept = sites.Where(s => used.Contains(s.Building)).ToArray();
+            yield return (parcels, kept.Length > 0 ? kept : sites[..1]);
+        }
+
+        for (var i = 0; i < sites.Length; i++)
+        {
+            var at = sites[i].Position;
+            foreach (var x in Closer(at.X))
+            {
+                yield return (parcels, Replace(sites, i, sites[i] with { Position = new Position(x, at.Y) }));
+            }
+
+            foreach (var y in Closer(at.Y))
+            {
+                yield return (parcels, Replace(sites, i, sites[i] with { Position = new Position(at.X, y) }));
+            }
         }
 
         for (var i = 0; i < parcels.Length; i++)
@@ -94,13 +121,41 @@ public static class SuppliesShrinkers
             var p = parcels[i];
             if (p.Window is not null)
             {
-                yield return c with { Parcels = Replace(parcels, i, new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, p.WeightGrams)) };
+                yield return (Replace(parcels, i, new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, p.WeightGrams)), sites);
             }
 
-            if (p.WeightGrams > MinWeightGrams)
+            if (p.WeightGrams > minWeightGrams)
             {
-                yield return c with { Parcels = Replace(parcels, i, new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, Math.Max(MinWeightGrams, p.WeightGrams / 2), p.Window)) };
+                yield return (Replace(parcels, i, new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, Math.Max(minWeightGrams, p.WeightGrams / 2), p.Window)), sites);
             }
+        }
+    }
+
+    /// <summary>
+    /// A coordinate towards 0 by round numbers, each strictly closer to 0: 0 itself, the value cut to its first digit
+    /// (1.2e15 to 1e15, 1234 to 1000), then half of it in whole metres.
+    /// </summary>
+    /// <param name="value">A finite coordinate in metres.</param>
+    /// <returns>Closer coordinates, the boldest first; none for 0.</returns>
+    public static IEnumerable<double> Closer(double value)
+    {
+        if (value == 0)
+        {
+            yield break;
+        }
+
+        yield return 0;
+        var unit = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))));
+        var cut = Math.Truncate(value / unit) * unit;
+        if (double.IsFinite(cut) && cut != 0 && Math.Abs(cut) < Math.Abs(value))
+        {
+            yield return cut;
+        }
+
+        var half = Math.Truncate(value / 2);
+        if (half != 0 && half != cut && Math.Abs(half) < Math.Abs(value))
+        {
+            yield return half;
         }
     }
 

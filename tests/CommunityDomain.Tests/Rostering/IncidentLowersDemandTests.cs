@@ -27,7 +27,7 @@ public sealed class IncidentLowersDemandTests
             new("E", new LocalTime(16, 0), Duration.FromHours(8)),
         ];
         var horizon = new DateInterval(Start, Start.PlusDays(6));
-        var demands = horizon.SelectMany(d => shifts.Select(s => Demand.For(gate, d, s.Code, 1, minimum: 1)));
+        var demands = horizon.SelectMany(d => shifts.Select(s => new Demand(gate.Id, gate.CompoundId, d, s.Code, 1, minimum: 1)));
         var workers = Enumerable.Range(1, 12).Select(i => new Worker(new Id<Worker>(i), WorkerKind.PartyMemberVolunteer, gate.CompoundId));
         var problem = RosterProblem.Create(horizon, shifts, demands, workers);
         return (problem, RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 2_000)).AsT0.Assignments, gate);

@@ -201,7 +201,7 @@ public sealed class LockdownCasesTests
         Assert.Equal("demands", ex.ParamName);
 
         // Built from the post itself, the compound is the post's: confinement then holds.
-        var problem = RosterProblem.Create(Week, shifts, [Demand.For(gateOfA, Aug18, "D", 1)], [trapped], community: community);
+        var problem = RosterProblem.Create(Week, shifts, [new Demand(gateOfA.Id, gateOfA.CompoundId, Aug18, "D", 1)], [trapped], community: community);
         var roster = RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 500)).AsT0;
         Assert.Empty(roster.Assignments);
         Assert.Equal(1, RosterPlanner.Score(problem, [new(trapped.Id, Aug18, gateOfA.Id, "D")]).Score.ByRule[RuleKind.Confinement].Hard);
