@@ -116,16 +116,16 @@ public static class RosterDays
         // shares, and checked against the roster counted again from its shifts' minutes.
         var hoursByPost = roster.Assignments.GroupBy(a => a.Post)
             .ToDictionary(g => g.Key, g => g.Aggregate(Duration.Zero, (sum, a) => sum + shifts.First(s => s.Code == a.ShiftCode).Duration));
-        var gates = new[] { "Jianjing", "Anxin", "Dongfang", "Jian'an" }
+        var gatePosts = new[] { "Jianjing", "Anxin", "Dongfang", "Jian'an" }
             .SelectMany(name => posts.Where(p => p.CompoundId == scenario.Compounds[name].Id && p.Kind == PostKind.Gate))
             .Select(p => new PostHours(p.Id, hoursByPost.GetValueOrDefault(p.Id)))
             .ToList();
-        var noodles = DonationSplit.Split(120, gates);
+        var noodles = DonationSplit.Split(120, gatePosts);
         var donation = words.Say("donation", 120, words.Join(noodles.Select(n =>
-            words.Say("post.cases", labels.PostWithCompound(n.Post), n.Units, labels.Hours((long)gates.Single(g => g.Post == n.Post).Hours.TotalMinutes)))));
+            words.Say("post.cases", labels.PostWithCompound(n.Post), n.Units, labels.Hours((long)gatePosts.Single(g => g.Post == n.Post).StaffTime.TotalMinutes)))));
         output.WriteLine(donation);
         Check(noodles.Sum(s => s.Units) == 120 && noodles.Count == 6, "the donation is split whole among the six gate posts of four compounds");
-        Check(gates.All(g => donation.Contains(labels.PostWithCompound(g.Post), StringComparison.Ordinal)
+        Check(gatePosts.All(g => donation.Contains(labels.PostWithCompound(g.Post), StringComparison.Ordinal)
             && donation.Contains(labels.Hours(roster.Assignments.Where(a => a.Post == g.Post).Sum(a => (long)shifts.First(s => s.Code == a.ShiftCode).Minutes)), StringComparison.Ordinal)),
             "the donation's hours shown are each gate post's hours on duty in the roster");
 

@@ -1,4 +1,3 @@
-using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
 using CommunityDomain.Kernel;
 using CommunityDomain.Passes;
@@ -60,7 +59,7 @@ public static class SuppliesAndPasses
         var sample = plan.Shares.First(s => s.Outcome == ShareOutcome.Rationed).Household;
         output.WriteLine(words.Say("allocation", labels.Compound(scenario.Compounds["Meiyuan"].Id), sealedHomes.Count, table[0]));
         foreach (var line in ConsoleTable.Plain(table.Skip(1).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Take(2)
-            .Concat(table.Where(l => l.StartsWith("| " + labels.Household(sample) + " |", StringComparison.Ordinal)))))
+            .Concat(table.Where(l => l.StartsWith("| " + labels.HouseholdWithCompound(sample) + " |", StringComparison.Ordinal)))))
         {
             output.WriteLine("  " + line);
         }
