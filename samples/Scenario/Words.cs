@@ -95,7 +95,7 @@ public sealed class Words
 
         // Supplies and passes.
         ["stock"] = ("{0}（每份{1:0.#}千克）库存：现有{2}份（{3:0.#}千克），已分配待送{4}份；共收到{5}份（采购{6}份，捐赠{7}份），已送达{8}份，报损{9}份。",
-            "Stock of {0} (1 unit = 1 pack of {1:0.#} kg): {2:N0} {2|unit|units} on hand ({3:N0} kg), {4:N0} allocated and not yet delivered; {5:N0} received ({6:N0} procured, {7:N0} donated), {8:N0} delivered, {9} written off."),
+            "Stock of {0} ({1:0.#} kg a unit): {2:N0} {2|unit|units} on hand ({3:N0} kg), {4:N0} allocated and not yet delivered; {5:N0} received ({6:N0} procured, {7:N0} donated), {8:N0} delivered, {9} written off."),
         ["allocation"] = ("  {0}{1}户封控住户的分配。{2}", "  Sealed {0}, {1} households. {2}"),
         ["runner"] = ("梅苑小区{0}号配送员", "Meiyuan runner {0}"),
         ["after-delivery"] = ("  配送后：{0}", "  After delivery: {0}"),

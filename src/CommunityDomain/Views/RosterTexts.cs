@@ -286,7 +286,7 @@ public static class RosterTexts
     /// Which duty a why-short list is about, in one line to head it: the post with its compound (and the qualification the
     /// duty asks for), the date, the local start and end, and how many people the roster has on it against how many the
     /// duty needs ("Short: Dongfang › East gate on Sun 21 Aug 00:00-08:00: 0 people on duty, 1 person needed." /
-    /// "人手不足：东方小区东门 8月21日（周日）00:00-08:00，在岗0人，需要1人。").
+    /// "人手不足：东方小区东门，8月21日（周日）00:00-08:00，在岗0人，需要1人。").
     /// </summary>
     /// <param name="problem">The problem.</param>
     /// <param name="assignments">The roster's assignments.</param>

@@ -53,7 +53,7 @@ public sealed partial class VerifierFindingsV12fTests
         var zh = RosterTexts.WhyShort(problem, roster, EastGate, Sunday, "N", GateLabels(Chinese, workers));
 
         Assert.Equal(["何雪松 already has a duty on Sun 21 Aug: Dongfang › East gate 16:00-00:00 (next day) (one duty a date)."], en);
-        Assert.Equal(["何雪松在8月21日（周日）已有值班：东方小区东门 16:00-次日00:00（每人每天只排一班）。"], zh);
+        Assert.Equal(["何雪松在8月21日（周日）已有值班：东方小区东门16:00-次日00:00（每人每天只排一班）。"], zh);
         var reason = RosterExplanations.WhyShort(problem, roster, EastGate, Sunday, "N").Single();
         Assert.Equal(en[0], RosterTexts.Shortfall(reason, problem, GateLabels(English, workers)));
         Assert.DoesNotContain("elsewhere", en[0], StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed partial class VerifierFindingsV12fTests
 
         Assert.Equal("Short: Dongfang › East gate on Sun 21 Aug 00:00-08:00: 1 person on duty, 2 people needed.",
             RosterTexts.ShortDuty(problem, roster, EastGate, Sunday, "N", GateLabels(English, workers)));
-        Assert.Equal("人手不足：东方小区东门 8月21日（周日）00:00-08:00，在岗1人，需要2人。",
+        Assert.Equal("人手不足：东方小区东门，8月21日（周日）00:00-08:00，在岗1人，需要2人。",
             RosterTexts.ShortDuty(problem, roster, EastGate, Sunday, "N", GateLabels(Chinese, workers)));
         Assert.Throws<ArgumentException>("post", () => RosterTexts.ShortDuty(problem, roster, new Id<Post>(9), Sunday, "N", GateLabels(English, workers)));
         Assert.Throws<ArgumentNullException>("labels", () => RosterTexts.ShortDuty(problem, roster, EastGate, Sunday, "N", null!));
@@ -135,8 +135,8 @@ public sealed partial class VerifierFindingsV12fTests
         var md = AllocationTable.Markdown(plan, zh);
         Assert.Contains("| 东方小区1号楼1单元101室 |", md, StringComparison.Ordinal);
         Assert.Contains("| 梅苑小区1号楼1单元101室 |", md, StringComparison.Ordinal);
-        Assert.Contains("\r\nDongfang › Building 1, Unit 1, Room 101,", "\r\n" + AllocationTable.Csv(plan, en), StringComparison.Ordinal);
-        Assert.Contains("\r\nMeiyuan › Building 1, Unit 1, Room 101,", AllocationTable.Csv(plan, en), StringComparison.Ordinal);
+        Assert.Contains("\r\n\"Dongfang › Building 1, Unit 1, Room 101\",", AllocationTable.Csv(plan, en), StringComparison.Ordinal);
+        Assert.Contains("\r\n\"Meiyuan › Building 1, Unit 1, Room 101\",", AllocationTable.Csv(plan, en), StringComparison.Ordinal);
 
         var one = SupplyAllocator.Allocate([new Claim(homes[1], 3, 1, 0)], 4, AllocationPolicy.MaxMin);
         Assert.Contains("| Meiyuan › Building 1, Unit 1, Room 101 |", AllocationTable.Markdown(one, en), StringComparison.Ordinal);
