@@ -90,6 +90,8 @@ Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"志愿者\d|Voluntee
 Check(!System.Text.RegularExpressions.Regex.IsMatch(text, @"(?m)^\s*(#{1,6} |\| )"), "the story shows Markdown on the console");
 Check(text.Split('\n').Where(l => l.Contains(words.Say("day.exempt", string.Empty).Trim().TrimEnd('.', '。'), StringComparison.Ordinal))
     .All(l => l.Split(words.IsChinese ? "，" : "; ").Length == l.Split(words.IsChinese ? "，" : "; ").Distinct().Count()), "an exempt list repeats an entry");
+// One word for one thing: supplies are counted in "units" (as the library's allocation texts count them), never "packs" too.
+Check(words.IsChinese || !System.Text.RegularExpressions.Regex.IsMatch(text, @"\d packs?\b"), "the story counts supplies in packs and in units");
 // An erased resident keeps only the pseudonym, which is not a name.
 var names = community.Residents.Where(r => r.Name != Resident.ErasedName).Select(r => r.Name.Value).Where(n => n.Length > 1).ToHashSet();
 Check(!names.Any(n => text.Contains(n, StringComparison.Ordinal)), "the story shows a resident's clear name");

@@ -9,7 +9,7 @@ namespace Pubai;
 /// Who may do what, and personal data that ends: the people of the story get roles (the office over the whole
 /// community, Dongfang's compound head over Dongfang, a Pingguoyuan gate volunteer); Dongfang's head trying to
 /// add a post in Jianjing is refused and nothing changes; a Jianjing resident who moved out on 28 August has
-/// their personal data erased 30 days later, and the district's statistics do not change.
+/// their personal data erased once the 30 days kept have passed, and the district's statistics do not change.
 /// </summary>
 public static class RolesAndPrivacy
 {
@@ -90,19 +90,25 @@ public static class RolesAndPrivacy
         Check(community.ToState().Equals(before), "a refused command changes nothing");
         Check(holders.Values.All(h => !h.Contains('.', StringComparison.Ordinal)), "the roles show people's and the office's names, not account logins");
 
-        // A Jianjing resident moves out on 28 August; 30 days' retention; erased on 28 September.
+        // A Jianjing resident moves out on 28 August 10:00; data is kept 30 days (RetentionPolicy: erased once more than 30
+        // days have passed), so on 27 September at 10:00 nothing is due yet and at the office's noon run the same day it is.
         var movedOutAt = new LocalDateTime(2022, 8, 28, 10, 0).InZoneStrictly(PubaiScenario.Zone).ToInstant();
         var leaver = community.Residents.First(r => r.Presence == Presence.Present && community.Get(r.HouseholdId).CompoundId == jianjing.Id);
         var secrets = new[] { leaver.Name.Value, leaver.Document?.Number, leaver.Phone?.Value }.OfType<string>().ToList();
         var masked = leaver.Name.Masked;
         Check(community.MoveOut(leaver.Id, movedOutAt, office).IsT0, "the resident moves out");
-        var erasedAt = movedOutAt.Plus(Duration.FromDays(31));
+        var retention = new RetentionPolicy(30);
+        var keptUntil = movedOutAt.Plus(Duration.FromDays(retention.DaysAfterMovingOut));
+        scenario.Clock.Now = keptUntil;
+        Check(!community.ApplyRetention(retention, keptUntil, office).AsT0.Contains(leaver.Id), "the resident is not erased before the 30 days kept have passed");
+        var erasedAt = keptUntil.Plus(Duration.FromHours(2));
         scenario.Clock.Now = erasedAt;
         var statistics = community.ExportStatistics(erasedAt, office).AsT0;
-        var erased = community.ApplyRetention(new RetentionPolicy(30), erasedAt, office).AsT0;
+        var erased = community.ApplyRetention(retention, erasedAt, office).AsT0;
+        Check(erasedAt.InZone(PubaiScenario.Zone).Date == movedOutAt.InZone(PubaiScenario.Zone).Date.PlusDays(30), "the erasure date shown is 30 days after moving out, as the text says");
         var snapshot = CommunityJson.Write(community.ToState());
-        output.WriteLine(words.Say("erasure"));
-        output.WriteLine(words.Say("erased", masked, labels.Date(movedOutAt.InZone(PubaiScenario.Zone).Date), labels.Date(erasedAt.InZone(PubaiScenario.Zone).Date), erased.Length));
+        output.WriteLine(words.Say("erasure", retention.DaysAfterMovingOut));
+        output.WriteLine(words.Say("erased", masked, labels.Moment(movedOutAt), labels.Moment(keptUntil), labels.Moment(erasedAt), erased.Length));
         Check(erased.Contains(leaver.Id), "the moved-out resident is erased");
         // CommunityJson writes non-ASCII as \uXXXX, so a Chinese name is never found in the raw text: compare on the parsed
         // document's decoded strings (names and values), and show the comparison can see a Chinese name by finding a kept one.

@@ -2,6 +2,7 @@ using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
+using CommunityDomain.Supplies;
 using CommunityDomain.Views;
 
 namespace Pubai;
@@ -109,6 +110,24 @@ public static class RosterDays
             var covered = roster.Assignments.Count(a => a.Post == p.Id);
             output.WriteLine(words.Say("post.cover", labels.PostWithCompound(p.Id), needed, covered));
         }
+
+        // A resident's donation to the gate posts of four compounds, split by each post's hours on duty in the roster just
+        // planned (the sum of its duties' lengths), passed to the supplies wing as plain data. The hours are shown with the
+        // shares, and checked against the roster counted again from its shifts' minutes.
+        var hoursByPost = roster.Assignments.GroupBy(a => a.Post)
+            .ToDictionary(g => g.Key, g => g.Aggregate(Duration.Zero, (sum, a) => sum + shifts.First(s => s.Code == a.ShiftCode).Duration));
+        var gatePosts = new[] { "Jianjing", "Anxin", "Dongfang", "Jian'an" }
+            .SelectMany(name => posts.Where(p => p.CompoundId == scenario.Compounds[name].Id && p.Kind == PostKind.Gate))
+            .Select(p => new PostHours(p.Id, hoursByPost.GetValueOrDefault(p.Id)))
+            .ToList();
+        var noodles = DonationSplit.Split(120, gatePosts);
+        var donation = words.Say("donation", 120, words.Join(noodles.Select(n =>
+            words.Say("post.cases", labels.PostWithCompound(n.Post), n.Units, labels.Hours((long)gatePosts.Single(g => g.Post == n.Post).StaffTime.TotalMinutes)))));
+        output.WriteLine(donation);
+        Check(noodles.Sum(s => s.Units) == 120 && noodles.Count == 6, "the donation is split whole among the six gate posts of four compounds");
+        Check(gatePosts.All(g => donation.Contains(labels.PostWithCompound(g.Post), StringComparison.Ordinal)
+            && donation.Contains(labels.Hours(roster.Assignments.Where(a => a.Post == g.Post).Sum(a => (long)shifts.First(s => s.Code == a.ShiftCode).Minutes)), StringComparison.Ordinal)),
+            "the donation's hours shown are each gate post's hours on duty in the roster");
 
         var minutes = workers.ToDictionary(w => w.Id, w => roster.Assignments.Where(a => a.Worker == w.Id).Sum(a => (long)shifts.First(s => s.Code == a.ShiftCode).Minutes));
         foreach (var g in workers.GroupBy(w => w.Kind))

@@ -1,4 +1,3 @@
-using CommunityDomain.Communities;
 using CommunityDomain.Communities.Control;
 using CommunityDomain.Kernel;
 using CommunityDomain.Passes;
@@ -12,7 +11,7 @@ namespace Pubai;
 
 /// <summary>
 /// The supplies and passes of the story: goods received and donated, a fair allocation to sealed Meiyuan,
-/// delivery runs for its volunteers, a resident's donation split among four compounds' gate posts, and
+/// delivery runs for its volunteers, and
 /// 30 passes issued in Pingguoyuan one evening with a forged code and a late return caught.
 /// </summary>
 public static class SuppliesAndPasses
@@ -60,7 +59,7 @@ public static class SuppliesAndPasses
         var sample = plan.Shares.First(s => s.Outcome == ShareOutcome.Rationed).Household;
         output.WriteLine(words.Say("allocation", labels.Compound(scenario.Compounds["Meiyuan"].Id), sealedHomes.Count, table[0]));
         foreach (var line in ConsoleTable.Plain(table.Skip(1).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Take(2)
-            .Concat(table.Where(l => l.StartsWith("| " + labels.Household(sample) + " |", StringComparison.Ordinal)))))
+            .Concat(table.Where(l => l.StartsWith("| " + labels.HouseholdWithCompound(sample) + " |", StringComparison.Ordinal)))))
         {
             output.WriteLine("  " + line);
         }
@@ -106,14 +105,7 @@ public static class SuppliesAndPasses
         Check(runs.Runs.All(r => r.Load <= 20_000 && r.EstimatedTime <= Duration.FromMinutes(45)), "no run over capacity or time");
         Check(runs.Runs.All(r => !r.Sheet().Contains(community.Residents[0].Name.Value, StringComparison.Ordinal)), "run sheets show masked names only");
 
-        // A resident's donation to the duty posts of four compounds, split by staff-hours on duty (plain data from a roster).
-        var gates = new[] { "Jianjing", "Anxin", "Dongfang", "Jian'an" }
-            .SelectMany(name => community.PostsOf(scenario.Compounds[name].Id).Where(p => p.Kind == PostKind.Gate))
-            .Select((p, i) => new PostHours(p.Id, Duration.FromHours(48 + (12 * (i % 3)))))
-            .ToList();
-        var noodles = DonationSplit.Split(120, gates);
-        output.WriteLine(words.Say("donation", 120, words.Join(noodles.Select(n => words.Say("post.cases", labels.PostWithCompound(n.Post), n.Units)))));
-        Check(noodles.Sum(s => s.Units) == 120 && noodles.Count == 6, "the donation is split whole among the six gate posts of four compounds");
+        // The resident's donation to the gate posts is split by the duty hours of the roster the story plans: RosterDays prints it.
 
         // Passes: 30 issued in Pingguoyuan at 18:30 on 20 August; one forged code and one late return caught at the gate.
         var evening = new LocalDateTime(2022, 8, 20, 18, 30).InZoneStrictly(zone).ToInstant();
@@ -159,7 +151,7 @@ public static class SuppliesAndPasses
         return failures;
     }
 
-    /// <summary>The ledger's figures in a sentence with units (packs and kilograms).</summary>
+    /// <summary>The ledger's figures in a sentence with units (units of one pack, as the allocation table counts them, and kilograms).</summary>
     private static string Stock(StockLedger ledger, Labels labels, Words words) =>
         words.Say("stock", labels.Local(ledger.Item.Code), ledger.Item.UnitWeightGrams!.Value / 1000.0, ledger.OnHand, ledger.OnHand * ledger.Item.UnitWeightGrams!.Value / 1000.0,
             ledger.Reserved, ledger.Received, ledger.Lots.Where(l => !l.Source.IsDonation).Sum(l => l.Received), ledger.Lots.Where(l => l.Source.IsDonation).Sum(l => l.Received),

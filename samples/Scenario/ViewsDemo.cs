@@ -61,7 +61,7 @@ public static class ViewsDemo
         var low = new Position(loads.Min(b => b.Position.X), loads.Min(b => b.Position.Y) - 20);
         var high = new Position(loads.Max(b => b.Position.X), loads.Max(b => b.Position.Y) + 20);
         var waves = new WaveProblem(at, ServiceTimes.Typical,
-            [new SiteSpec(1, "north square", low, 6, 200, Duration.FromMinutes(4)), new SiteSpec(2, "south square", high, 6, 200, Duration.FromMinutes(4))], loads);
+            [new SiteSpec(1, "North square", low, 6, 200, Duration.FromMinutes(4)), new SiteSpec(2, "South square", high, 6, 200, Duration.FromMinutes(4))], loads);
         var wavePlan = WavePlanner.Plan(waves);
 
         // Sealed Meiyuan on 19 August: 2,100 vegetable packs shared by max-min; three households asked for urgent extras.
@@ -192,7 +192,10 @@ public static class ViewsDemo
         var shortDuty = problem.Demands.FirstOrDefault(d => assigned.GetValueOrDefault((d.Post, d.Date, d.ShiftCode, d.Qualification)) < d.Required);
         if (shortDuty is not null)
         {
-            Section("人手不足的原因", "Why a duty is short", RosterTexts.WhyShort(problem, roster.Assignments, shortDuty.Post, shortDuty.Date, shortDuty.ShiftCode, md, shortDuty.Qualification));
+            // Which duty first (post, compound, date, local times, people on it and needed), then why each other worker did not go.
+            Section("人手不足的原因", "Why a duty is short", [
+                RosterTexts.ShortDuty(problem, roster.Assignments, shortDuty.Post, shortDuty.Date, shortDuty.ShiftCode, md, shortDuty.Qualification),
+                .. RosterTexts.WhyShort(problem, roster.Assignments, shortDuty.Post, shortDuty.Date, shortDuty.ShiftCode, md, shortDuty.Qualification)]);
         }
 
         Section("个人值班说明", "One worker's duties", [RosterTexts.Worker(RosterExplanations.WhyWorker(problem, roster, problem.Workers[0].Id), problem, md)]);

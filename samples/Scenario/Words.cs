@@ -42,8 +42,8 @@ public sealed class Words
         ["roles.refused"] = ("越权操作被拒绝（未作任何改动）：", "Refused outside role or area (nothing changed):"),
         ["refused.area"] = ("  {0}（{1}，负责{2}）不能在{3}{4}：超出其负责范围。", "  {0} ({1}, responsible for {2}) may not {4} in {3}: outside their area."),
         ["refused.role"] = ("  {0}（{1}）无权{2}。", "  {0} ({1}) may not {2}."),
-        ["erasure"] = ("个人信息到期删除（迁出后保留30天）：", "Personal data erased (kept 30 days after moving out):"),
-        ["erased"] = ("  {0}于{1}迁出，{2}删除其个人信息（{3}人），统计数字不变。", "  {0} moved out on {1}; personal data erased on {2} ({3} {3|resident|residents}); the statistics are unchanged."),
+        ["erasure"] = ("个人信息到期删除（迁出后保留{0}天，期满后删除）：", "Personal data erased (kept {0} days after moving out, erased once they have passed):"),
+        ["erased"] = ("  {0}于{1}迁出，个人信息保留到{2}，{3}删除（{4}人），统计数字不变。", "  {0} moved out on {1}; personal data kept until {2} and erased on {3} ({4} {4|resident|residents}); the statistics are unchanged."),
         ["ok"] = ("所有检查均通过。", "All scenario invariants hold."),
         ["failed"] = ("{0}项检查未通过。", "{0} {0|check|checks} failed."),
 
@@ -95,12 +95,12 @@ public sealed class Words
 
         // Supplies and passes.
         ["stock"] = ("{0}（每份{1:0.#}千克）库存：现有{2}份（{3:0.#}千克），已分配待送{4}份；共收到{5}份（采购{6}份，捐赠{7}份），已送达{8}份，报损{9}份。",
-            "Stock of {0} ({1:0.#} kg each): {2:N0} {2|pack|packs} on hand ({3:N0} kg), {4:N0} allocated and not yet delivered; {5:N0} received ({6:N0} procured, {7:N0} donated), {8:N0} delivered, {9} written off."),
+            "Stock of {0} ({1:0.#} kg a unit): {2:N0} {2|unit|units} on hand ({3:N0} kg), {4:N0} allocated and not yet delivered; {5:N0} received ({6:N0} procured, {7:N0} donated), {8:N0} delivered, {9} written off."),
         ["allocation"] = ("  {0}{1}户封控住户的分配。{2}", "  Sealed {0}, {1} households. {2}"),
         ["runner"] = ("梅苑小区{0}号配送员", "Meiyuan runner {0}"),
         ["after-delivery"] = ("  配送后：{0}", "  After delivery: {0}"),
-        ["donation"] = ("一位居民捐赠方便面{0}箱，按各岗位值班工时分给四个小区的门岗：{1}。", "A resident's {0} cases of instant noodles, shared among four compounds' gate posts by staff-hours on duty: {1}."),
-        ["post.cases"] = ("{0}{1}箱", "{0} ({1} cases)"),
+        ["donation"] = ("一位居民捐赠方便面{0}箱，按上面排班表中各门岗的值班时长分给四个小区的门岗：{1}。", "A resident's {0} cases of instant noodles, shared among four compounds' gate posts by each post's hours on duty in the roster above: {1}."),
+        ["post.cases"] = ("{0}{1}箱（值班{2}）", "{0} ({1} cases; {2} on duty)"),
         ["passes"] = ("出入卡：{0}，{1}志愿者发放{2}张，{3}户持卡外出。", "Passes: on {0} the {1} volunteers issued {2} {2|pass|passes}; {3} households went out with them."),
         ["passes.forged"] = ("  门岗识别出一张伪造的出入卡。{0}", "  The gate caught a forged code. {0}"),
         ["passes.late"] = ("  晚归：{0}{1}的持卡人{2}出门，{3}回来，外出{4:0}分钟，超过限定的{5:0}分钟。",

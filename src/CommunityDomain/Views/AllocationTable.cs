@@ -11,8 +11,10 @@ namespace CommunityDomain.Views;
 /// line per priority and the totals.
 /// </summary>
 /// <remarks>
-/// Households appear by address (building, unit, room) when the <see cref="Labels"/> come from the community, else
-/// by number; never by a resident's name. Ordered by tier and id (so the order of the claims does not matter). The
+/// Households appear by address with their compound first ("Meiyuan › Building 1, Unit 1, Room 101" / "梅苑小区1号楼1单元101室")
+/// when the <see cref="Labels"/> come from the community, else by number; never by a resident's name. Always with the
+/// compound, not only when a plan spans several: the table is posted and sent at the community office, where every
+/// compound has a "1号楼", and a row must say which door to knock on however the plan's rows were chosen. Ordered by tier and id (so the order of the claims does not matter). The
 /// reason says why the share is what it is: need met in full, rationed at the tier's level (max-min: units per
 /// weight unit; Hamilton and Webster: share of need), nothing left after earlier tiers, or no need;
 /// <see cref="AllocationPlan.Explain"/> gives the long form. The totals row equals <see cref="AllocationPlan.Allocated"/>.
@@ -40,7 +42,7 @@ public static class AllocationTable
             l.Text("allocation.share"), l.Text("allocation.outcome"), l.Text("allocation.reason")], i => i is >= 1 and <= 4);
         foreach (var s in Ordered(plan))
         {
-            ViewText.Row(sb, [l.Household(s.Household), Priority(s.Tier), l.Number(s.Weight), l.Number(s.Need), l.Number(s.Allocated),
+            ViewText.Row(sb, [l.HouseholdWithCompound(s.Household), Priority(s.Tier), l.Number(s.Weight), l.Number(s.Need), l.Number(s.Allocated),
                 l.Text("outcome." + s.Outcome.ToString()), Reason(l, plan, s)]);
         }
 
@@ -74,7 +76,7 @@ public static class AllocationTable
             l.Text("allocation.share"), l.Text("allocation.outcome"), l.Text("allocation.reason")]);
         foreach (var s in Ordered(plan))
         {
-            ViewText.CsvRow(sb, [l.Household(s.Household), Priority(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need),
+            ViewText.CsvRow(sb, [l.HouseholdWithCompound(s.Household), Priority(s.Tier), ViewText.Int(s.Weight), ViewText.Int(s.Need),
                 ViewText.Int(s.Allocated), l.Text("outcome." + s.Outcome.ToString()), Reason(l, plan, s)]);
         }
 

@@ -79,7 +79,8 @@ public static class Announcements
             buildingText = l.Text("call.in-compound", ("compound", l.Compound(c)), ("building", buildingText));
         }
 
-        return l.Text("call.text", ("building", buildingText), ("unit", unitText), ("floors", floorsText),
-            ("site", l.Local(site.Name)));
+        // Site names show as the office writes them ("North square"); the sentence itself always starts with a capital.
+        return l.Sentence(l.Text("call.text", ("building", buildingText), ("unit", unitText), ("floors", floorsText),
+            ("site", l.Local(site.Name))));
     }
 }

@@ -7,7 +7,8 @@ namespace CommunityDomain.Views;
 /// A pass office's refusals as the household and the office read them: the household by its compound and address
 /// (compound, building, unit and room as the office writes them, <see cref="Labels.HouseholdWithCompound"/>, since two
 /// compounds can both have a "3号楼"), times local in the community's zone, hours with their unit, in the labels' culture,
-/// e.g. "东方小区1号楼1单元103室申请出入卡需提供48小时内的核酸阴性结果。".
+/// e.g. "东方小区1号楼1单元103室申请出入卡需提供出入卡生效前48小时内的核酸阴性结果（生效后才采样的不算）。". <see cref="NegativeTestRequired"/> does not say whether
+/// the test was missing, too old or later than the pass start, so its text states the whole rule (a test after the start does not count).
 /// </summary>
 /// <remarks>
 /// The errors' own <see cref="DomainError.Message"/> stay log texts that name the household by id ("Household#3"); this is

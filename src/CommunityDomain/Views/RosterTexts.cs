@@ -208,7 +208,7 @@ public static class RosterTexts
     }
 
     /// <summary>
-    /// Why one worker did not cover a short duty, in plain words, from the reason alone: on duty elsewhere (which duty),
+    /// Why one worker did not cover a short duty, in plain words, from the reason alone: already on a duty that date (which one: one duty a date),
     /// the rules going would break, or free to go without breaking a rule. Never score points: the reason's soft change
     /// nets the cover it would have given against what it would have cost, so <see cref="WhyShort"/>, which has the
     /// roster, says what going would have cost.
@@ -225,14 +225,14 @@ public static class RosterTexts
         Guard.Against.Null(labels);
         var l = labels;
         var worker = ("worker", l.Worker(reason.Worker));
-        return reason.OnDutyElsewhere is { } a ? l.WithRosterTimes(l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l))))
+        return reason.OnDutyElsewhere is { } a ? l.WithRosterTimes(SameDate(worker, a, problem, l))
             : reason.BrokenRules.Count > 0 ? l.Text("short.rules", worker, ("rules", l.List(reason.BrokenRules.Select(l.Rule))))
             : l.Text("short.could.no-rule", worker);
     }
 
     /// <summary>
     /// Why a duty is short, one sentence per worker who could have covered it (<see cref="RosterExplanations.WhyShort"/>'s
-    /// order), saying what sending that person would have cost in plain words: on duty elsewhere (which duty), could not go
+    /// order), saying what sending that person would have cost in plain words: already on a duty that date (which one: one duty a date), could not go
     /// ("was due a rest until 07:00", "would have exceeded their weekly hours"), or free to go, "but would lose a day off
     /// they asked for" or at no cost. Rest times are local, from the duties' instants in the labels' zone.
     /// </summary>
@@ -262,7 +262,7 @@ public static class RosterTexts
             var worker = ("worker", l.Worker(reason.Worker));
             if (reason.OnDutyElsewhere is { } a)
             {
-                lines.Add(l.WithRosterTimes(l.Text("short.elsewhere", worker, ("duty", DutyText(a, problem, l)))));
+                lines.Add(l.WithRosterTimes(SameDate(worker, a, problem, l)));
                 continue;
             }
 
@@ -280,6 +280,36 @@ public static class RosterTexts
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Which duty a why-short list is about, in one line to head it: the post with its compound (and the qualification the
+    /// duty asks for), the date, the local start and end, and how many people the roster has on it against how many the
+    /// duty needs ("Short: Dongfang › East gate on Sun 21 Aug 00:00-08:00: 0 people on duty, 1 person needed." /
+    /// "人手不足：东方小区东门，8月21日（周日）00:00-08:00，在岗0人，需要1人。").
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="assignments">The roster's assignments.</param>
+    /// <param name="post">The short duty's post.</param>
+    /// <param name="date">Its date.</param>
+    /// <param name="shiftCode">Its shift code.</param>
+    /// <param name="labels">Culture, zone and names.</param>
+    /// <param name="qualification">Its qualification, or null.</param>
+    /// <returns>One line.</returns>
+    /// <exception cref="ArgumentException">A parameter is null, or the problem has no such demand (named <paramref name="post"/>).</exception>
+    public static string ShortDuty(
+        RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Id<Post> post, LocalDate date, string shiftCode, Labels labels, string? qualification = null)
+    {
+        Guard.Against.Null(problem);
+        Guard.Against.Null(assignments);
+        Guard.Against.Null(shiftCode);
+        Guard.Against.Null(labels);
+        var demand = problem.Demands.FirstOrDefault(d => d.Post == post && d.Date == date && d.ShiftCode == shiftCode && d.Qualification == qualification)
+            ?? throw new ArgumentException($"No demand at {post} on {date:uuuu-MM-dd} {shiftCode}.", nameof(post));
+        var l = labels;
+        var assigned = assignments.Count(a => a.Post == post && a.Date == date && a.ShiftCode == shiftCode && a.Qualification == qualification);
+        return l.WithRosterTimes(l.Text("short.duty", ("post", DutyPost(post, qualification, l)), ("date", l.Date(date)),
+            ("times", l.ShiftTimes(date, ShiftOf(shiftCode, problem))), ("assigned", l.Count(assigned, "people")), ("required", l.Count(demand.Required, "people"))));
     }
 
     // What breaking one rule would mean for this worker, in words; for rest, until when (local) they were due to rest,
@@ -550,15 +580,24 @@ public static class RosterTexts
     public static string ExplainMarkdown(Roster roster, Labels labels) => Explain(roster, Guard.Against.Null(labels).ForMarkdown());
 
     /// <summary>A duty as people read it: date, local start and end, post with its compound (and qualification).</summary>
-    internal static string DutyText(RosterAssignment a, RosterProblem problem, Labels l)
-    {
-        var shift = problem.Shifts.Where(s => s.Code == a.ShiftCode).Select(s => (ShiftDefinition?)s).FirstOrDefault()
+    internal static string DutyText(RosterAssignment a, RosterProblem problem, Labels l) =>
+        l.Text("notice.duty", ("date", l.Date(a.Date)), ("times", l.ShiftTimes(a.Date, ShiftOf(a.ShiftCode, problem))), ("post", DutyPost(a.Post, a.Qualification, l)));
+
+    // The reason "one duty a date" in words: the worker's duty that date, named by its date, post (with compound and
+    // qualification) and local times, which may be at the same post or hours apart from the short one.
+    private static string SameDate((string, string) worker, RosterAssignment a, RosterProblem problem, Labels l) =>
+        l.Text("short.same-date", worker, ("date", l.Date(a.Date)), ("post", DutyPost(a.Post, a.Qualification, l)),
+            ("times", l.ShiftTimes(a.Date, ShiftOf(a.ShiftCode, problem))));
+
+    private static ShiftDefinition ShiftOf(string code, RosterProblem problem) =>
+        problem.Shifts.Where(s => s.Code == code).Select(s => (ShiftDefinition?)s).FirstOrDefault()
             ?? throw new ArgumentException("A duty's shift is not in the problem.", nameof(problem));
-        var post = a.Qualification is { } q
-            ? l.Text("post.qualified", ("post", l.PostWithCompound(a.Post)), ("qualification", l.Local(q)))
-            : l.PostWithCompound(a.Post);
-        return l.Text("notice.duty", ("date", l.Date(a.Date)), ("times", l.ShiftTimes(a.Date, shift)), ("post", post));
-    }
+
+    // A duty's post with its compound, and the qualification the duty asks for ("Dongfang › Testing site (scanner)").
+    private static string DutyPost(Id<Post> post, string? qualification, Labels l) =>
+        qualification is { } q
+            ? l.Text("post.qualified", ("post", l.PostWithCompound(post)), ("qualification", l.Local(q)))
+            : l.PostWithCompound(post);
 
     private static string Duties(IEnumerable<RosterAssignment> duties, RosterProblem problem, Labels l) =>
         l.List(duties.OrderBy(a => a.Date).Select(a => DutyText(a, problem, l)));

@@ -72,7 +72,7 @@ public static class TestingDayTimeline
         var height = plotBottom + 64;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 {ViewText.Num(Width)} {ViewText.Num(height)}\" width=\"{ViewText.Num(Width)}\" height=\"{ViewText.Num(height)}\" font-family=\"sans-serif\" font-size=\"11\">").Append(ViewText.Line);
-        var heading = TextGuard.IsBlank(title) ? l.Text("timeline.title", ("date", l.DateWithYear(plan.Start.InZone(l.Zone).Date))) : title.Trim();
+        var heading = TextGuard.IsBlank(title) ? l.Text("timeline.title", ("date", l.DateWithYear(plan.Start.InZone(l.Zone).Date))) : Labels.Flat(title);
         sb.Append("<title>").Append(ViewText.Xml(heading)).Append("</title>").Append(ViewText.Line);
         sb.Append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>").Append(ViewText.Line);
         sb.Append("<text x=\"").Append(ViewText.Num(Left)).Append("\" y=\"22\" font-size=\"15\" font-weight=\"bold\">").Append(ViewText.Xml(heading)).Append("</text>").Append(ViewText.Line);
@@ -124,9 +124,10 @@ public static class TestingDayTimeline
         var site = sitePlan.Site;
         sb.Append(CultureInfo.InvariantCulture,
             $"<g class=\"site\" data-site=\"{site.SiteId}\" data-max-queue=\"{replay.MaxQueue}\" data-capacity=\"{site.QueueCapacity}\" data-finish=\"{OffsetDateTimePattern.ExtendedIso.Format(replay.Finish.InZone(l.Zone).ToOffsetDateTime())}\">").Append(ViewText.Line);
-        var label = l.Text("timeline.site", ("site", l.Local(site.Name)), ("stations", l.Count(site.Stations, "stations")),
+        // The label starts with the site's name ("north square: 6 stations ..."): a sentence, so it starts with a capital.
+        var label = l.Sentence(l.Text("timeline.site", ("site", l.Local(site.Name)), ("stations", l.Count(site.Stations, "stations")),
             ("capacity", l.Count(site.QueueCapacity, "people")), ("walk", l.Count((long)Math.Round(site.WalkDown.TotalMinutes), "minutes")),
-            ("calls", l.Count(replay.Waves.Count, "calls")), ("people", l.Count(sitePlan.People, "people")), ("last", Clock(replay.Finish)));
+            ("calls", l.Count(replay.Waves.Count, "calls")), ("people", l.Count(sitePlan.People, "people")), ("last", Clock(replay.Finish))));
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(top + 4)}\" font-weight=\"bold\">{ViewText.Xml(label)}</text>").Append(ViewText.Line);
 
         // Waves, stacked into rows so overlapping bars never hide each other.

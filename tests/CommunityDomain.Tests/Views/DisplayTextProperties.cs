@@ -82,6 +82,7 @@ public sealed partial class DisplayTextProperties
                 yield return ("RosterTexts.Shortfall", RosterTexts.Shortfall(reason, problem, labels));
             }
 
+            yield return ("RosterTexts.ShortDuty", RosterTexts.ShortDuty(problem, kept, demand.Post, demand.Date, demand.ShiftCode, labels, demand.Qualification));
             foreach (var line in RosterTexts.WhyShort(problem, kept, demand.Post, demand.Date, demand.ShiftCode, labels, demand.Qualification))
             {
                 yield return ("RosterTexts.WhyShort", line);

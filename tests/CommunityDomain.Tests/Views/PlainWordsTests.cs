@@ -75,7 +75,7 @@ public sealed class PlainWordsTests
 
         Assert.Contains("李强 was free and could have gone, but would have lost a day off they asked for.", en);
         Assert.Contains("李强当时有空，本可前往，但会占用本人希望的休息日。", zh);
-        Assert.Contains(en, t => t.StartsWith("王芳 is on duty elsewhere: Tue 16 Aug 16:00-00:00 (next day)", StringComparison.Ordinal));
+        Assert.Contains(en, t => t.StartsWith("王芳 already has a duty on Tue 16 Aug: 东方小区 › 东门 16:00-00:00 (next day)", StringComparison.Ordinal));
         // The reason alone (no roster) cannot know the cost, so it says only what it knows, and never in points.
         var reason = RosterExplanations.WhyShort(problem, roster, Gate, Monday.PlusDays(1), "E").Single(r => r.Worker == new Id<Worker>(2));
         Assert.Equal("李强 was free and could have gone without breaking a rule.", RosterTexts.Shortfall(reason, problem, Labels("en", workers)));

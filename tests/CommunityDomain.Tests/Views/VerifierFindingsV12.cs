@@ -169,8 +169,8 @@ public sealed class VerifierFindingsV12
         var refused = office.IssueFor(community, homes[2], now - Duration.FromHours(49)).Value;
         var error = Assert.IsType<NegativeTestRequired>(refused);
 
-        Assert.Equal("东方小区3号楼1单元103室申请出入卡需提供48小时内的核酸阴性结果。", PassTexts.Refusal(error, CommunityDomain.Views.Labels.For(community, Chinese, localNames: Dongfang)));
-        Assert.Equal("A pass for Dongfang › Building 3, Unit 1, Room 103 needs a negative test taken within the last 48 h.", PassTexts.Refusal(error, CommunityDomain.Views.Labels.For(community, English)));
+        Assert.Equal("东方小区3号楼1单元103室申请出入卡需提供出入卡生效前48小时内的核酸阴性结果（生效后才采样的不算）。", PassTexts.Refusal(error, CommunityDomain.Views.Labels.For(community, Chinese, localNames: Dongfang)));
+        Assert.Equal("A pass for Dongfang › Building 3, Unit 1, Room 103 needs a negative test taken in the 48 h before the pass starts (a test taken after the start does not count).", PassTexts.Refusal(error, CommunityDomain.Views.Labels.For(community, English)));
         // The error's own message stays a log text with the id, but its Chinese sets no space either.
         Assert.Contains("申请出入卡需提供48小时内核酸阴性结果", error.MessageIn(Chinese), StringComparison.Ordinal);
         Assert.DoesNotContain(' ', error.MessageIn(Chinese));
