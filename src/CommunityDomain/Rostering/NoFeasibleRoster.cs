@@ -23,7 +23,7 @@ public sealed record NoFeasibleRoster : DomainError
 
     /// <summary>
     /// The demands <see cref="Best"/> leaves below their hard minimum, in date order, each with one
-    /// <see cref="ShortfallReason"/> per worker not on it (on duty elsewhere, or the hard rules adding
+    /// <see cref="ShortfallReason"/> per worker not on it (already on a duty that date, or the hard rules adding
     /// them would break); empty when only other rules are broken. Each duty's reasons are worked out when
     /// first read (O(workers x days) per duty, thread-safe), so the plan returns within its time limit.
     /// </summary>

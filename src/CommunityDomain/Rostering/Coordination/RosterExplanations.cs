@@ -15,7 +15,7 @@ public static class RosterExplanations
     /// <param name="shiftCode">The demand's shift code.</param>
     /// <param name="qualification">The demand's qualification, or null.</param>
     /// <returns>
-    /// One reason per worker not on the demand, by worker id: on duty elsewhere that date (one shift a date),
+    /// One reason per worker not on the demand, by worker id: already on a duty that date (one duty a date),
     /// or the hard rules that adding them would break more (by the planner's scoring), or none: they could have covered.
     /// </returns>
     /// <exception cref="ArgumentException">No such demand.</exception>

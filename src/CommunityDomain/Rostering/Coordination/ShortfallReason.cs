@@ -6,7 +6,7 @@ namespace CommunityDomain.Rostering.Coordination;
 /// <param name="Worker">The worker.</param>
 /// <param name="OnDutyElsewhere">The worker's duty that date, or null when they were free.</param>
 /// <param name="BrokenRules">The hard rules that adding the worker would break more; empty when they could have gone.</param>
-/// <param name="SoftChange">The soft score change adding the worker would cause (0 when on duty elsewhere).</param>
+/// <param name="SoftChange">The soft score change adding the worker would cause (0 when already on a duty that date).</param>
 public sealed record ShortfallReason(Id<Worker> Worker, RosterAssignment? OnDutyElsewhere, IReadOnlyList<RuleKind> BrokenRules, long SoftChange)
 {
     /// <summary>True when the worker was free and could have gone without breaking a rule.</summary>
