@@ -1,8 +1,6 @@
 using System.Globalization;
 using CommunityDomain.Communities;
-using CommunityDomain.Communities.Identity;
 using CommunityDomain.Kernel;
-using CommunityDomain.MassTesting;
 using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
@@ -77,22 +75,14 @@ public sealed class VerifierFindingsV12dTests
     [Fact]
     public void A_call_listed_outside_its_compound_names_the_compound_and_the_loudspeaker_text_does_not()
     {
-        var five = new LocalDateTime(2022, 8, 18, 5, 0).InZoneStrictly(Shanghai).ToInstant();
-        var community = Community.Create("Pubai", Shanghai, new FakeClock(five.Minus(Duration.FromHours(1))));
-        var dongfang = community.AddCompound("Dongfang").AsT0;
-        var building = community.AddBuilding(dongfang.Id, "4", new Position(0, 0)).AsT0;
-        var unit = community.AddUnit(building.Id, "1", floors: 6).AsT0;
-        var home = community.RegisterHousehold(new Room(unit.Id, 3, "302")).AsT0.Id;
-        community.RegisterResident(home, new ResidentRegistration(PersonName.Of("王建国"), birthDate: new LocalDate(1970, 1, 1)));
-        var problem = new WaveProblem(five, ServiceTimes.Typical, [new SiteSpec(1, "north square", new Position(0, -20), 6, 200, Duration.FromMinutes(4))],
-            PlannerInputs.Buildings(community, MustTestList.From(community, [dongfang.Id], five), dongfang.Id));
+        var (community, dongfang, problem, _) = VerifierFindingsV12fTests.OneBuildingDay("north square");
         var call = WavePlanner.Plan(problem).Schedule[0];
         var names = new Dictionary<string, string> { ["Dongfang"] = "东方小区", ["north square"] = "北广场" };
         var zh = Labels.For(community, Chinese, localNames: names);
 
         Assert.StartsWith("请4号楼", Announcements.Call(call, problem, zh), StringComparison.Ordinal);
-        Assert.StartsWith("请东方小区4号楼", Announcements.Call(call, problem, zh, dongfang.Id), StringComparison.Ordinal);
-        Assert.StartsWith("Residents of Dongfang › Building 4", Announcements.Call(call, problem, Labels.For(community, English), dongfang.Id), StringComparison.Ordinal);
+        Assert.StartsWith("请东方小区4号楼", Announcements.Call(call, problem, zh, dongfang), StringComparison.Ordinal);
+        Assert.StartsWith("Residents of Dongfang › Building 4", Announcements.Call(call, problem, Labels.For(community, English), dongfang), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>("compound", () => Announcements.Call(call, problem, zh, default));
 
         // D5. A plan that meets its lower bound says so in the timeline's legend, not "a gap of 0.0%".

@@ -162,7 +162,7 @@ public sealed partial class VerifierFindingsV12fTests
     [Fact]
     public void Site_names_show_as_written_and_a_sentence_starting_with_one_is_capitalised()
     {
-        var (community, problem, plan) = OneBuildingDay("north square");
+        var (community, _, problem, plan) = OneBuildingDay("north square");
         var en = Labels.For(community, English);
         var call = Announcements.Call(plan.Schedule[0], problem, en);
         Assert.StartsWith("Residents of Building 4", call, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public sealed partial class VerifierFindingsV12fTests
         var svg = TestingDayTimeline.Svg(problem, plan, en);
         Assert.Contains("font-weight=\"bold\">North square: ", svg, StringComparison.Ordinal);
         Assert.DoesNotContain(">north square:", svg, StringComparison.Ordinal);
-        var (_, office, officePlan) = OneBuildingDay("North square");
+        var (_, _, office, officePlan) = OneBuildingDay("North square");
         Assert.Contains("to North square for testing", Announcements.Call(officePlan.Schedule[0], office, en), StringComparison.Ordinal);
     }
 
@@ -265,7 +265,8 @@ public sealed partial class VerifierFindingsV12fTests
         return (community, homes);
     }
 
-    private static (Community Community, WaveProblem Problem, WavePlan Plan) OneBuildingDay(string site)
+    /// <summary>Dongfang's building 4 (one household, 王建国) called to one site named <paramref name="site"/> on 18 August 2022.</summary>
+    internal static (Community Community, Id<Compound> Dongfang, WaveProblem Problem, WavePlan Plan) OneBuildingDay(string site)
     {
         var five = new LocalDateTime(2022, 8, 18, 5, 0).InZoneStrictly(Shanghai).ToInstant();
         var community = Community.Create("Pubai", Shanghai, new FakeClock(five.Minus(Duration.FromHours(1))));
@@ -276,6 +277,6 @@ public sealed partial class VerifierFindingsV12fTests
         community.RegisterResident(home, new ResidentRegistration(PersonName.Of("王建国"), birthDate: new LocalDate(1970, 1, 1)));
         var problem = new WaveProblem(five, ServiceTimes.Typical, [new SiteSpec(1, site, new Position(0, -20), 6, 200, Duration.FromMinutes(4))],
             PlannerInputs.Buildings(community, MustTestList.From(community, [dongfang.Id], five), dongfang.Id));
-        return (community, problem, WavePlanner.Plan(problem));
+        return (community, dongfang.Id, problem, WavePlanner.Plan(problem));
     }
 }
