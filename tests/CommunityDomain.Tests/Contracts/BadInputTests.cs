@@ -46,7 +46,8 @@ public sealed class BadInputTests
     [InlineData("null")]
     public void Read_of_an_unsupported_version_is_unsupported(string version)
     {
-        var json = ProblemJson.Replace("\"version\":1,", $"\"version\":{version},", StringComparison.Ordinal);
+        var json = ProblemJson.Replace($"\"version\":{CommunityJson.SchemaVersion},", $"\"version\":{version},", StringComparison.Ordinal);
+        Assert.NotEqual(ProblemJson, json);
         var error = Error<RosterProblem>(json);
         Assert.Equal(ContractProblem.UnsupportedVersion, error.Problem);
         Assert.Equal("$.version", error.Path);

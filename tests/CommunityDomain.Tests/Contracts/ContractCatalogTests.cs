@@ -64,7 +64,7 @@ public sealed class ContractCatalogTests
         {
             var json = CommunityJson.Write((IDomainEvent)ContractSamples.ByType[type]);
             Assert.Contains($"\"$type\":\"{kind}\"", json, StringComparison.Ordinal);
-            Assert.StartsWith("{\"schema\":\"event\",\"version\":1,\"data\":", json, StringComparison.Ordinal);
+            Assert.StartsWith($"{{\"schema\":\"event\",\"version\":{CommunityJson.SchemaVersion},\"data\":", json, StringComparison.Ordinal);
         }
     }
 
