@@ -67,9 +67,10 @@ public static class GateIncident
         // shift still on the gate) stays as published, and nobody is sent to a shift that has already started.
         var change = IncidentRaisesDemand.From(incident, zone);
         var repair = RosterRepair.Repair(problem, published, change, new RepairOptions(50, failed, zone, seed: 1, iterationLimit: 3_000));
+        // The summary and one sentence per hard violation left (which shift is short), then the notices.
         var raised = repair.Problem.Demands.Zip(problem.Demands).Where(x => x.First.Required > x.Second.Required).Select(x => x.First).ToList();
         output.WriteLine(words.Say("incident.raised", labels.Moment(change.Window.Start), labels.Moment(change.Window.End), labels.PostWithCompound(change.Post),
-            change.Extra, raised.Count, repair.Changes, RosterTexts.Explain(repair.Roster, labels).Split('\n')[0]));
+            change.Extra, raised.Count, repair.Changes, string.Join(labels.Culture.TwoLetterISOLanguageName == "zh" ? "" : " ", RosterTexts.Explain(repair.Roster, labels).Split('\n').Take(1 + repair.Roster.Score.Items.Count(i => i.Hard > 0)))));
         foreach (var notice in repair.Notices)
         {
             output.WriteLine("  " + RosterTexts.Message(notice, repair.Problem, labels));
