@@ -34,7 +34,7 @@ var errors = new[]
 {
     problemJson[..(problemJson.Length / 2)],                                   // truncated
     problemJson.Replace("\"required\":1", "\"required\":-1", StringComparison.Ordinal), // a value the domain rejects
-    problemJson.Replace("\"version\":1", "\"version\":99", StringComparison.Ordinal),  // written by a newer library
+    problemJson.Replace($"\"version\":{CommunityJson.SchemaVersion}", "\"version\":99", StringComparison.Ordinal), // written by a newer library
     optionsJson,                                                                // another kind
 }.Select(json => CommunityJson.Read<RosterProblem>(json)).ToList();
 foreach (var error in errors)
