@@ -19,6 +19,10 @@ public static class CurtoisSolver
         var options = new PlannerOptions(seed, Duration.FromTimeSpan(left > TimeSpan.FromMilliseconds(10) ? left : TimeSpan.FromMilliseconds(10)));
         // COMMUNITYDOMAIN_PROGRESS=1 traces each new best to stderr (where the time goes: construction, sweep, walk).
         var trace = Environment.GetEnvironmentVariable("COMMUNITYDOMAIN_PROGRESS") == "1" ? new StderrProgress(watch) : null;
+        if (trace is not null)
+        {
+            Console.Error.WriteLine($"progress wall={watch.Elapsed.TotalSeconds:F2} mapped (workers {problem.Workers.Count}, demands {problem.Demands.Count})");
+        }
         var result = RosterPlanner.Plan(problem, options, trace, cancellationToken);
         var roster = result.Match(r => r, none => none.Best);
         // The planner's bound is on the mapped problem's soft score, which equals the Curtois objective.
