@@ -143,8 +143,14 @@ public static partial class CommunityJson
         }
     }
 
-    private static OneOf<T, ContractError> ReadEnvelope<T>(JsonObject envelope, string kind)
+    // Two phases: the envelope (members, schema, version, data present: EnvelopeProblem) and the data (upgraded,
+    // screened and deserialized: ReadData). The first never throws; the second turns every exception into an error.
+    private static OneOf<T, ContractError> ReadEnvelope<T>(JsonObject envelope, string kind) =>
+        EnvelopeProblem(envelope, kind, out var version, out var data) is { } problem ? problem : ReadData<T>(kind, data!, version);
+
+    private static ContractError? EnvelopeProblem(JsonObject envelope, string kind, out int version, out JsonNode? data)
     {
+        (version, data) = (0, null);
         foreach (var (name, _) in envelope)
         {
             if (name is not ("schema" or "version" or "data"))
@@ -163,16 +169,21 @@ public static partial class CommunityJson
             return new ContractError(ContractProblem.WrongKind, "$.schema", "expected " + kind);
         }
 
-        if (!TryGet(envelope, "version", out int version) || version < 1 || version > SchemaVersion)
+        if (!TryGet(envelope, "version", out version) || version < 1 || version > SchemaVersion)
         {
             return new ContractError(ContractProblem.UnsupportedVersion, "$.version", string.Create(CultureInfo.InvariantCulture, $"this library reads versions 1 to {SchemaVersion}"));
         }
 
-        if (!envelope.TryGetPropertyValue("data", out var data) || data is null)
+        if (!envelope.TryGetPropertyValue("data", out data) || data is null)
         {
             return new ContractError(ContractProblem.MissingMember, "$", "data");
         }
 
+        return null;
+    }
+
+    private static OneOf<T, ContractError> ReadData<T>(string kind, JsonNode data, int version)
+    {
         try
         {
             data = Upgrade(kind, data, version, SchemaVersion, Upgrades);

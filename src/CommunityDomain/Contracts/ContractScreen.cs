@@ -42,62 +42,72 @@ internal static class ContractScreen
             return derived is null ? null : Find(node, derived, path, options, depth + 1);
         }
 
-        switch (info.Kind)
+        return info.Kind switch
         {
-            case JsonTypeInfoKind.Object when node is JsonObject obj:
-                foreach (var property in info.Properties)
-                {
-                    if (obj.TryGetPropertyValue(property.Name, out var child)
-                        && Find(child, property.PropertyType, path + "." + property.Name, options, depth + 1) is { } error)
-                    {
-                        return error;
-                    }
-                }
+            JsonTypeInfoKind.Object when node is JsonObject obj => Properties(obj, info, path, options, depth),
+            JsonTypeInfoKind.Enumerable when info.ElementType is { } element && node is JsonArray array => Items(array, element, path, options, depth),
+            JsonTypeInfoKind.Dictionary when info.ElementType is { } element && node is JsonObject map => Entries(map, info, element, path, options, depth),
+            _ => null,
+        };
+    }
 
-                return null;
-
-            case JsonTypeInfoKind.Enumerable when info.ElementType is { } element && node is JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    var at = $"{path}[{i}]";
-                    if (array[i] is null && Nullable.GetUnderlyingType(element) is null)
-                    {
-                        return new ContractError(ContractProblem.InvalidValue, at, "null");
-                    }
-
-                    if (Find(array[i], element, at, options, depth + 1) is { } error)
-                    {
-                        return error;
-                    }
-                }
-
-                return null;
-
-            case JsonTypeInfoKind.Dictionary when info.ElementType is { } element && node is JsonObject map:
-                foreach (var (key, child) in map)
-                {
-                    var at = path + "." + key;
-                    if (Value(JsonValue.Create(key), Nullable.GetUnderlyingType(info.KeyType!) ?? info.KeyType!, path) is { } badKey)
-                    {
-                        return badKey;
-                    }
-
-                    if (child is null && Nullable.GetUnderlyingType(element) is null)
-                    {
-                        return new ContractError(ContractProblem.InvalidValue, at, "null");
-                    }
-
-                    if (Find(child, element, at, options, depth + 1) is { } error)
-                    {
-                        return error;
-                    }
-                }
-
-                return null;
-
-            default:
-                return null;
+    // One phase per shape the metadata describes: an object's declared properties, a list's items, a dictionary's
+    // keys and values. Each returns the first problem in document order, as the single recursive method did.
+    private static ContractError? Properties(JsonObject obj, JsonTypeInfo info, string path, JsonSerializerOptions options, int depth)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (obj.TryGetPropertyValue(property.Name, out var child)
+                && Find(child, property.PropertyType, path + "." + property.Name, options, depth + 1) is { } error)
+            {
+                return error;
+            }
         }
+
+        return null;
+    }
+
+    private static ContractError? Items(JsonArray array, Type element, string path, JsonSerializerOptions options, int depth)
+    {
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = $"{path}[{i}]";
+            if (array[i] is null && Nullable.GetUnderlyingType(element) is null)
+            {
+                return new ContractError(ContractProblem.InvalidValue, at, "null");
+            }
+
+            if (Find(array[i], element, at, options, depth + 1) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    private static ContractError? Entries(JsonObject map, JsonTypeInfo info, Type element, string path, JsonSerializerOptions options, int depth)
+    {
+        foreach (var (key, child) in map)
+        {
+            var at = path + "." + key;
+            if (Value(JsonValue.Create(key), Nullable.GetUnderlyingType(info.KeyType!) ?? info.KeyType!, path) is { } badKey)
+            {
+                return badKey;
+            }
+
+            if (child is null && Nullable.GetUnderlyingType(element) is null)
+            {
+                return new ContractError(ContractProblem.InvalidValue, at, "null");
+            }
+
+            if (Find(child, element, at, options, depth + 1) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
     }
 
     private static ContractError? Value(JsonValue value, Type type, string path)

@@ -152,24 +152,36 @@ public sealed class MustTestList
             throw StoredPath.Fail(path, "the list is missing.");
         }
 
-        var scope = StoredPath.List(state.Scope, path + ".Scope");
+        var scope = RestoreScope(state.Scope, path + ".Scope");
+        var entries = RestoreEntries(StoredPath.List(state.Entries, path + ".Entries"), scope.ToHashSet(), path + ".Entries");
+        return new MustTestList(state.At, [.. scope.Select(c => new Id<Compound>(c))], entries);
+    }
+
+    // RestoreAt's phases: the scope first (the entries are checked against it), then the entries, each one checked
+    // alone and against those before it (a resident once, a household in one place).
+    private static IReadOnlyList<int> RestoreScope(IReadOnlyList<int>? stored, string path)
+    {
+        var scope = StoredPath.List(stored, path);
         for (var i = 0; i < scope.Count; i++)
         {
             if (scope[i] < 1 || (i > 0 && scope[i] <= scope[i - 1]))
             {
-                throw StoredPath.Fail($"{path}.Scope[{i}]", "compound ids are positive and ascending.");
+                throw StoredPath.Fail($"{path}[{i}]", "compound ids are positive and ascending.");
             }
         }
 
-        var inScope = scope.ToHashSet();
-        var stored = StoredPath.List(state.Entries, path + ".Entries");
+        return scope;
+    }
+
+    private static MustTestEntry[] RestoreEntries(IReadOnlyList<MustTestEntryState> stored, HashSet<int> inScope, string path)
+    {
         var entries = new MustTestEntry[stored.Count];
         var residents = new HashSet<int>();
         var homes = new Dictionary<int, (int Compound, int Building, int Unit)>();
         for (var i = 0; i < stored.Count; i++)
         {
             var e = stored[i];
-            var at = $"{path}.Entries[{i}]";
+            var at = $"{path}[{i}]";
             if (e.ExemptReason is { } reason)
             {
                 _ = StoredPath.Text(reason, at + ".ExemptReason");
@@ -195,6 +207,6 @@ public sealed class MustTestList
             }
         }
 
-        return new MustTestList(state.At, [.. scope.Select(c => new Id<Compound>(c))], entries);
+        return entries;
     }
 }

@@ -42,26 +42,8 @@ public sealed partial class TestingRound
         round.LoadSites(List(state.Sites, path + ".Sites"), path + ".Sites");
         round.LoadTubes(List(state.Tubes, path + ".Tubes"), path + ".Tubes", state.LastSample, path + ".LastSample");
         round.LoadExcused(List(state.Excused, path + ".Excused"), path + ".Excused");
-        var assisted = List(state.Assisted, path + ".Assisted");
-        for (var i = 0; i < assisted.Count; i++)
-        {
-            // Only a scan at a site records an assisted registration.
-            var resident = new Id<Resident>(Positive(assisted[i], $"{path}.Assisted[{i}]"));
-            if ((i > 0 && assisted[i] <= assisted[i - 1]) || round._sampled.GetValueOrDefault(resident)?.Site is null)
-            {
-                throw Fail($"{path}.Assisted[{i}]", "assisted residents are ascending and were scanned at a site.");
-            }
-
-            round._assisted.Add(resident);
-        }
-
-        var antigen = List(state.AntigenReports, path + ".AntigenReports");
-        for (var i = 0; i < antigen.Count; i++)
-        {
-            var a = antigen[i];
-            round._antigen.Add(new AntigenReport(new Id<Resident>(Positive(a.ResidentId, $"{path}.AntigenReports[{i}].ResidentId")), a.At, a.Positive));
-        }
-
+        round.LoadAssisted(List(state.Assisted, path + ".Assisted"), path + ".Assisted");
+        round.LoadAntigen(List(state.AntigenReports, path + ".AntigenReports"), path + ".AntigenReports");
         if ((state.LastSample is null) != (round._tubes.Count == 0))
         {
             throw Fail(path + ".LastSample", "a round has a last sample exactly when it has tubes.");
@@ -79,6 +61,32 @@ public sealed partial class TestingRound
         }
 
         return round;
+    }
+
+    // Restore loads each list of the state in its own phase (sites, tubes, excusals, assisted, antigen), in the order
+    // later ones refer to earlier ones: an assisted registration names a resident sampled at a site.
+    private void LoadAssisted(IReadOnlyList<int> assisted, string path)
+    {
+        for (var i = 0; i < assisted.Count; i++)
+        {
+            // Only a scan at a site records an assisted registration.
+            var resident = new Id<Resident>(Positive(assisted[i], $"{path}[{i}]"));
+            if ((i > 0 && assisted[i] <= assisted[i - 1]) || _sampled.GetValueOrDefault(resident)?.Site is null)
+            {
+                throw Fail($"{path}[{i}]", "assisted residents are ascending and were scanned at a site.");
+            }
+
+            _assisted.Add(resident);
+        }
+    }
+
+    private void LoadAntigen(IReadOnlyList<AntigenReportState> antigen, string path)
+    {
+        for (var i = 0; i < antigen.Count; i++)
+        {
+            var a = antigen[i];
+            _antigen.Add(new AntigenReport(new Id<Resident>(Positive(a.ResidentId, $"{path}[{i}].ResidentId")), a.At, a.Positive));
+        }
     }
 
     private void LoadSites(IReadOnlyList<SamplingSiteState> sites, string path)

@@ -142,6 +142,24 @@ public sealed partial class TestingRound : AggregateRoot
     {
         Guard.Against.DefaultId(resident);
         var place = RequireSite(site);
+        if (WhyNoScan(resident, site, place, by) is { } refused)
+        {
+            return refused;
+        }
+
+        var poolClass = MustTest.Find(resident)!.KeyGroup ? PoolClass.KeyGroup : PoolClass.General;
+        if (_openTubes.TryGetValue((site, poolClass), out var tube) && tube.LastSampleAt is { } previous && at < previous)
+        {
+            return new TubeChangeOutOfOrder(tube.Barcode, at, previous);
+        }
+
+        return AddToTube(tube ?? OpenWalkInTube(site, poolClass), resident, site, poolClass, at, assisted, by);
+    }
+
+    // The phases of Scan: who may not be scanned here (WhyNoScan, in the order the result's cases are documented), the
+    // tube the sample goes into, and the change itself (AddToTube), which alone touches state, so a refusal changes nothing.
+    private OneOf<Tube, NotOnList, AlreadySampled, NotAWalkIn, SiteClosed, TubeChangeOutOfOrder, NotPermitted>? WhyNoScan(Id<Resident> resident, Id<SamplingSite> site, SamplingSite place, Actor by)
+    {
         if (by.Check(Permission.Testing, place.Compound.Value) is { } denied)
         {
             return denied;
@@ -168,18 +186,18 @@ public sealed partial class TestingRound : AggregateRoot
             return new SiteClosed(site);
         }
 
-        var poolClass = entry.KeyGroup ? PoolClass.KeyGroup : PoolClass.General;
-        if (_openTubes.TryGetValue((site, poolClass), out var tube) && tube.LastSampleAt is { } previous && at < previous)
-        {
-            return new TubeChangeOutOfOrder(tube.Barcode, at, previous);
-        }
+        return null;
+    }
 
-        if (tube is null)
-        {
-            tube = OpenTube(poolClass, Policy.SizeFor(poolClass), site, null);
-            _openTubes[(site, poolClass)] = tube;
-        }
+    private Tube OpenWalkInTube(Id<SamplingSite> site, PoolClass poolClass)
+    {
+        var tube = OpenTube(poolClass, Policy.SizeFor(poolClass), site, null);
+        _openTubes[(site, poolClass)] = tube;
+        return tube;
+    }
 
+    private Tube AddToTube(Tube tube, Id<Resident> resident, Id<SamplingSite> site, PoolClass poolClass, Instant at, bool assisted, Actor by)
+    {
         tube.Add(resident, at);
         _sampled[resident] = tube;
         if (assisted)

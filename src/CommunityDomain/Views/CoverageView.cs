@@ -28,9 +28,21 @@ public static class CoverageView
     public static string Markdown(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels? labels = null)
     {
         var input = RosterViewInput.Check(problem, assignments, labels, nameof(problem), nameof(assignments));
-        var l = input.Labels;
+        var rows = Rows(problem, assignments, input);
+        var sb = new StringBuilder(Summary(rows, assignments.Count, input.Labels));
+        sb.Append(ViewText.Line).Append(ViewText.Line);
+        PostTable(sb, rows, input);
+        sb.Append(ViewText.Line);
+        DemandTable(sb, rows, input);
+        return sb.ToString();
+    }
+
+    // The phases of Markdown: the rows (each demand with the people assigned to it, in the documented order), the summary
+    // line, the per-post table and the per-demand table, each small enough to read against the text it renders.
+    private static List<(Demand Demand, int Assigned)> Rows(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, RosterViewInput input)
+    {
         var assigned = assignments.GroupBy(a => (a.Post, a.Date, a.ShiftCode, a.Qualification)).ToDictionary(g => g.Key, g => g.Count());
-        var rows = problem.Demands
+        return problem.Demands
             .OrderBy(d => d.Post)
             .ThenBy(d => d.Date)
             .ThenBy(d => input.Shifts[d.ShiftCode].Start)
@@ -38,13 +50,16 @@ public static class CoverageView
             .ThenBy(d => d.Qualification ?? string.Empty, StringComparer.Ordinal)
             .Select(d => (Demand: d, Assigned: assigned.GetValueOrDefault((d.Post, d.Date, d.ShiftCode, d.Qualification))))
             .ToList();
+    }
 
+    private static string Summary(List<(Demand Demand, int Assigned)> rows, int assignments, Labels l)
+    {
         var shortRows = rows.Where(r => r.Assigned < r.Demand.Required).ToList();
         var belowMinimum = rows.Count(r => r.Assigned < (r.Demand.Minimum ?? 0));
         var sb = new StringBuilder();
         sb.Append(l.Text("coverage.caption",
             ("duties", l.Count(rows.Count, "duties")), ("required", l.Count(rows.Sum(r => r.Demand.Required), "people")),
-            ("assigned", l.Count(assignments.Count, "people"))));
+            ("assigned", l.Count(assignments, "people"))));
         sb.Append(shortRows.Count == 0
             ? l.Text("coverage.no-shortfall")
             : l.Text("coverage.shortfall", ("duties", l.Count(shortRows.Count, "duties")),
@@ -61,10 +76,13 @@ public static class CoverageView
 
         // The per-duty table shows duty times: without a zone, the summary says once they are as the roster states them.
         var summary = sb.ToString();
-        sb.Clear().Append(rows.Count > 0 ? l.WithRosterTimes(summary) : summary);
-        sb.Append(ViewText.Line).Append(ViewText.Line);
+        return rows.Count > 0 ? l.WithRosterTimes(summary) : summary;
+    }
 
-        // Per post first, so a long roster's trouble spots are visible before the detail.
+    // Per post first, so a long roster's trouble spots are visible before the detail.
+    private static void PostTable(StringBuilder sb, List<(Demand Demand, int Assigned)> rows, RosterViewInput input)
+    {
+        var l = input.Labels;
         ViewText.Header(sb, [l.Text("coverage.post"), l.Text("coverage.duties"), l.Text("coverage.required"), l.Text("coverage.assigned"), l.Text("coverage.duties-short"), l.Text("coverage.people-short")], i => i >= 1);
         foreach (var post in rows.GroupBy(r => r.Demand.Post))
         {
@@ -75,8 +93,11 @@ public static class CoverageView
                 shortHere.Count == 0 ? "0" : ViewText.Strong(l.Number(shortHere.Count)), l.Number(shortHere.Sum(r => r.Demand.Required - r.Assigned)),
             ]);
         }
+    }
 
-        sb.Append(ViewText.Line);
+    private static void DemandTable(StringBuilder sb, List<(Demand Demand, int Assigned)> rows, RosterViewInput input)
+    {
+        var l = input.Labels;
         string[] header = [l.Text("coverage.post"), l.Text("coverage.date"), l.Text("coverage.shift"), l.Text("coverage.qualification"),
             l.Text("coverage.required"), l.Text("coverage.minimum"), l.Text("coverage.assigned"), l.Text("coverage.status")];
         ViewText.Header(sb, header, i => i is >= 4 and <= 6);
@@ -88,8 +109,6 @@ public static class CoverageView
                 d.Minimum is { } m ? l.Number(m) : "-", l.Number(n), Status(l, d, n),
             ]);
         }
-
-        return sb.ToString();
     }
 
     private static string Status(Labels l, Demand d, int assigned) =>

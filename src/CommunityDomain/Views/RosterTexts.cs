@@ -134,23 +134,10 @@ public static class RosterTexts
         sb.Append('\n').Append(ranking.Candidates.Count == 0 ? l.Text("dispatch.nobody") : l.Text("dispatch.order"));
 
         var workers = ranking.Problem.Workers.ToDictionary(w => w.Id);
-        var listed = ranking.Problem.Workers.Select((w, i) => (w.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var week = WeekMinutes(ranking);
         var fewest = week.Count == 0 ? 0 : week.Values.Min();
         var needStart = l.Span(need.Date, shift).Start;
-
-        // The list is ordered by the facts it shows, as its second line says: no wish or preference given up first, then
-        // living in this compound, then fewer hours on duty this week, then the worker list. (The ranking itself orders by
-        // the whole score change, which weighs hours over the whole horizon and within each group: a reader could not check
-        // that order against these lines.)
-        var ordered = ranking.Candidates
-            .Select(c => (Candidate: c, Costs: Costs(c)))
-            .OrderBy(x => x.Costs.Count > 0)
-            .ThenBy(x => workers[x.Candidate.Worker].Home != need.Compound)
-            .ThenBy(x => week[x.Candidate.Worker])
-            .ThenBy(x => listed[x.Candidate.Worker])
-            .Take(top);
-        foreach (var ((c, costs), i) in ordered.Select((x, i) => (x, i + 1)))
+        foreach (var ((c, costs), i) in OrderedAsShown(ranking, workers, week).Take(top).Select((x, i) => (x, i + 1)))
         {
             // Why this person, in the facts a coordinator weighs: where they live, how much they have worked this week,
             // when their rest ends, and any wish or rule going would cost them (the rules' points stay in the model).
@@ -162,17 +149,9 @@ public static class RosterTexts
                     ? l.Text("dispatch.hours.fewest", ("hours", l.Hours(week[c.Worker])))
                     : l.Text("dispatch.hours", ("hours", l.Hours(week[c.Worker]))),
             };
-            if (ranking.Problem.RulesFor(worker).MinRest is { } rest
-                && c.Roster.Assignments.Where(a => a.Worker == c.Worker && a != c.Assignment && shifts.ContainsKey(a.ShiftCode))
-                    .Select(a => l.Span(a.Date, shifts[a.ShiftCode]).End.ToInstant())
-                    .Where(end => end <= needStart.ToInstant() && end.Plus(rest) > needStart.ToInstant().Minus(Duration.FromDays(1)))
-                    .OrderDescending().Select(end => (Instant?)end).FirstOrDefault() is { } lastEnd)
+            if (RestReason(ranking, c, worker, shifts, needStart, l) is { } rest)
             {
-                // The time alone only when the last duty, its rest and the need all fall on the need's day; otherwise "rest
-                // ends at 03:00" reads as the wrong day (the last duty ended yesterday, or the rest ends on another day).
-                var restEnd = lastEnd.Plus(rest).InZone(l.Zone);
-                var oneDay = restEnd.Date == needStart.Date && lastEnd.InZone(l.Zone).Date == needStart.Date;
-                reasons.Add(l.Text("dispatch.rest", ("time", l.DutyMoment(restEnd, needStart, withDate: !oneDay))));
+                reasons.Add(rest);
             }
 
             if (costs.Count > 0)
@@ -185,6 +164,41 @@ public static class RosterTexts
         }
 
         return sb.ToString();
+    }
+
+    // The list is ordered by the facts it shows, as its second line says: no wish or preference given up first, then
+    // living in this compound, then fewer hours on duty this week, then the worker list. (The ranking itself orders by
+    // the whole score change, which weighs hours over the whole horizon and within each group: a reader could not check
+    // that order against these lines.) A phase of Dispatch, as is RestReason: each is one fact of the text.
+    private static IEnumerable<(DispatchCandidate Candidate, List<RuleKind> Costs)> OrderedAsShown(
+        DispatchRanking ranking, Dictionary<Id<Worker>, Worker> workers, Dictionary<Id<Worker>, long> week)
+    {
+        var listed = ranking.Problem.Workers.Select((w, i) => (w.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        return ranking.Candidates
+            .Select(c => (Candidate: c, Costs: Costs(c)))
+            .OrderBy(x => x.Costs.Count > 0)
+            .ThenBy(x => workers[x.Candidate.Worker].Home != ranking.Need.Compound)
+            .ThenBy(x => week[x.Candidate.Worker])
+            .ThenBy(x => listed[x.Candidate.Worker]);
+    }
+
+    // When the candidate's rest after their last duty ends, if it ends within a day before the need starts; null otherwise.
+    private static string? RestReason(DispatchRanking ranking, DispatchCandidate c, Worker worker, Dictionary<string, ShiftDefinition> shifts, ZonedDateTime needStart, Labels l)
+    {
+        if (ranking.Problem.RulesFor(worker).MinRest is not { } rest
+            || c.Roster.Assignments.Where(a => a.Worker == c.Worker && a != c.Assignment && shifts.ContainsKey(a.ShiftCode))
+                .Select(a => l.Span(a.Date, shifts[a.ShiftCode]).End.ToInstant())
+                .Where(end => end <= needStart.ToInstant() && end.Plus(rest) > needStart.ToInstant().Minus(Duration.FromDays(1)))
+                .OrderDescending().Select(end => (Instant?)end).FirstOrDefault() is not { } lastEnd)
+        {
+            return null;
+        }
+
+        // The time alone only when the last duty, its rest and the need all fall on the need's day; otherwise "rest
+        // ends at 03:00" reads as the wrong day (the last duty ended yesterday, or the rest ends on another day).
+        var restEnd = lastEnd.Plus(rest).InZone(l.Zone);
+        var oneDay = restEnd.Date == needStart.Date && lastEnd.InZone(l.Zone).Date == needStart.Date;
+        return l.Text("dispatch.rest", ("time", l.DutyMoment(restEnd, needStart, withDate: !oneDay)));
     }
 
     // What going would cost a candidate beyond where they live and their hours: the wishes and preferences whose count rises.

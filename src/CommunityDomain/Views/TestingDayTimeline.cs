@@ -49,16 +49,9 @@ public static class TestingDayTimeline
         var l = labels;
         CheckBelongs(problem, plan);
         var replays = plan.Sites.OrderBy(s => s.Site.SiteId).Select(s => (Plan: s, Replay: WaveReplay.Of(problem, s))).ToList();
-
-        // Time axis: from the start to past the latest of finish, bound and last wave, in whole ticks.
-        var end = new[] { plan.ExpectedFinish, plan.LowerBound }.Concat(replays.SelectMany(r => r.Replay.Waves.Select(w => w.ServedBy))).Max();
-        var spanMinutes = Math.Max(1, (end - problem.Start).TotalMinutes);
-        var tick = TickMinutes.FirstOrDefault(t => spanMinutes / t <= 12, 1440);
-        var ticks = (int)Math.Ceiling((spanMinutes + 1) / tick);
-        var axisEnd = problem.Start + Duration.FromMinutes((long)ticks * tick);
+        var (ticks, tick, axisEnd) = Axis(problem, plan, replays.Select(r => r.Replay));
         var seconds = (axisEnd - problem.Start).TotalSeconds;
         double X(Instant t) => Left + (PlotWidth * (t - problem.Start).TotalSeconds / seconds);
-        string Clock(Instant t) => l.TimeOfDay(t);
 
         var body = new StringBuilder();
         var y = 48.0;
@@ -69,41 +62,66 @@ public static class TestingDayTimeline
 
         var plotTop = 40.0;
         var plotBottom = y;
-        var height = plotBottom + 64;
         var sb = new StringBuilder();
+        Heading(sb, plan, plotBottom + 64, title, l);
+        Grid(sb, problem.Start, ticks, tick, X, (plotTop, plotBottom), l);
+        sb.Append(body);
+        FinishAndKey(sb, plan, X, (plotTop, plotBottom), l);
+        sb.Append("</svg>").Append(ViewText.Line);
+        return sb.ToString();
+    }
+
+    // The phases of Svg, in drawing order: the time axis, the document's heading, the grid, the sites (DrawSite) and
+    // the finish against the bound with the key; each draws one layer of the picture.
+
+    // Time axis: from the start to past the latest of finish, bound and last wave, in whole ticks.
+    private static (int Ticks, int Tick, Instant End) Axis(WaveProblem problem, WavePlan plan, IEnumerable<WaveReplay> replays)
+    {
+        var end = new[] { plan.ExpectedFinish, plan.LowerBound }.Concat(replays.SelectMany(r => r.Waves.Select(w => w.ServedBy))).Max();
+        var spanMinutes = Math.Max(1, (end - problem.Start).TotalMinutes);
+        var tick = TickMinutes.FirstOrDefault(t => spanMinutes / t <= 12, 1440);
+        var ticks = (int)Math.Ceiling((spanMinutes + 1) / tick);
+        return (ticks, tick, problem.Start + Duration.FromMinutes((long)ticks * tick));
+    }
+
+    private static void Heading(StringBuilder sb, WavePlan plan, double height, string? title, Labels l)
+    {
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 {ViewText.Num(Width)} {ViewText.Num(height)}\" width=\"{ViewText.Num(Width)}\" height=\"{ViewText.Num(height)}\" font-family=\"sans-serif\" font-size=\"11\">").Append(ViewText.Line);
         var heading = TextGuard.IsBlank(title) ? l.Text("timeline.title", ("date", l.DateWithYear(plan.Start.InZone(l.Zone).Date))) : Labels.Flat(title);
         sb.Append("<title>").Append(ViewText.Xml(heading)).Append("</title>").Append(ViewText.Line);
         sb.Append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>").Append(ViewText.Line);
         sb.Append("<text x=\"").Append(ViewText.Num(Left)).Append("\" y=\"22\" font-size=\"15\" font-weight=\"bold\">").Append(ViewText.Xml(heading)).Append("</text>").Append(ViewText.Line);
+    }
 
-        // Grid and axis.
+    // Grid and axis.
+    private static void Grid(StringBuilder sb, Instant start, int ticks, int tick, Func<Instant, double> x, (double Top, double Bottom) plot, Labels l)
+    {
         sb.Append("<g class=\"axis\" stroke=\"#dddddd\">").Append(ViewText.Line);
         for (var k = 0; k <= ticks; k++)
         {
-            var t = problem.Start + Duration.FromMinutes((long)k * tick);
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{ViewText.Num(X(t))}\" y1=\"{ViewText.Num(plotTop)}\" x2=\"{ViewText.Num(X(t))}\" y2=\"{ViewText.Num(plotBottom)}\"/>").Append(ViewText.Line);
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(X(t))}\" y=\"{ViewText.Num(plotBottom + 14)}\" text-anchor=\"middle\" stroke=\"none\" fill=\"#333333\">{Clock(t)}</text>").Append(ViewText.Line);
+            var t = start + Duration.FromMinutes((long)k * tick);
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{ViewText.Num(x(t))}\" y1=\"{ViewText.Num(plot.Top)}\" x2=\"{ViewText.Num(x(t))}\" y2=\"{ViewText.Num(plot.Bottom)}\"/>").Append(ViewText.Line);
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(x(t))}\" y=\"{ViewText.Num(plot.Bottom + 14)}\" text-anchor=\"middle\" stroke=\"none\" fill=\"#333333\">{l.TimeOfDay(t)}</text>").Append(ViewText.Line);
         }
 
         sb.Append("</g>").Append(ViewText.Line);
-        sb.Append(body);
+    }
 
-        // Finish against the lower bound, across all sites.
-        var bound = X(plan.LowerBound);
-        var finish = X(plan.ExpectedFinish);
-        sb.Append(CultureInfo.InvariantCulture, $"<g class=\"bound\"><line x1=\"{ViewText.Num(bound)}\" y1=\"{ViewText.Num(plotTop)}\" x2=\"{ViewText.Num(bound)}\" y2=\"{ViewText.Num(plotBottom)}\" stroke=\"#2e7d32\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/></g>").Append(ViewText.Line);
-        sb.Append(CultureInfo.InvariantCulture, $"<g class=\"finish\"><line x1=\"{ViewText.Num(finish)}\" y1=\"{ViewText.Num(plotTop)}\" x2=\"{ViewText.Num(finish)}\" y2=\"{ViewText.Num(plotBottom)}\" stroke=\"#000000\" stroke-width=\"1.5\"/></g>").Append(ViewText.Line);
+    // Finish against the lower bound, across all sites, then the legend and the key.
+    private static void FinishAndKey(StringBuilder sb, WavePlan plan, Func<Instant, double> x, (double Top, double Bottom) plot, Labels l)
+    {
+        var bound = x(plan.LowerBound);
+        var finish = x(plan.ExpectedFinish);
+        sb.Append(CultureInfo.InvariantCulture, $"<g class=\"bound\"><line x1=\"{ViewText.Num(bound)}\" y1=\"{ViewText.Num(plot.Top)}\" x2=\"{ViewText.Num(bound)}\" y2=\"{ViewText.Num(plot.Bottom)}\" stroke=\"#2e7d32\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/></g>").Append(ViewText.Line);
+        sb.Append(CultureInfo.InvariantCulture, $"<g class=\"finish\"><line x1=\"{ViewText.Num(finish)}\" y1=\"{ViewText.Num(plot.Top)}\" x2=\"{ViewText.Num(finish)}\" y2=\"{ViewText.Num(plot.Bottom)}\" stroke=\"#000000\" stroke-width=\"1.5\"/></g>").Append(ViewText.Line);
         // A plan that meets its lower bound says so in words, not "a gap of 0.0%" (v12d).
         var gap = Math.Round(100 * plan.GapRatio, 1, MidpointRounding.AwayFromZero);
         var legend = gap == 0
             ? l.Text("timeline.legend.at-bound", ("finish", Seconds(l, plan.ExpectedFinish)))
             : l.Text("timeline.legend", ("finish", Seconds(l, plan.ExpectedFinish)), ("bound", Seconds(l, plan.LowerBound)),
                 ("gap", l.Number((decimal)gap)));
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plotBottom + 34)}\">{ViewText.Xml(legend)}</text>").Append(ViewText.Line);
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plotBottom + 50)}\" fill=\"#555555\">{ViewText.Xml(l.Text("timeline.key"))}</text>").Append(ViewText.Line);
-        sb.Append("</svg>").Append(ViewText.Line);
-        return sb.ToString();
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plot.Bottom + 34)}\">{ViewText.Xml(legend)}</text>").Append(ViewText.Line);
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(plot.Bottom + 50)}\" fill=\"#555555\">{ViewText.Xml(l.Text("timeline.key"))}</text>").Append(ViewText.Line);
     }
 
     private static string Seconds(Labels l, Instant t) => l.TimeWithSeconds(t);
@@ -130,9 +148,20 @@ public static class TestingDayTimeline
             ("calls", l.Count(replay.Waves.Count, "calls")), ("people", l.Count(sitePlan.People, "people")), ("last", Clock(replay.Finish))));
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left)}\" y=\"{ViewText.Num(top + 4)}\" font-weight=\"bold\">{ViewText.Xml(label)}</text>").Append(ViewText.Line);
 
-        // Waves, stacked into rows so overlapping bars never hide each other.
-        var rowEnds = new List<Instant>();
         var waveTop = top + 12;
+        var rows = DrawWaves(sb, problem, replay, waveTop, x, l);
+        var queueTop = waveTop + (Math.Max(1, rows) * (BarHeight + BarGap)) + 10;
+        var baseline = DrawQueue(sb, site, replay, queueTop, x, l);
+        sb.Append("</g>").Append(ViewText.Line);
+        return baseline + 26;
+    }
+
+    // Waves, stacked into rows so overlapping bars never hide each other; returns the number of rows. A phase of DrawSite,
+    // as is DrawQueue: a site is its label, its wave bars and its queue curve.
+    private static int DrawWaves(StringBuilder sb, WaveProblem problem, WaveReplay replay, double waveTop, Func<Instant, double> x, Labels l)
+    {
+        string Clock(Instant t) => l.TimeOfDay(t);
+        var rowEnds = new List<Instant>();
         foreach (var (call, servedBy) in replay.Waves)
         {
             var row = rowEnds.FindIndex(e => e <= call.At);
@@ -160,7 +189,12 @@ public static class TestingDayTimeline
             }
         }
 
-        var queueTop = waveTop + (Math.Max(1, rowEnds.Count) * (BarHeight + BarGap)) + 10;
+        return rowEnds.Count;
+    }
+
+    // The queue against the site's capacity; returns the baseline (zero people).
+    private static double DrawQueue(StringBuilder sb, SiteSpec site, WaveReplay replay, double queueTop, Func<Instant, double> x, Labels l)
+    {
         var scale = Math.Max(1, Math.Max(site.QueueCapacity, replay.MaxQueue) * 1.1);
         double Y(double people) => queueTop + QueueHeight - (QueueHeight * people / scale);
         var baseline = Y(0);
@@ -171,8 +205,7 @@ public static class TestingDayTimeline
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left - 4)}\" y=\"{ViewText.Num(cap + 4)}\" text-anchor=\"end\" fill=\"#c62828\">{site.QueueCapacity}</text>").Append(ViewText.Line);
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left - 4)}\" y=\"{ViewText.Num(baseline + 4)}\" text-anchor=\"end\">0</text>").Append(ViewText.Line);
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{ViewText.Num(Left + 4)}\" y=\"{ViewText.Num(cap - 3)}\" fill=\"#1565c0\">{ViewText.Xml(l.Text("timeline.waiting", ("peak", l.Count(replay.MaxQueue, "people"))))}</text>").Append(ViewText.Line);
-        sb.Append("</g>").Append(ViewText.Line);
-        return baseline + 26;
+        return baseline;
     }
 
     // The queue as a filled staircase: the largest queue within each pixel column, runs of equal columns merged.

@@ -85,30 +85,23 @@ internal static class Texts
                 continue;
             }
 
-            var name = template.AsSpan(i + 1, close - i - 1);
-            var found = false;
-            foreach (var (n, v) in args)
-            {
-                if (name.SequenceEqual(n))
-                {
-                    if (afterValue == sb.Length && sb.Length > 0 && v.Length > 0
-                        && (NeedsSpace(sb[^1], v[0]) || (lastName == Boundary && (HasSymbol(lastValue) || !char.IsLetterOrDigit(v[0])))))
-                    {
-                        sb.Append(' ');
-                    }
-
-                    sb.Append(v);
-                    afterValue = sb.Length;
-                    lastName = n;
-                    lastValue = v;
-                    found = true;
-                    break;
-                }
-            }
-
-            if (!found)
+            var arg = IndexOf(args, template.AsSpan(i + 1, close - i - 1));
+            if (arg < 0)
             {
                 sb.Append(template, i, close - i + 1);
+            }
+            else
+            {
+                var (n, v) = args[arg];
+                if (afterValue == sb.Length && NeedsJoinSpace(sb, lastName, lastValue, v))
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(v);
+                afterValue = sb.Length;
+                lastName = n;
+                lastValue = v;
             }
 
             i = close;
@@ -116,6 +109,25 @@ internal static class Texts
 
         return sb.ToString();
     }
+
+    // The phases of Fill besides its scan: which argument a placeholder names (the first of that name), and whether a
+    // value that follows the previous one at once needs a space between them (the rules of Fill's summary).
+    private static int IndexOf(ReadOnlySpan<(string Name, string Value)> args, ReadOnlySpan<char> name)
+    {
+        for (var k = 0; k < args.Length; k++)
+        {
+            if (name.SequenceEqual(args[k].Name))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool NeedsJoinSpace(StringBuilder sb, string lastName, string lastValue, string v) =>
+        sb.Length > 0 && v.Length > 0
+        && (NeedsSpace(sb[^1], v[0]) || (lastName == Boundary && (HasSymbol(lastValue) || !char.IsLetterOrDigit(v[0]))));
 
     // The placeholder whose value is a compound's name: where it meets the next name at once, the boundary must stay visible.
     private const string Boundary = "compound";

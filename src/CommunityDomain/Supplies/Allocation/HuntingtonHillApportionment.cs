@@ -11,6 +11,16 @@ namespace CommunityDomain.Supplies.Allocation;
 /// </remarks>
 internal static class HuntingtonHillApportionment
 {
+    // Keys compared exactly by their squares, then by household id; one comparer for every call (it holds no state).
+    private static readonly Comparer<(long K, long Need, int Id)> ByKey = Comparer<(long K, long Need, int Id)>.Create(static (x, y) =>
+    {
+        var byKey = ((Int128)x.K * (x.K + 1) * y.Need * y.Need).CompareTo((Int128)y.K * (y.K + 1) * x.Need * x.Need);
+        return byKey != 0 ? byKey : x.Id.CompareTo(y.Id);
+    });
+
+    // Three phases: a floating-point level every claim surely reaches (StartLevel), the units below it given at once
+    // (GiveStart), then the exact queue hands out the rest one unit at a time. Named apart because the first is
+    // approximate and the last exact: the split is where the remarks' correctness argument changes footing.
     public static void Apportion(ReadOnlySpan<Claim> claims, int tier, long supply, Span<int> result, CancellationToken cancellationToken)
     {
         if (supply <= 0)
@@ -18,8 +28,25 @@ internal static class HuntingtonHillApportionment
             return;
         }
 
-        // Float counts may overshoot the exact ones by one per claim, so aim n below the supply: then the exact
-        // number of keys at or below lo is at most the supply, and every start unit is among the S smallest keys.
+        var (lo, target) = StartLevel(claims, tier, supply);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var queue = new PriorityQueue<int, (long K, long Need, int Id)>(ByKey);
+        var given = GiveStart(claims, tier, lo, target, result, queue);
+        for (; given < supply && queue.TryDequeue(out var i, out _); given++)
+        {
+            var x = ++result[i];
+            if (x < claims[i].Need)
+            {
+                queue.Enqueue(i, (x, claims[i].Need, claims[i].Household.Value));
+            }
+        }
+    }
+
+    // Float counts may overshoot the exact ones by one per claim, so aim n below the supply: then the exact
+    // number of keys at or below lo is at most the supply, and every start unit is among the S smallest keys.
+    private static (double Level, long Target) StartLevel(ReadOnlySpan<Claim> claims, int tier, long supply)
+    {
         var n = 0;
         foreach (var c in claims)
         {
@@ -39,15 +66,14 @@ internal static class HuntingtonHillApportionment
             (lo, hi) = Total(claims, tier, mid) <= target ? (mid, hi) : (lo, mid);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        return (lo, target);
+    }
 
-        // A safe start: two units under the floating-point count at a level whose count is at most the supply.
+    // A safe start: two units under the floating-point count at a level whose count is at most the supply. Queues every
+    // claim of the tier that can take more; returns the units given.
+    private static long GiveStart(ReadOnlySpan<Claim> claims, int tier, double lo, long target, Span<int> result, PriorityQueue<int, (long K, long Need, int Id)> queue)
+    {
         long given = 0;
-        var queue = new PriorityQueue<int, (long K, long Need, int Id)>(Comparer<(long K, long Need, int Id)>.Create(static (x, y) =>
-        {
-            var byKey = ((Int128)x.K * (x.K + 1) * y.Need * y.Need).CompareTo((Int128)y.K * (y.K + 1) * x.Need * x.Need);
-            return byKey != 0 ? byKey : x.Id.CompareTo(y.Id);
-        }));
         for (var i = 0; i < claims.Length; i++)
         {
             var c = claims[i];
@@ -64,14 +90,7 @@ internal static class HuntingtonHillApportionment
             }
         }
 
-        for (; given < supply && queue.TryDequeue(out var i, out _); given++)
-        {
-            var x = ++result[i];
-            if (x < claims[i].Need)
-            {
-                queue.Enqueue(i, (x, claims[i].Need, claims[i].Household.Value));
-            }
-        }
+        return given;
     }
 
     // Units of a claim whose key is at most level: k (k + 1) <= (level x need)^2, in floating point.

@@ -143,22 +143,29 @@ public static class SupplyAllocator
 
         if (rationed >= 0)
         {
-            var at = outcomes.FindIndex(o => o.Tier == rationed);
-            var o = outcomes[at];
-            var (num, den) = policy switch
-            {
-                AllocationPolicy.MaxMin => DivisorApportionment.Apportion(claims, rationed, false, 0, o.Supplied, allocated, cancellationToken),
-                AllocationPolicy.Webster => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 1, o.Supplied, allocated, cancellationToken), o),
-                AllocationPolicy.Jefferson => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 2, o.Supplied, allocated, cancellationToken), o),
-                AllocationPolicy.Adams => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 0, o.Supplied, allocated, cancellationToken), o),
-                AllocationPolicy.HuntingtonHill => HuntingtonHill(claims, rationed, o, allocated, cancellationToken),
-                _ => Hamilton(claims, rationed, o, allocated),
-            };
-            var gcd = (long)System.Numerics.BigInteger.GreatestCommonDivisor(num, den);
-            outcomes[at] = o with { LevelNumerator = num / Math.Max(1, gcd), LevelDenominator = den / Math.Max(1, gcd) };
+            Ration(claims, rationed, policy, outcomes, allocated, cancellationToken);
         }
 
         return outcomes;
+    }
+
+    // The second phase of AllocateInto: the one tier the supply runs out in is shared by the policy, and its outcome
+    // records the level reached. Apart from the first (whole tiers in order) because only this one depends on the policy.
+    private static void Ration(ReadOnlySpan<Claim> claims, int rationed, AllocationPolicy policy, List<TierOutcome> outcomes, Span<int> allocated, CancellationToken cancellationToken)
+    {
+        var at = outcomes.FindIndex(o => o.Tier == rationed);
+        var o = outcomes[at];
+        var (num, den) = policy switch
+        {
+            AllocationPolicy.MaxMin => DivisorApportionment.Apportion(claims, rationed, false, 0, o.Supplied, allocated, cancellationToken),
+            AllocationPolicy.Webster => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 1, o.Supplied, allocated, cancellationToken), o),
+            AllocationPolicy.Jefferson => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 2, o.Supplied, allocated, cancellationToken), o),
+            AllocationPolicy.Adams => Proportional(DivisorApportionment.Apportion(claims, rationed, true, 0, o.Supplied, allocated, cancellationToken), o),
+            AllocationPolicy.HuntingtonHill => HuntingtonHill(claims, rationed, o, allocated, cancellationToken),
+            _ => Hamilton(claims, rationed, o, allocated),
+        };
+        var gcd = (long)System.Numerics.BigInteger.GreatestCommonDivisor(num, den);
+        outcomes[at] = o with { LevelNumerator = num / Math.Max(1, gcd), LevelDenominator = den / Math.Max(1, gcd) };
     }
 
     private static (long, long) Proportional((long, long) divisorKey, TierOutcome o)

@@ -39,6 +39,23 @@ public static class RunPlanner
         Guard.Against.Null(sites);
         Guard.Against.Null(options);
         Guard.Against.NullOrEmpty(runners);
+        var positions = Positions(sites);
+        var (placeable, unplaceable) = Sort(parcels, positions, options);
+        var built = new List<OpenRun>();
+        foreach (var byWindow in placeable.GroupBy(p => p.Window).OrderBy(g => g.Key?.Start ?? Instant.MaxValue).ThenBy(g => g.Key?.End ?? Instant.MaxValue))
+        {
+            built.AddRange(WindowRuns(byWindow, positions, options, cancellationToken));
+        }
+
+        var runs = built.Select((r, i) => r.ToRun(i + 1, runners[i % runners.Count])).ToList();
+        var total = placeable.Sum(options.LoadOf);
+        return new DeliveryPlan(runs, unplaceable, (int)((total + options.Capacity - 1) / options.Capacity));
+    }
+
+    // The phases of Plan: read the sites (Positions), split the parcels into placeable and not (Sort), then plan each
+    // window on its own (WindowRuns), since runs never mix windows; each phase is where one guarantee of the remarks lives.
+    private static Dictionary<Id<Building>, Position> Positions(IReadOnlyList<BuildingSite> sites)
+    {
         var positions = new Dictionary<Id<Building>, Position>();
         foreach (var site in sites)
         {
@@ -49,6 +66,12 @@ public static class RunPlanner
             }
         }
 
+        return positions;
+    }
+
+    // A parcel is unplaceable when no run could carry it: heavier than the capacity, or one stop longer than its budget.
+    private static (List<Parcel> Placeable, List<Parcel> Unplaceable) Sort(IReadOnlyList<Parcel> parcels, Dictionary<Id<Building>, Position> positions, RunOptions options)
+    {
         var unplaceable = new List<Parcel>();
         var placeable = new List<Parcel>();
         foreach (var p in parcels)
@@ -61,37 +84,32 @@ public static class RunPlanner
             (options.LoadOf(p) <= options.Capacity && options.PerStop <= Budget(options, p.Window) ? placeable : unplaceable).Add(p);
         }
 
-        var built = new List<OpenRun>();
-        foreach (var byWindow in placeable.GroupBy(p => p.Window).OrderBy(g => g.Key?.Start ?? Instant.MaxValue).ThenBy(g => g.Key?.End ?? Instant.MaxValue))
-        {
-            var budget = Budget(options, byWindow.Key);
-            var bestFit = new List<OpenRun>();
-            foreach (var cluster in Clusters(byWindow, positions, options.NeighbourMetres))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Pack(cluster, positions, options, budget, byWindow.Key, bestFit);
-            }
+        return (placeable, unplaceable);
+    }
 
-            // Clusters within half the neighbour distance can split buildings that one run could serve (issue 15:
-            // two buildings 40 m apart, neighbours within 60 m, got two runs); first-fit decreasing over the whole
-            // window with a pairwise neighbour check does not, so the fewer runs of the two is kept, at every size
-            // (first fit is indexed, see FirstFitRuns; one run cannot be beaten).
-            if (bestFit.Count > 1)
-            {
-                var sorted = byWindow.ToList();
-                sorted.Sort((a, b) => Heaviest(a, b, options));
-                var firstFit = FirstFitRuns.Pack(sorted, positions, options, budget, byWindow.Key, cancellationToken);
-                built.AddRange(firstFit.Count < bestFit.Count ? firstFit : bestFit);
-            }
-            else
-            {
-                built.AddRange(bestFit);
-            }
+    private static List<OpenRun> WindowRuns(IGrouping<Interval?, Parcel> byWindow, Dictionary<Id<Building>, Position> positions, RunOptions options, CancellationToken cancellationToken)
+    {
+        var budget = Budget(options, byWindow.Key);
+        var bestFit = new List<OpenRun>();
+        foreach (var cluster in Clusters(byWindow, positions, options.NeighbourMetres))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Pack(cluster, positions, options, budget, byWindow.Key, bestFit);
         }
 
-        var runs = built.Select((r, i) => r.ToRun(i + 1, runners[i % runners.Count])).ToList();
-        var total = placeable.Sum(options.LoadOf);
-        return new DeliveryPlan(runs, unplaceable, (int)((total + options.Capacity - 1) / options.Capacity));
+        // Clusters within half the neighbour distance can split buildings that one run could serve (issue 15:
+        // two buildings 40 m apart, neighbours within 60 m, got two runs); first-fit decreasing over the whole
+        // window with a pairwise neighbour check does not, so the fewer runs of the two is kept, at every size
+        // (first fit is indexed, see FirstFitRuns; one run cannot be beaten).
+        if (bestFit.Count <= 1)
+        {
+            return bestFit;
+        }
+
+        var sorted = byWindow.ToList();
+        sorted.Sort((a, b) => Heaviest(a, b, options));
+        var firstFit = FirstFitRuns.Pack(sorted, positions, options, budget, byWindow.Key, cancellationToken);
+        return firstFit.Count < bestFit.Count ? firstFit : bestFit;
     }
 
     private static Duration Budget(RunOptions options, Interval? window) =>

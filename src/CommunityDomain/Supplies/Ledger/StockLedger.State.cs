@@ -71,7 +71,18 @@ public sealed partial class StockLedger
         };
     }
 
+    // Load reads the state in the order its parts refer to each other: commands, then the lots their receipts made,
+    // the allocations, and the deliveries that take from both; each phase checks its part against its command.
     private void Load(StockLedgerState state)
+    {
+        LoadCommands(state);
+        LoadLots(state);
+        var gross = LoadAllocations(state);
+        LoadDeliveries(state);
+        CheckCounts(state, gross);
+    }
+
+    private void LoadCommands(StockLedgerState state)
     {
         foreach (var c in state.Commands)
         {
@@ -83,7 +94,10 @@ public sealed partial class StockLedger
         {
             throw new ArgumentException($"Version {state.Version} is not the number of commands ({_commands.Count}).", nameof(state));
         }
+    }
 
+    private void LoadLots(StockLedgerState state)
+    {
         foreach (var l in state.Lots)
         {
             var receipt = CommandId.Of(l.Receipt);
@@ -100,7 +114,11 @@ public sealed partial class StockLedger
             AddLot(lot);
             Received += l.Received;
         }
+    }
 
+    /// <summary>Loads the allocations; returns the units delivered against them, gross of returns.</summary>
+    private long LoadAllocations(StockLedgerState state)
+    {
         long gross = 0;
         foreach (var a in state.Allocations)
         {
@@ -122,6 +140,11 @@ public sealed partial class StockLedger
             gross += a.Delivered;
         }
 
+        return gross;
+    }
+
+    private void LoadDeliveries(StockLedgerState state)
+    {
         foreach (var s in state.Deliveries)
         {
             var id = CommandId.Of(s.Id);
@@ -137,8 +160,6 @@ public sealed partial class StockLedger
             _deliveries.Add(id, shipment);
             Delivered += shipment.Net;
         }
-
-        CheckCounts(state, gross);
     }
 
     private void CheckCounts(StockLedgerState state, long gross)
