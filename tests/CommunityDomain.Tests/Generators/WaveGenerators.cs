@@ -173,6 +173,53 @@ public static class WaveGenerators
         return new WaveProblem(Start, ServiceTimes.Typical, sites, [building]);
     }
 
+    /// <summary>
+    /// Many stations, few households (issue 15, verifier v15b): one building of 2-<paramref name="maxHouseholds"/>
+    /// households on 1-4 sites holding at least as many stations as households (up to three times as many), walk-downs of
+    /// 0-2 min, queues from the largest household to every person; every household QR, QR and typed (the verifier's shape)
+    /// in half the compounds, mixed 1-4 residents in the rest; typical or random service times. There a station serves
+    /// one or two people, so the first-come-first-served rounds, not the work, set the finish.
+    /// </summary>
+    public static WaveCase ManyStations(int seed, int maxHouseholds = 110)
+    {
+        var random = new Random(seed);
+        var households = random.Next(2, maxHouseholds + 1);
+        var uniform = random.Next(2) == 0;
+        var homes = Enumerable.Range(1, households).Select(h =>
+        {
+            if (uniform)
+            {
+                return new HouseholdLoad(h, 1 + ((h - 1) / 4), 2, 1, 0);
+            }
+
+            var size = random.Next(1, 5);
+            var assisted = random.Next(5) == 0 ? 1 : 0;
+            var typed = random.Next(0, size - assisted + 1);
+            return new HouseholdLoad(h, 1 + ((h - 1) / 4), size - assisted - typed, typed, assisted);
+        }).ToList();
+        var people = homes.Sum(h => h.People);
+        var largest = homes.Max(h => h.People);
+        var siteCount = random.Next(1, 5);
+        var stations = households + random.Next(0, (2 * households) + 1);
+        var sites = Enumerable.Range(1, siteCount).Select(s => new SiteSpec(s, $"S{s}", new Position(random.Next(0, 100), random.Next(0, 100)),
+            Math.Max(1, (stations / siteCount) + (s <= stations % siteCount ? 1 : 0)), random.Next(largest, Math.Max(largest, people) + 1),
+            Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
+        var times = random.Next(3) == 0
+            ? new ServiceTimes(Duration.FromSeconds(random.Next(5, 40)), Duration.FromSeconds(random.Next(20, 90)), Duration.FromSeconds(random.Next(30, 200)))
+            : ServiceTimes.Typical;
+        var building = new BuildingLoad(1, "1", new Position(50, 50), [new UnitLoad(1, "1", homes)]);
+        return new(new WaveProblem(Start, times, sites, [building]), "many stations");
+    }
+
+    /// <summary>The verifier's (v15b) many-station shapes: <paramref name="households"/> households of QR, QR and typed in one
+    /// building on <paramref name="sites"/> sites of <paramref name="stations"/> stations, queue 100, walk-down 60 s.</summary>
+    public static WaveProblem QrQrTyped(int households, int sites, int stations)
+    {
+        var building = new BuildingLoad(1, "b", new Position(0, 0), [new UnitLoad(1, "1", [.. Enumerable.Range(1, households).Select(i => new HouseholdLoad(i, i, 2, 1, 0))])]);
+        return new WaveProblem(Start, ServiceTimes.Typical,
+            [.. Enumerable.Range(1, sites).Select(s => new SiteSpec(s, $"s{s}", new Position(s, 0), stations, 100, Duration.FromMinutes(1)))], [building]);
+    }
+
     /// <summary>The mixed set behind the documented finish/bound figures: a few hundred compounds of every shape.</summary>
     public static IEnumerable<WaveCase> Measured(int seed)
     {
@@ -212,6 +259,17 @@ public static class WaveGenerators
         for (var i = 0; i < 20; i++)
         {
             yield return PlannerGenerators.Identical(random.Next(0, int.MaxValue - 1));
+        }
+
+        // Issue 15 (v15b): many stations for few households, and the verifier's own shapes.
+        for (var i = 0; i < 40; i++)
+        {
+            yield return ManyStations(random.Next(0, int.MaxValue - 1));
+        }
+
+        foreach (var (households, sites, stations) in new[] { (31, 1, 80), (35, 1, 100), (60, 1, 150), (100, 1, 250), (35, 4, 6) })
+        {
+            yield return new(QrQrTyped(households, sites, stations), "many stations");
         }
     }
 }
