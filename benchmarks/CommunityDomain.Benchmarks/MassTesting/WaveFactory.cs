@@ -55,14 +55,14 @@ public static class WaveFactory
     /// </summary>
     public static WaveProblem VerifierCompound(int index = 30) => VerifierCompounds(index + 1)[index];
 
-    /// <summary>The first <paramref name="count"/> compounds of issue 15's verifier (v15a) generator, seed 30 (240 in its run):
+    /// <summary>The first <paramref name="compounds"/> compounds of issue 15's verifier (v15a) generator, seed 30 (240 in its run):
     /// 10-30 households, 1-5 sites, one-station, elderly, large-household and one-building-per-household shapes in turn.</summary>
-    public static IReadOnlyList<WaveProblem> VerifierCompounds(int count = 240)
+    public static IReadOnlyList<WaveProblem> VerifierCompounds(int compounds = 240)
     {
         var random = new Random(30);
         var householdId = 1;
-        var problems = new List<WaveProblem>(count);
-        for (var i = 0; i < count; i++)
+        var problems = new List<WaveProblem>(compounds);
+        for (var i = 0; i < compounds; i++)
         {
             var shape = i % 4;
             var count = random.Next(10, 31);

@@ -7,7 +7,7 @@ namespace CommunityDomain.Tests.Generators;
 /// <summary>
 /// Wave problems for the quality measurement and the exact-search checks: tiny compounds (1-6 households, the
 /// size the exact search covers), one building called to several sites, and the mixed set the docs report on
-/// (goal compounds, small compounds, one huge building, tiny, many sites), and one building on sites whose walk-downs differ (measured apart).
+/// (goal compounds, small compounds, one huge building, tiny, many sites, many stations for few households), and one building on sites whose walk-downs differ (measured apart).
 /// Where a case feeds a property it shrinks: <see cref="CommunityDomain.Tests.MassTesting.TinyWaveArbitraries"/> and <see cref="CommunityDomain.Tests.MassTesting.LockdownWaveArbitraries"/> through
 /// <see cref="PlannerGenerators.ShrinkWave"/>, <see cref="CommunityDomain.Tests.MassTesting.TinyWalkDownArbitraries"/> through its own one-building shrinker
 /// (demonstrated in <see cref="ExactCaseShrinkerTests"/> and <see cref="ShrinkDemonstrationTests"/>).
@@ -267,9 +267,9 @@ public static class WaveGenerators
             yield return ManyStations(random.Next(0, int.MaxValue - 1));
         }
 
-        foreach (var (households, sites, stations) in new[] { (31, 1, 80), (35, 1, 100), (60, 1, 150), (100, 1, 250), (35, 4, 6) })
+        foreach (var (many, sites, stations) in new[] { (31, 1, 80), (35, 1, 100), (60, 1, 150), (100, 1, 250), (35, 4, 6) })
         {
-            yield return new(QrQrTyped(households, sites, stations), "many stations");
+            yield return new(QrQrTyped(many, sites, stations), "many stations");
         }
     }
 }
