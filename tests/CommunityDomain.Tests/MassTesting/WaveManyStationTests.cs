@@ -10,59 +10,8 @@ namespace CommunityDomain.Tests.MassTesting;
 /// person per shortest service time) must stay valid, never above the optimum found by the brute force or the tests' own
 /// branch and bound, and must close the gap the verifier found (31 households on 80 stations: 120 s against 100 s).
 /// </summary>
-public sealed class WaveManyStationTests(Xunit.Abstractions.ITestOutputHelper output)
+public sealed class WaveManyStationTests
 {
-    [Fact]
-    public void TEMP_phase_allocations_of_the_verifier_compound()
-    {
-        var problem = CommunityDomain.Benchmarks.MassTesting.WaveFactory.VerifierCompound();
-        WavePlanner.Plan(problem);
-        var sites = problem.Sites.OrderBy(s => s.SiteId).ToArray();
-        var queue = new SiteQueue(problem.ServiceTimes);
-        long last = GC.GetAllocatedBytesForCurrentThread();
-        void Mark(string phase)
-        {
-            var now = GC.GetAllocatedBytesForCurrentThread();
-            output.WriteLine($"{phase}: {(now - last) / 1048576.0:0.00} MB");
-            last = GC.GetAllocatedBytesForCurrentThread();
-        }
-
-        var bound = WaveLowerBound.Of(problem);
-        Mark("bound");
-        var largest = problem.Buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).Max(h => h.People);
-        var limit = Math.Max(largest, sites.Min(s => s.QueueCapacity) / 2);
-        limit = sites.Length > 1 ? Math.Max(largest, Math.Min(limit, (int)Math.Ceiling(problem.People / (4.0 * sites.Length)))) : limit;
-        var groups = CallGroup.Form(problem.Buildings, limit, problem.ServiceTimes);
-        var target = (bound - problem.Start).BclCompatibleTicks;
-        var budget = (long)WavePlanner.ImprovementReplays * problem.People * ((sites.Sum(s => (long)s.Stations) / sites.Length) + 4);
-        var assigned = SiteAssignment.Assign(sites, groups);
-        Mark("form+assign");
-        WaveImprovement.Improve(sites, assigned, target, queue, budget, problem.ServiceTimes, default);
-        Mark("improve");
-        var fine = CallGroup.Form(problem.Buildings, largest, problem.ServiceTimes);
-        var second = ReplayInsertion.Assign(sites, fine, queue, budget, default);
-        Mark("replay insertion");
-        if (second is not null)
-        {
-            WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, default);
-        }
-
-        Mark("improve second");
-        var polished = HouseholdSearch.Improve(sites, assigned, target, queue, problem.People, problem.ServiceTimes, default);
-        Mark("household search");
-        long reached = 0;
-        foreach (var (site, i) in sites.Select((x, i) => (x, i)))
-        {
-            reached = Math.Max(reached, queue.Run(site, (polished ?? assigned)[i]));
-        }
-
-        WaveBranchAndBound.Search(sites, polished ?? assigned, reached, target, problem.ServiceTimes, default, out _, out _);
-        Mark("branch and bound");
-        WavePlanner.Plan(problem);
-        Mark("whole plan");
-        Assert.True(reached > 0);
-    }
-
     [Property(Arbitrary = [typeof(TinyManyStationArbitraries)], MaxTest = 60)]
     public void The_bound_of_a_tiny_many_station_compound_is_never_above_the_brute_force_optimum(WaveCase c) =>
         Assert.True(WaveLowerBound.Of(c.Problem) <= c.Problem.Start + WaveExactSearchTests.BruteForce(c.Problem), c.ToString());
