@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace CommunityDomain.Tests.MassTesting;
 
 /// <summary>
-/// Quality, not speed: finish/bound over the mixed set of <see cref="WaveGenerators.Measured"/> (445 compounds, the last 45 with many stations),
+/// Quality, not speed: finish/bound over the mixed set of <see cref="WaveGenerators.Measured"/> (400 compounds),
 /// each finish recomputed by the independent replay. The figures go to docs/testing-rounds.md.
 /// </summary>
 public sealed class WaveQualityReport(ITestOutputHelper output)
