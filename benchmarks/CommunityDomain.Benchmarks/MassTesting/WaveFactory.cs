@@ -53,12 +53,16 @@ public static class WaveFactory
     /// households drawn from seed 30 (21 households of 1-6 residents in 1-3 buildings, 2 sites; the household search at its
     /// full budget, then the branch and bound at its 5 M steps, which fills its memo). The draws are the verifier's, in order.
     /// </summary>
-    public static WaveProblem VerifierCompound(int index = 30)
+    public static WaveProblem VerifierCompound(int index = 30) => VerifierCompounds(index + 1)[index];
+
+    /// <summary>The first <paramref name="compounds"/> compounds of issue 15's verifier (v15a) generator, seed 30 (240 in its run):
+    /// 10-30 households, 1-5 sites, one-station, elderly, large-household and one-building-per-household shapes in turn.</summary>
+    public static IReadOnlyList<WaveProblem> VerifierCompounds(int compounds = 240)
     {
         var random = new Random(30);
         var householdId = 1;
-        WaveProblem? problem = null;
-        for (var i = 0; i <= index; i++)
+        var problems = new List<WaveProblem>(compounds);
+        for (var i = 0; i < compounds; i++)
         {
             var shape = i % 4;
             var count = random.Next(10, 31);
@@ -80,10 +84,10 @@ public static class WaveFactory
             var times = random.Next(3) == 0
                 ? new ServiceTimes(Duration.FromSeconds(random.Next(5, 40)), Duration.FromSeconds(random.Next(20, 90)), Duration.FromSeconds(random.Next(30, 200)))
                 : ServiceTimes.Typical;
-            problem = new WaveProblem(Instant.FromUtc(2022, 8, 18, 21, 0), times, sites, buildings);
+            problems.Add(new WaveProblem(Instant.FromUtc(2022, 8, 18, 21, 0), times, sites, buildings));
         }
 
-        return problem!;
+        return problems;
     }
 
     /// <summary>One building of 108 households in 3 units (6 floors, 2 doors, about 1 resident each) and 3 sites of 2-3 stations: the case

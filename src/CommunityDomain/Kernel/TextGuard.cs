@@ -54,4 +54,58 @@ public static class TextGuard
 
         return true;
     }
+
+    /// <summary>
+    /// A name as one line of text, the one place every name a host typed is made safe for a text people read: line breaks
+    /// (CR, LF, NEL, the Unicode line and paragraph separators), tabs and other control characters become a space, runs of
+    /// white space one space, and the ends are trimmed ("王\n芳" → "王 芳"), so a name cannot split a ready-to-send notice
+    /// across lines or push a call's text onto another line. The invisible bidirectional controls (the embeddings,
+    /// overrides and isolates U+202A-U+202E and U+2066-U+2069, the marks U+200E, U+200F and U+061C) are dropped, so a name
+    /// cannot reverse the rest of a notice ("楼\u202Eevil" reads "楼evil"). The separator of a place within a compound
+    /// (<c>›</c>, see <c>Labels.Within</c> in the views) becomes <c>&gt;</c>, so a name cannot hold it. The views' labels
+    /// and the call-wave planner's <c>WaveCall</c> texts both use it.
+    /// </summary>
+    /// <param name="name">The name as stored.</param>
+    /// <returns>The name on one line.</returns>
+    internal static string Flat(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(name.Length);
+        var space = false;
+        foreach (var c in name)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (IsBidiControl(c))
+            {
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            // '›' joins a compound to a post, building or address in English ("Block A, North › Gate, main"): a name never
+            // holds it, so the join cannot be misread, whatever commas the names hold.
+            sb.Append(c == '\u203A' ? '>' : c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Whether <paramref name="c"/> is one of the invisible bidirectional controls (Unicode category Cf) that
+    /// <see cref="Flat"/> drops.</summary>
+    /// <param name="c">The character.</param>
+    /// <returns>True for U+202A-U+202E, U+2066-U+2069, U+200E, U+200F and U+061C.</returns>
+    internal static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 }

@@ -559,43 +559,9 @@ public sealed class Labels
     /// </summary>
     internal const char Within = '›';
 
-    /// <summary>
-    /// A name as one line of text, the one place every name a host typed is made safe for a text people read: line breaks
-    /// (CR, LF, NEL, the Unicode line and paragraph separators), tabs and other control characters become a space, runs of
-    /// white space one space, and the ends are trimmed ("王\n芳" → "王 芳"), so a name cannot split a ready-to-send notice
-    /// across lines or push a call's text onto another line. The separator of a place within a compound (<c>›</c>, see
-    /// <see cref="Within"/>) becomes <c>&gt;</c>, so a name cannot hold it.
-    /// </summary>
+    /// <summary>A name as one line of text: <see cref="TextGuard.Flat"/>, the one place every name a host typed is made
+    /// safe for a text people read (the call-wave planner's texts use it too).</summary>
     /// <param name="name">The name as stored.</param>
     /// <returns>The name on one line.</returns>
-    internal static string Flat(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return string.Empty;
-        }
-
-        var sb = new System.Text.StringBuilder(name.Length);
-        var space = false;
-        foreach (var c in name)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u2028' or '\u2029')
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            // '›' joins a compound to a post, building or address in English ("Block A, North › Gate, main"): a name never
-            // holds it, so the join cannot be misread, whatever commas the names hold.
-            sb.Append(c == Within ? '>' : c);
-        }
-
-        return sb.ToString();
-    }
+    internal static string Flat(string? name) => TextGuard.Flat(name);
 }

@@ -7,7 +7,7 @@ namespace CommunityDomain.Tests.Generators;
 /// <summary>
 /// Wave problems for the quality measurement and the exact-search checks: tiny compounds (1-6 households, the
 /// size the exact search covers), one building called to several sites, and the mixed set the docs report on
-/// (goal compounds, small compounds, one huge building, tiny, many sites), and one building on sites whose walk-downs differ (measured apart).
+/// (goal compounds, small compounds, one huge building, tiny, many sites), one building on sites whose walk-downs differ and many stations for few households (both measured apart).
 /// Where a case feeds a property it shrinks: <see cref="CommunityDomain.Tests.MassTesting.TinyWaveArbitraries"/> and <see cref="CommunityDomain.Tests.MassTesting.LockdownWaveArbitraries"/> through
 /// <see cref="PlannerGenerators.ShrinkWave"/>, <see cref="CommunityDomain.Tests.MassTesting.TinyWalkDownArbitraries"/> through its own one-building shrinker
 /// (demonstrated in <see cref="ExactCaseShrinkerTests"/> and <see cref="ShrinkDemonstrationTests"/>).
@@ -171,6 +171,68 @@ public static class WaveGenerators
             new SiteSpec(3, "square", new Position(60, 70), 3, 250, Duration.FromMinutes(2)),
         };
         return new WaveProblem(Start, ServiceTimes.Typical, sites, [building]);
+    }
+
+    /// <summary>
+    /// Many stations, few households (issue 15, verifier v15b): one building of 2-<paramref name="maxHouseholds"/>
+    /// households on 1-4 sites holding at least as many stations as households (up to three times as many), walk-downs of
+    /// 0-2 min, queues from the largest household to every person; every household QR, QR and typed (the verifier's shape)
+    /// in half the compounds, mixed 1-4 residents in the rest; typical or random service times. There a station serves
+    /// one or two people, so the first-come-first-served rounds, not the work, set the finish.
+    /// </summary>
+    public static WaveCase ManyStations(int seed, int maxHouseholds = 110)
+    {
+        var random = new Random(seed);
+        var households = random.Next(2, maxHouseholds + 1);
+        var uniform = random.Next(2) == 0;
+        var homes = Enumerable.Range(1, households).Select(h =>
+        {
+            if (uniform)
+            {
+                return new HouseholdLoad(h, 1 + ((h - 1) / 4), 2, 1, 0);
+            }
+
+            var size = random.Next(1, 5);
+            var assisted = random.Next(5) == 0 ? 1 : 0;
+            var typed = random.Next(0, size - assisted + 1);
+            return new HouseholdLoad(h, 1 + ((h - 1) / 4), size - assisted - typed, typed, assisted);
+        }).ToList();
+        var people = homes.Sum(h => h.People);
+        var largest = homes.Max(h => h.People);
+        var siteCount = random.Next(1, 5);
+        var stations = households + random.Next(0, (2 * households) + 1);
+        var sites = Enumerable.Range(1, siteCount).Select(s => new SiteSpec(s, $"S{s}", new Position(random.Next(0, 100), random.Next(0, 100)),
+            Math.Max(1, (stations / siteCount) + (s <= stations % siteCount ? 1 : 0)), random.Next(largest, Math.Max(largest, people) + 1),
+            Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
+        var times = random.Next(3) == 0
+            ? new ServiceTimes(Duration.FromSeconds(random.Next(5, 40)), Duration.FromSeconds(random.Next(20, 90)), Duration.FromSeconds(random.Next(30, 200)))
+            : ServiceTimes.Typical;
+        var building = new BuildingLoad(1, "1", new Position(50, 50), [new UnitLoad(1, "1", homes)]);
+        return new(new WaveProblem(Start, times, sites, [building]), "many stations");
+    }
+
+    /// <summary>The verifier's (v15b) many-station shapes: <paramref name="households"/> households of QR, QR and typed in one
+    /// building on <paramref name="sites"/> sites of <paramref name="stations"/> stations, queue 100, walk-down 60 s.</summary>
+    public static WaveProblem QrQrTyped(int households, int sites, int stations)
+    {
+        var building = new BuildingLoad(1, "b", new Position(0, 0), [new UnitLoad(1, "1", [.. Enumerable.Range(1, households).Select(i => new HouseholdLoad(i, i, 2, 1, 0))])]);
+        return new WaveProblem(Start, ServiceTimes.Typical,
+            [.. Enumerable.Range(1, sites).Select(s => new SiteSpec(s, $"s{s}", new Position(s, 0), stations, 100, Duration.FromMinutes(1)))], [building]);
+    }
+
+    /// <summary>The many-station set measured apart (<see cref="ManyStations"/> from a seed, then the verifier's five shapes).</summary>
+    public static IEnumerable<WaveCase> ManyStationSet(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 40; i++)
+        {
+            yield return ManyStations(random.Next(0, int.MaxValue - 1));
+        }
+
+        foreach (var (many, sites, stations) in new[] { (31, 1, 80), (35, 1, 100), (60, 1, 150), (100, 1, 250), (35, 4, 6) })
+        {
+            yield return new(QrQrTyped(many, sites, stations), "verifier's many stations");
+        }
     }
 
     /// <summary>The mixed set behind the documented finish/bound figures: a few hundred compounds of every shape.</summary>

@@ -11,7 +11,7 @@ namespace CommunityDomain.Tests.Generators;
 /// Wave cases as lines (issue 17: a shrunk counterexample that can be pasted back): a failing property prints its
 /// <see cref="WaveCase"/> with <see cref="Write"/>, and <see cref="Read"/> (<see cref="WaveCase.Parse"/>) rebuilds the
 /// same problem from the text, so the counterexample becomes an example test. One item a line; seconds are exact
-/// decimals, positions round-trip doubles, names and the shape JSON strings (a newline or a quote in a name survives):
+/// decimals to the nanosecond ("0.000000001" for 1 ns), positions round-trip doubles, names and the shape JSON strings (a newline or a quote in a name survives):
 /// <code>
 /// wave "tiny"
 /// start 2022-04-01T05:00:00Z
@@ -124,10 +124,16 @@ public static class WaveText
         return new Position(double.Parse(xy[0], CultureInfo.InvariantCulture), double.Parse(xy[1], CultureInfo.InvariantCulture));
     }
 
-    // Whole ticks as exact decimal seconds.
-    private static string Seconds(Duration d) => (d.BclCompatibleTicks / (decimal)TimeSpan.TicksPerSecond).ToString(CultureInfo.InvariantCulture);
+    // Exact decimal seconds to the nanosecond (NodaTime's resolution), so any Duration round-trips, a 1 ns one included.
+    private static string Seconds(Duration d) => (d.ToInt64Nanoseconds() / 1_000_000_000m).ToString(CultureInfo.InvariantCulture);
 
-    private static Duration Seconds(string s) => Duration.FromTicks((long)(decimal.Parse(s, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond));
+    private static Duration Seconds(string s)
+    {
+        var nanoseconds = decimal.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture) * 1_000_000_000m;
+        return nanoseconds == decimal.Truncate(nanoseconds)
+            ? Duration.FromNanoseconds((long)nanoseconds)
+            : throw new FormatException($"A duration finer than a nanosecond: {s} s.");
+    }
 
     private static Dictionary<string, string> Keys(IEnumerable<string> tokens) =>
         tokens.Select(x => x.Split('=', 2)).ToDictionary(x => x[0], x => x[1], StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using CommunityDomain.Benchmarks.MassTesting;
 using CommunityDomain.Communities;
 using CommunityDomain.MassTesting.Planners;
 using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
 using Xunit.Abstractions;
 
 namespace CommunityDomain.Tests.MassTesting;
@@ -49,9 +50,41 @@ public sealed class WavePlannerTests(ITestOutputHelper output)
         Assert.DoesNotContain(call.English, char.IsControl);
         Assert.DoesNotContain(call.Chinese, char.IsControl);
         Assert.Contains("building 7 号, unit 2 东", call.English, StringComparison.Ordinal);
-        Assert.Contains("to east  gate for testing", call.English, StringComparison.Ordinal);
+        Assert.Contains("to east gate for testing", call.English, StringComparison.Ordinal);
         Assert.Contains("请7 号号楼2 东单元", call.Chinese, StringComparison.Ordinal);
-        Assert.Contains("到east  gate做核酸检测", call.Chinese, StringComparison.Ordinal);
+        Assert.Contains("到east gate做核酸检测", call.Chinese, StringComparison.Ordinal);
+    }
+
+    [Property(Arbitrary = [typeof(BidiNameArbitraries)], MaxTest = 60)]
+    public void Plan_names_holding_bidirectional_controls_or_control_characters_are_announced_without_them(string building, string unit, string site)
+    {
+        // A right-to-left override (U+202E) in a name would reverse the rest of the call on a screen: TextGuard.Flat drops
+        // the bidi controls (Cf) and turns control characters (Cc) into a space, for the planner's texts and the views alike.
+        var load = new BuildingLoad(1, building, default, [new UnitLoad(1, unit, [new HouseholdLoad(1, 1, 2, 0, 1)])]);
+        var call = Assert.Single(WavePlanner.Plan(new WaveProblem(TestingGenerators.Start, Times, [new SiteSpec(1, site, default, 2, 10, Duration.Zero)], [load])).Schedule);
+
+        foreach (var text in new[] { call.English, call.Chinese })
+        {
+            Assert.DoesNotContain(text, c => char.IsControl(c) || BidiNameArbitraries.Bidi.Contains(c));
+            foreach (var name in new[] { building, unit, site })
+            {
+                // What is left of each name is there, in order (runs of spaces made one).
+                var kept = string.Join(' ', new string([.. name.Where(c => !BidiNameArbitraries.Bidi.Contains(c))])
+                    .Split(BidiNameArbitraries.Breaks, StringSplitOptions.RemoveEmptyEntries));
+                Assert.Contains(kept, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Plan_a_right_to_left_override_in_a_building_name_is_dropped_from_both_texts()
+    {
+        var building = new BuildingLoad(1, "7\u202E号\u2066", default, [new UnitLoad(1, "2", [new HouseholdLoad(1, 1, 1, 0, 0)])]);
+        var call = Assert.Single(WavePlanner.Plan(new WaveProblem(TestingGenerators.Start, Times, [new SiteSpec(1, "east\u200Fgate", default, 2, 10, Duration.Zero)], [building])).Schedule);
+
+        Assert.Contains("building 7号, unit 2", call.English, StringComparison.Ordinal);
+        Assert.Contains("请7号号楼2单元", call.Chinese, StringComparison.Ordinal);
+        Assert.Contains("to eastgate for testing", call.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,4 +176,32 @@ public sealed class WavePlannerTests(ITestOutputHelper output)
 internal sealed class SyncProgress(Action<int> report) : IProgress<int>
 {
     public void Report(int value) => report(value);
+}
+
+/// <summary>Names as a host might paste them: visible text with bidirectional controls (Cf) and control characters (Cc)
+/// mixed in anywhere.</summary>
+public static class BidiNameArbitraries
+{
+    /// <summary>The bidi controls <see cref="CommunityDomain.Kernel.TextGuard"/> drops.</summary>
+    public static readonly char[] Bidi = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+
+    /// <summary>What becomes one space.</summary>
+    public static readonly char[] Breaks = [' ', '\n', '\r', '\t', '\u0085', '\u0007', '\u001B'];
+
+    public static Arbitrary<string> Names() => Arb.From(
+        from text in Gen.Elements("东门", "7号楼", "A", "north gate", "مدخل", "B座")
+        from extras in Gen.ListOf(Gen.Elements(Bidi.Concat(Breaks).ToArray()))
+        from places in Gen.ListOf(Gen.Choose(0, 100))
+        select Mixed(text, extras, places));
+
+    private static string Mixed(string text, IEnumerable<char> extras, IEnumerable<int> places)
+    {
+        var name = new System.Text.StringBuilder(text);
+        foreach (var (c, at) in extras.Zip(places.Concat(Enumerable.Repeat(0, 100))))
+        {
+            name.Insert(at % (name.Length + 1), c);
+        }
+
+        return name.ToString();
+    }
 }

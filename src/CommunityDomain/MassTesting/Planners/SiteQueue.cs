@@ -17,11 +17,15 @@ internal sealed class SiteQueue(ServiceTimes times)
     private long[] _service = [];
     private int _head;
     private int _count;
+    private int _capacity;
 
     /// <summary>When set, every person started is recorded (arrival, start, end, station) in the order they arrived, for
     /// <see cref="SitePlan.Replay"/>. Null in the planner's search.</summary>
     public List<(long Arrival, long Start, long End, int Station)>? Trace { get; init; }
 
+    /// <summary>Empties the queue for a site of <paramref name="stations"/> stations whose markers hold
+    /// <paramref name="capacity"/> people. The waiting line grows with the people who actually wait (doubling, never past
+    /// the capacity), so a queue of 1,000,000 markers costs no more than the people called.</summary>
     public void Reset(int stations, int capacity)
     {
         if (_free.Length != stations)
@@ -33,12 +37,7 @@ internal sealed class SiteQueue(ServiceTimes times)
             Array.Clear(_free);
         }
 
-        if (_arrival.Length < capacity)
-        {
-            _arrival = new long[capacity];
-            _service = new long[capacity];
-        }
-
+        _capacity = capacity;
         _head = 0;
         _count = 0;
     }
@@ -112,12 +111,33 @@ internal sealed class SiteQueue(ServiceTimes times)
     {
         for (var i = 0; i < people; i++)
         {
-            Debug.Assert(_count < _arrival.Length, "the planner never lets the queue exceed its capacity");
+            Debug.Assert(_count < _capacity, "the planner never lets the queue exceed its capacity");
+            if (_count == _arrival.Length)
+            {
+                Grow();
+            }
+
             var slot = (_head + _count) % _arrival.Length;
             _arrival[slot] = at;
             _service[slot] = service;
             _count++;
         }
+    }
+
+    // Doubles the waiting line (at least 16, at most the capacity), keeping the people waiting in their order.
+    private void Grow()
+    {
+        var size = (int)Math.Min(Math.Max(16L, 2L * _arrival.Length), Math.Max(_capacity, _count + 1L));
+        var arrival = new long[size];
+        var service = new long[size];
+        for (var i = 0; i < _count; i++)
+        {
+            var slot = (_head + i) % _arrival.Length;
+            arrival[i] = _arrival[slot];
+            service[i] = _service[slot];
+        }
+
+        (_arrival, _service, _head) = (arrival, service, 0);
     }
 
     private long StartNext()

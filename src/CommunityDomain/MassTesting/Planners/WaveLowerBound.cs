@@ -20,7 +20,18 @@ namespace CommunityDomain.MassTesting.Planners;
 /// divisible work bound was 15% under the optimum; this makes it exact there.) And for every service length L present, the
 /// people whose service takes L or more each need a station for L: a station of a site usable by T serves at most
 /// floor((T - d_s) / L) of them, so they must fit into the sum of those counts (three typed residents on two stations
-/// need 2L even when the work alone would fit earlier).
+/// need 2L even when the work alone would fit earlier). And a site serves first come, first served, each household's people
+/// one after another (assisted, typed, QR), while a station starts at most one person per shortest service time t_min from
+/// its walk-down on: the person at 0-based place j of a site's order starts no earlier than d_s + floor(j / stations_s) *
+/// t_min. So a household finishing by T at s must end by a place D(h, s, T); at one site the households with D at most K
+/// hold at most K people, and over all sites, for every household profile c, the households whose D is at most c's at
+/// every site hold at most the sum of c's D over the sites c can use by T (31 households of QR, QR and typed on 80
+/// stations: only 26 start their typed resident in the first round, so the finish is 120 s, not the 100 s of the work).
+/// When every household has the same residents (the same QR, typed and assisted counts) and the replays cost at most
+/// <see cref="IdenticalSteps"/> person-station steps, the bound is the optimum itself: each site's finish with its first k
+/// households is replayed once (calls landing as early as the queue allows, which is best for any order, and all orders
+/// are alike), and the smallest T at which the sites can finish all households is the N-th smallest of those finishes
+/// (35 such households on 4 sites of 6 stations: 200 s, where the terms above said 180 s).
 /// </remarks>
 public static class WaveLowerBound
 {
@@ -42,7 +53,62 @@ public static class WaveLowerBound
         }
 
         var bound = Math.Max(Ticks(problem.Sites, q, t, a, times), Households(problem.Sites, profiles, times));
-        return problem.Start + Duration.FromTicks(Placement(problem, bound));
+        bound = Placement(problem, bound);
+        if (profiles.Count == 1)
+        {
+            bound = Math.Max(bound, Identical(problem));
+        }
+
+        return problem.Start + Duration.FromTicks(bound);
+    }
+
+    /// <summary>Most person-station steps the replays of <see cref="Identical"/> may take (beyond it that term is left out).</summary>
+    internal const long IdenticalSteps = 20_000_000;
+
+    // Every household alike: a site's finish with k of them is the replay of k one-household calls each landing as early as
+    // the queue allows (all orders are the same, and earliest landing is best for an order), and the first k of a longer
+    // replay are that replay (later arrivals never delay earlier people, first come, first served). So the optimum is the
+    // smallest T at which the sites' counts of households finished by T add up to all of them: the N-th smallest of the
+    // sites' prefix finishes. 0 (no bound) when the replays would cost more than IdenticalSteps.
+    private static long Identical(WaveProblem problem)
+    {
+        var homes = problem.Buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).ToArray();
+        var stations = problem.Sites.Sum(s => (long)s.Stations);
+        if (homes.Length == 0 || (long)problem.People * stations > IdenticalSteps)
+        {
+            return 0;
+        }
+
+        var household = homes[0];
+        var people = household.People;
+        var finishes = new List<long>(homes.Length * problem.Sites.Count);
+        var trace = new List<(long Arrival, long Start, long End, int Station)>(problem.People);
+        var queue = new SiteQueue(problem.ServiceTimes) { Trace = trace };
+        foreach (var site in problem.Sites)
+        {
+            trace.Clear();
+            queue.Reset(site.Stations, site.QueueCapacity);
+            var landing = site.WalkDown.BclCompatibleTicks;
+            for (var k = 0; k < homes.Length; k++)
+            {
+                landing = Math.Max(landing, queue.ServeUntilAtMost(site.QueueCapacity - people));
+                queue.Arrive(landing, household);
+            }
+
+            queue.ServeAll();
+            long finish = 0;
+            for (var i = 0; i < trace.Count; i++)
+            {
+                finish = Math.Max(finish, trace[i].End);
+                if ((i + 1) % people == 0)
+                {
+                    finishes.Add(finish);
+                }
+            }
+        }
+
+        finishes.Sort();
+        return finishes[homes.Length - 1];
     }
 
     // The smallest T >= lo at which the hardest-to-place households' work fits the sites they could use by T, and the
@@ -166,6 +232,7 @@ public static class WaveLowerBound
         private readonly (long[] Own, long Least, Int128 Work, long Each, long Count)[] _profiles;
         private readonly List<(long Work, long Households, long[] Own)> _classes;
         private readonly List<(long Time, long People)> _lengths;
+        private readonly Positions _positions;
 
         public PlacementCheck(IReadOnlyList<SiteSpec> sites, Dictionary<(int Q, int T, int A), long> counts, ServiceTimes times)
         {
@@ -179,12 +246,13 @@ public static class WaveLowerBound
             }).OrderByDescending(p => p.Least)];
             _classes = SizeClasses(_profiles, sites.Count);
             _lengths = Lengths(counts, times);
+            _positions = new Positions(sites, counts, times);
         }
 
         public bool Fits(long at)
         {
             var usable = new bool[_sites.Count];
-            return HardestFit(at, usable) && LengthsFit(at, usable) && ClassesFit(at);
+            return HardestFit(at, usable) && LengthsFit(at, usable) && ClassesFit(at) && _positions.Fit(at);
         }
 
         // Size classes, largest household work first: how many households do at least that much work, and the earliest
@@ -311,6 +379,146 @@ public static class WaveLowerBound
             }
 
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Whether a finish T leaves every household a place in its site's first-come-first-served order. A site serves people
+    /// in the order they arrive, each household's people one after another (assisted, typed, QR), and a station starts at
+    /// most one person per shortest service time from its walk-down on; so the person at 0-based place j of a site's order
+    /// starts no earlier than walk-down + floor(j / stations) * shortest service. A household finishing by T must therefore
+    /// begin at place P(h, s, T) or earlier, i.e. end by place D = P + its people. At one site the households whose D is at
+    /// most K end within the first K places, so their people are at most K (the earliest-deadline condition). Over several
+    /// sites: for every profile c, the households whose D is at most c's at every site must fit, together, into the sum of
+    /// c's D over the sites where c can finish by T. (Many stations and few households: 31 households of QR, QR and typed on
+    /// 80 stations cannot all start their typed resident in the first round of 80 places, so they finish a round later.)
+    /// </summary>
+    private sealed class Positions
+    {
+        // Pairs of profiles compared per test above which only the whole compound is checked (cost, not validity).
+        private const long PairBudget = 4_000_000;
+        private readonly IReadOnlyList<SiteSpec> _sites;
+        private readonly (int Q, int T, int A, long People, long Count)[] _profiles;
+        private readonly long _shortest;
+        private readonly long _qr;
+        private readonly long _typed;
+        private readonly long _assisted;
+        private readonly long[] _deadlines;
+
+        public Positions(IReadOnlyList<SiteSpec> sites, Dictionary<(int Q, int T, int A), long> counts, ServiceTimes times)
+        {
+            _sites = sites;
+            _profiles = [.. counts.Select(x => (x.Key.Q, x.Key.T, x.Key.A, (long)x.Key.Q + x.Key.T + x.Key.A, x.Value))];
+            (_qr, _typed, _assisted) = (times.QrCode.BclCompatibleTicks, times.Typed.BclCompatibleTicks, times.Assisted.BclCompatibleTicks);
+            _shortest = Math.Min(_profiles.Any(p => p.Q > 0) ? _qr : long.MaxValue,
+                Math.Min(_profiles.Any(p => p.T > 0) ? _typed : long.MaxValue, _profiles.Any(p => p.A > 0) ? _assisted : long.MaxValue));
+            _deadlines = new long[_profiles.Length * sites.Count];
+        }
+
+        public bool Fit(long at)
+        {
+            int n = _profiles.Length, sites = _sites.Count;
+            for (var c = 0; c < n; c++)
+            {
+                var anywhere = false;
+                for (var s = 0; s < sites; s++)
+                {
+                    var d = Deadline(c, s, at);
+                    _deadlines[(c * sites) + s] = d;
+                    anywhere |= d >= 0;
+                }
+
+                if (!anywhere)
+                {
+                    return false;
+                }
+            }
+
+            if ((long)n * n * sites > PairBudget)
+            {
+                // All households at once: they must fit into the latest deadline each site offers any of them.
+                Int128 people = 0, places = 0;
+                for (var s = 0; s < sites; s++)
+                {
+                    var latest = -1L;
+                    for (var c = 0; c < n; c++)
+                    {
+                        latest = Math.Max(latest, _deadlines[(c * sites) + s]);
+                    }
+
+                    places += Math.Max(0, latest);
+                }
+
+                foreach (var p in _profiles)
+                {
+                    people += (Int128)p.People * p.Count;
+                }
+
+                return people <= places;
+            }
+
+            for (var c = 0; c < n; c++)
+            {
+                Int128 places = 0, people = 0;
+                for (var s = 0; s < sites; s++)
+                {
+                    places += Math.Max(0, _deadlines[(c * sites) + s]);
+                }
+
+                for (var o = 0; o < n; o++)
+                {
+                    var within = true;
+                    for (var s = 0; s < sites && within; s++)
+                    {
+                        within = _deadlines[(o * sites) + s] <= _deadlines[(c * sites) + s];
+                    }
+
+                    if (within)
+                    {
+                        people += (Int128)_profiles[o].People * _profiles[o].Count;
+                    }
+                }
+
+                if (people > places)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // The last place (1-based, counted in people) by which a household of profile c must end at site s to finish by
+        // `at`; -1 when it cannot finish there by then whatever its place.
+        private long Deadline(int c, int s, long at)
+        {
+            var (q, t, a, people, _) = _profiles[c];
+            var site = _sites[s];
+            var span = at - site.WalkDown.BclCompatibleTicks;
+            var latest = Int128.MaxValue;
+            // The binding person of each intake is its last one (its place is the largest); they come assisted, typed, QR.
+            latest = Limit(latest, a, a - 1L, _assisted, span, site.Stations);
+            latest = Limit(latest, t, a + t - 1L, _typed, span, site.Stations);
+            latest = Limit(latest, q, people - 1, _qr, span, site.Stations);
+            return latest < 0 ? -1 : (long)Int128.Min(latest + people, long.MaxValue / 4);
+        }
+
+        // The latest first place P such that the person at offset `last` (of a run of `count` people of one service length)
+        // starts by `span - length`: floor((P + last) / stations) * shortest <= span - length.
+        private Int128 Limit(Int128 latest, int count, long last, long length, long span, int stations)
+        {
+            if (count == 0 || latest < 0)
+            {
+                return latest;
+            }
+
+            if (span < length)
+            {
+                return -1;
+            }
+
+            var rounds = ((span - length) / _shortest) + 1;
+            return Int128.Min(latest, ((Int128)stations * rounds) - 1 - last);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityDomain.Kernel;
 
 namespace CommunityDomain.MassTesting.Planners;
 
@@ -239,9 +240,9 @@ public static class WavePlanner
     {
         // Names are stored as given: a control character (a newline pasted into a building's name) becomes a space here,
         // so a call is one line in the planner's log text.
-        var b = OneLine(group.Building.Name);
-        var unitName = group.Unit is null ? string.Empty : OneLine(group.Unit.Name);
-        var siteName = OneLine(site.Name);
+        var b = TextGuard.Flat(group.Building.Name);
+        var unitName = group.Unit is null ? string.Empty : TextGuard.Flat(group.Unit.Name);
+        var siteName = TextGuard.Flat(site.Name);
         var unitFloors = group.Unit is null ? default : Floors(group.Unit);
         var floors = group.Unit is not null && (group.FirstFloor != unitFloors.First || group.LastFloor != unitFloors.Last);
         var zhUnit = group.Unit is null ? string.Empty : $"{unitName}单元";
@@ -265,17 +266,6 @@ public static class WavePlanner
         return new WaveCall(at, site.SiteId, group.Building.BuildingId, group.Unit?.UnitId, group.FirstFloor, group.LastFloor,
             group.Households, group.People, chinese, english);
     }
-
-    // The text with each control character (newline, tab, ...) replaced by a space.
-    private static string OneLine(string text) =>
-        !text.Any(char.IsControl) ? text
-            : string.Create(text.Length, text, static (span, t) =>
-            {
-                for (var i = 0; i < t.Length; i++)
-                {
-                    span[i] = char.IsControl(t[i]) ? ' ' : t[i];
-                }
-            });
 
     private static (int First, int Last) Floors(UnitLoad unit)
     {
