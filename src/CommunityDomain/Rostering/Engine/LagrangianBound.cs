@@ -349,6 +349,8 @@ internal sealed class LagrangianBound
     }
 
     /// <summary>The relaxed minimum at the current prices; fills the counts the subgradient needs.</summary>
+    /// <remarks>Phases: the workers' paths and their sum, the cover counts of those paths, then each cover term added to
+    /// the same running total (in that order, so the sum is the same double as before the split).</remarks>
     private double Evaluate()
     {
         SolveWorkers();
@@ -364,6 +366,13 @@ internal sealed class LagrangianBound
             total += worker;
         }
 
+        CountPathSlots();
+        return AddCoverTerms(total);
+    }
+
+    /// <summary>How many workers' paths take each day-slot, into <see cref="_count"/>.</summary>
+    private void CountPathSlots()
+    {
         Array.Clear(_count);
         foreach (var slot in _pathSlot)
         {
@@ -372,7 +381,11 @@ internal sealed class LagrangianBound
                 _count[slot]++;
             }
         }
+    }
 
+    /// <summary>Adds each day-slot's cover term at its best relaxed count (into <see cref="_y"/>) to <paramref name="total"/>.</summary>
+    private double AddCoverTerms(double total)
+    {
         for (var i = 0; i < _lambda.Length; i++)
         {
             var req = _p.Required[i];
