@@ -121,15 +121,7 @@ public static class WavePlanner
         CancellationToken cancellationToken, out Instant optimum)
     {
         optimum = problem.Start;
-
-        // Groups small enough that every site's share holds several, so one building can be split across sites.
-        var limit = Math.Max(MaxHousehold(problem), sites.Min(s => s.QueueCapacity) / 2);
-        if (sites.Length > 1)
-        {
-            limit = Math.Max(MaxHousehold(problem), Math.Min(limit, (int)Math.Ceiling(problem.People / (4.0 * sites.Length))));
-        }
-
-        var groups = CallGroup.Form(problem.Buildings, limit, problem.ServiceTimes);
+        var groups = CallGroup.Form(problem.Buildings, GroupLimit(problem, sites), problem.ServiceTimes);
         var target = (bound - problem.Start).BclCompatibleTicks;
         var budget = ImprovementBudget(problem, sites);
         var assigned = SiteAssignment.Assign(sites, groups);
@@ -137,19 +129,7 @@ public static class WavePlanner
         var reached = Finish(sites, assigned, queue);
         if (sites.Length > 1 && reached > target)
         {
-            // Short of the bound: a second start from the replay itself, on calls of at most one household's size (the
-            // finest the building allows), searched with its own budget; the earlier finish wins, the first on a tie.
-            var fine = CallGroup.Form(problem.Buildings, MaxHousehold(problem), problem.ServiceTimes);
-            var second = ReplayInsertion.Assign(sites, fine, queue, budget, cancellationToken);
-            if (second is not null)
-            {
-                WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, cancellationToken);
-                var secondFinish = Finish(sites, second, queue);
-                if (secondFinish < reached)
-                {
-                    (assigned, reached) = (second, secondFinish);
-                }
-            }
+            (assigned, reached) = SecondStart(problem, sites, queue, target, budget, (assigned, reached), cancellationToken);
         }
 
         if (reached > target)
@@ -169,6 +149,35 @@ public static class WavePlanner
         }
 
         return assigned;
+    }
+
+    // People per call group: small enough that every site's share holds several, so one building can be split across sites.
+    private static int GroupLimit(WaveProblem problem, SiteSpec[] sites)
+    {
+        var limit = Math.Max(MaxHousehold(problem), sites.Min(s => s.QueueCapacity) / 2);
+        if (sites.Length > 1)
+        {
+            limit = Math.Max(MaxHousehold(problem), Math.Min(limit, (int)Math.Ceiling(problem.People / (4.0 * sites.Length))));
+        }
+
+        return limit;
+    }
+
+    // Short of the bound: a second start from the replay itself, on calls of at most one household's size (the finest the
+    // building allows), searched with its own budget; the earlier finish wins, the first on a tie.
+    private static (List<CallGroup>[] Assigned, long Reached) SecondStart(WaveProblem problem, SiteSpec[] sites, SiteQueue queue,
+        long target, long budget, (List<CallGroup>[] Assigned, long Reached) first, CancellationToken cancellationToken)
+    {
+        var fine = CallGroup.Form(problem.Buildings, MaxHousehold(problem), problem.ServiceTimes);
+        var second = ReplayInsertion.Assign(sites, fine, queue, budget, cancellationToken);
+        if (second is null)
+        {
+            return first;
+        }
+
+        WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, cancellationToken);
+        var secondFinish = Finish(sites, second, queue);
+        return secondFinish < first.Reached ? (second, secondFinish) : first;
     }
 
     // Whole-compound replays the improvement search may spend: its cost bound (its time grows with people times stations,
