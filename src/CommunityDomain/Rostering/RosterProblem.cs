@@ -209,22 +209,28 @@ public sealed class RosterProblem
 
         if (community is not null)
         {
-            var held = community.PostsOf().ToDictionary(p => p.Id, p => p.CompoundId);
-            foreach (var (post, compound) in postCompound)
-            {
-                if (!held.TryGetValue(post, out var actual))
-                {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demands name {post}, which the community does not hold."), nameof(demands));
-                }
-
-                if (actual != compound)
-                {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demands put {post} in {compound}; the community holds it in {actual}."), nameof(demands));
-                }
-            }
+            CheckPostsHeld(postCompound, community, nameof(demands));
         }
 
         return (postCompound, demandKeys);
+    }
+
+    /// <summary>The community holds every post the demands name, in the compound they put it in; a failure names <paramref name="parameter"/> (the demands).</summary>
+    private static void CheckPostsHeld(Dictionary<Id<Post>, Id<Compound>> postCompound, Community community, string parameter)
+    {
+        var held = community.PostsOf().ToDictionary(p => p.Id, p => p.CompoundId);
+        foreach (var (post, compound) in postCompound)
+        {
+            if (!held.TryGetValue(post, out var actual))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demands name {post}, which the community does not hold."), parameter);
+            }
+
+            if (actual != compound)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Demands put {post} in {compound}; the community holds it in {actual}."), parameter);
+            }
+        }
     }
 
     /// <summary>Every worker is set and listed once, confined (with a community) to a compound it holds, with valid own rules; returns the worker ids.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using System.Text.Json.Serialization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
@@ -53,13 +54,7 @@ public sealed class Worker
         Id = Guard.Against.DefaultId(id);
         Kind = Guard.Against.EnumOutOfRange(kind);
         Home = Guard.Against.DefaultId(home);
-        var quals = (qualifications ?? []).ToList();
-        foreach (var q in quals)
-        {
-            Guard.Against.Blank(q, nameof(qualifications));
-        }
-
-        Qualifications = quals.ToFrozenSet(StringComparer.Ordinal);
+        Qualifications = CheckQualifications(qualifications);
         if (confinedTo is { } c)
         {
             Guard.Against.DefaultId(c, nameof(confinedTo));
@@ -72,13 +67,7 @@ public sealed class Worker
         }
 
         ConfinedFrom = confinedFrom;
-        var windows = (availability ?? []).ToList();
-        foreach (var w in windows)
-        {
-            Guard.Against.InvalidInput(w, nameof(availability), static x => x.End > x.Start, "An availability window must end after it starts.");
-        }
-
-        Availability = windows.AsReadOnly();
+        Availability = CheckWindows(availability);
         UnavailableDates = (unavailableDates ?? []).ToFrozenSet();
         Rules = rules;
         DisplayName = displayName is null ? null : Guard.Against.Blank(displayName, nameof(displayName)).Trim();
@@ -88,6 +77,30 @@ public sealed class Worker
         }
 
         Resident = resident;
+    }
+
+    /// <summary>The qualifications as a set (none when null), each checked not blank.</summary>
+    private static FrozenSet<string> CheckQualifications(IEnumerable<string>? qualifications)
+    {
+        var quals = (qualifications ?? []).ToList();
+        foreach (var q in quals)
+        {
+            Guard.Against.Blank(q, nameof(qualifications));
+        }
+
+        return quals.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The availability windows as a read-only list (none when null), each checked to end after it starts.</summary>
+    private static ReadOnlyCollection<AvailabilityWindow> CheckWindows(IEnumerable<AvailabilityWindow>? availability)
+    {
+        var windows = (availability ?? []).ToList();
+        foreach (var w in windows)
+        {
+            Guard.Against.InvalidInput(w, nameof(availability), static x => x.End > x.Start, "An availability window must end after it starts.");
+        }
+
+        return windows.AsReadOnly();
     }
 
     /// <summary>

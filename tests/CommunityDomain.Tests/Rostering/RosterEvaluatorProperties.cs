@@ -106,6 +106,45 @@ public sealed class RosterEvaluatorProperties
         return true;
     }
 
+    [Property(MaxTest = 120)]
+    public bool ScoreWith_prices_one_duty_and_leaves_the_roster_and_Place_keeps_it(RosterCase c, int moveSeed)
+    {
+        // Full recomputation is the reference (checked against the independent checker by the properties above).
+        var p = c.Problem.Compiled;
+        if (p.WorkerCount == 0 || p.SlotCount == 0)
+        {
+            return true;
+        }
+
+        var ev = new RosterEvaluator(p);
+        var r = new Random(moveSeed);
+        for (var step = 0; step < 30; step++)
+        {
+            var (w, d, s) = (r.Next(p.WorkerCount), r.Next(p.Days), r.Next(p.SlotCount));
+            s = p.Required[(d * p.SlotCount) + s] < 0 ? -1 : s;
+            var before = (int[])ev.Assign.Clone();
+            var scoreBefore = ev.Score;
+            var with = (int[])before.Clone();
+            with[p.WorkerDay(w, d)] = s;
+            var expected = RosterEvaluator.FullScore(p, with);
+            if (ev.ScoreWith(w, d, s) != expected || !ev.Assign.AsSpan().SequenceEqual(before) || ev.Score != scoreBefore)
+            {
+                return false;
+            }
+
+            if (r.Next(2) == 0)
+            {
+                ev.Place(w, d, s);
+                if (!ev.Assign.AsSpan().SequenceEqual(with) || ev.Score != expected)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     [Property(MaxTest = 80)]
     public bool Evaluator_agrees_with_the_checker_on_any_roster_of_a_lockdown_problem(LockdownProblem g, int seed)
     {

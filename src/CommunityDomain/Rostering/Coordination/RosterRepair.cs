@@ -265,59 +265,70 @@ public static class RosterRepair
     private static List<List<RosterAssignment>> GreedyFill(RosterProblem changed, List<RosterAssignment> kept, RepairFreeze freeze, CancellationToken token)
     {
         // Priced with the incremental evaluator (tested equal to a full rescoring): one Set per try.
-        var p = changed.Compiled;
+        var slotOf = SlotNumbers(changed);
+        var ev = new RosterEvaluator(changed.Compiled, changed.CellsOf(kept, Published));
+        var current = new List<RosterAssignment>(kept);
+        var result = new List<List<RosterAssignment>>();
+        foreach (var d in changed.Demands.Where(d => !freeze.IsFrozen(d.Date, d.ShiftCode)).OrderBy(d => d.Date).ThenBy(d => d.Post.Value).ThenBy(d => d.ShiftCode, StringComparer.Ordinal))
+        {
+            FillDemand(changed, ev, d, slotOf[(d.Post, d.ShiftCode, d.Qualification)], current, result, token);
+        }
+
+        return result;
+    }
+
+    /// <summary>The compiled slot of each (post, shift, qualification), numbered in order of first appearance as the compiler numbers them.</summary>
+    private static Dictionary<(Id<Post>, string, string?), int> SlotNumbers(RosterProblem changed)
+    {
         var slotOf = new Dictionary<(Id<Post>, string, string?), int>();
         foreach (var d in changed.Demands)
         {
             slotOf.TryAdd((d.Post, d.ShiftCode, d.Qualification), slotOf.Count);
         }
 
-        var ev = new RosterEvaluator(p, changed.CellsOf(kept, Published));
-        var current = new List<RosterAssignment>(kept);
-        var result = new List<List<RosterAssignment>>();
-        foreach (var d in changed.Demands.Where(d => !freeze.IsFrozen(d.Date, d.ShiftCode)).OrderBy(d => d.Date).ThenBy(d => d.Post.Value).ThenBy(d => d.ShiftCode, StringComparer.Ordinal))
+        return slotOf;
+    }
+
+    /// <summary>Adds the best free worker to demand <paramref name="d"/> while it is below its required (or minimum) count and someone improves the score; each addition is a candidate.</summary>
+    private static void FillDemand(RosterProblem changed, RosterEvaluator ev, Demand d, int slot, List<RosterAssignment> current, List<List<RosterAssignment>> result, CancellationToken token)
+    {
+        var day = Period.DaysBetween(changed.Horizon.Start, d.Date);
+        while (ev.Count(day, slot) < Math.Max(d.Required, d.Minimum ?? 0) && !token.IsCancellationRequested)
         {
-            var day = Period.DaysBetween(changed.Horizon.Start, d.Date);
-            var slot = slotOf[(d.Post, d.ShiftCode, d.Qualification)];
-            while (ev.Count(day, slot) < Math.Max(d.Required, d.Minimum ?? 0) && !token.IsCancellationRequested)
+            var bestWorker = BestAddition(ev, day, slot);
+            if (bestWorker < 0)
             {
-                var score = ev.Score;
-                var bestWorker = -1;
-                var bestScore = score;
-                for (var w = 0; w < p.WorkerCount; w++)
-                {
-                    if (ev.Assign[(w * p.Days) + day] >= 0)
-                    {
-                        continue;
-                    }
+                break;
+            }
 
-                    ev.Begin();
-                    ev.Set(w, day, slot);
-                    ev.Commit();
-                    if (ev.Score < bestScore)
-                    {
-                        bestScore = ev.Score;
-                        bestWorker = w;
-                    }
+            ev.Place(bestWorker, day, slot);
+            current.Add(new RosterAssignment(changed.Workers[bestWorker].Id, d.Date, d.Post, d.ShiftCode, d.Qualification));
+            result.Add([.. current]);
+        }
+    }
 
-                    ev.Undo();
-                }
+    /// <summary>The free worker (lowest number on ties) whose duty on (<paramref name="day"/>, <paramref name="slot"/>) lowers the score most; -1 when nobody's lowers it.</summary>
+    private static int BestAddition(RosterEvaluator ev, int day, int slot)
+    {
+        var p = ev.P;
+        var bestWorker = -1;
+        var bestScore = ev.Score;
+        for (var w = 0; w < p.WorkerCount; w++)
+        {
+            if (ev.Assign[(w * p.Days) + day] >= 0)
+            {
+                continue;
+            }
 
-                if (bestWorker < 0)
-                {
-                    break;
-                }
-
-                ev.Begin();
-                ev.Set(bestWorker, day, slot);
-                ev.Commit();
-                ev.Accept();
-                current.Add(new RosterAssignment(changed.Workers[bestWorker].Id, d.Date, d.Post, d.ShiftCode, d.Qualification));
-                result.Add([.. current]);
+            var score = ev.ScoreWith(w, day, slot);
+            if (score < bestScore)
+            {
+                bestScore = score;
+                bestWorker = w;
             }
         }
 
-        return result;
+        return bestWorker;
     }
 
     /// <summary>
@@ -356,53 +367,8 @@ public static class RosterRepair
         var moved = false;
         for (var improved = true; improved;)
         {
-            improved = false;
-            for (var d = Math.Max(0, Period.DaysBetween(changed.Horizon.Start, freeze.Date)); d < p.Days; d++)
-            {
-                var date = changed.Horizon.Start.PlusDays(d);
-                for (var a = 0; a < p.WorkerCount; a++)
-                {
-                    var sa = ev.Assign[(a * p.Days) + d];
-                    if (sa >= 0 && freeze.IsFrozen(date, changed.Shifts[p.SlotShift[sa]].Code))
-                    {
-                        continue; // both duties of a swap have this shift, so neither may move
-                    }
-
-                    for (var b = 0; b < p.WorkerCount && sa >= 0 && old[(a * p.Days) + d] != sa && p.Pinned[(a * p.Days) + d] < 0; b++)
-                    {
-                        var sb = ev.Assign[(b * p.Days) + d];
-                        if (b == a || sb < 0 || sb == sa || p.SlotShift[sb] != p.SlotShift[sa] || p.Pinned[(b * p.Days) + d] >= 0
-                            || (old[(b * p.Days) + d] != sa && old[(a * p.Days) + d] != sb))
-                        {
-                            continue;
-                        }
-
-                        // a's duty is not published (filtered above); the swap gains when b gets its published
-                        // duty back or a gets b's, and loses b's own published duty: net gain must be positive.
-                        var gain = (old[(b * p.Days) + d] == sa ? 1 : 0) + (old[(a * p.Days) + d] == sb ? 1 : 0) - (old[(b * p.Days) + d] == sb ? 1 : 0);
-                        if (gain <= 0)
-                        {
-                            continue;
-                        }
-
-                        var before = ev.Score;
-                        ev.Begin();
-                        ev.Set(a, d, sb);
-                        ev.Set(b, d, sa);
-                        ev.Commit();
-                        if (ev.Score <= before)
-                        {
-                            ev.Accept();
-                            (improved, moved, sa) = (true, true, sb);
-                        }
-                        else
-                        {
-                            ev.Undo();
-                        }
-                    }
-                }
-            }
-
+            improved = RelabelPass(changed, ev, old, freeze);
+            moved |= improved;
         }
 
         if (!moved)
@@ -412,6 +378,81 @@ public static class RosterRepair
 
         var relabelled = RosterBuilder.Build(p, ev.Assign);
         return ([.. relabelled.Assignments], relabelled);
+    }
+
+    /// <summary>One pass of <see cref="Relabel"/> over the unfrozen dates and every worker; whether any swap was taken.</summary>
+    private static bool RelabelPass(RosterProblem changed, RosterEvaluator ev, int[] old, RepairFreeze freeze)
+    {
+        var p = ev.P;
+        var improved = false;
+        for (var d = Math.Max(0, Period.DaysBetween(changed.Horizon.Start, freeze.Date)); d < p.Days; d++)
+        {
+            var date = changed.Horizon.Start.PlusDays(d);
+            for (var a = 0; a < p.WorkerCount; a++)
+            {
+                improved |= RelabelWorker(changed, ev, old, freeze, date, d, a);
+            }
+        }
+
+        return improved;
+    }
+
+    /// <summary>Worker <paramref name="a"/>'s unpublished duty on day <paramref name="d"/> (not frozen, not pinned) swapped with each other worker's where that gains; whether any swap was taken.</summary>
+    private static bool RelabelWorker(RosterProblem changed, RosterEvaluator ev, int[] old, RepairFreeze freeze, LocalDate date, int d, int a)
+    {
+        var p = ev.P;
+        var sa = ev.Assign[(a * p.Days) + d];
+        if (sa >= 0 && freeze.IsFrozen(date, changed.Shifts[p.SlotShift[sa]].Code))
+        {
+            return false; // both duties of a swap have this shift, so neither may move
+        }
+
+        var improved = false;
+        for (var b = 0; b < p.WorkerCount && sa >= 0 && old[(a * p.Days) + d] != sa && p.Pinned[(a * p.Days) + d] < 0; b++)
+        {
+            var sb = ev.Assign[(b * p.Days) + d];
+            if (RelabelGain(p, old, a, b, d, sa, sb) > 0 && TrySwap(ev, a, b, d, sa, sb))
+            {
+                (improved, sa) = (true, sb);
+            }
+        }
+
+        return improved;
+    }
+
+    /// <summary>
+    /// Published duties won back by giving <paramref name="a"/>'s duty <paramref name="sa"/> and <paramref name="b"/>'s
+    /// <paramref name="sb"/> (same shift, other slot, b not pinned) to each other; 0 when the pair may not swap.
+    /// </summary>
+    private static int RelabelGain(CompiledProblem p, int[] old, int a, int b, int d, int sa, int sb)
+    {
+        if (b == a || sb < 0 || sb == sa || p.SlotShift[sb] != p.SlotShift[sa] || p.Pinned[(b * p.Days) + d] >= 0
+            || (old[(b * p.Days) + d] != sa && old[(a * p.Days) + d] != sb))
+        {
+            return 0;
+        }
+
+        // a's duty is not published (filtered by the caller); the swap gains when b gets its published
+        // duty back or a gets b's, and loses b's own published duty: net gain must be positive.
+        return (old[(b * p.Days) + d] == sa ? 1 : 0) + (old[(a * p.Days) + d] == sb ? 1 : 0) - (old[(b * p.Days) + d] == sb ? 1 : 0);
+    }
+
+    /// <summary>Swaps the two duties of day <paramref name="d"/> and keeps the swap when the score is not worse.</summary>
+    private static bool TrySwap(RosterEvaluator ev, int a, int b, int d, int sa, int sb)
+    {
+        var before = ev.Score;
+        ev.Begin();
+        ev.Set(a, d, sb);
+        ev.Set(b, d, sa);
+        ev.Commit();
+        if (ev.Score <= before)
+        {
+            ev.Accept();
+            return true;
+        }
+
+        ev.Undo();
+        return false;
     }
 
     /// <summary>The published duties as cells of the changed problem (those whose demand the change removed left out).</summary>

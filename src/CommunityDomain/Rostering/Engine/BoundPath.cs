@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
@@ -237,9 +239,7 @@ internal sealed class BoundPath
         {
             var t2 = open[i];
             var c = cost[row + t2];
-            var g2 = stepTo[(g * k) + i];
-            g2 = g2 >= 0 && newWeekend ? weekendUp[g2] : g2;
-            if (c == Infinity || g2 < 0)
+            if (!DutyStep(stepTo, weekendUp, (g * k) + i, newWeekend, c, out var g2))
             {
                 continue;
             }
@@ -264,6 +264,21 @@ internal sealed class BoundPath
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// The group a duty of open shift i today leads to from group g (<paramref name="stepIndex"/> = g * k + i): the
+    /// counters' step (<see cref="BoundPathShape.StepTo"/>), then one weekend more when <paramref name="newWeekend"/>;
+    /// false when a counter would pass its limit or no slot of the shift is priced today (<paramref name="cost"/> infinite).
+    /// Shared by <see cref="WorkAfterWork"/> (through <see cref="ExtendRun"/>) and <see cref="WorkAfterOff"/>; inlined
+    /// into their inner loops.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool DutyStep(int[] stepTo, int[] weekendUp, int stepIndex, bool newWeekend, double cost, out int group)
+    {
+        group = stepTo[stepIndex];
+        group = group >= 0 && newWeekend ? weekendUp[group] : group;
+        return cost != Infinity && group >= 0;
     }
 
     /// <summary>A duty today after a day off: a new run (b = 0); the off run must be long enough unless it touched the start.</summary>
@@ -294,11 +309,8 @@ internal sealed class BoundPath
 
                     for (var i = 0; i < k; i++)
                     {
-                        var t2 = open[i];
-                        var c = cost[row + t2];
-                        var g2 = stepTo[(g * k) + i];
-                        g2 = g2 >= 0 && weekendToday ? weekendUp[g2] : g2;
-                        if (c == Infinity || g2 < 0)
+                        var c = cost[row + open[i]];
+                        if (!DutyStep(stepTo, weekendUp, (g * k) + i, weekendToday, c, out var g2))
                         {
                             continue;
                         }

@@ -6,8 +6,11 @@ namespace CommunityDomain.Rostering.Engine;
 /// <summary>Turns a validated <see cref="RosterProblem"/> into a <see cref="CompiledProblem"/>.</summary>
 internal static class ProblemCompiler
 {
-    /// <summary>Compiles <paramref name="problem"/> in named steps; each step's arrays are documented on <see cref="CompiledProblem"/>.</summary>
-    public static CompiledProblem Compile(RosterProblem problem)
+    /// <summary>Compiles <paramref name="problem"/> in named steps (<see cref="CompileTables"/>), then assembles them; each step's arrays are documented on <see cref="CompiledProblem"/>.</summary>
+    public static CompiledProblem Compile(RosterProblem problem) => Assemble(problem, CompileTables(problem));
+
+    /// <summary>Every table of the compiled problem, each from its own step, in dependency order.</summary>
+    private static Tables CompileTables(RosterProblem problem)
     {
         var days = problem.Horizon.Length;
         var first = problem.Horizon.Start;
@@ -21,43 +24,49 @@ internal static class ProblemCompiler
         var choices = CompileChoices(problem, slots, cover, rules, workerRules, wishes, pinned, days, first);
         var calendar = CompileCalendar(first, days);
         var (workerGroup, groupSize) = CompileFairnessGroups(problem.Workers);
-        return new CompiledProblem
-        {
-            Source = problem,
-            Days = days,
-            WorkerCount = problem.Workers.Count,
-            SlotCount = slots.Count,
-            ShiftCount = problem.Shifts.Count,
-            SlotShift = slots.Shift,
-            SlotPostIndex = slots.Post,
-            ShiftMinutes = problem.Shifts.Select(s => s.Minutes).ToArray(),
-            Required = cover.Required,
-            Minimum = cover.Minimum,
-            Maximum = cover.Maximum,
-            DemandIndex = cover.DemandIndex,
-            SlotDemand = cover.SlotDemand,
-            Under = cover.Under,
-            Over = cover.Over,
-            CoverHardPrice = CompiledProblem.CoverHardPriceFor(cover.Under, cover.Over, choices.Soft),
-            ChoiceSoft = choices.Soft,
-            Allowed = choices.Allowed,
-            Violation = choices.Violation,
-            Pinned = pinned,
-            OnWish = wishes.On,
-            OnWishTotal = wishes.OnTotal,
-            OffWish = wishes.Off,
-            OwnCompoundCost = choices.OwnCompound,
-            Rules = rules,
-            WorkerRules = workerRules,
-            WeekOfDay = calendar.WeekOfDay,
-            WeekCount = calendar.WeekCount,
-            WeekendOfDay = calendar.WeekendOfDay,
-            WeekendCount = calendar.WeekendCount,
-            WorkerGroup = workerGroup,
-            GroupSize = groupSize,
-            FairnessWeight = problem.Weights.Fairness,
-        };
+        return new Tables(days, slots, cover, rules, workerRules, wishes, pinned, choices, calendar, workerGroup, groupSize);
     }
+
+    /// <summary>The compiled problem over the tables (no computing here beyond the shifts' minutes and the cover's hard price).</summary>
+    private static CompiledProblem Assemble(RosterProblem problem, Tables t) => new()
+    {
+        Source = problem,
+        Days = t.Days,
+        WorkerCount = problem.Workers.Count,
+        SlotCount = t.Slots.Count,
+        ShiftCount = problem.Shifts.Count,
+        SlotShift = t.Slots.Shift,
+        SlotPostIndex = t.Slots.Post,
+        ShiftMinutes = problem.Shifts.Select(s => s.Minutes).ToArray(),
+        Required = t.Cover.Required,
+        Minimum = t.Cover.Minimum,
+        Maximum = t.Cover.Maximum,
+        DemandIndex = t.Cover.DemandIndex,
+        SlotDemand = t.Cover.SlotDemand,
+        Under = t.Cover.Under,
+        Over = t.Cover.Over,
+        CoverHardPrice = CompiledProblem.CoverHardPriceFor(t.Cover.Under, t.Cover.Over, t.Choices.Soft),
+        ChoiceSoft = t.Choices.Soft,
+        Allowed = t.Choices.Allowed,
+        Violation = t.Choices.Violation,
+        Pinned = t.Pinned,
+        OnWish = t.Wishes.On,
+        OnWishTotal = t.Wishes.OnTotal,
+        OffWish = t.Wishes.Off,
+        OwnCompoundCost = t.Choices.OwnCompound,
+        Rules = t.Rules,
+        WorkerRules = t.WorkerRules,
+        WeekOfDay = t.Calendar.WeekOfDay,
+        WeekCount = t.Calendar.WeekCount,
+        WeekendOfDay = t.Calendar.WeekendOfDay,
+        WeekendCount = t.Calendar.WeekendCount,
+        WorkerGroup = t.WorkerGroup,
+        GroupSize = t.GroupSize,
+        FairnessWeight = problem.Weights.Fairness,
+    };
+
+    /// <summary>The outputs of <see cref="CompileTables"/>'s steps, handed to <see cref="Assemble"/>.</summary>
+    private sealed record Tables(int Days, SlotTable Slots, CoverTable Cover, CompiledRules[] Rules, int[] WorkerRules, WishTable Wishes, int[] Pinned, ChoiceTable Choices, CalendarTable Calendar, int[] WorkerGroup, int[] GroupSize);
 
     /// <summary>The (post, shift, qualification) slots, numbered in order of first appearance so compilation is deterministic.</summary>
     private sealed record SlotTable(Dictionary<(Id<Post>, string, string?), int> Index, int[] Shift, int[] Post, Id<Compound>[] Compound, string?[] Qualification)

@@ -91,8 +91,19 @@ internal sealed class RosterEvaluator
     /// <summary>The hard violations of worker <paramref name="w"/>'s own rules (cover not included).</summary>
     public int WorkerHard(int w) => _workerHard[w];
 
-    /// <summary>Rebuilds every cached figure from <see cref="Assign"/>.</summary>
+    /// <summary>Rebuilds every cached figure from <see cref="Assign"/>: cover, then each worker's own rules, then fairness.</summary>
     public void Recompute()
+    {
+        var (hard, soft) = RecomputeCover();
+        var (workersHard, workersSoft) = RecomputeWorkers();
+        Hard = hard + workersHard;
+        Soft = soft + workersSoft + RecomputeFairness();
+        _logLength = 0;
+        _touchedLength = 0;
+    }
+
+    /// <summary>The people per day-slot counted afresh; returns the cover part of the score.</summary>
+    private (int Hard, long Soft) RecomputeCover()
     {
         Array.Clear(_count);
         for (var w = 0; w < P.WorkerCount; w++)
@@ -115,9 +126,17 @@ internal sealed class RosterEvaluator
             soft += P.CoverCostSoft(i, _count[i]);
         }
 
+        return (hard, soft);
+    }
+
+    /// <summary>Each worker rescored (own rules and minutes) and the fairness groups' sums rebuilt; returns the workers' part of the score.</summary>
+    private (int Hard, long Soft) RecomputeWorkers()
+    {
         Array.Clear(_groupSum);
         Array.Clear(_groupSquares);
         var sink = default(NullSink);
+        var hard = 0;
+        long soft = 0;
         for (var w = 0; w < P.WorkerCount; w++)
         {
             WorkerScoring.Score(P, w, Assign, _shiftScratch, _weekScratch, ref sink, out var h, out var s, out var m);
@@ -131,18 +150,20 @@ internal sealed class RosterEvaluator
             _groupSquares[g] += (long)m * m;
         }
 
+        return (hard, soft);
+    }
+
+    /// <summary>Each group's fairness penalty from its sums; sets <see cref="Fairness"/> and returns it.</summary>
+    private long RecomputeFairness()
+    {
         Fairness = 0;
         for (var g = 0; g < _groupSum.Length; g++)
         {
             _groupPenalty[g] = CompiledProblem.FairnessPenalty(P.FairnessWeight, P.GroupSize[g], _groupSum[g], _groupSquares[g]);
-            soft += _groupPenalty[g];
             Fairness += _groupPenalty[g];
         }
 
-        Hard = hard;
-        Soft = soft;
-        _logLength = 0;
-        _touchedLength = 0;
+        return Fairness;
     }
 
     /// <summary>Full recomputation of the score of an assignment (the reference the incremental path must match).</summary>
@@ -256,6 +277,33 @@ internal sealed class RosterEvaluator
 
     /// <summary>Keeps the committed move.</summary>
     public void Accept() => EndMove();
+
+    /// <summary>
+    /// Puts worker <paramref name="w"/> on <paramref name="slot"/> of day <paramref name="d"/> and keeps it: the whole
+    /// <see cref="Begin"/>, <see cref="Set"/>, <see cref="Commit"/>, <see cref="Accept"/> sequence of a one-cell move
+    /// (the constructions place people this way, one at a time).
+    /// </summary>
+    public void Place(int w, int d, int slot)
+    {
+        Begin();
+        Set(w, d, slot);
+        Commit();
+        Accept();
+    }
+
+    /// <summary>
+    /// The score with worker <paramref name="w"/> on <paramref name="slot"/> of day <paramref name="d"/>, the roster left
+    /// as it was: a one-cell <see cref="Begin"/>, <see cref="Set"/>, <see cref="Commit"/>, <see cref="Undo"/>.
+    /// </summary>
+    public ScorePart ScoreWith(int w, int d, int slot)
+    {
+        Begin();
+        Set(w, d, slot);
+        Commit();
+        var score = Score;
+        Undo();
+        return score;
+    }
 
     private void EndMove()
     {

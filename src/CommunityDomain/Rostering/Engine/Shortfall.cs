@@ -11,7 +11,7 @@ internal static class Shortfall
 {
     /// <summary>One reason per worker not on (day, slot) of the evaluator's roster, in worker order.</summary>
     public static List<ShortfallReason> Reasons(RosterEvaluator ev, int day, int slot, Demand demand) =>
-        new Tallies(ev).Reasons(day, slot, demand);
+        Reasons(new Tallies(ev), day, slot);
 
     /// <summary>
     /// The demands a roster leaves below their minimum, in date, then slot order. The list is built at once
@@ -42,7 +42,7 @@ internal static class Shortfall
                 {
                     var demand = DemandOn(p, day, slot);
                     var (d, s) = (day, slot);
-                    result.Add(new UncoveredDuty(demand, count, missing, new LazyReasons(() => tallies.Value.ReasonsLocked(d, s, demand))));
+                    result.Add(new UncoveredDuty(demand, count, missing, new LazyReasons(() => ReasonsLocked(tallies.Value, d, s))));
                 }
             }
         }
@@ -50,73 +50,97 @@ internal static class Shortfall
         return result;
     }
 
-    /// <summary>The per-worker rule tallies of one roster, each worker's "before" counted once.</summary>
+    /// <summary><see cref="Reasons(Tallies, int, int)"/> under the tallies' lock (the lazy lists of one answer share them).</summary>
+    private static List<ShortfallReason> ReasonsLocked(Tallies tallies, int day, int slot)
+    {
+        lock (tallies.Gate)
+        {
+            return Reasons(tallies, day, slot);
+        }
+    }
+
+    /// <summary>Per worker not on (day, slot), in id order: the duty they are on instead, or what taking it would break and cost.</summary>
+    private static List<ShortfallReason> Reasons(Tallies tallies, int day, int slot)
+    {
+        var ev = tallies.Ev;
+        var reasons = new List<ShortfallReason>();
+        var date = ev.P.Source.Horizon.Start.PlusDays(day);
+        foreach (var w in tallies.ById)
+        {
+            var current = ev.Assign[ev.P.WorkerDay(w, day)];
+            if (current != slot)
+            {
+                reasons.Add(current >= 0 ? BusyElsewhere(ev.P, w, date, current) : IfAdded(tallies, w, day, slot));
+            }
+        }
+
+        return reasons;
+    }
+
+    /// <summary>Worker <paramref name="w"/>, on another duty of the same date: busy there, nothing broken.</summary>
+    private static ShortfallReason BusyElsewhere(CompiledProblem p, int w, LocalDate date, int current)
+    {
+        var d = DemandOf(p, current);
+        var id = p.Source.Workers[w].Id;
+        return new ShortfallReason(id, new RosterAssignment(id, date, d.Post, d.ShiftCode, d.Qualification), [], 0);
+    }
+
+    /// <summary>Worker <paramref name="w"/>, free that date, tried on (day, slot): the rules that breaks more often and the soft change.</summary>
+    private static ShortfallReason IfAdded(Tallies tallies, int w, int day, int slot)
+    {
+        var before = tallies.Before(w);
+        var after = tallies.With(w, day, slot, out var softChange);
+        var broken = new List<RuleKind>();
+        for (var k = 0; k < RuleCount; k++)
+        {
+            if (after[k] > before[k])
+            {
+                broken.Add((RuleKind)k);
+            }
+        }
+
+        return new ShortfallReason(tallies.Ev.P.Source.Workers[w].Id, null, broken, softChange);
+    }
+
+    /// <summary>The per-worker hard tallies by rule of one roster, each worker's "before" counted once.</summary>
     private sealed class Tallies(RosterEvaluator ev)
     {
-        private readonly Lock _gate = new();
         private readonly int[]?[] _before = new int[ev.P.WorkerCount][];
         private readonly int[] _after = new int[RuleCount];
         private readonly int[] _shiftScratch = new int[Math.Max(1, ev.P.ShiftCount)];
         private readonly int[] _weekScratch = new int[Math.Max(1, ev.P.WeekCount)];
-        private readonly int[] _byId = [.. Enumerable.Range(0, ev.P.WorkerCount).OrderBy(w => ev.P.Source.Workers[w].Id.Value)];
 
-        public List<ShortfallReason> ReasonsLocked(int day, int slot, Demand demand)
-        {
-            lock (_gate)
-            {
-                return Reasons(day, slot, demand);
-            }
-        }
+        public Lock Gate { get; } = new();
 
-        public List<ShortfallReason> Reasons(int day, int slot, Demand demand)
+        public RosterEvaluator Ev => ev;
+
+        /// <summary>The workers in id order (the order reasons are listed in).</summary>
+        public int[] ById { get; } = [.. Enumerable.Range(0, ev.P.WorkerCount).OrderBy(w => ev.P.Source.Workers[w].Id.Value)];
+
+        /// <summary>Worker <paramref name="w"/>'s tallies on the roster as it is (counted on first call).</summary>
+        public int[] Before(int w) => _before[w] ??= Tally(w, new int[RuleCount]);
+
+        /// <summary>
+        /// Worker <paramref name="w"/>'s tallies with them added to (day, slot), plus <see cref="RuleKind.CoverMaximum"/>
+        /// when that puts the duty above its maximum; the roster is left as it was. The array is reused by the next call.
+        /// </summary>
+        public int[] With(int w, int day, int slot, out long softChange)
         {
-            var p = ev.P;
-            var src = p.Source;
-            var reasons = new List<ShortfallReason>();
-            var daySlot = p.DaySlot(day, slot);
             var count = ev.Count(day, slot);
-            var date = src.Horizon.Start.PlusDays(day);
-            foreach (var w in _byId)
+            var softBefore = ev.Soft;
+            ev.Begin();
+            ev.Set(w, day, slot);
+            ev.Commit();
+            softChange = ev.Soft - softBefore;
+            Tally(w, _after);
+            ev.Undo();
+            var daySlot = ev.P.DaySlot(day, slot);
+            if (ev.P.CoverExcess(daySlot, count + 1) > ev.P.CoverExcess(daySlot, count))
             {
-                var current = ev.Assign[p.WorkerDay(w, day)];
-                if (current == slot)
-                {
-                    continue;
-                }
-
-                if (current >= 0)
-                {
-                    var d = DemandOf(p, current);
-                    reasons.Add(new ShortfallReason(src.Workers[w].Id, new RosterAssignment(src.Workers[w].Id, date, d.Post, d.ShiftCode, d.Qualification), [], 0));
-                    continue;
-                }
-
-                var before = _before[w] ??= Tally(w, new int[RuleCount]);
-                var softBefore = ev.Soft;
-                ev.Begin();
-                ev.Set(w, day, slot);
-                ev.Commit();
-                var softChange = ev.Soft - softBefore;
-                Tally(w, _after);
-                ev.Undo();
-                if (p.CoverExcess(daySlot, count + 1) > p.CoverExcess(daySlot, count))
-                {
-                    _after[(int)RuleKind.CoverMaximum]++;
-                }
-
-                var broken = new List<RuleKind>();
-                for (var k = 0; k < RuleCount; k++)
-                {
-                    if (_after[k] > before[k])
-                    {
-                        broken.Add((RuleKind)k);
-                    }
-                }
-
-                reasons.Add(new ShortfallReason(src.Workers[w].Id, null, broken, softChange));
+                _after[(int)RuleKind.CoverMaximum]++;
             }
 
-            return reasons;
+            return _after;
         }
 
         private int[] Tally(int w, int[] byRule)

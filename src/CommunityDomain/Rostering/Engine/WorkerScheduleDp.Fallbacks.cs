@@ -43,60 +43,18 @@ internal sealed partial class WorkerScheduleDp
     /// </summary>
     private void Repair(int w, CompiledRules r)
     {
-        var p = _p;
-        var days = p.Days;
-        var row = _scratchAssign.AsSpan(w * days, days);
+        var row = _scratchAssign.AsSpan(w * _p.Days, _p.Days);
         _nearest.CopyTo(row);
-        var sink = default(NullSink);
         for (var step = 0; step < MaxRepairSteps; step++)
         {
-            var minutes = 0;
-            for (var d = 0; d < days; d++)
-            {
-                minutes += row[d] >= 0 ? p.ShiftMinutes[p.SlotShift[row[d]]] : 0;
-            }
-
+            var minutes = RowMinutes(row);
             var add = minutes < r.MinMinutes;
             if (!add && minutes <= r.MaxMinutes)
             {
                 break;
             }
 
-            int bestDay = -1, bestSlot = -1, bestHard = int.MaxValue;
-            var bestPrice = double.PositiveInfinity;
-            for (var d = 0; d < days; d++)
-            {
-                var old = row[d];
-                if (add == (old >= 0))
-                {
-                    continue;
-                }
-
-                for (var t = 0; t < (add ? p.ShiftCount : 1); t++)
-                {
-                    var slot = add ? _bestSlot[(d * p.ShiftCount) + t] : -1;
-                    // A person cannot be in two places: never add a duty overlapping a neighbouring date's one.
-                    if (add && (slot < 0 || p.OverlapsNeighbour(_scratchAssign, w, d, slot)))
-                    {
-                        continue;
-                    }
-
-                    if (!add && double.IsPositiveInfinity(_offPrice[d]))
-                    {
-                        continue;
-                    }
-
-                    var price = add ? _bestPrice[(d * p.ShiftCount) + t] - _offPrice[d] : _offPrice[d] - _bestPrice[(d * p.ShiftCount) + p.SlotShift[old]];
-                    row[d] = slot;
-                    WorkerScoring.Score(p, w, _scratchAssign, _shiftScratch, _weekScratch, ref sink, out var hard, out _, out _);
-                    row[d] = old;
-                    if (hard < bestHard || (hard == bestHard && price < bestPrice))
-                    {
-                        (bestDay, bestSlot, bestHard, bestPrice) = (d, slot, hard, price);
-                    }
-                }
-            }
-
+            var (bestDay, bestSlot) = BestRepairStep(w, row, add);
             if (bestDay < 0)
             {
                 break;
@@ -106,5 +64,59 @@ internal sealed partial class WorkerScheduleDp
         }
 
         row.CopyTo(_nearest);
+    }
+
+    /// <summary>The minutes worked in one worker's <paramref name="row"/> (slot per date, -1 off).</summary>
+    private int RowMinutes(ReadOnlySpan<int> row)
+    {
+        var minutes = 0;
+        for (var d = 0; d < row.Length; d++)
+        {
+            minutes += row[d] >= 0 ? _p.ShiftMinutes[_p.SlotShift[row[d]]] : 0;
+        }
+
+        return minutes;
+    }
+
+    /// <summary>
+    /// The one change of worker <paramref name="w"/>'s <paramref name="row"/> (add the cheapest shift on a day off, or
+    /// clear a duty) that leaves the fewest hard violations of their own rules, then the lowest price change; the row is
+    /// left as it was. (-1, -1) when no day can change.
+    /// </summary>
+    private (int Day, int Slot) BestRepairStep(int w, Span<int> row, bool add)
+    {
+        var p = _p;
+        var sink = default(NullSink);
+        int bestDay = -1, bestSlot = -1, bestHard = int.MaxValue;
+        var bestPrice = double.PositiveInfinity;
+        for (var d = 0; d < row.Length; d++)
+        {
+            var old = row[d];
+            if (add == (old >= 0))
+            {
+                continue;
+            }
+
+            for (var t = 0; t < (add ? p.ShiftCount : 1); t++)
+            {
+                var slot = add ? _bestSlot[(d * p.ShiftCount) + t] : -1;
+                // A person cannot be in two places: never add a duty overlapping a neighbouring date's one.
+                if ((add && (slot < 0 || p.OverlapsNeighbour(_scratchAssign, w, d, slot))) || (!add && double.IsPositiveInfinity(_offPrice[d])))
+                {
+                    continue;
+                }
+
+                var price = add ? _bestPrice[(d * p.ShiftCount) + t] - _offPrice[d] : _offPrice[d] - _bestPrice[(d * p.ShiftCount) + p.SlotShift[old]];
+                row[d] = slot;
+                WorkerScoring.Score(p, w, _scratchAssign, _shiftScratch, _weekScratch, ref sink, out var hard, out _, out _);
+                row[d] = old;
+                if (hard < bestHard || (hard == bestHard && price < bestPrice))
+                {
+                    (bestDay, bestSlot, bestHard, bestPrice) = (d, slot, hard, price);
+                }
+            }
+        }
+
+        return (bestDay, bestSlot);
     }
 }

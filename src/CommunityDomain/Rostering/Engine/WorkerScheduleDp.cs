@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
@@ -394,36 +396,9 @@ internal sealed partial class WorkerScheduleDp
     /// </summary>
     private void WorkToday(in StateLayout layout, CompiledRules r, in DayState from, int d, double v, double minutePrice, bool newWeekend, int ps)
     {
-        var weekends = from.Weekends;
-        if (newWeekend && layout.TrackWeekends)
+        if (!NextWorkState(layout, r, from, newWeekend, out var weekends, out var run, out var border))
         {
-            weekends++;
-            if (weekends >= layout.WeekendCounts)
-            {
-                return;
-            }
-        }
-
-        int run, border;
-        if (from.IsWork)
-        {
-            if (layout.LimitedMax && from.Run + 2 > r.MaxConsecutive)
-            {
-                return;
-            }
-
-            run = layout.LimitedMax ? from.Run + 1 : Math.Min(from.Run + 1, layout.RunCap - 1);
-            border = from.Border;
-        }
-        else
-        {
-            if (from.Border == 0 && from.Off + 1 < r.MinDaysOff)
-            {
-                return;
-            }
-
-            run = 0;
-            border = 0;
+            return;
         }
 
         var shifts = layout.Shifts;
@@ -446,6 +421,29 @@ internal sealed partial class WorkerScheduleDp
 
             Relax(_value, _back, row + layout.Index(layout.Work(t, run, border), weekends, units), v + price + (minutePrice * _openMinutes[t]) + _mu[_open[t]], ps);
         }
+    }
+
+    /// <summary>
+    /// The weekends, run and border of a working day after <paramref name="from"/>, whatever the shift; false when no shift
+    /// may be worked (a weekend too many, a run at its maximum, or too few days off since the last run).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NextWorkState(in StateLayout layout, CompiledRules r, in DayState from, bool newWeekend, out int weekends, out int run, out int border)
+    {
+        (weekends, run, border) = (from.Weekends, 0, 0);
+        if (newWeekend && layout.TrackWeekends && ++weekends >= layout.WeekendCounts)
+        {
+            return false;
+        }
+
+        if (from.IsWork)
+        {
+            run = layout.LimitedMax ? from.Run + 1 : Math.Min(from.Run + 1, layout.RunCap - 1);
+            border = from.Border;
+            return !(layout.LimitedMax && from.Run + 2 > r.MaxConsecutive);
+        }
+
+        return !(from.Border == 0 && from.Off + 1 < r.MinDaysOff);
     }
 
     /// <summary>The cheapest state of the last day (within the minute window in exact mode), or -1 when none is reached.</summary>

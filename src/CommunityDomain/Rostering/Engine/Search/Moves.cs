@@ -161,6 +161,7 @@ internal sealed class SwapBlockMove(bool oneDate) : IMove
 {
     public void Apply(MoveContext c)
     {
+        // Draw order (length, a, b, start) is the search's random stream: kept as it was.
         var p = c.P;
         var length = oneDate ? 1 : 2 + c.Rng.Next(SearchTuning.LongestSwapBlock - 1);
         if (p.WorkerCount < 2)
@@ -177,27 +178,49 @@ internal sealed class SwapBlockMove(bool oneDate) : IMove
 
         length = Math.Min(length, p.Days);
         var start = c.Rng.Next(p.Days - length + 1);
-        for (var d = start; d < start + length; d++)
+        if (BlockSwap.Allowed(c.Ev, a, b, start, start + length))
         {
-            var sa = c.Ev.Assign[p.WorkerDay(a, d)];
-            var sb = c.Ev.Assign[p.WorkerDay(b, d)];
+            BlockSwap.Swap(c.Ev, a, b, start, start + length);
+        }
+    }
+}
+
+/// <summary>
+/// The two phases of <see cref="SwapBlockMove"/> once its workers and dates are drawn: whether workers a and b may swap
+/// their dates [from, to), and the swap itself.
+/// </summary>
+internal static class BlockSwap
+{
+    /// <summary>
+    /// Whether each worker may take the other's choice on every date of [<paramref name="from"/>, <paramref name="to"/>)
+    /// and neither would then overlap their own duty just before or just after the block.
+    /// </summary>
+    public static bool Allowed(RosterEvaluator ev, int a, int b, int from, int to)
+    {
+        var p = ev.P;
+        for (var d = from; d < to; d++)
+        {
+            var sa = ev.Assign[p.WorkerDay(a, d)];
+            var sb = ev.Assign[p.WorkerDay(b, d)];
             if (!p.Allowed[p.ChoiceIndex(a, d, sb + 1)] || !p.Allowed[p.ChoiceIndex(b, d, sa + 1)])
             {
-                return;
+                return false;
             }
         }
 
-        if (NewOverlapAtEdges(c, a, b, start, start + length) || NewOverlapAtEdges(c, b, a, start, start + length))
-        {
-            return;
-        }
+        return !NewOverlapAtEdges(ev, a, b, from, to) && !NewOverlapAtEdges(ev, b, a, from, to);
+    }
 
-        for (var d = start; d < start + length; d++)
+    /// <summary>Workers <paramref name="a"/> and <paramref name="b"/> exchange their choices on [<paramref name="from"/>, <paramref name="to"/>) (within the evaluator's open move).</summary>
+    public static void Swap(RosterEvaluator ev, int a, int b, int from, int to)
+    {
+        var p = ev.P;
+        for (var d = from; d < to; d++)
         {
-            var sa = c.Ev.Assign[p.WorkerDay(a, d)];
-            var sb = c.Ev.Assign[p.WorkerDay(b, d)];
-            c.Ev.Set(a, d, sb);
-            c.Ev.Set(b, d, sa);
+            var sa = ev.Assign[p.WorkerDay(a, d)];
+            var sb = ev.Assign[p.WorkerDay(b, d)];
+            ev.Set(a, d, sb);
+            ev.Set(b, d, sa);
         }
     }
 
@@ -206,10 +229,10 @@ internal sealed class SwapBlockMove(bool oneDate) : IMove
     /// would overlap their own duty just before or just after the block (inside the block the pairs are
     /// <paramref name="other"/>'s own, so no overlap is new there).
     /// </summary>
-    private static bool NewOverlapAtEdges(MoveContext c, int w, int other, int from, int to)
+    private static bool NewOverlapAtEdges(RosterEvaluator ev, int w, int other, int from, int to)
     {
-        var p = c.P;
-        var assign = c.Ev.Assign;
+        var p = ev.P;
+        var assign = ev.Assign;
         return (from > 0 && p.Overlap(w, assign[p.WorkerDay(w, from) - 1], assign[p.WorkerDay(other, from)]))
             || (to < p.Days && p.Overlap(w, assign[p.WorkerDay(other, to) - 1], assign[p.WorkerDay(w, to)]));
     }
