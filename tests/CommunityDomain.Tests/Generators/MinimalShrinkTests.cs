@@ -3,6 +3,7 @@ using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
+using CommunityDomain.Tests.Contracts;
 using CommunityDomain.Tests.MassTesting;
 using CommunityDomain.Tests.Rostering;
 using FsCheck.Xunit;

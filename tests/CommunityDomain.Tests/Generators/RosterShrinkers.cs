@@ -210,7 +210,7 @@ public static class RosterShrinkers
         minConsecutiveDaysOff: limit == 6 ? 1 : r.MinConsecutiveDaysOff,
         maxWeekends: limit == 7 ? null : r.MaxWeekends,
         minRest: limit == 8 ? null : r.MinRest,
-        forbiddenSuccessions: limit == 9 ? null : r.ForbiddenSuccessions);
+        forbiddenSuccessions: limit == 9 ? null : (IEnumerable<ForbiddenSuccession>)r.ForbiddenSuccessions);
 
     private static PlantedProblem WithoutWorker(PlantedProblem g, Id<Worker> worker)
     {
