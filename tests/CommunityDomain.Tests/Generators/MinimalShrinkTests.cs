@@ -140,7 +140,7 @@ public sealed class MinimalShrinkTests(ITestOutputHelper output)
         Assert.InRange(p.Horizon.Length, 1, 2);
         Assert.InRange(p.Workers.Count, 1, 2);
         Assert.InRange(p.Demands.Count, 1, 2);
-        Assert.Single(p.Shifts);
+        Assert.InRange(p.Shifts.Count, 1, 2);
         Assert.Equal(0, RosterShrinkers.RuleLimits(p));
         Assert.All(p.Workers, w => Assert.Null(w.Rules));
         Assert.Empty(p.Wishes);

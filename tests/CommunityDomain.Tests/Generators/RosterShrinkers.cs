@@ -1,6 +1,7 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
+using CommunityDomain.Tests.Rostering;
 
 namespace CommunityDomain.Tests.Generators;
 
@@ -19,8 +20,9 @@ public static class RosterShrinkers
     /// demands go, then wishes, then pins; then the first or the last date goes with its duties (a worker's minimum
     /// total minutes follows the duties that stay); each worker's rules go back to the defaults (the planted world has
     /// none), or one limit at a time; one planted duty goes (its worker's rules back to the defaults, so no minimum
-    /// breaks); a date nobody works, once no worker has rules, is closed up (later dates move one earlier); shift types
-    /// nothing names go. Each step only loosens what the planted roster must satisfy.
+    /// breaks); an inner date no duty is dated on is closed up (later dates move one earlier); shift types
+    /// nothing names go. Each step only loosens what the planted roster must satisfy, except closing up a date, which the
+    /// independent <see cref="RosterChecker"/> vets.
     /// </summary>
     public static IEnumerable<PlantedProblem> ShrinkPlanted(PlantedProblem g)
     {
@@ -62,12 +64,15 @@ public static class RosterShrinkers
             yield return WithoutDuty(g, i);
         }
 
-        if (p.Workers.All(w => w.Rules is null) && !Limits(p.DefaultRules).Any())
+        // An inner date no duty is dated on closes up when the planted roster, moved with it, still breaks no hard rule
+        // (the independent RosterChecker says so: a night duty running into the date may now meet the next duty).
+        var dated = g.Planted.Select(a => a.Date).ToHashSet();
+        foreach (var date in Inner(p.Horizon).Where(d => !dated.Contains(d)))
         {
-            var touched = g.Planted.SelectMany(a => Touched(p, a)).ToHashSet();
-            foreach (var date in Inner(p.Horizon).Where(d => !touched.Contains(d) && !p.Workers.Any(w => w.Availability.Any(a => Touches(a, d)))))
+            var closed = g with { Problem = WithoutInnerDate(p, date), Planted = [.. g.Planted.Select(a => Earlier(a, date))] };
+            if (RosterChecker.Check(closed.Problem, closed.Planted).Hard == 0)
             {
-                yield return g with { Problem = WithoutInnerDate(p, date), Planted = [.. g.Planted.Select(a => Earlier(a, date))] };
+                yield return closed;
             }
         }
 
@@ -245,15 +250,15 @@ public static class RosterShrinkers
     }
 
     /// <summary>
-    /// Without an inner date: its demands, wishes, pins, days off and the windows that touch it go, and everything
-    /// later moves one day earlier (the horizon one day shorter).
+    /// Without an inner date: its demands, wishes, pins and day off go, and everything later moves one day earlier (the
+    /// horizon one day shorter); an availability window loses the part on that date (<see cref="Earlier(LocalDateTime, LocalDate)"/>).
     /// </summary>
     private static RosterProblem WithoutInnerDate(RosterProblem p, LocalDate date)
     {
         var within = new DateInterval(p.Horizon.Start, p.Horizon.End.PlusDays(-1));
         var workers = p.Workers.Select(w => new Worker(
             w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo,
-            w.Availability.Where(a => !Touches(a, date)).Select(a => a.Start.Date > date ? new AvailabilityWindow(a.Start.PlusDays(-1), a.End.PlusDays(-1)) : a),
+            w.Availability.Where(a => Earlier(a.End, date) > Earlier(a.Start, date)).Select(a => new AvailabilityWindow(Earlier(a.Start, date), Earlier(a.End, date))),
             w.UnavailableDates.Where(d => d != date).Select(d => Earlier(d, date)),
             w.Rules, w.DisplayName, w.Resident, w.ConfinedFrom is { } from ? Earlier(from, date) : null));
         var demands = p.Demands.Where(d => d.Date != date).Select(d => new Demand(d.Post, d.Compound, Earlier(d.Date, date), d.ShiftCode, d.Required, d.UnderWeight,
@@ -268,18 +273,9 @@ public static class RosterShrinkers
     private static RosterAssignment Earlier(RosterAssignment a, LocalDate gone) =>
         a.Date > gone ? new RosterAssignment(a.Worker, a.Date.PlusDays(-1), a.Post, a.ShiftCode, a.Qualification) : a;
 
-    private static bool Touches(AvailabilityWindow a, LocalDate date) => a.Start < date.PlusDays(1).AtMidnight() && a.End > date.AtMidnight();
-
-    /// <summary>The dates a duty runs on (a night shift runs into the next date).</summary>
-    private static IEnumerable<LocalDate> Touched(RosterProblem p, RosterAssignment a)
-    {
-        var shift = p.Shifts.First(s => s.Code == a.ShiftCode);
-        var end = a.Date.At(shift.Start).Plus(Period.FromMinutes(shift.Minutes));
-        for (var d = a.Date; d.AtMidnight() < end; d = d.PlusDays(1))
-        {
-            yield return d;
-        }
-    }
+    /// <summary>A moment with <paramref name="gone"/> cut out of time: before it as it was, within it at its start, after it a day earlier.</summary>
+    private static LocalDateTime Earlier(LocalDateTime t, LocalDate gone) =>
+        t < gone.AtMidnight() ? t : t < gone.PlusDays(1).AtMidnight() ? gone.AtMidnight() : t.PlusDays(-1);
 
     /// <summary>The first and the last date, when there are two or more.</summary>
     private static IEnumerable<LocalDate> Ends(DateInterval h) => h.Length > 1 ? [h.End, h.Start] : [];
