@@ -20,26 +20,6 @@ namespace CommunityDomain.Tests.Generators;
 /// </summary>
 public sealed class MinimalShrinkTests(ITestOutputHelper output)
 {
-    [Theory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(42)]
-    public void A_round_script_failing_on_a_closed_site_then_a_scan_shrinks_to_two_named_ops_that_parse_back(int seed)
-    {
-        var random = new Random(seed);
-        var script = Enumerable.Range(0, 60).Select(_ => new RoundOp(random.Next(11), random.Next(61), random.Next(6))).ToArray();
-        script[10] = new RoundOp(5, 33, 4);
-        script[40] = new RoundOp(0, 17, 3);
-        static bool Fails(RoundOp[] ops) => ops.Select((op, i) => (op, i)).Any(x => x.op.Kind == 5 && ops.Skip(x.i + 1).Any(o => o.Kind == 0));
-
-        var shrunk = ScriptShrinkers.Greedy(script, RoundScriptArbitraries.Scripts().Shrinker, Fails);
-
-        var text = RoundOp.Write(shrunk);
-        output.WriteLine(text);
-        Assert.Equal("CloseSite(0,0)\nScan(0,0)", text);
-        Assert.Equal(shrunk, RoundOp.ParseAll(text));
-    }
-
     [Fact]
     public void A_round_script_run_through_FsCheck_reports_four_named_ops_that_parse_back()
     {
