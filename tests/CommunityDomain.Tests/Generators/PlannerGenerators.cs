@@ -37,8 +37,33 @@ public sealed record SizerCase(WaveCase Wave, Duration DeadlineAfterStart, int M
 /// <summary>A pool-advice request.</summary>
 public sealed record PoolCase(double Prevalence, int[]? Sizes)
 {
+    /// <summary>The request as one line, <c>p = 0.300001, sizes 1,5</c> (or <c>sizes default</c>), which <see cref="Parse"/> reads back.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"p = {Prevalence:R}, sizes {(Sizes is null ? "default" : string.Join(",", Sizes))}");
+
+    /// <summary>Rebuilds a request from <see cref="ToString"/>'s line.</summary>
+    /// <exception cref="FormatException">The line is not in that form.</exception>
+    public static PoolCase Parse(string text)
+    {
+        var line = text.Trim();
+        var comma = line.IndexOf(", sizes ", StringComparison.Ordinal);
+        if (!line.StartsWith("p = ", StringComparison.Ordinal) || comma < 0)
+        {
+            throw new FormatException($"Not a pool case: '{line}'.");
+        }
+
+        var sizes = line[(comma + ", sizes ".Length)..];
+        return new PoolCase(
+            double.Parse(line[4..comma], CultureInfo.InvariantCulture),
+            sizes == "default" ? null : [.. sizes.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
+    }
+
+    /// <summary>Equal when the prevalence and the sizes are (records compare arrays by reference).</summary>
+    public bool Equals(PoolCase? other) =>
+        other is not null && Prevalence.Equals(other.Prevalence) && (Sizes ?? []).SequenceEqual(other.Sizes ?? []) && (Sizes is null) == (other.Sizes is null);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Prevalence, Sizes?.Length);
 }
 
 /// <summary>A donation split request.</summary>
@@ -51,8 +76,41 @@ public sealed record DonationCase(int Units, PostHours[] Posts)
 /// <summary>An allocation request shaped like a lockdown: claims and a supply that may be anything a caller can pass.</summary>
 public sealed record LockdownAllocationCase(Claim[] Claims, long Supply, string Shape)
 {
-    public override string ToString() => $"[{Shape}] supply {Supply}: " + string.Join(", ", Claims.Take(40).Select(c => $"#{c.Household.Value} d{c.Need} w{c.Weight} t{c.Tier}"))
-        + (Claims.Length > 40 ? $" ... ({Claims.Length} claims)" : string.Empty);
+    /// <summary>Claim lines beyond which the text is cut (an unshrunk case of thousands of claims); a shrunk case is far smaller.</summary>
+    public const int MostClaimLines = 400;
+
+    /// <summary>
+    /// A header naming the shape and the supply, then one claim a line, which <see cref="Parse"/> reads back:
+    /// <code>
+    /// lockdown allocation [huge]: supply 0 units, 1 claims
+    /// claim H2 need 1000 weight 1 tier 2
+    /// </code>
+    /// Cut after <see cref="MostClaimLines"/> claims with a note (such a case does not rebuild whole: shrink it first).
+    /// </summary>
+    public override string ToString()
+    {
+        var lines = Claims.Take(MostClaimLines).Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"claim H{c.Household.Value} need {c.Need} weight {c.Weight} tier {c.Tier}"));
+        var cut = Claims.Length > MostClaimLines ? [$"... {Claims.Length - MostClaimLines} more claims (cut: shrink further to rebuild it)"] : Array.Empty<string>();
+        return string.Join('\n', [string.Create(CultureInfo.InvariantCulture, $"lockdown allocation [{Shape}]: supply {Supply} units, {Claims.Length} claims"), .. lines, .. cut]);
+    }
+
+    /// <summary>Rebuilds a case from <see cref="ToString"/>'s text (the shape from the header's brackets, the supply after "supply").</summary>
+    /// <exception cref="FormatException">The text has no header line.</exception>
+    public static LockdownAllocationCase Parse(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var header = lines.FirstOrDefault(l => l.StartsWith("lockdown allocation [", StringComparison.Ordinal))
+            ?? throw new FormatException("No 'lockdown allocation [shape]: supply N units' line.");
+        var shape = header[(header.IndexOf('[', StringComparison.Ordinal) + 1)..header.IndexOf(']', StringComparison.Ordinal)];
+        var words = header.Split(' ');
+        var supply = long.Parse(words[Array.IndexOf(words, "supply") + 1], CultureInfo.InvariantCulture);
+        var claims = lines.Where(l => l.StartsWith("claim H", StringComparison.Ordinal)).Select(l => l.Split(' ')).Select(t =>
+            new Claim(new Id<Household>(Int(t[1][1..])), Int(t[3]), Int(t[5]), Int(t[7])));
+        return new LockdownAllocationCase([.. claims], supply, shape);
+    }
+
+    private static int Int(string s) => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture);
 }
 
 /// <summary>A delivery request shaped like a lockdown.</summary>
@@ -333,8 +391,17 @@ public static class PlannerGenerators
             (3, Gen.NonEmptyListOf(Gen.Frequency((5, Gen.Choose(1, 40)), (1, Gen.Elements(1, int.MaxValue, 1_000_000, 65_536)))).Select(l => (int[]?)[.. l])))
         select new PoolCase(p, sizes);
 
+    /// <summary>
+    /// Smaller pool-advice requests, the boldest first: the prevalence towards 0 by round values
+    /// (<see cref="ScriptShrinkers.TowardsZero"/>: 0.734512 to 0, 0.7, 0.73, ..., then by halves to the millionth), fewer
+    /// allowed pool sizes (never none), then each size towards 1 (<see cref="ScriptShrinkers.Shrink{T}"/>). The default
+    /// sizes (null) stay. Every candidate is strictly smaller, so shrinking ends (v17g saw no shrink at all before).
+    /// </summary>
     public static IEnumerable<PoolCase> ShrinkPool(PoolCase c) =>
-        c.Sizes is { Length: > 1 } sizes ? ScriptShrinkers.Fewer(sizes).Select(fewer => c with { Sizes = fewer }) : [];
+        ScriptShrinkers.TowardsZero(c.Prevalence).Select(p => c with { Prevalence = p })
+            .Concat(c.Sizes is { } sizes
+                ? ScriptShrinkers.Shrink(sizes, s => ScriptShrinkers.Towards(s, 1)).Where(s => s.Length > 0).Select(s => c with { Sizes = s })
+                : []);
 
     // ---------- supply allocation ----------
 
@@ -374,13 +441,15 @@ public static class PlannerGenerators
     }
 
     /// <summary>
-    /// Smaller allocation cases, the boldest first: half or one fewer of the claims, less supply (towards 0), then for
-    /// each of the first 20 claims a smaller need (towards 0), an earlier tier (towards the first, 0) and a smaller
-    /// weight (towards 1), each through <see cref="ScriptShrinkers.Towards{T}"/>. Every candidate is strictly smaller.
+    /// Smaller allocation cases, the boldest first: fewer claims (<see cref="ScriptShrinkers.Fewer{T}"/>: halves, runs of
+    /// claims together, then each claim), less supply (towards 0), the households renumbered 1, 2, 3 ..., then for every
+    /// claim a smaller need (towards 0), an earlier tier (towards the first, 0) and a smaller weight (towards 1), each
+    /// through <see cref="ScriptShrinkers.Towards{T}"/>. Every candidate is strictly smaller (fewer claims, or the same
+    /// claims with a smaller number), so shrinking ends; a failure that needs two claims far apart ends on those two.
     /// </summary>
     public static IEnumerable<LockdownAllocationCase> ShrinkAllocation(LockdownAllocationCase c)
     {
-        foreach (var claims in ScriptShrinkers.Fewer(c.Claims, singles: 20))
+        foreach (var claims in ScriptShrinkers.Fewer(c.Claims))
         {
             yield return c with { Claims = claims };
         }
@@ -390,7 +459,12 @@ public static class PlannerGenerators
             yield return c with { Supply = supply };
         }
 
-        for (var i = 0; i < Math.Min(c.Claims.Length, 20); i++)
+        if (c.Claims.Where((x, i) => x.Household.Value != i + 1).Any())
+        {
+            yield return c with { Claims = [.. c.Claims.Select((x, i) => new Claim(new Id<Household>(i + 1), x.Need, x.Weight, x.Tier))] };
+        }
+
+        for (var i = 0; i < c.Claims.Length; i++)
         {
             var x = c.Claims[i];
             var smaller = ScriptShrinkers.Towards(x.Need, 0).Select(need => new Claim(x.Household, need, x.Weight, x.Tier))
@@ -398,9 +472,7 @@ public static class PlannerGenerators
                 .Concat(ScriptShrinkers.Towards(x.Weight, 1).Select(weight => new Claim(x.Household, x.Need, weight, x.Tier)));
             foreach (var claim in smaller)
             {
-                var claims = (Claim[])c.Claims.Clone();
-                claims[i] = claim;
-                yield return c with { Claims = claims };
+                yield return c with { Claims = ScriptShrinkers.Replace(c.Claims, i, claim) };
             }
         }
     }
@@ -474,9 +546,14 @@ public static class PlannerGenerators
         return new LockdownDeliveryCase(parcels, sites, options, name);
     }
 
-    /// <summary>Shrinks as every delivery input does (<see cref="SuppliesShrinkers.ShrinkParcelsAndSites"/>; parcels down to 1 g, the generator's lightest); the shape stays.</summary>
+    /// <summary>
+    /// Shrinks as every delivery input does (<see cref="SuppliesShrinkers.ShrinkParcelsAndSites"/>; parcels down to 1 g,
+    /// the generator's lightest, by round values), then the options towards small round values
+    /// (<see cref="SuppliesShrinkers.ShrinkOptions"/>: capacity, time budget, stop time, neighbour distance); the shape stays.
+    /// </summary>
     public static IEnumerable<LockdownDeliveryCase> ShrinkDelivery(LockdownDeliveryCase c) =>
-        SuppliesShrinkers.ShrinkParcelsAndSites(c.Parcels, c.Sites, minWeightGrams: 1).Select(x => c with { Parcels = x.Parcels, Sites = x.Sites });
+        SuppliesShrinkers.ShrinkParcelsAndSites(c.Parcels, c.Sites, minWeightGrams: 1).Select(x => c with { Parcels = x.Parcels, Sites = x.Sites })
+            .Concat(SuppliesShrinkers.ShrinkOptions(c.Options).Select(o => c with { Options = o }));
 }
 
 public sealed class LockdownPlannerArbitraries

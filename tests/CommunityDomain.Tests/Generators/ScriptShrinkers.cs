@@ -22,17 +22,17 @@ public static class ScriptShrinkers
         {
             foreach (var smaller in shrinkStep(script[i]))
             {
-                var copy = (T[])script.Clone();
-                copy[i] = smaller;
-                yield return copy;
+                yield return Replace(script, i, smaller);
             }
         }
     }
 
     /// <summary>
     /// Shorter arrays, the boldest first: the first half and the second half (when there are two or more items), then
-    /// the array without one item, for each of the first <paramref name="singles"/> items. The one way every list-shaped
-    /// generator here shrinks its items (scripts, claims, parcels, claim specs).
+    /// runs of items dropped together (each quarter, each eighth, ... down to runs of two), then the array without one
+    /// item, for each of the first <paramref name="singles"/> items. The runs let a failure that needs two items far
+    /// apart lose everything between and around them, where halves alone stop at a local minimum. The one way every
+    /// list-shaped generator here shrinks its items (scripts, claims, parcels, claim specs).
     /// </summary>
     public static IEnumerable<T[]> Fewer<T>(T[] items, int singles = int.MaxValue)
     {
@@ -42,10 +42,26 @@ public static class ScriptShrinkers
             yield return items[(items.Length / 2)..];
         }
 
+        for (var run = items.Length / 4; run >= 2; run /= 2)
+        {
+            for (var at = 0; at + run <= items.Length; at += run)
+            {
+                yield return [.. items[..at], .. items[(at + run)..]];
+            }
+        }
+
         for (var i = 0; i < Math.Min(items.Length, singles); i++)
         {
             yield return [.. items[..i], .. items[(i + 1)..]];
         }
+    }
+
+    /// <summary>A copy of <paramref name="items"/> with <paramref name="item"/> at <paramref name="at"/> (the one way a shrinker replaces an item).</summary>
+    public static T[] Replace<T>(T[] items, int at, T item)
+    {
+        var copy = (T[])items.Clone();
+        copy[at] = item;
+        return copy;
     }
 
     /// <summary>A whole number towards its lower end: the lower end itself, then halfway, then one less.</summary>
@@ -68,6 +84,72 @@ public static class ScriptShrinkers
         if (value - T.One > half)
         {
             yield return value - T.One;
+        }
+    }
+
+    /// <summary>
+    /// A whole number towards its lower end by round values: the lower end, the value cut to its first digit (7313 to
+    /// 7000), then <see cref="Towards{T}"/>'s half and one less. A failure that holds from a round value on ends there
+    /// (a capacity of 7313 that fails from 1000 up ends on 1000, not on 1001 or 1953).
+    /// </summary>
+    public static IEnumerable<T> TowardsRound<T>(T value, T lowest)
+        where T : IBinaryInteger<T>
+    {
+        if (value <= lowest)
+        {
+            yield break;
+        }
+
+        yield return lowest;
+        var ten = T.CreateChecked(10);
+        var unit = T.One;
+        while (value / ten >= unit)
+        {
+            unit *= ten;
+        }
+
+        var cut = value / unit * unit;
+        if (cut > lowest && cut < value)
+        {
+            yield return cut;
+        }
+
+        foreach (var smaller in Towards(value, lowest).Skip(1).Where(x => x != cut))
+        {
+            yield return smaller;
+        }
+    }
+
+    /// <summary>
+    /// A fraction towards 0 by round values: 0, the value cut to 1, 2, ... 6 significant digits (0.734512 to 0.7, 0.73,
+    /// ...), then less by half the distance, a quarter, ... to the millionth. Each candidate is strictly smaller and not
+    /// negative; none for 0 (or anything not above it).
+    /// </summary>
+    public static IEnumerable<double> TowardsZero(double value)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            yield break;
+        }
+
+        yield return 0;
+        var seen = new HashSet<double> { 0, value };
+        var exponent = (int)Math.Floor(Math.Log10(value));
+        for (var digits = 1; digits <= 6; digits++)
+        {
+            var places = digits - 1 - exponent;
+            if (places is >= 0 and <= 28 && (double)decimal.Round((decimal)value, places, MidpointRounding.ToZero) is var cut && cut < value && seen.Add(cut))
+            {
+                yield return cut;
+            }
+        }
+
+        for (var step = value / 2; step >= 1e-6; step /= 2)
+        {
+            if (Math.Round(value - step, 6) is var less && less < value && less > 0 && seen.Add(less))
+            {
+                yield return less;
+            }
         }
     }
 

@@ -81,7 +81,8 @@ public sealed class ShrinkDemonstrationTests(ITestOutputHelper output)
         var last = Assert.Single(shrunk.Claims);
         Assert.Equal((1000, 1, 2), (last.Need, last.Weight, last.Tier));
         Assert.Equal(0, shrunk.Supply);
-        Assert.True(shrunk.ToString().Length < 60, shrunk.ToString());
+        Assert.Equal("lockdown allocation [huge]: supply 0 units, 1 claims\nclaim H1 need 1000 weight 1 tier 2", shrunk.ToString());
+        Assert.Equal(shrunk.ToString(), LockdownAllocationCase.Parse(shrunk.ToString()).ToString());
     }
 
     [Property(Arbitrary = [typeof(LockdownPlannerArbitraries)], MaxTest = 40)]

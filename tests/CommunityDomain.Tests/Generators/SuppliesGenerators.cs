@@ -17,18 +17,14 @@ public sealed record LedgerStep(int Kind, int A, int B, int C)
     /// </summary>
     public static readonly IReadOnlyList<string> Names = ["Receive", "Allocate", "Deliver", "Return", "WriteOff", "Cancel", "Replay", "Conflict", "ReceiveSmall"];
 
-    /// <summary>The step as its command's name and numbers: <c>Deliver(0,1,0)</c>.</summary>
-    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Names[Kind]}({A},{B},{C})");
+    /// <summary>The step as its command's name and numbers (<see cref="StepText"/>): <c>Deliver(0,1,0)</c>.</summary>
+    public override string ToString() => StepText.Write(Names, Kind, null, A, B, C);
 
     /// <summary>Every step printed in <paramref name="text"/>, in order (<see cref="ToString"/>'s form; anything else is skipped).</summary>
     /// <param name="text">A printed script, or a failure message holding one.</param>
     /// <returns>The steps.</returns>
     public static LedgerStep[] ParseAll(string text) =>
-        [.. System.Text.RegularExpressions.Regex.Matches(text, @"\b([A-Za-z]+)\((\d+),(\d+),(\d+)\)")
-            .Where(m => Names.Contains(m.Groups[1].Value))
-            .Select(m => new LedgerStep(Names.ToList().IndexOf(m.Groups[1].Value), Number(m.Groups[2].Value), Number(m.Groups[3].Value), Number(m.Groups[4].Value)))];
-
-    private static int Number(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        [.. StepText.ReadAll(text, Names, 3).Select(s => new LedgerStep(s.Kind, s.Numbers[0], s.Numbers[1], s.Numbers[2]))];
 }
 
 /// <summary>Generated needs for allocation properties.</summary>

@@ -43,17 +43,17 @@ public static class SuppliesShrinkers
             var s = specs[i];
             if (s.Need > 0)
             {
-                yield return With(Replace(specs, i, s with { Need = s.Need / 2 }));
+                yield return With(ScriptShrinkers.Replace(specs, i, s with { Need = s.Need / 2 }));
             }
 
             if (s.Weight > 1)
             {
-                yield return c with { Specs = Replace(specs, i, s with { Weight = 1 }) };
+                yield return c with { Specs = ScriptShrinkers.Replace(specs, i, s with { Weight = 1 }) };
             }
 
             if (s.Tier > 0)
             {
-                yield return c with { Specs = Replace(specs, i, s with { Tier = 0 }) };
+                yield return c with { Specs = ScriptShrinkers.Replace(specs, i, s with { Tier = 0 }) };
             }
         }
 
@@ -81,7 +81,8 @@ public static class SuppliesShrinkers
     /// The one way delivery input shrinks (ordinary cases and lockdown shapes): half or one fewer of the parcels; the
     /// buildings no parcel names gone (one kept when none is named); each site's coordinates towards 0 by round numbers
     /// (<see cref="Closer"/>: an extreme site at 1e15 m ends at 0 or at the smallest round distance the failure needs);
-    /// a parcel without its window; a parcel of half the weight, not below <paramref name="minWeightGrams"/>. Every
+    /// a parcel without its window; a lighter parcel, towards <paramref name="minWeightGrams"/> by round values
+    /// (<see cref="ScriptShrinkers.TowardsRound{T}"/>: 7313 g to the lightest, 7000 g, half, one gram less). Every
     /// candidate is strictly smaller in parcels, sites, windows, grams or metres from 0, so shrinking ends.
     /// </summary>
     /// <param name="parcels">The failing case's parcels.</param>
@@ -107,12 +108,12 @@ public static class SuppliesShrinkers
             var at = sites[i].Position;
             foreach (var x in Closer(at.X))
             {
-                yield return (parcels, Replace(sites, i, sites[i] with { Position = new Position(x, at.Y) }));
+                yield return (parcels, ScriptShrinkers.Replace(sites, i, sites[i] with { Position = new Position(x, at.Y) }));
             }
 
             foreach (var y in Closer(at.Y))
             {
-                yield return (parcels, Replace(sites, i, sites[i] with { Position = new Position(at.X, y) }));
+                yield return (parcels, ScriptShrinkers.Replace(sites, i, sites[i] with { Position = new Position(at.X, y) }));
             }
         }
 
@@ -121,13 +122,45 @@ public static class SuppliesShrinkers
             var p = parcels[i];
             if (p.Window is not null)
             {
-                yield return (Replace(parcels, i, new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, p.WeightGrams)), sites);
+                yield return (ScriptShrinkers.Replace(parcels, i, new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, p.WeightGrams)), sites);
             }
 
-            if (p.WeightGrams > minWeightGrams)
+            foreach (var grams in ScriptShrinkers.TowardsRound(p.WeightGrams, minWeightGrams))
             {
-                yield return (Replace(parcels, i, new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, Math.Max(minWeightGrams, p.WeightGrams / 2), p.Window)), sites);
+                yield return (ScriptShrinkers.Replace(parcels, i, new Parcel(p.Household, p.Building, p.Room, p.Recipient, p.Contents, grams, p.Window)), sites);
             }
+        }
+    }
+
+    /// <summary>
+    /// Smaller run options, each towards a small round value while the rest stays (<see cref="ScriptShrinkers.TowardsRound{T}"/>):
+    /// the capacity towards 1, the time budget towards one minute in whole minutes (a budget under a minute stays), the
+    /// stop time to 0, the neighbour distance through <see cref="Closer"/>. The capacity kind and walking speed stay.
+    /// For the lockdown shapes, which may take any options the constructor accepts.
+    /// </summary>
+    /// <param name="o">The failing case's options.</param>
+    /// <returns>Smaller options, the boldest first.</returns>
+    public static IEnumerable<RunOptions> ShrinkOptions(RunOptions o)
+    {
+        foreach (var capacity in ScriptShrinkers.TowardsRound(o.Capacity, 1))
+        {
+            yield return new RunOptions(capacity, o.TimeBudget, o.Kind, o.PerStop, o.WalkingMetresPerMinute, o.NeighbourMetres);
+        }
+
+        var minutes = (long)Math.Floor(o.TimeBudget.TotalMinutes);
+        foreach (var budget in minutes >= 1 ? ScriptShrinkers.TowardsRound(minutes, 1L).Prepend(minutes).Select(Duration.FromMinutes).Where(b => b < o.TimeBudget) : [])
+        {
+            yield return new RunOptions(o.Capacity, budget, o.Kind, o.PerStop, o.WalkingMetresPerMinute, o.NeighbourMetres);
+        }
+
+        if (o.PerStop > Duration.Zero)
+        {
+            yield return new RunOptions(o.Capacity, o.TimeBudget, o.Kind, Duration.Zero, o.WalkingMetresPerMinute, o.NeighbourMetres);
+        }
+
+        foreach (var neighbour in Closer(o.NeighbourMetres))
+        {
+            yield return new RunOptions(o.Capacity, o.TimeBudget, o.Kind, o.PerStop, o.WalkingMetresPerMinute, neighbour);
         }
     }
 
@@ -157,12 +190,5 @@ public static class SuppliesShrinkers
         {
             yield return half;
         }
-    }
-
-    private static T[] Replace<T>(T[] items, int at, T item)
-    {
-        var copy = (T[])items.Clone();
-        copy[at] = item;
-        return copy;
     }
 }

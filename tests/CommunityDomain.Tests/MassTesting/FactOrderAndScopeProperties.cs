@@ -20,6 +20,19 @@ public sealed record TimedRoundOp(int Kind, int A, int B, int Minutes)
         from minutes in FsCheck.Fluent.Gen.Choose(-30, 600)
         select new TimedRoundOp(kind, a, b, minutes);
 
+    /// <summary>The command each kind runs in <see cref="Apply"/> (5: away when B is even, else exempt).</summary>
+    public static readonly IReadOnlyList<string> Names = ["Scan", "SampleAtDoor", "CloseSite", "RecordResult", "SampleIndividually", "AwayOrExempt"];
+
+    /// <summary>The op as its command's name, indexes and time from the round's start (<see cref="StepText"/>): <c>Scan(3,0)@+45min</c>.</summary>
+    public override string ToString() => StepText.Write(Names, Kind, Minutes, A, B);
+
+    /// <summary>A script as text, one op a line, which <see cref="ParseAll"/> reads back.</summary>
+    public static string Write(IEnumerable<TimedRoundOp> script) => string.Join('\n', script);
+
+    /// <summary>Every dated op printed in <paramref name="text"/>, in order (a script from <see cref="Write"/> or a failure message holding one).</summary>
+    public static TimedRoundOp[] ParseAll(string text) =>
+        [.. StepText.ReadAll(text, Names, 2).Where(s => s.Minutes is not null).Select(s => new TimedRoundOp(s.Kind, s.Numbers[0], s.Numbers[1], s.Minutes!.Value))];
+
     /// <summary>Applies the op; true when the round command succeeded (the OneOf holds its first case).</summary>
     public bool Apply(TestingRound round)
     {

@@ -13,6 +13,23 @@ public sealed record RoundOp(int Kind, int A, int B)
         from b in FsCheck.Fluent.Gen.Choose(0, 5)
         select new RoundOp(kind, a, b);
 
+    /// <summary>
+    /// The command each kind runs in <see cref="Apply"/>: 0 and 1 scan (two kinds, so scans are a larger share of a
+    /// script), 7 (and any other number) waits A + 1 minutes on the clock.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Names =
+        ["Scan", "ScanAlso", "SampleAtDoor", "MarkAway", "Exempt", "CloseSite", "RecordResult", "Wait", "SampleIndividually", "MoveHouse", "RecordAntigen"];
+
+    /// <summary>The op as its command's name and indexes (<see cref="StepText"/>): <c>CloseSite(0,4)</c>.</summary>
+    public override string ToString() => StepText.Write(Names, Kind, null, A, B);
+
+    /// <summary>A script as text, one op a line, which <see cref="ParseAll"/> reads back.</summary>
+    public static string Write(IEnumerable<RoundOp> script) => string.Join('\n', script);
+
+    /// <summary>Every op printed in <paramref name="text"/>, in order (a script from <see cref="Write"/> or a failure message holding one).</summary>
+    public static RoundOp[] ParseAll(string text) =>
+        [.. StepText.ReadAll(text, Names, 2).Select(s => new RoundOp(s.Kind, s.Numbers[0], s.Numbers[1]))];
+
     /// <summary>Applies the op; true when it was a round command that succeeded (the OneOf holds its first case).</summary>
     public bool Apply(RoundFixture fixture, TestingRound round)
     {
