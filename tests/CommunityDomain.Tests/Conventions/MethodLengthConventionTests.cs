@@ -10,39 +10,15 @@ public sealed class MethodLengthConventionTests
     /// <summary>The limit, in lines, signature to closing brace.</summary>
     public const int MostLines = 50;
 
-    /// <summary>
-    /// TEMPORARY (issue 17): members over the limit in the two folders whose splits other branches own,
-    /// <c>Rostering/</c> and <c>MassTesting/Planners/</c>, one <c>file::Type.Member</c> a line in
-    /// <c>MethodsNotYetSplit.txt</c> (lines starting with # are comments). Read from the repository, not the build
-    /// output, like <c>TypesWithoutTests.txt</c>. Remove an entry when its split lands
-    /// (<see cref="The_temporary_allow_list_names_only_members_still_over_the_limit"/> fails on a stale entry); no entry
-    /// outside those two folders may be added.
-    /// </summary>
-    private static readonly string[] NotYetSplit =
-        [.. File.ReadAllLines(Path.Combine(SourceTree.Root, "tests", "CommunityDomain.Tests", "Conventions", "MethodsNotYetSplit.txt"))
-            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
-
-    private static readonly string[] AllowListFolders = ["src/CommunityDomain/Rostering/", "src/CommunityDomain/MassTesting/Planners/"];
-
     [Fact]
     public void No_member_in_src_is_longer_than_fifty_lines()
     {
         var members = MethodLengthScanner.Measure(SourceFiles());
         Assert.True(members.Count > 100, $"The scanner measured only {members.Count} members under src/: is it reading the library?");
-        var tooLong = members.Where(m => m.Lines > MostLines && !NotYetSplit.Contains(m.Key)).Select(m => m.ToString()).ToList();
+        var tooLong = members.Where(m => m.Lines > MostLines).Select(m => m.ToString()).ToList();
         Assert.True(tooLong.Count == 0,
             $"Split these into named phases of at most {MostLines} lines each (CONTRIBUTING.md, \"Methods read as named phases\"):\n"
             + string.Join("\n", tooLong));
-    }
-
-    [Fact]
-    public void The_temporary_allow_list_names_only_members_still_over_the_limit()
-    {
-        var stillLong = MethodLengthScanner.Measure(SourceFiles()).Where(m => m.Lines > MostLines).Select(m => m.Key).ToHashSet();
-        var stale = NotYetSplit.Where(k => !stillLong.Contains(k)).ToList();
-        Assert.True(stale.Count == 0, "Remove these from NotYetSplit (split, renamed or gone):\n" + string.Join("\n", stale));
-        var outside = NotYetSplit.Where(k => !AllowListFolders.Any(f => k.StartsWith(f, StringComparison.Ordinal))).ToList();
-        Assert.True(outside.Count == 0, "The allow-list is only for Rostering/ and MassTesting/Planners/:\n" + string.Join("\n", outside));
     }
 
     [Fact]

@@ -154,19 +154,7 @@ internal static class WaveBranchAndBound
             _key = new long[4 + stations + people + sites.Length];
             _seen = new Memo(maxMemo);
 
-            // Interchangeable sites (same stations and walk-down, and the same queue or queues that never fill): a site's
-            // twin is the latest earlier one, and a site's lowest profile is never below its twin's (see MinProfile).
-            var kinds = sites.Select((x, t) => (x.Stations, x.WalkDown, Queue: _queueCanFill[t] ? x.QueueCapacity : -1)).ToArray();
-            _twin = new int[sites.Length];
-            for (var t = 0; t < sites.Length; t++)
-            {
-                _twin[t] = -1;
-                for (var u = t - 1; u >= 0 && _twin[t] < 0; u--)
-                {
-                    _twin[t] = kinds[u] == kinds[t] ? u : -1;
-                }
-            }
-
+            _twin = Twins(sites, _queueCanFill);
             _minProfile = [.. sites.Select(_ => int.MaxValue)];
             _twinsAhead = new int[sites.Length];
 
@@ -176,6 +164,24 @@ internal static class WaveBranchAndBound
         }
 
         public long Best { get; private set; }
+
+        // Interchangeable sites (same stations and walk-down, and the same queue or queues that never fill): a site's twin
+        // is the latest earlier one (-1 when none), and a site's lowest profile is never below its twin's (see MinProfile).
+        private static int[] Twins(SiteSpec[] sites, bool[] queueCanFill)
+        {
+            var kinds = sites.Select((x, t) => (x.Stations, x.WalkDown, Queue: queueCanFill[t] ? x.QueueCapacity : -1)).ToArray();
+            var twin = new int[sites.Length];
+            for (var t = 0; t < sites.Length; t++)
+            {
+                twin[t] = -1;
+                for (var u = t - 1; u >= 0 && twin[t] < 0; u--)
+                {
+                    twin[t] = kinds[u] == kinds[t] ? u : -1;
+                }
+            }
+
+            return twin;
+        }
 
         public long Steps { get; private set; }
 

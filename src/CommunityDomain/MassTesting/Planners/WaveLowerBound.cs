@@ -415,7 +415,13 @@ public static class WaveLowerBound
             _deadlines = new long[_profiles.Length * sites.Count];
         }
 
-        public bool Fit(long at)
+        // Phases: every profile's deadline at every site (none anywhere: no finish by `at`), then either the whole
+        // compound at once (too many profile pairs to compare) or each profile against those whose deadlines it covers.
+        public bool Fit(long at) =>
+            FillDeadlines(at) && ((long)_profiles.Length * _profiles.Length * _sites.Count > PairBudget ? WholeCompoundFits() : EveryProfileFits());
+
+        // Fills _deadlines; false when some profile can finish by `at` at no site.
+        private bool FillDeadlines(long at)
         {
             int n = _profiles.Length, sites = _sites.Count;
             for (var c = 0; c < n; c++)
@@ -434,29 +440,37 @@ public static class WaveLowerBound
                 }
             }
 
-            if ((long)n * n * sites > PairBudget)
+            return true;
+        }
+
+        // All households at once: they must fit into the latest deadline each site offers any of them.
+        private bool WholeCompoundFits()
+        {
+            int n = _profiles.Length, sites = _sites.Count;
+            Int128 people = 0, places = 0;
+            for (var s = 0; s < sites; s++)
             {
-                // All households at once: they must fit into the latest deadline each site offers any of them.
-                Int128 people = 0, places = 0;
-                for (var s = 0; s < sites; s++)
+                var latest = -1L;
+                for (var c = 0; c < n; c++)
                 {
-                    var latest = -1L;
-                    for (var c = 0; c < n; c++)
-                    {
-                        latest = Math.Max(latest, _deadlines[(c * sites) + s]);
-                    }
-
-                    places += Math.Max(0, latest);
+                    latest = Math.Max(latest, _deadlines[(c * sites) + s]);
                 }
 
-                foreach (var p in _profiles)
-                {
-                    people += (Int128)p.People * p.Count;
-                }
-
-                return people <= places;
+                places += Math.Max(0, latest);
             }
 
+            foreach (var p in _profiles)
+            {
+                people += (Int128)p.People * p.Count;
+            }
+
+            return people <= places;
+        }
+
+        // For every profile c: the households whose deadlines are at most c's at every site fit into c's places.
+        private bool EveryProfileFits()
+        {
+            int n = _profiles.Length, sites = _sites.Count;
             for (var c = 0; c < n; c++)
             {
                 Int128 places = 0, people = 0;
@@ -467,13 +481,7 @@ public static class WaveLowerBound
 
                 for (var o = 0; o < n; o++)
                 {
-                    var within = true;
-                    for (var s = 0; s < sites && within; s++)
-                    {
-                        within = _deadlines[(o * sites) + s] <= _deadlines[(c * sites) + s];
-                    }
-
-                    if (within)
+                    if (WithinAtEverySite(o, c))
                     {
                         people += (Int128)_profiles[o].People * _profiles[o].Count;
                     }
@@ -486,6 +494,18 @@ public static class WaveLowerBound
             }
 
             return true;
+        }
+
+        private bool WithinAtEverySite(int o, int c)
+        {
+            var sites = _sites.Count;
+            var within = true;
+            for (var s = 0; s < sites && within; s++)
+            {
+                within = _deadlines[(o * sites) + s] <= _deadlines[(c * sites) + s];
+            }
+
+            return within;
         }
 
         // The last place (1-based, counted in people) by which a household of profile c must end at site s to finish by

@@ -95,10 +95,7 @@ internal static class Construction
                 break;
             }
 
-            ev.Begin();
-            ev.Set(best, d, s);
-            ev.Commit();
-            ev.Accept();
+            ev.Place(best, d, s);
         }
     }
 
@@ -169,10 +166,7 @@ internal static class Construction
                 {
                     if (ev.Assign[p.WorkerDay(w, d)] < 0 && p.Allowed[p.ChoiceIndex(w, d, s + 1)])
                     {
-                        ev.Begin();
-                        ev.Set(w, d, s);
-                        ev.Commit();
-                        ev.Accept();
+                        ev.Place(w, d, s);
                         need--;
                     }
                 }
