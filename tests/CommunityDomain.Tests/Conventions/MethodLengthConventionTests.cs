@@ -36,7 +36,7 @@ public sealed class MethodLengthConventionTests
     }
 
     [Fact]
-    public void The_scanner_measures_constructors_accessors_and_expression_bodied_properties()
+    public void The_scanner_measures_constructors_accessors_expression_bodied_properties_and_lambda_fields_but_not_data()
     {
         const string text = """
             namespace N;
@@ -58,13 +58,19 @@ public sealed class MethodLengthConventionTests
                     2;
 
                 public static C operator +(C a, C b) => a;
+
+                private static readonly Func<int, int> F = x =>
+                    x + 1;
+
+                private static readonly int[] Data = [1,
+                    2];
             }
             """;
 
         var members = MethodLengthScanner.Measure([("src/C.cs", text)]);
 
         Assert.Equal(
-            ["src/C.cs:4 C..ctor is 3 lines", "src/C.cs:10 C.P.get is 4 lines", "src/C.cs:16 C.Q is 2 lines", "src/C.cs:19 C.operator + is 1 lines"],
+            ["src/C.cs:4 C..ctor is 3 lines", "src/C.cs:10 C.P.get is 4 lines", "src/C.cs:16 C.Q is 2 lines", "src/C.cs:19 C.operator + is 1 lines", "src/C.cs:21 C.F is 2 lines"],
             members.Select(m => m.ToString()));
     }
 

@@ -162,6 +162,28 @@ public sealed class MinimalShrinkTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(42)]
+    public void A_lockdown_roster_failing_on_two_staffed_demands_keeps_two_plain_demands(int seed)
+    {
+        // v17h: such a failure kept 15 demands with their weights, limits and zero requirements (demands only dropped
+        // by halves or from the end). Now any demand goes, and a kept one loses its own weights and limits.
+        var g = Enumerable.Range(seed, 200).Select(s => LockdownRosterGenerators.Create(s, LockdownShape.OverDemanded)).First(x => Fails(x.Problem));
+        static bool Fails(RosterProblem p) => p.Demands.Count(d => d.Required >= 1) >= 2;
+
+        var shrunk = ScriptShrinkers.Greedy(RosterCase.Of(g), RosterCaseArbitraries.Shrink, x => Fails(x.Problem));
+
+        output.WriteLine(shrunk.ToString());
+        var p = shrunk.Problem;
+        Assert.True(Fails(p));
+        Assert.Equal(2, p.Demands.Count);
+        Assert.All(p.Demands, d => Assert.Equal((1, 100, 1, (int?)null, (int?)null), (d.Required, d.UnderWeight, d.OverWeight, d.Minimum, d.Maximum)));
+        Assert.True(p.Workers.Count <= 1, shrunk.ToString());
+        Assert.Null(DeepEquality.Difference(p, RosterCase.Parse(shrunk.ToString()).Problem));
+    }
+
+    [Theory]
+    [InlineData(1)]
     [InlineData(4)]
     [InlineData(9)]
     public void A_lockdown_delivery_failing_on_two_runs_lowers_weights_capacity_and_budget_to_small_round_values(int seed)

@@ -87,7 +87,8 @@ public static class RosterShrinkers
 
     /// <summary>
     /// Smaller problems of any shape (pins and wishes follow the workers, dates and demands that stay): one worker
-    /// fewer, half the demands, half the horizon, no wishes, no pins, one demand fewer (below 16); then the first or
+    /// fewer, half the demands, half the horizon, no wishes, no pins, fewer demands (<see cref="ScriptShrinkers.Fewer"/>:
+    /// halves, runs, each one), each demand's numbers plainer; then the first or
     /// the last date, any other date closed up (later dates move one earlier), each worker in turn, each worker's
     /// rules back to the defaults or one limit at a time, the default rules' limits, and shift types nothing names.
     /// Used where the problem need not stay feasible (lockdown problems, the lower bound's tiny problems).
@@ -120,9 +121,17 @@ public static class RosterShrinkers
             yield return Rebuild(p, p.Demands, p.Workers, p.Wishes, []);
         }
 
-        if (p.Demands.Count is > 1 and < 16)
+        foreach (var demands in ScriptShrinkers.Fewer(p.Demands.ToArray()))
         {
-            yield return Rebuild(p, p.Demands.Take(p.Demands.Count - 1), p.Workers, p.Wishes, p.Pins);
+            yield return Rebuild(p, demands, p.Workers, p.Wishes, p.Pins);
+        }
+
+        for (var i = 0; i < p.Demands.Count; i++)
+        {
+            foreach (var plain in Plainer(p.Demands[i]))
+            {
+                yield return Rebuild(p, ScriptShrinkers.Replace(p.Demands.ToArray(), i, plain), p.Workers, p.Wishes, p.Pins);
+            }
         }
 
         foreach (var date in Ends(p.Horizon))
@@ -154,6 +163,24 @@ public static class RosterShrinkers
         if (WithoutUnusedShifts(p) is { } fewerShifts)
         {
             yield return fewerShifts;
+        }
+    }
+
+    /// <summary>
+    /// A demand with plainer numbers, same post, date, shift and qualification: the default weights and no minimum or
+    /// maximum of its own, then one person required (a demand for 0 goes with <see cref="ScriptShrinkers.Fewer"/>).
+    /// </summary>
+    private static IEnumerable<Demand> Plainer(Demand d)
+    {
+        var plain = new Demand(d.Post, d.Compound, d.Date, d.ShiftCode, d.Required, qualification: d.Qualification);
+        if (plain.UnderWeight != d.UnderWeight || plain.OverWeight != d.OverWeight || plain.Minimum != d.Minimum || plain.Maximum != d.Maximum)
+        {
+            yield return plain;
+        }
+
+        if (d.Required > 1)
+        {
+            yield return new Demand(d.Post, d.Compound, d.Date, d.ShiftCode, 1, qualification: d.Qualification);
         }
     }
 
