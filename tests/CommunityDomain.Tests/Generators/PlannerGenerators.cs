@@ -449,14 +449,16 @@ public static class PlannerGenerators
     /// </summary>
     public static IEnumerable<LockdownAllocationCase> ShrinkAllocation(LockdownAllocationCase c)
     {
-        foreach (var claims in ScriptShrinkers.Fewer(c.Claims))
-        {
-            yield return c with { Claims = claims };
-        }
-
+        // Supply first: with supply just short of the need (the common failure) no claim can go until it falls, and
+        // trying every claim's removal first cost ~5,000 calls per step (75 s on 4,084 claims).
         foreach (var supply in ScriptShrinkers.Towards(c.Supply, 0L))
         {
             yield return c with { Supply = supply };
+        }
+
+        foreach (var claims in ScriptShrinkers.Fewer(c.Claims))
+        {
+            yield return c with { Claims = claims };
         }
 
         if (c.Claims.Where((x, i) => x.Household.Value != i + 1).Any())
