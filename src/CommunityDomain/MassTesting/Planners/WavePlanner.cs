@@ -30,7 +30,10 @@ namespace CommunityDomain.MassTesting.Planners;
 /// search ends above the bound, a second start is searched the same way: calls of at most the largest household's size, each
 /// in call order to the site whose replayed finish with it is earliest (so walk-downs and station counts are seen when a
 /// household is placed), skipped when placing them alone would spend more than the search's budget; the earlier finish
-/// wins, the first plan on a tie. The search's
+/// wins, the first plan on a tie. When the plan is still above the bound, a third start gives every household its own
+/// call, longest single service first (then the slowest per person), each to the site whose replayed finish with it is
+/// earliest (on one site, simply that calling order), skipped on several sites when placing them would spend more than
+/// twice the search's budget; it is taken only when it finishes strictly earlier. The search's
 /// cost is bounded by two named values: at most 16 splits, and a budget of 40 whole-compound replays (so its time grows
 /// with people times stations, times 40, once per start). Each site calls its slowest groups first, and
 /// within a call the households with the longest single service first, each call at the earliest moment that
