@@ -9,11 +9,13 @@ namespace CommunityDomain.MassTesting.Planners;
 internal static class ReplayInsertion
 {
     /// <summary>Assigns the groups, or returns null when placing them would replay more than <paramref name="budget"/>
-    /// person-station steps (large compounds keep the first assignment alone).</summary>
-    public static List<CallGroup>[]? Assign(SiteSpec[] sites, List<CallGroup> groups, SiteQueue queue, long budget, CancellationToken cancellationToken)
+    /// person-station steps (large compounds keep the first assignment alone). Groups are placed, and each site calls them,
+    /// in <paramref name="order"/> (<see cref="CallGroup.CompareCallOrder"/> when null).</summary>
+    public static List<CallGroup>[]? Assign(SiteSpec[] sites, List<CallGroup> groups, SiteQueue queue, long budget, CancellationToken cancellationToken,
+        Comparison<CallGroup>? order = null)
     {
         var ordered = groups.ToList();
-        ordered.Sort(CallGroup.CompareCallOrder);
+        ordered.Sort(order ?? CallGroup.CompareCallOrder);
         var result = new List<CallGroup>[sites.Length];
         var finish = new long[sites.Length];
         var people = new long[sites.Length];

@@ -67,7 +67,8 @@ internal static class WaveBranchAndBound
         search.Run();
         optimum = search.Best;
         proven = search.Steps <= maxSteps;
-        return search.BestOrder is null ? null : [.. search.BestOrder.Select(o => o.Select(i => calls[i]).ToList())];
+        var order = search.BestOrder;
+        return order is null ? null : [.. order.Select(o => o.Select(i => calls[i]).ToList())];
     }
 
     // Every household its own call, heaviest first (good plans early tighten the pruning); null above MaxHouseholds or MaxPeople.
@@ -121,6 +122,8 @@ internal static class WaveBranchAndBound
         private readonly int[] _twin;
         private readonly int[] _minProfile;
         private readonly int[] _twinsAhead;
+        private readonly int[] _bestCalls;
+        private int[]? _bestCounts;
         private long _nodes;
 
         public Searcher(SiteSpec[] sites, CallGroup[] calls, long incumbent, long target, ServiceTimes times, long maxSteps, int maxMemo, CancellationToken cancellationToken)
@@ -140,6 +143,7 @@ internal static class WaveBranchAndBound
             _lengths = [.. new[] { qr, typed, assisted }.Distinct().OrderDescending()];
             _longer = [.. _services.Select(s => _lengths.Select(l => s.Count(x => x >= l)).ToArray())];
             _used = new bool[calls.Length];
+            _bestCalls = new int[calls.Length];
             _order = [.. sites.Select(_ => new List<int>())];
             _left = new int[_lengths.Length];
             var people = calls.Sum(c => c.People);
@@ -185,7 +189,8 @@ internal static class WaveBranchAndBound
 
         public long Steps { get; private set; }
 
-        public int[][]? BestOrder { get; private set; }
+        /// <summary>The calls of the best complete plan seen, per site in calling order; null when none was.</summary>
+        public int[][]? BestOrder => _bestCounts is null ? null : Unpack();
 
         public void Run()
         {
@@ -228,7 +233,7 @@ internal static class WaveBranchAndBound
             if (households == 0)
             {
                 Best = Math.Max(finished, node.Finish);
-                BestOrder = [.. _order.Select(o => o.ToArray())];
+                Record();
                 return;
             }
 
@@ -302,6 +307,34 @@ internal static class WaveBranchAndBound
             }
 
             return true;
+        }
+
+        // The complete plan just reached, copied into one reused buffer: a search can reach many complete plans of the
+        // incumbent's finish (each kept, the last one wins, as before), and copying each into new arrays allocated more
+        // than the memo (20 MB of compound 30's 33 MB, issue 15).
+        private void Record()
+        {
+            _bestCounts ??= new int[_sites.Length];
+            var at = 0;
+            for (var s = 0; s < _order.Length; s++)
+            {
+                _bestCounts[s] = _order[s].Count;
+                _order[s].CopyTo(_bestCalls, at);
+                at += _order[s].Count;
+            }
+        }
+
+        private int[][] Unpack()
+        {
+            var order = new int[_sites.Length][];
+            var at = 0;
+            for (var s = 0; s < order.Length; s++)
+            {
+                order[s] = _bestCalls.AsSpan(at, _bestCounts![s]).ToArray();
+                at += order[s].Length;
+            }
+
+            return order;
         }
 
         private bool FirstVisit(int s, Node node, long[] free, long finished)

@@ -30,7 +30,10 @@ namespace CommunityDomain.MassTesting.Planners;
 /// search ends above the bound, a second start is searched the same way: calls of at most the largest household's size, each
 /// in call order to the site whose replayed finish with it is earliest (so walk-downs and station counts are seen when a
 /// household is placed), skipped when placing them alone would spend more than the search's budget; the earlier finish
-/// wins, the first plan on a tie. The search's
+/// wins, the first plan on a tie. When the plan is still above the bound, a third start gives every household its own
+/// call, longest single service first (then the slowest per person), each to the site whose replayed finish with it is
+/// earliest (on one site, simply that calling order), skipped on several sites when placing them would spend more than
+/// twice the search's budget; it is taken only when it finishes strictly earlier. The search's
 /// cost is bounded by two named values: at most 16 splits, and a budget of 40 whole-compound replays (so its time grows
 /// with people times stations, times 40, once per start). Each site calls its slowest groups first, and
 /// within a call the households with the longest single service first, each call at the earliest moment that
@@ -134,6 +137,11 @@ public static class WavePlanner
 
         if (reached > target)
         {
+            (assigned, reached) = LongestFirstStart(problem, sites, queue, budget, (assigned, reached), cancellationToken);
+        }
+
+        if (reached > target)
+        {
             // Still short of the bound on a small compound: one call a household, moved, reordered and swapped.
             var polished = HouseholdSearch.Improve(sites, assigned, target, queue, problem.People, problem.ServiceTimes, cancellationToken);
             (assigned, reached) = polished is null ? (assigned, reached) : (polished, Finish(sites, polished, queue));
@@ -178,6 +186,42 @@ public static class WavePlanner
         WaveImprovement.Improve(sites, second, target, queue, budget, problem.ServiceTimes, cancellationToken);
         var secondFinish = Finish(sites, second, queue);
         return secondFinish < first.Reached ? (second, secondFinish) : first;
+    }
+
+    // Still short of the bound: a third start with one call a household, longest single service first (then the slowest per
+    // person), each to the site whose replayed finish with it is earliest (one site: that order). Calls by floor put the QR
+    // residents of one band ahead of the elders and typed residents of the next, which a site of many stations pays for
+    // in a later round (issue 15's many-station compounds). Skipped when the placing would replay more than twice the
+    // search's budget (its cost grows with households times people times stations); taken only when strictly earlier.
+    private static (List<CallGroup>[] Assigned, long Reached) LongestFirstStart(WaveProblem problem, SiteSpec[] sites, SiteQueue queue,
+        long budget, (List<CallGroup>[] Assigned, long Reached) best, CancellationToken cancellationToken)
+    {
+        var households = problem.Buildings.Sum(b => (long)b.Units.Sum(u => u.Households.Count));
+        var allowed = 2 * budget;
+        if (sites.Length > 1 && households * ImprovementBudget(problem, sites) / ImprovementReplays / 2 > allowed)
+        {
+            return best;
+        }
+
+        var calls = new List<CallGroup>();
+        foreach (var building in problem.Buildings)
+        {
+            foreach (var unit in building.Units)
+            {
+                calls.AddRange(unit.Households.Select(h => CallGroup.Of(building, unit, [h], problem.ServiceTimes)));
+            }
+        }
+
+        var order = CallGroup.LongestFirst(problem.ServiceTimes);
+        calls.Sort(order);
+        var placed = sites.Length == 1 ? [calls] : ReplayInsertion.Assign(sites, calls, queue, allowed, cancellationToken, order);
+        if (placed is null)
+        {
+            return best;
+        }
+
+        var finish = Finish(sites, placed, queue);
+        return finish < best.Reached ? (placed, finish) : best;
     }
 
     // Whole-compound replays the improvement search may spend: its cost bound (its time grows with people times stations,
