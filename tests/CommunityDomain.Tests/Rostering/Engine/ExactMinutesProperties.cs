@@ -99,7 +99,7 @@ public sealed class ExactMinutesProperties
                 var cells = (int[])ev.Assign.Clone();
                 row.CopyTo(cells, w * c.Days);
                 var roster = RosterBuilder.Build(c, cells).Assignments;
-                Assert.Equal(0, OwnHard(p, roster.Where(a => a.Worker == p.Workers[w].Id)));
+                Assert.Equal(0, OwnHard(Alone(p, w), roster.Where(a => a.Worker == p.Workers[w].Id)));
                 Assert.Equal(cheapest, Cost(p, roster));
             }
         }
@@ -107,21 +107,23 @@ public sealed class ExactMinutesProperties
 
     /// <summary>
     /// The lowest cost of a row of worker <paramref name="w"/> that breaks none of their own rules, the others as in
-    /// <paramref name="cells"/>, by enumerating every row (off or any demand, each date); null when no row keeps them.
+    /// <paramref name="cells"/>, by enumerating every row (off or any demand open to anyone, each date: a demand whose
+    /// maximum is 0 is no choice at all); null when no row keeps them.
     /// </summary>
     private static long? Cheapest(RosterProblem p, int[] cells, int w)
     {
         var id = p.Workers[w].Id;
+        var alone = Alone(p, w);
         var others = RosterBuilder.Build(p.Compiled, cells).Assignments.Where(a => a.Worker != id).ToList();
         var options = p.Horizon.Select(d => new RosterAssignment?[] { null }
-            .Concat(p.Demands.Where(x => x.Date == d).Select(x => (RosterAssignment?)new RosterAssignment(id, d, x.Post, x.ShiftCode, x.Qualification)))
+            .Concat(p.Demands.Where(x => x.Date == d && x.MaximumOrRequired > 0).Select(x => (RosterAssignment?)new RosterAssignment(id, d, x.Post, x.ShiftCode, x.Qualification)))
             .ToArray()).ToList();
         long? best = null;
         var pick = new int[options.Count];
         while (true)
         {
             var row = pick.Select((k, i) => options[i][k]).OfType<RosterAssignment>().ToList();
-            if (OwnHard(p, row) == 0 && Cost(p, others.Concat(row)) is var cost && (best is null || cost < best))
+            if (OwnHard(alone, row) == 0 && Cost(p, others.Concat(row)) is var cost && (best is null || cost < best))
             {
                 best = cost;
             }
@@ -139,7 +141,16 @@ public sealed class ExactMinutesProperties
         }
     }
 
-    /// <summary>The checker's hard violations other than cover in one worker's <paramref name="row"/>: their own rules.</summary>
+    /// <summary>The problem with worker <paramref name="w"/> alone (the others and their wishes left out), through its text.</summary>
+    private static RosterProblem Alone(RosterProblem p, int w)
+    {
+        var others = p.Workers.Where((_, i) => i != w).Select(x => $"W{x.Id.Value} ").ToList();
+        var lines = RosterText.Write(p).Split('\n')
+            .Where(l => !others.Any(o => l.StartsWith("worker " + o, StringComparison.Ordinal) || (l.StartsWith("wish ", StringComparison.Ordinal) && l[5..].StartsWith(o, StringComparison.Ordinal))));
+        return RosterText.Read(string.Join('\n', lines)).Problem;
+    }
+
+    /// <summary>The checker's hard violations other than cover in one worker's <paramref name="row"/> on the problem with them alone: their own rules.</summary>
     private static int OwnHard(RosterProblem p, IEnumerable<RosterAssignment> row)
     {
         var check = RosterChecker.Check(p, row);
