@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using CommunityDomain.Benchmarks.CommunityProblems;
+using CommunityDomain.Benchmarks.Curtois;
 using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Engine;
 using CommunityDomain.Rostering.Engine.Search;
 
 namespace CommunityDomain.Benchmarks.Rostering;
@@ -20,6 +22,12 @@ namespace CommunityDomain.Benchmarks.Rostering;
 /// category's baseline is the 4-type problem, so the Ratio column is the growth with shift types. The horizon
 /// is 28 days; under <c>COMMUNITYDOMAIN_BENCH_SMALL=1</c> (the CI dry job, which measures nothing) 20 workers
 /// and 7 days keep the smoke run short.
+/// <para>
+/// Category <c>exact</c>: the exact-minutes path alone (<c>WorkerScheduleDp.SolveExactMinutes</c>, what the DP falls back
+/// to when minute prices jump over a narrow window), on 40, 85 and 120 shift types (baseline 40): every staff member's
+/// window is narrowed to [their minimum, minimum + 4 h] over the 28 days, and the first <see cref="ExactWorkers"/> staff
+/// whose exact state space fits the budget are re-optimised against the greedy construction's roster.
+/// </para>
 /// </remarks>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -29,7 +37,14 @@ public class WorkerDpScalingBenchmarks
     /// <summary>Workers in every problem (a constant: <c>OperationsPerInvoke</c> needs one).</summary>
     public const int Workers = 200;
 
+    /// <summary>Workers re-optimised per invocation of an <c>exact</c> benchmark.</summary>
+    public const int ExactWorkers = 10;
+
+    // A narrow window: the staff member's minimum plus a short shift (4 h), in minutes.
+    private const int ExactWindowMinutes = 240;
+
     private readonly Dictionary<int, RosterProblem> _problems = [];
+    private readonly Dictionary<int, ExactCase> _exact = [];
 
     // The problems' size: Workers, or 20 in the CI smoke run (OperationsPerInvoke then over-divides; nothing is measured there).
     private static int Size => BenchmarkSizes.Small ? 20 : Workers;
@@ -45,6 +60,11 @@ public class WorkerDpScalingBenchmarks
             var problem = CurtoisMapping.ToProblem(instance);
             _ = problem.Compiled;
             _problems[types] = problem;
+        }
+
+        foreach (var types in new[] { 40, 85, 120 })
+        {
+            _exact[types] = ExactCase.Create(NarrowWindows(CommunityInstanceGenerator.Create(new CommunityShape(Size, days, types, seed: 1))));
         }
     }
 
@@ -88,6 +108,33 @@ public class WorkerDpScalingBenchmarks
     [BenchmarkCategory("construction")]
     public long Construction_128_types() => Plan(128, 1);
 
+    /// <summary>Baseline of the exact-minutes path: 40 shift types.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = ExactWorkers)]
+    [BenchmarkCategory("exact")]
+    public int Exact_40_types() => _exact[40].Solve();
+
+    /// <summary>85 shift types (the size of community-600-28-85-s1).</summary>
+    [Benchmark(OperationsPerInvoke = ExactWorkers)]
+    [BenchmarkCategory("exact")]
+    public int Exact_85_types() => _exact[85].Solve();
+
+    /// <summary>120 shift types.</summary>
+    [Benchmark(OperationsPerInvoke = ExactWorkers)]
+    [BenchmarkCategory("exact")]
+    public int Exact_120_types() => _exact[120].Solve();
+
+    // Every staff member (a positive minimum) gets the window [minimum, minimum + 4 h]; volunteers keep theirs.
+    private static CurtoisInstance NarrowWindows(CurtoisInstance i) => new(
+        i.Name,
+        i.Days,
+        i.Shifts,
+        i.Staff.Select(s => s.MinTotalMinutes == 0 ? s : new CurtoisStaff(
+            s.Id, s.MaxShifts, s.MinTotalMinutes + ExactWindowMinutes, s.MinTotalMinutes, s.MaxConsecutiveShifts,
+            s.MinConsecutiveShifts, s.MinConsecutiveDaysOff, s.MaxWeekends, s.DaysOff)),
+        i.OnRequests,
+        i.OffRequests,
+        i.Cover);
+
     // The search alone: Plan would add the lower bound (up to 400 subgradient iterations without a time limit), which
     // dwarfed the DP on the small problems. Returns the best soft score so that the work cannot be optimised away.
     private long Plan(int types, long iterations)
@@ -95,5 +142,50 @@ public class WorkerDpScalingBenchmarks
         var engine = new SearchEngine(_problems[types].Compiled, new PlannerOptions(seed: 1, iterationLimit: iterations) { DegreeOfParallelism = 1 }, progress: null);
         engine.Run(CancellationToken.None);
         return engine.BestScore.Soft;
+    }
+}
+
+/// <summary>
+/// One problem of the <c>exact</c> category: the greedy construction's roster, the DP, and the first
+/// <see cref="WorkerDpScalingBenchmarks.ExactWorkers"/> staff whose exact-minutes path fits the budget.
+/// </summary>
+internal sealed class ExactCase
+{
+    private readonly RosterEvaluator _ev;
+    private readonly WorkerScheduleDp _dp;
+    private readonly int[] _workers;
+    private readonly int[] _row;
+
+    private ExactCase(RosterEvaluator ev, WorkerScheduleDp dp, int[] workers)
+    {
+        (_ev, _dp, _workers) = (ev, dp, workers);
+        _row = new int[ev.P.Days];
+    }
+
+    /// <summary>Maps and compiles <paramref name="instance"/>, constructs a roster and picks the workers.</summary>
+    public static ExactCase Create(CurtoisInstance instance)
+    {
+        var p = CurtoisMapping.ToProblem(instance).Compiled;
+        var ev = new RosterEvaluator(p);
+        Construction.Greedy(ev);
+        var dp = new WorkerScheduleDp(p);
+        var row = new int[p.Days];
+        var workers = Enumerable.Range(0, p.WorkerCount)
+            .Where(w => p.Rules[p.WorkerRules[w]].MinMinutes > 0 && dp.SolveExactMinutes(ev, w, row))
+            .Take(WorkerDpScalingBenchmarks.ExactWorkers)
+            .ToArray();
+        return new ExactCase(ev, dp, workers);
+    }
+
+    /// <summary>Re-optimises every picked worker (the roster stays as it is); returns how many rows were found.</summary>
+    public int Solve()
+    {
+        var found = 0;
+        foreach (var w in _workers)
+        {
+            found += _dp.SolveExactMinutes(_ev, w, _row) ? 1 : 0;
+        }
+
+        return found;
     }
 }

@@ -3,6 +3,23 @@ namespace CommunityDomain.Rostering.Engine;
 /// <summary>The fallbacks of <see cref="WorkerScheduleDp"/> for when minute prices miss a narrow window.</summary>
 internal sealed partial class WorkerScheduleDp
 {
+    /// <summary>
+    /// The exact-minutes path alone, what <see cref="Solve"/> falls back to when minute prices jump over the window: the
+    /// cheapest row for worker <paramref name="w"/> into <paramref name="result"/> with total minutes tracked exactly, no
+    /// price noise. False when the state space is over <see cref="ExactBudget"/>, the worker has no minute window, or no
+    /// row keeps the rules. For the tests' brute force and the benchmark of this path.
+    /// </summary>
+    internal bool SolveExactMinutes(RosterEvaluator ev, int w, int[] result)
+    {
+        var r = _p.Rules[_p.WorkerRules[w]];
+        Price(ev, w, rng: null);
+        OpenShifts(r);
+        Array.Clear(_mu);
+        Array.Clear(_nu);
+        var exact = ExactUnits(r);
+        return exact > 0 && SolveExact(r, exact, result);
+    }
+
     /// <summary>Minute units (gcd of shift lengths) to track total minutes exactly, or 0 when the state space would be too large.</summary>
     private int ExactUnits(CompiledRules r)
     {

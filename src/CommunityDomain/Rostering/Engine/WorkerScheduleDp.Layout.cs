@@ -33,7 +33,8 @@ internal sealed partial class WorkerScheduleDp
             WorkBases = shifts * runCap * 2;
             OffBases = offCap * 2;
             Inner = weekendCounts * minuteUnits;
-            Count = (WorkBases + OffBases + (trackAfterOff ? shifts : 0)) * Inner;
+            Blocks = (WorkBases + OffBases + (trackAfterOff ? shifts : 0)) * weekendCounts;
+            Count = Blocks * minuteUnits;
         }
 
         /// <summary>Shift types: the worker's open ones, numbered in the order of the problem's.</summary>
@@ -72,6 +73,9 @@ internal sealed partial class WorkerScheduleDp
         /// <summary>States per base state (weekends times minute units).</summary>
         public int Inner { get; }
 
+        /// <summary>Blocks per day: base states times weekend counts, each block <see cref="MinuteUnits"/> states in a row.</summary>
+        public int Blocks { get; }
+
         /// <summary>States per day.</summary>
         public int Count { get; }
 
@@ -101,6 +105,10 @@ internal sealed partial class WorkerScheduleDp
         /// <summary>The base state of the first date off after shift <paramref name="shift"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int AfterOff(int shift) => WorkBases + OffBases + shift;
+
+        /// <summary>The block of a base state and a weekend count: its states are the next <see cref="MinuteUnits"/> indices from block x units.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Block(int baseState, int weekends) => (baseState * WeekendCounts) + weekends;
 
         /// <summary>The state index within a day.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

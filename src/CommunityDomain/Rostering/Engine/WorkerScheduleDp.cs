@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
@@ -67,8 +65,6 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _shiftScratch;
     private readonly int[] _weekScratch;
     private readonly double _baseStep;
-    private double[] _value = [];
-    private int[] _back = [];
 
     public WorkerScheduleDp(CompiledProblem p)
     {
@@ -89,6 +85,7 @@ internal sealed partial class WorkerScheduleDp
         _offPrice = new double[p.Days];
         _row = new int[p.Days];
         _nearest = new int[p.Days];
+        _need = new int[p.Days];
         _scratchAssign = new int[p.WorkerCount * p.Days];
         _shiftScratch = new int[Math.Max(1, p.ShiftCount)];
         _weekScratch = new int[Math.Max(1, p.WeekCount)];
@@ -283,226 +280,6 @@ internal sealed partial class WorkerScheduleDp
             }
 
             return true;
-        }
-    }
-
-    /// <summary>One shortest-path pass with the given minute price and the current shift prices; fills <see cref="_row"/>.</summary>
-    /// <remarks>With <paramref name="unitCount"/> &gt; 0, total minutes (in gcd units) are part of the state and the bounds are exact.</remarks>
-    private bool Run(CompiledRules r, double lambda, int unitCount, out double trueCost)
-    {
-        var layout = StateLayout.Of(_p, r, unitCount, _openCount);
-        var cells = layout.Count * _p.Days;
-        if (_value.Length < cells)
-        {
-            _value = new double[cells];
-            _back = new int[cells];
-        }
-
-        Array.Fill(_value, double.PositiveInfinity, 0, cells);
-        StartFirstDay(layout, lambda);
-        for (var d = 1; d < _p.Days; d++)
-        {
-            ExtendDay(layout, r, lambda, d);
-        }
-
-        var best = BestLastState(layout, r);
-        trueCost = 0;
-        if (best < 0)
-        {
-            return false;
-        }
-
-        trueCost = ReadBack(layout, best);
-        return true;
-    }
-
-    /// <summary>Day 0: off, or any shift as the first day of a run that touches the start (border 1).</summary>
-    private void StartFirstDay(in StateLayout layout, double lambda)
-    {
-        var p = _p;
-        if (!double.IsPositiveInfinity(_offPrice[0]))
-        {
-            Relax(_value, _back, layout.Index(layout.Off(0, 1), 0, 0), _offPrice[0], -1);
-        }
-
-        var weekends = p.WeekendOfDay[0] >= 0 && layout.TrackWeekends ? 1 : 0;
-        var minutePrice = lambda + _nu[p.WeekOfDay[0]];
-        for (var t = 0; t < layout.Shifts; t++)
-        {
-            var price = _openPrice[t];
-            var units = layout.Exact ? _openUnits[t] : 0;
-            if (double.IsPositiveInfinity(price) || weekends >= layout.WeekendCounts || units >= layout.MinuteUnits)
-            {
-                continue;
-            }
-
-            Relax(_value, _back, layout.Index(layout.Work(t, 0, 1), weekends, units), price + (minutePrice * _openMinutes[t]) + _mu[_open[t]], -1);
-        }
-    }
-
-    /// <summary>Day <paramref name="d"/> from day d - 1: every reached state goes off or works each allowed shift.</summary>
-    private void ExtendDay(in StateLayout layout, CompiledRules r, double lambda, int d)
-    {
-        var p = _p;
-        var n = layout.Count;
-        var row = d * n;
-        var prevRow = (d - 1) * n;
-        var offPrice = _offPrice[d];
-        var weekend = p.WeekendOfDay[d];
-        var sameWeekend = weekend >= 0 && p.WeekendOfDay[d - 1] == weekend;
-        var minutePrice = lambda + _nu[p.WeekOfDay[d]];
-        for (var ps = 0; ps < n; ps++)
-        {
-            var v = _value[prevRow + ps];
-            if (double.IsPositiveInfinity(v))
-            {
-                continue;
-            }
-
-            var from = layout.Decode(ps);
-            if (!double.IsPositiveInfinity(offPrice))
-            {
-                OffToday(layout, r, from, row, v + offPrice, ps);
-            }
-
-            WorkToday(layout, r, from, d, v, minutePrice, weekend >= 0 && !(from.IsWork && sameWeekend), ps);
-        }
-    }
-
-    /// <summary>Off today: a run of duties closes (long enough unless it touched the start), or the off run grows.</summary>
-    private void OffToday(in StateLayout layout, CompiledRules r, in DayState from, int row, double candidate, int ps)
-    {
-        int to;
-        if (from.IsWork)
-        {
-            if (from.Border == 0 && from.Run + 1 < r.MinConsecutive)
-            {
-                return;
-            }
-
-            to = layout.TrackAfterOff ? layout.AfterOff(from.Shift) : layout.Off(0, 0);
-        }
-        else
-        {
-            to = layout.Off(Math.Min(from.Off + 1, layout.OffCap - 1), from.Border);
-        }
-
-        Relax(_value, _back, row + layout.Index(to, from.Weekends, from.Units), candidate, ps);
-    }
-
-    /// <summary>
-    /// A shift today: the run grows (cut at the maximum, or saturating when only a minimum counts) or a new run starts
-    /// after enough days off; a new weekend counts once; forbidden successions and rest across one date off are kept.
-    /// </summary>
-    private void WorkToday(in StateLayout layout, CompiledRules r, in DayState from, int d, double v, double minutePrice, bool newWeekend, int ps)
-    {
-        if (!NextWorkState(layout, r, from, newWeekend, out var weekends, out var run, out var border))
-        {
-            return;
-        }
-
-        var shifts = layout.Shifts;
-        var row = d * layout.Count;
-        for (var t = 0; t < shifts; t++)
-        {
-            var price = _openPrice[(d * shifts) + t];
-            if (double.IsPositiveInfinity(price)
-                || (from.IsWork && _openBlocked[(from.Shift * shifts) + t])
-                || (from.BeforeOff >= 0 && _openBlocked2[(from.BeforeOff * shifts) + t]))
-            {
-                continue;
-            }
-
-            var units = layout.Exact ? from.Units + _openUnits[t] : 0;
-            if (units >= layout.MinuteUnits)
-            {
-                continue;
-            }
-
-            Relax(_value, _back, row + layout.Index(layout.Work(t, run, border), weekends, units), v + price + (minutePrice * _openMinutes[t]) + _mu[_open[t]], ps);
-        }
-    }
-
-    /// <summary>
-    /// The weekends, run and border of a working day after <paramref name="from"/>, whatever the shift; false when no shift
-    /// may be worked (a weekend too many, a run at its maximum, or too few days off since the last run).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool NextWorkState(in StateLayout layout, CompiledRules r, in DayState from, bool newWeekend, out int weekends, out int run, out int border)
-    {
-        (weekends, run, border) = (from.Weekends, 0, 0);
-        if (newWeekend && layout.TrackWeekends && ++weekends >= layout.WeekendCounts)
-        {
-            return false;
-        }
-
-        if (from.IsWork)
-        {
-            run = layout.LimitedMax ? from.Run + 1 : Math.Min(from.Run + 1, layout.RunCap - 1);
-            border = from.Border;
-            return !(layout.LimitedMax && from.Run + 2 > r.MaxConsecutive);
-        }
-
-        return !(from.Border == 0 && from.Off + 1 < r.MinDaysOff);
-    }
-
-    /// <summary>The cheapest state of the last day (within the minute window in exact mode), or -1 when none is reached.</summary>
-    private int BestLastState(in StateLayout layout, CompiledRules r)
-    {
-        var n = layout.Count;
-        var lastRow = (_p.Days - 1) * n;
-        var best = -1;
-        for (var s = 0; s < n; s++)
-        {
-            if (layout.Exact)
-            {
-                var minutes = s % layout.MinuteUnits * _unit;
-                if (minutes < r.MinMinutes || minutes > r.MaxMinutes)
-                {
-                    continue;
-                }
-            }
-
-            if (!double.IsPositiveInfinity(_value[lastRow + s]) && (best < 0 || _value[lastRow + s] < _value[lastRow + best]))
-            {
-                best = s;
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>Walks the back pointers from <paramref name="state"/> on the last day into <see cref="_row"/>; returns the row's unpriced cost.</summary>
-    private double ReadBack(in StateLayout layout, int state)
-    {
-        var shifts = _p.ShiftCount;
-        var trueCost = 0.0;
-        for (var d = _p.Days - 1; d >= 0; d--)
-        {
-            if (layout.IsWork(state))
-            {
-                var t = _open[layout.ShiftOf(state)];
-                _row[d] = _bestSlot[(d * shifts) + t];
-                trueCost += _bestPrice[(d * shifts) + t];
-            }
-            else
-            {
-                _row[d] = -1;
-                trueCost += _offPrice[d];
-            }
-
-            state = _back[(d * layout.Count) + state];
-        }
-
-        return trueCost;
-    }
-
-    private static void Relax(double[] value, int[] back, int index, double candidate, int from)
-    {
-        if (candidate < value[index])
-        {
-            value[index] = candidate;
-            back[index] = from;
         }
     }
 }

@@ -1,0 +1,169 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Engine;
+using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
+
+namespace CommunityDomain.Tests.Rostering.Engine;
+
+/// <summary>
+/// The one-worker DP's exact-minutes path (<c>WorkerScheduleDp.SolveExactMinutes</c>, what it falls back to when minute
+/// prices jump over a narrow window) against brute force: on tiny problems whose workers have narrow minute windows and
+/// mixed shift lengths, with the others fixed at the greedy construction's roster, its row keeps every rule of the
+/// worker's own (by the independent checker) and costs exactly what the cheapest such row costs (every row of the worker
+/// enumerated); it finds no row only when none exists.
+/// </summary>
+[Properties(Arbitrary = new[] { typeof(ExactMinutesProperties) }, MaxTest = 120)]
+public sealed class ExactMinutesProperties
+{
+    private static readonly int[] Hours = [4, 6, 8, 10, 12, 24];
+
+    /// <summary>
+    /// Tiny problems with narrow windows, drawn from a seed; they shrink as lockdown problems do
+    /// (<see cref="RosterShrinkers.Smaller"/>) while some worker keeps a minimum.
+    /// </summary>
+    public static Arbitrary<TinyProblem> NarrowWindows() => Arb.From(
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => new TinyProblem(seed, Narrow(seed))),
+        t => RosterShrinkers.Smaller(t.Problem).Where(p => p.Compiled.Rules.Any(r => r.MinMinutes > 0)).Select(p => t with { Problem = p }));
+
+    /// <summary>1-3 workers (the first with a narrow window), 2-6 dates, 2-3 shifts of mixed lengths, at most 3 demands a date.</summary>
+    private static RosterProblem Narrow(int seed)
+    {
+        var r = new Random(seed);
+        var days = r.Next(2, 7);
+        var start = new LocalDate(2022, 8, 18).PlusDays(r.Next(7)); // weekends fall anywhere
+        var horizon = new DateInterval(start, start.PlusDays(days - 1));
+        var shifts = Enumerable.Range(0, r.Next(2, 4))
+            .Select(i => new ShiftDefinition("S" + i, new LocalTime(r.Next(24), 0), Duration.FromHours(Hours[r.Next(Hours.Length)]))).ToList();
+        var compounds = new[] { new Id<Compound>(1), new Id<Compound>(2) };
+        var demands = new List<Demand>();
+        foreach (var date in horizon)
+        {
+            foreach (var (shift, post) in (from s in shifts from post in new[] { 1, 2 } select (s, post)).Where(_ => r.Next(2) == 0).Take(3))
+            {
+                var required = r.Next(0, 3);
+                int? minimum = r.Next(3) == 0 ? r.Next(0, required + 1) : null;
+                demands.Add(new Demand(new Id<Post>(post), compounds[post - 1], date, shift.Code, required, r.Next(0, 50), r.Next(0, 10), minimum));
+            }
+        }
+
+        var workers = Enumerable.Range(1, r.Next(1, 4)).Select(i => new Worker(
+            new Id<Worker>(i), WorkerKind.ResidentVolunteer, compounds[r.Next(2)], [], r.Next(5) == 0 ? compounds[r.Next(2)] : null, [],
+            horizon.Where(_ => r.Next(6) == 0).ToList(), i == 1 || r.Next(2) == 0 ? NarrowRules(r, shifts, days) : null)).ToList();
+        var wishes = Enumerable.Range(0, r.Next(0, 4)).Select(_ => new ShiftWish(workers[r.Next(workers.Count)].Id,
+            horizon.Start.PlusDays(r.Next(days)), shifts[r.Next(shifts.Count)].Code, r.Next(2) == 0 ? WishKind.ShiftOn : WishKind.ShiftOff, r.Next(1, 9))).ToList();
+        return RosterProblem.Create(horizon, shifts, demands, workers, null, wishes: wishes, weights: new PreferenceWeights(r.Next(0, 3), 0));
+    }
+
+    /// <summary>
+    /// A window of 0-4 h above a minimum of one to three shifts' minutes, and random run, day-off, weekend, rest and
+    /// succession rules; no per-shift or weekly maxima (the path keeps those by prices, which brute force would not match).
+    /// </summary>
+    private static WorkRules NarrowRules(Random r, List<ShiftDefinition> shifts, int days)
+    {
+        var min = Enumerable.Range(0, r.Next(1, 4)).Sum(_ => (int)shifts[r.Next(shifts.Count)].Duration.TotalMinutes);
+        var maxC = r.Next(3) == 0 ? (int?)r.Next(1, days + 1) : null;
+        return new WorkRules(
+            minTotalMinutes: min,
+            maxTotalMinutes: min + (60 * r.Next(0, 5)),
+            maxConsecutiveDays: maxC,
+            minConsecutiveDays: maxC is { } m ? r.Next(1, m + 1) : r.Next(1, 3),
+            minConsecutiveDaysOff: r.Next(1, 3),
+            maxWeekends: r.Next(3) == 0 ? r.Next(0, 2) : null,
+            minRest: r.Next(2) == 0 ? Duration.FromHours(r.Next(0, 25)) : null,
+            forbiddenSuccessions: shifts.SelectMany(a => shifts.Select(b => new ForbiddenSuccession(a.Code, b.Code))).Where(_ => r.Next(6) == 0).ToList());
+    }
+
+    [Property]
+    public void The_exact_minutes_path_finds_the_cheapest_row_that_keeps_the_workers_own_rules(TinyProblem tiny)
+    {
+        var p = tiny.Problem;
+        var c = p.Compiled;
+        var ev = new RosterEvaluator(c);
+        Construction.Greedy(ev);
+        var dp = new WorkerScheduleDp(c);
+        for (var w = 0; w < c.WorkerCount; w++)
+        {
+            if (c.Rules[c.WorkerRules[w]].MinMinutes == 0)
+            {
+                continue;
+            }
+
+            var row = new int[c.Days];
+            var found = dp.SolveExactMinutes(ev, w, row);
+            var cheapest = Cheapest(p, ev.Assign, w);
+            Assert.True(found == cheapest.HasValue, $"worker {w}: the path found a row: {found}, brute force: {cheapest}");
+            if (found)
+            {
+                var cells = (int[])ev.Assign.Clone();
+                row.CopyTo(cells, w * c.Days);
+                var roster = RosterBuilder.Build(c, cells).Assignments;
+                Assert.Equal(0, OwnHard(Alone(p, w), roster.Where(a => a.Worker == p.Workers[w].Id)));
+                Assert.Equal(cheapest, Cost(p, roster));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lowest cost of a row of worker <paramref name="w"/> that breaks none of their own rules, the others as in
+    /// <paramref name="cells"/>, by enumerating every row (off or any demand open to anyone, each date: a demand whose
+    /// maximum is 0 is no choice at all); null when no row keeps them.
+    /// </summary>
+    private static long? Cheapest(RosterProblem p, int[] cells, int w)
+    {
+        var id = p.Workers[w].Id;
+        var alone = Alone(p, w);
+        var others = RosterBuilder.Build(p.Compiled, cells).Assignments.Where(a => a.Worker != id).ToList();
+        var options = p.Horizon.Select(d => new RosterAssignment?[] { null }
+            .Concat(p.Demands.Where(x => x.Date == d && x.MaximumOrRequired > 0).Select(x => (RosterAssignment?)new RosterAssignment(id, d, x.Post, x.ShiftCode, x.Qualification)))
+            .ToArray()).ToList();
+        long? best = null;
+        var pick = new int[options.Count];
+        while (true)
+        {
+            var row = pick.Select((k, i) => options[i][k]).OfType<RosterAssignment>().ToList();
+            if (OwnHard(alone, row) == 0 && Cost(p, others.Concat(row)) is var cost && (best is null || cost < best))
+            {
+                best = cost;
+            }
+
+            var i = 0;
+            while (i < pick.Length && ++pick[i] == options[i].Length)
+            {
+                pick[i++] = 0;
+            }
+
+            if (i == pick.Length)
+            {
+                return best;
+            }
+        }
+    }
+
+    /// <summary>The problem with worker <paramref name="w"/> alone (the others and their wishes left out), through its text.</summary>
+    private static RosterProblem Alone(RosterProblem p, int w)
+    {
+        var others = p.Workers.Where((_, i) => i != w).Select(x => $"W{x.Id.Value} ").ToList();
+        var lines = RosterText.Write(p).Split('\n')
+            .Where(l => !others.Any(o => l.StartsWith("worker " + o, StringComparison.Ordinal) || (l.StartsWith("wish ", StringComparison.Ordinal) && l[5..].StartsWith(o, StringComparison.Ordinal))));
+        return RosterText.Read(string.Join('\n', lines)).Problem;
+    }
+
+    /// <summary>The checker's hard violations other than cover in one worker's <paramref name="row"/> on the problem with them alone: their own rules.</summary>
+    private static int OwnHard(RosterProblem p, IEnumerable<RosterAssignment> row)
+    {
+        var check = RosterChecker.Check(p, row);
+        return check.Hard - CoverHard(check);
+    }
+
+    /// <summary>The one number the path minimises: cover's hard units at the compiled problem's price per person, plus the soft score.</summary>
+    private static long Cost(RosterProblem p, IEnumerable<RosterAssignment> roster)
+    {
+        var check = RosterChecker.Check(p, roster);
+        return (CoverHard(check) * p.Compiled.CoverHardPrice) + check.Soft;
+    }
+
+    private static int CoverHard(RosterChecker.Result check) =>
+        check.ByRule.GetValueOrDefault(RuleKind.CoverMinimum).Hard + check.ByRule.GetValueOrDefault(RuleKind.CoverMaximum).Hard;
+}
