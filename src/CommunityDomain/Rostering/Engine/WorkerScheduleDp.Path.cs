@@ -13,7 +13,9 @@ namespace CommunityDomain.Rostering.Engine;
 /// follow from today's shift). In exact mode a state that cannot reach the minimum minutes by the last day, even with
 /// the longest open shift on every day left, is not kept: its successors could not either, so no kept state loses a
 /// predecessor. Blocks are relaxed in ascending order and a target has at most one candidate per block, so with the
-/// same sums and the same strict comparison the values, ties and rows are those of the sweep over every state.
+/// same sums and the same strict comparison the values, ties and rows are those of the sweep over every state. Without
+/// minutes in the state (a block is one state) no range is kept: the day's values start unreached and a transition is one
+/// comparison (<see cref="Relax"/>), in the same order, so again the same values, ties and rows.
 /// </remarks>
 // The path's loops are compiled fully optimised on first call (AggressiveOptimization): a plan run once under a
 // limit of about a second otherwise spends its first passes in unoptimised tier-0 code (community-600 cold: the first
@@ -115,6 +117,12 @@ internal sealed partial class WorkerScheduleDp
         var p = _p;
         Array.Fill(_lo, int.MaxValue, 0, layout.Blocks);
         Array.Fill(_hi, -1, 0, layout.Blocks);
+        if (!layout.Exact)
+        {
+            // One state per block: every state starts unreached (see Transfer).
+            _value.AsSpan(0, layout.Blocks).Fill(double.PositiveInfinity);
+        }
+
         if (!double.IsPositiveInfinity(_offPrice[0]))
         {
             Enter(layout, layout.Block(layout.Off(0, 1), 0), 0, _offPrice[0]);
@@ -155,26 +163,40 @@ internal sealed partial class WorkerScheduleDp
         (_value, _previous) = (_previous, _value);
         (_lo, _previousLo) = (_previousLo, _lo);
         (_hi, _previousHi) = (_previousHi, _hi);
-        Array.Fill(_lo, int.MaxValue, 0, layout.Blocks);
-        Array.Fill(_hi, -1, 0, layout.Blocks);
+        if (layout.Exact)
+        {
+            Array.Fill(_lo, int.MaxValue, 0, layout.Blocks);
+            Array.Fill(_hi, -1, 0, layout.Blocks);
+        }
+        else
+        {
+            _value.AsSpan(0, layout.Blocks).Fill(double.PositiveInfinity);
+        }
+
         var offPrice = _offPrice[d];
         var weekend = p.WeekendOfDay[d];
         var sameWeekend = weekend >= 0 && p.WeekendOfDay[d - 1] == weekend;
         var minutePrice = lambda + _nu[p.WeekOfDay[d]];
-        for (var block = 0; block < layout.Blocks; block++)
+        // Blocks in ascending order, each base state decoded once for all its weekend counts.
+        for (var block = 0; block < layout.Blocks; block += layout.WeekendCounts)
         {
-            if (_previousLo[block] > _previousHi[block])
+            var baseState = layout.Decode(block * layout.MinuteUnits);
+            var newWeekend = weekend >= 0 && !(baseState.IsWork && sameWeekend);
+            for (var weekends = 0; weekends < layout.WeekendCounts; weekends++)
             {
-                continue;
-            }
+                if (layout.Exact ? _previousLo[block + weekends] > _previousHi[block + weekends] : double.IsPositiveInfinity(_previous[block + weekends]))
+                {
+                    continue;
+                }
 
-            var from = layout.Decode(block * layout.MinuteUnits);
-            if (!double.IsPositiveInfinity(offPrice))
-            {
-                OffToday(layout, r, from, d, block, offPrice);
-            }
+                var from = baseState with { Weekends = weekends };
+                if (!double.IsPositiveInfinity(offPrice))
+                {
+                    OffToday(layout, r, from, d, block + weekends, offPrice);
+                }
 
-            WorkToday(layout, r, from, d, block, minutePrice, weekend >= 0 && !(from.IsWork && sameWeekend));
+                WorkToday(layout, r, from, d, block + weekends, minutePrice, newWeekend);
+            }
         }
     }
 
@@ -224,7 +246,14 @@ internal sealed partial class WorkerScheduleDp
             }
 
             var to = layout.Block(layout.Work(t, run, border), weekends);
-            Transfer(layout, d, block, to, layout.Exact ? _openUnits[t] : 0, price, minutePrice * _openMinutes[t], _mu[_open[t]]);
+            if (layout.Exact)
+            {
+                Transfer(layout, d, block, to, _openUnits[t], price, minutePrice * _openMinutes[t], _mu[_open[t]]);
+            }
+            else
+            {
+                Relax(layout, d, block, to, _previous[block] + price + (minutePrice * _openMinutes[t]) + _mu[_open[t]]);
+            }
         }
     }
 
@@ -237,6 +266,12 @@ internal sealed partial class WorkerScheduleDp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Transfer(in StateLayout layout, int d, int from, int to, int units, double price, double minutes, double perShift)
     {
+        if (!layout.Exact)
+        {
+            Relax(layout, d, from, to, _previous[from] + price + minutes + perShift);
+            return;
+        }
+
         var unitCount = layout.MinuteUnits;
         var lo = Math.Max(_previousLo[from], _need[d] - units);
         var hi = Math.Min(_previousHi[from], unitCount - 1 - units);
@@ -257,6 +292,21 @@ internal sealed partial class WorkerScheduleDp
                 target[i] = candidate;
                 back[i] = from;
             }
+        }
+    }
+
+    /// <summary>
+    /// Relaxes today's state <paramref name="to"/> from yesterday's <paramref name="from"/> at <paramref name="candidate"/>
+    /// when states are blocks (no minutes in the state): all of today's start unreached, so no range is kept, which cost
+    /// more than the relaxation itself (Instance23's 364 days x 16 types: about half the search's time).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Relax(in StateLayout layout, int d, int from, int to, double candidate)
+    {
+        if (candidate < _value[to])
+        {
+            _value[to] = candidate;
+            _back[(d * layout.Count) + to] = from;
         }
     }
 
@@ -315,7 +365,8 @@ internal sealed partial class WorkerScheduleDp
         var best = -1;
         for (var block = 0; block < layout.Blocks; block++)
         {
-            for (var u = _lo[block]; u <= _hi[block]; u++)
+            var (lo, hi) = layout.Exact ? (_lo[block], _hi[block]) : (0, 0);
+            for (var u = lo; u <= hi; u++)
             {
                 var s = (block * layout.MinuteUnits) + u;
                 if (layout.Exact && (u * _unit < r.MinMinutes || u * _unit > r.MaxMinutes))

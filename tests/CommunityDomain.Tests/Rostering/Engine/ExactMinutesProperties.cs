@@ -8,11 +8,12 @@ using FsCheck.Xunit;
 namespace CommunityDomain.Tests.Rostering.Engine;
 
 /// <summary>
-/// The one-worker DP's exact-minutes path (<c>WorkerScheduleDp.SolveExactMinutes</c>, what it falls back to when minute
-/// prices jump over a narrow window) against brute force: on tiny problems whose workers have narrow minute windows and
-/// mixed shift lengths, with the others fixed at the greedy construction's roster, its row keeps every rule of the
-/// worker's own (by the independent checker) and costs exactly what the cheapest such row costs (every row of the worker
-/// enumerated); it finds no row only when none exists.
+/// The one-worker DP's two paths against brute force: the exact-minutes path (<c>WorkerScheduleDp.SolveExactMinutes</c>,
+/// what it falls back to when minute prices jump over a narrow window) on tiny problems whose workers have narrow minute
+/// windows and mixed shift lengths, and the plain path (no minutes in the state: <c>WorkerScheduleDp.Solve</c> for a
+/// worker without a minute window) on the same problems without windows. With the others fixed at the greedy
+/// construction's roster, the row keeps every rule of the worker's own (by the independent checker) and costs exactly
+/// what the cheapest such row costs (every row of the worker enumerated); no row is found only when none exists.
 /// </summary>
 [Properties(Arbitrary = new[] { typeof(ExactMinutesProperties) }, MaxTest = 120)]
 public sealed class ExactMinutesProperties
@@ -27,8 +28,13 @@ public sealed class ExactMinutesProperties
         Gen.Choose(0, int.MaxValue - 1).Select(seed => new TinyProblem(seed, Narrow(seed))),
         t => RosterShrinkers.Smaller(t.Problem).Where(p => p.Compiled.Rules.Any(r => r.MinMinutes > 0)).Select(p => t with { Problem = p }));
 
-    /// <summary>1-3 workers (the first with a narrow window), 2-6 dates, 2-3 shifts of mixed lengths, at most 3 demands a date.</summary>
-    private static RosterProblem Narrow(int seed)
+    /// <summary>The same tiny problems with every minute window left out (the plain path's), shrinking likewise.</summary>
+    public static Arbitrary<NoWindowProblem> NoWindows() => Arb.From(
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => new NoWindowProblem(seed, Narrow(seed, windows: false))),
+        t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
+
+    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false), 2-6 dates, 2-3 shifts of mixed lengths, at most 3 demands a date.</summary>
+    private static RosterProblem Narrow(int seed, bool windows = true)
     {
         var r = new Random(seed);
         var days = r.Next(2, 7);
@@ -50,7 +56,7 @@ public sealed class ExactMinutesProperties
 
         var workers = Enumerable.Range(1, r.Next(1, 4)).Select(i => new Worker(
             new Id<Worker>(i), WorkerKind.ResidentVolunteer, compounds[r.Next(2)], [], r.Next(5) == 0 ? compounds[r.Next(2)] : null, [],
-            horizon.Where(_ => r.Next(6) == 0).ToList(), i == 1 || r.Next(2) == 0 ? NarrowRules(r, shifts, days) : null)).ToList();
+            horizon.Where(_ => r.Next(6) == 0).ToList(), i == 1 || r.Next(2) == 0 ? NarrowRules(r, shifts, days, windows) : null)).ToList();
         var wishes = Enumerable.Range(0, r.Next(0, 4)).Select(_ => new ShiftWish(workers[r.Next(workers.Count)].Id,
             horizon.Start.PlusDays(r.Next(days)), shifts[r.Next(shifts.Count)].Code, r.Next(2) == 0 ? WishKind.ShiftOn : WishKind.ShiftOff, r.Next(1, 9))).ToList();
         return RosterProblem.Create(horizon, shifts, demands, workers, null, wishes: wishes, weights: new PreferenceWeights(r.Next(0, 3), 0));
@@ -60,13 +66,13 @@ public sealed class ExactMinutesProperties
     /// A window of 0-4 h above a minimum of one to three shifts' minutes, and random run, day-off, weekend, rest and
     /// succession rules; no per-shift or weekly maxima (the path keeps those by prices, which brute force would not match).
     /// </summary>
-    private static WorkRules NarrowRules(Random r, List<ShiftDefinition> shifts, int days)
+    private static WorkRules NarrowRules(Random r, List<ShiftDefinition> shifts, int days, bool window)
     {
         var min = Enumerable.Range(0, r.Next(1, 4)).Sum(_ => (int)shifts[r.Next(shifts.Count)].Duration.TotalMinutes);
         var maxC = r.Next(3) == 0 ? (int?)r.Next(1, days + 1) : null;
         return new WorkRules(
-            minTotalMinutes: min,
-            maxTotalMinutes: min + (60 * r.Next(0, 5)),
+            minTotalMinutes: window ? min : 0,
+            maxTotalMinutes: window ? min + (60 * r.Next(0, 5)) : null,
             maxConsecutiveDays: maxC,
             minConsecutiveDays: maxC is { } m ? r.Next(1, m + 1) : r.Next(1, 3),
             minConsecutiveDaysOff: r.Next(1, 3),
@@ -92,6 +98,31 @@ public sealed class ExactMinutesProperties
 
             var row = new int[c.Days];
             var found = dp.SolveExactMinutes(ev, w, row);
+            var cheapest = Cheapest(p, ev.Assign, w);
+            Assert.True(found == cheapest.HasValue, $"worker {w}: the path found a row: {found}, brute force: {cheapest}");
+            if (found)
+            {
+                var cells = (int[])ev.Assign.Clone();
+                row.CopyTo(cells, w * c.Days);
+                var roster = RosterBuilder.Build(c, cells).Assignments;
+                Assert.Equal(0, OwnHard(Alone(p, w), roster.Where(a => a.Worker == p.Workers[w].Id)));
+                Assert.Equal(cheapest, Cost(p, roster));
+            }
+        }
+    }
+
+    [Property]
+    public void The_plain_path_finds_the_cheapest_row_that_keeps_the_workers_own_rules(NoWindowProblem tiny)
+    {
+        var p = tiny.Problem;
+        var c = p.Compiled;
+        var ev = new RosterEvaluator(c);
+        Construction.Greedy(ev);
+        var dp = new WorkerScheduleDp(c);
+        for (var w = 0; w < c.WorkerCount; w++)
+        {
+            var row = new int[c.Days];
+            var found = dp.Solve(ev, w, row);
             var cheapest = Cheapest(p, ev.Assign, w);
             Assert.True(found == cheapest.HasValue, $"worker {w}: the path found a row: {found}, brute force: {cheapest}");
             if (found)
@@ -166,4 +197,12 @@ public sealed class ExactMinutesProperties
 
     private static int CoverHard(RosterChecker.Result check) =>
         check.ByRule.GetValueOrDefault(RuleKind.CoverMinimum).Hard + check.ByRule.GetValueOrDefault(RuleKind.CoverMaximum).Hard;
+}
+
+/// <summary>A tiny roster problem without minute windows for the plain path's brute force, with the seed it was drawn from.</summary>
+public sealed record NoWindowProblem(int Seed, RosterProblem Problem)
+{
+    /// <summary>A count line, then the problem as <see cref="RosterText"/> lines (<see cref="RosterText.Read"/> rebuilds it).</summary>
+    public override string ToString() =>
+        $"no-window seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Demands.Count} demands\n{RosterText.Write(Problem)}";
 }
