@@ -235,6 +235,12 @@ internal sealed partial class WorkerScheduleDp
         }
 
         var shifts = layout.Shifts;
+        if (!layout.Exact)
+        {
+            WorkTodayPlain(layout, from, d, block, minutePrice, layout.Block(layout.Work(0, run, border), weekends));
+            return;
+        }
+
         for (var t = 0; t < shifts; t++)
         {
             var price = _openPrice[(d * shifts) + t];
@@ -246,13 +252,38 @@ internal sealed partial class WorkerScheduleDp
             }
 
             var to = layout.Block(layout.Work(t, run, border), weekends);
-            if (layout.Exact)
+            Transfer(layout, d, block, to, _openUnits[t], price, minutePrice * _openMinutes[t], _mu[_open[t]]);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WorkToday"/> without minutes in the state: shift t's target block is <paramref name="first"/> + t blocks of
+    /// shifts apart, each relaxed with one comparison (<see cref="Relax"/>), the sums as in <see cref="Transfer"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WorkTodayPlain(in StateLayout layout, in DayState from, int d, int block, double minutePrice, int first)
+    {
+        var shifts = layout.Shifts;
+        var stride = layout.RunCap * 2 * layout.WeekendCounts;
+        var prices = _openPrice.AsSpan(d * shifts, shifts);
+        ReadOnlySpan<bool> blocked = from.IsWork ? _openBlocked.AsSpan(from.Shift * shifts, shifts) : default;
+        ReadOnlySpan<bool> blocked2 = from.BeforeOff >= 0 ? _openBlocked2.AsSpan(from.BeforeOff * shifts, shifts) : default;
+        var value = _previous[block];
+        var backRow = d * layout.Count;
+        for (var t = 0; t < prices.Length; t++)
+        {
+            var price = prices[t];
+            if (double.IsPositiveInfinity(price) || (!blocked.IsEmpty && blocked[t]) || (!blocked2.IsEmpty && blocked2[t]))
             {
-                Transfer(layout, d, block, to, _openUnits[t], price, minutePrice * _openMinutes[t], _mu[_open[t]]);
+                continue;
             }
-            else
+
+            var to = first + (t * stride);
+            var candidate = value + price + (minutePrice * _openMinutes[t]) + _mu[_open[t]];
+            if (candidate < _value[to])
             {
-                Relax(layout, d, block, to, _previous[block] + price + (minutePrice * _openMinutes[t]) + _mu[_open[t]]);
+                _value[to] = candidate;
+                _back[backRow + to] = block;
             }
         }
     }
