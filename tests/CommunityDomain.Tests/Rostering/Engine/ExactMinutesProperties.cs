@@ -82,47 +82,33 @@ public sealed class ExactMinutesProperties
     }
 
     [Property]
-    public void The_exact_minutes_path_finds_the_cheapest_row_that_keeps_the_workers_own_rules(TinyProblem tiny)
+    public void The_exact_minutes_path_finds_the_cheapest_row_that_keeps_the_workers_own_rules(TinyProblem tiny) =>
+        EachWorkerMatchesBruteForce(tiny.Problem, w => tiny.Problem.Compiled.Rules[tiny.Problem.Compiled.WorkerRules[w]].MinMinutes > 0, (dp, ev, w, row) => dp.SolveExactMinutes(ev, w, row));
+
+    [Property]
+    public void The_plain_path_finds_the_cheapest_row_that_keeps_the_workers_own_rules(NoWindowProblem tiny) =>
+        EachWorkerMatchesBruteForce(tiny.Problem, _ => true, (dp, ev, w, row) => dp.Solve(ev, w, row));
+
+    /// <summary>
+    /// For each worker <paramref name="included"/>, the others fixed at the greedy construction's roster: the path
+    /// (<paramref name="solve"/>) finds a row exactly when brute force does, and its row keeps the worker's own rules and
+    /// costs the brute-force minimum.
+    /// </summary>
+    private static void EachWorkerMatchesBruteForce(RosterProblem p, Func<int, bool> included, Func<WorkerScheduleDp, RosterEvaluator, int, int[], bool> solve)
     {
-        var p = tiny.Problem;
         var c = p.Compiled;
         var ev = new RosterEvaluator(c);
         Construction.Greedy(ev);
         var dp = new WorkerScheduleDp(c);
         for (var w = 0; w < c.WorkerCount; w++)
         {
-            if (c.Rules[c.WorkerRules[w]].MinMinutes == 0)
+            if (!included(w))
             {
                 continue;
             }
 
             var row = new int[c.Days];
-            var found = dp.SolveExactMinutes(ev, w, row);
-            var cheapest = Cheapest(p, ev.Assign, w);
-            Assert.True(found == cheapest.HasValue, $"worker {w}: the path found a row: {found}, brute force: {cheapest}");
-            if (found)
-            {
-                var cells = (int[])ev.Assign.Clone();
-                row.CopyTo(cells, w * c.Days);
-                var roster = RosterBuilder.Build(c, cells).Assignments;
-                Assert.Equal(0, OwnHard(Alone(p, w), roster.Where(a => a.Worker == p.Workers[w].Id)));
-                Assert.Equal(cheapest, Cost(p, roster));
-            }
-        }
-    }
-
-    [Property]
-    public void The_plain_path_finds_the_cheapest_row_that_keeps_the_workers_own_rules(NoWindowProblem tiny)
-    {
-        var p = tiny.Problem;
-        var c = p.Compiled;
-        var ev = new RosterEvaluator(c);
-        Construction.Greedy(ev);
-        var dp = new WorkerScheduleDp(c);
-        for (var w = 0; w < c.WorkerCount; w++)
-        {
-            var row = new int[c.Days];
-            var found = dp.Solve(ev, w, row);
+            var found = solve(dp, ev, w, row);
             var cheapest = Cheapest(p, ev.Assign, w);
             Assert.True(found == cheapest.HasValue, $"worker {w}: the path found a row: {found}, brute force: {cheapest}");
             if (found)
