@@ -133,7 +133,7 @@ public static class CurtoisParser
                     throw new CurtoisFormatException(lineNumber, "data before the first SECTION_ line");
                 }
 
-                _sections[current].Add((lineNumber, line.Split(',').Select(f => f.Trim()).ToArray()));
+                _sections[current].Add((lineNumber, line.Split(',', StringSplitOptions.TrimEntries)));
             }
 
             foreach (var required in new[] { 0, 1, 2, 6 })
@@ -219,7 +219,7 @@ public static class CurtoisParser
                     }
 
                     given[k] = true;
-                    max[k] = NonNegative(eq[1].Trim(), line, $"MaxShifts of shift '{eq[0].Trim()}'");
+                    max[k] = MaxShifts(eq, line);
                 }
 
                 rows.Add(new StaffRow(
@@ -343,7 +343,7 @@ public static class CurtoisParser
                 return [];
             }
 
-            var items = field.Split('|').Select(s => s.Trim()).ToArray();
+            var items = field.Split('|', StringSplitOptions.TrimEntries);
             return items.All(s => s.Length > 0) ? items : throw new CurtoisFormatException(line, $"empty item in the {what} list '{field}'");
         }
 
@@ -357,6 +357,12 @@ public static class CurtoisParser
             var v = Int(field, line, what);
             return v >= 0 ? v : throw new CurtoisFormatException(line, $"{what} {v} must not be negative");
         }
+
+        /// <summary>The maximum of a <c>ShiftID=max</c> entry (its message is formatted only when the value is bad).</summary>
+        private static int MaxShifts(string[] entry, int line) =>
+            int.TryParse(entry[1].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= 0
+                ? v
+                : NonNegative(entry[1].Trim(), line, $"MaxShifts of shift '{entry[0].Trim()}'");
 
         private static int Day(string field, int line, int days)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -243,80 +244,150 @@ internal static class ProblemCompiler
     private static ChoiceTable CompileChoices(
         RosterProblem problem, SlotTable slots, CoverTable cover, CompiledRules[] rules, int[] workerRules, WishTable wishes, int[] pinned, int days, LocalDate first)
     {
-        // Phases per worker: the own-compound cost per slot, then per date the shifts the worker can serve
-        // (availability) and that date's choices (soft cost, the rule that bars each, whether it is allowed).
+        // Phases per worker: the slots' own-compound cost and qualification, then per date the shifts the worker can serve
+        // (availability, asked once per distinct shift time) and that date's choices (soft cost, barring rule, allowed).
         var workers = problem.Workers;
-        var slotCount = slots.Count;
-        var cells = workers.Count * days * (slotCount + 1);
-        var table = new ChoiceTable(new int[cells], new bool[cells], new byte[cells], new int[workers.Count * slotCount]);
-        var canServe = new bool[problem.Shifts.Count];
+        var cells = workers.Count * days * (slots.Count + 1);
+        var table = new ChoiceTable(new int[cells], new bool[cells], new byte[cells], new int[workers.Count * slots.Count]);
+        var day = new DayChoices(slots, cover, wishes, table, problem.Shifts.Count, days);
+        var timings = new ShiftTimings(problem.Shifts);
         var reach = ReachDays(problem.Shifts);
         var judged = new bool[days + reach];
         for (var w = 0; w < workers.Count; w++)
         {
             var worker = workers[w];
             MarkJudgedDates(worker, first, judged);
-            for (var s = 0; s < slotCount; s++)
+            day.StartWorker(w, worker, rules[workerRules[w]], problem.Weights.OwnCompound);
+            for (var d = 0; d < days; d++)
             {
-                table.OwnCompound[(w * slotCount) + s] = slots.Compound[s] != worker.Home ? problem.Weights.OwnCompound : 0;
-            }
-
-            for (var day = 0; day < days; day++)
-            {
-                var date = first.PlusDays(day);
-                ServableShifts(problem, worker, date, judged.AsSpan(day, reach + 1).Contains(true), canServe);
-                CompileDay(problem, slots, cover, rules[workerRules[w]], wishes, table, (w, day, days), pinned[(w * days) + day], canServe);
+                var date = first.PlusDays(d);
+                timings.Servable(worker, date, judged.AsSpan(d, reach + 1).Contains(true), day.CanServe);
+                day.Compile(d, pinned[(w * days) + d], ConfinedAway(worker, date));
             }
         }
 
         return table;
     }
 
+    /// <summary>The compound <paramref name="worker"/> is confined to on <paramref name="date"/> (every other compound is barred), or null.</summary>
+    private static Id<Compound>? ConfinedAway(Worker worker, LocalDate date) =>
+        worker.ConfinedTo is { } c && (worker.ConfinedFrom is not { } from || date >= from) ? c : null;
+
     /// <summary>
-    /// Which shifts the worker can serve on a date. Availability is judged on the duty's real interval (it may run into
-    /// the next date); a duty that can touch no unavailable or restricted date (<paramref name="judged"/> false: most dates
-    /// of most workers) is served without asking the rule.
+    /// Which shifts a worker can serve on a date, asked once per distinct (start, length): availability depends only on
+    /// the duty's real interval, and a district's shift types share a handful of times. A duty that can touch no
+    /// unavailable or restricted date (judged false: most dates of most workers) is served without asking the rule.
     /// </summary>
-    private static void ServableShifts(RosterProblem problem, Worker worker, LocalDate date, bool judged, bool[] canServe)
+    private sealed class ShiftTimings
     {
-        if (!judged)
+        private readonly LocalTime[] _start;
+        private readonly int[] _minutes;
+        private readonly int[] _timingOf;
+        private readonly bool[] _canServe;
+
+        public ShiftTimings(IReadOnlyList<ShiftDefinition> shifts)
         {
-            Array.Fill(canServe, true);
-            return;
+            // A linear scan over the few distinct times (a dictionary keyed by a value tuple is one more generic
+            // instantiation for the JIT to compile on a cold start).
+            _start = new LocalTime[shifts.Count];
+            _minutes = new int[shifts.Count];
+            _timingOf = new int[shifts.Count];
+            var count = 0;
+            for (var t = 0; t < shifts.Count; t++)
+            {
+                var k = 0;
+                while (k < count && (_start[k] != shifts[t].Start || _minutes[k] != shifts[t].Minutes))
+                {
+                    k++;
+                }
+
+                if (k == count)
+                {
+                    (_start[k], _minutes[k]) = (shifts[t].Start, shifts[t].Minutes);
+                    count++;
+                }
+
+                _timingOf[t] = k;
+            }
+
+            _canServe = new bool[count];
         }
 
-        for (var t = 0; t < canServe.Length; t++)
+        public void Servable(Worker worker, LocalDate date, bool judged, bool[] canServe)
         {
-            var start = date.At(problem.Shifts[t].Start);
-            canServe[t] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(problem.Shifts[t].Minutes));
+            if (!judged)
+            {
+                Array.Fill(canServe, true);
+                return;
+            }
+
+            for (var k = 0; k < _canServe.Length; k++)
+            {
+                var start = date.At(_start[k]);
+                _canServe[k] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(_minutes[k]));
+            }
+
+            for (var t = 0; t < canServe.Length; t++)
+            {
+                canServe[t] = _canServe[_timingOf[t]];
+            }
         }
     }
 
-    /// <summary>One worker-date's choices: off (allowed unless pinned) and each slot's soft cost, barring rule and whether it is allowed.</summary>
-    private static void CompileDay(
-        RosterProblem problem, SlotTable slots, CoverTable cover, CompiledRules r, WishTable wishes, ChoiceTable table, (int Worker, int Day, int Days) at, int pin, bool[] canServe)
+    /// <summary>
+    /// One worker's choices date by date over the flat tables: off (allowed unless pinned) and each slot's soft cost,
+    /// barring rule and whether it is allowed. Its day loop runs once per worker-date of a plan (1.4 M cells on
+    /// community-600), so it is compiled fully optimised on first call (AggressiveOptimization) rather than run as
+    /// tier-0 code in a process that plans once (docs/rostering.md, the 1 s target).
+    /// </summary>
+    private sealed class DayChoices(SlotTable slots, CoverTable cover, WishTable wishes, ChoiceTable table, int shiftCount, int days)
     {
-        var (w, day, days) = at;
-        var worker = problem.Workers[w];
-        var date = problem.Horizon.Start.PlusDays(day);
-        var shiftCount = problem.Shifts.Count;
-        var slotCount = slots.Count;
-        var wd = (w * days) + day;
-        var baseIndex = wd * (slotCount + 1);
-        table.Soft[baseIndex] = wishes.OnTotal[wd];
-        table.Allowed[baseIndex] = pin < 0;
-        for (var s = 0; s < slotCount; s++)
+        private readonly byte[] _qualification = new byte[slots.Count];
+        private int _worker;
+        private int[] _maxPerShift = [];
+
+        /// <summary>Per shift type: whether the current worker can serve it on the date being compiled.</summary>
+        public bool[] CanServe { get; } = new bool[shiftCount];
+
+        /// <summary>Sets the worker: their own-compound cost and missing qualification per slot.</summary>
+        public void StartWorker(int w, Worker worker, CompiledRules rules, int ownCompound)
         {
-            var t = slots.Shift[s];
-            var i = baseIndex + s + 1;
-            table.Soft[i] = wishes.OnTotal[wd] - wishes.On[(wd * shiftCount) + t] + wishes.Off[(wd * shiftCount) + t] + table.OwnCompound[(w * slotCount) + s];
-            RuleKind? broken = !canServe[t] ? RuleKind.Unavailable
-                : slots.Qualification[s] is { } q && !worker.Qualifications.Contains(q) ? RuleKind.Qualification
-                : worker.ConfinedAway(date, slots.Compound[s]) ? RuleKind.Confinement
-                : null;
-            table.Violation[i] = broken is { } b ? (byte)(1 + (int)b) : (byte)0;
-            var open = cover.Required[(day * slotCount) + s] >= 0 && cover.Maximum[(day * slotCount) + s] > 0;
-            table.Allowed[i] = pin >= 0 ? pin == s : open && broken is null && r.MaxPerShift[t] > 0;
+            _worker = w;
+            _maxPerShift = rules.MaxPerShift;
+            for (var s = 0; s < slots.Count; s++)
+            {
+                table.OwnCompound[(w * slots.Count) + s] = slots.Compound[s] != worker.Home ? ownCompound : 0;
+                _qualification[s] = slots.Qualification[s] is { } q && !worker.Qualifications.Contains(q) ? (byte)(1 + (int)RuleKind.Qualification) : (byte)0;
+            }
+        }
+
+        /// <summary>The current worker's choices on date <paramref name="day"/>, with its pin (-1 none) and the compound they are confined to.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Compile(int day, int pin, Id<Compound>? confinedTo)
+        {
+            var (soft, allowed, violation, own) = (table.Soft, table.Allowed, table.Violation, table.OwnCompound);
+            var (on, off, onTotal) = (wishes.On, wishes.Off, wishes.OnTotal);
+            var (slotShift, slotCompound, required, maximum) = (slots.Shift, slots.Compound, cover.Required, cover.Maximum);
+            var (canServe, qualification, maxPerShift) = (CanServe, _qualification, _maxPerShift);
+            var slotCount = slotShift.Length;
+            var wd = (_worker * days) + day;
+            var baseIndex = wd * (slotCount + 1);
+            soft[baseIndex] = onTotal[wd];
+            allowed[baseIndex] = pin < 0;
+            const byte unavailable = 1 + (int)RuleKind.Unavailable, confinement = 1 + (int)RuleKind.Confinement;
+            for (var s = 0; s < slotCount; s++)
+            {
+                var t = slotShift[s];
+                var i = baseIndex + s + 1;
+                soft[i] = onTotal[wd] - on[(wd * shiftCount) + t] + off[(wd * shiftCount) + t] + own[(_worker * slotCount) + s];
+                var broken = !canServe[t] ? unavailable
+                    : qualification[s] != 0 ? qualification[s]
+                    : confinedTo is { } c && c != slotCompound[s] ? confinement
+                    : (byte)0;
+                violation[i] = broken;
+                var open = required[(day * slotCount) + s] >= 0 && maximum[(day * slotCount) + s] > 0;
+                allowed[i] = pin >= 0 ? pin == s : open && broken == 0 && maxPerShift[t] > 0;
+            }
         }
     }
 
@@ -402,6 +473,9 @@ internal static class ProblemCompiler
 
     private static int DayOf(LocalDate first, LocalDate date) => Period.DaysBetween(first, date);
 
+    // Run once per distinct rules object (134 on community-600, each with 1,454 successions and 85 x 85 tables): fully
+    // optimised on first call, like the choices' day loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CompiledRules CompileRules(WorkRules rules, Timings timings, int n, Dictionary<string, int> shiftIndex)
     {
         var maxPer = new int[n];
