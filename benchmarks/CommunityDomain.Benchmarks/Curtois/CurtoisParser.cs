@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 
 namespace CommunityDomain.Benchmarks.Curtois;
@@ -49,6 +50,9 @@ public static class CurtoisParser
     }
 
     /// <summary>The stateful reader of one file; one method per section.</summary>
+    /// <remarks>The loops over lines are compiled fully optimised on first call (AggressiveOptimization): the
+    /// <c>curtois</c> command reads one file per process, and its time limit counts the reading (community-600: 7,800
+    /// lines, about 140 ms of one thread's CPU on the first read against 45 ms on a second one in the same process).</remarks>
     private sealed class Reader(string text)
     {
         private readonly List<(int Line, string[] Fields)>[] _sections =
@@ -93,6 +97,7 @@ public static class CurtoisParser
             return new CurtoisInstance(name, days, shifts, staff, on, off, cover);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Split()
         {
             var current = -1;
@@ -188,6 +193,7 @@ public static class CurtoisParser
             return ids.Count > 0 ? (ids, lengths, next) : throw new CurtoisFormatException(_headerLine[1], "SECTION_SHIFTS is empty");
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<StaffRow> ReadStaffRows(Dictionary<string, int> shiftIndex)
         {
             var rows = new List<StaffRow>();
@@ -235,6 +241,7 @@ public static class CurtoisParser
             return rows;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<int>[] ReadDaysOff(Dictionary<string, int> staffIndex, int days)
         {
             var result = Enumerable.Range(0, staffIndex.Count).Select(_ => new List<int>()).ToArray();
@@ -257,6 +264,7 @@ public static class CurtoisParser
             return result;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<CurtoisRequest> ReadRequests(int section, Dictionary<string, int> staffIndex, Dictionary<string, int> shiftIndex, int days)
         {
             var result = new List<CurtoisRequest>();
@@ -272,6 +280,7 @@ public static class CurtoisParser
             return result;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<CurtoisCover> ReadCover(Dictionary<string, int> shiftIndex, List<string> shiftIds, int days)
         {
             var result = new List<CurtoisCover>();
