@@ -47,63 +47,16 @@ public sealed class CurtoisInstance
         OffRequests = Array.AsReadOnly(Guard.Against.Null(offRequests).ToArray());
         Cover = Array.AsReadOnly(Guard.Against.Null(cover).ToArray());
 
-        var t = Shifts.Count;
-        Require(t > 0, nameof(shifts), "At least one shift type is required.");
+        // Checks in named steps; each message is formatted only when its check fails (a district instance has thousands
+        // of requests and cover lines, and formatting every message cost more than the checks on a cold start).
+        Require(Shifts.Count > 0, nameof(shifts), "At least one shift type is required.");
         Require(Shifts.All(s => s is not null), nameof(shifts), "A shift type is null.");
         Require(Staff.All(s => s is not null), nameof(staff), "An employee is null.");
-        _shiftIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < t; i++)
-        {
-            Require(_shiftIndex.TryAdd(Shifts[i].Id, i), nameof(shifts), $"Duplicate shift id '{Shifts[i].Id}'.");
-        }
-
-        _forbiddenNext = new bool[t * t];
-        for (var i = 0; i < t; i++)
-        {
-            foreach (var next in Shifts[i].CannotFollow)
-            {
-                Require(next < t, nameof(shifts), $"Shift '{Shifts[i].Id}' cannot-follow index {next} is out of range.");
-                _forbiddenNext[(i * t) + next] = true;
-            }
-        }
-
-        _staffIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        _dayOff = new bool[Staff.Count * days];
-        for (var e = 0; e < Staff.Count; e++)
-        {
-            var s = Staff[e];
-            Require(_staffIndex.TryAdd(s.Id, e), nameof(staff), $"Duplicate staff id '{s.Id}'.");
-            Require(s.MaxShifts.Count == t, nameof(staff), $"Employee '{s.Id}' has {s.MaxShifts.Count} shift maxima for {t} shift types.");
-            foreach (var d in s.DaysOff)
-            {
-                Require(d < days, nameof(staff), $"Employee '{s.Id}' day off {d} is outside the horizon.");
-                _dayOff[(e * days) + d] = true;
-            }
-        }
-
-        foreach (var r in OnRequests)
-        {
-            RequireRequest(r, nameof(onRequests));
-        }
-
-        foreach (var r in OffRequests)
-        {
-            RequireRequest(r, nameof(offRequests));
-        }
-
-        _coverByDayShift = new CurtoisCover[days * t];
-        var seen = new bool[days * t];
-        foreach (var c in Cover)
-        {
-            Require(c.Day < days && c.Shift < t, nameof(cover), $"Cover {c} is out of range.");
-            var k = (c.Day * t) + c.Shift;
-            Require(!seen[k], nameof(cover), $"Duplicate cover for day {c.Day}, shift '{Shifts[c.Shift].Id}'.");
-            seen[k] = true;
-            _coverByDayShift[k] = c;
-        }
-
-        var missing = Array.IndexOf(seen, false);
-        Require(missing < 0, nameof(cover), missing < 0 ? string.Empty : $"No cover for day {missing / t}, shift '{Shifts[missing % t].Id}'.");
+        (_shiftIndex, _forbiddenNext) = IndexShifts(Shifts);
+        (_staffIndex, _dayOff) = IndexStaff(Staff, Shifts.Count, days);
+        CheckRequests(OnRequests, nameof(onRequests));
+        CheckRequests(OffRequests, nameof(offRequests));
+        _coverByDayShift = IndexCover(Cover, Shifts, days);
     }
 
     /// <summary>The display name (the file name without extension for a loaded file).</summary>
@@ -185,8 +138,103 @@ public sealed class CurtoisInstance
 
     internal CurtoisCover CoverFast(int day, int shift) => _coverByDayShift[(day * Shifts.Count) + shift];
 
-    private void RequireRequest(CurtoisRequest r, string parameter) =>
-        Require(r.Employee < Staff.Count && r.Day < Days && r.Shift < Shifts.Count, parameter, $"Request {r} is out of range.");
+    private static (Dictionary<string, int> Index, bool[] ForbiddenNext) IndexShifts(IReadOnlyList<CurtoisShift> shifts)
+    {
+        var t = shifts.Count;
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var forbiddenNext = new bool[t * t];
+        for (var i = 0; i < t; i++)
+        {
+            if (!index.TryAdd(shifts[i].Id, i))
+            {
+                throw new ArgumentException($"Duplicate shift id '{shifts[i].Id}'.", nameof(shifts));
+            }
+        }
+
+        for (var i = 0; i < t; i++)
+        {
+            foreach (var next in shifts[i].CannotFollow)
+            {
+                if (next >= t)
+                {
+                    throw new ArgumentException($"Shift '{shifts[i].Id}' cannot-follow index {next} is out of range.", nameof(shifts));
+                }
+
+                forbiddenNext[(i * t) + next] = true;
+            }
+        }
+
+        return (index, forbiddenNext);
+    }
+
+    private static (Dictionary<string, int> Index, bool[] DayOff) IndexStaff(IReadOnlyList<CurtoisStaff> staff, int t, int days)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dayOff = new bool[staff.Count * days];
+        for (var e = 0; e < staff.Count; e++)
+        {
+            var s = staff[e];
+            if (!index.TryAdd(s.Id, e))
+            {
+                throw new ArgumentException($"Duplicate staff id '{s.Id}'.", nameof(staff));
+            }
+
+            if (s.MaxShifts.Count != t)
+            {
+                throw new ArgumentException($"Employee '{s.Id}' has {s.MaxShifts.Count} shift maxima for {t} shift types.", nameof(staff));
+            }
+
+            foreach (var d in s.DaysOff)
+            {
+                if (d >= days)
+                {
+                    throw new ArgumentException($"Employee '{s.Id}' day off {d} is outside the horizon.", nameof(staff));
+                }
+
+                dayOff[(e * days) + d] = true;
+            }
+        }
+
+        return (index, dayOff);
+    }
+
+    private void CheckRequests(IReadOnlyList<CurtoisRequest> requests, string parameter)
+    {
+        foreach (var r in requests)
+        {
+            if (r.Employee >= Staff.Count || r.Day >= Days || r.Shift >= Shifts.Count)
+            {
+                throw new ArgumentException($"Request {r} is out of range.", parameter);
+            }
+        }
+    }
+
+    private static CurtoisCover[] IndexCover(IReadOnlyList<CurtoisCover> cover, IReadOnlyList<CurtoisShift> shifts, int days)
+    {
+        var t = shifts.Count;
+        var byDayShift = new CurtoisCover[days * t];
+        var seen = new bool[days * t];
+        foreach (var c in cover)
+        {
+            if (c.Day >= days || c.Shift >= t)
+            {
+                throw new ArgumentException($"Cover {c} is out of range.", nameof(cover));
+            }
+
+            var k = (c.Day * t) + c.Shift;
+            if (seen[k])
+            {
+                throw new ArgumentException($"Duplicate cover for day {c.Day}, shift '{shifts[c.Shift].Id}'.", nameof(cover));
+            }
+
+            seen[k] = true;
+            byDayShift[k] = c;
+        }
+
+        var missing = Array.IndexOf(seen, false);
+        Require(missing < 0, nameof(cover), missing < 0 ? string.Empty : $"No cover for day {missing / t}, shift '{shifts[missing % t].Id}'.");
+        return byDayShift;
+    }
 
     private static void Require(bool ok, string parameter, string message)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 
 namespace CommunityDomain.Benchmarks.Curtois;
@@ -49,6 +50,9 @@ public static class CurtoisParser
     }
 
     /// <summary>The stateful reader of one file; one method per section.</summary>
+    /// <remarks>The loops over lines are compiled fully optimised on first call (AggressiveOptimization): the
+    /// <c>curtois</c> command reads one file per process, and its time limit counts the reading (community-600: 7,800
+    /// lines, about 140 ms of one thread's CPU on the first read against 45 ms on a second one in the same process).</remarks>
     private sealed class Reader(string text)
     {
         private readonly List<(int Line, string[] Fields)>[] _sections =
@@ -93,6 +97,7 @@ public static class CurtoisParser
             return new CurtoisInstance(name, days, shifts, staff, on, off, cover);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Split()
         {
             var current = -1;
@@ -133,7 +138,7 @@ public static class CurtoisParser
                     throw new CurtoisFormatException(lineNumber, "data before the first SECTION_ line");
                 }
 
-                _sections[current].Add((lineNumber, line.Split(',').Select(f => f.Trim()).ToArray()));
+                _sections[current].Add((lineNumber, line.Split(',', StringSplitOptions.TrimEntries)));
             }
 
             foreach (var required in new[] { 0, 1, 2, 6 })
@@ -188,6 +193,7 @@ public static class CurtoisParser
             return ids.Count > 0 ? (ids, lengths, next) : throw new CurtoisFormatException(_headerLine[1], "SECTION_SHIFTS is empty");
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<StaffRow> ReadStaffRows(Dictionary<string, int> shiftIndex)
         {
             var rows = new List<StaffRow>();
@@ -219,7 +225,7 @@ public static class CurtoisParser
                     }
 
                     given[k] = true;
-                    max[k] = NonNegative(eq[1].Trim(), line, $"MaxShifts of shift '{eq[0].Trim()}'");
+                    max[k] = MaxShifts(eq, line);
                 }
 
                 rows.Add(new StaffRow(
@@ -235,6 +241,7 @@ public static class CurtoisParser
             return rows;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<int>[] ReadDaysOff(Dictionary<string, int> staffIndex, int days)
         {
             var result = Enumerable.Range(0, staffIndex.Count).Select(_ => new List<int>()).ToArray();
@@ -257,6 +264,7 @@ public static class CurtoisParser
             return result;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<CurtoisRequest> ReadRequests(int section, Dictionary<string, int> staffIndex, Dictionary<string, int> shiftIndex, int days)
         {
             var result = new List<CurtoisRequest>();
@@ -272,6 +280,7 @@ public static class CurtoisParser
             return result;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<CurtoisCover> ReadCover(Dictionary<string, int> shiftIndex, List<string> shiftIds, int days)
         {
             var result = new List<CurtoisCover>();
@@ -343,7 +352,7 @@ public static class CurtoisParser
                 return [];
             }
 
-            var items = field.Split('|').Select(s => s.Trim()).ToArray();
+            var items = field.Split('|', StringSplitOptions.TrimEntries);
             return items.All(s => s.Length > 0) ? items : throw new CurtoisFormatException(line, $"empty item in the {what} list '{field}'");
         }
 
@@ -357,6 +366,12 @@ public static class CurtoisParser
             var v = Int(field, line, what);
             return v >= 0 ? v : throw new CurtoisFormatException(line, $"{what} {v} must not be negative");
         }
+
+        /// <summary>The maximum of a <c>ShiftID=max</c> entry (its message is formatted only when the value is bad).</summary>
+        private static int MaxShifts(string[] entry, int line) =>
+            int.TryParse(entry[1].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= 0
+                ? v
+                : NonNegative(entry[1].Trim(), line, $"MaxShifts of shift '{entry[0].Trim()}'");
 
         private static int Day(string field, int line, int days)
         {

@@ -27,33 +27,77 @@ public static class CurtoisMapping
     public static readonly Id<Compound> Compound = new(1);
 
     /// <summary>Builds the rostering problem of an instance.</summary>
+    /// <remarks>Plain loops rather than LINQ: each LINQ operator over a new element type is a generic instantiation the
+    /// JIT compiles on a cold start, and the <c>curtois</c> command counts the mapping in its time limit.</remarks>
     public static RosterProblem ToProblem(CurtoisInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var horizon = new DateInterval(DayZero, DayZero.PlusDays(instance.Days - 1));
-        var shifts = instance.Shifts
-            .Select(s => new ShiftDefinition(s.Id, LocalTime.Midnight, Duration.FromMinutes(s.LengthMinutes)))
-            .ToList();
-        var successions = instance.Shifts
-            .SelectMany(s => s.CannotFollow.Select(n => new ForbiddenSuccession(s.Id, instance.Shifts[n].Id)))
-            .ToList();
-        // Staff with the same contract share one WorkRules: the planner compiles one rule set per rules object, and a
-        // district instance has hundreds of staff on a few dozen contracts, each with every cannot-follow pair.
+        var shifts = new List<ShiftDefinition>(instance.Shifts.Count);
+        var successions = new List<ForbiddenSuccession>();
+        foreach (var s in instance.Shifts)
+        {
+            shifts.Add(new ShiftDefinition(s.Id, LocalTime.Midnight, Duration.FromMinutes(s.LengthMinutes)));
+            foreach (var n in s.CannotFollow)
+            {
+                successions.Add(new ForbiddenSuccession(s.Id, instance.Shifts[n].Id));
+            }
+        }
+
+        return RosterProblem.Create(horizon, shifts, Demands(instance), Workers(instance, successions), wishes: Wishes(instance));
+    }
+
+    /// <summary>One worker per staff line. Staff with the same contract share one <see cref="WorkRules"/>: the planner
+    /// compiles one rule set per rules object, and a district instance has hundreds of staff on a few dozen contracts, each
+    /// with every cannot-follow pair.</summary>
+    private static List<Worker> Workers(CurtoisInstance instance, List<ForbiddenSuccession> successions)
+    {
         var contracts = new Dictionary<string, WorkRules>(StringComparer.Ordinal);
-        var workers = instance.Staff.Select((s, e) => new Worker(
-            WorkerId(e),
-            WorkerKind.Staff,
-            Compound,
-            unavailableDates: s.DaysOff.Select(d => DayZero.PlusDays(d)),
-            rules: RulesOf(instance, s, successions, contracts))).ToList();
-        var demands = instance.Cover.Select(c => new Demand(
-            Post, Compound, DayZero.PlusDays(c.Day), instance.Shifts[c.Shift].Id, c.Requirement, c.WeightUnder, c.WeightOver,
-            maximum: Math.Max(c.Requirement, instance.Staff.Count))); // the benchmark prices over-cover, never forbids it
-        var wishes = instance.OnRequests
-            .Select(r => new ShiftWish(WorkerId(r.Employee), DayZero.PlusDays(r.Day), instance.Shifts[r.Shift].Id, WishKind.ShiftOn, r.Weight))
-            .Concat(instance.OffRequests
-                .Select(r => new ShiftWish(WorkerId(r.Employee), DayZero.PlusDays(r.Day), instance.Shifts[r.Shift].Id, WishKind.ShiftOff, r.Weight)));
-        return RosterProblem.Create(horizon, shifts, demands, workers, wishes: wishes);
+        var workers = new List<Worker>(instance.Staff.Count);
+        for (var e = 0; e < instance.Staff.Count; e++)
+        {
+            var s = instance.Staff[e];
+            var daysOff = new LocalDate[s.DaysOff.Count];
+            for (var i = 0; i < daysOff.Length; i++)
+            {
+                daysOff[i] = DayZero.PlusDays(s.DaysOff[i]);
+            }
+
+            workers.Add(new Worker(WorkerId(e), WorkerKind.Staff, Compound, unavailableDates: daysOff, rules: RulesOf(instance, s, successions, contracts)));
+        }
+
+        return workers;
+    }
+
+    /// <summary>One demand per cover line, with its weights; the benchmark prices over-cover, never forbids it.</summary>
+    private static List<Demand> Demands(CurtoisInstance instance)
+    {
+        var demands = new List<Demand>(instance.Cover.Count);
+        foreach (var c in instance.Cover)
+        {
+            demands.Add(new Demand(
+                Post, Compound, DayZero.PlusDays(c.Day), instance.Shifts[c.Shift].Id, c.Requirement, c.WeightUnder, c.WeightOver,
+                maximum: Math.Max(c.Requirement, instance.Staff.Count)));
+        }
+
+        return demands;
+    }
+
+    /// <summary>The shift-on requests, then the shift-off requests, as wishes.</summary>
+    private static List<ShiftWish> Wishes(CurtoisInstance instance)
+    {
+        var wishes = new List<ShiftWish>(instance.OnRequests.Count + instance.OffRequests.Count);
+        foreach (var r in instance.OnRequests)
+        {
+            wishes.Add(new ShiftWish(WorkerId(r.Employee), DayZero.PlusDays(r.Day), instance.Shifts[r.Shift].Id, WishKind.ShiftOn, r.Weight));
+        }
+
+        foreach (var r in instance.OffRequests)
+        {
+            wishes.Add(new ShiftWish(WorkerId(r.Employee), DayZero.PlusDays(r.Day), instance.Shifts[r.Shift].Id, WishKind.ShiftOff, r.Weight));
+        }
+
+        return wishes;
     }
 
     /// <summary>Maps a roster of <see cref="ToProblem"/>'s problem back onto the instance.</summary>
@@ -95,7 +139,7 @@ public static class CurtoisMapping
         if (!contracts.TryGetValue(key, out var rules))
         {
             rules = new WorkRules(
-                maxShiftsPerCode: instance.Shifts.Select((sh, t) => (sh.Id, s.MaxShifts[t])).ToDictionary(x => x.Id, x => x.Item2),
+                maxShiftsPerCode: MaxShiftsPerCode(instance, s),
                 minTotalMinutes: s.MinTotalMinutes,
                 maxTotalMinutes: s.MaxTotalMinutes,
                 maxConsecutiveDays: s.MaxConsecutiveShifts,
@@ -107,5 +151,16 @@ public static class CurtoisMapping
         }
 
         return rules;
+    }
+
+    private static Dictionary<string, int> MaxShiftsPerCode(CurtoisInstance instance, CurtoisStaff s)
+    {
+        var perCode = new Dictionary<string, int>(instance.Shifts.Count, StringComparer.Ordinal);
+        for (var t = 0; t < instance.Shifts.Count; t++)
+        {
+            perCode[instance.Shifts[t].Id] = s.MaxShifts[t];
+        }
+
+        return perCode;
     }
 }

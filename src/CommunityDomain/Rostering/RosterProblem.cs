@@ -281,8 +281,10 @@ public sealed class RosterProblem
     /// <summary>Every wish names a known worker and shift code inside the horizon, and a worker-date's wishes fit one int with the own-compound weight.</summary>
     private static void CheckWishes(IReadOnlyList<ShiftWish> wishes, HashSet<Id<Worker>> workerIds, HashSet<string> codes, DateInterval horizon, int ownCompound)
     {
+        var total = 0L;
         foreach (var wish in wishes)
         {
+            total += wish.Weight;
             Guard.Against.InvalidInput(wish, nameof(wishes), static x => !x.Worker.IsDefault, "A wish is default.");
             if (!workerIds.Contains(wish.Worker))
             {
@@ -300,7 +302,13 @@ public sealed class RosterProblem
             }
         }
 
-        // A choice's soft cost is one int: the wishes of a worker-date plus the own-compound weight must fit in it.
+        // A choice's soft cost is one int: the wishes of a worker-date plus the own-compound weight must fit in it. No
+        // worker-date can exceed it when all the wishes together do not (the usual case: no grouping to pay for).
+        if (total + ownCompound <= int.MaxValue)
+        {
+            return;
+        }
+
         foreach (var day in wishes.GroupBy(w => (w.Worker, w.Date)))
         {
             if (day.Sum(w => (long)w.Weight) + ownCompound > int.MaxValue)

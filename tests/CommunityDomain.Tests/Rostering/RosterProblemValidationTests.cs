@@ -52,6 +52,19 @@ public sealed class RosterProblemValidationTests
     }
 
     [Fact]
+    public void Create_wishes_whose_sum_exceeds_an_int_on_different_dates_are_accepted_and_on_one_date_refused()
+    {
+        // The check groups by worker and date only when all the wishes together could overflow a choice's cost.
+        ShiftWish[] apart = [new(W(1), Monday, "D", WishKind.ShiftOn, int.MaxValue), new(W(1), Monday.PlusDays(1), "D", WishKind.ShiftOn, int.MaxValue)];
+        Assert.Equal(2, Problem(wishes: apart).Wishes.Count);
+
+        ShiftWish[] together = [.. apart, new(W(1), Monday.PlusDays(1), "N", WishKind.ShiftOff, 1)];
+        var ex = Assert.Throws<ArgumentException>(() => Problem(wishes: together));
+        Assert.Equal("wishes", ex.ParamName);
+        Assert.Contains("2024-01-02", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_two_pins_for_one_worker_date_or_pin_without_demand_throw()
     {
         Assert.Equal("pins", Assert.Throws<ArgumentException>(() => Problem(pins: [A(1, 0), A(1, 0, "N")])).ParamName);

@@ -74,14 +74,27 @@ internal sealed class CompiledProblem
     /// <summary>Per <see cref="WorkerDay"/> cell: the pinned slot, or -1.</summary>
     public required int[] Pinned { get; init; }
 
-    /// <summary>Per <see cref="WishIndex"/> cell: weight of shift-on wishes for that shift.</summary>
-    public required int[] OnWish { get; init; }
+    private int[]? _onWish;
+    private int[]? _offWish;
+
+    /// <summary>Per <see cref="WishIndex"/> cell: weight of shift-on wishes for that shift. Built on first read (only the
+    /// score's breakdown reads it; workers x dates x shift types is 1.4 M ints on community-600); thread-safe.</summary>
+    public int[] OnWish => Volatile.Read(ref _onWish) ?? DenseWishes().On;
 
     /// <summary>Per <see cref="WorkerDay"/> cell: total weight of shift-on wishes that day.</summary>
     public required int[] OnWishTotal { get; init; }
 
-    /// <summary>Per <see cref="WishIndex"/> cell: weight of shift-off wishes for that shift.</summary>
-    public required int[] OffWish { get; init; }
+    /// <summary>Per <see cref="WishIndex"/> cell: weight of shift-off wishes for that shift; built with <see cref="OnWish"/>.</summary>
+    public int[] OffWish => Volatile.Read(ref _offWish) ?? DenseWishes().Off;
+
+    /// <summary>Both dense wish tables, set once: a thread that loses the race reads the winner's (equal) tables.</summary>
+    private (int[] On, int[] Off) DenseWishes()
+    {
+        var (on, off) = ProblemCompiler.DenseWishes(Source);
+        Interlocked.CompareExchange(ref _offWish, off, null);
+        Interlocked.CompareExchange(ref _onWish, on, null);
+        return (_onWish!, _offWish!);
+    }
 
     /// <summary>Per <see cref="WorkerSlot"/> cell: own-compound penalty of serving that slot.</summary>
     public required int[] OwnCompoundCost { get; init; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 
@@ -50,9 +51,7 @@ internal static class ProblemCompiler
         Allowed = t.Choices.Allowed,
         Violation = t.Choices.Violation,
         Pinned = t.Pinned,
-        OnWish = t.Wishes.On,
         OnWishTotal = t.Wishes.OnTotal,
-        OffWish = t.Wishes.Off,
         OwnCompoundCost = t.Choices.OwnCompound,
         Rules = t.Rules,
         WorkerRules = t.WorkerRules,
@@ -77,8 +76,12 @@ internal static class ProblemCompiler
     /// <summary>Per date x slot (index <c>day * slots + slot</c>): the demand's numbers; -1 in Required/DemandIndex where no demand is.</summary>
     private sealed record CoverTable(int[] Required, int[] Minimum, int[] Maximum, int[] Under, int[] Over, int[] DemandIndex, int[] SlotDemand);
 
-    /// <summary>Per worker x date x shift (On, Off) and per worker x date (OnTotal): wish weights.</summary>
-    private sealed record WishTable(int[] On, int[] Off, int[] OnTotal);
+    /// <summary>
+    /// Wish weights per worker x date (OnTotal), and each worker-date's wishes in a compressed row: the wishes of cell wd
+    /// are entries <c>Start[wd] .. Start[wd + 1] - 1</c> of Shift, On and Off (a worker x date x shift table of each is
+    /// 1.4 M ints on community-600 with 4,100 wishes, and only the breakdown reads it: <see cref="DenseWishes"/>).
+    /// </summary>
+    private sealed record WishTable(int[] OnTotal, int[] Start, int[] Shift, int[] On, int[] Off);
 
     /// <summary>Per worker x date x choice (choice 0 = off, 1 + slot): soft cost, allowed, and the rule that excludes it (1 + RuleKind, 0 = none).</summary>
     private sealed record ChoiceTable(int[] Soft, bool[] Allowed, byte[] Violation, int[] OwnCompound);
@@ -199,27 +202,55 @@ internal static class ProblemCompiler
 
     private static WishTable CompileWishes(RosterProblem problem, Dictionary<Id<Worker>, int> workerIndex, Dictionary<string, int> shiftIndex, int days, LocalDate first)
     {
-        var shiftCount = problem.Shifts.Count;
-        var workerCount = problem.Workers.Count;
-        var onWish = new int[workerCount * days * shiftCount];
-        var offWish = new int[workerCount * days * shiftCount];
-        var onWishTotal = new int[workerCount * days];
-        foreach (var wish in problem.Wishes)
+        var wishes = problem.Wishes;
+        var cell = new int[wishes.Count];
+        var onWishTotal = new int[problem.Workers.Count * days];
+        var start = new int[onWishTotal.Length + 1];
+        for (var k = 0; k < wishes.Count; k++)
         {
-            var wd = (workerIndex[wish.Worker] * days) + DayOf(first, wish.Date);
-            var i = (wd * shiftCount) + shiftIndex[wish.ShiftCode];
-            if (wish.Kind == WishKind.ShiftOn)
+            cell[k] = (workerIndex[wishes[k].Worker] * days) + DayOf(first, wishes[k].Date);
+            start[cell[k] + 1]++;
+            if (wishes[k].Kind == WishKind.ShiftOn)
             {
-                onWish[i] += wish.Weight;
-                onWishTotal[wd] += wish.Weight;
-            }
-            else
-            {
-                offWish[i] += wish.Weight;
+                onWishTotal[cell[k]] += wishes[k].Weight;
             }
         }
 
-        return new WishTable(onWish, offWish, onWishTotal);
+        for (var wd = 0; wd < onWishTotal.Length; wd++)
+        {
+            start[wd + 1] += start[wd];
+        }
+
+        var (shift, on, off) = (new int[wishes.Count], new int[wishes.Count], new int[wishes.Count]);
+        var next = (int[])start.Clone();
+        for (var k = 0; k < wishes.Count; k++)
+        {
+            var i = next[cell[k]]++;
+            shift[i] = shiftIndex[wishes[k].ShiftCode];
+            (wishes[k].Kind == WishKind.ShiftOn ? on : off)[i] = wishes[k].Weight;
+        }
+
+        return new WishTable(onWishTotal, start, shift, on, off);
+    }
+
+    /// <summary>
+    /// Per worker x date x shift type (<see cref="CompiledProblem.WishIndex"/>): the weights of shift-on and shift-off
+    /// wishes. Built on first use by the score's breakdown (<see cref="CompiledProblem.OnWish"/>), not by every compile.
+    /// </summary>
+    public static (int[] On, int[] Off) DenseWishes(RosterProblem problem)
+    {
+        var days = problem.Horizon.Length;
+        var shifts = IndexShifts(problem.Shifts);
+        var workers = IndexWorkers(problem.Workers);
+        var on = new int[problem.Workers.Count * days * problem.Shifts.Count];
+        var off = new int[on.Length];
+        foreach (var wish in problem.Wishes)
+        {
+            var i = (((workers[wish.Worker] * days) + DayOf(problem.Horizon.Start, wish.Date)) * problem.Shifts.Count) + shifts[wish.ShiftCode];
+            (wish.Kind == WishKind.ShiftOn ? on : off)[i] += wish.Weight;
+        }
+
+        return (on, off);
     }
 
     /// <summary>Per worker x date: the pinned slot, or -1.</summary>
@@ -243,80 +274,165 @@ internal static class ProblemCompiler
     private static ChoiceTable CompileChoices(
         RosterProblem problem, SlotTable slots, CoverTable cover, CompiledRules[] rules, int[] workerRules, WishTable wishes, int[] pinned, int days, LocalDate first)
     {
-        // Phases per worker: the own-compound cost per slot, then per date the shifts the worker can serve
-        // (availability) and that date's choices (soft cost, the rule that bars each, whether it is allowed).
+        // Phases per worker: the slots' own-compound cost and qualification, then per date the shifts the worker can serve
+        // (availability, asked once per distinct shift time) and that date's choices (soft cost, barring rule, allowed).
         var workers = problem.Workers;
-        var slotCount = slots.Count;
-        var cells = workers.Count * days * (slotCount + 1);
-        var table = new ChoiceTable(new int[cells], new bool[cells], new byte[cells], new int[workers.Count * slotCount]);
-        var canServe = new bool[problem.Shifts.Count];
+        var cells = workers.Count * days * (slots.Count + 1);
+        var table = new ChoiceTable(new int[cells], new bool[cells], new byte[cells], new int[workers.Count * slots.Count]);
+        var day = new DayChoices(slots, cover, wishes, table, problem.Shifts.Count, days);
+        var timings = new ShiftTimings(problem.Shifts);
         var reach = ReachDays(problem.Shifts);
         var judged = new bool[days + reach];
         for (var w = 0; w < workers.Count; w++)
         {
             var worker = workers[w];
             MarkJudgedDates(worker, first, judged);
-            for (var s = 0; s < slotCount; s++)
+            day.StartWorker(w, worker, rules[workerRules[w]], problem.Weights.OwnCompound);
+            for (var d = 0; d < days; d++)
             {
-                table.OwnCompound[(w * slotCount) + s] = slots.Compound[s] != worker.Home ? problem.Weights.OwnCompound : 0;
-            }
-
-            for (var day = 0; day < days; day++)
-            {
-                var date = first.PlusDays(day);
-                ServableShifts(problem, worker, date, judged.AsSpan(day, reach + 1).Contains(true), canServe);
-                CompileDay(problem, slots, cover, rules[workerRules[w]], wishes, table, (w, day, days), pinned[(w * days) + day], canServe);
+                var date = first.PlusDays(d);
+                timings.Servable(worker, date, judged.AsSpan(d, reach + 1).Contains(true), day.CanServe);
+                day.Compile(d, pinned[(w * days) + d], ConfinedAway(worker, date));
             }
         }
 
         return table;
     }
 
+    /// <summary>The compound <paramref name="worker"/> is confined to on <paramref name="date"/> (every other compound is barred), or null.</summary>
+    private static Id<Compound>? ConfinedAway(Worker worker, LocalDate date) =>
+        worker.ConfinedTo is { } c && (worker.ConfinedFrom is not { } from || date >= from) ? c : null;
+
     /// <summary>
-    /// Which shifts the worker can serve on a date. Availability is judged on the duty's real interval (it may run into
-    /// the next date); a duty that can touch no unavailable or restricted date (<paramref name="judged"/> false: most dates
-    /// of most workers) is served without asking the rule.
+    /// Which shifts a worker can serve on a date, asked once per distinct (start, length): availability depends only on
+    /// the duty's real interval, and a district's shift types share a handful of times. A duty that can touch no
+    /// unavailable or restricted date (judged false: most dates of most workers) is served without asking the rule.
     /// </summary>
-    private static void ServableShifts(RosterProblem problem, Worker worker, LocalDate date, bool judged, bool[] canServe)
+    private sealed class ShiftTimings
     {
-        if (!judged)
+        private readonly LocalTime[] _start;
+        private readonly int[] _minutes;
+        private readonly int[] _timingOf;
+        private readonly bool[] _canServe;
+
+        public ShiftTimings(IReadOnlyList<ShiftDefinition> shifts)
         {
-            Array.Fill(canServe, true);
-            return;
+            // A linear scan over the few distinct times (a dictionary keyed by a value tuple is one more generic
+            // instantiation for the JIT to compile on a cold start).
+            _start = new LocalTime[shifts.Count];
+            _minutes = new int[shifts.Count];
+            _timingOf = new int[shifts.Count];
+            var count = 0;
+            for (var t = 0; t < shifts.Count; t++)
+            {
+                var k = 0;
+                while (k < count && (_start[k] != shifts[t].Start || _minutes[k] != shifts[t].Minutes))
+                {
+                    k++;
+                }
+
+                if (k == count)
+                {
+                    (_start[k], _minutes[k]) = (shifts[t].Start, shifts[t].Minutes);
+                    count++;
+                }
+
+                _timingOf[t] = k;
+            }
+
+            _canServe = new bool[count];
         }
 
-        for (var t = 0; t < canServe.Length; t++)
+        public void Servable(Worker worker, LocalDate date, bool judged, bool[] canServe)
         {
-            var start = date.At(problem.Shifts[t].Start);
-            canServe[t] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(problem.Shifts[t].Minutes));
+            if (!judged)
+            {
+                Array.Fill(canServe, true);
+                return;
+            }
+
+            for (var k = 0; k < _canServe.Length; k++)
+            {
+                var start = date.At(_start[k]);
+                _canServe[k] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(_minutes[k]));
+            }
+
+            for (var t = 0; t < canServe.Length; t++)
+            {
+                canServe[t] = _canServe[_timingOf[t]];
+            }
         }
     }
 
-    /// <summary>One worker-date's choices: off (allowed unless pinned) and each slot's soft cost, barring rule and whether it is allowed.</summary>
-    private static void CompileDay(
-        RosterProblem problem, SlotTable slots, CoverTable cover, CompiledRules r, WishTable wishes, ChoiceTable table, (int Worker, int Day, int Days) at, int pin, bool[] canServe)
+    /// <summary>
+    /// One worker's choices date by date over the flat tables: off (allowed unless pinned) and each slot's soft cost,
+    /// barring rule and whether it is allowed. Its day loop runs once per worker-date of a plan (1.4 M cells on
+    /// community-600), so it is compiled fully optimised on first call (AggressiveOptimization) rather than run as
+    /// tier-0 code in a process that plans once (docs/rostering.md, the 1 s target).
+    /// </summary>
+    private sealed class DayChoices(SlotTable slots, CoverTable cover, WishTable wishes, ChoiceTable table, int shiftCount, int days)
     {
-        var (w, day, days) = at;
-        var worker = problem.Workers[w];
-        var date = problem.Horizon.Start.PlusDays(day);
-        var shiftCount = problem.Shifts.Count;
-        var slotCount = slots.Count;
-        var wd = (w * days) + day;
-        var baseIndex = wd * (slotCount + 1);
-        table.Soft[baseIndex] = wishes.OnTotal[wd];
-        table.Allowed[baseIndex] = pin < 0;
-        for (var s = 0; s < slotCount; s++)
+        private readonly byte[] _qualification = new byte[slots.Count];
+        private readonly int[] _onToday = new int[shiftCount];
+        private readonly int[] _offToday = new int[shiftCount];
+        private int _worker;
+        private int[] _maxPerShift = [];
+
+        /// <summary>Per shift type: whether the current worker can serve it on the date being compiled.</summary>
+        public bool[] CanServe { get; } = new bool[shiftCount];
+
+        /// <summary>Sets the worker: their own-compound cost and missing qualification per slot.</summary>
+        public void StartWorker(int w, Worker worker, CompiledRules rules, int ownCompound)
         {
-            var t = slots.Shift[s];
-            var i = baseIndex + s + 1;
-            table.Soft[i] = wishes.OnTotal[wd] - wishes.On[(wd * shiftCount) + t] + wishes.Off[(wd * shiftCount) + t] + table.OwnCompound[(w * slotCount) + s];
-            RuleKind? broken = !canServe[t] ? RuleKind.Unavailable
-                : slots.Qualification[s] is { } q && !worker.Qualifications.Contains(q) ? RuleKind.Qualification
-                : worker.ConfinedAway(date, slots.Compound[s]) ? RuleKind.Confinement
-                : null;
-            table.Violation[i] = broken is { } b ? (byte)(1 + (int)b) : (byte)0;
-            var open = cover.Required[(day * slotCount) + s] >= 0 && cover.Maximum[(day * slotCount) + s] > 0;
-            table.Allowed[i] = pin >= 0 ? pin == s : open && broken is null && r.MaxPerShift[t] > 0;
+            _worker = w;
+            _maxPerShift = rules.MaxPerShift;
+            for (var s = 0; s < slots.Count; s++)
+            {
+                table.OwnCompound[(w * slots.Count) + s] = slots.Compound[s] != worker.Home ? ownCompound : 0;
+                _qualification[s] = slots.Qualification[s] is { } q && !worker.Qualifications.Contains(q) ? (byte)(1 + (int)RuleKind.Qualification) : (byte)0;
+            }
+        }
+
+        /// <summary>The current worker's choices on date <paramref name="day"/>, with its pin (-1 none) and the compound they are confined to.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Compile(int day, int pin, Id<Compound>? confinedTo)
+        {
+            var (soft, allowed, violation, own) = (table.Soft, table.Allowed, table.Violation, table.OwnCompound);
+            var (on, off, onTotal) = (_onToday, _offToday, wishes.OnTotal);
+            var (slotShift, slotCompound, required, maximum) = (slots.Shift, slots.Compound, cover.Required, cover.Maximum);
+            var (canServe, qualification, maxPerShift) = (CanServe, _qualification, _maxPerShift);
+            var slotCount = slotShift.Length;
+            var wd = (_worker * days) + day;
+            WishesOf(wd, +1);
+            var baseIndex = wd * (slotCount + 1);
+            soft[baseIndex] = onTotal[wd];
+            allowed[baseIndex] = pin < 0;
+            const byte unavailable = 1 + (int)RuleKind.Unavailable, confinement = 1 + (int)RuleKind.Confinement;
+            for (var s = 0; s < slotCount; s++)
+            {
+                var t = slotShift[s];
+                var i = baseIndex + s + 1;
+                soft[i] = onTotal[wd] - on[t] + off[t] + own[(_worker * slotCount) + s];
+                var broken = !canServe[t] ? unavailable
+                    : qualification[s] != 0 ? qualification[s]
+                    : confinedTo is { } c && c != slotCompound[s] ? confinement
+                    : (byte)0;
+                violation[i] = broken;
+                var open = required[(day * slotCount) + s] >= 0 && maximum[(day * slotCount) + s] > 0;
+                allowed[i] = pin >= 0 ? pin == s : open && broken == 0 && maxPerShift[t] > 0;
+            }
+
+            WishesOf(wd, -1);
+        }
+
+        /// <summary>Adds (<paramref name="sign"/> +1) or takes back (-1) worker-date <paramref name="wd"/>'s wishes in the per-shift weights of the day.</summary>
+        private void WishesOf(int wd, int sign)
+        {
+            for (var k = wishes.Start[wd]; k < wishes.Start[wd + 1]; k++)
+            {
+                _onToday[wishes.Shift[k]] += sign * wishes.On[k];
+                _offToday[wishes.Shift[k]] += sign * wishes.Off[k];
+            }
         }
     }
 
@@ -402,6 +518,9 @@ internal static class ProblemCompiler
 
     private static int DayOf(LocalDate first, LocalDate date) => Period.DaysBetween(first, date);
 
+    // Run once per distinct rules object (134 on community-600, each with 1,454 successions and 85 x 85 tables): fully
+    // optimised on first call, like the choices' day loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CompiledRules CompileRules(WorkRules rules, Timings timings, int n, Dictionary<string, int> shiftIndex)
     {
         var maxPer = new int[n];
