@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using System.Diagnostics;
 
 namespace CommunityDomain.Rostering.Engine;
@@ -169,6 +171,7 @@ internal sealed class RosterEvaluator
     /// <summary>Full recomputation of the score of an assignment (the reference the incremental path must match).</summary>
     public static ScorePart FullScore(CompiledProblem p, int[] assign) => new RosterEvaluator(p, assign).Score;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Begin()
     {
         _logLength = 0;
@@ -183,6 +186,7 @@ internal sealed class RosterEvaluator
         _beginSoft = Soft;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(int w, int d, int slot)
     {
         var cell = P.WorkerDay(w, d);
@@ -223,6 +227,7 @@ internal sealed class RosterEvaluator
     }
 
     /// <summary>Rescores the touched workers and groups; returns the change of <see cref="Score"/> since <see cref="Begin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ScoreChange Commit()
     {
         var sink = default(NullSink);
@@ -241,6 +246,7 @@ internal sealed class RosterEvaluator
     }
 
     /// <summary>Reverts every change since <see cref="Begin"/> (after <see cref="Commit"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Undo()
     {
         for (var i = _logLength - 1; i >= 0; i--)
@@ -305,6 +311,7 @@ internal sealed class RosterEvaluator
         return score;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndMove()
     {
         for (var i = 0; i < _touchedLength; i++)

@@ -14,6 +14,7 @@ internal static class WorkerScoring
     /// duty, runs of duty and of days off, weekends) and the totals (<see cref="Totals"/>: per shift type, minutes,
     /// week minutes, weekends). Hard amounts are counted in people-days, duties or started hours, as the rule states.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Score<TSink>(
         CompiledProblem p, int w, int[] assign, int[] shiftCounts, int[] weekMinutes, ref TSink sink,
         out int hard, out long soft, out int minutes)
@@ -166,6 +167,7 @@ internal static class WorkerScoring
     }
 
     /// <summary>The whole-horizon rules: duties per shift type, total minutes (in started hours), minutes per week, weekends worked. Returns the hard amount.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Totals<TSink>(CompiledProblem p, CompiledRules r, int w, int[] shiftCounts, int[] weekMinutes, int minutes, int weekends, ref TSink sink)
         where TSink : struct, IScoreSink
     {
@@ -217,6 +219,7 @@ internal static class WorkerScoring
     /// <summary>Started hours: the unit of the minute rules' hard amounts.</summary>
     public static int Hours(int minutes) => (minutes + 59) / 60;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CloseRun<TSink>(CompiledRules r, int w, int run, int runStart, bool border, ref TSink sink)
         where TSink : struct, IScoreSink
     {
