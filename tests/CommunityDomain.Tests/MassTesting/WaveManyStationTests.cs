@@ -107,6 +107,24 @@ public sealed class WaveManyStationTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Equal(Duration.FromSeconds(60), WaveLowerBound.Of(problem) - problem.Start);
     }
 
+    [Fact]
+    public void Compound_1s_bound_of_80_s_is_reached_by_a_hand_plan_on_the_two_sites_that_can_finish_by_then()
+    {
+        // Four sites of 24-25 stations with walk-downs of 90, 0, 90 and 60 s; 20/40/60 s services. By 80 s only the site
+        // without walk-down and the 60 s one can serve anyone, the latter only QR residents (one 20 s round). The households
+        // of QR residents alone (19 people) go there; the other 59 people are 1,920 s of work, exactly 24 stations x 80 s, so
+        // the first site must never idle: a search over the order of household profiles (docs/testing-rounds.md) found one.
+        var problem = WaveGenerators.ManyStationSet(2026).ElementAt(1).Problem;
+        var hand = WaveWalkDownTests.HandPlan(problem, [[], [4, 3, 10, 11, 17, 27, 31, 18, 36, 7, 15, 19, 20, 21, 34, 8, 22, 23, 24, 26, 28, 30, 35, 6, 25, 37, 29],
+            [], [1, 2, 5, 9, 12, 13, 14, 16, 32, 33, 38]]);
+        var replay = QueueReplay.Replay(problem, hand);
+        Assert.All(replay, r => Assert.True(r.MaxQueue <= problem.Sites.Single(s => s.SiteId == r.SiteId).QueueCapacity));
+
+        Assert.Equal(problem.Start + Duration.FromSeconds(80), replay.Max(r => r.Finish));
+        Assert.Equal(Duration.FromSeconds(80), WaveLowerBound.Of(problem) - problem.Start);
+        Assert.Equal(38, hand.Sites.Sum(s => s.Calls.Count));
+    }
+
     [Property(Arbitrary = [typeof(OneSiteManyStationArbitraries)], MaxTest = 60)]
     public void The_queue_never_delays_a_start_so_a_site_finishes_alike_with_the_smallest_queue_and_room_for_everyone(WaveCase c)
     {
