@@ -110,7 +110,7 @@ public sealed class WaveWalkDownTests(ITestOutputHelper output)
         Assert.Equal(c.Problem.Start + WaveExactSearchTests.BruteForce(c.Problem), finish);
     }
 
-    private static WavePlan HandPlan(WaveProblem problem, int[][] householdsBySite)
+    internal static WavePlan HandPlan(WaveProblem problem, int[][] householdsBySite)
     {
         var homes = problem.Buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).ToDictionary(h => h.HouseholdId);
         var sites = problem.Sites.Select((site, s) => new SitePlan(site,
