@@ -22,7 +22,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// </remarks>
 internal static class WaveBranchAndBound
 {
-    /// <summary>Most households searched (each becomes its own call; a partial plan's households are a 64-bit mask, so at most 63 would fit; 30 keeps the search within its step budget).</summary>
+    /// <summary>Most households searched (each becomes its own call; a partial plan's households are a 64-bit mask).</summary>
     internal const int MaxHouseholds = 30;
 
     /// <summary>Most people searched: every person's start is kept per site, so the search stays for small compounds.</summary>
