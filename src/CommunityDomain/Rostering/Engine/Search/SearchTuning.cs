@@ -19,11 +19,35 @@ internal static class SearchTuning
     /// <summary>Out of 1000 iterations: ruin a few workers and rebuild them (escapes what one worker cannot).</summary>
     public const int RuinAndRecreatePerMille = 10;
 
-    /// <summary>Out of 1000 iterations: give one worker-date another slot or a day off.</summary>
-    public const int ChangePerMille = 290;
+    /// <summary>Out of 1000 iterations: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
+    public const int ChangePerMille = 140;
 
-    /// <summary>Out of 1000 iterations: swap one date between two workers. The rest swap a block of dates.</summary>
-    public const int SwapDatePerMille = 300;
+    /// <summary>Out of 1000 iterations: move one person towards a date-slot whose cover is off its demand (<see cref="CoverMove"/>).</summary>
+    public const int CoverPerMille = 100;
+
+    /// <summary>Out of 1000 iterations: grant a worker-date a cheaper choice, swapping with a partner (<see cref="RequestMove"/>).</summary>
+    public const int RequestPerMille = 100;
+
+    /// <summary>
+    /// Out of 1000 iterations: swap one date between two random workers (<see cref="SwapBlockMove"/>, blind). Before the
+    /// guided moves (issue 20) this was 300 and a blind block swap took the remaining 300.
+    /// </summary>
+    public const int SwapDatePerMille = 0;
+
+    /// <summary>Out of 1000 iterations: swap a block of dates between two random workers (<see cref="SwapBlockMove"/>, blind).</summary>
+    public const int SwapBlockPerMille = 0;
+
+    /// <summary>
+    /// Out of 1000 iterations: swap one date between a worker on duty and a partner allowed on that duty
+    /// (<see cref="GuidedSwapMove"/>). The rest swap a block of dates the same way.
+    /// </summary>
+    public const int GuidedSwapDatePerMille = 275;
+
+    /// <summary>How many date-slot cells <see cref="CoverMove"/> reads, from a random one, looking for cover off its demand.</summary>
+    public const int CoverScanCells = 512;
+
+    /// <summary>How many random workers <see cref="GuidedSwapMove"/> draws looking for one on duty on the date.</summary>
+    public const int OnDutyDraws = 4;
 
     /// <summary>Longest block of dates two workers swap (the shortest block is 2 dates).</summary>
     public const int LongestSwapBlock = 7;
