@@ -83,7 +83,7 @@ public sealed class GuidedMoveProperties
     }
 
     [Property]
-    public void The_search_index_lists_exactly_the_allowed_workers_of_each_date_slot(RosterCase c)
+    public void The_search_index_lists_exactly_the_allowed_workers_of_each_date_slot_and_their_share(RosterCase c)
     {
         var p = c.Problem.Compiled;
         var index = new SearchIndex(p);
@@ -97,6 +97,10 @@ public sealed class GuidedMoveProperties
                 Assert.Equal(allowed, listed);
             }
         }
+
+        var slotChoices = (long)p.WorkerCount * p.Days * p.SlotCount;
+        var allowedSlots = Enumerable.Range(0, p.Allowed.Length).Count(i => i % p.Choices != 0 && p.Allowed[i]);
+        Assert.Equal(slotChoices == 0 ? 1.0 : (double)allowedSlots / slotChoices, index.AllowedShare, 12);
 
         var wishes = Enumerable.Range(0, index.WishCellCount).Select(index.WishCell);
         var varying = Enumerable.Range(0, p.WorkerCount * p.Days).Where(wd => Enumerable.Range(0, p.Choices)

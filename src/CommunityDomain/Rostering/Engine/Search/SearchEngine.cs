@@ -25,14 +25,20 @@ internal sealed class SearchEngine
     private readonly IMove[] _moveList =
     [
         new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
-        new SwapBlockMove(oneDate: true), new SwapBlockMove(oneDate: false), new GuidedSwapMove(oneDate: true), new GuidedSwapMove(oneDate: false),
+        new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new SwapBlockMove(oneDate: false), new GuidedSwapMove(oneDate: false),
     ];
 
-    /// <summary>Per move of <see cref="_moveList"/>, in that order, the end of its range of the roll out of 1000.</summary>
-    private static readonly int[] ShareEnds = Cumulative(
-        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.ChangePerMille,
-        SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, SearchTuning.SwapDatePerMille,
-        SearchTuning.SwapBlockPerMille, SearchTuning.GuidedSwapDatePerMille);
+    /// <summary>Blind draws, per move of <see cref="_moveList"/> in that order: the end of its range of the roll out of 1000.</summary>
+    private static readonly int[] BlindShareEnds = Cumulative(
+        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.ChangePerMille, 0, 0,
+        SearchTuning.SwapDatePerMille, 0, 1000, 0);
+
+    /// <summary>Guided draws (<see cref="SearchTuning.GuidedBelowAllowedShare"/>), the same way.</summary>
+    private static readonly int[] GuidedShareEnds = Cumulative(
+        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.GuidedChangePerMille,
+        SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 1000);
+
+    private readonly int[] _shareEnds;
 
     private long _lastImprovement;
     private ScorePart _currentRecord = new(int.MaxValue, long.MaxValue);
@@ -53,6 +59,7 @@ internal sealed class SearchEngine
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
+        _shareEnds = _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare ? GuidedShareEnds : BlindShareEnds;
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
@@ -236,13 +243,13 @@ internal sealed class SearchEngine
         }
     }
 
-    /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/>.</summary>
+    /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/> (blind or guided, chosen once per search).</summary>
     private IMove Pick()
     {
         var roll = _moves.Rng.Next(1000);
-        for (var i = 0; i < ShareEnds.Length; i++)
+        for (var i = 0; i < _shareEnds.Length; i++)
         {
-            if (roll < ShareEnds[i])
+            if (roll < _shareEnds[i])
             {
                 return _moveList[i];
             }
