@@ -22,6 +22,10 @@ public sealed class MoveProperties
         Change,
         SwapDate,
         SwapBlock,
+        Cover,
+        Request,
+        GuidedSwapDate,
+        GuidedSwapBlock,
     }
 
     [Property]
@@ -34,7 +38,11 @@ public sealed class MoveProperties
         Kind.RuinAndRecreate => new RuinAndRecreateMove(),
         Kind.Change => new ChangeMove(),
         Kind.SwapDate => new SwapBlockMove(oneDate: true),
-        _ => new SwapBlockMove(oneDate: false),
+        Kind.SwapBlock => new SwapBlockMove(oneDate: false),
+        Kind.Cover => new CoverMove(),
+        Kind.Request => new RequestMove(),
+        Kind.GuidedSwapDate => new GuidedSwapMove(oneDate: true),
+        _ => new GuidedSwapMove(oneDate: false),
     };
 
     private static void MovesKeepTheRules(RosterProblem problem, Kind kind, int seed)
@@ -76,7 +84,7 @@ public sealed class MoveProperties
                 Assert.Fail($"{kind} put a worker on two overlapping duties");
             }
 
-            if (kind is Kind.SwapDate or Kind.SwapBlock && !Counts(p, ev.Assign).SequenceEqual(counts))
+            if (kind is Kind.SwapDate or Kind.SwapBlock or Kind.GuidedSwapDate or Kind.GuidedSwapBlock && !Counts(p, ev.Assign).SequenceEqual(counts))
             {
                 Assert.Fail($"{kind} changed cover");
             }

@@ -8,12 +8,14 @@ internal sealed class MoveContext
     /// <summary>Creates a context over <paramref name="ev"/>, drawing from <paramref name="rng"/>.</summary>
     /// <param name="ev">The roster being searched.</param>
     /// <param name="rng">The search's seeded generator (the only source of randomness).</param>
-    public MoveContext(RosterEvaluator ev, Random rng)
+    /// <param name="index">The guided moves' lists for this problem (built here when null; a forked search shares its parent's).</param>
+    public MoveContext(RosterEvaluator ev, Random rng, SearchIndex? index = null)
     {
         Ev = ev;
         P = ev.P;
         Rng = rng;
         Dp = new WorkerScheduleDp(P);
+        Index = index ?? new SearchIndex(P);
         _row = new int[P.Days];
     }
 
@@ -24,6 +26,9 @@ internal sealed class MoveContext
     public Random Rng { get; }
 
     public WorkerScheduleDp Dp { get; }
+
+    /// <summary>Who may take each date-slot, and which worker-dates have requests (<see cref="SearchIndex"/>).</summary>
+    public SearchIndex Index { get; }
 
     /// <summary>Gives worker <paramref name="w"/> their best schedule against everyone else's (unchanged when none exists).</summary>
     public void Reoptimise(int w)

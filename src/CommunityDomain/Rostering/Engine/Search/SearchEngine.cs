@@ -22,11 +22,24 @@ internal sealed class SearchEngine
     private readonly double _timeShare;
     private readonly bool _warmStart;
     private bool _opened;
-    private readonly IMove _reoptimise = new ReoptimiseWorkerMove();
-    private readonly IMove _ruin = new RuinAndRecreateMove();
-    private readonly IMove _change = new ChangeMove();
-    private readonly IMove _swapDate = new SwapBlockMove(oneDate: true);
-    private readonly IMove _swapBlock = new SwapBlockMove(oneDate: false);
+    private readonly IMove[] _moveList =
+    [
+        new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
+        new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new SwapBlockMove(oneDate: false), new GuidedSwapMove(oneDate: false),
+    ];
+
+    /// <summary>Blind draws, per move of <see cref="_moveList"/> in that order: the end of its range of the roll out of 1000.</summary>
+    private static readonly int[] BlindShareEnds = Cumulative(
+        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.ChangePerMille, 0, 0,
+        SearchTuning.SwapDatePerMille, 0, 1000, 0);
+
+    /// <summary>Guided draws (<see cref="SearchTuning.GuidedBelowAllowedShare"/>), the same way.</summary>
+    private static readonly int[] GuidedShareEnds = Cumulative(
+        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.GuidedChangePerMille,
+        SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 1000);
+
+    private readonly int[] _shareEnds;
+
     private long _lastImprovement;
     private ScorePart _currentRecord = new(int.MaxValue, long.MaxValue);
 
@@ -34,18 +47,19 @@ internal sealed class SearchEngine
     // timeShare: the part of the time limit the search may use (the planner keeps the rest for the lower bound).
     // seed: the seed of this search (one of several when they run in parallel); options.Seed when null.
     public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0, int? seed = null)
-        : this(p, options, progress, start, timeShare, seed, startTimestamp: null)
+        : this(p, options, progress, start, timeShare, seed, startTimestamp: null, index: null)
     {
     }
 
-    private SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start, double timeShare, int? seed, long? startTimestamp)
+    private SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start, double timeShare, int? seed, long? startTimestamp, SearchIndex? index)
     {
         _p = p;
         _options = options;
         _progress = progress;
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
-        _moves = new MoveContext(_ev, new Random(seed ?? options.Seed));
+        _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
+        _shareEnds = _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare ? GuidedShareEnds : BlindShareEnds;
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
@@ -129,7 +143,7 @@ internal sealed class SearchEngine
     /// </summary>
     public SearchEngine Fork(int seed)
     {
-        var fork = new SearchEngine(_p, _options, _progress, (int[])_ev.Assign.Clone(), _timeShare, seed, _start)
+        var fork = new SearchEngine(_p, _options, _progress, (int[])_ev.Assign.Clone(), _timeShare, seed, _start, _moves.Index)
         {
             _opened = true,
             Iterations = Iterations,
@@ -229,18 +243,33 @@ internal sealed class SearchEngine
         }
     }
 
-    /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/>.</summary>
+    /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/> (blind or guided, chosen once per search).</summary>
     private IMove Pick()
     {
         var roll = _moves.Rng.Next(1000);
-        return roll switch
+        for (var i = 0; i < _shareEnds.Length; i++)
         {
-            < SearchTuning.ReoptimiseWorkerPerMille => _reoptimise,
-            < SearchTuning.ReoptimiseWorkerPerMille + SearchTuning.RuinAndRecreatePerMille => _ruin,
-            < SearchTuning.ReoptimiseWorkerPerMille + SearchTuning.RuinAndRecreatePerMille + SearchTuning.ChangePerMille => _change,
-            < SearchTuning.ReoptimiseWorkerPerMille + SearchTuning.RuinAndRecreatePerMille + SearchTuning.ChangePerMille + SearchTuning.SwapDatePerMille => _swapDate,
-            _ => _swapBlock,
-        };
+            if (roll < _shareEnds[i])
+            {
+                return _moveList[i];
+            }
+        }
+
+        return _moveList[^1];
+    }
+
+    /// <summary>The running sums of <paramref name="shares"/>: where each move's range of the roll ends.</summary>
+    private static int[] Cumulative(params int[] shares)
+    {
+        var ends = new int[shares.Length];
+        var sum = 0;
+        for (var i = 0; i < shares.Length; i++)
+        {
+            sum += shares[i];
+            ends[i] = sum;
+        }
+
+        return ends;
     }
 
     private bool Stop(long limit, CancellationToken token) =>

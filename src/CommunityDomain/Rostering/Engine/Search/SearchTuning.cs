@@ -19,11 +19,41 @@ internal static class SearchTuning
     /// <summary>Out of 1000 iterations: ruin a few workers and rebuild them (escapes what one worker cannot).</summary>
     public const int RuinAndRecreatePerMille = 10;
 
-    /// <summary>Out of 1000 iterations: give one worker-date another slot or a day off.</summary>
+    /// <summary>Out of 1000 iterations, blind draws: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
     public const int ChangePerMille = 290;
 
-    /// <summary>Out of 1000 iterations: swap one date between two workers. The rest swap a block of dates.</summary>
+    /// <summary>Out of 1000 iterations, blind draws: swap one date between two random workers (<see cref="SwapBlockMove"/>). The rest swap a block of dates.</summary>
     public const int SwapDatePerMille = 300;
+
+    /// <summary>
+    /// Below this share of allowed (worker, date, slot) choices (<see cref="SearchIndex.AllowedShare"/>) most blind
+    /// draws are refused, and the walk draws with the guided shares below instead of the blind ones above. Issue 20,
+    /// measured 2026-12-02 (docs/rostering.md): on community-300 (share 0.25) 73 % of blind change draws and 81 % of
+    /// blind swap draws were refused and the guided moves won the A/B pairs; on Instance14 (share 0.66; 27 % and 49 %
+    /// refused) they lost. Every Curtois instance (0.57-0.93) keeps the blind draws and the rosters its seeds gave.
+    /// </summary>
+    public const double GuidedBelowAllowedShare = 0.5;
+
+    /// <summary>Out of 1000 iterations, guided: a blind change (<see cref="ChangeMove"/>), which the guided moves do not replace entirely.</summary>
+    public const int GuidedChangePerMille = 140;
+
+    /// <summary>Out of 1000 iterations, guided: move one person towards a date-slot whose cover is off its demand (<see cref="CoverMove"/>).</summary>
+    public const int CoverPerMille = 100;
+
+    /// <summary>Out of 1000 iterations, guided: grant a worker-date a cheaper choice, swapping with a partner (<see cref="RequestMove"/>).</summary>
+    public const int RequestPerMille = 100;
+
+    /// <summary>
+    /// Out of 1000 iterations, guided: swap one date between a worker on duty and a partner allowed on that duty
+    /// (<see cref="GuidedSwapMove"/>). The rest swap a block of dates the same way.
+    /// </summary>
+    public const int GuidedSwapDatePerMille = 275;
+
+    /// <summary>How many date-slot cells <see cref="CoverMove"/> reads, from a random one, looking for cover off its demand.</summary>
+    public const int CoverScanCells = 512;
+
+    /// <summary>How many random workers <see cref="GuidedSwapMove"/> draws looking for one on duty on the date.</summary>
+    public const int OnDutyDraws = 4;
 
     /// <summary>Longest block of dates two workers swap (the shortest block is 2 dates).</summary>
     public const int LongestSwapBlock = 7;
