@@ -28,7 +28,10 @@ internal sealed class SearchEngine
         new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new SwapBlockMove(oneDate: false), new GuidedSwapMove(oneDate: false),
     ];
 
-    /// <summary>Blind draws, per move of <see cref="_moveList"/> in that order: the end of its range of the roll out of 1000.</summary>
+    /// <summary>
+    /// Blind draws, per move of <see cref="_moveList"/> in that order: the end of its range of the roll out of 1000. A
+    /// share of 1000 takes whatever is left (the ends then pass 1000, so the moves after it, at 0, are never drawn).
+    /// </summary>
     private static readonly int[] BlindShareEnds = Cumulative(
         SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.ChangePerMille, 0, 0,
         SearchTuning.SwapDatePerMille, 0, 1000, 0);
