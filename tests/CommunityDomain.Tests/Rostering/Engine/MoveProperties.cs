@@ -26,7 +26,6 @@ public sealed class MoveProperties
         Request,
         GuidedSwapDate,
         GuidedSwapBlock,
-        CoverChain,
     }
 
     [Property]
@@ -43,7 +42,6 @@ public sealed class MoveProperties
         Kind.Cover => new CoverMove(),
         Kind.Request => new RequestMove(),
         Kind.GuidedSwapDate => new GuidedSwapMove(oneDate: true),
-        Kind.CoverChain => new CoverChainMove(),
         _ => new GuidedSwapMove(oneDate: false),
     };
 

@@ -24,7 +24,7 @@ internal sealed class SearchEngine
     private bool _opened;
     private readonly IMove[] _moveList =
     [
-        new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new CoverChainMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
+        new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
         new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new SwapBlockMove(oneDate: false), new GuidedSwapMove(oneDate: false),
     ];
 
@@ -33,12 +33,12 @@ internal sealed class SearchEngine
     /// share of 1000 takes whatever is left (the ends then pass 1000, so the moves after it, at 0, are never drawn).
     /// </summary>
     private static readonly int[] BlindShareEnds = Cumulative(
-        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.CoverChainPerMille,
-        SearchTuning.ChangePerMille, 0, 0, SearchTuning.SwapDatePerMille, 0, 1000, 0);
+        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.ChangePerMille, 0, 0,
+        SearchTuning.SwapDatePerMille, 0, 1000, 0);
 
     /// <summary>Guided draws (<see cref="SearchTuning.GuidedBelowAllowedShare"/>), the same way.</summary>
     private static readonly int[] GuidedShareEnds = Cumulative(
-        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.GuidedChangePerMille,
+        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.GuidedChangePerMille,
         SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 1000);
 
     private readonly int[] _shareEnds;

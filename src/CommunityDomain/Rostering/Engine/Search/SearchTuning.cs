@@ -19,21 +19,6 @@ internal static class SearchTuning
     /// <summary>Out of 1000 iterations: ruin a few workers and rebuild them (escapes what one worker cannot).</summary>
     public const int RuinAndRecreatePerMille = 10;
 
-    /// <summary>
-    /// Out of 1000 iterations, blind draws: move a duty to a date-slot under its demand through one or two workers
-    /// (<see cref="CoverChainMove"/>), taken from the block swaps' share. Issue 20, measured 2026-12-02
-    /// (docs/rostering.md, helper roster16): the long-horizon walks spend almost all their time in the exact
-    /// re-optimisations while under-cover is most of what they pay; the guided walk has <see cref="CoverMove"/> instead.
-    /// </summary>
-    public const int CoverChainPerMille = 50;
-
-    /// <summary>
-    /// Duties <see cref="CoverChainMove"/> tries giving up, each scored by the evaluator (O(dates) each): the first
-    /// version tried every duty and cost 0.3-1.2 ms a move on the 84- and 182-date instances, more than a re-optimisation
-    /// gained per millisecond.
-    /// </summary>
-    public const int ChainDropCandidates = 8;
-
     /// <summary>Out of 1000 iterations, blind draws: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
     public const int ChangePerMille = 290;
 
