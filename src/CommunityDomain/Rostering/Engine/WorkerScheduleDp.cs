@@ -11,8 +11,10 @@ namespace CommunityDomain.Rostering.Engine;
 /// Total minutes are handled with a Lagrangian price per minute, bracketed and bisected, warm-started
 /// from the worker's last price; per-shift maxima and weekly minutes with prices raised while broken
 /// (one-sided rules). When the price jumps over a narrow [min, max] window, the minutes become part of
-/// the state (gcd units) if that stays under a budget, else the nearest row is repaired one day at a
-/// time. Every row is judged by the evaluator afterwards; fairness is left to it entirely.
+/// the state (gcd units) if that stays under a budget; else, when the prices gave a row on each side of the
+/// window, a range of dates of one is spliced into the other so that the minutes land inside it
+/// (<see cref="Splice"/>); else the nearest row is repaired one day at a time. Every row is judged by the
+/// evaluator afterwards; fairness is left to it entirely.
 /// </remarks>
 internal sealed partial class WorkerScheduleDp
 {
@@ -85,6 +87,11 @@ internal sealed partial class WorkerScheduleDp
         _offPrice = new double[p.Days];
         _row = new int[p.Days];
         _nearest = new int[p.Days];
+        _below = new int[p.Days];
+        _above = new int[p.Days];
+        _minutePrefix = new int[p.Days + 1];
+        _costPrefix = new double[p.Days + 1];
+        _cleanCut = new bool[p.Days + 1];
         _need = new int[p.Days];
         _scratchAssign = new int[p.WorkerCount * p.Days];
         _shiftScratch = new int[Math.Max(1, p.ShiftCount)];
@@ -116,7 +123,7 @@ internal sealed partial class WorkerScheduleDp
         OpenShifts(r);
         Array.Clear(_mu);
         Array.Clear(_nu);
-        if (SearchMinutePrice(w, r, result, out var nearestMiss))
+        if (SearchMinutePrice(w, r, result, out var rounds))
         {
             return true;
         }
@@ -134,9 +141,14 @@ internal sealed partial class WorkerScheduleDp
             }
         }
 
-        // Too large to track exactly: repair the row nearest the minute window one day at a time;
-        // the evaluator judges the result like any move.
-        if (nearestMiss != int.MaxValue)
+        // Too large to track exactly: when the prices gave rows on both sides of the window, splice them; else repair
+        // the row nearest the window one day at a time. The evaluator judges the result like any move.
+        if (rounds.BelowMinutes >= 0 && rounds.AboveMinutes >= 0 && Splice(ev, w, r, result))
+        {
+            return true;
+        }
+
+        if (rounds.NearestMiss != int.MaxValue)
         {
             Repair(w, r);
             Array.Copy(_nearest, result, _p.Days);
@@ -150,15 +162,16 @@ internal sealed partial class WorkerScheduleDp
     /// The first phase: shortest paths under a price per minute worked, bisected (at most <see cref="MaxRounds"/>
     /// passes, warm-started from the price that worked last time for this worker) until the row's minutes fall in
     /// the worker's window; the cheapest such row goes to <paramref name="result"/>. Otherwise keeps the row nearest
-    /// the window in <see cref="_nearest"/> (<paramref name="nearestMiss"/> minutes away, int.MaxValue when none).
+    /// the window in <see cref="_nearest"/> and the nearest on each side in <see cref="_below"/> and <see cref="_above"/>
+    /// (<paramref name="rounds"/> says how far, and at what price).
     /// </summary>
-    private bool SearchMinutePrice(int w, CompiledRules r, int[] result, out int nearestMiss)
+    private bool SearchMinutePrice(int w, CompiledRules r, int[] result, out MinuteRounds rounds)
     {
         // Phases per round: the priced shortest path (Run), the count and week check, then Judge keeps the row and
         // narrows the bracket; the bracket picks the next price.
         var lambda = _lambda[w];
         var bracket = new MinutePriceBracket(Math.Max(_baseStep, Math.Abs(lambda)));
-        var rounds = new MinuteRounds();
+        rounds = new MinuteRounds();
         for (var round = 0; round < MaxRounds; round++)
         {
             if (!Run(r, lambda, 0, out var trueCost))
@@ -182,7 +195,6 @@ internal sealed partial class WorkerScheduleDp
             _lambda[w] = bracket.Feasible;
         }
 
-        nearestMiss = rounds.NearestMiss;
         return rounds.Found;
     }
 
@@ -204,12 +216,14 @@ internal sealed partial class WorkerScheduleDp
 
         if (minutes < r.MinMinutes)
         {
+            KeepSide(_below, minutes, trueCost, minutes > rounds.BelowMinutes, ref rounds.BelowMinutes, ref rounds.BelowCost);
             bracket.TooHigh = lambda;
             return true;
         }
 
         if (minutes > r.MaxMinutes)
         {
+            KeepSide(_above, minutes, trueCost, rounds.AboveMinutes < 0 || minutes < rounds.AboveMinutes, ref rounds.AboveMinutes, ref rounds.AboveCost);
             bracket.TooLow = lambda;
             return true;
         }
@@ -225,13 +239,34 @@ internal sealed partial class WorkerScheduleDp
         return lambda != 0;
     }
 
-    /// <summary>What the rounds of <see cref="SearchMinutePrice"/> found so far: a row in the window and its cost, and the nearest miss.</summary>
+    /// <summary>
+    /// Keeps this round's row in <paramref name="side"/> (<see cref="_below"/> or <see cref="_above"/>) when it is
+    /// <paramref name="nearer"/> the window than the side's row so far, or as near and cheaper.
+    /// </summary>
+    private void KeepSide(int[] side, int minutes, double trueCost, bool nearer, ref int sideMinutes, ref double sideCost)
+    {
+        if (nearer || (minutes == sideMinutes && trueCost < sideCost))
+        {
+            sideMinutes = minutes;
+            sideCost = trueCost;
+            Array.Copy(_row, side, _p.Days);
+        }
+    }
+
+    /// <summary>
+    /// What the rounds of <see cref="SearchMinutePrice"/> found so far: a row in the window and its cost, the nearest
+    /// miss, and the minutes and cost of the nearest row below and above the window (-1 minutes: none yet).
+    /// </summary>
     private struct MinuteRounds()
     {
         public bool Found;
         public double BestTrue = double.PositiveInfinity;
         public int NearestMiss = int.MaxValue;
         public double NearestCost = double.PositiveInfinity;
+        public int BelowMinutes = -1;
+        public double BelowCost = double.PositiveInfinity;
+        public int AboveMinutes = -1;
+        public double AboveCost = double.PositiveInfinity;
     }
 
     /// <summary>

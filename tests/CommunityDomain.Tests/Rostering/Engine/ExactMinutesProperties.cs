@@ -13,7 +13,9 @@ namespace CommunityDomain.Tests.Rostering.Engine;
 /// windows and mixed shift lengths, and the plain path (no minutes in the state: <c>WorkerScheduleDp.Solve</c> for a
 /// worker without a minute window) on the same problems without windows. With the others fixed at the greedy
 /// construction's roster, the row keeps every rule of the worker's own (by the independent checker) and costs exactly
-/// what the cheapest such row costs (every row of the worker enumerated); no row is found only when none exists.
+/// what the cheapest such row costs (every row of the worker enumerated); no row is found only when none exists. And the
+/// splice (<c>WorkerScheduleDp.SpliceRows</c>, what the DP falls back to when the minute price brackets the window without
+/// landing in it) against every range of one row put into the other.
 /// </summary>
 [Properties(Arbitrary = new[] { typeof(ExactMinutesProperties) }, MaxTest = 120)]
 public sealed class ExactMinutesProperties
@@ -33,14 +35,14 @@ public sealed class ExactMinutesProperties
         Gen.Choose(0, int.MaxValue - 1).Select(seed => new NoWindowProblem(seed, Narrow(seed, windows: false))),
         t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
 
-    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false), 2-6 dates, 2-3 shifts of mixed lengths, at most 3 demands a date.</summary>
+    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false), 2-6 dates, 1-3 shifts of mixed lengths (one in six problems a single shift type), at most 3 demands a date.</summary>
     private static RosterProblem Narrow(int seed, bool windows = true)
     {
         var r = new Random(seed);
         var days = r.Next(2, 7);
         var start = new LocalDate(2022, 8, 18).PlusDays(r.Next(7)); // weekends fall anywhere
         var horizon = new DateInterval(start, start.PlusDays(days - 1));
-        var shifts = Enumerable.Range(0, r.Next(2, 4))
+        var shifts = Enumerable.Range(0, r.Next(6) == 0 ? 1 : r.Next(2, 4))
             .Select(i => new ShiftDefinition("S" + i, new LocalTime(r.Next(24), 0), Duration.FromHours(Hours[r.Next(Hours.Length)]))).ToList();
         var compounds = new[] { new Id<Compound>(1), new Id<Compound>(2) };
         var demands = new List<Demand>();
@@ -88,6 +90,156 @@ public sealed class ExactMinutesProperties
     [Property]
     public void The_plain_path_finds_the_cheapest_row_that_keeps_the_workers_own_rules(NoWindowProblem tiny) =>
         EachWorkerMatchesBruteForce(tiny.Problem, _ => true, (dp, ev, w, row) => dp.Solve(ev, w, row));
+
+    /// <summary>
+    /// For each worker with a minute window, the others fixed at the greedy construction's roster: the cheapest row below the
+    /// window and the cheapest above it that break none of the worker's other rules (by the independent checker, every row
+    /// enumerated) are spliced. Every row made of one of them with one range of dates [i, j) from the other is enumerated
+    /// too; among those inside the window that keep every rule of the worker's own, the splice returns one with the fewest
+    /// unclean cuts (a cut inside the horizon is clean when both rows are off on the date before it and the date of it), and
+    /// among those the cheapest; it returns none only when no such row exists. (At most 6 dates: every range in the window
+    /// is among the ranges the splice scores.)
+    /// </summary>
+    [Property]
+    public void The_splice_finds_the_cheapest_range_with_the_cleanest_cuts_that_keeps_the_workers_own_rules(TinyProblem tiny)
+    {
+        var p = tiny.Problem;
+        var c = p.Compiled;
+        var ev = new RosterEvaluator(c);
+        Construction.Greedy(ev);
+        var dp = new WorkerScheduleDp(c);
+        for (var w = 0; w < c.WorkerCount; w++)
+        {
+            var r = c.Rules[c.WorkerRules[w]];
+            if (r.MinMinutes == 0 || r.MaxMinutes == CompiledRules.Unlimited)
+            {
+                continue;
+            }
+
+            var judge = new RowJudge(p, ev.Assign, w);
+            var below = judge.CheapestKeepingAllBut(RuleKind.MinTotalMinutes);
+            var above = judge.CheapestKeepingAllBut(RuleKind.MaxTotalMinutes);
+            if (below is null || above is null)
+            {
+                continue;
+            }
+
+            var best = BestSplice(judge, below, above);
+            var result = new int[c.Days];
+            var found = dp.SpliceRows(ev, w, below, above, result);
+            Assert.True(found == best.HasValue, $"worker {w}: the splice found a row: {found}, brute force: {best}");
+            if (found)
+            {
+                Assert.Equal(0, judge.OwnHard(result));
+                Assert.Equal(best!.Value.Cost, judge.Cost(result));
+                Assert.Contains(best.Value.Dirty, Splices(below, above).Where(s => s.Row.SequenceEqual(result)).Select(s => s.Dirty));
+            }
+        }
+    }
+
+    /// <summary>The fewest unclean cuts, then the lowest cost, of a splice of the two rows that keeps every rule of the worker's own; null when none does.</summary>
+    private static (int Dirty, long Cost)? BestSplice(RowJudge judge, int[] below, int[] above)
+    {
+        (int Dirty, long Cost)? best = null;
+        foreach (var (row, dirty) in Splices(below, above))
+        {
+            if (judge.OwnHard(row) == 0 && judge.Cost(row) is var cost && (best is null || dirty < best.Value.Dirty || (dirty == best.Value.Dirty && cost < best.Value.Cost)))
+            {
+                best = (dirty, cost);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Every row made of one of the two rows with one range of dates [i, j) of the other, with its unclean cuts.</summary>
+    private static IEnumerable<(int[] Row, int Dirty)> Splices(int[] below, int[] above)
+    {
+        var days = below.Length;
+        bool Clean(int k) => k == 0 || k == days || (below[k - 1] < 0 && below[k] < 0 && above[k - 1] < 0 && above[k] < 0);
+        foreach (var (outside, inside) in new[] { (below, above), (above, below) })
+        {
+            for (var i = 0; i < days; i++)
+            {
+                for (var j = i + 1; j <= days; j++)
+                {
+                    var row = (int[])outside.Clone();
+                    Array.Copy(inside, i, row, i, j - i);
+                    yield return (row, (Clean(i) ? 0 : 1) + (Clean(j) ? 0 : 1));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Worker <paramref name="w"/>'s rows judged by the independent checker, the others as in <paramref name="cells"/>: the
+    /// worker's own hard violations (on the problem with them alone), the roster's cost (the one number the path
+    /// minimises), and every row of allowed choices.
+    /// </summary>
+    private sealed class RowJudge(RosterProblem p, int[] cells, int w)
+    {
+        private readonly RosterProblem _alone = Alone(p, w);
+        private readonly int[] _cells = (int[])cells.Clone();
+
+        public int OwnHard(int[] row) => ExactMinutesProperties.OwnHard(_alone, Row(row));
+
+        public long Cost(int[] row) => ExactMinutesProperties.Cost(p, RosterBuilder.Build(p.Compiled, With(row)).Assignments);
+
+        /// <summary>The cheapest row (first enumerated among equals) whose only own violation is <paramref name="rule"/>; null when none.</summary>
+        public int[]? CheapestKeepingAllBut(RuleKind rule)
+        {
+            int[]? best = null;
+            long bestCost = long.MaxValue;
+            foreach (var row in Rows())
+            {
+                var check = RosterChecker.Check(_alone, Row(row));
+                if (check.Hard - CoverHard(check) > 0 && check.Hard - CoverHard(check) == check.ByRule.GetValueOrDefault(rule).Hard && Cost(row) is var cost && cost < bestCost)
+                {
+                    (best, bestCost) = ((int[])row.Clone(), cost);
+                }
+            }
+
+            return best;
+        }
+
+        private int[] With(int[] row)
+        {
+            var all = (int[])_cells.Clone();
+            row.CopyTo(all, w * p.Compiled.Days);
+            return all;
+        }
+
+        private List<RosterAssignment> Row(int[] row) =>
+            RosterBuilder.Build(p.Compiled, With(row)).Assignments.Where(a => a.Worker == p.Workers[w].Id).ToList();
+
+        /// <summary>Every row of the worker's allowed choices (off or an allowed slot, each date).</summary>
+        private IEnumerable<int[]> Rows()
+        {
+            var c = p.Compiled;
+            var options = Enumerable.Range(0, c.Days)
+                .Select(d => Enumerable.Range(-1, c.SlotCount + 1).Where(s => c.Allowed[c.ChoiceIndex(w, d, s + 1)]).ToArray()).ToList();
+            if (options.Any(o => o.Length == 0))
+            {
+                yield break;
+            }
+
+            var pick = new int[c.Days];
+            while (true)
+            {
+                yield return pick.Select((k, d) => options[d][k]).ToArray();
+                var i = 0;
+                while (i < pick.Length && ++pick[i] == options[i].Length)
+                {
+                    pick[i++] = 0;
+                }
+
+                if (i == pick.Length)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// For each worker <paramref name="included"/>, the others fixed at the greedy construction's roster: the path

@@ -4,6 +4,7 @@ namespace CommunityDomain.Rostering.Engine.Search;
 internal sealed class MoveContext
 {
     private readonly int[] _row;
+    private readonly int[] _previous;
 
     /// <summary>Creates a context over <paramref name="ev"/>, drawing from <paramref name="rng"/>.</summary>
     /// <param name="ev">The roster being searched.</param>
@@ -17,6 +18,7 @@ internal sealed class MoveContext
         Dp = new WorkerScheduleDp(P);
         Index = index ?? new SearchIndex(P);
         _row = new int[P.Days];
+        _previous = new int[P.Days];
     }
 
     public RosterEvaluator Ev { get; }
@@ -30,15 +32,38 @@ internal sealed class MoveContext
     /// <summary>Who may take each date-slot, and which worker-dates have requests (<see cref="SearchIndex"/>).</summary>
     public SearchIndex Index { get; }
 
-    /// <summary>Gives worker <paramref name="w"/> their best schedule against everyone else's (unchanged when none exists).</summary>
+    /// <summary>
+    /// Gives worker <paramref name="w"/> their best schedule against everyone else's, inside the caller's open move. The
+    /// row is kept only when the roster's score with it is not worse (hard violations first, then soft) than with the row it
+    /// replaces; otherwise, and when the DP finds no row, the worker's row stays as it was. So a re-optimisation never adds
+    /// a hard violation, whatever the DP's fallbacks (the splice, the greedy repair) return.
+    /// </summary>
     public void Reoptimise(int w)
     {
-        if (Dp.Solve(Ev, w, _row, Rng))
+        if (!Dp.Solve(Ev, w, _row, Rng))
         {
-            for (var d = 0; d < P.Days; d++)
-            {
-                Ev.Set(w, d, _row[d]);
-            }
+            return;
+        }
+
+        Ev.Commit();
+        var before = Ev.Score;
+        var start = P.WorkerDay(w, 0);
+        Array.Copy(Ev.Assign, start, _previous, 0, P.Days);
+        SetRow(w, _row);
+        Ev.Commit();
+        if (Ev.Score > before)
+        {
+            SetRow(w, _previous);
+            Ev.Commit();
+        }
+    }
+
+    /// <summary>Sets worker <paramref name="w"/>'s whole row to <paramref name="row"/> (slot per date, -1 off).</summary>
+    private void SetRow(int w, int[] row)
+    {
+        for (var d = 0; d < P.Days; d++)
+        {
+            Ev.Set(w, d, row[d]);
         }
     }
 
