@@ -14,6 +14,12 @@ namespace CommunityDomain.Rostering.Engine;
 /// minimum lengths). Run lengths count up to the maximum (or saturate at the minimum when only a minimum is set);
 /// days off saturate at the minimum that matters. A day's transitions are four phases:
 /// <see cref="WorkAfterWork"/>, <see cref="WorkAfterOff"/>, <see cref="OffAfterWork"/>, <see cref="OffAfterOff"/>.
+/// A day touches only the groups it reaches: a group is filled with infinity when first written and read only while
+/// flagged, a group whose minutes can no longer reach the minimum loses its flag (<see cref="DropHopeless"/>), and the
+/// duty states touching the start are skipped once none is left; a run step finds the cheapest predecessor of each type
+/// through the shape's <see cref="BoundPredecessors"/> sets. None of these changes a value or a tie: the same states are
+/// compared in the same order with the same sums (2026-12-02, bound16: where the path spent its time, before, was the
+/// per-(group, run) sort of predecessors and the whole table's fill each day; docs/rostering.md).
 /// </remarks>
 internal sealed class BoundPath
 {
@@ -52,6 +58,11 @@ internal sealed class BoundPath
     private bool[] _live = [];
     private bool[] _liveNext = [];
 
+    // Whether yesterday's / today's duty states touching the start (b = 1) hold a finite value: such runs end within
+    // the first days when the maximum run is limited, and the phases then skip b = 1 of every duty state.
+    private bool _borderWork;
+    private bool _borderWorkNext;
+
     public BoundPath(CompiledProblem p)
     {
         _p = p;
@@ -84,6 +95,37 @@ internal sealed class BoundPath
     /// <param name="path">Receives the schedule; length Days.</param>
     public double Solve(int w, CompiledRules r, int[] open, double[] slotCost, double weekendPrice, BoundPathShape shape, int[] path)
     {
+        Prepare(w, r, open, slotCost, weekendPrice, shape);
+        Start();
+        for (var d = 1; d < _days; d++)
+        {
+            // Today's groups start unreached (their flags clear); a group is filled with infinity when first written.
+            Array.Clear(_liveNext, 0, _groups);
+            _borderWorkNext = false;
+            _backRow = d * _states;
+            WorkAfterWork(d);
+            WorkAfterOff(d);
+            var offCi = _p.ChoiceIndex(w, d, 0);
+            if (_p.Allowed[offCi])
+            {
+                OffAfterWork(_p.ChoiceSoft[offCi]);
+                OffAfterOff(_p.ChoiceSoft[offCi]);
+            }
+
+            DropHopeless(_liveNext, d);
+
+            // Today's values become yesterday's without copying them.
+            (_value, _next) = (_next, _value);
+            (_live, _liveNext) = (_liveNext, _live);
+            _borderWork = _borderWorkNext;
+        }
+
+        return End(path);
+    }
+
+    /// <summary>Takes the call's worker, rules, prices and shape, and grows the scratch to fit.</summary>
+    private void Prepare(int w, CompiledRules r, int[] open, double[] slotCost, double weekendPrice, BoundPathShape shape)
+    {
         (_w, _r, _open, _k, _slotCost, _weekendPrice) = (w, r, open, open.Length, slotCost, weekendPrice);
         (_runCap, _offCap, _shape) = (RunCap(r), OffCap(r), shape);
         _workStates = _k * _runCap * 2;
@@ -106,28 +148,37 @@ internal sealed class BoundPath
             _live = new bool[_groups];
             _liveNext = new bool[_groups];
         }
+    }
 
-        Start();
-        for (var d = 1; d < _days; d++)
+    /// <summary>
+    /// Clears the flag of each group of day <paramref name="d"/> whose minute units cannot reach the minimum by the last
+    /// day even with the longest open type on every day left: every successor of such a group is as hopeless (it gains
+    /// at most that much a day), so no group that can still end loses a predecessor and the values are unchanged.
+    /// </summary>
+    private void DropHopeless(bool[] live, int d)
+    {
+        var need = _shape.MinUnits - ((long)(_days - 1 - d) * _shape.MostUnitsPerDuty);
+        if (need <= 0)
         {
-            Array.Fill(_next, Infinity, 0, _states);
-            Array.Clear(_liveNext, 0, _groups);
-            _backRow = d * _states;
-            WorkAfterWork(d);
-            WorkAfterOff(d);
-            var offCi = _p.ChoiceIndex(w, d, 0);
-            if (_p.Allowed[offCi])
-            {
-                OffAfterWork(_p.ChoiceSoft[offCi]);
-                OffAfterOff(_p.ChoiceSoft[offCi]);
-            }
-
-            // Today's values become yesterday's without copying them.
-            (_value, _next) = (_next, _value);
-            (_live, _liveNext) = (_liveNext, _live);
+            return;
         }
 
-        return End(path);
+        var unitsOf = _shape.UnitsOf;
+        for (var g = 0; g < _groups; g++)
+        {
+            live[g] &= unitsOf[g] >= need;
+        }
+    }
+
+    /// <summary>Fills group <paramref name="g"/> of today with infinity the first time the day writes to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Touch(double[] next, bool[] liveNext, int g, int bases)
+    {
+        if (!liveNext[g])
+        {
+            next.AsSpan(g * bases, bases).Fill(Infinity);
+            liveNext[g] = true;
+        }
     }
 
     // State index = group * bases + base: a group's states are contiguous, and a group nobody reached (most of them,
@@ -141,6 +192,7 @@ internal sealed class BoundPath
     {
         Array.Fill(_value, Infinity, 0, _states);
         Array.Clear(_live, 0, _groups);
+        _borderWork = false;
         var weekend = _p.WeekendOfDay[0] >= 0;
         for (var i = 0; i < _k; i++)
         {
@@ -151,6 +203,7 @@ internal sealed class BoundPath
             {
                 _value[(g * _bases) + WorkBase(i, 1, 1, _runCap)] = _slotCost[t] + (weekend ? _weekendPrice : 0);
                 _live[g] = true;
+                _borderWork = true;
             }
         }
 
@@ -160,22 +213,25 @@ internal sealed class BoundPath
             _value[OffBase(1, 1)] = _p.ChoiceSoft[off];
             _live[0] = true;
         }
+
+        DropHopeless(_live, 0);
     }
 
     // The phases copy fields into locals: a store into an array makes the JIT reload every field read after it.
 
     /// <summary>
     /// A duty today after a duty yesterday: the run grows (saturating when only a minimum is counted). Per group of
-    /// predecessors (minutes, weekends, run, b) the cheapest one that may precede each shift is found by scanning the
-    /// group sorted by value: most pairs are compatible, so the scan stops early (k log k per group, not k^2).
+    /// predecessors (minutes, weekends, run, b) each shift takes the cheapest one that may precede it: through the
+    /// shape's predecessor sets (each set's cheapest member found once), or else by scanning the group sorted by value
+    /// (most pairs are compatible, so the scan stops early: k log k per group, not k^2).
     /// </summary>
     private void WorkAfterWork(int d)
     {
-        // Phases per (group, b, run) of yesterday: its finite predecessors sorted by value (SortedPredecessors), then
-        // each shift today takes the cheapest compatible one (ExtendRun).
         var (value, keys, order, k, runCap, bases, live) = (_value, _keys, _order, _k, _runCap, _bases, _live);
         var newWeekend = _p.WeekendOfDay[d] >= 0 && _p.WeekendOfDay[d - 1] != _p.WeekendOfDay[d];
         var unlimited = _r.MaxConsecutive == CompiledRules.Unlimited;
+        var predecessors = _shape.Predecessors;
+        var borders = _borderWork ? 2 : 1;
         for (var g = 0; g < _groups; g++)
         {
             if (!live[g])
@@ -183,7 +239,7 @@ internal sealed class BoundPath
                 continue;
             }
 
-            for (var b = 0; b < 2; b++)
+            for (var b = 0; b < borders; b++)
             {
                 for (var run = 1; run <= runCap; run++)
                 {
@@ -193,12 +249,83 @@ internal sealed class BoundPath
                         continue;
                     }
 
+                    if (predecessors is not null)
+                    {
+                        ExtendRunBySets(d, g, b, run, grown, newWeekend, predecessors);
+                        continue;
+                    }
+
                     var n = SortedPredecessors(value, g * bases, run, b, runCap, k, keys, order);
                     if (n > 0)
                     {
                         ExtendRun(d, g, b, run, grown, n, newWeekend);
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each open shift today after the cheapest duty of yesterday's (group, run, b) that may precede it, through the
+    /// predecessor sets: each set's cheapest member (lowest open index among equals, as the stable sort of
+    /// <see cref="SortedPredecessors"/> gives) into <see cref="_keys"/> and <see cref="_order"/>, then one read per shift.
+    /// </summary>
+    private void ExtendRunBySets(int d, int g, int b, int run, int grown, bool newWeekend, BoundPredecessors sets)
+    {
+        var (value, setValue, setArg, start, members, runCap) = (_value, _keys, _order, sets.Start, sets.Members, _runCap);
+        var groupBase = g * _bases;
+        var any = false;
+        for (var s = 0; s < sets.Count; s++)
+        {
+            var (best, arg) = (Infinity, -1);
+            for (var m = start[s]; m < start[s + 1]; m++)
+            {
+                var v = value[groupBase + WorkBase(members[m], run, b, runCap)];
+                if (v < best)
+                {
+                    (best, arg) = (v, members[m]);
+                }
+            }
+
+            (setValue[s], setArg[s]) = (best, arg);
+            any |= arg >= 0;
+        }
+
+        if (any)
+        {
+            ExtendFromSets(d, g, b, grown, run, newWeekend, sets.SetOf);
+        }
+    }
+
+    /// <summary>The second half of <see cref="ExtendRunBySets"/>: each open shift today from its set's cheapest member.</summary>
+    private void ExtendFromSets(int d, int g, int b, int grown, int run, bool newWeekend, int[] setOf)
+    {
+        var (next, back, row0, open, cost, setValue, setArg) = (_next, _back, _backRow, _open, _slotCost, _keys, _order);
+        var (k, runCap, bases, liveNext, stepTo, weekendUp) = (_k, _runCap, _bases, _liveNext, _shape.StepTo, _shape.WeekendUp);
+        var price = newWeekend ? _weekendPrice : 0;
+        var row = d * _t;
+        for (var i = 0; i < k; i++)
+        {
+            var s = setOf[i];
+            if (s < 0 || setArg[s] < 0)
+            {
+                continue;
+            }
+
+            var c = cost[row + open[i]];
+            if (!DutyStep(stepTo, weekendUp, (g * k) + i, newWeekend, c, out var g2))
+            {
+                continue;
+            }
+
+            var to = (g2 * bases) + WorkBase(i, grown, b, runCap);
+            var candidate = setValue[s] + c + price;
+            Touch(next, liveNext, g2, bases);
+            if (candidate < next[to])
+            {
+                next[to] = candidate;
+                back[row0 + to] = (g * bases) + WorkBase(setArg[s], run, b, runCap);
+                _borderWorkNext |= b == 1;
             }
         }
     }
@@ -254,11 +381,12 @@ internal sealed class BoundPath
 
                 var to = (g2 * bases) + WorkBase(i, grown, b, runCap);
                 var candidate = keys[j] + c + price;
+                Touch(next, liveNext, g2, bases);
                 if (candidate < next[to])
                 {
                     next[to] = candidate;
                     back[row0 + to] = (g * bases) + WorkBase(order[j], run, b, runCap);
-                    liveNext[g2] = true;
+                    _borderWorkNext |= b == 1;
                 }
 
                 break;
@@ -270,8 +398,7 @@ internal sealed class BoundPath
     /// The group a duty of open shift i today leads to from group g (<paramref name="stepIndex"/> = g * k + i): the
     /// counters' step (<see cref="BoundPathShape.StepTo"/>), then one weekend more when <paramref name="newWeekend"/>;
     /// false when a counter would pass its limit or no slot of the shift is priced today (<paramref name="cost"/> infinite).
-    /// Shared by <see cref="WorkAfterWork"/> (through <see cref="ExtendRun"/>) and <see cref="WorkAfterOff"/>; inlined
-    /// into their inner loops.
+    /// Shared by the run steps and <see cref="WorkAfterOff"/>; inlined into their inner loops.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool DutyStep(int[] stepTo, int[] weekendUp, int stepIndex, bool newWeekend, double cost, out int group)
@@ -284,11 +411,8 @@ internal sealed class BoundPath
     /// <summary>A duty today after a day off: a new run (b = 0); the off run must be long enough unless it touched the start.</summary>
     private void WorkAfterOff(int d)
     {
-        var (value, next, back, row0, open, cost) = (_value, _next, _back, _backRow, _open, _slotCost);
-        var (k, runCap, bases, live, liveNext, stepTo, weekendUp) = (_k, _runCap, _bases, _live, _liveNext, _shape.StepTo, _shape.WeekendUp);
+        var (value, live) = (_value, _live);
         var weekendToday = _p.WeekendOfDay[d] >= 0;
-        var price = weekendToday ? _weekendPrice : 0;
-        var row = d * _t;
         for (var g = 0; g < _groups; g++)
         {
             if (!live[g])
@@ -300,30 +424,37 @@ internal sealed class BoundPath
             {
                 for (var b = 0; b < 2; b++)
                 {
-                    var from = (g * bases) + OffBase(o, b);
-                    var v = value[from];
-                    if (v == Infinity || (b == 0 && o < _r.MinDaysOff))
+                    var from = (g * _bases) + OffBase(o, b);
+                    if (value[from] != Infinity && (b == 1 || o >= _r.MinDaysOff))
                     {
-                        continue;
-                    }
-
-                    for (var i = 0; i < k; i++)
-                    {
-                        var c = cost[row + open[i]];
-                        if (!DutyStep(stepTo, weekendUp, (g * k) + i, weekendToday, c, out var g2))
-                        {
-                            continue;
-                        }
-
-                        var to = (g2 * bases) + WorkBase(i, 1, 0, runCap);
-                        if (v + c + price < next[to])
-                        {
-                            next[to] = v + c + price;
-                            back[row0 + to] = from;
-                            liveNext[g2] = true;
-                        }
+                        StartRun(d, g, from, weekendToday);
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>Each open shift today as the first duty of a run after yesterday's off state <paramref name="from"/> (in group <paramref name="g"/>).</summary>
+    private void StartRun(int d, int g, int from, bool weekendToday)
+    {
+        var (next, back, row0, open, cost, v) = (_next, _back, _backRow, _open, _slotCost, _value[from]);
+        var (k, runCap, bases, liveNext, stepTo, weekendUp) = (_k, _runCap, _bases, _liveNext, _shape.StepTo, _shape.WeekendUp);
+        var price = weekendToday ? _weekendPrice : 0;
+        var row = d * _t;
+        for (var i = 0; i < k; i++)
+        {
+            var c = cost[row + open[i]];
+            if (!DutyStep(stepTo, weekendUp, (g * k) + i, weekendToday, c, out var g2))
+            {
+                continue;
+            }
+
+            var to = (g2 * bases) + WorkBase(i, 1, 0, runCap);
+            Touch(next, liveNext, g2, bases);
+            if (v + c + price < next[to])
+            {
+                next[to] = v + c + price;
+                back[row0 + to] = from;
             }
         }
     }
@@ -332,7 +463,7 @@ internal sealed class BoundPath
     private void OffAfterWork(double offCost)
     {
         var (value, next, back, row0, live, liveNext) = (_value, _next, _back, _backRow, _live, _liveNext);
-        var (k, runCap, bases, minRun) = (_k, _runCap, _bases, _r.MinConsecutive);
+        var (k, runCap, bases, minRun, borders) = (_k, _runCap, _bases, _r.MinConsecutive, _borderWork ? 2 : 1);
         for (var g = 0; g < _groups; g++)
         {
             if (!live[g])
@@ -340,21 +471,31 @@ internal sealed class BoundPath
                 continue;
             }
 
-            var to = (g * bases) + OffBase(1, 0);
+            // The cheapest closing run, first among equals in (shift, run, b) order as the target's running minimum was.
+            var (best, bestFrom) = (Infinity, -1);
             for (var i = 0; i < k; i++)
             {
                 for (var run = 1; run <= runCap; run++)
                 {
-                    for (var b = 0; b < 2; b++)
+                    for (var b = 0; b < borders; b++)
                     {
                         var from = (g * bases) + WorkBase(i, run, b, runCap);
-                        if ((b == 1 || run >= minRun) && value[from] + offCost < next[to])
+                        if ((b == 1 || run >= minRun) && value[from] + offCost < best)
                         {
-                            next[to] = value[from] + offCost;
-                            back[row0 + to] = from;
-                            liveNext[g] = true;
+                            (best, bestFrom) = (value[from] + offCost, from);
                         }
                     }
+                }
+            }
+
+            if (bestFrom >= 0)
+            {
+                var to = (g * bases) + OffBase(1, 0);
+                Touch(next, liveNext, g, bases);
+                if (best < next[to])
+                {
+                    next[to] = best;
+                    back[row0 + to] = bestFrom;
                 }
             }
         }
@@ -377,25 +518,29 @@ internal sealed class BoundPath
                 {
                     var from = (g * _bases) + OffBase(o, b);
                     var to = (g * _bases) + OffBase(Math.Min(o + 1, _offCap), b);
+                    if (value[from] + offCost < Infinity)
+                    {
+                        Touch(next, liveNext, g, _bases);
+                    }
+
                     if (value[from] + offCost < next[to])
                     {
                         next[to] = value[from] + offCost;
                         back[row0 + to] = from;
-                        liveNext[g] = true;
                     }
                 }
             }
         }
     }
 
-    /// <summary>The cheapest final state (in a group where a schedule may end), walked back.</summary>
+    /// <summary>The cheapest final state (in a group reached on the last day where a schedule may end), walked back.</summary>
     private double End(int[] path)
     {
         var end = -1;
         var endValue = Infinity;
         for (var s = 0; s < _states; s++)
         {
-            if (_value[s] < endValue && _shape.Ends[s / _bases])
+            if (_value[s] < endValue && _live[s / _bases] && _shape.Ends[s / _bases])
             {
                 endValue = _value[s];
                 end = s;

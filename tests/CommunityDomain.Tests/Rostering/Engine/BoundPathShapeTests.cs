@@ -52,4 +52,72 @@ public sealed class BoundPathShapeTests
         Assert.False(shape.Ends[Group(0, 0, 0)]); // 0 minutes is below the 480-minute minimum
         Assert.True(shape.Ends[Group(1, 1, 1)]);
     }
+
+    [Fact]
+    public void Types_that_accept_the_same_predecessors_share_one_set_and_a_type_nothing_may_precede_has_none()
+    {
+        // Three types (row-major [first * 3 + next]): 0 may follow only 0, 1 may follow 0 or 1, 2 may follow nothing.
+        var forbidden = new bool[9];
+        forbidden[(1 * 3) + 0] = forbidden[(2 * 3) + 0] = forbidden[(2 * 3) + 1] = true;
+        forbidden[(0 * 3) + 2] = forbidden[(1 * 3) + 2] = forbidden[(2 * 3) + 2] = true;
+        var rules = new CompiledRules
+        {
+            MaxPerShift = [CompiledRules.Unlimited, CompiledRules.Unlimited, CompiledRules.Unlimited],
+            Forbidden = forbidden,
+            Timing = new byte[9],
+            Timing2 = new byte[9],
+            Blocked = forbidden,
+            Blocked2 = new bool[9],
+            AnyBlocked2 = false,
+            MinMinutes = 0,
+            MaxMinutes = CompiledRules.Unlimited,
+            MaxWeekMinutes = CompiledRules.Unlimited,
+            MaxConsecutive = CompiledRules.Unlimited,
+            MinConsecutive = 0,
+            MinDaysOff = 0,
+            MaxWeekends = 1,
+        };
+
+        var sets = BoundPredecessors.Of(rules, [0, 1, 2], 3);
+
+        Assert.NotNull(sets);
+        Assert.Equal(2, sets.Count);
+        Assert.Equal([0, 1, -1], sets.SetOf);
+        Assert.Equal([0], sets.Members[sets.Start[0]..sets.Start[1]]);
+        Assert.Equal([0, 1], sets.Members[sets.Start[1]..sets.Start[2]]);
+    }
+
+    [Fact]
+    public void Many_distinct_predecessor_sets_leave_the_path_to_sort()
+    {
+        // Ten types, type i may follow only types 0..i: ten distinct sets of 55 members in all, more than 10 x (2 + log2 10).
+        var forbidden = new bool[100];
+        for (var first = 0; first < 10; first++)
+        {
+            for (var next = 0; next < first; next++)
+            {
+                forbidden[(first * 10) + next] = true;
+            }
+        }
+
+        var rules = new CompiledRules
+        {
+            MaxPerShift = [.. Enumerable.Repeat(CompiledRules.Unlimited, 10)],
+            Forbidden = forbidden,
+            Timing = new byte[100],
+            Timing2 = new byte[100],
+            Blocked = forbidden,
+            Blocked2 = new bool[100],
+            AnyBlocked2 = false,
+            MinMinutes = 0,
+            MaxMinutes = CompiledRules.Unlimited,
+            MaxWeekMinutes = CompiledRules.Unlimited,
+            MaxConsecutive = CompiledRules.Unlimited,
+            MinConsecutive = 0,
+            MinDaysOff = 0,
+            MaxWeekends = 1,
+        };
+
+        Assert.Null(BoundPredecessors.Of(rules, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 10));
+    }
 }
