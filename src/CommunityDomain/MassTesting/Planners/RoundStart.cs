@@ -40,8 +40,12 @@ internal static class RoundStart
                 continue;
             }
 
+            // The plan's own assignment gets half the nodes left (all of them on one site), the late-first one the rest.
             var own = best.Assigned.Select(groups => groups.SelectMany(g => g.Households).Select(h => index[h.HouseholdId]).ToList()).ToArray();
-            var placed = Pack(problem, sites, queue, homes, own, t, ref nodes, cancellationToken);
+            var share = sites.Length > 1 ? nodes / 2 : nodes;
+            nodes -= share;
+            var placed = Pack(problem, sites, queue, homes, own, t, ref share, cancellationToken);
+            nodes += share;
             if (placed is null && sites.Length > 1)
             {
                 placed = Pack(problem, sites, queue, homes, LateFirst(problem, sites, queue, (homes, index), t, budget), t, ref nodes, cancellationToken);
@@ -83,14 +87,19 @@ internal static class RoundStart
         long t, ref long nodes, CancellationToken cancellationToken)
     {
         var result = new List<CallGroup>[sites.Length];
+        var over = new List<int>();
         for (var s = 0; s < sites.Length; s++)
         {
             result[s] = LongestFirst(problem, homes, bySite[s]);
-            if (queue.Run(sites[s], result[s]) <= t)
+            if (queue.Run(sites[s], result[s]) > t)
             {
-                continue;
+                over.Add(s);
             }
+        }
 
+        // The sites with fewest households first: a site that cannot finish by t is most often found in a few nodes.
+        foreach (var s in over.OrderBy(x => bySite[x].Count).ThenBy(x => x))
+        {
             var order = RoundPacking.Order(sites[s], [.. bySite[s].Select(i => homes[i].Load)], problem.ServiceTimes, t, ref nodes, cancellationToken);
             if (order is null)
             {
@@ -111,13 +120,13 @@ internal static class RoundStart
     {
         var homes = households.All;
         var bySite = sites.Select(_ => new List<int>()).ToArray();
-        var shortest = sites.Min(s => s.WalkDown);
+        var shortest = sites.Min(x => x.WalkDown);
         var free = Enumerable.Range(0, homes.Count).OrderByDescending(i => Work(homes[i].Load, problem.ServiceTimes)).ThenBy(i => i).ToList();
         long spent = 0;
-        foreach (var s in Enumerable.Range(0, sites.Length).Where(s => sites[s].WalkDown > shortest).OrderByDescending(s => sites[s].WalkDown).ThenBy(s => s))
+        foreach (var s in Enumerable.Range(0, sites.Length).Where(x => sites[x].WalkDown > shortest).OrderByDescending(x => sites[x].WalkDown).ThenBy(x => x))
         {
             var room = t - sites[s].WalkDown.BclCompatibleTicks;
-            foreach (var i in free.Where(i => LongestService(homes[i].Load, problem.ServiceTimes) <= room).ToList())
+            foreach (var i in free.Where(x => LongestService(homes[x].Load, problem.ServiceTimes) <= room).ToList())
             {
                 spent += WaveImprovement.Cost(sites[s], bySite[s].Sum(j => (long)homes[j].Load.People) + homes[i].Load.People);
                 bySite[s].Add(i);
@@ -131,8 +140,8 @@ internal static class RoundStart
             }
         }
 
-        var early = Enumerable.Range(0, sites.Length).Where(s => sites[s].WalkDown == shortest).ToArray();
-        var rest = ReplayInsertion.Assign([.. early.Select(s => sites[s])], [.. free.Select(i => Call(problem, homes[i]))], queue, budget,
+        var early = Enumerable.Range(0, sites.Length).Where(x => sites[x].WalkDown == shortest).ToArray();
+        var rest = ReplayInsertion.Assign([.. early.Select(x => sites[x])], [.. free.Select(i => Call(problem, homes[i]))], queue, budget,
             CancellationToken.None, CallGroup.LongestFirst(problem.ServiceTimes));
         for (var e = 0; e < early.Length; e++)
         {
