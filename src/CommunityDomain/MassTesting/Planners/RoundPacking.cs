@@ -56,10 +56,9 @@ internal sealed class RoundPacking
     /// <summary>
     /// A calling order of <paramref name="homes"/> (their indices) with which <paramref name="site"/> finishes by
     /// <paramref name="target"/> ticks from the start, or null when the search proves none or runs out of nodes;
-    /// <paramref name="nodes"/> is lowered by the nodes spent. Profiles are tried longest single service first, then the
-    /// slowest per person first (typed-only households before typed ones with QR residents); when that search runs out of
-    /// half the nodes, again with the quickest per person first among equal longest services (the QR residents of round 0
-    /// free the places of round 1).
+    /// <paramref name="nodes"/> is lowered by the nodes spent. Greedy dives that search only the household straddling each
+    /// round's end come first (in three orders of the profiles), then the exhaustive search, which alone proves that no order
+    /// exists (see <see cref="Attempts"/>).
     /// </summary>
     public static int[]? Order(SiteSpec site, IReadOnlyList<HouseholdLoad> homes, ServiceTimes times, long target, ref long nodes,
         CancellationToken cancellationToken)
@@ -74,12 +73,13 @@ internal sealed class RoundPacking
         }
 
         var rounds = (int)((target - walk) / divisor);
-        foreach (var quickFirst in (bool[])[false, true])
+        var total = nodes;
+        foreach (var (straddlers, kind, part) in Attempts)
         {
-            var share = quickFirst ? nodes : nodes / 2;
-            var (order, exhausted, spent) = Search(site.Stations, homes, length, rounds, quickFirst, share, cancellationToken);
+            var share = Math.Min(nodes, Math.Max(1, total * part / 8));
+            var (order, exhausted, spent) = Search(site.Stations, homes, (length, rounds), (straddlers, kind), share, cancellationToken);
             nodes -= spent;
-            if (order is not null || exhausted)
+            if (order is not null || (exhausted && !straddlers))
             {
                 return order;
             }
@@ -88,21 +88,29 @@ internal sealed class RoundPacking
         return null;
     }
 
+    // The searches tried, with their eighths of the nodes: first one greedy fill a round, branching only on the household that
+    // straddles each round's end, with the profiles in three orders (kind 0: longest single service first, then the slowest
+    // per person; 1: longest first, then the quickest per person; 2: the quickest per person first, so a round's QR residents
+    // free the next round's places before the long services start), then the exhaustive search over every order of profiles
+    // (kinds 1 and 0), which alone can prove that no order exists.
+    private static readonly (bool Straddlers, int Kind, long Eighths)[] Attempts = [(true, 1, 1), (true, 0, 1), (true, 2, 1), (false, 1, 3), (false, 0, 2)];
+
     // One search with the profiles in one order; `Exhausted` when it ended within its nodes (so no order exists).
-    private static (int[]? Order, bool Exhausted, long Spent) Search(int stations, IReadOnlyList<HouseholdLoad> homes, int[] length, int rounds,
-        bool quickFirst, long limit, CancellationToken cancellationToken)
+    private static (int[]? Order, bool Exhausted, long Spent) Search(int stations, IReadOnlyList<HouseholdLoad> homes, (int[] Length, int Rounds) grid,
+        (bool Straddlers, int Kind) how, long limit, CancellationToken cancellationToken)
     {
-        var sorted = homes.Select((h, i) => (Home: h, Index: i)).GroupBy(x => (x.Home.Assisted, x.Home.Typed, x.Home.QrCode))
-            .OrderByDescending(g => Longest(g.Key, length));
-        var bySpeed = quickFirst
-            ? sorted.ThenBy(g => Work(g.Key, length) / (double)(g.Key.Assisted + g.Key.Typed + g.Key.QrCode))
-            : sorted.ThenByDescending(g => Work(g.Key, length) / (double)(g.Key.Assisted + g.Key.Typed + g.Key.QrCode));
+        var (length, rounds) = grid;
+        var groups = homes.Select((h, i) => (Home: h, Index: i)).GroupBy(x => (x.Home.Assisted, x.Home.Typed, x.Home.QrCode));
+        var sorted = how.Kind == 2 ? groups.OrderBy(_ => 0) : groups.OrderByDescending(g => Longest(g.Key, length));
+        var bySpeed = how.Kind == 0
+            ? sorted.ThenByDescending(g => Work(g.Key, length) / (double)(g.Key.Assisted + g.Key.Typed + g.Key.QrCode))
+            : sorted.ThenBy(g => Work(g.Key, length) / (double)(g.Key.Assisted + g.Key.Typed + g.Key.QrCode));
         var byProfile = bySpeed.ThenByDescending(g => g.Key).Select(g => g.Select(x => x.Index).ToArray()).ToArray();
         int[][] profiles = [.. byProfile.Select(g => new[] { homes[g[0]].Assisted, homes[g[0]].Typed, homes[g[0]].QrCode })];
         var search = new RoundPacking(length, profiles, [.. byProfile.Select(g => g.Length)], rounds, limit, cancellationToken);
         var state = new int[length.Max() + 1];
         state[0] = stations;
-        if (!search.Go(0, state, 0))
+        if (!(how.Straddlers ? search.Straddle(0, state) : search.Go(0, state, 0)))
         {
             return (null, search._nodes <= limit, Math.Min(search._nodes, limit));
         }
@@ -153,6 +161,88 @@ internal sealed class RoundPacking
         if (_failed.Count < MemoLimit)
         {
             _failed.Add(key);
+        }
+
+        return false;
+    }
+
+    // A round at a time: one household (profile s, or none) is kept aside to straddle the round's end leaving `head` of its
+    // people in it; the round's other places are filled greedily with whole households in profile order; then the straddler.
+    // Only the straddler and its head are searched (a dive with few discrepancies, for orders the greedy fill nearly finds).
+    private bool Straddle(int r, int[] free)
+    {
+        if (_householdsLeft == 0)
+        {
+            return true;
+        }
+
+        r = Advance(r, free);
+        _nodes += _profiles.Length;
+        if (_nodes > _limit || r >= _rounds || !Fits(r, free))
+        {
+            return false;
+        }
+
+        var key = Key(r, free, -1);
+        if (_failed.Contains(key))
+        {
+            return false;
+        }
+
+        for (var s = -1; s < _profiles.Length; s++)
+        {
+            var heads = s < 0 ? 0 : Math.Min(_people[s] - 1, free[0]);
+            for (var head = s < 0 ? 0 : 1; head <= heads && (s < 0 || _left[s] > 0); head++)
+            {
+                if (TryRound(s, head, r, free) || _nodes > _limit)
+                {
+                    return _nodes <= _limit;
+                }
+            }
+        }
+
+        if (_failed.Count < MemoLimit)
+        {
+            _failed.Add(key);
+        }
+
+        return false;
+    }
+
+    private bool TryRound(int s, int head, int r, int[] free)
+    {
+        var next = (int[])free.Clone();
+        var mark = _chosen.Count;
+        var room = next[0] - head;
+        _left[s < 0 ? 0 : s] -= s < 0 ? 0 : 1;
+        for (var i = 0; i < _profiles.Length; i++)
+        {
+            var deadline = r + Longest((_profiles[i][0], _profiles[i][1], _profiles[i][2]), _length) <= _rounds;
+            while (deadline && _left[i] > 0 && _people[i] <= room)
+            {
+                var round = r;
+                Place(_profiles[i], ref round, next);
+                room -= _people[i];
+                Take(i, -1);
+            }
+        }
+
+        _left[s < 0 ? 0 : s] += s < 0 ? 0 : 1;
+        var end = r;
+        var placed = s < 0 ? _chosen.Count > mark : Place(_profiles[s], ref end, next);
+        if (placed && s >= 0)
+        {
+            Take(s, -1);
+        }
+
+        if (placed && Straddle(end, next))
+        {
+            return true;
+        }
+
+        while (_chosen.Count > mark)
+        {
+            Take(_chosen[^1], +1);
         }
 
         return false;
@@ -302,13 +392,14 @@ internal sealed class RoundPacking
             Mix(ref a, ref b, left);
         }
 
-        return ((long)a, (long)b);
+        return (unchecked((long)a), unchecked((long)b));
     }
 
     private static void Mix(ref ulong a, ref ulong b, int value)
     {
-        a = ulong.RotateLeft(a ^ (uint)value, 27) * 0x9E3779B97F4A7C15UL;
-        b = ((b + (uint)value) * 0xFF51AFD7ED558CCDUL) ^ (b >> 29);
+        // Hashing wraps on purpose (the project checks arithmetic).
+        a = unchecked(ulong.RotateLeft(a ^ (uint)value, 27) * 0x9E3779B97F4A7C15UL);
+        b = unchecked(((b + (uint)value) * 0xFF51AFD7ED558CCDUL) ^ (b >> 29));
     }
 
     private static int Longest((int Assisted, int Typed, int QrCode) p, int[] length) =>
