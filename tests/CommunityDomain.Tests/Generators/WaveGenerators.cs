@@ -206,7 +206,7 @@ public static class WaveGenerators
 
     /// <summary>
     /// Lockdown shapes for the round-packing start (helper waves16): one household, single-station sites, all elders, all QR,
-    /// a 24 h walk-down beside sites without one, or 2-40 mixed households on many stations; 1-3 sites; typical service times,
+    /// a 2 h walk-down (the most <see cref="SiteSpec"/> allows; the brief asked for 24 h) beside sites without one, or 2-40 mixed households on many stations; 1-3 sites; typical service times,
     /// times sharing a 10 s divisor (10/30/50 s), or times whose divisor (1 s) is too fine for rounds (17/41/63 s).
     /// </summary>
     public static WaveCase RoundShapes(int seed)
@@ -224,14 +224,14 @@ public static class WaveGenerators
         var largest = homes.Max(h => h.People);
         var sites = Enumerable.Range(1, random.Next(1, 4)).Select(s => new SiteSpec(s, $"S{s}", new Position(s, 0),
             shape == 1 ? 1 : random.Next(1, (2 * households) + 2), random.Next(largest, Math.Max(largest, people) + 1),
-            shape == 4 && s == 1 ? Duration.FromHours(24) : Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
+            shape == 4 && s == 1 ? Duration.FromHours(2) : Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
         var times = random.Next(3) switch
         {
             0 => new ServiceTimes(Duration.FromSeconds(10), Duration.FromSeconds(30), Duration.FromSeconds(50)),
             1 => new ServiceTimes(Duration.FromSeconds(17), Duration.FromSeconds(41), Duration.FromSeconds(63)),
             _ => ServiceTimes.Typical,
         };
-        string[] names = ["one household", "single-station sites", "all elders", "all QR", "24 h walk-down", "mixed many stations"];
+        string[] names = ["one household", "single-station sites", "all elders", "all QR", "2 h walk-down (the most a site allows)", "mixed many stations"];
         var building = new BuildingLoad(1, "1", new Position(50, 50), [new UnitLoad(1, "1", homes)]);
         return new(new WaveProblem(Start, times, sites, [building]), names[shape]);
     }
