@@ -120,6 +120,56 @@ public static class WaveFactory
         return new WaveProblem(Start, ServiceTimes.Typical, sites, buildings);
     }
 
+    /// <summary>
+    /// Many stations, few households (issue 15, verifier v15b; the tests' <c>WaveGenerators.ManyStations</c>): one building
+    /// of 2-<paramref name="maxHouseholds"/> households on 1-4 sites holding at least as many stations as households, walk-downs
+    /// of 0-2 min, queues from the largest household to every person; half the compounds QR, QR and typed, the rest mixed.
+    /// </summary>
+    public static WaveProblem ManyStations(int seed, int maxHouseholds = 110)
+    {
+        var random = new Random(seed);
+        var households = random.Next(2, maxHouseholds + 1);
+        var uniform = random.Next(2) == 0;
+        var homes = Enumerable.Range(1, households).Select(h =>
+        {
+            if (uniform)
+            {
+                return new HouseholdLoad(h, 1 + ((h - 1) / 4), 2, 1, 0);
+            }
+
+            var size = random.Next(1, 5);
+            var assisted = random.Next(5) == 0 ? 1 : 0;
+            var typed = random.Next(0, size - assisted + 1);
+            return new HouseholdLoad(h, 1 + ((h - 1) / 4), size - assisted - typed, typed, assisted);
+        }).ToList();
+        var people = homes.Sum(h => h.People);
+        var largest = homes.Max(h => h.People);
+        var siteCount = random.Next(1, 5);
+        var stations = households + random.Next(0, (2 * households) + 1);
+        var sites = Enumerable.Range(1, siteCount).Select(s => new SiteSpec(s, $"S{s}", new Position(random.Next(0, 100), random.Next(0, 100)),
+            Math.Max(1, (stations / siteCount) + (s <= stations % siteCount ? 1 : 0)), random.Next(largest, Math.Max(largest, people) + 1),
+            Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
+        var times = random.Next(3) == 0
+            ? new ServiceTimes(Duration.FromSeconds(random.Next(5, 40)), Duration.FromSeconds(random.Next(20, 90)), Duration.FromSeconds(random.Next(30, 200)))
+            : ServiceTimes.Typical;
+        var building = new BuildingLoad(1, "1", new Position(50, 50), [new UnitLoad(1, "1", homes)]);
+        return new WaveProblem(Start, times, sites, [building]);
+    }
+
+    /// <summary>The <paramref name="index"/>-th generated compound of the tests' <c>ManyStationSet(2026)</c> (36: one site of
+    /// 127 stations and 90 mixed households, packed into three rounds of 20 s by the planner's round start).</summary>
+    public static WaveProblem ManyStationCompound(int index)
+    {
+        var random = new Random(2026);
+        var seed = 0;
+        for (var i = 0; i <= index; i++)
+        {
+            seed = random.Next(0, int.MaxValue - 1);
+        }
+
+        return ManyStations(seed);
+    }
+
     /// <summary>A compound of the goal set: 5-60 buildings of 20-300 residents, 1-4 sites, 2-12 stations, queues 50-300, 0-60% slow intakes.</summary>
     public static WaveProblem Goal(Random random, ref int nextHousehold, ref int nextBuilding)
     {

@@ -180,36 +180,7 @@ public static class WaveGenerators
     /// in half the compounds, mixed 1-4 residents in the rest; typical or random service times. There a station serves
     /// one or two people, so the first-come-first-served rounds, not the work, set the finish.
     /// </summary>
-    public static WaveCase ManyStations(int seed, int maxHouseholds = 110)
-    {
-        var random = new Random(seed);
-        var households = random.Next(2, maxHouseholds + 1);
-        var uniform = random.Next(2) == 0;
-        var homes = Enumerable.Range(1, households).Select(h =>
-        {
-            if (uniform)
-            {
-                return new HouseholdLoad(h, 1 + ((h - 1) / 4), 2, 1, 0);
-            }
-
-            var size = random.Next(1, 5);
-            var assisted = random.Next(5) == 0 ? 1 : 0;
-            var typed = random.Next(0, size - assisted + 1);
-            return new HouseholdLoad(h, 1 + ((h - 1) / 4), size - assisted - typed, typed, assisted);
-        }).ToList();
-        var people = homes.Sum(h => h.People);
-        var largest = homes.Max(h => h.People);
-        var siteCount = random.Next(1, 5);
-        var stations = households + random.Next(0, (2 * households) + 1);
-        var sites = Enumerable.Range(1, siteCount).Select(s => new SiteSpec(s, $"S{s}", new Position(random.Next(0, 100), random.Next(0, 100)),
-            Math.Max(1, (stations / siteCount) + (s <= stations % siteCount ? 1 : 0)), random.Next(largest, Math.Max(largest, people) + 1),
-            Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
-        var times = random.Next(3) == 0
-            ? new ServiceTimes(Duration.FromSeconds(random.Next(5, 40)), Duration.FromSeconds(random.Next(20, 90)), Duration.FromSeconds(random.Next(30, 200)))
-            : ServiceTimes.Typical;
-        var building = new BuildingLoad(1, "1", new Position(50, 50), [new UnitLoad(1, "1", homes)]);
-        return new(new WaveProblem(Start, times, sites, [building]), "many stations");
-    }
+    public static WaveCase ManyStations(int seed, int maxHouseholds = 110) => new(WaveFactory.ManyStations(seed, maxHouseholds), "many stations");
 
     /// <summary>
     /// A shrunk copy of one of <see cref="ManyStationSet"/>'s compounds still above its bound (36, 1, 26, 30, 33: one site of
@@ -231,6 +202,46 @@ public static class WaveGenerators
             Math.Max(largest, (int)Math.Round(s.QueueCapacity * share)), s.WalkDown)).ToList();
         var building = new BuildingLoad(1, "1", new Position(50, 50), [new UnitLoad(1, "1", drawn)]);
         return new(new WaveProblem(Start, source.ServiceTimes, sites, [building]), "shrunk many stations");
+    }
+
+    /// <summary>
+    /// Lockdown shapes for the round-packing start (helper waves16): one household, single-station sites, all elders, all QR,
+    /// a 2 h walk-down (the most <see cref="SiteSpec"/> allows; the brief asked for 24 h) beside sites without one, or 2-40 mixed households on many stations; 1-3 sites; typical service times,
+    /// times sharing a 10 s divisor (10/30/50 s), or times whose divisor (1 s) is too fine for rounds (17/41/63 s).
+    /// </summary>
+    public static WaveCase RoundShapes(int seed)
+    {
+        var random = new Random(seed);
+        var shape = random.Next(6);
+        var households = shape == 0 ? 1 : random.Next(2, 41);
+        var homes = Enumerable.Range(1, households).Select(h => shape switch
+        {
+            2 => new HouseholdLoad(h, h, 0, 0, random.Next(1, 3)),
+            3 => new HouseholdLoad(h, h, random.Next(1, 5), 0, 0),
+            _ => MixedHousehold(random, h),
+        }).ToList();
+        var people = homes.Sum(h => h.People);
+        var largest = homes.Max(h => h.People);
+        var sites = Enumerable.Range(1, random.Next(1, 4)).Select(s => new SiteSpec(s, $"S{s}", new Position(s, 0),
+            shape == 1 ? 1 : random.Next(1, (2 * households) + 2), random.Next(largest, Math.Max(largest, people) + 1),
+            shape == 4 && s == 1 ? Duration.FromHours(2) : Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
+        var times = random.Next(3) switch
+        {
+            0 => new ServiceTimes(Duration.FromSeconds(10), Duration.FromSeconds(30), Duration.FromSeconds(50)),
+            1 => new ServiceTimes(Duration.FromSeconds(17), Duration.FromSeconds(41), Duration.FromSeconds(63)),
+            _ => ServiceTimes.Typical,
+        };
+        string[] names = ["one household", "single-station sites", "all elders", "all QR", "2 h walk-down (the most a site allows)", "mixed many stations"];
+        var building = new BuildingLoad(1, "1", new Position(50, 50), [new UnitLoad(1, "1", homes)]);
+        return new(new WaveProblem(Start, times, sites, [building]), names[shape]);
+    }
+
+    private static HouseholdLoad MixedHousehold(Random random, int id)
+    {
+        var size = random.Next(1, 5);
+        var assisted = random.Next(5) == 0 ? 1 : 0;
+        var typed = random.Next(0, size - assisted + 1);
+        return new HouseholdLoad(id, 1 + ((id - 1) / 4), size - assisted - typed, typed, assisted);
     }
 
     // The compounds of ManyStationSet(2026) that finished above their bound in waves13's run (indices in the set).

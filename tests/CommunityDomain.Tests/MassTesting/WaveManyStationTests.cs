@@ -75,12 +75,14 @@ public sealed class WaveManyStationTests(Xunit.Abstractions.ITestOutputHelper ou
     {
         // The worst of ManyStationSet(2026) in waves12's run: 100 s with calls by floor (a band's QR residents ahead of the
         // next band's elders and typed residents). Called one household at a time, longest service first, every elder starts
-        // at once and the site finishes at 80 s. The bound says 60 s, and a hand order reaches it (the next test): the plan is
-        // the loose side here (docs/testing-rounds.md, helper waves14).
+        // at once and the site finishes at 80 s: the planner without its round-packing start. The bound says 60 s, a hand
+        // order reaches it (the next test), and so does the planner with the round start (WaveRoundPackingTests).
         var problem = WaveGenerators.ManyStationSet(2026).ElementAt(36).Problem;
         Assert.Equal(127, problem.Sites.Single().Stations);
-        var (plan, finish) = WaveWalkDownTests.PlanAndReplay(problem);
+        var plan = WavePlanner.PlanWithSteps(problem, WaveBranchAndBound.MaxSteps, roundStart: false);
+        var finish = QueueReplay.Replay(problem, plan).Max(r => r.Finish);
 
+        Assert.Equal(plan.ExpectedFinish, finish);
         Assert.Equal(Duration.FromSeconds(80), finish - problem.Start);
         Assert.Equal(Duration.FromSeconds(60), plan.LowerBound - problem.Start);
     }
@@ -217,7 +219,7 @@ public sealed class WaveManyStationTests(Xunit.Abstractions.ITestOutputHelper ou
 
     // One site, households called one at a time in this order, each landing as soon as the queue holds room for it (not before
     // the previous one nor the walk-down); first come, first served, each household assisted, typed then QR; ticks from the start.
-    private static long OneSiteFinish(SiteSpec site, ServiceTimes times, List<HouseholdLoad> order)
+    internal static long OneSiteFinish(SiteSpec site, ServiceTimes times, List<HouseholdLoad> order)
     {
         var stations = new PriorityQueue<int, long>();
         for (var k = 0; k < site.Stations; k++)

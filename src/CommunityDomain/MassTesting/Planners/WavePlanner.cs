@@ -45,7 +45,15 @@ namespace CommunityDomain.MassTesting.Planners;
 /// branch and bound over one-household calls (every assignment and calling order, pruned by each site's partial finish,
 /// the work and the long services left against the stations' time, and partial plans already searched) looks for an
 /// earlier plan within 5,000,000 person-station steps (its memo of partial plans holds at most 8 MB); when it runs to its end, the finish it leaves is proven optimal
-/// and becomes the plan's bound. A call that holds only part of a floor says how many households it calls
+/// and becomes the plan's bound. When the plan is still above the bound and no branch and bound proved it optimal, and the three
+/// service times share a divisor d (20 s for 20/40/60 s), a round-packing start looks for targets on the grid of d (a site's
+/// walk-down plus at most 16 rounds of d), latest first from just below the plan's finish down to the bound: each site's
+/// households, one call each, are ordered by a search over household profiles (which households start in which round of d,
+/// and which two straddle each round's end) so that the site finishes by the target; with several sites it also tries sending
+/// to each late site the heaviest households it alone can finish by the target (a walk-down w serves only people whose service
+/// fits in the target minus w), the rest to the sites of the shortest walk-down. Its nodes are bounded by the improvement
+/// search's budget; its plan, replayed, is taken only when it finishes strictly earlier, so no plan is later than the
+/// planner's without it. A call that holds only part of a floor says how many households it calls
 /// (the staff read them from <see cref="WaveCall.Households"/>).</para>
 /// </remarks>
 public static class WavePlanner
@@ -62,7 +70,14 @@ public static class WavePlanner
     /// replay or determinism (not its quality) lower it so as not to pay 5,000,000 steps a compound; the public
     /// overload always uses <see cref="WaveBranchAndBound.MaxSteps"/>.
     /// </summary>
-    internal static WavePlan PlanWithSteps(WaveProblem problem, long branchAndBoundSteps, CancellationToken cancellationToken = default)
+    internal static WavePlan PlanWithSteps(WaveProblem problem, long branchAndBoundSteps, CancellationToken cancellationToken = default) =>
+        PlanWithSteps(problem, branchAndBoundSteps, roundStart: true, cancellationToken);
+
+    /// <summary>
+    /// Plans one compound with the branch and bound's step budget given and the round-packing start on or off: the tests
+    /// compare the plan with and without it (never later with it).
+    /// </summary>
+    internal static WavePlan PlanWithSteps(WaveProblem problem, long branchAndBoundSteps, bool roundStart, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(problem);
         Guard.Against.NegativeOrZero(branchAndBoundSteps);
@@ -77,7 +92,7 @@ public static class WavePlanner
         }
         else
         {
-            assigned = Search(problem, sites, queue, bound, branchAndBoundSteps, cancellationToken, out var searched);
+            assigned = Search(problem, sites, queue, bound, (branchAndBoundSteps, roundStart), cancellationToken, out var searched);
             bound = searched > bound ? searched : bound;
         }
 
@@ -118,9 +133,10 @@ public static class WavePlanner
         return plans;
     }
 
-    // The heuristic path: call groups assigned and improved, a second start, the household search, then the branch and
-    // bound on a small compound; `optimum` is the finish the branch and bound proved optimal (the start when it proved none).
-    private static List<CallGroup>[] Search(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, Instant bound, long branchAndBoundSteps,
+    // The heuristic path: call groups assigned and improved, a second and a third start, the household search, the branch and
+    // bound on a small compound, then the round-packing start; `optimum` is the finish the branch and bound proved optimal (the
+    // start when it proved none).
+    private static List<CallGroup>[] Search(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, Instant bound, (long Steps, bool RoundStart) options,
         CancellationToken cancellationToken, out Instant optimum)
     {
         optimum = problem.Start;
@@ -140,6 +156,24 @@ public static class WavePlanner
             (assigned, reached) = LongestFirstStart(problem, sites, queue, budget, (assigned, reached), cancellationToken);
         }
 
+        (assigned, reached, var proven) = Polish(problem, sites, queue, target, options.Steps, (assigned, reached), cancellationToken);
+        optimum = proven ? problem.Start + Duration.FromTicks(reached) : optimum;
+        if (reached > target && !proven && options.RoundStart)
+        {
+            // Still short and not proven optimal: each site's households packed into rounds of the service times' common
+            // divisor. Last, and taken only when strictly earlier, so no plan is later than the searches before it left it.
+            (assigned, reached) = RoundStart.Try(problem, sites, queue, target, budget, (assigned, reached), cancellationToken);
+        }
+
+        return assigned;
+    }
+
+    // The household search on a compound of at most 60 households, then the branch and bound on one of at most 30; `Proven`
+    // when the branch and bound ran to its end, so `Reached` is optimal.
+    private static (List<CallGroup>[] Assigned, long Reached, bool Proven) Polish(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, long target,
+        long branchAndBoundSteps, (List<CallGroup>[] Assigned, long Reached) best, CancellationToken cancellationToken)
+    {
+        var (assigned, reached) = best;
         if (reached > target)
         {
             // Still short of the bound on a small compound: one call a household, moved, reordered and swapped.
@@ -147,16 +181,15 @@ public static class WavePlanner
             (assigned, reached) = polished is null ? (assigned, reached) : (polished, Finish(sites, polished, queue));
         }
 
-        if (reached > target)
+        if (reached <= target)
         {
-            // Still short on a compound of at most 30 households: search every assignment and order, or prove none is earlier.
-            var exact = WaveBranchAndBound.Search(sites, assigned, reached, target, problem.ServiceTimes,
-                WaveBranchAndBound.MaxHouseholds, branchAndBoundSteps, cancellationToken, out var best, out var proven);
-            assigned = exact ?? assigned;
-            optimum = proven ? problem.Start + Duration.FromTicks(best) : optimum;
+            return (assigned, reached, false);
         }
 
-        return assigned;
+        // Still short on a compound of at most 30 households: search every assignment and order, or prove none is earlier.
+        var exact = WaveBranchAndBound.Search(sites, assigned, reached, target, problem.ServiceTimes,
+            WaveBranchAndBound.MaxHouseholds, branchAndBoundSteps, cancellationToken, out var finish, out var proven);
+        return (exact ?? assigned, proven ? finish : (exact is null ? reached : Finish(sites, exact, queue)), proven);
     }
 
     // People per call group: small enough that every site's share holds several, so one building can be split across sites.
@@ -232,7 +265,7 @@ public static class WavePlanner
     private static long ImprovementBudget(WaveProblem problem, SiteSpec[] sites) =>
         (long)ImprovementReplays * problem.People * ((sites.Sum(s => (long)s.Stations) / sites.Length) + 4);
 
-    private static long Finish(SiteSpec[] sites, List<CallGroup>[] assigned, SiteQueue queue)
+    internal static long Finish(SiteSpec[] sites, List<CallGroup>[] assigned, SiteQueue queue)
     {
         long finish = 0;
         for (var s = 0; s < sites.Length; s++)
