@@ -181,6 +181,24 @@ internal sealed class BoundPath
         }
     }
 
+    /// <summary>
+    /// Today's state <paramref name="to"/> (in group <paramref name="g"/>, touched first) takes <paramref name="candidate"/>
+    /// from yesterday's state <paramref name="from"/> when strictly cheaper; true when it did.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Relax(int g, int to, double candidate, int from)
+    {
+        Touch(_next, _liveNext, g, _bases);
+        if (candidate < _next[to])
+        {
+            _next[to] = candidate;
+            _back[_backRow + to] = from;
+            return true;
+        }
+
+        return false;
+    }
+
     // State index = group * bases + base: a group's states are contiguous, and a group nobody reached (most of them,
     // when minutes are tracked) is skipped by its flag.
     private static int WorkBase(int i, int run, int b, int runCap) => (((i * runCap) + run - 1) * 2) + b;
@@ -300,8 +318,8 @@ internal sealed class BoundPath
     /// <summary>The second half of <see cref="ExtendRunBySets"/>: each open shift today from its set's cheapest member.</summary>
     private void ExtendFromSets(int d, int g, int b, int grown, int run, bool newWeekend, int[] setOf)
     {
-        var (next, back, row0, open, cost, setValue, setArg) = (_next, _back, _backRow, _open, _slotCost, _keys, _order);
-        var (k, runCap, bases, liveNext, stepTo, weekendUp) = (_k, _runCap, _bases, _liveNext, _shape.StepTo, _shape.WeekendUp);
+        var (open, cost, setValue, setArg) = (_open, _slotCost, _keys, _order);
+        var (k, runCap, bases, stepTo, weekendUp) = (_k, _runCap, _bases, _shape.StepTo, _shape.WeekendUp);
         var price = newWeekend ? _weekendPrice : 0;
         var row = d * _t;
         for (var i = 0; i < k; i++)
@@ -319,12 +337,8 @@ internal sealed class BoundPath
             }
 
             var to = (g2 * bases) + WorkBase(i, grown, b, runCap);
-            var candidate = setValue[s] + c + price;
-            Touch(next, liveNext, g2, bases);
-            if (candidate < next[to])
+            if (Relax(g2, to, setValue[s] + c + price, (g * bases) + WorkBase(setArg[s], run, b, runCap)))
             {
-                next[to] = candidate;
-                back[row0 + to] = (g * bases) + WorkBase(setArg[s], run, b, runCap);
                 _borderWorkNext |= b == 1;
             }
         }
@@ -357,8 +371,8 @@ internal sealed class BoundPath
     /// </summary>
     private void ExtendRun(int d, int g, int b, int run, int grown, int n, bool newWeekend)
     {
-        var (next, back, row0, open, cost, keys, order) = (_next, _back, _backRow, _open, _slotCost, _keys, _order);
-        var (k, t, runCap, bases, liveNext) = (_k, _t, _runCap, _bases, _liveNext);
+        var (open, cost, keys, order) = (_open, _slotCost, _keys, _order);
+        var (k, t, runCap, bases) = (_k, _t, _runCap, _bases);
         var (forbidden, timing, stepTo, weekendUp) = (_r.Forbidden, _r.Timing, _shape.StepTo, _shape.WeekendUp);
         var price = newWeekend ? _weekendPrice : 0;
         var row = d * t;
@@ -380,12 +394,8 @@ internal sealed class BoundPath
                 }
 
                 var to = (g2 * bases) + WorkBase(i, grown, b, runCap);
-                var candidate = keys[j] + c + price;
-                Touch(next, liveNext, g2, bases);
-                if (candidate < next[to])
+                if (Relax(g2, to, keys[j] + c + price, (g * bases) + WorkBase(order[j], run, b, runCap)))
                 {
-                    next[to] = candidate;
-                    back[row0 + to] = (g * bases) + WorkBase(order[j], run, b, runCap);
                     _borderWorkNext |= b == 1;
                 }
 
@@ -437,8 +447,8 @@ internal sealed class BoundPath
     /// <summary>Each open shift today as the first duty of a run after yesterday's off state <paramref name="from"/> (in group <paramref name="g"/>).</summary>
     private void StartRun(int d, int g, int from, bool weekendToday)
     {
-        var (next, back, row0, open, cost, v) = (_next, _back, _backRow, _open, _slotCost, _value[from]);
-        var (k, runCap, bases, liveNext, stepTo, weekendUp) = (_k, _runCap, _bases, _liveNext, _shape.StepTo, _shape.WeekendUp);
+        var (open, cost, v) = (_open, _slotCost, _value[from]);
+        var (k, runCap, bases, stepTo, weekendUp) = (_k, _runCap, _bases, _shape.StepTo, _shape.WeekendUp);
         var price = weekendToday ? _weekendPrice : 0;
         var row = d * _t;
         for (var i = 0; i < k; i++)
@@ -449,20 +459,14 @@ internal sealed class BoundPath
                 continue;
             }
 
-            var to = (g2 * bases) + WorkBase(i, 1, 0, runCap);
-            Touch(next, liveNext, g2, bases);
-            if (v + c + price < next[to])
-            {
-                next[to] = v + c + price;
-                back[row0 + to] = from;
-            }
+            Relax(g2, (g2 * bases) + WorkBase(i, 1, 0, runCap), v + c + price, from);
         }
     }
 
     /// <summary>A day off after a duty: the run closes; it must be long enough unless it touched the start.</summary>
     private void OffAfterWork(double offCost)
     {
-        var (value, next, back, row0, live, liveNext) = (_value, _next, _back, _backRow, _live, _liveNext);
+        var (value, live) = (_value, _live);
         var (k, runCap, bases, minRun, borders) = (_k, _runCap, _bases, _r.MinConsecutive, _borderWork ? 2 : 1);
         for (var g = 0; g < _groups; g++)
         {
@@ -490,13 +494,7 @@ internal sealed class BoundPath
 
             if (bestFrom >= 0)
             {
-                var to = (g * bases) + OffBase(1, 0);
-                Touch(next, liveNext, g, bases);
-                if (best < next[to])
-                {
-                    next[to] = best;
-                    back[row0 + to] = bestFrom;
-                }
+                Relax(g, (g * bases) + OffBase(1, 0), best, bestFrom);
             }
         }
     }
