@@ -55,7 +55,9 @@ internal sealed class RoundPacking
 
     /// <summary>
     /// A calling order of <paramref name="homes"/> (their indices) with which <paramref name="site"/> finishes by
-    /// <paramref name="target"/> ticks from the start, or null when the search proves none or runs out of nodes;
+    /// <paramref name="target"/> ticks from the start (empty when there are no households), or null when the target is beyond
+    /// <see cref="MaxRounds"/> rounds after the walk-down, the service times have no divisor worth rounds, or the search
+    /// proves none or runs out of nodes;
     /// <paramref name="nodes"/> is lowered by the nodes spent. Greedy dives that search only the household straddling each
     /// round's end come first (in three orders of the profiles), then the exhaustive search, which alone proves that no order
     /// exists (see <see cref="Attempts"/>).
@@ -63,6 +65,12 @@ internal sealed class RoundPacking
     public static int[]? Order(SiteSpec site, IReadOnlyList<HouseholdLoad> homes, ServiceTimes times, long target, ref long nodes,
         CancellationToken cancellationToken)
     {
+        if (homes.Count == 0)
+        {
+            // Nobody to call: the site is done at the start.
+            return target >= 0 ? [] : null;
+        }
+
         var divisor = Divisor(times);
         var walk = site.WalkDown.BclCompatibleTicks;
         int[] length = [(int)Math.Min(int.MaxValue, times.Assisted.BclCompatibleTicks / divisor),
