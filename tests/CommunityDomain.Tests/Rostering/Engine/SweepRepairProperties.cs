@@ -79,12 +79,16 @@ public sealed class SweepRepairProperties
         Assert.Equal(0, RosterChecker.Check(problem, roster.Assignments).Hard);
     }
 
-    [Fact]
-    public void WorkerToReoptimise_no_hard_violation_draws_exactly_as_one_blind_draw()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WorkerToReoptimise_no_worker_breaking_their_rules_draws_exactly_as_one_blind_draw(bool coverMinimumBroken)
     {
-        var problem = Problem(workers: Staff(6), days: 14);
+        // With a minimum of one on every day duty, the empty roster breaks cover (hard) but no worker's own rule.
+        var problem = Problem(workers: Staff(6), demands: coverMinimumBroken ? Demands(14, required: 1, minimum: 1) : null, days: 14);
         var ev = new RosterEvaluator(problem.Compiled);
-        Assert.Equal(0, ev.Hard);
+        Assert.Equal(coverMinimumBroken ? 14 : 0, ev.Hard);
+        Assert.All(Enumerable.Range(0, 6), w => Assert.Equal(0, ev.WorkerHard(w)));
         var context = new MoveContext(ev, new Random(5));
         var blind = new Random(5);
         for (var i = 0; i < 200; i++)

@@ -61,27 +61,26 @@ internal sealed class MoveContext
     /// <summary>
     /// A worker for the re-optimisation move: while some worker breaks their own rules, one draw in
     /// <see cref="SearchTuning.HardWorkerDrawOneIn"/> takes one of them (uniformly), aiming the strong move at the hard
-    /// violations left; otherwise any worker. Draws one random number, as before, when the roster breaks no hard rule.
+    /// violations left; otherwise any worker. Draws one random number, as before, when no worker breaks their own rules
+    /// (a roster whose only hard violations are cover minima or maxima included).
     /// </summary>
     public int WorkerToReoptimise()
     {
-        if (Ev.Hard > 0 && Rng.Next(SearchTuning.HardWorkerDrawOneIn) == 0)
+        // O(workers) only while the roster breaks some hard rule; the DP this move runs costs O(days x states).
+        var breaking = 0;
+        for (var w = 0; Ev.Hard > 0 && w < P.WorkerCount; w++)
         {
-            var breaking = 0;
+            breaking += Ev.WorkerHard(w) > 0 ? 1 : 0;
+        }
+
+        if (breaking > 0 && Rng.Next(SearchTuning.HardWorkerDrawOneIn) == 0)
+        {
+            var k = Rng.Next(breaking);
             for (var w = 0; w < P.WorkerCount; w++)
             {
-                breaking += Ev.WorkerHard(w) > 0 ? 1 : 0;
-            }
-
-            if (breaking > 0)
-            {
-                var k = Rng.Next(breaking);
-                for (var w = 0; w < P.WorkerCount; w++)
+                if (Ev.WorkerHard(w) > 0 && k-- == 0)
                 {
-                    if (Ev.WorkerHard(w) > 0 && k-- == 0)
-                    {
-                        return w;
-                    }
+                    return w;
                 }
             }
         }
