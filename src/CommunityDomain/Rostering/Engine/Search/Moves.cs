@@ -58,6 +58,36 @@ internal sealed class MoveContext
         }
     }
 
+    /// <summary>
+    /// A worker for the re-optimisation move: while some worker breaks their own rules, one draw in
+    /// <see cref="SearchTuning.HardWorkerDrawOneIn"/> takes one of them (uniformly), aiming the strong move at the hard
+    /// violations left; otherwise any worker. Draws one random number, as before, when no worker breaks their own rules
+    /// (a roster whose only hard violations are cover minima or maxima included).
+    /// </summary>
+    public int WorkerToReoptimise()
+    {
+        // O(workers) only while the roster breaks some hard rule; the DP this move runs costs O(days x states).
+        var breaking = 0;
+        for (var w = 0; Ev.Hard > 0 && w < P.WorkerCount; w++)
+        {
+            breaking += Ev.WorkerHard(w) > 0 ? 1 : 0;
+        }
+
+        if (breaking > 0 && Rng.Next(SearchTuning.HardWorkerDrawOneIn) == 0)
+        {
+            var k = Rng.Next(breaking);
+            for (var w = 0; w < P.WorkerCount; w++)
+            {
+                if (Ev.WorkerHard(w) > 0 && k-- == 0)
+                {
+                    return w;
+                }
+            }
+        }
+
+        return Rng.Next(P.WorkerCount);
+    }
+
     /// <summary>Sets worker <paramref name="w"/>'s whole row to <paramref name="row"/> (slot per date, -1 off).</summary>
     private void SetRow(int w, int[] row)
     {
@@ -94,7 +124,7 @@ internal interface IMove
 /// <summary>The exact one-worker re-optimisation of a random worker (<see cref="WorkerScheduleDp"/>).</summary>
 internal sealed class ReoptimiseWorkerMove : IMove
 {
-    public void Apply(MoveContext c) => c.Reoptimise(c.Rng.Next(c.P.WorkerCount));
+    public void Apply(MoveContext c) => c.Reoptimise(c.WorkerToReoptimise());
 }
 
 /// <summary>

@@ -61,6 +61,20 @@ internal static class SearchTuning
     /// <summary>Most workers one ruin clears (at least 2 are cleared when there are 2).</summary>
     public const int MostRuinedWorkers = 4;
 
+    /// <summary>
+    /// After the opening sweep, passes over the workers still breaking their own rules, each re-optimised again (stops
+    /// early when none is left). Instance23 (364 dates, seed 1): 15 such workers after the sweep, 6, 2, 2, then 0 after
+    /// the fourth pass; twice that leaves room for other seeds at a cost of at most 8 re-optimisations per such worker.
+    /// </summary>
+    public const int SweepRepairPasses = 8;
+
+    /// <summary>
+    /// While the roster breaks a worker's own rule, one re-optimisation draw in this many takes such a worker instead of
+    /// any worker (the rest stay blind, so the walk still improves the others). A roster without such violations draws
+    /// as before.
+    /// </summary>
+    public const int HardWorkerDrawOneIn = 2;
+
     /// <summary>Rebuild passes over the ruined or kicked workers: the second lets the first rebuilt see the later ones.</summary>
     public const int RecreatePasses = 2;
 
