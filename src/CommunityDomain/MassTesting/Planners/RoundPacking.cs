@@ -8,8 +8,11 @@ namespace CommunityDomain.MassTesting.Planners;
 /// household profiles (assisted, typed and QR counts: households of one profile are interchangeable) builds the order
 /// household by household, tracking the current round, its free places and the stations that fall free in each later round,
 /// memoising the states it has seen fail; inside one round the order of whole households does not matter, so they are taken
-/// in profile order there, and only the households that straddle a round boundary are free. It proposes an order; the
-/// planner replays it (<see cref="SiteQueue"/>) and keeps it only when the replay finishes strictly earlier.
+/// in profile order there, and only the households that straddle a round boundary are free. A state is pruned when the work or
+/// the long services left exceed the stations' time, or when the people left cannot fill the rounds even counted by class, a
+/// household whose longest service no longer fits a round having people there only as the one household straddling in (the
+/// late check). It proposes an order; the planner replays it (<see cref="SiteQueue"/>) and keeps it only when the replay
+/// finishes strictly earlier.
 /// </summary>
 internal sealed class RoundPacking
 {
@@ -417,7 +420,7 @@ internal sealed class RoundPacking
         return best;
     }
 
-    // Whether the people left (per group and class) can fill the rounds from r on; each state explored costs one node.
+    // Whether the people left (per group and class) can fill the rounds from r on; each state and each split costs one node.
     private bool Relaxed(int r, int[] free, long[] slots, int[] caps)
     {
         long total = 0;
@@ -465,6 +468,12 @@ internal sealed class RoundPacking
                 if (q > byClass[2] || (a > 0 && r + _length[0] > _rounds) || (t > 0 && r + _length[1] > _rounds) || (q > 0 && r + _length[2] > _rounds))
                 {
                     continue;
+                }
+
+                // Every split tried costs a node too, so a round of many places cannot spend time the budget does not see.
+                if (++_nodes > _limit)
+                {
+                    break;
                 }
 
                 found = Split(r, free, slots, caps, [a, t, q], (lateByClass, byClass));
