@@ -451,7 +451,18 @@ internal sealed class RoundPacking
             return false;
         }
 
-        var places = (int)Math.Min(free[0], total);
+        var found = FillRound(r, free, slots, caps, (int)Math.Min(free[0], total));
+        if (_nodes <= _limit && _lateMemo.Count < MemoLimit)
+        {
+            _lateMemo[key] = found;
+        }
+
+        return found;
+    }
+
+    // Round r's places filled by every count of assisted and typed people (QR the rest), each split tried.
+    private bool FillRound(int r, int[] free, long[] slots, int[] caps, int places)
+    {
         long[] byClass = [0, 0, 0], lateByClass = [0, 0, 0];
         for (var s = 0; s < slots.Length; s++)
         {
@@ -478,11 +489,6 @@ internal sealed class RoundPacking
 
                 found = Split(r, free, slots, caps, [a, t, q], (lateByClass, byClass));
             }
-        }
-
-        if (_nodes <= _limit && _lateMemo.Count < MemoLimit)
-        {
-            _lateMemo[key] = found;
         }
 
         return found;
