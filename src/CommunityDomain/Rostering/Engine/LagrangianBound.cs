@@ -261,16 +261,21 @@ internal sealed class LagrangianBound
             turn = 1 - turn;
         }
 
-        // On small problems the relaxation's own limit can lie below the optimum (Instance1: 558 of 607, the column LP's
-        // optimum): a branch and bound on the leader's fractional choices raises it (BoundBranching).
+        return Result(Branched(p, ascents, branch, upper, stop));
+    }
+
+    /// <summary>
+    /// The better ascent's best value, raised by <see cref="BoundBranching"/> when <paramref name="branch"/> and it lies
+    /// below the roster's score: on small problems the relaxation's own limit can lie below the optimum (Instance1: 558
+    /// of 607, the column LP's optimum).
+    /// </summary>
+    private static double Branched(CompiledProblem p, LagrangianBound[] ascents, bool branch, long? upper, Func<bool> stop)
+    {
         var leader = ascents[0]._best >= ascents[1]._best ? ascents[0] : ascents[1];
         var best = leader._best;
-        if (branch && upper is { } u && !double.IsNegativeInfinity(best) && Math.Ceiling(best - RoundingSlack) < u && !stop())
-        {
-            best = Math.Max(best, BoundBranching.Raise(p, leader.Node(), u, stop));
-        }
-
-        return Result(best);
+        return branch && upper is { } u && !double.IsNegativeInfinity(best) && Math.Ceiling(best - RoundingSlack) < u && !stop()
+            ? Math.Max(best, BoundBranching.Raise(p, leader.Node(), u, stop))
+            : best;
     }
 
     /// <summary>
