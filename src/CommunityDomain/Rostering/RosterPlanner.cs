@@ -66,6 +66,9 @@ public static class RosterPlanner
     /// a free date are left out, which only lowers the bound. Every price gives a valid bound; subgradient
     /// steps of Polyak's length along an average of the subgradients raise it, in two ascents that share the
     /// iterations (one from zero prices, one from cover prices that pay a duty half its under weight; the better wins).
+    /// With <paramref name="upper"/> on a small problem (a tree of at least 64 nodes within a fixed work budget) a
+    /// best-first branch and bound on demand counts and worker choices raises it further (never above
+    /// <paramref name="upper"/> nor any optimum).
     /// Deterministic: each iteration solves the workers' paths on the machine's cores when the problem is large enough
     /// to gain, and the bound does not depend on how many. Sources: Fisher
     /// (1981), Management Science 27(1); Held, Wolfe and Crowder (1974), Mathematical Programming 6; Barahona and

@@ -72,19 +72,30 @@ public sealed class LowerBoundProperties
             wishes: wishes, pins: pins, weights: new PreferenceWeights(r.Next(0, 4), r.Next(0, 2)));
     }
 
-    /// <summary>The best soft score of a roster that keeps the pins and breaks no hard rule, by enumeration and the checker; null when none does.</summary>
-    private static long? BruteForceOptimum(RosterProblem p)
+    /// <summary>
+    /// The best soft score of a roster that keeps the pins, breaks no hard rule and passes <paramref name="keep"/>, by
+    /// enumeration and the checker; null when none does. <paramref name="keep"/> sees per worker * days + day (worker
+    /// and date in the problem's order) the demand taken, as its index in <see cref="RosterProblem.Demands"/> (-1: off).
+    /// </summary>
+    private static long? BruteForceOptimum(RosterProblem p, Func<int[], bool>? keep = null)
     {
         var cells = (from w in p.Workers from d in p.Horizon select (w.Id, d)).ToList();
-        var options = cells.Select(c => new RosterAssignment?[] { null }
-            .Concat(p.Demands.Where(x => x.Date == c.d).Select(x => (RosterAssignment?)new RosterAssignment(c.Id, c.d, x.Post, x.ShiftCode, x.Qualification)))
+        var demandsOf = cells.Select(c => new[] { -1 }.Concat(Enumerable.Range(0, p.Demands.Count).Where(i => p.Demands[i].Date == c.d)).ToArray()).ToList();
+        var options = cells.Select((c, i) => demandsOf[i]
+            .Select(k => k < 0 ? null : (RosterAssignment?)new RosterAssignment(c.Id, c.d, p.Demands[k].Post, p.Demands[k].ShiftCode, p.Demands[k].Qualification))
             .ToArray()).ToList();
         long? best = null;
         var pick = new int[cells.Count];
+        var taken = new int[cells.Count];
         while (true)
         {
             var roster = pick.Select((k, i) => options[i][k]).OfType<RosterAssignment>().ToList();
-            if (p.Pins.All(roster.Contains))
+            for (var cell = 0; cell < taken.Length; cell++)
+            {
+                taken[cell] = demandsOf[cell][pick[cell]];
+            }
+
+            if (p.Pins.All(roster.Contains) && (keep is null || keep(taken)))
             {
                 var check = RosterChecker.Check(p, roster);
                 if (check.Hard == 0 && (best is null || check.Soft < best))
@@ -123,6 +134,92 @@ public sealed class LowerBoundProperties
         var planned = RosterPlanner.Plan(p, new PlannerOptions(seed % 5, iterationLimit: 200)).Match(x => x, n => n.Best);
         return (bound is null ? optimum is null : optimum is null || bound <= optimum)
             && (planned.LowerBound is null ? optimum is null : optimum is null || planned.LowerBound <= optimum);
+    }
+
+    [Property]
+    public bool A_branch_and_bound_nodes_bound_never_exceeds_the_brute_force_optimum_of_its_restricted_rosters(TinyProblem tiny)
+    {
+        // A node takes or closes a worker's choice on a date, or caps a demand's count from above or below
+        // (BoundBranching); a quarter of the nodes take a choice on every worker and date (everything pinned).
+        var (seed, p) = tiny;
+        if (Rosters(p) > 50_000)
+        {
+            return true; // too many to enumerate: the next seed is drawn
+        }
+
+        var c = p.Compiled;
+        var r = new Random(seed);
+        var fix = r.Next(4) == 0 ? PinEverything(c, r) : RandomFixes(c, r);
+        var optimum = BruteForceOptimum(p, taken => Keeps(p, fix, taken));
+        var node = LagrangianBound.Ascend(BoundBranching.Restrict(c, fix), start: null, optimum, 150, () => false);
+        return node is null ? optimum is null : optimum is null || Math.Ceiling(node.Value - 1e-6) <= optimum;
+    }
+
+    /// <summary>One to three fixes of any kind, on any choice cell or demand with any count 0-2 (closed choices and impossible counts too).</summary>
+    private static BoundBranching.Fix? RandomFixes(CompiledProblem c, Random r)
+    {
+        BoundBranching.Fix? fix = null;
+        for (var n = r.Next(1, 4); n > 0; n--)
+        {
+            var kind = (BoundBranching.FixKind)r.Next(c.Required.Length == 0 ? 2 : 4);
+            if (c.Allowed.Length == 0 && kind is BoundBranching.FixKind.Take or BoundBranching.FixKind.Close)
+            {
+                continue; // no worker or no date: nothing to take or close
+            }
+
+            var index = kind is BoundBranching.FixKind.Take or BoundBranching.FixKind.Close ? r.Next(c.Allowed.Length) : r.Next(c.Required.Length);
+            fix = new BoundBranching.Fix(kind, index, r.Next(3), fix);
+        }
+
+        return fix;
+    }
+
+    /// <summary>Takes a choice on every worker's every date (an allowed one where there is one).</summary>
+    private static BoundBranching.Fix? PinEverything(CompiledProblem c, Random r)
+    {
+        BoundBranching.Fix? fix = null;
+        for (var cell = 0; cell < c.WorkerCount * c.Days; cell++)
+        {
+            var allowed = Enumerable.Range(0, c.Choices).Where(k => c.Allowed[(cell * c.Choices) + k]).ToList();
+            var choice = allowed.Count > 0 ? allowed[r.Next(allowed.Count)] : r.Next(c.Choices);
+            fix = new BoundBranching.Fix(BoundBranching.FixKind.Take, (cell * c.Choices) + choice, 0, fix);
+        }
+
+        return fix;
+    }
+
+    /// <summary>Whether a roster (per worker * days + day, the demand taken, -1 off) keeps every fix, written out from the fixes' meaning.</summary>
+    private static bool Keeps(RosterProblem p, BoundBranching.Fix? fix, int[] taken)
+    {
+        var c = p.Compiled;
+        for (var f = fix; f is not null; f = f.Parent)
+        {
+            switch (f.Kind)
+            {
+                case BoundBranching.FixKind.Take or BoundBranching.FixKind.Close:
+                    var cell = f.Index / c.Choices;
+                    var choice = f.Index % c.Choices;
+                    var demand = taken[cell];
+                    var takes = choice == 0 ? demand < 0 : demand >= 0 && c.DemandIndex[c.DaySlot(cell % c.Days, choice - 1)] == demand;
+                    if (takes != (f.Kind == BoundBranching.FixKind.Take))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    var target = c.DemandIndex[f.Index];
+                    var count = target < 0 ? 0 : taken.Count(d => d == target);
+                    if (f.Kind == BoundBranching.FixKind.AtMost ? count > f.Value : count < f.Value)
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
     }
 
     [Property(MaxTest = 40)]

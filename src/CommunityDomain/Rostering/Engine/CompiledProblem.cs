@@ -118,6 +118,46 @@ internal sealed class CompiledProblem
 
     public required int FairnessWeight { get; init; }
 
+    /// <summary>
+    /// The same problem with other <see cref="Allowed"/> choices and demand ranges (<see cref="Minimum"/>,
+    /// <see cref="Maximum"/>): a branch and bound node's restriction (<see cref="BoundBranching"/>); every other array is
+    /// shared, not copied.
+    /// </summary>
+    public CompiledProblem Restricted(bool[] allowed, int[] minimum, int[] maximum) => new()
+    {
+        CoverHardPrice = CoverHardPrice,
+        Source = Source,
+        Days = Days,
+        WorkerCount = WorkerCount,
+        SlotCount = SlotCount,
+        ShiftCount = ShiftCount,
+        SlotShift = SlotShift,
+        SlotPostIndex = SlotPostIndex,
+        ShiftMinutes = ShiftMinutes,
+        Required = Required,
+        Minimum = minimum,
+        Maximum = maximum,
+        DemandIndex = DemandIndex,
+        SlotDemand = SlotDemand,
+        Under = Under,
+        Over = Over,
+        ChoiceSoft = ChoiceSoft,
+        Violation = Violation,
+        Pinned = Pinned,
+        OnWishTotal = OnWishTotal,
+        OwnCompoundCost = OwnCompoundCost,
+        Rules = Rules,
+        WorkerRules = WorkerRules,
+        WeekOfDay = WeekOfDay,
+        WeekCount = WeekCount,
+        WeekendOfDay = WeekendOfDay,
+        WeekendCount = WeekendCount,
+        WorkerGroup = WorkerGroup,
+        GroupSize = GroupSize,
+        FairnessWeight = FairnessWeight,
+        Allowed = allowed,
+    };
+
     /// <summary>Index of a (day, slot) cell in the per-day-and-slot arrays (<see cref="Required"/>, <see cref="Minimum"/>, <see cref="Maximum"/>, ...).</summary>
     public int DaySlot(int day, int slot) => (day * SlotCount) + slot;
 

@@ -134,7 +134,14 @@ internal sealed class LagrangianBound
     private readonly int[] _pathSlot;
     private int _nextWorker;
 
-    private LagrangianBound(BoundSetup setup, double paidShare)
+    // Kept only when the branch and bound may follow (BoundBranching): the prices of the best bound so far (its children
+    // start there), and per ChoiceIndex cell the exponential average of the paths' use of that choice (the volume
+    // algorithm's primal estimate), which picks the choice to branch on.
+    private readonly double[]? _bestPrices;
+    private readonly double[]? _use;
+    private int _averaged;
+
+    private LagrangianBound(BoundSetup setup, double paidShare, bool track = false, double[]? start = null)
     {
         var p = setup.Problem;
         _p = p;
@@ -168,6 +175,20 @@ internal sealed class LagrangianBound
         for (var i = 0; i < _lambda.Length; i++)
         {
             _lambda[i] = p.Required[i] > 0 ? -paidShare * p.Under[i] : 0;
+        }
+
+        if (start is not null)
+        {
+            for (var j = 0; j < _direction.Length; j++)
+            {
+                Price(j) = start[j];
+            }
+        }
+
+        if (track)
+        {
+            _bestPrices = new double[_direction.Length];
+            _use = new double[p.WorkerCount * p.Days * p.Choices];
         }
     }
 
@@ -209,7 +230,8 @@ internal sealed class LagrangianBound
         // Turns alternate while both run; once one has stalled or trails at half the budget the other takes every
         // turn, and a bound that meets the roster's score ends both.
         var setup = new BoundSetup(p, hi, degree);
-        LagrangianBound[] ascents = [new(setup, paidShare: 0), new(setup, PaidStartShare)];
+        var branch = upper is not null && BoundBranching.Fits(p);
+        LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
         var turn = 0;
         for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
         {
@@ -239,8 +261,56 @@ internal sealed class LagrangianBound
             turn = 1 - turn;
         }
 
-        return Result(Math.Max(ascents[0]._best, ascents[1]._best));
+        return Result(Branched(p, ascents, branch, upper, stop));
     }
+
+    /// <summary>
+    /// The better ascent's best value, raised by <see cref="BoundBranching"/> when <paramref name="branch"/> and it lies
+    /// below the roster's score: on small problems the relaxation's own limit can lie below the optimum (Instance1: 558
+    /// of 607, the column LP's optimum).
+    /// </summary>
+    private static double Branched(CompiledProblem p, LagrangianBound[] ascents, bool branch, long? upper, Func<bool> stop)
+    {
+        var leader = ascents[0]._best >= ascents[1]._best ? ascents[0] : ascents[1];
+        var best = leader._best;
+        return branch && upper is { } u && !double.IsNegativeInfinity(best) && Math.Ceiling(best - RoundingSlack) < u && !stop()
+            ? Math.Max(best, BoundBranching.Raise(p, leader.Node(), u, stop))
+            : best;
+    }
+
+    /// <summary>
+    /// One ascent on <paramref name="p"/> (a node's restricted problem) from the prices <paramref name="start"/> (null:
+    /// zero), at most <paramref name="iterations"/> steps on one thread, aiming at <paramref name="upper"/>: its best
+    /// relaxed value with the prices and averaged choices there, or null when the relaxation proves that no roster of
+    /// the node keeps every hard rule.
+    /// </summary>
+    internal static NodeBound? Ascend(CompiledProblem p, double[]? start, long? upper, int iterations, Func<bool> stop)
+    {
+        var hi = CoverRange(p);
+        if (hi is null)
+        {
+            return null;
+        }
+
+        var ascent = new LagrangianBound(new BoundSetup(p, hi, degree: 1), paidShare: 0, track: true, start);
+        for (var k = 0; k < iterations && !ascent._done; k++)
+        {
+            if (k > 0 && stop())
+            {
+                break;
+            }
+
+            if (!ascent.Iterate(upper, () => iterations))
+            {
+                return null;
+            }
+        }
+
+        return ascent.Node();
+    }
+
+    /// <summary>This ascent's best value, its prices and the averaged use of each choice (only when it tracks them).</summary>
+    private NodeBound Node() => new(_best, _bestPrices!, _use!);
 
     /// <summary>
     /// Once <paramref name="k"/> iterations are a <see cref="LeaderShare"/>th of the budget (a time limit's estimate when
@@ -312,10 +382,18 @@ internal sealed class LagrangianBound
             return true;
         }
 
+        Average();
         if (value > _best + ImprovementSlack)
         {
             _best = value;
             _sinceBest = 0;
+            if (_bestPrices is not null)
+            {
+                for (var j = 0; j < _bestPrices.Length; j++)
+                {
+                    _bestPrices[j] = Price(j);
+                }
+            }
         }
         else if (++_sinceBest >= StallLength(budget))
         {
@@ -332,6 +410,30 @@ internal sealed class LagrangianBound
 
         Step(_theta * (target - value));
         return true;
+    }
+
+    /// <summary>
+    /// Folds the paths just solved into <see cref="_use"/> (when tracked): a plain mean over the first iterations, then an
+    /// exponential average with <see cref="Deflection"/>, the weight of the step direction's.
+    /// </summary>
+    private void Average()
+    {
+        if (_use is null)
+        {
+            return;
+        }
+
+        var weight = Math.Max(Deflection, 1.0 / ++_averaged);
+        var choices = _p.Choices;
+        for (var cell = 0; cell < _pathSlot.Length; cell++)
+        {
+            var taken = _pathSlot[cell] < 0 ? 0 : (_pathSlot[cell] % _s) + 1;
+            for (var c = 0; c < choices; c++)
+            {
+                ref var use = ref _use[(cell * choices) + c];
+                use += weight * ((c == taken ? 1 : 0) - use);
+            }
+        }
     }
 
     /// <summary>Iterations without a better bound after which the step scale halves, given the iterations expected in all (asked only for the paid ascent: a time limit's estimate reads the clock).</summary>
@@ -653,4 +755,7 @@ internal sealed class LagrangianBound
         var rules = p.Rules[p.WorkerRules[j / _t]];
         return (rules.MaxPerShift[j % _t], _shiftCount[j] - (double)rules.MaxPerShift[j % _t]);
     }
+
+    /// <summary>A node's ascent: its best relaxed value (a valid bound on the node's rosters), the prices there, and per <see cref="CompiledProblem.ChoiceIndex"/> cell the averaged use of that choice.</summary>
+    internal sealed record NodeBound(double Value, double[] Prices, double[] Use);
 }
