@@ -60,23 +60,7 @@ public sealed class BoundPathShapeTests
         var forbidden = new bool[9];
         forbidden[(1 * 3) + 0] = forbidden[(2 * 3) + 0] = forbidden[(2 * 3) + 1] = true;
         forbidden[(0 * 3) + 2] = forbidden[(1 * 3) + 2] = forbidden[(2 * 3) + 2] = true;
-        var rules = new CompiledRules
-        {
-            MaxPerShift = [CompiledRules.Unlimited, CompiledRules.Unlimited, CompiledRules.Unlimited],
-            Forbidden = forbidden,
-            Timing = new byte[9],
-            Timing2 = new byte[9],
-            Blocked = forbidden,
-            Blocked2 = new bool[9],
-            AnyBlocked2 = false,
-            MinMinutes = 0,
-            MaxMinutes = CompiledRules.Unlimited,
-            MaxWeekMinutes = CompiledRules.Unlimited,
-            MaxConsecutive = CompiledRules.Unlimited,
-            MinConsecutive = 0,
-            MinDaysOff = 0,
-            MaxWeekends = 1,
-        };
+        var rules = RulesWithForbidden(3, forbidden);
 
         var sets = BoundPredecessors.Of(rules, [0, 1, 2], 3);
 
@@ -100,24 +84,27 @@ public sealed class BoundPathShapeTests
             }
         }
 
-        var rules = new CompiledRules
-        {
-            MaxPerShift = [.. Enumerable.Repeat(CompiledRules.Unlimited, 10)],
-            Forbidden = forbidden,
-            Timing = new byte[100],
-            Timing2 = new byte[100],
-            Blocked = forbidden,
-            Blocked2 = new bool[100],
-            AnyBlocked2 = false,
-            MinMinutes = 0,
-            MaxMinutes = CompiledRules.Unlimited,
-            MaxWeekMinutes = CompiledRules.Unlimited,
-            MaxConsecutive = CompiledRules.Unlimited,
-            MinConsecutive = 0,
-            MinDaysOff = 0,
-            MaxWeekends = 1,
-        };
+        var rules = RulesWithForbidden(10, forbidden);
 
         Assert.Null(BoundPredecessors.Of(rules, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 10));
     }
+
+    // Rules that restrict nothing but the successions: `forbidden` (row-major [first * types + next]) both forbids and blocks.
+    private static CompiledRules RulesWithForbidden(int types, bool[] forbidden) => new()
+    {
+        MaxPerShift = [.. Enumerable.Repeat(CompiledRules.Unlimited, types)],
+        Forbidden = forbidden,
+        Timing = new byte[types * types],
+        Timing2 = new byte[types * types],
+        Blocked = forbidden,
+        Blocked2 = new bool[types * types],
+        AnyBlocked2 = false,
+        MinMinutes = 0,
+        MaxMinutes = CompiledRules.Unlimited,
+        MaxWeekMinutes = CompiledRules.Unlimited,
+        MaxConsecutive = CompiledRules.Unlimited,
+        MinConsecutive = 0,
+        MinDaysOff = 0,
+        MaxWeekends = 1,
+    };
 }
