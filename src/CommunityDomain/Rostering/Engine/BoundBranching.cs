@@ -34,9 +34,6 @@ internal static class BoundBranching
     // A count or use this near a whole number is not worth a branch (the averages of the paths are never exact).
     private const double Fractional = 0.01;
 
-    // Scores are whole numbers: a bound within this of an integer rounds to it.
-    private const double RoundingSlack = 1e-6;
-
     /// <summary>Whether <paramref name="p"/> is small enough for the branch and bound's work budget.</summary>
     public static bool Fits(CompiledProblem p) => Nodes(p) >= MinNodes;
 
@@ -59,7 +56,7 @@ internal static class BoundBranching
         for (var budget = Nodes(p); budget > 0 && open.Count > 0 && !stop();)
         {
             var node = open.Dequeue();
-            if (Math.Ceiling(node.Bound.Value - RoundingSlack) >= settled)
+            if (LagrangianBound.RoundUp(node.Bound.Value) >= settled)
             {
                 // Every open node is at least as high: nothing below the settled bound is left.
                 open.Enqueue(node, (node.Bound.Value, -1));
@@ -84,7 +81,7 @@ internal static class BoundBranching
                 }
 
                 var value = Math.Max(child.Value, node.Bound.Value);
-                if (Math.Ceiling(value - RoundingSlack) < upper)
+                if (LagrangianBound.RoundUp(value) < upper)
                 {
                     open.Enqueue(new Node(fix, restricted, child with { Value = value }), (value, made++));
                 }

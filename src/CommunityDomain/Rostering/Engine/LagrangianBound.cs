@@ -81,6 +81,9 @@ internal sealed class LagrangianBound
     // Scores are whole numbers: a bound within this of an integer rounds to it (floating sums of prices drift).
     private const double RoundingSlack = 1e-6;
 
+    /// <summary>The whole score a fractional bound proves: its ceiling, after the rounding slack.</summary>
+    internal static double RoundUp(double bound) => Math.Ceiling(bound - RoundingSlack);
+
     // An improvement smaller than this is noise, not progress (resets no stall count).
     private const double ImprovementSlack = 1e-9;
 
@@ -253,7 +256,7 @@ internal sealed class LagrangianBound
                 return null;
             }
 
-            if (upper is { } ub && Math.Ceiling(ascent._best - RoundingSlack) >= ub)
+            if (upper is { } ub && RoundUp(ascent._best) >= ub)
             {
                 break;
             }
@@ -273,7 +276,7 @@ internal sealed class LagrangianBound
     {
         var leader = ascents[0]._best >= ascents[1]._best ? ascents[0] : ascents[1];
         var best = leader._best;
-        return branch && upper is { } u && !double.IsNegativeInfinity(best) && Math.Ceiling(best - RoundingSlack) < u && !stop()
+        return branch && upper is { } u && !double.IsNegativeInfinity(best) && RoundUp(best) < u && !stop()
             ? Math.Max(best, BoundBranching.Raise(p, leader.Node(), u, stop))
             : best;
     }
@@ -402,7 +405,7 @@ internal sealed class LagrangianBound
         }
 
         var target = upper is { } u && u > _best ? u : _best + Math.Max(1.0, Math.Abs(_best) * TargetMargin);
-        if ((upper is { } ub && Math.Ceiling(_best - RoundingSlack) >= ub) || _theta < MinStepScale)
+        if ((upper is { } ub && RoundUp(_best) >= ub) || _theta < MinStepScale)
         {
             _done = true;
             return true;
@@ -448,7 +451,7 @@ internal sealed class LagrangianBound
             return 0;
         }
 
-        return best >= Unbounded ? null : (long)Math.Ceiling(best - RoundingSlack);
+        return best >= Unbounded ? null : (long)RoundUp(best);
     }
 
     /// <summary>Per day * SlotCount + slot, how many workers may take it: one pass over the workers' choices in storage order.</summary>
