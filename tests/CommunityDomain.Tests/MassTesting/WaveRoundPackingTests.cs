@@ -37,8 +37,8 @@ public sealed class WaveRoundPackingTests
         // four whole rounds, never idle. The round search finds such an order (replayed here by the tests' own one-site replay)
         // with 1,000,000 nodes (241,323 spent; its exhaustive pass gets 3/8 of them) thanks to its late check (a household whose
         // longest service no longer fits a round has people there only as the household straddling in); without it the same
-        // nodes find none (it needed 3,351,927). The planner's budget for this compound is about 11,000 nodes, so its plan
-        // still finishes at 100 s.
+        // nodes find none (it needed 3,351,927). The planner's budget for this compound alone is about 11,000 nodes; its floor
+        // (RoundStart.MinNodes) is what lets the plan reach 80 s (the test below).
         var problem = WaveGenerators.ManyStationSet(2026).ElementAt(1).Problem;
         var site = problem.Sites.Single(s => s.WalkDown == Duration.Zero);
         var homes = problem.Buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).Where(h => h.Typed + h.Assisted > 0).ToList();
@@ -52,6 +52,23 @@ public sealed class WaveRoundPackingTests
         Assert.Equal(target, WaveManyStationTests.OneSiteFinish(site, problem.ServiceTimes, [.. order.Select(i => homes[i])]));
         Assert.Equal(homes.Count, order.Distinct().Count());
         Assert.Null(without);
+    }
+
+    [Fact]
+    public void Plan_compound_1_finishes_at_its_bound_of_80_s_with_the_round_searchs_node_floor_where_without_the_round_start_it_finishes_at_100_s()
+    {
+        // Four sites of 24-25 stations, walk-downs 90, 0, 90 and 60 s, 20/40/60 s: by 80 s only the site without walk-down and
+        // the 60 s one (QR residents only) serve anyone, so the households with typed or assisted residents must fill the first
+        // for four rounds without an idle station. The round search's own budget (about 11,000 nodes) is too small for that
+        // order; RoundStart.MinNodes is not.
+        var problem = WaveGenerators.ManyStationSet(2026).ElementAt(1).Problem;
+        var without = WavePlanner.PlanWithSteps(problem, WaveBranchAndBound.MaxSteps, roundStart: false);
+
+        var (plan, finish) = WaveWalkDownTests.PlanAndReplay(problem);
+
+        Assert.Equal(Duration.FromSeconds(100), without.ExpectedFinish - problem.Start);
+        Assert.Equal(Duration.FromSeconds(80), finish - problem.Start);
+        Assert.Equal(Duration.FromSeconds(80), plan.LowerBound - problem.Start);
     }
 
     [Fact]

@@ -7,12 +7,21 @@ namespace CommunityDomain.MassTesting.Planners;
 /// late site (a walk-down w serves only people whose service fits in T - w) the heaviest households it can finish by T, and
 /// the rest to the sites of the shortest walk-down. Targets go down from just below the plan's finish to the bound; the first
 /// one missed ends the start. The replay decides: an order is taken only when the whole plan, replayed, finishes strictly
-/// earlier. The search's nodes are bounded by the improvement search's budget.
+/// earlier. The search's nodes are the improvement search's budget / <see cref="StepsPerNode"/>, at least <see cref="MinNodes"/>.
 /// </summary>
 internal static class RoundStart
 {
     /// <summary>Person-station steps of the improvement budget per node of the round search.</summary>
     internal const int StepsPerNode = 8;
+
+    /// <summary>
+    /// Nodes the search gets whatever the compound's size: a few hundred milliseconds to about two seconds of CPU at the
+    /// measured 0.3-2.2 microseconds a node (docs/testing-rounds.md, helper waves18). It is spent only on a compound still above
+    /// its bound and not proven optimal, with a round grid of at most <see cref="RoundPacking.MaxRounds"/> rounds, so a
+    /// compound already at its bound never pays it. A small compound's budget / <see cref="StepsPerNode"/> (compound 1 of
+    /// the many-station set: about 11,000 nodes) is far below what an order without idle stations can take to find.
+    /// </summary>
+    internal const long MinNodes = 1_000_000;
 
     // Households beyond this skip the start: rounds of many stations hold them only when a site has thousands of stations.
     private const int MaxHouseholds = 2_000;
@@ -31,7 +40,7 @@ internal static class RoundStart
             return best;
         }
 
-        var nodes = budget / StepsPerNode;
+        var nodes = Math.Max(budget / StepsPerNode, MinNodes);
         var index = homes.Select((h, i) => (h.Load.HouseholdId, i)).ToDictionary(x => x.HouseholdId, x => x.i);
         foreach (var t in Targets(sites, target, best.Reached, divisor))
         {
