@@ -286,20 +286,23 @@ internal sealed class BoundPath
     /// <summary>
     /// Each open shift today after the cheapest duty of yesterday's (group, run, b) that may precede it, through the
     /// predecessor sets: each set's cheapest member (lowest open index among equals, as the stable sort of
-    /// <see cref="SortedPredecessors"/> gives) into <see cref="_keys"/> and <see cref="_order"/>, then one read per shift.
+    /// <see cref="SortedPredecessors"/> gives; nested sets build on the set before) into <see cref="_keys"/> and
+    /// <see cref="_order"/>, then one read per shift.
     /// </summary>
     private void ExtendRunBySets(int d, int g, int b, int run, int grown, bool newWeekend, BoundPredecessors sets)
     {
-        var (value, setValue, setArg, start, members, runCap) = (_value, _keys, _order, sets.Start, sets.Members, _runCap);
+        var (value, setValue, setArg, start, members, runCap, nested) = (_value, _keys, _order, sets.Start, sets.Members, _runCap, sets.Nested);
         var groupBase = g * _bases;
         var any = false;
+        var (best, arg) = (Infinity, -1);
         for (var s = 0; s < sets.Count; s++)
         {
-            var (best, arg) = (Infinity, -1);
+            // Nested sets carry the cheapest over (the lowest index among equals, so the same member as a whole set's scan).
+            (best, arg) = nested ? (best, arg) : (Infinity, -1);
             for (var m = start[s]; m < start[s + 1]; m++)
             {
                 var v = value[groupBase + WorkBase(members[m], run, b, runCap)];
-                if (v < best)
+                if (v < best || (v == best && members[m] < arg))
                 {
                     (best, arg) = (v, members[m]);
                 }

@@ -45,10 +45,11 @@ internal sealed class BoundPathShape
     /// The shape for a worker with <paramref name="open"/> shift types: <paramref name="weekends"/> counter size (0 =
     /// untracked), <paramref name="units"/> minute units (0 = untracked) and per-type duty counters
     /// (<paramref name="counted"/>: shift type and its maximum). <paramref name="unitsOf"/> holds every shift type's
-    /// minute units (so its length is the problem's shift count). <paramref name="predecessorSets"/> false makes the path
+    /// minute units (so its length is the problem's shift count). <paramref name="nestSets"/> false keeps nested
+    /// predecessor sets whole (<see cref="BoundPredecessors.Nested"/>). <paramref name="predecessorSets"/> false makes the path
     /// sort predecessors whatever the sets would cost (tests compare the two).
     /// </summary>
-    public static BoundPathShape Of(CompiledRules r, int[] open, int[] unitsOf, int minuteUnit, int weekends, int units, IReadOnlyList<(int Type, int Max)> counted, bool predecessorSets = true)
+    public static BoundPathShape Of(CompiledRules r, int[] open, int[] unitsOf, int minuteUnit, int weekends, int units, IReadOnlyList<(int Type, int Max)> counted, bool predecessorSets = true, bool nestSets = true)
     {
         // Counter j has size sizes[j] and stride strides[j]; counter 0 is weekends, 1 minutes, 2.. the shift types.
         var sizes = new List<int> { Math.Max(1, weekends), Math.Max(1, units) };
@@ -66,7 +67,7 @@ internal sealed class BoundPathShape
         {
             MinUnits = units == 0 ? 0 : (int)((r.MinMinutes + (long)minuteUnit - 1) / minuteUnit),
             MostUnitsPerDuty = open.Length == 0 ? 0 : open.Max(t => unitsOf[t]),
-            Predecessors = predecessorSets ? BoundPredecessors.Of(r, open, unitsOf.Length) : null,
+            Predecessors = predecessorSets ? BoundPredecessors.Of(r, open, unitsOf.Length, nestSets) : null,
         };
         for (var g = 0; g < groups; g++)
         {

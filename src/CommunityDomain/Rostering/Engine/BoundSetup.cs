@@ -8,9 +8,13 @@ namespace CommunityDomain.Rostering.Engine;
 internal sealed class BoundSetup
 {
     // The exact path's work (states x days x open types) per subgradient iteration, shared by the workers, and
-    // each worker's share's limits: 250,000 is about a millisecond, 4 M keeps one worker from dominating.
+    // each worker's share's limits: 100,000 is about half a millisecond, 4 M keeps one worker from dominating. The
+    // minimum was 250,000: above 240 workers it kept paths that the share no longer pays for. On community-300-14-43
+    // (300 workers, 200,000 each now) 61 volunteers of 5 open types and 225,000 units were exact and took half the
+    // iteration; priced, the bound per CPU-second is higher from about 5 s on (toward 97: 1,600 iterations exact 43 in
+    // 18.8 s, priced 40 in 9.7 s, 3,200 priced 51 in 18.8 s; cbound18, docs/rostering.md). Below 240 workers: unchanged.
     private const long ExactWorkPerIteration = 60_000_000;
-    private const long ExactWorkPerWorkerMin = 250_000;
+    private const long ExactWorkPerWorkerMin = 100_000;
     private const long ExactWorkPerWorkerMax = 4_000_000;
 
     // Below this much path work per iteration (about 0.1 ms) the workers' paths are solved on one thread: handing them

@@ -78,6 +78,36 @@ public sealed class BoundPathProperties
         }
     }
 
+    /// <summary>
+    /// Nested predecessor sets (each set's cheapest built on the set before) choose exactly as whole sets do: the same value
+    /// and the same schedule, ties included (whole-number prices make many), so the bound's iterates are unchanged.
+    /// </summary>
+    [Property]
+    public void Nested_predecessor_sets_choose_the_same_schedule_as_whole_sets(TinyProblem tiny)
+    {
+        var p = tiny.Problem.Compiled;
+        var r = new Random(tiny.Seed);
+        var setup = new BoundSetup(p, new int[p.Days * p.SlotCount], 1);
+        var solver = new BoundPath(p);
+        var gcd = Math.Max(1, p.ShiftMinutes.Aggregate(0, Gcd));
+        for (var w = 0; w < p.WorkerCount; w++)
+        {
+            var rules = p.Rules[p.WorkerRules[w]];
+            var open = setup.OpenOf[w];
+            var costs = Enumerable.Range(0, p.Days * p.ShiftCount).Select(_ => r.Next(6) == 0 ? double.PositiveInfinity : r.Next(-2, 3)).ToArray();
+            var weekendPrice = r.Next(2);
+            var kept = Kept(r, p, rules, open, gcd);
+            var schedules = new[] { true, false }.Select(nest =>
+            {
+                var shape = BoundPathShape.Of(rules, open, [.. p.ShiftMinutes.Select(m => m / gcd)], gcd, kept.Weekends, kept.Units, kept.Counted, nestSets: nest);
+                var path = new int[p.Days];
+                return (Value: solver.Solve(w, rules, open, costs, weekendPrice, shape, path), Path: path);
+            }).ToArray();
+            Assert.Equal(schedules[1].Value, schedules[0].Value);
+            Assert.Equal(schedules[1].Path, schedules[0].Path);
+        }
+    }
+
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
     /// <summary>The counters kept in the path, each drawn when its limit binds: weekends, minute units, duties of types with a small maximum.</summary>

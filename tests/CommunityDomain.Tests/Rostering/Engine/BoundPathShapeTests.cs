@@ -62,13 +62,49 @@ public sealed class BoundPathShapeTests
         forbidden[(0 * 3) + 2] = forbidden[(1 * 3) + 2] = forbidden[(2 * 3) + 2] = true;
         var rules = RulesWithForbidden(3, forbidden);
 
-        var sets = BoundPredecessors.Of(rules, [0, 1, 2], 3);
+        var sets = BoundPredecessors.Of(rules, [0, 1, 2], 3, nest: false);
 
         Assert.NotNull(sets);
+        Assert.False(sets.Nested);
         Assert.Equal(2, sets.Count);
         Assert.Equal([0, 1, -1], sets.SetOf);
         Assert.Equal([0], sets.Members[sets.Start[0]..sets.Start[1]]);
         Assert.Equal([0, 1], sets.Members[sets.Start[1]..sets.Start[2]]);
+    }
+
+    [Fact]
+    public void Nested_sets_go_smallest_first_and_keep_only_the_members_new_to_each()
+    {
+        // Four types: 3 may follow anything, 0 and 1 may follow 0, 1 or 2, and 2 may follow only 1: sets {1} < {0, 1, 2} <
+        // {0, 1, 2, 3}, first used by types 0, 2 and 3 in that order.
+        var forbidden = new bool[16];
+        forbidden[(3 * 4) + 0] = forbidden[(3 * 4) + 1] = true;
+        forbidden[(0 * 4) + 2] = forbidden[(2 * 4) + 2] = forbidden[(3 * 4) + 2] = true;
+        var rules = RulesWithForbidden(4, forbidden);
+
+        var sets = BoundPredecessors.Of(rules, [0, 1, 2, 3], 4);
+
+        Assert.NotNull(sets);
+        Assert.True(sets.Nested);
+        Assert.Equal([1, 1, 0, 2], sets.SetOf);
+        Assert.Equal([1], sets.Members[sets.Start[0]..sets.Start[1]]);
+        Assert.Equal([0, 2], sets.Members[sets.Start[1]..sets.Start[2]]);
+        Assert.Equal([3], sets.Members[sets.Start[2]..sets.Start[3]]);
+    }
+
+    [Fact]
+    public void Sets_that_do_not_nest_stay_whole()
+    {
+        // Type 0 may follow only 0, type 1 only 1: {0} and {1}, neither holds the other.
+        var forbidden = new bool[4];
+        forbidden[(1 * 2) + 0] = forbidden[(0 * 2) + 1] = true;
+
+        var sets = BoundPredecessors.Of(RulesWithForbidden(2, forbidden), [0, 1], 2);
+
+        Assert.NotNull(sets);
+        Assert.False(sets.Nested);
+        Assert.Equal([0, 1], sets.SetOf);
+        Assert.Equal([0, 1], sets.Members);
     }
 
     [Fact]
