@@ -131,7 +131,7 @@ public static class RosterPlanner
         CancellationToken cancellationToken)
     {
         var cells = start is null ? null : problem.CellsOf(start, nameof(start));
-        var engine = Search(problem.Compiled, options, cells, progress, withBound ? 0.9 : 1.0, cancellationToken);
+        var engine = Search(problem.Compiled, options, cells, progress, withBound ? 0.9 : 1.0, cancellationToken, lagrangianStart: withBound && cells is null);
         var roster = RosterBuilder.Build(problem.Compiled, engine.BestAssign);
         if (withBound)
         {
@@ -151,19 +151,25 @@ public static class RosterPlanner
     /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-search plan.
     /// Progress is reported only when the best of all searches improves, so reports stay in never-worse order.
     /// </summary>
-    private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
+    private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token, bool lagrangianStart = false)
     {
         var degree = options.Degree;
         var shared = progress is null || degree == 1 ? progress : new BestOnlyProgress(progress);
         var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0));
-        if (degree == 1)
-        {
-            first.Run(token);
-            return first;
-        }
 
         // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
         first.Open(token);
+        if (lagrangianStart && !first.PastShare(LagrangianStartShare))
+        {
+            Reseed(p, options, first, token);
+        }
+
+        if (degree == 1)
+        {
+            first.Walk(token);
+            return first;
+        }
+
         var engines = new SearchEngine[degree];
         engines[0] = first;
         for (var i = 1; i < degree; i++)
@@ -183,6 +189,27 @@ public static class RosterPlanner
         }
 
         return best;
+    }
+
+    // The Lagrangian heuristic's share of a time limit, counted from the search's start (the construction's time included).
+    private const double LagrangianStartShare = 0.15;
+
+    /// <summary>
+    /// A Lagrangian heuristic after the opening: the ascent's best roster (<see cref="LagrangianStart"/>), steered by the
+    /// opening's score, replaces the opening's when it is better after a sweep. Under a time limit it stops at
+    /// <see cref="LagrangianStartShare"/> of it (skipped when the opening took that already: a sweep of a roster from a few
+    /// iterations' prices would cost a large problem's walk for nothing); otherwise it spends the bound's fixed iterations,
+    /// so it is deterministic.
+    /// </summary>
+    private static void Reseed(CompiledProblem p, PlannerOptions options, SearchEngine engine, CancellationToken token)
+    {
+        var upper = engine.BestScore.Hard == 0 ? engine.BestScore.Soft : (long?)null;
+        var cells = LagrangianStart.Best(p, upper, BoundIterations(p, options), options.Degree,
+            () => token.IsCancellationRequested || engine.PastShare(LagrangianStartShare));
+        if (cells is not null)
+        {
+            engine.Reseed(cells, token);
+        }
     }
 
     /// <summary>The seed of search <paramref name="i"/>: the caller's seed for search 0, then a fixed odd stride apart.</summary>

@@ -126,6 +126,41 @@ internal sealed class SearchEngine
         _opened = true;
     }
 
+    /// <summary>Whether <paramref name="share"/> of the time limit has elapsed (never without a time limit).</summary>
+    public bool PastShare(double share) => _limitTicks != long.MaxValue && Timestamp() - _start >= _limitTicks * share;
+
+    /// <summary>
+    /// After <see cref="Open"/>: the roster <paramref name="cells"/> (a Lagrangian heuristic's) is swept like the
+    /// construction's (<see cref="BestResponseSweep"/>); the walk goes on from it when it then beats the best so far,
+    /// else from the best so far, which is kept either way.
+    /// </summary>
+    public void Reseed(int[] cells, CancellationToken token)
+    {
+        _ev.Begin();
+        SetAll(cells);
+        _ev.Commit();
+        _ev.Accept();
+        Iterations++;
+        KeepBest();
+        BestResponseSweep(_options.IterationLimit ?? long.MaxValue, token);
+        if (BestScore < _ev.Score)
+        {
+            _ev.Begin();
+            SetAll(BestAssign);
+            _ev.Commit();
+            _ev.Accept();
+        }
+    }
+
+    /// <summary>Every cell of the roster set to <paramref name="cells"/> (inside an open move).</summary>
+    private void SetAll(int[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            _ev.Set(i / _p.Days, i % _p.Days, cells[i]);
+        }
+    }
+
     /// <summary>Phase 3 (after <see cref="Open"/>): the walk until a limit.</summary>
     public void Walk(CancellationToken token)
     {
@@ -321,10 +356,7 @@ internal sealed class SearchEngine
         _ev.Begin();
         if (_moves.Rng.Next(2) == 0)
         {
-            for (var i = 0; i < BestAssign.Length; i++)
-            {
-                _ev.Set(i / _p.Days, i % _p.Days, BestAssign[i]);
-            }
+            SetAll(BestAssign);
         }
 
         for (var i = 0; i < k; i++)
