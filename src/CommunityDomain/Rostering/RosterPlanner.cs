@@ -4,7 +4,7 @@ using OneOf;
 
 namespace CommunityDomain.Rostering;
 
-/// <summary>Plans duty rosters: greedy construction, then local search with exact one-worker re-optimisation.</summary>
+/// <summary>Plans duty rosters: greedy construction, a Lagrangian heuristic's start, then local search with exact one-worker re-optimisation.</summary>
 public static class RosterPlanner
 {
     /// <summary>Plans a roster for <paramref name="problem"/>.</summary>
@@ -24,7 +24,9 @@ public static class RosterPlanner
     /// uncovered and named in <see cref="NoFeasibleRoster.Uncovered"/>. The construction and the search stop at
     /// the first of: time limit, iteration limit (the search only), cancellation; the reasons of each uncovered
     /// duty are worked out when first read, so <c>Plan</c> returns shortly after its time limit (a large
-    /// problem may leave demands the construction did not reach unfilled).
+    /// problem may leave demands the construction did not reach unfilled). After the opening a Lagrangian heuristic runs the
+    /// bound's ascent (up to 15 % of a time limit, counted from the start; without one, the bound's fixed iterations) and
+    /// the search goes on from the best roster of the workers' priced paths when, swept, it beats the opening's.
     /// The roster carries <see cref="Roster.LowerBound"/>: no roster that keeps the pins and every hard rule has a lower
     /// soft score (a Lagrangian relaxation, see <see cref="LowerBound"/>). Under a time limit the search uses 90 % of
     /// it and the bound the rest (up to 5,000 subgradient iterations, so the bound, unlike the roster, depends on the
@@ -159,7 +161,7 @@ public static class RosterPlanner
 
         // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
         first.Open(token);
-        if (lagrangianStart && !first.PastShare(LagrangianStartShare))
+        if (lagrangianStart && !first.Stopped(token) && !first.PastShare(LagrangianStartShare))
         {
             Reseed(p, options, first, token);
         }
@@ -197,7 +199,7 @@ public static class RosterPlanner
     /// <summary>
     /// A Lagrangian heuristic after the opening: the ascent's best roster (<see cref="LagrangianStart"/>), steered by the
     /// opening's score, replaces the opening's when it is better after a sweep. Under a time limit it stops at
-    /// <see cref="LagrangianStartShare"/> of it (skipped when the opening took that already: a sweep of a roster from a few
+    /// <see cref="LagrangianStartShare"/> of it (skipped when the search has stopped, or the opening took that share already: a sweep of a roster from a few
     /// iterations' prices would cost a large problem's walk for nothing); otherwise it spends the bound's fixed iterations,
     /// so it is deterministic.
     /// </summary>

@@ -4,7 +4,8 @@ namespace CommunityDomain.Rostering.Engine.Search;
 
 /// <summary>
 /// The roster search, in named phases: <see cref="Construct"/> (greedy by scarcity, or the given start),
-/// <see cref="BestResponseSweep"/> (each worker re-optimised once), then <see cref="Walk"/> (late acceptance,
+/// <see cref="BestResponseSweep"/> (each worker re-optimised once), optionally <see cref="Reseed"/> (a Lagrangian
+/// heuristic's roster, swept the same way, when it beats the opening), then <see cref="Walk"/> (late acceptance,
 /// hard before soft, over the moves of <see cref="IMove"/>, with a <see cref="Kick"/> after a long plateau).
 /// Tuning values live in <see cref="SearchTuning"/>.
 /// </summary>
@@ -125,6 +126,9 @@ internal sealed class SearchEngine
 
         _opened = true;
     }
+
+    /// <summary>Whether the search has met a limit (iterations, its share of the time limit) or the token.</summary>
+    public bool Stopped(CancellationToken token) => Stop(_options.IterationLimit ?? long.MaxValue, token);
 
     /// <summary>Whether <paramref name="share"/> of the time limit has elapsed (never without a time limit).</summary>
     public bool PastShare(double share) => _limitTicks != long.MaxValue && Timestamp() - _start >= _limitTicks * share;
