@@ -135,7 +135,7 @@ internal sealed class LagrangianBound
     // the counts do not depend on how many lanes ran.
     private readonly double[] _workerValue;
     private readonly int[] _pathSlot;
-    private readonly int[] _slots;
+    private int[]? _slots;
     private int _nextWorker;
 
     // Kept only when the branch and bound may follow (BoundBranching): the prices of the best bound so far (its children
@@ -173,7 +173,6 @@ internal sealed class LagrangianBound
         _openOf = setup.OpenOf;
         _workerValue = new double[p.WorkerCount];
         _pathSlot = new int[p.WorkerCount * _days];
-        _slots = new int[p.WorkerCount * _days];
         _shapeOf = setup.ShapeOf;
 
         // Cover prices are negative where a duty is paid (a worker's path pays the price, the count earns it).
@@ -291,9 +290,10 @@ internal sealed class LagrangianBound
         return ascents;
     }
 
-    /// <summary>The last paths as slots per worker * Days + day (-1: off), written into <see cref="_slots"/>.</summary>
+    /// <summary>The last paths as slots per worker * Days + day (-1: off), written into <see cref="_slots"/> (allocated when first asked).</summary>
     private int[] Slots()
     {
+        _slots ??= new int[_pathSlot.Length];
         for (var cell = 0; cell < _pathSlot.Length; cell++)
         {
             _slots[cell] = _pathSlot[cell] < 0 ? -1 : _pathSlot[cell] % _s;
