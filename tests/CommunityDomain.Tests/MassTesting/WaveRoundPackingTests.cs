@@ -18,14 +18,8 @@ public sealed class WaveRoundPackingTests
     {
         // One site of 127 stations, 20/40/60 s, no walk-down, 90 mixed households: three rounds of 20 s (waves14's hand order
         // showed 60 s possible). The planner's own plan now reaches it.
-        var problem = WaveGenerators.ManyStationSet(2026).ElementAt(36).Problem;
-        var without = WavePlanner.PlanWithSteps(problem, WaveBranchAndBound.MaxSteps, roundStart: false);
+        var plan = AssertReachesItsBound(36, withoutSeconds: 80, boundSeconds: 60);
 
-        var (plan, finish) = WaveWalkDownTests.PlanAndReplay(problem);
-
-        Assert.Equal(Duration.FromSeconds(80), without.ExpectedFinish - problem.Start);
-        Assert.Equal(Duration.FromSeconds(60), finish - problem.Start);
-        Assert.Equal(Duration.FromSeconds(60), plan.LowerBound - problem.Start);
         Assert.All(plan.Schedule, c => Assert.Single(c.Households));
     }
 
@@ -61,14 +55,7 @@ public sealed class WaveRoundPackingTests
         // the 60 s one (QR residents only) serve anyone, so the households with typed or assisted residents must fill the first
         // for four rounds without an idle station. The round search's own budget (about 11,000 nodes) is too small for that
         // order; RoundStart.MinNodes is not.
-        var problem = WaveGenerators.ManyStationSet(2026).ElementAt(1).Problem;
-        var without = WavePlanner.PlanWithSteps(problem, WaveBranchAndBound.MaxSteps, roundStart: false);
-
-        var (plan, finish) = WaveWalkDownTests.PlanAndReplay(problem);
-
-        Assert.Equal(Duration.FromSeconds(100), without.ExpectedFinish - problem.Start);
-        Assert.Equal(Duration.FromSeconds(80), finish - problem.Start);
-        Assert.Equal(Duration.FromSeconds(80), plan.LowerBound - problem.Start);
+        AssertReachesItsBound(1, withoutSeconds: 100, boundSeconds: 80);
     }
 
     [Fact]
@@ -76,14 +63,24 @@ public sealed class WaveRoundPackingTests
     {
         // Four sites of 14 stations, walk-downs 90, 30, 120 and 90 s, 20/40/60 s: the plan's own assignment, each site's
         // households ordered into rounds of 20 s.
-        var problem = WaveGenerators.ManyStationSet(2026).ElementAt(33).Problem;
+        AssertReachesItsBound(33, withoutSeconds: 170, boundSeconds: 160);
+    }
+
+    /// <summary>
+    /// Compound <paramref name="index"/> of <c>ManyStationSet(2026)</c>: without the round start the planner finishes at
+    /// <paramref name="withoutSeconds"/>; with it the plan, replayed by the tests' own replay, finishes at its bound.
+    /// </summary>
+    private static WavePlan AssertReachesItsBound(int index, int withoutSeconds, int boundSeconds)
+    {
+        var problem = WaveGenerators.ManyStationSet(2026).ElementAt(index).Problem;
         var without = WavePlanner.PlanWithSteps(problem, WaveBranchAndBound.MaxSteps, roundStart: false);
 
         var (plan, finish) = WaveWalkDownTests.PlanAndReplay(problem);
 
-        Assert.Equal(Duration.FromSeconds(170), without.ExpectedFinish - problem.Start);
-        Assert.Equal(Duration.FromSeconds(160), finish - problem.Start);
-        Assert.Equal(Duration.FromSeconds(160), plan.LowerBound - problem.Start);
+        Assert.Equal(Duration.FromSeconds(withoutSeconds), without.ExpectedFinish - problem.Start);
+        Assert.Equal(Duration.FromSeconds(boundSeconds), finish - problem.Start);
+        Assert.Equal(Duration.FromSeconds(boundSeconds), plan.LowerBound - problem.Start);
+        return plan;
     }
 
     [Property(Arbitrary = [typeof(OneSiteManyStationArbitraries)], MaxTest = 40)]
