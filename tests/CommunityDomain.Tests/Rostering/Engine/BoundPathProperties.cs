@@ -49,30 +49,22 @@ public sealed class BoundPathProperties
     [Property]
     public void The_path_is_the_cheapest_schedule_that_keeps_the_relaxations_rules(TinyProblem tiny)
     {
-        var p = tiny.Problem.Compiled;
-        var r = new Random(tiny.Seed);
-        var setup = new BoundSetup(p, new int[p.Days * p.SlotCount], 1);
-        var solver = new BoundPath(p);
-        var gcd = Math.Max(1, p.ShiftMinutes.Aggregate(0, Gcd));
-        for (var w = 0; w < p.WorkerCount; w++)
+        var solver = new BoundPath(tiny.Problem.Compiled);
+        foreach (var c in WorkerCases(tiny, r => r.Next(6) == 0 ? double.PositiveInfinity : Math.Round((r.NextDouble() * 40) - 20, 3), r => r.Next(3) == 0 ? 0 : Math.Round(r.NextDouble() * 10, 3)))
         {
-            var rules = p.Rules[p.WorkerRules[w]];
-            var open = setup.OpenOf[w];
-            var costs = Enumerable.Range(0, p.Days * p.ShiftCount).Select(_ => r.Next(6) == 0 ? double.PositiveInfinity : Math.Round((r.NextDouble() * 40) - 20, 3)).ToArray();
-            var weekendPrice = r.Next(3) == 0 ? 0 : Math.Round(r.NextDouble() * 10, 3);
-            var kept = Kept(r, p, rules, open, gcd);
+            var (p, w, rules, open) = (c.Problem, c.Worker, c.Rules, c.Open);
             foreach (var sets in new[] { true, false })
             {
-                var shape = BoundPathShape.Of(rules, open, [.. p.ShiftMinutes.Select(m => m / gcd)], gcd, kept.Weekends, kept.Units, kept.Counted, sets);
+                var shape = c.Shape(predecessorSets: sets, nestSets: true);
                 Assert.Equal(sets, shape.Predecessors is not null);
                 var path = new int[p.Days];
-                var value = solver.Solve(w, rules, open, costs, weekendPrice, shape, path);
-                var cheapest = Cheapest(p, w, rules, open, costs, weekendPrice, kept);
+                var value = solver.Solve(w, rules, open, c.Costs, c.WeekendPrice, shape, path);
+                var cheapest = Cheapest(p, w, rules, open, c.Costs, c.WeekendPrice, c.Kept);
                 Assert.True(double.IsPositiveInfinity(value) == double.IsPositiveInfinity(cheapest), $"worker {w}, sets {sets}: path {value}, brute force {cheapest}");
                 if (!double.IsPositiveInfinity(value))
                 {
                     Assert.Equal(cheapest, value, 6);
-                    Assert.Equal(value, CostOf(p, w, rules, path, costs, weekendPrice, kept), 6);
+                    Assert.Equal(value, CostOf(p, w, rules, path, c.Costs, c.WeekendPrice, c.Kept), 6);
                 }
             }
         }
@@ -85,27 +77,45 @@ public sealed class BoundPathProperties
     [Property]
     public void Nested_predecessor_sets_choose_the_same_schedule_as_whole_sets(TinyProblem tiny)
     {
+        var solver = new BoundPath(tiny.Problem.Compiled);
+        foreach (var c in WorkerCases(tiny, r => r.Next(6) == 0 ? double.PositiveInfinity : r.Next(-2, 3), r => r.Next(2)))
+        {
+            var schedules = new[] { true, false }.Select(nest =>
+            {
+                var path = new int[c.Problem.Days];
+                return (Value: solver.Solve(c.Worker, c.Rules, c.Open, c.Costs, c.WeekendPrice, c.Shape(predecessorSets: true, nestSets: nest), path), Path: path);
+            }).ToArray();
+            Assert.Equal(schedules[1].Value, schedules[0].Value);
+            Assert.Equal(schedules[1].Path, schedules[0].Path);
+        }
+    }
+
+    /// <summary>
+    /// Each worker of <paramref name="tiny"/> with prices drawn from the problem's seed: per date and shift type by
+    /// <paramref name="price"/> (infinity closes the slot), one weekend price, then the counters kept in the path.
+    /// </summary>
+    private static IEnumerable<WorkerCase> WorkerCases(TinyProblem tiny, Func<Random, double> price, Func<Random, double> weekendPrice)
+    {
         var p = tiny.Problem.Compiled;
         var r = new Random(tiny.Seed);
         var setup = new BoundSetup(p, new int[p.Days * p.SlotCount], 1);
-        var solver = new BoundPath(p);
         var gcd = Math.Max(1, p.ShiftMinutes.Aggregate(0, Gcd));
         for (var w = 0; w < p.WorkerCount; w++)
         {
             var rules = p.Rules[p.WorkerRules[w]];
             var open = setup.OpenOf[w];
-            var costs = Enumerable.Range(0, p.Days * p.ShiftCount).Select(_ => r.Next(6) == 0 ? double.PositiveInfinity : r.Next(-2, 3)).ToArray();
-            var weekendPrice = r.Next(2);
-            var kept = Kept(r, p, rules, open, gcd);
-            var schedules = new[] { true, false }.Select(nest =>
-            {
-                var shape = BoundPathShape.Of(rules, open, [.. p.ShiftMinutes.Select(m => m / gcd)], gcd, kept.Weekends, kept.Units, kept.Counted, nestSets: nest);
-                var path = new int[p.Days];
-                return (Value: solver.Solve(w, rules, open, costs, weekendPrice, shape, path), Path: path);
-            }).ToArray();
-            Assert.Equal(schedules[1].Value, schedules[0].Value);
-            Assert.Equal(schedules[1].Path, schedules[0].Path);
+            var costs = Enumerable.Range(0, p.Days * p.ShiftCount).Select(_ => price(r)).ToArray();
+            var weekend = weekendPrice(r);
+            yield return new WorkerCase(p, w, rules, open, costs, weekend, Kept(r, p, rules, open, gcd), gcd);
         }
+    }
+
+    /// <summary>One worker of a tiny problem, the prices of their path and the counters it keeps.</summary>
+    private sealed record WorkerCase(CompiledProblem Problem, int Worker, CompiledRules Rules, int[] Open, double[] Costs, double WeekendPrice,
+        (int Weekends, int Units, List<(int Type, int Max)> Counted) Kept, int MinuteUnit)
+    {
+        public BoundPathShape Shape(bool predecessorSets, bool nestSets) =>
+            BoundPathShape.Of(Rules, Open, [.. Problem.ShiftMinutes.Select(m => m / MinuteUnit)], MinuteUnit, Kept.Weekends, Kept.Units, Kept.Counted, predecessorSets, nestSets);
     }
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
