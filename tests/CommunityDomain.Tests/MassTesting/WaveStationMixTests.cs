@@ -67,6 +67,24 @@ public sealed class WaveStationMixTests
     }
 
     [Fact]
+    public void The_intake_term_of_weeks_of_hour_long_services_beside_millisecond_ones_is_the_work_and_below_the_plan()
+    {
+        // 1,000 QR residents of an hour each and one typed and one assisted resident of a millisecond on one station: spans of
+        // weeks hold billions of millisecond services, past the pattern budget (and past a 64-bit product of the two counts),
+        // so the fractional bound stands in. It must stay a bound, and the term still sees the 1,000 hours of work.
+        var homes = Enumerable.Range(1, 100).Select(h => new HouseholdLoad(h, 1, 10, 0, 0)).Append(new HouseholdLoad(101, 1, 0, 1, 1)).ToList();
+        var times = new ServiceTimes(Duration.FromHours(1), Duration.FromMilliseconds(1), Duration.FromMilliseconds(1));
+        var problem = new WaveProblem(WaveGenerators.Start, times, [new SiteSpec(1, "S1", new Position(0, 0), 1, 20, Duration.Zero)],
+            [new BuildingLoad(1, "1", new Position(0, 0), [new UnitLoad(1, "1", homes)])]);
+
+        var (plan, finish) = WaveWalkDownTests.PlanAndReplay(problem);
+
+        Assert.Equal(problem.Start + Duration.FromHours(1000) + Duration.FromMilliseconds(2), finish);
+        Assert.Equal(problem.Start + Duration.FromHours(1000), WaveLowerBound.ByMix(problem));
+        Assert.True(plan.LowerBound <= finish);
+    }
+
+    [Fact]
     public void The_intake_term_of_a_compound_without_people_is_its_start()
     {
         var problem = new WaveProblem(WaveGenerators.Start, ServiceTimes.Typical, [new SiteSpec(1, "S1", new Position(0, 0), 2, 4, Duration.FromMinutes(2))], []);

@@ -83,7 +83,8 @@ internal sealed class StationMix
         }
 
         var most = _times.Select((time, k) => _people[k] > 0 ? span / time : 0).ToArray();
-        if ((most[0] + 1) * (most[1] + 1) > PatternBudget)
+        // Compared one factor at a time first: spans of days over millisecond services would overflow the product.
+        if (most[0] >= PatternBudget || most[1] >= PatternBudget || (most[0] + 1) * (most[1] + 1) > PatternBudget)
         {
             return null;
         }
