@@ -205,6 +205,31 @@ public static class WaveGenerators
     }
 
     /// <summary>
+    /// Tiny compounds (1-6 households, the brute force's size) on 1-4 sites of 1-6 stations whose walk-downs are 0-120 s, with
+    /// mixed intakes and service times that do not pack evenly: typical, compound 26's (26/54/32 s), compound 30's
+    /// (25/47/103 s) or each drawn from 10-110 s; queues from the largest household up (helper waves19, for
+    /// <see cref="StationMix"/>: a station with little time left after its walk-down serves only the short services).
+    /// </summary>
+    public static WaveCase MixedWalkDowns(int seed)
+    {
+        var random = new Random(seed);
+        var homes = Enumerable.Range(1, random.Next(1, 7)).Select(h => MixedHousehold(random, h)).ToList();
+        var people = homes.Sum(h => h.People);
+        var largest = homes.Max(h => h.People);
+        var sites = Enumerable.Range(1, random.Next(1, 5)).Select(s => new SiteSpec(s, $"S{s}", new Position(s, 0), random.Next(1, 7),
+            random.Next(largest, people + 1), Duration.FromSeconds(random.Next(0, 5) * 30))).ToList();
+        var times = random.Next(4) switch
+        {
+            0 => ServiceTimes.Typical,
+            1 => new ServiceTimes(Duration.FromSeconds(26), Duration.FromSeconds(54), Duration.FromSeconds(32)),
+            2 => new ServiceTimes(Duration.FromSeconds(25), Duration.FromSeconds(47), Duration.FromSeconds(103)),
+            _ => new ServiceTimes(Duration.FromSeconds(random.Next(10, 111)), Duration.FromSeconds(random.Next(10, 111)), Duration.FromSeconds(random.Next(10, 111))),
+        };
+        var building = new BuildingLoad(1, "1", new Position(50, 50), [new UnitLoad(1, "1", homes)]);
+        return new(new WaveProblem(Start, times, sites, [building]), "mixed walk-downs");
+    }
+
+    /// <summary>
     /// Lockdown shapes for the round-packing start (helper waves16): one household, single-station sites, all elders, all QR,
     /// a 2 h walk-down (the most <see cref="SiteSpec"/> allows; the brief asked for 24 h) beside sites without one, or 2-40 mixed households on many stations; 1-3 sites; typical service times,
     /// times sharing a 10 s divisor (10/30/50 s), or times whose divisor (1 s) is too fine for rounds (17/41/63 s).

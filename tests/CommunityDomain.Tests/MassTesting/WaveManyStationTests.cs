@@ -13,10 +13,11 @@ namespace CommunityDomain.Tests.MassTesting;
 public sealed class WaveManyStationTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
-    public void Plan_many_station_compounds_replay_at_their_finish_and_the_verifiers_shapes_reach_their_bound()
+    public void Plan_many_station_compounds_meet_issue_15s_targets_and_the_verifiers_shapes_reach_their_bound()
     {
-        // Measured, not a target met: the mixed many-station compounds (queues from the largest household up) still finish
-        // above the bound (figures in docs/testing-rounds.md); the verifier's five shapes finish at it.
+        // Issue 15's targets (mean finish/bound <= 1.01, worst <= 1.10) on the mixed many-station compounds (queues from the
+        // largest household up), met since the intake term of the bound (helper waves19: mean 1.0013, worst 1.0500, compound
+        // 26 at 168 / 160 s; figures in docs/testing-rounds.md); the verifier's five shapes finish at their bound.
         var rows = WaveGenerators.ManyStationSet(2026).Select(c =>
         {
             var plan = WavePlanner.Plan(c.Problem);
@@ -34,6 +35,8 @@ public sealed class WaveManyStationTests(Xunit.Abstractions.ITestOutputHelper ou
         }
 
         Assert.All(rows.Where(r => r.Shape == "verifier's many stations"), r => Assert.Equal(1.0, r.Ratio));
+        Assert.True(rows.Average(r => r.Ratio) <= 1.01, $"mean {rows.Average(r => r.Ratio)}");
+        Assert.True(rows.Max(r => r.Ratio) <= 1.10, $"worst {rows.Max(r => r.Ratio)}");
     }
 
     [Property(Arbitrary = [typeof(TinyManyStationArbitraries)], MaxTest = 60)]
