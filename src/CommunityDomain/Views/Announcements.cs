@@ -12,7 +12,8 @@ namespace CommunityDomain.Views;
 /// <remarks>
 /// The planner's own <see cref="WaveCall.Chinese"/> and <see cref="WaveCall.English"/> use the stored names as they
 /// are; this text comes from the culture's resources and the labels' local names. Floors are named only when the
-/// call covers part of a unit. Names only: an announcement never holds a resident's name. The call names no compound: it
+/// call covers part of a unit, and rooms (up to <see cref="MostRoomsNamed"/>, else "only the households on the list") when it holds
+/// only some households of its floors, so nobody else comes down into a queue sized for the call. Names only: an announcement never holds a resident's name. The call names no compound: it
 /// is read out on its own compound's loudspeaker, where "3号楼" is that compound's; a text that lists calls of several
 /// compounds together uses the overload with the compound, which names the building with it ("东方小区3号楼").
 /// </remarks>
@@ -74,6 +75,7 @@ public static class Announcements
         }
 
         var buildingText = l.Place("building", l.Local(building.Name));
+        floorsText += Households(call, unit, l);
         if (compound is { } c)
         {
             buildingText = l.Text("call.in-compound", ("compound", l.Compound(c)), ("building", buildingText));
@@ -82,5 +84,25 @@ public static class Announcements
         // Site names show as the office writes them ("North square"); the sentence itself always starts with a capital.
         return l.Sentence(l.Text("call.text", ("building", buildingText), ("unit", unitText), ("floors", floorsText),
             ("site", l.Local(site.Name))));
+    }
+
+    /// <summary>Most rooms a call names one by one; a longer list is read as a count, and the staff call at each door.</summary>
+    public const int MostRoomsNamed = 8;
+
+    // A call that holds only some households of its floors must not send the whole floor down (the queue is sized for the
+    // call): it names their rooms, or, when the labels do not know them or there are too many to read out, says only the
+    // households on the list should come.
+    private static string Households(WaveCall call, UnitLoad? unit, Labels l)
+    {
+        var onFloors = unit?.Households.Count(h => h.Floor >= call.FirstFloor && h.Floor <= call.LastFloor) ?? 0;
+        if (unit is null || onFloors <= call.Households.Count)
+        {
+            return string.Empty;
+        }
+
+        var doors = call.Households.Select(h => l.Door(new Id<Household>(h.HouseholdId))).ToArray();
+        return doors.Length <= MostRoomsNamed && doors.All(d => d is not null)
+            ? l.Text("call.rooms", ("rooms", l.List(doors!)))
+            : l.Text("call.listed", ("households", l.Count(call.Households.Count, "households")));
     }
 }

@@ -351,6 +351,10 @@ public sealed class Labels
             ? Text("household.room", ("unit", Place("unit", Local(h.Unit))), ("room", Place("room", h.Room.Door)))
             : Flat(fallback);
 
+    /// <summary>A household's door as this language writes it ("Room 301" / "301室"), or null when the labels were not built from the community.</summary>
+    internal string? Door(Id<Household> household) =>
+        _households.TryGetValue(household, out var h) ? Place("room", h.Room.Door) : null;
+
     /// <summary>
     /// A delivery runner (or team) by the name the office posts: the runner's label through <c>localNames</c>
     /// (<c>"meiyuan.team.1" → "梅苑1组"</c>), else as given.
