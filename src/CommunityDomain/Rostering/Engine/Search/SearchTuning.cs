@@ -19,6 +19,25 @@ internal static class SearchTuning
     /// <summary>Out of 1000 iterations: ruin a few workers and rebuild them (escapes what one worker cannot).</summary>
     public const int RuinAndRecreatePerMille = 10;
 
+    /// <summary>
+    /// Out of 1000 iterations, on a horizon of at least <see cref="WindowRuinFromDays"/> dates: clear a few workers on
+    /// one window of dates and rebuild them (<see cref="WindowRuinMove"/>), taken from the block swaps' share.
+    /// </summary>
+    public static readonly int WindowRuinPerMille = Knob("L19_WINDOW", 10);
+
+    /// <summary>
+    /// The shortest horizon that draws <see cref="WindowRuinMove"/>. Curtois instances 1-13 (14-28 dates) are where
+    /// roster16's and lagr18's levers lost; from Instance14 (42 dates) the walk is short of time and the gaps are.
+    /// Shorter horizons draw exactly as before.
+    /// </summary>
+    public static readonly int WindowRuinFromDays = Knob("L19_FROM", 42);
+
+    /// <summary>Ruin-and-recreate's share out of 1000 where the window ruin is drawn (elsewhere <see cref="RuinAndRecreatePerMille"/>).</summary>
+    public static readonly int LongRuinAndRecreatePerMille = Knob("L19_RR", RuinAndRecreatePerMille);
+
+    private static int Knob(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
+
     /// <summary>Out of 1000 iterations, blind draws: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
     public const int ChangePerMille = 290;
 
@@ -57,6 +76,12 @@ internal static class SearchTuning
 
     /// <summary>Longest block of dates two workers swap (the shortest block is 2 dates).</summary>
     public const int LongestSwapBlock = 7;
+
+    /// <summary>Longest window of dates <see cref="WindowRuinMove"/> clears (the shortest is 2 dates), as long as the longest swapped block.</summary>
+    public const int LongestRuinWindow = 7;
+
+    /// <summary>Random workers <see cref="WindowRuinMove"/> draws looking for ones on duty in its window.</summary>
+    public const int WindowWorkerDraws = 16;
 
     /// <summary>Most workers one ruin clears (at least 2 are cleared when there are 2).</summary>
     public const int MostRuinedWorkers = 4;
