@@ -202,23 +202,24 @@ internal sealed class RuinAndRecreateMove : IMove
 internal sealed class WindowRuinMove : IMove
 {
     private readonly int[] _ruined = new int[SearchTuning.MostRuinedWorkers];
+    private int _count;
 
     public void Apply(MoveContext c)
     {
         var length = Math.Min(c.P.Days, 2 + c.Rng.Next(SearchTuning.LongestRuinWindow - 1));
         var from = c.Rng.Next(c.P.Days - length + 1);
-        var k = Ruin(c, from, from + length);
+        Ruin(c, from, from + length);
         for (var pass = 0; pass < SearchTuning.RecreatePasses; pass++)
         {
-            for (var i = 0; i < k; i++)
+            for (var i = 0; i < _count; i++)
             {
                 c.Reoptimise(_ruined[i]);
             }
         }
     }
 
-    /// <summary>The workers the last <see cref="Ruin"/> cleared, first <see cref="Ruin"/>'s count of them.</summary>
-    internal ReadOnlySpan<int> Ruined => _ruined;
+    /// <summary>The workers the last <see cref="Ruin"/> cleared (and the last <see cref="Apply"/> rebuilt).</summary>
+    internal ReadOnlySpan<int> Ruined => _ruined.AsSpan(0, _count);
 
     /// <summary>
     /// Draws up to <see cref="SearchTuning.WindowWorkerDraws"/> random workers and clears, on the dates
@@ -230,19 +231,17 @@ internal sealed class WindowRuinMove : IMove
         var p = c.P;
         var most = Math.Min(SearchTuning.MostRuinedWorkers, p.WorkerCount);
         var want = Math.Min(2 + c.Rng.Next(Math.Max(1, most - 1)), most);
-        var k = 0;
-        for (var draw = 0; draw < SearchTuning.WindowWorkerDraws && k < want; draw++)
+        _count = 0;
+        for (var draw = 0; draw < SearchTuning.WindowWorkerDraws && _count < want; draw++)
         {
             var w = c.Rng.Next(p.WorkerCount);
-            if (_ruined.AsSpan(0, k).Contains(w) || !ClearWindow(c, w, from, to))
+            if (!Ruined.Contains(w) && ClearWindow(c, w, from, to))
             {
-                continue;
+                _ruined[_count++] = w;
             }
-
-            _ruined[k++] = w;
         }
 
-        return k;
+        return _count;
     }
 
     /// <summary>Takes worker <paramref name="w"/> off the dates [<paramref name="from"/>, <paramref name="to"/>) that are not pinned; false when none had a duty.</summary>
