@@ -86,7 +86,7 @@ public sealed class WindowRuinProperties
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void A_short_horizon_draws_as_before_and_a_long_one_takes_the_window_ruin_from_the_block_swaps(bool guided)
+    public void Short_horizons_draw_as_before_and_long_ones_pay_the_window_ruin_from_ruin_and_block_swaps(bool guided)
     {
         // The shares before the window ruin existed (its range, third in the walk's list, empty).
         int[] before = guided

@@ -282,9 +282,9 @@ internal sealed class SearchEngine
 
     /// <summary>
     /// Where each move of <see cref="_moveList"/> ends on the roll out of 1000: guided or blind draws
-    /// (<see cref="SearchTuning.GuidedBelowAllowedShare"/>); on a long horizon the window ruin's share comes out of the
-    /// block swaps' (the last, which take what is left). A share of 1000 takes whatever is left (the ends then pass
-    /// 1000, so the moves after it, at 0, are never drawn).
+    /// (<see cref="SearchTuning.GuidedBelowAllowedShare"/>); on a long horizon (<see cref="SearchTuning.WindowRuinFromDays"/>)
+    /// the window ruin takes part of ruin-and-recreate's share. The block swaps, last, take whatever is left (their
+    /// share of 1000 passes the end, so the moves after them, at 0, are never drawn).
     /// </summary>
     internal static int[] ShareEnds(bool guided, bool longHorizon)
     {

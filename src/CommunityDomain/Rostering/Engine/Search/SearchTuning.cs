@@ -20,23 +20,24 @@ internal static class SearchTuning
     public const int RuinAndRecreatePerMille = 10;
 
     /// <summary>
-    /// Out of 1000 iterations, on a horizon of at least <see cref="WindowRuinFromDays"/> dates: clear a few workers on
-    /// one window of dates and rebuild them (<see cref="WindowRuinMove"/>), taken from the block swaps' share.
+    /// Out of 1000 iterations, on a horizon of at least <see cref="WindowRuinFromDays"/> dates: clear a few workers on one
+    /// window of dates and rebuild them (<see cref="WindowRuinMove"/>), half of ruin-and-recreate's share there
+    /// (<see cref="LongRuinAndRecreatePerMille"/>). Issue 20, 60 CPU-seconds (docs/rostering.md, long19): Instance20
+    /// seeds 1-3 4.9-8.2 % lower, Instance21 1.9 %, Instance23 4.8 %; the same share taken from the block swaps instead
+    /// (ruin-and-recreate kept at 10) won less on Instances 20 and 21.
     /// </summary>
-    public static readonly int WindowRuinPerMille = Knob("L19_WINDOW", 10);
+    public const int WindowRuinPerMille = 5;
+
+    /// <summary>Out of 1000 iterations, ruin-and-recreate where the window ruin is drawn (elsewhere <see cref="RuinAndRecreatePerMille"/>).</summary>
+    public const int LongRuinAndRecreatePerMille = 5;
 
     /// <summary>
-    /// The shortest horizon that draws <see cref="WindowRuinMove"/>. Curtois instances 1-13 (14-28 dates) are where
-    /// roster16's and lagr18's levers lost; from Instance14 (42 dates) the walk is short of time and the gaps are.
-    /// Shorter horizons draw exactly as before.
+    /// The shortest horizon that draws <see cref="WindowRuinMove"/>; shorter horizons draw exactly as before it existed.
+    /// Measured: it lost on 42 dates (Instance14, 2 of 2 seeds, up to 13 %) and 84 (Instance18, 1.4 %) and won on 182 and
+    /// 364 (Instances 20, 21, 23); any value in 85-182 gives the same rosters on the benchmark, and 120 (about four months)
+    /// sits between the two. Lockdown problems (a few weeks) keep the walk as it was.
     /// </summary>
-    public static readonly int WindowRuinFromDays = Knob("L19_FROM", 42);
-
-    /// <summary>Ruin-and-recreate's share out of 1000 where the window ruin is drawn (elsewhere <see cref="RuinAndRecreatePerMille"/>).</summary>
-    public static readonly int LongRuinAndRecreatePerMille = Knob("L19_RR", RuinAndRecreatePerMille);
-
-    private static int Knob(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    public const int WindowRuinFromDays = 120;
 
     /// <summary>Out of 1000 iterations, blind draws: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
     public const int ChangePerMille = 290;
