@@ -26,6 +26,7 @@ public sealed class MoveProperties
         Request,
         GuidedSwapDate,
         GuidedSwapBlock,
+        WindowRuin,
     }
 
     [Property]
@@ -42,6 +43,7 @@ public sealed class MoveProperties
         Kind.Cover => new CoverMove(),
         Kind.Request => new RequestMove(),
         Kind.GuidedSwapDate => new GuidedSwapMove(oneDate: true),
+        Kind.WindowRuin => new WindowRuinMove(),
         _ => new GuidedSwapMove(oneDate: false),
     };
 

@@ -193,6 +193,77 @@ internal sealed class RuinAndRecreateMove : IMove
 }
 
 /// <summary>
+/// Window ruin-and-recreate: clears 2 to <see cref="SearchTuning.MostRuinedWorkers"/> workers on duty in a window of
+/// 2 to <see cref="SearchTuning.LongestRuinWindow"/> consecutive dates, on those dates only, then rebuilds each with the
+/// exact re-optimisation (whole rows: the DP has no window of its own). Clearing one window, not whole rows, leaves the
+/// rest of the roster's cover in place, so the rebuilt workers compete for the people missing there instead of
+/// re-covering every date the ruin emptied (docs/rostering.md, roster16 and long19).
+/// </summary>
+internal sealed class WindowRuinMove : IMove
+{
+    private readonly int[] _ruined = new int[SearchTuning.MostRuinedWorkers];
+    private int _count;
+
+    public void Apply(MoveContext c)
+    {
+        var length = Math.Min(c.P.Days, 2 + c.Rng.Next(SearchTuning.LongestRuinWindow - 1));
+        var from = c.Rng.Next(c.P.Days - length + 1);
+        Ruin(c, from, from + length);
+        for (var pass = 0; pass < SearchTuning.RecreatePasses; pass++)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                c.Reoptimise(_ruined[i]);
+            }
+        }
+    }
+
+    /// <summary>The workers the last <see cref="Ruin"/> cleared (and the last <see cref="Apply"/> rebuilt).</summary>
+    internal ReadOnlySpan<int> Ruined => _ruined.AsSpan(0, _count);
+
+    /// <summary>
+    /// Draws up to <see cref="SearchTuning.WindowWorkerDraws"/> random workers and clears, on the dates
+    /// [<paramref name="from"/>, <paramref name="to"/>) only and leaving pins, the first 2 to
+    /// <see cref="SearchTuning.MostRuinedWorkers"/> distinct ones with a duty there that is not pinned; returns how many.
+    /// </summary>
+    internal int Ruin(MoveContext c, int from, int to)
+    {
+        var p = c.P;
+        var most = Math.Min(SearchTuning.MostRuinedWorkers, p.WorkerCount);
+        var want = Math.Min(2 + c.Rng.Next(Math.Max(1, most - 1)), most);
+        _count = 0;
+        for (var draw = 0; draw < SearchTuning.WindowWorkerDraws && _count < want; draw++)
+        {
+            var w = c.Rng.Next(p.WorkerCount);
+            if (!Ruined.Contains(w) && ClearWindow(c, w, from, to))
+            {
+                _ruined[_count++] = w;
+            }
+        }
+
+        return _count;
+    }
+
+    /// <summary>Takes worker <paramref name="w"/> off the dates [<paramref name="from"/>, <paramref name="to"/>) that are not pinned; false when none had a duty.</summary>
+    private static bool ClearWindow(MoveContext c, int w, int from, int to)
+    {
+        var p = c.P;
+        var cleared = false;
+        for (var d = from; d < to; d++)
+        {
+            var wd = p.WorkerDay(w, d);
+            if (c.Ev.Assign[wd] >= 0 && p.Pinned[wd] < 0)
+            {
+                c.Ev.Set(w, d, -1);
+                cleared = true;
+            }
+        }
+
+        return cleared;
+    }
+}
+
+/// <summary>
 /// Gives one random worker-date another random slot, or a day off, when the problem allows that choice and it
 /// does not overlap the worker's duty on a neighbouring date.
 /// </summary>

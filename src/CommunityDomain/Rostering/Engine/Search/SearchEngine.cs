@@ -24,22 +24,9 @@ internal sealed class SearchEngine
     private bool _opened;
     private readonly IMove[] _moveList =
     [
-        new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
+        new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new WindowRuinMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
         new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new SwapBlockMove(oneDate: false), new GuidedSwapMove(oneDate: false),
     ];
-
-    /// <summary>
-    /// Blind draws, per move of <see cref="_moveList"/> in that order: the end of its range of the roll out of 1000. A
-    /// share of 1000 takes whatever is left (the ends then pass 1000, so the moves after it, at 0, are never drawn).
-    /// </summary>
-    private static readonly int[] BlindShareEnds = Cumulative(
-        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.ChangePerMille, 0, 0,
-        SearchTuning.SwapDatePerMille, 0, 1000, 0);
-
-    /// <summary>Guided draws (<see cref="SearchTuning.GuidedBelowAllowedShare"/>), the same way.</summary>
-    private static readonly int[] GuidedShareEnds = Cumulative(
-        SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, SearchTuning.GuidedChangePerMille,
-        SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 1000);
 
     private readonly int[] _shareEnds;
 
@@ -62,7 +49,7 @@ internal sealed class SearchEngine
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
-        _shareEnds = _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare ? GuidedShareEnds : BlindShareEnds;
+        _shareEnds = ShareEnds(_moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
@@ -291,6 +278,25 @@ internal sealed class SearchEngine
         }
 
         return _moveList[^1];
+    }
+
+    /// <summary>
+    /// Where each move of <see cref="_moveList"/> ends on the roll out of 1000: guided or blind draws
+    /// (<see cref="SearchTuning.GuidedBelowAllowedShare"/>); on a long horizon (<see cref="SearchTuning.WindowRuinFromDays"/>)
+    /// the window ruin takes part of ruin-and-recreate's share. The block swaps, last, take whatever is left (their
+    /// share of 1000 passes the end, so the moves after them, at 0, are never drawn).
+    /// </summary>
+    internal static int[] ShareEnds(bool guided, bool longHorizon)
+    {
+        var window = longHorizon ? SearchTuning.WindowRuinPerMille : 0;
+        var ruin = longHorizon ? SearchTuning.LongRuinAndRecreatePerMille : SearchTuning.RuinAndRecreatePerMille;
+        return guided
+            ? Cumulative(
+                SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.GuidedChangePerMille,
+                SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 1000)
+            : Cumulative(
+                SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.ChangePerMille, 0, 0,
+                SearchTuning.SwapDatePerMille, 0, 1000, 0);
     }
 
     /// <summary>The running sums of <paramref name="shares"/>: where each move's range of the roll ends.</summary>
