@@ -4,7 +4,7 @@ using OneOf;
 
 namespace CommunityDomain.Rostering;
 
-/// <summary>Plans duty rosters: greedy construction (and, in a parallel plan, a Lagrangian heuristic's start), then local search with exact one-worker re-optimisation.</summary>
+/// <summary>Plans duty rosters: greedy construction, then local search with exact one-worker re-optimisation.</summary>
 public static class RosterPlanner
 {
     /// <summary>Plans a roster for <paramref name="problem"/>.</summary>
@@ -24,10 +24,7 @@ public static class RosterPlanner
     /// uncovered and named in <see cref="NoFeasibleRoster.Uncovered"/>. The construction and the search stop at
     /// the first of: time limit, iteration limit (the search only), cancellation; the reasons of each uncovered
     /// duty are worked out when first read, so <c>Plan</c> returns shortly after its time limit (a large
-    /// problem may leave demands the construction did not reach unfilled). With two searches or more, every odd search first
-    /// runs the bound's ascent (up to 15 % of a time limit, counted from the start; without one, the bound's fixed
-    /// iterations) and goes on from the best roster of the workers' priced paths when, swept, it beats the opening's;
-    /// search 0 is the one-search plan, so under an iteration limit more searches are never worse than one.
+    /// problem may leave demands the construction did not reach unfilled).
     /// The roster carries <see cref="Roster.LowerBound"/>: no roster that keeps the pins and every hard rule has a lower
     /// soft score (a Lagrangian relaxation, see <see cref="LowerBound"/>). Under a time limit the search uses 90 % of
     /// it and the bound the rest (up to 5,000 subgradient iterations, so the bound, unlike the roster, depends on the
@@ -134,7 +131,7 @@ public static class RosterPlanner
         CancellationToken cancellationToken)
     {
         var cells = start is null ? null : problem.CellsOf(start, nameof(start));
-        var engine = Search(problem.Compiled, options, cells, progress, withBound ? 0.9 : 1.0, cancellationToken, lagrangianStart: withBound && cells is null);
+        var engine = Search(problem.Compiled, options, cells, progress, withBound ? 0.9 : 1.0, cancellationToken);
         var roster = RosterBuilder.Build(problem.Compiled, engine.BestAssign);
         if (withBound)
         {
@@ -151,25 +148,22 @@ public static class RosterPlanner
     /// <summary>
     /// Runs <see cref="PlannerOptions.Degree"/> searches at once (search i seeded with <see cref="SearchSeed"/>)
     /// from one shared opening and returns the best: lowest score, then lowest search number, so the answer
-    /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-search plan;
-    /// with <paramref name="lagrangianStart"/> the odd searches first reseed from a Lagrangian heuristic
-    /// (<see cref="Reseed"/>), a portfolio of two starts. Progress is reported only when the best of all searches
-    /// improves, so reports stay in never-worse order.
+    /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-search plan.
+    /// Progress is reported only when the best of all searches improves, so reports stay in never-worse order.
     /// </summary>
-    private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token, bool lagrangianStart = false)
+    private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
     {
         var degree = options.Degree;
         var shared = progress is null || degree == 1 ? progress : new BestOnlyProgress(progress);
         var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0));
-
-        // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
-        first.Open(token);
         if (degree == 1)
         {
-            first.Walk(token);
+            first.Run(token);
             return first;
         }
 
+        // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
+        first.Open(token);
         var engines = new SearchEngine[degree];
         engines[0] = first;
         for (var i = 1; i < degree; i++)
@@ -177,16 +171,7 @@ public static class RosterPlanner
             engines[i] = first.Fork(SearchSeed(options.Seed, i));
         }
 
-        Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, i =>
-        {
-            // The ascent runs in the odd search's own thread and time: search 0 (the one-search plan) is untouched.
-            if (lagrangianStart && i % 2 == 1)
-            {
-                Reseed(p, options, engines[i], token);
-            }
-
-            engines[i].Walk(token);
-        });
+        Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => engines[i].Walk(token));
 
         var best = engines[0];
         foreach (var engine in engines)
@@ -198,33 +183,6 @@ public static class RosterPlanner
         }
 
         return best;
-    }
-
-    // The Lagrangian heuristic's share of a time limit, counted from the search's start (the construction's time included).
-    private const double LagrangianStartShare = 0.15;
-
-    /// <summary>
-    /// A Lagrangian heuristic after the opening (Fisher 1981, section 7): the ascent's best roster
-    /// (<see cref="LagrangianStart"/>), steered by the opening's score, replaces the opening's in
-    /// <paramref name="engine"/> when it is better after a sweep. Under a time limit the ascent stops at
-    /// <see cref="LagrangianStartShare"/> of it (skipped when the search has stopped or the opening took that share
-    /// already: a sweep of a roster from a few iterations' prices would cost the walk for nothing); without one it
-    /// spends the bound's fixed iterations on one thread, so the search stays deterministic.
-    /// </summary>
-    private static void Reseed(CompiledProblem p, PlannerOptions options, SearchEngine engine, CancellationToken token)
-    {
-        if (engine.Stopped(token) || engine.PastShare(LagrangianStartShare))
-        {
-            return;
-        }
-
-        var upper = engine.BestScore.Hard == 0 ? engine.BestScore.Soft : (long?)null;
-        var cells = LagrangianStart.Best(p, upper, BoundIterations(p, options), degree: 1,
-            () => token.IsCancellationRequested || engine.PastShare(LagrangianStartShare));
-        if (cells is not null)
-        {
-            engine.Reseed(cells, token);
-        }
     }
 
     /// <summary>The seed of search <paramref name="i"/>: the caller's seed for search 0, then a fixed odd stride apart.</summary>

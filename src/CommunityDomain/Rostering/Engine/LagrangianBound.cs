@@ -135,7 +135,6 @@ internal sealed class LagrangianBound
     // the counts do not depend on how many lanes ran.
     private readonly double[] _workerValue;
     private readonly int[] _pathSlot;
-    private int[]? _slots;
     private int _nextWorker;
 
     // Kept only when the branch and bound may follow (BoundBranching): the prices of the best bound so far (its children
@@ -231,31 +230,10 @@ internal sealed class LagrangianBound
             return null;
         }
 
-        var branch = upper is not null && BoundBranching.Fits(p);
-        var ascents = RunAscents(new BoundSetup(p, hi, degree), upper, iterations, branch, stop, expected, paths: null);
-        return ascents is null ? null : Result(Branched(p, ascents, branch, upper, stop));
-    }
-
-    /// <summary>
-    /// The workers' paths of each iteration of the two ascents of <see cref="Compute"/> (no branching), handed to
-    /// <paramref name="paths"/> per worker * Days + day as the slot taken (-1: off): a relaxed roster that keeps each
-    /// worker's own path rules, for a Lagrangian heuristic (Fisher 1981, section 7). False when the relaxation proves
-    /// that no roster keeps every hard rule.
-    /// </summary>
-    public static bool Paths(CompiledProblem p, long? upper, int iterations, int degree, Func<bool> stop, Action<int[]> paths)
-    {
-        var hi = p.WorkerCount == 0 || p.Days == 0 ? null : CoverRange(p);
-        return hi is not null && RunAscents(new BoundSetup(p, hi, degree), upper, iterations, branch: false, stop, expected: null, paths) is not null;
-    }
-
-    /// <summary>
-    /// The two ascents in turns (the loop of <see cref="Compute"/>), each iteration's slots handed to <paramref name="paths"/>
-    /// when given; null when the relaxation proves that no roster keeps every hard rule.
-    /// </summary>
-    private static LagrangianBound[]? RunAscents(BoundSetup setup, long? upper, int iterations, bool branch, Func<bool> stop, Func<int, int>? expected, Action<int[]>? paths)
-    {
         // Turns alternate while both run; once one has stalled or trails at half the budget the other takes every
         // turn, and a bound that meets the roster's score ends both.
+        var setup = new BoundSetup(p, hi, degree);
+        var branch = upper is not null && BoundBranching.Fits(p);
         LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
         var turn = 0;
         for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
@@ -278,7 +256,6 @@ internal sealed class LagrangianBound
                 return null;
             }
 
-            paths?.Invoke(ascent.Slots());
             if (upper is { } ub && RoundUp(ascent._best) >= ub)
             {
                 break;
@@ -287,19 +264,7 @@ internal sealed class LagrangianBound
             turn = 1 - turn;
         }
 
-        return ascents;
-    }
-
-    /// <summary>The last paths as slots per worker * Days + day (-1: off), written into <see cref="_slots"/> (allocated when first asked).</summary>
-    private int[] Slots()
-    {
-        _slots ??= new int[_pathSlot.Length];
-        for (var cell = 0; cell < _pathSlot.Length; cell++)
-        {
-            _slots[cell] = _pathSlot[cell] < 0 ? -1 : _pathSlot[cell] % _s;
-        }
-
-        return _slots;
+        return Result(Branched(p, ascents, branch, upper, stop));
     }
 
     /// <summary>

@@ -4,8 +4,7 @@ namespace CommunityDomain.Rostering.Engine.Search;
 
 /// <summary>
 /// The roster search, in named phases: <see cref="Construct"/> (greedy by scarcity, or the given start),
-/// <see cref="BestResponseSweep"/> (each worker re-optimised once), optionally <see cref="Reseed"/> (a Lagrangian
-/// heuristic's roster, swept the same way, when it beats the opening), then <see cref="Walk"/> (late acceptance,
+/// <see cref="BestResponseSweep"/> (each worker re-optimised once), then <see cref="Walk"/> (late acceptance,
 /// hard before soft, over the moves of <see cref="IMove"/>, with a <see cref="Kick"/> after a long plateau).
 /// Tuning values live in <see cref="SearchTuning"/>.
 /// </summary>
@@ -125,44 +124,6 @@ internal sealed class SearchEngine
         }
 
         _opened = true;
-    }
-
-    /// <summary>Whether the search has met a limit (iterations, its share of the time limit) or the token.</summary>
-    public bool Stopped(CancellationToken token) => Stop(_options.IterationLimit ?? long.MaxValue, token);
-
-    /// <summary>Whether <paramref name="share"/> of the time limit has elapsed (never without a time limit).</summary>
-    public bool PastShare(double share) => _limitTicks != long.MaxValue && Timestamp() - _start >= _limitTicks * share;
-
-    /// <summary>
-    /// After <see cref="Open"/>: the roster <paramref name="cells"/> (a Lagrangian heuristic's) is swept like the
-    /// construction's (<see cref="BestResponseSweep"/>); the walk goes on from it when it then beats the best so far,
-    /// else from the best so far, which is kept either way.
-    /// </summary>
-    public void Reseed(int[] cells, CancellationToken token)
-    {
-        _ev.Begin();
-        SetAll(cells);
-        _ev.Commit();
-        _ev.Accept();
-        Iterations++;
-        KeepBest();
-        BestResponseSweep(_options.IterationLimit ?? long.MaxValue, token);
-        if (BestScore < _ev.Score)
-        {
-            _ev.Begin();
-            SetAll(BestAssign);
-            _ev.Commit();
-            _ev.Accept();
-        }
-    }
-
-    /// <summary>Every cell of the roster set to <paramref name="cells"/> (inside an open move).</summary>
-    private void SetAll(int[] cells)
-    {
-        for (var i = 0; i < cells.Length; i++)
-        {
-            _ev.Set(i / _p.Days, i % _p.Days, cells[i]);
-        }
     }
 
     /// <summary>Phase 3 (after <see cref="Open"/>): the walk until a limit.</summary>
@@ -360,7 +321,10 @@ internal sealed class SearchEngine
         _ev.Begin();
         if (_moves.Rng.Next(2) == 0)
         {
-            SetAll(BestAssign);
+            for (var i = 0; i < BestAssign.Length; i++)
+            {
+                _ev.Set(i / _p.Days, i % _p.Days, BestAssign[i]);
+            }
         }
 
         for (var i = 0; i < k; i++)
