@@ -13,22 +13,24 @@ using NodaTime;
 // Linux), so a run gets the same CPU however many other processes share the cores, and two builds compared side by side
 // under load get the same work. Wall-clock `curtois --seconds N` runs under load measure the load instead (community-300's
 // identical draws moved 18 % between two runs at load 16-40); with this clock two runs of Instance8 at 20 CPU-seconds, one
-// 28 s and one 34 s of wall time, gave the same roster. One search (degree 1): CPU time is the process's, so a second
-// search would halve each one's share. The roster is scored by the benchmark's independent evaluator.
+// 28 s and one 34 s of wall time, gave the same roster. DEGREE (default 1) is PlannerOptions.DegreeOfParallelism: CPU
+// time is the process's, summed over its threads, so DEGREE=2 at 120 CPU-seconds gives each of two searches about 60
+// (as a 60 s wall-clock run on two free cores). The roster is scored by the benchmark's independent evaluator.
 //
-// usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS [SEED]
-// prints: name seed cpu wall objective hard under over on off bound
+// usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS [SEED] [DEGREE]
+// prints: name seed degree cpu wall objective hard under over on off bound
 var instance = CurtoisParser.Load(args[0]);
 var seconds = double.Parse(args[1], CultureInfo.InvariantCulture);
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+var degree = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
 var wall = System.Diagnostics.Stopwatch.StartNew();
 var cpu = CpuClock.Now();
 var problem = CurtoisMapping.ToProblem(instance);
-var options = new PlannerOptions(seed, Duration.FromSeconds(seconds), timeProvider: new CpuClock()) { DegreeOfParallelism = 1 };
+var options = new PlannerOptions(seed, Duration.FromSeconds(seconds), timeProvider: new CpuClock()) { DegreeOfParallelism = degree };
 var roster = RosterPlanner.Plan(problem, options).Match(r => r, none => none.Best);
 var e = CurtoisEvaluator.Evaluate(instance, CurtoisMapping.ToSolution(instance, roster));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{instance.Name} seed={seed} cpu={(CpuClock.Now() - cpu) / 1e9:F1} wall={wall.Elapsed.TotalSeconds:F1} objective={e.Objective} hard={e.HardViolations} under={e.CoverUnderPenalty} over={e.CoverOverPenalty} on={e.OnRequestPenalty} off={e.OffRequestPenalty} bound={roster.LowerBound}"));
+    $"{instance.Name} seed={seed} degree={degree} cpu={(CpuClock.Now() - cpu) / 1e9:F1} wall={wall.Elapsed.TotalSeconds:F1} objective={e.Objective} hard={e.HardViolations} under={e.CoverUnderPenalty} over={e.CoverOverPenalty} on={e.OnRequestPenalty} off={e.OffRequestPenalty} bound={roster.LowerBound}"));
 
 /// <summary>The process's CPU time in nanoseconds, as a <see cref="TimeProvider"/>'s timestamps.</summary>
 internal sealed class CpuClock : TimeProvider
