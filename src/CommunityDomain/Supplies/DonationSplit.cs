@@ -58,7 +58,7 @@ public static class DonationSplit
 
     private static Int128 Nanoseconds(Duration d) => ((Int128)d.Days * NodaConstants.NanosecondsPerDay) + d.NanosecondOfDay;
 
-    /// <summary>A split as text, e.g. <c>Post#1: 12, Post#4: 8</c>.</summary>
+    /// <summary>A split as a log line with post ids, e.g. <c>Post#1: 12, Post#4: 8</c>; for people (post names, units, Chinese) see <c>Views.AllocationTable.Split</c>.</summary>
     /// <param name="split">The split.</param>
     /// <returns>The text.</returns>
     public static string Describe(IReadOnlyList<(Id<Post> Post, int Units)> split) =>

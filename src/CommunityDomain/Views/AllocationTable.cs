@@ -183,4 +183,19 @@ public static class AllocationTable
         : policy == AllocationPolicy.MaxMin
             ? l.Text("level.per-weight", ("per", PerWeight(l, t)))
             : l.Text("level.of-need", ("percent", (100 * t.Level).ToString("0.#", CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// A donation's split among duty posts (<see cref="Supplies.DonationSplit.Split"/>) as people read it: each post by the
+    /// office's name with its units, in the split's order ("North gate: 17 units; South gate: 84 units" /
+    /// "北门岗：17份、南门岗：84份"); <see cref="Supplies.DonationSplit.Describe"/> is the log form with post ids.
+    /// </summary>
+    /// <param name="split">The split, one entry per post.</param>
+    /// <param name="labels">Culture and post names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/>.</param>
+    /// <returns>One line; empty for an empty split.</returns>
+    /// <exception cref="ArgumentException"><paramref name="split"/> is null.</exception>
+    public static string Split(IReadOnlyList<(Id<Post> Post, int Units)> split, Labels? labels = null)
+    {
+        Guard.Against.Null(split);
+        var l = labels ?? Labels.Default;
+        return l.List(split.Select(s => l.Text("split.item", ("post", l.Post(s.Post)), ("units", l.Count(s.Units, "units")))));
+    }
 }

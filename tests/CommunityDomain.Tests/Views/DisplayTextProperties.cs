@@ -7,6 +7,7 @@ using CommunityDomain.Passes;
 using CommunityDomain.Passes.Errors;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
+using CommunityDomain.Supplies;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
 using CommunityDomain.Tests.Generators;
@@ -112,6 +113,9 @@ public sealed partial class DisplayTextProperties
         {
             yield return ("AllocationTable.Explain", AllocationTable.Explain(allocation, share.Household, labels));
         }
+
+        var split = DonationSplit.Split((int)Math.Min(allocation.Allocated, 1_000), [new PostHours(new Id<Post>(1), Duration.FromHours(8)), new PostHours(new Id<Post>(2), Duration.FromMinutes(299))]);
+        yield return ("AllocationTable.Split", AllocationTable.Split(split, labels));
     }
 
     /// <summary>Every pass refusal a person reads: for want of a test, sealed, quota used (with its local time), and a gate's.</summary>

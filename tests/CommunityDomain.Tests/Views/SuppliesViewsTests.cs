@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
+using CommunityDomain.Supplies;
 using CommunityDomain.Supplies.Allocation;
 using CommunityDomain.Supplies.Delivery;
 using CommunityDomain.Tests.Generators;
@@ -148,5 +149,24 @@ public sealed class SuppliesViewsTests
             + "in the order they registered, this one among them: 2 units. |", lines[5]);
         Assert.Equal("| household 3 | 2 | 1 | 0 | 0 | no need | needed nothing |", lines[7]);
         Assert.Equal("| **total** |   |   | 11 | **6** |   |   |", lines[8]);
+    }
+    [Fact]
+    public void A_donation_split_reads_with_post_names_and_units_in_english_and_chinese_where_describe_shows_ids()
+    {
+        var north = new Id<Post>(1);
+        var south = new Id<Post>(4);
+        var split = DonationSplit.Split(101, [new PostHours(north, Duration.FromSeconds(299)), new PostHours(south, Duration.FromSeconds(1485))]);
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        var names = new Dictionary<Id<Post>, string> { [north] = "North gate", [south] = "South gate" };
+        var en = new Labels(CultureInfo.GetCultureInfo("en"), zone, posts: names);
+        var zh = new Labels(CultureInfo.GetCultureInfo("zh-CN"), zone, posts: names,
+            localNames: new Dictionary<string, string> { ["North gate"] = "北门岗", ["South gate"] = "南门岗" });
+
+        Assert.Equal("North gate: 17 units; South gate: 84 units", AllocationTable.Split(split, en));
+        Assert.Equal("北门岗：17份、南门岗：84份", AllocationTable.Split(split, zh));
+        Assert.Equal("post 1: 1 unit", AllocationTable.Split([(north, 1)]));
+        Assert.Equal(string.Empty, AllocationTable.Split([], en));
+        Assert.Contains("#1", DonationSplit.Describe(split), StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>("split", () => AllocationTable.Split(null!, en));
     }
 }

@@ -64,7 +64,8 @@ public sealed class AllocationPlan
         ? Shares[i]
         : throw new ArgumentException($"{household} had no claim in this plan.", nameof(household));
 
-    /// <summary>Explains a household's share in one sentence: need, weight, tier, and the level its tier reached.</summary>
+    /// <summary>Explains a household's share in one sentence: need, weight, tier, and the level its tier reached (a log line with the
+    /// household's id; for residents and the office, by address and in Chinese, see <c>Views.AllocationTable.Explain</c>).</summary>
     /// <param name="household">The household.</param>
     /// <returns>The explanation.</returns>
     /// <exception cref="ArgumentException">The household had no claim.</exception>

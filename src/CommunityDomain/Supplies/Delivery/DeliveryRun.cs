@@ -17,7 +17,8 @@ public sealed record DeliveryRun(int Number, string Runner, IReadOnlyList<Parcel
     /// <summary>The buildings visited, in order.</summary>
     public IReadOnlyList<Id<Building>> Buildings => [.. Parcels.Select(p => p.Building).Distinct()];
 
-    /// <summary>The run sheet: runner, building, room, masked recipient, items.</summary>
+    /// <summary>The run sheet as a log: runner, building id, room, masked recipient, items, UTC windows; for the runner (building
+    /// names, local times, Chinese) see <c>Views.RunSheets.Markdown</c>.</summary>
     /// <returns>The sheet as text lines.</returns>
     public string Sheet()
     {
