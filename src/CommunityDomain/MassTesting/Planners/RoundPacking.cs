@@ -84,8 +84,17 @@ internal sealed class RoundPacking
     /// late check on or off: the tests compare the nodes spent with and without it (the same orders found and refused).
     /// </summary>
     internal static int[]? Order(SiteSpec site, IReadOnlyList<HouseholdLoad> homes, ServiceTimes times, long target, ref long nodes,
-        bool late, CancellationToken cancellationToken)
+        bool late, CancellationToken cancellationToken) => Order(site, homes, times, (target, late), ref nodes, out _, cancellationToken);
+
+    /// <summary>
+    /// The same search, saying whether a null answer is a proof: <paramref name="none"/> is true only when the exhaustive
+    /// search ended within its nodes, so no calling order of <paramref name="homes"/> finishes by the target on this site.
+    /// </summary>
+    internal static int[]? Order(SiteSpec site, IReadOnlyList<HouseholdLoad> homes, ServiceTimes times, (long Target, bool Late) ask, ref long nodes,
+        out bool none, CancellationToken cancellationToken)
     {
+        var (target, late) = ask;
+        none = false;
         if (homes.Count == 0)
         {
             // Nobody to call: the site is done at the start.
@@ -110,6 +119,7 @@ internal sealed class RoundPacking
             nodes -= spent;
             if (order is not null || (exhausted && !straddlers))
             {
+                none = order is null;
                 return order;
             }
         }

@@ -163,7 +163,9 @@ public static class WavePlanner
         {
             // Still short and not proven optimal: each site's households packed into rounds of the service times' common
             // divisor. Last, and taken only when strictly earlier, so no plan is later than the searches before it left it.
-            (assigned, reached) = RoundStart.Try(problem, sites, queue, target, budget, (assigned, reached), cancellationToken);
+            (assigned, reached) = RoundStart.Try(problem, sites, queue, (target, budget), (assigned, reached), out var floor, cancellationToken);
+            var floorAt = problem.Start + Duration.FromTicks(floor);
+            optimum = floorAt > optimum ? floorAt : optimum;
         }
 
         return assigned;
