@@ -97,7 +97,8 @@ internal sealed class RoundPacking
         none = false;
         if (homes.Count == 0)
         {
-            // Nobody to call: the site is done at the start.
+            // Nobody to call: the site is done at the start, and not before it.
+            none = target < 0;
             return target >= 0 ? [] : null;
         }
 
