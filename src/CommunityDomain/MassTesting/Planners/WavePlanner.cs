@@ -54,7 +54,9 @@ namespace CommunityDomain.MassTesting.Planners;
 /// fits in the target minus w), the rest to the sites of the shortest walk-down. Its nodes are the improvement search's
 /// budget / 8, at least 1,000,000 whatever the compound's size (measured at up to about 2 s of CPU); its plan, replayed, is
 /// taken only when it finishes strictly earlier, so no plan is later than the
-/// planner's without it. A call that holds only part of a floor says how many households it calls
+/// planner's without it. On one site, a target its search proves unreachable (every order tried) raises the plan's bound to
+/// the next round: any plan starts no one earlier than its calling order with everyone waiting from the walk-down, whose
+/// finish lies on the grid. A call that holds only part of a floor says how many households it calls
 /// (the staff read them from <see cref="WaveCall.Households"/>).</para>
 /// </remarks>
 public static class WavePlanner
