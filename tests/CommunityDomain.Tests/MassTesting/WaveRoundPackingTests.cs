@@ -124,7 +124,7 @@ public sealed class WaveRoundPackingTests
 
         long nodes = 10_000_000, fewer = 10_000_000;
         var order = RoundPacking.Order(site, homes, problem.ServiceTimes, oracle.Optimum, ref nodes, CancellationToken.None);
-        var earlier = RoundPacking.Order(site, homes, problem.ServiceTimes, oracle.Optimum - 1, ref fewer, CancellationToken.None);
+        var earlier = RoundPacking.Order(site, homes, problem.ServiceTimes, (oracle.Optimum - 1, true), ref fewer, out var none, CancellationToken.None);
 
         if (homes.Count > 0 && (oracle.Optimum - site.WalkDown.BclCompatibleTicks) / RoundPacking.Divisor(problem.ServiceTimes) > RoundPacking.MaxRounds)
         {
@@ -139,6 +139,7 @@ public sealed class WaveRoundPackingTests
         Assert.Equal(oracle.Optimum, WaveManyStationTests.OneSiteFinish(site, problem.ServiceTimes, [.. order.Select(i => homes[i])]));
         Assert.Null(earlier);
         Assert.True(fewer > 0, $"the search ran out of nodes below the optimum: {c}");
+        Assert.True(none, $"the search did not say it proved no order below the optimum: {c}");
     }
 
     [Fact]

@@ -28,9 +28,17 @@ internal static class RoundStart
 
     private sealed record Home(BuildingLoad Building, UnitLoad Unit, HouseholdLoad Load);
 
-    public static (List<CallGroup>[] Assigned, long Reached) Try(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, long target,
-        long budget, (List<CallGroup>[] Assigned, long Reached) best, CancellationToken cancellationToken)
+    /// <summary>
+    /// The start; <paramref name="floor"/> is a proven lower bound on any plan's finish (ticks from the start, 0 when none is
+    /// proven): on one site, a target the exhaustive round search proves unreachable puts every finish at least a round later,
+    /// since any plan's starts are no earlier than those of its calling order with everyone waiting from the walk-down, which
+    /// lie on the site's grid (docs/testing-rounds.md, helper waves19b).
+    /// </summary>
+    public static (List<CallGroup>[] Assigned, long Reached) Try(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, (long Target, long Budget) limits,
+        (List<CallGroup>[] Assigned, long Reached) best, out long floor, CancellationToken cancellationToken)
     {
+        var (target, budget) = limits;
+        floor = 0;
         var divisor = RoundPacking.Divisor(problem.ServiceTimes);
         var homes = Homes(problem);
         var times = problem.ServiceTimes;
@@ -53,11 +61,12 @@ internal static class RoundStart
             var own = best.Assigned.Select(groups => groups.SelectMany(g => g.Households).Select(h => index[h.HouseholdId]).ToList()).ToArray();
             var share = sites.Length > 1 ? nodes / 2 : nodes;
             nodes -= share;
-            var placed = Pack(problem, sites, queue, homes, own, t, ref share, cancellationToken);
+            var placed = Pack(problem, sites, queue, homes, own, t, ref share, out var none, cancellationToken);
             nodes += share;
+            floor = none && sites.Length == 1 ? t + divisor : floor;
             if (placed is null && sites.Length > 1)
             {
-                placed = Pack(problem, sites, queue, homes, LateFirst(problem, sites, queue, (homes, index), t, budget), t, ref nodes, cancellationToken);
+                placed = Pack(problem, sites, queue, homes, LateFirst(problem, sites, queue, (homes, index), t, budget), t, ref nodes, out _, cancellationToken);
             }
 
             if (placed is null)
@@ -91,10 +100,11 @@ internal static class RoundStart
     }
 
     // Each site's households ordered to finish by t (a site already finishing by t in the longest-first order keeps it), or
-    // null when a site's rounds cannot hold its households.
+    // null when a site's rounds cannot hold its households; `none` when the round search proved that a site's cannot.
     private static List<CallGroup>[]? Pack(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, List<Home> homes, List<int>[] bySite,
-        long t, ref long nodes, CancellationToken cancellationToken)
+        long t, ref long nodes, out bool none, CancellationToken cancellationToken)
     {
+        none = false;
         var result = new List<CallGroup>[sites.Length];
         var over = new List<int>();
         for (var s = 0; s < sites.Length; s++)
@@ -109,7 +119,8 @@ internal static class RoundStart
         // The sites with fewest households first: a site that cannot finish by t is most often found in a few nodes.
         foreach (var s in over.OrderBy(x => bySite[x].Count).ThenBy(x => x))
         {
-            var order = RoundPacking.Order(sites[s], [.. bySite[s].Select(i => homes[i].Load)], problem.ServiceTimes, t, ref nodes, cancellationToken);
+            var order = RoundPacking.Order(sites[s], [.. bySite[s].Select(i => homes[i].Load)], problem.ServiceTimes, (t, true), ref nodes, out none,
+                cancellationToken);
             if (order is null)
             {
                 return null;

@@ -54,7 +54,9 @@ namespace CommunityDomain.MassTesting.Planners;
 /// fits in the target minus w), the rest to the sites of the shortest walk-down. Its nodes are the improvement search's
 /// budget / 8, at least 1,000,000 whatever the compound's size (measured at up to about 2 s of CPU); its plan, replayed, is
 /// taken only when it finishes strictly earlier, so no plan is later than the
-/// planner's without it. A call that holds only part of a floor says how many households it calls
+/// planner's without it. On one site, a target its search proves unreachable (every order tried) raises the plan's bound to
+/// the next round: any plan starts no one earlier than its calling order with everyone waiting from the walk-down, whose
+/// finish lies on the grid. A call that holds only part of a floor says how many households it calls
 /// (the staff read them from <see cref="WaveCall.Households"/>).</para>
 /// </remarks>
 public static class WavePlanner
@@ -163,7 +165,9 @@ public static class WavePlanner
         {
             // Still short and not proven optimal: each site's households packed into rounds of the service times' common
             // divisor. Last, and taken only when strictly earlier, so no plan is later than the searches before it left it.
-            (assigned, reached) = RoundStart.Try(problem, sites, queue, target, budget, (assigned, reached), cancellationToken);
+            (assigned, reached) = RoundStart.Try(problem, sites, queue, (target, budget), (assigned, reached), out var floor, cancellationToken);
+            var floorAt = problem.Start + Duration.FromTicks(floor);
+            optimum = floorAt > optimum ? floorAt : optimum;
         }
 
         return assigned;
