@@ -114,6 +114,20 @@ public sealed class CurtoisMappingTests
     }
 
     [Fact]
+    public void A_pessimistic_time_estimate_does_not_drop_an_ascent_before_its_first_steps()
+    {
+        // An estimate that every step is the last (a slow first step under load) may end the race between the ascents
+        // only once each has taken its first steps: over 2 x MinStepsBeforeDrop iterations the bound is the one both
+        // ascents reach side by side, as with an estimate that never drops either.
+        var p = CurtoisMapping.ToProblem(CurtoisParser.Load(RosterBenchmarkFolder.PathOf("Instance14"))).Compiled;
+        var steps = 2 * LagrangianBound.MinStepsBeforeDrop;
+        var sideBySide = LagrangianBound.Compute(p, null, steps, 1, () => false, expected: _ => int.MaxValue);
+        var pessimistic = LagrangianBound.Compute(p, null, steps, 1, () => false, expected: done => Math.Max(1, done));
+        Assert.NotNull(sideBySide);
+        Assert.Equal(sideBySide, pessimistic);
+    }
+
+    [Fact]
     public void Solve_attaches_the_planners_bound_to_the_solution()
     {
         var path = RosterBenchmarkFolder.PathOf("Instance1");

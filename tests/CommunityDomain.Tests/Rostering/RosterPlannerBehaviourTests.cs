@@ -155,17 +155,40 @@ public sealed class RosterPlannerBehaviourTests
     [Fact]
     public void Under_a_time_limit_the_bound_expects_the_iterations_that_fit_in_the_time_left()
     {
-        // Every timestamp read is 10 ms later: the engine's start, the estimate's start and each estimate read one each.
+        // Every timestamp read is 10 ms later: the engine's start and each estimate read one each.
         var g = RosterGenerators.Create(7);
         var timed = new SearchEngine(g.Problem.Compiled, new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: new SteppingTimeProvider(TimeSpan.FromMilliseconds(10))), progress: null);
         var fit = timed.StepsThatFit(most: 5_000);
 
-        // 10 done in 10 ms with 990 ms left at the start: about 990 in all.
-        Assert.Equal(990, fit(10));
-        Assert.Equal(5_000, fit(200)); // 200 in 20 ms would be 9,900: never above the most
-        Assert.Equal(5_000, fit(0));
+        Assert.Equal(5_000, fit(0)); // nothing done yet: no rate (read at 20 ms; the start was read at 10 ms)
+        Assert.Equal(5_000, fit(1)); // the first step: the rate starts here (read at 30 ms)
+
+        // 10 more done in 10 ms with 970 ms left: 11 + 970.
+        Assert.Equal(981, fit(11));
+        Assert.Equal(5_000, fit(300)); // 289 in 20 ms would be ~13,000: never above the most
         var untimed = new SearchEngine(g.Problem.Compiled, new PlannerOptions(1, iterationLimit: 100), progress: null);
         Assert.Equal(800, untimed.StepsThatFit(most: 800)(10));
+    }
+
+    [Fact]
+    public void The_time_estimate_is_not_misled_by_a_slow_setup_and_first_step()
+    {
+        // A 1 s limit; the bound's setup takes 500 ms and its first (cold) step 100 ms, then steps take 1 ms each. Timed
+        // from the call, 11 steps in 610 ms would expect 18 in all; from the first step, 10 in 10 ms with 390 ms left
+        // fit 390 more.
+        var g = RosterGenerators.Create(7);
+        var clock = new ManualTimeProvider();
+        var engine = new SearchEngine(g.Problem.Compiled, new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: clock), progress: null);
+        var fit = engine.StepsThatFit(most: 5_000);
+
+        clock.Milliseconds = 500;
+        Assert.Equal(5_000, fit(0));
+        clock.Milliseconds = 600;
+        Assert.Equal(5_000, fit(1));
+        clock.Milliseconds = 610;
+        Assert.Equal(401, fit(11));
+        clock.Milliseconds = 1_200; // past the limit: no time left, so what is done is all
+        Assert.Equal(12, fit(12));
     }
 
     [Fact]
@@ -228,6 +251,16 @@ public sealed class RosterPlannerBehaviourTests
                 cts.Cancel();
             }
         }
+    }
+
+    /// <summary>Elapsed time set by the test, in milliseconds.</summary>
+    private sealed class ManualTimeProvider : TimeProvider
+    {
+        public long Milliseconds { get; set; }
+
+        public override long TimestampFrequency => 1_000;
+
+        public override long GetTimestamp() => Milliseconds;
     }
 
     /// <summary>Every timestamp read advances time by a fixed step: elapsed time without a clock.</summary>

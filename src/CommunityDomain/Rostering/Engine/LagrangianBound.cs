@@ -72,6 +72,10 @@ internal sealed class LagrangianBound
     // what Instance12 lacked: one ascent of 800 reached 3,966 of 4,040 where two sharing 800 reached 3,704. Deciding at a
     // third of 800 picked the zero ascent on Instance20, which the paid one overtakes later: 4,218 -> 1,112.
     private const int LeaderShare = 2;
+
+    // Neither ascent is dropped before each has taken this many steps: a pessimistic early time estimate (a slow first
+    // step under load) otherwise dropped the paid ascent after one step, and Instance21's bound fell with it.
+    internal const int MinStepsBeforeDrop = 5;
     private const int MinPaidStallIterations = 4;
     private const double MinStepScale = 1e-4;
 
@@ -317,12 +321,14 @@ internal sealed class LagrangianBound
 
     /// <summary>
     /// Once <paramref name="k"/> iterations are a <see cref="LeaderShare"/>th of the budget (a time limit's estimate when
-    /// <paramref name="expected"/> is given), the ascent with the lower bound so far stops (the zero ascent wins a tie),
-    /// so the leader gets the rest of the iterations instead of half of them.
+    /// <paramref name="expected"/> is given) and each ascent has taken <see cref="MinStepsBeforeDrop"/> steps, the ascent
+    /// with the lower bound so far stops (the zero ascent wins a tie), so the leader gets the rest of the iterations
+    /// instead of half of them.
     /// </summary>
     private static void DropTheTrailing(LagrangianBound[] ascents, int k, Func<int, int>? expected, int iterations)
     {
-        if (!ascents[0]._done && !ascents[1]._done && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
+        if (!ascents[0]._done && !ascents[1]._done && k >= ascents.Length * MinStepsBeforeDrop
+            && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
         {
             ascents[ascents[0]._best >= ascents[1]._best ? 1 : 0]._done = true;
         }
