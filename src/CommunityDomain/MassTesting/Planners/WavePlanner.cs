@@ -156,7 +156,7 @@ public static class WavePlanner
 
         if (reached > target)
         {
-            (assigned, reached) = LongestFirstStart(problem, sites, queue, budget, (assigned, reached), cancellationToken);
+            (assigned, reached) = LongestFirstStart(problem, sites, queue, (target, budget), (assigned, reached), cancellationToken);
         }
 
         (assigned, reached, var proven) = Polish(problem, sites, queue, target, options.Steps, (assigned, reached), cancellationToken);
@@ -232,15 +232,9 @@ public static class WavePlanner
     // in a later round (issue 15's many-station compounds). Skipped when the placing would replay more than twice the
     // search's budget (its cost grows with households times people times stations); taken only when strictly earlier.
     private static (List<CallGroup>[] Assigned, long Reached) LongestFirstStart(WaveProblem problem, SiteSpec[] sites, SiteQueue queue,
-        long budget, (List<CallGroup>[] Assigned, long Reached) best, CancellationToken cancellationToken)
+        (long Target, long Budget) limits, (List<CallGroup>[] Assigned, long Reached) best, CancellationToken cancellationToken)
     {
-        var households = problem.Buildings.Sum(b => (long)b.Units.Sum(u => u.Households.Count));
-        var allowed = 2 * budget;
-        if (sites.Length > 1 && households * ImprovementBudget(problem, sites) / ImprovementReplays / 2 > allowed)
-        {
-            return best;
-        }
-
+        var (target, budget) = limits;
         var calls = new List<CallGroup>();
         foreach (var building in problem.Buildings)
         {
@@ -252,12 +246,14 @@ public static class WavePlanner
 
         var order = CallGroup.LongestFirst(problem.ServiceTimes);
         calls.Sort(order);
-        var placed = sites.Length == 1 ? [calls] : ReplayInsertion.Assign(sites, calls, queue, allowed, cancellationToken, order);
+        var placed = sites.Length == 1 ? [calls] : ReplayInsertion.Assign(sites, calls, queue, 2 * budget, cancellationToken, order);
         if (placed is null)
         {
             return best;
         }
 
+        // Still short of the bound: households moved and swapped off the latest site, each site keeping this calling order.
+        WaveImprovement.Improve(sites, placed, target, queue, budget, problem.ServiceTimes, cancellationToken, order);
         var finish = Finish(sites, placed, queue);
         return finish < best.Reached ? (placed, finish) : best;
     }
