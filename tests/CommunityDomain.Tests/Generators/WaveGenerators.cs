@@ -296,6 +296,123 @@ public static class WaveGenerators
         }
     }
 
+    /// <summary>
+    /// Many sites of several stations (waves21, issue 15's independent verifier): 1-8 buildings of 1-3 units, 20-400 people
+    /// in households of 1-6 whose QR / typed / assisted mix changes from compound to compound (none to half assisted), on 2-5
+    /// sites of 2-12 stations whose walk-downs (0-4 min) differ; queues from the largest household to 200; typical service
+    /// times, compound 26's (26/54/32 s), compound 30's (25/47/103 s) or each drawn from 10-110 s.
+    /// </summary>
+    public static WaveCase ManySiteStations(int seed)
+    {
+        var random = new Random(seed);
+        var buildings = MixedBuildings(random, random.Next(1, 9), random.Next(20, 401));
+        var sites = MixedSites(random, buildings, random.Next(2, 6), 2, 12);
+        return new(new WaveProblem(Start, MixedTimes(random), sites, buildings), "many sites, several stations");
+    }
+
+    /// <summary>240 compounds of <see cref="ManySiteStations"/> drawn from <paramref name="seed"/>.</summary>
+    public static IEnumerable<WaveCase> ManySiteStationSet(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 240; i++)
+        {
+            yield return ManySiteStations(random.Next(0, int.MaxValue - 1));
+        }
+    }
+
+    /// <summary>
+    /// The verifier's mix (waves21): 300 compounds in five shapes taken in turn, each with mixed households and intakes as in
+    /// <see cref="ManySiteStations"/>: small (2-40 people, 1-3 buildings, 1-3 sites of 1-6 stations), large (200-400 people,
+    /// 3-8 buildings, 2-5 sites of 2-12 stations), one building (30-300 people, 2-5 sites of 1-10 stations), many sites
+    /// (20-200 people, 1-8 buildings, 6-12 sites of 1-4 stations) and few stations (20-200 people, 1-6 buildings, 2-4 sites of
+    /// 1-2 stations).
+    /// </summary>
+    public static IEnumerable<WaveCase> VerifierMixedSet(int seed)
+    {
+        var random = new Random(seed);
+        string[] names = ["verifier small", "verifier large", "verifier one building", "verifier many sites", "verifier few stations"];
+        for (var i = 0; i < 300; i++)
+        {
+            var shape = i % 5;
+            var r = new Random(random.Next(0, int.MaxValue - 1));
+            var buildings = shape switch
+            {
+                0 => MixedBuildings(r, r.Next(1, 4), r.Next(2, 41)),
+                1 => MixedBuildings(r, r.Next(3, 9), r.Next(200, 401)),
+                2 => MixedBuildings(r, 1, r.Next(30, 301)),
+                3 => MixedBuildings(r, r.Next(1, 9), r.Next(20, 201)),
+                _ => MixedBuildings(r, r.Next(1, 7), r.Next(20, 201)),
+            };
+            var sites = shape switch
+            {
+                0 => MixedSites(r, buildings, r.Next(1, 4), 1, 6),
+                1 => MixedSites(r, buildings, r.Next(2, 6), 2, 12),
+                2 => MixedSites(r, buildings, r.Next(2, 6), 1, 10),
+                3 => MixedSites(r, buildings, r.Next(6, 13), 1, 4),
+                _ => MixedSites(r, buildings, r.Next(2, 5), 1, 2),
+            };
+            yield return new(new WaveProblem(Start, MixedTimes(r), sites, buildings), names[shape]);
+        }
+    }
+
+    // Buildings holding about `people` residents (at least one household each) in households of 1-6, this compound's own
+    // intake mix: the chance that a resident is assisted (none, half, or 5-30 %) and typed in (none or up to 30 %).
+    private static List<BuildingLoad> MixedBuildings(Random random, int count, int people)
+    {
+        var assistedShare = random.Next(5) switch { 0 => 0.0, 1 => 0.5, _ => 0.05 + (random.NextDouble() * 0.25) };
+        var typedShare = random.Next(3) == 0 ? 0.0 : random.NextDouble() * 0.3;
+        var homes = Enumerable.Range(0, count).Select(_ => new List<HouseholdLoad>()).ToArray();
+        var next = 1;
+        for (var left = people; left > 0 || next <= count;)
+        {
+            // Mostly ones and twos (elders alone, couples), a few of 5-6: 2.5 people a household on average.
+            var size = Math.Max(1, Math.Min(left, random.Next(10) switch { < 3 => 1, < 6 => 2, < 8 => 3, 8 => 4, _ => random.Next(5, 7) }));
+            left -= size;
+            int qr = 0, typed = 0, assisted = 0;
+            for (var p = 0; p < size; p++)
+            {
+                var x = random.NextDouble();
+                if (x < assistedShare)
+                {
+                    assisted++;
+                }
+                else if (x < assistedShare + typedShare)
+                {
+                    typed++;
+                }
+                else
+                {
+                    qr++;
+                }
+            }
+
+            var b = next <= count ? next - 1 : random.Next(count);
+            homes[b].Add(new HouseholdLoad(next++, 1 + (homes[b].Count / 2), qr, typed, assisted));
+        }
+
+        return [.. Enumerable.Range(0, count).Select(b =>
+        {
+            var units = Math.Min(homes[b].Count, random.Next(1, 4));
+            return new BuildingLoad(b + 1, $"{b + 1}", new Position(random.Next(0, 300), random.Next(0, 300)),
+                [.. Enumerable.Range(0, units).Select(u => new UnitLoad((b * 10) + u + 1, $"{u + 1}", [.. homes[b].Where((_, k) => k % units == u)]))]);
+        })];
+    }
+
+    private static List<SiteSpec> MixedSites(Random random, List<BuildingLoad> buildings, int count, int minStations, int maxStations)
+    {
+        var largest = buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).Max(h => h.People);
+        return [.. Enumerable.Range(1, count).Select(s => new SiteSpec(s, $"S{s}", new Position(random.Next(0, 300), random.Next(0, 300)),
+            random.Next(minStations, maxStations + 1), random.Next(largest, Math.Max(largest, 200) + 1), Duration.FromSeconds(random.Next(0, 9) * 30)))];
+    }
+
+    private static ServiceTimes MixedTimes(Random random) => random.Next(4) switch
+    {
+        0 => ServiceTimes.Typical,
+        1 => new ServiceTimes(Duration.FromSeconds(26), Duration.FromSeconds(54), Duration.FromSeconds(32)),
+        2 => new ServiceTimes(Duration.FromSeconds(25), Duration.FromSeconds(47), Duration.FromSeconds(103)),
+        _ => new ServiceTimes(Duration.FromSeconds(random.Next(10, 111)), Duration.FromSeconds(random.Next(10, 111)), Duration.FromSeconds(random.Next(10, 111))),
+    };
+
     /// <summary>The mixed set behind the documented finish/bound figures: a few hundred compounds of every shape.</summary>
     public static IEnumerable<WaveCase> Measured(int seed)
     {

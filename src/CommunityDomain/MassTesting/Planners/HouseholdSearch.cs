@@ -18,10 +18,10 @@ namespace CommunityDomain.MassTesting.Planners;
 internal static class HouseholdSearch
 {
     /// <summary>Most households for which the search runs (each becomes its own call).</summary>
-    internal const int MaxHouseholds = 60;
+    internal const int MaxHouseholds = 160;
 
     /// <summary>The search's budget, in whole-compound replays (its time grows with people times stations, times this).</summary>
-    internal const int Replays = 600;
+    internal const int Replays = 2000;
 
     /// <summary>
     /// Searches from <paramref name="assigned"/> (every site's calls in calling order); returns an assignment of

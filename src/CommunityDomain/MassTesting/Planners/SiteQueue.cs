@@ -19,6 +19,15 @@ internal sealed class SiteQueue(ServiceTimes times)
     private int _count;
     private int _capacity;
 
+    /// <summary>A QR-code service, in ticks.</summary>
+    public long QrCode => _qr;
+
+    /// <summary>A typed-in service, in ticks.</summary>
+    public long Typed => _typed;
+
+    /// <summary>An assisted service, in ticks.</summary>
+    public long Assisted => _assisted;
+
     /// <summary>When set, every person started is recorded (arrival, start, end, station) in the order they arrived, for
     /// <see cref="SitePlan.Replay"/>. Null in the planner's search.</summary>
     public List<(long Arrival, long Start, long End, int Station)>? Trace { get; init; }

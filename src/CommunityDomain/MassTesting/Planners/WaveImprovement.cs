@@ -17,7 +17,10 @@ internal static class WaveImprovement
     /// part of a call. Bounds the search's extra cost (each split adds a call to replay) and the calls a plan can gain.</summary>
     internal const int MaxSplits = 16;
 
-    public static void Improve(SiteSpec[] sites, List<CallGroup>[] assigned, long bound, SiteQueue queue, long budget, ServiceTimes times, CancellationToken cancellationToken)
+    /// <summary>Improves <paramref name="assigned"/> in place; each site's calls stay in <paramref name="order"/>
+    /// (<see cref="CallGroup.CompareCallOrder"/> when null), the order they are given in.</summary>
+    public static void Improve(SiteSpec[] sites, List<CallGroup>[] assigned, long bound, SiteQueue queue, long budget, ServiceTimes times, CancellationToken cancellationToken,
+        Comparison<CallGroup>? order = null)
     {
         if (sites.Length < 2)
         {
@@ -27,7 +30,7 @@ internal static class WaveImprovement
         // A split can make the latest finish worse before a move makes it better: keep the best assignment seen.
         List<CallGroup>[] best = [.. assigned.Select(a => a.ToList())];
         var bestFinish = long.MaxValue;
-        Search(sites, assigned, bound, queue, budget, times, Keep, cancellationToken);
+        new Searcher(sites, assigned, queue, budget, times, order ?? CallGroup.CompareCallOrder).Run(bound, Keep, cancellationToken);
         if (assigned.Select((a, s) => queue.Run(sites[s], a)).Max() > bestFinish)
         {
             for (var s = 0; s < sites.Length; s++)
@@ -46,10 +49,6 @@ internal static class WaveImprovement
         }
     }
 
-    private static void Search(SiteSpec[] sites, List<CallGroup>[] assigned, long bound, SiteQueue queue, long budget, ServiceTimes times,
-        Action<long> keep, CancellationToken cancellationToken) =>
-        new Searcher(sites, assigned, queue, budget, times).Run(bound, keep, cancellationToken);
-
     // A move (H < 0) or swap (H >= 0) of group G of the latest site with site Target: the later of the two new finishes
     // (Value) and each one. G < 0 for none.
     private readonly record struct Change(long Value, long FinishW, long FinishT, int G, int Target, int H);
@@ -62,6 +61,7 @@ internal static class WaveImprovement
         private readonly SiteQueue _queue;
         private readonly long _budget;
         private readonly ServiceTimes _times;
+        private readonly Comparison<CallGroup> _order;
         private readonly long[] _finish;
         private readonly long[] _people;
         private readonly long[] _work;
@@ -70,9 +70,9 @@ internal static class WaveImprovement
         private long _spent;
         private int _splits;
 
-        public Searcher(SiteSpec[] sites, List<CallGroup>[] assigned, SiteQueue queue, long budget, ServiceTimes times)
+        public Searcher(SiteSpec[] sites, List<CallGroup>[] assigned, SiteQueue queue, long budget, ServiceTimes times, Comparison<CallGroup> order)
         {
-            (_sites, _assigned, _queue, _budget, _times) = (sites, assigned, queue, budget, times);
+            (_sites, _assigned, _queue, _budget, _times, _order) = (sites, assigned, queue, budget, times, order);
             _finish = new long[sites.Length];
             _people = new long[sites.Length];
             _work = new long[sites.Length];
@@ -150,7 +150,7 @@ internal static class WaveImprovement
                         continue;
                     }
 
-                    With(_assigned[t], group, -1, _with);
+                    With(_assigned[t], group, -1, _with, _order);
                     var ft = _queue.Run(_sites[t], _with);
                     _spent += Cost(_sites[t], _people[t] + group.People);
                     var value = Math.Max(fw, ft);
@@ -194,7 +194,7 @@ internal static class WaveImprovement
                 return best;
             }
 
-            With(_assigned[w], other, g, _without);
+            With(_assigned[w], other, g, _without, _order);
             var fw = _queue.Run(_sites[w], _without);
             _spent += Cost(_sites[w], _people[w]);
             if (fw >= best.Value)
@@ -202,7 +202,7 @@ internal static class WaveImprovement
                 return best;
             }
 
-            With(_assigned[t], group, h, _with);
+            With(_assigned[t], group, h, _with, _order);
             var ft = _queue.Run(_sites[t], _with);
             _spent += Cost(_sites[t], _people[t]);
             var value = Math.Max(fw, ft);
@@ -231,7 +231,7 @@ internal static class WaveImprovement
             Without(_assigned[w], split, _without);
             foreach (var part in parts)
             {
-                With(_without, part, -1, _with);
+                With(_without, part, -1, _with, _order);
                 (_without, _with) = (_with, _without);
             }
 
@@ -249,7 +249,7 @@ internal static class WaveImprovement
             {
                 Without(_assigned[w], change.G, _without);
                 _assigned[w] = [.. _without];
-                With(_assigned[target], moved, -1, _with);
+                With(_assigned[target], moved, -1, _with, _order);
                 _assigned[target] = [.. _with];
                 _people[w] -= moved.People;
                 _people[target] += moved.People;
@@ -259,9 +259,9 @@ internal static class WaveImprovement
             else
             {
                 var back = _assigned[target][change.H];
-                With(_assigned[w], back, change.G, _without);
+                With(_assigned[w], back, change.G, _without, _order);
                 _assigned[w] = [.. _without];
-                With(_assigned[target], moved, change.H, _with);
+                With(_assigned[target], moved, change.H, _with, _order);
                 _assigned[target] = [.. _with];
                 _people[w] += back.People - moved.People;
                 _people[target] += moved.People - back.People;
@@ -293,7 +293,7 @@ internal static class WaveImprovement
     }
 
     // The groups without index `replace` (or all, for -1), plus `extra` at its place in call order.
-    private static void With(List<CallGroup> groups, CallGroup extra, int replace, List<CallGroup> into)
+    private static void With(List<CallGroup> groups, CallGroup extra, int replace, List<CallGroup> into, Comparison<CallGroup> order)
     {
         into.Clear();
         var placed = false;
@@ -304,7 +304,7 @@ internal static class WaveImprovement
                 continue;
             }
 
-            if (!placed && CallGroup.CompareCallOrder(extra, groups[i]) < 0)
+            if (!placed && order(extra, groups[i]) < 0)
             {
                 into.Add(extra);
                 placed = true;

@@ -32,15 +32,15 @@ namespace CommunityDomain.MassTesting.Planners;
 /// household is placed), skipped when placing them alone would spend more than the search's budget; the earlier finish
 /// wins, the first plan on a tie. When the plan is still above the bound, a third start gives every household its own
 /// call, longest single service first (then the slowest per person), each to the site whose replayed finish with it is
-/// earliest (on one site, simply that calling order), skipped on several sites when placing them would spend more than
-/// twice the search's budget; it is taken only when it finishes strictly earlier. The search's
+/// earliest (on one site, simply that calling order; each site's replay so far is kept, so a household costs only its own people),
+/// then moved and swapped by the improvement search in that calling order; it is taken only when it finishes strictly earlier. The search's
 /// cost is bounded by two named values: at most 16 splits, and a budget of 40 whole-compound replays (so its time grows
 /// with people times stations, times 40, once per start). Each site calls its slowest groups first, and
 /// within a call the households with the longest single service first, each call at the earliest moment that
-/// lands it when the queue has room. When the plan is still above the bound and the compound has at most 60 households,
+/// lands it when the queue has room. When the plan is still above the bound and the compound has at most 160 households,
 /// a last search gives every household its own call and moves it to another site or another place in a site's calling
 /// order, or swaps two, each change replayed, with kicks from a fixed-seed generator when none helps, within a budget of
-/// 600 whole-compound replays; its plan is taken only when it finishes strictly earlier (its calling order is then its
+/// 2,000 whole-compound replays; its plan is taken only when it finishes strictly earlier (its calling order is then its
 /// own, not slowest first). When the plan is still above the bound and the compound has at most 30 households, 400 people and 100 stations, a
 /// branch and bound over one-household calls (every assignment and calling order, pruned by each site's partial finish,
 /// the work and the long services left against the stations' time, and partial plans already searched) looks for an
@@ -156,7 +156,7 @@ public static class WavePlanner
 
         if (reached > target)
         {
-            (assigned, reached) = LongestFirstStart(problem, sites, queue, budget, (assigned, reached), cancellationToken);
+            (assigned, reached) = LongestFirstStart(problem, sites, queue, (target, budget), (assigned, reached), cancellationToken);
         }
 
         (assigned, reached, var proven) = Polish(problem, sites, queue, target, options.Steps, (assigned, reached), cancellationToken);
@@ -173,7 +173,7 @@ public static class WavePlanner
         return assigned;
     }
 
-    // The household search on a compound of at most 60 households, then the branch and bound on one of at most 30; `Proven`
+    // The household search on a compound of at most 160 households, then the branch and bound on one of at most 30; `Proven`
     // when the branch and bound ran to its end, so `Reached` is optimal.
     private static (List<CallGroup>[] Assigned, long Reached, bool Proven) Polish(WaveProblem problem, SiteSpec[] sites, SiteQueue queue, long target,
         long branchAndBoundSteps, (List<CallGroup>[] Assigned, long Reached) best, CancellationToken cancellationToken)
@@ -229,18 +229,13 @@ public static class WavePlanner
     // Still short of the bound: a third start with one call a household, longest single service first (then the slowest per
     // person), each to the site whose replayed finish with it is earliest (one site: that order). Calls by floor put the QR
     // residents of one band ahead of the elders and typed residents of the next, which a site of many stations pays for
-    // in a later round (issue 15's many-station compounds). Skipped when the placing would replay more than twice the
-    // search's budget (its cost grows with households times people times stations); taken only when strictly earlier.
+    // in a later round (issue 15's many-station compounds). Placed by the incremental replay (a household costs its own
+    // people), so it runs on every compound (waves21: it was skipped above 160 households on several sites), then improved
+    // with the search's budget in its own calling order; taken only when strictly earlier.
     private static (List<CallGroup>[] Assigned, long Reached) LongestFirstStart(WaveProblem problem, SiteSpec[] sites, SiteQueue queue,
-        long budget, (List<CallGroup>[] Assigned, long Reached) best, CancellationToken cancellationToken)
+        (long Target, long Budget) limits, (List<CallGroup>[] Assigned, long Reached) best, CancellationToken cancellationToken)
     {
-        var households = problem.Buildings.Sum(b => (long)b.Units.Sum(u => u.Households.Count));
-        var allowed = 2 * budget;
-        if (sites.Length > 1 && households * ImprovementBudget(problem, sites) / ImprovementReplays / 2 > allowed)
-        {
-            return best;
-        }
-
+        var (target, budget) = limits;
         var calls = new List<CallGroup>();
         foreach (var building in problem.Buildings)
         {
@@ -252,12 +247,14 @@ public static class WavePlanner
 
         var order = CallGroup.LongestFirst(problem.ServiceTimes);
         calls.Sort(order);
-        var placed = sites.Length == 1 ? [calls] : ReplayInsertion.Assign(sites, calls, queue, allowed, cancellationToken, order);
+        var placed = sites.Length == 1 ? [calls] : ReplayInsertion.Assign(sites, calls, queue, 2 * budget, cancellationToken, order);
         if (placed is null)
         {
             return best;
         }
 
+        // Still short of the bound: households moved and swapped off the latest site, each site keeping this calling order.
+        WaveImprovement.Improve(sites, placed, target, queue, budget, problem.ServiceTimes, cancellationToken, order);
         var finish = Finish(sites, placed, queue);
         return finish < best.Reached ? (placed, finish) : best;
     }
