@@ -4,7 +4,7 @@ namespace CommunityDomain.Rostering.Engine;
 internal sealed partial class WorkerScheduleDp
 {
     /// <summary>
-    /// The exact-minutes path alone, what <see cref="Solve(RosterEvaluator, int, int[], Random?, int, int)"/> falls back to when minute prices jump over the window: the
+    /// The exact-minutes path alone, what <see cref="Solve"/> falls back to when minute prices jump over the window: the
     /// cheapest row for worker <paramref name="w"/> into <paramref name="result"/> with total minutes tracked exactly, no
     /// price noise. False when the state space is over <see cref="ExactBudget"/>, the worker has no minute window, or no
     /// row keeps the rules. For the tests' brute force and the benchmark of this path.

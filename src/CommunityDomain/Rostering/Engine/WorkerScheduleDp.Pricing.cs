@@ -79,50 +79,6 @@ internal sealed partial class WorkerScheduleDp
     }
 
     /// <summary>
-    /// Outside the dates [<paramref name="from"/>, <paramref name="to"/>) only the worker's current choice keeps a finite
-    /// price (its own: the row's constant part), so every path agrees with the current row there. A current choice the
-    /// problem does not allow leaves its date without a path and the solve without a row (the row then stays).
-    /// </summary>
-    private void KeepOutside(RosterEvaluator ev, int w, int from, int to)
-    {
-        var p = _p;
-        var shifts = p.ShiftCount;
-        for (var d = 0; d < p.Days; d++)
-        {
-            if (d == from)
-            {
-                d = to - 1;
-                continue;
-            }
-
-            var current = ev.Assign[p.WorkerDay(w, d)];
-            var keep = current < 0 ? -1 : p.SlotShift[current];
-            var keptPrice = keep < 0 ? double.PositiveInfinity : _bestPrice[(d * shifts) + keep];
-            if (keep >= 0 && _bestSlot[(d * shifts) + keep] != current)
-            {
-                // Another slot of the same shift type priced lower: the current slot's own price (wish, cover it holds).
-                var ci = p.ChoiceIndex(w, d, current + 1);
-                var ds = p.DaySlot(d, current);
-                var others = ev.Count(d, current) - 1;
-                keptPrice = p.Allowed[ci] ? p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others) : double.PositiveInfinity;
-            }
-
-            for (var t = 0; t < shifts; t++)
-            {
-                _bestPrice[(d * shifts) + t] = double.PositiveInfinity;
-                _bestSlot[(d * shifts) + t] = -1;
-            }
-
-            if (keep >= 0)
-            {
-                _bestPrice[(d * shifts) + keep] = keptPrice;
-                _bestSlot[(d * shifts) + keep] = current;
-                _offPrice[d] = double.PositiveInfinity;
-            }
-        }
-    }
-
-    /// <summary>
     /// Numbers the shift types the worker can take on some date (a finite price) 0..k-1 in the problem's order and
     /// copies their prices, successions, minutes and units, so the path's work states and the transitions out of
     /// each grow with the worker's own choices, not with every post of the district (a volunteer eligible for 6 of

@@ -67,7 +67,6 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _shiftScratch;
     private readonly int[] _weekScratch;
     private readonly double _baseStep;
-    private bool _windowed;
 
     public WorkerScheduleDp(CompiledProblem p)
     {
@@ -117,28 +116,10 @@ internal sealed partial class WorkerScheduleDp
     /// rows of equal integer cost a random one wins: the search can walk plateaus instead of
     /// returning the same tie forever.
     /// </remarks>
-    public bool Solve(RosterEvaluator ev, int w, int[] result, Random? rng = null) => Solve(ev, w, result, rng, 0, _p.Days);
-
-    /// <summary>
-    /// As <see cref="Solve(RosterEvaluator, int, int[], Random?)"/>, but only the dates [<paramref name="from"/>,
-    /// <paramref name="to"/>) may change: every other date keeps the worker's current choice (the only choice priced
-    /// there), so the row is the worker's best response inside the window with the rest of their row, and every rule
-    /// that spans the window's edges (runs, weekends, total minutes), as it stands.
-    /// </summary>
-    /// <remarks>
-    /// On a long horizon most of the whole-row path's work is the dates where nothing would change: a window of a few
-    /// weeks reaches few states outside it (one path before it), so it costs a fraction of the whole row (issue 20, long23).
-    /// </remarks>
-    public bool Solve(RosterEvaluator ev, int w, int[] result, Random? rng, int from, int to)
+    public bool Solve(RosterEvaluator ev, int w, int[] result, Random? rng = null)
     {
         var r = _p.Rules[_p.WorkerRules[w]];
-        _windowed = from > 0 || to < _p.Days;
         Price(ev, w, rng);
-        if (_windowed)
-        {
-            KeepOutside(ev, w, from, to);
-        }
-
         OpenShifts(r);
         Array.Clear(_mu);
         Array.Clear(_nu);
@@ -209,8 +190,7 @@ internal sealed partial class WorkerScheduleDp
             }
         }
 
-        // A window's price answers for the few weeks it may change, not the whole row's warm start.
-        if (rounds.Found && !_windowed)
+        if (rounds.Found)
         {
             _lambda[w] = bracket.Feasible;
         }

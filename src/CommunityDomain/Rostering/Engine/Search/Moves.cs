@@ -38,16 +38,9 @@ internal sealed class MoveContext
     /// replaces; otherwise, and when the DP finds no row, the worker's row stays as it was. So a re-optimisation never adds
     /// a hard violation, whatever the DP's fallbacks (the splice, the greedy repair) return.
     /// </summary>
-    public void Reoptimise(int w) => Reoptimise(w, 0, P.Days);
-
-    /// <summary>
-    /// As <see cref="Reoptimise(int)"/>, but only the dates [<paramref name="from"/>, <paramref name="to"/>) of the row may
-    /// change (<see cref="WorkerScheduleDp.Solve(RosterEvaluator, int, int[], Random?, int, int)"/>); kept on the same
-    /// terms, so it never adds a hard violation either.
-    /// </summary>
-    public void Reoptimise(int w, int from, int to)
+    public void Reoptimise(int w)
     {
-        if (!Dp.Solve(Ev, w, _row, Rng, from, to))
+        if (!Dp.Solve(Ev, w, _row, Rng))
         {
             return;
         }
@@ -56,24 +49,13 @@ internal sealed class MoveContext
         var before = Ev.Score;
         var start = P.WorkerDay(w, 0);
         Array.Copy(Ev.Assign, start, _previous, 0, P.Days);
-        SetRow(w, _row, from, to);
+        SetRow(w, _row);
         Ev.Commit();
         if (Ev.Score > before)
         {
-            SetRow(w, _previous, from, to);
+            SetRow(w, _previous);
             Ev.Commit();
         }
-    }
-
-    /// <summary>
-    /// The dates a windowed re-optimisation of a long horizon may change: <see cref="SearchTuning.ReoptimiseWindowDays"/>
-    /// consecutive dates from a random first one (the whole horizon when it is shorter). Draws one random number.
-    /// </summary>
-    public (int From, int To) ReoptimiseWindow()
-    {
-        var length = Math.Min(P.Days, SearchTuning.ReoptimiseWindowDays);
-        var from = Rng.Next(P.Days - length + 1);
-        return (from, from + length);
     }
 
     /// <summary>
@@ -106,10 +88,10 @@ internal sealed class MoveContext
         return Rng.Next(P.WorkerCount);
     }
 
-    /// <summary>Sets worker <paramref name="w"/>'s dates [<paramref name="from"/>, <paramref name="to"/>) to <paramref name="row"/>'s (slot per date, -1 off).</summary>
-    private void SetRow(int w, int[] row, int from, int to)
+    /// <summary>Sets worker <paramref name="w"/>'s whole row to <paramref name="row"/> (slot per date, -1 off).</summary>
+    private void SetRow(int w, int[] row)
     {
-        for (var d = from; d < to; d++)
+        for (var d = 0; d < P.Days; d++)
         {
             Ev.Set(w, d, row[d]);
         }
@@ -139,29 +121,10 @@ internal interface IMove
     void Apply(MoveContext c);
 }
 
-/// <summary>
-/// The exact one-worker re-optimisation of a random worker (<see cref="WorkerScheduleDp"/>). On a horizon of at least
-/// <see cref="SearchTuning.ReoptimiseWindowFromDays"/> dates a worker who keeps their own rules is re-optimised on a
-/// window of <see cref="SearchTuning.ReoptimiseWindowDays"/> dates only (<see cref="MoveContext.ReoptimiseWindow"/>):
-/// the whole row's path costs in proportion to the horizon, while a move changes a few weeks (docs/rostering.md, long23).
-/// A worker breaking their own rules still gets the whole row, whose minutes and weekends the window cannot rebalance.
-/// Shorter horizons draw exactly as before.
-/// </summary>
+/// <summary>The exact one-worker re-optimisation of a random worker (<see cref="WorkerScheduleDp"/>).</summary>
 internal sealed class ReoptimiseWorkerMove : IMove
 {
-    public void Apply(MoveContext c)
-    {
-        var w = c.WorkerToReoptimise();
-        if (c.P.Days >= SearchTuning.ReoptimiseWindowFromDays && c.Ev.WorkerHard(w) == 0)
-        {
-            var (from, to) = c.ReoptimiseWindow();
-            c.Reoptimise(w, from, to);
-        }
-        else
-        {
-            c.Reoptimise(w);
-        }
-    }
+    public void Apply(MoveContext c) => c.Reoptimise(c.WorkerToReoptimise());
 }
 
 /// <summary>
@@ -232,7 +195,7 @@ internal sealed class RuinAndRecreateMove : IMove
 /// <summary>
 /// Window ruin-and-recreate: clears 2 to <see cref="SearchTuning.MostRuinedWorkers"/> workers on duty in a window of
 /// 2 to <see cref="SearchTuning.LongestRuinWindow"/> consecutive dates, on those dates only, then rebuilds each with the
-/// exact re-optimisation on the window and <see cref="SearchTuning.RebuildMarginDays"/> dates either side. Clearing one window, not whole rows, leaves the
+/// exact re-optimisation (whole rows: the DP has no window of its own). Clearing one window, not whole rows, leaves the
 /// rest of the roster's cover in place, so the rebuilt workers compete for the people missing there instead of
 /// re-covering every date the ruin emptied (docs/rostering.md, roster16 and long19).
 /// </summary>
@@ -246,23 +209,14 @@ internal sealed class WindowRuinMove : IMove
         var length = Math.Min(c.P.Days, 2 + c.Rng.Next(SearchTuning.LongestRuinWindow - 1));
         var from = c.Rng.Next(c.P.Days - length + 1);
         Ruin(c, from, from + length);
-        var (first, end) = RebuildWindow(c.P.Days, from, from + length);
         for (var pass = 0; pass < SearchTuning.RecreatePasses; pass++)
         {
             for (var i = 0; i < _count; i++)
             {
-                c.Reoptimise(_ruined[i], first, end);
+                c.Reoptimise(_ruined[i]);
             }
         }
     }
-
-    /// <summary>
-    /// The dates the rebuild may change: the ruined window widened by <see cref="SearchTuning.RebuildMarginDays"/> on
-    /// each side (within the horizon), so the rebuilt rows can shift runs and days off around it; the rest of each row
-    /// stays (the whole row's path costs in proportion to the horizon: docs/rostering.md, long23).
-    /// </summary>
-    internal static (int From, int To) RebuildWindow(int days, int from, int to) =>
-        (Math.Max(0, from - SearchTuning.RebuildMarginDays), Math.Min(days, to + SearchTuning.RebuildMarginDays));
 
     /// <summary>The workers the last <see cref="Ruin"/> cleared (and the last <see cref="Apply"/> rebuilt).</summary>
     internal ReadOnlySpan<int> Ruined => _ruined.AsSpan(0, _count);

@@ -39,19 +39,6 @@ internal static class SearchTuning
     /// </summary>
     public const int WindowRuinFromDays = 120;
 
-    /// <summary>
-    /// The shortest horizon whose re-optimisation draws take a window of <see cref="ReoptimiseWindowDays"/> dates instead
-    /// of the whole row (<see cref="ReoptimiseWorkerMove"/>); shorter horizons draw exactly as before. Issue 20 (long23):
-    /// on Instance23 (364 dates) a whole row cost about 0.13 CPU-s, so the walk made about 2,900 moves in 60 s.
-    /// </summary>
-    public const int ReoptimiseWindowFromDays = WindowRuinFromDays;
-
-    /// <summary>Dates a windowed re-optimisation may change: four weeks, so weekly and weekend rules have room inside it.</summary>
-    public const int ReoptimiseWindowDays = 28;
-
-    /// <summary>Dates on each side of the ruined window that <see cref="WindowRuinMove"/>'s rebuild may change too.</summary>
-    public const int RebuildMarginDays = 7;
-
     /// <summary>Out of 1000 iterations, blind draws: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
     public const int ChangePerMille = 290;
 
