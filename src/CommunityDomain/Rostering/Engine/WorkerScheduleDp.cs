@@ -40,6 +40,14 @@ internal sealed partial class WorkerScheduleDp
     // by the evaluator like any other, so a worker still outside the minute window is the search's to mend.
     private const int MaxRepairSteps = 8;
 
+    // The shortest horizon whose minute bisection stops once a splice can land in the window (SpliceReady); shorter
+    // horizons bisect as before (the long-horizon threshold of the search's window ruin, SearchTuning.WindowRuinFromDays).
+    private const int EarlySpliceFromDays = Search.SearchTuning.WindowRuinFromDays;
+
+    // How far outside the minute window, in longest shifts (both rows together), the rows may be when the bisection stops
+    // early: the splice then changes a range worth a few shifts of minutes.
+    private const int SpliceGapShifts = 4;
+
     // A problem without shift types has no minutes to price; any positive length keeps the step finite.
     private const double MinutesWithoutShifts = 60.0;
     private readonly int _maxShiftMinutes;
@@ -184,7 +192,7 @@ internal sealed partial class WorkerScheduleDp
                 continue;
             }
 
-            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || !bracket.Next(_baseStep, ref lambda))
+            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || SpliceReady(r, rounds) || !bracket.Next(_baseStep, ref lambda))
             {
                 break;
             }
@@ -197,6 +205,17 @@ internal sealed partial class WorkerScheduleDp
 
         return rounds.Found;
     }
+
+    /// <summary>
+    /// On a horizon of at least <see cref="EarlySpliceFromDays"/> dates: whether the rounds already hold a row below the
+    /// minute window and one above it at most <see cref="SpliceGapShifts"/> longest shifts outside it in all, so that
+    /// <see cref="Splice"/> can land inside, and the bisection stops there. On such horizons the window is a sliver of
+    /// the row's minutes (Instance23: 960 of 112,320) and the prices rarely land inside it: in the opening sweep 111 of
+    /// 125 solves used all 12 rounds (11.5 on average, about 10 ms each) and then spliced anyway (docs/rostering.md, long23).
+    /// </summary>
+    private bool SpliceReady(CompiledRules r, in MinuteRounds rounds) =>
+        _p.Days >= EarlySpliceFromDays && rounds.BelowMinutes >= 0 && rounds.AboveMinutes >= 0
+        && (r.MinMinutes - rounds.BelowMinutes) + (rounds.AboveMinutes - r.MaxMinutes) <= SpliceGapShifts * _maxShiftMinutes;
 
     /// <summary>
     /// One round's row (<see cref="_row"/>, <paramref name="minutes"/> worked at <paramref name="trueCost"/>): kept in
