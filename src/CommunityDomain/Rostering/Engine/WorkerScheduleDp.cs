@@ -42,7 +42,19 @@ internal sealed partial class WorkerScheduleDp
 
     // The shortest horizon whose minute bisection stops once a splice can land in the window (SpliceReady); shorter
     // horizons bisect as before (the long-horizon threshold of the search's window ruin, SearchTuning.WindowRuinFromDays).
-    private const int EarlySpliceFromDays = Search.SearchTuning.WindowRuinFromDays;
+    private const int EarlySpliceFromDays = LongHorizonDays;
+
+    // Long horizons (the search's window-ruin threshold, SearchTuning.WindowRuinFromDays): the bisection may stop early
+    // for a splice, and a binding weekend maximum is priced instead of tracked in the state during the price search
+    // (Instance23: 27 weekend counts, so each round costs 27 x less; the exact-minutes and repair fallbacks still track
+    // it). Shorter horizons solve exactly as before.
+    private const int LongHorizonDays = Search.SearchTuning.WindowRuinFromDays;
+
+    // Rounds of the price search where weekends are priced: each is far cheaper, and the weekend price takes some.
+    private const int PricedWeekendRounds = 2 * MaxRounds;
+
+    // A worker's weekend price starts from this share of the last one that worked (so it can fall when no longer needed).
+    private const double WeekendPriceDecay = 0.5;
 
     // How far outside the minute window, in longest shifts (both rows together), the rows may be when the bisection stops
     // early: the splice then changes a range worth a few shifts of minutes.
@@ -75,11 +87,15 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _shiftScratch;
     private readonly int[] _weekScratch;
     private readonly double _baseStep;
+    private readonly double[] _omegaOf;
+    private bool _priceWeekends;
+    private double _omega;
 
     public WorkerScheduleDp(CompiledProblem p)
     {
         _p = p;
         _lambda = new double[p.WorkerCount];
+        _omegaOf = new double[p.WorkerCount];
         _mu = new double[p.ShiftCount];
         _counts = new int[p.ShiftCount];
         _weekMinutes = new int[Math.Max(1, p.WeekCount)];
@@ -131,7 +147,12 @@ internal sealed partial class WorkerScheduleDp
         OpenShifts(r);
         Array.Clear(_mu);
         Array.Clear(_nu);
-        if (SearchMinutePrice(w, r, result, out var rounds))
+        _priceWeekends = _p.Days >= LongHorizonDays && r.MaxWeekends < _p.WeekendCount;
+        _omega = _priceWeekends ? _omegaOf[w] * WeekendPriceDecay : 0;
+        var found = SearchMinutePrice(w, r, result, out var rounds);
+        _omegaOf[w] = _omega;
+        _priceWeekends = false; // the fallbacks below track weekends in the state, as before
+        if (found)
         {
             return true;
         }
@@ -180,7 +201,7 @@ internal sealed partial class WorkerScheduleDp
         var lambda = _lambda[w];
         var bracket = new MinutePriceBracket(Math.Max(_baseStep, Math.Abs(lambda)));
         rounds = new MinuteRounds();
-        for (var round = 0; round < MaxRounds; round++)
+        for (var round = 0; round < (_priceWeekends ? PricedWeekendRounds : MaxRounds); round++)
         {
             if (!Run(r, lambda, 0, out var trueCost))
             {
