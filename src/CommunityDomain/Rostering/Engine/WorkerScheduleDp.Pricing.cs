@@ -25,8 +25,7 @@ internal sealed partial class WorkerScheduleDp
         var ok = true;
         if (_priceWeekends && WeekendsWorked() > r.MaxWeekends)
         {
-            ok = false;
-            _omega = _omega == 0 ? _baseStep * PerShiftFirstPrice : _omega * 2;
+            ok = false; // RunPricedWeekends found no weekend price low enough within its rounds
         }
 
         for (var t = 0; t < p.ShiftCount; t++)

@@ -51,7 +51,10 @@ internal sealed partial class WorkerScheduleDp
     private const int LongHorizonDays = Search.SearchTuning.WindowRuinFromDays;
 
     // Rounds of the price search where weekends are priced: each is far cheaper, and the weekend price takes some.
-    private const int PricedWeekendRounds = 2 * MaxRounds;
+    private const int PricedWeekendRounds = MaxRounds;
+
+    // Paths per minute price while bisecting the weekend price (RunPricedWeekends).
+    private const int WeekendRounds = 6;
 
     // A worker's weekend price starts from this share of the last one that worked (so it can fall when no longer needed).
     private const double WeekendPriceDecay = 0.5;
@@ -88,6 +91,7 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _weekScratch;
     private readonly double _baseStep;
     private readonly double[] _omegaOf;
+    private readonly int[] _weekendRow;
     private bool _priceWeekends;
     private double _omega;
 
@@ -111,6 +115,7 @@ internal sealed partial class WorkerScheduleDp
         _offPrice = new double[p.Days];
         _row = new int[p.Days];
         _nearest = new int[p.Days];
+        _weekendRow = new int[p.Days];
         _below = new int[p.Days];
         _above = new int[p.Days];
         _minutePrefix = new int[p.Days + 1];
@@ -203,7 +208,7 @@ internal sealed partial class WorkerScheduleDp
         rounds = new MinuteRounds();
         for (var round = 0; round < (_priceWeekends ? PricedWeekendRounds : MaxRounds); round++)
         {
-            if (!Run(r, lambda, 0, out var trueCost))
+            if (!RunPricedWeekends(r, lambda, out var trueCost))
             {
                 break;
             }
@@ -225,6 +230,60 @@ internal sealed partial class WorkerScheduleDp
         }
 
         return rounds.Found;
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> at minute price <paramref name="lambda"/>; where weekends are priced, the weekend price is bisected
+    /// (at most <see cref="WeekendRounds"/> paths, each far cheaper than one with weekends in the state) to the lowest
+    /// tried price whose row keeps the weekend maximum, and that row is left in <see cref="_row"/>. A Lagrangian price for a
+    /// one-sided rule, like the per-shift maxima, but bisected: a price only raised leaves rows short of weekends that the
+    /// cover needs.
+    /// </summary>
+    private bool RunPricedWeekends(CompiledRules r, double lambda, out double trueCost)
+    {
+        if (!_priceWeekends)
+        {
+            return Run(r, lambda, 0, out trueCost);
+        }
+
+        double low = 0, high = double.NaN, keptCost = 0;
+        var first = _baseStep * PerShiftFirstPrice;
+        for (var k = 0; k < WeekendRounds; k++)
+        {
+            if (!Run(r, lambda, 0, out trueCost))
+            {
+                return false;
+            }
+
+            var worked = WeekendsWorked();
+            if (worked > r.MaxWeekends)
+            {
+                low = _omega;
+                _omega = double.IsNaN(high) ? (_omega == 0 ? first : _omega * 2) : (low + high) / 2;
+                continue;
+            }
+
+            high = _omega;
+            keptCost = trueCost;
+            Array.Copy(_row, _weekendRow, _p.Days);
+            if (worked == r.MaxWeekends || _omega == 0 || high - low < first * BracketResolution)
+            {
+                break;
+            }
+
+            _omega = (low + high) / 2;
+        }
+
+        if (double.IsNaN(high))
+        {
+            trueCost = 0;
+            return true; // no row kept the maximum: the caller's check rejects this one
+        }
+
+        _omega = high;
+        Array.Copy(_weekendRow, _row, _p.Days);
+        trueCost = keptCost;
+        return true;
     }
 
     /// <summary>
