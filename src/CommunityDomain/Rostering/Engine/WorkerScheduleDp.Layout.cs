@@ -19,9 +19,8 @@ internal sealed partial class WorkerScheduleDp
     /// </remarks>
     private readonly struct StateLayout
     {
-        private StateLayout(int shifts, int runCap, int offCap, int weekendCounts, int minuteUnits, bool exact, bool limitedMax, bool trackWeekends, bool trackAfterOff, bool pricedWeekends)
+        private StateLayout(int shifts, int runCap, int offCap, int weekendCounts, int minuteUnits, bool exact, bool limitedMax, bool trackWeekends, bool trackAfterOff)
         {
-            PricedWeekends = pricedWeekends;
             Shifts = shifts;
             RunCap = runCap;
             OffCap = offCap;
@@ -59,11 +58,8 @@ internal sealed partial class WorkerScheduleDp
         /// <summary>True when the maximum run binds within the horizon (a longer run is cut, not saturated).</summary>
         public bool LimitedMax { get; }
 
-        /// <summary>True when the weekend maximum binds within the horizon and weekends worked are part of the state.</summary>
+        /// <summary>True when the weekend maximum binds within the horizon.</summary>
         public bool TrackWeekends { get; }
-
-        /// <summary>True when the weekend maximum binds but is priced (each weekend begun costs the worker's weekend price) instead of tracked.</summary>
-        public bool PricedWeekends { get; }
 
         /// <summary>True when rest can bind across one date off, so the first date off remembers the shift before it.</summary>
         public bool TrackAfterOff { get; }
@@ -87,16 +83,15 @@ internal sealed partial class WorkerScheduleDp
         /// The layout for a worker's rules over <paramref name="shifts"/> shift types (the worker's open ones, see
         /// <see cref="OpenShifts"/>); <paramref name="unitCount"/> &gt; 0 tracks minutes exactly.
         /// </summary>
-        public static StateLayout Of(CompiledProblem p, CompiledRules r, int unitCount, int shifts, bool priceWeekends = false)
+        public static StateLayout Of(CompiledProblem p, CompiledRules r, int unitCount, int shifts)
         {
             var days = p.Days;
             var limitedMax = r.MaxConsecutive < days;
             var runCap = limitedMax ? r.MaxConsecutive : Math.Min(days, Math.Max(1, r.MinConsecutive));
             var offCap = Math.Min(days, Math.Max(1, r.MinDaysOff));
-            var binds = r.MaxWeekends < p.WeekendCount;
-            var trackWeekends = binds && !priceWeekends;
+            var trackWeekends = r.MaxWeekends < p.WeekendCount;
             var weekendCounts = trackWeekends ? r.MaxWeekends + 1 : 1;
-            return new StateLayout(shifts, runCap, offCap, weekendCounts, Math.Max(1, unitCount), unitCount > 0, limitedMax, trackWeekends, r.AnyBlocked2, binds && priceWeekends);
+            return new StateLayout(shifts, runCap, offCap, weekendCounts, Math.Max(1, unitCount), unitCount > 0, limitedMax, trackWeekends, r.AnyBlocked2);
         }
 
         /// <summary>The base state of shift <paramref name="shift"/> worked today as day <paramref name="run"/> + 1 of a run.</summary>

@@ -36,7 +36,7 @@ internal sealed partial class WorkerScheduleDp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Run(CompiledRules r, double lambda, int unitCount, out double trueCost)
     {
-        var layout = StateLayout.Of(_p, r, unitCount, _openCount, _priceWeekends && unitCount == 0);
+        var layout = StateLayout.Of(_p, r, unitCount, _openCount);
         Reserve(layout);
         NeedPerDay(layout, r);
         StartFirstDay(layout, lambda);
@@ -139,8 +139,7 @@ internal sealed partial class WorkerScheduleDp
                 continue;
             }
 
-            var weekendPrice = layout.PricedWeekends && p.WeekendOfDay[0] >= 0 ? _omega : 0.0;
-            Enter(layout, layout.Block(layout.Work(t, 0, 1), weekends), units, price + (minutePrice * _openMinutes[t]) + _mu[_open[t]] + weekendPrice);
+            Enter(layout, layout.Block(layout.Work(t, 0, 1), weekends), units, price + (minutePrice * _openMinutes[t]) + _mu[_open[t]]);
         }
     }
 
@@ -183,7 +182,6 @@ internal sealed partial class WorkerScheduleDp
         {
             var baseState = layout.Decode(block * layout.MinuteUnits);
             var newWeekend = weekend >= 0 && !(baseState.IsWork && sameWeekend);
-            var weekendPrice = layout.PricedWeekends && newWeekend ? _omega : 0.0;
             for (var weekends = 0; weekends < layout.WeekendCounts; weekends++)
             {
                 if (layout.Exact ? _previousLo[block + weekends] > _previousHi[block + weekends] : double.IsPositiveInfinity(_previous[block + weekends]))
@@ -197,7 +195,7 @@ internal sealed partial class WorkerScheduleDp
                     OffToday(layout, r, from, d, block + weekends, offPrice);
                 }
 
-                WorkToday(layout, r, from, d, block + weekends, minutePrice, newWeekend, weekendPrice);
+                WorkToday(layout, r, from, d, block + weekends, minutePrice, newWeekend);
             }
         }
     }
@@ -229,7 +227,7 @@ internal sealed partial class WorkerScheduleDp
     /// after enough days off; a new weekend counts once; forbidden successions and rest across one date off are kept.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WorkToday(in StateLayout layout, CompiledRules r, in DayState from, int d, int block, double minutePrice, bool newWeekend, double weekendPrice)
+    private void WorkToday(in StateLayout layout, CompiledRules r, in DayState from, int d, int block, double minutePrice, bool newWeekend)
     {
         if (!NextWorkState(layout, r, from, newWeekend, out var weekends, out var run, out var border))
         {
@@ -239,7 +237,7 @@ internal sealed partial class WorkerScheduleDp
         var shifts = layout.Shifts;
         if (!layout.Exact)
         {
-            WorkTodayPlain(layout, from, d, block, minutePrice, layout.Block(layout.Work(0, run, border), weekends), weekendPrice);
+            WorkTodayPlain(layout, from, d, block, minutePrice, layout.Block(layout.Work(0, run, border), weekends));
             return;
         }
 
@@ -263,15 +261,14 @@ internal sealed partial class WorkerScheduleDp
     /// shifts apart, each relaxed with one comparison (<see cref="Relax"/>), the sums as in <see cref="Transfer"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WorkTodayPlain(in StateLayout layout, in DayState from, int d, int block, double minutePrice, int first, double weekendPrice)
+    private void WorkTodayPlain(in StateLayout layout, in DayState from, int d, int block, double minutePrice, int first)
     {
         var shifts = layout.Shifts;
         var stride = layout.RunCap * 2 * layout.WeekendCounts;
         var prices = _openPrice.AsSpan(d * shifts, shifts);
         ReadOnlySpan<bool> blocked = from.IsWork ? _openBlocked.AsSpan(from.Shift * shifts, shifts) : default;
         ReadOnlySpan<bool> blocked2 = from.BeforeOff >= 0 ? _openBlocked2.AsSpan(from.BeforeOff * shifts, shifts) : default;
-        // + 0 leaves the sum as it was where weekends are tracked or free (the same rows as before priced weekends).
-        var value = _previous[block] + weekendPrice;
+        var value = _previous[block];
         var backRow = d * layout.Count;
         for (var t = 0; t < prices.Length; t++)
         {

@@ -23,11 +23,6 @@ internal sealed partial class WorkerScheduleDp
         }
 
         var ok = true;
-        if (_priceWeekends && WeekendsWorked() > r.MaxWeekends)
-        {
-            ok = false; // RunPricedWeekends found no weekend price low enough within its rounds
-        }
-
         for (var t = 0; t < p.ShiftCount; t++)
         {
             if (_counts[t] > r.MaxPerShift[t])
@@ -47,25 +42,6 @@ internal sealed partial class WorkerScheduleDp
         }
 
         return ok;
-    }
-
-    /// <summary>Weekends with a duty in <see cref="_row"/> (a weekend counts once, however many of its dates are worked).</summary>
-    private int WeekendsWorked()
-    {
-        var p = _p;
-        var count = 0;
-        var last = -1;
-        for (var d = 0; d < p.Days; d++)
-        {
-            var we = p.WeekendOfDay[d];
-            if (we >= 0 && we != last && _row[d] >= 0)
-            {
-                count++;
-                last = we;
-            }
-        }
-
-        return count;
     }
 
     private void Price(RosterEvaluator ev, int w, Random? rng)

@@ -40,29 +40,6 @@ internal sealed partial class WorkerScheduleDp
     // by the evaluator like any other, so a worker still outside the minute window is the search's to mend.
     private const int MaxRepairSteps = 8;
 
-    // The shortest horizon whose minute bisection stops once a splice can land in the window (SpliceReady); shorter
-    // horizons bisect as before (the long-horizon threshold of the search's window ruin, SearchTuning.WindowRuinFromDays).
-    private const int EarlySpliceFromDays = LongHorizonDays;
-
-    // Long horizons (the search's window-ruin threshold, SearchTuning.WindowRuinFromDays): the bisection may stop early
-    // for a splice, and a binding weekend maximum is priced instead of tracked in the state during the price search
-    // (Instance23: 27 weekend counts, so each round costs 27 x less; the exact-minutes and repair fallbacks still track
-    // it). Shorter horizons solve exactly as before.
-    private const int LongHorizonDays = Search.SearchTuning.WindowRuinFromDays;
-
-    // Rounds of the price search where weekends are priced: each is far cheaper, and the weekend price takes some.
-    private const int PricedWeekendRounds = MaxRounds;
-
-    // Paths per minute price while bisecting the weekend price (RunPricedWeekends).
-    private const int WeekendRounds = 6;
-
-    // A worker's weekend price starts from this share of the last one that worked (so it can fall when no longer needed).
-    private const double WeekendPriceDecay = 0.5;
-
-    // How far outside the minute window, in longest shifts (both rows together), the rows may be when the bisection stops
-    // early: the splice then changes a range worth a few shifts of minutes.
-    private const int SpliceGapShifts = 4;
-
     // A problem without shift types has no minutes to price; any positive length keeps the step finite.
     private const double MinutesWithoutShifts = 60.0;
     private readonly int _maxShiftMinutes;
@@ -90,16 +67,11 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _shiftScratch;
     private readonly int[] _weekScratch;
     private readonly double _baseStep;
-    private readonly double[] _omegaOf;
-    private readonly int[] _weekendRow;
-    private bool _priceWeekends;
-    private double _omega;
 
     public WorkerScheduleDp(CompiledProblem p)
     {
         _p = p;
         _lambda = new double[p.WorkerCount];
-        _omegaOf = new double[p.WorkerCount];
         _mu = new double[p.ShiftCount];
         _counts = new int[p.ShiftCount];
         _weekMinutes = new int[Math.Max(1, p.WeekCount)];
@@ -115,7 +87,6 @@ internal sealed partial class WorkerScheduleDp
         _offPrice = new double[p.Days];
         _row = new int[p.Days];
         _nearest = new int[p.Days];
-        _weekendRow = new int[p.Days];
         _below = new int[p.Days];
         _above = new int[p.Days];
         _minutePrefix = new int[p.Days + 1];
@@ -152,12 +123,7 @@ internal sealed partial class WorkerScheduleDp
         OpenShifts(r);
         Array.Clear(_mu);
         Array.Clear(_nu);
-        _priceWeekends = _p.Days >= LongHorizonDays && r.MaxWeekends < _p.WeekendCount;
-        _omega = _priceWeekends ? _omegaOf[w] * WeekendPriceDecay : 0;
-        var found = SearchMinutePrice(w, r, result, out var rounds);
-        _omegaOf[w] = _omega;
-        _priceWeekends = false; // the fallbacks below track weekends in the state, as before
-        if (found)
+        if (SearchMinutePrice(w, r, result, out var rounds))
         {
             return true;
         }
@@ -206,9 +172,9 @@ internal sealed partial class WorkerScheduleDp
         var lambda = _lambda[w];
         var bracket = new MinutePriceBracket(Math.Max(_baseStep, Math.Abs(lambda)));
         rounds = new MinuteRounds();
-        for (var round = 0; round < (_priceWeekends ? PricedWeekendRounds : MaxRounds); round++)
+        for (var round = 0; round < MaxRounds; round++)
         {
-            if (!RunPricedWeekends(r, lambda, out var trueCost))
+            if (!Run(r, lambda, 0, out var trueCost))
             {
                 break;
             }
@@ -218,7 +184,7 @@ internal sealed partial class WorkerScheduleDp
                 continue;
             }
 
-            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || SpliceReady(r, rounds) || !bracket.Next(_baseStep, ref lambda))
+            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || !bracket.Next(_baseStep, ref lambda))
             {
                 break;
             }
@@ -231,71 +197,6 @@ internal sealed partial class WorkerScheduleDp
 
         return rounds.Found;
     }
-
-    /// <summary>
-    /// <see cref="Run"/> at minute price <paramref name="lambda"/>; where weekends are priced, the weekend price is bisected
-    /// (at most <see cref="WeekendRounds"/> paths, each far cheaper than one with weekends in the state) to the lowest
-    /// tried price whose row keeps the weekend maximum, and that row is left in <see cref="_row"/>. A Lagrangian price for a
-    /// one-sided rule, like the per-shift maxima, but bisected: a price only raised leaves rows short of weekends that the
-    /// cover needs.
-    /// </summary>
-    private bool RunPricedWeekends(CompiledRules r, double lambda, out double trueCost)
-    {
-        if (!_priceWeekends)
-        {
-            return Run(r, lambda, 0, out trueCost);
-        }
-
-        double low = 0, high = double.NaN, keptCost = 0;
-        var first = _baseStep * PerShiftFirstPrice;
-        for (var k = 0; k < WeekendRounds; k++)
-        {
-            if (!Run(r, lambda, 0, out trueCost))
-            {
-                return false;
-            }
-
-            var worked = WeekendsWorked();
-            if (worked > r.MaxWeekends)
-            {
-                low = _omega;
-                _omega = double.IsNaN(high) ? (_omega == 0 ? first : _omega * 2) : (low + high) / 2;
-                continue;
-            }
-
-            high = _omega;
-            keptCost = trueCost;
-            Array.Copy(_row, _weekendRow, _p.Days);
-            if (worked == r.MaxWeekends || _omega == 0 || high - low < first * BracketResolution)
-            {
-                break;
-            }
-
-            _omega = (low + high) / 2;
-        }
-
-        if (double.IsNaN(high))
-        {
-            trueCost = 0;
-            return true; // no row kept the maximum: the caller's check rejects this one
-        }
-
-        _omega = high;
-        Array.Copy(_weekendRow, _row, _p.Days);
-        trueCost = keptCost;
-        return true;
-    }
-
-    /// <summary>
-    /// On a horizon of at least <see cref="EarlySpliceFromDays"/> dates: whether the rounds already hold a row below the
-    /// minute window and one above it at most <see cref="SpliceGapShifts"/> longest shifts outside it in all, so that
-    /// <see cref="Splice"/> can land inside, and the bisection stops there. On such horizons the window is a sliver of
-    /// the row's minutes (Instance23: 960 of 112,320) and the prices rarely land inside it: in the opening sweep 111 of
-    /// 125 solves used all 12 rounds (11.5 on average, about 10 ms each) and then spliced anyway (docs/rostering.md, long23).
-    /// </summary>
-    private bool SpliceReady(CompiledRules r, in MinuteRounds rounds) =>
-        _p.Days >= EarlySpliceFromDays && rounds.BelowMinutes >= 0 && rounds.AboveMinutes >= 0
-        && (r.MinMinutes - rounds.BelowMinutes) + (rounds.AboveMinutes - r.MaxMinutes) <= SpliceGapShifts * _maxShiftMinutes;
 
     /// <summary>
     /// One round's row (<see cref="_row"/>, <paramref name="minutes"/> worked at <paramref name="trueCost"/>): kept in
