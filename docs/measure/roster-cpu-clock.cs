@@ -15,9 +15,12 @@ using NodaTime;
 // identical draws moved 18 % between two runs at load 16-40); with this clock two runs of Instance8 at 20 CPU-seconds, one
 // 28 s and one 34 s of wall time, gave the same roster. DEGREE (default 1) is PlannerOptions.DegreeOfParallelism: CPU
 // time is the process's, summed over its threads, so DEGREE=2 at 120 CPU-seconds gives each of two searches about 60
-// (as a 60 s wall-clock run on two free cores). The roster is scored by the benchmark's independent evaluator.
+// (as a 60 s wall-clock run on two free cores). The roster is scored by the benchmark's independent evaluator. With a
+// 5th argument `progress` it also prints the best roster's progress, one record per CPU-second and the last record: when
+// the walk still finds records and how many moves it has made by then (issue 20, long23: Instance23's walk made about
+// 2,900 in 60 CPU-s).
 //
-// usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS [SEED] [DEGREE]
+// usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS [SEED] [DEGREE] [progress]
 // prints: name seed degree cpu wall objective hard under over on off bound
 var instance = CurtoisParser.Load(args[0]);
 var seconds = double.Parse(args[1], CultureInfo.InvariantCulture);
@@ -27,10 +30,34 @@ var wall = System.Diagnostics.Stopwatch.StartNew();
 var cpu = CpuClock.Now();
 var problem = CurtoisMapping.ToProblem(instance);
 var options = new PlannerOptions(seed, Duration.FromSeconds(seconds), timeProvider: new CpuClock()) { DegreeOfParallelism = degree };
-var roster = RosterPlanner.Plan(problem, options).Match(r => r, none => none.Best);
+var lastSecond = -1;
+PlannerProgress? last = null;
+var progress = args.Length > 4 && args[4] == "progress"
+    ? new SyncProgress(p =>
+    {
+        last = p;
+        if ((int)p.Elapsed.TotalSeconds > lastSecond)
+        {
+            lastSecond = (int)p.Elapsed.TotalSeconds;
+            Console.WriteLine(p.ToString());
+        }
+    })
+    : null;
+var roster = RosterPlanner.Plan(problem, options, progress).Match(r => r, none => none.Best);
+if (last is { } record)
+{
+    Console.WriteLine($"last record {record}");
+}
+
 var e = CurtoisEvaluator.Evaluate(instance, CurtoisMapping.ToSolution(instance, roster));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{instance.Name} seed={seed} degree={degree} cpu={(CpuClock.Now() - cpu) / 1e9:F1} wall={wall.Elapsed.TotalSeconds:F1} objective={e.Objective} hard={e.HardViolations} under={e.CoverUnderPenalty} over={e.CoverOverPenalty} on={e.OnRequestPenalty} off={e.OffRequestPenalty} bound={roster.LowerBound}"));
+
+/// <summary>Reports on the planner's thread, in order (Progress&lt;T&gt; would post each report to the thread pool).</summary>
+internal sealed class SyncProgress(Action<PlannerProgress> report) : IProgress<PlannerProgress>
+{
+    public void Report(PlannerProgress value) => report(value);
+}
 
 /// <summary>The process's CPU time in nanoseconds, as a <see cref="TimeProvider"/>'s timestamps.</summary>
 internal sealed class CpuClock : TimeProvider
