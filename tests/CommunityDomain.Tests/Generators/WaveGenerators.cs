@@ -88,25 +88,7 @@ public static class WaveGenerators
         var perFloor = random.Next(1, 4);
         for (var h = 1; h <= households; h++)
         {
-            int qr = 0, typed = 0, assisted = 0;
-            var size = random.Next(1, 6);
-            for (var p = 0; p < size; p++)
-            {
-                var x = random.NextDouble();
-                if (x < assistedShare)
-                {
-                    assisted++;
-                }
-                else if (x < assistedShare + typedShare)
-                {
-                    typed++;
-                }
-                else
-                {
-                    qr++;
-                }
-            }
-
+            var (qr, typed, assisted) = Intake(random, random.Next(1, 6), assistedShare, typedShare);
             var unit = random.Next(unitCount);
             homes[unit].Add(new HouseholdLoad(h, 1 + (homes[unit].Count / perFloor), qr, typed, assisted));
         }
@@ -355,6 +337,30 @@ public static class WaveGenerators
         }
     }
 
+    // How each of a household's `size` residents checks in: assisted with this chance, typed in with the next, else a QR code.
+    private static (int Qr, int Typed, int Assisted) Intake(Random random, int size, double assistedShare, double typedShare)
+    {
+        int qr = 0, typed = 0, assisted = 0;
+        for (var p = 0; p < size; p++)
+        {
+            var x = random.NextDouble();
+            if (x < assistedShare)
+            {
+                assisted++;
+            }
+            else if (x < assistedShare + typedShare)
+            {
+                typed++;
+            }
+            else
+            {
+                qr++;
+            }
+        }
+
+        return (qr, typed, assisted);
+    }
+
     // Buildings holding about `people` residents (at least one household each) in households of 1-6, this compound's own
     // intake mix: the chance that a resident is assisted (none, half, or 5-30 %) and typed in (none or up to 30 %).
     private static List<BuildingLoad> MixedBuildings(Random random, int count, int people)
@@ -368,23 +374,7 @@ public static class WaveGenerators
             // Mostly ones and twos (elders alone, couples), a few of 5-6: 2.5 people a household on average.
             var size = Math.Max(1, Math.Min(left, random.Next(10) switch { < 3 => 1, < 6 => 2, < 8 => 3, 8 => 4, _ => random.Next(5, 7) }));
             left -= size;
-            int qr = 0, typed = 0, assisted = 0;
-            for (var p = 0; p < size; p++)
-            {
-                var x = random.NextDouble();
-                if (x < assistedShare)
-                {
-                    assisted++;
-                }
-                else if (x < assistedShare + typedShare)
-                {
-                    typed++;
-                }
-                else
-                {
-                    qr++;
-                }
-            }
+            var (qr, typed, assisted) = Intake(random, size, assistedShare, typedShare);
 
             var b = next <= count ? next - 1 : random.Next(count);
             homes[b].Add(new HouseholdLoad(next++, 1 + (homes[b].Count / 2), qr, typed, assisted));
