@@ -25,7 +25,8 @@ internal sealed class SearchEngine
     private readonly IMove[] _moveList =
     [
         new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new WindowRuinMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
-        new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new SwapBlockMove(oneDate: false), new GuidedSwapMove(oneDate: false),
+        new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new EjectionChainMove(), new SwapBlockMove(oneDate: false),
+        new GuidedSwapMove(oneDate: false),
     ];
 
     private readonly int[] _shareEnds;
@@ -49,7 +50,7 @@ internal sealed class SearchEngine
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
-        _shareEnds = ShareEnds(_moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays);
+        _shareEnds = ShareEnds(_moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
@@ -283,20 +284,23 @@ internal sealed class SearchEngine
     /// <summary>
     /// Where each move of <see cref="_moveList"/> ends on the roll out of 1000: guided or blind draws
     /// (<see cref="SearchTuning.GuidedBelowAllowedShare"/>); on a long horizon (<see cref="SearchTuning.WindowRuinFromDays"/>)
-    /// the window ruin takes part of ruin-and-recreate's share. The block swaps, last, take whatever is left (their
-    /// share of 1000 passes the end, so the moves after them, at 0, are never drawn).
+    /// the window ruin takes part of ruin-and-recreate's share; on a short horizon
+    /// (<see cref="SearchTuning.EjectionChainBelowDays"/>) the blind draws' ejection chain takes part of the block swaps'.
+    /// The block swaps, last, take whatever is left (their share of 1000 passes the end, so the moves after them, at 0,
+    /// are never drawn).
     /// </summary>
-    internal static int[] ShareEnds(bool guided, bool longHorizon)
+    internal static int[] ShareEnds(bool guided, bool longHorizon, bool shortHorizon)
     {
         var window = longHorizon ? SearchTuning.WindowRuinPerMille : 0;
+        var chain = shortHorizon ? SearchTuning.EjectionChainPerMille : 0;
         var ruin = longHorizon ? SearchTuning.LongRuinAndRecreatePerMille : SearchTuning.RuinAndRecreatePerMille;
         return guided
             ? Cumulative(
                 SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.GuidedChangePerMille,
-                SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 1000)
+                SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 1000)
             : Cumulative(
                 SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.ChangePerMille, 0, 0,
-                SearchTuning.SwapDatePerMille, 0, 1000, 0);
+                SearchTuning.SwapDatePerMille, 0, chain, 1000, 0);
     }
 
     /// <summary>The running sums of <paramref name="shares"/>: where each move's range of the roll ends.</summary>
