@@ -274,11 +274,23 @@ internal sealed class SearchEngine
         {
             if (roll < _shareEnds[i])
             {
-                return _moveList[i];
+                // The chain fills holes; while another soft part costs more it would trade that part for cover
+                // (Instance12 lost requests and cover to it, eject21), so the draw falls back to a block swap.
+                return _moveList[i] is EjectionChainMove && !UnderCoverLeads(_ev) ? _moveList[i + 1] : _moveList[i];
             }
         }
 
         return _moveList[^1];
+    }
+
+    /// <summary>
+    /// Whether under-cover is the largest soft part of the current score: at least over-cover, fairness and the
+    /// workers' own soft rules (requests, minutes, runs) each.
+    /// </summary>
+    internal static bool UnderCoverLeads(RosterEvaluator ev)
+    {
+        var under = ev.UnderCover;
+        return under > 0 && under >= ev.CoverSoft - under && under >= ev.Fairness && under >= ev.Soft - ev.CoverSoft - ev.Fairness;
     }
 
     /// <summary>

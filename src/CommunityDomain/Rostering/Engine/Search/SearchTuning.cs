@@ -44,7 +44,7 @@ internal static class SearchTuning
     /// ejection chain for cover (<see cref="EjectionChainMove"/>), taken from the block swaps' share. Issue 20, 60
     /// CPU-seconds (docs/rostering.md, eject21).
     /// </summary>
-    public const int EjectionChainPerMille = 10;
+    public const int EjectionChainPerMille = 20;
 
     /// <summary>
     /// Horizons shorter than this many dates draw <see cref="EjectionChainMove"/>; longer ones draw exactly as before it
