@@ -32,6 +32,9 @@ internal sealed class SearchEngine
     private readonly int[] _shareEnds;
 
     private long _lastImprovement;
+
+    // Iterations without a new record of the current roster before a kick.
+    private readonly long _stagnation;
     private ScorePart _currentRecord = new(int.MaxValue, long.MaxValue);
 
     // start: cells to search from instead of the greedy construction (repair starts from the published roster).
@@ -52,6 +55,7 @@ internal sealed class SearchEngine
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
         _shareEnds = ShareEnds(_moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
+        _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
         _timeShare = timeShare;
@@ -237,11 +241,10 @@ internal sealed class SearchEngine
     private void WalkUntil(long limit, CancellationToken token)
     {
         var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
-        var stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * _p.WorkerCount);
         _lastImprovement = Iterations;
         while (!Stop(limit, token))
         {
-            if (Iterations - _lastImprovement > stagnation)
+            if (Iterations - _lastImprovement > _stagnation)
             {
                 Kick();
                 acceptance.Restart(_ev.Score);
@@ -274,9 +277,9 @@ internal sealed class SearchEngine
         {
             if (roll < _shareEnds[i])
             {
-                // The chain fills holes; while another soft part costs more it would trade that part for cover
-                // (Instance12 lost requests and cover to it, eject21), so the draw falls back to a block swap.
-                return _moveList[i] is EjectionChainMove && !UnderCoverLeads(_ev) ? _moveList[i + 1] : _moveList[i];
+                // The chain is for a walk that has stalled (eject21: it paid on Instance8, whose walk stalls after
+                // 5-30 s, and cost on Instance12); before half a plateau the draw falls back to a block swap.
+                return _moveList[i] is EjectionChainMove && Iterations - _lastImprovement <= _stagnation / 2 ? _moveList[i + 1] : _moveList[i];
             }
         }
 
