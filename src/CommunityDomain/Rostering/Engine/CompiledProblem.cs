@@ -204,13 +204,6 @@ internal sealed class CompiledProblem
         return count > max ? count - max : 0;
     }
 
-    /// <summary>The under-cover part of <see cref="CoverCostSoft"/>: the soft points for people missing below the demand's requirement.</summary>
-    public long CoverUnderSoft(int daySlot, int count)
-    {
-        var req = Required[daySlot];
-        return req >= 0 && count < req ? (long)Under[daySlot] * (req - count) : 0;
-    }
-
     public long CoverCostSoft(int daySlot, int count)
     {
         var req = Required[daySlot];

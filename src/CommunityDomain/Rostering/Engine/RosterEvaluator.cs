@@ -86,12 +86,6 @@ internal sealed class RosterEvaluator
     /// <summary>The fairness part of <see cref="Soft"/> (all groups).</summary>
     public long Fairness { get; private set; }
 
-    /// <summary>The under-cover part of <see cref="Soft"/>: soft points for people missing below the demands' requirements.</summary>
-    public long UnderCover { get; private set; }
-
-    /// <summary>The whole cover part of <see cref="Soft"/> (under and over the requirements).</summary>
-    public long CoverSoft { get; private set; }
-
     public int Count(int day, int slot) => _count[P.DaySlot(day, slot)];
 
     public int WorkerMinutes(int w) => _workerMinutes[w];
@@ -128,15 +122,12 @@ internal sealed class RosterEvaluator
 
         var hard = 0;
         long soft = 0;
-        long under = 0;
         for (var i = 0; i < _count.Length; i++)
         {
             hard += P.CoverCostHard(i, _count[i]);
             soft += P.CoverCostSoft(i, _count[i]);
-            under += P.CoverUnderSoft(i, _count[i]);
         }
 
-        (UnderCover, CoverSoft) = (under, soft);
         return (hard, soft);
     }
 
@@ -338,10 +329,7 @@ internal sealed class RosterEvaluator
         var before = _count[i];
         var after = before + by;
         Hard += P.CoverCostHard(i, after) - P.CoverCostHard(i, before);
-        var soft = P.CoverCostSoft(i, after) - P.CoverCostSoft(i, before);
-        Soft += soft;
-        CoverSoft += soft;
-        UnderCover += P.CoverUnderSoft(i, after) - P.CoverUnderSoft(i, before);
+        Soft += P.CoverCostSoft(i, after) - P.CoverCostSoft(i, before);
         _count[i] = after;
     }
 

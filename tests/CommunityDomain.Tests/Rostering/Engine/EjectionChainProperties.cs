@@ -105,6 +105,38 @@ public sealed class EjectionChainProperties
         Assert.Equal(SearchEngine.ShareEnds(guided: true, longHorizon, shortHorizon: false), SearchEngine.ShareEnds(guided: true, longHorizon, shortHorizon: true));
     }
 
+    [Theory]
+    [InlineData(0, 20_000, false)]
+    [InlineData(10_000, 20_000, false)]
+    [InlineData(10_001, 20_000, true)]
+    [InlineData(19_999, 20_000, true)]
+    public void ChainDrawable_only_past_half_a_plateau_without_a_new_record(long sinceRecord, long stagnation, bool drawable) =>
+        Assert.Equal(drawable, SearchEngine.ChainDrawable(sinceRecord, stagnation));
+
+    [Fact]
+    public void Walk_draws_the_chain_only_once_it_has_stalled_half_a_plateau()
+    {
+        // Two workers for three people a day over two weeks (blind draws, short horizon): the holes cannot all be
+        // filled, so the walk soon finds no new record. Before half a plateau (10,000 iterations at the minimum of
+        // 20,000) no chain is drawn; eject21 drew one in 50 blind rolls from the start, so about 200 here. Past it, the
+        // chain's share of the rolls draws it.
+        var problem = Problem(
+            demands: [.. Enumerable.Range(0, 14).Select(d => new Demand(Gate, Home, Monday.PlusDays(d), "D", 3))],
+            days: 14);
+        Assert.True(problem.Compiled.Days < SearchTuning.EjectionChainBelowDays);
+        Assert.True(SearchTuning.MinStagnation >= SearchTuning.StagnationPerWorker * problem.Compiled.WorkerCount);
+
+        Assert.Equal(0, Walked(problem, SearchTuning.MinStagnation / 2).ChainDraws);
+        Assert.InRange(Walked(problem, 3 * SearchTuning.MinStagnation).ChainDraws, 1, long.MaxValue);
+    }
+
+    private static SearchEngine Walked(RosterProblem problem, long iterations)
+    {
+        var engine = new SearchEngine(problem.Compiled, new PlannerOptions(5, iterationLimit: iterations) { DegreeOfParallelism = 1 }, progress: null);
+        engine.Run(CancellationToken.None);
+        return engine;
+    }
+
     [Fact]
     public void Apply_worker_at_max_minutes_is_the_only_one_for_a_hole_the_chain_fills_it_and_no_single_change_can()
     {

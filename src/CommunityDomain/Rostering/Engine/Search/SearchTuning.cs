@@ -41,8 +41,9 @@ internal static class SearchTuning
 
     /// <summary>
     /// Out of 1000 iterations, blind draws on a horizon shorter than <see cref="EjectionChainBelowDays"/> dates: an
-    /// ejection chain for cover (<see cref="EjectionChainMove"/>), taken from the block swaps' share. Issue 20, 60
-    /// CPU-seconds (docs/rostering.md, eject21).
+    /// ejection chain for cover (<see cref="EjectionChainMove"/>), taken from the block swaps' share; drawn only once
+    /// the walk has stalled half a plateau (<see cref="SearchEngine.ChainDrawable"/>), a block swap before. Issue 20, 60
+    /// CPU-seconds (docs/rostering.md, eject21 and eject22).
     /// </summary>
     public const int EjectionChainPerMille = 20;
 
