@@ -300,7 +300,7 @@ internal sealed class SearchEngine
     /// (<paramref name="stagnation"/> iterations without a new record of the current roster before a kick) without
     /// one; before that the roll draws the blind block swap. Why (eject22): drawn throughout, the chain paid on
     /// Instance8, whose walk stalls after 5-30 s, and cost on Instance12 on every seed; drawn only in a stall it
-    /// did not lose on either (docs/rostering.md).
+    /// kept Instance8's median gain and stayed within 23 points of the base on Instance12 (docs/rostering.md).
     /// </summary>
     internal static bool ChainDrawable(long sinceRecord, long stagnation) => sinceRecord > stagnation / 2;
 
