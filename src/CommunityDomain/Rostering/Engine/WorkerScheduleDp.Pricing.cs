@@ -44,7 +44,8 @@ internal sealed partial class WorkerScheduleDp
         return ok;
     }
 
-    private void Price(RosterEvaluator ev, int w, Random? rng)
+    // forcedDate, forcedSlot: when forcedDate >= 0, the only choice priced on that date is that slot (SolveTaking).
+    private void Price(RosterEvaluator ev, int w, Random? rng, int forcedDate = -1, int forcedSlot = -1)
     {
         // Below one point over the whole horizon (soft scores are whole), so noise only breaks ties between equal rows.
         var noise = rng is null ? 0 : 0.9 / (_p.Days + 1);
@@ -55,12 +56,12 @@ internal sealed partial class WorkerScheduleDp
         for (var d = 0; d < p.Days; d++)
         {
             var offIndex = p.ChoiceIndex(w, d, 0);
-            _offPrice[d] = p.Allowed[offIndex] ? p.ChoiceSoft[offIndex] + (noise == 0 ? 0 : noise * rng!.NextDouble()) : double.PositiveInfinity;
+            _offPrice[d] = p.Allowed[offIndex] && d != forcedDate ? p.ChoiceSoft[offIndex] + (noise == 0 ? 0 : noise * rng!.NextDouble()) : double.PositiveInfinity;
             var current = ev.Assign[p.WorkerDay(w, d)];
             for (var s = 0; s < p.SlotCount; s++)
             {
                 var ci = offIndex + s + 1;
-                if (!p.Allowed[ci])
+                if (!p.Allowed[ci] || (d == forcedDate && s != forcedSlot))
                 {
                     continue;
                 }

@@ -118,8 +118,28 @@ internal sealed partial class WorkerScheduleDp
     /// </remarks>
     public bool Solve(RosterEvaluator ev, int w, int[] result, Random? rng = null)
     {
-        var r = _p.Rules[_p.WorkerRules[w]];
         Price(ev, w, rng);
+        return SolvePriced(ev, w, result);
+    }
+
+    /// <summary>
+    /// As <see cref="Solve"/>, with worker <paramref name="w"/> forced onto slot <paramref name="slot"/> on date
+    /// <paramref name="date"/> (every other choice of that date, a day off included, priced out): the best row that takes
+    /// that duty, into <paramref name="result"/>. False when no row takes it (the slot is not allowed there, or every row
+    /// through it breaks the minute and count rules the DP enforces). A row returned always has the duty: the fallbacks
+    /// (exact minutes, splice, repair) only combine or edit rows priced this way, and the repair never clears a date whose
+    /// day off is priced out. The ejection chain's link (<see cref="Search.EjectionChainMove"/>).
+    /// </summary>
+    public bool SolveTaking(RosterEvaluator ev, int w, int date, int slot, int[] result, Random? rng = null)
+    {
+        Price(ev, w, rng, date, slot);
+        return SolvePriced(ev, w, result) && result[date] == slot;
+    }
+
+    /// <summary>The rest of <see cref="Solve"/> once <see cref="Price"/> has priced worker <paramref name="w"/>'s choices.</summary>
+    private bool SolvePriced(RosterEvaluator ev, int w, int[] result)
+    {
+        var r = _p.Rules[_p.WorkerRules[w]];
         OpenShifts(r);
         Array.Clear(_mu);
         Array.Clear(_nu);

@@ -27,6 +27,7 @@ public sealed class MoveProperties
         GuidedSwapDate,
         GuidedSwapBlock,
         WindowRuin,
+        EjectionChain,
     }
 
     [Property]
@@ -44,6 +45,7 @@ public sealed class MoveProperties
         Kind.Request => new RequestMove(),
         Kind.GuidedSwapDate => new GuidedSwapMove(oneDate: true),
         Kind.WindowRuin => new WindowRuinMove(),
+        Kind.EjectionChain => new EjectionChainMove(),
         _ => new GuidedSwapMove(oneDate: false),
     };
 
@@ -112,7 +114,7 @@ public sealed class MoveProperties
     }
 
     /// <summary>The cells as public assignments (the slot's demand gives post, shift and qualification).</summary>
-    private static List<RosterAssignment> Assignments(RosterProblem problem, int[] assign)
+    internal static List<RosterAssignment> Assignments(RosterProblem problem, int[] assign)
     {
         var p = problem.Compiled;
         var list = new List<RosterAssignment>();
@@ -130,7 +132,7 @@ public sealed class MoveProperties
 
     private static int OverlappingPairs(RosterProblem problem, int[] assign) => RosterChecker.OverlappingPairs(problem, Assignments(problem, assign)).Count();
 
-    private static int[] Counts(CompiledProblem p, int[] assign)
+    internal static int[] Counts(CompiledProblem p, int[] assign)
     {
         var counts = new int[p.Days * p.SlotCount];
         for (var cell = 0; cell < assign.Length; cell++)

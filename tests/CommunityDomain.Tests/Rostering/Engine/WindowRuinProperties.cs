@@ -89,15 +89,16 @@ public sealed class WindowRuinProperties
     public void Short_horizons_draw_as_before_and_long_ones_pay_the_window_ruin_from_ruin_and_block_swaps(bool guided)
     {
         // The shares before the window ruin existed (its range, third in the walk's list, empty).
+        // (The ejection chain, ninth, is drawn on horizons under 42 dates only: 0 here, at 120 dates and beyond.)
         int[] before = guided
-            ? [SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.GuidedChangePerMille, SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 1000]
-            : [SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.ChangePerMille, 0, 0, SearchTuning.SwapDatePerMille, 0, 1000, 0];
-        var shortEnds = SearchEngine.ShareEnds(guided, longHorizon: false);
+            ? [SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.GuidedChangePerMille, SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 1000]
+            : [SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.ChangePerMille, 0, 0, SearchTuning.SwapDatePerMille, 0, 0, 1000, 0];
+        var shortEnds = SearchEngine.ShareEnds(guided, longHorizon: false, shortHorizon: false);
         Assert.Equal(Ends(before), shortEnds);
 
-        var longRanges = Ranges(SearchEngine.ShareEnds(guided, longHorizon: true));
+        var longRanges = Ranges(SearchEngine.ShareEnds(guided, longHorizon: true, shortHorizon: false));
         var shortRanges = Ranges(shortEnds);
-        var blockSwaps = guided ? 9 : 8;
+        var blockSwaps = guided ? 10 : 9;
         Assert.Equal(SearchTuning.WindowRuinPerMille, longRanges[2]);
         Assert.Equal(SearchTuning.LongRuinAndRecreatePerMille, longRanges[1]);
         Assert.Equal(shortRanges[blockSwaps] - SearchTuning.WindowRuinPerMille - (SearchTuning.LongRuinAndRecreatePerMille - SearchTuning.RuinAndRecreatePerMille), longRanges[blockSwaps]);
@@ -115,7 +116,7 @@ public sealed class WindowRuinProperties
     }
 
     /// <summary>Each move's width of the roll out of 1000 (the ends capped at 1000).</summary>
-    private static int[] Ranges(int[] ends)
+    internal static int[] Ranges(int[] ends)
     {
         var ranges = new int[ends.Length];
         for (var i = 0; i < ends.Length; i++)
@@ -126,7 +127,7 @@ public sealed class WindowRuinProperties
         return ranges;
     }
 
-    private static int[] Ends(int[] shares)
+    internal static int[] Ends(int[] shares)
     {
         var sum = 0;
         return shares.Select(s => sum += s).ToArray();

@@ -89,7 +89,7 @@ internal sealed class MoveContext
     }
 
     /// <summary>Sets worker <paramref name="w"/>'s whole row to <paramref name="row"/> (slot per date, -1 off).</summary>
-    private void SetRow(int w, int[] row)
+    public void SetRow(int w, int[] row)
     {
         for (var d = 0; d < P.Days; d++)
         {

@@ -39,6 +39,23 @@ internal static class SearchTuning
     /// </summary>
     public const int WindowRuinFromDays = 120;
 
+    /// <summary>
+    /// Out of 1000 iterations, blind draws on a horizon shorter than <see cref="EjectionChainBelowDays"/> dates: an
+    /// ejection chain for cover (<see cref="EjectionChainMove"/>), taken from the block swaps' share; drawn only once
+    /// the walk has stalled half a plateau (<see cref="SearchEngine.ChainDrawable"/>), a block swap before. Issue 20, 60
+    /// CPU-seconds (docs/rostering.md, eject21 and eject22).
+    /// </summary>
+    public const int EjectionChainPerMille = 20;
+
+    /// <summary>
+    /// Horizons shorter than this many dates draw <see cref="EjectionChainMove"/>; longer ones draw exactly as before it
+    /// existed (an earlier attempt cost Instance18, 84 dates, 2.4 %). Instances 1-12 have 14 or 28 dates, Instance14 42.
+    /// </summary>
+    public const int EjectionChainBelowDays = 42;
+
+    /// <summary>Most links of one ejection chain (each re-optimises one worker exactly).</summary>
+    public const int EjectionChainLinks = 4;
+
     /// <summary>Out of 1000 iterations, blind draws: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
     public const int ChangePerMille = 290;
 
