@@ -87,6 +87,7 @@ internal static class HouseholdSearch
         private readonly long[] _finish = new long[sites.Length];
         private readonly List<CallGroup> _a = [];
         private readonly List<CallGroup> _b = [];
+        private readonly List<CallGroup> _c = [];
         private long _spent;
         private ulong _state = seed | 1;
 
@@ -289,70 +290,81 @@ internal static class HouseholdSearch
         // of its calls is undone by that call's leaving.
         private bool Chain(int w)
         {
-            var c = new List<CallGroup>();
             for (var i = 0; i < seq[w].Count && _spent < budget; i++)
             {
                 Copy(seq[w], i, _a);
                 var fw = Replay(w, _a);
                 for (var t = 0; t < sites.Length && _spent < budget; t++)
                 {
-                    if (t == w)
+                    if (t != w && Onward(w, fw, t, Place(t, seq[w][i])))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // Puts `call` into _b, a copy of t's order, at the place where t finishes earliest; that place, or -1 when the
+        // budget ran out first.
+        private int Place(int t, CallGroup call)
+        {
+            var best = -1;
+            var bestT = long.MaxValue;
+            for (var p = 0; p <= seq[t].Count && _spent < budget; p++)
+            {
+                _b.Clear();
+                _b.AddRange(seq[t]);
+                _b.Insert(p, call);
+                var f = Replay(t, _b);
+                (best, bestT) = f < bestT ? (p, f) : (best, bestT);
+            }
+
+            _b.Clear();
+            _b.AddRange(seq[t]);
+            if (best >= 0)
+            {
+                _b.Insert(best, call);
+            }
+
+            return best;
+        }
+
+        // The chain's second move: with the latest site w's order in _a (finishing at fw) and t's in _b (holding w's call at
+        // `placed`), one other call of t to the end of another site's order; applied and true when (max, sum) falls.
+        private bool Onward(int w, long fw, int t, int placed)
+        {
+            for (var j = 0; placed >= 0 && j < _b.Count && _spent < budget; j++)
+            {
+                if (j == placed)
+                {
+                    continue;
+                }
+
+                Copy(_b, j, _c);
+                var ft = Replay(t, _c);
+                for (var u = 0; u < sites.Length && _spent < budget; u++)
+                {
+                    if (u == t)
                     {
                         continue;
                     }
 
-                    // The call's best place in t.
-                    var best = -1;
-                    var bestT = long.MaxValue;
-                    for (var p = 0; p <= seq[t].Count && _spent < budget; p++)
+                    var into = u == w ? _a : seq[u];
+                    var moved = _b[j];
+                    into.Add(moved);
+                    var fu = Replay(u, into);
+                    into.RemoveAt(into.Count - 1);
+                    if (Better(t, ft, u, fu, w, fw))
                     {
-                        _b.Clear();
-                        _b.AddRange(seq[t]);
-                        _b.Insert(p, seq[w][i]);
-                        var f = Replay(t, _b);
-                        (best, bestT) = f < bestT ? (p, f) : (best, bestT);
-                    }
-
-                    if (best < 0)
-                    {
-                        return false;
-                    }
-
-                    _b.Clear();
-                    _b.AddRange(seq[t]);
-                    _b.Insert(best, seq[w][i]);
-                    for (var j = 0; j < _b.Count && _spent < budget; j++)
-                    {
-                        if (j == best)
-                        {
-                            continue;
-                        }
-
-                        Copy(_b, j, c);
-                        var ft = Replay(t, c);
-                        for (var u = 0; u < sites.Length && _spent < budget; u++)
-                        {
-                            if (u == t)
-                            {
-                                continue;
-                            }
-
-                            var into = u == w ? _a : seq[u];
-                            var moved = _b[j];
-                            into.Add(moved);
-                            var fu = Replay(u, into);
-                            into.RemoveAt(into.Count - 1);
-                            if (Better(t, ft, u, fu, w, fw))
-                            {
-                                seq[t] = [.. c];
-                                seq[w] = [.. _a];
-                                seq[u].Add(moved);
-                                _finish[t] = ft;
-                                _finish[w] = u == w ? fu : fw;
-                                _finish[u] = fu;
-                                return true;
-                            }
-                        }
+                        seq[t] = [.. _c];
+                        seq[w] = [.. _a];
+                        seq[u].Add(moved);
+                        _finish[t] = ft;
+                        _finish[w] = u == w ? fu : fw;
+                        _finish[u] = fu;
+                        return true;
                     }
                 }
             }
