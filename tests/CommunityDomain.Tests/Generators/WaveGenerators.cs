@@ -337,6 +337,91 @@ public static class WaveGenerators
         }
     }
 
+    /// <summary>
+    /// Uneven sites (waves23; issue 15's lost verifier generator as described, whose worst compounds reached 1.33-1.41): 300
+    /// compounds of 20-400 people on several sites of few stations (1-3), one large building or a few very unequal ones,
+    /// households of 1-6 (in a third of the compounds 10-40 % of them of 4-6), each compound its own intake mix (none to 80 %
+    /// assisted). Ten
+    /// slots in turn: one building (20-400 people, 2-5 sites) twice; unequal buildings (2-6, each about 0.1-0.5 times the one
+    /// before) twice; small (20-60 people, 1-3 unequal buildings, 2-4 sites) twice; then the degenerate: one site of one
+    /// station (20-200 people); one building of 400 people on 4 sites; a care home (one household of elders larger than any
+    /// site's hourly capacity: assisted service 5-15 min) beside 20-100 people; every resident elderly (20-200 people, 2-5 sites).
+    /// Walk-downs: none in a third of the compounds, 0-60 s or 0-4 min in the rest; queues up to 200, or (a quarter) up to
+    /// two more than the largest household; service times typical, mixed as in <see cref="ManySiteStations"/>, or (a third)
+    /// far apart (QR 5-29 s, typed 30-149 s, assisted 100-399 s).
+    /// </summary>
+    public static IEnumerable<WaveCase> UnevenSiteSet(int seed)
+    {
+        var random = new Random(seed);
+        string[] names = ["uneven one building", "uneven one building", "uneven unequal buildings", "uneven unequal buildings", "uneven small",
+            "uneven small", "uneven one site, one station", "uneven 400 in one building, 4 sites", "uneven care home", "uneven all elderly"];
+        for (var i = 0; i < 300; i++)
+        {
+            var slot = i % 10;
+            var r = new Random(random.Next(0, int.MaxValue - 1));
+            var shares = slot == 9 ? (1.0, 0.0) : UnevenShares(r);
+            var size = UnevenSize(r.Next(3) == 0 ? 0.1 + (r.NextDouble() * 0.3) : 0.05);
+            var (people, weights) = slot switch
+            {
+                0 or 1 => (r.Next(20, 401), new[] { 1.0 }),
+                2 or 3 => (r.Next(20, 401), Unequal(r, 2, 6)),
+                4 or 5 => (r.Next(20, 61), Unequal(r, 1, 3)),
+                7 => (400, new[] { 1.0 }),
+                8 => (r.Next(20, 101), Unequal(r, 1, 3)),
+                _ => (r.Next(20, 201), Unequal(r, 1, 3)),
+            };
+            var buildings = Buildings(r, people, shares, weights.Length, weights, size);
+            var times = r.Next(3) == 0 ? SpreadTimes(r) : MixedTimes(r);
+            if (slot == 8)
+            {
+                // A care home: one household of elders that even a 3-station site serves in more than an hour.
+                times = new ServiceTimes(Duration.FromSeconds(r.Next(20, 61)), Duration.FromSeconds(r.Next(40, 121)), Duration.FromSeconds(r.Next(300, 901)));
+                var elders = (int)Math.Ceiling(3 * 3600 / times.Assisted.TotalSeconds) + r.Next(1, 6);
+                var id = buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).Max(h => h.HouseholdId) + 1;
+                buildings.Add(new BuildingLoad(buildings.Count + 1, "care home", new Position(r.Next(0, 300), r.Next(0, 300)),
+                    [new UnitLoad(100, "1", [new HouseholdLoad(id, 1, 0, 0, elders)])]));
+            }
+
+            var sites = UnevenSites(r, buildings, slot switch { 4 or 5 => r.Next(2, 5), 6 => 1, 7 => 4, _ => r.Next(2, 6) }, slot == 6 ? 1 : 3);
+            yield return new(new WaveProblem(Start, times, sites, buildings), names[slot]);
+        }
+    }
+
+    // Service times far apart: QR 5-29 s, typed 30-149 s, assisted (elderly residents) 100-399 s.
+    private static ServiceTimes SpreadTimes(Random random) =>
+        new(Duration.FromSeconds(random.Next(5, 30)), Duration.FromSeconds(random.Next(30, 150)), Duration.FromSeconds(random.Next(100, 400)));
+
+    // `count` sites of 1-`most` stations; walk-downs all none (a third of the compounds), 0-60 s or 0-4 min; queues from the
+    // largest household to 200, or (a quarter of the compounds) to two more than the largest household.
+    private static List<SiteSpec> UnevenSites(Random random, List<BuildingLoad> buildings, int count, int most)
+    {
+        var largest = buildings.SelectMany(b => b.Units).SelectMany(u => u.Households).Max(h => h.People);
+        var walk = random.Next(3);
+        var queue = random.Next(4) == 0 ? largest + 2 : Math.Max(largest, 200);
+        return [.. Enumerable.Range(1, count).Select(s => new SiteSpec(s, $"S{s}", new Position(random.Next(0, 300), random.Next(0, 300)),
+            random.Next(1, most + 1), random.Next(largest, queue + 1), Duration.FromSeconds(walk switch { 0 => 0, 1 => random.Next(0, 5) * 15, _ => random.Next(0, 9) * 30 })))];
+    }
+
+    // An uneven compound's intake mix: the chance that a resident is assisted (none, half, 80 % or 5-30 %) and typed in (none or up to 40 %).
+    private static (double Assisted, double Typed) UnevenShares(Random random) =>
+        (random.Next(6) switch { 0 => 0.0, 1 => 0.5, 2 => 0.8, _ => 0.05 + (random.NextDouble() * 0.25) }, random.Next(3) == 0 ? 0.0 : random.NextDouble() * 0.4);
+
+    // Household sizes: `large` of them 4-6, the rest mostly ones and twos.
+    private static Func<Random, int> UnevenSize(double large) => r => r.NextDouble() < large ? r.Next(4, 7) : r.Next(8) switch { < 3 => 1, < 6 => 2, _ => 3 };
+
+    // Weights of `least`-`most` very unequal buildings: each 0.1-0.5 times the one before.
+    private static double[] Unequal(Random random, int least, int most)
+    {
+        var weights = new double[random.Next(least, most + 1)];
+        var ratio = 0.1 + (random.NextDouble() * 0.4);
+        for (var b = 0; b < weights.Length; b++)
+        {
+            weights[b] = Math.Pow(ratio, b);
+        }
+
+        return weights;
+    }
+
     // How each of a household's `size` residents checks in: assisted with this chance, typed in with the next, else a QR code.
     private static (int Qr, int Typed, int Assisted) Intake(Random random, int size, double assistedShare, double typedShare)
     {
@@ -367,16 +452,26 @@ public static class WaveGenerators
     {
         var assistedShare = random.Next(5) switch { 0 => 0.0, 1 => 0.5, _ => 0.05 + (random.NextDouble() * 0.25) };
         var typedShare = random.Next(3) == 0 ? 0.0 : random.NextDouble() * 0.3;
+        return Buildings(random, people, (assistedShare, typedShare), count, null, Size);
+    }
+
+    // Mostly ones and twos (elders alone, couples), a few of 5-6: 2.5 people a household on average.
+    private static int Size(Random random) => random.Next(10) switch { < 3 => 1, < 6 => 2, < 8 => 3, 8 => 4, _ => random.Next(5, 7) };
+
+    // `count` buildings holding about `people` residents, at least one household each, the rest going to building b with a
+    // chance proportional to weights[b] (all alike when null); household sizes drawn by `size`, residents assisted or typed in
+    // with the shares given (the rest scan a QR code).
+    private static List<BuildingLoad> Buildings(Random random, int people, (double Assisted, double Typed) shares, int count, double[]? weights,
+        Func<Random, int> size)
+    {
         var homes = Enumerable.Range(0, count).Select(_ => new List<HouseholdLoad>()).ToArray();
         var next = 1;
         for (var left = people; left > 0 || next <= count;)
         {
-            // Mostly ones and twos (elders alone, couples), a few of 5-6: 2.5 people a household on average.
-            var size = Math.Max(1, Math.Min(left, random.Next(10) switch { < 3 => 1, < 6 => 2, < 8 => 3, 8 => 4, _ => random.Next(5, 7) }));
-            left -= size;
-            var (qr, typed, assisted) = Intake(random, size, assistedShare, typedShare);
-
-            var b = next <= count ? next - 1 : random.Next(count);
+            var n = Math.Max(1, Math.Min(left, size(random)));
+            left -= n;
+            var (qr, typed, assisted) = Intake(random, n, shares.Assisted, shares.Typed);
+            var b = next <= count ? next - 1 : weights is null ? random.Next(count) : Pick(random.NextDouble() * weights.Sum(), weights);
             homes[b].Add(new HouseholdLoad(next++, 1 + (homes[b].Count / 2), qr, typed, assisted));
         }
 
@@ -386,6 +481,20 @@ public static class WaveGenerators
             return new BuildingLoad(b + 1, $"{b + 1}", new Position(random.Next(0, 300), random.Next(0, 300)),
                 [.. Enumerable.Range(0, units).Select(u => new UnitLoad((b * 10) + u + 1, $"{u + 1}", [.. homes[b].Where((_, k) => k % units == u)]))]);
         })];
+    }
+
+    private static int Pick(double x, double[] weights)
+    {
+        for (var b = 0; b < weights.Length - 1; b++)
+        {
+            x -= weights[b];
+            if (x < 0)
+            {
+                return b;
+            }
+        }
+
+        return weights.Length - 1;
     }
 
     private static List<SiteSpec> MixedSites(Random random, List<BuildingLoad> buildings, int count, int minStations, int maxStations)

@@ -34,6 +34,38 @@ public sealed class WaveManySiteTests(ITestOutputHelper output)
         Assert.True(worst <= 1.099, $"worst {worst}");
     }
 
+    [Fact]
+    public void Plan_uneven_site_compounds_finish_within_one_percent_of_the_bound_on_average_and_ten_percent_at_worst()
+    {
+        // waves23, few-station sites and uneven buildings (issue 15's lost verifier generator as described). Lead 3e912df: mean
+        // 1.0021, worst 1.0334 (compound 200); with the household search's fills and chains 1.0020 / 1.0334. Issue 15's 1.10 is
+        // met on this set; 1.034 is a regression limit.
+        var (mean, worst) = Measure(WaveGenerators.UnevenSiteSet(2026));
+        Assert.True(mean <= 1.01, $"mean {mean}");
+        Assert.True(worst <= 1.034, $"worst {worst}");
+    }
+
+    [Fact]
+    public void Plan_care_home_on_the_only_two_station_site_leaves_the_other_elders_to_the_one_station_sites()
+    {
+        // UnevenSiteSet(2026) compound 278: a care home of 20 elders (632 s each) can only go to the one two-station site (10
+        // rounds, 6,320 s); any other elder there ends an 11th round at 6,952 s, which lead 3e912df planned (an elder's
+        // household behind the care home; moving it alone overloads a one-station site). The household search's second
+        // pass first fills the care home's idle station with short households of the one-station sites, then moves the
+        // elder's household out with a two-move chain: 6,766 s against a bound of 6,762 s.
+        var c = WaveGenerators.UnevenSiteSet(2026).ElementAt(278);
+        var problem = c.Problem;
+        var plan = WavePlanner.Plan(problem);
+        var replay = QueueReplay.Replay(problem, plan);
+        var finish = replay.Select(r => r.Finish).Append(problem.Start).Max();
+        Assert.Equal(plan.ExpectedFinish, finish);
+        Assert.Equal(problem.People, replay.Sum(r => r.People));
+        Assert.True(finish - problem.Start <= Duration.FromSeconds(6770), $"{(finish - problem.Start).TotalSeconds} s");
+        Assert.True(finish >= WaveLowerBound.Of(problem));
+        var careHome = plan.Sites.Single(s => s.Calls.Any(x => x.Households.Any(h => h.Assisted == 20)));
+        Assert.Equal(20, careHome.Calls.Sum(x => x.Households.Sum(h => h.Assisted)));
+    }
+
     [Property(Arbitrary = [typeof(ManySiteStationArbitraries)], MaxTest = 25)]
     public void Replay_insertion_sends_each_household_to_the_site_the_tests_own_replay_finishes_earliest(WaveCase c)
     {
