@@ -56,6 +56,30 @@ internal sealed partial class WorkerScheduleDp
         return true;
     }
 
+    /// <summary>
+    /// One shortest-path pass alone for worker <paramref name="w"/> at minute price <paramref name="lambda"/> (no noise, no
+    /// per-shift or weekly prices): the cheapest row into <paramref name="result"/> and its priced cost (true cost + price x
+    /// minutes) into <paramref name="priced"/>; false when no row keeps the rules the path enforces. For the tests that
+    /// compare the pruned path with the plain one and for the benchmark of a pass.
+    /// </summary>
+    internal bool PricedPath(RosterEvaluator ev, int w, double lambda, int[] result, out double priced)
+    {
+        var r = _p.Rules[_p.WorkerRules[w]];
+        Price(ev, w, rng: null);
+        OpenShifts(r);
+        Array.Clear(_mu);
+        Array.Clear(_nu);
+        priced = double.PositiveInfinity;
+        if (!Run(r, lambda, 0, out var trueCost))
+        {
+            return false;
+        }
+
+        Array.Copy(_row, result, _p.Days);
+        priced = trueCost + (lambda * RowMinutes(_row));
+        return true;
+    }
+
     /// <summary>Grows the buffers to the layout (kept across workers and rounds, so a pass allocates nothing once warm).</summary>
     private void Reserve(in StateLayout layout)
     {
@@ -177,16 +201,30 @@ internal sealed partial class WorkerScheduleDp
         var weekend = p.WeekendOfDay[d];
         var sameWeekend = weekend >= 0 && p.WeekendOfDay[d - 1] == weekend;
         var minutePrice = lambda + _nu[p.WeekOfDay[d]];
+        var prune = _weekendPruning && layout.TrackWeekends && !layout.Exact;
         // Blocks in ascending order, each base state decoded once for all its weekend counts.
         for (var block = 0; block < layout.Blocks; block += layout.WeekendCounts)
         {
             var baseState = layout.Decode(block * layout.MinuteUnits);
             var newWeekend = weekend >= 0 && !(baseState.IsWork && sameWeekend);
+            var (free, kept, cheapest) = prune ? Saturated(layout, block, d, baseState.IsWork && sameWeekend) : (-1, -1, double.PositiveInfinity);
             for (var weekends = 0; weekends < layout.WeekendCounts; weekends++)
             {
                 if (layout.Exact ? _previousLo[block + weekends] > _previousHi[block + weekends] : double.IsPositiveInfinity(_previous[block + weekends]))
                 {
                     continue;
+                }
+
+                if (prune)
+                {
+                    // Saturated counts are one state (only the cheapest goes on); above them, a count is dominated by a
+                    // lower one as cheap (the weekend maximum is the count's only rule, so fewer weekends never forbid more).
+                    if (weekends <= free ? weekends != kept : _previous[block + weekends] >= cheapest)
+                    {
+                        continue;
+                    }
+
+                    cheapest = _previous[block + weekends];
                 }
 
                 var from = baseState with { Weekends = weekends };
@@ -198,6 +236,28 @@ internal sealed partial class WorkerScheduleDp
                 WorkToday(layout, r, from, d, block + weekends, minutePrice, newWeekend);
             }
         }
+    }
+
+    /// <summary>
+    /// The weekend counts of yesterday's base state at <paramref name="block"/> (count 0) that can no longer bind: up to
+    /// <c>free</c>, the maximum minus the weekends still to come that the state can newly work (the weekend of today
+    /// not among them when <paramref name="inWeekend"/>: worked yesterday, today the same weekend). Returns that, the
+    /// first of those counts at the lowest value (-1 when none is reached) and the value (infinity when none).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (int Free, int Kept, double Cheapest) Saturated(in StateLayout layout, int block, int d, bool inWeekend)
+    {
+        var free = Math.Min(layout.WeekendCounts - 1, layout.WeekendCounts - 1 - _weekendsAfter[d - 1] + (inWeekend ? 1 : 0));
+        var (kept, cheapest) = (-1, double.PositiveInfinity);
+        for (var k = 0; k <= free; k++)
+        {
+            if (_previous[block + k] < cheapest)
+            {
+                (kept, cheapest) = (k, _previous[block + k]);
+            }
+        }
+
+        return (free, kept, cheapest);
     }
 
     /// <summary>Off today: a run of duties closes (long enough unless it touched the start), or the off run grows.</summary>

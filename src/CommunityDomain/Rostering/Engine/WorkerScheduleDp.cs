@@ -68,9 +68,18 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _weekScratch;
     private readonly double _baseStep;
 
-    public WorkerScheduleDp(CompiledProblem p)
+    // False: every weekend count of every base state is extended (the plain formulation; the tests' and the benchmark's
+    // baseline). True: dominated and saturated counts are skipped (see ExtendDay), the same optimum.
+    private readonly bool _weekendPruning;
+
+    // Per date: the weekends with a date after it (saturation: a count that all of them cannot push over the maximum).
+    private readonly int[] _weekendsAfter;
+
+    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true)
     {
         _p = p;
+        _weekendPruning = weekendPruning;
+        _weekendsAfter = WeekendsAfter(p);
         _lambda = new double[p.WorkerCount];
         _mu = new double[p.ShiftCount];
         _counts = new int[p.ShiftCount];
@@ -109,6 +118,25 @@ internal sealed partial class WorkerScheduleDp
     }
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
+    /// <summary>Per date d, the weekends with a date after d (a weekend's dates are consecutive, its index rises with them).</summary>
+    private static int[] WeekendsAfter(CompiledProblem p)
+    {
+        var after = new int[p.Days];
+        var (count, last) = (0, -1);
+        for (var d = p.Days - 1; d > 0; d--)
+        {
+            var weekend = p.WeekendOfDay[d];
+            if (weekend >= 0 && weekend != last)
+            {
+                (count, last) = (count + 1, weekend);
+            }
+
+            after[d - 1] = count;
+        }
+
+        return after;
+    }
 
     /// <summary>Finds the best row for worker <paramref name="w"/> into <paramref name="result"/>; false when none satisfies the minute and count rules.</summary>
     /// <remarks>
