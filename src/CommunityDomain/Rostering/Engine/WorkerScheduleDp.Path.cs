@@ -39,6 +39,7 @@ internal sealed partial class WorkerScheduleDp
         var layout = StateLayout.Of(_p, r, unitCount, _openCount);
         Reserve(layout);
         NeedPerDay(layout, r);
+        WorkableWeekendsAfter(layout);
         StartFirstDay(layout, lambda);
         for (var d = 1; d < _p.Days; d++)
         {
@@ -131,6 +132,30 @@ internal sealed partial class WorkerScheduleDp
             }
 
             need -= most;
+        }
+    }
+
+    /// <summary>
+    /// Per date d, the weekends with a later date on which some open shift has a finite price (an unavailable or pinned
+    /// weekend cannot be worked, so it cannot push a count over the maximum); only the pruned path reads them.
+    /// </summary>
+    private void WorkableWeekendsAfter(in StateLayout layout)
+    {
+        if (!_weekendPruning || !layout.TrackWeekends || layout.Exact)
+        {
+            return;
+        }
+
+        var (count, last, k) = (0, -1, layout.Shifts);
+        for (var d = _p.Days - 1; d > 0; d--)
+        {
+            var weekend = _p.WeekendOfDay[d];
+            if (weekend >= 0 && weekend != last && _openPrice.AsSpan(d * k, k).ContainsAnyExcept(double.PositiveInfinity))
+            {
+                (count, last) = (count + 1, weekend);
+            }
+
+            _weekendsAfter[d - 1] = count;
         }
     }
 
@@ -240,14 +265,15 @@ internal sealed partial class WorkerScheduleDp
 
     /// <summary>
     /// The weekend counts of yesterday's base state at <paramref name="block"/> (count 0) that can no longer bind: up to
-    /// <c>free</c>, the maximum minus the weekends still to come that the state can newly work (the weekend of today
-    /// not among them when <paramref name="inWeekend"/>: worked yesterday, today the same weekend). Returns that, the
+    /// <c>free</c>, the maximum minus the weekends still to come that the state can newly work (those with a workable
+    /// date after yesterday, or after today when <paramref name="inWeekend"/>: worked yesterday, today the same weekend,
+    /// already counted). Returns that, the
     /// first of those counts at the lowest value (-1 when none is reached) and the value (infinity when none).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (int Free, int Kept, double Cheapest) Saturated(in StateLayout layout, int block, int d, bool inWeekend)
     {
-        var free = Math.Min(layout.WeekendCounts - 1, layout.WeekendCounts - 1 - _weekendsAfter[d - 1] + (inWeekend ? 1 : 0));
+        var free = layout.WeekendCounts - 1 - (inWeekend ? _weekendsAfter[d] : _weekendsAfter[d - 1]);
         var (kept, cheapest) = (-1, double.PositiveInfinity);
         for (var k = 0; k <= free; k++)
         {

@@ -72,14 +72,15 @@ internal sealed partial class WorkerScheduleDp
     // baseline). True: dominated and saturated counts are skipped (see ExtendDay), the same optimum.
     private readonly bool _weekendPruning;
 
-    // Per date: the weekends with a date after it (saturation: a count that all of them cannot push over the maximum).
+    // Per date, this pass: the weekends with a date after it on which the worker can take a duty (saturation: a count that
+    // all of them cannot push over the maximum).
     private readonly int[] _weekendsAfter;
 
     public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true)
     {
         _p = p;
         _weekendPruning = weekendPruning;
-        _weekendsAfter = WeekendsAfter(p);
+        _weekendsAfter = new int[p.Days];
         _lambda = new double[p.WorkerCount];
         _mu = new double[p.ShiftCount];
         _counts = new int[p.ShiftCount];
@@ -118,25 +119,6 @@ internal sealed partial class WorkerScheduleDp
     }
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
-
-    /// <summary>Per date d, the weekends with a date after d (a weekend's dates are consecutive, its index rises with them).</summary>
-    private static int[] WeekendsAfter(CompiledProblem p)
-    {
-        var after = new int[p.Days];
-        var (count, last) = (0, -1);
-        for (var d = p.Days - 1; d > 0; d--)
-        {
-            var weekend = p.WeekendOfDay[d];
-            if (weekend >= 0 && weekend != last)
-            {
-                (count, last) = (count + 1, weekend);
-            }
-
-            after[d - 1] = count;
-        }
-
-        return after;
-    }
 
     /// <summary>Finds the best row for worker <paramref name="w"/> into <paramref name="result"/>; false when none satisfies the minute and count rules.</summary>
     /// <remarks>
