@@ -28,6 +28,12 @@ namespace CommunityDomain.Benchmarks.Rostering;
 /// window is narrowed to [their minimum, minimum + 4 h] over the 28 days, and the first <see cref="ExactWorkers"/> staff
 /// whose exact state space fits the budget are re-optimised against the greedy construction's roster.
 /// </para>
+/// <para>
+/// Category <c>year</c> (issue 20, weekend24): whole-row re-optimisations on Instance23 (364 days, 16 shift types, at most
+/// 26 of 52 weekends each), the first <see cref="YearWorkers"/> staff against the greedy construction's roster, with the
+/// search's price noise (seed 1): the plain path that extends every weekend count (baseline) against the path that skips
+/// dominated and saturated counts, so the Ratio column is the per-solve cost of the pruned path.
+/// </para>
 /// </remarks>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -40,11 +46,15 @@ public class WorkerDpScalingBenchmarks
     /// <summary>Workers re-optimised per invocation of an <c>exact</c> benchmark.</summary>
     public const int ExactWorkers = 10;
 
+    /// <summary>Workers re-optimised per invocation of a <c>year</c> benchmark.</summary>
+    public const int YearWorkers = 10;
+
     // A narrow window: the staff member's minimum plus a short shift (4 h), in minutes.
     private const int ExactWindowMinutes = 240;
 
     private readonly Dictionary<int, RosterProblem> _problems = [];
     private readonly Dictionary<int, ExactCase> _exact = [];
+    private YearCase? _year;
 
     // The problems' size: Workers, or 20 in the CI smoke run (OperationsPerInvoke then over-divides; nothing is measured there).
     private static int Size => BenchmarkSizes.Small ? 20 : Workers;
@@ -66,6 +76,8 @@ public class WorkerDpScalingBenchmarks
         {
             _exact[types] = ExactCase.Create(NarrowWindows(CommunityInstanceGenerator.Create(new CommunityShape(Size, days, types, seed: 1))));
         }
+
+        _year = YearCase.Create(CurtoisParser.Load(YearCase.Instance23Path()));
     }
 
     /// <summary>Baseline of the sweep: 4 shift types.</summary>
@@ -122,6 +134,16 @@ public class WorkerDpScalingBenchmarks
     [Benchmark(OperationsPerInvoke = ExactWorkers)]
     [BenchmarkCategory("exact")]
     public int Exact_120_types() => _exact[120].Solve();
+
+    /// <summary>Baseline of the year: every weekend count extended.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = YearWorkers)]
+    [BenchmarkCategory("year")]
+    public int Year_every_weekend_count() => _year!.Solve(pruned: false);
+
+    /// <summary>Dominated and saturated weekend counts skipped.</summary>
+    [Benchmark(OperationsPerInvoke = YearWorkers)]
+    [BenchmarkCategory("year")]
+    public int Year_weekend_counts_pruned() => _year!.Solve(pruned: true);
 
     // Every staff member (a positive minimum) gets the window [minimum, minimum + 4 h]; volunteers keep theirs.
     private static CurtoisInstance NarrowWindows(CurtoisInstance i) => new(
@@ -184,6 +206,63 @@ internal sealed class ExactCase
         foreach (var w in _workers)
         {
             found += _dp.SolveExactMinutes(_ev, w, _row) ? 1 : 0;
+        }
+
+        return found;
+    }
+}
+
+/// <summary>
+/// The <c>year</c> category's problem: Instance23 compiled, the greedy construction's roster, and the DP both ways (every
+/// weekend count extended, and dominated and saturated counts skipped).
+/// </summary>
+internal sealed class YearCase
+{
+    private const string Solution = "CommunityDomain.sln";
+    private readonly RosterEvaluator _ev;
+    private readonly WorkerScheduleDp _plain;
+    private readonly WorkerScheduleDp _pruned;
+    private readonly int[] _row;
+
+    private YearCase(RosterEvaluator ev)
+    {
+        _ev = ev;
+        _plain = new WorkerScheduleDp(ev.P, weekendPruning: false);
+        _pruned = new WorkerScheduleDp(ev.P, weekendPruning: true);
+        _row = new int[ev.P.Days];
+    }
+
+    /// <summary>Maps and compiles <paramref name="instance"/> and constructs a roster.</summary>
+    public static YearCase Create(CurtoisInstance instance)
+    {
+        var ev = new RosterEvaluator(CurtoisMapping.ToProblem(instance).Compiled);
+        Construction.Greedy(ev);
+        return new YearCase(ev);
+    }
+
+    /// <summary>The repository's Instance23 (the first folder above the binaries that holds the solution file).</summary>
+    public static string Instance23Path()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, Solution)))
+            {
+                return Path.Combine(dir.FullName, "benchmarks", "roster-benchmark", "instances-large", "Instance23.txt");
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No folder holding {Solution} above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>Re-optimises the first <see cref="WorkerDpScalingBenchmarks.YearWorkers"/> workers (the roster stays as it is); returns how many rows were found.</summary>
+    public int Solve(bool pruned)
+    {
+        var dp = pruned ? _pruned : _plain;
+        var rng = new Random(1);
+        var found = 0;
+        for (var w = 0; w < WorkerDpScalingBenchmarks.YearWorkers; w++)
+        {
+            found += dp.Solve(_ev, w, _row, rng) ? 1 : 0;
         }
 
         return found;

@@ -68,9 +68,19 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _weekScratch;
     private readonly double _baseStep;
 
-    public WorkerScheduleDp(CompiledProblem p)
+    // False: every weekend count of every base state is extended (the plain formulation; the tests' and the benchmark's
+    // baseline). True: dominated and saturated counts are skipped (see ExtendDay), the same optimum.
+    private readonly bool _weekendPruning;
+
+    // Per date, this pass: the weekends with a date after it on which the worker can take a duty (saturation: a count that
+    // all of them cannot push over the maximum).
+    private readonly int[] _weekendsAfter;
+
+    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true)
     {
         _p = p;
+        _weekendPruning = weekendPruning;
+        _weekendsAfter = new int[p.Days];
         _lambda = new double[p.WorkerCount];
         _mu = new double[p.ShiftCount];
         _counts = new int[p.ShiftCount];
