@@ -56,6 +56,27 @@ internal static class SearchTuning
     /// <summary>Most links of one ejection chain (each re-optimises one worker exactly).</summary>
     public const int EjectionChainLinks = 4;
 
+    /// <summary>
+    /// Out of 1000 iterations, blind draws on a horizon of at least <see cref="WindowChainFromDays"/> dates: an ejection
+    /// chain on a window (<see cref="WindowChainMove"/>), taken from the block swaps' share.
+    /// </summary>
+    public static readonly int WindowChainPerMille = EnvInt("C24_SHARE", 100);
+
+    /// <summary>Horizons of at least this many dates draw <see cref="WindowChainMove"/>; shorter ones draw exactly as before it existed.</summary>
+    public static readonly int WindowChainFromDays = EnvInt("C24_FROM", 42);
+
+    /// <summary>Most links of one <see cref="WindowChainMove"/> (each changes one worker's row on at most two dates).</summary>
+    public const int WindowChainLinks = 3;
+
+    /// <summary>Workers <see cref="WindowChainMove"/> tries per link (from a random one of those the date-slot allows).</summary>
+    public static readonly int WindowChainTakers = EnvInt("C24_TAKERS", 8);
+
+    /// <summary>How far (dates) from a duty <see cref="WindowChainMove"/> gives a worker it may drop one of theirs.</summary>
+    public static readonly int WindowChainRadius = EnvInt("C24_RADIUS", 7);
+
+    private static int EnvInt(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
+
     /// <summary>Out of 1000 iterations, blind draws: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
     public const int ChangePerMille = 290;
 
