@@ -74,6 +74,9 @@ internal static class SearchTuning
     /// <summary>How far (dates) from a duty <see cref="WindowChainMove"/> gives a worker it may drop one of theirs.</summary>
     public static readonly int WindowChainRadius = EnvInt("C24_RADIUS", 7);
 
+    /// <summary>Chains one <see cref="WindowChainMove"/> tries, each from another date-slot under demand, until one lowers the score (the last is kept whatever it costs).</summary>
+    public static readonly int WindowChainAttempts = EnvInt("C24_TRIES", 1);
+
     private static int EnvInt(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
 

@@ -33,7 +33,52 @@ internal sealed class WindowChainMove : IMove
     /// <summary>The workers of the last chain's kept links, in order (distinct).</summary>
     internal ReadOnlySpan<int> Workers => _workers.AsSpan(0, _links);
 
+    // SCRATCH counters (removed before the final commit).
+    internal static long StatDraws, StatTicks, StatLower, StatLinks, StatEmpty;
+
+    static WindowChainMove()
+    {
+        if (Environment.GetEnvironmentVariable("C24_STATS") is not null)
+        {
+#pragma warning disable RS0030
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.File.AppendAllText("/tmp/chain24/stats.txt", 
+                $"windowchain draws={StatDraws} ms={StatTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} lower={StatLower} links={StatLinks} empty={StatEmpty}\n");
+        }
+    }
+
     public void Apply(MoveContext c)
+    {
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var s0 = c.Ev.Score;
+        ApplyInner(c);
+        c.Ev.Commit();
+        StatDraws++;
+        StatTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+        StatLower += c.Ev.Score < s0 ? 1 : 0;
+        StatLinks += _links;
+        StatEmpty += _links == 0 ? 1 : 0;
+    }
+
+    private void ApplyInner(MoveContext c)
+    {
+        var start = c.Ev.Score;
+        for (var attempt = 1; attempt <= SearchTuning.WindowChainAttempts; attempt++)
+        {
+            Chain(c);
+            c.Ev.Commit();
+            if (c.Ev.Score < start || attempt == SearchTuning.WindowChainAttempts)
+            {
+                return;
+            }
+
+            Restore(c, 0);
+            _links = 0;
+            c.Ev.Commit();
+        }
+    }
+
+    /// <summary>One chain from a date-slot under its demand, kept up to its cheapest link.</summary>
+    private void Chain(MoveContext c)
     {
         var p = c.P;
         (_links, _changes) = (0, 0);
@@ -71,14 +116,20 @@ internal sealed class WindowChainMove : IMove
         }
 
         // Back to the cheapest roster after a link: the changes after it restored in reverse order.
-        while (_changes > keptChanges)
+        Restore(c, keptChanges);
+        _links = keptLinks;
+    }
+
+    /// <summary>Restores the cells changed after the first <paramref name="kept"/> changes, in reverse order.</summary>
+    private void Restore(MoveContext c, int kept)
+    {
+        var p = c.P;
+        while (_changes > kept)
         {
             _changes--;
             var at = _changedCell[_changes];
             c.Ev.Set(at / p.Days, at % p.Days, _changedFrom[_changes]);
         }
-
-        _links = keptLinks;
     }
 
     /// <summary>
@@ -109,7 +160,7 @@ internal sealed class WindowChainMove : IMove
 
             tried++;
             ev.Set(w, day, slot);
-            ev.Commit();
+            ev.CommitWorker(w);
             if (ev.Score < best)
             {
                 (best, bestWorker, bestDrop) = (ev.Score, w, -1);
@@ -128,7 +179,7 @@ internal sealed class WindowChainMove : IMove
                 }
 
                 ev.Set(w, d, -1);
-                ev.Commit();
+                ev.CommitWorker(w);
                 if (ev.Score < best)
                 {
                     (best, bestWorker, bestDrop) = (ev.Score, w, d);
@@ -138,6 +189,7 @@ internal sealed class WindowChainMove : IMove
             }
 
             ev.Set(w, day, was);
+            ev.CommitWorker(w);
         }
 
         return (bestWorker, bestDrop);
