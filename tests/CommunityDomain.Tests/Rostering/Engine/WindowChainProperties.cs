@@ -81,12 +81,14 @@ public sealed class WindowChainProperties
     }
 
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    public void Only_long_horizons_draw_the_window_chain_and_it_takes_its_share_from_the_block_swaps(bool windowRuin, bool shortHorizon)
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Only_long_horizons_draw_the_window_chain_and_it_takes_its_share_from_the_block_swaps(bool windowRuin)
     {
-        // Index 9 is the window chain, 10 the blind block swaps; guided draws never take it.
+        // Index 9 is the window chain, 10 the blind block swaps; guided draws never take it. A horizon that draws the
+        // window chain never draws the short horizons' ejection chain.
+        Assert.True(SearchTuning.EjectionChainBelowDays <= SearchTuning.WindowChainFromDays);
+        const bool shortHorizon = false;
         var without = WindowRuinProperties.Ranges(SearchEngine.ShareEnds(guided: false, windowRuin, shortHorizon, windowChain: false));
         var with = WindowRuinProperties.Ranges(SearchEngine.ShareEnds(guided: false, windowRuin, shortHorizon, windowChain: true));
         Assert.Equal(0, without[9]);
