@@ -104,11 +104,11 @@ public sealed class WindowChainProperties
     [Fact]
     public void Apply_carries_an_over_covered_duty_to_a_missing_one_that_no_single_change_fills_within_the_rules()
     {
-        // 56 dates (a long horizon). Date 10 needs one person and has none; date 12 needs one and has two (a maximum of
+        // A year (a horizon that draws the window chain). Date 10 needs one person and has none; date 12 needs one and has two (a maximum of
         // 2 allows the extra one, one soft point). Worker 1 may work one shift in all (480 minutes) and stands on date 12
         // beside worker 2, who cannot serve date 10. Covering date 10 within the rules means worker 1 leaves date 12,
         // where nobody is missing: one link that changes two dates of one row.
-        const int days = 56;
+        const int days = 364;
         var problem = Problem(
             workers:
             [

@@ -65,8 +65,13 @@ internal static class SearchTuning
     /// </summary>
     public const int WindowChainPerMille = 300;
 
-    /// <summary>Horizons of at least this many dates draw <see cref="WindowChainMove"/>; shorter ones draw exactly as before it existed.</summary>
-    public const int WindowChainFromDays = 42;
+    /// <summary>
+    /// Horizons of at least this many dates draw <see cref="WindowChainMove"/>; shorter ones draw exactly as before it
+    /// existed. Measured from 42 dates (docs/rostering.md, chain24): it won on 364 dates (Instance23, 3 seeds of 3) and lost
+    /// on 42 (Instance14 +18 %), 182 (Instance20 +6 % and +9 %, Instance21 +0.7 % and +3 %); any value in 183-364 gives
+    /// the same benchmark rosters, and 273 (three quarters of a year) sits between the two.
+    /// </summary>
+    public const int WindowChainFromDays = 273;
 
     /// <summary>Most links of one <see cref="WindowChainMove"/> chain (each changes one worker's row on at most two dates).</summary>
     public const int WindowChainLinks = 3;
