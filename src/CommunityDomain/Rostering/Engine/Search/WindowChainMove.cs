@@ -143,25 +143,13 @@ internal sealed class WindowChainMove : IMove
             }
 
             // Dropping a duty only pays when the taken one is extra (a worker who changes slot keeps their count).
-            var from = was >= 0 ? 0 : Math.Max(0, day - SearchTuning.WindowChainRadius);
-            var to = was >= 0 ? -1 : Math.Min(p.Days - 1, day + SearchTuning.WindowChainRadius);
-            for (var d = from; d <= to; d++)
+            if (was < 0)
             {
-                var other = p.WorkerDay(w, d);
-                var duty = ev.Assign[other];
-                if (d == day || duty < 0 || p.Pinned[other] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, 0)])
+                var (drop, score) = BestDrop(c, w, day);
+                if (drop >= 0 && score < best)
                 {
-                    continue;
+                    (best, bestWorker, bestDrop) = (score, w, drop);
                 }
-
-                ev.Set(w, d, -1);
-                ev.CommitWorker(w);
-                if (ev.Score < best)
-                {
-                    (best, bestWorker, bestDrop) = (ev.Score, w, d);
-                }
-
-                ev.Set(w, d, duty);
             }
 
             ev.Set(w, day, was);
@@ -169,6 +157,38 @@ internal sealed class WindowChainMove : IMove
         }
 
         return (bestWorker, bestDrop);
+    }
+
+    /// <summary>
+    /// With worker <paramref name="w"/> already set on <paramref name="day"/>: the date within the radius whose duty (not
+    /// pinned, off allowed) is best dropped by the evaluator's score, and that score; (-1, worst) when none. Each duty is
+    /// put back after its try.
+    /// </summary>
+    private static (int Drop, ScorePart Score) BestDrop(MoveContext c, int w, int day)
+    {
+        var (p, ev) = (c.P, c.Ev);
+        var (bestDrop, best) = (-1, new ScorePart(int.MaxValue, long.MaxValue));
+        var to = Math.Min(p.Days - 1, day + SearchTuning.WindowChainRadius);
+        for (var d = Math.Max(0, day - SearchTuning.WindowChainRadius); d <= to; d++)
+        {
+            var other = p.WorkerDay(w, d);
+            var duty = ev.Assign[other];
+            if (d == day || duty < 0 || p.Pinned[other] >= 0 || !p.Allowed[p.ChoiceIndex(w, d, 0)])
+            {
+                continue;
+            }
+
+            ev.Set(w, d, -1);
+            ev.CommitWorker(w);
+            if (ev.Score < best)
+            {
+                (best, bestDrop) = (ev.Score, d);
+            }
+
+            ev.Set(w, d, duty);
+        }
+
+        return (bestDrop, best);
     }
 
     /// <summary>Sets one cell, remembering its value before for <see cref="Apply"/>'s way back.</summary>
