@@ -75,3 +75,19 @@ public static class RosterCaseArbitraries
             ? RosterShrinkers.ShrinkPlanted(planted).Select(RosterCase.Of)
             : RosterShrinkers.ShrinkLockdown(c.Lockdown!).Select(RosterCase.Of);
 }
+
+/// <summary>
+/// Lockdown <see cref="RosterCase"/>s for the long-horizon moves: half a long horizon (60-119 or 365 dates, fewer
+/// volunteers than duties, tight rules), the rest understaffed, over-demanded, with pins that break rules, or mixed.
+/// Shrinks as <see cref="RosterCaseArbitraries"/> does.
+/// </summary>
+public static class LongRosterCaseArbitraries
+{
+    private static readonly LockdownShape[] Shapes =
+        [LockdownShape.LongHorizon, LockdownShape.LongHorizon, LockdownShape.LongHorizon, LockdownShape.LongHorizon,
+            LockdownShape.Understaffed, LockdownShape.OverDemanded, LockdownShape.PinsThatBreakRules, LockdownShape.Mixed];
+
+    public static Arbitrary<RosterCase> Cases() => Arb.From(
+        Gen.Elements(Shapes).SelectMany(shape => Gen.Choose(0, int.MaxValue - 1).Select(seed => RosterCase.Of(LockdownRosterGenerators.Create(seed, shape)))),
+        RosterCaseArbitraries.Shrink);
+}

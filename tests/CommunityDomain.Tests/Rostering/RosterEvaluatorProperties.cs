@@ -20,6 +20,43 @@ public sealed class RosterEvaluatorProperties
     [Property(MaxTest = 180)]
     public bool Commit_returns_the_exact_change_of_score(RosterCase c, int moveSeed) => CommitIsExact(c.Problem, moveSeed);
 
+    [Property(MaxTest = 100)]
+    public bool CommitWorker_after_changing_one_worker_gives_the_full_recomputation_and_undo_restores_it(RosterCase c, int moveSeed)
+    {
+        // How WindowChainMove tries rows: within one move, several workers each changed, rescored alone, some changed back.
+        var p = c.Problem.Compiled;
+        if (p.WorkerCount == 0 || p.SlotCount == 0 || p.Days == 0)
+        {
+            return true;
+        }
+
+        var ev = new RosterEvaluator(p);
+        var r = new Random(moveSeed);
+        var start = ev.Score;
+        var startAssign = (int[])ev.Assign.Clone();
+        ev.Begin();
+        for (var step = 0; step < 20; step++)
+        {
+            var w = r.Next(p.WorkerCount);
+            for (var i = r.Next(1, 4); i > 0; i--)
+            {
+                var d = r.Next(p.Days);
+                var s = r.Next(-1, p.SlotCount);
+                ev.Set(w, d, s >= 0 && p.Required[p.DaySlot(d, s)] < 0 ? -1 : s);
+            }
+
+            ev.CommitWorker(w);
+            if (ev.Score != RosterEvaluator.FullScore(p, (int[])ev.Assign.Clone()))
+            {
+                return false;
+            }
+        }
+
+        ev.Commit();
+        ev.Undo();
+        return ev.Score == start && ev.Assign.SequenceEqual(startAssign);
+    }
+
     private static bool IncrementalEqualsFull(RosterProblem problem, int moveSeed)
     {
         var p = problem.Compiled;

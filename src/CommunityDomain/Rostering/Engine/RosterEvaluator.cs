@@ -230,19 +230,34 @@ internal sealed class RosterEvaluator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ScoreChange Commit()
     {
-        var sink = default(NullSink);
         for (var i = 0; i < _touchedLength; i++)
         {
-            var w = _touched[i];
-            WorkerScoring.Score(P, w, Assign, _shiftScratch, _weekScratch, ref sink, out var h, out var s, out var m);
-            Hard += h - _workerHard[w];
-            Soft += s - _workerSoft[w];
-            _workerHard[w] = h;
-            _workerSoft[w] = s;
-            ChangeMinutes(w, m);
+            Rescore(_touched[i]);
         }
 
         return new ScoreChange(Hard - _beginHard, Soft - _beginSoft);
+    }
+
+    /// <summary>
+    /// <see cref="Commit"/> for worker <paramref name="w"/> alone: exact when every other worker changed in this move has
+    /// been rescored since their last change (a move that tries many rows of one worker at a time pays O(days) a try,
+    /// not O(days) per worker it touched). A later <see cref="Commit"/> or <see cref="Undo"/> works as usual.
+    /// </summary>
+    public void CommitWorker(int w)
+    {
+        Rescore(w);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Rescore(int w)
+    {
+        var sink = default(NullSink);
+        WorkerScoring.Score(P, w, Assign, _shiftScratch, _weekScratch, ref sink, out var h, out var s, out var m);
+        Hard += h - _workerHard[w];
+        Soft += s - _workerSoft[w];
+        _workerHard[w] = h;
+        _workerSoft[w] = s;
+        ChangeMinutes(w, m);
     }
 
     /// <summary>Reverts every change since <see cref="Begin"/> (after <see cref="Commit"/>).</summary>

@@ -79,14 +79,14 @@ public sealed class EjectionChainProperties
     [InlineData(true)]
     public void Only_short_horizons_draw_the_chain_and_it_takes_its_share_from_the_block_swaps(bool longHorizon)
     {
-        // Index 8 is the chain, 9 the blind block swaps; guided draws never take the chain.
+        // Index 8 is the chain, 10 the blind block swaps (9, the window chain, is drawn on long horizons); guided draws never take the chain.
         var without = WindowRuinProperties.Ranges(SearchEngine.ShareEnds(guided: false, longHorizon, shortHorizon: false));
         var with = WindowRuinProperties.Ranges(SearchEngine.ShareEnds(guided: false, longHorizon, shortHorizon: true));
         Assert.Equal(0, without[8]);
         Assert.Equal(SearchTuning.EjectionChainPerMille, with[8]);
-        Assert.Equal(without[9] - SearchTuning.EjectionChainPerMille, with[9]);
+        Assert.Equal(without[10] - SearchTuning.EjectionChainPerMille, with[10]);
         Assert.Equal(1000, with.Sum());
-        Assert.True(Enumerable.Range(0, with.Length).All(i => i is 8 or 9 || with[i] == without[i]), "another move's share changed");
+        Assert.True(Enumerable.Range(0, with.Length).All(i => i is 8 or 10 || with[i] == without[i]), "another move's share changed");
         Assert.Equal(SearchEngine.ShareEnds(guided: true, longHorizon, shortHorizon: false), SearchEngine.ShareEnds(guided: true, longHorizon, shortHorizon: true));
     }
 

@@ -28,6 +28,7 @@ public sealed class MoveProperties
         GuidedSwapBlock,
         WindowRuin,
         EjectionChain,
+        WindowChain,
     }
 
     [Property]
@@ -46,6 +47,7 @@ public sealed class MoveProperties
         Kind.GuidedSwapDate => new GuidedSwapMove(oneDate: true),
         Kind.WindowRuin => new WindowRuinMove(),
         Kind.EjectionChain => new EjectionChainMove(),
+        Kind.WindowChain => new WindowChainMove(),
         _ => new GuidedSwapMove(oneDate: false),
     };
 

@@ -75,7 +75,7 @@ internal sealed class EjectionChainMove : IMove
     }
 
     /// <summary>A date-slot with fewer people than its demand, from a random cell; -1 when none within the scan.</summary>
-    private static int UnderCoveredCell(MoveContext c)
+    internal static int UnderCoveredCell(MoveContext c)
     {
         var p = c.P;
         var cells = p.Days * p.SlotCount;
@@ -137,6 +137,7 @@ internal sealed class EjectionChainMove : IMove
         return -1;
     }
 
-    private static bool Under(MoveContext c, int cell) =>
+    /// <summary>Whether date-slot <paramref name="cell"/> has fewer people than its demand.</summary>
+    internal static bool Under(MoveContext c, int cell) =>
         c.Ev.Count(cell / c.P.SlotCount, cell % c.P.SlotCount) < c.P.Required[cell];
 }

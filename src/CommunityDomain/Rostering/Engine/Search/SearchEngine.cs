@@ -25,7 +25,7 @@ internal sealed class SearchEngine
     private readonly IMove[] _moveList =
     [
         new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new WindowRuinMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
-        new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new EjectionChainMove(), new SwapBlockMove(oneDate: false),
+        new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new EjectionChainMove(), new WindowChainMove(), new SwapBlockMove(oneDate: false),
         new GuidedSwapMove(oneDate: false),
     ];
 
@@ -53,7 +53,9 @@ internal sealed class SearchEngine
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
-        _shareEnds = ShareEnds(_moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays);
+        _shareEnds = ShareEnds(
+            _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
+            p.Days >= SearchTuning.WindowChainFromDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
         BestAssign = new int[p.WorkerCount * p.Days];
@@ -296,7 +298,7 @@ internal sealed class SearchEngine
 
                 if (!ChainDrawable(Iterations - _lastImprovement, _stagnation))
                 {
-                    return _moveList[i + 1]; // the blind block swap, next in the list
+                    return _moveList[i + 2]; // the blind block swap, after the window chain (drawn on other horizons)
                 }
 
                 ChainDraws++;
@@ -327,18 +329,19 @@ internal sealed class SearchEngine
     /// The block swaps, last, take whatever is left (their share of 1000 passes the end, so the moves after them, at 0,
     /// are never drawn).
     /// </summary>
-    internal static int[] ShareEnds(bool guided, bool longHorizon, bool shortHorizon)
+    internal static int[] ShareEnds(bool guided, bool longHorizon, bool shortHorizon, bool windowChain = false)
     {
         var window = longHorizon ? SearchTuning.WindowRuinPerMille : 0;
         var chain = shortHorizon ? SearchTuning.EjectionChainPerMille : 0;
+        var windowChainShare = windowChain ? SearchTuning.WindowChainPerMille : 0;
         var ruin = longHorizon ? SearchTuning.LongRuinAndRecreatePerMille : SearchTuning.RuinAndRecreatePerMille;
         return guided
             ? Cumulative(
                 SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.GuidedChangePerMille,
-                SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 1000)
+                SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 0, 1000)
             : Cumulative(
                 SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.ChangePerMille, 0, 0,
-                SearchTuning.SwapDatePerMille, 0, chain, 1000, 0);
+                SearchTuning.SwapDatePerMille, 0, chain, windowChainShare, 1000, 0);
     }
 
     /// <summary>The running sums of <paramref name="shares"/>: where each move's range of the roll ends.</summary>

@@ -56,6 +56,40 @@ internal static class SearchTuning
     /// <summary>Most links of one ejection chain (each re-optimises one worker exactly).</summary>
     public const int EjectionChainLinks = 4;
 
+    /// <summary>
+    /// Out of 1000 iterations, blind draws on a horizon of at least <see cref="WindowChainFromDays"/> dates: an ejection
+    /// chain on a window (<see cref="WindowChainMove"/>), taken from the blind block swaps' share (all of it). Cheap beside
+    /// the whole-row re-optimisation (tens of ms a draw on Instance23 against about 0.4 s), so the share costs the walk
+    /// little time. Issue 20, 60 CPU-seconds (docs/rostering.md, chain24): on Instance23 seeds 1-2 100 and 300 both
+    /// ended below the base, 300 with 16 attempts a draw 11 % below it.
+    /// </summary>
+    public const int WindowChainPerMille = 300;
+
+    /// <summary>
+    /// Horizons of at least this many dates draw <see cref="WindowChainMove"/>; shorter ones draw exactly as before it
+    /// existed. Measured from 42 dates (docs/rostering.md, chain24): it won on 364 dates (Instance23, 3 seeds of 3) and lost
+    /// on 42 (Instance14 +18 %), 182 (Instance20 +6 % and +9 %, Instance21 +0.7 % and +3 %); any value in 183-364 gives
+    /// the same benchmark rosters, and 273 (three quarters of a year) sits between the two.
+    /// </summary>
+    public const int WindowChainFromDays = 273;
+
+    /// <summary>Most links of one <see cref="WindowChainMove"/> chain (each changes one worker's row on at most two dates).</summary>
+    public const int WindowChainLinks = 3;
+
+    /// <summary>Workers <see cref="WindowChainMove"/> tries per link (from a random one of those the date-slot allows).</summary>
+    public const int WindowChainTakers = 8;
+
+    /// <summary>How far (dates) from a duty it takes a <see cref="WindowChainMove"/> link's worker may drop one of theirs.</summary>
+    public const int WindowChainRadius = 7;
+
+    /// <summary>
+    /// Chains one <see cref="WindowChainMove"/> tries, each from another date-slot under demand, until one lowers the score
+    /// (the last is kept whatever it costs, for the walk to judge). Instance23 seeds 1-2 (docs/rostering.md, chain24): 1
+    /// lowered the score in 10 % of draws, 4 in 30 %, 16 in 51 % and won on both seeds against 4, at about ten times 4's
+    /// time (still about a tenth of the walk's).
+    /// </summary>
+    public const int WindowChainAttempts = 16;
+
     /// <summary>Out of 1000 iterations, blind draws: give one random worker-date another random choice (<see cref="ChangeMove"/>).</summary>
     public const int ChangePerMille = 290;
 
