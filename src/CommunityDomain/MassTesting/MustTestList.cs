@@ -70,6 +70,7 @@ public sealed class MustTestList
     public static MustTestList Of(Instant at, IEnumerable<MustTestEntry> entries)
     {
         var array = Guard.Against.Null(entries).ToArray();
+        Guard.Against.NullItems(array, nameof(entries));
         return new MustTestList(at, [.. array.Select(e => e.Compound).Distinct().Order()], array);
     }
 

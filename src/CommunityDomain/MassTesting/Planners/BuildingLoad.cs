@@ -11,12 +11,13 @@ public sealed class BuildingLoad
     /// <param name="name">The name announced ("3").</param>
     /// <param name="position">Where it stands (metres).</param>
     /// <param name="units">Its units.</param>
+    /// <exception cref="ArgumentException">A non-positive id, a blank name, or a null unit.</exception>
     public BuildingLoad(int buildingId, string name, Position position, IReadOnlyList<UnitLoad> units)
     {
         BuildingId = Guard.Against.NegativeOrZero(buildingId);
         Name = Guard.Against.Blank(name).Trim();
         Position = position;
-        Units = Guard.Against.Null(units);
+        Units = Guard.Against.NullItems(units);
     }
 
     /// <summary>The building's id.</summary>

@@ -1,3 +1,5 @@
+using CommunityDomain.Kernel;
+
 namespace CommunityDomain.MassTesting.Planners;
 
 /// <summary>A compound's call-wave problem: its sites, its buildings' must-test households and the service times.</summary>
@@ -8,15 +10,15 @@ public sealed class WaveProblem
     /// <param name="serviceTimes">Service time per intake.</param>
     /// <param name="sites">The compound's sites (at least one).</param>
     /// <param name="buildings">The buildings; at most <see cref="MaxPeople"/> people in all.</param>
-    /// <exception cref="ArgumentException">A start in or after the year 8000, default service times, no sites, repeated ids,
+    /// <exception cref="ArgumentException">A start in or after the year 8000, default service times, no sites, a null site or building, repeated ids,
     /// a household larger than the smallest queue, or more than <see cref="MaxPeople"/> people.</exception>
     public WaveProblem(Instant start, ServiceTimes serviceTimes, IReadOnlyList<SiteSpec> sites, IReadOnlyList<BuildingLoad> buildings)
     {
         // Bounds keep every plan representable: 10 million people at an hour each on one station is ~1,141 years.
         Start = Guard.Against.InvalidInput(start, nameof(start), static s => s < LatestStart, "The start is in or after the year 8000.");
         ServiceTimes = Guard.Against.InvalidInput(serviceTimes, nameof(serviceTimes), static t => !t.IsDefault, "Service times are default.");
-        Sites = Guard.Against.InvalidInput(Guard.Against.Null(sites), nameof(sites), static s => s.Count > 0, "A compound needs at least one site.");
-        Buildings = Guard.Against.Null(buildings);
+        Sites = Guard.Against.InvalidInput(Guard.Against.NullItems(sites), nameof(sites), static s => s.Count > 0, "A compound needs at least one site.");
+        Buildings = Guard.Against.NullItems(buildings);
         Guard.Against.InvalidInput(sites, nameof(sites), static s => s.Select(x => x.SiteId).Distinct().Count() == s.Count, "Site ids repeat.");
         Guard.Against.InvalidInput(buildings, nameof(buildings), static b => b.Select(x => x.BuildingId).Distinct().Count() == b.Count, "Building ids repeat.");
 

@@ -30,7 +30,7 @@ public static class RunPlanner
     /// <param name="runners">Runner labels; runs are dealt out to them in turn; not empty.</param>
     /// <param name="cancellationToken">Cancels a long run.</param>
     /// <returns>The plan.</returns>
-    /// <exception cref="ArgumentException">Null or empty arguments, a default parcel, a parcel in a building without a site, or a
+    /// <exception cref="ArgumentException">Null or empty arguments, a null runner, a default parcel, a parcel in a building without a site, or a
     /// building with two sites.</exception>
     public static DeliveryPlan Plan(
         IReadOnlyList<Parcel> parcels, IReadOnlyList<BuildingSite> sites, RunOptions options, IReadOnlyList<string> runners, CancellationToken cancellationToken = default)
@@ -39,6 +39,7 @@ public static class RunPlanner
         Guard.Against.Null(sites);
         Guard.Against.Null(options);
         Guard.Against.NullOrEmpty(runners);
+        Guard.Against.NullItems(runners);
         var positions = Positions(sites);
         var (placeable, unplaceable) = Sort(parcels, positions, options);
         var built = new List<OpenRun>();
