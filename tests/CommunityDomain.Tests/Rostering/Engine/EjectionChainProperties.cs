@@ -19,43 +19,23 @@ namespace CommunityDomain.Tests.Rostering.Engine;
 [Properties(Arbitrary = new[] { typeof(RosterCaseArbitraries) }, MaxTest = 40)]
 public sealed class EjectionChainProperties
 {
-    private const int Chains = 16;
-
     [Property]
     public void After_every_chain_accepted_or_undone_the_score_equals_the_independent_checkers(RosterCase c, int seed) =>
-        Walk(c.Problem, seed, (before, ev, accepted, move) =>
-        {
-            var check = RosterChecker.Check(c.Problem, MoveProperties.Assignments(c.Problem, ev.Assign));
-            Assert.Equal((check.Hard, check.Soft), (ev.Score.Hard, ev.Score.Soft));
-        });
+        ChainWalk.ScoreEqualsTheCheckers<EjectionChainMove>(c.Problem, seed);
 
     [Property]
     public void An_undone_chain_leaves_the_assignment_exactly_as_before(RosterCase c, int seed) =>
-        Walk(c.Problem, seed, (before, ev, accepted, move) =>
-        {
-            if (!accepted)
-            {
-                Assert.Equal(before, ev.Assign);
-            }
-        });
+        ChainWalk.UndoRestoresTheAssignment<EjectionChainMove>(c.Problem, seed);
 
     [Property]
     public void A_chain_accepted_under_hard_first_acceptance_never_adds_a_hard_violation(RosterCase c, int seed) =>
-        Walk(c.Problem, seed, (before, ev, accepted, move) =>
-        {
-            if (accepted)
-            {
-                var hardBefore = RosterChecker.Check(c.Problem, MoveProperties.Assignments(c.Problem, before)).Hard;
-                var hardAfter = RosterChecker.Check(c.Problem, MoveProperties.Assignments(c.Problem, ev.Assign)).Hard;
-                Assert.True(hardAfter <= hardBefore, $"an accepted chain went from {hardBefore} to {hardAfter} hard violations");
-            }
-        });
+        ChainWalk.AcceptedAddsNoHardViolation<EjectionChainMove>(c.Problem, seed);
 
     [Property]
     public void A_chain_changes_only_its_distinct_workers_rows_and_its_first_takes_a_date_slot_under_demand(RosterCase c, int seed)
     {
         var p = c.Problem.Compiled;
-        Walk(c.Problem, seed, (before, ev, _, move) =>
+        ChainWalk.Walk<EjectionChainMove>(c.Problem, seed, (before, ev, _, move) =>
         {
             var named = move.Workers.ToArray();
             Assert.True(named.Length <= SearchTuning.EjectionChainLinks && named.Distinct().Count() == named.Length, $"named {string.Join(",", named)}");
@@ -162,46 +142,5 @@ public sealed class EjectionChainProperties
         var check = RosterChecker.Check(problem, MoveProperties.Assignments(problem, ev.Assign));
         Assert.Equal((0, 0L), (check.Hard, check.Soft));
         Assert.True(ev.Score < before);
-    }
-
-    /// <summary>
-    /// <see cref="Chains"/> chains from the greedy roster, each accepted or undone by a hard-first late acceptance (a
-    /// short history, so some worse chains pass too; every fourth accepted one is undone anyway, so undos also follow
-    /// chains that changed the roster); <paramref name="check"/> sees the roster before, the evaluator after and whether
-    /// the chain was kept. With <paramref name="acceptAll"/> every chain is kept.
-    /// </summary>
-    private static void Walk(RosterProblem problem, int seed, Action<int[], RosterEvaluator, bool, EjectionChainMove> check, bool acceptAll = false)
-    {
-        var p = problem.Compiled;
-        if (p.WorkerCount == 0 || p.Days == 0)
-        {
-            return; // no worker or no date: nothing a chain could touch
-        }
-
-        var ev = new RosterEvaluator(p);
-        Construction.Greedy(ev);
-        var context = new MoveContext(ev, new Random(seed));
-        var move = new EjectionChainMove();
-        var acceptance = new LateAcceptance(5, ev.Score);
-        for (var i = 0; i < Chains; i++)
-        {
-            var before = (int[])ev.Assign.Clone();
-            var score = ev.Score;
-            ev.Begin();
-            move.Apply(context);
-            ev.Commit();
-            var accepted = acceptAll || (acceptance.Accepts(i, score, ev.Score) && i % 4 != 3);
-            if (accepted)
-            {
-                ev.Accept();
-            }
-            else
-            {
-                ev.Undo();
-            }
-
-            acceptance.Record(i, ev.Score);
-            check(before, ev, accepted, move);
-        }
     }
 }
