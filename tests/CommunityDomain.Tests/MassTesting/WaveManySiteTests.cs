@@ -46,6 +46,16 @@ public sealed class WaveManySiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Plan_small_mixed_compounds_finish_within_one_percent_of_the_bound_on_average_and_ten_percent_at_worst()
+    {
+        // wavebound25, issue 15's new-user verifier's shape (9-30 households, 1-3 sites of 1-8 stations, walk-downs 0-90 s).
+        // Lead e7acac8: mean MEAN0, worst WORST0; the branch and bound searching most stations first: mean MEAN1, worst WORST1.
+        var (mean, worst) = Measure(WaveGenerators.SmallMixedSet(2026));
+        Assert.True(mean <= 1.01, $"mean {mean}");
+        Assert.True(worst <= 1.10, $"worst {worst}");
+    }
+
+    [Fact]
     public void Plan_care_home_on_the_only_two_station_site_leaves_the_other_elders_to_the_one_station_sites()
     {
         // UnevenSiteSet(2026) compound 278: a care home of 20 elders (632 s each) can only go to the one two-station site (10
