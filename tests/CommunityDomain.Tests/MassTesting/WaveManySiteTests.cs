@@ -49,10 +49,11 @@ public sealed class WaveManySiteTests(ITestOutputHelper output)
     public void Plan_small_mixed_compounds_finish_within_one_percent_of_the_bound_on_average_and_ten_percent_at_worst()
     {
         // wavebound25, issue 15's new-user verifier's shape (9-30 households, 1-3 sites of 1-8 stations, walk-downs 0-90 s).
-        // Lead e7acac8: mean MEAN0, worst WORST0; the branch and bound searching most stations first: mean MEAN1, worst WORST1.
+        // Lead e7acac8: mean 1.0071, worst 1.0866 (compound 47); the branch and bound searching most stations first: mean
+        // 1.0069, worst 1.0896 (compound 280, whose search runs out of steps in the new order). 1.09 is a regression limit.
         var (mean, worst) = Measure(WaveGenerators.SmallMixedSet(2026));
         Assert.True(mean <= 1.01, $"mean {mean}");
-        Assert.True(worst <= 1.10, $"worst {worst}");
+        Assert.True(worst <= 1.09, $"worst {worst}");
     }
 
     [Fact]
