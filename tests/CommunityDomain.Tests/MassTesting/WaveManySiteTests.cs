@@ -49,11 +49,11 @@ public sealed class WaveManySiteTests(ITestOutputHelper output)
     public void Plan_small_mixed_compounds_finish_within_one_percent_of_the_bound_on_average_and_ten_percent_at_worst()
     {
         // wavebound25, issue 15's new-user verifier's shape (9-30 households, 1-3 sites of 1-8 stations, walk-downs 0-90 s).
-        // Lead e7acac8: mean 1.0071, worst 1.0866 (compound 47); the branch and bound searching most stations first: mean
-        // 1.0069, worst 1.0896 (compound 280, whose search runs out of steps in the new order). 1.09 is a regression limit.
+        // Lead e7acac8: mean 1.0071, worst 1.0866 (compound 47); with the branch and bound's second site order (most stations
+        // first, after the problem's order runs out of steps): mean 1.0064, worst 1.0866 (compound 47). 1.087 is a regression limit.
         var (mean, worst) = Measure(WaveGenerators.SmallMixedSet(2026));
         Assert.True(mean <= 1.01, $"mean {mean}");
-        Assert.True(worst <= 1.09, $"worst {worst}");
+        Assert.True(worst <= 1.087, $"worst {worst}");
     }
 
     [Fact]
