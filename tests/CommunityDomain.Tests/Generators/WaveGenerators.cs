@@ -448,6 +448,48 @@ public static class WaveGenerators
 
     // Buildings holding about `people` residents (at least one household each) in households of 1-6, this compound's own
     // intake mix: the chance that a resident is assisted (none, half, or 5-30 %) and typed in (none or up to 30 %).
+    /// <summary>
+    /// Small compounds of issue 15's new-user verifier's shape (wavebound25): 300 compounds of 9-30 households (each 0-3 QR,
+    /// 0-3 typed and 0-2 assisted residents, at least one; a fifth of the households repeat an earlier one's composition) in
+    /// 1-3 buildings, 1-3 sites of 1-8 stations with walk-downs of 0-90 s and queues that never fill (100) or, a quarter of
+    /// the time, as short as the largest household plus 0-4; service times mixed as in <see cref="ManySiteStations"/> in half
+    /// the compounds, far apart (QR 5-29 s, typed 30-149 s, assisted 60-399 s) in the other half.
+    /// </summary>
+    public static IEnumerable<WaveCase> SmallMixedSet(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 300; i++)
+        {
+            yield return SmallMixed(random.Next(0, int.MaxValue - 1), 9, 30);
+        }
+    }
+
+    /// <summary>One compound of <see cref="SmallMixedSet"/>'s shape with <paramref name="minHouseholds"/>-<paramref name="maxHouseholds"/> households.</summary>
+    public static WaveCase SmallMixed(int seed, int minHouseholds, int maxHouseholds)
+    {
+        {
+            var r = new Random(seed);
+            var count = r.Next(minHouseholds, maxHouseholds + 1);
+            var kinds = new List<(int Qr, int Typed, int Assisted)>();
+            for (var h = 0; h < count; h++)
+            {
+                var kind = kinds.Count > 0 && r.Next(5) == 0 ? kinds[r.Next(kinds.Count)] : (r.Next(0, 4), r.Next(0, 4), r.Next(0, 3));
+                kinds.Add(kind == (0, 0, 0) ? (1, 0, 0) : kind);
+            }
+
+            var buildingCount = r.Next(1, Math.Min(3, count) + 1);
+            var buildings = Enumerable.Range(1, buildingCount).Select(b => new BuildingLoad(b, $"B{b}", new Position(r.Next(0, 300), r.Next(0, 300)),
+                [new UnitLoad(b, $"U{b}", [.. kinds.Select((k, h) => (k, h)).Where(x => x.h % buildingCount == b - 1)
+                    .Select(x => new HouseholdLoad(x.h + 1, 1 + x.h, x.k.Qr, x.k.Typed, x.k.Assisted))])])).ToList();
+            var largest = kinds.Max(k => k.Qr + k.Typed + k.Assisted);
+            var sites = Enumerable.Range(1, r.Next(1, 4)).Select(s => new SiteSpec(s, $"S{s}", new Position(r.Next(0, 300), r.Next(0, 300)), r.Next(1, 9),
+                r.Next(4) == 0 ? largest + r.Next(0, 5) : 100, Duration.FromSeconds(r.Next(0, 91)))).ToList();
+            var times = r.Next(2) == 0 ? MixedTimes(r)
+                : new ServiceTimes(Duration.FromSeconds(r.Next(5, 30)), Duration.FromSeconds(r.Next(30, 150)), Duration.FromSeconds(r.Next(60, 400)));
+            return new(new WaveProblem(Start, times, sites, buildings), "small mixed");
+        }
+    }
+
     private static List<BuildingLoad> MixedBuildings(Random random, int count, int people)
     {
         var assistedShare = random.Next(5) switch { 0 => 0.0, 1 => 0.5, _ => 0.05 + (random.NextDouble() * 0.25) };

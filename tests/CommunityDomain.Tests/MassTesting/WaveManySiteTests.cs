@@ -46,6 +46,17 @@ public sealed class WaveManySiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Plan_small_mixed_compounds_finish_within_one_percent_of_the_bound_on_average_and_ten_percent_at_worst()
+    {
+        // wavebound25, issue 15's new-user verifier's shape (9-30 households, 1-3 sites of 1-8 stations, walk-downs 0-90 s).
+        // Lead e7acac8: mean 1.0071, worst 1.0866 (compound 47); with the branch and bound's second site order (most stations
+        // first, after the problem's order runs out of steps): mean 1.0064, worst 1.0866 (compound 47). 1.087 is a regression limit.
+        var (mean, worst) = Measure(WaveGenerators.SmallMixedSet(2026));
+        Assert.True(mean <= 1.01, $"mean {mean}");
+        Assert.True(worst <= 1.087, $"worst {worst}");
+    }
+
+    [Fact]
     public void Plan_care_home_on_the_only_two_station_site_leaves_the_other_elders_to_the_one_station_sites()
     {
         // UnevenSiteSet(2026) compound 278: a care home of 20 elders (632 s each) can only go to the one two-station site (10
