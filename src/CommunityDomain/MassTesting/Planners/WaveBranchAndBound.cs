@@ -17,7 +17,8 @@ namespace CommunityDomain.MassTesting.Planners;
 /// latest earlier such site (an empty one is followed by empty ones), since any plan can be relabelled so. A partial plan
 /// reached again (same site, households, stations' free times, landing, last start, the starts the queue can still see and
 /// the lowest profiles later interchangeable sites are held to) with no better finish at the sites before is not searched
-/// again. Sites are searched in the problem's order, then, if that runs out of steps, most stations first. Deterministic and bounded: it stops after <see cref="MaxSteps"/> person-station steps, and a search that stopped
+/// again. Sites are searched in the problem's order, then, if that runs out of steps, most stations first. Deterministic
+/// and bounded: it stops after <see cref="MaxSteps"/> person-station steps (each order), and a search that stopped
 /// proves nothing; it allocates per call tried only what the memo keeps, at most <see cref="MaxMemoLongs"/> longs.
 /// </remarks>
 internal static class WaveBranchAndBound
