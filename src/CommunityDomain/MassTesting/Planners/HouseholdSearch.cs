@@ -76,6 +76,12 @@ internal static class HouseholdSearch
             (best, finish) = chained.BestFinish < finish ? (chained.Best, chained.BestFinish) : (best, finish);
         }
 
+        if (finish > target && HouseholdDrift.Improve(sites, best, finish, target, queue, cancellationToken) is { } drifted)
+        {
+            // Still above the bound on a small compound: a walk that keeps sideways changes, taken only when strictly earlier.
+            (best, finish) = (drifted, WavePlanner.Finish(sites, drifted, queue));
+        }
+
         return finish < start ? best : null;
     }
 
