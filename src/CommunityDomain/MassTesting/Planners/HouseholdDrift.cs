@@ -20,16 +20,17 @@ internal static class HouseholdDrift
     internal const int MaxHouseholds = WaveBranchAndBound.MaxHouseholds;
 
     /// <summary>Walks: the first from the plan given, the others from drawn assignments.</summary>
-    internal const int Walks = 16;
+    internal const int Walks = 48;
 
     /// <summary>Steps per walk.</summary>
-    internal const int Steps = 1500;
+    internal const int Steps = 3000;
 
     /// <summary>
     /// Searches from <paramref name="seq"/> (every site's one-household calls in calling order, finishing at
     /// <paramref name="finish"/> ticks); returns an assignment whose replayed finish is strictly earlier, or null.
     /// </summary>
-    public static List<CallGroup>[]? Improve(SiteSpec[] sites, List<CallGroup>[] seq, long finish, long target, SiteQueue queue, CancellationToken cancellationToken)
+    public static List<CallGroup>[]? Improve(SiteSpec[] sites, List<CallGroup>[] seq, long finish, long target, SiteQueue queue, CancellationToken cancellationToken,
+        int walks = Walks, int steps = Steps)
     {
         var households = seq.Sum(x => x.Count);
         if (households > MaxHouseholds || households < 2)
@@ -40,11 +41,11 @@ internal static class HouseholdDrift
         var walk = new Walk(sites, queue, (ulong)((households * 7919) + seq.Sum(x => x.Sum(c => c.People))));
         var all = seq.SelectMany(x => x).ToArray();
         List<CallGroup>[]? best = null;
-        for (var w = 0; w < Walks && finish > target; w++)
+        for (var w = 0; w < walks && finish > target; w++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = w == 0 ? [.. seq.Select(x => x.ToList())] : walk.Drawn(all);
-            var (reached, plan) = walk.Run(start, target);
+            var (reached, plan) = walk.Run(start, target, steps);
             if (reached < finish)
             {
                 (finish, best) = (reached, plan);
@@ -78,7 +79,7 @@ internal static class HouseholdDrift
             return seq;
         }
 
-        public (long Finish, List<CallGroup>[] Plan) Run(List<CallGroup>[] seq, long target)
+        public (long Finish, List<CallGroup>[] Plan) Run(List<CallGroup>[] seq, long target, int steps)
         {
             for (var s = 0; s < sites.Length; s++)
             {
@@ -88,7 +89,7 @@ internal static class HouseholdDrift
             var current = _finish.Max();
             var (best, bestPlan) = (current, seq.Select(x => x.ToList()).ToArray());
             var households = seq.Sum(x => x.Count);
-            for (var step = 0; step < Steps && best > target; step++)
+            for (var step = 0; step < steps && best > target; step++)
             {
                 var (s, i) = Locate(seq, Next(households));
                 var relocate = Next(2) == 0;
