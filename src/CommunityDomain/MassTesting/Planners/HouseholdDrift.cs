@@ -91,23 +91,8 @@ internal static class HouseholdDrift
             var households = seq.Sum(x => x.Count);
             for (var step = 0; step < steps && best > target; step++)
             {
-                var (s, i) = Locate(seq, Next(households));
-                var relocate = Next(2) == 0;
-                var t = relocate ? Next(sites.Length) : 0;
-                int j;
-                if (relocate)
-                {
-                    var call = seq[s][i];
-                    seq[s].RemoveAt(i);
-                    j = Next(seq[t].Count + 1);
-                    seq[t].Insert(j, call);
-                }
-                else
-                {
-                    (t, j) = Locate(seq, Next(households));
-                    (seq[s][i], seq[t][j]) = (seq[t][j], seq[s][i]);
-                }
-
+                var move = Draw(seq, households);
+                var (s, t) = (move.From.Site, move.To.Site);
                 var (fs, ft) = (queue.Run(sites[s], seq[s]), s == t ? 0 : queue.Run(sites[t], seq[t]));
                 var max = 0L;
                 for (var u = 0; u < sites.Length; u++)
@@ -115,33 +100,56 @@ internal static class HouseholdDrift
                     max = Math.Max(max, u == s ? fs : u == t ? ft : _finish[u]);
                 }
 
-                if (max <= current)
+                if (max > current)
                 {
-                    // Kept, sideways too: the walk crosses plateaus where the latest finish falls only later.
-                    (_finish[s], current) = (fs, max);
-                    _finish[t] = s == t ? fs : ft;
-                    if (current < best)
-                    {
-                        (best, bestPlan) = (current, seq.Select(x => x.ToList()).ToArray());
-                    }
-
+                    Undo(seq, move);
                     continue;
                 }
 
-                // Undone.
-                if (relocate)
+                // Kept, sideways too: the walk crosses plateaus where the latest finish falls only later.
+                (_finish[s], current) = (fs, max);
+                _finish[t] = s == t ? fs : ft;
+                if (current < best)
                 {
-                    var call = seq[t][j];
-                    seq[t].RemoveAt(j);
-                    seq[s].Insert(i, call);
-                }
-                else
-                {
-                    (seq[s][i], seq[t][j]) = (seq[t][j], seq[s][i]);
+                    (best, bestPlan) = (current, seq.Select(x => x.ToList()).ToArray());
                 }
             }
 
             return (best, bestPlan);
+        }
+
+        // One drawn change, applied: a household relocated to a drawn site and place, or two households swapped.
+        private (bool Relocate, (int Site, int Place) From, (int Site, int Place) To) Draw(List<CallGroup>[] seq, int households)
+        {
+            var from = Locate(seq, Next(households));
+            if (Next(2) == 0)
+            {
+                var t = Next(sites.Length);
+                var call = seq[from.Site][from.Place];
+                seq[from.Site].RemoveAt(from.Place);
+                var j = Next(seq[t].Count + 1);
+                seq[t].Insert(j, call);
+                return (true, from, (t, j));
+            }
+
+            var to = Locate(seq, Next(households));
+            (seq[from.Site][from.Place], seq[to.Site][to.Place]) = (seq[to.Site][to.Place], seq[from.Site][from.Place]);
+            return (false, from, to);
+        }
+
+        private static void Undo(List<CallGroup>[] seq, (bool Relocate, (int Site, int Place) From, (int Site, int Place) To) move)
+        {
+            var (from, to) = (move.From, move.To);
+            if (move.Relocate)
+            {
+                var call = seq[to.Site][to.Place];
+                seq[to.Site].RemoveAt(to.Place);
+                seq[from.Site].Insert(from.Place, call);
+            }
+            else
+            {
+                (seq[from.Site][from.Place], seq[to.Site][to.Place]) = (seq[to.Site][to.Place], seq[from.Site][from.Place]);
+            }
         }
 
         // The site and place of the k-th call, counting site by site.

@@ -77,14 +77,16 @@ internal static class HouseholdSearch
             (best, finish) = chained.BestFinish < finish ? (chained.Best, chained.BestFinish) : (best, finish);
         }
 
-        if (finish > target && HouseholdDrift.Improve(sites, best, finish, target, queue, cancellationToken) is { } drifted)
-        {
-            // Still above the bound on a small compound: a walk that keeps sideways changes, taken only when strictly earlier.
-            (best, finish) = (drifted, WavePlanner.Finish(sites, drifted, queue));
-        }
-
+        (best, finish) = Drift(sites, queue, target, (best, finish), cancellationToken);
         return finish < start ? best : null;
     }
+
+    // Still above the bound on a small compound: a walk that keeps sideways changes, taken only when strictly earlier.
+    private static (List<CallGroup>[] Best, long Finish) Drift(SiteSpec[] sites, SiteQueue queue, long target, (List<CallGroup>[] Best, long Finish) found,
+        CancellationToken cancellationToken) =>
+        found.Finish > target && HouseholdDrift.Improve(sites, found.Best, found.Finish, target, queue, cancellationToken) is { } drifted
+            ? (drifted, WavePlanner.Finish(sites, drifted, queue))
+            : found;
 
     /// <summary>The second pass's budget (fills and chains), in whole-compound replays.</summary>
     internal const int ChainReplays = 2000;
