@@ -9,7 +9,8 @@ namespace CommunityDomain.MassTesting.Planners;
 /// place drawn from a fixed-seed generator and the search goes on; the best assignment seen wins. When that pass ends above
 /// the bound, a second pass from its best also tries, before a kick, a fill (another site's call moved into the latest site
 /// where an idle station takes it, so that site's finish stays and the other's falls) and a chain of two moves (a call of
-/// the latest site to another site, then one of that site's calls to the end of a third site's order).
+/// the latest site to another site, then one of that site's calls to the end of a third site's order). On at most 30
+/// households still above the bound, <see cref="HouseholdDrift"/> walks on from the best, keeping sideways changes too.
 /// </summary>
 /// <remarks>
 /// Deterministic: the kicks come from a generator seeded by the problem's size, never from the clock. Bounded: it replays
@@ -76,8 +77,16 @@ internal static class HouseholdSearch
             (best, finish) = chained.BestFinish < finish ? (chained.Best, chained.BestFinish) : (best, finish);
         }
 
+        (best, finish) = Drift(sites, queue, target, (best, finish), cancellationToken);
         return finish < start ? best : null;
     }
+
+    // Still above the bound on a small compound: a walk that keeps sideways changes, taken only when strictly earlier.
+    private static (List<CallGroup>[] Best, long Finish) Drift(SiteSpec[] sites, SiteQueue queue, long target, (List<CallGroup>[] Best, long Finish) found,
+        CancellationToken cancellationToken) =>
+        found.Finish > target && HouseholdDrift.Improve(sites, found.Best, found.Finish, target, queue, cancellationToken) is { } drifted
+            ? (drifted, WavePlanner.Finish(sites, drifted, queue))
+            : found;
 
     /// <summary>The second pass's budget (fills and chains), in whole-compound replays.</summary>
     internal const int ChainReplays = 2000;

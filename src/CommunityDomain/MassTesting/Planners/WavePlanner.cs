@@ -42,7 +42,10 @@ namespace CommunityDomain.MassTesting.Planners;
 /// order, or swaps two, each change replayed, with kicks from a fixed-seed generator when none helps, within a budget of
 /// 2,000 whole-compound replays, then, still above the bound, a second pass from its best that also moves another site's
 /// call onto an idle station of the latest site and tries chains of two moves, within 2,000 more; its plan is taken only
-/// when it finishes strictly earlier (its calling order is then its own, not slowest first). When the plan is still above the bound and the compound has at most 30 households, 400 people and 100 stations, a
+/// when it finishes strictly earlier (its calling order is then its own, not slowest first). On a compound of at most 30 households
+/// still above the bound, a third pass walks from its best and from drawn assignments (48 walks of 3,000 steps, each relocating one
+/// household or swapping two anywhere, drawn from a fixed-seed generator, a change kept when the latest finish does not rise, so
+/// the walk crosses plateaus); its plan is taken only when strictly earlier. When the plan is still above the bound and the compound has at most 30 households, 400 people and 100 stations, a
 /// branch and bound over one-household calls (every assignment and calling order, pruned by each site's partial finish,
 /// the work and the long services left against the stations' time, and partial plans already searched) looks for an
 /// earlier plan within 5,000,000 person-station steps (its memo of partial plans holds at most 8 MB); when it runs to its end, the finish it leaves is proven optimal
