@@ -54,6 +54,34 @@ public sealed class WaveBranchAndBoundTests
         }
     }
 
+    [Property(Arbitrary = [typeof(TinyWaveArbitraries)], MaxTest = 150)]
+    public void From_every_household_on_one_site_the_search_proves_the_brute_force_optimum_of_tiny_compounds(WaveCase c)
+    {
+        // Mixed service times and few stations, so the pruning's counts (work, people per length, pairs of lengths) are tight
+        // near the optimum: a count that cut a plan it should not would leave the search above the brute force's optimum.
+        var problem = c.Problem;
+        var sites = problem.Sites.OrderBy(s => s.SiteId).ToArray();
+        var groups = CallGroup.Form(problem.Buildings, int.MaxValue, problem.ServiceTimes);
+        List<CallGroup>[] assigned = [groups, .. sites.Skip(1).Select(_ => new List<CallGroup>())];
+        WaveBranchAndBound.Search(sites, assigned, Duration.FromDays(1).BclCompatibleTicks, 0, problem.ServiceTimes, WaveBranchAndBound.MaxHouseholds,
+            20_000_000, default, out var optimum, out var proven);
+        if (groups.Sum(g => g.Households.Length) >= 2)
+        {
+            Assert.True(proven, c.ToString());
+            Assert.Equal(WaveExactSearchTests.BruteForce(problem).BclCompatibleTicks, optimum);
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public void The_pair_count_of_a_window_is_the_most_of_two_per_longer_and_one_per_shorter_person_that_fit(PositiveInt window, PositiveInt shorter, PositiveInt more)
+    {
+        // Against every number of longer people: the count may never be below what fits (a plan would be cut) nor above.
+        var (w, m) = ((long)window.Get % 2_000, (long)shorter.Get % 300 + 1);
+        var l = m + (more.Get % 300) + 1;
+        var most = Enumerable.Range(0, (int)(w / l) + 1).Max(a => (2 * a) + ((w - (a * l)) / m));
+        Assert.Equal(most, WaveBranchAndBound.PairTurns(w, l, m));
+    }
+
     [Property(Arbitrary = [typeof(SmallWalkDownArbitraries)], MaxTest = 30)]
     public void A_memo_that_keeps_nothing_changes_the_steps_not_the_proven_optimum(WaveCase c)
     {

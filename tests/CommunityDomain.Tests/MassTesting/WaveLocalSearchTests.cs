@@ -9,7 +9,7 @@ namespace CommunityDomain.Tests.MassTesting;
 /// Issue 15's new-user verifier (waves26): a naive local search (random assignment and order, relocate or swap, ties kept,
 /// restarts) found an earlier plan than the planner on 18-25 of 120 small compounds, and three compounds stayed above 1.10.
 /// Here the tests' own local search, with its own replay, against the planner's plans, each replayed by
-/// <see cref="QueueReplay"/>; and the verifier's compounds rebuilt as its probe built them.
+/// <see cref="QueueReplay"/>; and the verifier's compounds rebuilt as its probe built them (c's bound since waves27).
 /// </summary>
 public sealed class WaveLocalSearchTests(ITestOutputHelper output)
 {
@@ -42,6 +42,21 @@ public sealed class WaveLocalSearchTests(ITestOutputHelper output)
         Assert.Equal(Duration.FromSeconds(533), WaveLowerBound.Of(problem) - problem.Start);
         Assert.True(finish - problem.Start <= Duration.FromSeconds(562), $"{(finish - problem.Start).TotalSeconds} s");
         Assert.True((finish - problem.Start) / (plan.LowerBound - problem.Start) <= 1.10);
+    }
+
+    [Fact]
+    public void The_verifiers_compound_c_is_proven_optimal_at_326_s()
+    {
+        // Probe seed 5, compound 5: the plan's 326 s was optimal (the probe's exact search finds no plan by 325 s), but lead
+        // d2493aa's bound was 296 s (1.1014). The branch and bound's pair count (a 3-station site's 235 s windows hold one
+        // 133 s or two 103 s people, never one of each) proves 326 s within its steps, so the bound is the finish.
+        var problem = Probe("312f1 302f3 102f8 210f4 211f6 211f5 002f3 110f8 211f1 011f7 310f8 100f8 001f7 201f2 100f5 100f3",
+            [(97, 85), (44, 91), (125, 194)], (5, 103, 133), [(3, 90, 91, 170), (2, 60, 177, 167), (6, 0, 18, 44)]);
+        var finish = Replayed(problem, out var plan);
+
+        Assert.Equal(Duration.FromSeconds(296), WaveLowerBound.Of(problem) - problem.Start);
+        Assert.Equal(Duration.FromSeconds(326), finish - problem.Start);
+        Assert.Equal(finish, plan.LowerBound);
     }
 
     [Fact]

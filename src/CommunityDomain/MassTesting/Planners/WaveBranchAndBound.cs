@@ -11,7 +11,9 @@ namespace CommunityDomain.MassTesting.Planners;
 /// (later arrivals never delay earlier people); a later person at the current site starts no earlier than the last start
 /// there (first come, first served) nor before a station is free, and at a later site no earlier than its walk-down; so
 /// the work left must fit into what the stations can do between those moments and the finish sought, and for every service
-/// length L the people left whose service takes L or more must fit floor(window / L) per station. Households of one
+/// length L the people left whose service takes L or more must fit floor(window / L) per station, and for two lengths L &gt; M
+/// those of M or more plus those of L or more again must fit the most of 2a + b that a people of L and b of M make in each
+/// window (waves27: a 235 s window holds one 133 s or two 103 s people, never one of each). Households of one
 /// profile are interchangeable, so one of them is tried per step. Sites with the same stations and walk-down, and the same
 /// queue or queues the compound can never fill, are interchangeable too: a site's lowest profile is never below that of the
 /// latest earlier such site (an empty one is followed by empty ones), since any plan can be relabelled so. A partial plan
@@ -77,6 +79,15 @@ internal static class WaveBranchAndBound
         }
 
         return found;
+    }
+
+    /// <summary>The most of 2a + b over a people of <paramref name="longer"/> ticks and b of <paramref name="shorter"/>
+    /// (longer &gt; shorter) that fit <paramref name="window"/>: 2a + (window - a longer) / shorter is linear in a, so over
+    /// 0..window / longer its floor peaks at an end (either none of the longer, or as many as fit).</summary>
+    internal static long PairTurns(long window, long longer, long shorter)
+    {
+        var most = window / longer;
+        return Math.Max(window / shorter, (2 * most) + ((window - (most * longer)) / shorter));
     }
 
     // One search with the sites in the order given (indices into sites); its plan mapped back to the caller's sites.
@@ -426,21 +437,24 @@ internal static class WaveBranchAndBound
             }
         }
 
-        // The work and the people of each service length left must fit the stations' windows before Best.
+        // The work, the people of each service length and those of each pair of lengths left must fit the stations' windows
+        // before Best.
         private bool Fits(int s, Node node, long[] free, long work)
         {
             // Int128: a site may have many stations and a window many hours.
             var last = Best - 1;
             Int128 capacity = 0;
             Span<Int128> turns = stackalloc Int128[_lengths.Length];
+            Span<Int128> pairs = stackalloc Int128[_lengths.Length * _lengths.Length];
+            pairs.Clear();
             for (var k = 0; k < _sites[s].Stations; k++)
             {
-                Add(last - Math.Max(free[k], node.From), 1, turns, ref capacity);
+                Add(last - Math.Max(free[k], node.From), 1, turns, pairs, ref capacity);
             }
 
             for (var t = s + 1; t < _sites.Length; t++)
             {
-                Add(last - _sites[t].WalkDown.BclCompatibleTicks, _sites[t].Stations, turns, ref capacity);
+                Add(last - _sites[t].WalkDown.BclCompatibleTicks, _sites[t].Stations, turns, pairs, ref capacity);
             }
 
             if (capacity < work)
@@ -454,12 +468,23 @@ internal static class WaveBranchAndBound
                 {
                     return false;
                 }
+
+                for (var m = l + 1; m < _lengths.Length; m++)
+                {
+                    if (pairs[(l * _lengths.Length) + m] < _left[l] + _left[m])
+                    {
+                        return false;
+                    }
+                }
             }
 
             return true;
         }
 
-        private void Add(long window, long stations, Span<Int128> turns, ref Int128 capacity)
+        // A station's window counted three ways: its length, the people of each service length L or more it can serve
+        // (turns), and for two lengths L > M the people of M or more plus those of L or more again (pairs): the counts
+        // alone let a window of 235 s take one 133 s and one 103 s person, the pair does not (weights 2 and 1: at most 2).
+        private void Add(long window, long stations, Span<Int128> turns, Span<Int128> pairs, ref Int128 capacity)
         {
             if (window <= 0)
             {
@@ -470,6 +495,10 @@ internal static class WaveBranchAndBound
             for (var l = 0; l < _lengths.Length; l++)
             {
                 turns[l] += (Int128)stations * (window / _lengths[l]);
+                for (var m = l + 1; m < _lengths.Length; m++)
+                {
+                    pairs[(l * _lengths.Length) + m] += (Int128)stations * PairTurns(window, _lengths[l], _lengths[m]);
+                }
             }
         }
 
