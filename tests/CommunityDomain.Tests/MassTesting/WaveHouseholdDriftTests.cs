@@ -34,18 +34,31 @@ public sealed class WaveHouseholdDriftTests
     }
 
     [Fact]
-    public void The_walk_does_nothing_once_the_target_is_met_or_on_more_than_thirty_households()
+    public void The_walk_does_nothing_once_the_target_is_met_or_on_more_than_a_hundred_households()
     {
-        var c = WaveGenerators.SmallMixed(11, 31, 40);
+        var c = WaveGenerators.SmallMixed(11, HouseholdDrift.MaxHouseholds + 1, HouseholdDrift.MaxHouseholds + 10);
         var problem = c.Problem;
         var sites = problem.Sites.OrderBy(s => s.SiteId).ToArray();
         var homes = problem.Buildings.SelectMany(b => b.Units.SelectMany(u => u.Households.Select(h => CallGroup.Of(b, u, [h], problem.ServiceTimes)))).ToList();
         List<CallGroup>[] seq = [homes, .. sites.Skip(1).Select(_ => new List<CallGroup>())];
         var queue = new SiteQueue(problem.ServiceTimes);
 
+        Assert.True(homes.Count > HouseholdDrift.MaxHouseholds);
         Assert.Null(HouseholdDrift.Improve(sites, seq, long.MaxValue, 0, queue, default));
         List<CallGroup>[] few = [homes.Take(12).ToList(), .. sites.Skip(1).Select(_ => new List<CallGroup>())];
         Assert.Null(HouseholdDrift.Improve(sites, few, Finish(problem, sites, few), long.MaxValue, queue, default));
+    }
+
+    [Fact]
+    public void The_walks_shrink_above_thirty_households_so_walks_times_households_stays_near_constant()
+    {
+        Assert.Equal(HouseholdDrift.Walks, HouseholdDrift.WalksFor(HouseholdDrift.FullHouseholds));
+        foreach (var households in new[] { 31, 45, 60, 100 })
+        {
+            var walks = HouseholdDrift.WalksFor(households);
+            Assert.True(walks < HouseholdDrift.Walks && walks >= HouseholdDrift.MinWalks, $"{households}: {walks}");
+            Assert.True(walks * households <= HouseholdDrift.Walks * HouseholdDrift.FullHouseholds || walks == HouseholdDrift.MinWalks, $"{households}: {walks}");
+        }
     }
 
     private static long Finish(WaveProblem problem, SiteSpec[] sites, List<CallGroup>[] seq) =>

@@ -9,7 +9,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// place drawn from a fixed-seed generator and the search goes on; the best assignment seen wins. When that pass ends above
 /// the bound, a second pass from its best also tries, before a kick, a fill (another site's call moved into the latest site
 /// where an idle station takes it, so that site's finish stays and the other's falls) and a chain of two moves (a call of
-/// the latest site to another site, then one of that site's calls to the end of a third site's order). On at most 30
+/// the latest site to another site, then one of that site's calls to the end of a third site's order). On at most 100
 /// households still above the bound, <see cref="HouseholdDrift"/> walks on from the best, keeping sideways changes too.
 /// </summary>
 /// <remarks>
