@@ -72,7 +72,7 @@ internal static class HouseholdDrift
     private sealed class Walk(SiteSpec[] sites, SiteQueue queue, ulong seed)
     {
         private readonly long[] _finish = new long[sites.Length];
-        private ulong _state = seed | 1;
+        private XorShift64 _draws = new(seed);
 
         // A drawn assignment: every household to a drawn site, in a drawn order.
         public List<CallGroup>[] Drawn(CallGroup[] all)
@@ -179,13 +179,6 @@ internal static class HouseholdDrift
             return (s, k);
         }
 
-        private int Next(int bound)
-        {
-            // xorshift64, as the household search's kicks: the same problem always gives the same plan.
-            _state ^= _state << 13;
-            _state ^= _state >> 7;
-            _state ^= _state << 17;
-            return (int)(_state % (ulong)bound);
-        }
+        private int Next(int bound) => _draws.Next(bound);
     }
 }

@@ -98,7 +98,7 @@ internal static class HouseholdSearch
         private readonly List<CallGroup> _b = [];
         private readonly List<CallGroup> _c = [];
         private long _spent;
-        private ulong _state = seed | 1;
+        private XorShift64 _draws = new(seed);
 
         public List<CallGroup>[] Best { get; private set; } = [.. seq.Select(x => x.ToList())];
 
@@ -399,14 +399,7 @@ internal static class HouseholdSearch
             _finish[t] = Replay(t, seq[t]);
         }
 
-        private int Next(int bound)
-        {
-            // xorshift64: a fixed-seed generator, so the same problem always gives the same plan.
-            _state ^= _state << 13;
-            _state ^= _state >> 7;
-            _state ^= _state << 17;
-            return (int)(_state % (ulong)bound);
-        }
+        private int Next(int bound) => _draws.Next(bound);
 
         private static void Copy(List<CallGroup> from, int skip, List<CallGroup> into)
         {
