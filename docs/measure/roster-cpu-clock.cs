@@ -20,16 +20,20 @@ using NodaTime;
 // the walk still finds records and how many moves it has made by then (issue 20, long23: Instance23's walk made about
 // 2,900 in 60 CPU-s).
 //
-// usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS [SEED] [DEGREE] [progress]
+// CPU_SECONDS with a trailing `w` (e.g. `60w`) is a wall-clock limit instead (no time provider: what `curtois --seconds`
+// gives), for quiet-machine comparisons such as degree 1 against degree 2 in the seconds a coordinator waits.
+//
+// usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS[w] [SEED] [DEGREE] [progress]
 // prints: name seed degree cpu wall objective hard under over on off bound
 var instance = CurtoisParser.Load(args[0]);
-var seconds = double.Parse(args[1], CultureInfo.InvariantCulture);
+var wallLimit = args[1].EndsWith('w');
+var seconds = double.Parse(args[1].TrimEnd('w'), CultureInfo.InvariantCulture);
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 var degree = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
 var wall = System.Diagnostics.Stopwatch.StartNew();
 var cpu = CpuClock.Now();
 var problem = CurtoisMapping.ToProblem(instance);
-var options = new PlannerOptions(seed, Duration.FromSeconds(seconds), timeProvider: new CpuClock()) { DegreeOfParallelism = degree };
+var options = new PlannerOptions(seed, Duration.FromSeconds(seconds), timeProvider: wallLimit ? null : new CpuClock()) { DegreeOfParallelism = degree };
 var lastSecond = -1;
 PlannerProgress? last = null;
 var progress = args.Length > 4 && args[4] == "progress"
