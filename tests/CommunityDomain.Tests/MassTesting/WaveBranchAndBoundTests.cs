@@ -72,29 +72,6 @@ public sealed class WaveBranchAndBoundTests
         }
     }
 
-    [Property(Arbitrary = [typeof(SmallMixedArbitraries)], MaxTest = 30)]
-    public void When_a_short_search_proves_nothing_finishes_earlier_the_full_search_from_the_same_finish_and_another_plan_agrees(WaveCase c)
-    {
-        // Waves28 skips the household walk and the planner's own branch and bound when a short search (the walk's proof) proves
-        // the finish optimal: the full search must then say the same whatever plan it is handed, since it reads only the
-        // households and the finish to beat. The finish to beat is the planner's (often optimal), or one second less.
-        var problem = c.Problem;
-        var sites = problem.Sites.OrderBy(s => s.SiteId).ToArray();
-        var groups = CallGroup.Form(problem.Buildings, int.MaxValue, problem.ServiceTimes);
-        List<CallGroup>[] first = [groups, .. sites.Skip(1).Select(_ => new List<CallGroup>())];
-        List<CallGroup>[] dealt = [.. sites.Select((_, s) => groups.Where((_, i) => i % sites.Length == s).ToList())];
-        var finish = (WavePlanner.PlanWithSteps(problem, 20_000).ExpectedFinish - problem.Start).BclCompatibleTicks;
-        foreach (var incumbent in new[] { finish, finish - Duration.FromSeconds(1).BclCompatibleTicks })
-        {
-            if (WaveBranchAndBound.ProvesNoneEarlier(sites, first, incumbent, 0, problem.ServiceTimes, 200_000, default))
-            {
-                var found = WaveBranchAndBound.Search(sites, dealt, incumbent, 0, problem.ServiceTimes, WaveBranchAndBound.MaxHouseholds,
-                    WaveBranchAndBound.MaxSteps, default, out var optimum, out var proven);
-                Assert.True(found is null && proven && optimum == incumbent, c.ToString());
-            }
-        }
-    }
-
     [Property(MaxTest = 300)]
     public void The_pair_count_of_a_window_is_the_most_of_two_per_longer_and_one_per_shorter_person_that_fit(PositiveInt window, PositiveInt shorter, PositiveInt more)
     {

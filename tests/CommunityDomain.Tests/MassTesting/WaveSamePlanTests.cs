@@ -7,8 +7,8 @@ namespace CommunityDomain.Tests.MassTesting;
 
 /// <summary>
 /// Waves28 cut the planner's CPU on small compounds (the household walk resumes a site's replay where a change begins and
-/// stops it once the change fails; the branch and bound, given a short budget before the walk, skips the walk and its own
-/// second run when it proves the plan optimal; the pair count only after the cheaper counts) and promised the same plans.
+/// stops it once the change fails; the branch and bound counts pairs only after the cheaper counts and decides once per
+/// household profile whether it can still be placed) and promised the same plans.
 /// Every compound of <see cref="Compounds"/> (1,200 generated: the verifier's small compounds, uneven sites with care homes
 /// and binding queues, the verifier's mix, one building on walk-downs that differ, tiny ones and 31-60 households) is
 /// planned and its fingerprint (finish, bound, and every call's site, time and households in order) compared with the one

@@ -10,8 +10,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// the bound, a second pass from its best also tries, before a kick, a fill (another site's call moved into the latest site
 /// where an idle station takes it, so that site's finish stays and the other's falls) and a chain of two moves (a call of
 /// the latest site to another site, then one of that site's calls to the end of a third site's order). On at most 100
-/// households still above the bound, <see cref="HouseholdDrift"/> walks on from the best, keeping sideways changes too, unless
-/// the branch and bound proves within <see cref="ProofSteps"/> steps that nothing finishes earlier (waves28).
+/// households still above the bound, <see cref="HouseholdDrift"/> walks on from the best, keeping sideways changes too.
 /// </summary>
 /// <remarks>
 /// Deterministic: the kicks come from a generator seeded by the problem's size, never from the clock. Bounded: it replays
@@ -31,15 +30,12 @@ internal static class HouseholdSearch
 
     /// <summary>
     /// Searches from <paramref name="assigned"/> (every site's calls in calling order, and their replayed finish in ticks);
-    /// returns an assignment of one-household calls whose replayed finish is strictly earlier, with that finish, or null
-    /// when it found none. <paramref name="optimal"/> is true when the branch and bound (at most the problem's proof steps,
-    /// and <see cref="ProofSteps"/>) proved before the walk that no plan finishes before what the search left.
+    /// returns an assignment of one-household calls whose replayed finish is strictly earlier, with that finish (the
+    /// search replayed it, so the planner need not), or null when it found none.
     /// </summary>
     public static (List<CallGroup>[] Plan, long Finish)? Improve(SiteSpec[] sites, (List<CallGroup>[] Calls, long Start) assigned, long target, SiteQueue queue,
-        (long People, ServiceTimes Times, long ProofSteps) problem, CancellationToken cancellationToken, out bool optimal)
+        long people, ServiceTimes times, CancellationToken cancellationToken)
     {
-        optimal = false;
-
         // Counted before any call is built: a larger compound keeps its call-group plan at no cost.
         var households = assigned.Calls.Sum(a => a.Sum(g => (long)g.Households.Length));
         if (households > MaxHouseholds || households < 2)
@@ -48,7 +44,6 @@ internal static class HouseholdSearch
         }
 
         var seq = new List<CallGroup>[sites.Length];
-        var (people, times, proofSteps) = problem;
         for (var s = 0; s < sites.Length; s++)
         {
             seq[s] = [];
@@ -77,29 +72,17 @@ internal static class HouseholdSearch
             (best, finish) = chained.BestFinish < finish ? (chained.Best, chained.BestFinish) : (best, finish);
         }
 
-        // The proof is tried only on a finish no later than the given plan's: the planner's branch and bound then starts from it.
-        var proof = finish <= assigned.Start ? Math.Min(proofSteps, ProofSteps) : 0;
-        (best, finish) = Drift(sites, queue, (target, proof, times), (best, finish), cancellationToken, out optimal);
+        (best, finish) = Drift(sites, queue, target, (best, finish), cancellationToken);
         return finish < assigned.Start ? (best, finish) : null;
     }
 
     // Still above the bound on a small compound: a walk that keeps sideways changes, taken only when strictly earlier (the
-    // walk returns the finish it replayed). Not walked when the branch and bound proves within `Proof` steps that nothing
-    // finishes earlier: the walk would then find nothing, and the planner's branch and bound after it would run this very
-    // search again (it depends on the households and the finish to beat, not on the plan), so skipping both changes no plan.
-    private static (List<CallGroup>[] Best, long Finish) Drift(SiteSpec[] sites, SiteQueue queue, (long Target, long Proof, ServiceTimes Times) limits,
-        (List<CallGroup>[] Best, long Finish) found, CancellationToken cancellationToken, out bool optimal)
-    {
-        var (target, proof, times) = limits;
-        optimal = found.Finish > target && proof > 0
-            && WaveBranchAndBound.ProvesNoneEarlier(sites, found.Best, found.Finish, target, times, proof, cancellationToken);
-        return found.Finish > target && !optimal && HouseholdDrift.Improve(sites, found.Best, found.Finish, target, queue, cancellationToken) is { } drifted
+    // walk returns the finish it replayed, so it is not replayed again: waves28).
+    private static (List<CallGroup>[] Best, long Finish) Drift(SiteSpec[] sites, SiteQueue queue, long target, (List<CallGroup>[] Best, long Finish) found,
+        CancellationToken cancellationToken) =>
+        found.Finish > target && HouseholdDrift.Improve(sites, found.Best, found.Finish, target, queue, cancellationToken) is { } drifted
             ? drifted
             : found;
-    }
-
-    /// <summary>The branch and bound's budget for proving, before the walk, that the search's plan is optimal (waves28).</summary>
-    internal const long ProofSteps = 1_000_000;
 
     /// <summary>The second pass's budget (fills and chains), in whole-compound replays.</summary>
     internal const int ChainReplays = 2000;

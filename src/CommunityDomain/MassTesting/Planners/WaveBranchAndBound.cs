@@ -81,16 +81,6 @@ internal static class WaveBranchAndBound
         return found;
     }
 
-    /// <summary>
-    /// True when the search, within <paramref name="maxSteps"/> steps, runs to its end and finds no plan finishing before
-    /// <paramref name="incumbent"/>: that finish is then optimal. The search does not depend on the plan given, only on its
-    /// households and the finish to beat, so the search with a larger budget from the same finish gives the same answer
-    /// (waves28: the household walk, which could find nothing earlier, is skipped then, and so is the planner's own search).
-    /// </summary>
-    internal static bool ProvesNoneEarlier(SiteSpec[] sites, List<CallGroup>[] assigned, long incumbent, long target, ServiceTimes times, long maxSteps,
-        CancellationToken cancellationToken) =>
-        Search(sites, assigned, incumbent, target, times, MaxHouseholds, maxSteps, cancellationToken, out _, out var proven) is null && proven;
-
     /// <summary>The most of 2a + b over a people of <paramref name="longer"/> ticks and b of <paramref name="shorter"/>
     /// (longer &gt; shorter) that fit <paramref name="window"/>: 2a + (window - a longer) / shorter is linear in a, so over
     /// 0..window / longer its floor peaks at an end (either none of the longer, or as many as fit).</summary>

@@ -45,8 +45,7 @@ namespace CommunityDomain.MassTesting.Planners;
 /// when it finishes strictly earlier (its calling order is then its own, not slowest first). On a compound of at most 30 households
 /// still above the bound, a third pass walks from its best and from drawn assignments (48 walks of 3,000 steps, each relocating one
 /// household or swapping two anywhere, drawn from a fixed-seed generator, a change kept when the latest finish does not rise, so
-/// the walk crosses plateaus); its plan is taken only when strictly earlier. The walk is skipped when the branch and bound below,
-/// given 1,000,000 steps first, proves that no plan finishes earlier (its answer then stands for the branch and bound too). When the plan is still above the bound and the compound has at most 30 households, 400 people and 100 stations, a
+/// the walk crosses plateaus); its plan is taken only when strictly earlier. When the plan is still above the bound and the compound has at most 30 households, 400 people and 100 stations, a
 /// branch and bound over one-household calls (every assignment and calling order, pruned by each site's partial finish,
 /// the work and the long services left against the stations' time, and partial plans already searched) looks for an
 /// earlier plan within 5,000,000 person-station steps (its memo of partial plans holds at most 8 MB); when it runs to its end, the finish it leaves is proven optimal
@@ -186,16 +185,10 @@ public static class WavePlanner
         var (assigned, reached) = best;
         if (reached > target)
         {
-            // Still short of the bound on a small compound: one call a household, moved, reordered and swapped. Its finish is
-            // replayed by the search; when the branch and bound proved it optimal before the walk, that proof is the one the
-            // search below would give (the same search from the same finish), so it is not run again.
-            var polished = HouseholdSearch.Improve(sites, (assigned, reached), target, queue, (problem.People, problem.ServiceTimes, branchAndBoundSteps),
-                cancellationToken, out var optimal);
+            // Still short of the bound on a small compound: one call a household, moved, reordered and swapped (the search
+            // returns the finish it replayed).
+            var polished = HouseholdSearch.Improve(sites, (assigned, reached), target, queue, problem.People, problem.ServiceTimes, cancellationToken);
             (assigned, reached) = polished ?? (assigned, reached);
-            if (optimal)
-            {
-                return (assigned, reached, true);
-            }
         }
 
         if (reached <= target)
