@@ -29,14 +29,15 @@ internal static class HouseholdSearch
     internal const int Replays = 2000;
 
     /// <summary>
-    /// Searches from <paramref name="assigned"/> (every site's calls in calling order); returns an assignment of
-    /// one-household calls whose replayed finish is strictly earlier, or null when it found none.
+    /// Searches from <paramref name="assigned"/> (every site's calls in calling order, and their replayed finish in ticks);
+    /// returns an assignment of one-household calls whose replayed finish is strictly earlier, with that finish (the
+    /// search replayed it, so the planner need not), or null when it found none.
     /// </summary>
-    public static List<CallGroup>[]? Improve(SiteSpec[] sites, List<CallGroup>[] assigned, long target, SiteQueue queue, long people, ServiceTimes times,
-        CancellationToken cancellationToken)
+    public static (List<CallGroup>[] Plan, long Finish)? Improve(SiteSpec[] sites, (List<CallGroup>[] Calls, long Start) assigned, long target, SiteQueue queue,
+        long people, ServiceTimes times, CancellationToken cancellationToken)
     {
         // Counted before any call is built: a larger compound keeps its call-group plan at no cost.
-        var households = assigned.Sum(a => a.Sum(g => (long)g.Households.Length));
+        var households = assigned.Calls.Sum(a => a.Sum(g => (long)g.Households.Length));
         if (households > MaxHouseholds || households < 2)
         {
             return null;
@@ -46,7 +47,7 @@ internal static class HouseholdSearch
         for (var s = 0; s < sites.Length; s++)
         {
             seq[s] = [];
-            foreach (var group in assigned[s])
+            foreach (var group in assigned.Calls[s])
             {
                 foreach (var h in group.Households)
                 {
@@ -54,12 +55,6 @@ internal static class HouseholdSearch
                     seq[s].Add(CallGroup.Of(group.Building, unit, [h], times));
                 }
             }
-        }
-
-        var start = 0L;
-        for (var s = 0; s < sites.Length; s++)
-        {
-            start = Math.Max(start, queue.Run(sites[s], assigned[s]));
         }
 
         var budget = (long)Replays * people * ((sites.Sum(s => (long)s.Stations) / sites.Length) + 4);
@@ -78,14 +73,15 @@ internal static class HouseholdSearch
         }
 
         (best, finish) = Drift(sites, queue, target, (best, finish), cancellationToken);
-        return finish < start ? best : null;
+        return finish < assigned.Start ? (best, finish) : null;
     }
 
-    // Still above the bound on a small compound: a walk that keeps sideways changes, taken only when strictly earlier.
+    // Still above the bound on a small compound: a walk that keeps sideways changes, taken only when strictly earlier (the
+    // walk returns the finish it replayed, so it is not replayed again: waves28).
     private static (List<CallGroup>[] Best, long Finish) Drift(SiteSpec[] sites, SiteQueue queue, long target, (List<CallGroup>[] Best, long Finish) found,
         CancellationToken cancellationToken) =>
         found.Finish > target && HouseholdDrift.Improve(sites, found.Best, found.Finish, target, queue, cancellationToken) is { } drifted
-            ? (drifted, WavePlanner.Finish(sites, drifted, queue))
+            ? drifted
             : found;
 
     /// <summary>The second pass's budget (fills and chains), in whole-compound replays.</summary>

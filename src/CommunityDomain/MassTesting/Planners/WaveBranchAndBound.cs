@@ -84,11 +84,11 @@ internal static class WaveBranchAndBound
     /// <summary>The most of 2a + b over a people of <paramref name="longer"/> ticks and b of <paramref name="shorter"/>
     /// (longer &gt; shorter) that fit <paramref name="window"/>: 2a + (window - a longer) / shorter is linear in a, so over
     /// 0..window / longer its floor peaks at an end (either none of the longer, or as many as fit).</summary>
-    internal static long PairTurns(long window, long longer, long shorter)
-    {
-        var most = window / longer;
-        return Math.Max(window / shorter, (2 * most) + ((window - (most * longer)) / shorter));
-    }
+    internal static long PairTurns(long window, long longer, long shorter) => PairTurns(window, longer, shorter, window / longer, window / shorter);
+
+    // The same with the window's quotients by each length given (the search divides each once per window and shares it).
+    private static long PairTurns(long window, long longer, long shorter, long most, long fewest) =>
+        Math.Max(fewest, (2 * most) + ((window - (most * longer)) / shorter));
 
     // One search with the sites in the order given (indices into sites); its plan mapped back to the caller's sites.
     private static List<CallGroup>[]? Run(SiteSpec[] sites, CallGroup[] calls, int[] perm, long incumbent, long target, ServiceTimes times,
@@ -146,6 +146,7 @@ internal static class WaveBranchAndBound
         private readonly long[][] _services;
         private readonly long[] _work;
         private readonly int[] _profile;
+        private readonly byte[] _fitsByProfile;
         private readonly long[][] _alone;
         private readonly long[] _lengths;
         private readonly int[][] _longer;
@@ -167,6 +168,7 @@ internal static class WaveBranchAndBound
         private readonly int[] _bestCalls;
         private int[]? _bestCounts;
         private long _nodes;
+        private long _mask;
 
         public Searcher(SiteSpec[] sites, CallGroup[] calls, long incumbent, long target, ServiceTimes times, long maxSteps, int maxMemo, CancellationToken cancellationToken)
         {
@@ -180,6 +182,7 @@ internal static class WaveBranchAndBound
             var profiles = new Dictionary<(int, int, int), int>();
             _profile = [.. calls.Select(c => c.Households[0]).Select(h =>
                 profiles.TryGetValue((h.QrCode, h.Typed, h.Assisted), out var p) ? p : profiles[(h.QrCode, h.Typed, h.Assisted)] = profiles.Count)];
+            _fitsByProfile = new byte[profiles.Count];
 
             // Service lengths, longest first; _longer[h][l]: household h's people whose service takes _lengths[l] or more.
             _lengths = [.. new[] { qr, typed, assisted }.Distinct().OrderDescending()];
@@ -326,8 +329,11 @@ internal static class WaveBranchAndBound
 
         // Every household left must still finish before Best somewhere: called next here, or first at a later site (a call
         // placed later here only lands later and finds the stations busier).
+        // Whether a household fits depends only on its profile, so each profile is replayed once per node, and only when no
+        // later site takes it alone (waves28: the same answer and the same steps counted, fewer replays).
         private bool Placeable(int s, Node node, long[] free)
         {
+            Array.Clear(_fitsByProfile);
             for (var h = 0; h < _services.Length; h++)
             {
                 if (_used[h])
@@ -335,10 +341,17 @@ internal static class WaveBranchAndBound
                     continue;
                 }
 
-                var fits = FinishWith(s, node, free, _services[h]) < Best;
-                for (var t = s + 1; t < _sites.Length && !fits; t++)
+                var known = _fitsByProfile[_profile[h]];
+                var fits = known == 1;
+                if (known == 0)
                 {
-                    fits = _alone[h][t] < Best;
+                    for (var t = s + 1; t < _sites.Length && !fits; t++)
+                    {
+                        fits = _alone[h][t] < Best;
+                    }
+
+                    fits = fits || FinishWith(s, node, free, _services[h]) < Best;
+                    _fitsByProfile[_profile[h]] = (byte)(fits ? 1 : 2);
                 }
 
                 Steps += _services[h].Length * (_sites.Length - s);
@@ -404,7 +417,7 @@ internal static class WaveBranchAndBound
                 key[length + i] = _twinsAhead[i];
             }
 
-            (key[0], key[1], key[2], key[3]) = (s, Mask(), node.Last, node.From);
+            (key[0], key[1], key[2], key[3]) = (s, _mask, node.Last, node.From);
             free.AsSpan(0, stations).CopyTo(key[4..]);
             key.Slice(4, stations).Sort();
             var starts = _starts[s];
@@ -417,20 +430,11 @@ internal static class WaveBranchAndBound
             return _seen.FirstVisit(key, finished);
         }
 
-        private long Mask()
-        {
-            var mask = 0L;
-            for (var h = 0; h < _used.Length; h++)
-            {
-                mask |= _used[h] ? 1L << h : 0;
-            }
-
-            return mask;
-        }
-
         private void Take(int h, int sign)
         {
+            // The households used as a mask, kept as they are taken (waves28: a memo key no longer scans them all).
             _used[h] = sign > 0;
+            _mask = sign > 0 ? _mask | (1L << h) : _mask & ~(1L << h);
             for (var l = 0; l < _lengths.Length; l++)
             {
                 _left[l] -= sign * _longer[h][l];
@@ -438,23 +442,22 @@ internal static class WaveBranchAndBound
         }
 
         // The work, the people of each service length and those of each pair of lengths left must fit the stations' windows
-        // before Best.
+        // before Best. The pairs are counted only once the work and the lengths fit (waves28: they cost most of the divisions,
+        // and a node the cheaper counts prune needs none; the answer is the same conjunction).
         private bool Fits(int s, Node node, long[] free, long work)
         {
             // Int128: a site may have many stations and a window many hours.
             var last = Best - 1;
             Int128 capacity = 0;
             Span<Int128> turns = stackalloc Int128[_lengths.Length];
-            Span<Int128> pairs = stackalloc Int128[_lengths.Length * _lengths.Length];
-            pairs.Clear();
             for (var k = 0; k < _sites[s].Stations; k++)
             {
-                Add(last - Math.Max(free[k], node.From), 1, turns, pairs, ref capacity);
+                Add(last - Math.Max(free[k], node.From), 1, turns, ref capacity);
             }
 
             for (var t = s + 1; t < _sites.Length; t++)
             {
-                Add(last - _sites[t].WalkDown.BclCompatibleTicks, _sites[t].Stations, turns, pairs, ref capacity);
+                Add(last - _sites[t].WalkDown.BclCompatibleTicks, _sites[t].Stations, turns, ref capacity);
             }
 
             if (capacity < work)
@@ -468,7 +471,29 @@ internal static class WaveBranchAndBound
                 {
                     return false;
                 }
+            }
 
+            return _lengths.Length < 2 || PairsFit(s, node, free);
+        }
+
+        // For two lengths L > M the people of M or more plus those of L or more again must fit the windows' pair counts.
+        private bool PairsFit(int s, Node node, long[] free)
+        {
+            var last = Best - 1;
+            Span<Int128> pairs = stackalloc Int128[_lengths.Length * _lengths.Length];
+            pairs.Clear();
+            for (var k = 0; k < _sites[s].Stations; k++)
+            {
+                AddPairs(last - Math.Max(free[k], node.From), 1, pairs);
+            }
+
+            for (var t = s + 1; t < _sites.Length; t++)
+            {
+                AddPairs(last - _sites[t].WalkDown.BclCompatibleTicks, _sites[t].Stations, pairs);
+            }
+
+            for (var l = 0; l < _lengths.Length; l++)
+            {
                 for (var m = l + 1; m < _lengths.Length; m++)
                 {
                     if (pairs[(l * _lengths.Length) + m] < _left[l] + _left[m])
@@ -481,10 +506,8 @@ internal static class WaveBranchAndBound
             return true;
         }
 
-        // A station's window counted three ways: its length, the people of each service length L or more it can serve
-        // (turns), and for two lengths L > M the people of M or more plus those of L or more again (pairs): the counts
-        // alone let a window of 235 s take one 133 s and one 103 s person, the pair does not (weights 2 and 1: at most 2).
-        private void Add(long window, long stations, Span<Int128> turns, Span<Int128> pairs, ref Int128 capacity)
+        // A station's window counted two ways: its length, and the people of each service length L or more it can serve.
+        private void Add(long window, long stations, Span<Int128> turns, ref Int128 capacity)
         {
             if (window <= 0)
             {
@@ -495,9 +518,30 @@ internal static class WaveBranchAndBound
             for (var l = 0; l < _lengths.Length; l++)
             {
                 turns[l] += (Int128)stations * (window / _lengths[l]);
+            }
+        }
+
+        // A window's pair counts: for two lengths L > M the people of M or more plus those of L or more again (weights 2 and 1):
+        // the counts alone let a window of 235 s take one 133 s and one 103 s person, the pair does not (at most 2). Each length's
+        // quotient is divided once and shared by its pairs.
+        private void AddPairs(long window, long stations, Span<Int128> pairs)
+        {
+            if (window <= 0)
+            {
+                return;
+            }
+
+            Span<long> most = stackalloc long[3];
+            for (var l = 0; l < _lengths.Length; l++)
+            {
+                most[l] = window / _lengths[l];
+            }
+
+            for (var l = 0; l < _lengths.Length; l++)
+            {
                 for (var m = l + 1; m < _lengths.Length; m++)
                 {
-                    pairs[(l * _lengths.Length) + m] += (Int128)stations * PairTurns(window, _lengths[l], _lengths[m]);
+                    pairs[(l * _lengths.Length) + m] += (Int128)stations * PairTurns(window, _lengths[l], _lengths[m], most[l], most[m]);
                 }
             }
         }

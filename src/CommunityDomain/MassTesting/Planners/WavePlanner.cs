@@ -185,9 +185,10 @@ public static class WavePlanner
         var (assigned, reached) = best;
         if (reached > target)
         {
-            // Still short of the bound on a small compound: one call a household, moved, reordered and swapped.
-            var polished = HouseholdSearch.Improve(sites, assigned, target, queue, problem.People, problem.ServiceTimes, cancellationToken);
-            (assigned, reached) = polished is null ? (assigned, reached) : (polished, Finish(sites, polished, queue));
+            // Still short of the bound on a small compound: one call a household, moved, reordered and swapped (the search
+            // returns the finish it replayed).
+            var polished = HouseholdSearch.Improve(sites, (assigned, reached), target, queue, problem.People, problem.ServiceTimes, cancellationToken);
+            (assigned, reached) = polished ?? (assigned, reached);
         }
 
         if (reached <= target)
