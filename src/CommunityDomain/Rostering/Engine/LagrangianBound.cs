@@ -88,6 +88,12 @@ internal sealed class LagrangianBound
     /// <summary>The whole score a fractional bound proves: its ceiling, after the rounding slack.</summary>
     internal static double RoundUp(double bound) => Math.Ceiling(bound - RoundingSlack);
 
+    // SCRATCH bound28: trace of the ascents (removed before the final commit).
+    internal static Action<string>? Trace;
+
+    private static void Tell(string what, int k, LagrangianBound[] a) =>
+        Trace?.Invoke(FormattableString.Invariant($"{what} k={k} zero={a[0]._best:F1} th0={a[0]._theta:G3} d0={a[0]._done} paid={a[1]._best:F1} th1={a[1]._theta:G3} d1={a[1]._done}"));
+
     // An improvement smaller than this is noise, not progress (resets no stall count).
     private const double ImprovementSlack = 1e-9;
 
@@ -240,6 +246,8 @@ internal sealed class LagrangianBound
         var branch = upper is not null && BoundBranching.Fits(p);
         LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
         var turn = 0;
+        var last = 0;
+        Tell("start", 0, ascents);
         for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
         {
             if (k > 0 && stop())
@@ -247,7 +255,18 @@ internal sealed class LagrangianBound
                 break;
             }
 
+            if (k % 50 == 0)
+            {
+                Tell("it", k, ascents);
+            }
+
+            var wasDone = ascents[0]._done || ascents[1]._done;
             DropTheTrailing(ascents, k, expected, iterations);
+            if (!wasDone && (ascents[0]._done || ascents[1]._done))
+            {
+                Tell(FormattableString.Invariant($"drop exp={expected?.Invoke(k) ?? iterations}"), k, ascents);
+            }
+
             turn = ascents[turn]._done ? 1 - turn : turn;
             var ascent = ascents[turn];
             if (ascent._done)
@@ -266,8 +285,10 @@ internal sealed class LagrangianBound
             }
 
             turn = 1 - turn;
+            last = k + 1;
         }
 
+        Tell("end", last, ascents);
         return Result(Branched(p, ascents, branch, upper, stop));
     }
 
