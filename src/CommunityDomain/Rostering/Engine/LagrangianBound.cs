@@ -90,6 +90,12 @@ internal sealed class LagrangianBound
 
     // SCRATCH bound28: trace of the ascents (removed before the final commit).
     internal static Action<string>? Trace;
+    internal static int Variant;
+    internal static int TrailerEvery = 4;
+    internal static int TuneEvery;
+    internal static int TuneBisect = 6;
+    private const int TuneExpand = 24;
+    private int _steps;
 
     private static void Tell(string what, int k, LagrangianBound[] a) =>
         Trace?.Invoke(FormattableString.Invariant($"{what} k={k} zero={a[0]._best:F1} th0={a[0]._theta:G3} d0={a[0]._done} paid={a[1]._best:F1} th1={a[1]._theta:G3} d1={a[1]._done}"));
@@ -247,6 +253,7 @@ internal sealed class LagrangianBound
         LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
         var turn = 0;
         var last = 0;
+        var raceOver = false;
         Tell("start", 0, ascents);
         for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
         {
@@ -261,7 +268,26 @@ internal sealed class LagrangianBound
             }
 
             var wasDone = ascents[0]._done || ascents[1]._done;
-            DropTheTrailing(ascents, k, expected, iterations);
+            if (Variant == 1)
+            {
+                // SCRATCH V1: after the half point the trailer keeps one turn in TrailerEvery, the leader is re-read each turn.
+                if (!raceOver && k >= ascents.Length * MinStepsBeforeDrop && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
+                {
+                    raceOver = true;
+                    Tell(FormattableString.Invariant($"raceover exp={expected?.Invoke(k) ?? iterations}"), k, ascents);
+                }
+
+                if (raceOver && !ascents[0]._done && !ascents[1]._done)
+                {
+                    var leader = ascents[0]._best >= ascents[1]._best ? 0 : 1;
+                    turn = k % TrailerEvery == TrailerEvery - 1 ? 1 - leader : leader;
+                }
+            }
+            else
+            {
+                DropTheTrailing(ascents, k, expected, iterations);
+            }
+
             if (!wasDone && (ascents[0]._done || ascents[1]._done))
             {
                 Tell(FormattableString.Invariant($"drop exp={expected?.Invoke(k) ?? iterations}"), k, ascents);
@@ -400,6 +426,12 @@ internal sealed class LagrangianBound
     /// </summary>
     private bool Iterate(long? upper, Func<int> budget)
     {
+        if ((TuneEvery > 0 && _steps % TuneEvery == 0) || (TuneEvery < 0 && _steps % -TuneEvery == 0 && _paid))
+        {
+            TuneMinutePrices();
+        }
+
+        _steps++;
         var value = Evaluate();
         if (double.IsPositiveInfinity(value) || value >= Unbounded)
         {
@@ -592,6 +624,104 @@ internal sealed class LagrangianBound
                 _workerValue[w] = Worker(w, _lanes[lane]);
             }
         });
+    }
+
+    /// <summary>SCRATCH: each worker's own minute price set by a line search on their path's value (concave in it).</summary>
+    private void TuneMinutePrices()
+    {
+        if (_lanes.Length == 1)
+        {
+            for (var w = 0; w < _p.WorkerCount; w++)
+            {
+                TuneMinutes(w, _lanes[0]);
+            }
+
+            return;
+        }
+
+        _nextWorker = -1;
+        Parallel.For(0, _lanes.Length, new ParallelOptions { MaxDegreeOfParallelism = _lanes.Length }, lane =>
+        {
+            int w;
+            while ((w = Interlocked.Increment(ref _nextWorker)) < _p.WorkerCount)
+            {
+                TuneMinutes(w, _lanes[lane]);
+            }
+        });
+    }
+
+    private void TuneMinutes(int w, BoundLane lane)
+    {
+        var r = _p.Rules[_p.WorkerRules[w]];
+        if (r.MinMinutes <= 0 && r.MaxMinutes == CompiledRules.Unlimited)
+        {
+            return;
+        }
+
+        var start = _overMinutes[w] - _underMinutes[w];
+        var bestPi = start;
+        var bestV = Worker(w, lane);
+        var minutes = _minutes[w];
+        if (double.IsPositiveInfinity(bestV) || (minutes >= r.MinMinutes && minutes <= r.MaxMinutes))
+        {
+            return;
+        }
+
+        var up = minutes > r.MaxMinutes;
+        var inside = start;
+        var outside = double.NaN;
+        var step = 1.0;
+        var found = false;
+        for (var i = 0; i < TuneExpand && !found; i++)
+        {
+            var pi = up ? start + step : start - step;
+            var v = TryPi(w, lane, pi, out var m);
+            (bestPi, bestV) = v > bestV ? (pi, v) : (bestPi, bestV);
+            found = m >= r.MinMinutes && m <= r.MaxMinutes;
+            if (!found && (up ? m < r.MinMinutes : m > r.MaxMinutes))
+            {
+                outside = pi;
+                break;
+            }
+
+            inside = pi;
+            step *= 2;
+        }
+
+        for (var i = 0; i < TuneBisect && !found && !double.IsNaN(outside); i++)
+        {
+            var mid = (inside + outside) / 2;
+            var v = TryPi(w, lane, mid, out var m);
+            (bestPi, bestV) = v > bestV ? (mid, v) : (bestPi, bestV);
+            found = m >= r.MinMinutes && m <= r.MaxMinutes;
+            if (up ? m > r.MaxMinutes : m < r.MinMinutes)
+            {
+                inside = mid;
+            }
+            else
+            {
+                outside = mid;
+            }
+        }
+
+        SetMinutePrice(w, r, bestPi);
+        _direction[_lambda.Length + w] = 0;
+        _direction[_lambda.Length + _p.WorkerCount + w] = 0;
+    }
+
+    private double TryPi(int w, BoundLane lane, double pi, out int minutes)
+    {
+        SetMinutePrice(w, _p.Rules[_p.WorkerRules[w]], pi);
+        var v = Worker(w, lane);
+        minutes = _minutes[w];
+        return v;
+    }
+
+    // An over price only where a maximum exists, an under price only where a minimum does: otherwise the term could be positive on a valid schedule.
+    private void SetMinutePrice(int w, CompiledRules r, double pi)
+    {
+        _overMinutes[w] = r.MaxMinutes == CompiledRules.Unlimited ? 0 : Math.Max(0, pi);
+        _underMinutes[w] = r.MinMinutes > 0 ? Math.Max(0, -pi) : 0;
     }
 
     /// <summary>One worker's exact best path under the prices, plus the constant terms of their multipliers; records what the path uses.</summary>
