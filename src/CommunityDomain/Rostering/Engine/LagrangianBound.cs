@@ -96,6 +96,19 @@ internal sealed class LagrangianBound
     internal static int TuneBisect = 6;
     private const int TuneExpand = 24;
     private int _steps;
+    private readonly List<double> _history = [];
+
+    private double Projected(int left)
+    {
+        var n = _history.Count;
+        var m = Math.Max(5, n / 4);
+        if (n <= m || double.IsNegativeInfinity(_history[n - 1 - m]))
+        {
+            return _best;
+        }
+
+        return _best + ((_best - _history[n - 1 - m]) / m * left);
+    }
 
     private static void Tell(string what, int k, LagrangianBound[] a) =>
         Trace?.Invoke(FormattableString.Invariant($"{what} k={k} zero={a[0]._best:F1} th0={a[0]._theta:G3} d0={a[0]._done} paid={a[1]._best:F1} th1={a[1]._theta:G3} d1={a[1]._done}"));
@@ -268,7 +281,23 @@ internal sealed class LagrangianBound
             }
 
             var wasDone = ascents[0]._done || ascents[1]._done;
-            if (Variant == 1)
+            if (Variant == 4)
+            {
+                // SCRATCH V4: after the half point the turn goes to the ascent whose best, projected by its recent gain per step over
+                // the turns left, is higher (re-read each turn, so a pessimistic early estimate drops nothing for good).
+                if (!raceOver && k >= ascents.Length * MinStepsBeforeDrop && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
+                {
+                    raceOver = true;
+                    Tell(FormattableString.Invariant($"raceover exp={expected?.Invoke(k) ?? iterations}"), k, ascents);
+                }
+
+                if (raceOver && !ascents[0]._done && !ascents[1]._done)
+                {
+                    var left = Math.Max(1, (expected?.Invoke(k) ?? iterations) - k);
+                    turn = ascents[0].Projected(left) >= ascents[1].Projected(left) ? 0 : 1;
+                }
+            }
+            else if (Variant == 1)
             {
                 // SCRATCH V1: after the half point the trailer keeps one turn in TrailerEvery, the leader is re-read each turn.
                 if (!raceOver && k >= ascents.Length * MinStepsBeforeDrop && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
@@ -433,6 +462,7 @@ internal sealed class LagrangianBound
 
         _steps++;
         var value = Evaluate();
+        _history.Add(Math.Max(_best, value));
         if (double.IsPositiveInfinity(value) || value >= Unbounded)
         {
             return false;
