@@ -66,16 +66,26 @@ internal sealed class LagrangianBound
     // iterations (Instance14 at 100: stall 4 gives 502, 5 gives 56), so the rule follows the budget, not a fit.
     private const int PaidStallShare = 40;
 
-    // The two ascents share the first half of the budget; then only the one ahead goes on (DropTheTrailing). Where one
-    // start is better it mostly stays better (400 iterations each, share of best known from zero / paid: Instance12 92 % /
-    // 78 %, Instance14 31 % / 89 %, Instance20 21 % / 51 %, Instance6 99.1 % / 96.8 %), and the leader's iterations were
-    // what Instance12 lacked: one ascent of 800 reached 3,966 of 4,040 where two sharing 800 reached 3,704. Deciding at a
-    // third of 800 picked the zero ascent on Instance20, which the paid one overtakes later: 4,218 -> 1,112.
+    // The two ascents share the first half of the budget; then the turn goes to the one ahead by its projection
+    // (NextTurn). Where one start is better it mostly stays better (400 iterations each, share of best known from zero /
+    // paid: Instance12 92 % / 78 %, Instance14 31 % / 89 %, Instance20 21 % / 51 %, Instance6 99.1 % / 96.8 %), and the
+    // leader's iterations were what Instance12 lacked: one ascent of 800 reached 3,966 of 4,040 where two sharing 800
+    // reached 3,704. Until bound28 the trailing ascent was dropped for good at the half: on long horizons the zero ascent
+    // leads early and flattens, the paid one starts far below and climbs, so the bound hinged on whether the half came
+    // before they crossed (Instance21 toward 23,000: 300 iterations 3,102, 600 18,250; the 10 % of a 60 s run holds
+    // about 500), and a time limit's estimate moved the half.
     private const int LeaderShare = 2;
 
-    // Neither ascent is dropped before each has taken this many steps: a pessimistic early time estimate (a slow first
-    // step under load) otherwise dropped the paid ascent after one step, and Instance21's bound fell with it.
+    // Neither ascent leads before each has taken this many steps (a pessimistic early time estimate otherwise decided
+    // after one step each).
     internal const int MinStepsBeforeDrop = 5;
+
+    // The projection's gain per step is read over the last quarter of an ascent's steps, at least this many.
+    private const int ProjectionSteps = 5;
+
+    // The line search on a worker's minute price (FitMinutes): doublings of the first step (1 shift's worth), then halvings.
+    private const int FitDoublings = 24;
+    private const int FitBisections = 6;
     private const int MinPaidStallIterations = 4;
     private const double MinStepScale = 1e-4;
 
@@ -87,31 +97,6 @@ internal sealed class LagrangianBound
 
     /// <summary>The whole score a fractional bound proves: its ceiling, after the rounding slack.</summary>
     internal static double RoundUp(double bound) => Math.Ceiling(bound - RoundingSlack);
-
-    // SCRATCH bound28: trace of the ascents (removed before the final commit).
-    internal static Action<string>? Trace;
-    internal static int Variant;
-    internal static int TrailerEvery = 4;
-    internal static int TuneEvery;
-    internal static int TuneBisect = 6;
-    private const int TuneExpand = 24;
-    private int _steps;
-    private readonly List<double> _history = [];
-
-    private double Projected(int left)
-    {
-        var n = _history.Count;
-        var m = Math.Max(5, n / 4);
-        if (n <= m || double.IsNegativeInfinity(_history[n - 1 - m]))
-        {
-            return _best;
-        }
-
-        return _best + ((_best - _history[n - 1 - m]) / m * left);
-    }
-
-    private static void Tell(string what, int k, LagrangianBound[] a) =>
-        Trace?.Invoke(FormattableString.Invariant($"{what} k={k} zero={a[0]._best:F1} th0={a[0]._theta:G3} d0={a[0]._done} paid={a[1]._best:F1} th1={a[1]._theta:G3} d1={a[1]._done}"));
 
     // An improvement smaller than this is noise, not progress (resets no stall count).
     private const double ImprovementSlack = 1e-9;
@@ -152,6 +137,9 @@ internal sealed class LagrangianBound
     private int _sinceBest;
     private bool _done;
     private readonly bool _paid;
+
+    // This ascent's best bound after each of its steps (the projection's history).
+    private readonly List<double> _history = [];
 
     // From the setup both ascents share: the lanes (path solver and scratch, used by one ascent at a time), per worker
     // the open shift types and the path's shape.
@@ -233,8 +221,9 @@ internal sealed class LagrangianBound
     /// keeps every hard rule. <paramref name="upper"/> is the soft score of a hard-valid roster when one is known.
     /// </summary>
     /// <remarks>
-    /// Two ascents share the <paramref name="iterations"/>, one step each in turn until half the budget, then only the
-    /// one ahead goes on (<see cref="DropTheTrailing"/>), and the better bound wins (every iterate of either is valid):
+    /// Two ascents share the <paramref name="iterations"/>, one step each in turn until half the budget, then the one ahead
+    /// by its projected bound takes the turn, read again every turn (<see cref="NextTurn"/>), and the better bound wins
+    /// (every iterate of either is valid):
     /// one from zero prices, one from cover prices that pay a duty
     /// <see cref="PaidStartShare"/> of its demand's under weight. Neither start is best everywhere (measured at
     /// 400 iterations each; share of best known): Instance14 31 % from zero, 89 % paid; Instance20 21 % / 51 %;
@@ -260,15 +249,11 @@ internal sealed class LagrangianBound
             return null;
         }
 
-        // Turns alternate while both run; once one has stalled or trails at half the budget the other takes every
-        // turn, and a bound that meets the roster's score ends both.
+        // Turns alternate until half the budget, then follow the projections; a bound that meets the roster's score ends both.
         var setup = new BoundSetup(p, hi, degree, priceCounters);
         var branch = upper is not null && BoundBranching.Fits(p);
         LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
         var turn = 0;
-        var last = 0;
-        var raceOver = false;
-        Tell("start", 0, ascents);
         for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
         {
             if (k > 0 && stop())
@@ -276,54 +261,7 @@ internal sealed class LagrangianBound
                 break;
             }
 
-            if (k % 50 == 0)
-            {
-                Tell("it", k, ascents);
-            }
-
-            var wasDone = ascents[0]._done || ascents[1]._done;
-            if (Variant == 4)
-            {
-                // SCRATCH V4: after the half point the turn goes to the ascent whose best, projected by its recent gain per step over
-                // the turns left, is higher (re-read each turn, so a pessimistic early estimate drops nothing for good).
-                if (!raceOver && k >= ascents.Length * MinStepsBeforeDrop && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
-                {
-                    raceOver = true;
-                    Tell(FormattableString.Invariant($"raceover exp={expected?.Invoke(k) ?? iterations}"), k, ascents);
-                }
-
-                if (raceOver && !ascents[0]._done && !ascents[1]._done)
-                {
-                    var left = Math.Max(1, (expected?.Invoke(k) ?? iterations) - k);
-                    turn = ascents[0].Projected(left) >= ascents[1].Projected(left) ? 0 : 1;
-                }
-            }
-            else if (Variant == 1)
-            {
-                // SCRATCH V1: after the half point the trailer keeps one turn in TrailerEvery, the leader is re-read each turn.
-                if (!raceOver && k >= ascents.Length * MinStepsBeforeDrop && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
-                {
-                    raceOver = true;
-                    Tell(FormattableString.Invariant($"raceover exp={expected?.Invoke(k) ?? iterations}"), k, ascents);
-                }
-
-                if (raceOver && !ascents[0]._done && !ascents[1]._done)
-                {
-                    var leader = ascents[0]._best >= ascents[1]._best ? 0 : 1;
-                    turn = k % TrailerEvery == TrailerEvery - 1 ? 1 - leader : leader;
-                }
-            }
-            else
-            {
-                DropTheTrailing(ascents, k, expected, iterations);
-            }
-
-            if (!wasDone && (ascents[0]._done || ascents[1]._done))
-            {
-                Tell(FormattableString.Invariant($"drop exp={expected?.Invoke(k) ?? iterations}"), k, ascents);
-            }
-
-            turn = ascents[turn]._done ? 1 - turn : turn;
+            turn = NextTurn(ascents, k, expected?.Invoke(k) ?? iterations, turn);
             var ascent = ascents[turn];
             if (ascent._done)
             {
@@ -341,10 +279,8 @@ internal sealed class LagrangianBound
             }
 
             turn = 1 - turn;
-            last = k + 1;
         }
 
-        Tell("end", last, ascents);
         return Result(Branched(p, ascents, branch, upper, stop));
     }
 
@@ -397,18 +333,38 @@ internal sealed class LagrangianBound
     private NodeBound Node() => new(_best, _bestPrices!, _use!);
 
     /// <summary>
-    /// Once <paramref name="k"/> iterations are a <see cref="LeaderShare"/>th of the budget (a time limit's estimate when
-    /// <paramref name="expected"/> is given) and each ascent has taken <see cref="MinStepsBeforeDrop"/> steps, the ascent
-    /// with the lower bound so far stops (the zero ascent wins a tie), so the leader gets the rest of the iterations
-    /// instead of half of them.
+    /// Whose turn iteration <paramref name="k"/> is. Until <paramref name="k"/> is a <see cref="LeaderShare"/>th of the
+    /// budget (<paramref name="total"/>: a time limit's estimate, or the iterations) and each ascent has taken
+    /// <see cref="MinStepsBeforeDrop"/> steps, they take turns; after that the turn goes to the ascent whose bound,
+    /// projected over the turns left by its recent gain per step (<see cref="Projected"/>), is higher (the zero ascent on a
+    /// tie), read again every turn. Once one ascent is done the other takes every turn.
     /// </summary>
-    private static void DropTheTrailing(LagrangianBound[] ascents, int k, Func<int, int>? expected, int iterations)
+    private static int NextTurn(LagrangianBound[] ascents, int k, int total, int turn)
     {
-        if (!ascents[0]._done && !ascents[1]._done && k >= ascents.Length * MinStepsBeforeDrop
-            && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
+        if (ascents[0]._done || ascents[1]._done)
         {
-            ascents[ascents[0]._best >= ascents[1]._best ? 1 : 0]._done = true;
+            return ascents[turn]._done ? 1 - turn : turn;
         }
+
+        if (k < ascents.Length * MinStepsBeforeDrop || (long)k * LeaderShare < total)
+        {
+            return turn;
+        }
+
+        var left = Math.Max(1, total - k);
+        return ascents[0].Projected(left) >= ascents[1].Projected(left) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// This ascent's best bound plus its gain per step over its last quarter of steps (at least <see cref="ProjectionSteps"/>)
+    /// times <paramref name="left"/>: an optimistic guess at where it could end, which ranks a steep ascent still below a
+    /// flat one above it.
+    /// </summary>
+    private double Projected(int left)
+    {
+        var n = _history.Count;
+        var m = Math.Max(ProjectionSteps, n / 4);
+        return n <= m || double.IsNegativeInfinity(_history[n - 1 - m]) ? _best : _best + ((_best - _history[n - 1 - m]) / m * left);
     }
 
     /// <summary>Per day * SlotCount + slot, the most people a demand's count may take in the relaxation (its maximum, at most its eligible workers); null when a minimum exceeds it.</summary>
@@ -456,12 +412,11 @@ internal sealed class LagrangianBound
     /// </summary>
     private bool Iterate(long? upper, Func<int> budget)
     {
-        if ((TuneEvery > 0 && _steps % TuneEvery == 0) || (TuneEvery < 0 && _steps % -TuneEvery == 0 && _paid))
+        if (_paid && _history.Count == 0)
         {
-            TuneMinutePrices();
+            FitMinutePrices();
         }
 
-        _steps++;
         var value = Evaluate();
         _history.Add(Math.Max(_best, value));
         if (double.IsPositiveInfinity(value) || value >= Unbounded)
@@ -657,14 +612,21 @@ internal sealed class LagrangianBound
         });
     }
 
-    /// <summary>SCRATCH: each worker's own minute price set by a line search on their path's value (concave in it).</summary>
-    private void TuneMinutePrices()
+    /// <summary>
+    /// Each worker's own minute price (over minus under) set by a line search before the paid ascent's first step: their
+    /// path's value plus its constant terms is concave in that price, and it is at its highest where the path's minutes lie
+    /// within the worker's limits. The paid start makes every path take as many duties as it can, far above the maximum,
+    /// and the subgradient steps, shared with every cover price, took hundreds of iterations to price that away (Instance21
+    /// at 150 iterations, 75 each: the paid ascent -16,226 without, 3,931 with; docs/rostering.md, bound28). Only prices
+    /// change, each keeping its sign rule, so the bound stays valid; each worker's search depends on their own row only.
+    /// </summary>
+    private void FitMinutePrices()
     {
         if (_lanes.Length == 1)
         {
             for (var w = 0; w < _p.WorkerCount; w++)
             {
-                TuneMinutes(w, _lanes[0]);
+                FitMinutes(w, _lanes[0]);
             }
 
             return;
@@ -676,12 +638,17 @@ internal sealed class LagrangianBound
             int w;
             while ((w = Interlocked.Increment(ref _nextWorker)) < _p.WorkerCount)
             {
-                TuneMinutes(w, _lanes[lane]);
+                FitMinutes(w, _lanes[lane]);
             }
         });
     }
 
-    private void TuneMinutes(int w, BoundLane lane)
+    /// <summary>
+    /// Worker <paramref name="w"/>'s minute price: from the current one, steps of 1, 2, 4 ... (per mean shift length) towards
+    /// the limit the path breaks until it no longer breaks it, then <see cref="FitBisections"/> halvings of the last step;
+    /// the price with the highest value seen is kept (the current one when none beats it).
+    /// </summary>
+    private void FitMinutes(int w, BoundLane lane)
     {
         var r = _p.Rules[_p.WorkerRules[w]];
         if (r.MinMinutes <= 0 && r.MaxMinutes == CompiledRules.Unlimited)
@@ -703,7 +670,7 @@ internal sealed class LagrangianBound
         var outside = double.NaN;
         var step = 1.0;
         var found = false;
-        for (var i = 0; i < TuneExpand && !found; i++)
+        for (var i = 0; i < FitDoublings && !found; i++)
         {
             var pi = up ? start + step : start - step;
             var v = TryPi(w, lane, pi, out var m);
@@ -719,7 +686,7 @@ internal sealed class LagrangianBound
             step *= 2;
         }
 
-        for (var i = 0; i < TuneBisect && !found && !double.IsNaN(outside); i++)
+        for (var i = 0; i < FitBisections && !found && !double.IsNaN(outside); i++)
         {
             var mid = (inside + outside) / 2;
             var v = TryPi(w, lane, mid, out var m);
@@ -740,6 +707,7 @@ internal sealed class LagrangianBound
         _direction[_lambda.Length + _p.WorkerCount + w] = 0;
     }
 
+    /// <summary>Worker <paramref name="w"/>'s path value at minute price <paramref name="pi"/>, and its minutes.</summary>
     private double TryPi(int w, BoundLane lane, double pi, out int minutes)
     {
         SetMinutePrice(w, _p.Rules[_p.WorkerRules[w]], pi);
