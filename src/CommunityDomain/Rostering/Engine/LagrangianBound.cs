@@ -80,8 +80,9 @@ internal sealed class LagrangianBound
     // after one step each).
     internal const int MinStepsBeforeDrop = 5;
 
-    // The projection's gain per step is read over the last quarter of an ascent's steps, at least this many.
-    private const int ProjectionSteps = 5;
+    // The projection's gain per step is read over the last quarter of an ascent's steps, at least this many (a race that
+    // a pessimistic estimate ended after MinStepsBeforeDrop steps each must still be able to project both).
+    private const int ProjectionSteps = 2;
 
     // The line search on a worker's minute price (FitMinutes): doublings of the first step (1 shift's worth), then halvings.
     private const int FitDoublings = 24;
