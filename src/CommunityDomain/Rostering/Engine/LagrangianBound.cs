@@ -66,14 +66,16 @@ internal sealed class LagrangianBound
     // iterations (Instance14 at 100: stall 4 gives 502, 5 gives 56), so the rule follows the budget, not a fit.
     private const int PaidStallShare = 40;
 
-    // The two ascents share the first half of the budget; then the turn goes to the one ahead by its projection
-    // (NextTurn). Where one start is better it mostly stays better (400 iterations each, share of best known from zero /
+    // The two ascents share the first half of the budget; then the one behind is dropped once it no longer projects
+    // above the one ahead (NextTurn). Where one start is better it mostly stays better (400 iterations each, share of best known from zero /
     // paid: Instance12 92 % / 78 %, Instance14 31 % / 89 %, Instance20 21 % / 51 %, Instance6 99.1 % / 96.8 %), and the
     // leader's iterations were what Instance12 lacked: one ascent of 800 reached 3,966 of 4,040 where two sharing 800
     // reached 3,704. Until bound28 the trailing ascent was dropped for good at the half: on long horizons the zero ascent
     // leads early and flattens, the paid one starts far below and climbs, so the bound hinged on whether the half came
     // before they crossed (Instance21 toward 23,000: 300 iterations 3,102, 600 18,250; the 10 % of a 60 s run holds
-    // about 500), and a time limit's estimate moved the half.
+    // about 500), and a time limit's estimate moved the half. Handing every turn after the half to the higher projection,
+    // read again each turn, cost Instance6 at 100 iterations (90 % -> 86 %) and Instance20 at 60 CPU-s (4,507 -> 3,495,
+    // the race resuming whenever the estimate grew): the drop stays, only later when the one behind is still climbing.
     private const int LeaderShare = 2;
 
     // Neither ascent leads before each has taken this many steps (a pessimistic early time estimate otherwise decided
@@ -222,9 +224,9 @@ internal sealed class LagrangianBound
     /// keeps every hard rule. <paramref name="upper"/> is the soft score of a hard-valid roster when one is known.
     /// </summary>
     /// <remarks>
-    /// Two ascents share the <paramref name="iterations"/>, one step each in turn until half the budget, then the one ahead
-    /// by its projected bound takes the turn, read again every turn (<see cref="NextTurn"/>), and the better bound wins
-    /// (every iterate of either is valid):
+    /// Two ascents share the <paramref name="iterations"/>, one step each in turn until half the budget and on while the
+    /// one behind projects above the one ahead, then only the one ahead goes on (<see cref="NextTurn"/>), and the better
+    /// bound wins (every iterate of either is valid):
     /// one from zero prices, one from cover prices that pay a duty
     /// <see cref="PaidStartShare"/> of its demand's under weight. Neither start is best everywhere (measured at
     /// 400 iterations each; share of best known): Instance14 31 % from zero, 89 % paid; Instance20 21 % / 51 %;
@@ -250,7 +252,8 @@ internal sealed class LagrangianBound
             return null;
         }
 
-        // Turns alternate until half the budget, then follow the projections; a bound that meets the roster's score ends both.
+        // Turns alternate until half the budget and while the one behind still projects above; a bound that meets the
+        // roster's score ends both.
         var setup = new BoundSetup(p, hi, degree, priceCounters);
         var branch = upper is not null && BoundBranching.Fits(p);
         LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
@@ -334,11 +337,12 @@ internal sealed class LagrangianBound
     private NodeBound Node() => new(_best, _bestPrices!, _use!);
 
     /// <summary>
-    /// Whose turn iteration <paramref name="k"/> is. Until <paramref name="k"/> is a <see cref="LeaderShare"/>th of the
-    /// budget (<paramref name="total"/>: a time limit's estimate, or the iterations) and each ascent has taken
-    /// <see cref="MinStepsBeforeDrop"/> steps, they take turns; after that the turn goes to the ascent whose bound,
-    /// projected over the turns left by its recent gain per step (<see cref="Projected"/>), is higher (the zero ascent on a
-    /// tie), read again every turn. Once one ascent is done the other takes every turn.
+    /// Whose turn iteration <paramref name="k"/> is. The ascents take turns until <paramref name="k"/> is a
+    /// <see cref="LeaderShare"/>th of the budget (<paramref name="total"/>: a time limit's estimate, or the iterations) and
+    /// each has taken <see cref="MinStepsBeforeDrop"/> steps; from then on, the first time the one behind (lower best
+    /// bound; the paid one on a tie) does not project above the one ahead (<see cref="Projected"/>, each over half the
+    /// turns left, and at least half the turns done since a time limit's early estimate may be far too low), it is dropped
+    /// for good and the other takes every turn. Once one is done the other takes every turn.
     /// </summary>
     private static int NextTurn(LagrangianBound[] ascents, int k, int total, int turn)
     {
@@ -352,8 +356,15 @@ internal sealed class LagrangianBound
             return turn;
         }
 
-        var left = Math.Max(1, total - k);
-        return ascents[0].Projected(left) >= ascents[1].Projected(left) ? 0 : 1;
+        var left = Math.Max(1, Math.Max(total - k, k) / LeaderShare);
+        var leader = ascents[0]._best >= ascents[1]._best ? 0 : 1;
+        if (ascents[1 - leader].Projected(left) > ascents[leader].Projected(left))
+        {
+            return turn;
+        }
+
+        ascents[1 - leader]._done = true;
+        return leader;
     }
 
     /// <summary>
