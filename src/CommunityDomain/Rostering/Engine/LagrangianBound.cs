@@ -66,29 +66,16 @@ internal sealed class LagrangianBound
     // iterations (Instance14 at 100: stall 4 gives 502, 5 gives 56), so the rule follows the budget, not a fit.
     private const int PaidStallShare = 40;
 
-    // The two ascents share the first half of the budget; then the one behind is dropped once it no longer projects
-    // above the one ahead (NextTurn). Where one start is better it mostly stays better (400 iterations each, share of best known from zero /
-    // paid: Instance12 92 % / 78 %, Instance14 31 % / 89 %, Instance20 21 % / 51 %, Instance6 99.1 % / 96.8 %), and the
-    // leader's iterations were what Instance12 lacked: one ascent of 800 reached 3,966 of 4,040 where two sharing 800
-    // reached 3,704. Until bound28 the trailing ascent was dropped for good at the half: on long horizons the zero ascent
-    // leads early and flattens, the paid one starts far below and climbs, so the bound hinged on whether the half came
-    // before they crossed (Instance21 toward 23,000: 300 iterations 3,102, 600 18,250; the 10 % of a 60 s run holds
-    // about 500), and a time limit's estimate moved the half. Handing every turn after the half to the higher projection,
-    // read again each turn, cost Instance6 at 100 iterations (90 % -> 86 %) and Instance20 at 60 CPU-s (4,507 -> 3,495,
-    // the race resuming whenever the estimate grew): the drop stays, only later when the one behind is still climbing.
+    // The two ascents share the first half of the budget; then only the one ahead goes on (DropTheTrailing). Where one
+    // start is better it mostly stays better (400 iterations each, share of best known from zero / paid: Instance12 92 % /
+    // 78 %, Instance14 31 % / 89 %, Instance20 21 % / 51 %, Instance6 99.1 % / 96.8 %), and the leader's iterations were
+    // what Instance12 lacked: one ascent of 800 reached 3,966 of 4,040 where two sharing 800 reached 3,704. Deciding at a
+    // third of 800 picked the zero ascent on Instance20, which the paid one overtakes later: 4,218 -> 1,112.
     private const int LeaderShare = 2;
 
-    // Neither ascent leads before each has taken this many steps (a pessimistic early time estimate otherwise decided
-    // after one step each).
+    // Neither ascent is dropped before each has taken this many steps: a pessimistic early time estimate (a slow first
+    // step under load) otherwise dropped the paid ascent after one step, and Instance21's bound fell with it.
     internal const int MinStepsBeforeDrop = 5;
-
-    // The projection's gain per step is read over the last quarter of an ascent's steps, at least this many (a race that
-    // a pessimistic estimate ended after MinStepsBeforeDrop steps each must still be able to project both).
-    private const int ProjectionSteps = 2;
-
-    // The line search on a worker's minute price (FitMinutes): doublings of the first step (1 shift's worth), then halvings.
-    private const int FitDoublings = 24;
-    private const int FitBisections = 6;
     private const int MinPaidStallIterations = 4;
     private const double MinStepScale = 1e-4;
 
@@ -140,9 +127,6 @@ internal sealed class LagrangianBound
     private int _sinceBest;
     private bool _done;
     private readonly bool _paid;
-
-    // This ascent's best bound after each of its steps (the projection's history).
-    private readonly List<double> _history = [];
 
     // From the setup both ascents share: the lanes (path solver and scratch, used by one ascent at a time), per worker
     // the open shift types and the path's shape.
@@ -224,9 +208,8 @@ internal sealed class LagrangianBound
     /// keeps every hard rule. <paramref name="upper"/> is the soft score of a hard-valid roster when one is known.
     /// </summary>
     /// <remarks>
-    /// Two ascents share the <paramref name="iterations"/>, one step each in turn until half the budget and on while the
-    /// one behind projects above the one ahead, then only the one ahead goes on (<see cref="NextTurn"/>), and the better
-    /// bound wins (every iterate of either is valid):
+    /// Two ascents share the <paramref name="iterations"/>, one step each in turn until half the budget, then only the
+    /// one ahead goes on (<see cref="DropTheTrailing"/>), and the better bound wins (every iterate of either is valid):
     /// one from zero prices, one from cover prices that pay a duty
     /// <see cref="PaidStartShare"/> of its demand's under weight. Neither start is best everywhere (measured at
     /// 400 iterations each; share of best known): Instance14 31 % from zero, 89 % paid; Instance20 21 % / 51 %;
@@ -252,8 +235,8 @@ internal sealed class LagrangianBound
             return null;
         }
 
-        // Turns alternate until half the budget and while the one behind still projects above; a bound that meets the
-        // roster's score ends both.
+        // Turns alternate while both run; once one has stalled or trails at half the budget the other takes every
+        // turn, and a bound that meets the roster's score ends both.
         var setup = new BoundSetup(p, hi, degree, priceCounters);
         var branch = upper is not null && BoundBranching.Fits(p);
         LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
@@ -265,7 +248,8 @@ internal sealed class LagrangianBound
                 break;
             }
 
-            turn = NextTurn(ascents, k, expected?.Invoke(k) ?? iterations, turn);
+            DropTheTrailing(ascents, k, expected, iterations);
+            turn = ascents[turn]._done ? 1 - turn : turn;
             var ascent = ascents[turn];
             if (ascent._done)
             {
@@ -337,46 +321,18 @@ internal sealed class LagrangianBound
     private NodeBound Node() => new(_best, _bestPrices!, _use!);
 
     /// <summary>
-    /// Whose turn iteration <paramref name="k"/> is. The ascents take turns until <paramref name="k"/> is a
-    /// <see cref="LeaderShare"/>th of the budget (<paramref name="total"/>: a time limit's estimate, or the iterations) and
-    /// each has taken <see cref="MinStepsBeforeDrop"/> steps; from then on, the first time the one behind (lower best
-    /// bound; the paid one on a tie) does not project above the one ahead (<see cref="Projected"/>, each over half the
-    /// turns left, and at least half the turns done since a time limit's early estimate may be far too low), it is dropped
-    /// for good and the other takes every turn. Once one is done the other takes every turn.
+    /// Once <paramref name="k"/> iterations are a <see cref="LeaderShare"/>th of the budget (a time limit's estimate when
+    /// <paramref name="expected"/> is given) and each ascent has taken <see cref="MinStepsBeforeDrop"/> steps, the ascent
+    /// with the lower bound so far stops (the zero ascent wins a tie), so the leader gets the rest of the iterations
+    /// instead of half of them.
     /// </summary>
-    private static int NextTurn(LagrangianBound[] ascents, int k, int total, int turn)
+    private static void DropTheTrailing(LagrangianBound[] ascents, int k, Func<int, int>? expected, int iterations)
     {
-        if (ascents[0]._done || ascents[1]._done)
+        if (!ascents[0]._done && !ascents[1]._done && k >= ascents.Length * MinStepsBeforeDrop
+            && (long)k * LeaderShare >= (expected?.Invoke(k) ?? iterations))
         {
-            return ascents[turn]._done ? 1 - turn : turn;
+            ascents[ascents[0]._best >= ascents[1]._best ? 1 : 0]._done = true;
         }
-
-        if (k < ascents.Length * MinStepsBeforeDrop || (long)k * LeaderShare < total)
-        {
-            return turn;
-        }
-
-        var left = Math.Max(1, Math.Max(total - k, k) / LeaderShare);
-        var leader = ascents[0]._best >= ascents[1]._best ? 0 : 1;
-        if (ascents[1 - leader].Projected(left) > ascents[leader].Projected(left))
-        {
-            return turn;
-        }
-
-        ascents[1 - leader]._done = true;
-        return leader;
-    }
-
-    /// <summary>
-    /// This ascent's best bound plus its gain per step over its last quarter of steps (at least <see cref="ProjectionSteps"/>)
-    /// times <paramref name="left"/>: an optimistic guess at where it could end, which ranks a steep ascent still below a
-    /// flat one above it.
-    /// </summary>
-    private double Projected(int left)
-    {
-        var n = _history.Count;
-        var m = Math.Max(ProjectionSteps, n / 4);
-        return n <= m || double.IsNegativeInfinity(_history[n - 1 - m]) ? _best : _best + ((_best - _history[n - 1 - m]) / m * left);
     }
 
     /// <summary>Per day * SlotCount + slot, the most people a demand's count may take in the relaxation (its maximum, at most its eligible workers); null when a minimum exceeds it.</summary>
@@ -424,13 +380,7 @@ internal sealed class LagrangianBound
     /// </summary>
     private bool Iterate(long? upper, Func<int> budget)
     {
-        if (_paid && _history.Count == 0)
-        {
-            FitMinutePrices();
-        }
-
         var value = Evaluate();
-        _history.Add(Math.Max(_best, value));
         if (double.IsPositiveInfinity(value) || value >= Unbounded)
         {
             return false;
@@ -622,117 +572,6 @@ internal sealed class LagrangianBound
                 _workerValue[w] = Worker(w, _lanes[lane]);
             }
         });
-    }
-
-    /// <summary>
-    /// Each worker's own minute price (over minus under) set by a line search before the paid ascent's first step: their
-    /// path's value plus its constant terms is concave in that price, and it is at its highest where the path's minutes lie
-    /// within the worker's limits. The paid start makes every path take as many duties as it can, far above the maximum,
-    /// and the subgradient steps, shared with every cover price, took hundreds of iterations to price that away (Instance21
-    /// at 150 iterations, 75 each: the paid ascent -16,226 without, 3,931 with; docs/rostering.md, bound28). Only prices
-    /// change, each keeping its sign rule, so the bound stays valid; each worker's search depends on their own row only.
-    /// </summary>
-    private void FitMinutePrices()
-    {
-        if (_lanes.Length == 1)
-        {
-            for (var w = 0; w < _p.WorkerCount; w++)
-            {
-                FitMinutes(w, _lanes[0]);
-            }
-
-            return;
-        }
-
-        _nextWorker = -1;
-        Parallel.For(0, _lanes.Length, new ParallelOptions { MaxDegreeOfParallelism = _lanes.Length }, lane =>
-        {
-            int w;
-            while ((w = Interlocked.Increment(ref _nextWorker)) < _p.WorkerCount)
-            {
-                FitMinutes(w, _lanes[lane]);
-            }
-        });
-    }
-
-    /// <summary>
-    /// Worker <paramref name="w"/>'s minute price: from the current one, steps of 1, 2, 4 ... (per mean shift length) towards
-    /// the limit the path breaks until it no longer breaks it, then <see cref="FitBisections"/> halvings of the last step;
-    /// the price with the highest value seen is kept (the current one when none beats it).
-    /// </summary>
-    private void FitMinutes(int w, BoundLane lane)
-    {
-        var r = _p.Rules[_p.WorkerRules[w]];
-        if (r.MinMinutes <= 0 && r.MaxMinutes == CompiledRules.Unlimited)
-        {
-            return;
-        }
-
-        var start = _overMinutes[w] - _underMinutes[w];
-        var bestPi = start;
-        var bestV = Worker(w, lane);
-        var minutes = _minutes[w];
-        if (double.IsPositiveInfinity(bestV) || (minutes >= r.MinMinutes && minutes <= r.MaxMinutes))
-        {
-            return;
-        }
-
-        var up = minutes > r.MaxMinutes;
-        var inside = start;
-        var outside = double.NaN;
-        var step = 1.0;
-        var found = false;
-        for (var i = 0; i < FitDoublings && !found; i++)
-        {
-            var pi = up ? start + step : start - step;
-            var v = TryPi(w, lane, pi, out var m);
-            (bestPi, bestV) = v > bestV ? (pi, v) : (bestPi, bestV);
-            found = m >= r.MinMinutes && m <= r.MaxMinutes;
-            if (!found && (up ? m < r.MinMinutes : m > r.MaxMinutes))
-            {
-                outside = pi;
-                break;
-            }
-
-            inside = pi;
-            step *= 2;
-        }
-
-        for (var i = 0; i < FitBisections && !found && !double.IsNaN(outside); i++)
-        {
-            var mid = (inside + outside) / 2;
-            var v = TryPi(w, lane, mid, out var m);
-            (bestPi, bestV) = v > bestV ? (mid, v) : (bestPi, bestV);
-            found = m >= r.MinMinutes && m <= r.MaxMinutes;
-            if (up ? m > r.MaxMinutes : m < r.MinMinutes)
-            {
-                inside = mid;
-            }
-            else
-            {
-                outside = mid;
-            }
-        }
-
-        SetMinutePrice(w, r, bestPi);
-        _direction[_lambda.Length + w] = 0;
-        _direction[_lambda.Length + _p.WorkerCount + w] = 0;
-    }
-
-    /// <summary>Worker <paramref name="w"/>'s path value at minute price <paramref name="pi"/>, and its minutes.</summary>
-    private double TryPi(int w, BoundLane lane, double pi, out int minutes)
-    {
-        SetMinutePrice(w, _p.Rules[_p.WorkerRules[w]], pi);
-        var v = Worker(w, lane);
-        minutes = _minutes[w];
-        return v;
-    }
-
-    // An over price only where a maximum exists, an under price only where a minimum does: otherwise the term could be positive on a valid schedule.
-    private void SetMinutePrice(int w, CompiledRules r, double pi)
-    {
-        _overMinutes[w] = r.MaxMinutes == CompiledRules.Unlimited ? 0 : Math.Max(0, pi);
-        _underMinutes[w] = r.MinMinutes > 0 ? Math.Max(0, -pi) : 0;
     }
 
     /// <summary>One worker's exact best path under the prices, plus the constant terms of their multipliers; records what the path uses.</summary>
