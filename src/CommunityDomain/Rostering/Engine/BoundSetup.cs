@@ -21,6 +21,7 @@ internal sealed class BoundSetup
     // to others costs more than it saves.
     private const long ParallelWorkMin = 25_000;
 
+    private readonly bool _priceCounters;
     private readonly int _gcd;
     private readonly int[] _unitsOf;
 
@@ -28,8 +29,10 @@ internal sealed class BoundSetup
     /// <param name="p">The compiled problem.</param>
     /// <param name="coverHigh">Per day * SlotCount + slot, the most people a demand's count may take in the relaxation.</param>
     /// <param name="degree">The most workers' paths solved at once (one lane each); positive.</param>
-    public BoundSetup(CompiledProblem p, int[] coverHigh, int degree)
+    /// <param name="priceCounters">Price every worker's minute and weekend limits instead of keeping any in the path (tests: the priced relaxation on problems small enough to enumerate).</param>
+    public BoundSetup(CompiledProblem p, int[] coverHigh, int degree, bool priceCounters = false)
     {
+        _priceCounters = priceCounters;
         Problem = p;
         CoverHigh = coverHigh;
         _gcd = Math.Max(1, p.ShiftMinutes.Aggregate(0, (a, b) => b == 0 ? a : Gcd(a, b)));
@@ -110,7 +113,7 @@ internal sealed class BoundSetup
         var weekends = r.MaxWeekends < p.WeekendCount ? r.MaxWeekends + 1 : 0;
         var units = r.MinMinutes > 0 || r.MaxMinutes < reachable ? (int)(Math.Min(r.MaxMinutes, reachable) / _gcd) + 1 : 0;
         var groups = Math.Max(1, weekends) * (long)Math.Max(1, units);
-        return PathWork(r, open.Length, groups) <= ExactBudget
+        return !_priceCounters && PathWork(r, open.Length, groups) <= ExactBudget
             ? BoundPathShape.Of(r, open, _unitsOf, _gcd, weekends, units, [])
             : BoundPathShape.Of(r, open, _unitsOf, _gcd, 0, 0, []);
     }

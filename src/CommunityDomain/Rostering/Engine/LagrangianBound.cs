@@ -221,7 +221,8 @@ internal sealed class LagrangianBound
     /// <param name="degree">The most threads that solve workers' paths at once (positive); the bound does not depend on it.</param>
     /// <param name="stop">Asked before each iteration after the first; true ends the ascent with the best bound so far.</param>
     /// <param name="expected">Given the iterations done, the iterations expected in all (a time limit's estimate); <paramref name="iterations"/> when null.</param>
-    public static long? Compute(CompiledProblem p, long? upper, int iterations, int degree, Func<bool> stop, Func<int, int>? expected = null)
+    /// <param name="priceCounters">Price every worker's minute and weekend limits (tests; see <see cref="BoundSetup"/>).</param>
+    public static long? Compute(CompiledProblem p, long? upper, int iterations, int degree, Func<bool> stop, Func<int, int>? expected = null, bool priceCounters = false)
     {
         if (p.WorkerCount == 0 || p.Days == 0)
         {
@@ -236,7 +237,7 @@ internal sealed class LagrangianBound
 
         // Turns alternate while both run; once one has stalled or trails at half the budget the other takes every
         // turn, and a bound that meets the roster's score ends both.
-        var setup = new BoundSetup(p, hi, degree);
+        var setup = new BoundSetup(p, hi, degree, priceCounters);
         var branch = upper is not null && BoundBranching.Fits(p);
         LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
         var turn = 0;
