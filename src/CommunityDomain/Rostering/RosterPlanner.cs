@@ -155,7 +155,8 @@ public static class RosterPlanner
     {
         var degree = options.Degree;
         var shared = progress is null || degree == 1 ? progress : new BestOnlyProgress(progress);
-        var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0));
+        // On a large problem the opening's sweep is most of a short run's time: it solves its rows on every core (RowLanes).
+        var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: OnLanes(p, options) ? degree : 1);
         if (degree == 1)
         {
             first.Run(token);
@@ -163,7 +164,15 @@ public static class RosterPlanner
         }
 
         // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
-        first.Open(token);
+        try
+        {
+            first.Open(token);
+        }
+        finally
+        {
+            first.CloseLanes();
+        }
+
         var engines = new SearchEngine[degree];
         engines[0] = first;
         for (var i = 1; i < degree; i++)
@@ -184,6 +193,10 @@ public static class RosterPlanner
 
         return best;
     }
+
+    /// <summary>Whether a plan of <paramref name="p"/> solves its re-optimisations on lanes (several cores, a large problem).</summary>
+    private static bool OnLanes(CompiledProblem p, PlannerOptions options) =>
+        options.Degree > 1 && (long)p.WorkerCount * p.Days >= options.LanesFromWorkerDays;
 
     /// <summary>The seed of search <paramref name="i"/>: the caller's seed for search 0, then a fixed odd stride apart.</summary>
     private static int SearchSeed(int seed, int i) => unchecked(seed + (i * 7919));
