@@ -155,9 +155,11 @@ public static class RosterPlanner
     {
         var degree = options.Degree;
         var shared = progress is null || degree == 1 ? progress : new BestOnlyProgress(progress);
-        // On a large problem the opening's sweep is most of a short run's time: it solves its rows on every core (RowLanes).
-        var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: OnLanes(p, options) ? degree : 1);
-        if (degree == 1)
+        // On a large problem the walk is short of time (Instance23: ~3,000 moves in 60 s, still improving): the cores
+        // serve ONE search, its exact solves on lanes, instead of a portfolio of walks (RowLanes; docs/rostering.md, par28).
+        var onLanes = OnLanes(p, options);
+        var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: onLanes ? degree : 1);
+        if (degree == 1 || onLanes)
         {
             first.Run(token);
             return first;

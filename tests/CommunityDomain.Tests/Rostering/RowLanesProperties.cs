@@ -2,7 +2,6 @@ using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Engine;
 using CommunityDomain.Rostering.Engine.Search;
 using CommunityDomain.Tests.Generators;
-using FsCheck;
 using FsCheck.Xunit;
 
 namespace CommunityDomain.Tests.Rostering;
@@ -82,6 +81,56 @@ public sealed class RowLanesProperties
             Assert.Equal((best.Hard, best.Soft), (engine.BestScore.Hard, engine.BestScore.Soft));
             previous = check;
         }
+    }
+
+    /// <summary>
+    /// The walk on lanes applies each lane's task as an iteration of its own: a re-optimised row only when the roster is
+    /// not worse with it (checked here by the checker on the roster just before and just after), a ruin by late acceptance.
+    /// </summary>
+    [Property(MaxTest = 15)]
+    public void Each_row_the_lanes_hand_the_walk_leaves_the_roster_no_worse_by_the_checker(LockdownProblem g, bool three)
+    {
+        var p = g.Problem.Compiled;
+        var lanes = three ? 3 : 2;
+        var engine = new SearchEngine(p, Options(5, 1200, lanes), progress: null, lanes: lanes);
+        RosterChecker.Result? before = null;
+        var rows = 0;
+        engine.LaneTaskObserver = (kind, applied) =>
+        {
+            var check = Check(g.Problem, engine.CurrentAssign);
+            if (!applied)
+            {
+                before = check;
+            }
+            else if (kind == LaneTaskKind.Reoptimise && before is { } b)
+            {
+                rows++;
+                Assert.True(check.Hard < b.Hard || (check.Hard == b.Hard && check.Soft <= b.Soft),
+                    $"a lane's row: ({b.Hard}, {b.Soft}) -> ({check.Hard}, {check.Soft})");
+            }
+        };
+        engine.Run(CancellationToken.None);
+
+        Assert.Equal(1200, engine.Iterations);
+        Assert.True(p.WorkerCount == 0 || p.Days == 0 || rows > 0, "no row came from the lanes");
+        var best = Check(g.Problem, engine.BestAssign);
+        Assert.Equal((best.Hard, best.Soft), (engine.BestScore.Hard, engine.BestScore.Soft));
+    }
+
+    [Fact]
+    public void A_plan_on_lanes_returns_a_checked_roster_under_a_time_limit_and_when_cancelled()
+    {
+        var g = LockdownRosterGenerators.Create(91, LockdownShape.LongHorizon);
+        var timed = RosterPlanner.Plan(g.Problem, new PlannerOptions(2, Duration.FromMilliseconds(300)) { DegreeOfParallelism = 2, LanesFromWorkerDays = 0 })
+            .Match(r => r, n => n.Best);
+        var check = RosterChecker.Check(g.Problem, timed.Assignments);
+        Assert.Equal((check.Hard, check.Soft), (timed.Score.Hard, timed.Score.Soft));
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var none = RosterPlanner.Plan(g.Problem, Options(2, 100_000, 2), cancellationToken: cancelled.Token).Match(r => r, n => n.Best);
+        var checkNone = RosterChecker.Check(g.Problem, none.Assignments);
+        Assert.Equal((checkNone.Hard, checkNone.Soft), (none.Score.Hard, none.Score.Soft));
     }
 
     [Fact]

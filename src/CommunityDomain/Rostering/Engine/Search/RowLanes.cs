@@ -63,7 +63,8 @@ internal sealed class LaneTask
     /// <summary>What the lane met when the solve threw (rethrown on the search's thread by <see cref="RowLanes.Await"/>).</summary>
     public Exception? Failure { get; set; }
 
-    public ManualResetEventSlim Done { get; } = new(false);
+    /// <summary>Set by the lane when solved (read and written under the lanes' lock).</summary>
+    public bool Done { get; set; }
 }
 
 /// <summary>
@@ -111,14 +112,15 @@ internal sealed class LaneStats
 /// when it drew them, so the roster depends on the problem, seed, iteration limit and degree only. A lane never reads
 /// what another thread writes: the task's inputs are written before it is queued and its outputs read after it is done.
 /// </summary>
-internal sealed class RowLanes : IDisposable
+internal sealed class RowLanes
 {
     private readonly CompiledProblem _p;
     private readonly SearchIndex _index;
     private readonly Queue<LaneTask> _queue = new();
     private readonly Stack<LaneTask> _free = new();
-    private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _available = new(0);
+    // One monitor for the queue and the results: lanes wait on it for a task, the search for a result (Monitor.Wait, which
+    // System.Threading.Lock does not offer; a handful of threads, so every change wakes all of them).
+    private readonly object _gate = new();
     private readonly Thread[] _threads;
     private readonly LaneStats? _stats;
     private readonly long _openedAt;
@@ -154,23 +156,29 @@ internal sealed class RowLanes : IDisposable
         task.Sequence = _sequence++;
         task.Solved = false;
         task.Failure = null;
-        task.Done.Reset();
         lock (_gate)
         {
+            task.Done = false;
             _queue.Enqueue(task);
+            Monitor.PulseAll(_gate);
         }
-
-        _available.Release();
     }
 
     /// <summary>Waits until a lane has solved <paramref name="task"/>; rethrows what the lane met.</summary>
     public void Await(LaneTask task)
     {
-        if (!task.Done.IsSet)
+        lock (_gate)
         {
-            var from = Stopwatch.GetTimestamp();
-            task.Done.Wait();
-            _stats?.AddSearchWait(Stopwatch.GetTimestamp() - from);
+            if (!task.Done)
+            {
+                var from = Stopwatch.GetTimestamp();
+                while (!task.Done)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                _stats?.AddSearchWait(Stopwatch.GetTimestamp() - from);
+            }
         }
 
         if (task.Failure is { } e)
@@ -195,27 +203,38 @@ internal sealed class RowLanes : IDisposable
         }
 
         _abandoned = abandon;
-        _closing = true;
-        _available.Release(Count);
+        lock (_gate)
+        {
+            _closing = true;
+            Monitor.PulseAll(_gate);
+        }
+
         _stats?.AddOpen(Stopwatch.GetTimestamp() - _openedAt, Count);
     }
-
-    public void Dispose() => Close(abandon: true);
 
     /// <summary>The next queued task, or null once closing.</summary>
     private LaneTask? Take()
     {
         var from = Stopwatch.GetTimestamp();
-        _available.Wait();
-        _stats?.AddIdle(Stopwatch.GetTimestamp() - from);
-        if (_closing)
-        {
-            return null;
-        }
-
         lock (_gate)
         {
-            return _queue.Dequeue();
+            while (_queue.Count == 0 && !_closing)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _stats?.AddIdle(Stopwatch.GetTimestamp() - from);
+            return _closing ? null : _queue.Dequeue();
+        }
+    }
+
+    /// <summary>Marks <paramref name="task"/> solved and wakes the search.</summary>
+    private void Finish(LaneTask task)
+    {
+        lock (_gate)
+        {
+            task.Done = true;
+            Monitor.PulseAll(_gate);
         }
     }
 
@@ -243,7 +262,7 @@ internal sealed class RowLanes : IDisposable
                 }
 
                 owner._stats?.AddTask();
-                task.Done.Set();
+                owner.Finish(task);
             }
         }
 

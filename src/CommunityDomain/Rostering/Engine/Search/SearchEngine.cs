@@ -116,6 +116,9 @@ internal sealed class SearchEngine
     /// <summary>The roster the search stands on now (the tests read it between phases).</summary>
     internal int[] CurrentAssign => _ev.Assign;
 
+    /// <summary>Called just before (false) and just after (true) a lane's task is applied, on the search's thread (tests).</summary>
+    internal Action<LaneTaskKind, bool>? LaneTaskObserver { get; set; }
+
     public ScorePart BestScore { get; private set; }
 
     public long Iterations { get; private set; }
@@ -173,7 +176,14 @@ internal sealed class SearchEngine
 
         if (_p.WorkerCount > 0 && _p.Days > 0)
         {
-            WalkUntil(_options.IterationLimit ?? long.MaxValue, token);
+            if (_lanes is null)
+            {
+                WalkUntil(_options.IterationLimit ?? long.MaxValue, token);
+            }
+            else
+            {
+                WalkOnLanes(_options.IterationLimit ?? long.MaxValue, token);
+            }
         }
     }
 
@@ -299,6 +309,7 @@ internal sealed class SearchEngine
     /// <summary>A lane's row of the sweep applied: kept when the roster is not worse with it, as <see cref="ReoptimiseIfNotWorse"/>.</summary>
     private void ApplySweepRow(LaneTask task)
     {
+        LaneTaskObserver?.Invoke(task.Kind, false);
         var before = _ev.Score;
         _ev.Begin();
         SetTaskRows(task);
@@ -314,6 +325,7 @@ internal sealed class SearchEngine
 
         Iterations++;
         KeepBest();
+        LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
     /// <summary>
@@ -451,23 +463,129 @@ internal sealed class SearchEngine
                 acceptance.Restart(_ev.Score);
             }
 
-            var before = _ev.Score;
-            _ev.Begin();
-            Pick().Apply(_moves);
-            _ev.Commit();
-            if (acceptance.Accepts(Iterations, before, _ev.Score))
+            Step(acceptance, Pick());
+        }
+    }
+
+    /// <summary>One iteration of the walk: <paramref name="move"/> applied, kept or undone by late acceptance.</summary>
+    private void Step(LateAcceptance acceptance, IMove move)
+    {
+        var before = _ev.Score;
+        _ev.Begin();
+        move.Apply(_moves);
+        _ev.Commit();
+        if (acceptance.Accepts(Iterations, before, _ev.Score))
+        {
+            _ev.Accept();
+        }
+        else
+        {
+            _ev.Undo();
+        }
+
+        acceptance.Record(Iterations, _ev.Score);
+        Iterations++;
+        KeepBest();
+    }
+
+    /// <summary>
+    /// Phase 3 on lanes: the same draws as <see cref="WalkUntil"/>, but a draw of the exact re-optimisation or of a ruin
+    /// becomes a lane task (solved against the roster as it stands at the draw) that the walk applies as an iteration of its
+    /// own when the lane clock (lane tasks drawn) reaches its due point; the cheap moves run here meanwhile. So the lanes
+    /// keep solving while one of them is slow, the applied order is fixed by the draws, and a result is judged against the
+    /// roster it lands on (a re-optimisation kept when not worse, a ruin by late acceptance, as one after another).
+    /// </summary>
+    private void WalkOnLanes(long limit, CancellationToken token)
+    {
+        var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
+        void Apply(LaneTask task) => ApplyWalkTask(task, acceptance);
+        _lastImprovement = Iterations;
+        var rowLag = SearchTuning.LaneRowLagPerLane * _lanes!.Count;
+        var ruinLag = rowLag + (SearchTuning.LaneRuinLagPerOtherLane * (_lanes.Count - 1));
+        long clock = 0;
+        while (!Stop(limit - _inFlight.Count, token))
+        {
+            if (Iterations - _lastImprovement > _stagnation)
             {
-                _ev.Accept();
+                Kick();
+                acceptance.Restart(_ev.Score);
+                continue;
+            }
+
+            var move = Pick();
+            LaneTaskKind? kind = move switch
+            {
+                ReoptimiseWorkerMove => LaneTaskKind.Reoptimise,
+                RuinAndRecreateMove => LaneTaskKind.Ruin,
+                WindowRuinMove => LaneTaskKind.WindowRuin,
+                _ => null,
+            };
+            if (kind is not { } k)
+            {
+                Step(acceptance, move);
+                continue;
+            }
+
+            ApplyDue(clock, Apply);
+            if (Stop(limit - _inFlight.Count, token))
+            {
+                break;
+            }
+
+            if (k == LaneTaskKind.Reoptimise)
+            {
+                DrawRow(_moves.WorkerToReoptimise(), clock + rowLag);
             }
             else
             {
-                _ev.Undo();
+                DrawRuin(k, clock + ruinLag);
             }
 
-            acceptance.Record(Iterations, _ev.Score);
-            Iterations++;
-            KeepBest();
+            clock++;
         }
+
+        FinishLanes(token, Apply);
+    }
+
+    /// <summary>Draws a ruin for the lanes: a seed, a copy of the roster and of the warm-start minute prices.</summary>
+    private void DrawRuin(LaneTaskKind kind, long due)
+    {
+        var task = _lanes!.Rent();
+        task.Kind = kind;
+        task.Due = due;
+        task.Seed = _moves.Rng.Next();
+        task.RosterIn ??= new int[_ev.Assign.Length];
+        task.RosterOut ??= new int[_ev.Assign.Length];
+        task.PricesIn ??= new double[_p.WorkerCount];
+        task.PricesOut ??= new double[_p.WorkerCount];
+        Array.Copy(_ev.Assign, task.RosterIn, _ev.Assign.Length);
+        _moves.Dp.CopyMinutePricesTo(task.PricesIn);
+        _lanes.Submit(task);
+        _inFlight.Add(task);
+    }
+
+    /// <summary>A lane's task applied as an iteration of the walk: a row kept when not worse, a ruin by late acceptance.</summary>
+    private void ApplyWalkTask(LaneTask task, LateAcceptance acceptance)
+    {
+        LaneTaskObserver?.Invoke(task.Kind, false);
+        var before = _ev.Score;
+        _ev.Begin();
+        SetTaskRows(task);
+        _ev.Commit();
+        var keep = task.Kind == LaneTaskKind.Reoptimise ? _ev.Score <= before : acceptance.Accepts(Iterations, before, _ev.Score);
+        if (keep)
+        {
+            _ev.Accept();
+        }
+        else
+        {
+            _ev.Undo();
+        }
+
+        acceptance.Record(Iterations, _ev.Score);
+        Iterations++;
+        KeepBest();
+        LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
     /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/> (blind or guided, chosen once per search).</summary>
