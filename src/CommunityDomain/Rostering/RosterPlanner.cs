@@ -166,14 +166,7 @@ public static class RosterPlanner
         }
 
         // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
-        try
-        {
-            first.Open(token);
-        }
-        finally
-        {
-            first.CloseLanes();
-        }
+        first.Open(token);
 
         var engines = new SearchEngine[degree];
         engines[0] = first;

@@ -111,8 +111,12 @@ public sealed class RowLanesProperties
         };
         engine.Run(CancellationToken.None);
 
-        Assert.Equal(1200, engine.Iterations);
-        Assert.True(p.WorkerCount == 0 || p.Days == 0 || rows > 0, "no row came from the lanes");
+        if (p.WorkerCount > 0 && p.Days > 0)
+        {
+            Assert.Equal(1200, engine.Iterations);
+            Assert.True(rows > 0, "no row came from the lanes");
+        }
+
         var best = Check(g.Problem, engine.BestAssign);
         Assert.Equal((best.Hard, best.Soft), (engine.BestScore.Hard, engine.BestScore.Soft));
     }
