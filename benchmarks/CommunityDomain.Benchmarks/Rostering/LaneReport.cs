@@ -13,7 +13,8 @@ namespace CommunityDomain.Benchmarks.Rostering;
 public static class LaneReport
 {
     /// <summary>Plans <paramref name="problem"/> as <see cref="RosterPlanner.Plan"/> does; returns the result and one line of lane counters.</summary>
-    public static (OneOf<Roster, NoFeasibleRoster> Result, string Lanes) Plan(RosterProblem problem, PlannerOptions options, IProgress<PlannerProgress>? progress = null)
+    public static (OneOf<Roster, NoFeasibleRoster> Result, string Lanes) Plan(
+        RosterProblem problem, PlannerOptions options, IProgress<PlannerProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var stats = new LaneStats();
@@ -22,7 +23,7 @@ public static class LaneReport
             DegreeOfParallelism = options.DegreeOfParallelism,
             LaneStats = stats,
         };
-        var result = RosterPlanner.Plan(problem, counted, progress);
+        var result = RosterPlanner.Plan(problem, counted, progress, cancellationToken);
         return (result, string.Create(CultureInfo.InvariantCulture,
             $"lanes={stats.Lanes} tasks={stats.Tasks} open={stats.OpenSeconds:F1}s idle={100 * stats.IdleShare:F1}% search-wait={stats.SearchWaitSeconds:F1}s"));
     }

@@ -18,7 +18,9 @@ public static class RosterPlanner
     /// choice the problem excludes (missing qualification, confinement, unavailability, a shift with
     /// a maximum of 0) except where a pin does; its score and breakdown are recomputed from scratch;
     /// the same problem, seed, iteration limit and degree of parallelism (without a time limit) give the same
-    /// roster, and <see cref="PlannerOptions.DegreeOfParallelism"/> searches run at once (default: every core);
+    /// roster, and <see cref="PlannerOptions.DegreeOfParallelism"/> searches run at once (default: every core), except on a
+    /// problem of at least 18,000 worker-dates (workers x dates), where that many cores serve ONE search whose exact
+    /// re-optimisations are solved on lanes, each against the roster as it stood when drawn and applied in the drawn order;
     /// progress reports come in order of never-worse best score. It holds no static mutable state, so
     /// plans may run concurrently. Outside pins no worker is put on two overlapping duties: such a duty is left
     /// uncovered and named in <see cref="NoFeasibleRoster.Uncovered"/>. The construction and the search stop at
@@ -150,6 +152,9 @@ public static class RosterPlanner
     /// from one shared opening and returns the best: lowest score, then lowest search number, so the answer
     /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-search plan.
     /// Progress is reported only when the best of all searches improves, so reports stay in never-worse order.
+    /// On a problem of <see cref="PlannerOptions.LanesFromWorkerDays"/> or more, ONE search instead, its opening sweep
+    /// and its walk's re-optimisations and ruins solved on <see cref="PlannerOptions.Degree"/> lanes (<see cref="RowLanes"/>):
+    /// its roster depends on the degree too, and is not the one-search plan's.
     /// </summary>
     private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
     {

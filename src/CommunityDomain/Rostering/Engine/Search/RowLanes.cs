@@ -121,12 +121,14 @@ internal sealed class RowLanes
     // One monitor for the queue and the results: lanes wait on it for a task, the search for a result (Monitor.Wait, which
     // System.Threading.Lock does not offer; a handful of threads, so every change wakes all of them).
     private readonly object _gate = new();
-    private readonly Thread[] _threads;
     private readonly LaneStats? _stats;
     private readonly long _openedAt;
     private volatile bool _closing;
     private volatile bool _abandoned;
     private long _sequence;
+
+    // How often a search waiting for a lane looks at its time limit and token.
+    private const int StopPollMilliseconds = 10;
 
     public RowLanes(CompiledProblem p, SearchIndex index, int lanes, LaneStats? stats)
     {
@@ -135,12 +137,11 @@ internal sealed class RowLanes
         _stats = stats;
         Count = lanes;
         _openedAt = Stopwatch.GetTimestamp();
-        _threads = new Thread[lanes];
         for (var i = 0; i < lanes; i++)
         {
-            var lane = new Lane(this);
-            _threads[i] = new Thread(lane.Loop) { IsBackground = true, Name = $"roster lane {i}" };
-            _threads[i].Start();
+            // Background threads of their own (not the thread pool, which a plan's callers may be holding): a lane lives as
+            // long as the search and ends after its solve once the lanes close.
+            new Thread(new Lane(this).Loop) { IsBackground = true, Name = $"roster lane {i}" }.Start();
         }
     }
 
@@ -164,8 +165,12 @@ internal sealed class RowLanes
         }
     }
 
-    /// <summary>Waits until a lane has solved <paramref name="task"/>; rethrows what the lane met.</summary>
-    public void Await(LaneTask task)
+    /// <summary>
+    /// Waits until a lane has solved <paramref name="task"/> (true; rethrows what the lane met), or until
+    /// <paramref name="stop"/> says the search stopped on time or was cancelled (false: it polls every
+    /// <see cref="StopPollMilliseconds"/> ms, so a slow lane never keeps the search past its share of the time limit).
+    /// </summary>
+    public bool Await(LaneTask task, Func<bool> stop)
     {
         lock (_gate)
         {
@@ -174,7 +179,13 @@ internal sealed class RowLanes
                 var from = Stopwatch.GetTimestamp();
                 while (!task.Done)
                 {
-                    Monitor.Wait(_gate);
+                    if (stop())
+                    {
+                        _stats?.AddSearchWait(Stopwatch.GetTimestamp() - from);
+                        return false;
+                    }
+
+                    Monitor.Wait(_gate, StopPollMilliseconds);
                 }
 
                 _stats?.AddSearchWait(Stopwatch.GetTimestamp() - from);
@@ -185,6 +196,8 @@ internal sealed class RowLanes
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
         }
+
+        return true;
     }
 
     /// <summary>Gives an applied task back for reuse.</summary>

@@ -294,8 +294,7 @@ internal sealed class SearchEngine
         var lag = SearchTuning.LaneRowLagPerLane * _lanes.Count;
         for (var k = 0; k < count; k++)
         {
-            ApplyDue(k, ApplySweepRow);
-            if (Stop(limit - _inFlight.Count, token))
+            if (!ApplyDue(k, ApplySweepRow, token) || Stop(limit - _inFlight.Count, token))
             {
                 break;
             }
@@ -386,9 +385,9 @@ internal sealed class SearchEngine
 
     /// <summary>
     /// Applies, in order of due point then draw, every drawn task due at or before <paramref name="clock"/>, waiting for
-    /// its lane when it is not solved yet.
+    /// its lane when it is not solved yet; false when the search stopped on time or was cancelled while waiting.
     /// </summary>
-    private void ApplyDue(long clock, Action<LaneTask> apply)
+    private bool ApplyDue(long clock, Action<LaneTask> apply, CancellationToken token)
     {
         while (true)
         {
@@ -403,10 +402,14 @@ internal sealed class SearchEngine
 
             if (next is null)
             {
-                return;
+                return true;
             }
 
-            _lanes!.Await(next);
+            if (!_lanes!.Await(next, () => token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks))
+            {
+                return false;
+            }
+
             _inFlight.Remove(next);
             apply(next);
             _lanes.Return(next);
@@ -420,13 +423,12 @@ internal sealed class SearchEngine
     /// </summary>
     private bool FinishLanes(CancellationToken token, Action<LaneTask> apply)
     {
-        if (token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks)
+        if (token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks || !ApplyDue(long.MaxValue, apply, token))
         {
             CloseLanes();
             return false;
         }
 
-        ApplyDue(long.MaxValue, apply);
         return true;
     }
 
@@ -526,8 +528,7 @@ internal sealed class SearchEngine
                 continue;
             }
 
-            ApplyDue(clock, Apply);
-            if (Stop(limit - _inFlight.Count, token))
+            if (!ApplyDue(clock, Apply, token) || Stop(limit - _inFlight.Count, token))
             {
                 break;
             }
