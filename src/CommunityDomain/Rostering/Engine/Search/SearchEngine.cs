@@ -302,7 +302,7 @@ internal sealed class SearchEngine
             DrawRow(order[k], k + lag);
         }
 
-        return FinishLanes(token, ApplySweepRow);
+        return FinishLanes(ApplySweepRow, token);
     }
 
     /// <summary>A lane's row of the sweep applied: kept when the roster is not worse with it, as <see cref="ReoptimiseIfNotWorse"/>.</summary>
@@ -421,7 +421,7 @@ internal sealed class SearchEngine
     /// for them would overrun the search's share of the limit, which the lower bound gets); otherwise every one is
     /// applied in order (true), so an iteration limit gives the same roster whatever the timing.
     /// </summary>
-    private bool FinishLanes(CancellationToken token, Action<LaneTask> apply)
+    private bool FinishLanes(Action<LaneTask> apply, CancellationToken token)
     {
         if (token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks || !ApplyDue(long.MaxValue, apply, token))
         {
@@ -545,7 +545,7 @@ internal sealed class SearchEngine
             clock++;
         }
 
-        FinishLanes(token, Apply);
+        FinishLanes(Apply, token);
     }
 
     /// <summary>Draws a ruin for the lanes: a seed, a copy of the roster and of the warm-start minute prices.</summary>
