@@ -24,7 +24,8 @@ using NodaTime;
 // gives), for quiet-machine comparisons such as degree 1 against degree 2 in the seconds a coordinator waits.
 //
 // usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS[w] [SEED] [DEGREE] [progress]
-// prints: name seed degree cpu wall objective hard under over on off bound
+// prints: name seed degree cpu wall objective hard under over on off bound, then the lanes' counters on a problem that takes
+// them (tasks, open seconds, idle share, the search's wait; zeros otherwise: docs/rostering.md, par28)
 var instance = CurtoisParser.Load(args[0]);
 var wallLimit = args[1].EndsWith('w');
 var seconds = double.Parse(args[1].TrimEnd('w'), CultureInfo.InvariantCulture);
@@ -47,7 +48,8 @@ var progress = args.Length > 4 && args[4] == "progress"
         }
     })
     : null;
-var roster = RosterPlanner.Plan(problem, options, progress).Match(r => r, none => none.Best);
+var (result, lanes) = LaneReport.Plan(problem, options, progress);
+var roster = result.Match(r => r, none => none.Best);
 if (last is { } record)
 {
     Console.WriteLine($"last record {record}");
@@ -55,7 +57,7 @@ if (last is { } record)
 
 var e = CurtoisEvaluator.Evaluate(instance, CurtoisMapping.ToSolution(instance, roster));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{instance.Name} seed={seed} degree={degree} cpu={(CpuClock.Now() - cpu) / 1e9:F1} wall={wall.Elapsed.TotalSeconds:F1} objective={e.Objective} hard={e.HardViolations} under={e.CoverUnderPenalty} over={e.CoverOverPenalty} on={e.OnRequestPenalty} off={e.OffRequestPenalty} bound={roster.LowerBound}"));
+    $"{instance.Name} seed={seed} degree={degree} cpu={(CpuClock.Now() - cpu) / 1e9:F1} wall={wall.Elapsed.TotalSeconds:F1} objective={e.Objective} hard={e.HardViolations} under={e.CoverUnderPenalty} over={e.CoverOverPenalty} on={e.OnRequestPenalty} off={e.OffRequestPenalty} bound={roster.LowerBound} {lanes}"));
 
 /// <summary>Reports on the planner's thread, in order (Progress&lt;T&gt; would post each report to the thread pool).</summary>
 internal sealed class SyncProgress(Action<PlannerProgress> report) : IProgress<PlannerProgress>

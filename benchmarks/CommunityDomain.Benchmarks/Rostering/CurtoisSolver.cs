@@ -23,7 +23,18 @@ public static class CurtoisSolver
         {
             Console.Error.WriteLine($"progress wall={watch.Elapsed.TotalSeconds:F2} mapped (workers {problem.Workers.Count}, demands {problem.Demands.Count})");
         }
-        var result = RosterPlanner.Plan(problem, options, trace, cancellationToken);
+        OneOf.OneOf<Roster, NoFeasibleRoster> result;
+        if (trace is null)
+        {
+            result = RosterPlanner.Plan(problem, options, trace, cancellationToken);
+        }
+        else
+        {
+            // With the trace on, also the lanes' counters (a problem of 18,000+ worker-dates on several cores: par28).
+            (result, var lanes) = LaneReport.Plan(problem, options, trace, cancellationToken);
+            Console.Error.WriteLine($"progress wall={watch.Elapsed.TotalSeconds:F2} planned {lanes}");
+        }
+
         var roster = result.Match(r => r, none => none.Best);
         // The planner's bound is on the mapped problem's soft score, which equals the Curtois objective.
         return CurtoisMapping.ToSolution(instance, roster).WithLowerBound(roster.LowerBound);

@@ -80,6 +80,15 @@ public sealed class PlannerOptions
     /// <summary>The degree of parallelism in effect: <see cref="DegreeOfParallelism"/>, or the machine's cores.</summary>
     internal int Degree => _degreeOfParallelism ?? Environment.ProcessorCount;
 
+    /// <summary>
+    /// From how many worker-dates a plan with more than one core solves one search's re-optimisations on lanes
+    /// (<see cref="Engine.Search.SearchTuning.LanesFromWorkerDays"/>); the tests lower it to put small problems on that path.
+    /// </summary>
+    internal long LanesFromWorkerDays { get; init; } = Engine.Search.SearchTuning.LanesFromWorkerDays;
+
+    /// <summary>Where the lanes count their tasks and idle time (measurements only; null: not counted).</summary>
+    internal Engine.Search.LaneStats? LaneStats { get; init; }
+
     /// <summary>The source of elapsed time, or null for a stopwatch.</summary>
     [JsonIgnore] // not data: a stored problem runs under the reader's own clock
     public TimeProvider? TimeProvider { get; }

@@ -18,7 +18,9 @@ public static class RosterPlanner
     /// choice the problem excludes (missing qualification, confinement, unavailability, a shift with
     /// a maximum of 0) except where a pin does; its score and breakdown are recomputed from scratch;
     /// the same problem, seed, iteration limit and degree of parallelism (without a time limit) give the same
-    /// roster, and <see cref="PlannerOptions.DegreeOfParallelism"/> searches run at once (default: every core);
+    /// roster, and <see cref="PlannerOptions.DegreeOfParallelism"/> searches run at once (default: every core), except on a
+    /// problem of at least 18,000 worker-dates (workers x dates), where that many cores serve ONE search whose exact
+    /// re-optimisations are solved on lanes, each against the roster as it stood when drawn and applied in the drawn order;
     /// progress reports come in order of never-worse best score. It holds no static mutable state, so
     /// plans may run concurrently. Outside pins no worker is put on two overlapping duties: such a duty is left
     /// uncovered and named in <see cref="NoFeasibleRoster.Uncovered"/>. The construction and the search stop at
@@ -150,13 +152,19 @@ public static class RosterPlanner
     /// from one shared opening and returns the best: lowest score, then lowest search number, so the answer
     /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-search plan.
     /// Progress is reported only when the best of all searches improves, so reports stay in never-worse order.
+    /// On a problem of <see cref="PlannerOptions.LanesFromWorkerDays"/> or more, ONE search instead, its opening sweep
+    /// and its walk's re-optimisations and ruins solved on <see cref="PlannerOptions.Degree"/> lanes (<see cref="RowLanes"/>):
+    /// its roster depends on the degree too, and is not the one-search plan's.
     /// </summary>
     private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
     {
         var degree = options.Degree;
         var shared = progress is null || degree == 1 ? progress : new BestOnlyProgress(progress);
-        var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0));
-        if (degree == 1)
+        // On a large problem the walk is short of time (Instance23: ~3,000 moves in 60 s, still improving): the cores
+        // serve ONE search, its exact solves on lanes, instead of a portfolio of walks (RowLanes; docs/rostering.md, par28).
+        var onLanes = OnLanes(p, options);
+        var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: onLanes ? degree : 1);
+        if (degree == 1 || onLanes)
         {
             first.Run(token);
             return first;
@@ -164,6 +172,7 @@ public static class RosterPlanner
 
         // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
         first.Open(token);
+
         var engines = new SearchEngine[degree];
         engines[0] = first;
         for (var i = 1; i < degree; i++)
@@ -184,6 +193,10 @@ public static class RosterPlanner
 
         return best;
     }
+
+    /// <summary>Whether a plan of <paramref name="p"/> solves its re-optimisations on lanes (several cores, a large problem).</summary>
+    private static bool OnLanes(CompiledProblem p, PlannerOptions options) =>
+        options.Degree > 1 && (long)p.WorkerCount * p.Days >= options.LanesFromWorkerDays;
 
     /// <summary>The seed of search <paramref name="i"/>: the caller's seed for search 0, then a fixed odd stride apart.</summary>
     private static int SearchSeed(int seed, int i) => unchecked(seed + (i * 7919));

@@ -10,7 +10,7 @@ namespace CommunityDomain.Rostering.Engine;
 /// optionally <see cref="Undo"/>. Cover is updated per changed cell in O(1); each touched worker is
 /// rescored in O(days); fairness per touched group in O(1). No allocation after construction.
 /// </summary>
-internal sealed class RosterEvaluator
+internal sealed class RosterEvaluator : ICoverView
 {
     private readonly int[] _count;
     private readonly int[] _workerHard;
@@ -87,6 +87,12 @@ internal sealed class RosterEvaluator
     public long Fairness { get; private set; }
 
     public int Count(int day, int slot) => _count[P.DaySlot(day, slot)];
+
+    /// <inheritdoc/>
+    public int Assigned(int w, int day) => Assign[P.WorkerDay(w, day)];
+
+    /// <summary>Copies the people per <see cref="CompiledProblem.DaySlot"/> into <paramref name="target"/> (a lane's snapshot).</summary>
+    public void CopyCountsTo(int[] target) => Array.Copy(_count, target, _count.Length);
 
     public int WorkerMinutes(int w) => _workerMinutes[w];
 

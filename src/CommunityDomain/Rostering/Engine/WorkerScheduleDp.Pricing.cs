@@ -45,7 +45,7 @@ internal sealed partial class WorkerScheduleDp
     }
 
     // forcedDate, forcedSlot: when forcedDate >= 0, the only choice priced on that date is that slot (SolveTaking).
-    private void Price(RosterEvaluator ev, int w, Random? rng, int forcedDate = -1, int forcedSlot = -1)
+    private void Price(ICoverView ev, int w, Random? rng, int forcedDate = -1, int forcedSlot = -1)
     {
         // Below one point over the whole horizon (soft scores are whole), so noise only breaks ties between equal rows.
         var noise = rng is null ? 0 : 0.9 / (_p.Days + 1);
@@ -57,7 +57,7 @@ internal sealed partial class WorkerScheduleDp
         {
             var offIndex = p.ChoiceIndex(w, d, 0);
             _offPrice[d] = p.Allowed[offIndex] && d != forcedDate ? p.ChoiceSoft[offIndex] + (noise == 0 ? 0 : noise * rng!.NextDouble()) : double.PositiveInfinity;
-            var current = ev.Assign[p.WorkerDay(w, d)];
+            var current = ev.Assigned(w, d);
             for (var s = 0; s < p.SlotCount; s++)
             {
                 var ci = offIndex + s + 1;

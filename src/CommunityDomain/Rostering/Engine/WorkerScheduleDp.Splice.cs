@@ -37,7 +37,7 @@ internal sealed partial class WorkerScheduleDp
     /// minute window) into a row inside it, into <paramref name="result"/>; false when no range checked keeps the worker's
     /// own rules as well as the better of the two rows does apart from the minutes.
     /// </summary>
-    private bool Splice(RosterEvaluator ev, int w, CompiledRules r, int[] result)
+    private bool Splice(ICoverView ev, int w, CompiledRules r, int[] result)
     {
         var (belowMinutes, belowCost, aboveMinutes, aboveCost) = PrepareSplice(ev, w);
         CollectSpliceCandidates(r, belowMinutes, belowCost, aboveMinutes, aboveCost);
@@ -81,7 +81,7 @@ internal sealed partial class WorkerScheduleDp
     /// Prefix sums over the dates of the above row's minutes and prices minus the below row's, and the clean cuts; returns
     /// each row's minutes and price (<see cref="DayPrice"/>, without the search's noise).
     /// </summary>
-    private (int BelowMinutes, double BelowCost, int AboveMinutes, double AboveCost) PrepareSplice(RosterEvaluator ev, int w)
+    private (int BelowMinutes, double BelowCost, int AboveMinutes, double AboveCost) PrepareSplice(ICoverView ev, int w)
     {
         var p = _p;
         _minutePrefix[0] = 0;
@@ -195,7 +195,7 @@ internal sealed partial class WorkerScheduleDp
     /// path prices it without noise: the choice's own soft cost plus the cover cost it adds given the others in
     /// <paramref name="ev"/>.
     /// </summary>
-    private double DayPrice(RosterEvaluator ev, int w, int d, int slot)
+    private double DayPrice(ICoverView ev, int w, int d, int slot)
     {
         var p = _p;
         var ci = p.ChoiceIndex(w, d, slot + 1);
@@ -205,7 +205,7 @@ internal sealed partial class WorkerScheduleDp
         }
 
         var ds = p.DaySlot(d, slot);
-        var others = ev.Count(d, slot) - (ev.Assign[p.WorkerDay(w, d)] == slot ? 1 : 0);
+        var others = ev.Count(d, slot) - (ev.Assigned(w, d) == slot ? 1 : 0);
         return p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others);
     }
 }

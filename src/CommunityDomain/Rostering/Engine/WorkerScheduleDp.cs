@@ -120,13 +120,29 @@ internal sealed partial class WorkerScheduleDp
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
+    /// <summary>
+    /// Worker <paramref name="w"/>'s warm-start minute price (the one the last solve that found a row settled on). A lane
+    /// solves with the price the search held when the row was drawn and hands the new one back with the row, so a row never
+    /// depends on which lane solved the worker before.
+    /// </summary>
+    public double MinutePrice(int w) => _lambda[w];
+
+    /// <summary>Sets worker <paramref name="w"/>'s warm-start minute price (<see cref="MinutePrice"/>).</summary>
+    public void SetMinutePrice(int w, double price) => _lambda[w] = price;
+
+    /// <summary>Copies every worker's warm-start minute price into <paramref name="target"/>.</summary>
+    public void CopyMinutePricesTo(double[] target) => Array.Copy(_lambda, target, _lambda.Length);
+
+    /// <summary>Takes every worker's warm-start minute price from <paramref name="source"/>.</summary>
+    public void LoadMinutePrices(double[] source) => Array.Copy(source, _lambda, _lambda.Length);
+
     /// <summary>Finds the best row for worker <paramref name="w"/> into <paramref name="result"/>; false when none satisfies the minute and count rules.</summary>
     /// <remarks>
     /// With <paramref name="rng"/>, every price gets a random nudge below 1 / days in total, so among
     /// rows of equal integer cost a random one wins: the search can walk plateaus instead of
     /// returning the same tie forever.
     /// </remarks>
-    public bool Solve(RosterEvaluator ev, int w, int[] result, Random? rng = null)
+    public bool Solve(ICoverView ev, int w, int[] result, Random? rng = null)
     {
         Price(ev, w, rng);
         return SolvePriced(ev, w, result);
@@ -140,14 +156,14 @@ internal sealed partial class WorkerScheduleDp
     /// (exact minutes, splice, repair) only combine or edit rows priced this way, and the repair never clears a date whose
     /// day off is priced out. The ejection chain's link (<see cref="Search.EjectionChainMove"/>).
     /// </summary>
-    public bool SolveTaking(RosterEvaluator ev, int w, int date, int slot, int[] result, Random? rng = null)
+    public bool SolveTaking(ICoverView ev, int w, int date, int slot, int[] result, Random? rng = null)
     {
         Price(ev, w, rng, date, slot);
         return SolvePriced(ev, w, result) && result[date] == slot;
     }
 
     /// <summary>The rest of <see cref="Solve"/> once <see cref="Price"/> has priced worker <paramref name="w"/>'s choices.</summary>
-    private bool SolvePriced(RosterEvaluator ev, int w, int[] result)
+    private bool SolvePriced(ICoverView ev, int w, int[] result)
     {
         var r = _p.Rules[_p.WorkerRules[w]];
         OpenShifts(r);

@@ -25,7 +25,14 @@ internal sealed class MoveContext
 
     public CompiledProblem P { get; }
 
-    public Random Rng { get; }
+    /// <summary>The generator every move draws from (a lane's context takes a fresh one per task: <see cref="UseGenerator"/>).</summary>
+    public Random Rng { get; private set; }
+
+    /// <summary>Whether a lane's task was abandoned (the search stopped on time): re-optimisations then leave rows as they are.</summary>
+    public Func<bool>? Abandoned { get; init; }
+
+    /// <summary>Draws from <paramref name="rng"/> from now on (a lane, per task, from the seed the search drew for it).</summary>
+    public void UseGenerator(Random rng) => Rng = rng;
 
     public WorkerScheduleDp Dp { get; }
 
@@ -40,7 +47,7 @@ internal sealed class MoveContext
     /// </summary>
     public void Reoptimise(int w)
     {
-        if (!Dp.Solve(Ev, w, _row, Rng))
+        if (Abandoned?.Invoke() == true || !Dp.Solve(Ev, w, _row, Rng))
         {
             return;
         }

@@ -22,6 +22,11 @@ internal sealed class SearchEngine
     private readonly double _timeShare;
     private readonly bool _warmStart;
     private bool _opened;
+
+    // Lanes (docs/rostering.md, "One search on both cores", par28): how many, the open lanes, and the drawn tasks not yet applied.
+    private readonly int _laneCount;
+    private RowLanes? _lanes;
+    private readonly List<LaneTask> _inFlight = [];
     private readonly IMove[] _moveList =
     [
         new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new WindowRuinMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
@@ -40,13 +45,16 @@ internal sealed class SearchEngine
     // start: cells to search from instead of the greedy construction (repair starts from the published roster).
     // timeShare: the part of the time limit the search may use (the planner keeps the rest for the lower bound).
     // seed: the seed of this search (one of several when they run in parallel); options.Seed when null.
-    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0, int? seed = null)
+    // lanes: above 1, the opening's sweep solves its rows on that many lanes (RowLanes).
+    public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0, int? seed = null, int lanes = 1)
         : this(p, options, progress, start, timeShare, seed, startTimestamp: null, index: null)
     {
+        _laneCount = lanes;
     }
 
     private SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start, double timeShare, int? seed, long? startTimestamp, SearchIndex? index)
     {
+        _laneCount = 1;
         _p = p;
         _options = options;
         _progress = progress;
@@ -105,14 +113,35 @@ internal sealed class SearchEngine
 
     public int[] BestAssign { get; }
 
+    /// <summary>The roster the search stands on now (the tests read it between phases).</summary>
+    internal int[] CurrentAssign => _ev.Assign;
+
+    /// <summary>Called just before (false) and just after (true) a lane's task is applied, on the search's thread (tests).</summary>
+    internal Action<LaneTaskKind, bool>? LaneTaskObserver { get; set; }
+
     public ScorePart BestScore { get; private set; }
 
     public long Iterations { get; private set; }
 
     public void Run(CancellationToken token)
     {
-        Open(token);
-        Walk(token);
+        try
+        {
+            Open(token);
+            Walk(token);
+        }
+        finally
+        {
+            CloseLanes();
+        }
+    }
+
+    /// <summary>Stops the lanes (after an opening on lanes, before the walks are forked); nothing when none are open.</summary>
+    public void CloseLanes()
+    {
+        _lanes?.Close(abandon: true);
+        _lanes = null;
+        _inFlight.Clear();
     }
 
     /// <summary>
@@ -126,6 +155,11 @@ internal sealed class SearchEngine
         Construct(token);
         if (_p.WorkerCount > 0 && _p.Days > 0)
         {
+            if (_laneCount > 1)
+            {
+                _lanes = new RowLanes(_p, _moves.Index, _laneCount, _options.LaneStats);
+            }
+
             BestResponseSweep(_options.IterationLimit ?? long.MaxValue, token);
         }
 
@@ -142,7 +176,14 @@ internal sealed class SearchEngine
 
         if (_p.WorkerCount > 0 && _p.Days > 0)
         {
-            WalkUntil(_options.IterationLimit ?? long.MaxValue, token);
+            if (_lanes is null)
+            {
+                WalkUntil(_options.IterationLimit ?? long.MaxValue, token);
+            }
+            else
+            {
+                WalkOnLanes(_options.IterationLimit ?? long.MaxValue, token);
+            }
         }
     }
 
@@ -199,9 +240,9 @@ internal sealed class SearchEngine
             }
         }
 
-        for (var i = 0; i < order.Length && !Stop(limit, token); i++)
+        if (!SweepPass(order, order.Length, limit, token))
         {
-            ReoptimiseIfNotWorse(order[i]);
+            return;
         }
 
         // Repair passes: a worker the sweep left breaking their own rules is re-optimised again against the others as
@@ -224,11 +265,171 @@ internal sealed class SearchEngine
                 break;
             }
 
-            for (var i = 0; i < next && !Stop(limit, token); i++)
+            if (!SweepPass(order, next, limit, token))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One pass of the sweep over the first <paramref name="count"/> workers of <paramref name="order"/>: one after another,
+    /// or on the lanes, where worker k is drawn once worker k - lag is applied (<see cref="SearchTuning.LaneRowLagPerLane"/>)
+    /// and every row is applied in order, kept when not worse (so the pass ends with all its rows applied, as one after
+    /// another does). False when the search stopped on time or was cancelled with rows still on the lanes: those are
+    /// dropped, not waited for.
+    /// </summary>
+    private bool SweepPass(int[] order, int count, long limit, CancellationToken token)
+    {
+        if (_lanes is null)
+        {
+            for (var i = 0; i < count && !Stop(limit, token); i++)
             {
                 ReoptimiseIfNotWorse(order[i]);
             }
+
+            return true;
         }
+
+        var lag = SearchTuning.LaneRowLagPerLane * _lanes.Count;
+        for (var k = 0; k < count; k++)
+        {
+            if (!ApplyDue(k, ApplySweepRow, token) || Stop(limit - _inFlight.Count, token))
+            {
+                break;
+            }
+
+            DrawRow(order[k], k + lag);
+        }
+
+        return FinishLanes(ApplySweepRow, token);
+    }
+
+    /// <summary>A lane's row of the sweep applied: kept when the roster is not worse with it, as <see cref="ReoptimiseIfNotWorse"/>.</summary>
+    private void ApplySweepRow(LaneTask task)
+    {
+        LaneTaskObserver?.Invoke(task.Kind, false);
+        var before = _ev.Score;
+        _ev.Begin();
+        SetTaskRows(task);
+        _ev.Commit();
+        if (_ev.Score <= before)
+        {
+            _ev.Accept();
+        }
+        else
+        {
+            _ev.Undo();
+        }
+
+        Iterations++;
+        KeepBest();
+        LaneTaskObserver?.Invoke(task.Kind, true);
+    }
+
+    /// <summary>
+    /// Draws a re-optimisation of worker <paramref name="w"/> for the lanes, applied when the lane clock reaches
+    /// <paramref name="due"/>: a seed from the search's generator, the worker's warm-start minute price and the cover as
+    /// the roster stands now.
+    /// </summary>
+    private void DrawRow(int w, long due)
+    {
+        var task = _lanes!.Rent();
+        task.Kind = LaneTaskKind.Reoptimise;
+        task.Due = due;
+        task.Worker = w;
+        task.Seed = _moves.Rng.Next();
+        task.MinutePriceIn = _moves.Dp.MinutePrice(w);
+        task.Cover.Take(_ev, w);
+        _lanes.Submit(task);
+        _inFlight.Add(task);
+    }
+
+    /// <summary>
+    /// Sets what a lane's task changed into the open move: a re-optimisation's whole row, or every row a ruin changed
+    /// (whole rows, so no row is a mix of the ruin's dates and dates changed since it was drawn); and the warm-start minute
+    /// prices the solves settled on.
+    /// </summary>
+    private void SetTaskRows(LaneTask task)
+    {
+        if (task.Kind == LaneTaskKind.Reoptimise)
+        {
+            _moves.Dp.SetMinutePrice(task.Worker, task.MinutePriceOut);
+            if (task.Solved)
+            {
+                _moves.SetRow(task.Worker, task.Row);
+            }
+
+            return;
+        }
+
+        var before = task.RosterIn!;
+        var after = task.RosterOut!;
+        for (var w = 0; w < _p.WorkerCount; w++)
+        {
+            var from = _p.WorkerDay(w, 0);
+            if (!before.AsSpan(from, _p.Days).SequenceEqual(after.AsSpan(from, _p.Days)))
+            {
+                for (var d = 0; d < _p.Days; d++)
+                {
+                    _ev.Set(w, d, after[from + d]);
+                }
+            }
+
+            if (!task.PricesOut![w].Equals(task.PricesIn![w]))
+            {
+                _moves.Dp.SetMinutePrice(w, task.PricesOut[w]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies, in order of due point then draw, every drawn task due at or before <paramref name="clock"/>, waiting for
+    /// its lane when it is not solved yet; false when the search stopped on time or was cancelled while waiting.
+    /// </summary>
+    private bool ApplyDue(long clock, Action<LaneTask> apply, CancellationToken token)
+    {
+        while (true)
+        {
+            LaneTask? next = null;
+            foreach (var task in _inFlight)
+            {
+                if (task.Due <= clock && (next is null || task.Due < next.Due || (task.Due == next.Due && task.Sequence < next.Sequence)))
+                {
+                    next = task;
+                }
+            }
+
+            if (next is null)
+            {
+                return true;
+            }
+
+            if (!_lanes!.Await(next, () => token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks))
+            {
+                return false;
+            }
+
+            _inFlight.Remove(next);
+            apply(next);
+            _lanes.Return(next);
+        }
+    }
+
+    /// <summary>
+    /// The end of a phase on the lanes: stopped on time or cancelled, the tasks still drawn are dropped (false; waiting
+    /// for them would overrun the search's share of the limit, which the lower bound gets); otherwise every one is
+    /// applied in order (true), so an iteration limit gives the same roster whatever the timing.
+    /// </summary>
+    private bool FinishLanes(Action<LaneTask> apply, CancellationToken token)
+    {
+        if (token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks || !ApplyDue(long.MaxValue, apply, token))
+        {
+            CloseLanes();
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>One move of the opening: worker <paramref name="w"/> re-optimised, kept when the roster is not worse.</summary>
@@ -264,23 +465,128 @@ internal sealed class SearchEngine
                 acceptance.Restart(_ev.Score);
             }
 
-            var before = _ev.Score;
-            _ev.Begin();
-            Pick().Apply(_moves);
-            _ev.Commit();
-            if (acceptance.Accepts(Iterations, before, _ev.Score))
+            Step(acceptance, Pick());
+        }
+    }
+
+    /// <summary>One iteration of the walk: <paramref name="move"/> applied, kept or undone by late acceptance.</summary>
+    private void Step(LateAcceptance acceptance, IMove move)
+    {
+        var before = _ev.Score;
+        _ev.Begin();
+        move.Apply(_moves);
+        _ev.Commit();
+        if (acceptance.Accepts(Iterations, before, _ev.Score))
+        {
+            _ev.Accept();
+        }
+        else
+        {
+            _ev.Undo();
+        }
+
+        acceptance.Record(Iterations, _ev.Score);
+        Iterations++;
+        KeepBest();
+    }
+
+    /// <summary>
+    /// Phase 3 on lanes: the same draws as <see cref="WalkUntil"/>, but a draw of the exact re-optimisation or of a ruin
+    /// becomes a lane task (solved against the roster as it stands at the draw) that the walk applies as an iteration of its
+    /// own when the lane clock (lane tasks drawn) reaches its due point; the cheap moves run here meanwhile. So the lanes
+    /// keep solving while one of them is slow, the applied order is fixed by the draws, and a result is judged against the
+    /// roster it lands on (a re-optimisation kept when not worse, a ruin by late acceptance, as one after another).
+    /// </summary>
+    private void WalkOnLanes(long limit, CancellationToken token)
+    {
+        var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
+        void Apply(LaneTask task) => ApplyWalkTask(task, acceptance);
+        _lastImprovement = Iterations;
+        var rowLag = SearchTuning.LaneRowLagPerLane * _lanes!.Count;
+        var ruinLag = rowLag + (SearchTuning.LaneRuinLagPerOtherLane * (_lanes.Count - 1));
+        long clock = 0;
+        while (!Stop(limit - _inFlight.Count, token))
+        {
+            if (Iterations - _lastImprovement > _stagnation)
             {
-                _ev.Accept();
+                Kick();
+                acceptance.Restart(_ev.Score);
+                continue;
+            }
+
+            var move = Pick();
+            LaneTaskKind? kind = move switch
+            {
+                ReoptimiseWorkerMove => LaneTaskKind.Reoptimise,
+                RuinAndRecreateMove => LaneTaskKind.Ruin,
+                WindowRuinMove => LaneTaskKind.WindowRuin,
+                _ => null,
+            };
+            if (kind is not { } k)
+            {
+                Step(acceptance, move);
+                continue;
+            }
+
+            if (!ApplyDue(clock, Apply, token) || Stop(limit - _inFlight.Count, token))
+            {
+                break;
+            }
+
+            if (k == LaneTaskKind.Reoptimise)
+            {
+                DrawRow(_moves.WorkerToReoptimise(), clock + rowLag);
             }
             else
             {
-                _ev.Undo();
+                DrawRuin(k, clock + ruinLag);
             }
 
-            acceptance.Record(Iterations, _ev.Score);
-            Iterations++;
-            KeepBest();
+            clock++;
         }
+
+        FinishLanes(Apply, token);
+    }
+
+    /// <summary>Draws a ruin for the lanes: a seed, a copy of the roster and of the warm-start minute prices.</summary>
+    private void DrawRuin(LaneTaskKind kind, long due)
+    {
+        var task = _lanes!.Rent();
+        task.Kind = kind;
+        task.Due = due;
+        task.Seed = _moves.Rng.Next();
+        task.RosterIn ??= new int[_ev.Assign.Length];
+        task.RosterOut ??= new int[_ev.Assign.Length];
+        task.PricesIn ??= new double[_p.WorkerCount];
+        task.PricesOut ??= new double[_p.WorkerCount];
+        Array.Copy(_ev.Assign, task.RosterIn, _ev.Assign.Length);
+        _moves.Dp.CopyMinutePricesTo(task.PricesIn);
+        _lanes.Submit(task);
+        _inFlight.Add(task);
+    }
+
+    /// <summary>A lane's task applied as an iteration of the walk: a row kept when not worse, a ruin by late acceptance.</summary>
+    private void ApplyWalkTask(LaneTask task, LateAcceptance acceptance)
+    {
+        LaneTaskObserver?.Invoke(task.Kind, false);
+        var before = _ev.Score;
+        _ev.Begin();
+        SetTaskRows(task);
+        _ev.Commit();
+        var keep = task.Kind == LaneTaskKind.Reoptimise ? _ev.Score <= before : acceptance.Accepts(Iterations, before, _ev.Score);
+        if (keep)
+        {
+            _ev.Accept();
+        }
+        else
+        {
+            _ev.Undo();
+        }
+
+        acceptance.Record(Iterations, _ev.Score);
+        Iterations++;
+        KeepBest();
+        LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
     /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/> (blind or guided, chosen once per search).</summary>

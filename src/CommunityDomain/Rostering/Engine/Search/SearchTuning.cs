@@ -163,4 +163,28 @@ internal static class SearchTuning
 
     /// <summary>A kick clears one worker in this many (at least 2).</summary>
     public const int KickedWorkerShare = 4;
+
+    /// <summary>
+    /// From this many worker-dates a plan with more than one core runs ONE search whose exact re-optimisations (the
+    /// opening sweep's, then the walk's re-optimisation and ruin moves) are solved on lanes, one per core, instead of a
+    /// portfolio of walks: Instances 21 (182 dates) and 23 (364 dates), whose walks are short of time; every other
+    /// benchmark problem (the largest, the 600-worker 28-date community problem, has 16,800) keeps the portfolio
+    /// (docs/rostering.md, "One search on both cores", par26 and par28).
+    /// </summary>
+    public const long LanesFromWorkerDays = 18_000;
+
+    /// <summary>
+    /// A re-optimisation drawn as the walk's n-th lane task (or the sweep's n-th worker) is applied when the n + k-th is
+    /// drawn, k = this x lanes: so up to k rows are solved at once, each against the roster as it stood when drawn, and a
+    /// lane that finishes early takes the next drawn row instead of waiting for a slower lane (the applied order is the
+    /// drawn order, whatever the timing).
+    /// </summary>
+    public const int LaneRowLagPerLane = 2;
+
+    /// <summary>
+    /// A ruin (ruin-and-recreate or the window ruin: 4-8 exact solves, about 7 re-optimisations' time on Instance23) is
+    /// applied this many lane tasks later per lane beyond the first, on top of a re-optimisation's lag, so the other lanes
+    /// go on solving rows while one rebuilds the ruin.
+    /// </summary>
+    public const int LaneRuinLagPerOtherLane = 8;
 }

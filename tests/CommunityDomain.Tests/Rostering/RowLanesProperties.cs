@@ -1,0 +1,195 @@
+using CommunityDomain.Rostering;
+using CommunityDomain.Rostering.Engine;
+using CommunityDomain.Rostering.Engine.Search;
+using CommunityDomain.Tests.Generators;
+using FsCheck.Xunit;
+
+namespace CommunityDomain.Tests.Rostering;
+
+/// <summary>
+/// One search's re-optimisations on lanes (<see cref="RowLanes"/>; docs/rostering.md, "One search on both cores", par28):
+/// the same problem, seed, iteration limit and degree give the same roster whatever the thread timing (twice, and while
+/// other plans hold the cores); each row the lanes hand back is applied only when the roster is not worse by the
+/// independent checker; pins never move; the score is the checker's. The tests lower the size from which a plan takes the
+/// lanes (18,000 worker-dates: Instances 21 and 23) to none, so the generated lockdown problems take them.
+/// </summary>
+[Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 20)]
+public sealed class RowLanesProperties
+{
+    private static PlannerOptions Options(int seed, long iterations, int degree, LaneStats? stats = null, long lanesFrom = 0) =>
+        new(seed, iterationLimit: iterations) { DegreeOfParallelism = degree, LanesFromWorkerDays = lanesFrom, LaneStats = stats };
+
+    private static Roster Plan(RosterProblem problem, int degree, int seed = 4, long iterations = 400, LaneStats? stats = null) =>
+        RosterPlanner.Plan(problem, Options(seed, iterations, degree, stats)).Match(r => r, n => n.Best);
+
+    private static RosterChecker.Result Check(RosterProblem problem, int[] cells) =>
+        RosterChecker.Check(problem, RosterBuilder.Build(problem.Compiled, cells).Assignments);
+
+    [Property]
+    public bool Same_problem_seed_iteration_limit_and_degree_give_the_same_roster_on_lanes(LockdownProblem g, bool three)
+    {
+        var degree = three ? 3 : 2;
+        var a = Plan(g.Problem, degree);
+        var b = Plan(g.Problem, degree);
+        return a.Assignments.SequenceEqual(b.Assignments) && a.Score.Total == b.Score.Total;
+    }
+
+    [Property]
+    public void A_plan_on_lanes_keeps_every_pin_and_scores_like_the_checker(LockdownProblem g, PositiveInt seed)
+    {
+        var roster = Plan(g.Problem, 2, seed.Get, iterations: 600);
+        var set = roster.Assignments.ToHashSet();
+        Assert.All(g.Problem.Pins, pin => Assert.Contains(pin, set));
+        var check = RosterChecker.Check(g.Problem, roster.Assignments);
+        Assert.Equal((check.Hard, check.Soft), (roster.Score.Hard, roster.Score.Soft));
+    }
+
+    [Property]
+    public void A_plan_on_lanes_keeps_every_pin_of_a_planted_problem_and_scores_like_the_checker(PlantedProblem g)
+    {
+        var roster = Plan(g.Problem, 3, iterations: 800);
+        var set = roster.Assignments.ToHashSet();
+        Assert.All(g.Problem.Pins, pin => Assert.Contains(pin, set));
+        var check = RosterChecker.Check(g.Problem, roster.Assignments);
+        Assert.Equal((check.Hard, check.Soft), (roster.Score.Hard, roster.Score.Soft));
+    }
+
+    /// <summary>
+    /// The opening with an iteration limit of k applies exactly the first k rows of the opening with a larger limit (row k
+    /// is drawn against the same roster either way), so the roster after k + 1 rows against the one after k is row k + 1's
+    /// effect: never worse by the checker, hard first.
+    /// </summary>
+    [Property(MaxTest = 12)]
+    public void Each_row_the_lanes_hand_the_opening_leaves_the_roster_no_worse_by_the_checker(LockdownProblem g, bool three)
+    {
+        var p = g.Problem.Compiled;
+        var rows = Math.Min(p.WorkerCount + 3, 14);
+        RosterChecker.Result? previous = null;
+        for (var k = 1; k <= rows; k++)
+        {
+            var engine = new SearchEngine(p, Options(7, k, three ? 3 : 2), progress: null, lanes: three ? 3 : 2);
+            engine.Open(CancellationToken.None);
+            engine.CloseLanes();
+            var check = Check(g.Problem, engine.CurrentAssign);
+            if (previous is { } before)
+            {
+                Assert.True(check.Hard < before.Hard || (check.Hard == before.Hard && check.Soft <= before.Soft),
+                    $"row {k}: ({before.Hard}, {before.Soft}) -> ({check.Hard}, {check.Soft})");
+            }
+
+            var best = Check(g.Problem, engine.BestAssign);
+            Assert.Equal((best.Hard, best.Soft), (engine.BestScore.Hard, engine.BestScore.Soft));
+            previous = check;
+        }
+    }
+
+    /// <summary>
+    /// The walk on lanes applies each lane's task as an iteration of its own: a re-optimised row only when the roster is
+    /// not worse with it (checked here by the checker on the roster just before and just after), a ruin by late acceptance.
+    /// </summary>
+    [Property(MaxTest = 15)]
+    public void Each_row_the_lanes_hand_the_walk_leaves_the_roster_no_worse_by_the_checker(LockdownProblem g, bool three)
+    {
+        var p = g.Problem.Compiled;
+        var lanes = three ? 3 : 2;
+        var engine = new SearchEngine(p, Options(5, 1200, lanes), progress: null, lanes: lanes);
+        RosterChecker.Result? before = null;
+        var rows = 0;
+        engine.LaneTaskObserver = (kind, applied) =>
+        {
+            var check = Check(g.Problem, engine.CurrentAssign);
+            if (!applied)
+            {
+                before = check;
+            }
+            else if (kind == LaneTaskKind.Reoptimise && before is { } b)
+            {
+                rows++;
+                Assert.True(check.Hard < b.Hard || (check.Hard == b.Hard && check.Soft <= b.Soft),
+                    $"a lane's row: ({b.Hard}, {b.Soft}) -> ({check.Hard}, {check.Soft})");
+            }
+        };
+        engine.Run(CancellationToken.None);
+
+        if (p.WorkerCount > 0 && p.Days > 0)
+        {
+            Assert.Equal(1200, engine.Iterations);
+            Assert.True(rows > 0, "no row came from the lanes");
+        }
+
+        var best = Check(g.Problem, engine.BestAssign);
+        Assert.Equal((best.Hard, best.Soft), (engine.BestScore.Hard, engine.BestScore.Soft));
+    }
+
+    [Fact]
+    public void A_plan_on_lanes_returns_a_checked_roster_under_a_time_limit_and_when_cancelled()
+    {
+        var g = LockdownRosterGenerators.Create(91, LockdownShape.LongHorizon);
+        var timed = RosterPlanner.Plan(g.Problem, new PlannerOptions(2, Duration.FromMilliseconds(300)) { DegreeOfParallelism = 2, LanesFromWorkerDays = 0 })
+            .Match(r => r, n => n.Best);
+        var check = RosterChecker.Check(g.Problem, timed.Assignments);
+        Assert.Equal((check.Hard, check.Soft), (timed.Score.Hard, timed.Score.Soft));
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var none = RosterPlanner.Plan(g.Problem, Options(2, 100_000, 2), cancellationToken: cancelled.Token).Match(r => r, n => n.Best);
+        var checkNone = RosterChecker.Check(g.Problem, none.Assignments);
+        Assert.Equal((checkNone.Hard, checkNone.Soft), (none.Score.Hard, none.Score.Soft));
+    }
+
+    [Fact]
+    public void A_plan_on_lanes_is_the_same_alone_and_while_other_plans_hold_the_cores()
+    {
+        var problems = Enumerable.Range(0, 4).Select(i => RosterGenerators.Create(300 + i).Problem)
+            .Append(LockdownRosterGenerators.Create(77, LockdownShape.LongHorizon).Problem).ToList();
+        var alone = problems.Select(Names).ToList();
+
+        // Eight plans on lanes at once on the test machine's cores: each lane and each search is delayed at other points.
+        var busy = problems.Concat(problems).AsParallel().AsOrdered().WithDegreeOfParallelism(8).Select(Names).ToList();
+        Assert.Equal(alone, busy.Take(problems.Count));
+        Assert.Equal(alone, busy.Skip(problems.Count));
+
+        static string Names(RosterProblem p) => string.Join(";", Plan(p, 2, iterations: 1500).Assignments);
+    }
+
+    [Fact]
+    public void A_plan_takes_the_lanes_from_the_size_given_and_with_more_than_one_core_only()
+    {
+        var problem = RosterGenerators.Create(301).Problem;
+        var size = (long)problem.Compiled.WorkerCount * problem.Compiled.Days;
+
+        Assert.True(Solved(2, size) > 0);
+        Assert.Equal(0, Solved(2, size + 1));
+        Assert.Equal(0, Solved(1, 0));
+        Assert.Equal(SearchTuning.LanesFromWorkerDays, new PlannerOptions(1, iterationLimit: 10).LanesFromWorkerDays);
+        Assert.Equal(18_000, SearchTuning.LanesFromWorkerDays);
+
+        long Solved(int degree, long lanesFrom)
+        {
+            var stats = new LaneStats();
+            RosterPlanner.Plan(problem, Options(3, 300, degree, stats, lanesFrom));
+            return stats.Tasks;
+        }
+    }
+
+    [Fact]
+    public void A_lane_solves_a_row_as_the_search_would_against_the_same_roster()
+    {
+        // The snapshot is all the DP reads: a row solved against it equals the row solved against the live roster.
+        var g = LockdownRosterGenerators.Create(4242, LockdownShape.Mixed);
+        var p = g.Problem.Compiled;
+        var ev = new RosterEvaluator(p);
+        Construction.Greedy(ev, () => false);
+        var snapshot = new CoverSnapshot(p);
+        for (var w = 0; w < p.WorkerCount; w++)
+        {
+            var live = new int[p.Days];
+            var copied = new int[p.Days];
+            var a = new WorkerScheduleDp(p).Solve(ev, w, live, new Random(w));
+            snapshot.Take(ev, w);
+            var b = new WorkerScheduleDp(p).Solve(snapshot, w, copied, new Random(w));
+            Assert.Equal(a, b);
+            Assert.Equal(live, copied);
+        }
+    }
+}
