@@ -9,9 +9,9 @@ namespace CommunityDomain.Tests.MassTesting;
 /// Waves28 cut the planner's CPU on small compounds (the household walk resumes a site's replay where a change begins and
 /// stops it once the change fails; the branch and bound counts pairs only after the cheaper counts and decides once per
 /// household profile whether it can still be placed) and promised the same plans.
-/// Every compound of <see cref="Compounds"/> (1,200 generated: the verifier's small compounds, uneven sites with care homes
-/// and binding queues, the verifier's mix, one building on walk-downs that differ, tiny ones and 31-60 households) is
-/// planned and its fingerprint (finish, bound, and every call's site, time and households in order) compared with the one
+/// Every third compound of <see cref="Compounds"/> (1,200 generated, 400 checked: the verifier's small compounds, uneven
+/// sites with care homes and binding queues, the verifier's mix, one building on walk-downs that differ, tiny ones and
+/// 31-60 households) is planned and its fingerprint (finish, bound, and every call's site, time and households in order) compared with the one
 /// lead b4733ce gave, written to <see cref="Relative"/> before the change.
 /// </summary>
 public sealed class WaveSamePlanTests
@@ -19,15 +19,20 @@ public sealed class WaveSamePlanTests
     /// <summary>The stored fingerprints, from the repository's root.</summary>
     public const string Relative = "tests/CommunityDomain.Tests/MassTesting/Fixtures/waves28-plans.txt";
 
+    private const int CheckedEvery = 3;
+
     [Fact]
     public void Every_fingerprinted_compound_plans_exactly_as_before_waves28()
     {
-        var expected = File.ReadAllLines(Path.Combine(SourceTree.Root, Relative));
-        var actual = Compounds().Select(c => Fingerprint(c.Set, c.Index, c.Problem)).ToList();
-        Assert.Equal(1200, expected.Length);
+        // Every third compound of each set (400 of the 1,200, about 30 CPU-s; all 1,200 took 88 s of CI's 2-core budget): the
+        // helper compared all 1,200 before merging (docs/testing-rounds.md, waves28); this keeps every shape in the check.
+        var all = File.ReadAllLines(Path.Combine(SourceTree.Root, Relative));
+        Assert.Equal(1200, all.Length);
+        var expected = all.Where((_, i) => i % CheckedEvery == 0).ToList();
+        var actual = Compounds().Where((_, i) => i % CheckedEvery == 0).Select(c => Fingerprint(c.Set, c.Index, c.Problem)).ToList();
         var differ = expected.Zip(actual).Where(x => x.First != x.Second).Select(x => $"before {x.First}\nnow    {x.Second}").Take(10).ToList();
         Assert.True(differ.Count == 0, string.Join("\n", differ));
-        Assert.Equal(expected.Length, actual.Count);
+        Assert.Equal(400, actual.Count);
     }
 
     [Fact]
