@@ -309,21 +309,7 @@ internal sealed class SearchEngine
     private void ApplySweepRow(LaneTask task)
     {
         LaneTaskObserver?.Invoke(task.Kind, false);
-        var before = _ev.Score;
-        _ev.Begin();
-        SetTaskRows(task);
-        _ev.Commit();
-        if (_ev.Score <= before)
-        {
-            _ev.Accept();
-        }
-        else
-        {
-            _ev.Undo();
-        }
-
-        Iterations++;
-        KeepBest();
+        KeepIfNotWorse(() => SetTaskRows(task));
         LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
@@ -433,11 +419,14 @@ internal sealed class SearchEngine
     }
 
     /// <summary>One move of the opening: worker <paramref name="w"/> re-optimised, kept when the roster is not worse.</summary>
-    private void ReoptimiseIfNotWorse(int w)
+    private void ReoptimiseIfNotWorse(int w) => KeepIfNotWorse(() => _moves.Reoptimise(w));
+
+    /// <summary>One move of the opening (a closure a row: the row's DP costs far more): kept when the roster is not worse.</summary>
+    private void KeepIfNotWorse(Action change)
     {
         var before = _ev.Score;
         _ev.Begin();
-        _moves.Reoptimise(w);
+        change();
         _ev.Commit();
         if (_ev.Score <= before)
         {
