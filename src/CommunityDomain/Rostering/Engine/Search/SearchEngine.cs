@@ -424,11 +424,28 @@ internal sealed class SearchEngine
     /// <summary>One move of the opening (a closure a row: the row's DP costs far more): kept when the roster is not worse.</summary>
     private void KeepIfNotWorse(Action change)
     {
+        var before = BeginIteration();
+        change();
+        EndIteration(before, acceptance: null, notWorseOnly: true);
+    }
+
+    /// <summary>Opens an iteration's change on the evaluator; returns the score before it, for <see cref="EndIteration"/>.</summary>
+    private ScorePart BeginIteration()
+    {
         var before = _ev.Score;
         _ev.Begin();
-        change();
+        return before;
+    }
+
+    /// <summary>
+    /// Closes an iteration every phase shares: the change committed, kept when not worse (<paramref name="notWorseOnly"/>)
+    /// or when late acceptance accepts it, else undone; recorded in the walk's history when there is one; the best kept.
+    /// </summary>
+    private void EndIteration(ScorePart before, LateAcceptance? acceptance, bool notWorseOnly)
+    {
         _ev.Commit();
-        if (_ev.Score <= before)
+        var keep = notWorseOnly || acceptance is null ? _ev.Score <= before : acceptance.Accepts(Iterations, before, _ev.Score);
+        if (keep)
         {
             _ev.Accept();
         }
@@ -437,6 +454,7 @@ internal sealed class SearchEngine
             _ev.Undo();
         }
 
+        acceptance?.Record(Iterations, _ev.Score);
         Iterations++;
         KeepBest();
     }
@@ -461,22 +479,9 @@ internal sealed class SearchEngine
     /// <summary>One iteration of the walk: <paramref name="move"/> applied, kept or undone by late acceptance.</summary>
     private void Step(LateAcceptance acceptance, IMove move)
     {
-        var before = _ev.Score;
-        _ev.Begin();
+        var before = BeginIteration();
         move.Apply(_moves);
-        _ev.Commit();
-        if (acceptance.Accepts(Iterations, before, _ev.Score))
-        {
-            _ev.Accept();
-        }
-        else
-        {
-            _ev.Undo();
-        }
-
-        acceptance.Record(Iterations, _ev.Score);
-        Iterations++;
-        KeepBest();
+        EndIteration(before, acceptance, notWorseOnly: false);
     }
 
     /// <summary>
@@ -558,23 +563,9 @@ internal sealed class SearchEngine
     private void ApplyWalkTask(LaneTask task, LateAcceptance acceptance)
     {
         LaneTaskObserver?.Invoke(task.Kind, false);
-        var before = _ev.Score;
-        _ev.Begin();
+        var before = BeginIteration();
         SetTaskRows(task);
-        _ev.Commit();
-        var keep = task.Kind == LaneTaskKind.Reoptimise ? _ev.Score <= before : acceptance.Accepts(Iterations, before, _ev.Score);
-        if (keep)
-        {
-            _ev.Accept();
-        }
-        else
-        {
-            _ev.Undo();
-        }
-
-        acceptance.Record(Iterations, _ev.Score);
-        Iterations++;
-        KeepBest();
+        EndIteration(before, acceptance, notWorseOnly: task.Kind == LaneTaskKind.Reoptimise);
         LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
