@@ -16,6 +16,11 @@ internal sealed class SearchEngine
     private readonly PlannerOptions _options;
     private readonly IProgress<PlannerProgress>? _progress;
     private readonly int[] _kicked;
+
+    // The noisy restart's (NoisyRestart) per date-slot noise, worker order and row, sized at its first use.
+    private double[] _coverNoise = [];
+    private int[] _order = [];
+    private int[] _row = [];
     private readonly long _start;
     private readonly long _deadlineTicks;
     private readonly long _limitTicks;
@@ -115,6 +120,9 @@ internal sealed class SearchEngine
 
     /// <summary>The roster the search stands on now (the tests read it between phases).</summary>
     internal int[] CurrentAssign => _ev.Assign;
+
+    /// <summary>The score of <see cref="CurrentAssign"/> by the search's evaluator (the tests check it against the independent checker).</summary>
+    internal ScorePart CurrentScore => _ev.Score;
 
     /// <summary>Called just before (false) and just after (true) a lane's task is applied, on the search's thread (tests).</summary>
     internal Action<LaneTaskKind, bool>? LaneTaskObserver { get; set; }
@@ -657,13 +665,13 @@ internal sealed class SearchEngine
         Iterations >= limit || token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks;
 
     /// <summary>
-    /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, clears
-    /// one worker in <see cref="SearchTuning.KickedWorkerShare"/>, rebuilds each exactly and keeps the result
-    /// whatever it costs (the caller restarts the acceptance history from it).
+    /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, on a short horizon
+    /// (<see cref="SearchTuning.NoisyKickBelowDays"/>) a noisy restart (<see cref="NoisyRestart"/>), else clears one worker
+    /// in <see cref="SearchTuning.KickedWorkerShare"/> and rebuilds each exactly; keeps the result whatever it costs (the
+    /// caller restarts the acceptance history from it). Internal for the tests, which kick an opened search directly.
     /// </summary>
-    private void Kick()
+    internal void Kick()
     {
-        var k = Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare);
         _ev.Begin();
         if (_moves.Rng.Next(2) == 0)
         {
@@ -673,6 +681,31 @@ internal sealed class SearchEngine
             }
         }
 
+        if (_p.Days < SearchTuning.NoisyKickBelowDays)
+        {
+            NoisyRestarts++;
+            NoisyRestart();
+        }
+        else
+        {
+            RuinQuarter();
+        }
+
+        _ev.Commit();
+        _ev.Accept();
+        Iterations++;
+        _lastImprovement = Iterations;
+        _currentRecord = _ev.Score;
+        KeepBest();
+    }
+
+    /// <summary>How many kicks of this search were noisy restarts (<see cref="NoisyRestart"/>; tests).</summary>
+    internal long NoisyRestarts { get; private set; }
+
+    /// <summary>The kick on long horizons: one worker in <see cref="SearchTuning.KickedWorkerShare"/> cleared and rebuilt exactly.</summary>
+    private void RuinQuarter()
+    {
+        var k = Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare);
         for (var i = 0; i < k; i++)
         {
             _kicked[i] = _moves.Rng.Next(_p.WorkerCount);
@@ -686,13 +719,69 @@ internal sealed class SearchEngine
                 _moves.Reoptimise(_kicked[i]);
             }
         }
+    }
 
-        _ev.Commit();
-        _ev.Accept();
-        Iterations++;
-        _lastImprovement = Iterations;
-        _currentRecord = _ev.Score;
-        KeepBest();
+    /// <summary>
+    /// The kick on short horizons (<see cref="SearchTuning.NoisyKickBelowDays"/>), a noising method (Charon and Hudry
+    /// (1993), Operations Research Letters 14): every date-slot's cover price gets one noise for the whole restart
+    /// (<see cref="SearchTuning.KickCoverNoise"/>), every worker in a random order takes the DP's best row against those
+    /// prices (kept whatever it costs), then, in a new random order, the best row against the true prices, kept when the
+    /// roster is not worse. One noise for all the workers moves them together: the roster lands in another local optimum
+    /// near the perturbed problem's, not back in the basin one worker at a time would return to.
+    /// </summary>
+    private void NoisyRestart()
+    {
+        var cells = _p.Days * _p.SlotCount;
+        if (_coverNoise.Length != cells)
+        {
+            _coverNoise = new double[cells];
+            _order = new int[_p.WorkerCount];
+            _row = new int[_p.Days];
+        }
+
+        for (var ds = 0; ds < cells; ds++)
+        {
+            var amplitude = _p.Required[ds] > 0 ? SearchTuning.KickCoverNoise * _p.Under[ds] : 0;
+            _coverNoise[ds] = amplitude * ((2 * _moves.Rng.NextDouble()) - 1);
+        }
+
+        _moves.Dp.SetCoverNoise(_coverNoise);
+        try
+        {
+            Shuffle();
+            foreach (var w in _order)
+            {
+                if (_moves.Dp.Solve(_ev, w, _row, _moves.Rng))
+                {
+                    _moves.SetRow(w, _row);
+                }
+            }
+        }
+        finally
+        {
+            _moves.Dp.SetCoverNoise(null);
+        }
+
+        Shuffle();
+        foreach (var w in _order)
+        {
+            _moves.Reoptimise(w);
+        }
+    }
+
+    /// <summary>A random order of every worker in <see cref="_order"/> (Fisher-Yates, the search's generator).</summary>
+    private void Shuffle()
+    {
+        for (var i = 0; i < _order.Length; i++)
+        {
+            _order[i] = i;
+        }
+
+        for (var i = _order.Length - 1; i > 0; i--)
+        {
+            var j = _moves.Rng.Next(i + 1);
+            (_order[i], _order[j]) = (_order[j], _order[i]);
+        }
     }
 
     private void KeepBest()
