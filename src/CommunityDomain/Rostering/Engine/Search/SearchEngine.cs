@@ -724,10 +724,10 @@ internal sealed class SearchEngine
     /// <summary>
     /// The kick on short horizons (<see cref="SearchTuning.NoisyKickBelowDays"/>), a noising method (Charon and Hudry
     /// (1993), Operations Research Letters 14): every date-slot's cover price gets one noise for the whole restart
-    /// (<see cref="SearchTuning.KickCoverNoise"/>), every worker in a random order takes the DP's best row against those
-    /// prices (kept whatever it costs), then, in a new random order, the best row against the true prices, kept when the
-    /// roster is not worse. One noise for all the workers moves them together: the roster lands in another local optimum
-    /// near the perturbed problem's, not back in the basin one worker at a time would return to.
+    /// (<see cref="SearchTuning.KickCoverNoise"/>); one worker in <see cref="SearchTuning.KickedWorkerShare"/>, drawn at
+    /// random, is cleared and rebuilt in a random order as the DP's best row against those prices (kept whatever it costs),
+    /// then each again against the true prices, kept when the roster is not worse. One noise for all the rebuilt workers
+    /// moves them together, away from the rows the plain kick's exact rebuild returns to.
     /// </summary>
     private void NoisyRestart()
     {
@@ -745,15 +745,22 @@ internal sealed class SearchEngine
             _coverNoise[ds] = amplitude * ((2 * _moves.Rng.NextDouble()) - 1);
         }
 
+        Shuffle();
+        var k = Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare);
+        k = Math.Min(k, _order.Length);
+        for (var i = 0; i < k; i++)
+        {
+            _moves.Clear(_order[i]);
+        }
+
         _moves.Dp.SetCoverNoise(_coverNoise);
         try
         {
-            Shuffle();
-            foreach (var w in _order)
+            for (var i = 0; i < k; i++)
             {
-                if (_moves.Dp.Solve(_ev, w, _row, _moves.Rng))
+                if (_moves.Dp.Solve(_ev, _order[i], _row, _moves.Rng))
                 {
-                    _moves.SetRow(w, _row);
+                    _moves.SetRow(_order[i], _row);
                 }
             }
         }
@@ -762,10 +769,9 @@ internal sealed class SearchEngine
             _moves.Dp.SetCoverNoise(null);
         }
 
-        Shuffle();
-        foreach (var w in _order)
+        for (var i = 0; i < k; i++)
         {
-            _moves.Reoptimise(w);
+            _moves.Reoptimise(_order[i]);
         }
     }
 

@@ -165,8 +165,8 @@ internal static class SearchTuning
     public const int KickedWorkerShare = 4;
 
     /// <summary>
-    /// Horizons shorter than this many dates kick by a noisy restart (<see cref="SearchEngine"/>'s kick: every worker
-    /// re-optimised, in a random order, against cover prices with noise, then again against the true prices); longer ones
+    /// Horizons shorter than this many dates kick by a noisy restart (<see cref="SearchEngine"/>'s kick: the kicked workers
+    /// rebuilt, in a random order, against cover prices with noise, then again against the true prices); longer ones
     /// kick as before it existed. The short horizons are where the walk stalls in one basin (Instances 6 and 8, docs/rostering.md, stall8).
     /// </summary>
     public const int NoisyKickBelowDays = 42;
