@@ -68,9 +68,6 @@ internal sealed partial class WorkerScheduleDp
     private readonly int[] _weekScratch;
     private readonly double _baseStep;
 
-    // Per date-slot, added to the price of taking it (SetCoverNoise); null: the true prices.
-    private double[]? _coverNoise;
-
     // False: every weekend count of every base state is extended (the plain formulation; the tests' and the benchmark's
     // baseline). True: dominated and saturated counts are skipped (see ExtendDay), the same optimum.
     private readonly bool _weekendPruning;
@@ -138,13 +135,6 @@ internal sealed partial class WorkerScheduleDp
 
     /// <summary>Takes every worker's warm-start minute price from <paramref name="source"/>.</summary>
     public void LoadMinutePrices(double[] source) => Array.Copy(source, _lambda, _lambda.Length);
-
-    /// <summary>
-    /// Adds <paramref name="noise"/>[date-slot] to the price of every choice on that date-slot in the solves that follow (a
-    /// perturbed landscape for the search's noisy restart, <see cref="Search.SearchEngine"/>'s kick on short horizons);
-    /// null for the true prices. The array is read, not copied: the caller keeps it unchanged while it is set.
-    /// </summary>
-    public void SetCoverNoise(double[]? noise) => _coverNoise = noise;
 
     /// <summary>Finds the best row for worker <paramref name="w"/> into <paramref name="result"/>; false when none satisfies the minute and count rules.</summary>
     /// <remarks>

@@ -16,11 +16,6 @@ internal sealed class SearchEngine
     private readonly PlannerOptions _options;
     private readonly IProgress<PlannerProgress>? _progress;
     private readonly int[] _kicked;
-
-    // The noisy restart's (NoisyRestart) per date-slot noise, worker order and row, sized at its first use.
-    private double[] _coverNoise = [];
-    private int[] _order = [];
-    private int[] _row = [];
     private readonly long _start;
     private readonly long _deadlineTicks;
     private readonly long _limitTicks;
@@ -120,9 +115,6 @@ internal sealed class SearchEngine
 
     /// <summary>The roster the search stands on now (the tests read it between phases).</summary>
     internal int[] CurrentAssign => _ev.Assign;
-
-    /// <summary>The score of <see cref="CurrentAssign"/> by the search's evaluator (the tests check it against the independent checker).</summary>
-    internal ScorePart CurrentScore => _ev.Score;
 
     /// <summary>Called just before (false) and just after (true) a lane's task is applied, on the search's thread (tests).</summary>
     internal Action<LaneTaskKind, bool>? LaneTaskObserver { get; set; }
@@ -432,11 +424,28 @@ internal sealed class SearchEngine
     /// <summary>One move of the opening (a closure a row: the row's DP costs far more): kept when the roster is not worse.</summary>
     private void KeepIfNotWorse(Action change)
     {
+        var before = BeginIteration();
+        change();
+        EndIteration(before, acceptance: null, notWorseOnly: true);
+    }
+
+    /// <summary>Opens an iteration's change on the evaluator; returns the score before it, for <see cref="EndIteration"/>.</summary>
+    private ScorePart BeginIteration()
+    {
         var before = _ev.Score;
         _ev.Begin();
-        change();
+        return before;
+    }
+
+    /// <summary>
+    /// Closes an iteration every phase shares: the change committed, kept when not worse (<paramref name="notWorseOnly"/>)
+    /// or when late acceptance accepts it, else undone; recorded in the walk's history when there is one; the best kept.
+    /// </summary>
+    private void EndIteration(ScorePart before, LateAcceptance? acceptance, bool notWorseOnly)
+    {
         _ev.Commit();
-        if (_ev.Score <= before)
+        var keep = notWorseOnly || acceptance is null ? _ev.Score <= before : acceptance.Accepts(Iterations, before, _ev.Score);
+        if (keep)
         {
             _ev.Accept();
         }
@@ -445,6 +454,7 @@ internal sealed class SearchEngine
             _ev.Undo();
         }
 
+        acceptance?.Record(Iterations, _ev.Score);
         Iterations++;
         KeepBest();
     }
@@ -469,22 +479,9 @@ internal sealed class SearchEngine
     /// <summary>One iteration of the walk: <paramref name="move"/> applied, kept or undone by late acceptance.</summary>
     private void Step(LateAcceptance acceptance, IMove move)
     {
-        var before = _ev.Score;
-        _ev.Begin();
+        var before = BeginIteration();
         move.Apply(_moves);
-        _ev.Commit();
-        if (acceptance.Accepts(Iterations, before, _ev.Score))
-        {
-            _ev.Accept();
-        }
-        else
-        {
-            _ev.Undo();
-        }
-
-        acceptance.Record(Iterations, _ev.Score);
-        Iterations++;
-        KeepBest();
+        EndIteration(before, acceptance, notWorseOnly: false);
     }
 
     /// <summary>
@@ -566,23 +563,9 @@ internal sealed class SearchEngine
     private void ApplyWalkTask(LaneTask task, LateAcceptance acceptance)
     {
         LaneTaskObserver?.Invoke(task.Kind, false);
-        var before = _ev.Score;
-        _ev.Begin();
+        var before = BeginIteration();
         SetTaskRows(task);
-        _ev.Commit();
-        var keep = task.Kind == LaneTaskKind.Reoptimise ? _ev.Score <= before : acceptance.Accepts(Iterations, before, _ev.Score);
-        if (keep)
-        {
-            _ev.Accept();
-        }
-        else
-        {
-            _ev.Undo();
-        }
-
-        acceptance.Record(Iterations, _ev.Score);
-        Iterations++;
-        KeepBest();
+        EndIteration(before, acceptance, notWorseOnly: task.Kind == LaneTaskKind.Reoptimise);
         LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
@@ -665,13 +648,13 @@ internal sealed class SearchEngine
         Iterations >= limit || token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks;
 
     /// <summary>
-    /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, on a short horizon
-    /// (<see cref="SearchTuning.NoisyKickBelowDays"/>) a noisy restart (<see cref="NoisyRestart"/>), else clears one worker
-    /// in <see cref="SearchTuning.KickedWorkerShare"/> and rebuilds each exactly; keeps the result whatever it costs (the
-    /// caller restarts the acceptance history from it). Internal for the tests, which kick an opened search directly.
+    /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, clears
+    /// one worker in <see cref="SearchTuning.KickedWorkerShare"/>, rebuilds each exactly and keeps the result
+    /// whatever it costs (the caller restarts the acceptance history from it).
     /// </summary>
-    internal void Kick()
+    private void Kick()
     {
+        var k = Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare);
         _ev.Begin();
         if (_moves.Rng.Next(2) == 0)
         {
@@ -681,31 +664,6 @@ internal sealed class SearchEngine
             }
         }
 
-        if (_p.Days < SearchTuning.NoisyKickBelowDays)
-        {
-            NoisyRestarts++;
-            NoisyRestart();
-        }
-        else
-        {
-            RuinQuarter();
-        }
-
-        _ev.Commit();
-        _ev.Accept();
-        Iterations++;
-        _lastImprovement = Iterations;
-        _currentRecord = _ev.Score;
-        KeepBest();
-    }
-
-    /// <summary>How many kicks of this search were noisy restarts (<see cref="NoisyRestart"/>; tests).</summary>
-    internal long NoisyRestarts { get; private set; }
-
-    /// <summary>The kick on long horizons: one worker in <see cref="SearchTuning.KickedWorkerShare"/> cleared and rebuilt exactly.</summary>
-    private void RuinQuarter()
-    {
-        var k = Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare);
         for (var i = 0; i < k; i++)
         {
             _kicked[i] = _moves.Rng.Next(_p.WorkerCount);
@@ -719,75 +677,13 @@ internal sealed class SearchEngine
                 _moves.Reoptimise(_kicked[i]);
             }
         }
-    }
 
-    /// <summary>
-    /// The kick on short horizons (<see cref="SearchTuning.NoisyKickBelowDays"/>), a noising method (Charon and Hudry
-    /// (1993), Operations Research Letters 14): every date-slot's cover price gets one noise for the whole restart
-    /// (<see cref="SearchTuning.KickCoverNoise"/>); one worker in <see cref="SearchTuning.KickedWorkerShare"/>, drawn at
-    /// random, is cleared and rebuilt in a random order as the DP's best row against those prices (kept whatever it costs),
-    /// then each again against the true prices, kept when the roster is not worse. One noise for all the rebuilt workers
-    /// moves them together, away from the rows the plain kick's exact rebuild returns to.
-    /// </summary>
-    private void NoisyRestart()
-    {
-        var cells = _p.Days * _p.SlotCount;
-        if (_coverNoise.Length != cells)
-        {
-            _coverNoise = new double[cells];
-            _order = new int[_p.WorkerCount];
-            _row = new int[_p.Days];
-        }
-
-        for (var ds = 0; ds < cells; ds++)
-        {
-            var amplitude = _p.Required[ds] > 0 ? SearchTuning.KickCoverNoise * _p.Under[ds] : 0;
-            _coverNoise[ds] = amplitude * ((2 * _moves.Rng.NextDouble()) - 1);
-        }
-
-        Shuffle();
-        var k = Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare);
-        k = Math.Min(k, _order.Length);
-        for (var i = 0; i < k; i++)
-        {
-            _moves.Clear(_order[i]);
-        }
-
-        _moves.Dp.SetCoverNoise(_coverNoise);
-        try
-        {
-            for (var i = 0; i < k; i++)
-            {
-                if (_moves.Dp.Solve(_ev, _order[i], _row, _moves.Rng))
-                {
-                    _moves.SetRow(_order[i], _row);
-                }
-            }
-        }
-        finally
-        {
-            _moves.Dp.SetCoverNoise(null);
-        }
-
-        for (var i = 0; i < k; i++)
-        {
-            _moves.Reoptimise(_order[i]);
-        }
-    }
-
-    /// <summary>A random order of every worker in <see cref="_order"/> (Fisher-Yates, the search's generator).</summary>
-    private void Shuffle()
-    {
-        for (var i = 0; i < _order.Length; i++)
-        {
-            _order[i] = i;
-        }
-
-        for (var i = _order.Length - 1; i > 0; i--)
-        {
-            var j = _moves.Rng.Next(i + 1);
-            (_order[i], _order[j]) = (_order[j], _order[i]);
-        }
+        _ev.Commit();
+        _ev.Accept();
+        Iterations++;
+        _lastImprovement = Iterations;
+        _currentRecord = _ev.Score;
+        KeepBest();
     }
 
     private void KeepBest()

@@ -165,19 +165,6 @@ internal static class SearchTuning
     public const int KickedWorkerShare = 4;
 
     /// <summary>
-    /// Horizons shorter than this many dates kick by a noisy restart (<see cref="SearchEngine"/>'s kick: the kicked workers
-    /// rebuilt, in a random order, against cover prices with noise, then again against the true prices); longer ones
-    /// kick as before it existed. The short horizons are where the walk stalls in one basin (Instances 6 and 8, docs/rostering.md, stall8).
-    /// </summary>
-    public const int NoisyKickBelowDays = 42;
-
-    /// <summary>
-    /// The noisy restart's noise on a date-slot: uniform in plus or minus this share of the slot's weight for a person
-    /// missing below its demand (so a hole stays worth filling, but which holes, and at what cost to the wishes, changes).
-    /// </summary>
-    public const double KickCoverNoise = 0.5;
-
-    /// <summary>
     /// From this many worker-dates a plan with more than one core runs ONE search whose exact re-optimisations (the
     /// opening sweep's, then the walk's re-optimisation and ruin moves) are solved on lanes, one per core, instead of a
     /// portfolio of walks: Instances 21 (182 dates) and 23 (364 dates), whose walks are short of time; every other
