@@ -14,7 +14,7 @@ public static class LaneReport
 {
     /// <summary>Plans <paramref name="problem"/> as <see cref="RosterPlanner.Plan"/> does; returns the result and one line of lane counters.</summary>
     public static (OneOf<Roster, NoFeasibleRoster> Result, string Lanes) Plan(
-        RosterProblem problem, PlannerOptions options, IProgress<PlannerProgress>? progress = null, int? laneSweepPasses = null,
+        RosterProblem problem, PlannerOptions options, IProgress<PlannerProgress>? progress = null, int? laneSweepPasses = null, int? walkRowLagPerLane = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,6 +24,7 @@ public static class LaneReport
             DegreeOfParallelism = options.DegreeOfParallelism,
             LaneStats = stats,
             LaneSweepPasses = laneSweepPasses ?? SearchTuning.LaneSweepPasses,
+            LaneWalkRowLagPerLane = walkRowLagPerLane ?? SearchTuning.LaneWalkRowLagPerLane,
         };
         var result = RosterPlanner.Plan(problem, counted, progress, cancellationToken);
         return (result, string.Create(CultureInfo.InvariantCulture,

@@ -92,6 +92,9 @@ public sealed class PlannerOptions
     /// </summary>
     internal int LaneSweepPasses { get; init; } = Engine.Search.SearchTuning.LaneSweepPasses;
 
+    /// <summary>The walk's due point for a lane's row, per lane (<see cref="Engine.Search.SearchTuning.LaneWalkRowLagPerLane"/>; measurements).</summary>
+    internal int LaneWalkRowLagPerLane { get; init; } = Engine.Search.SearchTuning.LaneWalkRowLagPerLane;
+
     /// <summary>Where the lanes count their tasks and idle time (measurements only; null: not counted).</summary>
     internal Engine.Search.LaneStats? LaneStats { get; init; }
 

@@ -146,6 +146,45 @@ public sealed class RowLanesProperties
     }
 
     /// <summary>
+    /// The walk's due points (lanes23): a row drawn as the n-th lane task is applied when the n + lag-th is drawn, lag =
+    /// <see cref="SearchTuning.LaneWalkRowLagPerLane"/> x lanes, so while a row is applied (it has left the queue) lag - 1
+    /// others are drawn and not applied, more only while a ruin (applied later still) is out; never more than a ruin's lag.
+    /// </summary>
+    [Fact]
+    public void The_walk_applies_each_row_at_its_due_point()
+    {
+        var problem = RosterGenerators.Create(301).Problem;
+        Assert.Equal(1, SearchTuning.LaneWalkRowLagPerLane);
+        Assert.Equal(SearchTuning.LaneWalkRowLagPerLane, new PlannerOptions(1, iterationLimit: 10).LaneWalkRowLagPerLane);
+        foreach (var lag in new[] { 1, 3 })
+        {
+            var counts = Walk(lag);
+            var usual = counts.GroupBy(c => c).MaxBy(g => g.Count())!.Key;
+            Assert.Equal((lag * 2) - 1, usual);
+            Assert.True(counts.Max() < (lag * 2) + SearchTuning.LaneRuinLagPerOtherLane, $"lag {lag}: {counts.Max()} in flight");
+        }
+
+        List<int> Walk(int lag)
+        {
+            var options = new PlannerOptions(6, iterationLimit: 3_000) { DegreeOfParallelism = 2, LanesFromWorkerDays = 0, LaneWalkRowLagPerLane = lag };
+            var engine = new SearchEngine(problem.Compiled, options, progress: null, lanes: 2);
+            engine.Open(CancellationToken.None);
+            var counts = new List<int>();
+            engine.LaneTaskObserver = (kind, applied) =>
+            {
+                if (!applied && kind == LaneTaskKind.Reoptimise)
+                {
+                    counts.Add(engine.LaneTasksInFlight);
+                }
+            };
+            engine.Walk(CancellationToken.None);
+            engine.CloseLanes();
+            Assert.True(counts.Count > 20, $"lag {lag}: {counts.Count} rows");
+            return counts;
+        }
+    }
+
+    /// <summary>
     /// The walk on lanes applies each lane's task as an iteration of its own: a re-optimised row only when the roster is
     /// not worse with it (checked here by the checker on the roster just before and just after), a ruin by late acceptance.
     /// </summary>

@@ -116,6 +116,9 @@ internal sealed class SearchEngine
     /// <summary>The roster the search stands on now (the tests read it between phases).</summary>
     internal int[] CurrentAssign => _ev.Assign;
 
+    /// <summary>How many drawn lane tasks are not applied yet (tests).</summary>
+    internal int LaneTasksInFlight => _inFlight.Count;
+
     /// <summary>Called just before (false) and just after (true) a lane's task is applied, on the search's thread (tests).</summary>
     internal Action<LaneTaskKind, bool>? LaneTaskObserver { get; set; }
 
@@ -511,7 +514,7 @@ internal sealed class SearchEngine
         }
 
         _lastImprovement = Iterations;
-        var rowLag = SearchTuning.LaneRowLagPerLane * _lanes!.Count;
+        var rowLag = Math.Max(1, _options.LaneWalkRowLagPerLane * _lanes!.Count);
         var ruinLag = rowLag + (SearchTuning.LaneRuinLagPerOtherLane * (_lanes.Count - 1));
         long clock = 0;
         while (!Stop(limit - _inFlight.Count, token))

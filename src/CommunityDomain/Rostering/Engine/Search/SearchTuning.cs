@@ -192,6 +192,14 @@ internal static class SearchTuning
     public const int LaneSweepPasses = 2;
 
     /// <summary>
+    /// The walk's lag for a lane's re-optimisation, per lane (the sweep keeps <see cref="LaneRowLagPerLane"/>): a row drawn as
+    /// the walk's n-th lane task is applied when the n + lanes-th is drawn, against a roster fewer tasks older. 1 x lanes
+    /// against 2 x lanes ended Instance23 6-8 % lower at 60 CPU-seconds on seeds 1 and 2, Instance21 level (the lanes idle
+    /// more there: 16 % against 2-5 %); 3 x lanes ended worse (docs/rostering.md, lanes23).
+    /// </summary>
+    public const int LaneWalkRowLagPerLane = 1;
+
+    /// <summary>
     /// A ruin (ruin-and-recreate or the window ruin: 4-8 exact solves, about 7 re-optimisations' time on Instance23) is
     /// applied this many lane tasks later per lane beyond the first, on top of a re-optimisation's lag, so the other lanes
     /// go on solving rows while one rebuilds the ruin.
