@@ -48,7 +48,12 @@ var progress = args.Length > 4 && args[4] == "progress"
         }
     })
     : null;
-var (result, lanes) = LaneReport.Plan(problem, options, progress);
+// LANES23_SWEEPPASSES: the opening's passes over every worker on lanes (1: par28's single pass; unset: the planner's own,
+// SearchTuning.LaneSweepPasses); docs/rostering.md, lanes23.
+var passes = Environment.GetEnvironmentVariable("LANES23_SWEEPPASSES") is { Length: > 0 } passText ? int.Parse(passText, CultureInfo.InvariantCulture) : (int?)null;
+// LANES23_WALKLAG: the walk's due point for a lane's row, per lane (unset: SearchTuning.LaneWalkRowLagPerLane; 2 was par28's).
+var walkLag = Environment.GetEnvironmentVariable("LANES23_WALKLAG") is { Length: > 0 } walkText ? int.Parse(walkText, CultureInfo.InvariantCulture) : (int?)null;
+var (result, lanes) = LaneReport.Plan(problem, options, progress, laneSweepPasses: passes, walkRowLagPerLane: walkLag);
 var roster = result.Match(r => r, none => none.Best);
 if (last is { } record)
 {

@@ -31,7 +31,7 @@ public static class CurtoisSolver
         else
         {
             // With the trace on, also the lanes' counters (a problem of 18,000+ worker-dates on several cores: par28).
-            (result, var lanes) = LaneReport.Plan(problem, options, trace, cancellationToken);
+            (result, var lanes) = LaneReport.Plan(problem, options, trace, cancellationToken: cancellationToken);
             Console.Error.WriteLine($"progress wall={watch.Elapsed.TotalSeconds:F2} planned {lanes}");
         }
 

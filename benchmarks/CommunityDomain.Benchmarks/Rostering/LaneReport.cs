@@ -14,7 +14,8 @@ public static class LaneReport
 {
     /// <summary>Plans <paramref name="problem"/> as <see cref="RosterPlanner.Plan"/> does; returns the result and one line of lane counters.</summary>
     public static (OneOf<Roster, NoFeasibleRoster> Result, string Lanes) Plan(
-        RosterProblem problem, PlannerOptions options, IProgress<PlannerProgress>? progress = null, CancellationToken cancellationToken = default)
+        RosterProblem problem, PlannerOptions options, IProgress<PlannerProgress>? progress = null, int? laneSweepPasses = null, int? walkRowLagPerLane = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var stats = new LaneStats();
@@ -22,9 +23,11 @@ public static class LaneReport
         {
             DegreeOfParallelism = options.DegreeOfParallelism,
             LaneStats = stats,
+            LaneSweepPasses = laneSweepPasses ?? SearchTuning.LaneSweepPasses,
+            LaneWalkRowLagPerLane = walkRowLagPerLane ?? SearchTuning.LaneWalkRowLagPerLane,
         };
         var result = RosterPlanner.Plan(problem, counted, progress, cancellationToken);
         return (result, string.Create(CultureInfo.InvariantCulture,
-            $"lanes={stats.Lanes} tasks={stats.Tasks} open={stats.OpenSeconds:F1}s idle={100 * stats.IdleShare:F1}% search-wait={stats.SearchWaitSeconds:F1}s"));
+            $"lanes={stats.Lanes} tasks={stats.Tasks} open={stats.OpenSeconds:F1}s idle={100 * stats.IdleShare:F1}% search-wait={stats.SearchWaitSeconds:F1}s opening={stats.OpeningScore} at {stats.OpeningSeconds:F1}s it={stats.OpeningIterations} rows={stats.RowTasks} rowsolve={stats.RowSolveSeconds:F1}s ruins={stats.RuinTasks} ruinsolve={stats.RuinSolveSeconds:F1}s draw={stats.DrawSeconds:F2}s apply={stats.ApplySeconds:F2}s"));
     }
 }

@@ -86,6 +86,15 @@ public sealed class PlannerOptions
     /// </summary>
     internal long LanesFromWorkerDays { get; init; } = Engine.Search.SearchTuning.LanesFromWorkerDays;
 
+    /// <summary>
+    /// How many passes over every worker the opening sweep makes on lanes (<see cref="Engine.Search.SearchTuning.LaneSweepPasses"/>);
+    /// the measurements and tests set 1 for the single pass of before.
+    /// </summary>
+    internal int LaneSweepPasses { get; init; } = Engine.Search.SearchTuning.LaneSweepPasses;
+
+    /// <summary>The walk's due point for a lane's row, per lane (<see cref="Engine.Search.SearchTuning.LaneWalkRowLagPerLane"/>; measurements).</summary>
+    internal int LaneWalkRowLagPerLane { get; init; } = Engine.Search.SearchTuning.LaneWalkRowLagPerLane;
+
     /// <summary>Where the lanes count their tasks and idle time (measurements only; null: not counted).</summary>
     internal Engine.Search.LaneStats? LaneStats { get; init; }
 

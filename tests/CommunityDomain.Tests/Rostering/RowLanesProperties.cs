@@ -84,6 +84,107 @@ public sealed class RowLanesProperties
     }
 
     /// <summary>
+    /// On lanes the opening passes over every worker <see cref="SearchTuning.LaneSweepPasses"/> times (lanes23: the first
+    /// pass's rows were solved against a stale cover) before the repair passes: at least that many rows x workers come back
+    /// from the lanes, each an iteration; the counters' opening score is the checker's.
+    /// </summary>
+    [Property(MaxTest = 10)]
+    public void The_opening_on_lanes_passes_over_every_worker_twice(LockdownProblem g, bool three)
+    {
+        var p = g.Problem.Compiled;
+        var lanes = three ? 3 : 2;
+        var stats = new LaneStats();
+        var engine = new SearchEngine(p, Options(9, 1_000_000, lanes, stats), progress: null, lanes: lanes);
+        var rows = 0;
+        engine.LaneTaskObserver = (kind, applied) => rows += applied && kind == LaneTaskKind.Reoptimise ? 1 : 0;
+        engine.Open(CancellationToken.None);
+        engine.CloseLanes();
+
+        Assert.Equal(2, SearchTuning.LaneSweepPasses);
+        Assert.Equal(SearchTuning.LaneSweepPasses, new PlannerOptions(1, iterationLimit: 10).LaneSweepPasses);
+        if (p.WorkerCount > 0 && p.Days > 0)
+        {
+            Assert.True(rows >= 2 * p.WorkerCount, $"{rows} rows for {p.WorkerCount} workers");
+            Assert.Equal(rows, engine.Iterations);
+            Assert.Equal(rows, stats.OpeningIterations);
+        }
+
+        var check = Check(g.Problem, engine.CurrentAssign);
+        Assert.Equal((check.Hard, check.Soft), (stats.OpeningScore!.Value.Hard, stats.OpeningScore.Value.Soft));
+    }
+
+    /// <summary>
+    /// On a problem whose single pass (par28's opening) leaves no worker for the repair passes, that opening is one row a
+    /// worker and the default's two passes twice that: the second pass is what adds them.
+    /// </summary>
+    [Fact]
+    public void Two_passes_over_every_worker_take_twice_the_rows_of_one_where_nothing_is_left_to_repair()
+    {
+        var found = 0;
+        for (var seed = 301; seed < 341 && found < 3; seed++)
+        {
+            var p = RosterGenerators.Create(seed).Problem.Compiled;
+            if (p.WorkerCount == 0 || p.Days == 0 || Rows(p, 1) != p.WorkerCount)
+            {
+                continue;
+            }
+
+            found++;
+            Assert.True(Rows(p, 2) >= 2 * p.WorkerCount, $"seed {seed}: two passes over {p.WorkerCount} workers");
+        }
+
+        Assert.True(found > 0, "no generated problem without repairs after one pass");
+
+        static long Rows(CompiledProblem p, int passes)
+        {
+            var options = new PlannerOptions(3, iterationLimit: 1_000_000) { DegreeOfParallelism = 2, LanesFromWorkerDays = 0, LaneSweepPasses = passes };
+            var engine = new SearchEngine(p, options, progress: null, lanes: 2);
+            engine.Open(CancellationToken.None);
+            engine.CloseLanes();
+            return engine.Iterations;
+        }
+    }
+
+    /// <summary>
+    /// The walk's due points (lanes23): a row drawn as the n-th lane task is applied when the n + lag-th is drawn, lag =
+    /// <see cref="SearchTuning.LaneWalkRowLagPerLane"/> x lanes, so while a row is applied (it has left the queue) lag - 1
+    /// others are drawn and not applied, more only while a ruin (applied later still) is out; never more than a ruin's lag.
+    /// </summary>
+    [Fact]
+    public void The_walk_applies_each_row_at_its_due_point()
+    {
+        var problem = RosterGenerators.Create(301).Problem;
+        Assert.Equal(1, SearchTuning.LaneWalkRowLagPerLane);
+        Assert.Equal(SearchTuning.LaneWalkRowLagPerLane, new PlannerOptions(1, iterationLimit: 10).LaneWalkRowLagPerLane);
+        foreach (var lag in new[] { 1, 3 })
+        {
+            var counts = Walk(lag);
+            var usual = counts.GroupBy(c => c).MaxBy(g => g.Count())!.Key;
+            Assert.Equal((lag * 2) - 1, usual);
+            Assert.True(counts.Max() < (lag * 2) + SearchTuning.LaneRuinLagPerOtherLane, $"lag {lag}: {counts.Max()} in flight");
+        }
+
+        List<int> Walk(int lag)
+        {
+            var options = new PlannerOptions(6, iterationLimit: 3_000) { DegreeOfParallelism = 2, LanesFromWorkerDays = 0, LaneWalkRowLagPerLane = lag };
+            var engine = new SearchEngine(problem.Compiled, options, progress: null, lanes: 2);
+            engine.Open(CancellationToken.None);
+            var counts = new List<int>();
+            engine.LaneTaskObserver = (kind, applied) =>
+            {
+                if (!applied && kind == LaneTaskKind.Reoptimise)
+                {
+                    counts.Add(engine.LaneTasksInFlight);
+                }
+            };
+            engine.Walk(CancellationToken.None);
+            engine.CloseLanes();
+            Assert.True(counts.Count > 20, $"lag {lag}: {counts.Count} rows");
+            return counts;
+        }
+    }
+
+    /// <summary>
     /// The walk on lanes applies each lane's task as an iteration of its own: a re-optimised row only when the roster is
     /// not worse with it (checked here by the checker on the roster just before and just after), a ruin by late acceptance.
     /// </summary>

@@ -104,6 +104,57 @@ internal sealed class LaneStats
         Interlocked.Add(ref _openTicks, ticks);
         _lanes = Math.Max(_lanes, lanes);
     }
+
+    private long _rowTasks;
+    private long _rowSolveTicks;
+    private long _ruinTasks;
+    private long _ruinSolveTicks;
+    private long _drawTicks;
+    private long _applyTicks;
+
+    /// <summary>The roster's score when the opening (construction and sweep) ended; null before.</summary>
+    public ScorePart? OpeningScore { get; private set; }
+
+    /// <summary>The elapsed seconds (the options' clock) when the opening ended.</summary>
+    public double OpeningSeconds { get; private set; }
+
+    /// <summary>The search's iterations when the opening ended.</summary>
+    public long OpeningIterations { get; private set; }
+
+    /// <summary>Re-optimisations the lanes solved, and their solve seconds (summed over the lanes).</summary>
+    public long RowTasks => Interlocked.Read(ref _rowTasks);
+
+    public double RowSolveSeconds => (double)Interlocked.Read(ref _rowSolveTicks) / Stopwatch.Frequency;
+
+    /// <summary>Ruins the lanes solved, and their solve seconds (summed over the lanes).</summary>
+    public long RuinTasks => Interlocked.Read(ref _ruinTasks);
+
+    public double RuinSolveSeconds => (double)Interlocked.Read(ref _ruinSolveTicks) / Stopwatch.Frequency;
+
+    /// <summary>The search thread's seconds drawing lane tasks (copying the cover or the roster) and applying their results.</summary>
+    public double DrawSeconds => (double)Interlocked.Read(ref _drawTicks) / Stopwatch.Frequency;
+
+    public double ApplySeconds => (double)Interlocked.Read(ref _applyTicks) / Stopwatch.Frequency;
+
+    internal void AddSolve(LaneTaskKind kind, long ticks)
+    {
+        if (kind == LaneTaskKind.Reoptimise)
+        {
+            Interlocked.Increment(ref _rowTasks);
+            Interlocked.Add(ref _rowSolveTicks, ticks);
+        }
+        else
+        {
+            Interlocked.Increment(ref _ruinTasks);
+            Interlocked.Add(ref _ruinSolveTicks, ticks);
+        }
+    }
+
+    internal void AddDraw(long ticks) => Interlocked.Add(ref _drawTicks, ticks);
+
+    internal void AddApply(long ticks) => Interlocked.Add(ref _applyTicks, ticks);
+
+    internal void Opened(ScorePart score, double seconds, long iterations) => (OpeningScore, OpeningSeconds, OpeningIterations) = (score, seconds, iterations);
 }
 
 /// <summary>
@@ -147,6 +198,9 @@ internal sealed class RowLanes
 
     /// <summary>How many lanes solve at once.</summary>
     public int Count { get; }
+
+    /// <summary>Where the lanes count (measurements only; null: not counted).</summary>
+    public LaneStats? Stats => _stats;
 
     /// <summary>A task to fill (a recycled one when one is free).</summary>
     public LaneTask Rent() => _free.Count > 0 ? _free.Pop() : new LaneTask(_p);
@@ -263,6 +317,7 @@ internal sealed class RowLanes
         {
             while (owner.Take() is { } task)
             {
+                var from = Stopwatch.GetTimestamp();
                 try
                 {
                     Solve(task);
@@ -275,6 +330,7 @@ internal sealed class RowLanes
                 }
 
                 owner._stats?.AddTask();
+                owner._stats?.AddSolve(task.Kind, Stopwatch.GetTimestamp() - from);
                 owner.Finish(task);
             }
         }

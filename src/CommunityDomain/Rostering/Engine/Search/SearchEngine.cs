@@ -116,6 +116,9 @@ internal sealed class SearchEngine
     /// <summary>The roster the search stands on now (the tests read it between phases).</summary>
     internal int[] CurrentAssign => _ev.Assign;
 
+    /// <summary>How many drawn lane tasks are not applied yet (tests).</summary>
+    internal int LaneTasksInFlight => _inFlight.Count;
+
     /// <summary>Called just before (false) and just after (true) a lane's task is applied, on the search's thread (tests).</summary>
     internal Action<LaneTaskKind, bool>? LaneTaskObserver { get; set; }
 
@@ -163,6 +166,7 @@ internal sealed class SearchEngine
             BestResponseSweep(_options.IterationLimit ?? long.MaxValue, token);
         }
 
+        _options.LaneStats?.Opened(_ev.Score, (Timestamp() - _start) / Frequency(), Iterations);
         _opened = true;
     }
 
@@ -245,6 +249,15 @@ internal sealed class SearchEngine
             return;
         }
 
+        // On lanes, more passes over every worker: the first pass's rows were solved against a stale cover (lanes23).
+        for (var pass = 1; _lanes is not null && pass < _options.LaneSweepPasses; pass++)
+        {
+            if (!SweepPass(order, order.Length, limit, token))
+            {
+                return;
+            }
+        }
+
         // Repair passes: a worker the sweep left breaking their own rules is re-optimised again against the others as
         // they now stand (and with fresh tie-breaking noise), which often opens a row inside their rules that the first
         // pass, against the construction's roster, did not have (Instance23, seed 1: 15 such workers after the sweep,
@@ -309,7 +322,9 @@ internal sealed class SearchEngine
     private void ApplySweepRow(LaneTask task)
     {
         LaneTaskObserver?.Invoke(task.Kind, false);
+        var from = Stopwatch.GetTimestamp();
         KeepIfNotWorse(() => SetTaskRows(task));
+        _lanes?.Stats?.AddApply(Stopwatch.GetTimestamp() - from);
         LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
@@ -320,6 +335,7 @@ internal sealed class SearchEngine
     /// </summary>
     private void DrawRow(int w, long due)
     {
+        var from = Stopwatch.GetTimestamp();
         var task = _lanes!.Rent();
         task.Kind = LaneTaskKind.Reoptimise;
         task.Due = due;
@@ -329,6 +345,7 @@ internal sealed class SearchEngine
         task.Cover.Take(_ev, w);
         _lanes.Submit(task);
         _inFlight.Add(task);
+        _lanes.Stats?.AddDraw(Stopwatch.GetTimestamp() - from);
     }
 
     /// <summary>
@@ -494,9 +511,15 @@ internal sealed class SearchEngine
     private void WalkOnLanes(long limit, CancellationToken token)
     {
         var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
-        void Apply(LaneTask task) => ApplyWalkTask(task, acceptance);
+        void Apply(LaneTask task)
+        {
+            var from = Stopwatch.GetTimestamp();
+            ApplyWalkTask(task, acceptance);
+            _lanes?.Stats?.AddApply(Stopwatch.GetTimestamp() - from);
+        }
+
         _lastImprovement = Iterations;
-        var rowLag = SearchTuning.LaneRowLagPerLane * _lanes!.Count;
+        var rowLag = Math.Max(1, _options.LaneWalkRowLagPerLane * _lanes!.Count);
         var ruinLag = rowLag + (SearchTuning.LaneRuinLagPerOtherLane * (_lanes.Count - 1));
         long clock = 0;
         while (!Stop(limit - _inFlight.Count, token))
@@ -545,6 +568,7 @@ internal sealed class SearchEngine
     /// <summary>Draws a ruin for the lanes: a seed, a copy of the roster and of the warm-start minute prices.</summary>
     private void DrawRuin(LaneTaskKind kind, long due)
     {
+        var from = Stopwatch.GetTimestamp();
         var task = _lanes!.Rent();
         task.Kind = kind;
         task.Due = due;
@@ -557,6 +581,7 @@ internal sealed class SearchEngine
         _moves.Dp.CopyMinutePricesTo(task.PricesIn);
         _lanes.Submit(task);
         _inFlight.Add(task);
+        _lanes.Stats?.AddDraw(Stopwatch.GetTimestamp() - from);
     }
 
     /// <summary>A lane's task applied as an iteration of the walk: a row kept when not worse, a ruin by late acceptance.</summary>

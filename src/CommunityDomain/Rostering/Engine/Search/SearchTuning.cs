@@ -182,6 +182,24 @@ internal static class SearchTuning
     public const int LaneRowLagPerLane = 2;
 
     /// <summary>
+    /// On lanes the opening sweep passes over every worker this many times before the repair passes. One pass leaves a
+    /// worse roster than one after another (rows solved against a cover up to <see cref="LaneRowLagPerLane"/> x lanes rows
+    /// stale chase the same missing people: Instance23 about 93,000-97,000 against 52,000); a second pass, against a roster
+    /// that has settled, ends the opening at 54,000-55,000 for about 7 more CPU-seconds, and won at 60 CPU-seconds on both
+    /// Instance23 seeds without losing Instance21 (docs/rostering.md, lanes23). A lag of lanes instead of 2 x lanes left
+    /// 60,000-63,000 with hard violations and ended worse.
+    /// </summary>
+    public const int LaneSweepPasses = 2;
+
+    /// <summary>
+    /// The walk's lag for a lane's re-optimisation, per lane (the sweep keeps <see cref="LaneRowLagPerLane"/>): a row drawn as
+    /// the walk's n-th lane task is applied when the n + lanes-th is drawn, against a roster fewer tasks older. 1 x lanes
+    /// against 2 x lanes ended Instance23 6-8 % lower at 60 CPU-seconds on seeds 1 and 2, Instance21 level (the lanes idle
+    /// more there: 16 % against 2-5 %); 3 x lanes ended worse (docs/rostering.md, lanes23).
+    /// </summary>
+    public const int LaneWalkRowLagPerLane = 1;
+
+    /// <summary>
     /// A ruin (ruin-and-recreate or the window ruin: 4-8 exact solves, about 7 re-optimisations' time on Instance23) is
     /// applied this many lane tasks later per lane beyond the first, on top of a re-optimisation's lag, so the other lanes
     /// go on solving rows while one rebuilds the ruin.
