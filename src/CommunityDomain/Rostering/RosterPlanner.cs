@@ -30,8 +30,9 @@ public static class RosterPlanner
     /// The roster carries <see cref="Roster.LowerBound"/>: no roster that keeps the pins and every hard rule has a lower
     /// soft score (a Lagrangian relaxation, see <see cref="LowerBound"/>). Under a time limit the search uses 90 % of
     /// it and the bound the rest (up to 5,000 subgradient iterations, so the bound, unlike the roster, depends on the
-    /// machine's speed); with an iteration limit, or none, the bound spends a fixed budget of work (20-800 iterations)
-    /// and is as deterministic as the roster.
+    /// machine's speed), except while the search's best roster still breaks a hard rule: then the search keeps the whole
+    /// limit, and when it has spent it the roster carries no bound; with an iteration limit, or none, the bound spends a
+    /// fixed budget of work (20-800 iterations) and is as deterministic as the roster.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static OneOf<Roster, NoFeasibleRoster> Plan(
@@ -135,7 +136,9 @@ public static class RosterPlanner
         var cells = start is null ? null : problem.CellsOf(start, nameof(start));
         var engine = Search(problem.Compiled, options, cells, progress, withBound ? 0.9 : 1.0, cancellationToken);
         var roster = RosterBuilder.Build(problem.Compiled, engine.BestAssign);
-        if (withBound)
+        // No bound once the whole limit is spent (the search keeps it while its best breaks a hard rule): its setup alone
+        // would overrun the limit.
+        if (withBound && !engine.PastTimeLimit())
         {
             var upper = roster.Score.IsFeasible ? roster.Score.Soft : (long?)null;
             var iterations = BoundIterations(problem.Compiled, options);

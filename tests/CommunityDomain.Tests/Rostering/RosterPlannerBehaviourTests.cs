@@ -134,15 +134,7 @@ public sealed class RosterPlannerBehaviourTests
         // read per subgradient iteration and one per stalled step of the paid ascent (its time estimate; about 2,000). An iteration-limited plan's fixed budget here is 782. The
         // bound's iterates toward the same roster are those of LowerBound, and more never give less, so spending the
         // time shows as a bound above LowerBound's 1,000 iterations.
-        var start = new LocalDate(2022, 8, 15);
-        var horizon = new DateInterval(start, start.PlusDays(27));
-        ShiftDefinition[] shifts = [new("E", new LocalTime(6, 0), Duration.FromHours(8)), new("L", new LocalTime(14, 0), Duration.FromHours(8)), new("N", new LocalTime(22, 0), Duration.FromHours(8))];
-        var compound = new Id<CommunityDomain.Communities.Compound>(1);
-        var demands = horizon.SelectMany(d => new[] { 1, 2 }.SelectMany(post => shifts.Select(s =>
-            new Demand(new Id<CommunityDomain.Communities.Post>(post), compound, d, s.Code, 3 + ((d.Day + post) % 3), underWeight: 100, overWeight: 20)))).ToList();
-        var staff = Enumerable.Range(1, 30).Select(i => new Worker(new Id<Worker>(i), WorkerKind.Staff, compound)).ToList();
-        var rules = new WorkRules(maxConsecutiveDays: 5, minRest: Duration.FromHours(11), maxTotalMinutes: 20 * 480, minTotalMinutes: 12 * 480);
-        var problem = RosterProblem.Create(horizon, shifts, demands, staff, rules);
+        var problem = UnderstaffedMonth();
         var options = new PlannerOptions(1, timeLimit: Duration.FromSeconds(20), timeProvider: new SteppingTimeProvider(TimeSpan.FromMilliseconds(0.5))) { DegreeOfParallelism = 1 };
 
         var roster = Assert.IsType<Roster>(RosterPlanner.Plan(problem, options).Value);
@@ -189,6 +181,63 @@ public sealed class RosterPlannerBehaviourTests
         Assert.Equal(401, fit(11));
         clock.Milliseconds = 1_200; // past the limit: no time left, so what is done is all
         Assert.Equal(12, fit(12));
+    }
+
+    [Fact]
+    public void Under_a_time_limit_a_search_whose_best_breaks_a_hard_rule_keeps_the_bounds_share_too()
+    {
+        // Every timestamp read is 1 ms later, the limit is 1 s and the search's share 90 %. Three people needed each day
+        // and two workers: every roster breaks the cover minimum, so the search runs to the whole limit. One person
+        // needed: the first roster has no hard violation, so the search stops at its share (the bound's 100 ms stay).
+        var hard = new SteppingTimeProvider(TimeSpan.FromMilliseconds(1));
+        var infeasible = Problem(demands: Demands(required: 3, minimum: 3));
+        var stuck = new SearchEngine(infeasible.Compiled, new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: hard) { DegreeOfParallelism = 1 }, progress: null, timeShare: 0.9);
+        stuck.Run(CancellationToken.None);
+
+        var easy = new SteppingTimeProvider(TimeSpan.FromMilliseconds(1));
+        var feasible = Problem(demands: Demands(required: 1, minimum: 1));
+        var done = new SearchEngine(feasible.Compiled, new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: easy) { DegreeOfParallelism = 1 }, progress: null, timeShare: 0.9);
+        done.Run(CancellationToken.None);
+
+        Assert.True(stuck.BestScore.Hard > 0);
+        Assert.InRange(hard.Calls, 1_000, 1_010); // the last read is the first at or past 1 s
+        Assert.Equal(0, done.BestScore.Hard);
+        Assert.InRange(easy.Calls, 900, 910); // the first read at or past 900 ms
+    }
+
+    [Fact]
+    public void Under_a_time_limit_a_plan_that_spent_the_whole_limit_with_hard_violations_carries_no_bound()
+    {
+        // Each timestamp read is 2 s later, the limit 1 s: the construction stops before its first duty, so every worker
+        // is short of the minimum total (hard) and the search has spent the whole limit; the bound, whose setup alone would
+        // overrun it, is not computed. The same problem with an iteration limit has a roster without hard violations and
+        // a bound, so a bound exists to be left out.
+        var problem = UnderstaffedMonth();
+        var timed = new PlannerOptions(1, timeLimit: Duration.FromSeconds(1), timeProvider: new SteppingTimeProvider(TimeSpan.FromSeconds(2))) { DegreeOfParallelism = 1 };
+
+        var none = Assert.IsType<NoFeasibleRoster>(RosterPlanner.Plan(problem, timed).Value);
+        var untimed = Assert.IsType<Roster>(RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 2_000) { DegreeOfParallelism = 1 }).Value);
+
+        Assert.Contains(none.Violations, v => v.Rule == RuleKind.MinTotalMinutes);
+        Assert.Null(none.Best.LowerBound);
+        Assert.NotNull(untimed.LowerBound);
+    }
+
+    /// <summary>
+    /// 30 staff for 2 posts x 3 shifts x 28 days wanting 3-5 people each, 12-20 duties each (minimum total hard): rosters
+    /// without hard violations exist, and at least 72 person-shifts go uncovered.
+    /// </summary>
+    private static RosterProblem UnderstaffedMonth()
+    {
+        var start = new LocalDate(2022, 8, 15);
+        var horizon = new DateInterval(start, start.PlusDays(27));
+        ShiftDefinition[] shifts = [new("E", new LocalTime(6, 0), Duration.FromHours(8)), new("L", new LocalTime(14, 0), Duration.FromHours(8)), new("N", new LocalTime(22, 0), Duration.FromHours(8))];
+        var compound = new Id<CommunityDomain.Communities.Compound>(1);
+        var demands = horizon.SelectMany(d => new[] { 1, 2 }.SelectMany(post => shifts.Select(s =>
+            new Demand(new Id<CommunityDomain.Communities.Post>(post), compound, d, s.Code, 3 + ((d.Day + post) % 3), underWeight: 100, overWeight: 20)))).ToList();
+        var staff = Enumerable.Range(1, 30).Select(i => new Worker(new Id<Worker>(i), WorkerKind.Staff, compound)).ToList();
+        var rules = new WorkRules(maxConsecutiveDays: 5, minRest: Duration.FromHours(11), maxTotalMinutes: 20 * 480, minTotalMinutes: 12 * 480);
+        return RosterProblem.Create(horizon, shifts, demands, staff, rules);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ internal sealed class SearchEngine
     private readonly bool _warmStart;
     private bool _opened;
 
+    // Whether the construction has set the first best (until then BestScore is no roster's score).
+    private bool _constructed;
+
     // Lanes (docs/rostering.md, "One search on both cores", par28): how many, the open lanes, and the drawn tasks not yet applied.
     private readonly int _laneCount;
     private RowLanes? _lanes;
@@ -77,6 +80,19 @@ internal sealed class SearchEngine
 
     /// <summary>Whether the whole time limit (not only the search's share) has elapsed.</summary>
     public bool PastTimeLimit() => Timestamp() - _start >= _limitTicks;
+
+    /// <summary>
+    /// Whether the search's share of the time limit has elapsed. The share is the whole limit while no roster without
+    /// hard violations has been found (the construction not finished, or its best still breaking a hard rule): the lower
+    /// bound that takes the rest only bounds rosters without hard violations, and a hard violation fewer is worth more
+    /// than a bound (the 600-worker community problem at 1 s ended its opening's sweep at the share with hard violations
+    /// left: docs/rostering.md, cliff600).
+    /// </summary>
+    private bool PastShare()
+    {
+        var elapsed = Timestamp() - _start;
+        return elapsed >= _deadlineTicks && (elapsed >= _limitTicks || (_constructed && BestScore.Hard == 0));
+    }
 
     /// <summary>
     /// Under a time limit, an estimate of how many steps of a loop fit in all: given the steps done, done + the rate
@@ -196,6 +212,7 @@ internal sealed class SearchEngine
         var fork = new SearchEngine(_p, _options, _progress, (int[])_ev.Assign.Clone(), _timeShare, seed, _start, _moves.Index)
         {
             _opened = true,
+            _constructed = true,
             Iterations = Iterations,
             BestScore = BestScore,
         };
@@ -211,11 +228,12 @@ internal sealed class SearchEngine
     {
         if (!_warmStart)
         {
-            Construction.Greedy(_ev, () => token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks);
+            Construction.Greedy(_ev, () => token.IsCancellationRequested || PastShare());
         }
 
         Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
         BestScore = _ev.Score;
+        _constructed = true;
         Report();
     }
 
@@ -391,7 +409,7 @@ internal sealed class SearchEngine
                 return true;
             }
 
-            if (!_lanes!.Await(next, () => token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks))
+            if (!_lanes!.Await(next, () => token.IsCancellationRequested || PastShare()))
             {
                 return false;
             }
@@ -409,7 +427,7 @@ internal sealed class SearchEngine
     /// </summary>
     private bool FinishLanes(Action<LaneTask> apply, CancellationToken token)
     {
-        if (token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks || !ApplyDue(long.MaxValue, apply, token))
+        if (token.IsCancellationRequested || PastShare() || !ApplyDue(long.MaxValue, apply, token))
         {
             CloseLanes();
             return false;
@@ -645,7 +663,7 @@ internal sealed class SearchEngine
     }
 
     private bool Stop(long limit, CancellationToken token) =>
-        Iterations >= limit || token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks;
+        Iterations >= limit || token.IsCancellationRequested || PastShare();
 
     /// <summary>
     /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, clears
