@@ -31,7 +31,7 @@ public static class RosterPlanner
     /// soft score (a Lagrangian relaxation, see <see cref="LowerBound"/>). Under a time limit the search uses 90 % of
     /// it and the bound the rest (up to 5,000 subgradient iterations, so the bound, unlike the roster, depends on the
     /// machine's speed), except while the search's best roster still breaks a hard rule: then the search keeps the whole
-    /// limit, and when it has spent it the roster carries no bound; with an iteration limit, or none, the bound spends a
+    /// limit, and a roster that still breaks one when the limit is spent carries no bound; with an iteration limit, or none, the bound spends a
     /// fixed budget of work (20-800 iterations) and is as deterministic as the roster.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -136,9 +136,10 @@ public static class RosterPlanner
         var cells = start is null ? null : problem.CellsOf(start, nameof(start));
         var engine = Search(problem.Compiled, options, cells, progress, withBound ? 0.9 : 1.0, cancellationToken);
         var roster = RosterBuilder.Build(problem.Compiled, engine.BestAssign);
-        // No bound once the whole limit is spent (the search keeps it while its best breaks a hard rule): its setup alone
-        // would overrun the limit.
-        if (withBound && !engine.PastTimeLimit())
+        // No bound when the search spent the whole limit and still holds hard violations (it keeps the bound's share while
+        // its best breaks a hard rule): the bound's setup alone would overrun the limit. A roster without hard violations
+        // gets its bound as before.
+        if (withBound && (roster.Score.IsFeasible || !engine.PastTimeLimit()))
         {
             var upper = roster.Score.IsFeasible ? roster.Score.Soft : (long?)null;
             var iterations = BoundIterations(problem.Compiled, options);
