@@ -244,13 +244,9 @@ internal sealed class SearchEngine
             }
         }
 
-        if (!SweepPass(order, order.Length, limit, token))
-        {
-            return;
-        }
-
         // On lanes, more passes over every worker: the first pass's rows were solved against a stale cover (lanes23).
-        for (var pass = 1; _lanes is not null && pass < _options.LaneSweepPasses; pass++)
+        var passes = _lanes is null ? 1 : Math.Max(1, _options.LaneSweepPasses);
+        for (var pass = 0; pass < passes; pass++)
         {
             if (!SweepPass(order, order.Length, limit, token))
             {
@@ -258,13 +254,22 @@ internal sealed class SearchEngine
             }
         }
 
+        RepairPasses(order, limit, token);
+    }
+
+    /// <summary>
+    /// The sweep's repair passes (up to <see cref="SearchTuning.SweepRepairPasses"/>) over the workers still breaking their own
+    /// rules, <paramref name="order"/> the scratch for their numbers.
+    /// </summary>
+    private void RepairPasses(int[] order, long limit, CancellationToken token)
+    {
         // Repair passes: a worker the sweep left breaking their own rules is re-optimised again against the others as
         // they now stand (and with fresh tie-breaking noise), which often opens a row inside their rules that the first
         // pass, against the construction's roster, did not have (Instance23, seed 1: 15 such workers after the sweep,
         // 0 after 4 passes; docs/rostering.md, hard17).
         for (var pass = 0; pass < SearchTuning.SweepRepairPasses && !Stop(limit, token); pass++)
         {
-            next = 0;
+            var next = 0;
             for (var w = 0; w < _p.WorkerCount; w++)
             {
                 if (_ev.WorkerHard(w) > 0)
@@ -511,12 +516,7 @@ internal sealed class SearchEngine
     private void WalkOnLanes(long limit, CancellationToken token)
     {
         var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
-        void Apply(LaneTask task)
-        {
-            var from = Stopwatch.GetTimestamp();
-            ApplyWalkTask(task, acceptance);
-            _lanes?.Stats?.AddApply(Stopwatch.GetTimestamp() - from);
-        }
+        void Apply(LaneTask task) => ApplyWalkTask(task, acceptance);
 
         _lastImprovement = Iterations;
         var rowLag = Math.Max(1, _options.LaneWalkRowLagPerLane * _lanes!.Count);
@@ -532,14 +532,7 @@ internal sealed class SearchEngine
             }
 
             var move = Pick();
-            LaneTaskKind? kind = move switch
-            {
-                ReoptimiseWorkerMove => LaneTaskKind.Reoptimise,
-                RuinAndRecreateMove => LaneTaskKind.Ruin,
-                WindowRuinMove => LaneTaskKind.WindowRuin,
-                _ => null,
-            };
-            if (kind is not { } k)
+            if (LaneKind(move) is not { } k)
             {
                 Step(acceptance, move);
                 continue;
@@ -565,6 +558,15 @@ internal sealed class SearchEngine
         FinishLanes(Apply, token);
     }
 
+    /// <summary>The lane task a move of the walk becomes on lanes (its exact solves); null for the cheap moves, run on the search's thread.</summary>
+    private static LaneTaskKind? LaneKind(IMove move) => move switch
+    {
+        ReoptimiseWorkerMove => LaneTaskKind.Reoptimise,
+        RuinAndRecreateMove => LaneTaskKind.Ruin,
+        WindowRuinMove => LaneTaskKind.WindowRuin,
+        _ => null,
+    };
+
     /// <summary>Draws a ruin for the lanes: a seed, a copy of the roster and of the warm-start minute prices.</summary>
     private void DrawRuin(LaneTaskKind kind, long due)
     {
@@ -588,9 +590,11 @@ internal sealed class SearchEngine
     private void ApplyWalkTask(LaneTask task, LateAcceptance acceptance)
     {
         LaneTaskObserver?.Invoke(task.Kind, false);
+        var from = Stopwatch.GetTimestamp();
         var before = BeginIteration();
         SetTaskRows(task);
         EndIteration(before, acceptance, notWorseOnly: task.Kind == LaneTaskKind.Reoptimise);
+        _lanes?.Stats?.AddApply(Stopwatch.GetTimestamp() - from);
         LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
