@@ -215,7 +215,7 @@ internal sealed class SearchEngine
     {
         if (!_warmStart)
         {
-            Construction.Greedy(_ev, () => token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks);
+            Construction.Greedy(_ev, () => token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks, _moves.Index);
         }
 
         Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);

@@ -37,6 +37,10 @@ internal sealed class SearchIndex
     /// <summary>The <paramref name="i"/>-th worker (0-based, ascending) allowed on <paramref name="daySlot"/>.</summary>
     public int Eligible(int daySlot, int i) => _eligible[_eligibleStart[daySlot] + i];
 
+    /// <summary>The workers allowed on <paramref name="daySlot"/>, ascending.</summary>
+    public ReadOnlySpan<int> EligibleOn(int daySlot) =>
+        _eligible.AsSpan(_eligibleStart[daySlot], _eligibleStart[daySlot + 1] - _eligibleStart[daySlot]);
+
     /// <summary>How many worker-dates have choices of different soft cost.</summary>
     public int WishCellCount => _wishCells.Length;
 
