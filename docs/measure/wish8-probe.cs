@@ -3,6 +3,17 @@
 #:property AssemblyName=CommunityDomain.Tests
 #:property NoWarn=$(NoWarn);NU1603;CA1303;CA1305;CA1307;CA1310;CA1822;CA1852;CA5394;CA1515;CA2007;IDE0005;CS1591
 #:property TreatWarningsAsErrors=false
+// Issue 20, wish8 (docs/rostering.md, "Wishes at equal cover"): plans a Curtois instance, prints the objective, and with
+// `probe` counts on the final roster what exchanges at FIXED cover would still lower the score: (a) two workers swap any
+// block of dates (any length), (b) two workers swap ANY subset of the dates they differ on inside a window of 7, 10 or 14
+// dates (every subset, Gray code, scored by the evaluator), (c) three workers rotate their choices on a block of up to 7
+// dates (both directions). It also prints each worker's wish points, minutes and row. The assembly is named
+// CommunityDomain.Tests so that it sees the library's internals (the evaluator, the compiled problem); it is a scratch
+// diagnosis, not part of any build.
+//
+// usage: dotnet build docs/measure/wish8-probe.cs -c Release -o DIR
+//        dotnet DIR/CommunityDomain.Tests.dll INSTANCE.txt CPU_SECONDS SEED DEGREE [ITERATIONS|0] [probe]
+// ITERATIONS (not 0) plans with that iteration limit instead of the CPU-time limit (load-proof).
 using System.Globalization;
 using System.Runtime.InteropServices;
 using CommunityDomain.Benchmarks.Curtois;

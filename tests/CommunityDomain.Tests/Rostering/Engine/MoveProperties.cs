@@ -29,7 +29,6 @@ public sealed class MoveProperties
         WindowRuin,
         EjectionChain,
         WindowChain,
-        Pair,
     }
 
     [Property]
@@ -49,7 +48,6 @@ public sealed class MoveProperties
         Kind.WindowRuin => new WindowRuinMove(),
         Kind.EjectionChain => new EjectionChainMove(),
         Kind.WindowChain => new WindowChainMove(),
-        Kind.Pair => new PairMove(),
         _ => new GuidedSwapMove(oneDate: false),
     };
 
@@ -92,7 +90,7 @@ public sealed class MoveProperties
                 Assert.Fail($"{kind} put a worker on two overlapping duties");
             }
 
-            if (kind is Kind.SwapDate or Kind.SwapBlock or Kind.GuidedSwapDate or Kind.GuidedSwapBlock or Kind.Pair && !Counts(p, ev.Assign).SequenceEqual(counts))
+            if (kind is Kind.SwapDate or Kind.SwapBlock or Kind.GuidedSwapDate or Kind.GuidedSwapBlock && !Counts(p, ev.Assign).SequenceEqual(counts))
             {
                 Assert.Fail($"{kind} changed cover");
             }

@@ -36,10 +36,6 @@ internal sealed class SearchEngine
 
     private readonly int[] _shareEnds;
 
-    // The pair re-optimisation at fixed cover (wish8): drawn on short horizons with blind draws, in a stall, instead of some blind block swaps.
-    private readonly PairMove _pairMove = new();
-    private readonly bool _pairDrawable;
-
     private long _lastImprovement;
 
     // Iterations without a new record of the current roster before a kick.
@@ -68,7 +64,6 @@ internal sealed class SearchEngine
         _shareEnds = ShareEnds(
             _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
             p.Days >= SearchTuning.WindowChainFromDays);
-        _pairDrawable = _moves.Index.AllowedShare >= SearchTuning.GuidedBelowAllowedShare && p.Days < SearchTuning.EjectionChainBelowDays;
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
         BestAssign = new int[p.WorkerCount * p.Days];
@@ -611,13 +606,6 @@ internal sealed class SearchEngine
         {
             if (roll < _shareEnds[i])
             {
-                if (i == BlindBlockSwap && _pairDrawable && ChainDrawable(Iterations - _lastImprovement, _stagnation)
-                    && _moves.Rng.Next(SearchTuning.PairOneInBlockSwaps) == 0)
-                {
-                    PairDraws++;
-                    return _pairMove;
-                }
-
                 if (_moveList[i] is not EjectionChainMove)
                 {
                     return _moveList[i];
@@ -625,7 +613,7 @@ internal sealed class SearchEngine
 
                 if (!ChainDrawable(Iterations - _lastImprovement, _stagnation))
                 {
-                    return _moveList[BlindBlockSwap]; // the blind block swap, after the window chain (drawn on other horizons)
+                    return _moveList[i + 2]; // the blind block swap, after the window chain (drawn on other horizons)
                 }
 
                 ChainDraws++;
@@ -647,12 +635,6 @@ internal sealed class SearchEngine
 
     /// <summary>How many times this search drew the ejection chain (<see cref="ChainDrawable"/>).</summary>
     internal long ChainDraws { get; private set; }
-
-    /// <summary>How many times this search drew the pair re-optimisation (<see cref="PairMove"/>).</summary>
-    internal long PairDraws { get; private set; }
-
-    /// <summary>Where the blind block swap sits in <see cref="_moveList"/>.</summary>
-    private const int BlindBlockSwap = 10;
 
     /// <summary>
     /// Where each move of <see cref="_moveList"/> ends on the roll out of 1000: guided or blind draws

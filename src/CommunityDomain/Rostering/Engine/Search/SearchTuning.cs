@@ -53,19 +53,6 @@ internal static class SearchTuning
     /// </summary>
     public const int EjectionChainBelowDays = 42;
 
-    /// <summary>
-    /// Where the ejection chain is drawn (short horizons, blind draws) and the walk has stalled half a plateau
-    /// (<see cref="SearchEngine.ChainDrawable"/>), one blind block swap in this many becomes the pair re-optimisation at
-    /// fixed cover (<see cref="PairMove"/>): about 10 of 1000 draws (docs/rostering.md, wish8).
-    /// </summary>
-    public const int PairOneInBlockSwaps = 28;
-
-    /// <summary>Most dates one <see cref="PairMove"/> may swap (it scores every subset: 2^this evaluations at most).</summary>
-    public const int PairMostDates = 8;
-
-    /// <summary>The window of dates around the wish a <see cref="PairMove"/> looks in.</summary>
-    public const int PairWindow = 14;
-
     /// <summary>Most links of one ejection chain (each re-optimises one worker exactly).</summary>
     public const int EjectionChainLinks = 4;
 
