@@ -110,6 +110,27 @@ for (var a = 0; a < W; a++) for (var b = a + 1; b < W; b++) for (var c = b + 1; 
     ev.Undo();
 }
 Console.WriteLine($"(c) improving 3-cycles on blocks <=7: {cCount}, best gain {cBest}");
+// (d) at FREE cover: two (then three) workers cleared and rebuilt with the exact one-worker DP, in both orders, as
+// ruin-and-recreate does (CommunityDomain.Rostering.Engine.Search.RuinAndRecreateMove), each from the final roster.
+var ctx = new CommunityDomain.Rostering.Engine.Search.MoveContext(ev, new Random(seed));
+foreach (var size in new[] { 2, 3 })
+{
+    int dCount = 0, dNotWorse = 0; long dBest = 0; var dTried = 0;
+    var tuples = size == 2
+        ? (from a in Enumerable.Range(0, W) from b in Enumerable.Range(0, W) where a != b select new[] { a, b })
+        : (from a in Enumerable.Range(0, W) from b in Enumerable.Range(0, W) from c in Enumerable.Range(0, W) where a < b && b != c && a != c select new[] { a, b, c });
+    foreach (var t in tuples)
+    {
+        ev.Begin();
+        foreach (var w in t) ctx.Clear(w);
+        for (var pass = 0; pass < 2; pass++) foreach (var w in t) ctx.Reoptimise(w);
+        ev.Commit(); dTried++;
+        if (ev.Score < baseScore) { dCount++; dBest = Math.Max(dBest, baseScore.Soft - ev.Score.Soft); }
+        if (ev.Score <= baseScore) dNotWorse++;
+        ev.Undo();
+    }
+    Console.WriteLine($"(d) {size} workers rebuilt at free cover: tried {dTried}, improving {dCount}, not worse {dNotWorse}, best gain {dBest}");
+}
 
 internal sealed class SyncProgress(Action<PlannerProgress> report) : IProgress<PlannerProgress>
 {
