@@ -76,6 +76,16 @@ internal sealed class LagrangianBound
     // Neither ascent is dropped before each has taken this many steps: a pessimistic early time estimate (a slow first
     // step under load) otherwise dropped the paid ascent after one step, and Instance21's bound fell with it.
     internal const int MinStepsBeforeDrop = 5;
+
+    // The step direction starts at 0 and weighs the subgradients in over about 1 / Deflection steps (after k steps it holds
+    // 1 - 0.95^k of its full weight): while it forms, the bound lags the prices, and a stall counted then halved the step
+    // scale early for good (Instance12 toward 4,040: both ascents halved within their first 20-40 steps and the zero
+    // ascent crept on at half its scale, 3,869 at 800 iterations). So a root ascent's scale does not halve before its
+    // WarmUpSteps-th step (3 / Deflection: 95 % of the weight), nor, with a small budget, before a quarter of the budget
+    // (each ascent's own steps by the race's end, so few iterations still shorten the paid ascent's long steps; 80 steps
+    // at any budget lost Instance5 1,015 -> 872 and Instance20 399 -> 200 at 100 iterations). docs/rostering.md, bound12.
+    internal const int WarmUpSteps = (int)(3 / Deflection);
+    private const int WarmUpBudgetShare = 4;
     private const int MinPaidStallIterations = 4;
     private const double MinStepScale = 1e-4;
 
@@ -128,6 +138,11 @@ internal sealed class LagrangianBound
     private bool _done;
     private readonly bool _paid;
 
+    // Steps taken, and whether the step scale waits for the direction to form (WarmUpSteps: root ascents; a branch node's
+    // ascent starts from its parent's prices and keeps the plain stall rule).
+    private int _steps;
+    private readonly bool _warmUp;
+
     // From the setup both ascents share: the lanes (path solver and scratch, used by one ascent at a time), per worker
     // the open shift types and the path's shape.
     private readonly BoundLane[] _lanes;
@@ -148,10 +163,11 @@ internal sealed class LagrangianBound
     private readonly double[]? _use;
     private int _averaged;
 
-    private LagrangianBound(BoundSetup setup, double paidShare, bool track = false, double[]? start = null)
+    private LagrangianBound(BoundSetup setup, double paidShare, bool track = false, double[]? start = null, bool warmUp = true)
     {
         var p = setup.Problem;
         _p = p;
+        _warmUp = warmUp;
         _hi = setup.CoverHigh;
         _paid = paidShare != 0;
         _theta = _paid ? PaidStartStepScale : ZeroStartStepScale;
@@ -300,7 +316,7 @@ internal sealed class LagrangianBound
             return null;
         }
 
-        var ascent = new LagrangianBound(new BoundSetup(p, hi, degree: 1), paidShare: 0, track: true, start);
+        var ascent = new LagrangianBound(new BoundSetup(p, hi, degree: 1), paidShare: 0, track: true, start, warmUp: false);
         for (var k = 0; k < iterations && !ascent._done; k++)
         {
             if (k > 0 && stop())
@@ -380,6 +396,7 @@ internal sealed class LagrangianBound
     /// </summary>
     private bool Iterate(long? upper, Func<int> budget)
     {
+        _steps++;
         var value = Evaluate();
         if (double.IsPositiveInfinity(value) || value >= Unbounded)
         {
@@ -405,7 +422,7 @@ internal sealed class LagrangianBound
                 }
             }
         }
-        else if (++_sinceBest >= StallLength(budget))
+        else if (++_sinceBest >= StallLength(budget) && !Forming(budget))
         {
             _theta /= 2;
             _sinceBest = 0;
@@ -445,6 +462,9 @@ internal sealed class LagrangianBound
             }
         }
     }
+
+    /// <summary>Whether the step direction is still forming (<see cref="WarmUpSteps"/>; at most a <see cref="WarmUpBudgetShare"/>th of the budget), so a stall does not halve the step scale yet.</summary>
+    private bool Forming(Func<int> budget) => _warmUp && _steps < WarmUpSteps && _steps < budget() / WarmUpBudgetShare;
 
     /// <summary>Iterations without a better bound after which the step scale halves, given the iterations expected in all (asked only for the paid ascent: a time limit's estimate reads the clock).</summary>
     private int StallLength(Func<int> budget) =>
