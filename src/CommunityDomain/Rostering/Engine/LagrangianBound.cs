@@ -193,11 +193,22 @@ internal sealed class LagrangianBound
         _workerValue = new double[p.WorkerCount];
         _pathSlot = new int[p.WorkerCount * _days];
         _shapeOf = setup.ShapeOf;
+        StartPrices(paidShare, start);
+        if (track)
+        {
+            _bestPrices = new double[_direction.Length];
+            _use = new double[p.WorkerCount * p.Days * p.Choices];
+        }
+    }
 
+    /// <summary>The first prices: <paramref name="start"/> when given, else cover prices that pay a duty
+    /// <paramref name="paidShare"/> of its under weight (0: zero prices).</summary>
+    private void StartPrices(double paidShare, double[]? start)
+    {
         // Cover prices are negative where a duty is paid (a worker's path pays the price, the count earns it).
         for (var i = 0; i < _lambda.Length; i++)
         {
-            _lambda[i] = p.Required[i] > 0 ? -paidShare * p.Under[i] : 0;
+            _lambda[i] = _p.Required[i] > 0 ? -paidShare * _p.Under[i] : 0;
         }
 
         if (start is not null)
@@ -206,12 +217,6 @@ internal sealed class LagrangianBound
             {
                 Price(j) = start[j];
             }
-        }
-
-        if (track)
-        {
-            _bestPrices = new double[_direction.Length];
-            _use = new double[p.WorkerCount * p.Days * p.Choices];
         }
     }
 
