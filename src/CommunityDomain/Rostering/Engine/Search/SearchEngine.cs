@@ -36,16 +36,10 @@ internal sealed class SearchEngine
 
     private readonly int[] _shareEnds;
 
-    // Whether the window chain, like the exact chain, is drawn only past half a plateau without a record (long27).
-    private readonly bool _windowChainGated;
-
     private long _lastImprovement;
 
     // Iterations without a new record of the current roster before a kick.
     private readonly long _stagnation;
-
-    // The plateau whose half gates the chains (long27: shorter on 120-272 dates).
-    private readonly long _chainPlateau;
     private ScorePart _currentRecord = new(int.MaxValue, long.MaxValue);
 
     // start: cells to search from instead of the greedy construction (repair starts from the published roster).
@@ -67,15 +61,11 @@ internal sealed class SearchEngine
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
-        var band = p.Days >= SearchTuning.WindowRuinFromDays && p.Days < SearchTuning.WindowChainFromDays;
-        _windowChainGated = band && SearchTuning.StallChainKind == 1;
         _shareEnds = ShareEnds(
-            _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays,
-            p.Days < SearchTuning.EjectionChainBelowDays || (band && SearchTuning.StallChainKind == 2),
-            p.Days >= SearchTuning.WindowChainFromDays || _windowChainGated);
+            _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
+            p.Days >= SearchTuning.WindowChainFromDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
-        _chainPlateau = band ? _stagnation / SearchTuning.StallChainPlateauDivisor : _stagnation;
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
         _timeShare = timeShare;
@@ -616,14 +606,14 @@ internal sealed class SearchEngine
         {
             if (roll < _shareEnds[i])
             {
-                if (_moveList[i] is not EjectionChainMove && !(_windowChainGated && _moveList[i] is WindowChainMove))
+                if (_moveList[i] is not EjectionChainMove)
                 {
                     return _moveList[i];
                 }
 
-                if (!ChainDrawable(Iterations - _lastImprovement, _chainPlateau))
+                if (!ChainDrawable(Iterations - _lastImprovement, _stagnation))
                 {
-                    return _moveList[_moveList[i] is EjectionChainMove ? i + 2 : i + 1]; // the blind block swap, after the window chain
+                    return _moveList[i + 2]; // the blind block swap, after the window chain (drawn on other horizons)
                 }
 
                 ChainDraws++;

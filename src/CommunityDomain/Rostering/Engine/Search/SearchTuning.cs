@@ -73,16 +73,6 @@ internal static class SearchTuning
     /// </summary>
     public const int WindowChainFromDays = 273;
 
-    /// <summary>
-    /// Scratch switch (long27, not merged): on horizons of <see cref="WindowRuinFromDays"/> up to <see cref="WindowChainFromDays"/>
-    /// dates, 0 draws as before, 1 the window chain and 2 the exact ejection chain, each only once the walk has stalled
-    /// half of the chain's plateau (B, C: divisor 1; D = 2, E = 1 with divisor 8).
-    /// </summary>
-    public const int StallChainKind = 0;
-
-    /// <summary>Scratch (long27): in that band the chain's plateau is the kick's divided by this (1: the same gate as below 42 dates).</summary>
-    public const int StallChainPlateauDivisor = 1;
-
     /// <summary>Most links of one <see cref="WindowChainMove"/> chain (each changes one worker's row on at most two dates).</summary>
     public const int WindowChainLinks = 3;
 
