@@ -37,9 +37,17 @@ var problem = CurtoisMapping.ToProblem(instance);
 var options = new PlannerOptions(seed, Duration.FromSeconds(seconds), timeProvider: wallLimit ? null : new CpuClock()) { DegreeOfParallelism = degree };
 var lastSecond = -1;
 PlannerProgress? last = null;
+// The most moves between two records of the best roster (long27: whether a stall-gated move, drawn after half a plateau
+// without a record of the current roster, is ever drawn; a new best is always a new record of the current roster).
+(long Moves, long From) longestGap = (0, 0);
 var progress = args.Length > 4 && args[4] == "progress"
     ? new SyncProgress(p =>
     {
+        if (last is { } before && p.Iteration - before.Iteration > longestGap.Moves)
+        {
+            longestGap = (p.Iteration - before.Iteration, before.Iteration);
+        }
+
         last = p;
         if ((int)p.Elapsed.TotalSeconds > lastSecond)
         {
@@ -57,7 +65,7 @@ var (result, lanes) = LaneReport.Plan(problem, options, progress, laneSweepPasse
 var roster = result.Match(r => r, none => none.Best);
 if (last is { } record)
 {
-    Console.WriteLine($"last record {record}");
+    Console.WriteLine($"last record {record}; longest gap between records {longestGap.Moves} moves from #{longestGap.From}");
 }
 
 var e = CurtoisEvaluator.Evaluate(instance, CurtoisMapping.ToSolution(instance, roster));
