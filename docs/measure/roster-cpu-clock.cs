@@ -23,23 +23,35 @@ using NodaTime;
 // CPU_SECONDS with a trailing `w` (e.g. `60w`) is a wall-clock limit instead (no time provider: what `curtois --seconds`
 // gives), for quiet-machine comparisons such as degree 1 against degree 2 in the seconds a coordinator waits.
 //
-// usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS[w] [SEED] [DEGREE] [progress]
+// usage: dotnet run -c Release docs/measure/roster-cpu-clock.cs -- INSTANCE.txt CPU_SECONDS[w]|MOVES(i) [SEED] [DEGREE] [progress]
 // prints: name seed degree cpu wall objective hard under over on off bound, then the lanes' counters on a problem that takes
 // them (tasks, open seconds, idle share, the search's wait; zeros otherwise: docs/rostering.md, par28)
 var instance = CurtoisParser.Load(args[0]);
 var wallLimit = args[1].EndsWith('w');
-var seconds = double.Parse(args[1].TrimEnd('w'), CultureInfo.InvariantCulture);
+// A trailing `i` (e.g. `90000i`) is a move limit instead, with no time limit: the same walk whatever the load (long27).
+var moveLimit = args[1].EndsWith('i') ? long.Parse(args[1].TrimEnd('i'), CultureInfo.InvariantCulture) : (long?)null;
+var seconds = moveLimit is null ? double.Parse(args[1].TrimEnd('w'), CultureInfo.InvariantCulture) : 0;
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 var degree = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
 var wall = System.Diagnostics.Stopwatch.StartNew();
 var cpu = CpuClock.Now();
 var problem = CurtoisMapping.ToProblem(instance);
-var options = new PlannerOptions(seed, Duration.FromSeconds(seconds), timeProvider: wallLimit ? null : new CpuClock()) { DegreeOfParallelism = degree };
+var options = moveLimit is { } moves
+    ? new PlannerOptions(seed, iterationLimit: moves) { DegreeOfParallelism = degree }
+    : new PlannerOptions(seed, Duration.FromSeconds(seconds), timeProvider: wallLimit ? null : new CpuClock()) { DegreeOfParallelism = degree };
 var lastSecond = -1;
 PlannerProgress? last = null;
+// The most moves between two records of the best roster (long27: whether a stall-gated move, drawn after half a plateau
+// without a record of the current roster, is ever drawn; a new best is always a new record of the current roster).
+(long Moves, long From) longestGap = (0, 0);
 var progress = args.Length > 4 && args[4] == "progress"
     ? new SyncProgress(p =>
     {
+        if (last is { } before && p.Iteration - before.Iteration > longestGap.Moves)
+        {
+            longestGap = (p.Iteration - before.Iteration, before.Iteration);
+        }
+
         last = p;
         if ((int)p.Elapsed.TotalSeconds > lastSecond)
         {
@@ -57,7 +69,7 @@ var (result, lanes) = LaneReport.Plan(problem, options, progress, laneSweepPasse
 var roster = result.Match(r => r, none => none.Best);
 if (last is { } record)
 {
-    Console.WriteLine($"last record {record}");
+    Console.WriteLine($"last record {record}; longest gap between records {longestGap.Moves} moves from #{longestGap.From}");
 }
 
 var e = CurtoisEvaluator.Evaluate(instance, CurtoisMapping.ToSolution(instance, roster));
