@@ -36,6 +36,10 @@ internal sealed partial class WorkerScheduleDp
     // each finer halving costs one more path per worker.
     private const double BracketResolution = 0.25;
 
+    // The bisection stops once the cheapest row in the window costs less than this above the rounds' best Lagrangian
+    // value: soft scores are whole and a row's price noise is below 0.9, so no row in the window has a lower whole cost.
+    private const double ProvenGap = 0.1;
+
     // Shifts the greedy repair of the nearest row adds or removes at most, one per step; the row it leaves is judged
     // by the evaluator like any other, so a worker still outside the minute window is the search's to mend.
     private const int MaxRepairSteps = 8;
@@ -72,14 +76,24 @@ internal sealed partial class WorkerScheduleDp
     // baseline). True: dominated and saturated counts are skipped (see ExtendDay), the same optimum.
     private readonly bool _weekendPruning;
 
+    // False: the bisection runs until its bracket is narrow (main's rounds, the tests' baseline). True: it also stops once
+    // its row in the window is within ProvenGap of the rounds' Lagrangian value (see Proven), the same whole cost.
+    private readonly bool _gapStop;
+
+    // False: the bracket's bisection alone picks the prices (main's rounds, the tests' baseline). True: before a row in the
+    // window, the secant of the two nearest rows (see NextPrice).
+    private readonly bool _secant;
+
     // Per date, this pass: the weekends with a date after it on which the worker can take a duty (saturation: a count that
     // all of them cannot push over the maximum).
     private readonly int[] _weekendsAfter;
 
-    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true)
+    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true, bool gapStop = true, bool secant = true)
     {
         _p = p;
         _weekendPruning = weekendPruning;
+        _gapStop = gapStop;
+        _secant = secant;
         _weekendsAfter = new int[p.Days];
         _lambda = new double[p.WorkerCount];
         _mu = new double[p.ShiftCount];
@@ -218,6 +232,8 @@ internal sealed partial class WorkerScheduleDp
         var lambda = _lambda[w];
         var bracket = new MinutePriceBracket(Math.Max(_baseStep, Math.Abs(lambda)));
         rounds = new MinuteRounds();
+        var tie = double.NaN;
+        var pricesRaised = false;
         for (var round = 0; round < MaxRounds; round++)
         {
             if (!Run(r, lambda, 0, out var trueCost))
@@ -225,12 +241,17 @@ internal sealed partial class WorkerScheduleDp
                 break;
             }
 
-            if (!RespectsCountsAndWeeks(r, out var minutes))
+            var minutes = TallyRow();
+            rounds.Bound = Math.Max(rounds.Bound, trueCost + PricedSlack(r, lambda, minutes));
+            if (!RaiseBrokenPrices(r))
             {
+                (pricesRaised, tie) = (true, double.NaN);
                 continue;
             }
 
-            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || !bracket.Next(_baseStep, ref lambda))
+            // At the secant price no row below the line through the two nearest rows: no price puts one between them.
+            var edge = !double.IsNaN(tie) && trueCost + (lambda * minutes) >= tie - (1e-9 * (1 + Math.Abs(tie)));
+            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || Proven(rounds) || (edge && !rounds.Found) || !NextPrice(ref bracket, rounds, !pricesRaised, ref lambda, out tie))
             {
                 break;
             }
@@ -243,6 +264,33 @@ internal sealed partial class WorkerScheduleDp
 
         return rounds.Found;
     }
+
+    /// <summary>
+    /// The next price into <paramref name="lambda"/>. Before any row in the window, once the nearest rows below and above
+    /// it are known under the same prices (<paramref name="samePrices"/>: no per-shift or weekly price raised), the price at
+    /// which they cost the same (the secant of the lower hull of cost against minutes; their tied priced cost into
+    /// <paramref name="tie"/>): a row cheaper there lies strictly between them, and none proves no price finds one.
+    /// Else the bracket's bisection (<paramref name="tie"/> NaN). False when the bracket is done.
+    /// </summary>
+    private bool NextPrice(ref MinutePriceBracket bracket, in MinuteRounds rounds, bool samePrices, ref double lambda, out double tie)
+    {
+        tie = double.NaN;
+        if (_secant && samePrices && !rounds.Found && rounds.BelowMinutes >= 0 && rounds.AboveMinutes >= 0)
+        {
+            var price = (rounds.BelowCost - rounds.AboveCost) / (rounds.AboveMinutes - rounds.BelowMinutes);
+            if (price > bracket.TooLow && price < bracket.TooHigh)
+            {
+                lambda = price;
+                tie = rounds.BelowCost + (price * rounds.BelowMinutes);
+                return true;
+            }
+        }
+
+        return bracket.Next(_baseStep, ref lambda);
+    }
+
+    /// <summary>True when the gap stop is on and the rounds' row in the window is within <see cref="ProvenGap"/> of their Lagrangian value.</summary>
+    private bool Proven(in MinuteRounds rounds) => _gapStop && rounds.Found && rounds.BestTrue - rounds.Bound < ProvenGap;
 
     /// <summary>
     /// One round's row (<see cref="_row"/>, <paramref name="minutes"/> worked at <paramref name="trueCost"/>): kept in
@@ -313,6 +361,9 @@ internal sealed partial class WorkerScheduleDp
         public double BelowCost = double.PositiveInfinity;
         public int AboveMinutes = -1;
         public double AboveCost = double.PositiveInfinity;
+
+        // The largest Lagrangian value of the rounds' paths: no row in the window keeping the priced maxima costs less.
+        public double Bound = double.NegativeInfinity;
     }
 
     /// <summary>
