@@ -1,3 +1,5 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Engine;
 using CommunityDomain.Tests.Generators;
@@ -24,6 +26,11 @@ public sealed class MinutePriceStopProperties
 
     /// <summary>The lockdown generator's problems (every shape).</summary>
     public static Arbitrary<LockdownProblem> Lockdown() => LockdownRosterGenerators.Lockdown();
+
+    /// <summary>Two to eight weeks with minute windows of zero to three shifts (<see cref="Weeks"/>); they shrink as lockdown problems do.</summary>
+    public static Arbitrary<MinuteWindowProblem> WideWindows() => Arb.From(
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => new MinuteWindowProblem(seed, Weeks(seed))),
+        t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
 
     [Property]
     public void The_Lagrangian_value_never_exceeds_the_cheapest_row_in_the_window(TinyProblem tiny)
@@ -54,6 +61,9 @@ public sealed class MinutePriceStopProperties
 
     [Property]
     public void The_gap_stop_keeps_the_rows_whole_cost_on_narrow_windows(TinyProblem tiny) => SameWholeCost(tiny.Problem);
+
+    [Property]
+    public void The_gap_stop_keeps_the_rows_whole_cost_over_weeks(MinuteWindowProblem weeks) => SameWholeCost(weeks.Problem);
 
     [Property]
     public void The_gap_stop_keeps_the_rows_whole_cost_on_lockdown_problems(LockdownProblem lockdown) => SameWholeCost(lockdown.Problem);
@@ -100,4 +110,44 @@ public sealed class MinutePriceStopProperties
         row.CopyTo(all, w * p.Compiled.Days);
         return RosterBuilder.Build(p.Compiled, all).Assignments.ToList();
     }
+
+    /// <summary>
+    /// 14-56 dates from any weekday; 1-3 shift types of 4-12 hours; demands on 60 % of the slots wanted at 0-49 points;
+    /// 1-4 workers, each with a minute window whose minimum is up to three fifths of the horizon at the first shift's length
+    /// and whose width is zero to three such shifts, and random run, day-off and rest rules; some wishes.
+    /// </summary>
+    private static RosterProblem Weeks(int seed)
+    {
+        var r = new Random(seed);
+        var days = r.Next(14, 57);
+        var start = new LocalDate(2022, 8, 15).PlusDays(r.Next(7));
+        var horizon = new DateInterval(start, start.PlusDays(days - 1));
+        var shifts = Enumerable.Range(0, r.Next(1, 4)).Select(i => new ShiftDefinition("S" + i, new LocalTime(r.Next(24), 0), Duration.FromHours(r.Next(2, 7) * 2))).ToList();
+        var compound = new Id<Compound>(1);
+        var demands = (from date in horizon from shift in shifts where r.NextDouble() < 0.6 select new Demand(new Id<Post>(1), compound, date, shift.Code, r.Next(0, 4), r.Next(0, 50), r.Next(0, 5))).ToList();
+        var first = (int)shifts[0].Duration.TotalMinutes;
+        var workers = Enumerable.Range(1, r.Next(1, 5)).Select(i =>
+        {
+            var min = first * r.Next(0, (days * 3 / 5) + 1);
+            var rules = new WorkRules(
+                minTotalMinutes: min,
+                maxTotalMinutes: min + (first * r.Next(0, 4)),
+                minConsecutiveDays: r.Next(1, 3),
+                minConsecutiveDaysOff: r.Next(1, 3),
+                minRest: r.Next(2) == 0 ? Duration.FromHours(r.Next(0, 17)) : null);
+            return new Worker(new Id<Worker>(i), WorkerKind.Staff, compound, unavailableDates: horizon.Where(_ => r.Next(10) == 0).ToList(), rules: rules);
+        }).ToList();
+        var wishes = Enumerable.Range(0, r.Next(0, 8)).Select(_ => new ShiftWish(workers[r.Next(workers.Count)].Id,
+            start.PlusDays(r.Next(days)), shifts[r.Next(shifts.Count)].Code, r.Next(2) == 0 ? WishKind.ShiftOn : WishKind.ShiftOff, r.Next(1, 9))).ToList();
+        return RosterProblem.Create(horizon, shifts, demands, workers, wishes: wishes);
+    }
+
+}
+
+/// <summary>A problem of a few weeks with minute windows for the gap stop's property, with the seed it was drawn from.</summary>
+public sealed record MinuteWindowProblem(int Seed, RosterProblem Problem)
+{
+    /// <summary>A count line, then the problem as <see cref="RosterText"/> lines (<see cref="RosterText.Read"/> rebuilds it).</summary>
+    public override string ToString() =>
+        $"minute windows seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Demands.Count} demands\n{RosterText.Write(Problem)}";
 }
