@@ -9,7 +9,8 @@ namespace CommunityDomain.Rostering.Engine;
 /// </summary>
 /// <remarks>
 /// Total minutes are handled with a Lagrangian price per minute, bracketed and bisected, warm-started
-/// from the worker's last price; per-shift maxima and weekly minutes with prices raised while broken
+/// from the worker's last price; before a row in the window, the price at which the nearest rows below and above it cost
+/// the same (the lower hull's secant: a row cheaper there lies between them, none proves no price finds one); per-shift maxima and weekly minutes with prices raised while broken
 /// (one-sided rules). When the price jumps over a narrow [min, max] window, the minutes become part of
 /// the state (gcd units) if that stays under a budget; else, when the prices gave a row on each side of the
 /// window, a range of dates of one is spliced into the other so that the minutes land inside it
