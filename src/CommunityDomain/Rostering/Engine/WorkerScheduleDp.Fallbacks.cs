@@ -22,20 +22,17 @@ internal sealed partial class WorkerScheduleDp
 
     /// <summary>
     /// The minute-price rounds alone for worker <paramref name="w"/> (price noise from <paramref name="rng"/>, none without):
-    /// the cheapest row they price into the window into <paramref name="result"/> and its cost into <paramref name="cost"/>,
-    /// and the rounds' best Lagrangian value into <paramref name="bound"/>; false when no round priced a row into the window
-    /// (the fallbacks not tried). For the tests of the gap stop, the secant and the Lagrangian value.
+    /// the cheapest row they price into the window into <paramref name="result"/>; false when no round priced a row into
+    /// the window (the fallbacks not tried). For the tests of the secant.
     /// </summary>
-    internal bool SearchMinutePrices(ICoverView ev, int w, int[] result, Random? rng, out double bound, out double cost)
+    internal bool SearchMinutePrices(ICoverView ev, int w, int[] result, Random? rng)
     {
         var r = _p.Rules[_p.WorkerRules[w]];
         Price(ev, w, rng);
         OpenShifts(r);
         Array.Clear(_mu);
         Array.Clear(_nu);
-        var found = SearchMinutePrice(w, r, result, out var rounds);
-        (bound, cost) = (rounds.Bound, rounds.BestTrue);
-        return found;
+        return SearchMinutePrice(w, r, result, out _);
     }
 
     /// <summary>Minute units (gcd of shift lengths) to track total minutes exactly, or 0 when the state space would be too large.</summary>

@@ -6,15 +6,8 @@ internal sealed partial class WorkerScheduleDp
     /// <summary>Checks the row's per-shift counts and weekly minutes; raises the prices of what it breaks (one-sided rules).</summary>
     private bool RespectsCountsAndWeeks(CompiledRules r, out int minutes)
     {
-        minutes = TallyRow();
-        return RaiseBrokenPrices(r);
-    }
-
-    /// <summary>Counts <see cref="_row"/>'s shifts per type and minutes per week into <see cref="_counts"/> and <see cref="_weekMinutes"/>; returns its minutes.</summary>
-    private int TallyRow()
-    {
         var p = _p;
-        var minutes = 0;
+        minutes = 0;
         Array.Clear(_counts);
         Array.Clear(_weekMinutes);
         for (var d = 0; d < p.Days; d++)
@@ -29,14 +22,8 @@ internal sealed partial class WorkerScheduleDp
             }
         }
 
-        return minutes;
-    }
-
-    /// <summary>Raises the prices of the per-shift maxima and weekly minutes the tallied row breaks; false when it breaks one.</summary>
-    private bool RaiseBrokenPrices(CompiledRules r)
-    {
         var ok = true;
-        for (var t = 0; t < _p.ShiftCount; t++)
+        for (var t = 0; t < p.ShiftCount; t++)
         {
             if (_counts[t] > r.MaxPerShift[t])
             {
@@ -45,7 +32,7 @@ internal sealed partial class WorkerScheduleDp
             }
         }
 
-        for (var k = 0; k < _p.WeekCount; k++)
+        for (var k = 0; k < p.WeekCount; k++)
         {
             if (_weekMinutes[k] > r.MaxWeekMinutes)
             {
@@ -55,28 +42,6 @@ internal sealed partial class WorkerScheduleDp
         }
 
         return ok;
-    }
-
-    /// <summary>
-    /// What the tallied row's prices add to its true cost beyond the rules' limits, so that true cost plus this is the
-    /// path's Lagrangian value: the minute price times the minutes past the limit it prices (the maximum for a price of 0
-    /// or more, the minimum below 0), plus the per-shift and weekly prices times the counts and minutes past their maxima.
-    /// The path is the cheapest priced row, so no row inside every limit costs less than that value (weak duality).
-    /// </summary>
-    private double PricedSlack(CompiledRules r, double lambda, int minutes)
-    {
-        var slack = lambda * ((double)minutes - (lambda >= 0 ? r.MaxMinutes : r.MinMinutes));
-        for (var t = 0; t < _p.ShiftCount; t++)
-        {
-            slack += _mu[t] == 0 ? 0 : _mu[t] * ((double)_counts[t] - r.MaxPerShift[t]);
-        }
-
-        for (var k = 0; k < _p.WeekCount; k++)
-        {
-            slack += _nu[k] == 0 ? 0 : _nu[k] * ((double)_weekMinutes[k] - r.MaxWeekMinutes);
-        }
-
-        return slack;
     }
 
     // forcedDate, forcedSlot: when forcedDate >= 0, the only choice priced on that date is that slot (SolveTaking).

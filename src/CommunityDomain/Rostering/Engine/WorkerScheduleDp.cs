@@ -9,9 +9,9 @@ namespace CommunityDomain.Rostering.Engine;
 /// </summary>
 /// <remarks>
 /// Total minutes are handled with a Lagrangian price per minute, bracketed and bisected, warm-started
-/// from the worker's last price; before a row in the window, the price at which the nearest rows below and above it cost
-/// the same (the lower hull's secant: a row cheaper there lies between them, none proves no price finds one); per-shift maxima and weekly minutes with prices raised while broken
-/// (one-sided rules). When the price jumps over a narrow [min, max] window, the minutes become part of
+/// from the worker's last price; before a row in the window, the price at which the nearest rows below and above it
+/// cost the same (the lower hull's secant: a row cheaper there lies between them, none proves no price finds one);
+/// per-shift maxima and weekly minutes with prices raised while broken (one-sided rules). When the price jumps over a narrow [min, max] window, the minutes become part of
 /// the state (gcd units) if that stays under a budget; else, when the prices gave a row on each side of the
 /// window, a range of dates of one is spliced into the other so that the minutes land inside it
 /// (<see cref="Splice"/>); else the nearest row is repaired one day at a time. Every row is judged by the
@@ -36,10 +36,6 @@ internal sealed partial class WorkerScheduleDp
     // The bisection stops once its bracket is narrower than this share of the first step (12.5 points per mean shift);
     // each finer halving costs one more path per worker.
     private const double BracketResolution = 0.25;
-
-    // The bisection stops once the cheapest row in the window costs less than this above the rounds' best Lagrangian
-    // value: soft scores are whole and a row's price noise is below 0.9, so no row in the window has a lower whole cost.
-    private const double ProvenGap = 0.1;
 
     // Shifts the greedy repair of the nearest row adds or removes at most, one per step; the row it leaves is judged
     // by the evaluator like any other, so a worker still outside the minute window is the search's to mend.
@@ -77,10 +73,6 @@ internal sealed partial class WorkerScheduleDp
     // baseline). True: dominated and saturated counts are skipped (see ExtendDay), the same optimum.
     private readonly bool _weekendPruning;
 
-    // False: the bisection runs until its bracket is narrow (main's rounds, the tests' baseline). True: it also stops once
-    // its row in the window is within ProvenGap of the rounds' Lagrangian value (see Proven), the same whole cost.
-    private readonly bool _gapStop;
-
     // False: the bracket's bisection alone picks the prices (main's rounds, the tests' baseline). True: before a row in the
     // window, the secant of the two nearest rows (see NextPrice).
     private readonly bool _secant;
@@ -89,11 +81,10 @@ internal sealed partial class WorkerScheduleDp
     // all of them cannot push over the maximum).
     private readonly int[] _weekendsAfter;
 
-    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true, bool gapStop = true, bool secant = true)
+    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true, bool secant = true)
     {
         _p = p;
         _weekendPruning = weekendPruning;
-        _gapStop = gapStop;
         _secant = secant;
         _weekendsAfter = new int[p.Days];
         _lambda = new double[p.WorkerCount];
@@ -242,9 +233,7 @@ internal sealed partial class WorkerScheduleDp
                 break;
             }
 
-            var minutes = TallyRow();
-            rounds.Bound = Math.Max(rounds.Bound, trueCost + PricedSlack(r, lambda, minutes));
-            if (!RaiseBrokenPrices(r))
+            if (!RespectsCountsAndWeeks(r, out var minutes))
             {
                 (pricesRaised, tie) = (true, double.NaN);
                 continue;
@@ -252,7 +241,7 @@ internal sealed partial class WorkerScheduleDp
 
             // At the secant price no row below the line through the two nearest rows: no price puts one between them.
             var edge = !double.IsNaN(tie) && trueCost + (lambda * minutes) >= tie - (1e-9 * (1 + Math.Abs(tie)));
-            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || Proven(rounds) || (edge && !rounds.Found) || !NextPrice(ref bracket, rounds, !pricesRaised, ref lambda, out tie))
+            if (!Judge(r, lambda, trueCost, minutes, result, ref rounds, ref bracket) || (edge && !rounds.Found) || !NextPrice(ref bracket, rounds, !pricesRaised, ref lambda, out tie))
             {
                 break;
             }
@@ -289,9 +278,6 @@ internal sealed partial class WorkerScheduleDp
 
         return bracket.Next(_baseStep, ref lambda);
     }
-
-    /// <summary>True when the gap stop is on and the rounds' row in the window is within <see cref="ProvenGap"/> of their Lagrangian value.</summary>
-    private bool Proven(in MinuteRounds rounds) => _gapStop && rounds.Found && rounds.BestTrue - rounds.Bound < ProvenGap;
 
     /// <summary>
     /// One round's row (<see cref="_row"/>, <paramref name="minutes"/> worked at <paramref name="trueCost"/>): kept in
@@ -362,9 +348,6 @@ internal sealed partial class WorkerScheduleDp
         public double BelowCost = double.PositiveInfinity;
         public int AboveMinutes = -1;
         public double AboveCost = double.PositiveInfinity;
-
-        // The largest Lagrangian value of the rounds' paths: no row in the window keeping the priced maxima costs less.
-        public double Bound = double.NegativeInfinity;
     }
 
     /// <summary>

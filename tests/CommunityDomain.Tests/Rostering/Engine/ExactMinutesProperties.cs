@@ -279,7 +279,7 @@ public sealed class ExactMinutesProperties
     /// <paramref name="cells"/>, by enumerating every row (off or any demand open to anyone, each date: a demand whose
     /// maximum is 0 is no choice at all); null when no row keeps them.
     /// </summary>
-    internal static long? Cheapest(RosterProblem p, int[] cells, int w)
+    private static long? Cheapest(RosterProblem p, int[] cells, int w)
     {
         var id = p.Workers[w].Id;
         var alone = Alone(p, w);
@@ -327,7 +327,7 @@ public sealed class ExactMinutesProperties
     }
 
     /// <summary>The one number the path minimises: cover's hard units at the compiled problem's price per person, plus the soft score.</summary>
-    internal static long Cost(RosterProblem p, IEnumerable<RosterAssignment> roster)
+    private static long Cost(RosterProblem p, IEnumerable<RosterAssignment> roster)
     {
         var check = RosterChecker.Check(p, roster);
         return (CoverHard(check) * p.Compiled.CoverHardPrice) + check.Soft;
