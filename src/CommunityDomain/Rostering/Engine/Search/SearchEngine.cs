@@ -686,6 +686,7 @@ internal sealed class SearchEngine
     /// </summary>
     private void Kick()
     {
+        var bestBefore = BestScore;
         _ev.Begin();
         if (_moves.Rng.Next(2) == 0)
         {
@@ -710,7 +711,11 @@ internal sealed class SearchEngine
         _lastImprovement = Iterations;
         _currentRecord = _ev.Score;
         KeepBest();
+        KickObserver?.Invoke(bestBefore);
     }
+
+    /// <summary>Called after each kick with the best score before it, on the search's thread (tests).</summary>
+    internal Action<ScorePart>? KickObserver { get; set; }
 
     /// <summary>
     /// The kick's ruin, inside its open move: with a hole (a date-slot under its demand) on the roster it starts from, up
