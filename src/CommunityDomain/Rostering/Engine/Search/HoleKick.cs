@@ -12,6 +12,7 @@ internal sealed class HoleKick
     private readonly int[] _candidates;
     private readonly int[] _ruined;
     private int[] _shiftCounts = [];
+    private int[]? _row;
     private int _count;
 
     /// <summary>Scratch for <paramref name="workers"/> workers.</summary>
@@ -139,6 +140,33 @@ internal sealed class HoleKick
         }
 
         return _count;
+    }
+
+    /// <summary>
+    /// The first of the cleared workers (<see cref="Ruined"/>, in their random order) whose best row through
+    /// <paramref name="hole"/> exists (<see cref="WorkerScheduleDp.SolveTaking"/>) takes it, whatever it costs; returns
+    /// who (now last of <see cref="Ruined"/>), or -1 when none can. Rebuilt one by one, each cleared worker prices the hole at one person's weight against
+    /// the rules it would strain (Instance14's last weekend: every worker at their maximum of weekends), so the plain
+    /// rebuild leaves it where it was; forced into one row, the others rebuild around it.
+    /// </summary>
+    internal int Take(MoveContext c, int hole)
+    {
+        var p = c.P;
+        var (day, slot) = (hole / p.SlotCount, hole % p.SlotCount);
+        _row ??= new int[p.Days];
+        for (var i = 0; i < _count; i++)
+        {
+            var w = _ruined[i];
+            if (c.Dp.SolveTaking(c.Ev, w, day, slot, _row, c.Rng))
+            {
+                // Last in the rebuild's order, so the others rebuild around the forced row before it is re-optimised.
+                c.SetRow(w, _row);
+                (_ruined[i], _ruined[_count - 1]) = (_ruined[_count - 1], w);
+                return w;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsHole(MoveContext c, int cell)
