@@ -10,9 +10,10 @@ namespace CommunityDomain.Tests.Rostering.Engine;
 /// <summary>
 /// The kick aimed at a hole (<see cref="HoleKick"/>): it draws a date-slot under its demand that some worker could take
 /// below their maximum of its shift, clears only workers the problem allows there who are not on it and not pinned that
-/// date, only on the dates within the radius of the hole's, and the same seed draws the same hole and workers; a roster
-/// without such a hole draws no number (so the kick is the random one, as before). Over lockdown-shaped problems (understaffed, over-demanded, rule-breaking pins, mixed) a search's
-/// kicks never lose its best roster.
+/// date, only on the dates within the radius of the hole's, then forces one of them onto it; the same seed draws the same
+/// hole and workers; a roster without such a hole draws no number (so the kick is the random one, as before). Over
+/// lockdown-shaped problems (understaffed, over-demanded, rule-breaking pins, mixed) a search's kicks never lose its best
+/// roster.
 /// </summary>
 [Properties(Arbitrary = new[] { typeof(RosterCaseArbitraries) }, MaxTest = 60)]
 public sealed class HoleKickProperties
@@ -56,6 +57,16 @@ public sealed class HoleKickProperties
                 Assert.Equal((-1, -1), (ev.Assign[cell], p.Pinned[cell]));
             }
         }
+
+        // The forced taker: one of the cleared, now on the hole and last in the rebuild's order; no one else changed.
+        var taker = kick.Take(context, hole);
+        if (taker >= 0)
+        {
+            Assert.Equal(slot, ev.Assign[p.WorkerDay(taker, day)]);
+            Assert.Equal(taker, kick.Ruined[^1]);
+            Assert.Equal(ruined.Order(), kick.Ruined.ToArray().Order());
+            Assert.Empty(Enumerable.Range(0, before.Length).Where(cell => before[cell] != ev.Assign[cell]).Select(cell => cell / p.Days).Except(ruined));
+        }
     }
 
     [Property(MaxTest = 30)]
@@ -74,7 +85,8 @@ public sealed class HoleKickProperties
             var hole = kick.DrawHole(context);
             ev.Begin();
             var n = hole < 0 ? 0 : kick.Ruin(context, hole, Math.Max(2, p.WorkerCount / SearchTuning.KickedWorkerShare), SearchTuning.HoleKickRadius);
-            return [hole, .. kick.Ruined[..n], .. ev.Assign];
+            var taker = n == 0 ? -1 : kick.Take(context, hole);
+            return [hole, taker, .. kick.Ruined[..n], .. ev.Assign];
         }
 
         Assert.Equal(Kicked(), Kicked());
@@ -148,6 +160,9 @@ public sealed class HoleKickProperties
         ev.Begin();
         Assert.Equal(2, kick.Ruin(context, hole, most: 3, radius: 1));
         Assert.Equal([0, 2], kick.Ruined.ToArray().Order());
+        var taker = kick.Take(context, hole);
+        Assert.Contains(taker, new[] { 0, 2 });
+        Assert.Equal(hole % p.SlotCount, ev.Assign[p.WorkerDay(taker, 2)]);
     }
 
     [Property(Arbitrary = new[] { typeof(KickedProblems) }, MaxTest = 12)]
