@@ -16,6 +16,7 @@ internal sealed class SearchEngine
     private readonly PlannerOptions _options;
     private readonly IProgress<PlannerProgress>? _progress;
     private readonly int[] _kicked;
+    private readonly HoleKick _holeKick;
     private readonly long _start;
     private readonly long _deadlineTicks;
     private readonly long _limitTicks;
@@ -65,6 +66,7 @@ internal sealed class SearchEngine
             _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
             p.Days >= SearchTuning.WindowChainFromDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
+        _holeKick = new HoleKick(p.WorkerCount);
         _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
@@ -678,12 +680,13 @@ internal sealed class SearchEngine
 
     /// <summary>
     /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, clears
-    /// one worker in <see cref="SearchTuning.KickedWorkerShare"/>, rebuilds each exactly and keeps the result
-    /// whatever it costs (the caller restarts the acceptance history from it).
+    /// one worker in <see cref="SearchTuning.KickedWorkerShare"/> (<see cref="KickRuin"/>: around a hole when the roster
+    /// has one), rebuilds each exactly and keeps the result whatever it costs (the caller restarts the acceptance history
+    /// from it).
     /// </summary>
     private void Kick()
     {
-        var k = Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare);
+        var bestBefore = BestScore;
         _ev.Begin();
         if (_moves.Rng.Next(2) == 0)
         {
@@ -693,17 +696,12 @@ internal sealed class SearchEngine
             }
         }
 
-        for (var i = 0; i < k; i++)
-        {
-            _kicked[i] = _moves.Rng.Next(_p.WorkerCount);
-            _moves.Clear(_kicked[i]);
-        }
-
+        var kicked = KickRuin(Math.Max(2, _p.WorkerCount / SearchTuning.KickedWorkerShare));
         for (var pass = 0; pass < SearchTuning.RecreatePasses; pass++)
         {
-            for (var i = 0; i < k; i++)
+            foreach (var w in kicked)
             {
-                _moves.Reoptimise(_kicked[i]);
+                _moves.Reoptimise(w);
             }
         }
 
@@ -713,6 +711,33 @@ internal sealed class SearchEngine
         _lastImprovement = Iterations;
         _currentRecord = _ev.Score;
         KeepBest();
+        KickObserver?.Invoke(bestBefore);
+    }
+
+    /// <summary>Called after each kick with the best score before it, on the search's thread (tests).</summary>
+    internal Action<ScorePart>? KickObserver { get; set; }
+
+    /// <summary>
+    /// The kick's ruin, inside its open move: with a hole (a date-slot under its demand some worker could take) on the roster it starts from, up
+    /// to <paramref name="k"/> workers who may take it, cleared on a window of
+    /// <see cref="SearchTuning.HoleKickRadius"/> dates either side, the first who can forced onto it (<see cref="HoleKick"/>); without one, as before,
+    /// <paramref name="k"/> workers drawn at random (repeats allowed), cleared whole (also when no worker may take the hole). Returns the workers to rebuild.
+    /// </summary>
+    private ReadOnlySpan<int> KickRuin(int k)
+    {
+        if (_holeKick.DrawHole(_moves) is var hole && hole >= 0 && _holeKick.Ruin(_moves, hole, k, SearchTuning.HoleKickRadius) > 0)
+        {
+            _holeKick.Take(_moves, hole);
+            return _holeKick.Ruined;
+        }
+
+        for (var i = 0; i < k; i++)
+        {
+            _kicked[i] = _moves.Rng.Next(_p.WorkerCount);
+            _moves.Clear(_kicked[i]);
+        }
+
+        return _kicked.AsSpan(0, k);
     }
 
     private void KeepBest()

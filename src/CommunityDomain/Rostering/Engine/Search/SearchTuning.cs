@@ -165,6 +165,12 @@ internal static class SearchTuning
     public const int KickedWorkerShare = 4;
 
     /// <summary>
+    /// A kick aimed at a hole clears the workers who may take it on the dates this far either side of the hole's
+    /// (a window, as the window ruin's, so the rest of the roster's cover stays; docs/rostering.md, hole31).
+    /// </summary>
+    public const int HoleKickRadius = 3;
+
+    /// <summary>
     /// From this many worker-dates a plan with more than one core runs ONE search whose exact re-optimisations (the
     /// opening sweep's, then the walk's re-optimisation and ruin moves) are solved on lanes, one per core, instead of a
     /// portfolio of walks: Instances 21 (182 dates) and 23 (364 dates), whose walks are short of time; every other
