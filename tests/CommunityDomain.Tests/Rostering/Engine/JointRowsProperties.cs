@@ -122,6 +122,37 @@ public sealed class JointRowsProperties
         Assert.InRange(found, 5, 10);
     }
 
+    [Fact]
+    public void The_walk_draws_the_joint_choice_only_past_half_a_plateau_and_only_below_42_dates()
+    {
+        // Two workers for three people a day (the chain's walk test): the holes cannot all be filled, so the walk stalls.
+        RosterProblem Understaffed(int days) => Problem(demands: [.. Enumerable.Range(0, days).Select(d => new Demand(Gate, Home, Monday.PlusDays(d), "D", 3))], days: days);
+        Assert.Equal(0, Walked(Understaffed(14), SearchTuning.MinStagnation / 2).JointDraws);
+        Assert.InRange(Walked(Understaffed(14), 3 * SearchTuning.MinStagnation).JointDraws, 1, long.MaxValue);
+        Assert.Equal(0, Walked(Understaffed(SearchTuning.EjectionChainBelowDays), 3 * SearchTuning.MinStagnation).JointDraws);
+    }
+
+    [Fact]
+    public void A_walk_that_draws_the_joint_choice_gives_the_same_roster_twice_with_the_checker_s_score()
+    {
+        var problem = Problem(
+            workers: [.. Enumerable.Range(1, 4).Select(i => new Worker(W(i), WorkerKind.Staff, Home, rules: new WorkRules(maxTotalMinutes: 8 * 480)))],
+            demands: [.. Enumerable.Range(0, 14).Select(d => new Demand(Gate, Home, Monday.PlusDays(d), "D", 3))],
+            days: 14);
+        var (first, second) = (Walked(problem, 3 * SearchTuning.MinStagnation), Walked(problem, 3 * SearchTuning.MinStagnation));
+        Assert.InRange(first.JointDraws, 1, long.MaxValue);
+        Assert.Equal(first.BestAssign, second.BestAssign);
+        var check = RosterChecker.Check(problem, MoveProperties.Assignments(problem, first.BestAssign));
+        Assert.Equal((check.Hard, check.Soft), (first.BestScore.Hard, first.BestScore.Soft));
+    }
+
+    private static SearchEngine Walked(RosterProblem problem, long iterations)
+    {
+        var engine = new SearchEngine(problem.Compiled, new PlannerOptions(5, iterationLimit: iterations) { DegreeOfParallelism = 1 }, progress: null);
+        engine.Run(CancellationToken.None);
+        return engine;
+    }
+
     private static void Chosen(RosterProblem problem, int seed, int k)
     {
         var p = problem.Compiled;

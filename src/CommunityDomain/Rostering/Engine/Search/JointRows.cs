@@ -7,8 +7,8 @@ namespace CommunityDomain.Rostering.Engine.Search;
 /// rows (their current row, one forced onto a hole, and rounds of best responses to the others' rows of the round before,
 /// with and without a random price per date-slot), then a depth-first branch and bound picks one row per worker
 /// minimising the exact score (each row's own cost plus the cover cost of the counts they make together). Only the chosen
-/// workers' rows change, and only to a choice strictly better than their current rows by that count. Not drawn by the
-/// search: on the walk's 60 CPU-s rosters of Instances 8 and 6 it finds nothing for 2-12 workers (docs/rostering.md).
+/// workers' rows change, and only to a choice strictly better than their current rows by that count. The walk draws it
+/// as <see cref="JointRowsMove"/>.
 /// </summary>
 /// <remarks>
 /// Exact for the evaluator's score when the problem has no fairness weight (the only term coupling workers other than
@@ -432,5 +432,22 @@ internal sealed class JointRows
         public int Count(int day, int slot) => counts[p.DaySlot(day, slot)];
 
         public int Assigned(int w, int day) => -1;
+    }
+}
+
+/// <summary>
+/// The joint choice as a move of the walk, on horizons shorter than <see cref="SearchTuning.EjectionChainBelowDays"/>
+/// dates once the walk has stalled half a plateau (in place of one ejection chain in
+/// <see cref="SearchTuning.JointRowsOneInChain"/>): 3-6 workers drawn by <see cref="JointRows.DrawWorkers"/>. Never worse
+/// by the score, so late acceptance always keeps it; equal scores are not taken (the rows stay).
+/// </summary>
+internal sealed class JointRowsMove(CompiledProblem p) : IMove
+{
+    private readonly JointRows _joint = new(p);
+
+    public void Apply(MoveContext c)
+    {
+        var workers = _joint.DrawWorkers(c, 3 + c.Rng.Next(4));
+        _joint.Choose(c, workers, _joint.Hole);
     }
 }
