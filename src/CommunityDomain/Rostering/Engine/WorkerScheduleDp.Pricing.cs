@@ -68,7 +68,7 @@ internal sealed partial class WorkerScheduleDp
 
                 var ds = p.DaySlot(d, s);
                 var others = ev.Count(d, s) - (current == s ? 1 : 0);
-                var price = p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others) + (_coverOffset is null ? 0 : _coverOffset[ds]) + (noise == 0 ? 0 : noise * rng!.NextDouble());
+                var price = p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others) + (noise == 0 ? 0 : noise * rng!.NextDouble());
                 var t = p.SlotShift[s];
                 if (price < _bestPrice[(d * shifts) + t])
                 {

@@ -206,6 +206,6 @@ internal sealed partial class WorkerScheduleDp
 
         var ds = p.DaySlot(d, slot);
         var others = ev.Count(d, slot) - (ev.Assigned(w, d) == slot ? 1 : 0);
-        return p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others) + (_coverOffset is null ? 0 : _coverOffset[ds]);
+        return p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others);
     }
 }

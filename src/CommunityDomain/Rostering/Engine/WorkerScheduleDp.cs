@@ -81,16 +81,6 @@ internal sealed partial class WorkerScheduleDp
     // all of them cannot push over the maximum).
     private readonly int[] _weekendsAfter;
 
-    // Per date-slot, an amount added to the price of taking it (null: none): the joint choice's perturbed prices
-    // (Search.JointRows), so that rows solved one worker at a time differ and may fit together.
-    private double[]? _coverOffset;
-
-    /// <summary>
-    /// Adds <paramref name="offset"/>[date-slot] to the price of every choice of that date-slot in later solves (null
-    /// clears it). Prices only: the rows returned are judged by the caller at the true score.
-    /// </summary>
-    public void SetCoverOffset(double[]? offset) => _coverOffset = offset;
-
     public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true, bool secant = true)
     {
         _p = p;

@@ -17,9 +17,6 @@ internal sealed class SearchEngine
     private readonly IProgress<PlannerProgress>? _progress;
     private readonly int[] _kicked;
     private readonly HoleKick _holeKick;
-
-    // The joint choice of a few workers' rows (team32), drawn in place of the ejection chain now and then: short horizons only.
-    private readonly JointRowsMove? _jointRows;
     private readonly long _start;
     private readonly long _deadlineTicks;
     private readonly long _limitTicks;
@@ -70,7 +67,6 @@ internal sealed class SearchEngine
             p.Days >= SearchTuning.WindowChainFromDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         _holeKick = new HoleKick(p.WorkerCount);
-        _jointRows = p.Days < SearchTuning.EjectionChainBelowDays && JointRows.Applies(p) ? new JointRowsMove(p) : null;
         _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
@@ -622,12 +618,6 @@ internal sealed class SearchEngine
                     return _moveList[i + 2]; // the blind block swap, after the window chain (drawn on other horizons)
                 }
 
-                if (_jointRows is { } joint && _moves.Rng.Next(SearchTuning.JointRowsOneInChain) == 0)
-                {
-                    JointDraws++;
-                    return joint;
-                }
-
                 ChainDraws++;
                 return _moveList[i];
             }
@@ -647,9 +637,6 @@ internal sealed class SearchEngine
 
     /// <summary>How many times this search drew the ejection chain (<see cref="ChainDrawable"/>).</summary>
     internal long ChainDraws { get; private set; }
-
-    /// <summary>How many times this search drew the joint choice (<see cref="JointRowsMove"/>: one chain draw in <see cref="SearchTuning.JointRowsOneInChain"/>).</summary>
-    internal long JointDraws { get; private set; }
 
     /// <summary>
     /// Where each move of <see cref="_moveList"/> ends on the roll out of 1000: guided or blind draws

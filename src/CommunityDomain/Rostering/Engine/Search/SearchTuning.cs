@@ -53,13 +53,6 @@ internal static class SearchTuning
     /// </summary>
     public const int EjectionChainBelowDays = 42;
 
-    /// <summary>
-    /// One ejection chain drawn in this many is the joint choice of 3-6 workers' rows instead (<see cref="JointRowsMove"/>;
-    /// docs/rostering.md, team32): a choice costs 2-8 ms against the walk's tens of microseconds a move, and its probe found
-    /// an improving one in about 700 draws on Instance8's stalled rosters, so it gets about a tenth of the stall's time.
-    /// </summary>
-    public const int JointRowsOneInChain = 10;
-
     /// <summary>Most links of one ejection chain (each re-optimises one worker exactly).</summary>
     public const int EjectionChainLinks = 4;
 
