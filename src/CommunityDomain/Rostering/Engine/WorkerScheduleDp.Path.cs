@@ -49,9 +49,17 @@ internal sealed partial class WorkerScheduleDp
         NeedPerDay(layout, r);
         WorkableWeekendsAfter(layout);
         StartFirstDay(layout, lambda);
+        var fused = _fusedDay && !layout.Exact;
         for (var d = 1; d < _p.Days; d++)
         {
-            ExtendDay(layout, r, lambda, d);
+            if (fused)
+            {
+                ExtendDayPlain(layout, r, lambda, d);
+            }
+            else
+            {
+                ExtendDay(layout, r, lambda, d);
+            }
         }
 
         var best = BestLastState(layout, r);

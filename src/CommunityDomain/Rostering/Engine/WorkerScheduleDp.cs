@@ -81,9 +81,12 @@ internal sealed partial class WorkerScheduleDp
     // all of them cannot push over the maximum).
     private readonly int[] _weekendsAfter;
 
-    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true, bool secant = true)
+    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true, bool secant = true, bool fusedDay = true)
     {
         _p = p;
+        _fusedDay = fusedDay;
+        _dayMinuteCost = new double[p.ShiftCount];
+        _dayShiftPrice = new double[p.ShiftCount];
         _weekendPruning = weekendPruning;
         _secant = secant;
         _weekendsAfter = new int[p.Days];

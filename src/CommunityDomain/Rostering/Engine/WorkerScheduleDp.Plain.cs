@@ -1,0 +1,153 @@
+using System.Runtime.CompilerServices;
+
+namespace CommunityDomain.Rostering.Engine;
+
+/// <summary>The day step of <see cref="WorkerScheduleDp"/>'s path without minutes in the state, in one loop.</summary>
+/// <remarks>
+/// <see cref="ExtendDay"/> calls <see cref="OffToday"/>, <see cref="WorkToday"/>, <see cref="Transfer"/> and
+/// <see cref="WorkTodayPlain"/> once per reached state, each reloading the arrays, decoding the state again and
+/// multiplying the minute price by each shift's minutes; on Instance20 those calls were about half the path's time
+/// (speed32's profile). Here each base state's two targets (off, and the first shift worked) are found once for all its
+/// weekend counts, and the shifts' minute and per-shift prices once per date. The states are relaxed in the same order
+/// with the same sums, added in the same order, and the same strict comparison, so the values, ties, back pointers and
+/// rows are those of <see cref="ExtendDay"/>'s calls (a property compares both, see the constructor's
+/// <c>fusedDay</c>).
+/// </remarks>
+internal sealed partial class WorkerScheduleDp
+{
+    // Per open shift, this date: the minute price times the shift's minutes, and the shift's per-shift price.
+    private readonly double[] _dayMinuteCost;
+    private readonly double[] _dayShiftPrice;
+
+    // False: the plain path's day step calls one method per state and transition (the tests' baseline). True: one loop
+    // (ExtendDayPlain), the same rows.
+    private readonly bool _fusedDay;
+
+    /// <summary>Day <paramref name="d"/> from day d - 1 when a block is one state: as <see cref="ExtendDay"/>, fused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ExtendDayPlain(in StateLayout layout, CompiledRules r, double lambda, int d)
+    {
+        var p = _p;
+        (_value, _previous) = (_previous, _value);
+        (_lo, _previousLo) = (_previousLo, _lo);
+        (_hi, _previousHi) = (_previousHi, _hi);
+        var today = _value.AsSpan(0, layout.Blocks);
+        today.Fill(double.PositiveInfinity);
+        var yesterday = _previous.AsSpan(0, layout.Blocks);
+        var back = _back.AsSpan(d * layout.Count, layout.Count);
+        ShiftCostsOfDay(layout.Shifts, lambda + _nu[p.WeekOfDay[d]]);
+        var prices = _openPrice.AsSpan(d * layout.Shifts, layout.Shifts);
+        var offPrice = _offPrice[d];
+        var weekend = p.WeekendOfDay[d];
+        var sameWeekend = weekend >= 0 && p.WeekendOfDay[d - 1] == weekend;
+        var prune = _weekendPruning && layout.TrackWeekends;
+        var counts = layout.WeekendCounts;
+        var stride = layout.RunCap * 2 * counts;
+        for (var block = 0; block < layout.Blocks; block += counts)
+        {
+            var from = layout.Decode(block);
+            var inWeekend = from.IsWork && sameWeekend;
+            var (free, kept, cheapest) = prune ? Saturated(layout, block, d, inWeekend) : (-1, -1, double.PositiveInfinity);
+            var offTo = double.IsPositiveInfinity(offPrice) ? -1 : OffTarget(layout, r, from);
+            var (workTo, workCounts) = WorkTarget(layout, r, from, weekend >= 0 && !inWeekend);
+            var blocked = BlockedAfter(layout.Shifts, from);
+            for (var weekends = 0; weekends < counts; weekends++)
+            {
+                var value = yesterday[block + weekends];
+                if (double.IsPositiveInfinity(value) || (prune && DominatedOrFolded(block, weekends, free, kept, ref cheapest)))
+                {
+                    continue;
+                }
+
+                if (offTo >= 0 && value + offPrice < today[offTo + weekends])
+                {
+                    (today[offTo + weekends], back[offTo + weekends]) = (value + offPrice, block + weekends);
+                }
+
+                if (weekends < workCounts)
+                {
+                    RelaxShifts(today, back, prices, blocked, workTo + weekends, stride, block + weekends, value);
+                }
+            }
+        }
+    }
+
+    /// <summary>Per open shift, date's minute price times its minutes (<see cref="_dayMinuteCost"/>) and its per-shift price.</summary>
+    private void ShiftCostsOfDay(int shifts, double minutePrice)
+    {
+        for (var t = 0; t < shifts; t++)
+        {
+            _dayMinuteCost[t] = minutePrice * _openMinutes[t];
+            _dayShiftPrice[t] = _mu[_open[t]];
+        }
+    }
+
+    /// <summary>
+    /// Today's block (weekend count 0; add yesterday's count) of a date off after base state <paramref name="from"/>, as
+    /// <see cref="OffToday"/>; -1 when a run of duties too short to close is open.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OffTarget(in StateLayout layout, CompiledRules r, in DayState from)
+    {
+        if (!from.IsWork)
+        {
+            return layout.Block(layout.Off(Math.Min(from.Off + 1, layout.OffCap - 1), from.Border), 0);
+        }
+
+        if (from.Border == 0 && from.Run + 1 < r.MinConsecutive)
+        {
+            return -1;
+        }
+
+        return layout.Block(layout.TrackAfterOff ? layout.AfterOff(from.Shift) : layout.Off(0, 0), 0);
+    }
+
+    /// <summary>
+    /// Today's block of shift 0 worked after base state <paramref name="from"/> at weekend count 0 (add yesterday's count;
+    /// shift t is t strides on), and the counts below which a duty may follow (0 when none may), as
+    /// <see cref="NextWorkState"/>: a new weekend moves every count up one and the top count can take no more.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int First, int Counts) WorkTarget(in StateLayout layout, CompiledRules r, in DayState from, bool newWeekend)
+    {
+        if (!NextWorkState(layout, r, from, newWeekend, out var step, out var run, out var border))
+        {
+            return (-1, 0);
+        }
+
+        return (layout.Block(layout.Work(0, run, border), step), layout.WeekendCounts - step);
+    }
+
+    /// <summary>The open shifts that may not follow base state <paramref name="from"/> (its shift, or the shift before a first date off).</summary>
+    private ReadOnlySpan<bool> BlockedAfter(int shifts, in DayState from) =>
+        from.IsWork ? _openBlocked.AsSpan(from.Shift * shifts, shifts)
+        : from.BeforeOff >= 0 ? _openBlocked2.AsSpan(from.BeforeOff * shifts, shifts)
+        : default;
+
+    /// <summary>
+    /// Relaxes every open shift t allowed today after yesterday's <paramref name="source"/> (worth <paramref name="value"/>)
+    /// into today's block <paramref name="first"/> + t x <paramref name="stride"/>, the sums as in <see cref="WorkTodayPlain"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RelaxShifts(Span<double> today, Span<int> back, ReadOnlySpan<double> prices, ReadOnlySpan<bool> blocked, int first, int stride, int source, double value)
+    {
+        var minuteCost = _dayMinuteCost;
+        var shiftPrice = _dayShiftPrice;
+        for (var t = 0; t < prices.Length; t++)
+        {
+            var price = prices[t];
+            if (double.IsPositiveInfinity(price) || (!blocked.IsEmpty && blocked[t]))
+            {
+                continue;
+            }
+
+            var to = first + (t * stride);
+            var candidate = value + price + minuteCost[t] + shiftPrice[t];
+            if (candidate < today[to])
+            {
+                today[to] = candidate;
+                back[to] = source;
+            }
+        }
+    }
+}
