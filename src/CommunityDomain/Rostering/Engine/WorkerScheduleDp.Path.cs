@@ -220,14 +220,20 @@ internal sealed partial class WorkerScheduleDp
         }
     }
 
+    /// <summary>The last day's values and minute ranges move to the previous day's buffers; the freed ones take the new day's.</summary>
+    private void SwapDays()
+    {
+        (_value, _previous) = (_previous, _value);
+        (_lo, _previousLo) = (_previousLo, _lo);
+        (_hi, _previousHi) = (_previousHi, _hi);
+    }
+
     /// <summary>Day <paramref name="d"/> from day d - 1: every reached block goes off or works each allowed shift.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExtendDay(in StateLayout layout, CompiledRules r, double lambda, int d)
     {
         var p = _p;
-        (_value, _previous) = (_previous, _value);
-        (_lo, _previousLo) = (_previousLo, _lo);
-        (_hi, _previousHi) = (_previousHi, _hi);
+        SwapDays();
         if (layout.Exact)
         {
             Array.Fill(_lo, int.MaxValue, 0, layout.Blocks);

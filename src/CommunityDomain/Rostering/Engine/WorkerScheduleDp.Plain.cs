@@ -28,9 +28,7 @@ internal sealed partial class WorkerScheduleDp
     private void ExtendDayPlain(in StateLayout layout, CompiledRules r, double lambda, int d)
     {
         var p = _p;
-        (_value, _previous) = (_previous, _value);
-        (_lo, _previousLo) = (_previousLo, _lo);
-        (_hi, _previousHi) = (_previousHi, _hi);
+        SwapDays();
         var today = _value.AsSpan(0, layout.Blocks);
         today.Fill(double.PositiveInfinity);
         var yesterday = _previous.AsSpan(0, layout.Blocks);

@@ -35,11 +35,11 @@ public sealed class ExactMinutesProperties
         Gen.Choose(0, int.MaxValue - 1).Select(seed => new NoWindowProblem(seed, Narrow(seed, windows: false))),
         t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
 
-    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false), 2-6 dates, 1-3 shifts of mixed lengths (one in six problems a single shift type), at most 3 demands a date.</summary>
-    private static RosterProblem Narrow(int seed, bool windows = true)
+    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false), <paramref name="fewestDays"/>-<paramref name="mostDays"/> dates (2-6 unless told), 1-3 shifts of mixed lengths (one in six problems a single shift type), at most 3 demands a date.</summary>
+    internal static RosterProblem Narrow(int seed, bool windows = true, int fewestDays = 2, int mostDays = 6)
     {
         var r = new Random(seed);
-        var days = r.Next(2, 7);
+        var days = r.Next(fewestDays, mostDays + 1);
         var start = new LocalDate(2022, 8, 18).PlusDays(r.Next(7)); // weekends fall anywhere
         var horizon = new DateInterval(start, start.PlusDays(days - 1));
         var shifts = Enumerable.Range(0, r.Next(6) == 0 ? 1 : r.Next(2, 4))

@@ -15,7 +15,7 @@ internal sealed class MoveContext
         Ev = ev;
         P = ev.P;
         Rng = rng;
-        Dp = new WorkerScheduleDp(P);
+        Dp = new WorkerScheduleDp(P, secant: P.Days >= SearchTuning.SecantFromDays);
         Index = index ?? new SearchIndex(P);
         _row = new int[P.Days];
         _previous = new int[P.Days];

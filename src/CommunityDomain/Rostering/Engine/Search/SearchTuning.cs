@@ -73,6 +73,15 @@ internal static class SearchTuning
     /// </summary>
     public const int WindowChainFromDays = 273;
 
+    /// <summary>
+    /// Horizons of at least this many dates price the one-worker re-optimisation's minute window with the secant of the
+    /// two nearest rows (<see cref="WorkerScheduleDp"/>, gap31); shorter ones bisect only, as before it. Measured quiet at
+    /// degree 2, 60 s, seeds 1-3 (docs/rostering.md, session 33): without it Instances 6 and 12 (28 dates) end on the
+    /// rosters they had before it (medians 2,053 and 4,131 against 2,135 and 4,207 with it), Instances 14 and 16 (42
+    /// and 56 dates) lose 0.8 % and 0.4 %, 18 (84) is level; it won on 182 and 364 dates (Instances 20, 21, 23).
+    /// </summary>
+    public const int SecantFromDays = 42;
+
     /// <summary>Most links of one <see cref="WindowChainMove"/> chain (each changes one worker's row on at most two dates).</summary>
     public const int WindowChainLinks = 3;
 
