@@ -168,8 +168,38 @@ public sealed class HoleKickProperties
     [Property(Arbitrary = new[] { typeof(KickedProblems) }, MaxTest = 12)]
     public void A_search_never_loses_its_best_roster_at_a_kick(RosterProblem problem, int seed) => Kicks(problem, seed);
 
+    [Theory]
+    [InlineData(SearchTuning.HoleKickFromDays - 14, false)]
+    [InlineData(SearchTuning.HoleKickFromDays - 1, false)]
+    [InlineData(SearchTuning.HoleKickFromDays, true)]
+    public void The_walk_aims_its_kicks_at_holes_only_from_HoleKickFromDays_dates(int days, bool aims)
+    {
+        // Three workers for three people a day, none more than five days running: every worker misses a day in six, so
+        // there are holes someone could take, the walk stalls and kicks, and (from that many dates) aims the kicks.
+        var problem = Problem(
+            workers: [new Worker(W(1), WorkerKind.Staff, Home), new Worker(W(2), WorkerKind.Staff, Home), new Worker(W(3), WorkerKind.Staff, Home)],
+            rules: new WorkRules(maxConsecutiveDays: 5),
+            demands: [.. Enumerable.Range(0, days).Select(d => new Demand(Gate, Home, Monday.PlusDays(d), "D", 3))],
+            days: days);
+        var (kicks, aimed) = (0, 0L);
+        for (var seed = 1; seed <= 2; seed++)
+        {
+            var engine = Kicked(problem, seed, out var k);
+            (kicks, aimed) = (kicks + k, aimed + engine.AimedKicks);
+        }
+
+        Assert.InRange(kicks, 2, int.MaxValue);
+        Assert.Equal(aims, aimed > 0);
+    }
+
     /// <summary>How many times a walk of three plateaus and a little kicked, checking the best after each kick.</summary>
     private static int Kicks(RosterProblem problem, int seed)
+    {
+        Kicked(problem, seed, out var kicks);
+        return kicks;
+    }
+
+    private static SearchEngine Kicked(RosterProblem problem, int seed, out int kickCount)
     {
         var p = problem.Compiled;
         var stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
@@ -183,7 +213,8 @@ public sealed class HoleKickProperties
             Assert.Equal((check.Hard, check.Soft), (engine.BestScore.Hard, engine.BestScore.Soft));
         };
         engine.Run(CancellationToken.None);
-        return kicks;
+        kickCount = kicks;
+        return engine;
     }
 
     [Fact]

@@ -714,19 +714,24 @@ internal sealed class SearchEngine
         KickObserver?.Invoke(bestBefore);
     }
 
+    /// <summary>Kicks aimed at a hole so far (tests).</summary>
+    internal long AimedKicks { get; private set; }
+
     /// <summary>Called after each kick with the best score before it, on the search's thread (tests).</summary>
     internal Action<ScorePart>? KickObserver { get; set; }
 
     /// <summary>
-    /// The kick's ruin, inside its open move: with a hole (a date-slot under its demand some worker could take) on the roster it starts from, up
+    /// The kick's ruin, inside its open move: from <see cref="SearchTuning.HoleKickFromDays"/> dates, with a hole (a date-slot under its demand some worker could take) on the roster it starts from, up
     /// to <paramref name="k"/> workers who may take it, cleared on a window of
     /// <see cref="SearchTuning.HoleKickRadius"/> dates either side, the first who can forced onto it (<see cref="HoleKick"/>); without one, as before,
     /// <paramref name="k"/> workers drawn at random (repeats allowed), cleared whole (also when no worker may take the hole). Returns the workers to rebuild.
     /// </summary>
     private ReadOnlySpan<int> KickRuin(int k)
     {
-        if (_holeKick.DrawHole(_moves) is var hole && hole >= 0 && _holeKick.Ruin(_moves, hole, k, SearchTuning.HoleKickRadius) > 0)
+        if (_p.Days >= SearchTuning.HoleKickFromDays && _holeKick.DrawHole(_moves) is var hole && hole >= 0
+            && _holeKick.Ruin(_moves, hole, k, SearchTuning.HoleKickRadius) > 0)
         {
+            AimedKicks++;
             _holeKick.Take(_moves, hole);
             return _holeKick.Ruined;
         }

@@ -180,6 +180,15 @@ internal static class SearchTuning
     public const int HoleKickRadius = 3;
 
     /// <summary>
+    /// Horizons of at least this many dates aim a kick at a hole (<see cref="HoleKick"/>); shorter ones kick at random, as
+    /// before it (their holes are the ejection chain's: <see cref="EjectionChainBelowDays"/>). Measured quiet at degree 2,
+    /// 60 s (docs/rostering.md, session 33): on 28 dates with the secant off it left Instance5 at 1,234-1,235 on three
+    /// seeds of three (1,148 without it) and Instances 6 and 8 level over three and six seeds; from 42 dates hole31
+    /// measured it level or ahead (Instance18 -0.4 %).
+    /// </summary>
+    public const int HoleKickFromDays = 42;
+
+    /// <summary>
     /// From this many worker-dates a plan with more than one core runs ONE search whose exact re-optimisations (the
     /// opening sweep's, then the walk's re-optimisation and ruin moves) are solved on lanes, one per core, instead of a
     /// portfolio of walks: Instances 21 (182 dates) and 23 (364 dates), whose walks are short of time; every other
