@@ -58,7 +58,7 @@ internal sealed partial class WorkerScheduleDp
                 return false;
             }
 
-            var countsOk = RespectsCountsAndWeeks(r, out _);
+            var countsOk = RespectsCountsAndWeeks(r, mayCount: false, out _);
             if (countsOk)
             {
                 Array.Copy(_row, result, _p.Days);

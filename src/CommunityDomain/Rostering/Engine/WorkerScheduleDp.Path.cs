@@ -123,11 +123,11 @@ internal sealed partial class WorkerScheduleDp
 
     /// <summary>
     /// Per day, the fewest minute units a state must hold at its end to reach the worker's minimum by the last day with
-    /// the longest open shift on every later day (exact mode; 0, nothing pruned, otherwise).
+    /// the longest open shift on every later day (exact mode; 0, nothing pruned, otherwise and in count mode).
     /// </summary>
     private void NeedPerDay(in StateLayout layout, CompiledRules r)
     {
-        if (!layout.Exact)
+        if (!layout.Exact || _countedShift >= 0)
         {
             Array.Clear(_need);
             return;
@@ -509,7 +509,7 @@ internal sealed partial class WorkerScheduleDp
         return !(from.Border == 0 && from.Off + 1 < r.MinDaysOff);
     }
 
-    /// <summary>The cheapest state of the last day (within the minute window in exact mode), or -1 when none is reached.</summary>
+    /// <summary>The cheapest state of the last day (within the minute window in exact mode; any count in count mode), or -1 when none is reached.</summary>
     private int BestLastState(in StateLayout layout, CompiledRules r)
     {
         var best = -1;
@@ -519,7 +519,7 @@ internal sealed partial class WorkerScheduleDp
             for (var u = lo; u <= hi; u++)
             {
                 var s = (block * layout.MinuteUnits) + u;
-                if (layout.Exact && (u * _unit < r.MinMinutes || u * _unit > r.MaxMinutes))
+                if (layout.Exact && _countedShift < 0 && (u * _unit < r.MinMinutes || u * _unit > r.MaxMinutes))
                 {
                     continue;
                 }

@@ -3,8 +3,12 @@ namespace CommunityDomain.Rostering.Engine;
 /// <summary>Prices, state layout and the one-sided rule checks of <see cref="WorkerScheduleDp"/>.</summary>
 internal sealed partial class WorkerScheduleDp
 {
-    /// <summary>Checks the row's per-shift counts and weekly minutes; raises the prices of what it breaks (one-sided rules).</summary>
-    private bool RespectsCountsAndWeeks(CompiledRules r, out int minutes)
+    /// <summary>
+    /// Checks the row's per-shift counts and weekly minutes; raises the prices of what it breaks (one-sided rules), except
+    /// that, when <paramref name="mayCount"/>, the first broken per-shift maximum the budget allows is counted in the state
+    /// from the next pass on instead (<see cref="TryCount"/>).
+    /// </summary>
+    private bool RespectsCountsAndWeeks(CompiledRules r, bool mayCount, out int minutes)
     {
         var p = _p;
         minutes = 0;
@@ -28,7 +32,10 @@ internal sealed partial class WorkerScheduleDp
             if (_counts[t] > r.MaxPerShift[t])
             {
                 ok = false;
-                _mu[t] = _mu[t] == 0 ? _baseStep * PerShiftFirstPrice : _mu[t] * 2;
+                if (!(mayCount && _countedShift < 0 && TryCount(r, t)))
+                {
+                    _mu[t] = _mu[t] == 0 ? _baseStep * PerShiftFirstPrice : _mu[t] * 2;
+                }
             }
         }
 
@@ -42,6 +49,41 @@ internal sealed partial class WorkerScheduleDp
         }
 
         return ok;
+    }
+
+    /// <summary>
+    /// Count mode: from the next pass on, the shifts of type <paramref name="t"/> worked so far are part of the state (the
+    /// exact layout's units, one per shift of that type, capped at its maximum; minutes stay priced), so the maximum holds
+    /// exactly instead of by a price, which makes every shift of the type worth the same and, raised past what a shift
+    /// gains, leaves the row fewer of them than it may work (Instance8's nights: 4 at most, a missing person worth 100).
+    /// False, nothing changed, when the state space would pass <see cref="ExactBudget"/>.
+    /// </summary>
+    private bool TryCount(CompiledRules r, int t)
+    {
+        var open = Array.IndexOf(_open, t, 0, _openCount);
+        var units = r.MaxPerShift[t] + 1;
+        if (!_countMode || open < 0 || (long)StateLayout.Of(_p, r, 0, _openCount).Count * units * _p.Days > ExactBudget)
+        {
+            return false;
+        }
+
+        (_countedShift, _countUnits) = (t, units);
+        for (var i = 0; i < _openCount; i++)
+        {
+            _openUnits[i] = i == open ? 1 : 0;
+        }
+
+        return true;
+    }
+
+    /// <summary>Leaves count mode: the exact layout's units are minutes again.</summary>
+    private void LeaveCountMode()
+    {
+        (_countedShift, _countUnits) = (-1, 0);
+        for (var i = 0; i < _openCount; i++)
+        {
+            _openUnits[i] = _units[_open[i]];
+        }
     }
 
     // forcedDate, forcedSlot: when forcedDate >= 0, the only choice priced on that date is that slot (SolveTaking).
@@ -111,6 +153,7 @@ internal sealed partial class WorkerScheduleDp
             }
         }
 
+        (_countedShift, _countUnits) = (-1, 0);
         for (var i = 0; i < k; i++)
         {
             _openMinutes[i] = p.ShiftMinutes[_open[i]];

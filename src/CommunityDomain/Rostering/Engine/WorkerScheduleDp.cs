@@ -77,13 +77,22 @@ internal sealed partial class WorkerScheduleDp
     // window, the secant of the two nearest rows (see NextPrice).
     private readonly bool _secant;
 
+    // False: per-shift maxima by prices alone (the tests' baseline). True: the first one a pass breaks is counted in the
+    // state from the next pass when that fits the budget (count mode, see TryCount).
+    private readonly bool _countMode;
+
+    // Count mode this solve: the shift type counted (-1 none) and its units (its maximum + 1; 0 none).
+    private int _countedShift = -1;
+    private int _countUnits;
+
     // Per date, this pass: the weekends with a date after it on which the worker can take a duty (saturation: a count that
     // all of them cannot push over the maximum).
     private readonly int[] _weekendsAfter;
 
-    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true, bool secant = true, bool fusedDay = true)
+    public WorkerScheduleDp(CompiledProblem p, bool weekendPruning = true, bool secant = true, bool fusedDay = true, bool countMode = true)
     {
         _p = p;
+        _countMode = countMode;
         _fusedDay = fusedDay;
         _dayMinuteCost = new double[p.ShiftCount];
         _dayShiftPrice = new double[p.ShiftCount];
@@ -231,12 +240,12 @@ internal sealed partial class WorkerScheduleDp
         var pricesRaised = false;
         for (var round = 0; round < MaxRounds; round++)
         {
-            if (!Run(r, lambda, 0, out var trueCost))
+            if (!Run(r, lambda, _countUnits, out var trueCost))
             {
                 break;
             }
 
-            if (!RespectsCountsAndWeeks(r, out var minutes))
+            if (!RespectsCountsAndWeeks(r, mayCount: true, out var minutes))
             {
                 (pricesRaised, tie) = (true, double.NaN);
                 continue;
@@ -250,6 +259,7 @@ internal sealed partial class WorkerScheduleDp
             }
         }
 
+        LeaveCountMode();
         if (rounds.Found)
         {
             _lambda[w] = bracket.Feasible;

@@ -35,8 +35,16 @@ public sealed class ExactMinutesProperties
         Gen.Choose(0, int.MaxValue - 1).Select(seed => new NoWindowProblem(seed, Narrow(seed, windows: false))),
         t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
 
-    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false), <paramref name="fewestDays"/>-<paramref name="mostDays"/> dates (2-6 unless told), 1-3 shifts of mixed lengths (one in six problems a single shift type), at most 3 demands a date.</summary>
-    internal static RosterProblem Narrow(int seed, bool windows = true, int fewestDays = 2, int mostDays = 6)
+    /// <summary>
+    /// The same tiny problems without minute windows, each worker with rules of their own allowed at most 0 to the
+    /// horizon's length minus one shifts of one type (count mode's problems), shrinking likewise.
+    /// </summary>
+    public static Arbitrary<OneMaximumProblem> OneShiftMaximum() => Arb.From(
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => new OneMaximumProblem(seed, Narrow(seed, windows: false, oneShiftMaximum: true))),
+        t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
+
+    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false; with <paramref name="oneShiftMaximum"/>, a maximum of one shift type), <paramref name="fewestDays"/>-<paramref name="mostDays"/> dates (2-6 unless told), 1-3 shifts of mixed lengths (one in six problems a single shift type), at most 3 demands a date.</summary>
+    internal static RosterProblem Narrow(int seed, bool windows = true, int fewestDays = 2, int mostDays = 6, bool oneShiftMaximum = false)
     {
         var r = new Random(seed);
         var days = r.Next(fewestDays, mostDays + 1);
@@ -58,7 +66,7 @@ public sealed class ExactMinutesProperties
 
         var workers = Enumerable.Range(1, r.Next(1, 4)).Select(i => new Worker(
             new Id<Worker>(i), WorkerKind.ResidentVolunteer, compounds[r.Next(2)], [], r.Next(5) == 0 ? compounds[r.Next(2)] : null, [],
-            horizon.Where(_ => r.Next(6) == 0).ToList(), i == 1 || r.Next(2) == 0 ? NarrowRules(r, shifts, days, windows) : null)).ToList();
+            horizon.Where(_ => r.Next(6) == 0).ToList(), i == 1 || r.Next(2) == 0 ? NarrowRules(r, shifts, days, windows, oneShiftMaximum) : null)).ToList();
         var wishes = Enumerable.Range(0, r.Next(0, 4)).Select(_ => new ShiftWish(workers[r.Next(workers.Count)].Id,
             horizon.Start.PlusDays(r.Next(days)), shifts[r.Next(shifts.Count)].Code, r.Next(2) == 0 ? WishKind.ShiftOn : WishKind.ShiftOff, r.Next(1, 9))).ToList();
         return RosterProblem.Create(horizon, shifts, demands, workers, null, wishes: wishes, weights: new PreferenceWeights(r.Next(0, 3), 0));
@@ -66,9 +74,11 @@ public sealed class ExactMinutesProperties
 
     /// <summary>
     /// A window of 0-4 h above a minimum of one to three shifts' minutes, and random run, day-off, weekend, rest and
-    /// succession rules; no per-shift or weekly maxima (the path keeps those by prices, which brute force would not match).
+    /// succession rules; no weekly maxima and no per-shift maximum unless <paramref name="oneShiftMaximum"/> (then one,
+    /// drawn last so the other problems stay as they were): the path keeps a second one and weekly maxima by prices,
+    /// which brute force would not match.
     /// </summary>
-    private static WorkRules NarrowRules(Random r, List<ShiftDefinition> shifts, int days, bool window)
+    private static WorkRules NarrowRules(Random r, List<ShiftDefinition> shifts, int days, bool window, bool oneShiftMaximum)
     {
         var min = Enumerable.Range(0, r.Next(1, 4)).Sum(_ => (int)shifts[r.Next(shifts.Count)].Duration.TotalMinutes);
         var maxC = r.Next(3) == 0 ? (int?)r.Next(1, days + 1) : null;
@@ -80,7 +90,8 @@ public sealed class ExactMinutesProperties
             minConsecutiveDaysOff: r.Next(1, 3),
             maxWeekends: r.Next(3) == 0 ? r.Next(0, 2) : null,
             minRest: r.Next(2) == 0 ? Duration.FromHours(r.Next(0, 25)) : null,
-            forbiddenSuccessions: shifts.SelectMany(a => shifts.Select(b => new ForbiddenSuccession(a.Code, b.Code))).Where(_ => r.Next(6) == 0).ToList());
+            forbiddenSuccessions: shifts.SelectMany(a => shifts.Select(b => new ForbiddenSuccession(a.Code, b.Code))).Where(_ => r.Next(6) == 0).ToList(),
+            maxShiftsPerCode: oneShiftMaximum ? new Dictionary<string, int> { [shifts[r.Next(shifts.Count)].Code] = r.Next(days) } : null);
     }
 
     [Property]
@@ -89,6 +100,15 @@ public sealed class ExactMinutesProperties
 
     [Property]
     public void The_plain_path_finds_the_cheapest_row_that_keeps_the_workers_own_rules(NoWindowProblem tiny) =>
+        EachWorkerMatchesBruteForce(tiny.Problem, _ => true, (dp, ev, w, row) => dp.Solve(ev, w, row));
+
+    /// <summary>
+    /// Count mode: a per-shift maximum the first pass breaks is counted in the state, so with one such maximum and no
+    /// minute window the path is exact (prices alone make every shift of the type worth the same and, raised past what one
+    /// gains, leave the row fewer than it may work: this property fails with count mode off).
+    /// </summary>
+    [Property]
+    public void The_plain_path_keeps_one_per_shift_maximum_at_the_cheapest_row(OneMaximumProblem tiny) =>
         EachWorkerMatchesBruteForce(tiny.Problem, _ => true, (dp, ev, w, row) => dp.Solve(ev, w, row));
 
     /// <summary>
@@ -343,4 +363,12 @@ public sealed record NoWindowProblem(int Seed, RosterProblem Problem)
     /// <summary>A count line, then the problem as <see cref="RosterText"/> lines (<see cref="RosterText.Read"/> rebuilds it).</summary>
     public override string ToString() =>
         $"no-window seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Demands.Count} demands\n{RosterText.Write(Problem)}";
+}
+
+/// <summary>A tiny roster problem without minute windows whose own rules cap one shift type, with the seed it was drawn from.</summary>
+public sealed record OneMaximumProblem(int Seed, RosterProblem Problem)
+{
+    /// <summary>A count line, then the problem as <see cref="RosterText"/> lines (<see cref="RosterText.Read"/> rebuilds it).</summary>
+    public override string ToString() =>
+        $"one-maximum seed {Seed}: {Problem.Workers.Count} workers, {Problem.Horizon.Length} days, {Problem.Demands.Count} demands\n{RosterText.Write(Problem)}";
 }
