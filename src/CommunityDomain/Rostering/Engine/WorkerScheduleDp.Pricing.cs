@@ -56,13 +56,13 @@ internal sealed partial class WorkerScheduleDp
     /// exact layout's units, one per shift of that type, capped at its maximum; minutes stay priced), so the maximum holds
     /// exactly instead of by a price, which makes every shift of the type worth the same and, raised past what a shift
     /// gains, leaves the row fewer of them than it may work (Instance8's nights: 4 at most, a missing person worth 100).
-    /// False, nothing changed, when the state space would pass <see cref="ExactBudget"/>.
+    /// False, nothing changed, when a pass would pass <see cref="CountBudget"/>.
     /// </summary>
     private bool TryCount(CompiledRules r, int t)
     {
         var open = Array.IndexOf(_open, t, 0, _openCount);
         var units = r.MaxPerShift[t] + 1;
-        if (!_countMode || open < 0 || (long)StateLayout.Of(_p, r, 0, _openCount).Count * units * _p.Days > ExactBudget)
+        if (!_countMode || open < 0 || (long)StateLayout.Of(_p, r, 0, _openCount).Count * units * _p.Days > CountBudget)
         {
             return false;
         }

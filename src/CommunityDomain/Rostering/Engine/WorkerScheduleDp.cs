@@ -11,7 +11,8 @@ namespace CommunityDomain.Rostering.Engine;
 /// Total minutes are handled with a Lagrangian price per minute, bracketed and bisected, warm-started
 /// from the worker's last price; before a row in the window, the price at which the nearest rows below and above it
 /// cost the same (the lower hull's secant: a row cheaper there lies between them, none proves no price finds one);
-/// per-shift maxima and weekly minutes with prices raised while broken (one-sided rules). When the price jumps over a narrow [min, max] window, the minutes become part of
+/// weekly minutes with prices raised while broken (one-sided rules); the first per-shift maximum a pass breaks counted in
+/// the state from the next pass on (count mode, under a budget; a second one priced). When the price jumps over a narrow [min, max] window, the minutes become part of
 /// the state (gcd units) if that stays under a budget; else, when the prices gave a row on each side of the
 /// window, a range of dates of one is spliced into the other so that the minutes land inside it
 /// (<see cref="Splice"/>); else the nearest row is repaired one day at a time. Every row is judged by the
@@ -27,6 +28,11 @@ internal sealed partial class WorkerScheduleDp
     // Most states x days the exact-minutes fallback may cost for one worker (about 10 ms): beyond it, the nearest row
     // is repaired day by day instead.
     private const long ExactBudget = 3_000_000;
+
+    // Most states x days a count-mode pass may cost (about 3 ms; each round of the minute price is one such pass): at
+    // 3 M, Instance21 (182 dates, three capped types of 23-46 shifts) lost 2.4 % at 60 CPU-s, its walk short of moves,
+    // while Instance18 (84 dates, 40-43) gained (docs/rostering.md, "Count mode").
+    private const long CountBudget = 1_000_000;
 
     // The first step of the minute price, per mean shift length: 50 points per shift; a broken per-shift maximum starts
     // its price at 480 such steps (a shift's worth of minutes at one point per minute), then doubles it each round.
