@@ -83,8 +83,8 @@ internal sealed partial class WorkerScheduleDp
     // window, the secant of the two nearest rows (see NextPrice).
     private readonly bool _secant;
 
-    // False: per-shift maxima by prices alone (the tests' baseline). True: the first one a pass breaks is counted in the
-    // state from the next pass when that fits the budget (count mode, see TryCount).
+    // False: per-shift maxima by prices alone, as before count mode (for A/B builds). True: the first one a pass breaks
+    // is counted in the state from the next pass when that fits the budget (count mode, see TryCount).
     private readonly bool _countMode;
 
     // Count mode this solve: the shift type counted (-1 none) and its units (its maximum + 1; 0 none).
