@@ -153,11 +153,10 @@ internal sealed partial class WorkerScheduleDp
             }
         }
 
-        (_countedShift, _countUnits) = (-1, 0);
+        LeaveCountMode(); // a solve starts with minutes as the exact layout's units
         for (var i = 0; i < k; i++)
         {
             _openMinutes[i] = p.ShiftMinutes[_open[i]];
-            _openUnits[i] = _units[_open[i]];
             for (var j = 0; j < k; j++)
             {
                 _openBlocked[(i * k) + j] = r.Blocked[(_open[i] * shifts) + _open[j]];
