@@ -95,6 +95,12 @@ public sealed class PlannerOptions
     /// <summary>The walk's due point for a lane's row, per lane (<see cref="Engine.Search.SearchTuning.LaneWalkRowLagPerLane"/>; measurements).</summary>
     internal int LaneWalkRowLagPerLane { get; init; } = Engine.Search.SearchTuning.LaneWalkRowLagPerLane;
 
+    /// <summary>
+    /// Searches each core walks on a short horizon (<see cref="Engine.Search.SearchTuning.WalksPerCore"/>); 1 walks one
+    /// search a core, as before (measurements and tests).
+    /// </summary>
+    internal int WalksPerCore { get; init; } = Engine.Search.SearchTuning.WalksPerCore;
+
     /// <summary>Where the lanes count their tasks and idle time (measurements only; null: not counted).</summary>
     internal Engine.Search.LaneStats? LaneStats { get; init; }
 

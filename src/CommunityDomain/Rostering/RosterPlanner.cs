@@ -148,23 +148,27 @@ public static class RosterPlanner
     }
 
     /// <summary>
-    /// Runs <see cref="PlannerOptions.Degree"/> searches at once (search i seeded with <see cref="SearchSeed"/>)
-    /// from one shared opening and returns the best: lowest score, then lowest search number, so the answer
-    /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-search plan.
-    /// Progress is reported only when the best of all searches improves, so reports stay in never-worse order.
-    /// On a problem of <see cref="PlannerOptions.LanesFromWorkerDays"/> or more, ONE search instead, its opening sweep
-    /// and its walk's re-optimisations and ruins solved on <see cref="PlannerOptions.Degree"/> lanes (<see cref="RowLanes"/>):
-    /// its roster depends on the degree too, and is not the one-search plan's.
+    /// Runs <see cref="PlannerOptions.Degree"/> x k searches (search i seeded with <see cref="SearchSeed"/>) from one shared
+    /// opening, core c walking searches c, c + degree, ... in slices (k = <see cref="PlannerOptions.WalksPerCore"/> on a
+    /// horizon below <see cref="SearchTuning.WalksPerCoreBelowDays"/> dates, else 1; each walk gets 1/k of the moves left
+    /// after the opening, or of the time), and returns the best: lowest score, then lowest search number, so the answer
+    /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-core plan's search 0,
+    /// so more cores are never worse. Progress is reported only when the best of all searches improves, so reports stay in
+    /// never-worse order. On a problem of <see cref="PlannerOptions.LanesFromWorkerDays"/> or more, ONE search instead, its
+    /// opening sweep and its walk's re-optimisations and ruins solved on <see cref="PlannerOptions.Degree"/> lanes
+    /// (<see cref="RowLanes"/>): its roster depends on the degree too, and is not the one-core plan's.
     /// </summary>
     private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
     {
         var degree = options.Degree;
-        var shared = progress is null || degree == 1 ? progress : new BestOnlyProgress(progress);
         // On a large problem the walk is short of time (Instance23: ~3,000 moves in 60 s, still improving): the cores
         // serve ONE search, its exact solves on lanes, instead of a portfolio of walks (RowLanes; docs/rostering.md, par28).
         var onLanes = OnLanes(p, options);
+        var perCore = !onLanes && p.Days < SearchTuning.WalksPerCoreBelowDays ? Math.Max(1, options.WalksPerCore) : 1;
+        var searches = onLanes ? 1 : degree * perCore;
+        var shared = progress is null || searches == 1 ? progress : new BestOnlyProgress(progress);
         var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: onLanes ? degree : 1);
-        if (degree == 1 || onLanes)
+        if (searches == 1)
         {
             first.Run(token);
             return first;
@@ -173,14 +177,15 @@ public static class RosterPlanner
         // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
         first.Open(token);
 
-        var engines = new SearchEngine[degree];
+        var engines = new SearchEngine[searches];
         engines[0] = first;
-        for (var i = 1; i < degree; i++)
+        for (var i = 1; i < searches; i++)
         {
             engines[i] = first.Fork(SearchSeed(options.Seed, i));
         }
 
-        Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => engines[i].Walk(token));
+        var limit = options.IterationLimit is { } n ? first.Iterations + Math.Max(0, n - first.Iterations) / perCore : long.MaxValue;
+        Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, core => WalkCore(engines, core, degree, limit, token));
 
         var best = engines[0];
         foreach (var engine in engines)
@@ -194,12 +199,32 @@ public static class RosterPlanner
         return best;
     }
 
+    /// <summary>
+    /// Core <paramref name="core"/>'s searches (<paramref name="core"/>, + <paramref name="degree"/>, ...) walked in turns of
+    /// <see cref="SearchTuning.SliceMoves"/> until each is done: up to <paramref name="limit"/> iterations, its share of the
+    /// time (every search's clock starts at the plan's, so under a time limit each gets about its share of the core) or the
+    /// token. The turns do not change a walk: under an iteration limit each search's roster is what it alone would give.
+    /// </summary>
+    private static void WalkCore(SearchEngine[] engines, int core, int degree, long limit, CancellationToken token)
+    {
+        var mine = new List<SearchEngine>();
+        for (var i = core; i < engines.Length; i += degree)
+        {
+            mine.Add(engines[i]);
+        }
+
+        while (mine.Count > 0)
+        {
+            mine.RemoveAll(engine => !engine.WalkSlice(SearchTuning.SliceMoves, limit, token));
+        }
+    }
+
     /// <summary>Whether a plan of <paramref name="p"/> solves its re-optimisations on lanes (several cores, a large problem).</summary>
     private static bool OnLanes(CompiledProblem p, PlannerOptions options) =>
         options.Degree > 1 && (long)p.WorkerCount * p.Days >= options.LanesFromWorkerDays;
 
     /// <summary>The seed of search <paramref name="i"/>: the caller's seed for search 0, then a fixed odd stride apart.</summary>
-    private static int SearchSeed(int seed, int i) => unchecked(seed + (i * 7919));
+    internal static int SearchSeed(int seed, int i) => unchecked(seed + (i * 7919));
 
     /// <summary>Forwards a report only when it beats every report forwarded before (several searches report at once).</summary>
     private sealed class BestOnlyProgress(IProgress<PlannerProgress> inner) : IProgress<PlannerProgress>

@@ -39,6 +39,9 @@ internal sealed class SearchEngine
 
     private long _lastImprovement;
 
+    // The walk's acceptance list between slices (WalkSlice: several searches on one core); null until the first slice.
+    private LateAcceptance? _sliced;
+
     // Iterations without a new record of the current roster before a kick.
     private readonly long _stagnation;
     private ScorePart _currentRecord = new(int.MaxValue, long.MaxValue);
@@ -488,6 +491,40 @@ internal sealed class SearchEngine
     {
         var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
         _lastImprovement = Iterations;
+        WalkOn(acceptance, limit, token);
+    }
+
+    /// <summary>
+    /// Phase 3 in slices (after <see cref="Open"/>, not on lanes), when several searches share a core: at most
+    /// <paramref name="moves"/> more of the walk, up to <paramref name="limit"/> iterations in all. The next call continues
+    /// the same walk (its acceptance list and plateau kept), so slices walk exactly as one walk to the same limit. False once
+    /// the walk is done (the limit, the search's share of the time, or the token).
+    /// </summary>
+    public bool WalkSlice(long moves, long limit, CancellationToken token)
+    {
+        if (!_opened)
+        {
+            throw new InvalidOperationException("Open the search before walking.");
+        }
+
+        if (_p.WorkerCount == 0 || _p.Days == 0)
+        {
+            return false;
+        }
+
+        if (_sliced is null)
+        {
+            _sliced = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
+            _lastImprovement = Iterations;
+        }
+
+        WalkOn(_sliced, limit - Iterations <= moves ? limit : Iterations + moves, token);
+        return !Stop(limit, token);
+    }
+
+    /// <summary>The walk's loop: a kick after a plateau, else one drawn move, until <paramref name="limit"/>.</summary>
+    private void WalkOn(LateAcceptance acceptance, long limit, CancellationToken token)
+    {
         while (!Stop(limit, token))
         {
             if (Iterations - _lastImprovement > _stagnation)

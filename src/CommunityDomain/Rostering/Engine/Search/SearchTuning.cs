@@ -198,6 +198,20 @@ internal static class SearchTuning
     public const long LanesFromWorkerDays = 18_000;
 
     /// <summary>
+    /// Horizons shorter than this many dates walk <see cref="WalksPerCore"/> searches on each core (in slices of
+    /// <see cref="SliceMoves"/>), each with that share of the time or of the moves: their walks settle early which basin
+    /// they end in (Instance5 by 3 s of 60, Instances 6 and 8 by 7-15 s), so more, shorter walks find the better basin
+    /// more often (docs/rostering.md, "More walks than cores on short horizons"). Longer horizons are short of moves.
+    /// </summary>
+    public const int WalksPerCoreBelowDays = 42;
+
+    /// <summary>Searches a core walks on a short horizon (<see cref="WalksPerCoreBelowDays"/>).</summary>
+    public const int WalksPerCore = 2;
+
+    /// <summary>Moves a search walks before the next search on its core takes a turn (a few milliseconds).</summary>
+    public const long SliceMoves = 1_000;
+
+    /// <summary>
     /// A re-optimisation drawn as the walk's n-th lane task (or the sweep's n-th worker) is applied when the n + k-th is
     /// drawn, k = this x lanes: so up to k rows are solved at once, each against the roster as it stood when drawn, and a
     /// lane that finishes early takes the next drawn row instead of waiting for a slower lane (the applied order is the
