@@ -150,7 +150,8 @@ public static class RosterPlanner
     /// <summary>
     /// Runs <see cref="PlannerOptions.Degree"/> x k searches (search i seeded with <see cref="SearchSeed"/>) from one shared
     /// opening, core c walking searches c, c + degree, ... in slices (k = <see cref="PlannerOptions.WalksPerCore"/> on a
-    /// horizon below <see cref="SearchTuning.WalksPerCoreBelowDays"/> dates, else 1; each walk gets 1/k of the moves left
+    /// horizon below <see cref="SearchTuning.WalksPerCoreBelowDays"/> dates and <see cref="SearchTuning.WalksPerCoreBelowWorkerDays"/>
+    /// worker-dates, else 1; each walk gets 1/k of the moves left
     /// after the opening, or of the time), and returns the best: lowest score, then lowest search number, so the answer
     /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-core plan's search 0,
     /// so more cores are never worse. Progress is reported only when the best of all searches improves, so reports stay in
@@ -164,7 +165,9 @@ public static class RosterPlanner
         // On a large problem the walk is short of time (Instance23: ~3,000 moves in 60 s, still improving): the cores
         // serve ONE search, its exact solves on lanes, instead of a portfolio of walks (RowLanes; docs/rostering.md, par28).
         var onLanes = OnLanes(p, options);
-        var perCore = !onLanes && p.Days < SearchTuning.WalksPerCoreBelowDays ? Math.Max(1, options.WalksPerCore) : 1;
+        var perCore = !onLanes && p.Days < SearchTuning.WalksPerCoreBelowDays && (long)p.WorkerCount * p.Days < SearchTuning.WalksPerCoreBelowWorkerDays
+            ? Math.Max(1, options.WalksPerCore)
+            : 1;
         var searches = onLanes ? 1 : degree * perCore;
         var shared = progress is null || searches == 1 ? progress : new BestOnlyProgress(progress);
         var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: onLanes ? degree : 1);

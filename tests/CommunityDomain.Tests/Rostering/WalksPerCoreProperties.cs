@@ -48,16 +48,16 @@ public sealed class WalksPerCoreProperties
     }
 
     /// <summary>
-    /// One core: below 42 dates the plan is the better of search 0 and search 1 (ties: search 0), each forked from the one
-    /// opening and walked alone to half the moves the opening leaves; from 42 dates it is search 0 walked to the limit.
+    /// One core: below 42 dates and 2,000 worker-dates the plan is the better of search 0 and search 1 (ties: search 0), each
+    /// forked from the one opening and walked alone to half the moves the opening leaves; else search 0 walked to the limit.
     /// Rebuilt here from the engine's parts.
     /// </summary>
     [Property]
-    public void One_core_walks_two_searches_below_42_dates_each_to_half_the_moves_left(LockdownProblem g, PositiveInt seed)
+    public void One_core_walks_two_searches_on_small_short_problems_each_to_half_the_moves_left(LockdownProblem g, PositiveInt seed)
     {
         const long limit = 4_000;
         var p = g.Problem.Compiled;
-        var walks = p.Days < SearchTuning.WalksPerCoreBelowDays ? 2 : 1;
+        var walks = p.Days < SearchTuning.WalksPerCoreBelowDays && (long)p.WorkerCount * p.Days < SearchTuning.WalksPerCoreBelowWorkerDays ? 2 : 1;
         var options = new PlannerOptions(seed.Get, iterationLimit: limit) { DegreeOfParallelism = 1 };
         var search0 = new SearchEngine(p, options, null, seed: RosterPlanner.SearchSeed(seed.Get, 0));
         search0.Open(CancellationToken.None);

@@ -198,12 +198,20 @@ internal static class SearchTuning
     public const long LanesFromWorkerDays = 18_000;
 
     /// <summary>
-    /// Horizons shorter than this many dates walk <see cref="WalksPerCore"/> searches on each core (in slices of
+    /// Horizons shorter than this many dates (and problems below <see cref="WalksPerCoreBelowWorkerDays"/>) walk
+    /// <see cref="WalksPerCore"/> searches on each core (in slices of
     /// <see cref="SliceMoves"/>), each with that share of the time or of the moves: their walks settle early which basin
     /// they end in (Instance5 by 3 s of 60, Instances 6 and 8 by 7-15 s), so more, shorter walks find the better basin
     /// more often (docs/rostering.md, "More walks than cores on short horizons"). Longer horizons are short of moves.
     /// </summary>
     public const int WalksPerCoreBelowDays = 42;
+
+    /// <summary>
+    /// ...and fewer worker-dates than this: a larger short problem's walk is short of time itself (community-300, 4,200
+    /// worker-dates: two walks a core ended at 166-167 against 106-108 with one, 120 CPU-s); Instances 1-12 have at most
+    /// about 1,700.
+    /// </summary>
+    public const long WalksPerCoreBelowWorkerDays = 2_000;
 
     /// <summary>Searches a core walks on a short horizon (<see cref="WalksPerCoreBelowDays"/>).</summary>
     public const int WalksPerCore = 2;
