@@ -48,7 +48,7 @@ public sealed class WalksPerCoreProperties
     }
 
     /// <summary>
-    /// One core: below 42 dates and 2,000 worker-dates the plan is the better of search 0 and search 1 (ties: search 0), each
+    /// One core: below 42 dates and 1,000 worker-dates the plan is the better of search 0 and search 1 (ties: search 0), each
     /// forked from the one opening and walked alone to half the moves the opening leaves; else search 0 walked to the limit.
     /// Rebuilt here from the engine's parts.
     /// </summary>

@@ -207,11 +207,11 @@ internal static class SearchTuning
     public const int WalksPerCoreBelowDays = 42;
 
     /// <summary>
-    /// ...and fewer worker-dates than this: a larger short problem's walk is short of time itself (community-300, 4,200
-    /// worker-dates: two walks a core ended at 166-167 against 106-108 with one, 120 CPU-s); Instances 1-12 have at most
-    /// about 1,700.
+    /// ...and fewer worker-dates than this: a larger problem's walk needs its whole time itself (Instance12, 60 workers x 28
+    /// dates: 4,145-4,168 against 4,112-4,129 with one walk a core; community-300, 4,200 worker-dates: 166-168 against
+    /// 106-108, 120 CPU-s). Instances 5, 6 and 8 have 450-840 and gain or stay level.
     /// </summary>
-    public const long WalksPerCoreBelowWorkerDays = 2_000;
+    public const long WalksPerCoreBelowWorkerDays = 1_000;
 
     /// <summary>Searches a core walks on a short horizon (<see cref="WalksPerCoreBelowDays"/>).</summary>
     public const int WalksPerCore = 2;
