@@ -159,7 +159,7 @@ public static class RosterPlanner
     /// opening sweep and its walk's re-optimisations and ruins solved on <see cref="PlannerOptions.Degree"/> lanes
     /// (<see cref="RowLanes"/>): its roster depends on the degree too, and is not the one-core plan's.
     /// </summary>
-    private static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
+    internal static SearchEngine Search(CompiledProblem p, PlannerOptions options, int[]? cells, IProgress<PlannerProgress>? progress, double timeShare, CancellationToken token)
     {
         var degree = options.Degree;
         // On a large problem the walk is short of time (Instance23: ~3,000 moves in 60 s, still improving): the cores

@@ -1,7 +1,6 @@
 using CommunityDomain.Communities;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering.Engine;
-using CommunityDomain.Rostering.Engine.Search;
 
 namespace CommunityDomain.Rostering.Coordination;
 
@@ -196,11 +195,14 @@ public static class RosterRepair
         }
     }
 
-    /// <summary>One planner run (the search engine behind <see cref="RosterPlanner.Plan"/>), with the moves it tried.</summary>
+    /// <summary>
+    /// One planner run, with the moves its best search tried: <see cref="RosterPlanner.Plan"/>'s own search (on a small
+    /// short problem several walks, the best kept), so the plain re-plan is exactly the planner's roster and the repair
+    /// never leaves more hard violations than the planner would (a single search walked alone is not that roster).
+    /// </summary>
     private static (Roster Roster, long Moves) Plan(RosterProblem problem, PlannerOptions options, IEnumerable<RosterAssignment>? start, CancellationToken token)
     {
-        var engine = new SearchEngine(problem.Compiled, options, null, start is null ? null : problem.CellsOf(start, Published));
-        engine.Run(token);
+        var engine = RosterPlanner.Search(problem.Compiled, options, start is null ? null : problem.CellsOf(start, Published), null, 1.0, token);
         return (RosterBuilder.Build(problem.Compiled, engine.BestAssign), engine.Iterations);
     }
 
