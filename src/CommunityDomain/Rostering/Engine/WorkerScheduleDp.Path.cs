@@ -50,11 +50,16 @@ internal sealed partial class WorkerScheduleDp
         WorkableWeekendsAfter(layout);
         StartFirstDay(layout, lambda);
         var fused = _fusedDay && !layout.Exact;
+        if (fused)
+        {
+            DecodeBases(layout, r);
+        }
+
         for (var d = 1; d < _p.Days; d++)
         {
             if (fused)
             {
-                ExtendDayPlain(layout, r, lambda, d);
+                ExtendDayPlain(layout, lambda, d);
             }
             else
             {

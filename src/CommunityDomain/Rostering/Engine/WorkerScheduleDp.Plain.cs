@@ -23,9 +23,14 @@ internal sealed partial class WorkerScheduleDp
     // (ExtendDayPlain), the same rows.
     private readonly bool _fusedDay;
 
+    // Per base state, this pass (DecodeBases): the state, its date-off target, its work targets (no new weekend, new).
+    private DayState[] _bases = [];
+    private int[] _baseOff = [];
+    private (int First, int Counts)[] _baseWork = [];
+
     /// <summary>Day <paramref name="d"/> from day d - 1 when a block is one state: as <see cref="ExtendDay"/>, fused.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ExtendDayPlain(in StateLayout layout, CompiledRules r, double lambda, int d)
+    private void ExtendDayPlain(in StateLayout layout, double lambda, int d)
     {
         var p = _p;
         SwapDays();
@@ -41,13 +46,14 @@ internal sealed partial class WorkerScheduleDp
         var prune = _weekendPruning && layout.TrackWeekends;
         var counts = layout.WeekendCounts;
         var stride = layout.RunCap * 2 * counts;
-        for (var block = 0; block < layout.Blocks; block += counts)
+        var noOff = double.IsPositiveInfinity(offPrice);
+        for (int block = 0, b = 0; block < layout.Blocks; block += counts, b++)
         {
-            var from = layout.Decode(block);
+            var from = _bases[b];
             var inWeekend = from.IsWork && sameWeekend;
             var (free, kept, cheapest) = prune ? Saturated(layout, block, d, inWeekend) : (-1, -1, double.PositiveInfinity);
-            var offTo = double.IsPositiveInfinity(offPrice) ? -1 : OffTarget(layout, r, from);
-            var (workTo, workCounts) = WorkTarget(layout, r, from, weekend >= 0 && !inWeekend);
+            var offTo = noOff ? -1 : _baseOff[b];
+            var (workTo, workCounts) = _baseWork[(2 * b) + (weekend >= 0 && !inWeekend ? 1 : 0)];
             var blocked = BlockedAfter(layout.Shifts, from);
             for (var weekends = 0; weekends < counts; weekends++)
             {
@@ -67,6 +73,31 @@ internal sealed partial class WorkerScheduleDp
                     RelaxShifts(today, back, prices, blocked, workTo + weekends, stride, block + weekends, value);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Per base state of <paramref name="layout"/>, once per pass: the decoded state, its date-off target
+    /// (<see cref="OffTarget"/>) and its work target without and with a new weekend (<see cref="WorkTarget"/>), so the
+    /// day step decodes nothing (a decode is several integer divisions per block per date).
+    /// </summary>
+    private void DecodeBases(in StateLayout layout, CompiledRules r)
+    {
+        var bases = layout.Blocks / layout.WeekendCounts;
+        if (_bases.Length < bases)
+        {
+            _bases = new DayState[bases];
+            _baseOff = new int[bases];
+            _baseWork = new (int, int)[2 * bases];
+        }
+
+        for (var b = 0; b < bases; b++)
+        {
+            var from = layout.Decode(b * layout.WeekendCounts);
+            _bases[b] = from;
+            _baseOff[b] = OffTarget(layout, r, from);
+            _baseWork[2 * b] = WorkTarget(layout, r, from, false);
+            _baseWork[(2 * b) + 1] = WorkTarget(layout, r, from, true);
         }
     }
 
