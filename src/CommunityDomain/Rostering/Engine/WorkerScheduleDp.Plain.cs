@@ -32,45 +32,48 @@ internal sealed partial class WorkerScheduleDp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExtendDayPlain(in StateLayout layout, double lambda, int d)
     {
-        var p = _p;
-        SwapDays();
-        var today = _value.AsSpan(0, layout.Blocks);
-        today.Fill(double.PositiveInfinity);
-        var yesterday = _previous.AsSpan(0, layout.Blocks);
-        var back = _back.AsSpan(d * layout.Count, layout.Count);
-        ShiftCostsOfDay(layout.Shifts, lambda + _nu[p.WeekOfDay[d]]);
-        var prices = _openPrice.AsSpan(d * layout.Shifts, layout.Shifts);
-        var offPrice = _offPrice[d];
-        var weekend = p.WeekendOfDay[d];
-        var sameWeekend = weekend >= 0 && p.WeekendOfDay[d - 1] == weekend;
-        var prune = _weekendPruning && layout.TrackWeekends;
-        var counts = layout.WeekendCounts;
-        var stride = layout.RunCap * 2 * counts;
-        var noOff = double.IsPositiveInfinity(offPrice);
-        for (int block = 0, b = 0; block < layout.Blocks; block += counts, b++)
+        unchecked
         {
-            var from = _bases[b];
-            var inWeekend = from.IsWork && sameWeekend;
-            var (free, kept, cheapest) = prune ? Saturated(layout, block, d, inWeekend) : (-1, -1, double.PositiveInfinity);
-            var offTo = noOff ? -1 : _baseOff[b];
-            var (workTo, workCounts) = _baseWork[(2 * b) + (weekend >= 0 && !inWeekend ? 1 : 0)];
-            var blocked = BlockedAfter(layout.Shifts, from);
-            for (var weekends = 0; weekends < counts; weekends++)
+            var p = _p;
+            SwapDays();
+            var today = _value.AsSpan(0, layout.Blocks);
+            today.Fill(double.PositiveInfinity);
+            var yesterday = _previous.AsSpan(0, layout.Blocks);
+            var back = _back.AsSpan(d * layout.Count, layout.Count);
+            ShiftCostsOfDay(layout.Shifts, lambda + _nu[p.WeekOfDay[d]]);
+            var prices = _openPrice.AsSpan(d * layout.Shifts, layout.Shifts);
+            var offPrice = _offPrice[d];
+            var weekend = p.WeekendOfDay[d];
+            var sameWeekend = weekend >= 0 && p.WeekendOfDay[d - 1] == weekend;
+            var prune = _weekendPruning && layout.TrackWeekends;
+            var counts = layout.WeekendCounts;
+            var stride = layout.RunCap * 2 * counts;
+            var noOff = double.IsPositiveInfinity(offPrice);
+            for (int block = 0, b = 0; block < layout.Blocks; block += counts, b++)
             {
-                var value = yesterday[block + weekends];
-                if (double.IsPositiveInfinity(value) || (prune && DominatedOrFolded(block, weekends, free, kept, ref cheapest)))
+                var from = _bases[b];
+                var inWeekend = from.IsWork && sameWeekend;
+                var (free, kept, cheapest) = prune ? Saturated(layout, block, d, inWeekend) : (-1, -1, double.PositiveInfinity);
+                var offTo = noOff ? -1 : _baseOff[b];
+                var (workTo, workCounts) = _baseWork[(2 * b) + (weekend >= 0 && !inWeekend ? 1 : 0)];
+                var blocked = BlockedAfter(layout.Shifts, from);
+                for (var weekends = 0; weekends < counts; weekends++)
                 {
-                    continue;
-                }
+                    var value = yesterday[block + weekends];
+                    if (double.IsPositiveInfinity(value) || (prune && DominatedOrFolded(block, weekends, free, kept, ref cheapest)))
+                    {
+                        continue;
+                    }
 
-                if (offTo >= 0 && value + offPrice < today[offTo + weekends])
-                {
-                    (today[offTo + weekends], back[offTo + weekends]) = (value + offPrice, block + weekends);
-                }
+                    if (offTo >= 0 && value + offPrice < today[offTo + weekends])
+                    {
+                        (today[offTo + weekends], back[offTo + weekends]) = (value + offPrice, block + weekends);
+                    }
 
-                if (weekends < workCounts)
-                {
-                    RelaxShifts(today, back, prices, blocked, workTo + weekends, stride, block + weekends, value);
+                    if (weekends < workCounts)
+                    {
+                        RelaxShifts(today, back, prices, blocked, workTo + weekends, stride, block + weekends, value);
+                    }
                 }
             }
         }
@@ -160,22 +163,25 @@ internal sealed partial class WorkerScheduleDp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RelaxShifts(Span<double> today, Span<int> back, ReadOnlySpan<double> prices, ReadOnlySpan<bool> blocked, int first, int stride, int source, double value)
     {
-        var minuteCost = _dayMinuteCost;
-        var shiftPrice = _dayShiftPrice;
-        for (var t = 0; t < prices.Length; t++)
+        unchecked
         {
-            var price = prices[t];
-            if (double.IsPositiveInfinity(price) || (!blocked.IsEmpty && blocked[t]))
+            var minuteCost = _dayMinuteCost;
+            var shiftPrice = _dayShiftPrice;
+            for (var t = 0; t < prices.Length; t++)
             {
-                continue;
-            }
+                var price = prices[t];
+                if (double.IsPositiveInfinity(price) || (!blocked.IsEmpty && blocked[t]))
+                {
+                    continue;
+                }
 
-            var to = first + (t * stride);
-            var candidate = value + price + minuteCost[t] + shiftPrice[t];
-            if (candidate < today[to])
-            {
-                today[to] = candidate;
-                back[to] = source;
+                var to = first + (t * stride);
+                var candidate = value + price + minuteCost[t] + shiftPrice[t];
+                if (candidate < today[to])
+                {
+                    today[to] = candidate;
+                    back[to] = source;
+                }
             }
         }
     }
