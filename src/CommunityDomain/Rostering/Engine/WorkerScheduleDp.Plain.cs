@@ -7,8 +7,10 @@ namespace CommunityDomain.Rostering.Engine;
 /// <see cref="ExtendDay"/> calls <see cref="OffToday"/>, <see cref="WorkToday"/>, <see cref="Transfer"/> and
 /// <see cref="WorkTodayPlain"/> once per reached state, each reloading the arrays, decoding the state again and
 /// multiplying the minute price by each shift's minutes; on Instance20 those calls were about half the path's time
-/// (speed32's profile). Here each base state's two targets (off, and the first shift worked) are found once for all its
-/// weekend counts, and the shifts' minute and per-shift prices once per date. The states are relaxed in the same order
+/// (speed32's profile). Here each base state is decoded and its two targets (off, and the first shift worked, without
+/// and with a new weekend) found once per pass (<see cref="DecodeBases"/>: a decode is several integer divisions, which
+/// per block and date were a tenth of Instance20's run), for all its weekend counts, and the shifts' minute and per-shift
+/// prices once per date; the loop runs unchecked (its indices are bounded by the layout). The states are relaxed in the same order
 /// with the same sums, added in the same order, and the same strict comparison, so the values, ties, back pointers and
 /// rows are those of <see cref="ExtendDay"/>'s calls (a property compares both, see the constructor's
 /// <c>fusedDay</c>).
@@ -32,7 +34,7 @@ internal sealed partial class WorkerScheduleDp
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExtendDayPlain(in StateLayout layout, double lambda, int d)
     {
-        unchecked
+        unchecked // the project checks overflow; here every index is within the layout's arrays
         {
             var p = _p;
             SwapDays();
