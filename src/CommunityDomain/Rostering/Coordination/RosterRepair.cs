@@ -202,7 +202,8 @@ public static class RosterRepair
     /// </summary>
     private static (Roster Roster, long Moves) Plan(RosterProblem problem, PlannerOptions options, IEnumerable<RosterAssignment>? start, CancellationToken token)
     {
-        var engine = RosterPlanner.Search(problem.Compiled, options, start is null ? null : problem.CellsOf(start, Published), null, 1.0, token);
+        var cells = start is null ? null : problem.CellsOf(start, Published);
+        var engine = RosterPlanner.Search(problem.Compiled, options, cells, progress: null, timeShare: 1.0, token);
         return (RosterBuilder.Build(problem.Compiled, engine.BestAssign), engine.Iterations);
     }
 

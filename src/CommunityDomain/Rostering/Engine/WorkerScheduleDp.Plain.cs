@@ -9,11 +9,11 @@ namespace CommunityDomain.Rostering.Engine;
 /// multiplying the minute price by each shift's minutes; on Instance20 those calls were about half the path's time
 /// (speed32's profile). Here each base state is decoded and its two targets (off, and the first shift worked, without
 /// and with a new weekend) found once per pass (<see cref="DecodeBases"/>: a decode is several integer divisions, which
-/// per block and date were a tenth of Instance20's run), for all its weekend counts, and the shifts' minute and per-shift
-/// prices once per date; the loop runs unchecked (its indices are bounded by the layout). The states are relaxed in the same order
-/// with the same sums, added in the same order, and the same strict comparison, so the values, ties, back pointers and
-/// rows are those of <see cref="ExtendDay"/>'s calls (a property compares both, see the constructor's
-/// <c>fusedDay</c>).
+/// per block and date were a tenth of Instance20's run), for all its weekend counts, and the shifts' minute and
+/// per-shift prices once per date; the loop runs unchecked (its indices are bounded by the layout). The states are
+/// relaxed in the same order with the same sums, added in the same order, and the same strict comparison, so the
+/// values, ties, back pointers and rows are those of <see cref="ExtendDay"/>'s calls (a property compares both, see the
+/// constructor's <c>fusedDay</c>).
 /// </remarks>
 internal sealed partial class WorkerScheduleDp
 {
