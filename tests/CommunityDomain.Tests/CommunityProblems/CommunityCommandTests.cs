@@ -11,6 +11,7 @@ public sealed class CommunityCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
+    [InlineData("community-60-14-43-s1", "60", "14")]
     [InlineData("community-300-14-43-s1", "300", "14")]
     [InlineData("community-600-28-85-s1", "600", "28")]
     public void Committed_problems_are_what_the_command_writes_today(string name, string workers, string days)

@@ -2,9 +2,10 @@ namespace CommunityDomain.Rostering.Engine.Search;
 
 /// <summary>
 /// Late acceptance, hard before soft: a candidate is kept when it is no worse than the current roster, or
-/// when it adds no hard violation and is no worse than the roster of <see cref="SearchTuning.HistoryLength"/>
-/// iterations ago. Scores compare lexicographically (<see cref="ScorePart.CompareTo"/>), so no soft gain,
-/// however large, ever pays for a hard violation.
+/// when it adds no hard violation and is no worse than the roster of the history's length in iterations ago
+/// (<see cref="SearchTuning.HistoryLength"/>; a guided walk's is shorter: <see cref="SearchEngine.GuidedHistoryLength"/>).
+/// Scores compare lexicographically (<see cref="ScorePart.CompareTo"/>), so no soft gain, however large, ever pays for a
+/// hard violation.
 /// </summary>
 internal sealed class LateAcceptance
 {

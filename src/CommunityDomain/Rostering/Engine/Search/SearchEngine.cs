@@ -36,6 +36,7 @@ internal sealed class SearchEngine
     ];
 
     private readonly int[] _shareEnds;
+    private readonly int _historyLength;
 
     private long _lastImprovement;
 
@@ -65,8 +66,10 @@ internal sealed class SearchEngine
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
+        var guided = _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare;
+        _historyLength = guided ? GuidedHistoryLength(p.WorkerCount, p.Days) : SearchTuning.HistoryLength;
         _shareEnds = ShareEnds(
-            _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
+            guided, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
             p.Days >= SearchTuning.WindowChainFromDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         _holeKick = new HoleKick(p.WorkerCount);
@@ -489,7 +492,7 @@ internal sealed class SearchEngine
     /// <summary>Phase 3: late acceptance over random moves until a limit, with a kick after each long plateau.</summary>
     private void WalkUntil(long limit, CancellationToken token)
     {
-        var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
+        var acceptance = new LateAcceptance(_historyLength, _ev.Score);
         _lastImprovement = Iterations;
         WalkOn(acceptance, limit, token);
     }
@@ -514,7 +517,7 @@ internal sealed class SearchEngine
 
         if (_sliced is null)
         {
-            _sliced = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
+            _sliced = new LateAcceptance(_historyLength, _ev.Score);
             _lastImprovement = Iterations;
         }
 
@@ -554,7 +557,7 @@ internal sealed class SearchEngine
     /// </summary>
     private void WalkOnLanes(long limit, CancellationToken token)
     {
-        var acceptance = new LateAcceptance(SearchTuning.HistoryLength, _ev.Score);
+        var acceptance = new LateAcceptance(_historyLength, _ev.Score);
         void Apply(LaneTask task) => ApplyWalkTask(task, acceptance);
 
         _lastImprovement = Iterations;
@@ -672,8 +675,25 @@ internal sealed class SearchEngine
     /// </summary>
     internal static bool ChainDrawable(long sinceRecord, long stagnation) => sinceRecord > stagnation / 2;
 
+    /// <summary>The walk's late-acceptance history in iterations (<see cref="GuidedHistoryLength"/> on a guided walk).</summary>
+    internal int AcceptanceHistory => _historyLength;
+
     /// <summary>How many times this search drew the ejection chain (<see cref="ChainDrawable"/>).</summary>
     internal long ChainDraws { get; private set; }
+
+    /// <summary>
+    /// The late-acceptance history of a guided walk (<see cref="SearchTuning.GuidedBelowAllowedShare"/>): one entry per
+    /// <see cref="SearchTuning.GuidedWorkerDatesPerHistoryEntry"/> worker-dates, at least
+    /// <see cref="SearchTuning.ShortestGuidedHistory"/> and at most <see cref="SearchTuning.HistoryLength"/>.
+    /// </summary>
+    /// <param name="workers">Workers of the problem (at least 0).</param>
+    /// <param name="days">Dates of its horizon (at least 0).</param>
+    /// <returns>The history's length in iterations.</returns>
+    internal static int GuidedHistoryLength(int workers, int days) =>
+        (int)Math.Clamp(
+            (long)workers * days / SearchTuning.GuidedWorkerDatesPerHistoryEntry,
+            SearchTuning.ShortestGuidedHistory,
+            SearchTuning.HistoryLength);
 
     /// <summary>
     /// Where each move of <see cref="_moveList"/> ends on the roll out of 1000: guided or blind draws

@@ -13,6 +13,20 @@ internal static class SearchTuning
     /// </summary>
     public const int HistoryLength = 2000;
 
+    /// <summary>
+    /// A guided walk (<see cref="GuidedBelowAllowedShare"/>: the community problems, whose moves change the score by a
+    /// point or two) keeps one late-acceptance entry per this many worker-dates (at least
+    /// <see cref="ShortestGuidedHistory"/>, at most <see cref="HistoryLength"/>) instead of <see cref="HistoryLength"/>:
+    /// 2,000 lets a small roster drift too far from its records. 60 CPU-s, degree 1, seeds 1-3, medians against 2,000
+    /// (docs/rostering.md, session 38): community-60-14 (history 50) 64 -> 56, 100-14 (70) 50 -> 47, 150-14 (105)
+    /// 51 -> 47, 200-14 (140) 77 -> 75, 300-14 (210; measured at 200) 98 -> 93; a fixed 50 was level on 100-300 workers and 20
+    /// worse than 50 on 60. Every Curtois instance walks blind and keeps 2,000 (a fixed 50 cost Instance8 two people).
+    /// </summary>
+    public const int GuidedWorkerDatesPerHistoryEntry = 20;
+
+    /// <summary>The shortest late-acceptance history a guided walk keeps (<see cref="GuidedWorkerDatesPerHistoryEntry"/>).</summary>
+    public const int ShortestGuidedHistory = 50;
+
     /// <summary>Out of 1000 iterations: the exact one-worker re-optimisation (costly, strongest).</summary>
     public const int ReoptimiseWorkerPerMille = 100;
 
