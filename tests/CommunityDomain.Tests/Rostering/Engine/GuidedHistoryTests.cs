@@ -10,8 +10,9 @@ namespace CommunityDomain.Tests.Rostering.Engine;
 /// <summary>
 /// A guided walk's late-acceptance history (<see cref="SearchEngine.GuidedHistoryLength"/>; docs/rostering.md, session 38):
 /// one entry per <see cref="SearchTuning.GuidedWorkerDatesPerHistoryEntry"/> worker-dates within
-/// [<see cref="SearchTuning.ShortestGuidedHistory"/>, <see cref="SearchTuning.HistoryLength"/>]; a blind walk (every
-/// Curtois instance) keeps <see cref="SearchTuning.HistoryLength"/>.
+/// [<see cref="SearchTuning.ShortestGuidedHistory"/>, <see cref="SearchTuning.HistoryLength"/>], and its plateau before a
+/// kick <see cref="SearchTuning.GuidedStagnationFactor"/> times longer; a blind walk (every Curtois instance) keeps
+/// <see cref="SearchTuning.HistoryLength"/> and the plateau.
 /// </summary>
 public sealed class GuidedHistoryTests
 {
@@ -45,5 +46,8 @@ public sealed class GuidedHistoryTests
         var engine = new SearchEngine(problem.Compiled, new PlannerOptions(1, iterationLimit: 10), progress: null);
 
         Assert.Equal(expected, engine.AcceptanceHistory);
+        var plateau = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * problem.Compiled.WorkerCount);
+        var guided = folder == "community";
+        Assert.Equal(guided ? SearchTuning.GuidedStagnationFactor * plateau : plateau, engine.Stagnation);
     }
 }

@@ -202,7 +202,7 @@ public sealed class HoleKickProperties
     private static SearchEngine Kicked(RosterProblem problem, int seed, out int kickCount)
     {
         var p = problem.Compiled;
-        var stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
+        var stagnation = new SearchEngine(p, new PlannerOptions(seed, iterationLimit: 1), progress: null).Stagnation;
         var engine = new SearchEngine(p, new PlannerOptions(seed, iterationLimit: (3 * stagnation) + 5_000) { DegreeOfParallelism = 1 }, progress: null);
         var kicks = 0;
         engine.KickObserver = bestBefore =>

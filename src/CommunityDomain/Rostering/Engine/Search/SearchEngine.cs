@@ -73,7 +73,7 @@ internal sealed class SearchEngine
             p.Days >= SearchTuning.WindowChainFromDays);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         _holeKick = new HoleKick(p.WorkerCount);
-        _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount);
+        _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount) * (guided ? SearchTuning.GuidedStagnationFactor : 1);
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
         _timeShare = timeShare;
@@ -674,6 +674,9 @@ internal sealed class SearchEngine
     /// kept Instance8's median gain and stayed within 23 points of the base on Instance12 (docs/rostering.md).
     /// </summary>
     internal static bool ChainDrawable(long sinceRecord, long stagnation) => sinceRecord > stagnation / 2;
+
+    /// <summary>Iterations without a new record before the walk kicks (<see cref="SearchTuning.GuidedStagnationFactor"/> on a guided walk).</summary>
+    internal long Stagnation => _stagnation;
 
     /// <summary>The walk's late-acceptance history in iterations (<see cref="GuidedHistoryLength"/> on a guided walk).</summary>
     internal int AcceptanceHistory => _historyLength;

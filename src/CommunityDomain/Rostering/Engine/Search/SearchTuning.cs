@@ -19,8 +19,9 @@ internal static class SearchTuning
     /// <see cref="ShortestGuidedHistory"/>, at most <see cref="HistoryLength"/>) instead of <see cref="HistoryLength"/>:
     /// 2,000 lets a small roster drift too far from its records. 60 CPU-s, degree 1, seeds 1-3, medians against 2,000
     /// (docs/rostering.md, session 38): community-60-14 (history 50) 64 -> 56, 100-14 (70) 50 -> 47, 150-14 (105)
-    /// 51 -> 47, 200-14 (140) 77 -> 75, 300-14 (210; measured at 200) 98 -> 93; a fixed 50 was level on 100-300 workers and 20
-    /// worse than 50 on 60. Every Curtois instance walks blind and keeps 2,000 (a fixed 50 cost Instance8 two people).
+    /// 51 -> 47, 200-14 (140) 77 -> 75, 300-14 (210) 98 -> 102 (level: one seed gave 91-105 across lengths); a fixed 50 was
+    /// level on 100-300 workers and 20 worse than 50 on 60. Every Curtois instance walks blind and keeps 2,000 (a fixed
+    /// 50 cost Instance8 two people).
     /// </summary>
     public const int GuidedWorkerDatesPerHistoryEntry = 20;
 
@@ -183,6 +184,15 @@ internal static class SearchTuning
 
     /// <summary>...and this many per worker (a larger roster needs longer to improve once).</summary>
     public const long StagnationPerWorker = 2_000;
+
+    /// <summary>
+    /// A guided walk (<see cref="GuidedBelowAllowedShare"/>) waits this many times longer without a record before it kicks:
+    /// its short history (<see cref="GuidedWorkerDatesPerHistoryEntry"/>) still finds records slowly where a kick would undo
+    /// a quarter of the roster. 60 CPU-s, degree 1, seeds 1-3, medians against 1 (docs/rostering.md, session 38):
+    /// community-60-14 56 -> 54, 100-14 47 -> 43, 150-14 47 -> 45, 200-14 75 -> 75, 300-14 102 -> 100; 10 and 1,000
+    /// gave the same rosters on 60 and 100 workers (no kick within the minute).
+    /// </summary>
+    public const int GuidedStagnationFactor = 10;
 
     /// <summary>A kick clears one worker in this many (at least 2).</summary>
     public const int KickedWorkerShare = 4;
