@@ -90,16 +90,16 @@ public sealed class WindowRuinProperties
     {
         // The shares before the window ruin existed (its range, third in the walk's list, empty).
         // (The ejection chain, ninth, is drawn on horizons under 42 dates only: 0 here, at 120 dates and beyond; the window
-        // chain, tenth, is left out here: WindowChainProperties checks its share.)
+        // chain, tenth, is left out here: WindowChainProperties checks its share. The request chain, twelfth, is guided only.)
         int[] before = guided
-            ? [SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.GuidedChangePerMille, SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 0, 1000]
-            : [SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.ChangePerMille, 0, 0, SearchTuning.SwapDatePerMille, 0, 0, 0, 1000, 0];
+            ? [SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.GuidedChangePerMille, SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 0, SearchTuning.RequestChainPerMille, 1000]
+            : [SearchTuning.ReoptimiseWorkerPerMille, SearchTuning.RuinAndRecreatePerMille, 0, SearchTuning.ChangePerMille, 0, 0, SearchTuning.SwapDatePerMille, 0, 0, 0, 1000, 0, 0];
         var shortEnds = SearchEngine.ShareEnds(guided, longHorizon: false, shortHorizon: false);
         Assert.Equal(Ends(before), shortEnds);
 
         var longRanges = Ranges(SearchEngine.ShareEnds(guided, longHorizon: true, shortHorizon: false));
         var shortRanges = Ranges(shortEnds);
-        var blockSwaps = guided ? 11 : 10;
+        var blockSwaps = guided ? 12 : 10;
         Assert.Equal(SearchTuning.WindowRuinPerMille, longRanges[2]);
         Assert.Equal(SearchTuning.LongRuinAndRecreatePerMille, longRanges[1]);
         Assert.Equal(shortRanges[blockSwaps] - SearchTuning.WindowRuinPerMille - (SearchTuning.LongRuinAndRecreatePerMille - SearchTuning.RuinAndRecreatePerMille), longRanges[blockSwaps]);

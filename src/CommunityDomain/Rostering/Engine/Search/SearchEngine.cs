@@ -32,7 +32,7 @@ internal sealed class SearchEngine
     [
         new ReoptimiseWorkerMove(), new RuinAndRecreateMove(), new WindowRuinMove(), new ChangeMove(), new CoverMove(), new RequestMove(),
         new SwapBlockMove(oneDate: true), new GuidedSwapMove(oneDate: true), new EjectionChainMove(), new WindowChainMove(), new SwapBlockMove(oneDate: false),
-        new GuidedSwapMove(oneDate: false),
+        new RequestChainMove(), new GuidedSwapMove(oneDate: false),
     ];
 
     private readonly int[] _shareEnds;
@@ -648,7 +648,8 @@ internal sealed class SearchEngine
         {
             if (roll < _shareEnds[i])
             {
-                if (_moveList[i] is not EjectionChainMove)
+                // The cover chain waits for a stall (ChainDrawable); the request chain (guided walks) is drawn at once.
+                if (_moveList[i] is not EjectionChainMove or RequestChainMove)
                 {
                     return _moveList[i];
                 }
@@ -715,10 +716,11 @@ internal sealed class SearchEngine
         return guided
             ? Cumulative(
                 SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.GuidedChangePerMille,
-                SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 0, 1000)
+                SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 0,
+                SearchTuning.RequestChainPerMille, 1000)
             : Cumulative(
                 SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.ChangePerMille, 0, 0,
-                SearchTuning.SwapDatePerMille, 0, chain, windowChainShare, 1000, 0);
+                SearchTuning.SwapDatePerMille, 0, chain, windowChainShare, 1000, 0, 0);
     }
 
     /// <summary>The running sums of <paramref name="shares"/>: where each move's range of the roll ends.</summary>

@@ -144,6 +144,14 @@ internal static class SearchTuning
     /// </summary>
     public const int GuidedSwapDatePerMille = 275;
 
+    /// <summary>
+    /// Out of 1000 iterations, guided: an ejection chain from a shift request (<see cref="RequestChainMove"/>), taken from
+    /// the guided block swaps' share. 60 CPU-s, degree 1, seeds 1-3, with the kick rule (docs/rostering.md, session 38):
+    /// community-60-14 54 -> 51 (20) and 52 (100; seed 3 reached CP-SAT's optimum, 50); at 20, community-100-14 43 -> 41,
+    /// 150-14 45 -> 43, 300-14 100 -> 84.
+    /// </summary>
+    public const int RequestChainPerMille = 20;
+
     /// <summary>How many date-slot cells <see cref="CoverMove"/> reads, from a random one, looking for cover off its demand.</summary>
     public const int CoverScanCells = 512;
 
