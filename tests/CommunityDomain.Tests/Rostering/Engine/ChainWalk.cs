@@ -84,4 +84,17 @@ internal static class ChainWalk
             check(before, ev, accepted, move);
         }
     }
+
+    /// <summary>
+    /// Checks that a chain named at most <paramref name="links"/> distinct workers and changed no other worker's row
+    /// (<paramref name="before"/> against the evaluator's assignment); returns the named workers in order.
+    /// </summary>
+    public static int[] ChangesOnlyItsNamedRows(CompiledProblem p, int[] before, RosterEvaluator ev, ReadOnlySpan<int> workers, int links)
+    {
+        var named = workers.ToArray();
+        Assert.True(named.Length <= links && named.Distinct().Count() == named.Length, $"named {string.Join(",", named)}");
+        var changed = Enumerable.Range(0, before.Length).Where(cell => before[cell] != ev.Assign[cell]).Select(cell => cell / p.Days).Distinct();
+        Assert.Empty(changed.Except(named));
+        return named;
+    }
 }

@@ -37,10 +37,7 @@ public sealed class EjectionChainProperties
         var p = c.Problem.Compiled;
         ChainWalk.Walk<EjectionChainMove>(c.Problem, seed, (before, ev, _, move) =>
         {
-            var named = move.Workers.ToArray();
-            Assert.True(named.Length <= SearchTuning.EjectionChainLinks && named.Distinct().Count() == named.Length, $"named {string.Join(",", named)}");
-            var changed = Enumerable.Range(0, before.Length).Where(cell => before[cell] != ev.Assign[cell]).Select(cell => cell / p.Days).Distinct();
-            Assert.Empty(changed.Except(named));
+            var named = ChainWalk.ChangesOnlyItsNamedRows(p, before, ev, move.Workers, SearchTuning.EjectionChainLinks);
             if (named.Length > 0)
             {
                 var first = named[0];
