@@ -2,6 +2,7 @@ using CommunityDomain.Benchmarks.Curtois;
 using CommunityDomain.Benchmarks.Rostering;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Engine;
+using CommunityDomain.Rostering.Engine.Search;
 using CommunityDomain.Tests.Curtois;
 
 namespace CommunityDomain.Tests.Rostering;
@@ -115,6 +116,24 @@ public sealed class CurtoisMappingTests
         var one = LagrangianBound.Compute(p, null, 60, 1, () => false);
         Assert.NotNull(one);
         Assert.Equal(one, LagrangianBound.Compute(p, null, 60, 3, () => false));
+    }
+
+    [Fact]
+    public void On_a_community_problem_the_zero_price_ascent_aimed_above_the_roster_proves_more()
+    {
+        // community-60-14-43-s1: CP-SAT proves 50 optimal (docs/rostering.md); the planner's rosters score 50-53. Aimed
+        // at the roster's 51 the bound stops short; aimed at four times it, the zero-price ascent climbs further.
+        var problem = CurtoisMapping.ToProblem(CurtoisParser.Load(Path.Combine(RosterBenchmarkFolder.Root, "community", "community-60-14-43-s1.txt")));
+        var p = problem.Compiled;
+        var aimedAtTheScore = LagrangianBound.Compute(p, 51, 800, 2, () => false);
+        var aimedAbove = LagrangianBound.Compute(p, 51, 800, 2, () => false, guided: true);
+
+        Assert.True(new SearchIndex(p).Guides);
+        Assert.NotNull(aimedAtTheScore);
+        Assert.NotNull(aimedAbove);
+        Assert.True(aimedAbove > aimedAtTheScore, $"aimed above {aimedAbove}, at the score {aimedAtTheScore}");
+        Assert.InRange(aimedAbove.Value, aimedAtTheScore.Value, 50);
+        Assert.Equal(aimedAbove, RosterPlanner.LowerBound(problem, 800, upper: 51));
     }
 
     [Fact]

@@ -153,6 +153,22 @@ public sealed class LowerBoundProperties
     }
 
     [Property]
+    public bool Aimed_above_the_optimum_as_on_community_problems_the_bound_never_exceeds_it(TinyProblem tiny)
+    {
+        // The zero-price ascent of a community-shaped problem aims at GuidedZeroStartTargetScale x the roster's score;
+        // every iterate is still a relaxation's value, so the bound stays at or below the optimum, and null only without one.
+        var (_, p) = tiny;
+        if (Rosters(p) > 50_000)
+        {
+            return true; // too many to enumerate: the next seed is drawn
+        }
+
+        var optimum = BruteForceOptimum(p);
+        var bound = LagrangianBound.Compute(p.Compiled, optimum, 200, 1, () => false, guided: true);
+        return bound is null ? optimum is null : optimum is null || bound <= optimum;
+    }
+
+    [Property]
     public bool A_branch_and_bound_nodes_bound_never_exceeds_the_brute_force_optimum_of_its_restricted_rosters(TinyProblem tiny)
     {
         // A node takes or closes a worker's choice on a date, or caps a demand's count from above or below
@@ -245,6 +261,16 @@ public sealed class LowerBoundProperties
         return result.Match(
             valid => valid.LowerBound is { } b && b <= valid.Score.Soft,
             _ => true);
+    }
+
+    [Property(MaxTest = 40)]
+    public bool On_lockdown_problems_the_bound_aimed_above_the_roster_never_exceeds_it_nor_depends_on_the_threads(LockdownProblem g)
+    {
+        var p = g.Problem.Compiled;
+        var upper = RosterPlanner.Plan(g.Problem, new PlannerOptions(1, iterationLimit: 300)).Match(x => (long?)x.Score.Soft, _ => null);
+        var one = LagrangianBound.Compute(p, upper, 120, 1, () => false, guided: true);
+        return (upper is null || one is null || one <= upper)
+            && LagrangianBound.Compute(p, upper, 120, 2, () => false, guided: true) == one;
     }
 
     [Property(MaxTest = 40)]

@@ -73,6 +73,15 @@ internal sealed class LagrangianBound
     // third of 800 picked the zero ascent on Instance20, which the paid one overtakes later: 4,218 -> 1,112.
     private const int LeaderShare = 2;
 
+    // On a community-shaped problem (SearchIndex.Guides) the zero-price ascent aims its Polyak steps at this multiple of
+    // the roster's score: aimed at the score itself its steps stay too short to move the hundreds of small cover prices
+    // within the budget. 1,600 iterations, the planner's roster as target, aimed x1 / x4: community-60-14-43-s1 45 / 50
+    // (its proven optimum), 100-14 35 / 37, 150-14 31 / 37, 200-14 45 / 55, 300-14 48 / 63, 60-7-s2 21 / 23 (optimum),
+    // 60-7-s1 125 / 125, 60-7-s3 719 / 719, 100-7-s1 441 / 441 (optimum). Both ascents aimed x4 lost 60-7-s1 (125 -> 54)
+    // and 60-7-s3; on Curtois instances the zero ascent at x4 lost Instance1 (596 -> 558), so they aim at the score
+    // (docs/rostering.md, session 39). The stop (the bound meets the roster) still compares with the score itself.
+    internal const double GuidedZeroStartTargetScale = 4.0;
+
     // Neither ascent is dropped before each has taken this many steps: a pessimistic early time estimate (a slow first
     // step under load) otherwise dropped the paid ascent after one step, and Instance21's bound fell with it.
     internal const int MinStepsBeforeDrop = 5;
@@ -138,6 +147,9 @@ internal sealed class LagrangianBound
     private bool _done;
     private readonly bool _paid;
 
+    // How far above the roster's score the steps aim (GuidedZeroStartTargetScale or 1).
+    private readonly double _targetScale;
+
     // Steps taken, and whether the step scale waits for the direction to form (WarmUpSteps: root ascents; a branch node's
     // ascent starts from its parent's prices and keeps the plain stall rule).
     private int _steps;
@@ -163,9 +175,10 @@ internal sealed class LagrangianBound
     private readonly double[]? _use;
     private int _averaged;
 
-    private LagrangianBound(BoundSetup setup, double paidShare, bool track = false, double[]? start = null, bool warmUp = true)
+    private LagrangianBound(BoundSetup setup, double paidShare, bool track = false, double[]? start = null, bool warmUp = true, double targetScale = 1)
     {
         var p = setup.Problem;
+        _targetScale = targetScale;
         _p = p;
         _warmUp = warmUp;
         _hi = setup.CoverHigh;
@@ -243,7 +256,8 @@ internal sealed class LagrangianBound
     /// <param name="stop">Asked before each iteration after the first; true ends the ascent with the best bound so far.</param>
     /// <param name="expected">Given the iterations done, the iterations expected in all (a time limit's estimate); <paramref name="iterations"/> when null.</param>
     /// <param name="priceCounters">Price every worker's minute and weekend limits (tests; see <see cref="BoundSetup"/>).</param>
-    public static long? Compute(CompiledProblem p, long? upper, int iterations, int degree, Func<bool> stop, Func<int, int>? expected = null, bool priceCounters = false)
+    /// <param name="guided">The problem is community-shaped (<see cref="Search.SearchIndex.Guides"/>): the zero-price ascent aims at <see cref="GuidedZeroStartTargetScale"/> x <paramref name="upper"/>.</param>
+    public static long? Compute(CompiledProblem p, long? upper, int iterations, int degree, Func<bool> stop, Func<int, int>? expected = null, bool priceCounters = false, bool guided = false)
     {
         if (p.WorkerCount == 0 || p.Days == 0)
         {
@@ -260,7 +274,7 @@ internal sealed class LagrangianBound
         // turn, and a bound that meets the roster's score ends both.
         var setup = new BoundSetup(p, hi, degree, priceCounters);
         var branch = upper is not null && BoundBranching.Fits(p);
-        LagrangianBound[] ascents = [new(setup, paidShare: 0, branch), new(setup, PaidStartShare, branch)];
+        var ascents = Ascents(setup, branch, guided);
         var turn = 0;
         for (var k = 0; k < Math.Max(ascents.Length, iterations); k++)
         {
@@ -292,6 +306,12 @@ internal sealed class LagrangianBound
 
         return Result(Branched(p, ascents, branch, upper, stop));
     }
+
+    /// <summary>The two ascents of <see cref="Compute"/>: from zero prices (aimed higher on a guided problem) and from paid ones.</summary>
+    private static LagrangianBound[] Ascents(BoundSetup setup, bool branch, bool guided) =>
+    [
+        new(setup, paidShare: 0, branch, targetScale: guided ? GuidedZeroStartTargetScale : 1), new(setup, PaidStartShare, branch),
+    ];
 
     /// <summary>
     /// The better ascent's best value, raised by <see cref="BoundBranching"/> when <paramref name="branch"/> and it lies
@@ -433,7 +453,7 @@ internal sealed class LagrangianBound
             _sinceBest = 0;
         }
 
-        var target = upper is { } u && u > _best ? u : _best + Math.Max(1.0, Math.Abs(_best) * TargetMargin);
+        var target = upper is { } u && u > _best ? u * _targetScale : _best + Math.Max(1.0, Math.Abs(_best) * TargetMargin);
         if ((upper is { } ub && RoundUp(_best) >= ub) || _theta < MinStepScale)
         {
             _done = true;

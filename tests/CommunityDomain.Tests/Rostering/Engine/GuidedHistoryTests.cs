@@ -48,6 +48,8 @@ public sealed class GuidedHistoryTests
         Assert.Equal(expected, engine.AcceptanceHistory);
         var plateau = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * problem.Compiled.WorkerCount);
         var guided = folder == "community";
+        Assert.Equal(guided, engine.Guided);
+        Assert.Equal(guided, new SearchIndex(problem.Compiled).Guides);
         Assert.Equal(guided ? SearchTuning.GuidedStagnationFactor * plateau : plateau, engine.Stagnation);
     }
 }

@@ -66,7 +66,8 @@ internal sealed class SearchEngine
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
         _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
-        var guided = _moves.Index.AllowedShare < SearchTuning.GuidedBelowAllowedShare;
+        var guided = _moves.Index.Guides;
+        Guided = guided;
         _historyLength = guided ? GuidedHistoryLength(p.WorkerCount, p.Days) : SearchTuning.HistoryLength;
         _shareEnds = ShareEnds(
             guided, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
@@ -675,6 +676,9 @@ internal sealed class SearchEngine
     /// kept Instance8's median gain and stayed within 23 points of the base on Instance12 (docs/rostering.md).
     /// </summary>
     internal static bool ChainDrawable(long sinceRecord, long stagnation) => sinceRecord > stagnation / 2;
+
+    /// <summary>Whether this walk draws the guided moves (<see cref="SearchIndex.Guides"/>).</summary>
+    internal bool Guided { get; }
 
     /// <summary>Iterations without a new record before the walk kicks (<see cref="SearchTuning.GuidedStagnationFactor"/> on a guided walk).</summary>
     internal long Stagnation => _stagnation;

@@ -31,6 +31,12 @@ internal sealed class SearchIndex
     /// </summary>
     public double AllowedShare { get; }
 
+    /// <summary>
+    /// Whether the problem is community-shaped (<see cref="AllowedShare"/> below <see cref="SearchTuning.GuidedBelowAllowedShare"/>):
+    /// its walk draws the guided moves and its bound's zero-price ascent aims above the roster (<see cref="LagrangianBound"/>).
+    /// </summary>
+    public bool Guides => AllowedShare < SearchTuning.GuidedBelowAllowedShare;
+
     /// <summary>How many workers the problem allows on <paramref name="daySlot"/>.</summary>
     public int EligibleCount(int daySlot) => _eligibleStart[daySlot + 1] - _eligibleStart[daySlot];
 
