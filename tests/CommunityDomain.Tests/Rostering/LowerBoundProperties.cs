@@ -137,35 +137,32 @@ public sealed class LowerBoundProperties
     }
 
     [Property]
-    public bool With_every_workers_minutes_and_weekends_priced_the_bound_never_exceeds_the_brute_force_optimum(TinyProblem tiny)
-    {
+    public bool With_every_workers_minutes_and_weekends_priced_the_bound_never_exceeds_the_brute_force_optimum(TinyProblem tiny) =>
         // Tiny problems fit the exact path's budget, so their minute and weekend limits are kept in the path; priced here,
         // the multipliers of those limits (and whatever sets them) are what the brute force checks.
-        var (_, p) = tiny;
-        if (Rosters(p) > 50_000)
-        {
-            return true; // too many to enumerate: the next seed is drawn
-        }
-
-        var optimum = BruteForceOptimum(p);
-        var bound = LagrangianBound.Compute(p.Compiled, optimum, 200, 1, () => false, priceCounters: true);
-        return bound is null ? optimum is null : optimum is null || bound <= optimum;
-    }
+        NeverAboveTheBruteForceOptimum(tiny.Problem, optimum => LagrangianBound.Compute(tiny.Problem.Compiled, optimum, 200, 1, () => false, priceCounters: true));
 
     [Property]
-    public bool Aimed_above_the_optimum_as_on_community_problems_the_bound_never_exceeds_it(TinyProblem tiny)
-    {
+    public bool Aimed_above_the_optimum_as_on_community_problems_the_bound_never_exceeds_it(TinyProblem tiny) =>
         // The zero-price ascent of a community-shaped problem aims at GuidedZeroStartTargetScale x the roster's score;
         // every iterate is still a relaxation's value, so the bound stays at or below the optimum, and null only without one.
-        var (_, p) = tiny;
+        NeverAboveTheBruteForceOptimum(tiny.Problem, optimum => LagrangianBound.Compute(tiny.Problem.Compiled, optimum, 200, 1, () => false, guided: true));
+
+    /// <summary>
+    /// Whether <paramref name="bound"/> (given the brute-force optimum as the roster's score) is at most that optimum, and
+    /// null exactly when no valid roster exists; true without a check when <paramref name="p"/> has too many rosters to
+    /// enumerate (the next seed is drawn).
+    /// </summary>
+    private static bool NeverAboveTheBruteForceOptimum(RosterProblem p, Func<long?, long?> bound)
+    {
         if (Rosters(p) > 50_000)
         {
-            return true; // too many to enumerate: the next seed is drawn
+            return true;
         }
 
         var optimum = BruteForceOptimum(p);
-        var bound = LagrangianBound.Compute(p.Compiled, optimum, 200, 1, () => false, guided: true);
-        return bound is null ? optimum is null : optimum is null || bound <= optimum;
+        var b = bound(optimum);
+        return b is null ? optimum is null : optimum is null || b <= optimum;
     }
 
     [Property]
