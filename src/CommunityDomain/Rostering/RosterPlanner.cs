@@ -57,8 +57,9 @@ public static class RosterPlanner
     /// first and steers by its score, or by the bound's own progress when the search finds none.</param>
     /// <param name="cancellationToken">Stops early; the bound so far is still valid.</param>
     /// <returns>The bound in soft points, or null when the relaxation proves that no roster keeps every hard
-    /// rule (a minimum that more people than are eligible must meet, or a worker whose pins and rules admit
-    /// no schedule).</returns>
+    /// rule (a minimum that more people than are eligible must meet, a worker whose pins and rules admit
+    /// no schedule, or prices whose value rises above the most soft points any roster keeping every hard rule can
+    /// score: every demand at its dearer count, every worker-date at its dearest choice, the widest fairness spread).</returns>
     /// <remarks>
     /// Lagrangian relaxation of cover (each demand's count priced and chosen within its hard range) and of
     /// each worker's total, weekly, per-shift and weekend limits (non-negative prices); each worker's

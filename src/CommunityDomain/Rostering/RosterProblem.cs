@@ -148,6 +148,7 @@ public sealed class RosterProblem
         // Named checks in dependency order: shift codes, then what names them (demands, workers' rules, wishes, pins).
         var codes = CheckShifts(shiftList);
         var (postCompound, demandKeys) = CheckDemands(demandList, codes, horizon, community);
+        CheckDemandTotal(demandList);
         var workerIds = CheckWorkers(workerList, codes, community);
         CheckRuleSets(defaultRules, byKind, codes);
         CheckWishes(wishList, workerIds, codes, horizon, weights?.OwnCompound ?? 0);
@@ -315,6 +316,30 @@ public sealed class RosterProblem
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The wishes of {day.Key.Worker} on {day.Key.Date:uuuu-MM-dd} and the own-compound weight total more than {int.MaxValue}; use smaller weights."), nameof(wishes));
             }
+        }
+    }
+
+    /// <summary>
+    /// The most people-shifts all demands together may ask for (the sum of <see cref="Demand.Required"/>). A roster's hard
+    /// total counts people missing from minimums in an <see cref="int"/> and its soft total prices every missing person in a
+    /// <see cref="long"/>: below this, both fit whatever the roster and the weights (a district of 1,000 workers for 28 days
+    /// asks for about 30,000).
+    /// </summary>
+    public const long MaxPeopleAsked = 100_000_000;
+
+    /// <summary>The demands together ask for at most <see cref="MaxPeopleAsked"/> people, so every roster can be scored.</summary>
+    private static void CheckDemandTotal(IReadOnlyList<Demand> demands)
+    {
+        long people = 0;
+        foreach (var demand in demands)
+        {
+            people += demand.Required;
+        }
+
+        if (people > MaxPeopleAsked)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The demands ask for {people:N0} people-shifts in all, more than {MaxPeopleAsked:N0}: no roster of that size can be scored; plan fewer posts or dates at once."), nameof(demands));
         }
     }
 

@@ -77,7 +77,10 @@ public sealed class LowerBoundProperties
     /// enumeration and the checker; null when none does. <paramref name="keep"/> sees per worker * days + day (worker
     /// and date in the problem's order) the demand taken, as its index in <see cref="RosterProblem.Demands"/> (-1: off).
     /// </summary>
-    private static long? BruteForceOptimum(RosterProblem p, Func<int[], bool>? keep = null)
+    private static long? BruteForceOptimum(RosterProblem p, Func<int[], bool>? keep = null) => BruteForce(p, keep, worst: false);
+
+    /// <summary>As <see cref="BruteForceOptimum"/>, the worst (highest) soft score instead of the best when <paramref name="worst"/>.</summary>
+    private static long? BruteForce(RosterProblem p, Func<int[], bool>? keep, bool worst)
     {
         var cells = (from w in p.Workers from d in p.Horizon select (w.Id, d)).ToList();
         var demandsOf = cells.Select(c => new[] { -1 }.Concat(Enumerable.Range(0, p.Demands.Count).Where(i => p.Demands[i].Date == c.d)).ToArray()).ToList();
@@ -98,7 +101,7 @@ public sealed class LowerBoundProperties
             if (p.Pins.All(roster.Contains) && (keep is null || keep(taken)))
             {
                 var check = RosterChecker.Check(p, roster);
-                if (check.Hard == 0 && (best is null || check.Soft < best))
+                if (check.Hard == 0 && (best is null || (worst ? check.Soft > best : check.Soft < best)))
                 {
                     best = check.Soft;
                 }
@@ -308,6 +311,38 @@ public sealed class LowerBoundProperties
             [new Worker(new Id<Worker>(1), WorkerKind.ResidentVolunteer, new Id<Compound>(1), [], null, [], [], null)]);
         Assert.Null(RosterPlanner.LowerBound(p, 50));
         Assert.True(RosterPlanner.Plan(p, new PlannerOptions(1, iterationLimit: 100)).IsT1);
+    }
+
+    [Property]
+    public bool No_roster_keeping_every_hard_rule_scores_above_the_limit_that_proves_infeasibility(TinyProblem tiny)
+    {
+        // LagrangianBound.MostSoft: a bound above it returns null (no valid roster), so it must be at least the worst
+        // valid roster's soft score, by enumeration and the checker.
+        var p = tiny.Problem;
+        if (Rosters(p) > 50_000)
+        {
+            return true; // too many to enumerate: the next seed is drawn
+        }
+
+        return BruteForce(p, keep: null, worst: true) is not { } worst || worst <= LagrangianBound.MostSoft(p.Compiled);
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(200)]
+    [InlineData(800)]
+    public void Three_minimums_one_volunteer_cannot_meet_give_no_bound_however_far_the_prices_climb(int iterations)
+    {
+        // One volunteer, three 8-hour shifts on one date, each with a minimum of one: no roster keeps every hard rule. The
+        // relaxation's prices climb without limit; 50 and 200 iterations once reported 13,384 and 2.6e15 as the bound.
+        var date = new LocalDate(2022, 8, 18);
+        ShiftDefinition[] shifts = [new("N", new LocalTime(0, 0), Duration.FromHours(8)), new("D", new LocalTime(8, 0), Duration.FromHours(8)), new("E", new LocalTime(16, 0), Duration.FromHours(8))];
+        var p = RosterProblem.Create(new DateInterval(date, date), shifts,
+            shifts.Select(s => new Demand(new Id<Post>(1), new Id<Compound>(1), date, s.Code, 1, minimum: 1)),
+            [new Worker(new Id<Worker>(1), WorkerKind.ResidentVolunteer, new Id<Compound>(1), [], null, [], [], null)]);
+        Assert.Null(RosterPlanner.LowerBound(p, iterations));
+        Assert.True(RosterPlanner.Plan(p, new PlannerOptions(1, iterationLimit: 100)).IsT1);
+        Assert.True(RosterPlanner.LowerBound(p, 5) <= 300, "a short ascent's bound stays a score some roster could have"); // 3 x 100 missing
     }
 
     [Fact]

@@ -16,6 +16,39 @@ public sealed class RosterPlannerBehaviourTests
         public void Report(PlannerProgress value) => Reports.Add(value);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_time_limit_beyond_the_clock_plans_as_the_iteration_limit_alone(bool longest)
+    {
+        // Duration.MaxValue once overflowed the search's tick count (OverflowException) instead of meaning "no time limit".
+        var g = RosterGenerators.Create(11);
+        var limit = longest ? Duration.MaxValue : Duration.FromDays(1_000_000);
+        Roster Plan(Duration? t) =>
+            RosterPlanner.Plan(g.Problem, new PlannerOptions(3, t, iterationLimit: 300) { DegreeOfParallelism = 2 }).Match(r => r, n => n.Best);
+
+        var alone = Plan(null);
+        var beyond = Plan(limit);
+        Assert.Equal(alone.Assignments, beyond.Assignments);
+        Assert.Equal(alone.LowerBound, beyond.LowerBound);
+    }
+
+    [Fact]
+    public void Demands_asking_for_the_most_people_at_the_largest_weights_are_planned_and_scored_like_the_checker()
+    {
+        // At RosterProblem.MaxPeopleAsked, with a minimum there and an int's largest weights: the hard total (people missing
+        // from minimums, an int) and the soft total (a long) both fit; above it Create refuses (RosterProblemValidationTests).
+        const int most = (int)RosterProblem.MaxPeopleAsked;
+        var problem = Problem(days: 1, demands: [new Demand(Gate, Home, Monday, "D", most, int.MaxValue, int.MaxValue, minimum: most)]);
+        var roster = RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 200) { DegreeOfParallelism = 1 }).Match(r => r, n => n.Best);
+
+        var check = RosterChecker.Check(problem, roster.Assignments);
+        Assert.Equal((check.Hard, check.Soft), (roster.Score.Hard, roster.Score.Soft));
+        Assert.Equal(most - 2, roster.Score.Hard);
+        Assert.Equal((long)int.MaxValue * (most - 2), roster.Score.Soft);
+        Assert.Null(RosterPlanner.LowerBound(problem, 50));
+    }
+
     [Fact]
     public void Plan_reports_progress_in_never_worse_best_score_order()
     {

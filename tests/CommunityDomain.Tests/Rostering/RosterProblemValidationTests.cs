@@ -65,6 +65,19 @@ public sealed class RosterProblemValidationTests
     }
 
     [Fact]
+    public void Create_demands_asking_for_more_people_than_a_roster_can_score_throws_naming_demands()
+    {
+        // Two minimums of 1.1 billion people overflowed the hard total (an int) when planned; one person above the limit is refused.
+        var huge = Enumerable.Range(0, 2).Select(d => new Demand(Gate, Home, Monday.PlusDays(d), "D", 1_100_000_000, minimum: 1_100_000_000)).ToList();
+        var ex = Assert.Throws<ArgumentException>(() => Problem(days: 2, demands: huge));
+        Assert.Equal("demands", ex.ParamName);
+        Assert.Contains("100,000,000", ex.Message, StringComparison.Ordinal);
+
+        var justAbove = new List<Demand> { new(Gate, Home, Monday, "D", (int)RosterProblem.MaxPeopleAsked), new(Gate, Home, Monday, "N", 1) };
+        Assert.Equal("demands", Assert.Throws<ArgumentException>(() => Problem(days: 1, demands: justAbove)).ParamName);
+    }
+
+    [Fact]
     public void Create_two_pins_for_one_worker_date_or_pin_without_demand_throw()
     {
         Assert.Equal("pins", Assert.Throws<ArgumentException>(() => Problem(pins: [A(1, 0), A(1, 0, "N")])).ParamName);

@@ -304,7 +304,7 @@ internal sealed class LagrangianBound
             turn = 1 - turn;
         }
 
-        return Result(Branched(p, ascents, branch, upper, stop));
+        return Result(Branched(p, ascents, branch, upper, stop), MostSoft(p));
     }
 
     /// <summary>The two ascents of <see cref="Compute"/>: from zero prices (aimed higher on a guided problem) and from paid ones.</summary>
@@ -495,15 +495,60 @@ internal sealed class LagrangianBound
     private int StallLength(Func<int> budget) =>
         _paid && _sinceBest >= MinPaidStallIterations ? Math.Clamp(budget() / PaidStallShare, MinPaidStallIterations, StallIterations) : StallIterations;
 
-    /// <summary>The bound from the best relaxed value: soft scores are non-negative, so 0 is always valid; a value beyond any score a roster can have means the dual is unbounded (no roster keeps every hard rule).</summary>
-    private static long? Result(double best)
+    /// <summary>
+    /// The bound from the best relaxed value: soft scores are non-negative, so 0 is always valid; a value above
+    /// <paramref name="mostSoft"/> (<see cref="MostSoft"/>: the most any roster keeping every hard rule can score) proves
+    /// that no roster keeps every hard rule, as an unbounded dual does. Without that test an infeasible problem's prices
+    /// climbed for hundreds of iterations first, and a short ascent reported their value (2.6e15 on one worker and three
+    /// minimums, 200 iterations) as the bound.
+    /// </summary>
+    private static long? Result(double best, double mostSoft)
     {
         if (double.IsNaN(best) || best <= 0)
         {
             return 0;
         }
 
-        return best >= Unbounded ? null : (long)RoundUp(best);
+        return best >= Unbounded || best > mostSoft + 1 ? null : (long)RoundUp(best);
+    }
+
+    /// <summary>
+    /// An upper limit on the soft score of any roster that keeps every hard rule: each demand at the dearer end of its
+    /// count range (0, or its most people: the maximum or the eligible workers), each worker-date at its dearest choice (wishes and own
+    /// compound), each fairness group at a spread no roster exceeds (weight x size x (dates x the longest shift)² / 3,600).
+    /// Infinite when a minimum is more than its eligible workers can meet (no such roster).
+    /// </summary>
+    internal static double MostSoft(CompiledProblem p)
+    {
+        if (CoverRange(p) is not { } hi)
+        {
+            return double.PositiveInfinity;
+        }
+
+        double most = 0;
+        for (var daySlot = 0; daySlot < hi.Length; daySlot++)
+        {
+            most += Math.Max(p.CoverCostSoft(daySlot, 0), p.CoverCostSoft(daySlot, hi[daySlot]));
+        }
+
+        for (var cell = 0; cell < p.WorkerCount * p.Days; cell++)
+        {
+            var dearest = 0;
+            for (var c = 0; c < p.Choices; c++)
+            {
+                dearest = Math.Max(dearest, p.ChoiceSoft[(cell * p.Choices) + c]);
+            }
+
+            most += dearest;
+        }
+
+        var longest = (double)p.Days * (p.ShiftMinutes.Length == 0 ? 0 : p.ShiftMinutes.Max());
+        foreach (var size in p.GroupSize)
+        {
+            most += (double)p.FairnessWeight * size * longest * longest / 3600;
+        }
+
+        return most;
     }
 
     /// <summary>Per day * SlotCount + slot, how many workers may take it: one pass over the workers' choices in storage order.</summary>

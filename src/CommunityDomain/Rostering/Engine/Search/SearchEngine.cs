@@ -77,11 +77,12 @@ internal sealed class SearchEngine
         BestAssign = new int[p.WorkerCount * p.Days];
         _start = startTimestamp ?? Timestamp();
         _timeShare = timeShare;
-        _limitTicks = options.TimeLimit is { } t
-            ? (long)(t.TotalSeconds * Frequency())
-            : long.MaxValue;
-        _deadlineTicks = options.TimeLimit is null ? long.MaxValue : (long)(_limitTicks * timeShare);
+        _limitTicks = options.TimeLimit is { } t ? Ticks(t.TotalSeconds * Frequency()) : long.MaxValue;
+        _deadlineTicks = options.TimeLimit is null ? long.MaxValue : Ticks(_limitTicks * timeShare);
     }
+
+    /// <summary>A tick count as a long; a time limit beyond long's ticks (e.g. <see cref="Duration.MaxValue"/>) never ends the search.</summary>
+    private static long Ticks(double ticks) => ticks >= long.MaxValue ? long.MaxValue : (long)ticks;
 
     /// <summary>Whether the whole time limit (not only the search's share) has elapsed.</summary>
     public bool PastTimeLimit() => Timestamp() - _start >= _limitTicks;
