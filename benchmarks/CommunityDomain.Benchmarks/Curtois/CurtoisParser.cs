@@ -93,7 +93,8 @@ public static class CurtoisParser
                 r.Id, r.MaxShifts, r.MaxTotal, r.MinTotal, r.MaxCons, r.MinCons, r.MinOff, r.MaxWeekends, daysOff[e])).ToArray();
             var on = ReadRequests(4, staffIndex, shiftIndex, days);
             var off = ReadRequests(5, staffIndex, shiftIndex, days);
-            var cover = ReadCover(shiftIndex, shiftIds, days);
+            var requests = on.Concat(off).Sum(r => (long)r.Weight);
+            var cover = ReadCover(shiftIndex, shiftIds, days, requests, staff.Length);
             return new CurtoisInstance(name, days, shifts, staff, on, off, cover);
         }
 
@@ -281,8 +282,11 @@ public static class CurtoisParser
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private List<CurtoisCover> ReadCover(Dictionary<string, int> shiftIndex, List<string> shiftIds, int days)
+        // requests: the weights of every request; staff: how many can be over a cover line. The objective is an int (the
+        // evaluator's sums): the worst roster's penalties must fit in it.
+        private List<CurtoisCover> ReadCover(Dictionary<string, int> shiftIndex, List<string> shiftIds, int days, long requests, int staff)
         {
+            var worst = requests;
             var result = new List<CurtoisCover>();
             var lineOf = new int[days * shiftIds.Count];
             foreach (var (line, raw) in _sections[6])
@@ -297,11 +301,18 @@ public static class CurtoisParser
                 }
 
                 lineOf[k] = line;
-                result.Add(new CurtoisCover(
+                var cover = new CurtoisCover(
                     d, t,
                     NonNegative(f[2], line, "requirement"),
                     NonNegative(f[3], line, "under weight"),
-                    NonNegative(f[4], line, "over weight")));
+                    NonNegative(f[4], line, "over weight"));
+                worst += ((long)cover.Requirement * cover.WeightUnder) + ((long)staff * cover.WeightOver);
+                if (worst > int.MaxValue)
+                {
+                    throw new CurtoisFormatException(line, $"the penalties could total more than {int.MaxValue} by this line (requirements or weights too large for the objective)");
+                }
+
+                result.Add(cover);
             }
 
             var missing = Array.IndexOf(lineOf, 0);

@@ -158,6 +158,7 @@ public sealed class CurtoisParserTests
     [InlineData(23, "0,D,1.5,100,1", 23, "requirement '1.5' is not an integer")]
     [InlineData(26, "", 25, "missing cover line for day 1, shift 'E'")]
     [InlineData(26, "0,D,3,100,1", 26, "duplicate cover line for day 0, shift 'D' (first on line 23)")]
+    [InlineData(23, "0,D,21474837,100,1", 23, "the penalties could total more than 2147483647 by this line")]
     public void Parse_malformed_line_throws_naming_the_line_and_the_fault(int replacedLine, string replacement, int expectedLine, string fragment)
     {
         var ex = Assert.Throws<CurtoisFormatException>(() => CurtoisParser.Parse(Tiny.WithLine(replacedLine, replacement)));
