@@ -304,7 +304,7 @@ internal sealed class LagrangianBound
             turn = 1 - turn;
         }
 
-        return Result(Branched(p, ascents, branch, upper, stop), MostSoft(p));
+        return Result(Branched(p, ascents, branch, upper, stop), MostSoft(p, hi));
     }
 
     /// <summary>The two ascents of <see cref="Compute"/>: from zero prices (aimed higher on a guided problem) and from paid ones.</summary>
@@ -497,7 +497,7 @@ internal sealed class LagrangianBound
 
     /// <summary>
     /// The bound from the best relaxed value: soft scores are non-negative, so 0 is always valid; a value above
-    /// <paramref name="mostSoft"/> (<see cref="MostSoft"/>: the most any roster keeping every hard rule can score) proves
+    /// <paramref name="mostSoft"/> (<see cref="MostSoft(CompiledProblem)"/>: the most any roster keeping every hard rule can score) proves
     /// that no roster keeps every hard rule, as an unbounded dual does. Without that test an infeasible problem's prices
     /// climbed for hundreds of iterations first, and a short ascent reported their value (2.6e15 on one worker and three
     /// minimums, 200 iterations) as the bound.
@@ -518,13 +518,11 @@ internal sealed class LagrangianBound
     /// compound), each fairness group at a spread no roster exceeds (weight x size x (dates x the longest shift)² / 3,600).
     /// Infinite when a minimum is more than its eligible workers can meet (no such roster).
     /// </summary>
-    internal static double MostSoft(CompiledProblem p)
-    {
-        if (CoverRange(p) is not { } hi)
-        {
-            return double.PositiveInfinity;
-        }
+    internal static double MostSoft(CompiledProblem p) => CoverRange(p) is { } hi ? MostSoft(p, hi) : double.PositiveInfinity;
 
+    /// <summary><see cref="MostSoft(CompiledProblem)"/> given the demands' count ranges (<see cref="CoverRange"/>, already computed by <see cref="Compute"/>).</summary>
+    private static double MostSoft(CompiledProblem p, int[] hi)
+    {
         double most = 0;
         for (var daySlot = 0; daySlot < hi.Length; daySlot++)
         {
