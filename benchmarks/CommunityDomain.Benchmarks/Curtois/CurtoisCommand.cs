@@ -17,8 +17,9 @@ namespace CommunityDomain.Benchmarks.Curtois;
 /// <c>objective=&lt;int&gt; hard_violations=&lt;int&gt; seconds=&lt;total wall seconds, 2 decimals&gt;</c>, followed by
 /// <c> bound=&lt;int&gt;</c> when the solver proves a lower bound on the objective of any roster without hard violations.
 /// Exit codes: 0 success; 2 with one line on stderr for missing, unknown or invalid arguments, an unreadable
-/// or malformed instance or an unwritable solution file; 1 when the solver throws or returns a roster that
-/// does not fit the instance. A leading <c>curtois</c> argument (the verb) is skipped. When a
+/// or malformed instance, an instance the solver cannot take (it throws <see cref="NotSupportedException"/>, as the
+/// planner's mapping does for a line its model refuses) or an unwritable solution file; 1 when the solver throws
+/// anything else or returns a roster that does not fit the instance. A leading <c>curtois</c> argument (the verb) is skipped. When a
 /// <c>best_known.tsv</c> lies in the instance's folder or its parent, a <c>best_known=</c> line with the gap
 /// precedes the last line. <c>--check</c> reads the CSV instead of solving (exit 2 when it is unreadable or
 /// malformed) and cannot be combined with <c>--seconds</c>, <c>--seed</c>, <c>--solution</c> or <c>--peer</c>.
@@ -114,6 +115,11 @@ public static class CurtoisCommand
             try
             {
                 solution = solve(instance, budget, options.Seed, deadline.Token);
+            }
+            catch (NotSupportedException ex)
+            {
+                stderr.WriteLine($"curtois: the solver cannot take instance '{options.Instance}': {OneLine(ex.Message)}");
+                return 2;
             }
 #pragma warning disable CA1031 // A solver fault of any kind is reported as exit code 1, not a crash.
             catch (Exception ex)

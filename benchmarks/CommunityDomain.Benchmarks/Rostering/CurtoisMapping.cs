@@ -27,6 +27,8 @@ public static class CurtoisMapping
     public static readonly Id<Compound> Compound = new(1);
 
     /// <summary>Builds the rostering problem of an instance.</summary>
+    /// <exception cref="NotSupportedException">A well-formed shift or staff line the planner's model refuses (a shift
+    /// over 24 h, <c>MaxConsecutiveShifts</c> 0, a maximum below its minimum); the message names the line's id.</exception>
     /// <remarks>Plain loops rather than LINQ: each LINQ operator over a new element type is a generic instantiation the
     /// JIT compiles on a cold start, and the <c>curtois</c> command counts the mapping in its time limit.</remarks>
     public static RosterProblem ToProblem(CurtoisInstance instance)
@@ -37,7 +39,7 @@ public static class CurtoisMapping
         var successions = new List<ForbiddenSuccession>();
         foreach (var s in instance.Shifts)
         {
-            shifts.Add(new ShiftDefinition(s.Id, LocalTime.Midnight, Duration.FromMinutes(s.LengthMinutes)));
+            shifts.Add(Refusing($"shift type {s.Id}", () => new ShiftDefinition(s.Id, LocalTime.Midnight, Duration.FromMinutes(s.LengthMinutes))));
             foreach (var n in s.CannotFollow)
             {
                 successions.Add(new ForbiddenSuccession(s.Id, instance.Shifts[n].Id));
@@ -138,7 +140,7 @@ public static class CurtoisMapping
             $"|{s.MinTotalMinutes}|{s.MaxTotalMinutes}|{s.MaxConsecutiveShifts}|{s.MinConsecutiveShifts}|{s.MinConsecutiveDaysOff}|{s.MaxWeekends}");
         if (!contracts.TryGetValue(key, out var rules))
         {
-            rules = new WorkRules(
+            rules = Refusing($"staff {s.Id}", () => new WorkRules(
                 maxShiftsPerCode: MaxShiftsPerCode(instance, s),
                 minTotalMinutes: s.MinTotalMinutes,
                 maxTotalMinutes: s.MaxTotalMinutes,
@@ -146,11 +148,28 @@ public static class CurtoisMapping
                 minConsecutiveDays: Math.Max(1, s.MinConsecutiveShifts),
                 minConsecutiveDaysOff: Math.Max(1, s.MinConsecutiveDaysOff),
                 maxWeekends: s.MaxWeekends,
-                forbiddenSuccessions: successions);
+                forbiddenSuccessions: successions));
             contracts[key] = rules;
         }
 
         return rules;
+    }
+
+    /// <summary>
+    /// Builds one piece of the planner's model; a well-formed line the model refuses (a shift over 24 h, a
+    /// <c>MaxConsecutiveShifts</c> of 0, a maximum below a minimum) becomes a <see cref="NotSupportedException"/> naming
+    /// the line's id, so the <c>curtois</c> command can tell an instance this planner cannot take from a solver fault.
+    /// </summary>
+    private static T Refusing<T>(string what, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new NotSupportedException($"{what}: the planner's model refuses it ({ex.Message})", ex);
+        }
     }
 
     private static Dictionary<string, int> MaxShiftsPerCode(CurtoisInstance instance, CurtoisStaff s)

@@ -158,6 +158,21 @@ public sealed partial class CurtoisCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_instance_the_planner_cannot_model_exits_2_naming_the_staff_line()
+    {
+        var path = Path.Combine(_folder, "refused.txt");
+        File.WriteAllText(path, Tiny.WithLine(10, "A,D=2|E=2,2000,0,0,1,1,1"));
+
+        var (code, stdout, stderr) = Run(CommunityDomain.Benchmarks.Rostering.CurtoisSolver.Solve, "--instance", path, "--seconds", "1");
+
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains("cannot take instance", stderr, StringComparison.Ordinal);
+        Assert.Contains("staff A: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("objective=", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_unwritable_solution_path_exits_2()
     {
         var (code, _, stderr) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1",

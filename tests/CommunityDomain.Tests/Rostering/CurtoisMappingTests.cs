@@ -19,6 +19,20 @@ public sealed class CurtoisMappingTests
     }
 
     [Theory]
+    [InlineData(10, "A,D=2|E=2,2000,0,0,1,1,1", "staff A")] // MaxConsecutiveShifts 0
+    [InlineData(11, "B,D=2|E=0,100,2000,2,1,1,1", "staff B")] // MaxTotalMinutes below MinTotalMinutes
+    [InlineData(6, "D,1500,", "shift type D")] // a 25-hour shift
+    public void ToProblem_refuses_a_well_formed_line_the_planner_cannot_model_naming_it(int line, string replacement, string named)
+    {
+        var instance = CurtoisParser.Parse(Tiny.WithLine(line, replacement));
+
+        var ex = Assert.Throws<NotSupportedException>(() => CurtoisMapping.ToProblem(instance));
+
+        Assert.StartsWith(named + ": ", ex.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<ArgumentException>(ex.InnerException);
+    }
+
+    [Theory]
     [InlineData("Instance1")]
     [InlineData("Instance2")]
     [InlineData("Instance4")]
