@@ -87,7 +87,8 @@ internal sealed partial class WorkerScheduleDp
     }
 
     // forcedDate, forcedSlot: when forcedDate >= 0, the only choice priced on that date is that slot (SolveTaking).
-    private void Price(ICoverView ev, int w, Random? rng, int forcedDate = -1, int forcedSlot = -1)
+    // windowFrom, windowTo: outside [windowFrom, windowTo) the only choice priced is the worker's current one (SolveWindow).
+    private void Price(ICoverView ev, int w, Random? rng, int forcedDate = -1, int forcedSlot = -1, int windowFrom = 0, int windowTo = int.MaxValue)
     {
         // Below one point over the whole horizon (soft scores are whole), so noise only breaks ties between equal rows.
         var noise = rng is null ? 0 : 0.9 / (_p.Days + 1);
@@ -98,12 +99,15 @@ internal sealed partial class WorkerScheduleDp
         for (var d = 0; d < p.Days; d++)
         {
             var offIndex = p.ChoiceIndex(w, d, 0);
-            _offPrice[d] = p.Allowed[offIndex] && d != forcedDate ? p.ChoiceSoft[offIndex] + (noise == 0 ? 0 : noise * rng!.NextDouble()) : double.PositiveInfinity;
             var current = ev.Assigned(w, d);
+            var kept = d < windowFrom || d >= windowTo;
+            _offPrice[d] = p.Allowed[offIndex] && d != forcedDate && (!kept || current < 0)
+                ? p.ChoiceSoft[offIndex] + (noise == 0 ? 0 : noise * rng!.NextDouble())
+                : double.PositiveInfinity;
             for (var s = 0; s < p.SlotCount; s++)
             {
                 var ci = offIndex + s + 1;
-                if (!p.Allowed[ci] || (d == forcedDate && s != forcedSlot))
+                if (!p.Allowed[ci] || (d == forcedDate && s != forcedSlot) || (kept && s != current))
                 {
                     continue;
                 }

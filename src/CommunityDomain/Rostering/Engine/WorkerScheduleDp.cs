@@ -186,6 +186,22 @@ internal sealed partial class WorkerScheduleDp
         return SolvePriced(ev, w, result) && result[date] == slot;
     }
 
+    /// <summary>
+    /// As <see cref="Solve"/>, with worker <paramref name="w"/>'s row kept as it stands outside the dates
+    /// [<paramref name="from"/>, <paramref name="to"/>) (every other choice there priced out): the best row that changes
+    /// only that window, into <paramref name="result"/>, its rules (runs, rest, minutes, counts) judged over the whole
+    /// horizon as ever. The worker's warm-start minute price is left as it was (a window's price is not the row's).
+    /// False when no such row keeps the rules the DP enforces. The window ruin's rebuild (<see cref="Search.WindowRuinMove"/>).
+    /// </summary>
+    public bool SolveWindow(ICoverView ev, int w, int from, int to, int[] result, Random? rng = null)
+    {
+        var price = _lambda[w];
+        Price(ev, w, rng, windowFrom: from, windowTo: to);
+        var found = SolvePriced(ev, w, result);
+        _lambda[w] = price;
+        return found;
+    }
+
     /// <summary>The rest of <see cref="Solve"/> once <see cref="Price"/> has priced worker <paramref name="w"/>'s choices.</summary>
     private bool SolvePriced(ICoverView ev, int w, int[] result)
     {

@@ -103,6 +103,22 @@ public sealed class ExactMinutesProperties
         EachWorkerMatchesBruteForce(tiny.Problem, _ => true, (dp, ev, w, row) => dp.Solve(ev, w, row));
 
     /// <summary>
+    /// The window ruin's rebuild (<c>WorkerScheduleDp.SolveWindow</c>): with the worker's row kept outside a window of
+    /// dates (drawn from the problem's seed), the cheapest row that changes only the window and keeps the worker's own
+    /// rules over the whole horizon, found exactly when one exists (brute force over the window's choices). The greedy
+    /// rows it keeps may break a rule outside the window: then no row is found.
+    /// </summary>
+    [Property]
+    public void The_window_path_finds_the_cheapest_row_that_changes_only_the_window(NoWindowProblem tiny)
+    {
+        var days = tiny.Problem.Compiled.Days;
+        var rng = new Random(tiny.Seed);
+        var from = rng.Next(days);
+        var to = from + 1 + rng.Next(days - from);
+        EachWorkerMatchesBruteForce(tiny.Problem, _ => true, (dp, ev, w, row) => dp.SolveWindow(ev, w, from, to, row), (from, to));
+    }
+
+    /// <summary>
     /// Count mode: a per-shift maximum the first pass breaks is counted in the state, so with one such maximum and no
     /// minute window the path is exact (prices alone make every shift of the type worth the same and, raised past what one
     /// gains, leave the row fewer than it may work: this property fails with count mode off).
@@ -266,7 +282,7 @@ public sealed class ExactMinutesProperties
     /// (<paramref name="solve"/>) finds a row exactly when brute force does, and its row keeps the worker's own rules and
     /// costs the brute-force minimum.
     /// </summary>
-    private static void EachWorkerMatchesBruteForce(RosterProblem p, Func<int, bool> included, Func<WorkerScheduleDp, RosterEvaluator, int, int[], bool> solve)
+    private static void EachWorkerMatchesBruteForce(RosterProblem p, Func<int, bool> included, Func<WorkerScheduleDp, RosterEvaluator, int, int[], bool> solve, (int From, int To)? window = null)
     {
         var c = p.Compiled;
         var ev = new RosterEvaluator(c);
@@ -281,13 +297,18 @@ public sealed class ExactMinutesProperties
 
             var row = new int[c.Days];
             var found = solve(dp, ev, w, row);
-            var cheapest = Cheapest(p, ev.Assign, w);
+            var cheapest = Cheapest(p, ev.Assign, w, window);
             Assert.True(found == cheapest.HasValue, $"worker {w}: the path found a row: {found}, brute force: {cheapest}");
             if (found)
             {
                 var cells = (int[])ev.Assign.Clone();
                 row.CopyTo(cells, w * c.Days);
                 var roster = RosterBuilder.Build(c, cells).Assignments;
+                for (var d = 0; window is { } kept && d < c.Days; d++)
+                {
+                    Assert.True((d >= kept.From && d < kept.To) || row[d] == ev.Assign[(w * c.Days) + d], $"worker {w} changed on date {d}, outside [{kept.From}, {kept.To})");
+                }
+
                 Assert.Equal(0, OwnHard(Alone(p, w), roster.Where(a => a.Worker == p.Workers[w].Id)));
                 Assert.Equal(cheapest, Cost(p, roster));
             }
@@ -297,16 +318,20 @@ public sealed class ExactMinutesProperties
     /// <summary>
     /// The lowest cost of a row of worker <paramref name="w"/> that breaks none of their own rules, the others as in
     /// <paramref name="cells"/>, by enumerating every row (off or any demand open to anyone, each date: a demand whose
-    /// maximum is 0 is no choice at all); null when no row keeps them.
+    /// maximum is 0 is no choice at all; outside <paramref name="window"/>, when given, only the worker's own cell in
+    /// <paramref name="cells"/>); null when no row keeps them.
     /// </summary>
-    private static long? Cheapest(RosterProblem p, int[] cells, int w)
+    private static long? Cheapest(RosterProblem p, int[] cells, int w, (int From, int To)? window = null)
     {
         var id = p.Workers[w].Id;
         var alone = Alone(p, w);
-        var others = RosterBuilder.Build(p.Compiled, cells).Assignments.Where(a => a.Worker != id).ToList();
-        var options = p.Horizon.Select(d => new RosterAssignment?[] { null }
-            .Concat(p.Demands.Where(x => x.Date == d && x.MaximumOrRequired > 0).Select(x => (RosterAssignment?)new RosterAssignment(id, d, x.Post, x.ShiftCode, x.Qualification)))
-            .ToArray()).ToList();
+        var all = RosterBuilder.Build(p.Compiled, cells).Assignments;
+        var others = all.Where(a => a.Worker != id).ToList();
+        var options = p.Horizon.Select((d, i) => window is { } kept && (i < kept.From || i >= kept.To)
+                ? [all.Where(a => a.Worker == id && a.Date == d).Select(a => (RosterAssignment?)a).SingleOrDefault()]
+                : new RosterAssignment?[] { null }
+                    .Concat(p.Demands.Where(x => x.Date == d && x.MaximumOrRequired > 0).Select(x => (RosterAssignment?)new RosterAssignment(id, d, x.Post, x.ShiftCode, x.Qualification)))
+                    .ToArray()).ToList();
         long? best = null;
         var pick = new int[options.Count];
         while (true)

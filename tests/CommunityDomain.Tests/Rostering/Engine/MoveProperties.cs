@@ -29,6 +29,7 @@ public sealed class MoveProperties
         WindowRuin,
         EjectionChain,
         WindowChain,
+        NearWindowRuin,
     }
 
     [Property]
@@ -48,6 +49,7 @@ public sealed class MoveProperties
         Kind.WindowRuin => new WindowRuinMove(),
         Kind.EjectionChain => new EjectionChainMove(),
         Kind.WindowChain => new WindowChainMove(),
+        Kind.NearWindowRuin => new WindowRuinMove(rebuildNearWindow: true),
         _ => new GuidedSwapMove(oneDate: false),
     };
 

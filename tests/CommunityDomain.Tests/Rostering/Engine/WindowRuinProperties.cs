@@ -7,8 +7,9 @@ namespace CommunityDomain.Tests.Rostering.Engine;
 
 /// <summary>
 /// The window ruin-and-recreate (<see cref="WindowRuinMove"/>) over planted and lockdown-shaped problems: the ruin
-/// clears exactly the window's unpinned duties of the workers it names, the move changes no other worker's row and its
-/// rebuild never leaves the roster worse than the ruin did (recomputed from scratch here); pins, allowed choices,
+/// clears exactly the window's unpinned duties of the workers it names, the move changes no other worker's row (with the
+/// lanes' near rebuild, theirs only on the window and <see cref="SearchTuning.WindowRebuildMargin"/> dates either side),
+/// and its rebuild never leaves the roster worse than the ruin did (recomputed from scratch here); pins, allowed choices,
 /// overlaps and the score are checked with every other move in <see cref="MoveProperties"/>. And the walk's draws: a
 /// horizon shorter than <see cref="SearchTuning.WindowRuinFromDays"/> draws exactly as before the move existed.
 /// </summary>
@@ -51,7 +52,7 @@ public sealed class WindowRuinProperties
     }
 
     [Property]
-    public void The_move_rebuilds_only_the_workers_it_ruined_and_never_ends_worse_than_its_ruin(RosterCase c, int seed)
+    public void The_move_rebuilds_only_the_workers_it_ruined_near_the_window_when_asked_and_never_ends_worse_than_its_ruin(RosterCase c, int seed, bool near)
     {
         var p = c.Problem.Compiled;
         if (p.WorkerCount == 0 || p.Days == 0)
@@ -62,21 +63,25 @@ public sealed class WindowRuinProperties
         var ev = new RosterEvaluator(p);
         Construction.Greedy(ev);
         var before = (int[])ev.Assign.Clone();
-        var move = new WindowRuinMove();
+        var move = new WindowRuinMove(rebuildNearWindow: near);
         ev.Begin();
         move.Apply(new MoveContext(ev, new Random(seed)));
         ev.Commit();
         var rebuilt = move.Ruined.ToArray();
-        for (var cell = 0; cell < before.Length; cell++)
-        {
-            Assert.True(before[cell] == ev.Assign[cell] || rebuilt.Contains(cell / p.Days), $"worker {cell / p.Days} changed but was not ruined");
-        }
 
         // The ruin alone, drawn from the same seed in the move's order (window length, first date, then the ruin).
         var ruined = new RosterEvaluator(p, before);
         var rng = new Random(seed);
         var length = Math.Min(p.Days, 2 + rng.Next(SearchTuning.LongestRuinWindow - 1));
         var from = rng.Next(p.Days - length + 1);
+        var (first, end) = (Math.Max(0, from - SearchTuning.WindowRebuildMargin), Math.Min(p.Days, from + length + SearchTuning.WindowRebuildMargin));
+        for (var cell = 0; cell < before.Length; cell++)
+        {
+            var (w, d) = (cell / p.Days, cell % p.Days);
+            Assert.True(before[cell] == ev.Assign[cell] || rebuilt.Contains(w), $"worker {w} changed but was not ruined");
+            Assert.True(!near || before[cell] == ev.Assign[cell] || (d >= first && d < end), $"worker {w} changed on date {d}, outside [{first}, {end})");
+        }
+
         ruined.Begin();
         new WindowRuinMove().Ruin(new MoveContext(ruined, rng), from, from + length);
         ruined.Commit();
@@ -86,7 +91,7 @@ public sealed class WindowRuinProperties
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Short_horizons_draw_as_before_and_long_ones_pay_the_window_ruin_from_ruin_and_block_swaps(bool guided)
+    public void Short_horizons_draw_as_before_and_long_ones_pay_the_window_ruin_from_ruin_and_block_swaps_more_on_lanes(bool guided)
     {
         // The shares before the window ruin existed (its range, third in the walk's list, empty).
         // (The ejection chain, ninth, is drawn on horizons under 42 dates only: 0 here, at 120 dates and beyond; the window
@@ -104,6 +109,17 @@ public sealed class WindowRuinProperties
         Assert.Equal(SearchTuning.LongRuinAndRecreatePerMille, longRanges[1]);
         Assert.Equal(shortRanges[blockSwaps] - SearchTuning.WindowRuinPerMille - (SearchTuning.LongRuinAndRecreatePerMille - SearchTuning.RuinAndRecreatePerMille), longRanges[blockSwaps]);
         Assert.Equal(1000, longRanges.Sum());
+
+        // On lanes the window ruin's share is the lanes' own, from the block swaps again; nothing else moves.
+        var lanesRanges = Ranges(SearchEngine.ShareEnds(guided, longHorizon: true, shortHorizon: false, onLanes: true));
+        Assert.Equal(SearchTuning.LanesWindowRuinPerMille, lanesRanges[2]);
+        Assert.Equal(longRanges[blockSwaps] - (SearchTuning.LanesWindowRuinPerMille - SearchTuning.WindowRuinPerMille), lanesRanges[blockSwaps]);
+        Assert.Equal(shortEnds, SearchEngine.ShareEnds(guided, longHorizon: false, shortHorizon: false, onLanes: true));
+        for (var i = 0; i < lanesRanges.Length; i++)
+        {
+            Assert.True(i == 2 || i == blockSwaps || lanesRanges[i] == longRanges[i], $"move {i}'s share changed on lanes");
+        }
+
         for (var i = 0; i < longRanges.Length; i++)
         {
             Assert.True(i is 1 or 2 || i == blockSwaps || longRanges[i] == shortRanges[i], $"move {i}'s share changed");

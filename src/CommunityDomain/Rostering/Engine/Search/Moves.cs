@@ -47,11 +47,27 @@ internal sealed class MoveContext
     /// </summary>
     public void Reoptimise(int w)
     {
-        if (Abandoned?.Invoke() == true || !Dp.Solve(Ev, w, _row, Rng))
+        if (Abandoned?.Invoke() != true && Dp.Solve(Ev, w, _row, Rng))
         {
-            return;
+            KeepRowIfNotWorse(w);
         }
+    }
 
+    /// <summary>
+    /// As <see cref="Reoptimise"/>, changing worker <paramref name="w"/>'s row only on the dates [<paramref name="from"/>,
+    /// <paramref name="to"/>) (<see cref="WorkerScheduleDp.SolveWindow"/>): the window ruin's rebuild.
+    /// </summary>
+    public void ReoptimiseWindow(int w, int from, int to)
+    {
+        if (Abandoned?.Invoke() != true && Dp.SolveWindow(Ev, w, from, to, _row, Rng))
+        {
+            KeepRowIfNotWorse(w);
+        }
+    }
+
+    /// <summary>Sets worker <paramref name="w"/>'s row to the one just solved; back to the old row when the score is worse.</summary>
+    private void KeepRowIfNotWorse(int w)
+    {
         Ev.Commit();
         var before = Ev.Score;
         var start = P.WorkerDay(w, 0);
@@ -202,11 +218,13 @@ internal sealed class RuinAndRecreateMove : IMove
 /// <summary>
 /// Window ruin-and-recreate: clears 2 to <see cref="SearchTuning.MostRuinedWorkers"/> workers on duty in a window of
 /// 2 to <see cref="SearchTuning.LongestRuinWindow"/> consecutive dates, on those dates only, then rebuilds each with the
-/// exact re-optimisation (whole rows: the DP has no window of its own). Clearing one window, not whole rows, leaves the
+/// exact re-optimisation: whole rows, or with <paramref name="rebuildNearWindow"/> (the lanes' ruins) only on the window
+/// and a margin either side (<see cref="RebuiltDates"/>: the rest of the row kept, its rules still judged over the whole
+/// horizon; a fifth of a whole row's solve on 182 dates). Clearing one window, not whole rows, leaves the
 /// rest of the roster's cover in place, so the rebuilt workers compete for the people missing there instead of
-/// re-covering every date the ruin emptied (docs/rostering.md, roster16 and long19).
+/// re-covering every date the ruin emptied (docs/rostering.md, roster16 and long19; the near rebuild, session 42).
 /// </summary>
-internal sealed class WindowRuinMove : IMove
+internal sealed class WindowRuinMove(bool rebuildNearWindow = false) : IMove
 {
     private readonly int[] _ruined = new int[SearchTuning.MostRuinedWorkers];
     private int _count;
@@ -216,14 +234,29 @@ internal sealed class WindowRuinMove : IMove
         var length = Math.Min(c.P.Days, 2 + c.Rng.Next(SearchTuning.LongestRuinWindow - 1));
         var from = c.Rng.Next(c.P.Days - length + 1);
         Ruin(c, from, from + length);
+        var (start, end) = RebuiltDates(c.P, from, from + length);
         for (var pass = 0; pass < SearchTuning.RecreatePasses; pass++)
         {
             for (var i = 0; i < _count; i++)
             {
-                c.Reoptimise(_ruined[i]);
+                if (rebuildNearWindow)
+                {
+                    c.ReoptimiseWindow(_ruined[i], start, end);
+                }
+                else
+                {
+                    c.Reoptimise(_ruined[i]);
+                }
             }
         }
     }
+
+    /// <summary>
+    /// The dates a ruined worker's row is rebuilt on: the cleared window [<paramref name="from"/>, <paramref name="to"/>)
+    /// widened by <see cref="SearchTuning.WindowRebuildMargin"/> dates either side, within the horizon.
+    /// </summary>
+    internal static (int From, int To) RebuiltDates(CompiledProblem p, int from, int to) =>
+        (Math.Max(0, from - SearchTuning.WindowRebuildMargin), Math.Min(p.Days, to + SearchTuning.WindowRebuildMargin));
 
     /// <summary>The workers the last <see cref="Ruin"/> cleared (and the last <see cref="Apply"/> rebuilt).</summary>
     internal ReadOnlySpan<int> Ruined => _ruined.AsSpan(0, _count);

@@ -310,7 +310,7 @@ internal sealed class RowLanes
     {
         private readonly WorkerScheduleDp _dp = new(owner._p);
         private readonly RuinAndRecreateMove _ruin = new();
-        private readonly WindowRuinMove _window = new();
+        private readonly WindowRuinMove _window = new(rebuildNearWindow: true);
         private MoveContext? _copy;
 
         public void Loop()

@@ -52,14 +52,13 @@ internal sealed class SearchEngine
     // seed: the seed of this search (one of several when they run in parallel); options.Seed when null.
     // lanes: above 1, the opening's sweep solves its rows on that many lanes (RowLanes).
     public SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start = null, double timeShare = 1.0, int? seed = null, int lanes = 1)
-        : this(p, options, progress, start, timeShare, seed, startTimestamp: null, index: null)
+        : this(p, options, progress, start, timeShare, seed, startTimestamp: null, index: null, lanes)
     {
-        _laneCount = lanes;
     }
 
-    private SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start, double timeShare, int? seed, long? startTimestamp, SearchIndex? index)
+    private SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start, double timeShare, int? seed, long? startTimestamp, SearchIndex? index, int lanes = 1)
     {
-        _laneCount = 1;
+        _laneCount = lanes;
         _p = p;
         _options = options;
         _progress = progress;
@@ -70,7 +69,7 @@ internal sealed class SearchEngine
         _historyLength = Guided ? GuidedHistoryLength(p.WorkerCount, p.Days) : SearchTuning.HistoryLength;
         _shareEnds = ShareEnds(
             Guided, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
-            p.Days >= SearchTuning.WindowChainFromDays);
+            p.Days >= SearchTuning.WindowChainFromDays, onLanes: lanes > 1);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         _holeKick = new HoleKick(p.WorkerCount);
         _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount) * (Guided ? SearchTuning.GuidedStagnationFactor : 1);
@@ -709,11 +708,12 @@ internal sealed class SearchEngine
     /// the window ruin takes part of ruin-and-recreate's share; on a short horizon
     /// (<see cref="SearchTuning.EjectionChainBelowDays"/>) the blind draws' ejection chain takes part of the block swaps'.
     /// The block swaps, last, take whatever is left (their share of 1000 passes the end, so the moves after them, at 0,
-    /// are never drawn).
+    /// are never drawn). A search on lanes (<paramref name="onLanes"/>) draws the window ruin
+    /// <see cref="SearchTuning.LanesWindowRuinPerMille"/> times, from the block swaps' share.
     /// </summary>
-    internal static int[] ShareEnds(bool guided, bool longHorizon, bool shortHorizon, bool windowChain = false)
+    internal static int[] ShareEnds(bool guided, bool longHorizon, bool shortHorizon, bool windowChain = false, bool onLanes = false)
     {
-        var window = longHorizon ? SearchTuning.WindowRuinPerMille : 0;
+        var window = !longHorizon ? 0 : onLanes ? SearchTuning.LanesWindowRuinPerMille : SearchTuning.WindowRuinPerMille;
         var chain = shortHorizon ? SearchTuning.EjectionChainPerMille : 0;
         var windowChainShare = windowChain ? SearchTuning.WindowChainPerMille : 0;
         var ruin = longHorizon ? SearchTuning.LongRuinAndRecreatePerMille : SearchTuning.RuinAndRecreatePerMille;

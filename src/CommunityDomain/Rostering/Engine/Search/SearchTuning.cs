@@ -43,6 +43,16 @@ internal static class SearchTuning
     /// </summary>
     public const int WindowRuinPerMille = 5;
 
+    /// <summary>
+    /// Out of 1000 iterations of a search on lanes (<see cref="LanesFromWorkerDays"/>: one search on every core), on a
+    /// horizon of at least <see cref="WindowRuinFromDays"/> dates: the window ruin, its rebuild only near the window
+    /// (<see cref="WindowRebuildMargin"/>), taken from the block swaps' share. A lane's ruin is drawn further ahead than
+    /// a row, so more of them keep a lane busy while the search waits for a row. Quiet, 60 s, degree 2, seeds 1-3
+    /// (docs/rostering.md, session 42): Instance21 22,347 -> 22,246 and Instance23 27,060 -> 26,081 (medians), lower on
+    /// every seed; 80 per mille lost Instance23, and Instance20, a portfolio, keeps the whole-row rebuild at 5.
+    /// </summary>
+    public const int LanesWindowRuinPerMille = 30;
+
     /// <summary>Out of 1000 iterations, ruin-and-recreate where the window ruin is drawn (elsewhere <see cref="RuinAndRecreatePerMille"/>).</summary>
     public const int LongRuinAndRecreatePerMille = 5;
 
@@ -163,6 +173,14 @@ internal static class SearchTuning
 
     /// <summary>Longest window of dates <see cref="WindowRuinMove"/> clears (the shortest is 2 dates), as long as the longest swapped block.</summary>
     public const int LongestRuinWindow = 7;
+
+    /// <summary>
+    /// Dates either side of the window <see cref="WindowRuinMove"/> cleared on which its rebuild may also change a ruined
+    /// worker's row (the rest of the row is kept). A week: room to move a run of duties or a weekend off next to the
+    /// window. Used by the lanes' window ruins (<see cref="LanesWindowRuinPerMille"/>); a whole-row rebuild took 15 ms a
+    /// window ruin on Instance21's lanes, 3.8 ms with this margin (docs/rostering.md, session 42).
+    /// </summary>
+    public const int WindowRebuildMargin = 7;
 
     /// <summary>Random workers <see cref="WindowRuinMove"/> draws looking for ones on duty in its window.</summary>
     public const int WindowWorkerDraws = 16;
