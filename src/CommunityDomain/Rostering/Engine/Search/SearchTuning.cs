@@ -46,10 +46,11 @@ internal static class SearchTuning
     /// <summary>
     /// Out of 1000 iterations of a search on lanes (<see cref="LanesFromWorkerDays"/>: one search on every core), on a
     /// horizon of at least <see cref="WindowRuinFromDays"/> dates: the window ruin, its rebuild only near the window
-    /// (<see cref="WindowRebuildMargin"/>), taken from the block swaps' share. A lane's ruin is drawn further ahead than
-    /// a row, so more of them keep a lane busy while the search waits for a row. Quiet, 60 s, degree 2, seeds 1-3
+    /// (<see cref="WindowRebuildMargin"/>), taken from the block swaps' share: rebuilt near the window a window ruin costs
+    /// a quarter of its whole-row rebuild, so the lanes can afford six times as many. Quiet, 60 s, degree 2, seeds 1-3
     /// (docs/rostering.md, session 42): Instance21 22,347 -> 22,246 and Instance23 27,060 -> 26,081 (medians), lower on
-    /// every seed; 80 per mille lost Instance23, and Instance20, a portfolio, keeps the whole-row rebuild at 5.
+    /// every seed; 50 per mille level on Instance21 and worse on Instance23, 80 lost Instance23; Instance20, a portfolio,
+    /// keeps the whole-row rebuild at 5 (near, it lost there).
     /// </summary>
     public const int LanesWindowRuinPerMille = 30;
 
