@@ -156,7 +156,8 @@ public static class RosterPlanner
     /// opening, core c walking searches c, c + degree, ... in slices (k = <see cref="PlannerOptions.WalksPerCore"/> on a
     /// horizon below <see cref="SearchTuning.WalksPerCoreBelowDays"/> dates and <see cref="SearchTuning.WalksPerCoreBelowWorkerDays"/>
     /// worker-dates, else 1; each walk gets 1/k of the moves left
-    /// after the opening, or of the time), and returns the best: lowest score, then lowest search number, so the answer
+    /// after the opening, or of the time; there search 1 walks from the <see cref="LagrangianDive"/>'s roster, which
+    /// moves many workers' weekends at once as no move of the walk does), and returns the best: lowest score, then lowest search number, so the answer
     /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-core plan's search 0,
     /// so more cores are never worse. Progress is reported only when the best of all searches improves, so reports stay in
     /// never-worse order. On a problem of <see cref="PlannerOptions.LanesFromWorkerDays"/> or more, ONE search instead, its
@@ -188,7 +189,7 @@ public static class RosterPlanner
         engines[0] = first;
         for (var i = 1; i < searches; i++)
         {
-            engines[i] = first.Fork(SearchSeed(options.Seed, i));
+            engines[i] = first.Fork(SearchSeed(options.Seed, i), dive: i == 1 && !first.Guided);
         }
 
         var limit = options.IterationLimit is { } n ? first.Iterations + Math.Max(0, n - first.Iterations) / perCore : long.MaxValue;

@@ -49,11 +49,12 @@ public sealed class WalksPerCoreProperties
 
     /// <summary>
     /// One core: below 42 dates and 1,000 worker-dates the plan is the better of search 0 and search 1 (ties: search 0), each
-    /// forked from the one opening and walked alone to half the moves the opening leaves; else search 0 walked to the limit.
+    /// forked from the one opening (search 1 walking from the Lagrangian dive's roster unless the walk is guided) and walked alone to half the moves
+    /// the opening leaves; else search 0 walked to the limit.
     /// Rebuilt here from the engine's parts.
     /// </summary>
     [Property]
-    public void One_core_walks_two_searches_on_small_short_problems_each_to_half_the_moves_left(LockdownProblem g, PositiveInt seed)
+    public void One_core_walks_two_searches_on_small_short_problems_the_second_from_the_dive_each_to_half_the_moves_left(LockdownProblem g, PositiveInt seed)
     {
         const long limit = 4_000;
         var p = g.Problem.Compiled;
@@ -61,7 +62,7 @@ public sealed class WalksPerCoreProperties
         var options = new PlannerOptions(seed.Get, iterationLimit: limit) { DegreeOfParallelism = 1 };
         var search0 = new SearchEngine(p, options, null, seed: RosterPlanner.SearchSeed(seed.Get, 0));
         search0.Open(CancellationToken.None);
-        var searches = walks == 2 ? new[] { search0, search0.Fork(RosterPlanner.SearchSeed(seed.Get, 1)) } : [search0];
+        var searches = walks == 2 ? new[] { search0, search0.Fork(RosterPlanner.SearchSeed(seed.Get, 1), dive: !search0.Guided) } : [search0];
         var share = search0.Iterations + (Math.Max(0, limit - search0.Iterations) / walks);
         foreach (var search in searches)
         {

@@ -201,12 +201,14 @@ internal sealed class SearchEngine
 
     /// <summary>
     /// A search that continues from where this opened one stands, with its own seed: same clock start (one time
-    /// limit for all), same iterations spent, same best so far.
+    /// limit for all), same iterations spent, same best so far; with <paramref name="dive"/> it walks from the
+    /// <see cref="LagrangianDive"/>'s roster instead (<see cref="DivesFirst"/>).
     /// </summary>
-    public SearchEngine Fork(int seed)
+    public SearchEngine Fork(int seed, bool dive = false)
     {
         var fork = new SearchEngine(_p, _options, _progress, (int[])_ev.Assign.Clone(), _timeShare, seed, _start, _moves.Index)
         {
+            DivesFirst = dive,
             _opened = true,
             Iterations = Iterations,
             BestScore = BestScore,
@@ -517,12 +519,46 @@ internal sealed class SearchEngine
 
         if (_sliced is null)
         {
+            if (DivesFirst)
+            {
+                DiveFrom(limit, token);
+            }
+
             _sliced = new LateAcceptance(_historyLength, _ev.Score);
             _lastImprovement = Iterations;
         }
 
         WalkOn(_sliced, limit - Iterations <= moves ? limit : Iterations + moves, token);
         return !Stop(limit, token);
+    }
+
+    /// <summary>
+    /// Whether this search's first slice walks from the <see cref="LagrangianDive"/>'s roster instead of the opening (one
+    /// search of a portfolio on short horizons: <see cref="RosterPlanner.Search"/>).
+    /// </summary>
+    internal bool DivesFirst { get; init; }
+
+    /// <summary>
+    /// Moves the current roster to the dive's (aimed at the best score so far) and keeps it as the best when it is better;
+    /// nothing when the dive gives no roster.
+    /// </summary>
+    private void DiveFrom(long limit, CancellationToken token)
+    {
+        if (LagrangianDive.Cells(_p, BestScore.Soft, () => Stop(limit, token)) is not { } cells)
+        {
+            return;
+        }
+
+        _ev.Begin();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            _ev.Set(i / _p.Days, i % _p.Days, cells[i]);
+        }
+
+        _ev.Commit();
+        _ev.Accept();
+        _currentRecord = _ev.Score;
+        KeepBest();
     }
 
     /// <summary>The walk's loop: a kick after a plateau, else one drawn move, until <paramref name="limit"/>.</summary>
