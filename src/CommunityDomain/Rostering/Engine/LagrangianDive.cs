@@ -4,7 +4,7 @@ namespace CommunityDomain.Rostering.Engine;
 /// A roster read off the <see cref="LagrangianBound"/>'s relaxation by diving: an ascent, then every worker-date whose
 /// averaged choice is near whole (at least <see cref="Settled"/>) fixed to it, at least a <see cref="LeastFixedShare"/> of
 /// those left (the most settled first), then another ascent from the last prices on the restricted problem, until every
-/// worker-date is fixed. It coordinates the whole roster's cover at once, where the walk's moves change one to four
+/// worker-date is fixed (or <see cref="MostAscents"/> ascents are spent). It coordinates the whole roster's cover at once, where the walk's moves change one to four
 /// workers: on Instance6 (19 workers, 28 dates) the dive alone ends at 1,952-1,969 and the walk from it at 1,951-1,958
 /// (best known 1,950), where walks from the greedy opening end at 2,050-2,140 (docs/rostering.md, session 43).
 /// </summary>
@@ -27,6 +27,11 @@ internal static class LagrangianDive
     // last free cells were fixed one an ascent (Instance8: 135 ascents, 9 s, against 40 and 4 s).
     private const double LeastFixedShare = 0.05;
 
+    // Most ascents of one dive; the worker-dates still free after the last are read off its averages. Curtois Instances 6,
+    // 8, 14 and 18 dive in 63-89 (each fixes at least LeastFixedShare of those left: about 20 ln(worker-dates) ascents at
+    // most, 195 on 17,000), so the cap bounds a plan under an iteration limit alone without changing theirs.
+    internal const int MostAscents = 100;
+
     // Once an ascent's value passes the aim it stops at once and its averages go stale: each ascent aims this far above the
     // last one's value, or at the caller's score when that is higher.
     private const double AimAbove = 1.05;
@@ -37,7 +42,7 @@ internal static class LagrangianDive
     /// </summary>
     /// <param name="p">The compiled problem.</param>
     /// <param name="upper">The soft score of a roster to aim the ascents at (the opening's).</param>
-    /// <param name="stop">Asked between iterations; true ends the dive with the choices read so far.</param>
+    /// <param name="stop">Asked before each ascent and between its iterations; true ends the dive with the choices read so far.</param>
     public static int[]? Cells(CompiledProblem p, long upper, Func<bool> stop)
     {
         if (p.WorkerCount == 0 || p.Days == 0)
@@ -49,7 +54,7 @@ internal static class LagrangianDive
         var settled = new bool[p.WorkerCount * p.Days];
         var node = p;
         LagrangianBound.NodeBound? last = null;
-        for (var free = settled.Length; free > 0 && !stop();)
+        for (var (free, ascents) = (settled.Length, 0); free > 0 && ascents < MostAscents && !stop(); ascents++)
         {
             var aim = last is null ? upper : Math.Max(upper, (long)Math.Ceiling(last.Value * AimAbove));
             var bound = LagrangianBound.Ascend(node, last?.Prices, aim, Iterations, stop);
