@@ -156,9 +156,10 @@ public static class RosterPlanner
     /// opening, core c walking searches c, c + degree, ... in slices (k = <see cref="PlannerOptions.WalksPerCore"/> on a
     /// horizon below <see cref="SearchTuning.WalksPerCoreBelowDays"/> dates and <see cref="SearchTuning.WalksPerCoreBelowWorkerDays"/>
     /// worker-dates, else 1; each walk gets 1/k of the moves left
-    /// after the opening, or of the time; there search 1 walks from the <see cref="LagrangianDive"/>'s roster, which
-    /// moves many workers' weekends at once as no move of the walk does), and returns the best: lowest score, then lowest search number, so the answer
-    /// depends only on the problem, the seed, the limits and the degree. Search 0 is exactly the one-core plan's search 0,
+    /// after the opening, or of the time), and returns the best: lowest score, then lowest search number, so the answer
+    /// depends only on the problem, the seed, the limits and the degree. On a problem whose walk is blind (not guided:
+    /// <see cref="SearchIndex.Guides"/>) search 1 walks from the <see cref="LagrangianDive"/>'s roster instead of the
+    /// opening: it lays out the whole roster's cover at once, as no move of the walk does. Search 0 is exactly the one-core plan's search 0,
     /// so more cores are never worse. Progress is reported only when the best of all searches improves, so reports stay in
     /// never-worse order. On a problem of <see cref="PlannerOptions.LanesFromWorkerDays"/> or more, ONE search instead, its
     /// opening sweep and its walk's re-optimisations and ruins solved on <see cref="PlannerOptions.Degree"/> lanes

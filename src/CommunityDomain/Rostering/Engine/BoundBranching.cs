@@ -163,13 +163,7 @@ internal static class BoundBranching
             switch (f.Kind)
             {
                 case FixKind.Take:
-                    // Taking a choice closes every other choice of that worker and date.
-                    var first = f.Index - (f.Index % p.Choices);
-                    for (var c = first; c < first + p.Choices; c++)
-                    {
-                        allowed[c] &= c == f.Index;
-                    }
-
+                    Take(allowed, p.Choices, f.Index);
                     break;
                 case FixKind.Close:
                     allowed[f.Index] = false;
@@ -184,6 +178,19 @@ internal static class BoundBranching
         }
 
         return p.Restricted(allowed, minimum, maximum);
+    }
+
+    /// <summary>
+    /// Takes choice cell <paramref name="index"/> (<see cref="CompiledProblem.ChoiceIndex"/>) in <paramref name="allowed"/>:
+    /// every other choice of that worker and date is closed (<paramref name="choices"/>: <see cref="CompiledProblem.Choices"/>).
+    /// </summary>
+    internal static void Take(bool[] allowed, int choices, int index)
+    {
+        var first = index - (index % choices);
+        for (var c = first; c < first + choices; c++)
+        {
+            allowed[c] &= c == index;
+        }
     }
 
     /// <summary>A restriction: a choice cell (<see cref="CompiledProblem.ChoiceIndex"/>) taken or closed, or a demand's (<see cref="CompiledProblem.DaySlot"/>) count at most or at least its value.</summary>

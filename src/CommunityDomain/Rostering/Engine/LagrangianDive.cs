@@ -4,9 +4,10 @@ namespace CommunityDomain.Rostering.Engine;
 /// A roster read off the <see cref="LagrangianBound"/>'s relaxation by diving: an ascent, then every worker-date whose
 /// averaged choice is near whole (at least <see cref="Settled"/>) fixed to it, at least a <see cref="LeastFixedShare"/> of
 /// those left (the most settled first), then another ascent from the last prices on the restricted problem, until every
-/// worker-date is fixed (or <see cref="MostAscents"/> ascents are spent). It coordinates the whole roster's cover at once, where the walk's moves change one to four
-/// workers: on Instance6 (19 workers, 28 dates) the dive alone ends at 1,952-1,969 and the walk from it at 1,951-1,958
-/// (best known 1,950), where walks from the greedy opening end at 2,050-2,140 (docs/rostering.md, session 43).
+/// worker-date is fixed (or <see cref="MostAscents"/> ascents are spent). It lays out the whole roster's cover at once,
+/// where the walk's moves change one to four workers: on Instance6 (18 workers, 28 dates) plans whose search 1 walks from
+/// it end at 1,953-1,959 (best known 1,950), where walks from the greedy opening ended at 2,050-2,140
+/// (docs/rostering.md, session 43).
 /// </summary>
 /// <remarks>
 /// A diving heuristic of branch and price, with the Lagrangian ascent's averaged paths (the volume algorithm's primal
@@ -95,11 +96,7 @@ internal static class LagrangianDive
                 break;
             }
 
-            for (var c = 0; c < p.Choices; c++)
-            {
-                allowed[(cell * p.Choices) + c] &= c == choice;
-            }
-
+            BoundBranching.Take(allowed, p.Choices, (cell * p.Choices) + choice);
             settled[cell] = true;
             fixedNow++;
         }

@@ -533,8 +533,8 @@ internal sealed class SearchEngine
     }
 
     /// <summary>
-    /// Whether this search's first slice walks from the <see cref="LagrangianDive"/>'s roster instead of the opening (one
-    /// search of a portfolio on short horizons: <see cref="RosterPlanner.Search"/>).
+    /// Whether this search's first slice walks from the <see cref="LagrangianDive"/>'s roster instead of the opening (search 1
+    /// of a portfolio whose walk is blind: <see cref="RosterPlanner.Search"/>).
     /// </summary>
     internal bool DivesFirst { get; init; }
 
