@@ -11,14 +11,15 @@ public sealed class CommunityCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
-    [InlineData("community-60-14-43-s1", "60", "14")]
-    [InlineData("community-300-14-43-s1", "300", "14")]
-    [InlineData("community-600-28-85-s1", "600", "28")]
-    public void Committed_problems_are_what_the_command_writes_today(string name, string workers, string days)
+    [InlineData("community-60-14-43-s1", "60", "14", "1")]
+    [InlineData("community-60-28-43-s3", "60", "28", "3")]
+    [InlineData("community-300-14-43-s1", "300", "14", "1")]
+    [InlineData("community-600-28-85-s1", "600", "28", "1")]
+    public void Committed_problems_are_what_the_command_writes_today(string name, string workers, string days, string seed)
     {
         var path = Path.Combine(_folder, name + ".txt");
 
-        var (code, stdout, stderr) = Run("community", "--workers", workers, "--days", days, "--seed", "1", "--out", path);
+        var (code, stdout, stderr) = Run("community", "--workers", workers, "--days", days, "--seed", seed, "--out", path);
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, stderr);

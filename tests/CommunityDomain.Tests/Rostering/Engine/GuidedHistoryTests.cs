@@ -34,6 +34,7 @@ public sealed class GuidedHistoryTests
 
     [Theory]
     [InlineData("community", "community-60-14-43-s1", 50)]
+    [InlineData("community", "community-60-28-43-s3", 84)]
     [InlineData("community", "community-300-14-43-s1", 210)]
     [InlineData("community", "community-600-28-85-s1", 840)]
     [InlineData("instances", "Instance5", SearchTuning.HistoryLength)]
