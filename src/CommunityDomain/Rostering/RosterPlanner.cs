@@ -21,7 +21,10 @@ public static class RosterPlanner
     /// roster, and <see cref="PlannerOptions.DegreeOfParallelism"/> searches run at once (default: every core), except on a
     /// problem of at least 18,000 worker-dates (workers x dates), where that many cores serve ONE search whose exact
     /// re-optimisations are solved on lanes, each against the roster as it stood when drawn and applied in the drawn order;
-    /// progress reports come in order of never-worse best score. It holds no static mutable state, so
+    /// progress reports come in order of never-worse best score. On a problem with shift wishes or an own-compound weight
+    /// the walks lay out cover first: the opening and up to half of each walk's moves or time go to the problem without
+    /// those preferences, ending as soon as nobody is missing, before the walk goes on at the full score (no report comes
+    /// during that phase). It holds no static mutable state, so
     /// plans may run concurrently. Outside pins no worker is put on two overlapping duties: such a duty is left
     /// uncovered and named in <see cref="NoFeasibleRoster.Uncovered"/>. The construction and the search stop at
     /// the first of: time limit, iteration limit (the search only), cancellation; the reasons of each uncovered
@@ -159,7 +162,12 @@ public static class RosterPlanner
     /// after the opening, or of the time), and returns the best: lowest score, then lowest search number, so the answer
     /// depends only on the problem, the seed, the limits and the degree. On a problem whose walk is blind (not guided:
     /// <see cref="SearchIndex.Guides"/>) search 1 walks from the <see cref="LagrangianDive"/>'s roster instead of the
-    /// opening: it lays out the whole roster's cover at once, as no move of the walk does. Search 0 is exactly the one-core plan's search 0,
+    /// opening: it lays out the whole roster's cover at once, as no move of the walk does. On a cold start of a problem with
+    /// preferences (shift wishes, own-compound cost), not on lanes, the opening and every other search first walk on the
+    /// problem without them (<see cref="CompiledProblem.WithoutPreferences"/>) for up to <see cref="SearchTuning.CoverFirstShare"/>
+    /// of their moves or time, each ending as soon as its best roster misses nobody, then walk on from that best at the
+    /// full score (<see cref="SearchEngine.ContinueOn"/>; progress only from there); the diving search 1 dives at the full
+    /// score. Search 0 is exactly the one-core plan's search 0,
     /// so more cores are never worse. Progress is reported only when the best of all searches improves, so reports stay in
     /// never-worse order. On a problem of <see cref="PlannerOptions.LanesFromWorkerDays"/> or more, ONE search instead, its
     /// opening sweep and its walk's re-optimisations and ruins solved on <see cref="PlannerOptions.Degree"/> lanes
@@ -175,9 +183,15 @@ public static class RosterPlanner
             ? Math.Max(1, options.WalksPerCore)
             : 1;
         var searches = onLanes ? 1 : degree * perCore;
-        var shared = progress is null || searches == 1 ? progress : new BestOnlyProgress(progress);
-        var first = new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: onLanes ? degree : 1);
-        if (searches == 1)
+        // Cover first (docs/rostering.md, session 45): on a problem with preferences each walk but a blind portfolio's
+        // diving search 1 opens and walks on the problem without them until its best roster misses nobody or its share of
+        // the moves or time is spent, then walks on from that best at the full score.
+        var coverFirst = cells is null && !onLanes && p.HasPreferences();
+        var shared = progress is null || (searches == 1 && !coverFirst) ? progress : new BestOnlyProgress(progress);
+        var first = coverFirst
+            ? new SearchEngine(p.WithoutPreferences(), options, null, null, timeShare * SearchTuning.CoverFirstShare, SearchSeed(options.Seed, 0)) { StopsOnceCovered = true }
+            : new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: onLanes ? degree : 1);
+        if (searches == 1 && !coverFirst)
         {
             first.Run(token);
             return first;
@@ -185,16 +199,12 @@ public static class RosterPlanner
 
         // Every search would open (construct, sweep) almost alike: open once, then fork the walks.
         first.Open(token);
-
-        var engines = new SearchEngine[searches];
-        engines[0] = first;
-        for (var i = 1; i < searches; i++)
-        {
-            engines[i] = first.Fork(SearchSeed(options.Seed, i), dive: i == 1 && !first.Guided);
-        }
-
         var limit = options.IterationLimit is { } n ? first.Iterations + Math.Max(0, n - first.Iterations) / perCore : long.MaxValue;
-        Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, core => WalkCore(engines, core, degree, limit, token));
+        var then = coverFirst
+            ? new CoverFirstEnd(p, shared, timeShare, limit == long.MaxValue ? limit : first.Iterations + (long)((limit - first.Iterations) * SearchTuning.CoverFirstShare))
+            : null;
+        var engines = Forks(first, searches, options.Seed, then);
+        Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, core => WalkCore(engines, core, degree, limit, then, token));
 
         var best = engines[0];
         foreach (var engine in engines)
@@ -209,24 +219,72 @@ public static class RosterPlanner
     }
 
     /// <summary>
+    /// The portfolio's <paramref name="searches"/> searches forked from the opened <paramref name="first"/>: search 1 of a
+    /// blind portfolio dives (<see cref="LagrangianDive"/>), at the full score from the start when the others lay out cover
+    /// first (<paramref name="coverFirst"/>: the dive lays out cover itself).
+    /// </summary>
+    private static SearchEngine[] Forks(SearchEngine first, int searches, int seed, CoverFirstEnd? coverFirst)
+    {
+        var engines = new SearchEngine[searches];
+        engines[0] = first;
+        for (var i = 1; i < searches; i++)
+        {
+            var dive = i == 1 && !first.Guided;
+            engines[i] = coverFirst is { } full && dive
+                ? first.ContinueOn(full.Problem, full.Progress, full.TimeShare, SearchSeed(seed, i), dive: true)
+                : first.Fork(SearchSeed(seed, i), dive);
+        }
+
+        return engines;
+    }
+
+    /// <summary>
     /// Core <paramref name="core"/>'s searches (<paramref name="core"/>, + <paramref name="degree"/>, ...) walked in turns of
     /// <see cref="SearchTuning.SliceMoves"/> until each is done: up to <paramref name="limit"/> iterations, its share of the
     /// time (every search's clock starts at the plan's, so under a time limit each gets about its share of the core) or the
-    /// token. The turns do not change a walk: under an iteration limit each search's roster is what it alone would give.
+    /// token. A cover-first search that is done is replaced in <paramref name="engines"/> by its continuation at the full
+    /// score (<paramref name="then"/>; opened here, on its own core). The turns do not change a walk: under an iteration
+    /// limit each search's roster is what it alone would give.
     /// </summary>
-    private static void WalkCore(SearchEngine[] engines, int core, int degree, long limit, CancellationToken token)
+    private static void WalkCore(SearchEngine[] engines, int core, int degree, long limit, CoverFirstEnd? then, CancellationToken token)
     {
-        var mine = new List<SearchEngine>();
+        var mine = new List<int>();
         for (var i = core; i < engines.Length; i += degree)
         {
-            mine.Add(engines[i]);
+            mine.Add(i);
         }
 
         while (mine.Count > 0)
         {
-            mine.RemoveAll(engine => !engine.WalkSlice(SearchTuning.SliceMoves, limit, token));
+            mine.RemoveAll(i => !WalkTurn(engines, i, limit, then, token));
         }
     }
+
+    /// <summary>One turn of search <paramref name="i"/>; false once it is done (a done cover-first search is replaced and goes on).</summary>
+    private static bool WalkTurn(SearchEngine[] engines, int i, long limit, CoverFirstEnd? then, CancellationToken token)
+    {
+        var engine = engines[i];
+        if (!engine.Opened)
+        {
+            engine.Open(token);
+        }
+
+        if (engine.WalkSlice(SearchTuning.SliceMoves, engine.StopsOnceCovered ? then!.Limit : limit, token))
+        {
+            return true;
+        }
+
+        if (!engine.StopsOnceCovered)
+        {
+            return false;
+        }
+
+        engines[i] = engine.ContinueOn(then!.Problem, then.Progress, then.TimeShare);
+        return true;
+    }
+
+    /// <summary>Where a plan's cover-first walks go on: the problem with its preferences, the plan's progress and time share, and the cover-first walks' iteration limit.</summary>
+    private sealed record CoverFirstEnd(CompiledProblem Problem, IProgress<PlannerProgress>? Progress, double TimeShare, long Limit);
 
     /// <summary>Whether a plan of <paramref name="p"/> solves its re-optimisations on lanes (several cores, a large problem).</summary>
     private static bool OnLanes(CompiledProblem p, PlannerOptions options) =>

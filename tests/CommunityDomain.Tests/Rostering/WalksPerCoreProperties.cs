@@ -50,7 +50,9 @@ public sealed class WalksPerCoreProperties
     /// <summary>
     /// One core: below 42 dates and 1,000 worker-dates the plan is the better of search 0 and search 1 (ties: search 0), each
     /// forked from the one opening (search 1 walking from the Lagrangian dive's roster unless the walk is guided) and walked alone to half the moves
-    /// the opening leaves; else search 0 walked to the limit.
+    /// the opening leaves; else search 0 walked to the limit. When the problem has preferences, the opening and every
+    /// search but the diving one are on the problem without them, each walked to half its moves (or until it misses
+    /// nobody), then continued at the full score (CoverFirstProperties); the diving search 1 starts from that opening.
     /// Rebuilt here from the engine's parts.
     /// </summary>
     [Property]
@@ -60,19 +62,43 @@ public sealed class WalksPerCoreProperties
         var p = g.Problem.Compiled;
         var walks = p.Days < SearchTuning.WalksPerCoreBelowDays && (long)p.WorkerCount * p.Days < SearchTuning.WalksPerCoreBelowWorkerDays ? 2 : 1;
         var options = new PlannerOptions(seed.Get, iterationLimit: limit) { DegreeOfParallelism = 1 };
-        var search0 = new SearchEngine(p, options, null, seed: RosterPlanner.SearchSeed(seed.Get, 0));
+        var coverFirst = p.HasPreferences();
+        var search0 = coverFirst
+            ? new SearchEngine(p.WithoutPreferences(), options, null, null, SearchTuning.CoverFirstShare, RosterPlanner.SearchSeed(seed.Get, 0)) { StopsOnceCovered = true }
+            : new SearchEngine(p, options, null, seed: RosterPlanner.SearchSeed(seed.Get, 0));
         search0.Open(CancellationToken.None);
-        var searches = walks == 2 ? new[] { search0, search0.Fork(RosterPlanner.SearchSeed(seed.Get, 1), dive: !search0.Guided) } : [search0];
         var share = search0.Iterations + (Math.Max(0, limit - search0.Iterations) / walks);
-        foreach (var search in searches)
+        var coverShare = search0.Iterations + (long)((share - search0.Iterations) * SearchTuning.CoverFirstShare);
+        var dive = !search0.Guided;
+        var search1 = walks == 1 ? null
+            : coverFirst && dive ? search0.ContinueOn(p, null, 1.0, RosterPlanner.SearchSeed(seed.Get, 1), dive: true)
+            : search0.Fork(RosterPlanner.SearchSeed(seed.Get, 1), dive);
+        var searches = search1 is null ? new[] { search0 } : [search0, search1];
+        for (var i = 0; i < searches.Length; i++)
         {
-            while (search.WalkSlice(long.MaxValue, share, CancellationToken.None))
+            if (searches[i].StopsOnceCovered)
             {
+                Walk(searches[i], coverShare);
+                searches[i] = searches[i].ContinueOn(p, null, 1.0);
             }
+
+            Walk(searches[i], share);
         }
 
         var expected = searches.Aggregate((best, next) => next.BestScore < best.BestScore ? next : best);
         var plan = RosterPlanner.Plan(g.Problem, options).Match(r => r, n => n.Best);
         Assert.Equal(RosterBuilder.Build(p, expected.BestAssign).Assignments, plan.Assignments);
+    }
+
+    private static void Walk(SearchEngine search, long limit)
+    {
+        if (!search.Opened)
+        {
+            search.Open(CancellationToken.None);
+        }
+
+        while (search.WalkSlice(long.MaxValue, limit, CancellationToken.None))
+        {
+        }
     }
 }

@@ -123,7 +123,21 @@ internal sealed class CompiledProblem
     /// <see cref="Maximum"/>): a branch and bound node's restriction (<see cref="BoundBranching"/>); every other array is
     /// shared, not copied.
     /// </summary>
-    public CompiledProblem Restricted(bool[] allowed, int[] minimum, int[] maximum) => new()
+    public CompiledProblem Restricted(bool[] allowed, int[] minimum, int[] maximum) =>
+        Copy(allowed, minimum, maximum, ChoiceSoft, OnWishTotal, OwnCompoundCost);
+
+    /// <summary>
+    /// The same problem without its preferences: no shift wish (on or off) and no own-compound cost weighs, so its score
+    /// is the hard rules, cover (missing and extra people) and fairness. The cover-first phase of a plan walks on it
+    /// (<see cref="Search.SearchEngine.StopsOnceCovered"/>). Every other array is shared.
+    /// </summary>
+    public CompiledProblem WithoutPreferences() =>
+        Copy(Allowed, Minimum, Maximum, new int[ChoiceSoft.Length], new int[OnWishTotal.Length], new int[OwnCompoundCost.Length]);
+
+    /// <summary>Whether some choice carries a preference (a shift wish or an own-compound cost): <see cref="WithoutPreferences"/> differs.</summary>
+    public bool HasPreferences() => Array.Exists(ChoiceSoft, soft => soft != 0);
+
+    private CompiledProblem Copy(bool[] allowed, int[] minimum, int[] maximum, int[] choiceSoft, int[] onWishTotal, int[] ownCompoundCost) => new()
     {
         CoverHardPrice = CoverHardPrice,
         Source = Source,
@@ -141,11 +155,11 @@ internal sealed class CompiledProblem
         SlotDemand = SlotDemand,
         Under = Under,
         Over = Over,
-        ChoiceSoft = ChoiceSoft,
+        ChoiceSoft = choiceSoft,
         Violation = Violation,
         Pinned = Pinned,
-        OnWishTotal = OnWishTotal,
-        OwnCompoundCost = OwnCompoundCost,
+        OnWishTotal = onWishTotal,
+        OwnCompoundCost = ownCompoundCost,
         Rules = Rules,
         WorkerRules = WorkerRules,
         WeekOfDay = WeekOfDay,

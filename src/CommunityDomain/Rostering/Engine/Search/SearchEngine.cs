@@ -22,7 +22,12 @@ internal sealed class SearchEngine
     private readonly long _limitTicks;
     private readonly double _timeShare;
     private readonly bool _warmStart;
+    private readonly int _seed;
     private bool _opened;
+
+    // The cover-first phase (StopsOnceCovered): the best roster it last checked, and whether that roster covers every demand.
+    private ScorePart _coverChecked = new(int.MaxValue, long.MaxValue);
+    private bool _covered;
 
     // Lanes (docs/rostering.md, "One search on both cores", par28): how many, the open lanes, and the drawn tasks not yet applied.
     private readonly int _laneCount;
@@ -64,7 +69,8 @@ internal sealed class SearchEngine
         _progress = progress;
         _ev = new RosterEvaluator(p, start);
         _warmStart = start is not null;
-        _moves = new MoveContext(_ev, new Random(seed ?? options.Seed), index);
+        _seed = seed ?? options.Seed;
+        _moves = new MoveContext(_ev, new Random(_seed), index);
         Guided = _moves.Index.Guides;
         _historyLength = Guided ? GuidedHistoryLength(p.WorkerCount, p.Days) : SearchTuning.HistoryLength;
         _shareEnds = ShareEnds(
@@ -209,6 +215,7 @@ internal sealed class SearchEngine
         var fork = new SearchEngine(_p, _options, _progress, (int[])_ev.Assign.Clone(), _timeShare, seed, _start, _moves.Index)
         {
             DivesFirst = dive,
+            StopsOnceCovered = StopsOnceCovered,
             _opened = true,
             Iterations = Iterations,
             BestScore = BestScore,
@@ -778,7 +785,72 @@ internal sealed class SearchEngine
     }
 
     private bool Stop(long limit, CancellationToken token) =>
-        Iterations >= limit || token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks;
+        Iterations >= limit || token.IsCancellationRequested || Timestamp() - _start >= _deadlineTicks || Covered();
+
+    /// <summary>
+    /// The cover-first phase's end (<see cref="StopsOnceCovered"/>): the best roster keeps every hard rule and every
+    /// demand has its required people, so nothing is left for a walk without preferences to find. Counted on the best
+    /// roster only when it changes (O(workers x dates)), not at every move.
+    /// </summary>
+    private bool Covered()
+    {
+        if (!StopsOnceCovered || BestScore.Hard != 0 || BestScore == _coverChecked)
+        {
+            return _covered;
+        }
+
+        _coverChecked = BestScore;
+        _covered = BestCoversEveryDemand();
+        return _covered;
+    }
+
+    /// <summary>Whether the best roster keeps every hard rule and gives every demand its required people (O(workers x dates)).</summary>
+    private bool BestCoversEveryDemand()
+    {
+        if (BestScore.Hard != 0)
+        {
+            return false;
+        }
+
+        var counts = new int[_p.Days * _p.SlotCount];
+        for (var cell = 0; cell < BestAssign.Length; cell++)
+        {
+            if (BestAssign[cell] >= 0)
+            {
+                counts[_p.DaySlot(cell % _p.Days, BestAssign[cell])]++;
+            }
+        }
+
+        for (var ds = 0; ds < counts.Length; ds++)
+        {
+            if (counts[ds] < _p.Required[ds])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the walk ends as soon as its best roster keeps every hard rule and leaves no demand below its required
+    /// count: the cover-first phase of a plan (<see cref="RosterPlanner.Search"/>), walked on the problem without its
+    /// preferences (<see cref="CompiledProblem.WithoutPreferences"/>).
+    /// </summary>
+    internal bool StopsOnceCovered { get; init; }
+
+    /// <summary>Whether <see cref="Open"/> has run (a continuation opens on its own core: <see cref="ContinueOn"/>).</summary>
+    internal bool Opened => _opened;
+
+    /// <summary>
+    /// The search that takes over from this cover-first one on <paramref name="p"/>, the problem with its preferences: it
+    /// starts from this search's best roster (its opening re-optimises each worker once on <paramref name="p"/>), with the
+    /// same seed, clock start and iterations spent, and <paramref name="timeShare"/> of the time limit in all. Not opened.
+    /// </summary>
+    /// <remarks>With <paramref name="seed"/> the new search has its own seed; with <paramref name="dive"/> it walks from the
+    /// <see cref="LagrangianDive"/>'s roster at the full score (<see cref="DivesFirst"/>).</remarks>
+    internal SearchEngine ContinueOn(CompiledProblem p, IProgress<PlannerProgress>? progress, double timeShare, int? seed = null, bool dive = false) =>
+        new(p, _options, progress, (int[])BestAssign.Clone(), timeShare, seed ?? _seed, _start, index: null) { Iterations = Iterations, DivesFirst = dive };
 
     /// <summary>
     /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, clears

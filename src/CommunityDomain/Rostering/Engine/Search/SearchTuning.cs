@@ -267,6 +267,14 @@ internal static class SearchTuning
     /// <summary>Searches a core walks on a short horizon (<see cref="WalksPerCoreBelowDays"/>).</summary>
     public const int WalksPerCore = 2;
 
+    /// <summary>
+    /// The share of a walk's moves and time it may spend laying out cover without the preferences before it walks at the
+    /// full score (<see cref="SearchEngine.StopsOnceCovered"/>; it ends sooner once nobody is missing). Shift requests make
+    /// the full score's landscape rugged: on community-60-28-43-s3 the walk keeps its requests and stays a person short of
+    /// CP-SAT, while half a minute without them finds that person (docs/rostering.md, "Cover first", session 45).
+    /// </summary>
+    public const double CoverFirstShare = 0.5;
+
     /// <summary>Moves a search walks before the next search on its core takes a turn (a few milliseconds).</summary>
     public const long SliceMoves = 1_000;
 
