@@ -21,8 +21,8 @@ public static class RosterPlanner
     /// roster, and <see cref="PlannerOptions.DegreeOfParallelism"/> searches run at once (default: every core), except on a
     /// problem of at least 18,000 worker-dates (workers x dates), where that many cores serve ONE search whose exact
     /// re-optimisations are solved on lanes, each against the roster as it stood when drawn and applied in the drawn order;
-    /// progress reports come in order of never-worse best score. On a problem with shift wishes or an own-compound weight
-    /// the walks lay out cover first: the opening and up to half of each walk's moves or time go to the problem without
+    /// progress reports come in order of never-worse best score. On a problem of fewer than 42 dates with shift wishes or
+    /// an own-compound weight the walks lay out cover first: the opening and up to half of each walk's moves or time go to the problem without
     /// those preferences, ending as soon as nobody is missing, before the walk goes on at the full score (no report comes
     /// during that phase). It holds no static mutable state, so
     /// plans may run concurrently. Outside pins no worker is put on two overlapping duties: such a duty is left
@@ -163,7 +163,7 @@ public static class RosterPlanner
     /// depends only on the problem, the seed, the limits and the degree. On a problem whose walk is blind (not guided:
     /// <see cref="SearchIndex.Guides"/>) search 1 walks from the <see cref="LagrangianDive"/>'s roster instead of the
     /// opening: it lays out the whole roster's cover at once, as no move of the walk does. On a cold start of a problem with
-    /// preferences (shift wishes, own-compound cost), not on lanes, the opening and every other search first walk on the
+    /// preferences (shift wishes, own-compound cost) below <see cref="SearchTuning.CoverFirstBelowDays"/> dates, not on lanes, the opening and every other search first walk on the
     /// problem without them (<see cref="CompiledProblem.WithoutPreferences"/>) for up to <see cref="SearchTuning.CoverFirstShare"/>
     /// of their moves or time, each ending as soon as its best roster misses nobody, then walk on from that best at the
     /// full score (<see cref="SearchEngine.ContinueOn"/>; progress only from there); the diving search 1 dives at the full
@@ -183,10 +183,10 @@ public static class RosterPlanner
             ? Math.Max(1, options.WalksPerCore)
             : 1;
         var searches = onLanes ? 1 : degree * perCore;
-        // Cover first (docs/rostering.md, session 45): on a problem with preferences each walk but a blind portfolio's
+        // Cover first (docs/rostering.md, session 45): on a short problem with preferences each walk but a blind portfolio's
         // diving search 1 opens and walks on the problem without them until its best roster misses nobody or its share of
         // the moves or time is spent, then walks on from that best at the full score.
-        var coverFirst = cells is null && !onLanes && p.HasPreferences();
+        var coverFirst = cells is null && !onLanes && p.Days < SearchTuning.CoverFirstBelowDays && p.HasPreferences();
         var shared = progress is null || (searches == 1 && !coverFirst) ? progress : new BestOnlyProgress(progress);
         var first = coverFirst
             ? new SearchEngine(p.WithoutPreferences(), options, null, null, timeShare * SearchTuning.CoverFirstShare, SearchSeed(options.Seed, 0)) { StopsOnceCovered = true }

@@ -50,7 +50,7 @@ public sealed class WalksPerCoreProperties
     /// <summary>
     /// One core: below 42 dates and 1,000 worker-dates the plan is the better of search 0 and search 1 (ties: search 0), each
     /// forked from the one opening (search 1 walking from the Lagrangian dive's roster unless the walk is guided) and walked alone to half the moves
-    /// the opening leaves; else search 0 walked to the limit. When the problem has preferences, the opening and every
+    /// the opening leaves; else search 0 walked to the limit. When the problem has preferences (below 42 dates), the opening and every
     /// search but the diving one are on the problem without them, each walked to half its moves (or until it misses
     /// nobody), then continued at the full score (CoverFirstProperties); the diving search 1 starts from that opening.
     /// Rebuilt here from the engine's parts.
@@ -62,7 +62,7 @@ public sealed class WalksPerCoreProperties
         var p = g.Problem.Compiled;
         var walks = p.Days < SearchTuning.WalksPerCoreBelowDays && (long)p.WorkerCount * p.Days < SearchTuning.WalksPerCoreBelowWorkerDays ? 2 : 1;
         var options = new PlannerOptions(seed.Get, iterationLimit: limit) { DegreeOfParallelism = 1 };
-        var coverFirst = p.HasPreferences();
+        var coverFirst = p.Days < SearchTuning.CoverFirstBelowDays && p.HasPreferences();
         var search0 = coverFirst
             ? new SearchEngine(p.WithoutPreferences(), options, null, null, SearchTuning.CoverFirstShare, RosterPlanner.SearchSeed(seed.Get, 0)) { StopsOnceCovered = true }
             : new SearchEngine(p, options, null, seed: RosterPlanner.SearchSeed(seed.Get, 0));

@@ -275,6 +275,14 @@ internal static class SearchTuning
     /// </summary>
     public const double CoverFirstShare = 0.5;
 
+    /// <summary>
+    /// Cover first only below this many dates: below it, community-60-28-43-s3 (28 dates) found a person on four seeds of
+    /// six and Instance8 (28) fell from 1,442 to 1,391 in the median; from it, the portfolio is two walks and cover first
+    /// lost on every seed measured (Instance14, 42 dates: 1,397 -> 1,419 in the median; Instance18, 84: 4,578 -> 4,627 on
+    /// seed 1; docs/rostering.md, "Cover first", session 45).
+    /// </summary>
+    public const int CoverFirstBelowDays = 42;
+
     /// <summary>Moves a search walks before the next search on its core takes a turn (a few milliseconds).</summary>
     public const long SliceMoves = 1_000;
 
