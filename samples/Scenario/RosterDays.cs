@@ -168,9 +168,14 @@ public static class RosterDays
         Indent(output, RosterTexts.Dispatch(dispatch, labels, top: 3), first: string.Empty);
         Check(dispatch.Best is not null, "nobody can go to the east gate");
 
-        // A Meiyuan volunteer asks to swap a day with a Dongfang volunteer: refused (confinement).
-        var inside = roster.Assignments.First(a => workers[a.Worker.Value - 1].ConfinedTo == meiyuan);
-        var outside = roster.Assignments.First(a => a.Date == inside.Date && workers[a.Worker.Value - 1].Home == scenario.Compounds["Dongfang"].Id);
+        // A Meiyuan volunteer asks to swap a day with a Dongfang volunteer on a Dongfang duty that asks for no qualification
+        // (a duty that did would be refused for that first): refused (confinement).
+        var dongfang = scenario.Compounds["Dongfang"].Id;
+        var (inside, outside) = roster.Assignments.Where(a => workers[a.Worker.Value - 1].ConfinedTo == meiyuan)
+            .SelectMany(a => roster.Assignments.Where(b => b.Date == a.Date && b.Qualification is null
+                    && workers[b.Worker.Value - 1].Home == dongfang && community.Get(b.Post).CompoundId == dongfang)
+                .Select(b => (Inside: a, Outside: b)))
+            .First();
         var swap = RosterSwaps.Check(problem, roster.Assignments, inside.Worker, outside.Worker, inside.Date);
         output.WriteLine(words.Say("swap", labels.Worker(inside.Worker), labels.Worker(outside.Worker), labels.Date(inside.Date), RosterTexts.Verdict(swap, labels)));
         Check(!swap.Accepted && swap.BrokenRules.Contains(RuleKind.Confinement), "the confinement-breaking swap was not refused");
