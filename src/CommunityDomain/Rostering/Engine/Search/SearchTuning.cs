@@ -271,12 +271,12 @@ internal static class SearchTuning
     /// The share of a walk's moves and time it may spend laying out cover without the preferences before it walks at the
     /// full score (<see cref="SearchEngine.StopsOnceCovered"/>; it ends sooner once nobody is missing). Shift requests make
     /// the full score's landscape rugged: on community-60-28-43-s3 the walk keeps its requests and stays a person short of
-    /// CP-SAT, while half a minute without them finds that person (docs/rostering.md, "Cover first", session 45).
+    /// CP-SAT, while half a minute without them finds that person on some seeds (docs/rostering.md, "Cover first", session 45).
     /// </summary>
     public const double CoverFirstShare = 0.5;
 
     /// <summary>
-    /// Cover first only below this many dates: below it, community-60-28-43-s3 (28 dates) found a person on four seeds of
+    /// Cover first only below this many dates: below it, community-60-28-43-s3 (28 dates) found a person on three seeds of
     /// six and Instance8 (28) fell from 1,442 to 1,391 in the median; from it, the portfolio is two walks and cover first
     /// lost on every seed measured (Instance14, 42 dates: 1,397 -> 1,419 in the median; Instance18, 84: 4,578 -> 4,627 on
     /// seed 1; docs/rostering.md, "Cover first", session 45).
