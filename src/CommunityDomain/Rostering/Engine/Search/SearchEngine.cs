@@ -28,6 +28,7 @@ internal sealed class SearchEngine
     // The cover-first phase (StopsOnceCovered): the best roster it last checked, and whether that roster covers every demand.
     private ScorePart _coverChecked = new(int.MaxValue, long.MaxValue);
     private bool _covered;
+    private int[]? _coverCounts;
 
     // Lanes (docs/rostering.md, "One search on both cores", par28): how many, the open lanes, and the drawn tasks not yet applied.
     private readonly int _laneCount;
@@ -812,7 +813,9 @@ internal sealed class SearchEngine
             return false;
         }
 
-        var counts = new int[_p.Days * _p.SlotCount];
+        // One array for every check: a cover-first walk checks at each new best.
+        var counts = _coverCounts ??= new int[_p.Days * _p.SlotCount];
+        Array.Clear(counts);
         for (var cell = 0; cell < BestAssign.Length; cell++)
         {
             if (BestAssign[cell] >= 0)
