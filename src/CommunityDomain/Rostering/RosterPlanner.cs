@@ -279,7 +279,9 @@ public static class RosterPlanner
             return false;
         }
 
-        engines[i] = engine.ContinueOn(then!.Problem, then.Progress, then.TimeShare);
+        // A walk that reached cover needed no head start: its roster ignores the preferences, and walking on from it measured
+        // a point or two behind a fresh start (community-60-14, community-300; docs/rostering.md, session 46).
+        engines[i] = engine.ContinueOn(then!.Problem, then.Progress, then.TimeShare, fresh: engine.ReachedCover);
         return true;
     }
 

@@ -52,7 +52,8 @@ public sealed class WalksPerCoreProperties
     /// forked from the one opening (search 1 walking from the Lagrangian dive's roster unless the walk is guided) and walked alone to half the moves
     /// the opening leaves; else search 0 walked to the limit. When the problem has preferences (below 42 dates), the opening and every
     /// search but the diving one are on the problem without them, each walked to half its moves (or until it misses
-    /// nobody), then continued at the full score (CoverFirstProperties); the diving search 1 starts from that opening.
+    /// nobody), then continued at the full score (CoverFirstProperties; from a fresh opening when it missed nobody); the diving
+    /// search 1 starts from that opening.
     /// Rebuilt here from the engine's parts.
     /// </summary>
     [Property]
@@ -79,7 +80,7 @@ public sealed class WalksPerCoreProperties
             if (searches[i].StopsOnceCovered)
             {
                 Walk(searches[i], coverShare);
-                searches[i] = searches[i].ContinueOn(p, null, 1.0);
+                searches[i] = searches[i].ContinueOn(p, null, 1.0, fresh: searches[i].ReachedCover);
             }
 
             Walk(searches[i], share);

@@ -12,9 +12,10 @@ namespace CommunityDomain.Tests.Rostering.Engine;
 /// scores the problem rebuilt without shift wishes and own-compound weight; a cover-first walk ends at its move limit or
 /// once its best roster keeps every hard rule and misses nobody (counted by the checker from the demands; a problem
 /// without workers or dates has no walk); its
-/// continuation at the full score starts from that roster and never ends worse; and a one-search plan of a problem with
+/// continuation at the full score starts from that roster (or afresh, keeping it as its best when better) and never ends
+/// worse; and a one-search plan of a problem with
 /// preferences below 42 dates is exactly that walk (opened without them too, half the moves left after its opening) and
-/// its continuation, any other plan the one walk at the full score.
+/// its continuation (afresh when the walk missed nobody), any other plan the one walk at the full score.
 /// </summary>
 [Properties(Arbitrary = new[] { typeof(RosterArbitraries), typeof(LockdownArbitraries) }, MaxTest = 40)]
 public sealed class CoverFirstProperties
@@ -56,14 +57,14 @@ public sealed class CoverFirstProperties
     }
 
     [Property]
-    public void The_continuation_starts_from_the_cover_first_roster_at_the_full_score_and_never_ends_worse(LockdownProblem g, PositiveInt seed)
+    public void The_continuation_starts_from_the_cover_first_roster_or_afresh_at_the_full_score_and_never_ends_worse(LockdownProblem g, PositiveInt seed, bool fresh)
     {
         var p = g.Problem.Compiled;
         var options = new PlannerOptions(seed.Get, iterationLimit: 2 * Limit) { DegreeOfParallelism = 1 };
         var walk = CoverFirstWalk(p, options, seed.Get, Limit);
         var start = RosterChecker.Check(g.Problem, RosterBuilder.Build(p, walk.BestAssign).Assignments);
 
-        var next = walk.ContinueOn(p, null, 1.0);
+        var next = walk.ContinueOn(p, null, 1.0, fresh: fresh);
         Assert.False(next.Opened);
         Assert.False(next.StopsOnceCovered);
         Assert.Equal(walk.Iterations, next.Iterations);
@@ -76,9 +77,33 @@ public sealed class CoverFirstProperties
     }
 
     [Property]
-    public void A_one_search_plan_of_a_problem_with_preferences_below_42_dates_is_the_cover_first_walk_and_its_continuation(LockdownProblem g, PositiveInt seed)
+    public void A_fresh_continuation_opens_as_a_cold_search_with_the_same_seed_and_moves_left(LockdownProblem g, PositiveInt seed)
     {
         var p = g.Problem.Compiled;
+        var walk = CoverFirstWalk(p, new PlannerOptions(seed.Get, iterationLimit: 2 * Limit) { DegreeOfParallelism = 1 }, seed.Get, Limit);
+        var next = walk.ContinueOn(p, null, 1.0, fresh: true);
+        next.Open(CancellationToken.None);
+
+        var cold = new SearchEngine(p, new PlannerOptions(seed.Get, iterationLimit: (2 * Limit) - walk.Iterations) { DegreeOfParallelism = 1 }, null, seed: seed.Get);
+        cold.Open(CancellationToken.None);
+        var kept = RosterEvaluator.FullScore(p, walk.BestAssign);
+
+        Assert.Equal(cold.CurrentAssign, next.CurrentAssign);
+        Assert.Equal(kept < cold.BestScore ? kept : cold.BestScore, next.BestScore);
+    }
+
+    [Property]
+    public void A_one_search_plan_of_a_problem_with_preferences_below_42_dates_is_the_cover_first_walk_and_its_continuation(LockdownProblem g, PositiveInt seed) =>
+        OneSearchPlanRule(g.Problem, seed);
+
+    /// <summary>The same on planted problems, whose cover is within reach: there the cover-first walk misses nobody and the continuation starts afresh.</summary>
+    [Property]
+    public void A_one_search_plan_of_a_planted_problem_is_the_cover_first_walk_and_its_fresh_continuation_once_it_misses_nobody(PlantedProblem g, PositiveInt seed) =>
+        OneSearchPlanRule(g.Problem, seed);
+
+    private static void OneSearchPlanRule(RosterProblem problem, PositiveInt seed)
+    {
+        var p = problem.Compiled;
         var options = new PlannerOptions(seed.Get, iterationLimit: 2 * Limit) { DegreeOfParallelism = 1, WalksPerCore = 1 };
 
         var planned = RosterPlanner.Search(p, options, null, null, 1.0, CancellationToken.None);
@@ -96,7 +121,7 @@ public sealed class CoverFirstProperties
         var walk = new SearchEngine(p.WithoutPreferences(), options, null, null, SearchTuning.CoverFirstShare, RosterPlanner.SearchSeed(seed.Get, 0)) { StopsOnceCovered = true };
         walk.Open(CancellationToken.None);
         Walk(walk, walk.Iterations + (long)((2 * Limit - walk.Iterations) * SearchTuning.CoverFirstShare));
-        var next = walk.ContinueOn(p, null, 1.0);
+        var next = walk.ContinueOn(p, null, 1.0, fresh: walk.ReachedCover);
         Walk(next, 2 * Limit);
 
         Assert.Equal(next.BestAssign, planned.BestAssign);

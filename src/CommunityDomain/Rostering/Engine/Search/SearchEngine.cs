@@ -30,6 +30,9 @@ internal sealed class SearchEngine
     private bool _covered;
     private int[]? _coverCounts;
 
+    // A fresh continuation (ContinueOn): the cover-first roster it did not start from, its best if that beats its opening.
+    private int[]? _kept;
+
     // Lanes (docs/rostering.md, "One search on both cores", par28): how many, the open lanes, and the drawn tasks not yet applied.
     private readonly int _laneCount;
     private RowLanes? _lanes;
@@ -179,6 +182,13 @@ internal sealed class SearchEngine
             }
 
             BestResponseSweep(_options.IterationLimit ?? long.MaxValue, token);
+        }
+
+        if (_kept is not null && RosterEvaluator.FullScore(_p, _kept) is var kept && kept < BestScore)
+        {
+            BestScore = kept;
+            Array.Copy(_kept, BestAssign, BestAssign.Length);
+            Report();
         }
 
         _options.LaneStats?.Opened(_ev.Score, (Timestamp() - _start) / Frequency(), Iterations);
@@ -851,9 +861,22 @@ internal sealed class SearchEngine
     /// same seed, clock start and iterations spent, and <paramref name="timeShare"/> of the time limit in all. Not opened.
     /// </summary>
     /// <remarks>With <paramref name="seed"/> the new search has its own seed; with <paramref name="dive"/> it walks from the
-    /// <see cref="LagrangianDive"/>'s roster at the full score (<see cref="DivesFirst"/>).</remarks>
-    internal SearchEngine ContinueOn(CompiledProblem p, IProgress<PlannerProgress>? progress, double timeShare, int? seed = null, bool dive = false) =>
-        new(p, _options, progress, (int[])BestAssign.Clone(), timeShare, seed ?? _seed, _start, index: null) { Iterations = Iterations, DivesFirst = dive };
+    /// <see cref="LagrangianDive"/>'s roster at the full score (<see cref="DivesFirst"/>). With <paramref name="fresh"/> it
+    /// starts from its own greedy construction on <paramref name="p"/> instead of this search's best (see
+    /// <see cref="ReachedCover"/>), and keeps this search's best as its own best when that scores better on <paramref name="p"/>
+    /// than its opening, so it never ends worse than the roster it was given.</remarks>
+    internal SearchEngine ContinueOn(CompiledProblem p, IProgress<PlannerProgress>? progress, double timeShare, int? seed = null, bool dive = false, bool fresh = false) =>
+        new(p, _options, progress, fresh ? null : (int[])BestAssign.Clone(), timeShare, seed ?? _seed, _start, index: null)
+        {
+            Iterations = Iterations, DivesFirst = dive, _kept = fresh ? (int[])BestAssign.Clone() : null,
+        };
+
+    /// <summary>
+    /// Whether this cover-first walk ended because its best roster misses nobody (<see cref="StopsOnceCovered"/>): cover
+    /// was within a walk's reach, so the walk at the full score needs no head start and starts fresh
+    /// (<see cref="RosterPlanner.Search"/>).
+    /// </summary>
+    internal bool ReachedCover => _covered;
 
     /// <summary>
     /// Escapes a long plateau: half the time from the best roster, half from where the walk stands, clears
