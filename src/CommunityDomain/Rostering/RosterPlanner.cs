@@ -166,7 +166,8 @@ public static class RosterPlanner
     /// preferences (shift wishes, own-compound cost) below <see cref="SearchTuning.CoverFirstBelowDays"/> dates, not on lanes, the opening and every other search first walk on the
     /// problem without them (<see cref="CompiledProblem.WithoutPreferences"/>) for up to <see cref="SearchTuning.CoverFirstShare"/>
     /// of their moves or time, each ending as soon as its best roster misses nobody, then walk on from that best at the
-    /// full score (<see cref="SearchEngine.ContinueOn"/>; progress only from there); the diving search 1 dives at the full
+    /// full score (<see cref="SearchEngine.ContinueOn"/>; progress only from there), or from a fresh opening at the full
+    /// score when it missed nobody (<see cref="SearchEngine.ReachedCover"/>); the diving search 1 dives at the full
     /// score. Search 0 is exactly the one-core plan's search 0,
     /// so more cores are never worse. Progress is reported only when the best of all searches improves, so reports stay in
     /// never-worse order. On a problem of <see cref="PlannerOptions.LanesFromWorkerDays"/> or more, ONE search instead, its
