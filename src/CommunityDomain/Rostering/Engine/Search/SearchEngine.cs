@@ -868,7 +868,9 @@ internal sealed class SearchEngine
     internal SearchEngine ContinueOn(CompiledProblem p, IProgress<PlannerProgress>? progress, double timeShare, int? seed = null, bool dive = false, bool fresh = false) =>
         new(p, _options, progress, fresh ? null : (int[])BestAssign.Clone(), timeShare, seed ?? _seed, _start, index: null)
         {
-            Iterations = Iterations, DivesFirst = dive, _kept = fresh ? (int[])BestAssign.Clone() : null,
+            Iterations = Iterations,
+            DivesFirst = dive,
+            _kept = fresh ? (int[])BestAssign.Clone() : null,
         };
 
     /// <summary>
