@@ -23,8 +23,8 @@ public static class RosterPlanner
     /// re-optimisations are solved on lanes, each against the roster as it stood when drawn and applied in the drawn order;
     /// progress reports come in order of never-worse best score. On a problem of fewer than 42 dates with shift wishes or
     /// an own-compound weight the walks lay out cover first: the opening and up to half of each walk's moves or time go to the problem without
-    /// those preferences, ending as soon as nobody is missing, before the walk goes on at the full score (no report comes
-    /// during that phase). It holds no static mutable state, so
+    /// those preferences, ending as soon as nobody is missing, before the walk goes on at the full score from that roster,
+    /// or from a fresh opening when nobody was missing (no report comes during that phase). It holds no static mutable state, so
     /// plans may run concurrently. Outside pins no worker is put on two overlapping duties: such a duty is left
     /// uncovered and named in <see cref="NoFeasibleRoster.Uncovered"/>. The construction and the search stop at
     /// the first of: time limit, iteration limit (the search only), cancellation; the reasons of each uncovered
@@ -186,7 +186,7 @@ public static class RosterPlanner
         var searches = onLanes ? 1 : degree * perCore;
         // Cover first (docs/rostering.md, session 45): on a short problem with preferences each walk but a blind portfolio's
         // diving search 1 opens and walks on the problem without them until its best roster misses nobody or its share of
-        // the moves or time is spent, then walks on from that best at the full score.
+        // the moves or time is spent, then walks on at the full score from that best, or afresh once it missed nobody (WalkTurn).
         var coverFirst = cells is null && !onLanes && p.Days < SearchTuning.CoverFirstBelowDays && p.HasPreferences();
         var shared = progress is null || (searches == 1 && !coverFirst) ? progress : new BestOnlyProgress(progress);
         var first = coverFirst
