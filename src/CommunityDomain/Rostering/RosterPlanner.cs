@@ -190,7 +190,7 @@ public static class RosterPlanner
         var coverFirst = cells is null && !onLanes && p.Days < SearchTuning.CoverFirstBelowDays && p.HasPreferences();
         var shared = progress is null || (searches == 1 && !coverFirst) ? progress : new BestOnlyProgress(progress);
         var first = coverFirst
-            ? new SearchEngine(p.WithoutPreferences(), options, null, null, timeShare * SearchTuning.CoverFirstShare, SearchSeed(options.Seed, 0)) { StopsOnceCovered = true }
+            ? SearchEngine.CoverFirst(p, options, timeShare * SearchTuning.CoverFirstShare, SearchSeed(options.Seed, 0))
             : new SearchEngine(p, options, shared, cells, timeShare, SearchSeed(options.Seed, 0), lanes: onLanes ? degree : 1);
         if (searches == 1 && !coverFirst)
         {

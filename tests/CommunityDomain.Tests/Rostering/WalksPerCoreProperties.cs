@@ -65,7 +65,7 @@ public sealed class WalksPerCoreProperties
         var options = new PlannerOptions(seed.Get, iterationLimit: limit) { DegreeOfParallelism = 1 };
         var coverFirst = p.Days < SearchTuning.CoverFirstBelowDays && p.HasPreferences();
         var search0 = coverFirst
-            ? new SearchEngine(p.WithoutPreferences(), options, null, null, SearchTuning.CoverFirstShare, RosterPlanner.SearchSeed(seed.Get, 0)) { StopsOnceCovered = true }
+            ? SearchEngine.CoverFirst(p, options, SearchTuning.CoverFirstShare, RosterPlanner.SearchSeed(seed.Get, 0))
             : new SearchEngine(p, options, null, seed: RosterPlanner.SearchSeed(seed.Get, 0));
         search0.Open(CancellationToken.None);
         var share = search0.Iterations + (Math.Max(0, limit - search0.Iterations) / walks);

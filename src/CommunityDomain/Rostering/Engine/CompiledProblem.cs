@@ -134,10 +134,18 @@ internal sealed class CompiledProblem
     public CompiledProblem WithoutPreferences() =>
         Copy(Allowed, Minimum, Maximum, new int[ChoiceSoft.Length], new int[OnWishTotal.Length], new int[OwnCompoundCost.Length]);
 
+    /// <summary>
+    /// The same problem with <paramref name="under"/> as its under-cover weights (per <see cref="DaySlot"/> cell): a search
+    /// that raises the weights of the holes it meets (<see cref="Search.HolePenalties"/>) walks on its own copy. Every other
+    /// array is shared.
+    /// </summary>
+    public CompiledProblem WithUnder(int[] under) =>
+        Copy(Allowed, Minimum, Maximum, ChoiceSoft, OnWishTotal, OwnCompoundCost, under);
+
     /// <summary>Whether some choice carries a preference (a shift wish or an own-compound cost): <see cref="WithoutPreferences"/> differs.</summary>
     public bool HasPreferences() => Array.Exists(ChoiceSoft, soft => soft != 0);
 
-    private CompiledProblem Copy(bool[] allowed, int[] minimum, int[] maximum, int[] choiceSoft, int[] onWishTotal, int[] ownCompoundCost) => new()
+    private CompiledProblem Copy(bool[] allowed, int[] minimum, int[] maximum, int[] choiceSoft, int[] onWishTotal, int[] ownCompoundCost, int[]? under = null) => new()
     {
         CoverHardPrice = CoverHardPrice,
         Source = Source,
@@ -153,7 +161,7 @@ internal sealed class CompiledProblem
         Maximum = maximum,
         DemandIndex = DemandIndex,
         SlotDemand = SlotDemand,
-        Under = Under,
+        Under = under ?? Under,
         Over = Over,
         ChoiceSoft = choiceSoft,
         Violation = Violation,

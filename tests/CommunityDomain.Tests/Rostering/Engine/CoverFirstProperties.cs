@@ -120,7 +120,7 @@ public sealed class CoverFirstProperties
 
         // The plan's rule, recomputed here: the opening and the walk on the problem without preferences, to half the moves
         // left after that opening (or until nobody is missing), then the continuation at the full score to the limit.
-        var walk = new SearchEngine(p.WithoutPreferences(), options, null, null, SearchTuning.CoverFirstShare, RosterPlanner.SearchSeed(seed.Get, 0)) { StopsOnceCovered = true };
+        var walk = SearchEngine.CoverFirst(p, options, SearchTuning.CoverFirstShare, RosterPlanner.SearchSeed(seed.Get, 0));
         walk.Open(CancellationToken.None);
         Walk(walk, walk.Iterations + (long)((2 * Limit - walk.Iterations) * SearchTuning.CoverFirstShare));
         var next = walk.ContinueOn(p, null, 1.0, fresh: walk.ReachedCover);
@@ -144,13 +144,13 @@ public sealed class CoverFirstProperties
 
     private static SearchEngine CoverFirstWalk(CompiledProblem p, PlannerOptions options, int seed, long limit)
     {
-        var walk = new SearchEngine(p.WithoutPreferences(), options, null, seed: seed) { StopsOnceCovered = true };
+        var walk = SearchEngine.CoverFirst(p, options, 1.0, seed);
         Walk(walk, limit);
         return walk;
     }
 
     /// <summary>The problem rebuilt without its shift wishes and with no own-compound weight (fairness kept).</summary>
-    private static RosterProblem Bare(RosterProblem problem) => RosterProblem.Create(
+    internal static RosterProblem Bare(RosterProblem problem) => RosterProblem.Create(
         problem.Horizon, problem.Shifts, problem.Demands, problem.Workers, problem.DefaultRules, problem.RulesByKind,
         wishes: [], pins: problem.Pins, weights: new PreferenceWeights(0, problem.Weights.Fairness));
 }

@@ -56,6 +56,10 @@ internal sealed class SearchEngine
     private readonly long _stagnation;
     private ScorePart _currentRecord = new(int.MaxValue, long.MaxValue);
 
+    // The cover-first walk's guided local search on holes (null elsewhere), and the last raise that found no hole.
+    private readonly HolePenalties? _holes;
+    private long _lastRaise;
+
     // start: cells to search from instead of the greedy construction (repair starts from the published roster).
     // timeShare: the part of the time limit the search may use (the planner keeps the rest for the lower bound).
     // seed: the seed of this search (one of several when they run in parallel); options.Seed when null.
@@ -65,9 +69,16 @@ internal sealed class SearchEngine
     {
     }
 
-    private SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start, double timeShare, int? seed, long? startTimestamp, SearchIndex? index, int lanes = 1)
+    private SearchEngine(CompiledProblem p, PlannerOptions options, IProgress<PlannerProgress>? progress, int[]? start, double timeShare, int? seed, long? startTimestamp, SearchIndex? index, int lanes = 1, long holePeriod = 0)
     {
         _laneCount = lanes;
+        if (holePeriod > 0)
+        {
+            // Its own weights: the holes' penalties must not reach the searches that share the problem.
+            p = p.WithUnder((int[])p.Under.Clone());
+            _holes = new HolePenalties(p, holePeriod);
+        }
+
         _p = p;
         _options = options;
         _progress = progress;
@@ -223,7 +234,8 @@ internal sealed class SearchEngine
     /// </summary>
     public SearchEngine Fork(int seed, bool dive = false)
     {
-        var fork = new SearchEngine(_p, _options, _progress, (int[])_ev.Assign.Clone(), _timeShare, seed, _start, _moves.Index)
+        var problem = _holes is null ? _p : _p.WithUnder(_holes.BaseUnder);
+        var fork = new SearchEngine(problem, _options, _progress, (int[])_ev.Assign.Clone(), _timeShare, seed, _start, _moves.Index, holePeriod: _holes?.Period ?? 0)
         {
             DivesFirst = dive,
             StopsOnceCovered = StopsOnceCovered,
@@ -584,6 +596,11 @@ internal sealed class SearchEngine
     {
         while (!Stop(limit, token))
         {
+            if (_holes is not null && Iterations - Math.Max(_lastImprovement, _lastRaise) > _holes.Period)
+            {
+                RaiseHoles(acceptance);
+            }
+
             if (Iterations - _lastImprovement > _stagnation)
             {
                 Kick();
@@ -591,6 +608,22 @@ internal sealed class SearchEngine
             }
 
             Step(acceptance, Pick());
+        }
+    }
+
+    /// <summary>
+    /// A plateau of the cover-first walk: every hole of the roster it stands on weighs more (<see cref="HolePenalties"/>),
+    /// and the walk goes on from there on the new score, its acceptance history restarted. A roster without holes raises
+    /// nothing and leaves the plateau to the kick.
+    /// </summary>
+    private void RaiseHoles(LateAcceptance acceptance)
+    {
+        _lastRaise = Iterations;
+        if (_holes!.Raise(_ev))
+        {
+            _lastImprovement = Iterations;
+            _currentRecord = _ev.Score;
+            acceptance.Restart(_ev.Score);
         }
     }
 
@@ -850,7 +883,23 @@ internal sealed class SearchEngine
     /// count: the cover-first phase of a plan (<see cref="RosterPlanner.Search"/>), walked on the problem without its
     /// preferences (<see cref="CompiledProblem.WithoutPreferences"/>).
     /// </summary>
-    internal bool StopsOnceCovered { get; init; }
+    internal bool StopsOnceCovered { get; private init; }
+
+    /// <summary>Plateaus at which the cover-first walk raised its holes' weights (tests).</summary>
+    internal long HoleRaises => _holes?.Raises ?? 0;
+
+    /// <summary>
+    /// The cover-first phase of a plan (<see cref="StopsOnceCovered"/>) on <paramref name="p"/>'s problem without its
+    /// preferences (<see cref="CompiledProblem.WithoutPreferences"/>): a search with <paramref name="timeShare"/> of the
+    /// limit and seed <paramref name="seed"/> whose walk raises the weights of the holes it keeps meeting
+    /// (<see cref="HolePenalties"/>) on its own copy of the weights, after every <paramref name="holePeriod"/> moves without a
+    /// record (tests walk shorter plateaus). Not opened.
+    /// </summary>
+    internal static SearchEngine CoverFirst(CompiledProblem p, PlannerOptions options, double timeShare, int seed, long holePeriod = SearchTuning.HolePenaltyPeriod) =>
+        new(p.WithoutPreferences(), options, null, null, timeShare, seed, startTimestamp: null, index: null, holePeriod: holePeriod)
+        {
+            StopsOnceCovered = true,
+        };
 
     /// <summary>Whether <see cref="Open"/> has run (a continuation opens on its own core: <see cref="ContinueOn"/>).</summary>
     internal bool Opened => _opened;
@@ -955,9 +1004,11 @@ internal sealed class SearchEngine
             _lastImprovement = Iterations;
         }
 
-        if (_ev.Score < BestScore)
+        // The cover-first walk accepts on its raised weights; its best is judged on the problem's own.
+        var score = _holes?.TrueScore(_ev) ?? _ev.Score;
+        if (score < BestScore)
         {
-            BestScore = _ev.Score;
+            BestScore = score;
             Array.Copy(_ev.Assign, BestAssign, BestAssign.Length);
             Report();
         }
