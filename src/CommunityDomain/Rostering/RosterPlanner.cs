@@ -165,7 +165,8 @@ public static class RosterPlanner
     /// opening: it lays out the whole roster's cover at once, as no move of the walk does. On a cold start of a problem with
     /// preferences (shift wishes, own-compound cost) below <see cref="SearchTuning.CoverFirstBelowDays"/> dates, not on lanes, the opening and every other search first walk on the
     /// problem without them (<see cref="CompiledProblem.WithoutPreferences"/>) for up to <see cref="SearchTuning.CoverFirstShare"/>
-    /// of their moves or time, each ending as soon as its best roster misses nobody, then walk on from that best at the
+    /// of their moves or time (<see cref="SearchEngine.CoverFirst"/>: a walk that raises the weight of the holes it keeps
+    /// meeting, <see cref="HolePenalties"/>), each ending as soon as its best roster misses nobody, then walk on from that best at the
     /// full score (<see cref="SearchEngine.ContinueOn"/>; progress only from there), or from a fresh opening at the full
     /// score when it missed nobody (<see cref="SearchEngine.ReachedCover"/>); the diving search 1 dives at the full
     /// score. Search 0 is exactly the one-core plan's search 0,
