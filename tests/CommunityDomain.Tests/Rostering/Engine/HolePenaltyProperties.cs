@@ -50,6 +50,23 @@ public sealed class HolePenaltyProperties
         AssertBestIsTheCheckersScore(problem, walk);
     }
 
+    [Theory]
+    [InlineData(214_748_365)]
+    [InlineData(int.MaxValue)]
+    public void Raising_a_weight_near_int_MaxValue_saturates_instead_of_overflowing(int underWeight)
+    {
+        // One worker for two people a day: a hole every day, raised at each plateau of 50 moves.
+        var demands = RosterExamples.Demands(7, required: 2).Select(d => d.Required == 2
+            ? new Demand(d.Post, d.Compound, d.Date, d.ShiftCode, 2, underWeight, 1, maximum: RosterExamples.Open)
+            : d).ToList();
+        var problem = RosterExamples.Problem(workers: [new Worker(RosterExamples.W(1), WorkerKind.Staff, RosterExamples.Home)], demands: demands);
+        var walk = SearchEngine.CoverFirst(problem.Compiled, new PlannerOptions(1, iterationLimit: 2_000) { DegreeOfParallelism = 1 }, 1.0, 1, holePeriod: 50);
+        walk.Run(CancellationToken.None);
+
+        Assert.InRange(walk.HoleRaises, 2, long.MaxValue);
+        AssertBestIsTheCheckersScore(problem, walk);
+    }
+
     private static void AssertBestIsTheCheckersScore(RosterProblem problem, SearchEngine walk)
     {
         var check = RosterChecker.Check(CoverFirstProperties.Bare(problem), RosterBuilder.Build(problem.Compiled, walk.BestAssign).Assignments);

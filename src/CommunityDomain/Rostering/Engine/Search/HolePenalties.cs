@@ -52,7 +52,8 @@ internal sealed class HolePenalties
                     _raised.Add(ds);
                 }
 
-                var add = Math.Max(1, _baseUnder[ds] * SearchTuning.HolePenaltyPercent / 100);
+                // In long and saturating: a user's weight may be near int.MaxValue (arithmetic is checked).
+                var add = (int)Math.Min((long)int.MaxValue - _p.Under[ds], Math.Max(1L, (long)_baseUnder[ds] * SearchTuning.HolePenaltyPercent / 100));
                 _added[ds] += add;
                 _p.Under[ds] += add;
                 any = true;
