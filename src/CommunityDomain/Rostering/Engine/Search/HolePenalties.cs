@@ -33,27 +33,29 @@ internal sealed class HolePenalties
     /// <summary>The under-cover weights before any penalty (for a fork's own copy).</summary>
     public int[] BaseUnder => _baseUnder;
 
-    /// <summary>Plateaus penalised so far (tests).</summary>
+    /// <summary>Plateaus at which <see cref="Raise"/> was called so far (tests).</summary>
     public long Raises { get; private set; }
 
     /// <summary>
     /// Raises the weight of every date-slot under its required people on <paramref name="ev"/>'s roster and rescores it;
-    /// false (nothing changed) when no date-slot is short.
+    /// false (nothing changed) when no date-slot is short or every short one's weight is already int.MaxValue.
     /// </summary>
     public bool Raise(RosterEvaluator ev)
     {
         var any = false;
         for (var ds = 0; ds < _added.Length; ds++)
         {
-            if (Missing(ev, ds) > 0)
+            // In long and saturating: a user's weight may be near int.MaxValue (arithmetic is checked).
+            var add = Missing(ev, ds) > 0
+                ? (int)Math.Min((long)int.MaxValue - _p.Under[ds], Math.Max(1L, (long)_baseUnder[ds] * SearchTuning.HolePenaltyPercent / 100))
+                : 0;
+            if (add > 0)
             {
                 if (_added[ds] == 0)
                 {
                     _raised.Add(ds);
                 }
 
-                // In long and saturating: a user's weight may be near int.MaxValue (arithmetic is checked).
-                var add = (int)Math.Min((long)int.MaxValue - _p.Under[ds], Math.Max(1L, (long)_baseUnder[ds] * SearchTuning.HolePenaltyPercent / 100));
                 _added[ds] += add;
                 _p.Under[ds] += add;
                 any = true;
