@@ -56,7 +56,7 @@ internal sealed class SearchEngine
     private readonly long _stagnation;
     private ScorePart _currentRecord = new(int.MaxValue, long.MaxValue);
 
-    // The cover-first walk's guided local search on holes (null elsewhere), and the last raise that found no hole.
+    // The cover-first walk's guided local search on holes (null elsewhere), and the iteration of its last raise.
     private readonly HolePenalties? _holes;
     private long _lastRaise;
 
