@@ -42,7 +42,7 @@ internal sealed class LagrangianBound
     // problem 650 / 708 of its proven 727; 8 for both ascents lost Instance12 (96.9 % -> 96.2 %) and a 150-worker community
     // problem (124 -> 69), 16 and 32 were worse everywhere; hence one scale each, so the ascents also differ in step.
     // The longer steps lost below about 500 iterations (Instance14 392 -> 56 at 100, 1106 -> 1024 at 400, 1140 -> 1220
-    // at 800) until the paid ascent's stall length followed the budget (PaidStallShare; docs/rostering.md).
+    // at 800) until the paid ascent's stall length followed the budget (StallShare; docs/rostering.md).
     private const double ZeroStartStepScale = 2.0;
     private const double PaidStartStepScale = 8.0;
 
@@ -59,12 +59,16 @@ internal sealed class LagrangianBound
     private const double PaidStartShare = 0.5;
     private const int StallIterations = 20;
 
-    // With few iterations the paid ascent's long first steps need to shorten sooner: it halves after a fortieth of the
-    // iterations without a better bound (4-20), so 800 or more keep 20. Share of best known over instances 1-12
-    // (LowerBound toward best known, fixed 20 / this): 100 iterations 70.5 % / 75.2 %, 200 85.7 % / 86.7 %, 400 94.4 % /
-    // 93.5 % (Instance8 89 % -> 79 %; Instance14 80 % -> 93 %, 16 and 18 gain too). Chaotic per instance at so few
-    // iterations (Instance14 at 100: stall 4 gives 502, 5 gives 56), so the rule follows the budget, not a fit.
-    private const int PaidStallShare = 40;
+    // The step scale halves after a fortieth of the budget without a better bound: at least 4 iterations for the paid
+    // ascent and StallIterations (20) for the zero one, so 800 iterations keep 20. With few iterations the paid ascent's
+    // long first steps need to shorten sooner. Share of best known over instances 1-12 (LowerBound toward best known,
+    // fixed 20 / this): 100 iterations 70.5 % / 75.2 %, 200 85.7 % / 86.7 %, 400 94.4 % / 93.5 % (Instance8 89 % -> 79 %;
+    // Instance14 80 % -> 93 %, 16 and 18 gain too). Chaotic per instance at so few iterations (Instance14 at 100: stall 4
+    // gives 502, 5 gives 56), so the rule follows the budget, not a fit. With many iterations a fixed 20 halved the scale
+    // to nothing by about 2,000 steps, wherever the ascent stood: community-60-28-43-s3 at 3,200 iterations gave 231, 386,
+    // 429 or 424 as the roster's score given was 446, 448, 450 or 456; with a fortieth, 428-433 (5,000 iterations:
+    // Instance20 4,511 -> 4,713, community-300 63 -> 66, none lower; docs/rostering.md, session 49).
+    private const int StallShare = 40;
 
     // The two ascents share the first half of the budget; then only the one ahead goes on (DropTheTrailing). Where one
     // start is better it mostly stays better (400 iterations each, share of best known from zero / paid: Instance12 92 % /
@@ -491,9 +495,9 @@ internal sealed class LagrangianBound
     /// <summary>Whether the step direction is still forming (<see cref="WarmUpSteps"/>; at most a <see cref="WarmUpBudgetShare"/>th of the budget), so a stall does not halve the step scale yet.</summary>
     private bool Forming(Func<int> budget) => _warmUp && _steps < WarmUpSteps && _steps < budget() / WarmUpBudgetShare;
 
-    /// <summary>Iterations without a better bound after which the step scale halves, given the iterations expected in all (asked only for the paid ascent: a time limit's estimate reads the clock).</summary>
+    /// <summary>Iterations without a better bound after which the step scale halves, given the iterations expected in all (<see cref="StallShare"/>; a time limit's estimate reads the clock).</summary>
     private int StallLength(Func<int> budget) =>
-        _paid && _sinceBest >= MinPaidStallIterations ? Math.Clamp(budget() / PaidStallShare, MinPaidStallIterations, StallIterations) : StallIterations;
+        Math.Max(_paid && _sinceBest >= MinPaidStallIterations ? MinPaidStallIterations : StallIterations, budget() / StallShare);
 
     /// <summary>
     /// The bound from the best relaxed value: soft scores are non-negative, so 0 is always valid; a value above
