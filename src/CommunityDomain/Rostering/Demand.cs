@@ -13,7 +13,8 @@ namespace CommunityDomain.Rostering;
 /// A problem holds at most one demand per post, date, shift code and qualification; a worker assigned
 /// to it counts towards it only. <see cref="Minimum"/> &lt;= <see cref="Required"/> &lt;=
 /// <see cref="Maximum"/>. Nobody is placed beyond <see cref="Required"/> unless a maximum above it
-/// allows extra people (each costing <see cref="OverWeight"/>); only pins can exceed the maximum.
+/// allows extra people (each costing <see cref="OverWeight"/>); a roster that keeps every hard rule never exceeds the
+/// maximum, which only pins or <see cref="NoFeasibleRoster.Best"/> (trading one hard point for more) can.
 /// The constructor is the one way to make a demand (issue 17): it takes the post's id and its compound's id, so a
 /// demand can be built from a community's <see cref="Communities.Post"/> (<c>new Demand(post.Id, post.CompoundId, ...)</c>)
 /// or from an imported instance that has no community. A compound typed wrongly is caught where it matters:

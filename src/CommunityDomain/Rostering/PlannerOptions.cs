@@ -60,9 +60,10 @@ public sealed class PlannerOptions
     /// <see cref="Seed"/> itself and is exactly the one-search plan, so with an iteration limit the answer is never
     /// worse than with one search. Under a time limit that holds only when the cores are free: on a machine busy
     /// with other work the walks share what CPU is left, each does fewer moves, and one search can win; give 1 there.
-    /// Null (the default) means <see cref="Environment.ProcessorCount"/>. Positive.
+    /// Null (the default) means <see cref="Environment.ProcessorCount"/> (at most 1,024). From 1 to 1,024: each search
+    /// holds a copy of the roster, so a degree far above any machine's cores only costs memory and time.
     /// </summary>
-    /// <exception cref="ArgumentException">Zero or negative.</exception>
+    /// <exception cref="ArgumentException">Zero, negative or above 1,024.</exception>
     public int? DegreeOfParallelism
     {
         get => _degreeOfParallelism;
@@ -70,7 +71,8 @@ public sealed class PlannerOptions
         {
             if (value is { } degree)
             {
-                Guard.Against.NegativeOrZero(degree, nameof(DegreeOfParallelism));
+                // int.MaxValue overflowed the count of searches (a degree times the walks a core takes).
+                Guard.Against.OutOfRange(degree, nameof(DegreeOfParallelism), 1, MaxDegree);
             }
 
             _degreeOfParallelism = value;
@@ -78,7 +80,10 @@ public sealed class PlannerOptions
     }
 
     /// <summary>The degree of parallelism in effect: <see cref="DegreeOfParallelism"/>, or the machine's cores.</summary>
-    internal int Degree => _degreeOfParallelism ?? Environment.ProcessorCount;
+    internal int Degree => _degreeOfParallelism ?? Math.Min(Environment.ProcessorCount, MaxDegree);
+
+    // The largest degree of parallelism taken.
+    private const int MaxDegree = 1_024;
 
     /// <summary>
     /// From how many worker-dates a plan with more than one core solves one search's re-optimisations on lanes

@@ -75,6 +75,6 @@ public enum RuleKind
     /// <summary>Hard: two duties of a worker overlap in time (a long shift still running when the next starts).</summary>
     Overlap,
 
-    /// <summary>Hard: more people than a demand's maximum (reachable only through pins).</summary>
+    /// <summary>Hard: more people than a demand's maximum (through pins, or in the best roster of a problem that has no roster keeping every hard rule).</summary>
     CoverMaximum,
 }

@@ -15,14 +15,18 @@ namespace CommunityDomain.Rostering;
 /// </remarks>
 public sealed class WorkRules
 {
+    // Ten years, in minutes and in dates: more than any horizon holds.
+    private const int MaxMinimumMinutes = 3_660 * 24 * 60;
+    private const int MaxMinimumDays = 3_660;
+
     /// <summary>Creates work rules.</summary>
     /// <param name="maxShiftsPerCode">Maximum number of shifts of each code over the horizon (0 = never that shift).</param>
-    /// <param name="minTotalMinutes">Minimum minutes worked over the horizon.</param>
+    /// <param name="minTotalMinutes">Minimum minutes worked over the horizon; at most ten years' minutes (5,270,400).</param>
     /// <param name="maxTotalMinutes">Maximum minutes worked over the horizon, or null.</param>
     /// <param name="maxMinutesPerWeek">Maximum minutes worked in any ISO week (Monday-Sunday), or null.</param>
     /// <param name="maxConsecutiveDays">Maximum consecutive working dates, or null.</param>
-    /// <param name="minConsecutiveDays">Minimum length of a block of working dates (1 = no rule).</param>
-    /// <param name="minConsecutiveDaysOff">Minimum length of a block of dates off (1 = no rule).</param>
+    /// <param name="minConsecutiveDays">Minimum length of a block of working dates (1 = no rule); at most 3,660 (ten years).</param>
+    /// <param name="minConsecutiveDaysOff">Minimum length of a block of dates off (1 = no rule); at most 3,660 (ten years).</param>
     /// <param name="maxWeekends">Maximum worked weekends, or null.</param>
     /// <param name="minRest">Minimum rest between the end of one shift and the start of the next, or null; at most 24 hours.</param>
     /// <param name="forbiddenSuccessions">Shift pairs that may not follow each other on consecutive dates.</param>
@@ -48,7 +52,8 @@ public sealed class WorkRules
         }
 
         MaxShiftsPerCode = perCode.ToFrozenDictionary(StringComparer.Ordinal);
-        MinTotalMinutes = Guard.Against.Negative(minTotalMinutes);
+        // Minimums beyond any horizon cannot be met anyway; unbounded, their shortfalls (hard points) overflowed the score.
+        MinTotalMinutes = Guard.Against.OutOfRange(minTotalMinutes, nameof(minTotalMinutes), 0, MaxMinimumMinutes);
         if (maxTotalMinutes < minTotalMinutes)
         {
             throw new ArgumentException("The maximum total minutes is below the minimum.", nameof(maxTotalMinutes));
@@ -57,13 +62,13 @@ public sealed class WorkRules
         MaxTotalMinutes = maxTotalMinutes;
         MaxMinutesPerWeek = maxMinutesPerWeek is { } w ? Guard.Against.Negative(w, nameof(maxMinutesPerWeek)) : null;
         MaxConsecutiveDays = maxConsecutiveDays is { } mc ? Guard.Against.NegativeOrZero(mc, nameof(maxConsecutiveDays)) : null;
-        MinConsecutiveDays = Guard.Against.NegativeOrZero(minConsecutiveDays);
+        MinConsecutiveDays = Guard.Against.OutOfRange(minConsecutiveDays, nameof(minConsecutiveDays), 1, MaxMinimumDays);
         if (maxConsecutiveDays < minConsecutiveDays)
         {
             throw new ArgumentException("The maximum consecutive days is below the minimum.", nameof(maxConsecutiveDays));
         }
 
-        MinConsecutiveDaysOff = Guard.Against.NegativeOrZero(minConsecutiveDaysOff);
+        MinConsecutiveDaysOff = Guard.Against.OutOfRange(minConsecutiveDaysOff, nameof(minConsecutiveDaysOff), 1, MaxMinimumDays);
         MaxWeekends = maxWeekends is { } mw ? Guard.Against.Negative(mw, nameof(maxWeekends)) : null;
         if (minRest is { } rest)
         {

@@ -21,6 +21,24 @@ public sealed class LockdownCasesTests
     private static Worker Volunteer(int id, Id<Compound>? home = null, Id<Compound>? confinedTo = null, IEnumerable<LocalDate>? unavailable = null, WorkRules? rules = null) =>
         new(new Id<Worker>(id), WorkerKind.ResidentVolunteer, home ?? A, confinedTo: confinedTo, unavailableDates: unavailable, rules: rules);
 
+    [Theory]
+    [InlineData(3_660 * 24 * 60, 1, 1)]
+    [InlineData(0, 3_660, 3_660)]
+    [InlineData(3_660 * 24 * 60, 3_660, 3_660)]
+    public void The_largest_minimums_work_rules_take_give_a_roster_or_no_feasible_roster_not_an_overflow(int minutes, int days, int daysOff)
+    {
+        // A new user's finding (2026-12-06): int.MaxValue minimums overflowed the score inside Plan; they are refused now
+        // (WorkRules), and the largest accepted ones are planned. Five volunteers, one gate, three shifts a day, a week.
+        ShiftDefinition[] shifts = [new("E", new LocalTime(6, 0), Duration.FromHours(8)), new("D", new LocalTime(14, 0), Duration.FromHours(8)), new("N", new LocalTime(22, 0), Duration.FromHours(8))];
+        var rules = new WorkRules(minTotalMinutes: minutes, minConsecutiveDays: days, minConsecutiveDaysOff: daysOff);
+        var demands = Week.SelectMany(d => shifts.Select(s => new Demand(GateA, A, d, s.Code, 1))).ToList();
+        var problem = RosterProblem.Create(Week, shifts, demands, [.. Enumerable.Range(1, 5).Select(i => Volunteer(i, rules: rules))]);
+        var roster = RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 2_000) { DegreeOfParallelism = 2 }).Match(r => r, n => n.Best);
+        var check = RosterChecker.Check(problem, roster.Assignments);
+        Assert.Equal((check.Hard, check.Soft), (roster.Score.Hard, roster.Score.Soft));
+        Assert.True(minutes == 0 || check.Hard > 0, "no roster of five volunteers can meet ten years' minutes");
+    }
+
     [Fact]
     public void Wish_weights_that_overflow_a_choice_are_refused_with_an_argument_exception_not_an_overflow()
     {

@@ -82,9 +82,11 @@ public sealed class ParallelPlannerProperties
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
-    public void A_degree_below_one_is_refused_naming_it(int degree)
+    [InlineData(1_025)]
+    [InlineData(int.MaxValue)] // overflowed the planner's count of searches before 2026-12-06
+    public void A_degree_below_one_or_above_1024_is_refused_naming_it(int degree)
     {
-        var e = Assert.Throws<ArgumentException>(() => new PlannerOptions(1, iterationLimit: 10) { DegreeOfParallelism = degree });
+        var e = Assert.ThrowsAny<ArgumentException>(() => new PlannerOptions(1, iterationLimit: 10) { DegreeOfParallelism = degree });
         Assert.Equal(nameof(PlannerOptions.DegreeOfParallelism), e.ParamName);
     }
 

@@ -92,6 +92,12 @@ public sealed class RosterProblemValidationTests
         Assert.Equal("end", Assert.Throws<ArgumentException>(() => new AvailabilityWindow(Monday.At(new LocalTime(9, 0)), Monday.At(new LocalTime(8, 0)))).ParamName);
         Assert.Equal("maxTotalMinutes", Assert.Throws<ArgumentException>(() => new WorkRules(minTotalMinutes: 100, maxTotalMinutes: 50)).ParamName);
         Assert.Equal("maxConsecutiveDays", Assert.Throws<ArgumentException>(() => new WorkRules(maxConsecutiveDays: 2, minConsecutiveDays: 3)).ParamName);
+
+        // int.MaxValue minimums were accepted and overflowed the planner's score (a new user's finding, 2026-12-06).
+        Assert.Equal("minTotalMinutes", Assert.Throws<ArgumentOutOfRangeException>(() => new WorkRules(minTotalMinutes: int.MaxValue)).ParamName);
+        Assert.Equal("minConsecutiveDays", Assert.Throws<ArgumentOutOfRangeException>(() => new WorkRules(minConsecutiveDays: 3_661)).ParamName);
+        Assert.Equal("minConsecutiveDaysOff", Assert.Throws<ArgumentOutOfRangeException>(() => new WorkRules(minConsecutiveDaysOff: int.MaxValue)).ParamName);
+        Assert.Equal(3_660 * 24 * 60, new WorkRules(minTotalMinutes: 3_660 * 24 * 60).MinTotalMinutes);
         Assert.Equal("weight", Assert.Throws<ArgumentException>(() => new ShiftWish(W(1), Monday, "D", WishKind.ShiftOn, -1)).ParamName);
         Assert.Equal("duration", Assert.Throws<ArgumentException>(() => new ShiftDefinition("D", LocalTime.Noon, Duration.FromHours(25))).ParamName);
         Assert.Equal("availability", Assert.Throws<ArgumentException>(() => new Worker(W(1), WorkerKind.Staff, Home, availability: [default])).ParamName);
