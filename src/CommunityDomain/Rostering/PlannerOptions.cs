@@ -72,7 +72,7 @@ public sealed class PlannerOptions
             if (value is { } degree)
             {
                 // int.MaxValue overflowed the count of searches (a degree times the walks a core takes).
-                Guard.Against.OutOfRange(degree, nameof(DegreeOfParallelism), 1, MaxDegree);
+                Guard.Against.OutOfRange(degree, nameof(DegreeOfParallelism), 1, MaxDegree, "The degree of parallelism lies between 1 and 1,024.");
             }
 
             _degreeOfParallelism = value;

@@ -15,7 +15,8 @@ namespace CommunityDomain.Rostering;
 /// </remarks>
 public sealed class WorkRules
 {
-    // Ten years, in minutes and in dates: more than any horizon holds.
+    // Ten years, in minutes and in dates: more than any horizon holds. Minimums beyond any horizon cannot be met anyway;
+    // unbounded (int.MaxValue), their shortfalls (hard points) overflowed the planner's score.
     private const int MaxMinimumMinutes = 3_660 * 24 * 60;
     private const int MaxMinimumDays = 3_660;
 
@@ -52,8 +53,7 @@ public sealed class WorkRules
         }
 
         MaxShiftsPerCode = perCode.ToFrozenDictionary(StringComparer.Ordinal);
-        // Minimums beyond any horizon cannot be met anyway; unbounded, their shortfalls (hard points) overflowed the score.
-        MinTotalMinutes = Guard.Against.OutOfRange(minTotalMinutes, nameof(minTotalMinutes), 0, MaxMinimumMinutes);
+        MinTotalMinutes = Guard.Against.OutOfRange(minTotalMinutes, nameof(minTotalMinutes), 0, MaxMinimumMinutes, "The minimum total minutes lies between 0 and ten years' minutes (5,270,400).");
         if (maxTotalMinutes < minTotalMinutes)
         {
             throw new ArgumentException("The maximum total minutes is below the minimum.", nameof(maxTotalMinutes));
@@ -62,13 +62,13 @@ public sealed class WorkRules
         MaxTotalMinutes = maxTotalMinutes;
         MaxMinutesPerWeek = maxMinutesPerWeek is { } w ? Guard.Against.Negative(w, nameof(maxMinutesPerWeek)) : null;
         MaxConsecutiveDays = maxConsecutiveDays is { } mc ? Guard.Against.NegativeOrZero(mc, nameof(maxConsecutiveDays)) : null;
-        MinConsecutiveDays = Guard.Against.OutOfRange(minConsecutiveDays, nameof(minConsecutiveDays), 1, MaxMinimumDays);
+        MinConsecutiveDays = Guard.Against.OutOfRange(minConsecutiveDays, nameof(minConsecutiveDays), 1, MaxMinimumDays, "The minimum consecutive days lies between 1 and 3,660 (ten years).");
         if (maxConsecutiveDays < minConsecutiveDays)
         {
             throw new ArgumentException("The maximum consecutive days is below the minimum.", nameof(maxConsecutiveDays));
         }
 
-        MinConsecutiveDaysOff = Guard.Against.OutOfRange(minConsecutiveDaysOff, nameof(minConsecutiveDaysOff), 1, MaxMinimumDays);
+        MinConsecutiveDaysOff = Guard.Against.OutOfRange(minConsecutiveDaysOff, nameof(minConsecutiveDaysOff), 1, MaxMinimumDays, "The minimum consecutive days off lies between 1 and 3,660 (ten years).");
         MaxWeekends = maxWeekends is { } mw ? Guard.Against.Negative(mw, nameof(maxWeekends)) : null;
         if (minRest is { } rest)
         {
