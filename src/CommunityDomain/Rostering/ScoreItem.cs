@@ -6,13 +6,15 @@ namespace CommunityDomain.Rostering;
 
 /// <summary>One line of a roster's score: which rule, whom or which post-date it concerns, and how much.</summary>
 /// <remarks>
-/// Worker rules and wishes name a <see cref="Worker"/>; cover rules name a <see cref="Post"/> and
-/// <see cref="Date"/>; fairness names neither (it belongs to a group).
+/// Worker rules and wishes name a <see cref="Worker"/>; cover rules name a <see cref="Post"/>, <see cref="Date"/>,
+/// <see cref="ShiftCode"/> and, when the demand asks for one, <see cref="Qualification"/> (one post has several shifts a
+/// date, so the post and date alone do not say which demand is short); fairness names neither (it belongs to a group).
 /// </remarks>
 public sealed record ScoreItem
 {
     [JsonConstructor]
-    internal ScoreItem(RuleKind rule, Id<Worker>? worker, Id<Post>? post, LocalDate? date, int hard, long soft, string description)
+    internal ScoreItem(RuleKind rule, Id<Worker>? worker, Id<Post>? post, LocalDate? date, int hard, long soft, string description,
+        string? shiftCode = null, string? qualification = null)
     {
         Rule = rule;
         Worker = worker;
@@ -21,6 +23,8 @@ public sealed record ScoreItem
         Hard = hard;
         Soft = soft;
         Description = description;
+        ShiftCode = shiftCode;
+        Qualification = qualification;
     }
 
     /// <summary>The rule.</summary>
@@ -34,6 +38,12 @@ public sealed record ScoreItem
 
     /// <summary>The date concerned, or null when the rule spans the horizon.</summary>
     public LocalDate? Date { get; }
+
+    /// <summary>A cover line's shift (<see cref="Demand.ShiftCode"/>), or null for any other line.</summary>
+    public string? ShiftCode { get; }
+
+    /// <summary>The qualification a cover line's demand asks for (<see cref="Demand.Qualification"/>), or null.</summary>
+    public string? Qualification { get; }
 
     /// <summary>Hard violation amount.</summary>
     public int Hard { get; }

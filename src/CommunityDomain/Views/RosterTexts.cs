@@ -401,7 +401,9 @@ public static class RosterTexts
     /// One score line in plain words: who or which post and date, the rule, and how much (for hard rules in the rule's
     /// own unit: hours beyond a bound, days, people, weekends, shifts or violations; a soft one, a wish or preference,
     /// only says what was not met, never its penalty points),
-    /// e.g. "王芳，8月20日（周六）：两次值班间休息不足（1处违规）。".
+    /// e.g. "王芳，8月20日（周六）：两次值班间休息不足（1处违规）。". A cover line names its post with the qualification
+    /// asked for and its shift by code ("on Thu 18 Aug, shift D"), since one post has several shifts a date;
+    /// <see cref="Describe(ScoreItem, Roster, RosterProblem, Labels)"/> gives the shift's local times instead.
     /// </summary>
     /// <param name="item">The score line.</param>
     /// <param name="labels">Culture and names.</param>
@@ -411,7 +413,11 @@ public static class RosterTexts
     {
         Guard.Against.Null(item);
         Guard.Against.Null(labels);
-        var l = labels;
+        return DescribeLine(item, null, labels);
+    }
+
+    private static string DescribeLine(ScoreItem item, RosterProblem? problem, Labels l)
+    {
         var subject = new List<string>();
         if (item.Worker is { } w)
         {
@@ -420,7 +426,7 @@ public static class RosterTexts
 
         if (item.Post is { } p)
         {
-            subject.Add(l.PostWithCompound(p));
+            subject.Add(DutyPost(p, item.Qualification, l));
         }
 
         // The names (worker, post with its compound) are a list ("; " in English, a post reads "Dongfang › East gate");
@@ -428,14 +434,7 @@ public static class RosterTexts
         var names = string.Join(l.Text("subject.separator"), subject);
         if (item.Date is { } d)
         {
-            // A consecutive-day line is dated by its run's first day, a week's line by the week's first day: say so, so
-            // the date does not read as the one day at fault.
-            var when = item.Rule switch
-            {
-                RuleKind.MaxConsecutiveDays or RuleKind.MinConsecutiveDays or RuleKind.MinConsecutiveDaysOff => l.Text("score.run.from", ("date", l.Date(d))),
-                RuleKind.MaxWeekMinutes => l.Text("score.week.of", ("date", l.Date(d))),
-                _ => l.Text("score.on", ("date", l.Date(d))),
-            };
+            var when = When(item, d, problem, l);
             names = subject.Count == 0 ? l.Sentence(when) : l.Text("score.subject.dated", ("subject", names), ("when", when));
             subject.Add(when);
         }
@@ -454,6 +453,21 @@ public static class RosterTexts
         var amount = ("amount", l.Text(HardSide(item.Rule), ("amount", l.Count(item.Hard, HardUnit(item.Rule)))));
         return subject.Count == 0 ? l.Sentence(l.Text("score.line.general", rule, amount)) : l.Text("score.line", who, rule, amount);
     }
+
+    // A consecutive-day line is dated by its run's first day, a week's line by the week's first day: say so, so the date
+    // does not read as the one day at fault. A cover line adds its shift, as local times when the problem is known.
+    private static string When(ScoreItem item, LocalDate d, RosterProblem? problem, Labels l) => item.Rule switch
+    {
+        RuleKind.MaxConsecutiveDays or RuleKind.MinConsecutiveDays or RuleKind.MinConsecutiveDaysOff => l.Text("score.run.from", ("date", l.Date(d))),
+        RuleKind.MaxWeekMinutes => l.Text("score.week.of", ("date", l.Date(d))),
+        _ when item.ShiftCode is { } code => l.Text("score.on.shift", ("date", l.Date(d)), ("shift", ShiftLabel(code, d, problem, l))),
+        _ => l.Text("score.on", ("date", l.Date(d))),
+    };
+
+    private static string ShiftLabel(string code, LocalDate date, RosterProblem? problem, Labels l) =>
+        problem?.Shifts.Where(s => s.Code == code).Select(s => (ShiftDefinition?)s).FirstOrDefault() is { } shift
+            ? l.ShiftTimes(date, shift)
+            : l.Text("shift.code", ("code", l.Local(code)));
 
     /// <summary>
     /// A roster's score in plain sentences instead of score notation: whether every hard rule is kept (else each broken
@@ -501,7 +515,8 @@ public static class RosterTexts
 
     /// <summary>
     /// One score line in plain words (<see cref="Describe(ScoreItem, Labels)"/>), with the problem and roster so a line on
-    /// uneven hours names its group and the group's lowest and highest hours instead of "uneven hours within a group".
+    /// uneven hours names its group and the group's lowest and highest hours instead of "uneven hours within a group", and a
+    /// cover line its shift's local times ("on Thu 18 Aug, 08:00-16:00") instead of its code.
     /// </summary>
     /// <param name="item">The score line, one of <paramref name="roster"/>'s.</param>
     /// <param name="roster">The scored roster the line belongs to.</param>
@@ -526,7 +541,7 @@ public static class RosterTexts
             }
         }
 
-        return Describe(item, labels);
+        return DescribeLine(item, problem, labels);
     }
 
     // The fairness groups (workers of one kind and one set of qualifications, in the order the score lists them) whose
@@ -562,7 +577,7 @@ public static class RosterTexts
             : l.Text("score.infeasible", ("duties", l.Count(roster.Assignments.Count, "duties")), ("violations", l.Count(broken.Count, "violations.left"))));
         foreach (var item in broken)
         {
-            sb.Append('\n').Append(Describe(item, l));
+            sb.Append('\n').Append(DescribeLine(item, problem, l));
         }
 
         // Wishes and preferences not met, by rule, counted in cases (score lines), weightiest first; no points.

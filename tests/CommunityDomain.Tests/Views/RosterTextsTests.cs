@@ -160,6 +160,43 @@ public sealed class RosterTextsTests
     }
 
     [Fact]
+    public void Cover_lines_of_two_shifts_at_one_post_and_date_name_their_shift()
+    {
+        // A new user's finding: the day and the night shift at the east gate both short of their minimum read as two
+        // identical lines ("East gate on Mon 1 Jan: fewer people on duty than the minimum (1 person short)." twice).
+        var workers = Named();
+        var demands = new List<Demand>
+        {
+            new(Gate, Home, Monday, "D", 1, minimum: 1),
+            new(Gate, Home, Monday, "N", 1, minimum: 1),
+            new(Gate, Home, Monday, "D", 1, minimum: 1, qualification: "scanner"),
+        };
+        var p = Problem(workers: workers, demands: demands, days: 1);
+        var roster = RosterPlanner.Score(p, []);
+        var en = new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers,
+            posts: new Dictionary<Id<Post>, string> { [Gate] = "East gate" },
+            compounds: new Dictionary<Id<Compound>, string> { [Home] = "Dongfang" },
+            postCompounds: new Dictionary<Id<Post>, Id<Compound>> { [Gate] = Home });
+
+        var cover = roster.Score.Items.Where(i => i.Rule == RuleKind.CoverMinimum).ToList();
+        Assert.Equal(new[] { "D", "D", "N" }, cover.Select(i => i.ShiftCode).Order(StringComparer.Ordinal));
+        Assert.Equal(new string?[] { null, null, "scanner" }, cover.Select(i => i.Qualification).OrderBy(q => q, StringComparer.Ordinal));
+        Assert.All(roster.Score.Items.Where(i => i.Worker is not null), i => Assert.Null(i.ShiftCode));
+
+        var withTimes = RosterTexts.Explain(roster, p, en).Split('\n');
+        Assert.Contains("Dongfang › East gate on Mon 1 Jan, 08:00-16:00: fewer people on duty than the minimum (1 person short).", withTimes);
+        Assert.Contains("Dongfang › East gate on Mon 1 Jan, 22:00-10:00 (next day): fewer people on duty than the minimum (1 person short).", withTimes);
+        Assert.Contains("Dongfang › East gate (scanner) on Mon 1 Jan, 08:00-16:00: fewer people on duty than the minimum (1 person short).", withTimes);
+        var byCode = RosterTexts.Explain(roster, en).Split('\n');
+        Assert.Contains("Dongfang › East gate on Mon 1 Jan, shift N: fewer people on duty than the minimum (1 person short).", byCode);
+        Assert.Equal(byCode.Length, byCode.Distinct(StringComparer.Ordinal).Count());
+        var zh = RosterTexts.Explain(roster, p, Chinese(workers)).Split('\n');
+        Assert.Contains("东方小区东门，1月1日（周一）22:00-次日10:00：在岗人数低于最低要求（少1人）。", zh);
+        Assert.Equal(zh.Length, zh.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("班次N", RosterTexts.Describe(cover.Single(i => i.ShiftCode == "N"), Chinese(workers)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Worker_explanation_and_shortfall_reasons_use_names()
     {
         var workers = Named();

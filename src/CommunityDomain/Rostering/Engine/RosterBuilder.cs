@@ -128,7 +128,7 @@ internal static class RosterBuilder
             Id<Worker>? w = worker >= 0 ? src.Workers[worker].Id : null;
             LocalDate? date = day >= 0 ? src.Horizon.Start.PlusDays(day) : null;
             var demand = slot >= 0 ? slotDemand[slot] : null;
-            var post = worker < 0 && demand is not null ? demand.Post : (Id<Communities.Post>?)null;
+            var cover = worker < 0 ? demand : null;
             var text = string.Create(CultureInfo.InvariantCulture,
                 $"{rule}: {(w is null ? "" : w + " ")}{(demand is null ? "" : demand.Post + " " + demand.ShiftCode + (demand.Qualification is null ? "" : "/" + demand.Qualification) + " ")}{(date is { } dt ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " " : "")}costs {hard} hard, {soft} soft");
             if (rule == RuleKind.Fairness)
@@ -136,7 +136,7 @@ internal static class RosterBuilder
                 text = string.Create(CultureInfo.InvariantCulture, $"Fairness: unbalanced minutes in a group cost {soft} soft");
             }
 
-            Items.Add(new ScoreItem(rule, w, post, worker < 0 ? date : date, hard, soft, text));
+            Items.Add(new ScoreItem(rule, w, cover?.Post, date, hard, soft, text, cover?.ShiftCode, cover?.Qualification));
         }
     }
 }
