@@ -13,7 +13,7 @@ public static class Program
     /// <summary>Runs the selected benchmarks; returns 1 when any failed or none ran.</summary>
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "curtois") return CurtoisCommand.Run(args[1..], Console.Out, Console.Error, CurtoisSolver.Solve, CpSatPeer.Solve);
+        if (args.Length > 0 && args[0] == "curtois") return CurtoisCommand.Run(args[1..], Console.Out, Console.Error, CurtoisSolver.Solve, CpSatPeer.Solve, CurtoisSolver.Bound);
         if (args.Length > 0 && args[0] == "community") return CommunityCommand.Run(args[1..], Console.Out, Console.Error);
         if (args.Length > 0 && args[0] == "scale") return ScaleCommand.Run(args[1..], Console.Out, Console.Error);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();

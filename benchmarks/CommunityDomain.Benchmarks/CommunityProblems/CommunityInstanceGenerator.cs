@@ -281,17 +281,38 @@ public sealed class CommunityShape
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
     public CommunityShape(int workers, int days, int shiftTypes, int seed, double tightness = DefaultTightness)
     {
-        Workers = Guard.Against.OutOfRange(workers, nameof(workers), 1, 5000);
-        Days = Guard.Against.OutOfRange(days, nameof(days), 7, 364);
+        Workers = Guard.Against.OutOfRange(workers, nameof(workers), MinWorkers, MaxWorkers);
+        Days = Guard.Against.OutOfRange(days, nameof(days), 7, MaxDays);
         if (days % 7 != 0)
         {
             throw new ArgumentException("The horizon must be whole weeks (day 0 is a Monday).", nameof(days));
         }
 
-        ShiftTypes = Guard.Against.OutOfRange(shiftTypes, nameof(shiftTypes), 2, 500);
+        ShiftTypes = Guard.Against.OutOfRange(shiftTypes, nameof(shiftTypes), MinShiftTypes, MaxShiftTypes);
         Seed = seed;
-        Tightness = Guard.Against.OutOfRange(tightness, nameof(tightness), 0.1, 2.0);
+        Tightness = Guard.Against.OutOfRange(tightness, nameof(tightness), MinTightness, MaxTightness);
     }
+
+    /// <summary>The fewest workers.</summary>
+    public const int MinWorkers = 1;
+
+    /// <summary>The most workers.</summary>
+    public const int MaxWorkers = 5000;
+
+    /// <summary>The longest horizon in days (52 weeks); the shortest is one week.</summary>
+    public const int MaxDays = 364;
+
+    /// <summary>The fewest shift types.</summary>
+    public const int MinShiftTypes = 2;
+
+    /// <summary>The most shift types.</summary>
+    public const int MaxShiftTypes = 500;
+
+    /// <summary>The least tightness.</summary>
+    public const double MinTightness = 0.1;
+
+    /// <summary>The greatest tightness.</summary>
+    public const double MaxTightness = 2.0;
 
     /// <summary>The default tightness: demand asks for 90 % of what the workers can give.</summary>
     public const double DefaultTightness = 0.9;

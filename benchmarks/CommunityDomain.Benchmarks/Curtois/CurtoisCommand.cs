@@ -16,13 +16,17 @@ namespace CommunityDomain.Benchmarks.Curtois;
 /// <see cref="CurtoisEvaluator"/> only and prints as its last line
 /// <c>objective=&lt;int&gt; hard_violations=&lt;int&gt; seconds=&lt;total wall seconds, 2 decimals&gt;</c>, followed by
 /// <c> bound=&lt;int&gt;</c> when the solver proves a lower bound on the objective of any roster without hard violations.
-/// Exit codes: 0 success; 2 with one line on stderr for missing, unknown or invalid arguments, an unreadable
-/// or malformed instance, an instance the solver cannot take (it throws <see cref="NotSupportedException"/>, as the
-/// planner's mapping does for a line its model refuses) or an unwritable solution file; 1 when the solver throws
-/// anything else or returns a roster that does not fit the instance. A leading <c>curtois</c> argument (the verb) is skipped. When a
+/// Exit codes: 0 success; 2 with one line on stderr for missing, unknown or invalid arguments (a refused number names
+/// its option and what it expects), an unreadable or malformed instance, an instance the solver cannot take (it throws
+/// <see cref="NotSupportedException"/>, as the planner's mapping does for a line its model refuses) or an unwritable
+/// solution file; 1 when the solver throws anything else or returns a roster that does not fit the instance. The file
+/// arguments are checked before the instance is read and before solving: a directory where a file is expected, a
+/// solution file whose folder is missing or that cannot be written. A leading <c>curtois</c> argument (the verb) is skipped. When a
 /// <c>best_known.tsv</c> lies in the instance's folder or its parent, a <c>best_known=</c> line with the gap
 /// precedes the last line. <c>--check</c> reads the CSV instead of solving (exit 2 when it is unreadable or
-/// malformed) and cannot be combined with <c>--seconds</c>, <c>--seed</c>, <c>--solution</c> or <c>--peer</c>.
+/// malformed), prints the bound of the <see cref="CurtoisBound"/> given (the solver's bound computed alone, steered by
+/// the checked roster when it has no hard violations) and cannot be combined with <c>--seconds</c>, <c>--seed</c>,
+/// <c>--solution</c> or <c>--peer</c>.
 /// <c>--peer</c> then runs the peer (the CP-SAT model) on the same instance with the same solver seconds and
 /// seed, evaluates its roster with the same evaluator, and prints, before the last line, a <c>peer=</c> line
 /// (status, objective, hard violations, the peer's proven bound, seconds) and a <c>planner_vs_peer</c> line
@@ -33,6 +37,12 @@ public static class CurtoisCommand
 {
     /// <summary>The usage line printed with argument errors.</summary>
     public const string Usage = "usage: curtois --instance PATH (--seconds N [--seed S] [--solution OUT.csv] [--peer] | --check SOLUTION.csv)";
+
+    /// <summary>The most seconds <c>--seconds</c> takes.</summary>
+    public const double MostSeconds = 1_000_000;
+
+    /// <summary>What <c>--seconds</c> expects, as its refusals say.</summary>
+    private const string SecondsExpected = "a number of seconds above 0 and at most 1000000";
 
     /// <summary>The seed used when <c>--seed</c> is absent.</summary>
     public const int DefaultSeed = 1;
@@ -51,9 +61,11 @@ public static class CurtoisCommand
     /// <param name="stderr">Receives the one-line error message on failure.</param>
     /// <param name="solve">The solver.</param>
     /// <param name="peer">The peer run by <c>--peer</c>; <c>--peer</c> is an argument error without one.</param>
+    /// <param name="bound">The bound <c>--check</c> prints as <c>bound=</c> (the solver's own, computed alone); none
+    /// printed without one or when it throws <see cref="NotSupportedException"/> (its model cannot take the instance).</param>
     /// <param name="cancellationToken">Stops the solver early (e.g. Ctrl+C); the time limit stops it anyway.</param>
     /// <returns>The exit code: 0, 1 or 2 as described on the class.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CurtoisSolve solve, CurtoisPeer? peer = null, CancellationToken cancellationToken = default)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CurtoisSolve solve, CurtoisPeer? peer = null, CurtoisBound? bound = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         Guard.Against.Null(args);
@@ -67,6 +79,19 @@ public static class CurtoisCommand
             return 2;
         }
 
+        if (options.Peer && peer is null)
+        {
+            stderr.WriteLine($"curtois: no peer solver is available. {Usage}");
+            return 2;
+        }
+
+        // Every file argument is checked before the instance is read and, above all, before the solver's minutes.
+        if (FileError(options) is { } fileError)
+        {
+            stderr.WriteLine($"curtois: {fileError}.");
+            return 2;
+        }
+
         CurtoisInstance instance;
         try
         {
@@ -74,30 +99,72 @@ public static class CurtoisCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CurtoisFormatException or ArgumentException or NotSupportedException)
         {
-            stderr.WriteLine($"curtois: cannot read instance '{options.Instance}': {OneLine(ex.Message)}");
+            stderr.WriteLine($"curtois: cannot read instance '{options.Instance}': {CommandFiles.Reason(options.Instance, ex)}.");
             return 2;
         }
 
-        if (options.Check is { } check)
-        {
-            CurtoisSolution read;
-            try
-            {
-                using var reader = new StreamReader(check);
-                read = CurtoisCsv.Read(instance, reader);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CurtoisFormatException or ArgumentException or NotSupportedException)
-            {
-                stderr.WriteLine($"curtois: cannot read solution '{check}': {OneLine(ex.Message)}");
-                return 2;
-            }
+        return options.Check is { } check
+            ? Check(options.Instance, instance, check, bound, stdout, stderr, clock, cancellationToken)
+            : Solve(options, instance, solve, peer, stdout, stderr, clock, cancellationToken);
+    }
 
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"instance={instance.Name} days={instance.Days} staff={instance.Staff.Count} shift_types={instance.Shifts.Count} check={check}"));
-            Report(options.Instance, CurtoisEvaluator.Evaluate(instance, read), null, stdout, clock);
-            return 0;
+    /// <summary>The first file argument that cannot be used as given, as a clause; null when all can.</summary>
+    private static string? FileError(Options options)
+    {
+        if (CommandFiles.NotReadable(options.Instance, "--instance", "an instance file") is { } instance)
+        {
+            return $"cannot read instance '{options.Instance}': {instance}";
         }
 
+        if (options.Check is { } check && CommandFiles.NotReadable(check, "--check", "a solution CSV file") is { } solution)
+        {
+            return $"cannot read solution '{check}': {solution}";
+        }
+
+        return options.Solution is { } path && CommandFiles.NotWritable(path, "--solution", "a file to write the solution CSV to") is { } output
+            ? $"cannot write solution '{path}': {output}"
+            : null;
+    }
+
+    /// <summary><c>--check</c>: evaluates the CSV and prints the report, with the bound when one is proven.</summary>
+    private static int Check(string instancePath, CurtoisInstance instance, string check, CurtoisBound? bound, TextWriter stdout, TextWriter stderr, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        CurtoisSolution read;
+        try
+        {
+            using var reader = new StreamReader(check);
+            read = CurtoisCsv.Read(instance, reader);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CurtoisFormatException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"curtois: cannot read solution '{check}': {CommandFiles.Reason(check, ex)}.");
+            return 2;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"instance={instance.Name} days={instance.Days} staff={instance.Staff.Count} shift_types={instance.Shifts.Count} check={check}"));
+        var evaluation = CurtoisEvaluator.Evaluate(instance, read);
+        long? proven = null;
+        if (bound is not null)
+        {
+            try
+            {
+                // The checked roster steers the bound as a solved roster does in the planner: only when it keeps every hard rule.
+                proven = bound(instance, evaluation.HardViolations == 0 ? evaluation.Objective : null, cancellationToken);
+            }
+            catch (NotSupportedException)
+            {
+                // The bound's model cannot take this instance; the evaluation stands without a bound.
+            }
+        }
+
+        Report(instancePath, evaluation, proven, stdout, clock);
+        return 0;
+    }
+
+    /// <summary>The solving run: solve within the time left, write the CSV when asked, run the peer when asked, report.</summary>
+    private static int Solve(Options options, CurtoisInstance instance, CurtoisSolve solve, CurtoisPeer? peer, TextWriter stdout, TextWriter stderr, Stopwatch clock, CancellationToken cancellationToken)
+    {
         var limit = TimeSpan.FromSeconds(options.Seconds);
         var budget = limit - clock.Elapsed - SafetyMargin(limit);
         if (budget < TimeSpan.Zero)
@@ -156,7 +223,8 @@ public static class CurtoisCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                stderr.WriteLine($"curtois: cannot write solution '{path}': {OneLine(ex.Message)}");
+                // Checked before solving; the folder may still have gone since.
+                stderr.WriteLine($"curtois: cannot write solution '{path}': {CommandFiles.Reason(path, ex)}.");
                 return 2;
             }
         }
@@ -164,13 +232,7 @@ public static class CurtoisCommand
         if (options.Peer)
         {
             clock.Stop(); // the last line reports the planner's own seconds
-            if (peer is null)
-            {
-                stderr.WriteLine($"curtois: no peer solver is available. {Usage}");
-                return 2;
-            }
-
-            if (!RunPeer(peer, instance, evaluation, budget, options.Seed, stdout, stderr, cancellationToken))
+            if (!RunPeer(peer!, instance, evaluation, budget, options.Seed, stdout, stderr, cancellationToken))
             {
                 return 1;
             }
@@ -309,18 +371,18 @@ public static class CurtoisCommand
                     check = value;
                     break;
                 case "--seconds":
-                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || !double.IsFinite(s) || s <= 0 || s > 1_000_000)
+                    if (CommandNumbers.Number(name, value, double.Epsilon, MostSeconds, SecondsExpected, out var s) is { } refused)
                     {
-                        error = $"--seconds '{value}' is not a positive number";
+                        error = refused;
                         return false;
                     }
 
                     seconds = s;
                     break;
                 default:
-                    if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seedValue))
+                    if (CommandNumbers.WholeNumber(name, value, int.MinValue, int.MaxValue, CommandNumbers.AnyInteger, out var seedValue) is { } notSeed)
                     {
-                        error = $"--seed '{value}' is not an integer";
+                        error = notSeed;
                         return false;
                     }
 

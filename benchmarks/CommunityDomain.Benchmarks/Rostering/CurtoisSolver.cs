@@ -40,6 +40,19 @@ public static class CurtoisSolver
         return CurtoisMapping.ToSolution(instance, roster).WithLowerBound(roster.LowerBound);
     }
 
+    /// <summary>
+    /// Matches <see cref="CurtoisBound"/>: the bound <see cref="Solve"/> attaches, computed alone by
+    /// <see cref="RosterPlanner.LowerBound"/> on the mapped problem with the iterations an untimed plan spends on it
+    /// (<c>curtois --check</c> has no time limit, so not the solve path's 10 % of its limit).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The mapping refuses the instance (as <see cref="Solve"/> does).</exception>
+    public static long? Bound(CurtoisInstance instance, long? upper, CancellationToken cancellationToken)
+    {
+        var problem = CurtoisMapping.ToProblem(instance);
+        // As in Solve, the mapped problem's soft score is the Curtois objective, so the bound is on the objective.
+        return RosterPlanner.LowerBound(problem, RosterPlanner.UntimedBoundIterations(problem.Compiled), upper, cancellationToken);
+    }
+
     /// <summary>Writes each report as it comes (not posted to the thread pool as <see cref="Progress{T}"/> would).</summary>
     private sealed class StderrProgress(Stopwatch watch) : IProgress<PlannerProgress>
     {

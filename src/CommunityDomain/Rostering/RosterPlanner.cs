@@ -118,9 +118,14 @@ public static class RosterPlanner
 
     /// <summary>The subgradient iterations <see cref="Plan"/> spends on the bound (the time limit may stop it earlier).</summary>
     private static int BoundIterations(CompiledProblem p, PlannerOptions options) =>
-        options.TimeLimit is not null && options.IterationLimit is null
-            ? MaxTimedBoundIterations
-            : (int)Math.Clamp(BoundWork / LagrangianBound.CostPerIteration(p), MinBoundIterations, MaxBoundIterations);
+        options.TimeLimit is not null && options.IterationLimit is null ? MaxTimedBoundIterations : UntimedBoundIterations(p);
+
+    /// <summary>
+    /// The subgradient iterations <see cref="Plan"/> spends on the bound without a time limit alone (a fixed budget of
+    /// work); <c>curtois --check</c> gives <see cref="LowerBound"/> as many, as it has no time limit.
+    /// </summary>
+    internal static int UntimedBoundIterations(CompiledProblem p) =>
+        (int)Math.Clamp(BoundWork / LagrangianBound.CostPerIteration(p), MinBoundIterations, MaxBoundIterations);
 
     /// <summary>Plans from a given roster instead of the greedy construction (repair starts from the published roster).</summary>
     internal static OneOf<Roster, NoFeasibleRoster> PlanFrom(

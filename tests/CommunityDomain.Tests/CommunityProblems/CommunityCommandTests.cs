@@ -57,6 +57,58 @@ public sealed class CommunityCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "x.txt")));
     }
 
+    [Theory]
+    [InlineData("--workers", "0", "--workers '0' is out of range: --workers expects a whole number from 1 to 5000")]
+    [InlineData("--workers", "5001", "--workers '5001' is out of range: --workers expects a whole number from 1 to 5000")]
+    [InlineData("--workers", "x", "--workers 'x' is not a whole number: --workers expects a whole number from 1 to 5000")]
+    [InlineData("--days", "1", "--days '1' is out of range: --days expects a multiple of 7 from 7 to 364 (whole weeks)")]
+    [InlineData("--days", "371", "--days '371' is out of range: --days expects a multiple of 7 from 7 to 364 (whole weeks)")]
+    [InlineData("--days", "10", "--days '10' is not a multiple of 7: --days expects a multiple of 7 from 7 to 364 (whole weeks)")]
+    [InlineData("--days", "1.5", "--days '1.5' is not a whole number: --days expects a multiple of 7 from 7 to 364 (whole weeks)")]
+    [InlineData("--types", "1", "--types '1' is out of range: --types expects a whole number from 2 to 500")]
+    [InlineData("--types", "501", "--types '501' is out of range: --types expects a whole number from 2 to 500")]
+    [InlineData("--seed", "abc", "--seed 'abc' is not a whole number: --seed expects a whole number from -2147483648 to 2147483647")]
+    [InlineData("--seed", "99999999999", "--seed '99999999999' is out of range: --seed expects a whole number from -2147483648 to 2147483647")]
+    [InlineData("--tightness", "much", "--tightness 'much' is not a number: --tightness expects a number from 0.1 to 2")]
+    [InlineData("--tightness", "NaN", "--tightness 'NaN' is not a number: --tightness expects a number from 0.1 to 2")]
+    [InlineData("--tightness", "0.05", "--tightness '0.05' is out of range: --tightness expects a number from 0.1 to 2")]
+    [InlineData("--tightness", "3", "--tightness '3' is out of range: --tightness expects a number from 0.1 to 2")]
+    public void A_refused_number_names_its_option_and_accepted_range_on_one_line(string option, string value, string message)
+    {
+        var path = Path.Combine(_folder, "x.txt");
+        var values = new Dictionary<string, string> { ["--workers"] = "30", ["--days"] = "7", ["--out"] = path, [option] = value };
+
+        var (code, stdout, stderr) = Run(values.SelectMany(v => new[] { v.Key, v.Value }).ToArray());
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"community: {message}. {CommunityCommand.Usage}\n", stderr);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void An_out_path_in_a_missing_folder_is_one_clean_sentence_naming_the_path_and_the_folder()
+    {
+        var folder = Path.Combine(_folder, "no-such-dir");
+        var path = Path.Combine(folder, "x.txt");
+
+        var (code, stdout, stderr) = Run("--workers", "30", "--days", "7", "--out", path);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"community: cannot write '{path}': the folder '{folder}' does not exist.\n", stderr);
+        Assert.DoesNotContain("'..", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_for_out_says_it_is_a_directory_and_a_file_is_expected()
+    {
+        var (code, _, stderr) = Run("--workers", "30", "--days", "7", "--out", _folder);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"community: cannot write '{_folder}': it is a directory, and --out expects a file to write the instance to.\n", stderr);
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };

@@ -112,9 +112,12 @@ public sealed partial class CurtoisCommandTests : IDisposable
     [InlineData("missing --instance", "--seconds", "5")]
     [InlineData("unknown argument '--fast'", "--instance", "x.txt", "--seconds", "5", "--fast")]
     [InlineData("--seconds needs a value", "--instance", "x.txt", "--seconds")]
-    [InlineData("--seconds 'abc' is not a positive number", "--instance", "x.txt", "--seconds", "abc")]
-    [InlineData("--seconds '0' is not a positive number", "--instance", "x.txt", "--seconds", "0")]
-    [InlineData("--seed '1.5' is not an integer", "--instance", "x.txt", "--seconds", "5", "--seed", "1.5")]
+    [InlineData("--seconds 'abc' is not a number: --seconds expects a number of seconds above 0 and at most 1000000. usage:", "--instance", "x.txt", "--seconds", "abc")]
+    [InlineData("--seconds '0' is out of range: --seconds expects a number of seconds above 0 and at most 1000000. usage:", "--instance", "x.txt", "--seconds", "0")]
+    [InlineData("--seconds '2000000' is out of range: --seconds expects a number of seconds above 0 and at most 1000000. usage:", "--instance", "x.txt", "--seconds", "2000000")]
+    [InlineData("--seed '1.5' is not a whole number: --seed expects a whole number from -2147483648 to 2147483647. usage:", "--instance", "x.txt", "--seconds", "5", "--seed", "1.5")]
+    [InlineData("--seed 'abc' is not a whole number: --seed expects a whole number from -2147483648 to 2147483647. usage:", "--instance", "x.txt", "--seconds", "5", "--seed", "abc")]
+    [InlineData("--seed '99999999999' is out of range: --seed expects a whole number from -2147483648 to 2147483647. usage:", "--instance", "x.txt", "--seconds", "5", "--seed", "99999999999")]
     [InlineData("--instance is given twice", "--instance", "x.txt", "--instance", "y.txt", "--seconds", "5")]
     public void Run_bad_arguments_exit_2_with_one_line_on_stderr(string fragment, params string[] args)
     {
@@ -173,13 +176,68 @@ public sealed partial class CurtoisCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_unwritable_solution_path_exits_2()
+    public void Run_solution_path_in_a_missing_folder_exits_2_before_solving_naming_the_folder()
     {
-        var (code, _, stderr) = Run(EmptyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1",
-            "--solution", Path.Combine(_folder, "no-such-dir", "out.csv"));
+        var path = Path.Combine(_folder, "no-such-dir", "out.csv");
+        var (called, code, stdout, stderr) = RunSpy("--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1", "--solution", path);
 
         Assert.Equal(2, code);
-        Assert.Contains("cannot write solution", stderr, StringComparison.Ordinal);
+        Assert.False(called);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"curtois: cannot write solution '{path}': the folder '{Path.Combine(_folder, "no-such-dir")}' does not exist.\n", stderr);
+    }
+
+    [Fact]
+    public void Run_solution_path_under_a_file_exits_2_before_solving_naming_the_file()
+    {
+        var file = Path.Combine(_folder, "plain.txt");
+        File.WriteAllText(file, "x");
+        var path = Path.Combine(file, "out.csv");
+
+        var (called, code, _, stderr) = RunSpy("--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1", "--solution", path);
+
+        Assert.Equal(2, code);
+        Assert.False(called);
+        Assert.Equal($"curtois: cannot write solution '{path}': '{file}' is a file, not a folder.\n", stderr);
+    }
+
+    [Fact]
+    public void Run_solution_path_that_can_be_written_is_left_as_it_was_until_the_solver_returns()
+    {
+        var existing = Path.Combine(_folder, "existing.csv");
+        File.WriteAllText(existing, "keep");
+        var fresh = Path.Combine(_folder, "fresh.csv");
+        var seen = new List<(string Existing, bool FreshExists)>();
+        CurtoisSolve spy = (instance, _, _, _) =>
+        {
+            seen.Add((File.ReadAllText(existing), File.Exists(fresh)));
+            return CurtoisSolution.Empty(instance);
+        };
+
+        var (code, _, _) = Run(spy, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1", "--solution", existing);
+        var (codeFresh, _, _) = Run(spy, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1", "--solution", fresh);
+
+        Assert.Equal((0, 0), (code, codeFresh));
+        // While solving: the existing file as it was, and no fresh file left behind by the check.
+        Assert.Equal([("keep", false), (File.ReadAllText(existing), false)], seen);
+        Assert.NotEqual("keep", File.ReadAllText(existing));
+        Assert.True(File.Exists(fresh));
+    }
+
+    [Theory]
+    [InlineData("cannot read instance '{0}': it is a directory, and --instance expects an instance file.", "--instance", "{0}", "--seconds", "1")]
+    [InlineData("cannot read instance '{0}': it is a directory, and --instance expects an instance file.", "--instance", "{0}", "--check", "x.csv")]
+    [InlineData("cannot read solution '{0}': it is a directory, and --check expects a solution CSV file.", "--instance", "{1}", "--check", "{0}")]
+    [InlineData("cannot write solution '{0}': it is a directory, and --solution expects a file to write the solution CSV to.", "--instance", "{1}", "--seconds", "1", "--solution", "{0}")]
+    public void Run_given_a_directory_for_a_file_exits_2_saying_so_before_any_work(string message, params string[] args)
+    {
+        var instance = RosterBenchmarkFolder.PathOf("Instance1");
+        var (called, code, stdout, stderr) = RunSpy(args.Select(a => string.Format(CultureInfo.InvariantCulture, a, _folder, instance)).ToArray());
+
+        Assert.Equal(2, code);
+        Assert.False(called);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal("curtois: " + string.Format(CultureInfo.InvariantCulture, message, _folder) + "\n", stderr);
     }
 
     [Fact]
@@ -215,6 +273,63 @@ public sealed partial class CurtoisCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.False(called);
         Assert.Equal(Scores(solved), Scores(checkedOut));
+    }
+
+    [Fact]
+    public void Run_check_prints_the_bound_given_last_beside_the_objective_steered_by_a_roster_without_hard_violations()
+    {
+        var instancePath = RosterBenchmarkFolder.PathOf("Instance1");
+        var csv = Path.Combine(_folder, "greedy.csv");
+        Run(GreedyRoster, "--instance", instancePath, "--seconds", "10", "--solution", csv);
+        var upper = (long?)-1;
+        CurtoisBound bound = (_, u, _) =>
+        {
+            upper = u;
+            return 600;
+        };
+
+        var (code, stdout, _) = RunCheck(bound, instancePath, csv);
+
+        Assert.Equal(0, code);
+        var match = ObjectiveLine().Match(LastLine(stdout));
+        Assert.True(match.Success, stdout);
+        Assert.Equal("600", match.Groups["bound"].Value);
+        var (objective, hard) = Scores(stdout);
+        Assert.Equal(hard == "0" ? long.Parse(objective, CultureInfo.InvariantCulture) : null, upper);
+    }
+
+    [Fact]
+    public void Run_check_with_the_planners_bound_prints_one_no_greater_than_the_optimum()
+    {
+        var instancePath = RosterBenchmarkFolder.PathOf("Instance1");
+        var csv = Path.Combine(_folder, "greedy.csv");
+        Run(GreedyRoster, "--instance", instancePath, "--seconds", "10", "--solution", csv);
+
+        var (code, stdout, stderr) = RunCheck(CommunityDomain.Benchmarks.Rostering.CurtoisSolver.Bound, instancePath, csv);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        var match = ObjectiveLine().Match(LastLine(stdout));
+        Assert.True(match.Success, stdout);
+        // Instance1's optimum is 607 (best_known.tsv: best known = lower bound).
+        Assert.InRange(long.Parse(match.Groups["bound"].Value, CultureInfo.InvariantCulture), 1, 607);
+    }
+
+    [Fact]
+    public void Run_check_whose_bound_cannot_take_the_instance_prints_the_evaluation_without_a_bound()
+    {
+        var instancePath = RosterBenchmarkFolder.PathOf("Instance1");
+        var csv = Path.Combine(_folder, "greedy.csv");
+        Run(GreedyRoster, "--instance", instancePath, "--seconds", "10", "--solution", csv);
+        CurtoisBound refusing = (_, _, _) => throw new NotSupportedException("staff A: no");
+
+        var (code, stdout, stderr) = RunCheck(refusing, instancePath, csv);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        var match = ObjectiveLine().Match(LastLine(stdout));
+        Assert.True(match.Success, stdout);
+        Assert.False(match.Groups["bound"].Success);
     }
 
     [Fact]
@@ -262,6 +377,27 @@ public sealed partial class CurtoisCommandTests : IDisposable
         var stderr = new StringWriter { NewLine = "\n" };
         var code = CurtoisCommand.Run(args, stdout, stderr, solve);
         return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (int Code, string Stdout, string Stderr) RunCheck(CurtoisBound bound, string instance, string csv)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var code = CurtoisCommand.Run(["--instance", instance, "--check", csv], stdout, stderr, EmptyRoster, bound: bound);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (bool Called, int Code, string Stdout, string Stderr) RunSpy(params string[] args)
+    {
+        var called = false;
+        CurtoisSolve spy = (instance, _, _, _) =>
+        {
+            called = true;
+            return CurtoisSolution.Empty(instance);
+        };
+
+        var (code, stdout, stderr) = Run(spy, args);
+        return (called, code, stdout, stderr);
     }
 
     private static string LastLine(string text) => text.TrimEnd('\n').Split('\n')[^1];

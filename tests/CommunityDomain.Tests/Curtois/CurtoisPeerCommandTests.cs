@@ -91,9 +91,10 @@ public sealed class CurtoisPeerCommandTests
     [Fact]
     public void Peer_flag_without_a_peer_is_an_argument_error()
     {
-        var (code, _, stderr) = Run(EmptyRoster, null, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1", "--peer");
+        var (code, stdout, stderr) = Run(EmptyRoster, null, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "1", "--peer");
 
         Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout); // refused before solving
         Assert.StartsWith("curtois: no peer", stderr, StringComparison.Ordinal);
     }
 
