@@ -8,7 +8,8 @@ namespace CommunityDomain.Rostering;
 /// <remarks>
 /// Worker rules and wishes name a <see cref="Worker"/>; cover rules name a <see cref="Post"/>, <see cref="Date"/>,
 /// <see cref="ShiftCode"/> and, when the demand asks for one, <see cref="Qualification"/> (one post has several shifts a
-/// date, so the post and date alone do not say which demand is short); fairness names neither (it belongs to a group).
+/// date, so the post and date alone do not say which demand is short); a <see cref="RuleKind.MaxShiftsOfCode"/> line names
+/// its worker and <see cref="ShiftCode"/>; fairness names none (it belongs to a group).
 /// </remarks>
 public sealed record ScoreItem
 {
@@ -23,6 +24,26 @@ public sealed record ScoreItem
         Hard = hard;
         Soft = soft;
         Description = description;
+        // A stored document builds no line the scoring would not write: a named shift or qualification is not blank and
+        // belongs to a rule that has one.
+        if (shiftCode is not null)
+        {
+            Guard.Against.Blank(shiftCode);
+            if (!IsCover(rule) && rule != RuleKind.MaxShiftsOfCode)
+            {
+                throw new ArgumentException("Only a cover line or a MaxShiftsOfCode line names a shift.", nameof(shiftCode));
+            }
+        }
+
+        if (qualification is not null)
+        {
+            Guard.Against.Blank(qualification);
+            if (!IsCover(rule))
+            {
+                throw new ArgumentException("Only a cover line names a qualification.", nameof(qualification));
+            }
+        }
+
         ShiftCode = shiftCode;
         Qualification = qualification;
     }
@@ -39,7 +60,7 @@ public sealed record ScoreItem
     /// <summary>The date concerned, or null when the rule spans the horizon.</summary>
     public LocalDate? Date { get; }
 
-    /// <summary>A cover line's shift (<see cref="Demand.ShiftCode"/>), or null for any other line.</summary>
+    /// <summary>A cover line's shift (<see cref="Demand.ShiftCode"/>) or the shift a <see cref="RuleKind.MaxShiftsOfCode"/> line counts; else null.</summary>
     public string? ShiftCode { get; }
 
     /// <summary>The qualification a cover line's demand asks for (<see cref="Demand.Qualification"/>), or null.</summary>
@@ -56,4 +77,6 @@ public sealed record ScoreItem
 
     /// <summary>The description.</summary>
     public override string ToString() => Description;
+
+    private static bool IsCover(RuleKind rule) => rule is RuleKind.CoverMinimum or RuleKind.CoverMaximum or RuleKind.CoverUnder or RuleKind.CoverOver;
 }

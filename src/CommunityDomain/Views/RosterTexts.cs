@@ -323,7 +323,7 @@ public static class RosterTexts
         var l = labels;
         var assigned = assignments.Count(a => a.Post == post && a.Date == date && a.ShiftCode == shiftCode && a.Qualification == qualification);
         return l.WithRosterTimes(l.Text("short.duty", ("post", DutyPost(post, qualification, l)), ("date", l.Date(date)),
-            ("times", l.ShiftTimes(date, ShiftOf(shiftCode, problem))), ("assigned", l.Count(assigned, "people")), ("required", l.Count(demand.Required, "people"))));
+            ("times", ShiftLabel(shiftCode, date, problem, l)), ("assigned", l.Count(assigned, "people")), ("required", l.Count(demand.Required, "people"))));
     }
 
     // What breaking one rule would mean for this worker, in words; for rest, until when (local) they were due to rest,
@@ -442,7 +442,9 @@ public static class RosterTexts
         // A hard line says how much in the rule's own unit; a soft line (a wish, a preference) just says what was not met:
         // its penalty points are the planner's weighing, not a fact a person can act on.
         var who = ("subject", names);
-        var rule = ("rule", l.Rule(item.Rule));
+        var rule = ("rule", item is { Rule: RuleKind.MaxShiftsOfCode, ShiftCode: { } counted }
+            ? l.Text("rule.MaxShiftsOfCode.shift", ("shift", l.Local(counted)))
+            : l.Rule(item.Rule));
         if (item.Hard <= 0)
         {
             return subject.Count == 0 ? l.Sentence(l.Text("score.line.soft.general", rule)) : l.Text("score.line.soft", who, rule);
@@ -464,10 +466,29 @@ public static class RosterTexts
         _ => l.Text("score.on", ("date", l.Date(d))),
     };
 
-    private static string ShiftLabel(string code, LocalDate date, RosterProblem? problem, Labels l) =>
-        problem?.Shifts.Where(s => s.Code == code).Select(s => (ShiftDefinition?)s).FirstOrDefault() is { } shift
-            ? l.ShiftTimes(date, shift)
-            : l.Text("shift.code", ("code", l.Local(code)));
+    // Two shifts of a date may read the same (two crews on 08:00-16:00, or a start in a spring-forward gap moved onto
+    // another shift's start): then the code follows the times, so no two cover lines read alike.
+    private static string ShiftLabel(string code, LocalDate date, RosterProblem? problem, Labels l)
+    {
+        if (ShiftIn(problem, code) is not { } shift)
+        {
+            return l.Text("shift.code", ("code", l.Local(code)));
+        }
+
+        var times = l.ShiftTimes(date, shift);
+        return problem!.Shifts.Any(s => s.Code != code && l.ShiftTimes(date, s) == times)
+            ? l.Text("shift.times.coded", ("times", times), ("code", l.Local(code)))
+            : times;
+    }
+
+    private static ShiftDefinition? ShiftIn(RosterProblem? problem, string code) =>
+        problem?.Shifts.Where(s => s.Code == code).Select(s => (ShiftDefinition?)s).FirstOrDefault();
+
+    // Whether a line shows a duty's times (a dated cover line of a shift the problem has), so a text under labels without a
+    // zone says once that they are the roster's own times.
+    private static bool ShowsTimes(ScoreItem item, RosterProblem? problem) =>
+        item is { Date: not null, ShiftCode: { } code, Rule: RuleKind.CoverMinimum or RuleKind.CoverMaximum or RuleKind.CoverUnder or RuleKind.CoverOver }
+        && ShiftIn(problem, code) is not null;
 
     /// <summary>
     /// A roster's score in plain sentences instead of score notation: whether every hard rule is kept (else each broken
@@ -541,7 +562,8 @@ public static class RosterTexts
             }
         }
 
-        return DescribeLine(item, problem, labels);
+        var line = DescribeLine(item, problem, labels);
+        return ShowsTimes(item, problem) ? labels.WithRosterTimes(line) : line;
     }
 
     // The fairness groups (workers of one kind and one set of qualifications, in the order the score lists them) whose
@@ -595,7 +617,7 @@ public static class RosterTexts
             }
         }
 
-        return sb.ToString();
+        return broken.Any(i => ShowsTimes(i, problem)) ? l.WithRosterTimes(sb.ToString()) : sb.ToString();
     }
 
     /// <summary>

@@ -115,6 +115,22 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("CoverMinimum", "\"\"", "null", "shiftCode")]
+    [InlineData("CoverMinimum", "\"D\"", "\" \"", "qualification")]
+    [InlineData("Rest", "\"D\"", "null", "shiftCode")]
+    [InlineData("MaxShiftsOfCode", "\"D\"", "\"marshal\"", "qualification")]
+    public void Read_of_a_score_line_naming_a_blank_or_foreign_shift_or_qualification_is_rejected(string rule, string shiftCode, string qualification, string parameter)
+    {
+        // A stored line builds nothing the scoring would not write (a new user read "shift : fewer people" from one).
+        var json = $$$"""{"schema":"roster.score","version":1,"data":{"items":[{"rule":"{{{rule}}}","worker":null,"post":1,"date":"2022-08-19","shiftCode":{{{shiftCode}}},"qualification":{{{qualification}}},"hard":1,"soft":0,"description":"x"}]}}""";
+        var error = Error<RosterScore>(json);
+        Assert.Equal(ContractProblem.Rejected, error.Problem);
+        Assert.Equal(parameter, error.Detail);
+        var fine = json.Replace(shiftCode, "\"D\"", StringComparison.Ordinal).Replace(qualification, "null", StringComparison.Ordinal).Replace(rule, "CoverMinimum", StringComparison.Ordinal);
+        Assert.True(CommunityJson.Read<RosterScore>(fine).IsT0, fine);
+    }
+
+    [Theory]
     [InlineData("required", "\"two\"")]
     [InlineData("date", "\"2024-13-45\"")]
     [InlineData("required", "1e99")]

@@ -197,6 +197,70 @@ public sealed class RosterTextsTests
     }
 
     [Fact]
+    public void Two_shifts_that_read_alike_on_a_date_add_their_codes_so_no_two_lines_are_the_same()
+    {
+        // Two crews on 08:00-16:00 (a new user's finding), and in Berlin on the spring-forward night a 02:30 start that the
+        // gap moves onto the 03:30 shift's start: the times alone would print one line twice.
+        ShiftDefinition[] shifts =
+        [
+            new("D1", new LocalTime(8, 0), Duration.FromHours(8)), new("D2", new LocalTime(8, 0), Duration.FromHours(8)),
+            new("N1", new LocalTime(2, 30), Duration.FromHours(4)), new("N2", new LocalTime(3, 30), Duration.FromHours(4)),
+        ];
+        var spring = new LocalDate(2023, 3, 26);
+        var p = RosterProblem.Create(new DateInterval(spring, spring), shifts,
+            [.. shifts.Select(s => new Demand(Gate, Home, spring, s.Code, 1, minimum: 1))], Named());
+        var roster = RosterPlanner.Score(p, []);
+        var berlin = new Labels(CultureInfo.GetCultureInfo("en"), DateTimeZoneProviders.Tzdb["Europe/Berlin"], Named(),
+            posts: new Dictionary<Id<Post>, string> { [Gate] = "East gate" });
+
+        var lines = RosterTexts.Explain(roster, p, berlin).Split('\n').Skip(1).Take(4).ToList();
+        Assert.Equal(4, lines.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("East gate on Sun 26 Mar, 08:00-16:00 (D1): fewer people on duty than the minimum (1 person short).", lines);
+        Assert.Contains("East gate on Sun 26 Mar, 03:30-07:30 (N2): fewer people on duty than the minimum (1 person short).", lines);
+        var zh = RosterTexts.Explain(roster, p, new Labels(CultureInfo.GetCultureInfo("zh-CN"), DateTimeZoneProviders.Tzdb["Europe/Berlin"], Named())).Split('\n');
+        Assert.Contains(zh, line => line.Contains("08:00-16:00（D2）", StringComparison.Ordinal));
+        var short1 = RosterTexts.ShortDuty(p, [], Gate, spring, "N1", berlin);
+        var short2 = RosterTexts.ShortDuty(p, [], Gate, spring, "N2", berlin);
+        Assert.NotEqual(short1, short2);
+        // A shift whose times no other shift shares shows its times alone.
+        var plain = RosterTexts.Explain(RosterPlanner.Score(Problem(workers: Named(), demands: Demands(days: 1, minimum: 1, required: 1), days: 1), []),
+            Problem(workers: Named(), demands: Demands(days: 1, minimum: 1, required: 1), days: 1), berlin);
+        Assert.Contains("on Mon 1 Jan, 08:00-16:00: fewer people", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cover_lines_under_labels_without_a_zone_say_the_times_are_the_rosters()
+    {
+        var p = Problem(workers: Named(), demands: Demands(days: 1, minimum: 1, required: 1), days: 1);
+        var roster = RosterPlanner.Score(p, []);
+        var item = roster.Score.Items.First(i => i.Rule == RuleKind.CoverMinimum);
+
+        Assert.EndsWith("Times as the roster states them.", RosterTexts.Explain(roster, p, Labels.Default), StringComparison.Ordinal);
+        Assert.EndsWith("Times as the roster states them.", RosterTexts.Describe(item, roster, p, Labels.Default), StringComparison.Ordinal);
+        Assert.EndsWith("时间按排班表。", RosterTexts.Describe(item, roster, p, new Labels(CultureInfo.GetCultureInfo("zh-CN"), DateTimeZone.Utc)), StringComparison.Ordinal);
+        // With a zone the times are local and need no note; without the problem no times show.
+        Assert.DoesNotContain("Times as", RosterTexts.Describe(item, roster, p, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Times as", RosterTexts.Explain(roster, Labels.Default), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_limit_on_a_shifts_count_names_the_shift()
+    {
+        var rules = new WorkRules(maxShiftsPerCode: new Dictionary<string, int> { ["N"] = 0, ["D"] = 0 });
+        var workers = new[] { new Worker(W(1), WorkerKind.Staff, Home, displayName: "王芳", rules: rules) };
+        var p = Problem(workers: workers, days: 2);
+        var roster = RosterPlanner.Score(p, [A(1, 0, "N"), A(1, 1)]);
+        var items = roster.Score.Items.Where(i => i.Rule == RuleKind.MaxShiftsOfCode).ToList();
+
+        Assert.Equal(new[] { "D", "N" }, items.Select(i => i.ShiftCode).Order(StringComparer.Ordinal));
+        var en = RosterTexts.Explain(roster, p, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers)).Split('\n');
+        Assert.Contains("王芳: more N shifts than allowed (1 shift over the limit).", en);
+        Assert.Contains("王芳: more D shifts than allowed (1 shift over the limit).", en);
+        var zh = RosterTexts.Explain(roster, p, Chinese(workers)).Split('\n');
+        Assert.Contains("王芳：N班次超过上限（超出1个班）。", zh);
+    }
+
+    [Fact]
     public void Worker_explanation_and_shortfall_reasons_use_names()
     {
         var workers = Named();

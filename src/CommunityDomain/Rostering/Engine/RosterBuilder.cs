@@ -138,5 +138,12 @@ internal static class RosterBuilder
 
             Items.Add(new ScoreItem(rule, w, cover?.Post, date, hard, soft, text, cover?.ShiftCode, cover?.Qualification));
         }
+
+        public void AddOfShift(RuleKind rule, int worker, int shift, int hard)
+        {
+            var w = p.Source.Workers[worker].Id;
+            var code = p.Source.Shifts[shift].Code;
+            Items.Add(new ScoreItem(rule, w, null, null, hard, 0, string.Create(CultureInfo.InvariantCulture, $"{rule}: {w} {code} costs {hard} hard, 0 soft"), code));
+        }
     }
 }

@@ -177,5 +177,7 @@ internal static class Shortfall
         public bool Enabled => true;
 
         public void Add(RuleKind rule, int worker, int day, int slot, int hard, long soft) => byRule[(int)rule] += hard;
+
+        public void AddOfShift(RuleKind rule, int worker, int shift, int hard) => byRule[(int)rule] += hard;
     }
 }

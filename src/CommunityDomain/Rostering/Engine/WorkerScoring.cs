@@ -177,7 +177,10 @@ internal static class WorkerScoring
             if (shiftCounts[t] > r.MaxPerShift[t])
             {
                 hard += shiftCounts[t] - r.MaxPerShift[t];
-                Emit(ref sink, RuleKind.MaxShiftsOfCode, w, -1, -1, shiftCounts[t] - r.MaxPerShift[t]);
+                if (sink.Enabled)
+                {
+                    sink.AddOfShift(RuleKind.MaxShiftsOfCode, w, t, shiftCounts[t] - r.MaxPerShift[t]);
+                }
             }
         }
 
