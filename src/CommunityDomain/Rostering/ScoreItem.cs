@@ -24,26 +24,7 @@ public sealed record ScoreItem
         Hard = hard;
         Soft = soft;
         Description = description;
-        // A stored document builds no line the scoring would not write: a named shift or qualification is not blank and
-        // belongs to a rule that has one.
-        if (shiftCode is not null)
-        {
-            Guard.Against.Blank(shiftCode);
-            if (!IsCover(rule) && rule != RuleKind.MaxShiftsOfCode)
-            {
-                throw new ArgumentException("Only a cover line or a MaxShiftsOfCode line names a shift.", nameof(shiftCode));
-            }
-        }
-
-        if (qualification is not null)
-        {
-            Guard.Against.Blank(qualification);
-            if (!IsCover(rule))
-            {
-                throw new ArgumentException("Only a cover line names a qualification.", nameof(qualification));
-            }
-        }
-
+        Validate(rule, worker, post, date, hard, soft, shiftCode, qualification);
         ShiftCode = shiftCode;
         Qualification = qualification;
     }
@@ -77,6 +58,32 @@ public sealed record ScoreItem
 
     /// <summary>The description.</summary>
     public override string ToString() => Description;
+
+    // A stored document builds no line the scoring would not write: a cover line names a post and date and no worker;
+    // fairness names nothing; every other line a worker and no post (a MaxShiftsOfCode line no date); a named shift or
+    // qualification is not blank and belongs to a rule that has one; a hard rule has no soft amount and a soft one no hard.
+    private static void Validate(RuleKind rule, Id<Worker>? worker, Id<Post>? post, LocalDate? date, int hard, long soft, string? shiftCode, string? qualification)
+    {
+        var cover = IsCover(rule);
+        var fairness = rule == RuleKind.Fairness;
+        var (name, wrong) =
+            !Enum.IsDefined(rule) ? (nameof(rule), "an unknown rule")
+            : worker is not null == (cover || fairness) ? (nameof(worker), cover || fairness ? "a worker on a cover or fairness line" : "no worker on a worker's line")
+            : post is not null != cover ? (nameof(post), cover ? "no post on a cover line" : "a post on a line that is not about cover")
+            : (cover && date is null) || (date is not null && (fairness || rule == RuleKind.MaxShiftsOfCode)) ? (nameof(date), "a date where the rule has none, or none where it has one")
+            : hard < 0 || (hard > 0 && IsSoft(rule)) ? (nameof(hard), "a hard amount below zero or on a soft rule")
+            : soft < 0 || (soft > 0 && !IsSoft(rule)) ? (nameof(soft), "a soft amount below zero or on a hard rule")
+            : shiftCode is not null && (TextGuard.IsBlank(shiftCode) || !(cover || rule == RuleKind.MaxShiftsOfCode)) ? (nameof(shiftCode), "a blank shift, or a shift on a rule that names none")
+            : qualification is not null && (TextGuard.IsBlank(qualification) || !cover) ? (nameof(qualification), "a blank qualification, or one on a line that is not about cover")
+            : (null, null);
+        if (name is not null)
+        {
+            throw new ArgumentException($"A {rule} score line with {wrong} is not one the scoring writes.", name);
+        }
+    }
+
+    private static bool IsSoft(RuleKind rule) =>
+        rule is RuleKind.CoverUnder or RuleKind.CoverOver or RuleKind.ShiftOnWish or RuleKind.ShiftOffWish or RuleKind.OwnCompound or RuleKind.Fairness;
 
     private static bool IsCover(RuleKind rule) => rule is RuleKind.CoverMinimum or RuleKind.CoverMaximum or RuleKind.CoverUnder or RuleKind.CoverOver;
 }

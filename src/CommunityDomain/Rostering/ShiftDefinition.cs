@@ -12,20 +12,25 @@ namespace CommunityDomain.Rostering;
 public readonly record struct ShiftDefinition
 {
     /// <summary>Creates a shift definition.</summary>
-    /// <param name="code">The shift's code, unique in a problem (e.g. <c>N</c>).</param>
+    /// <param name="code">The shift's code, unique in a problem (e.g. <c>N</c>): not blank, no leading or trailing space, no control or invisible character.</param>
     /// <param name="start">The local time the shift starts.</param>
     /// <param name="duration">The shift's length: positive, at most 24 hours, whole minutes.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
     [JsonConstructor]
     public ShiftDefinition(string code, LocalTime start, Duration duration)
     {
-        Code = Guard.Against.Blank(code);
+        Code = Guard.Against.InvalidInput(Guard.Against.Blank(code), nameof(code), static c => c.Trim() == c && !c.Any(IsHidden),
+            "A shift's code is what people read on a roster: no leading or trailing space, no control or invisible character.");
         Start = start;
         Guard.Against.InvalidInput(duration, nameof(duration), static d => d > Duration.Zero && d <= Duration.FromHours(24),
             "A shift lasts more than zero and at most 24 hours.");
         Duration = Guard.Against.InvalidInput(duration, nameof(duration), static d => d.SubsecondNanoseconds == 0 && d.Seconds == 0,
             "A shift lasts whole minutes.");
     }
+
+    // Control, format (zero-width, direction marks) and line or paragraph separators: two codes differing only by one read alike.
+    private static bool IsHidden(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     /// <summary>The shift's code.</summary>
     public string Code { get; }

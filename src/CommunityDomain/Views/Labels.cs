@@ -483,6 +483,21 @@ public sealed class Labels
     }
 
     /// <summary>
+    /// Each shift's label on a date, told apart from the date's other shifts: its local times
+    /// (<see cref="ShiftTimes(LocalDate, ShiftDefinition)"/>), with its code after them ("08:00-16:00 (D1)") when another
+    /// shift reads the same that date (two crews on one span, or a start a spring-forward gap moves onto another's).
+    /// </summary>
+    internal Dictionary<string, string> ShiftLabels(LocalDate date, IEnumerable<ShiftDefinition> shifts)
+    {
+        var times = shifts.ToDictionary(s => s.Code, s => ShiftTimes(date, s), StringComparer.Ordinal);
+        var shared = times.Values.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Skip(1).Any()).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return times.ToDictionary(
+            kv => kv.Key,
+            kv => shared.Contains(kv.Value) ? Text("shift.times.coded", ("times", kv.Value), ("code", Local(kv.Key))) : kv.Value,
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// The one way the views place a duty in time: its start is the date's local start time in <see cref="Zone"/> (a
     /// start inside a spring-forward gap moves on by the gap) and its end the shift's duration later, both as instants
     /// shown in <see cref="Zone"/>. Every renderer that shows a duty's start or end (grid cells, coverage rows, notices,

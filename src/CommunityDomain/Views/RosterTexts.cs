@@ -129,7 +129,7 @@ public static class RosterTexts
         var need = ranking.Need;
         var shifts = ranking.Problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
         var shift = shifts[need.ShiftCode];
-        var sb = new StringBuilder(l.WithRosterTimes(l.Text("dispatch.need", ("post", l.PostWithCompound(need.Post)), ("date", l.Date(need.Date)), ("times", l.ShiftTimes(need.Date, shift)),
+        var sb = new StringBuilder(l.WithRosterTimes(l.Text("dispatch.need", ("post", l.PostWithCompound(need.Post)), ("date", l.Date(need.Date)), ("times", l.ShiftLabels(need.Date, shifts.Values)[shift.Code]),
             ("count", l.Count(ranking.Candidates.Count, "people")))));
         sb.Append('\n').Append(ranking.Candidates.Count == 0 ? l.Text("dispatch.nobody") : l.Text("dispatch.order"));
 
@@ -466,20 +466,9 @@ public static class RosterTexts
         _ => l.Text("score.on", ("date", l.Date(d))),
     };
 
-    // Two shifts of a date may read the same (two crews on 08:00-16:00, or a start in a spring-forward gap moved onto
-    // another shift's start): then the code follows the times, so no two cover lines read alike.
-    private static string ShiftLabel(string code, LocalDate date, RosterProblem? problem, Labels l)
-    {
-        if (ShiftIn(problem, code) is not { } shift)
-        {
-            return l.Text("shift.code", ("code", l.Local(code)));
-        }
-
-        var times = l.ShiftTimes(date, shift);
-        return problem!.Shifts.Any(s => s.Code != code && l.ShiftTimes(date, s) == times)
-            ? l.Text("shift.times.coded", ("times", times), ("code", l.Local(code)))
-            : times;
-    }
+    // A shift as the problem's other shifts that date let it be told apart (Labels.ShiftLabels), or its code without them.
+    private static string ShiftLabel(string code, LocalDate date, RosterProblem? problem, Labels l) =>
+        ShiftIn(problem, code) is not null ? l.ShiftLabels(date, problem!.Shifts)[code] : l.Text("shift.code", ("code", l.Local(code)));
 
     private static ShiftDefinition? ShiftIn(RosterProblem? problem, string code) =>
         problem?.Shifts.Where(s => s.Code == code).Select(s => (ShiftDefinition?)s).FirstOrDefault();
@@ -632,13 +621,17 @@ public static class RosterTexts
 
     /// <summary>A duty as people read it: date, local start and end, post with its compound (and qualification).</summary>
     internal static string DutyText(RosterAssignment a, RosterProblem problem, Labels l) =>
-        l.Text("notice.duty", ("date", l.Date(a.Date)), ("times", l.ShiftTimes(a.Date, ShiftOf(a.ShiftCode, problem))), ("post", DutyPost(a.Post, a.Qualification, l)));
+        l.Text("notice.duty", ("date", l.Date(a.Date)), ("times", DutyTimes(a, problem, l)), ("post", DutyPost(a.Post, a.Qualification, l)));
+
+    // A duty's times told apart from its date's other shifts; a shift the problem lacks is an argument error.
+    private static string DutyTimes(RosterAssignment a, RosterProblem problem, Labels l) =>
+        l.ShiftLabels(a.Date, problem.Shifts)[ShiftOf(a.ShiftCode, problem).Code];
 
     // The reason "one duty a date" in words: the worker's duty that date, named by its date, post (with compound and
     // qualification) and local times, which may be at the same post or hours apart from the short one.
     private static string SameDate((string, string) worker, RosterAssignment a, RosterProblem problem, Labels l) =>
         l.Text("short.same-date", worker, ("date", l.Date(a.Date)), ("post", DutyPost(a.Post, a.Qualification, l)),
-            ("times", l.ShiftTimes(a.Date, ShiftOf(a.ShiftCode, problem))));
+            ("times", DutyTimes(a, problem, l)));
 
     private static ShiftDefinition ShiftOf(string code, RosterProblem problem) =>
         problem.Shifts.Where(s => s.Code == code).Select(s => (ShiftDefinition?)s).FirstOrDefault()

@@ -12,6 +12,7 @@ namespace CommunityDomain.Views;
 internal sealed class RosterViewInput
 {
     private readonly bool _manyCompounds;
+    private readonly Dictionary<LocalDate, Dictionary<string, string>> _shiftLabels = [];
 
     private RosterViewInput(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels labels)
     {
@@ -61,8 +62,18 @@ internal sealed class RosterViewInput
     /// <summary>The post's label: its name (with its compound's when the roster spans several compounds).</summary>
     public string PostLabel(Id<Post> post) => _manyCompounds ? Labels.PostWithCompound(post) : Labels.Post(post);
 
-    /// <summary>A shift on a date as people read it: its local start and end, from instants (<see cref="Labels.ShiftTimes(LocalDate, ShiftDefinition)"/>).</summary>
-    public string ShiftLabel(LocalDate date, string code) => Labels.ShiftTimes(date, Shifts[code]);
+    /// <summary>A shift on a date as people read it: its local start and end, from instants, with its code when another
+    /// shift reads the same that date (<see cref="Labels.ShiftLabels"/>; worked out once a date).</summary>
+    public string ShiftLabel(LocalDate date, string code)
+    {
+        if (!_shiftLabels.TryGetValue(date, out var labels))
+        {
+            labels = Labels.ShiftLabels(date, Problem.Shifts);
+            _shiftLabels[date] = labels;
+        }
+
+        return labels[code];
+    }
 
     /// <summary>A grid cell: shift times on the duty's date, the post, and the qualification when the duty has one.</summary>
     public string CellOf(RosterAssignment a) => a.Qualification is { } q

@@ -115,18 +115,26 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("CoverMinimum", "\"\"", "null", "shiftCode")]
-    [InlineData("CoverMinimum", "\"D\"", "\" \"", "qualification")]
-    [InlineData("Rest", "\"D\"", "null", "shiftCode")]
-    [InlineData("MaxShiftsOfCode", "\"D\"", "\"marshal\"", "qualification")]
-    public void Read_of_a_score_line_naming_a_blank_or_foreign_shift_or_qualification_is_rejected(string rule, string shiftCode, string qualification, string parameter)
+    [InlineData("\"rule\":\"CoverMinimum\",\"worker\":null,\"post\":1,\"date\":\"2022-08-19\",\"shiftCode\":\"\",\"hard\":1,\"soft\":0", "shiftCode")]
+    [InlineData("\"rule\":\"CoverMinimum\",\"worker\":null,\"post\":1,\"date\":\"2022-08-19\",\"shiftCode\":\"D\",\"qualification\":\" \",\"hard\":1,\"soft\":0", "qualification")]
+    [InlineData("\"rule\":\"Rest\",\"worker\":1,\"post\":null,\"date\":\"2022-08-19\",\"shiftCode\":\"D\",\"hard\":1,\"soft\":0", "shiftCode")]
+    [InlineData("\"rule\":\"MaxShiftsOfCode\",\"worker\":1,\"post\":null,\"date\":null,\"shiftCode\":\"D\",\"qualification\":\"marshal\",\"hard\":1,\"soft\":0", "qualification")]
+    [InlineData("\"rule\":\"MaxShiftsOfCode\",\"worker\":1,\"post\":1,\"date\":null,\"shiftCode\":\"D\",\"hard\":1,\"soft\":0", "post")]
+    [InlineData("\"rule\":\"MaxShiftsOfCode\",\"worker\":1,\"post\":null,\"date\":\"2022-08-19\",\"shiftCode\":\"D\",\"hard\":1,\"soft\":0", "date")]
+    [InlineData("\"rule\":\"CoverOver\",\"worker\":null,\"post\":1,\"date\":\"2022-08-19\",\"shiftCode\":\"D\",\"hard\":1,\"soft\":0", "hard")]
+    [InlineData("\"rule\":\"Rest\",\"worker\":1,\"post\":null,\"date\":\"2022-08-19\",\"hard\":0,\"soft\":3", "soft")]
+    [InlineData("\"rule\":\"Rest\",\"worker\":null,\"post\":null,\"date\":\"2022-08-19\",\"hard\":1,\"soft\":0", "worker")]
+    [InlineData("\"rule\":\"CoverMinimum\",\"worker\":null,\"post\":null,\"date\":\"2022-08-19\",\"hard\":1,\"soft\":0", "post")]
+    [InlineData("\"rule\":\"Fairness\",\"worker\":null,\"post\":null,\"date\":\"2022-08-19\",\"hard\":0,\"soft\":4", "date")]
+    public void Read_of_a_score_line_the_scoring_would_not_write_is_rejected_naming_the_member(string item, string parameter)
     {
         // A stored line builds nothing the scoring would not write (a new user read "shift : fewer people" from one).
-        var json = $$$"""{"schema":"roster.score","version":1,"data":{"items":[{"rule":"{{{rule}}}","worker":null,"post":1,"date":"2022-08-19","shiftCode":{{{shiftCode}}},"qualification":{{{qualification}}},"hard":1,"soft":0,"description":"x"}]}}""";
+        var json = $$$"""{"schema":"roster.score","version":1,"data":{"items":[{{{{item}}},"description":"x"}]}}""";
         var error = Error<RosterScore>(json);
         Assert.Equal(ContractProblem.Rejected, error.Problem);
         Assert.Equal(parameter, error.Detail);
-        var fine = json.Replace(shiftCode, "\"D\"", StringComparison.Ordinal).Replace(qualification, "null", StringComparison.Ordinal).Replace(rule, "CoverMinimum", StringComparison.Ordinal);
+        var fine = """{"schema":"roster.score","version":1,"data":{"items":[{"rule":"CoverMinimum","worker":null,"post":1,"date":"2022-08-19","shiftCode":"D","qualification":"marshal","hard":1,"soft":0,"description":"x"},"""
+            + """{"rule":"MaxShiftsOfCode","worker":1,"post":null,"date":null,"shiftCode":"D","hard":1,"soft":0,"description":"x"},{"rule":"Fairness","worker":null,"post":null,"date":null,"hard":0,"soft":4,"description":"x"}]}}""";
         Assert.True(CommunityJson.Read<RosterScore>(fine).IsT0, fine);
     }
 

@@ -159,6 +159,10 @@ public sealed class RosterGridProperties
         return $"{s.Start:HH:mm}-{end:HH:mm}" + (end <= s.Start ? " (next day)" : "");
     }
 
+    // A shift whose times another shift shares has its code after them, so two crews on one span are told apart.
+    private static string Times(ShiftDefinition s, IEnumerable<ShiftDefinition> all) =>
+        Times(s) + (all.Any(o => o.Code != s.Code && Times(o) == Times(s)) ? $" ({s.Code})" : "");
+
     [Property]
     public bool The_csv_grid_has_a_row_per_worker_a_column_per_date_and_cells_that_agree_with_the_roster(PlantedProblem planted)
     {
@@ -185,7 +189,7 @@ public sealed class RosterGridProperties
             {
                 var cell = row[2 + d];
                 ok &= expected.TryGetValue((worker, dates[d]), out var a)
-                    ? cell == $"{Times(shifts[a.ShiftCode])} post {a.Post.Value}" + (a.Qualification is null ? "" : $" ({a.Qualification})")
+                    ? cell == $"{Times(shifts[a.ShiftCode], problem.Shifts)} post {a.Post.Value}" + (a.Qualification is null ? "" : $" ({a.Qualification})")
                     : cell.Length == 0;
             }
 

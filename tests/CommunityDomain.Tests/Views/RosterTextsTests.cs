@@ -218,7 +218,7 @@ public sealed class RosterTextsTests
         Assert.Contains("East gate on Sun 26 Mar, 08:00-16:00 (D1): fewer people on duty than the minimum (1 person short).", lines);
         Assert.Contains("East gate on Sun 26 Mar, 03:30-07:30 (N2): fewer people on duty than the minimum (1 person short).", lines);
         var zh = RosterTexts.Explain(roster, p, new Labels(CultureInfo.GetCultureInfo("zh-CN"), DateTimeZoneProviders.Tzdb["Europe/Berlin"], Named())).Split('\n');
-        Assert.Contains(zh, line => line.Contains("08:00-16:00（D2）", StringComparison.Ordinal));
+        Assert.Contains(zh, line => line.Contains("（周日）D2 08:00-16:00：", StringComparison.Ordinal));
         var short1 = RosterTexts.ShortDuty(p, [], Gate, spring, "N1", berlin);
         var short2 = RosterTexts.ShortDuty(p, [], Gate, spring, "N2", berlin);
         Assert.NotEqual(short1, short2);
@@ -226,6 +226,41 @@ public sealed class RosterTextsTests
         var plain = RosterTexts.Explain(RosterPlanner.Score(Problem(workers: Named(), demands: Demands(days: 1, minimum: 1, required: 1), days: 1), []),
             Problem(workers: Named(), demands: Demands(days: 1, minimum: 1, required: 1), days: 1), berlin);
         Assert.Contains("on Mon 1 Jan, 08:00-16:00: fewer people", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duties_of_two_crews_on_one_span_are_told_apart_in_every_text_and_the_grid()
+    {
+        // A new user's second finding: 王芳 on D1 and 李强 on D2, both 08:00-16:00, read as the same duty in why-short,
+        // in their swap messages ("your duties now" word for word as before) and in the grid.
+        ShiftDefinition[] shifts = [new("D1", new LocalTime(8, 0), Duration.FromHours(8)), new("D2", new LocalTime(8, 0), Duration.FromHours(8))];
+        var p = RosterProblem.Create(new DateInterval(Monday, Monday), shifts,
+            [new Demand(Gate, Home, Monday, "D1", 1), new Demand(Gate, Home, Monday, "D2", 2)], Named());
+        RosterAssignment[] duties = [A(1, 0, "D1"), A(2, 0, "D2")];
+        var en = new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, Named(), posts: new Dictionary<Id<Post>, string> { [Gate] = "East gate" });
+
+        Assert.Contains("08:00-16:00 (D2)", RosterTexts.ShortDuty(p, duties, Gate, Monday, "D2", en), StringComparison.Ordinal);
+        var why = string.Join("\n", RosterTexts.WhyShort(p, duties, Gate, Monday, "D2", en));
+        Assert.Contains("East gate 08:00-16:00 (D1)", why, StringComparison.Ordinal);
+        var swap = RosterTexts.SwapMessages(RosterSwaps.Check(p, duties, W(1), W(2), Monday), p, en);
+        Assert.Contains(swap, m => m.Worker == W(1) && m.Text.Contains("08:00-16:00 (D2)", StringComparison.Ordinal));
+        var grid = RosterGrid.Markdown(p, duties, en);
+        Assert.Contains("08:00-16:00 (D1)", grid, StringComparison.Ordinal);
+        Assert.Contains("08:00-16:00 (D2)", grid, StringComparison.Ordinal);
+        Assert.Contains("D1 08:00-16:00", RosterGrid.Markdown(p, duties, Chinese(Named())), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("D ")]
+    [InlineData(" D")]
+    [InlineData("D\u200E")]
+    [InlineData("D\nX")]
+    [InlineData("D\u200B")]
+    public void A_shift_code_that_would_read_like_another_is_refused_naming_it(string typed)
+    {
+        // "D" and "D " (or "D" and "D" with an invisible mark) print the same on every roster and notice.
+        Assert.Throws<ArgumentException>("code", () => new ShiftDefinition(typed, new LocalTime(8, 0), Duration.FromHours(8)));
+        Assert.Equal("D X", new ShiftDefinition("D X", new LocalTime(8, 0), Duration.FromHours(8)).Code);
     }
 
     [Fact]

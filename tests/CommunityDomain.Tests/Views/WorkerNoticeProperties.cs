@@ -58,15 +58,27 @@ public sealed class WorkerNoticeProperties
     private static string Duty(Setting s, RosterAssignment a)
     {
         var shift = s.Problem.Shifts.Single(x => x.Code == a.ShiftCode);
-        var start = a.Date.At(shift.Start).InZoneLeniently(s.Zone);
-        var end = start.ToInstant().Plus(shift.Duration).InZone(s.Zone);
-        var (from, until) = (start.ToString("HH:mm", CultureInfo.InvariantCulture), end.ToString("HH:mm", CultureInfo.InvariantCulture));
-        var next = end.Date > start.Date;
+        var times = Times(s, a.Date, shift);
+        // Another shift that reads the same that date: the code tells them apart (before the times in Chinese).
+        if (s.Problem.Shifts.Any(o => o.Code != shift.Code && Times(s, a.Date, o) == times))
+        {
+            times = s.Chinese ? $"{shift.Code} {times}" : $"{times} ({shift.Code})";
+        }
+
         var compound = $"Estate{s.PostCompound[a.Post].Value}";
         return s.Chinese
             // Chinese joins compound and post without a comma, and with a space where two Latin words would glue.
-            ? $"{DateText(s, a.Date)}{from}-{(next ? "次日" : "")}{until} {compound} Gate{a.Post.Value}"
-            : $"{DateText(s, a.Date)} {from}-{until}{(next ? " (next day)" : "")} {compound} › Gate{a.Post.Value}";
+            ? $"{DateText(s, a.Date)}{times} {compound} Gate{a.Post.Value}"
+            : $"{DateText(s, a.Date)} {times} {compound} › Gate{a.Post.Value}";
+    }
+
+    private static string Times(Setting s, LocalDate date, ShiftDefinition shift)
+    {
+        var start = date.At(shift.Start).InZoneLeniently(s.Zone);
+        var end = start.ToInstant().Plus(shift.Duration).InZone(s.Zone);
+        var (from, until) = (start.ToString("HH:mm", CultureInfo.InvariantCulture), end.ToString("HH:mm", CultureInfo.InvariantCulture));
+        var next = end.Date > start.Date;
+        return s.Chinese ? $"{from}-{(next ? "次日" : "")}{until}" : $"{from}-{until}{(next ? " (next day)" : "")}";
     }
 
     [Property(Arbitrary = [typeof(RosterArbitraries)], MaxTest = 80)]
