@@ -17,6 +17,7 @@ public sealed record ScoreItem
     internal ScoreItem(RuleKind rule, Id<Worker>? worker, Id<Post>? post, LocalDate? date, int hard, long soft, string description,
         string? shiftCode = null, string? qualification = null)
     {
+        Validate(rule, worker, post, date, hard, soft, shiftCode, qualification);
         Rule = rule;
         Worker = worker;
         Post = post;
@@ -24,7 +25,6 @@ public sealed record ScoreItem
         Hard = hard;
         Soft = soft;
         Description = description;
-        Validate(rule, worker, post, date, hard, soft, shiftCode, qualification);
         ShiftCode = shiftCode;
         Qualification = qualification;
     }

@@ -606,7 +606,13 @@ public static class RosterTexts
             }
         }
 
-        return broken.Any(i => ShowsTimes(i, problem)) ? l.WithRosterTimes(sb.ToString()) : sb.ToString();
+        // Lines of their own, so the note on times is one too (not the end of the last line, which may be about wishes).
+        if (broken.Any(i => ShowsTimes(i, problem)) && l.RosterTimesNote is { Length: > 0 } note)
+        {
+            sb.Append('\n').Append(note);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>
