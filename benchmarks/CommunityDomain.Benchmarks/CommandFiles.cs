@@ -6,11 +6,25 @@ namespace CommunityDomain.Benchmarks;
 /// </summary>
 public static class CommandFiles
 {
-    /// <summary>Why <paramref name="path"/> cannot be read as a file, when it plainly cannot (a directory); null otherwise.</summary>
+    /// <summary>
+    /// Why <paramref name="path"/> cannot be read as a file, when it plainly cannot (a directory; nothing to read: an
+    /// empty file, or a device or pipe, whose size is 0 too and which would be read for ever); null otherwise.
+    /// </summary>
     /// <param name="path">The path given.</param>
     /// <param name="option">The option that gave it, e.g. <c>--instance</c>.</param>
     /// <param name="expected">What the option expects, e.g. <c>an instance file</c>.</param>
     public static string? NotReadable(string path, string option, string expected) =>
+        IsDirectory(path, option, expected) ?? (File.Exists(path) && new FileInfo(path).Length == 0
+            ? $"it is empty (or a device or pipe, not a file), and {option} expects {expected}"
+            : null);
+
+    /// <summary>Whether two paths name the same file (compared as full paths, as this machine's file system does: ordinal).</summary>
+    /// <param name="first">One path.</param>
+    /// <param name="second">The other.</param>
+    public static bool SameFile(string first, string second) =>
+        FullPath(first) is { Length: > 0 } a && string.Equals(a, FullPath(second), StringComparison.Ordinal);
+
+    private static string? IsDirectory(string path, string option, string expected) =>
         Directory.Exists(path) ? $"it is a directory, and {option} expects {expected}" : null;
 
     /// <summary>
@@ -23,7 +37,7 @@ public static class CommandFiles
     /// <param name="expected">What the option expects, e.g. <c>a file to write the roster to</c>.</param>
     public static string? NotWritable(string path, string option, string expected)
     {
-        if (NotReadable(path, option, expected) is { } directory)
+        if (IsDirectory(path, option, expected) is { } directory)
         {
             return directory;
         }

@@ -15,7 +15,7 @@ namespace CommunityDomain.Benchmarks.CommunityProblems;
 /// <c>--tightness</c> <see cref="CommunityShape.DefaultTightness"/>. Prints one summary line. Exit codes: 0;
 /// 2 with one line on stderr for missing, unknown or invalid arguments (a refused number names its option and its
 /// accepted range) or an unwritable file (a directory, a missing folder; checked before generating). A leading
-/// <c>community</c> argument (the verb) is skipped.
+/// <c>community</c> argument (the verb) is skipped. <c>--help</c> or <c>-h</c> prints the usage on stdout, exit 0.
 /// </remarks>
 public static class CommunityCommand
 {
@@ -38,6 +38,12 @@ public static class CommunityCommand
         Guard.Against.Null(args);
         Guard.Against.Null(stdout);
         Guard.Against.Null(stderr);
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var start = args.Length > 0 && args[0] == "community" ? 1 : 0;
         for (var i = start; i < args.Length; i += 2)

@@ -20,8 +20,9 @@ namespace CommunityDomain.Benchmarks.Curtois;
 /// its option and what it expects), an unreadable or malformed instance, an instance the solver cannot take (it throws
 /// <see cref="NotSupportedException"/>, as the planner's mapping does for a line its model refuses) or an unwritable
 /// solution file; 1 when the solver throws anything else or returns a roster that does not fit the instance. The file
-/// arguments are checked before the instance is read and before solving: a directory where a file is expected, a
-/// solution file whose folder is missing or that cannot be written. A leading <c>curtois</c> argument (the verb) is skipped. When a
+/// arguments are checked before the instance is read and before solving: a directory where a file is expected, an
+/// empty file (or a device or pipe) to read, a solution file that is the instance or whose folder is missing or that
+/// cannot be written. <c>--help</c> or <c>-h</c> prints the usage on stdout, exit 0. A leading <c>curtois</c> argument (the verb) is skipped. When a
 /// <c>best_known.tsv</c> lies in the instance's folder or its parent, a <c>best_known=</c> line with the gap
 /// precedes the last line. <c>--check</c> reads the CSV instead of solving (exit 2 when it is unreadable or
 /// malformed), prints the bound of the <see cref="CurtoisBound"/> given (the solver's bound computed alone, steered by
@@ -72,6 +73,11 @@ public static class CurtoisCommand
         Guard.Against.Null(stdout);
         Guard.Against.Null(stderr);
         Guard.Against.Null(solve);
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
 
         if (!TryParseArguments(args, out var options, out var error))
         {
@@ -119,6 +125,11 @@ public static class CurtoisCommand
         if (options.Check is { } check && CommandFiles.NotReadable(check, "--check", "a solution CSV file") is { } solution)
         {
             return $"cannot read solution '{check}': {solution}";
+        }
+
+        if (options.Solution is { } same && CommandFiles.SameFile(same, options.Instance))
+        {
+            return $"cannot write solution '{same}': it is the instance file, and --solution expects another file to write the solution CSV to";
         }
 
         return options.Solution is { } path && CommandFiles.NotWritable(path, "--solution", "a file to write the solution CSV to") is { } output

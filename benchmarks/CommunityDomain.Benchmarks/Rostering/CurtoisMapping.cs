@@ -168,7 +168,9 @@ public static class CurtoisMapping
         }
         catch (ArgumentException ex)
         {
-            throw new NotSupportedException($"{what}: the planner's model refuses it ({ex.Message})", ex);
+            // The guard's own sentence without .NET's " (Parameter 'x')": the parameter is the model's, not a column of the file.
+            var reason = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            throw new NotSupportedException($"{what}: the planner's model refuses it ({reason.TrimEnd('.')})", ex);
         }
     }
 

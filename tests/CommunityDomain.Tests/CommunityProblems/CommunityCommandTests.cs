@@ -109,6 +109,21 @@ public sealed class CommunityCommandTests : IDisposable
         Assert.Equal($"community: cannot write '{_folder}': it is a directory, and --out expects a file to write the instance to.\n", stderr);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Help_prints_the_usage_on_stdout_and_exits_0_writing_nothing(string help)
+    {
+        var path = Path.Combine(_folder, "none.txt");
+
+        var (code, stdout, stderr) = Run("community", "--workers", "30", "--days", "7", "--out", path, help);
+
+        Assert.Equal(0, code);
+        Assert.Equal(CommunityCommand.Usage + "\n", stdout);
+        Assert.Equal(string.Empty, stderr);
+        Assert.False(File.Exists(path));
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };

@@ -173,6 +173,55 @@ public sealed partial class CurtoisCommandTests : IDisposable
         Assert.Contains("cannot take instance", stderr, StringComparison.Ordinal);
         Assert.Contains("staff A: ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("objective=", stdout, StringComparison.Ordinal);
+        // The model's own sentence, without .NET's "(Parameter 'maxConsecutiveDays')": the name is the model's, not the file's.
+        Assert.DoesNotContain("(Parameter", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_solution_path_that_is_the_instance_exits_2_before_solving_and_leaves_the_instance()
+    {
+        var path = Path.Combine(_folder, "same.txt");
+        File.Copy(RosterBenchmarkFolder.PathOf("Instance1"), path);
+        var before = File.ReadAllText(path);
+
+        var (called, code, stdout, stderr) = RunSpy("--instance", path, "--seconds", "1", "--solution", Path.Combine(_folder, ".", "same.txt"));
+
+        Assert.Equal(2, code);
+        Assert.False(called);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("it is the instance file", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Run_given_an_empty_file_or_a_device_to_read_exits_2_before_reading_it()
+    {
+        // /dev/zero was read until the process ran out of memory, a named pipe for ever; both have size 0, as an empty file.
+        var empty = Path.Combine(_folder, "empty.txt");
+        File.WriteAllText(empty, string.Empty);
+        foreach (var args in new[] { new[] { "--instance", empty, "--seconds", "1" }, ["--instance", "/dev/zero", "--seconds", "1"],
+            ["--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--check", empty] })
+        {
+            var (called, code, stdout, stderr) = RunSpy(args);
+            Assert.Equal(2, code);
+            Assert.False(called);
+            Assert.Equal(string.Empty, stdout);
+            Assert.Single(stderr.TrimEnd().Split('\n'));
+            Assert.Contains("it is empty (or a device or pipe, not a file)", stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Run_help_prints_the_usage_on_stdout_and_exits_0(string help)
+    {
+        var (called, code, stdout, stderr) = RunSpy("--instance", "x", help);
+
+        Assert.Equal(0, code);
+        Assert.False(called);
+        Assert.Equal(CurtoisCommand.Usage + "\n", stdout);
+        Assert.Equal(string.Empty, stderr);
     }
 
     [Fact]
