@@ -473,11 +473,10 @@ public static class RosterTexts
     private static ShiftDefinition? ShiftIn(RosterProblem? problem, string code) =>
         problem?.Shifts.Where(s => s.Code == code).Select(s => (ShiftDefinition?)s).FirstOrDefault();
 
-    // Whether a line shows a duty's times (a dated cover line of a shift the problem has), so a text under labels without a
-    // zone says once that they are the roster's own times.
+    // Whether a line shows a duty's times (a dated line naming a shift is a cover line: ScoreItem refuses any other), so a
+    // text under labels without a zone says once that they are the roster's own times.
     private static bool ShowsTimes(ScoreItem item, RosterProblem? problem) =>
-        item is { Date: not null, ShiftCode: { } code, Rule: RuleKind.CoverMinimum or RuleKind.CoverMaximum or RuleKind.CoverUnder or RuleKind.CoverOver }
-        && ShiftIn(problem, code) is not null;
+        item is { Date: not null, ShiftCode: { } code } && ShiftIn(problem, code) is not null;
 
     /// <summary>
     /// A roster's score in plain sentences instead of score notation: whether every hard rule is kept (else each broken
