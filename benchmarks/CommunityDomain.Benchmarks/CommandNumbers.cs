@@ -48,13 +48,16 @@ public static class CommandNumbers
     /// <returns>Null when accepted, else the clause saying why not and what is expected.</returns>
     public static string? Number(string option, string text, double min, double max, string expected, out double value)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+        // NumberStyles.Float without its white space: " 0.5" is refused here as " 5" is by WholeNumber.
+        if (!double.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
         {
             return Refused(option, text, "is not a number", expected);
         }
 
         return value < min || value > max ? Refused(option, text, "is out of range", expected) : null;
     }
+
+    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     /// <summary>The clause <c>OPTION 'TEXT' WHY: OPTION expects EXPECTED</c>.</summary>
     /// <param name="option">The option.</param>

@@ -26,7 +26,8 @@ namespace CommunityDomain.Benchmarks.Curtois;
 /// <c>best_known.tsv</c> lies in the instance's folder or its parent, a <c>best_known=</c> line with the gap
 /// precedes the last line. <c>--check</c> reads the CSV instead of solving (exit 2 when it is unreadable or
 /// malformed), prints the bound of the <see cref="CurtoisBound"/> given (the solver's bound computed alone, steered by
-/// the checked roster when it has no hard violations) and cannot be combined with <c>--seconds</c>, <c>--seed</c>,
+/// the checked roster when it has no hard violations; when the bound's model cannot take the instance, one line on stderr
+/// says why and the evaluation is printed without a bound, exit 0) and cannot be combined with <c>--seconds</c>, <c>--seed</c>,
 /// <c>--solution</c> or <c>--peer</c>.
 /// <c>--peer</c> then runs the peer (the CP-SAT model) on the same instance with the same solver seconds and
 /// seed, evaluates its roster with the same evaluator, and prints, before the last line, a <c>peer=</c> line
@@ -63,7 +64,8 @@ public static class CurtoisCommand
     /// <param name="solve">The solver.</param>
     /// <param name="peer">The peer run by <c>--peer</c>; <c>--peer</c> is an argument error without one.</param>
     /// <param name="bound">The bound <c>--check</c> prints as <c>bound=</c> (the solver's own, computed alone); none
-    /// printed without one or when it throws <see cref="NotSupportedException"/> (its model cannot take the instance).</param>
+    /// printed without one or when it throws <see cref="NotSupportedException"/> (its model cannot take the instance: stderr
+    /// gets its reason).</param>
     /// <param name="cancellationToken">Stops the solver early (e.g. Ctrl+C); the time limit stops it anyway.</param>
     /// <returns>The exit code: 0, 1 or 2 as described on the class.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CurtoisSolve solve, CurtoisPeer? peer = null, CurtoisBound? bound = null, CancellationToken cancellationToken = default)
@@ -163,9 +165,10 @@ public static class CurtoisCommand
                 // The checked roster steers the bound as a solved roster does in the planner: only when it keeps every hard rule.
                 proven = bound(instance, evaluation.HardViolations == 0 ? evaluation.Objective : null, cancellationToken);
             }
-            catch (NotSupportedException)
+            catch (NotSupportedException ex)
             {
-                // The bound's model cannot take this instance; the evaluation stands without a bound.
+                // The bound's model cannot take this instance; the evaluation stands without a bound, and says why.
+                stderr.WriteLine($"curtois: no bound: the solver's model cannot take instance '{instancePath}': {OneLine(ex.Message)}");
             }
         }
 

@@ -73,6 +73,9 @@ public sealed class CommunityCommandTests : IDisposable
     [InlineData("--tightness", "NaN", "--tightness 'NaN' is not a number: --tightness expects a number from 0.1 to 2")]
     [InlineData("--tightness", "0.05", "--tightness '0.05' is out of range: --tightness expects a number from 0.1 to 2")]
     [InlineData("--tightness", "3", "--tightness '3' is out of range: --tightness expects a number from 0.1 to 2")]
+    [InlineData("--tightness", " 0.5", "--tightness ' 0.5' is not a number: --tightness expects a number from 0.1 to 2")]
+    [InlineData("--tightness", "0.5 ", "--tightness '0.5 ' is not a number: --tightness expects a number from 0.1 to 2")]
+    [InlineData("--workers", " 30", "--workers ' 30' is not a whole number: --workers expects a whole number from 1 to 5000")]
     public void A_refused_number_names_its_option_and_accepted_range_on_one_line(string option, string value, string message)
     {
         var path = Path.Combine(_folder, "x.txt");

@@ -114,6 +114,7 @@ public sealed partial class CurtoisCommandTests : IDisposable
     [InlineData("--seconds needs a value", "--instance", "x.txt", "--seconds")]
     [InlineData("--seconds 'abc' is not a number: --seconds expects a number of seconds above 0 and at most 1000000. usage:", "--instance", "x.txt", "--seconds", "abc")]
     [InlineData("--seconds '0' is out of range: --seconds expects a number of seconds above 0 and at most 1000000. usage:", "--instance", "x.txt", "--seconds", "0")]
+    [InlineData("--seconds ' 5' is not a number: --seconds expects a number of seconds above 0 and at most 1000000. usage:", "--instance", "x.txt", "--seconds", " 5")]
     [InlineData("--seconds '2000000' is out of range: --seconds expects a number of seconds above 0 and at most 1000000. usage:", "--instance", "x.txt", "--seconds", "2000000")]
     [InlineData("--seed '1.5' is not a whole number: --seed expects a whole number from -2147483648 to 2147483647. usage:", "--instance", "x.txt", "--seconds", "5", "--seed", "1.5")]
     [InlineData("--seed 'abc' is not a whole number: --seed expects a whole number from -2147483648 to 2147483647. usage:", "--instance", "x.txt", "--seconds", "5", "--seed", "abc")]
@@ -365,7 +366,7 @@ public sealed partial class CurtoisCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_check_whose_bound_cannot_take_the_instance_prints_the_evaluation_without_a_bound()
+    public void Run_check_whose_bound_cannot_take_the_instance_prints_the_evaluation_without_a_bound_and_says_why()
     {
         var instancePath = RosterBenchmarkFolder.PathOf("Instance1");
         var csv = Path.Combine(_folder, "greedy.csv");
@@ -375,7 +376,7 @@ public sealed partial class CurtoisCommandTests : IDisposable
         var (code, stdout, stderr) = RunCheck(refusing, instancePath, csv);
 
         Assert.Equal(0, code);
-        Assert.Equal(string.Empty, stderr);
+        Assert.Equal($"curtois: no bound: the solver's model cannot take instance '{instancePath}': staff A: no\n", stderr);
         var match = ObjectiveLine().Match(LastLine(stdout));
         Assert.True(match.Success, stdout);
         Assert.False(match.Groups["bound"].Success);

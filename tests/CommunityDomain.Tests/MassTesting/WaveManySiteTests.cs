@@ -51,11 +51,12 @@ public sealed class WaveManySiteTests(ITestOutputHelper output)
         // wavebound25, issue 15's new-user verifier's shape (9-30 households, 1-3 sites of 1-8 stations, walk-downs 0-90 s).
         // Lead e7acac8: mean 1.0071, worst 1.0866 (compound 47); with the branch and bound's second site order (most stations
         // first, after the problem's order runs out of steps): mean 1.0064, worst 1.0866 (compound 47). The first 150 of the 300
-        // since 2026-12-06 (all 300 took 71 s of a 2-core CI's test time): mean 1.0039, worst 1.0450 (compound 118) on lead ffa6e17;
-        // 1.046 is a regression limit.
-        var (mean, worst) = Measure(WaveGenerators.SmallMixedSet(2026).Take(150));
+        // from 2026-12-06 (all 300 took 71 s of a 2-core CI's test time): mean 1.0039, worst 1.0450 (compound 118) on lead ffa6e17;
+        // the first 100 since 2026-12-07 (150 took 40 s): mean 1.0033, worst 1.0256 (compound 46) on main; 1.026 is a
+        // regression limit.
+        var (mean, worst) = Measure(WaveGenerators.SmallMixedSet(2026).Take(100));
         Assert.True(mean <= 1.01, $"mean {mean}");
-        Assert.True(worst <= 1.046, $"worst {worst}");
+        Assert.True(worst <= 1.026, $"worst {worst}");
     }
 
     [Fact]
