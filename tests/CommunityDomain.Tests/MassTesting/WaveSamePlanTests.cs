@@ -24,7 +24,7 @@ public sealed class WaveSamePlanTests
     [Fact]
     public void Every_fingerprinted_compound_plans_exactly_as_before_waves28()
     {
-        // Every fourth compound of each set (300 of the 1,200, about 24 CPU-s; all 1,200 took 88 s of CI's 2-core budget, every
+        // Every fourth compound of each set (300 of the 1,200; all 1,200 took 88 s of CI's 2-core budget, every
         // third 32 s): the helper compared all 1,200 before merging (docs/testing-rounds.md, waves28); this keeps every shape.
         var all = File.ReadAllLines(Path.Combine(SourceTree.Root, Relative));
         Assert.Equal(1200, all.Length);
