@@ -391,10 +391,10 @@ public static class RosterTexts
 
         foreach (var line in explanation.Lines)
         {
-            sb.Append(' ').Append(Describe(line, l));
+            sb.Append(' ').Append(DescribeLine(line, problem, l));
         }
 
-        return explanation.Duties.Count > 0 ? l.WithRosterTimes(sb.ToString()) : sb.ToString();
+        return explanation.Duties.Count > 0 || explanation.Lines.Any(line => ShowsTimes(line, problem)) ? l.WithRosterTimes(sb.ToString()) : sb.ToString();
     }
 
     /// <summary>
@@ -443,7 +443,7 @@ public static class RosterTexts
         // its penalty points are the planner's weighing, not a fact a person can act on.
         var who = ("subject", names);
         var rule = ("rule", item is { Rule: RuleKind.MaxShiftsOfCode, ShiftCode: { } counted }
-            ? l.Text("rule.MaxShiftsOfCode.shift", ("shift", l.Local(counted)))
+            ? CountedShift(counted, problem, l)
             : l.Rule(item.Rule));
         if (item.Hard <= 0)
         {
@@ -470,13 +470,28 @@ public static class RosterTexts
     private static string ShiftLabel(string code, LocalDate date, RosterProblem? problem, Labels l) =>
         ShiftIn(problem, code) is not null ? l.ShiftLabels(date, problem!.Shifts)[code] : l.Text("shift.code", ("code", l.Local(code)));
 
+    // A per-shift limit's rule by the shift's local times, as a cover line shows its shift ("more shifts of 22:00-06:00 (next
+    // day) than allowed"; the code added when another shift has the same times), or by its code without the problem. The
+    // line has no date, so the times are the shift's own (Labels.ShiftTimes), not a date's span across a clock change.
+    private static string CountedShift(string code, RosterProblem? problem, Labels l)
+    {
+        if (ShiftIn(problem, code) is not { } shift)
+        {
+            return l.Text("rule.MaxShiftsOfCode.shift", ("shift", l.Local(code)));
+        }
+
+        var times = l.ShiftTimes(shift);
+        var shared = problem!.Shifts.Count(s => l.ShiftTimes(s) == times) > 1;
+        return l.Text("rule.MaxShiftsOfCode.times", ("times", shared ? l.Text("shift.times.coded", ("times", times), ("code", l.Local(code))) : times));
+    }
+
     private static ShiftDefinition? ShiftIn(RosterProblem? problem, string code) =>
         problem?.Shifts.Where(s => s.Code == code).Select(s => (ShiftDefinition?)s).FirstOrDefault();
 
-    // Whether a line shows a duty's times (a dated line naming a shift is a cover line: ScoreItem refuses any other), so a
-    // text under labels without a zone says once that they are the roster's own times.
+    // Whether a line shows a shift's times (a line naming a shift is a cover line or a per-shift limit's: ScoreItem refuses
+    // any other), so a text under labels without a zone says once that they are the roster's own times.
     private static bool ShowsTimes(ScoreItem item, RosterProblem? problem) =>
-        item is { Date: not null, ShiftCode: { } code } && ShiftIn(problem, code) is not null;
+        item is { ShiftCode: { } code } && ShiftIn(problem, code) is not null;
 
     /// <summary>
     /// A roster's score in plain sentences instead of score notation: whether every hard rule is kept (else each broken

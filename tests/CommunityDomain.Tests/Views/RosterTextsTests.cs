@@ -289,11 +289,37 @@ public sealed class RosterTextsTests
         var items = roster.Score.Items.Where(i => i.Rule == RuleKind.MaxShiftsOfCode).ToList();
 
         Assert.Equal(new[] { "D", "N" }, items.Select(i => i.ShiftCode).Order(StringComparer.Ordinal));
-        var en = RosterTexts.Explain(roster, p, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers)).Split('\n');
-        Assert.Contains("王芳: more N shifts than allowed (1 shift over the limit).", en);
-        Assert.Contains("王芳: more D shifts than allowed (1 shift over the limit).", en);
+        // With the problem the shift shows as its local times, as a cover line's does; without it, by its code.
+        var english = new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers);
+        var en = RosterTexts.Explain(roster, p, english).Split('\n');
+        Assert.Contains("王芳: more shifts of 22:00-10:00 (next day) than allowed (1 shift over the limit).", en);
+        Assert.Contains("王芳: more shifts of 08:00-16:00 than allowed (1 shift over the limit).", en);
+        Assert.Contains("王芳: more N shifts than allowed (1 shift over the limit).", RosterTexts.Explain(roster, english).Split('\n'));
         var zh = RosterTexts.Explain(roster, p, Chinese(workers)).Split('\n');
-        Assert.Contains("王芳：N班次超过上限（超出1个班）。", zh);
+        Assert.Contains("王芳：22:00-次日10:00班次超过上限（超出1个班）。", zh);
+        Assert.Contains("王芳：N班次超过上限（超出1个班）。", RosterTexts.Explain(roster, Chinese(workers)).Split('\n'));
+        // The worker's own paragraph names it the same way, and one Describe line too.
+        var why = RosterTexts.Worker(RosterExplanations.WhyWorker(p, roster, W(1)), p, Chinese(workers));
+        Assert.Contains("22:00-次日10:00班次超过上限（超出1个班）", why, StringComparison.Ordinal);
+        Assert.Equal("王芳: more shifts of 22:00-10:00 (next day) than allowed (1 shift over the limit).",
+            RosterTexts.Describe(items.Single(i => i.ShiftCode == "N"), roster, p, english));
+        // Without a zone the times are the roster's own, and the text says so once.
+        Assert.EndsWith("Times as the roster states them.", RosterTexts.Describe(items[0], roster, p, Labels.Default), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_limit_on_a_shift_whose_times_another_shares_adds_its_code()
+    {
+        var rules = new WorkRules(maxShiftsPerCode: new Dictionary<string, int> { ["D2"] = 0 });
+        var workers = new[] { new Worker(W(1), WorkerKind.Staff, Home, displayName: "王芳", rules: rules) };
+        var twin = new ShiftDefinition("D2", Day.Start, Day.Duration);
+        var p = RosterProblem.Create(new DateInterval(Monday, Monday), [Day, twin],
+            [new Demand(Gate, Home, Monday, "D", 0, 100, 1, maximum: Open), new Demand(Gate, Home, Monday, "D2", 0, 100, 1, maximum: Open)], workers);
+        var roster = RosterPlanner.Score(p, [A(1, 0, "D2")]);
+
+        var en = RosterTexts.Explain(roster, p, new Labels(CultureInfo.GetCultureInfo("en"), Shanghai, workers)).Split('\n');
+        Assert.Contains("王芳: more shifts of 08:00-16:00 (D2) than allowed (1 shift over the limit).", en);
+        Assert.Contains("王芳：D2 08:00-16:00班次超过上限（超出1个班）。", RosterTexts.Explain(roster, p, Chinese(workers)).Split('\n'));
     }
 
     [Fact]
