@@ -540,7 +540,8 @@ public static class RosterTexts
     /// <summary>
     /// One score line in plain words (<see cref="Describe(ScoreItem, Labels)"/>), with the problem and roster so a line on
     /// uneven hours names its group and the group's lowest and highest hours instead of "uneven hours within a group", and a
-    /// cover line its shift's local times ("on Thu 18 Aug, 08:00-16:00") instead of its code.
+    /// cover line (or a per-shift limit's) its shift's local times ("on Thu 18 Aug, 08:00-16:00"; "more shifts of 22:00-06:00
+    /// (next day) than allowed") instead of its code.
     /// </summary>
     /// <param name="item">The score line, one of <paramref name="roster"/>'s.</param>
     /// <param name="roster">The scored roster the line belongs to.</param>
