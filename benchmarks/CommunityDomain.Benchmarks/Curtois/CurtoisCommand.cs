@@ -143,8 +143,14 @@ public static class CurtoisCommand
     private static int Check(string instancePath, CurtoisInstance instance, string check, CurtoisBound? bound, TextWriter stdout, TextWriter stderr, Stopwatch clock, CancellationToken cancellationToken)
     {
         CurtoisSolution read;
+        string? writtenFor;
         try
         {
+            using (var head = new StreamReader(check))
+            {
+                writtenFor = CurtoisCsv.WrittenFor(head);
+            }
+
             using var reader = new StreamReader(check);
             read = CurtoisCsv.Read(instance, reader);
         }
@@ -152,6 +158,13 @@ public static class CurtoisCommand
         {
             stderr.WriteLine($"curtois: cannot read solution '{check}': {CommandFiles.Reason(check, ex)}.");
             return 2;
+        }
+
+        // Instances share staff and shift ids (Instance1's staff A-H and shift D are all in Instance3), so another instance's roster can read
+        // cleanly; a file this command wrote names its instance, and a different name is said before the evaluation.
+        if (writtenFor is not null && !string.Equals(writtenFor, instance.Name, StringComparison.Ordinal))
+        {
+            stderr.WriteLine($"curtois: solution '{check}' was written for instance '{writtenFor}', not '{instance.Name}'; evaluated against '{instancePath}' as asked.");
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -42,6 +42,21 @@ public static class CurtoisCsv
         }
     }
 
+    /// <summary>
+    /// The instance name a file written by <see cref="Write"/> starts with (its first line <c># NAME</c>, its second the
+    /// <c>#</c> column header), or null for a file that does not start so (any other program's). Reads at most two lines.
+    /// </summary>
+    /// <param name="reader">The file, at its start; not closed.</param>
+    /// <returns>The name, or null.</returns>
+    public static string? WrittenFor(TextReader reader)
+    {
+        Guard.Against.Null(reader);
+        return reader.ReadLine() is { } first && first.StartsWith("# ", StringComparison.Ordinal) && first.Length > 2
+            && reader.ReadLine() == "# " + Header
+            ? first[2..]
+            : null;
+    }
+
     /// <summary>Reads a solution written by <see cref="Write"/> or any program following the contract.</summary>
     /// <param name="instance">The instance whose ids the file uses.</param>
     /// <param name="reader">The source; read to the end, not closed.</param>

@@ -383,6 +383,32 @@ public sealed partial class CurtoisCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_check_of_a_solution_written_for_another_instance_says_so_and_still_evaluates_it()
+    {
+        var csv = Path.Combine(_folder, "instance1.csv");
+        Run(GreedyRoster, "--instance", RosterBenchmarkFolder.PathOf("Instance1"), "--seconds", "10", "--solution", csv);
+        var other = RosterBenchmarkFolder.PathOf("Instance3");
+
+        var (code, stdout, stderr) = Run(EmptyRoster, "--instance", other, "--check", csv);
+
+        // Instance1's staff and shift ids all exist in Instance3, so the file reads; the command names the mismatch.
+        Assert.Equal(0, code);
+        Assert.Equal($"curtois: solution '{csv}' was written for instance 'Instance1', not 'Instance3'; evaluated against '{other}' as asked.\n", stderr);
+        Assert.Matches(ObjectiveLine(), LastLine(stdout));
+    }
+
+    [Theory]
+    [InlineData("# Instance8\n# EmployeeID,Day,ShiftID\nA,0,D\n", "Instance8")]
+    [InlineData("# Instance8\nA,0,D\n", null)]
+    [InlineData("A,0,D\n", null)]
+    [InlineData("# \n# EmployeeID,Day,ShiftID\n", null)]
+    [InlineData("", null)]
+    public void A_file_names_its_instance_only_in_the_writers_own_header(string text, string? name)
+    {
+        Assert.Equal(name, CurtoisCsv.WrittenFor(new StringReader(text)));
+    }
+
+    [Fact]
     public void Run_check_of_a_malformed_solution_exits_2_naming_the_line()
     {
         var csv = Path.Combine(_folder, "bad.csv");
