@@ -3,7 +3,7 @@ using CommunityDomain.Rostering.Engine.Search;
 
 namespace CommunityDomain.Rostering.Engine;
 
-/// <summary>Builds a first roster: scarcest demands first, each filled with the cheapest eligible free worker.</summary>
+/// <summary>Builds a first roster: demands with a hard minimum first, scarcest first within each group, each filled with the cheapest eligible free worker.</summary>
 internal static class Construction
 {
     /// <summary>
@@ -16,7 +16,8 @@ internal static class Construction
     public const int PricedCandidates = 24;
 
     /// <summary>
-    /// Greedy by scarcity; every placement is priced by the evaluator (cover, wishes, all rules). A demand is
+    /// Greedy by scarcity, demands with a hard minimum first (<see cref="ScarcityOrder"/>); every placement is priced by
+    /// the evaluator (cover, wishes, all rules). A demand is
     /// filled while a placement lowers the cost leaving fairness aside, and among the first
     /// <see cref="PricedCandidates"/> such workers the one with the lowest whole cost (fairness included) is
     /// taken: the first duty of a group always widens the spread of hours, so judged with fairness an empty
@@ -42,7 +43,7 @@ internal static class Construction
         var order = ScarcityOrder(ev.P, index);
         foreach (var clean in (ReadOnlySpan<bool>)[true, false])
         {
-            foreach (var (_, d, s) in order)
+            foreach (var (_, _, d, s) in order)
             {
                 if (stop?.Invoke() == true)
                 {
@@ -54,10 +55,13 @@ internal static class Construction
         }
     }
 
-    /// <summary>The day-slots with a requirement, scarcest first: allowed workers per required person, then day, then slot.</summary>
-    private static List<(double Scarcity, int Day, int Slot)> ScarcityOrder(CompiledProblem p, SearchIndex index)
+    /// <summary>
+    /// The day-slots with a requirement: those with a hard minimum first (a person missing there is a hard unit, elsewhere
+    /// soft points), each group scarcest first: allowed workers per required person, then day, then slot.
+    /// </summary>
+    private static List<(bool Soft, double Scarcity, int Day, int Slot)> ScarcityOrder(CompiledProblem p, SearchIndex index)
     {
-        var order = new List<(double Scarcity, int Day, int Slot)>();
+        var order = new List<(bool Soft, double Scarcity, int Day, int Slot)>();
         for (var d = 0; d < p.Days; d++)
         {
             for (var s = 0; s < p.SlotCount; s++)
@@ -68,7 +72,7 @@ internal static class Construction
                     continue;
                 }
 
-                order.Add(((double)index.EligibleCount(p.DaySlot(d, s)) / req, d, s));
+                order.Add((p.Minimum[p.DaySlot(d, s)] <= 0, (double)index.EligibleCount(p.DaySlot(d, s)) / req, d, s));
             }
         }
 

@@ -1,3 +1,4 @@
+using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Engine;
 using CommunityDomain.Rostering.Engine.Search;
 using CommunityDomain.Tests.Generators;
@@ -27,10 +28,34 @@ public sealed class ConstructionProperties
         Assert.Equal(oracle.Score, fast.Score);
     }
 
+    [Fact]
+    public void A_post_with_a_minimum_is_filled_before_a_scarcer_post_without_one()
+    {
+        // Two workers, one date: the gate needs 1 (minimum 1), the far post 3 (no minimum). By allowed workers per person
+        // the far post is scarcer (2 / 3 against 2 / 1), and filled first it took both workers and left the gate's
+        // minimum short (a lockdown district: hard gate posts among over-demanded delivery teams, session 53).
+        var demands = new List<Demand>
+        {
+            new(RosterExamples.Gate, RosterExamples.Home, RosterExamples.Monday, "D", 1, 100, 1, minimum: 1),
+            new(RosterExamples.Far, RosterExamples.Other, RosterExamples.Monday, "D", 3, 100, 1),
+        };
+        var problem = RosterExamples.Problem(demands: demands, days: 1);
+        var p = problem.Compiled;
+        var ev = new RosterEvaluator(p);
+
+        Construction.Greedy(ev);
+
+        var gate = Enumerable.Range(0, p.SlotCount).Single(s => p.Minimum[p.DaySlot(0, s)] == 1);
+        Assert.Equal(1, ev.Count(0, gate));
+        Assert.Equal(1, ev.Count(0, 1 - gate));
+        Assert.Equal(0, ev.Score.Hard);
+    }
+
     private static void ScanEveryWorker(RosterEvaluator ev)
     {
         var p = ev.P;
-        var order = new List<(double, int Day, int Slot)>();
+        // Date-slots with a hard minimum first, then by allowed workers per required person, date, slot.
+        var order = new List<(bool Soft, double, int Day, int Slot)>();
         for (var d = 0; d < p.Days; d++)
         {
             for (var s = 0; s < p.SlotCount; s++)
@@ -39,7 +64,7 @@ public sealed class ConstructionProperties
                 var allowed = Enumerable.Range(0, p.WorkerCount).Count(w => p.Allowed[p.ChoiceIndex(w, d, s + 1)]);
                 if (req > 0)
                 {
-                    order.Add(((double)allowed / req, d, s));
+                    order.Add((p.Minimum[p.DaySlot(d, s)] <= 0, (double)allowed / req, d, s));
                 }
             }
         }
@@ -48,7 +73,7 @@ public sealed class ConstructionProperties
         var rotation = -1;
         foreach (var clean in new[] { true, false })
         {
-            foreach (var (_, d, s) in order)
+            foreach (var (_, _, d, s) in order)
             {
                 for (var need = p.Required[p.DaySlot(d, s)] - ev.Count(d, s); need > 0; need--)
                 {
