@@ -36,10 +36,29 @@ public sealed record NoFeasibleRoster : DomainError
     public override string Code => "roster.no-feasible-roster";
 
     /// <inheritdoc />
-    protected override string English => string.Create(CultureInfo.InvariantCulture,
-        $"No roster without hard violations was found; the best one breaks {Best.Score.Hard} and leaves {Uncovered.Sum(u => u.Missing)} people missing on {Uncovered.Count} duties (first: {(Violations.Count > 0 ? Violations[0].Description : "none")}).");
+    /// <remarks>Counts in words with their plurals, no ids: which duties and rules, in names and local times, is for
+    /// <see cref="Views.RosterTexts"/>.</remarks>
+    protected override string English
+    {
+        get
+        {
+            var violations = Plural(Best.Score.Hard, "hard violation", "hard violations");
+            if (Uncovered.Count == 0)
+            {
+                return $"No roster without hard violations was found; the best one still has {violations} (no duty is below its minimum).";
+            }
+
+            var duties = Plural(Uncovered.Count, "duty is", "duties are");
+            return $"No roster without hard violations was found; the best one still has {violations}, and {duties} short of {Plural(Uncovered.Sum(u => u.Missing), "person", "people")} in all.";
+        }
+    }
 
     /// <inheritdoc />
-    protected override string Chinese => string.Create(CultureInfo.InvariantCulture,
-        $"未找到不违反硬约束的排班；最佳方案仍有 {Best.Score.Hard} 处硬约束违反，{Uncovered.Count} 个班次共缺 {Uncovered.Sum(u => u.Missing)} 人。");
+    protected override string Chinese => Uncovered.Count == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"未找到不违反硬约束的排班；最佳方案仍有{Best.Score.Hard}处硬约束违反（没有班次低于最低人数）。")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"未找到不违反硬约束的排班；最佳方案仍有{Best.Score.Hard}处硬约束违反，{Uncovered.Count}个班次共缺{Uncovered.Sum(u => u.Missing)}人。");
+
+    private static string Plural(long n, string one, string other) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : other)}");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Coordination;
@@ -109,6 +110,25 @@ public sealed class RosterPlannerBehaviourTests
         Assert.NotEmpty(result.AsT1.Violations);
         Assert.All(result.AsT1.Violations, v => Assert.Equal(RuleKind.CoverMinimum, v.Rule));
         Assert.Equal("roster.no-feasible-roster", result.AsT1.Code);
+    }
+
+    [Fact]
+    public void No_feasible_roster_says_how_many_in_words_with_plurals_and_no_ids()
+    {
+        var one = RosterPlanner.Plan(Problem(demands: Demands(days: 1, required: 3, minimum: 3), days: 1), new PlannerOptions(1, iterationLimit: 500)).AsT1;
+        var seven = RosterPlanner.Plan(Problem(demands: Demands(required: 3, minimum: 3)), new PlannerOptions(1, iterationLimit: 500)).AsT1;
+        var en = CultureInfo.GetCultureInfo("en");
+        var zh = CultureInfo.GetCultureInfo("zh-CN");
+
+        Assert.Equal("No roster without hard violations was found; the best one still has 1 hard violation, and 1 duty is short of 1 person in all.", one.MessageIn(en));
+        Assert.Equal("No roster without hard violations was found; the best one still has 7 hard violations, and 7 duties are short of 7 people in all.", seven.MessageIn(en));
+        Assert.Equal("未找到不违反硬约束的排班；最佳方案仍有1处硬约束违反，1个班次共缺1人。", one.MessageIn(zh));
+
+        // Pins that overlap break a rule while every duty keeps its minimum.
+        var pinned = RosterPlanner.Plan(Problem(pins: [A(1, 0, "N"), A(1, 1, "D")], days: 2), new PlannerOptions(1, iterationLimit: 500)).AsT1;
+        Assert.Empty(pinned.Uncovered);
+        Assert.Equal("No roster without hard violations was found; the best one still has 1 hard violation (no duty is below its minimum).", pinned.MessageIn(en));
+        Assert.Equal("未找到不违反硬约束的排班；最佳方案仍有1处硬约束违反（没有班次低于最低人数）。", pinned.MessageIn(zh));
     }
 
     [Fact]
