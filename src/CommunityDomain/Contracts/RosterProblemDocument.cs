@@ -15,4 +15,5 @@ internal sealed record RosterProblemDocument(
     IReadOnlyDictionary<WorkerKind, WorkRules> RulesByKind,
     IReadOnlyList<ShiftWish> Wishes,
     IReadOnlyList<RosterAssignment> Pins,
-    PreferenceWeights Weights);
+    PreferenceWeights Weights,
+    DateTimeZone? Zone = null);

@@ -15,8 +15,10 @@ namespace CommunityDomain.Rostering;
 /// two compounds, or (with a community) in another compound than the community's. Each failure throws an <see cref="ArgumentException"/> naming the parameter and the
 /// offending item. A worker's rules are, in order: <see cref="Worker.Rules"/>, the rules for the
 /// worker's kind, the default rules, <see cref="WorkRules.None"/>. Two duties of a worker that overlap
-/// in time are a hard violation (<see cref="RuleKind.Overlap"/>) whatever the rules say; rest and
-/// availability are judged on the duties' real intervals in the roster's local time (see docs/rostering.md).
+/// in time are a hard violation (<see cref="RuleKind.Overlap"/>) whatever the rules say; overlap, rest and
+/// availability are judged on the duties' real intervals, as instants in <see cref="Zone"/>
+/// (<see cref="ShiftDefinition.On"/>), so a night across a daylight-saving change is as long as it really is
+/// (see docs/rostering.md, "Rules about instants").
 /// </remarks>
 public sealed class RosterProblem
 {
@@ -31,7 +33,8 @@ public sealed class RosterProblem
         IReadOnlyDictionary<WorkerKind, WorkRules> rulesByKind,
         IReadOnlyList<ShiftWish> wishes,
         IReadOnlyList<RosterAssignment> pins,
-        PreferenceWeights weights)
+        PreferenceWeights weights,
+        DateTimeZone zone)
     {
         Horizon = horizon;
         Shifts = shifts;
@@ -42,6 +45,7 @@ public sealed class RosterProblem
         Wishes = wishes;
         Pins = pins;
         Weights = weights;
+        Zone = zone;
         Compiled = ProblemCompiler.Compile(this);
     }
 
@@ -68,6 +72,13 @@ public sealed class RosterProblem
 
     /// <summary>Own-compound and fairness weights.</summary>
     public PreferenceWeights Weights { get; }
+
+    /// <summary>
+    /// The time zone the shift times, dates and availability windows are in: duties are placed in it as instants
+    /// (<see cref="ShiftDefinition.On"/>) for overlap, rest and availability. The community's zone when the problem
+    /// was created with one; otherwise UTC, a clock without daylight-saving changes, unless a zone was given.
+    /// </summary>
+    public DateTimeZone Zone { get; }
 
     internal CompiledProblem Compiled { get; }
 
@@ -105,7 +116,7 @@ public sealed class RosterProblem
         IEnumerable<Worker>? workers = null,
         IEnumerable<RosterAssignment>? pins = null,
         IEnumerable<ShiftWish>? wishes = null) =>
-        Create(Horizon, shifts ?? Shifts, demands ?? Demands, workers ?? Workers, DefaultRules, _rulesByKind, wishes ?? Wishes, pins ?? Pins, Weights);
+        Create(Horizon, shifts ?? Shifts, demands ?? Demands, workers ?? Workers, DefaultRules, _rulesByKind, wishes ?? Wishes, pins ?? Pins, Weights, zone: Zone);
 
     /// <summary>Validates and compiles a problem.</summary>
     /// <param name="horizon">The dates to plan.</param>
@@ -122,8 +133,12 @@ public sealed class RosterProblem
     /// demand's compound that post's compound, and every confinement one of its compounds. Without it the
     /// demands' compounds are only checked against each other (build demands from the community's posts: <c>new Demand(post.Id, post.CompoundId, ...)</c>).
     /// </param>
+    /// <param name="zone">
+    /// The time zone the shift times are in (<see cref="Zone"/>); when null, the community's zone, else UTC. With a
+    /// community it must be the community's zone.
+    /// </param>
     /// <returns>The problem.</returns>
-    /// <exception cref="ArgumentException">An item is invalid, unknown or duplicated; the message names it.</exception>
+    /// <exception cref="ArgumentException">An item is invalid, unknown or duplicated, or <paramref name="zone"/> is not the community's; the message names it.</exception>
     public static RosterProblem Create(
         DateInterval horizon,
         IEnumerable<ShiftDefinition> shifts,
@@ -134,9 +149,12 @@ public sealed class RosterProblem
         IEnumerable<ShiftWish>? wishes = null,
         IEnumerable<RosterAssignment>? pins = null,
         PreferenceWeights? weights = null,
-        Community? community = null)
+        Community? community = null,
+        DateTimeZone? zone = null)
     {
         Guard.Against.Null(horizon);
+        Guard.Against.InvalidInput(zone, nameof(zone), z => z is null || community is null || z.Equals(community.Zone),
+            "The shift times are in the community's zone; pass that zone or none.");
         var shiftList = Guard.Against.Null(shifts).ToList().AsReadOnly();
         var demandList = Guard.Against.Null(demands).ToList().AsReadOnly();
         var workerList = Guard.Against.Null(workers).ToList().AsReadOnly();
@@ -153,7 +171,8 @@ public sealed class RosterProblem
         CheckRuleSets(defaultRules, byKind, codes);
         CheckWishes(wishList, workerIds, codes, horizon, weights?.OwnCompound ?? 0);
         CheckPins(pinList, workerIds, postCompound, demandKeys);
-        return new RosterProblem(horizon, shiftList, demandList, workerList, defaultRules, byKind, wishList, pinList, weights ?? default);
+        return new RosterProblem(
+            horizon, shiftList, demandList, workerList, defaultRules, byKind, wishList, pinList, weights ?? default, zone ?? community?.Zone ?? DateTimeZone.Utc);
     }
 
     /// <summary>Every shift definition is set and its code unique; returns the codes.</summary>

@@ -44,6 +44,23 @@ public readonly record struct ShiftDefinition
     /// <summary>The length in whole minutes.</summary>
     public int Minutes => (int)Duration.TotalMinutes;
 
+    /// <summary>
+    /// The one way a duty is placed in time: it starts at <paramref name="date"/>'s local <see cref="Start"/> in
+    /// <paramref name="zone"/> (a start inside a spring-forward gap moves on by the gap; an ambiguous one takes the
+    /// earlier instant) and lasts <see cref="Duration"/> of elapsed time, so a 12-hour night across a fall-back
+    /// change ends an hour earlier on the clock.
+    /// </summary>
+    /// <param name="date">The date the duty starts on.</param>
+    /// <param name="zone">The time zone the shift times are in.</param>
+    /// <returns>The duty's interval of instants, <see cref="Duration"/> long.</returns>
+    /// <exception cref="ArgumentException"><paramref name="zone"/> is null.</exception>
+    public Interval On(LocalDate date, DateTimeZone zone)
+    {
+        Guard.Against.Null(zone);
+        var start = date.At(Start).InZoneLeniently(zone).ToInstant();
+        return new Interval(start, start + Duration);
+    }
+
     /// <summary>The code, start and length, e.g. <c>N 22:00+480min</c>.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Code} {Start:HH:mm}+{Minutes}min");

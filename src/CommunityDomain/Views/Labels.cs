@@ -498,15 +498,14 @@ public sealed class Labels
     }
 
     /// <summary>
-    /// The one way the views place a duty in time: its start is the date's local start time in <see cref="Zone"/> (a
-    /// start inside a spring-forward gap moves on by the gap) and its end the shift's duration later, both as instants
-    /// shown in <see cref="Zone"/>. Every renderer that shows a duty's start or end (grid cells, coverage rows, notices,
+    /// The one way the views place a duty in time: <see cref="ShiftDefinition.On"/> in <see cref="Zone"/> (the planner's
+    /// placement in <see cref="RosterProblem.Zone"/>), both ends shown in <see cref="Zone"/>. Every renderer that shows a duty's start or end (grid cells, coverage rows, notices,
     /// dispatch lists, shortfall reasons) takes it from here.
     /// </summary>
     internal (ZonedDateTime Start, ZonedDateTime End) Span(LocalDate date, ShiftDefinition shift)
     {
-        var start = date.At(shift.Start).InZoneLeniently(Zone);
-        return (start, start.ToInstant().Plus(shift.Duration).InZone(Zone));
+        var span = shift.On(date, Zone);
+        return (span.Start.InZone(Zone), span.End.InZone(Zone));
     }
 
     /// <summary>Minutes as hours with the unit ("7.5 h" / "7.5小时"), at most one decimal.</summary>

@@ -354,6 +354,7 @@ public static class RosterShrinkers
         return RosterProblem.Create(within, shifts ?? p.Shifts, kept, people, defaults ?? p.DefaultRules,
             wishes: wishes.Where(w => ids.Contains(w.Worker) && within.Contains(w.Date)),
             pins: pins.Where(a => ids.Contains(a.Worker) && keys.Contains(Key(a))),
-            weights: p.Weights);
+            weights: p.Weights,
+            zone: p.Zone);
     }
 }

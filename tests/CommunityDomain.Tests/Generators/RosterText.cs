@@ -14,6 +14,7 @@ namespace CommunityDomain.Tests.Generators;
 /// when not the default:
 /// <code>
 /// horizon 2024-01-03 7 days
+/// zone America/New_York
 /// weights own=1 fair=2
 /// shift S0 08:00 480min
 /// demand P1 C1 2024-01-03 S0 x2 under=100 over=3 min=1 max=3 qual=scanner
@@ -43,6 +44,11 @@ public static class RosterText
             $"horizon {Date.Format(p.Horizon.Start)} {p.Horizon.Length} days",
             Invariant($"weights own={p.Weights.OwnCompound} fair={p.Weights.Fairness}"),
         };
+        if (p.Zone != DateTimeZone.Utc)
+        {
+            lines.Insert(1, $"zone {p.Zone.Id}");
+        }
+
         lines.AddRange(p.Shifts.Select(s => Invariant($"shift {s.Code} {Time.Format(s.Start)} {s.Minutes}min")));
         lines.AddRange(p.Demands.Select(WriteDemand));
         lines.AddRange(p.Workers.Select(WriteWorker));
@@ -64,6 +70,7 @@ public static class RosterText
     public static (RosterProblem Problem, IReadOnlyList<RosterAssignment> Planted) Read(string text)
     {
         DateInterval? horizon = null;
+        var zone = DateTimeZone.Utc;
         var weights = new PreferenceWeights(0, 0);
         var shifts = new List<ShiftDefinition>();
         var demands = new List<Demand>();
@@ -80,6 +87,9 @@ public static class RosterText
                 case "horizon":
                     var start = Date.Parse(t[1]).Value;
                     horizon = new DateInterval(start, start.PlusDays(Int(t[2]) - 1));
+                    break;
+                case "zone":
+                    zone = DateTimeZoneProviders.Tzdb[t[1]];
                     break;
                 case "weights":
                     var w = Keys(t.Skip(1));
@@ -112,7 +122,7 @@ public static class RosterText
         }
 
         var problem = RosterProblem.Create(
-            horizon ?? throw new FormatException("No horizon line."), shifts, demands, workers, defaults, wishes: wishes, pins: pins, weights: weights);
+            horizon ?? throw new FormatException("No horizon line."), shifts, demands, workers, defaults, wishes: wishes, pins: pins, weights: weights, zone: zone);
         return (problem, planted);
     }
 

@@ -65,8 +65,8 @@ public sealed class LockdownRosterProperties
         {
             var w = workers[a.Worker];
             var d = demands[(a.Post, a.Date, a.ShiftCode, a.Qualification)];
-            var start = a.Date.At(shifts[a.ShiftCode].Start);
-            return RosterChecker.AvailableThroughout(w, start, start.PlusMinutes(shifts[a.ShiftCode].Minutes))
+            var (start, end) = RosterChecker.Span(p, a);
+            return RosterChecker.AvailableThroughout(w, start, end, p.Zone)
                 && (d.Qualification is null || w.Qualifications.Contains(d.Qualification))
                 && (w.ConfinedTo is not { } c || c == d.Compound || w.ConfinedFrom > a.Date)
                 && (d.Maximum ?? d.Required) > 0

@@ -121,10 +121,9 @@ public sealed class RepairProperties
     internal static bool CanServe(RosterProblem p, RosterAssignment a)
     {
         var w = p.Workers.First(x => x.Id == a.Worker);
-        var shift = p.Shifts.First(s => s.Code == a.ShiftCode);
         var demand = p.Demands.First(d => d.Post == a.Post && d.Date == a.Date && d.ShiftCode == a.ShiftCode && d.Qualification == a.Qualification);
-        var start = a.Date.At(shift.Start);
-        return RosterChecker.AvailableThroughout(w, start, start.PlusMinutes(shift.Minutes))
+        var (start, end) = RosterChecker.Span(p, a);
+        return RosterChecker.AvailableThroughout(w, start, end, p.Zone)
             && (demand.Qualification is null || w.Qualifications.Contains(demand.Qualification))
             && (w.ConfinedTo is not { } c || c == demand.Compound || w.ConfinedFrom > a.Date);
     }

@@ -63,10 +63,8 @@ public static class RosterChecker
             foreach (var a in mine.Values)
             {
                 var demand = demands[(a.Post, a.Date, a.ShiftCode, a.Qualification)];
-                var shift = shifts[a.ShiftCode];
-                var start = a.Date.At(shift.Start);
-                var end = start.Plus(Period.FromMinutes((long)shift.Duration.TotalMinutes));
-                if (!AvailableThroughout(worker, start, end))
+                var (start, end) = Span(problem, a);
+                if (!AvailableThroughout(worker, start, end, problem.Zone))
                 {
                     Add(RuleKind.Unavailable, 1, 0);
                 }
@@ -95,14 +93,12 @@ public static class RosterChecker
                 var later = mine.Keys.Where(d => d > a.Date).ToList();
                 if (later.Count > 0)
                 {
-                    var following = mine[later.Min()];
-                    var fs = shifts[following.ShiftCode];
-                    var followingStart = following.Date.At(fs.Start);
+                    var followingStart = Span(problem, mine[later.Min()]).Start;
                     if (followingStart < end)
                     {
                         Add(RuleKind.Overlap, 1, 0);
                     }
-                    else if (rules.MinRest is { } mr && Period.Between(end, followingStart, PeriodUnits.Minutes).Minutes < mr.TotalMinutes)
+                    else if (rules.MinRest is { } mr && followingStart - end < mr)
                     {
                         Add(RuleKind.Rest, 1, 0);
                     }
@@ -212,13 +208,14 @@ public static class RosterChecker
     }
 
     /// <summary>
-    /// Minute by minute: a moment is unavailable on an unavailable date, and on a date where one of the
-    /// worker's windows starts it must lie inside some window.
+    /// Minute by minute of real time, each minute read on the clock of <paramref name="zone"/>: a moment is unavailable
+    /// on an unavailable date, and on a date where one of the worker's windows starts it must lie inside some window.
     /// </summary>
-    public static bool AvailableThroughout(Worker worker, LocalDateTime start, LocalDateTime end)
+    public static bool AvailableThroughout(Worker worker, Instant start, Instant end, DateTimeZone zone)
     {
-        for (var t = start; t < end; t = t.PlusMinutes(1))
+        for (var instant = start; instant < end; instant += Duration.FromMinutes(1))
         {
+            var t = instant.InZone(zone).LocalDateTime;
             if (worker.UnavailableDates.Contains(t.Date))
             {
                 return false;
@@ -234,12 +231,15 @@ public static class RosterChecker
         return true;
     }
 
-    /// <summary>A duty's real interval: its date at the shift's start, plus the shift's minutes.</summary>
-    public static (LocalDateTime Start, LocalDateTime End) Span(RosterProblem problem, RosterAssignment a)
+    /// <summary>
+    /// A duty's real interval: its date at the shift's start in the problem's zone (a start in a spring-forward gap
+    /// moved on by the gap, an ambiguous one the earlier), plus the shift's duration of elapsed time.
+    /// </summary>
+    public static (Instant Start, Instant End) Span(RosterProblem problem, RosterAssignment a)
     {
         var shift = problem.Shifts.First(s => s.Code == a.ShiftCode);
-        var start = a.Date.At(shift.Start);
-        return (start, start.PlusMinutes(shift.Minutes));
+        var start = a.Date.At(shift.Start).InZoneLeniently(problem.Zone).ToInstant();
+        return (start, start + shift.Duration);
     }
 
     /// <summary>Every pair of one worker's duties whose real intervals overlap, earlier duty first, each pair once.</summary>
@@ -267,7 +267,7 @@ public static class RosterChecker
             var rules = problem.RulesFor(problem.Workers.First(w => w.Id == mine.Key));
             var spans = mine.Select(a => Span(problem, a)).ToList();
             if (rules.MinRest is { } mr
-                && spans.Any(x => spans.Any(y => x != y && x.Start <= y.Start && Period.Between(x.End, y.Start, PeriodUnits.Minutes).Minutes < mr.TotalMinutes)))
+                && spans.Any(x => spans.Any(y => x != y && x.Start <= y.Start && y.Start - x.End < mr)))
             {
                 return false;
             }

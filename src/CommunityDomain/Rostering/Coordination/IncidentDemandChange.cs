@@ -44,11 +44,7 @@ public abstract record IncidentDemandChange : RosterChange
     /// <param name="date">The date the shift starts on.</param>
     /// <param name="shift">The shift.</param>
     /// <returns>The shift's interval.</returns>
-    public Interval ShiftWindow(LocalDate date, ShiftDefinition shift)
-    {
-        var start = date.At(shift.Start).InZoneLeniently(Zone).ToInstant();
-        return new Interval(start, start + shift.Duration);
-    }
+    public Interval ShiftWindow(LocalDate date, ShiftDefinition shift) => shift.On(date, Zone);
 
     /// <summary>True when a shift on a date overlaps the incident's window.</summary>
     /// <param name="date">The date the shift starts on.</param>

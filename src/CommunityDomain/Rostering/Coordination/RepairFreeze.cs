@@ -27,7 +27,7 @@ internal sealed class RepairFreeze
     public LocalDate Date { get; }
 
     /// <summary>The instant a shift starts on a date.</summary>
-    public Instant Start(LocalDate date, ShiftDefinition shift) => date.At(shift.Start).InZoneLeniently(_zone!).ToInstant();
+    public Instant Start(LocalDate date, ShiftDefinition shift) => shift.On(date, _zone!).Start;
 
     /// <summary>True when the duty of <paramref name="code"/> on <paramref name="date"/> starts before the freeze instant.</summary>
     public bool IsFrozen(LocalDate date, string code) => _before is { } b && Start(date, _shifts[code]) < b;

@@ -498,7 +498,7 @@ public static class RosterRepair
         // the frozen date neither breaks the kept duty nor takes a new one.
         var shifts = changed.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
         var tails = past.Concat(changed.Pins)
-            .Select(a => (a.Worker, Date: a.Date.PlusDays(1), End: a.Date.At(shifts[a.ShiftCode].Start).PlusMinutes(shifts[a.ShiftCode].Minutes)))
+            .Select(a => (a.Worker, Date: a.Date.PlusDays(1), End: shifts[a.ShiftCode].On(a.Date, changed.Zone).End.InZone(changed.Zone).LocalDateTime))
             .Where(t => t.End > t.Date.AtMidnight() && (freeze.IsPast(t.Date) || cut.Any(c => c.Date == t.Date)) && !busy.Contains((t.Worker, t.Date)))
             .ToList();
         return changed.With(

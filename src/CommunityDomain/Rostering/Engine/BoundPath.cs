@@ -376,7 +376,7 @@ internal sealed class BoundPath
     {
         var (open, cost, keys, order) = (_open, _slotCost, _keys, _order);
         var (k, t, runCap, bases) = (_k, _t, _runCap, _bases);
-        var (forbidden, timing, stepTo, weekendUp) = (_r.Forbidden, _r.Timing, _shape.StepTo, _shape.WeekendUp);
+        var (forbidden, timing, stepTo, weekendUp) = (_r.Forbidden, _r.LooseTiming, _shape.StepTo, _shape.WeekendUp);
         var price = newWeekend ? _weekendPrice : 0;
         var row = d * t;
         for (var i = 0; i < k; i++)

@@ -59,7 +59,7 @@ internal sealed class BoundPredecessors
             for (var j = 0; j < k; j++)
             {
                 var pair = (open[j] * shiftCount) + open[i];
-                key[j] = r.Forbidden[pair] || r.Timing[pair] != 0 ? '0' : '1';
+                key[j] = r.Forbidden[pair] || r.LooseTiming[pair] != 0 ? '0' : '1';
             }
 
             var text = new string(key);

@@ -202,13 +202,13 @@ internal sealed class CompiledProblem
     /// Shifts last at most 24 hours, so only neighbouring dates can overlap.
     /// </summary>
     public bool OverlapsNeighbour(int[] assign, int w, int day, int slot) =>
-        (day > 0 && Overlap(w, assign[WorkerDay(w, day) - 1], slot))
-        || (day + 1 < Days && Overlap(w, slot, assign[WorkerDay(w, day) + 1]));
+        (day > 0 && Overlap(w, day, assign[WorkerDay(w, day) - 1], slot))
+        || (day + 1 < Days && Overlap(w, day + 1, slot, assign[WorkerDay(w, day) + 1]));
 
-    /// <summary>Whether worker <paramref name="w"/>'s duty <paramref name="first"/> overlaps <paramref name="next"/> on the next date (-1 = off).</summary>
-    public bool Overlap(int w, int first, int next) =>
+    /// <summary>Whether worker <paramref name="w"/>'s duty <paramref name="first"/> on the date before <paramref name="day"/> overlaps <paramref name="next"/> on <paramref name="day"/> (-1 = off).</summary>
+    public bool Overlap(int w, int day, int first, int next) =>
         first >= 0 && next >= 0
-        && Rules[WorkerRules[w]].Timing[(SlotShift[first] * ShiftCount) + SlotShift[next]] == CompiledRules.OverlapCode;
+        && Rules[WorkerRules[w]].Timing[day][(SlotShift[first] * ShiftCount) + SlotShift[next]] == CompiledRules.OverlapCode;
 
     public int CoverCostHard(int daySlot, int count) => CoverMissing(daySlot, count) + CoverExcess(daySlot, count);
 

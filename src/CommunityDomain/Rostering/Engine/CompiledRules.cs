@@ -16,19 +16,37 @@ internal sealed class CompiledRules
     /// <summary>Row-major [first * shifts + next]: true when an explicit forbidden succession bans next the day after first.</summary>
     public required bool[] Forbidden { get; init; }
 
-    /// <summary>Same index, next one date after first: 0, <see cref="RestCode"/> or <see cref="OverlapCode"/>.</summary>
-    public required byte[] Timing { get; init; }
+    /// <summary>
+    /// [date of next][first * shifts + next], next on that date and first on the date before: 0, <see cref="RestCode"/> or
+    /// <see cref="OverlapCode"/>, judged on their instants (<see cref="DutyTimings"/>). Dates without a clock change share one table.
+    /// </summary>
+    public required byte[][] Timing { get; init; }
 
-    /// <summary>Same index, next two dates after first (a date off between them): 0 or <see cref="RestCode"/>.</summary>
-    public required byte[] Timing2 { get; init; }
+    /// <summary>Same index, first two dates before next (a date off between them): 0 or <see cref="RestCode"/>.</summary>
+    public required byte[][] Timing2 { get; init; }
 
-    /// <summary>Same index: next may not follow first on the next date for any reason (the search's view).</summary>
-    public required bool[] Blocked { get; init; }
+    /// <summary>Same index, first three dates before next: null on the dates where no such pair breaks a rule (every date but a few after a spring-forward change).</summary>
+    public required byte[]?[] Timing3 { get; init; }
 
-    /// <summary>Same index: next may not follow first two dates later.</summary>
-    public required bool[] Blocked2 { get; init; }
+    /// <summary>[first * shifts + next]: a <see cref="Timing"/> rule only where it holds on every date (a relaxation, for the bound).</summary>
+    public required byte[] LooseTiming { get; init; }
 
-    /// <summary>True when some entry of <see cref="Blocked2"/> is set (the one-worker search then tracks the last shift over a date off).</summary>
+    /// <summary>Same index as <see cref="Timing"/>: next may not follow first on the date before for any reason (the search's view).</summary>
+    public required bool[][] Blocked { get; init; }
+
+    /// <summary>Same index as <see cref="Timing2"/>: next may not follow first two dates before.</summary>
+    public required bool[][] Blocked2 { get; init; }
+
+    /// <summary>The <see cref="Blocked"/> table of every date not in <see cref="ChangeDates"/>.</summary>
+    public required bool[] UsualBlocked { get; init; }
+
+    /// <summary>The <see cref="Blocked2"/> table of every date not in <see cref="ChangeDates"/>.</summary>
+    public required bool[] UsualBlocked2 { get; init; }
+
+    /// <summary>Ascending dates with their own tables: the clock changed since one of the two dates before (none in most problems).</summary>
+    public required int[] ChangeDates { get; init; }
+
+    /// <summary>True when some entry of <see cref="Blocked2"/> is set on some date (the one-worker search then tracks the last shift over a date off).</summary>
     public required bool AnyBlocked2 { get; init; }
 
     public required int MinMinutes { get; init; }

@@ -174,7 +174,8 @@ internal static class ProblemCompiler
     {
         var rules = new List<CompiledRules>();
         var ruleIndex = new Dictionary<WorkRules, int>(ReferenceEqualityComparer.Instance);
-        var timings = new Dictionary<long, Timings>();
+        var timings = new Dictionary<long, DutyTimings>();
+        var lags = ClockLags.Of(problem);
         var workerRules = new int[problem.Workers.Count];
         for (var w = 0; w < workerRules.Length; w++)
         {
@@ -185,13 +186,13 @@ internal static class ProblemCompiler
                 var minRest = r.MinRest is { } rest ? (long)rest.TotalMinutes : 0;
                 if (!timings.TryGetValue(minRest, out var timing))
                 {
-                    timing = CompileTimings(problem.Shifts, minRest);
+                    timing = DutyTimings.Compile(problem.Shifts, minRest, lags);
                     timings[minRest] = timing;
                 }
 
                 ri = rules.Count;
                 ruleIndex[r] = ri;
-                rules.Add(CompileRules(r, timing, problem.Shifts.Count, shiftIndex));
+                rules.Add(CompileRules(r, timing, lags.ChangeDates, problem.Shifts.Count, shiftIndex));
             }
 
             workerRules[w] = ri;
@@ -280,8 +281,8 @@ internal static class ProblemCompiler
         var cells = workers.Count * days * (slots.Count + 1);
         var table = new ChoiceTable(new int[cells], new bool[cells], new byte[cells], new int[workers.Count * slots.Count]);
         var day = new DayChoices(slots, cover, wishes, table, problem.Shifts.Count, days);
-        var timings = new ShiftTimings(problem.Shifts);
-        var reach = ReachDays(problem.Shifts);
+        var timings = new ShiftTimings(problem.Shifts, problem.Zone);
+        var reach = ReachDays(problem.Shifts, problem.Zone);
         var judged = new bool[days + reach];
         for (var w = 0; w < workers.Count; w++)
         {
@@ -314,14 +315,19 @@ internal static class ProblemCompiler
         private readonly int[] _minutes;
         private readonly int[] _timingOf;
         private readonly bool[] _canServe;
+        private readonly DateTimeZone _zone;
+        private readonly bool _fixedOffset;
+        private readonly ShiftDefinition[] _shift;
 
-        public ShiftTimings(IReadOnlyList<ShiftDefinition> shifts)
+        public ShiftTimings(IReadOnlyList<ShiftDefinition> shifts, DateTimeZone zone)
         {
+            (_zone, _fixedOffset) = (zone, zone.MinOffset == zone.MaxOffset);
             // A linear scan over the few distinct times (a dictionary keyed by a value tuple is one more generic
             // instantiation for the JIT to compile on a cold start).
             _start = new LocalTime[shifts.Count];
             _minutes = new int[shifts.Count];
             _timingOf = new int[shifts.Count];
+            _shift = new ShiftDefinition[shifts.Count];
             var count = 0;
             for (var t = 0; t < shifts.Count; t++)
             {
@@ -333,7 +339,7 @@ internal static class ProblemCompiler
 
                 if (k == count)
                 {
-                    (_start[k], _minutes[k]) = (shifts[t].Start, shifts[t].Minutes);
+                    (_start[k], _minutes[k], _shift[k]) = (shifts[t].Start, shifts[t].Minutes, shifts[t]);
                     count++;
                 }
 
@@ -353,14 +359,27 @@ internal static class ProblemCompiler
 
             for (var k = 0; k < _canServe.Length; k++)
             {
-                var start = date.At(_start[k]);
-                _canServe[k] = AvailabilityRule.CanServe(worker, start, start.PlusMinutes(_minutes[k]));
+                var (start, end) = LocalSpan(date, k);
+                _canServe[k] = AvailabilityRule.CanServe(worker, start, end);
             }
 
             for (var t = 0; t < canServe.Length; t++)
             {
                 canServe[t] = _canServe[_timingOf[t]];
             }
+        }
+
+        /// <summary>Distinct timing <paramref name="k"/>'s duty on <paramref name="date"/> as local date-times (<see cref="ShiftDefinition.On"/>, shown in the zone).</summary>
+        private (LocalDateTime Start, LocalDateTime End) LocalSpan(LocalDate date, int k)
+        {
+            var start = date.At(_start[k]);
+            if (_fixedOffset)
+            {
+                return (start, start.PlusMinutes(_minutes[k]));
+            }
+
+            var span = _shift[k].On(date, _zone);
+            return (span.Start.InZone(_zone).LocalDateTime, span.End.InZone(_zone).LocalDateTime);
         }
     }
 
@@ -437,12 +456,14 @@ internal static class ProblemCompiler
     }
 
     /// <summary>How many dates after its own a duty of these shifts can reach (0 when every shift ends by midnight).</summary>
-    private static int ReachDays(IReadOnlyList<ShiftDefinition> shifts)
+    private static int ReachDays(IReadOnlyList<ShiftDefinition> shifts, DateTimeZone zone)
     {
+        // A clock that jumps forward ends a duty later on the clock, by at most the zone's whole range of offsets.
+        var jump = (zone.MaxOffset - zone.MinOffset).Seconds / 60;
         var reach = 0;
         foreach (var shift in shifts)
         {
-            var lastMinute = (shift.Start.TickOfDay / NodaConstants.TicksPerMinute) + Math.Max(shift.Minutes, 1) - 1;
+            var lastMinute = (shift.Start.TickOfDay / NodaConstants.TicksPerMinute) + Math.Max(shift.Minutes, 1) - 1 + jump;
             reach = Math.Max(reach, (int)(lastMinute / (24 * 60)));
         }
 
@@ -521,7 +542,7 @@ internal static class ProblemCompiler
     // Run once per distinct rules object (134 on community-600, each with 1,454 successions and 85 x 85 tables): fully
     // optimised on first call, like the choices' day loop.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static CompiledRules CompileRules(WorkRules rules, Timings timings, int n, Dictionary<string, int> shiftIndex)
+    private static CompiledRules CompileRules(WorkRules rules, DutyTimings timings, int[] changeDates, int n, Dictionary<string, int> shiftIndex)
     {
         var maxPer = new int[n];
         Array.Fill(maxPer, CompiledRules.Unlimited);
@@ -536,20 +557,21 @@ internal static class ProblemCompiler
             forbidden[(shiftIndex[f.First] * n) + shiftIndex[f.Next]] = true;
         }
 
-        var blocked = new bool[n * n];
-        for (var i = 0; i < blocked.Length; i++)
-        {
-            blocked[i] = forbidden[i] || timings.Next[i] != 0;
-        }
-
+        var blocked = DutyTimings.PerDate(timings.Next, timings.UsualNext, t => Blocked(forbidden, t));
+        var blocked2 = DutyTimings.PerDate(timings.SecondNext, timings.UsualSecondNext, static t => Array.ConvertAll(t, c => c != 0));
         return new CompiledRules
         {
             MaxPerShift = maxPer,
             Forbidden = forbidden,
             Timing = timings.Next,
             Timing2 = timings.SecondNext,
+            Timing3 = timings.ThirdNext,
+            LooseTiming = timings.LooseNext,
             Blocked = blocked,
-            Blocked2 = timings.Blocked2,
+            Blocked2 = blocked2,
+            UsualBlocked = blocked[0], // the first date follows no date, so it is never a change date
+            UsualBlocked2 = blocked2[0],
+            ChangeDates = changeDates,
             AnyBlocked2 = timings.AnyBlocked2,
             MinMinutes = rules.MinTotalMinutes,
             MaxMinutes = rules.MaxTotalMinutes ?? CompiledRules.Unlimited,
@@ -559,48 +581,16 @@ internal static class ProblemCompiler
             MinDaysOff = rules.MinConsecutiveDaysOff,
             MaxWeekends = rules.MaxWeekends ?? CompiledRules.Unlimited,
         };
-    }
 
-    /// <summary>
-    /// Rest and overlap between duties one and two dates apart, from their real intervals. Duties three or more
-    /// dates apart never meet a rule: a shift starts before 24:00 and lasts at most 24 h, and the minimum rest is
-    /// at most 24 h, so at least 24 h + 1 min lies between them.
-    /// </summary>
-    private static Timings CompileTimings(IReadOnlyList<ShiftDefinition> shifts, long minRest)
-    {
-        var n = shifts.Count;
-        var next = new byte[n * n];
-        var secondNext = new byte[n * n];
-        var blocked2 = new bool[n * n];
-        var anyBlocked2 = false;
-        for (var a = 0; a < n; a++)
+        static bool[] Blocked(bool[] forbidden, byte[] timing)
         {
-            for (var b = 0; b < n; b++)
+            var blocked = new bool[forbidden.Length];
+            for (var i = 0; i < blocked.Length; i++)
             {
-                var i = (a * n) + b;
-                next[i] = Timing(shifts[a], shifts[b], 1, minRest);
-                secondNext[i] = Timing(shifts[a], shifts[b], 2, minRest);
-                blocked2[i] = secondNext[i] != 0;
-                anyBlocked2 |= blocked2[i];
+                blocked[i] = forbidden[i] || timing[i] != 0;
             }
+
+            return blocked;
         }
-
-        return new Timings(next, secondNext, blocked2, anyBlocked2);
-    }
-
-    /// <summary>Timing codes for the next and the second-next date, and where the second-next one blocks.</summary>
-    private sealed record Timings(byte[] Next, byte[] SecondNext, bool[] Blocked2, bool AnyBlocked2);
-
-    /// <summary>
-    /// 0 when shift <paramref name="next"/>, <paramref name="days"/> dates after shift <paramref name="first"/>,
-    /// keeps the rules; <see cref="CompiledRules.RestCode"/> for less rest than <paramref name="minRest"/>
-    /// minutes; <see cref="CompiledRules.OverlapCode"/> when the two overlap.
-    /// </summary>
-    private static byte Timing(ShiftDefinition first, ShiftDefinition next, int days, long minRest)
-    {
-        // Local times of the roster: minutes from the end of first to the start of next.
-        var gap = (days * 24L * 60) + (next.Start.TickOfDay / NodaConstants.TicksPerMinute)
-            - (first.Start.TickOfDay / NodaConstants.TicksPerMinute) - first.Minutes;
-        return gap < 0 ? CompiledRules.OverlapCode : gap < minRest ? CompiledRules.RestCode : (byte)0;
     }
 }

@@ -369,8 +369,8 @@ internal sealed partial class WorkerScheduleDp
         {
             var price = _openPrice[(d * shifts) + t];
             if (double.IsPositiveInfinity(price)
-                || (from.IsWork && _openBlocked[(from.Shift * shifts) + t])
-                || (from.BeforeOff >= 0 && _openBlocked2[(from.BeforeOff * shifts) + t]))
+                || (from.IsWork && _openBlocked[d][(from.Shift * shifts) + t])
+                || (from.BeforeOff >= 0 && _openBlocked2[d][(from.BeforeOff * shifts) + t]))
             {
                 continue;
             }
@@ -390,8 +390,8 @@ internal sealed partial class WorkerScheduleDp
         var shifts = layout.Shifts;
         var stride = layout.RunCap * 2 * layout.WeekendCounts;
         var prices = _openPrice.AsSpan(d * shifts, shifts);
-        ReadOnlySpan<bool> blocked = from.IsWork ? _openBlocked.AsSpan(from.Shift * shifts, shifts) : default;
-        ReadOnlySpan<bool> blocked2 = from.BeforeOff >= 0 ? _openBlocked2.AsSpan(from.BeforeOff * shifts, shifts) : default;
+        ReadOnlySpan<bool> blocked = from.IsWork ? _openBlocked[d].AsSpan(from.Shift * shifts, shifts) : default;
+        ReadOnlySpan<bool> blocked2 = from.BeforeOff >= 0 ? _openBlocked2[d].AsSpan(from.BeforeOff * shifts, shifts) : default;
         var value = _previous[block];
         var backRow = d * layout.Count;
         for (var t = 0; t < prices.Length; t++)

@@ -58,7 +58,7 @@ internal sealed partial class WorkerScheduleDp
                 var (free, kept, cheapest) = prune ? Saturated(layout, block, d, inWeekend) : (-1, -1, double.PositiveInfinity);
                 var offTo = noOff ? -1 : _baseOff[b];
                 var (workTo, workCounts) = _baseWork[(2 * b) + (weekend >= 0 && !inWeekend ? 1 : 0)];
-                var blocked = BlockedAfter(layout.Shifts, from);
+                var blocked = BlockedAfter(layout.Shifts, from, d);
                 for (var weekends = 0; weekends < counts; weekends++)
                 {
                     var value = yesterday[block + weekends];
@@ -153,9 +153,9 @@ internal sealed partial class WorkerScheduleDp
     }
 
     /// <summary>The open shifts that may not follow base state <paramref name="from"/> (its shift, or the shift before a first date off).</summary>
-    private ReadOnlySpan<bool> BlockedAfter(int shifts, in DayState from) =>
-        from.IsWork ? _openBlocked.AsSpan(from.Shift * shifts, shifts)
-        : from.BeforeOff >= 0 ? _openBlocked2.AsSpan(from.BeforeOff * shifts, shifts)
+    private ReadOnlySpan<bool> BlockedAfter(int shifts, in DayState from, int d) =>
+        from.IsWork ? _openBlocked[d].AsSpan(from.Shift * shifts, shifts)
+        : from.BeforeOff >= 0 ? _openBlocked2[d].AsSpan(from.BeforeOff * shifts, shifts)
         : default;
 
     /// <summary>

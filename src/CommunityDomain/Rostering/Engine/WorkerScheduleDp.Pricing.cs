@@ -161,10 +161,30 @@ internal sealed partial class WorkerScheduleDp
         for (var i = 0; i < k; i++)
         {
             _openMinutes[i] = p.ShiftMinutes[_open[i]];
+        }
+
+        OpenPairs(r.UsualBlocked, _usualOpenBlocked, k, shifts);
+        OpenPairs(r.UsualBlocked2, _usualOpenBlocked2, k, shifts);
+        foreach (var d in r.ChangeDates)
+        {
+            if (ReferenceEquals(_openBlocked[d], _usualOpenBlocked))
+            {
+                (_openBlocked[d], _openBlocked2[d]) = (new bool[shifts * shifts], new bool[shifts * shifts]);
+            }
+
+            OpenPairs(r.Blocked[d], _openBlocked[d], k, shifts);
+            OpenPairs(r.Blocked2[d], _openBlocked2[d], k, shifts);
+        }
+    }
+
+    /// <summary>The <paramref name="k"/> open shifts' rows and columns of a shifts x shifts table, as a k x k one.</summary>
+    private void OpenPairs(bool[] all, bool[] open, int k, int shifts)
+    {
+        for (var i = 0; i < k; i++)
+        {
             for (var j = 0; j < k; j++)
             {
-                _openBlocked[(i * k) + j] = r.Blocked[(_open[i] * shifts) + _open[j]];
-                _openBlocked2[(i * k) + j] = r.Blocked2[(_open[i] * shifts) + _open[j]];
+                open[(i * k) + j] = all[(_open[i] * shifts) + _open[j]];
             }
         }
     }

@@ -170,7 +170,7 @@ internal sealed partial class WorkerScheduleDp
         }
 
         var cell = _p.WorkerDay(w, k);
-        return _p.Overlap(w, _scratchAssign[cell - 1], _scratchAssign[cell]);
+        return _p.Overlap(w, k, _scratchAssign[cell - 1], _scratchAssign[cell]);
     }
 
     /// <summary>The hard amount of worker <paramref name="w"/>'s own rules (<see cref="WorkerScoring"/>) with <paramref name="row"/> as their row.</summary>

@@ -61,8 +61,12 @@ internal sealed partial class WorkerScheduleDp
     private readonly double[] _bestPrice;
     private readonly int[] _open;
     private readonly double[] _openPrice;
-    private readonly bool[] _openBlocked;
-    private readonly bool[] _openBlocked2;
+    // Per date: the open shifts' blocked pairs with the date before (and two before); every date shares the usual
+    // tables except the few after a clock change (CompiledRules.ChangeDates), which get their own on first use.
+    private readonly bool[] _usualOpenBlocked;
+    private readonly bool[] _usualOpenBlocked2;
+    private readonly bool[][] _openBlocked;
+    private readonly bool[][] _openBlocked2;
     private readonly int[] _openMinutes;
     private readonly int[] _openUnits;
     private int _openCount;
@@ -113,8 +117,12 @@ internal sealed partial class WorkerScheduleDp
         _bestPrice = new double[p.Days * p.ShiftCount];
         _open = new int[p.ShiftCount];
         _openPrice = new double[p.Days * p.ShiftCount];
-        _openBlocked = new bool[p.ShiftCount * p.ShiftCount];
-        _openBlocked2 = new bool[p.ShiftCount * p.ShiftCount];
+        _usualOpenBlocked = new bool[p.ShiftCount * p.ShiftCount];
+        _usualOpenBlocked2 = new bool[p.ShiftCount * p.ShiftCount];
+        _openBlocked = new bool[p.Days][];
+        _openBlocked2 = new bool[p.Days][];
+        Array.Fill(_openBlocked, _usualOpenBlocked);
+        Array.Fill(_openBlocked2, _usualOpenBlocked2);
         _openMinutes = new int[p.ShiftCount];
         _openUnits = new int[p.ShiftCount];
         _bestSlot = new int[p.Days * p.ShiftCount];

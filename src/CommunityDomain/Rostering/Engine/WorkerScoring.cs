@@ -115,7 +115,7 @@ internal static class WorkerScoring
         return hard;
     }
 
-    /// <summary>Forbidden successions, rest and overlap with the previous duty when it is one or two dates back (later ones can break no timing rule).</summary>
+    /// <summary>Forbidden successions, rest and overlap with the previous duty when it is one, two or (after a spring-forward change) three dates back (later ones can break no timing rule).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int WithPreviousDuty<TSink>(int shifts, CompiledRules r, int w, int d, int s, int t, in Walk walk, ref TSink sink)
         where TSink : struct, IScoreSink
@@ -130,13 +130,15 @@ internal static class WorkerScoring
                 Emit(ref sink, RuleKind.ForbiddenSuccession, w, d, s, 1);
             }
 
-            if (r.Timing[pair] != 0)
+            var timing = r.Timing[d][pair];
+            if (timing != 0)
             {
                 hard++;
-                Emit(ref sink, r.Timing[pair] == CompiledRules.OverlapCode ? RuleKind.Overlap : RuleKind.Rest, w, d, s, 1);
+                Emit(ref sink, timing == CompiledRules.OverlapCode ? RuleKind.Overlap : RuleKind.Rest, w, d, s, 1);
             }
         }
-        else if (walk.LastDay == d - 2 && r.Timing2[(walk.LastShift * shifts) + t] != 0)
+        else if ((walk.LastDay == d - 2 && r.Timing2[d][(walk.LastShift * shifts) + t] != 0)
+            || (walk.LastDay == d - 3 && r.Timing3[d] is { } third && third[(walk.LastShift * shifts) + t] != 0))
         {
             hard++;
             Emit(ref sink, RuleKind.Rest, w, d, s, 1);

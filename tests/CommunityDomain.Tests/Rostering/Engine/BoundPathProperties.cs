@@ -170,7 +170,7 @@ public sealed class BoundPathProperties
             if (d > 0 && t >= 0 && schedule[d - 1] >= 0)
             {
                 var pair = (schedule[d - 1] * p.ShiftCount) + t;
-                cost += rules.Forbidden[pair] || rules.Timing[pair] != 0 ? double.PositiveInfinity : 0;
+                cost += rules.Forbidden[pair] || rules.LooseTiming[pair] != 0 ? double.PositiveInfinity : 0;
             }
         }
 

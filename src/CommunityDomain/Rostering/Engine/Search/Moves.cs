@@ -404,7 +404,7 @@ internal static class BlockSwap
     {
         var p = ev.P;
         var assign = ev.Assign;
-        return (from > 0 && p.Overlap(w, assign[p.WorkerDay(w, from) - 1], assign[p.WorkerDay(other, from)]))
-            || (to < p.Days && p.Overlap(w, assign[p.WorkerDay(other, to) - 1], assign[p.WorkerDay(w, to)]));
+        return (from > 0 && p.Overlap(w, from, assign[p.WorkerDay(w, from) - 1], assign[p.WorkerDay(other, from)]))
+            || (to < p.Days && p.Overlap(w, to, assign[p.WorkerDay(other, to) - 1], assign[p.WorkerDay(w, to)]));
     }
 }
