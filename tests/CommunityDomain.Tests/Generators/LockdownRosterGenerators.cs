@@ -16,6 +16,7 @@ public enum LockdownShape
     ManyShiftTypes,
     LongHorizon,
     Mixed,
+    ClockChange,
 }
 
 /// <summary>A generated problem that need not have any feasible roster.</summary>
@@ -29,7 +30,8 @@ public sealed record LockdownProblem(int Seed, LockdownShape Shape, RosterProble
 /// <summary>
 /// Rostering problems as lockdowns bring them, not planted around a solution: fewer volunteers than
 /// duties, hard minimums nobody can meet, no workers at all, everything pinned, pins that break rules,
-/// 24-hour duties and nights into the next date, 40+ shift types, a year's horizon; random unavailable
+/// 24-hour duties and nights into the next date, 40+ shift types, a year's horizon, a few dates around a
+/// daylight-saving change in a zone that has one (nights and windows across it); random unavailable
 /// dates, availability windows across midnight, confinement, tight rules. Every problem is one that
 /// <see cref="RosterProblem.Create"/> accepts. Shrinks by <see cref="RosterShrinkers.ShrinkLockdown"/> towards
 /// fewer workers, demands, dates, wishes and pins (the shape and seed are kept).
@@ -54,8 +56,15 @@ public static class LockdownRosterGenerators
     {
         var r = new Random(seed);
         var start = new LocalDate(2022, 8, 15).PlusDays(r.Next(7));
+        var zone = DateTimeZone.Utc;
+        if (shape == LockdownShape.ClockChange)
+        {
+            (zone, start) = NearClockChange(r);
+        }
+
         var days = shape switch
         {
+            LockdownShape.ClockChange => r.Next(2, 9),
             LockdownShape.LongHorizon => r.Next(2) == 0 ? 365 : r.Next(60, 120),
             LockdownShape.ManyShiftTypes => r.Next(3, 10),
             _ => r.Next(1, 16),
@@ -68,7 +77,9 @@ public static class LockdownRosterGenerators
         var shiftCount = shape == LockdownShape.ManyShiftTypes ? r.Next(40, 46) : r.Next(1, 5);
         var shifts = Enumerable.Range(0, shiftCount).Select(i =>
         {
-            var startTime = new LocalTime(r.Next(24), r.Next(4) * 15);
+            // Around a clock change, most duties start in the night: across it, inside its gap or in its repeated hour.
+            var hour = shape == LockdownShape.ClockChange && r.Next(3) > 0 ? (r.Next(8) + 19) % 24 : r.Next(24);
+            var startTime = new LocalTime(hour, r.Next(4) * 15);
             var hours = shape == LockdownShape.DayLongShifts || r.Next(6) == 0 ? 24 : r.Next(1, 13);
             return new ShiftDefinition("S" + i, startTime, Duration.FromMinutes((hours * 60) - (hours == 24 ? 0 : r.Next(2) * 30)));
         }).ToList();
@@ -114,7 +125,7 @@ public static class LockdownRosterGenerators
             var windows = new List<AvailabilityWindow>();
             for (var i = r.Next(0, 3); i > 0; i--)
             {
-                var from = horizon.Start.PlusDays(r.Next(days)).At(new LocalTime(r.Next(24), 0));
+                var from = horizon.Start.PlusDays(r.Next(days)).At(new LocalTime(r.Next(24), shape == LockdownShape.ClockChange ? r.Next(4) * 15 : 0));
                 windows.Add(new AvailabilityWindow(from, from.PlusHours(r.Next(1, 30))));
             }
 
@@ -154,8 +165,22 @@ public static class LockdownRosterGenerators
         }
 
         var problem = RosterProblem.Create(horizon, shifts, demands, workers, defaultRules: r.Next(2) == 0 ? Rules(r, shifts, days) : null,
-            wishes: wishes, pins: pins, weights: new PreferenceWeights(r.Next(0, 3), r.Next(0, 3)));
+            wishes: wishes, pins: pins, weights: new PreferenceWeights(r.Next(0, 3), r.Next(0, 3)), zone: zone);
         return new LockdownProblem(seed, shape, problem);
+    }
+
+    /// <summary>
+    /// A zone with daylight-saving changes (an hour forward or back; Lord Howe's half hour) and a date up to three days
+    /// before one of its 2022 changes, so the horizon spans it.
+    /// </summary>
+    private static (DateTimeZone Zone, LocalDate Start) NearClockChange(Random r)
+    {
+        string[] zones = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "Asia/Tehran"];
+        var zone = DateTimeZoneProviders.Tzdb[zones[r.Next(zones.Length)]];
+        var year = new NodaTime.Interval(Instant.FromUtc(2022, 1, 1, 0, 0), Instant.FromUtc(2023, 1, 1, 0, 0));
+        var changes = zone.GetZoneIntervals(year).Skip(1).Select(i => i.Start).ToList();
+        var change = changes[r.Next(changes.Count)];
+        return (zone, change.InZone(zone).Date.PlusDays(-r.Next(4)));
     }
 
     /// <summary>Random work rules of every kind, tight or loose, for <paramref name="days"/> dates.</summary>

@@ -1,0 +1,161 @@
+using CommunityDomain.Communities;
+using CommunityDomain.Contracts;
+using CommunityDomain.Kernel;
+using CommunityDomain.Rostering;
+using NodaTime.Testing;
+
+namespace CommunityDomain.Tests.Rostering;
+
+/// <summary>
+/// Rules about time are about instants: across a daylight-saving change a duty is as long as its duration, so rest,
+/// overlap and availability follow the real clock of <see cref="RosterProblem.Zone"/> (New York: 13 March 2022 02:00
+/// jumps to 03:00, 6 November 2022 02:00 falls back to 01:00). Every score is also checked by the independent checker.
+/// </summary>
+public sealed class ClockChangeTests
+{
+    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+    private static readonly LocalDate FallBackEve = new(2022, 11, 5);
+    private static readonly LocalDate SpringForwardEve = new(2022, 3, 12);
+    private static readonly Id<Post> Gate = new(1);
+    private static readonly Id<Compound> Home = new(1);
+
+    private static RosterProblem Problem(
+        DateTimeZone? zone, LocalDate first, int days, ShiftDefinition[] shifts, (int Day, string Code)[] duties, WorkRules? rules = null, Worker? worker = null) =>
+        RosterProblem.Create(
+            new DateInterval(first, first.PlusDays(days - 1)),
+            shifts,
+            duties.Select(d => new Demand(Gate, Home, first.PlusDays(d.Day), d.Code, 1, 100, 1)),
+            [worker ?? new Worker(new Id<Worker>(1), WorkerKind.Staff, Home)],
+            rules,
+            zone: zone);
+
+    private static RosterScore Score(RosterProblem problem, params (int Day, string Code)[] duties)
+    {
+        var assignments = duties.Select(d => new RosterAssignment(new Id<Worker>(1), problem.Horizon.Start.PlusDays(d.Day), Gate, d.Code)).ToList();
+        var score = RosterPlanner.Score(problem, assignments).Score;
+        var check = RosterChecker.Check(problem, assignments);
+        Assert.Equal((check.Hard, check.Soft), (score.Hard, score.Soft));
+        return score;
+    }
+
+    private static int Hard(RosterScore score, RuleKind rule) => score.ByRule.GetValueOrDefault(rule).Hard;
+
+    private static int Planned(RosterProblem problem) =>
+        RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 2_000)).Match(r => r.Assignments.Count, n => -1);
+
+    [Fact]
+    public void A_night_across_the_fall_back_change_ends_an_hour_earlier_on_the_clock_so_the_next_morning_duty_does_not_overlap()
+    {
+        // 20:00 EDT + 12 h = 07:00 EST; on a clock without changes it would end at 08:00, after the 07:30 start.
+        ShiftDefinition[] shifts = [new("N", new LocalTime(20, 0), Duration.FromHours(12)), new("M", new LocalTime(7, 30), Duration.FromHours(8))];
+        (int, string)[] duties = [(0, "N"), (1, "M")];
+        var real = Problem(NewYork, FallBackEve, 2, shifts, duties);
+        var fixedClock = Problem(null, FallBackEve, 2, shifts, duties);
+
+        Assert.Equal(0, Score(real, duties).Hard);
+        Assert.Equal(1, Hard(Score(fixedClock, duties), RuleKind.Overlap));
+        Assert.Equal(2, Planned(real));
+        Assert.Equal(1, Planned(fixedClock));
+    }
+
+    [Fact]
+    public void Rest_across_the_spring_forward_change_is_an_hour_shorter_and_the_planner_keeps_it()
+    {
+        // 22:00 EST to 08:00 EDT is 9 hours, not 10.
+        ShiftDefinition[] shifts = [new("E", new LocalTime(14, 0), Duration.FromHours(8)), new("M", new LocalTime(8, 0), Duration.FromHours(8))];
+        (int, string)[] duties = [(0, "E"), (1, "M")];
+        var rules = new WorkRules(minRest: Duration.FromHours(10));
+        var real = Problem(NewYork, SpringForwardEve, 2, shifts, duties, rules);
+        var fixedClock = Problem(null, SpringForwardEve, 2, shifts, duties, rules);
+
+        Assert.Equal(1, Hard(Score(real, duties), RuleKind.Rest));
+        Assert.Equal(0, Score(fixedClock, duties).Hard);
+        Assert.Equal(1, Planned(real));
+        Assert.Equal(2, Planned(fixedClock));
+    }
+
+    [Fact]
+    public void Rest_across_a_date_off_and_the_spring_forward_change_is_judged_on_instants()
+    {
+        // A 24-hour duty from 08:00 EST on the 12th ends at 09:00 EDT on the 13th; 06:00 on the 14th is 21 h later.
+        ShiftDefinition[] shifts = [new("X", new LocalTime(8, 0), Duration.FromHours(24)), new("M", new LocalTime(6, 0), Duration.FromHours(8))];
+        (int, string)[] duties = [(0, "X"), (2, "M")];
+        var rules = new WorkRules(minRest: Duration.FromHours(22));
+
+        Assert.Equal(1, Hard(Score(Problem(NewYork, SpringForwardEve, 3, shifts, duties, rules), duties), RuleKind.Rest));
+        Assert.Equal(0, Score(Problem(null, SpringForwardEve, 3, shifts, duties, rules), duties).Hard);
+    }
+
+    [Fact]
+    public void Rest_three_dates_apart_counts_when_the_clock_jumps_forward_between_the_duties()
+    {
+        // 23:45 EST on the 11th + 24 h ends 23:45 EST on the 12th; 00:00 EDT on the 14th is 23 h 15 min later, under 24 h.
+        ShiftDefinition[] shifts = [new("Z", new LocalTime(23, 45), Duration.FromHours(24)), new("A", new LocalTime(0, 0), Duration.FromHours(8))];
+        (int, string)[] duties = [(0, "Z"), (3, "A")];
+        var rules = new WorkRules(minRest: Duration.FromHours(24));
+        var first = SpringForwardEve.PlusDays(-1);
+
+        Assert.Equal(1, Hard(Score(Problem(NewYork, first, 4, shifts, duties, rules), duties), RuleKind.Rest));
+        Assert.Equal(0, Score(Problem(null, first, 4, shifts, duties, rules), duties).Hard);
+    }
+
+    [Fact]
+    public void Availability_is_judged_on_the_duty_s_real_end_across_the_fall_back_change()
+    {
+        // Available 19:00 on the 5th to 07:00 on the 6th and again from 09:00 (both dates restricted): the 12-hour
+        // night from 20:00 ends at 07:00 EST, inside; on a clock without changes it would end at 08:00, outside.
+        var night = new AvailabilityWindow(FallBackEve.At(new LocalTime(19, 0)), FallBackEve.PlusDays(1).At(new LocalTime(7, 0)));
+        var day = new AvailabilityWindow(FallBackEve.PlusDays(1).At(new LocalTime(9, 0)), FallBackEve.PlusDays(1).At(new LocalTime(17, 0)));
+        var worker = new Worker(new Id<Worker>(1), WorkerKind.Staff, Home, availability: [night, day]);
+        ShiftDefinition[] shifts = [new("N", new LocalTime(20, 0), Duration.FromHours(12))];
+        (int, string)[] duties = [(0, "N")];
+
+        Assert.Equal(0, Score(Problem(NewYork, FallBackEve, 1, shifts, duties, worker: worker), duties).Hard);
+        Assert.Equal(1, Hard(Score(Problem(null, FallBackEve, 1, shifts, duties, worker: worker), duties), RuleKind.Unavailable));
+    }
+
+    [Fact]
+    public void On_places_a_start_in_the_spring_forward_gap_after_the_gap_and_an_ambiguous_one_at_the_earlier_instant()
+    {
+        var inGap = new ShiftDefinition("G", new LocalTime(2, 30), Duration.FromHours(1)).On(SpringForwardEve.PlusDays(1), NewYork);
+        Assert.Equal(Instant.FromUtc(2022, 3, 13, 7, 30), inGap.Start);
+        Assert.Equal(Duration.FromHours(1), inGap.Duration);
+
+        var repeated = new ShiftDefinition("R", new LocalTime(1, 30), Duration.FromHours(1)).On(FallBackEve.PlusDays(1), NewYork);
+        Assert.Equal(Instant.FromUtc(2022, 11, 6, 5, 30), repeated.Start);
+
+        var refused = Assert.Throws<ArgumentNullException>(() => new ShiftDefinition("R", new LocalTime(1, 30), Duration.FromHours(1)).On(FallBackEve, null!));
+        Assert.Equal("zone", refused.ParamName);
+    }
+
+    [Fact]
+    public void A_problem_s_zone_is_the_one_given_else_the_community_s_else_UTC_and_must_match_the_community()
+    {
+        var shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        var community = Community.Create("Pubai", shanghai, new FakeClock(Instant.FromUtc(2022, 4, 1, 0, 0)));
+        var horizon = new DateInterval(FallBackEve, FallBackEve);
+        ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(8))];
+
+        Assert.Equal(DateTimeZone.Utc, RosterProblem.Create(horizon, shifts, [], []).Zone);
+        Assert.Equal(NewYork, RosterProblem.Create(horizon, shifts, [], [], zone: NewYork).Zone);
+        Assert.Equal(shanghai, RosterProblem.Create(horizon, shifts, [], [], community: community).Zone);
+        Assert.Equal(shanghai, RosterProblem.Create(horizon, shifts, [], [], community: community, zone: shanghai).Zone);
+        var refused = Assert.Throws<ArgumentException>(() => RosterProblem.Create(horizon, shifts, [], [], community: community, zone: NewYork));
+        Assert.Equal("zone", refused.ParamName);
+    }
+
+    [Fact]
+    public void A_stored_problem_keeps_its_zone_and_one_stored_without_a_zone_reads_as_UTC()
+    {
+        ShiftDefinition[] shifts = [new("N", new LocalTime(20, 0), Duration.FromHours(12))];
+        var problem = Problem(NewYork, FallBackEve, 2, shifts, [(0, "N")]);
+
+        var json = CommunityJson.Write(problem);
+        var back = CommunityJson.Read<RosterProblem>(json).AsT0;
+        Assert.Equal(NewYork, back.Zone);
+
+        var withoutZone = json.Replace("\"zone\":\"America/New_York\",", "", StringComparison.Ordinal).Replace(",\"zone\":\"America/New_York\"", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("America/New_York", withoutZone, StringComparison.Ordinal);
+        Assert.Equal(DateTimeZone.Utc, CommunityJson.Read<RosterProblem>(withoutZone).AsT0.Zone);
+    }
+}
