@@ -173,7 +173,7 @@ public static class LockdownRosterGenerators
     /// A zone with daylight-saving changes (an hour forward or back; Lord Howe's half hour) and a date up to three days
     /// before one of its 2022 changes, so the horizon spans it.
     /// </summary>
-    private static (DateTimeZone Zone, LocalDate Start) NearClockChange(Random r)
+    internal static (DateTimeZone Zone, LocalDate Start) NearClockChange(Random r)
     {
         string[] zones = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "Asia/Tehran"];
         var zone = DateTimeZoneProviders.Tzdb[zones[r.Next(zones.Length)]];

@@ -25,12 +25,18 @@ public sealed class LowerBoundProperties
         Gen.Choose(0, int.MaxValue - 1).Select(seed => new TinyProblem(seed, Tiny(seed))),
         t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
 
-    /// <summary>A tiny problem of any shape: 1-3 workers, 1-4 dates, 1-3 shifts (up to 24 h), random rules, minimums, maxima, wishes and pins.</summary>
+    /// <summary>A tiny problem of any shape: 1-3 workers, 1-4 dates, 1-3 shifts (up to 24 h), random rules, minimums, maxima, wishes and pins; one in four across a clock change.</summary>
     private static RosterProblem Tiny(int seed)
     {
         var r = new Random(seed);
         var days = r.Next(1, 5);
         var start = new LocalDate(2022, 8, 18).PlusDays(r.Next(7)); // weekends fall anywhere
+        var zone = DateTimeZone.Utc;
+        if (seed % 4 == 0)
+        {
+            (zone, start) = LockdownRosterGenerators.NearClockChange(new Random(~seed)); // its own draws: the other problems stay as they were
+        }
+
         var horizon = new DateInterval(start, start.PlusDays(days - 1));
         var shifts = Enumerable.Range(0, r.Next(1, 4)).Select(i =>
         {
@@ -71,7 +77,7 @@ public sealed class LowerBoundProperties
         }
 
         return RosterProblem.Create(horizon, shifts, demands, workers, r.Next(2) == 0 ? LockdownRosterGenerators.Rules(r, shifts, days) : null,
-            wishes: wishes, pins: pins, weights: new PreferenceWeights(r.Next(0, 4), r.Next(0, 2)));
+            wishes: wishes, pins: pins, weights: new PreferenceWeights(r.Next(0, 4), r.Next(0, 2)), zone: zone);
     }
 
     /// <summary>

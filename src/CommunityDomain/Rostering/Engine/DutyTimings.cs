@@ -73,6 +73,18 @@ internal sealed class DutyTimings
         return new DutyTimings(next, second, third, usualNext, usualSecond, loose, anyBlocked2);
     }
 
+    /// <summary>Where next may not follow first: an explicit forbidden succession or a timing rule.</summary>
+    public static bool[] Blocked(bool[] forbidden, byte[] timing)
+    {
+        var blocked = new bool[forbidden.Length];
+        for (var i = 0; i < blocked.Length; i++)
+        {
+            blocked[i] = forbidden[i] || timing[i] != 0;
+        }
+
+        return blocked;
+    }
+
     /// <summary>Per date, <paramref name="of"/> of that date's table, computed once for the usual table.</summary>
     public static T[][] PerDate<T>(byte[][] tables, byte[] usual, Func<byte[], T[]> of)
     {

@@ -557,7 +557,7 @@ internal static class ProblemCompiler
             forbidden[(shiftIndex[f.First] * n) + shiftIndex[f.Next]] = true;
         }
 
-        var blocked = DutyTimings.PerDate(timings.Next, timings.UsualNext, t => Blocked(forbidden, t));
+        var blocked = DutyTimings.PerDate(timings.Next, timings.UsualNext, t => DutyTimings.Blocked(forbidden, t));
         var blocked2 = DutyTimings.PerDate(timings.SecondNext, timings.UsualSecondNext, static t => Array.ConvertAll(t, c => c != 0));
         return new CompiledRules
         {
@@ -581,16 +581,5 @@ internal static class ProblemCompiler
             MinDaysOff = rules.MinConsecutiveDaysOff,
             MaxWeekends = rules.MaxWeekends ?? CompiledRules.Unlimited,
         };
-
-        static bool[] Blocked(bool[] forbidden, byte[] timing)
-        {
-            var blocked = new bool[forbidden.Length];
-            for (var i = 0; i < blocked.Length; i++)
-            {
-                blocked[i] = forbidden[i] || timing[i] != 0;
-            }
-
-            return blocked;
-        }
     }
 }

@@ -365,12 +365,13 @@ internal sealed partial class WorkerScheduleDp
             return;
         }
 
+        var (blocked, blocked2) = (_openBlocked[d], _openBlocked2[d]);
         for (var t = 0; t < shifts; t++)
         {
             var price = _openPrice[(d * shifts) + t];
             if (double.IsPositiveInfinity(price)
-                || (from.IsWork && _openBlocked[d][(from.Shift * shifts) + t])
-                || (from.BeforeOff >= 0 && _openBlocked2[d][(from.BeforeOff * shifts) + t]))
+                || (from.IsWork && blocked[(from.Shift * shifts) + t])
+                || (from.BeforeOff >= 0 && blocked2[(from.BeforeOff * shifts) + t]))
             {
                 continue;
             }

@@ -27,12 +27,12 @@ public sealed class ExactMinutesProperties
     /// (<see cref="RosterShrinkers.Smaller"/>) while some worker keeps a minimum.
     /// </summary>
     public static Arbitrary<TinyProblem> NarrowWindows() => Arb.From(
-        Gen.Choose(0, int.MaxValue - 1).Select(seed => new TinyProblem(seed, Narrow(seed))),
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => new TinyProblem(seed, Narrow(seed, clockChange: seed % 4 == 0))),
         t => RosterShrinkers.Smaller(t.Problem).Where(p => p.Compiled.Rules.Any(r => r.MinMinutes > 0)).Select(p => t with { Problem = p }));
 
     /// <summary>The same tiny problems with every minute window left out (the plain path's), shrinking likewise.</summary>
     public static Arbitrary<NoWindowProblem> NoWindows() => Arb.From(
-        Gen.Choose(0, int.MaxValue - 1).Select(seed => new NoWindowProblem(seed, Narrow(seed, windows: false))),
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => new NoWindowProblem(seed, Narrow(seed, windows: false, clockChange: seed % 4 == 0))),
         t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
 
     /// <summary>
@@ -43,12 +43,18 @@ public sealed class ExactMinutesProperties
         Gen.Choose(0, int.MaxValue - 1).Select(seed => new OneMaximumProblem(seed, Narrow(seed, windows: false, oneShiftMaximum: true))),
         t => RosterShrinkers.Smaller(t.Problem).Select(p => t with { Problem = p }));
 
-    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false; with <paramref name="oneShiftMaximum"/>, a maximum of one shift type), <paramref name="fewestDays"/>-<paramref name="mostDays"/> dates (2-6 unless told), 1-3 shifts of mixed lengths (one in six problems a single shift type), at most 3 demands a date.</summary>
-    internal static RosterProblem Narrow(int seed, bool windows = true, int fewestDays = 2, int mostDays = 6, bool oneShiftMaximum = false)
+    /// <summary>1-3 workers (the first with rules of its own: a narrow window unless <paramref name="windows"/> is false; with <paramref name="oneShiftMaximum"/>, a maximum of one shift type), <paramref name="fewestDays"/>-<paramref name="mostDays"/> dates (2-6 unless told), 1-3 shifts of mixed lengths (one in six problems a single shift type), at most 3 demands a date; with <paramref name="clockChange"/>, in a zone whose clock changes inside the horizon.</summary>
+    internal static RosterProblem Narrow(int seed, bool windows = true, int fewestDays = 2, int mostDays = 6, bool oneShiftMaximum = false, bool clockChange = false)
     {
         var r = new Random(seed);
         var days = r.Next(fewestDays, mostDays + 1);
         var start = new LocalDate(2022, 8, 18).PlusDays(r.Next(7)); // weekends fall anywhere
+        var zone = DateTimeZone.Utc;
+        if (clockChange)
+        {
+            (zone, start) = LockdownRosterGenerators.NearClockChange(new Random(~seed)); // its own draws: the other problems stay as they were
+        }
+
         var horizon = new DateInterval(start, start.PlusDays(days - 1));
         var shifts = Enumerable.Range(0, r.Next(6) == 0 ? 1 : r.Next(2, 4))
             .Select(i => new ShiftDefinition("S" + i, new LocalTime(r.Next(24), 0), Duration.FromHours(Hours[r.Next(Hours.Length)]))).ToList();
@@ -69,7 +75,7 @@ public sealed class ExactMinutesProperties
             horizon.Where(_ => r.Next(6) == 0).ToList(), i == 1 || r.Next(2) == 0 ? NarrowRules(r, shifts, days, windows, oneShiftMaximum) : null)).ToList();
         var wishes = Enumerable.Range(0, r.Next(0, 4)).Select(_ => new ShiftWish(workers[r.Next(workers.Count)].Id,
             horizon.Start.PlusDays(r.Next(days)), shifts[r.Next(shifts.Count)].Code, r.Next(2) == 0 ? WishKind.ShiftOn : WishKind.ShiftOff, r.Next(1, 9))).ToList();
-        return RosterProblem.Create(horizon, shifts, demands, workers, null, wishes: wishes, weights: new PreferenceWeights(r.Next(0, 3), 0));
+        return RosterProblem.Create(horizon, shifts, demands, workers, null, wishes: wishes, weights: new PreferenceWeights(r.Next(0, 3), 0), zone: zone);
     }
 
     /// <summary>
