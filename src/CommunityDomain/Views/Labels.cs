@@ -27,7 +27,7 @@ namespace CommunityDomain.Views;
 /// from instants (<see cref="ShiftTimes(LocalDate, ShiftDefinition)"/>): a duty starts at its date's local start time in
 /// <see cref="Zone"/> (a start inside a spring-forward gap moves on by the gap) and ends its shift's duration later, shown
 /// as the wall clock then reads, so across a clock change the end differs from the shift's nominal end (an 8-hour night
-/// from 00:00 ends at 07:00 on the autumn night); an hour that happens twice names its offset. Since they come from the
+/// from 00:00 ends at 07:00 on the autumn night); an hour that happens twice says in words which time it is ("before the clocks go back"). Since they come from the
 /// problem's local start times, they show without "UTC" even when the labels know no zone; a text that shows them then
 /// says once that its times are as the roster states them ("Times as the roster states them." / "时间按排班表。"), so no
 /// bare time stands unexplained next to the "UTC" ones of other texts (with a zone, every time is local in it and nothing is added).
@@ -416,7 +416,7 @@ public sealed class Labels
 
     /// <summary>
     /// An instant as local date and time in <see cref="Zone"/> ("Thu 18 Aug 05:00" / "8月18日（周四）05:00"); in the hour
-    /// a clock change makes happen twice, the offset says which ("Sun 6 Nov 01:30 (UTC-4)").
+    /// the clocks going back make happen twice, words say which ("Sun 6 Nov 01:30 (before the clocks go back)").
     /// </summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The label; in UTC only when the labels know no zone (<see cref="ShowsUtc"/>), and then it says "UTC".</returns>
@@ -471,7 +471,7 @@ public sealed class Labels
     /// A shift's local span on a date, from instants: it starts at the date's local start time in <see cref="Zone"/>
     /// (a start inside a spring-forward gap moves on by the gap, as the roster's own instants do) and ends its duration
     /// later, so across a clock change the end shows as the wall clock will read it (an 8-hour night from 00:00 ends at
-    /// 07:00 on the autumn night, 09:00 on the spring night); an ambiguous local time names its offset.
+    /// 07:00 on the autumn night, 09:00 on the spring night); an ambiguous local time says which it is in words.
     /// </summary>
     /// <param name="date">The date the shift starts on.</param>
     /// <param name="shift">The shift.</param>
@@ -548,20 +548,13 @@ public sealed class Labels
         return Text(_texts.ContainsKey(key) ? key : "unit." + unit + ".other", ("n", Number(shown)));
     }
 
-    // A wall-clock time; in the repeated hour of a fall-back the same reading names two instants, so the offset is added.
+    // A wall-clock time; in the hour the clocks going back repeat, the same reading names two instants, so words say which.
     private string Clock(ZonedDateTime local)
     {
         var time = Time(local.TimeOfDay);
-        return Zone.MapLocal(local.LocalDateTime).Count > 1 ? Text("time.ambiguous", ("time", time), ("offset", OffsetText(local.Offset))) : time;
-    }
-
-    // "+8", "-4", "+5:30", "+0": the offset from UTC in hours as people say it.
-    private static string OffsetText(Offset offset)
-    {
-        var seconds = offset.Seconds;
-        var sign = seconds < 0 ? "-" : "+";
-        var minutes = Math.Abs(seconds) / 60;
-        return sign + ViewText.Int(minutes / 60) + (minutes % 60 == 0 ? string.Empty : ":" + (minutes % 60).ToString("00", CultureInfo.InvariantCulture));
+        var mapping = Zone.MapLocal(local.LocalDateTime);
+        return mapping.Count < 2 ? time
+            : Text(local.Offset == mapping.First().Offset ? "time.repeated.before" : "time.repeated.after", ("time", time));
     }
 
     /// <summary>The text of a key in this culture with its placeholders filled.</summary>

@@ -25,14 +25,15 @@ public sealed class DaylightSavingTextTests
     private static Labels Zh(DateTimeZone zone) => new(CultureInfo.GetCultureInfo("zh-CN"), zone);
 
     [Fact]
-    public void The_two_0130s_of_a_new_york_fall_back_show_their_offsets()
+    public void The_two_0130s_of_a_new_york_fall_back_say_which_in_words()
     {
         var first = Instant.FromUtc(2022, 11, 6, 5, 30);   // 01:30 EDT
         var second = Instant.FromUtc(2022, 11, 6, 6, 30);  // 01:30 EST, an hour later
 
-        Assert.Equal("Sun 6 Nov 01:30 (UTC-4)", En(NewYork).Moment(first));
-        Assert.Equal("Sun 6 Nov 01:30 (UTC-5)", En(NewYork).Moment(second));
-        Assert.Equal("01:30（UTC-5）", Zh(NewYork).TimeOfDay(second));
+        Assert.Equal("Sun 6 Nov 01:30 (before the clocks go back)", En(NewYork).Moment(first));
+        Assert.Equal("Sun 6 Nov 01:30 (after the clocks go back)", En(NewYork).Moment(second));
+        Assert.Equal("01:30（时钟回拨前）", Zh(NewYork).TimeOfDay(first));
+        Assert.Equal("01:30（时钟回拨后）", Zh(NewYork).TimeOfDay(second));
         Assert.Equal("Sun 6 Nov 03:00", En(NewYork).Moment(Instant.FromUtc(2022, 11, 6, 8, 0)));
     }
 
@@ -43,9 +44,9 @@ public sealed class DaylightSavingTextTests
         Assert.Equal("00:00-09:00", En(NewYork).ShiftTimes(new LocalDate(2022, 3, 13), Night));
         Assert.Equal("00:00-07:00", En(London).ShiftTimes(new LocalDate(2022, 10, 30), Night));
         Assert.Equal("00:00-08:00", En(London).ShiftTimes(new LocalDate(2022, 10, 31), Night));
-        // Without a date the nominal span stays (headers), and an hour's shift inside the repeated hour names both offsets.
+        // Without a date the nominal span stays (headers), and an hour's shift inside the repeated hour says which 01:00 is which.
         Assert.Equal("00:00-08:00", En(NewYork).ShiftTimes(Night));
-        Assert.Equal("01:00 (UTC-4)-01:00 (UTC-5)", En(NewYork).ShiftTimes(new LocalDate(2022, 11, 6), new ShiftDefinition("X", new LocalTime(1, 0), Duration.FromHours(1))));
+        Assert.Equal("01:00 (before the clocks go back)-01:00 (after the clocks go back)", En(NewYork).ShiftTimes(new LocalDate(2022, 11, 6), new ShiftDefinition("X", new LocalTime(1, 0), Duration.FromHours(1))));
         Assert.Equal("22:00-次日07:00", Zh(NewYork).ShiftTimes(new LocalDate(2022, 11, 5), new ShiftDefinition("L", new LocalTime(22, 0), Duration.FromHours(10))));
     }
 

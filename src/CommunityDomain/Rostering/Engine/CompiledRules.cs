@@ -43,7 +43,7 @@ internal sealed class CompiledRules
     /// <summary>The <see cref="Blocked2"/> table of every date not in <see cref="ChangeDates"/>.</summary>
     public required bool[] UsualBlocked2 { get; init; }
 
-    /// <summary>Ascending dates with their own tables: the clock changed since one of the two dates before (none in most problems).</summary>
+    /// <summary>Ascending dates with their own tables: the clock changed since one of the three dates before (none in most problems).</summary>
     public required int[] ChangeDates { get; init; }
 
     /// <summary>True when some entry of <see cref="Blocked2"/> is set on some date (the one-worker search then tracks the last shift over a date off).</summary>
