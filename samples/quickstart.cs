@@ -27,7 +27,8 @@ Console.WriteLine(community.Residents[0].Name);                         // 张* 
 var gate = community.AddPost(meiyuan.Id, PostKind.Gate, "North gate").AsT0;
 var workers = new[] { new Worker(new Id<Worker>(1), WorkerKind.ResidentVolunteer, meiyuan.Id, displayName: "李志愿者") };
 var problem = RosterProblem.Create(new DateInterval(new LocalDate(2022, 8, 18), new LocalDate(2022, 8, 19)),
-    [new ShiftDefinition("D", new LocalTime(8, 0), Duration.FromHours(8))], [new Demand(gate.Id, meiyuan.Id, new LocalDate(2022, 8, 18), "D", 1)], workers);
+    [new ShiftDefinition("D", new LocalTime(8, 0), Duration.FromHours(8))], [new Demand(gate.Id, meiyuan.Id, new LocalDate(2022, 8, 18), "D", 1)], workers,
+    community: community);                                              // its posts checked, its zone the roster's clock
 var roster = RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 1_000)).Match(r => r, none => none.Best);
 var labels = Labels.For(community, CultureInfo.GetCultureInfo("zh-CN"), workers,
     new Dictionary<string, string> { ["Meiyuan"] = "梅苑小区", ["North gate"] = "北门" });

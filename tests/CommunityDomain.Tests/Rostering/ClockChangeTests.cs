@@ -40,6 +40,10 @@ public sealed class ClockChangeTests
 
     private static int Hard(RosterScore score, RuleKind rule) => score.ByRule.GetValueOrDefault(rule).Hard;
 
+    private static RosterProblem Required(RosterProblem problem) =>
+        RosterProblem.Create(problem.Horizon, problem.Shifts, problem.Demands.Select(d => new Demand(d.Post, d.Compound, d.Date, d.ShiftCode, 1, 100, 1, minimum: 1)),
+            problem.Workers, problem.DefaultRules, zone: problem.Zone);
+
     private static int Planned(RosterProblem problem) =>
         RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 2_000)).Match(r => r.Assignments.Count, n => -1);
 
@@ -157,5 +161,71 @@ public sealed class ClockChangeTests
         var withoutZone = json.Replace("\"zone\":\"America/New_York\",", "", StringComparison.Ordinal).Replace(",\"zone\":\"America/New_York\"", "", StringComparison.Ordinal);
         Assert.DoesNotContain("America/New_York", withoutZone, StringComparison.Ordinal);
         Assert.Equal(DateTimeZone.Utc, CommunityJson.Read<RosterProblem>(withoutZone).AsT0.Zone);
+    }
+
+    [Theory]
+    [InlineData(1, 30, 60)]
+    [InlineData(1, 45, 30)]
+    [InlineData(1, 0, 90)]
+    public void A_duty_in_the_repeated_hour_is_outside_a_window_that_starts_later_that_morning(int hour, int minute, int minutes)
+    {
+        // 01:30 EDT + 60 min ends at 01:30 EST: on the clock no time passes, yet the duty fills the whole repeated hour.
+        var day = FallBackEve.PlusDays(1);
+        var window = new AvailabilityWindow(day.At(new LocalTime(10, 0)), day.At(new LocalTime(12, 0)));
+        var worker = new Worker(new Id<Worker>(1), WorkerKind.Staff, Home, availability: [window]);
+        ShiftDefinition[] shifts = [new("R", new LocalTime(hour, minute), Duration.FromMinutes(minutes))];
+        (int, string)[] duties = [(0, "R")];
+        var problem = Problem(NewYork, day, 1, shifts, duties, worker: worker);
+
+        Assert.Equal(1, Hard(Score(problem, duties), RuleKind.Unavailable));
+        Assert.Equal(0, Planned(problem));
+    }
+
+    [Fact]
+    public void A_window_over_the_repeated_hour_covers_a_duty_that_runs_through_it_twice()
+    {
+        // 01:00 EDT to 02:00 EST is two real hours, both read between 01:00 and 02:00 on the clock.
+        var day = FallBackEve.PlusDays(1);
+        var window = new AvailabilityWindow(day.At(new LocalTime(1, 0)), day.At(new LocalTime(2, 0)));
+        var worker = new Worker(new Id<Worker>(1), WorkerKind.Staff, Home, availability: [window]);
+        ShiftDefinition[] shifts = [new("R", new LocalTime(1, 0), Duration.FromHours(2))];
+        (int, string)[] duties = [(0, "R")];
+
+        Assert.Equal(0, Score(Problem(NewYork, day, 1, shifts, duties, worker: worker), duties).Hard);
+    }
+
+    [Theory]
+    [InlineData(20, 0, 11, 7, 30)]
+    [InlineData(8, 0, 24, 8, 0)]
+    public void One_worker_is_never_planned_on_two_duties_that_overlap_across_the_spring_forward_change(int hour, int minute, int hours, int nextHour, int nextMinute)
+    {
+        // 20:00 EST + 11 h ends at 08:00 EDT, after the 07:30 start; 08:00 + 24 h ends at 09:00 EDT. Both duties have a
+        // hard minimum: the roster leaves one uncovered rather than put the only worker in two places.
+        ShiftDefinition[] shifts = [new("A", new LocalTime(hour, minute), Duration.FromHours(hours)), new("B", new LocalTime(nextHour, nextMinute), Duration.FromHours(8))];
+        (int, string)[] duties = [(0, "A"), (1, "B")];
+        var problem = Required(Problem(NewYork, SpringForwardEve, 2, shifts, duties));
+
+        Assert.Equal(1, Hard(Score(problem, duties), RuleKind.Overlap));
+        for (var seed = 1; seed <= 3; seed++)
+        {
+            var best = RosterPlanner.Plan(problem, new PlannerOptions(seed, iterationLimit: 2_000)).Match(r => r, n => n.Best);
+            Assert.Equal(0, best.Score.ByRule.GetValueOrDefault(RuleKind.Overlap).Hard);
+            Assert.Single(best.Assignments);
+        }
+    }
+
+    [Fact]
+    public void Duties_two_dates_apart_that_overlap_across_the_spring_forward_change_are_an_overlap_and_never_planned()
+    {
+        // 23:45 EST on the 12th + 24 h ends at 00:45 EDT on the 14th, after that date's 00:00 start; no rest rule at all.
+        ShiftDefinition[] shifts = [new("Z", new LocalTime(23, 45), Duration.FromHours(24)), new("A", new LocalTime(0, 0), Duration.FromHours(8))];
+        (int, string)[] duties = [(0, "Z"), (2, "A")];
+        var problem = Required(Problem(NewYork, SpringForwardEve, 3, shifts, duties));
+
+        var score = Score(problem, duties);
+        Assert.Equal((1, 0), (Hard(score, RuleKind.Overlap), Hard(score, RuleKind.Rest)));
+        var best = RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 2_000)).Match(r => r, n => n.Best);
+        Assert.Equal(0, best.Score.ByRule.GetValueOrDefault(RuleKind.Overlap).Hard);
+        Assert.Single(best.Assignments);
     }
 }

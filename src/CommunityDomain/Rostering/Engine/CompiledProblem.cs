@@ -199,11 +199,20 @@ internal sealed class CompiledProblem
     /// Whether worker <paramref name="w"/> on <paramref name="slot"/> at <paramref name="day"/> would overlap their
     /// duty on the date before or after in <paramref name="assign"/>. A person cannot be in two places, so the
     /// search never makes such a choice (it leaves the duty uncovered instead); only pins can create an overlap.
-    /// Shifts last at most 24 hours, so only neighbouring dates can overlap.
+    /// Shifts last at most 24 hours, so only neighbouring dates can overlap, and duties two dates apart when the clock
+    /// jumps forward between them (<see cref="CompiledRules.AnyOverlap2"/>).
     /// </summary>
     public bool OverlapsNeighbour(int[] assign, int w, int day, int slot) =>
         (day > 0 && Overlap(w, day, assign[WorkerDay(w, day) - 1], slot))
-        || (day + 1 < Days && Overlap(w, day + 1, slot, assign[WorkerDay(w, day) + 1]));
+        || (day + 1 < Days && Overlap(w, day + 1, slot, assign[WorkerDay(w, day) + 1]))
+        || (Rules[WorkerRules[w]].AnyOverlap2
+            && ((day > 1 && Overlap2(w, day, assign[WorkerDay(w, day) - 2], slot))
+                || (day + 2 < Days && Overlap2(w, day + 2, slot, assign[WorkerDay(w, day) + 2]))));
+
+    /// <summary>Whether worker <paramref name="w"/>'s duty <paramref name="first"/> two dates before <paramref name="day"/> overlaps <paramref name="next"/> on <paramref name="day"/> (-1 = off).</summary>
+    public bool Overlap2(int w, int day, int first, int next) =>
+        first >= 0 && next >= 0
+        && Rules[WorkerRules[w]].Timing2[day][(SlotShift[first] * ShiftCount) + SlotShift[next]] == CompiledRules.OverlapCode;
 
     /// <summary>Whether worker <paramref name="w"/>'s duty <paramref name="first"/> on the date before <paramref name="day"/> overlaps <paramref name="next"/> on <paramref name="day"/> (-1 = off).</summary>
     public bool Overlap(int w, int day, int first, int next) =>

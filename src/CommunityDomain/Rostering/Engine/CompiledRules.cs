@@ -46,6 +46,9 @@ internal sealed class CompiledRules
     /// <summary>Ascending dates with their own tables: the clock changed since one of the three dates before (none in most problems).</summary>
     public required int[] ChangeDates { get; init; }
 
+    /// <summary>True when duties two dates apart overlap on some date (a 24-hour duty from 23:00 across a spring-forward jump): the checks of neighbours then look two dates away too.</summary>
+    public required bool AnyOverlap2 { get; init; }
+
     /// <summary>True when some entry of <see cref="Blocked2"/> is set on some date (the one-worker search then tracks the last shift over a date off).</summary>
     public required bool AnyBlocked2 { get; init; }
 

@@ -120,13 +120,23 @@ internal static class LagrangianDive
         return best;
     }
 
-    /// <summary>The roster the averages give: each worker-date's likeliest allowed choice, the pins kept.</summary>
+    /// <summary>
+    /// The roster the averages give: each worker-date's likeliest allowed choice, the pins kept, a duty that would overlap
+    /// the worker's duty before it left off. A person cannot be in two places, and the walk keeps an overlap whose mending
+    /// opens a hole of the same hard weight; the averages of separate paths can pair a night with the next morning, and
+    /// after a clock change the relaxation's own paths do (it keeps only the rules of every date).
+    /// </summary>
     private static int[] Read(CompiledProblem p, bool[] allowed, double[] use)
     {
-        var cells = new int[p.WorkerCount * p.Days];
+        var cells = (int[])p.Pinned.Clone(); // pins first, so a chosen duty also yields to a later pin
         for (var cell = 0; cell < cells.Length; cell++)
         {
-            cells[cell] = p.Pinned[cell] >= 0 ? p.Pinned[cell] : Likeliest(p, allowed, use, cell).Choice - 1;
+            if (p.Pinned[cell] < 0)
+            {
+                var (w, d) = Math.DivRem(cell, p.Days);
+                var choice = Likeliest(p, allowed, use, cell).Choice - 1;
+                cells[cell] = choice >= 0 && p.OverlapsNeighbour(cells, w, d, choice) ? -1 : choice;
+            }
         }
 
         return cells;

@@ -359,8 +359,7 @@ internal static class ProblemCompiler
 
             for (var k = 0; k < _canServe.Length; k++)
             {
-                var (start, end) = LocalSpan(date, k);
-                _canServe[k] = AvailabilityRule.CanServe(worker, start, end);
+                _canServe[k] = CanServe(worker, date, k);
             }
 
             for (var t = 0; t < canServe.Length; t++)
@@ -369,17 +368,31 @@ internal static class ProblemCompiler
             }
         }
 
-        /// <summary>Distinct timing <paramref name="k"/>'s duty on <paramref name="date"/> as local date-times (<see cref="ShiftDefinition.On"/>, shown in the zone).</summary>
-        private (LocalDateTime Start, LocalDateTime End) LocalSpan(LocalDate date, int k)
+        /// <summary>
+        /// Whether the worker can serve distinct timing <paramref name="k"/>'s duty on <paramref name="date"/>
+        /// (<see cref="ShiftDefinition.On"/>): its moments read on the zone's clock, one span per offset, since across a
+        /// change the clock skips an hour (never read) or repeats one (read twice: 01:30 EDT to 01:30 EST is that whole hour).
+        /// </summary>
+        private bool CanServe(Worker worker, LocalDate date, int k)
         {
             var start = date.At(_start[k]);
             if (_fixedOffset)
             {
-                return (start, start.PlusMinutes(_minutes[k]));
+                return AvailabilityRule.CanServe(worker, start, start.PlusMinutes(_minutes[k]));
             }
 
             var span = _shift[k].On(date, _zone);
-            return (span.Start.InZone(_zone).LocalDateTime, span.End.InZone(_zone).LocalDateTime);
+            foreach (var piece in _zone.GetZoneIntervals(span))
+            {
+                var from = piece.HasStart && piece.Start > span.Start ? piece.Start : span.Start;
+                var to = piece.HasEnd && piece.End < span.End ? piece.End : span.End;
+                if (from < to && !AvailabilityRule.CanServe(worker, from.WithOffset(piece.WallOffset).LocalDateTime, to.WithOffset(piece.WallOffset).LocalDateTime))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
@@ -573,6 +586,7 @@ internal static class ProblemCompiler
             UsualBlocked2 = blocked2[0],
             ChangeDates = changeDates,
             AnyBlocked2 = timings.AnyBlocked2,
+            AnyOverlap2 = changeDates.Any(d => timings.SecondNext[d].Contains(CompiledRules.OverlapCode)),
             MinMinutes = rules.MinTotalMinutes,
             MaxMinutes = rules.MaxTotalMinutes ?? CompiledRules.Unlimited,
             MaxWeekMinutes = rules.MaxMinutesPerWeek ?? CompiledRules.Unlimited,

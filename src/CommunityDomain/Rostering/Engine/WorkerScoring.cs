@@ -137,8 +137,12 @@ internal static class WorkerScoring
                 Emit(ref sink, timing == CompiledRules.OverlapCode ? RuleKind.Overlap : RuleKind.Rest, w, d, s, 1);
             }
         }
-        else if ((walk.LastDay == d - 2 && r.Timing2[d][(walk.LastShift * shifts) + t] != 0)
-            || (walk.LastDay == d - 3 && r.Timing3[d] is { } third && third[(walk.LastShift * shifts) + t] != 0))
+        else if (walk.LastDay == d - 2 && r.Timing2[d][(walk.LastShift * shifts) + t] is var second && second != 0)
+        {
+            hard++;
+            Emit(ref sink, second == CompiledRules.OverlapCode ? RuleKind.Overlap : RuleKind.Rest, w, d, s, 1);
+        }
+        else if (walk.LastDay == d - 3 && r.Timing3[d] is { } third && third[(walk.LastShift * shifts) + t] != 0)
         {
             hard++;
             Emit(ref sink, RuleKind.Rest, w, d, s, 1);

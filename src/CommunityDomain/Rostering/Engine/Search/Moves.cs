@@ -405,6 +405,23 @@ internal static class BlockSwap
         var p = ev.P;
         var assign = ev.Assign;
         return (from > 0 && p.Overlap(w, from, assign[p.WorkerDay(w, from) - 1], assign[p.WorkerDay(other, from)]))
-            || (to < p.Days && p.Overlap(w, to, assign[p.WorkerDay(other, to) - 1], assign[p.WorkerDay(w, to)]));
+            || (to < p.Days && p.Overlap(w, to, assign[p.WorkerDay(other, to) - 1], assign[p.WorkerDay(w, to)]))
+            || (p.Rules[p.WorkerRules[w]].AnyOverlap2 && NewOverlapTwoApart(p, assign, w, other, from, to));
+    }
+
+    /// <summary>The same for duties two dates apart across either edge (only after a spring-forward jump: <see cref="CompiledRules.AnyOverlap2"/>).</summary>
+    private static bool NewOverlapTwoApart(CompiledProblem p, int[] assign, int w, int other, int from, int to)
+    {
+        int Duty(int day) => assign[p.WorkerDay(day >= from && day < to ? other : w, day)];
+        foreach (var day in (ReadOnlySpan<int>)[from, from + 1, to, to + 1])
+        {
+            var inside = day >= from && day < to;
+            if (day >= 2 && day < p.Days && inside != (day - 2 >= from && day - 2 < to) && p.Overlap2(w, day, Duty(day - 2), Duty(day)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
