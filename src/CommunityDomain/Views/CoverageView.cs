@@ -22,7 +22,7 @@ public static class CoverageView
     /// <summary>Renders the coverage in Markdown: a one-line summary, the per-post table, the per-demand table.</summary>
     /// <param name="problem">The problem the roster was planned for.</param>
     /// <param name="assignments">The roster's assignments.</param>
-    /// <param name="labels">Culture, zone and names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/>.</param>
+    /// <param name="labels">Culture, zone and names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/> in the problem's <see cref="RosterProblem.Zone"/>.</param>
     /// <returns>The Markdown text, ending with a line break.</returns>
     /// <exception cref="ArgumentException">A parameter is null, or an assignment does not belong to the problem.</exception>
     public static string Markdown(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels? labels = null)

@@ -21,7 +21,7 @@ public static class RosterGrid
     /// <summary>Renders the grid as a Markdown table with a one-line caption.</summary>
     /// <param name="problem">The problem the roster was planned for.</param>
     /// <param name="assignments">The roster's assignments (e.g. <see cref="Roster.Assignments"/>).</param>
-    /// <param name="labels">Culture, zone and names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/>.</param>
+    /// <param name="labels">Culture, zone and names (e.g. <see cref="Labels.For"/>); null for <see cref="Labels.Default"/> in the problem's <see cref="RosterProblem.Zone"/>.</param>
     /// <returns>The Markdown text, ending with a line break.</returns>
     /// <exception cref="ArgumentException">A parameter is null, or an assignment does not belong to the problem
     /// (unknown worker, date outside the horizon, unknown shift, no matching demand, two shifts on one worker-date).</exception>
@@ -68,7 +68,7 @@ public static class RosterGrid
     /// </summary>
     /// <param name="problem">The problem the roster was planned for.</param>
     /// <param name="assignments">The roster's assignments.</param>
-    /// <param name="labels">Culture, zone and names; null for <see cref="Labels.Default"/>.</param>
+    /// <param name="labels">Culture, zone and names; null for <see cref="Labels.Default"/> in the problem's <see cref="RosterProblem.Zone"/>.</param>
     /// <returns>The CSV text.</returns>
     /// <exception cref="ArgumentException">A parameter is null, or an assignment does not belong to the problem.</exception>
     public static string Csv(RosterProblem problem, IReadOnlyList<RosterAssignment> assignments, Labels? labels = null)

@@ -37,7 +37,8 @@ internal sealed class RosterViewInput
     {
         Guard.Against.Null(problem, problemName);
         Guard.Against.Null(assignments, assignmentsName);
-        var input = new RosterViewInput(problem, assignments, labels ?? Labels.Default);
+        // Without labels, the problem's clock: the times shown are the ones the planner judged.
+        var input = new RosterViewInput(problem, assignments, labels ?? (problem.Zone.Equals(DateTimeZone.Utc) ? Labels.Default : new Labels(Labels.Default.Culture, problem.Zone)));
         var workers = problem.Workers.Select(w => w.Id).ToHashSet();
         var demands = problem.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();
         var taken = new HashSet<(Id<Worker>, LocalDate)>();

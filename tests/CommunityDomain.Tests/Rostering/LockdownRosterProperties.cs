@@ -167,7 +167,7 @@ public sealed class LockdownRosterProperties
             1 => new WorkerConfined(worker, demand.Compound),
             _ => new DemandRaised(demand.Post, demand.Date, demand.ShiftCode, demand.Required + 1, demand.Qualification),
         };
-        var repaired = RosterRepair.Repair(p, roster.Assignments, change, FreezeAt.Options(10, date: change is DemandRaised ? demand.Date : date, iterationLimit: 100));
+        var repaired = RosterRepair.Repair(p, roster.Assignments, change, FreezeAt.Options(10, date: change is DemandRaised ? demand.Date : date, iterationLimit: 100, zone: p.Zone));
         // Swapping a worker with themself is a documented ArgumentException; pick two when there are two.
         var swap = other == worker ? null : RosterSwaps.Check(p, roster.Assignments, worker, other, date);
         var ranking = RosterDispatch.Rank(p, roster.Assignments, demand.Post, date.At(new LocalTime(r.Next(24), 0)), Duration.FromHours(r.Next(1, 25)), demand.Qualification);

@@ -38,7 +38,7 @@ public sealed class RepairFreezeTests
     }
 
     /// <summary>Dongfang's south gate on three 8-hour shifts (00:00, 08:00, 16:00; one person, hard minimum 1), 22-26 August 2022, ten volunteers.</summary>
-    private static (RosterProblem Problem, IReadOnlyList<RosterAssignment> Published) GateWeek()
+    private static (RosterProblem Problem, IReadOnlyList<RosterAssignment> Published) GateWeek(DateTimeZone? zone = null)
     {
         ShiftDefinition[] shifts =
         [
@@ -48,8 +48,23 @@ public sealed class RepairFreezeTests
         var horizon = new DateInterval(Aug22, Aug22.PlusDays(4));
         var demands = horizon.SelectMany(d => shifts.Select(s => new Demand(Gate, Dongfang, d, s.Code, 1, minimum: 1)));
         var workers = Enumerable.Range(1, 10).Select(i => new Worker(new Id<Worker>(i), WorkerKind.PartyMemberVolunteer, Dongfang));
-        var problem = RosterProblem.Create(horizon, shifts, demands, workers);
+        var problem = RosterProblem.Create(horizon, shifts, demands, workers, zone: zone);
         return (problem, RosterPlanner.Plan(problem, new PlannerOptions(seed: 1, iterationLimit: 2_000)).AsT0.Assignments);
+    }
+
+    [Fact]
+    public void A_problem_with_its_own_zone_reads_the_freeze_in_it_and_refuses_options_that_name_another()
+    {
+        var (problem, published) = GateWeek(Shanghai);
+        var failed = new LocalDateTime(2022, 8, 23, 7, 30).InZoneStrictly(Shanghai).ToInstant();
+        var change = new IncidentRaisesDemand(Gate, new Interval(failed, null), 1, Shanghai);
+
+        var freeze = new RepairFreeze(problem, new RepairOptions(50, failed));
+        Assert.All(published, a => Assert.Equal(StartOf(problem, Shanghai, a.Date, a.ShiftCode) < failed, freeze.IsFrozen(a)));
+        Assert.Equal(Aug22.PlusDays(1), freeze.Date);
+        var refused = Assert.Throws<ArgumentException>("options", () =>
+            RosterRepair.Repair(problem, published, change, new RepairOptions(50, failed, DateTimeZoneProviders.Tzdb["America/New_York"], iterationLimit: 10)));
+        Assert.Contains("Asia/Shanghai", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,10 +119,12 @@ public sealed class RepairFreezeTests
     }
 
     [Fact]
-    public void A_freeze_instant_needs_its_zone()
+    public void A_freeze_instant_is_read_in_the_problem_s_zone_unless_a_problem_in_UTC_is_given_one()
     {
-        Assert.Equal("zone", Assert.ThrowsAny<ArgumentException>(() => new RepairOptions(1, Instant.FromUtc(2022, 8, 23, 0, 0))).ParamName);
+        Assert.Null(new RepairOptions(1, Instant.FromUtc(2022, 8, 23, 0, 0)).Zone);
         Assert.Null(new RepairOptions(1, zone: Shanghai).FrozenBefore);
+        Assert.Equal("penalty 1 per change, frozen before 2022-08-23 00:00 (UTC, read in the problem's zone), seed 1, 5000 moves",
+            new RepairOptions(1, Instant.FromUtc(2022, 8, 23, 0, 0)).ToString());
         Assert.Equal(
             "penalty 50 per change, frozen before 2022-08-23 07:30 (Asia/Shanghai), seed 1, 5000 moves",
             new RepairOptions(50, Instant.FromUtc(2022, 8, 22, 23, 30), Shanghai).ToString());
@@ -149,7 +166,10 @@ public sealed class RepairFreezeTests
         return FsCheck.Fluent.Prop.Label(holds, $"{how}; {change}; frozen before {frozen} in {zone.Id}; added {string.Join(", ", added.Where(Begun))}; removed {string.Join(", ", removed.Where(Begun))}");
     }
 
-    /// <summary>A zone and a freeze instant on <paramref name="day"/> (a random minute, or a published duty's start).</summary>
+    /// <summary>
+    /// A zone and a freeze instant on <paramref name="day"/> (a random minute, or a published duty's start): the problem's
+    /// own zone, or for a problem in UTC (one created without a zone) any zone the options may name.
+    /// </summary>
     private static (DateTimeZone Zone, Instant Frozen, string How) FreezeOf(RosterProblem p, IReadOnlyList<RosterAssignment> roster, LocalDate day, Random r)
     {
         var minute = day.AtMidnight().PlusMinutes(r.Next(24 * 60));
@@ -165,6 +185,7 @@ public sealed class RepairFreezeTests
                 offset,
                 offset + Offset.FromSeconds((r.Next(2) == 0 ? -1 : 1) * (r.Next(2) == 0 ? 30 : 60) * 60)),
         };
+        zone = p.Zone.Equals(DateTimeZone.Utc) ? zone : p.Zone;
         var duties = roster.Where(a => a.Date == day).ToList();
         if (duties.Count > 0 && r.Next(3) == 0)
         {

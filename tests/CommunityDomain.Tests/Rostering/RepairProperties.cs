@@ -59,7 +59,7 @@ public sealed class RepairProperties
     private static (RepairResult Result, LocalDate Now) RepairAt(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
     {
         var (change, now) = ChangeOf(p, pick);
-        return (RosterRepair.Repair(p, roster, change, FreezeAt.Options(pick % 100, now, iterationLimit: Moves)), now);
+        return (RosterRepair.Repair(p, roster, change, FreezeAt.Options(pick % 100, now, iterationLimit: Moves, zone: p.Zone)), now);
     }
 
     private static bool KeepsPastAndPinsAndBeatsFewestChanges(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick)
@@ -148,7 +148,7 @@ public sealed class RepairProperties
     {
         var (change, now) = ChangeOf(p, pick);
         var seed = pick % 7;
-        var result = RosterRepair.Repair(p, roster, change, FreezeAt.Options(pick % 100, now, seed, Moves));
+        var result = RosterRepair.Repair(p, roster, change, FreezeAt.Options(pick % 100, now, seed, Moves, p.Zone));
 
         // The reference, built here from the documented definition: the changed problem with every published
         // duty before `now` pinned and nobody else available on those dates, planned with the same seed and moves.
@@ -166,7 +166,7 @@ public sealed class RepairProperties
                 // Where a kept duty runs past midnight into a frozen date without a duty of its own, the
                 // worker is available there for that tail only.
                 var tails = past.Concat(changed.Pins).Where(a => a.Worker == w.Id)
-                    .Select(a => (Date: a.Date.PlusDays(1), End: a.Date.At(changed.Shifts.First(s => s.Code == a.ShiftCode).Start).PlusMinutes(changed.Shifts.First(s => s.Code == a.ShiftCode).Minutes)))
+                    .Select(a => (Date: a.Date.PlusDays(1), End: (RosterChecker.Span(changed, a).End).InZone(changed.Zone).LocalDateTime))
                     .Where(t => t.Date < now && t.End > t.Date.AtMidnight() && !busy.Contains((w.Id, t.Date)))
                     .ToList();
                 return new Worker(w.Id, w.Kind, w.Home, w.Qualifications, w.ConfinedTo,
@@ -176,7 +176,8 @@ public sealed class RepairProperties
             changed.DefaultRules,
             wishes: changed.Wishes,
             pins: changed.Pins.Concat(past.Where(a => !pinned.Contains((a.Worker, a.Date)))),
-            weights: changed.Weights);
+            weights: changed.Weights,
+            zone: changed.Zone);
         // One search, as repair runs for each of its re-plans (Plan's default runs one per core).
         var planned = RosterPlanner.Plan(frozen, new PlannerOptions(seed, iterationLimit: Moves) { DegreeOfParallelism = 1 }).Match(r => r.Assignments, n => n.Best.Assignments);
 
@@ -190,8 +191,8 @@ public sealed class RepairProperties
     private static bool PenaltyIsMonotone(RosterProblem p, IReadOnlyList<RosterAssignment> roster, int pick, int low, int extra)
     {
         var (change, now) = ChangeOf(p, pick);
-        var a = RosterRepair.Repair(p, roster, change, FreezeAt.Options(low % 300, now, iterationLimit: Moves));
-        var b = RosterRepair.Repair(p, roster, change, FreezeAt.Options((low % 300) + extra, now, iterationLimit: Moves));
+        var a = RosterRepair.Repair(p, roster, change, FreezeAt.Options(low % 300, now, iterationLimit: Moves, zone: p.Zone));
+        var b = RosterRepair.Repair(p, roster, change, FreezeAt.Options((low % 300) + extra, now, iterationLimit: Moves, zone: p.Zone));
         return b.Changes <= a.Changes;
     }
 }

@@ -11,7 +11,7 @@ using NodaTime.Testing;
 namespace CommunityDomain.Tests.Views;
 
 /// <summary>
-/// Local times across clock changes (issue 12 remainder): the repeated hour of a fall-back names its offset, and a
+/// Local times across clock changes (issue 12 remainder): the repeated hour of a fall-back says in words which it is, and a
 /// shift's end is computed from instants, not as the start's wall time plus minutes.
 /// </summary>
 public sealed class DaylightSavingTextTests
@@ -35,6 +35,24 @@ public sealed class DaylightSavingTextTests
         Assert.Equal("01:30（时钟回拨前）", Zh(NewYork).TimeOfDay(first));
         Assert.Equal("01:30（时钟回拨后）", Zh(NewYork).TimeOfDay(second));
         Assert.Equal("Sun 6 Nov 03:00", En(NewYork).Moment(Instant.FromUtc(2022, 11, 6, 8, 0)));
+    }
+
+    [Fact]
+    public void Without_labels_a_roster_shows_its_duties_on_the_problem_s_clock_as_the_planner_judged_them()
+    {
+        // 20:00 EDT + 12 h ends at 07:00 EST; the planner lets the same worker start at 07:30 (no overlap).
+        var night = new LocalDate(2022, 11, 5);
+        ShiftDefinition[] shifts = [new("N", new LocalTime(20, 0), Duration.FromHours(12)), new("M", new LocalTime(7, 30), Duration.FromHours(8))];
+        var gate = new Id<Post>(1);
+        var problem = RosterProblem.Create(new DateInterval(night, night.PlusDays(1)), shifts,
+            [new Demand(gate, new Id<Compound>(1), night, "N", 1), new Demand(gate, new Id<Compound>(1), night.PlusDays(1), "M", 1)],
+            [new Worker(new Id<Worker>(1), WorkerKind.Staff, new Id<Compound>(1))], zone: NewYork);
+        RosterAssignment[] duties = [new(new Id<Worker>(1), night, gate, "N"), new(new Id<Worker>(1), night.PlusDays(1), gate, "M")];
+
+        Assert.Equal(0, RosterPlanner.Score(problem, duties).Score.Hard);
+        var grid = RosterGrid.Markdown(problem, duties);
+        Assert.Contains("20:00-07:00 (next day)", grid, StringComparison.Ordinal);
+        Assert.DoesNotContain("08:00", grid, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,30 +4,33 @@ namespace CommunityDomain.Rostering.Coordination;
 
 /// <summary>
 /// Which duties a repair must leave alone: those starting before <see cref="RepairOptions.FrozenBefore"/>, a duty's
-/// start being its date at its shift's start time in <see cref="RepairOptions.Zone"/> (lenient across clock changes,
-/// as <see cref="IncidentDemandChange.ShiftWindow"/> reads it). Without a freeze instant nothing is frozen.
+/// start being its date at its shift's start time in the problem's zone (<see cref="ShiftDefinition.On"/>; the options'
+/// zone for a problem in UTC, one created without a zone). Without a freeze instant nothing is frozen.
 /// </summary>
 internal sealed class RepairFreeze
 {
     private readonly Instant? _before;
-    private readonly DateTimeZone? _zone;
+    private readonly DateTimeZone _zone;
     private readonly Dictionary<string, ShiftDefinition> _shifts;
     private readonly IReadOnlyList<ShiftDefinition> _ordered;
 
     public RepairFreeze(RosterProblem problem, RepairOptions options)
     {
         _before = options.FrozenBefore;
-        _zone = options.Zone;
+        // The problem's clock, unless it has none of its own (UTC: created without a zone) and the options name one.
+        _zone = options.Zone is { } z && !problem.Zone.Equals(DateTimeZone.Utc) && !z.Equals(problem.Zone)
+            ? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The freeze is read in the problem's zone ({problem.Zone.Id}); the options name {z.Id}."), nameof(options))
+            : options.Zone ?? problem.Zone;
         _ordered = problem.Shifts;
         _shifts = problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
-        Date = _before is { } b ? b.InZone(_zone!).Date : problem.Horizon.Start;
+        Date = _before is { } b ? b.InZone(_zone).Date : problem.Horizon.Start;
     }
 
     /// <summary>The date the freeze instant falls on in the zone (the horizon's start without one): changes apply from it.</summary>
     public LocalDate Date { get; }
 
     /// <summary>The instant a shift starts on a date.</summary>
-    public Instant Start(LocalDate date, ShiftDefinition shift) => shift.On(date, _zone!).Start;
+    public Instant Start(LocalDate date, ShiftDefinition shift) => shift.On(date, _zone).Start;
 
     /// <summary>True when the duty of <paramref name="code"/> on <paramref name="date"/> starts before the freeze instant.</summary>
     public bool IsFrozen(LocalDate date, string code) => _before is { } b && Start(date, _shifts[code]) < b;
@@ -55,6 +58,6 @@ internal sealed class RepairFreeze
 
     /// <summary>E.g. <c>2022-08-23 07:30 (Asia/Shanghai)</c>, or <c>the horizon's start</c>.</summary>
     public override string ToString() => _before is { } b
-        ? string.Create(CultureInfo.InvariantCulture, $"{b.InZone(_zone!).LocalDateTime:uuuu-MM-dd HH:mm} ({_zone!.Id})")
+        ? string.Create(CultureInfo.InvariantCulture, $"{b.InZone(_zone).LocalDateTime:uuuu-MM-dd HH:mm} ({_zone.Id})")
         : "the horizon's start";
 }

@@ -15,16 +15,18 @@ public sealed class RepairOptions
     /// never removed, moved or given to someone else (a duty in progress stays as published), and no new duty starting
     /// before it is added; null to allow every duty to change.
     /// </param>
-    /// <param name="zone">The time zone the problem's shift times are in; required with <paramref name="frozenBefore"/>.</param>
+    /// <param name="zone">
+    /// The time zone the freeze is read in; null for the problem's (<see cref="RosterProblem.Zone"/>). A problem in UTC (one
+    /// created without a zone) takes this one, as before problems had zones; any other problem must have this zone.
+    /// </param>
     /// <param name="seed">Seed of the candidate re-plans.</param>
     /// <param name="iterationLimit">Moves per candidate re-plan; at least 1.</param>
-    /// <exception cref="ArgumentException">A number is out of range, or <paramref name="frozenBefore"/> is given without <paramref name="zone"/>.</exception>
+    /// <exception cref="ArgumentException">A number is out of range.</exception>
     public RepairOptions(long perChangePenalty, Instant? frozenBefore = null, DateTimeZone? zone = null, int seed = 1, long iterationLimit = 5_000)
     {
         PerChangePenalty = Guard.Against.Negative(perChangePenalty);
         FrozenBefore = frozenBefore;
-        Zone = frozenBefore is null ? zone
-            : Guard.Against.Null(zone, nameof(zone), "A freeze instant needs the zone the shift times are in.");
+        Zone = zone;
         Seed = seed;
         IterationLimit = Guard.Against.NegativeOrZero(iterationLimit);
     }
@@ -38,7 +40,7 @@ public sealed class RepairOptions
     /// </summary>
     public Instant? FrozenBefore { get; }
 
-    /// <summary>The time zone the problem's shift times are in (set whenever <see cref="FrozenBefore"/> is).</summary>
+    /// <summary>The time zone the freeze is read in, or null for the problem's.</summary>
     public DateTimeZone? Zone { get; }
 
     /// <summary>Seed of the candidate re-plans.</summary>
@@ -70,7 +72,7 @@ public sealed class RepairOptions
     [System.Text.Json.Serialization.JsonIgnore] // not data: a stored option runs under the reader's own clock
     public TimeProvider? TimeProvider { get; init; }
 
-    /// <summary>E.g. <c>penalty 50 per change, frozen before 2022-08-23 07:30 (Asia/Shanghai), seed 1, 3000 moves</c>.</summary>
+    /// <summary>E.g. <c>penalty 50 per change, frozen before 2022-08-23 07:30 (Asia/Shanghai), seed 1, 3000 moves</c> (without a zone, the instant in UTC and "the problem's zone").</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"penalty {PerChangePenalty} per change{(FrozenBefore is { } n ? $", frozen before {n.InZone(Zone!).LocalDateTime:uuuu-MM-dd HH:mm} ({Zone!.Id})" : "")}, seed {Seed}, {IterationLimit} moves{(TimeLimit is { } t ? $", {t.TotalSeconds:0.###} s" : "")}");
+        $"penalty {PerChangePenalty} per change{(FrozenBefore is { } n ? $", frozen before {n.InZone(Zone ?? DateTimeZone.Utc).LocalDateTime:uuuu-MM-dd HH:mm} ({Zone?.Id ?? "UTC, read in the problem's zone"})" : "")}, seed {Seed}, {IterationLimit} moves{(TimeLimit is { } t ? $", {t.TotalSeconds:0.###} s" : "")}");
 }

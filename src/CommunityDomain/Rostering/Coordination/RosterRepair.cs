@@ -37,8 +37,8 @@ public static class RosterRepair
     /// duties as published and the score is not worse), and is scored in the changed problem; the
     /// result is the candidate with the fewest hard violations, then the lowest <c>soft + penalty x
     /// changes</c>, then the fewest changes.</para>
-    /// <para>Frozen: a duty starts at its date and its shift's start time in <see cref="RepairOptions.Zone"/> (an
-    /// instant, read leniently across clock changes); one that starts before <see cref="RepairOptions.FrozenBefore"/>,
+    /// <para>Frozen: a duty starts at its date and its shift's start time in the problem's zone (an instant,
+    /// <see cref="ShiftDefinition.On"/>; in <see cref="RepairOptions.Zone"/> for a problem in UTC); one that starts before <see cref="RepairOptions.FrozenBefore"/>,
     /// including one in progress, is frozen. Every candidate gets the published frozen duties back and loses any
     /// other duty starting before that instant.</para>
     /// <para>What holds, for a published roster that keeps the problem's pins: no duty that is not frozen keeps a
@@ -56,8 +56,9 @@ public static class RosterRepair
     /// feasible roster.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">
-    /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, or the change removes
-    /// a demand of an assignment starting before <see cref="RepairOptions.FrozenBefore"/>.
+    /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, the change removes
+    /// a demand of an assignment starting before <see cref="RepairOptions.FrozenBefore"/>, or <paramref name="options"/>
+    /// name a zone other than the problem's (<see cref="RepairOptions.Zone"/>).
     /// </exception>
     public static RepairResult Repair(RosterProblem problem, IEnumerable<RosterAssignment> published, RosterChange? change, RepairOptions options) =>
         Repair(problem, published, change, options, progress: null, CancellationToken.None);
@@ -90,8 +91,9 @@ public static class RosterRepair
     /// is the comparison with the plain re-plan, which it may not have run.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">
-    /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, or the change removes
-    /// a demand of an assignment starting before <see cref="RepairOptions.FrozenBefore"/>.
+    /// An argument is null, an assignment matches no demand of <paramref name="problem"/>, the change removes
+    /// a demand of an assignment starting before <see cref="RepairOptions.FrozenBefore"/>, or <paramref name="options"/>
+    /// name a zone other than the problem's (<see cref="RepairOptions.Zone"/>).
     /// </exception>
     public static RepairResult Repair(
         RosterProblem problem,
