@@ -152,5 +152,5 @@ public sealed class CoverFirstProperties
     /// <summary>The problem rebuilt without its shift wishes and with no own-compound weight (fairness kept).</summary>
     internal static RosterProblem Bare(RosterProblem problem) => RosterProblem.Create(
         problem.Horizon, problem.Shifts, problem.Demands, problem.Workers, problem.DefaultRules, problem.RulesByKind,
-        wishes: [], pins: problem.Pins, weights: new PreferenceWeights(0, problem.Weights.Fairness));
+        wishes: [], pins: problem.Pins, weights: new PreferenceWeights(0, problem.Weights.Fairness), zone: problem.Zone);
 }
