@@ -80,6 +80,30 @@ public sealed class RosterProblem
     /// </summary>
     public DateTimeZone Zone { get; }
 
+    /// <summary>True when <see cref="Zone"/> is a clock of its own: not UTC nor another zone whose offset is always zero (what a problem created without a zone reads its times on).</summary>
+    internal bool HasOwnZone => !(Zone.MinOffset == Offset.Zero && Zone.MaxOffset == Offset.Zero);
+
+    /// <summary>True when two zones are one clock: equal, or two TZDB names of one zone (<c>US/Eastern</c>, <c>America/New_York</c>).</summary>
+    internal static bool SameZone(DateTimeZone a, DateTimeZone b) => a.Equals(b) || Canonical(a.Id) == Canonical(b.Id);
+
+    private static string Canonical(string id) =>
+        NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.CanonicalIdMap.TryGetValue(id, out var canonical) ? canonical : id;
+
+    /// <summary>
+    /// Refuses a view of this problem in zone <paramref name="shown"/> unless it is this problem's clock: the problem's zone,
+    /// or any zone for a problem without its own (<see cref="HasOwnZone"/>); otherwise the view would show other times
+    /// than the planner judged.
+    /// </summary>
+    /// <exception cref="ArgumentException">The view's zone is not the problem's; names <paramref name="parameterName"/>.</exception>
+    internal void CheckShownIn(DateTimeZone shown, string parameterName)
+    {
+        if (HasOwnZone && !SameZone(shown, Zone))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The roster's times are in {Zone.Id}; these labels show {shown.Id}. Build the labels in the problem's zone (Labels.For with its community)."), parameterName);
+        }
+    }
+
     internal CompiledProblem Compiled { get; }
 
     /// <summary>The compiled cells of assignments a public entry point was given: the one check of assignments against
@@ -135,7 +159,7 @@ public sealed class RosterProblem
     /// </param>
     /// <param name="zone">
     /// The time zone the shift times are in (<see cref="Zone"/>); when null, the community's zone, else UTC. With a
-    /// community it must be the community's zone.
+    /// community it must be the community's zone (or another TZDB name of it, e.g. <c>US/Eastern</c>); the community's is kept.
     /// </param>
     /// <returns>The problem.</returns>
     /// <exception cref="ArgumentException">An item is invalid, unknown or duplicated, or <paramref name="zone"/> is not the community's; the message names it.</exception>
@@ -153,7 +177,7 @@ public sealed class RosterProblem
         DateTimeZone? zone = null)
     {
         Guard.Against.Null(horizon);
-        Guard.Against.InvalidInput(zone, nameof(zone), z => z is null || community is null || z.Equals(community.Zone),
+        Guard.Against.InvalidInput(zone, nameof(zone), z => z is null || community is null || SameZone(z, community.Zone),
             "The shift times are in the community's zone; pass that zone or none.");
         var shiftList = Guard.Against.Null(shifts).ToList().AsReadOnly();
         var demandList = Guard.Against.Null(demands).ToList().AsReadOnly();
@@ -172,7 +196,7 @@ public sealed class RosterProblem
         CheckWishes(wishList, workerIds, codes, horizon, weights?.OwnCompound ?? 0);
         CheckPins(pinList, workerIds, postCompound, demandKeys);
         return new RosterProblem(
-            horizon, shiftList, demandList, workerList, defaultRules, byKind, wishList, pinList, weights ?? default, zone ?? community?.Zone ?? DateTimeZone.Utc);
+            horizon, shiftList, demandList, workerList, defaultRules, byKind, wishList, pinList, weights ?? default, community?.Zone ?? zone ?? DateTimeZone.Utc);
     }
 
     /// <summary>Every shift definition is set and its code unique; returns the codes.</summary>

@@ -475,11 +475,13 @@ public sealed class Labels
     /// </summary>
     /// <param name="date">The date the shift starts on.</param>
     /// <param name="shift">The shift.</param>
-    /// <returns>The label ("00:00-07:00", "16:00-00:00 (next day)").</returns>
+    /// <returns>The label ("00:00-07:00", "16:00-00:00 (next day)"; an end two dates on, which a 24-hour duty from 23:00 reaches when the clocks go forward, names its date).</returns>
     public string ShiftTimes(LocalDate date, ShiftDefinition shift)
     {
         var (start, end) = Span(date, Guard.Against.Null(shift));
-        return Text(end.Date > start.Date ? "shift.times.overnight" : "shift.times", ("start", Clock(start)), ("end", Clock(end)));
+        var days = Period.DaysBetween(start.Date, end.Date);
+        return days > 1 ? Text("shift.times.later", ("start", Clock(start)), ("end", Clock(end)), ("date", Date(end.Date)))
+            : Text(days == 1 ? "shift.times.overnight" : "shift.times", ("start", Clock(start)), ("end", Clock(end)));
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public static class RosterTexts
         Guard.Against.Null(notice);
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
+        problem.CheckShownIn(labels.Zone, nameof(labels));
         var l = labels;
         var sb = new StringBuilder(l.Text("notice.opening", ("worker", l.Worker(notice.Worker))));
         if (notice.Removed.Count > 0)
@@ -61,6 +62,7 @@ public static class RosterTexts
         Guard.Against.InvalidInput(Guard.Against.Null(verdict), nameof(verdict), static v => v.Accepted, "Only an accepted swap is announced to the workers.");
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
+        problem.CheckShownIn(labels.Zone, nameof(labels));
 
         var l = labels;
         var dates = verdict.Before.Assignments.Concat(verdict.After.Assignments).Where(a => a.Worker == verdict.First || a.Worker == verdict.Second)
@@ -124,6 +126,7 @@ public static class RosterTexts
     {
         Guard.Against.Null(ranking);
         Guard.Against.Null(labels);
+        ranking.Problem.CheckShownIn(labels.Zone, nameof(labels));
         Guard.Against.NegativeOrZero(top);
         var l = labels;
         var need = ranking.Need;
@@ -237,6 +240,7 @@ public static class RosterTexts
         Guard.Against.Null(reason);
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
+        problem.CheckShownIn(labels.Zone, nameof(labels));
         var l = labels;
         var worker = ("worker", l.Worker(reason.Worker));
         return reason.OnDutyElsewhere is { } a ? l.WithRosterTimes(SameDate(worker, a, problem, l))
@@ -266,6 +270,7 @@ public static class RosterTexts
         Guard.Against.Null(assignments);
         Guard.Against.Null(shiftCode);
         Guard.Against.Null(labels);
+        problem.CheckShownIn(labels.Zone, nameof(labels));
         var reasons = RosterExplanations.WhyShort(problem, assignments, post, date, shiftCode, qualification);
         var l = labels;
         var shifts = problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
@@ -318,6 +323,7 @@ public static class RosterTexts
         Guard.Against.Null(assignments);
         Guard.Against.Null(shiftCode);
         Guard.Against.Null(labels);
+        problem.CheckShownIn(labels.Zone, nameof(labels));
         var demand = problem.Demands.FirstOrDefault(d => d.Post == post && d.Date == date && d.ShiftCode == shiftCode && d.Qualification == qualification)
             ?? throw new ArgumentException($"No demand at {post} on {date:uuuu-MM-dd} {shiftCode}.", nameof(post));
         var l = labels;
@@ -380,6 +386,7 @@ public static class RosterTexts
         Guard.Against.Null(explanation);
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
+        problem.CheckShownIn(labels.Zone, nameof(labels));
         var l = labels;
         var sb = new StringBuilder(l.Text("why.worker", ("worker", l.Worker(explanation.Worker)), ("duties", l.Count(explanation.Duties.Count, "duties")),
             ("hours", l.Hours(explanation.Minutes)), ("mean", l.Hours((long)Math.Round(explanation.GroupMeanMinutes))),
@@ -523,6 +530,7 @@ public static class RosterTexts
         Guard.Against.Null(roster);
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
+        problem.CheckShownIn(labels.Zone, nameof(labels));
         return ExplainCore(roster, problem, labels);
     }
 
@@ -555,6 +563,7 @@ public static class RosterTexts
         Guard.Against.Null(roster);
         Guard.Against.Null(problem);
         Guard.Against.Null(labels);
+        problem.CheckShownIn(labels.Zone, nameof(labels));
         if (item.Rule == RuleKind.Fairness && item.Hard <= 0)
         {
             var fairness = roster.Score.Items.Where(i => i.Rule == RuleKind.Fairness).ToList();

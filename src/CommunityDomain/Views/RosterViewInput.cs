@@ -37,7 +37,12 @@ internal sealed class RosterViewInput
     {
         Guard.Against.Null(problem, problemName);
         Guard.Against.Null(assignments, assignmentsName);
-        // Without labels, the problem's clock: the times shown are the ones the planner judged.
+        // Without labels, the problem's clock: the times shown are the ones the planner judged; labels must show it too.
+        if (labels is not null)
+        {
+            problem.CheckShownIn(labels.Zone, nameof(labels));
+        }
+
         var input = new RosterViewInput(problem, assignments, labels ?? (problem.Zone.Equals(DateTimeZone.Utc) ? Labels.Default : new Labels(Labels.Default.Culture, problem.Zone)));
         var workers = problem.Workers.Select(w => w.Id).ToHashSet();
         var demands = problem.Demands.Select(d => (d.Post, d.Date, d.ShiftCode, d.Qualification)).ToHashSet();

@@ -228,4 +228,49 @@ public sealed class ClockChangeTests
         Assert.Equal(0, best.Score.ByRule.GetValueOrDefault(RuleKind.Overlap).Hard);
         Assert.Single(best.Assignments);
     }
+
+    [Theory]
+    [InlineData("Asia/Manila", 2022, 8, 1)]
+    [InlineData("America/Anchorage", 2022, 3, 12)]
+    [InlineData("Pacific/Apia", 2011, 12, 28)]
+    public void Zones_whose_history_spans_more_than_a_day_of_offsets_plan_and_score_as_the_checker_does(string zoneId, int year, int month, int day)
+    {
+        // Manila's and Anchorage's offsets once spanned more than 18 h (the compiler overflowed an Offset); Apia skipped
+        // 30 December 2011 altogether, so that date's duties start on the 31st.
+        var first = new LocalDate(year, month, day);
+        ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(8)), new("N", new LocalTime(20, 0), Duration.FromHours(12))];
+        var duties = Enumerable.Range(0, 6).SelectMany(d => new[] { (d, "D"), (d, "N") }).ToArray();
+        var workers = Enumerable.Range(1, 3).Select(i => new Worker(new Id<Worker>(i), WorkerKind.Staff, Home)).ToList();
+        var problem = RosterProblem.Create(new DateInterval(first, first.PlusDays(5)), shifts,
+            duties.Select(d => new Demand(Gate, Home, first.PlusDays(d.Item1), d.Item2, 1, 100, 1)), workers,
+            new WorkRules(minRest: Duration.FromHours(11)), zone: DateTimeZoneProviders.Tzdb[zoneId]);
+
+        var roster = RosterPlanner.Plan(problem, new PlannerOptions(1, iterationLimit: 2_000)).Match(r => r, n => n.Best);
+        var check = RosterChecker.Check(problem, roster.Assignments);
+        Assert.Equal((check.Hard, check.Soft), (roster.Score.Hard, roster.Score.Soft));
+        Assert.NotEmpty(roster.Assignments);
+    }
+
+    [Fact]
+    public void Two_names_of_one_zone_are_one_clock_for_the_community_and_for_repair()
+    {
+        var eastern = DateTimeZoneProviders.Tzdb["US/Eastern"];
+        var community = Community.Create("Queens", NewYork, new FakeClock(Instant.FromUtc(2022, 3, 1, 0, 0)));
+        var horizon = new DateInterval(SpringForwardEve, SpringForwardEve);
+        ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(8))];
+
+        Assert.Equal(NewYork, RosterProblem.Create(horizon, shifts, [], [], community: community, zone: eastern).Zone); // the community's name for it
+        var problem = Problem(NewYork, SpringForwardEve, 1, shifts, [(0, "D")]);
+        var frozen = SpringForwardEve.At(new LocalTime(9, 0)).InZoneStrictly(NewYork).ToInstant();
+        var repair = CommunityDomain.Rostering.Coordination.RosterRepair.Repair(problem, [new RosterAssignment(new Id<Worker>(1), SpringForwardEve, Gate, "D")],
+            new CommunityDomain.Rostering.Coordination.WorkerUnavailable(new Id<Worker>(1), SpringForwardEve.PlusDays(1)),
+            new CommunityDomain.Rostering.Coordination.RepairOptions(1, frozen, eastern, iterationLimit: 10));
+        Assert.Single(repair.Roster.Assignments);
+
+        // A problem on Etc/UTC (the database's name of UTC) has no clock of its own: the freeze takes the options' zone.
+        var utc = Problem(DateTimeZoneProviders.Tzdb["Etc/UTC"], SpringForwardEve, 1, shifts, [(0, "D")]);
+        Assert.Single(CommunityDomain.Rostering.Coordination.RosterRepair.Repair(utc, [new RosterAssignment(new Id<Worker>(1), SpringForwardEve, Gate, "D")],
+            new CommunityDomain.Rostering.Coordination.WorkerUnavailable(new Id<Worker>(1), SpringForwardEve.PlusDays(1)),
+            new CommunityDomain.Rostering.Coordination.RepairOptions(1, frozen, NewYork, iterationLimit: 10)).Roster.Assignments);
+    }
 }

@@ -56,6 +56,35 @@ public sealed class DaylightSavingTextTests
     }
 
     [Fact]
+    public void A_duty_that_ends_two_dates_on_across_the_spring_forward_change_names_its_end_date()
+    {
+        // 23:45 EST on 12 March + 24 h ends at 00:45 EDT on the 14th, not "the next day".
+        var day = new ShiftDefinition("L", new LocalTime(23, 45), Duration.FromHours(24));
+        Assert.Equal("23:45-00:45 (Mon 14 Mar)", En(NewYork).ShiftTimes(new LocalDate(2022, 3, 12), day));
+        Assert.StartsWith("23:45-3月14日", Zh(NewYork).ShiftTimes(new LocalDate(2022, 3, 12), day), StringComparison.Ordinal);
+        Assert.Equal("23:45-23:45 (next day)", En(NewYork).ShiftTimes(new LocalDate(2022, 3, 14), day));
+    }
+
+    [Fact]
+    public void Views_refuse_labels_in_another_zone_than_a_problem_with_its_own_and_take_any_for_a_problem_in_UTC()
+    {
+        var night = new LocalDate(2022, 11, 5);
+        ShiftDefinition[] shifts = [new("N", new LocalTime(20, 0), Duration.FromHours(12))];
+        var gate = new Id<Post>(1);
+        Demand[] demands = [new(gate, new Id<Compound>(1), night, "N", 1)];
+        Worker[] workers = [new(new Id<Worker>(1), WorkerKind.Staff, new Id<Compound>(1))];
+        RosterAssignment[] duties = [new(new Id<Worker>(1), night, gate, "N")];
+        var newYork = RosterProblem.Create(new DateInterval(night, night), shifts, demands, workers, zone: NewYork);
+        var utc = RosterProblem.Create(new DateInterval(night, night), shifts, demands, workers);
+        var shanghai = En(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
+
+        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => RosterGrid.Markdown(newYork, duties, shanghai)).ParamName);
+        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => RosterTexts.Explain(RosterPlanner.Score(newYork, duties), newYork, shanghai)).ParamName);
+        Assert.Contains("20:00-07:00 (next day)", RosterGrid.Markdown(newYork, duties, En(DateTimeZoneProviders.Tzdb["US/Eastern"])), StringComparison.Ordinal);
+        Assert.Contains("20:00-08:00 (next day)", RosterGrid.Markdown(utc, duties, shanghai), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_eight_hour_night_from_midnight_ends_at_0700_in_autumn_and_0900_in_spring()
     {
         Assert.Equal("00:00-07:00", En(NewYork).ShiftTimes(new LocalDate(2022, 11, 6), Night));

@@ -88,7 +88,7 @@ public sealed partial class VerifierFindingsV12fTests
         var roster = LockdownRosterGenerators.Published(g);
         foreach (var culture in new[] { English, Chinese })
         {
-            var labels = new Labels(culture, Shanghai, problem.Workers);
+            var labels = new Labels(culture, problem.Zone.Equals(DateTimeZone.Utc) ? Shanghai : problem.Zone, problem.Workers); // the problem's clock, if it has one
             var marker = culture == English ? " already has a duty on " : "已有值班：";
             foreach (var demand in problem.Demands.Where(d => roster.Count(a => Same(a, d)) < d.Required).Take(3))
             {

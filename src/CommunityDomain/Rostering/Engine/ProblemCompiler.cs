@@ -282,7 +282,7 @@ internal static class ProblemCompiler
         var table = new ChoiceTable(new int[cells], new bool[cells], new byte[cells], new int[workers.Count * slots.Count]);
         var day = new DayChoices(slots, cover, wishes, table, problem.Shifts.Count, days);
         var timings = new ShiftTimings(problem.Shifts, problem.Zone);
-        var reach = ReachDays(problem.Shifts, problem.Zone);
+        var reach = ReachDays(problem.Shifts, problem.Zone, problem.Horizon);
         var judged = new bool[days + reach];
         for (var w = 0; w < workers.Count; w++)
         {
@@ -469,10 +469,13 @@ internal static class ProblemCompiler
     }
 
     /// <summary>How many dates after its own a duty of these shifts can reach (0 when every shift ends by midnight).</summary>
-    private static int ReachDays(IReadOnlyList<ShiftDefinition> shifts, DateTimeZone zone)
+    private static int ReachDays(IReadOnlyList<ShiftDefinition> shifts, DateTimeZone zone, DateInterval horizon)
     {
-        // A clock that jumps forward ends a duty later on the clock, by at most the zone's whole range of offsets.
-        var jump = (zone.MaxOffset - zone.MinOffset).Seconds / 60;
+        // A clock that jumps forward ends a duty later on the clock, by at most the range of the zone's offsets around the
+        // horizon (not the zone's whole history: Manila's spans more than a day, which Offset cannot even hold).
+        var around = new Interval(horizon.Start.PlusDays(-2).AtMidnight().InUtc().ToInstant(), horizon.End.PlusDays(3).AtMidnight().InUtc().ToInstant());
+        var offsets = zone.GetZoneIntervals(around).Select(i => i.WallOffset.Seconds).ToList();
+        var jump = (offsets.Max() - offsets.Min()) / 60;
         var reach = 0;
         foreach (var shift in shifts)
         {
