@@ -81,13 +81,7 @@ public sealed class RosterProblem
     public DateTimeZone Zone { get; }
 
     /// <summary>True when <see cref="Zone"/> is a clock of its own: not UTC nor another zone whose offset is always zero (what a problem created without a zone reads its times on).</summary>
-    internal bool HasOwnZone => !(Zone.MinOffset == Offset.Zero && Zone.MaxOffset == Offset.Zero);
-
-    /// <summary>True when two zones are one clock: equal, or two TZDB names of one zone (<c>US/Eastern</c>, <c>America/New_York</c>).</summary>
-    internal static bool SameZone(DateTimeZone a, DateTimeZone b) => a.Equals(b) || Canonical(a.Id) == Canonical(b.Id);
-
-    private static string Canonical(string id) =>
-        NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.CanonicalIdMap.TryGetValue(id, out var canonical) ? canonical : id;
+    internal bool HasOwnZone => !ZoneClock.IsUtc(Zone);
 
     /// <summary>
     /// Refuses a view of this problem in zone <paramref name="shown"/> unless it is this problem's clock: the problem's zone,
@@ -97,7 +91,7 @@ public sealed class RosterProblem
     /// <exception cref="ArgumentException">The view's zone is not the problem's; names <paramref name="parameterName"/>.</exception>
     internal void CheckShownIn(DateTimeZone shown, string parameterName)
     {
-        if (HasOwnZone && !SameZone(shown, Zone))
+        if (HasOwnZone && !ZoneClock.Same(shown, Zone))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"The roster's times are in {Zone.Id}; these labels show {shown.Id}. Build the labels in the problem's zone (Labels.For with its community)."), parameterName);
@@ -177,7 +171,7 @@ public sealed class RosterProblem
         DateTimeZone? zone = null)
     {
         Guard.Against.Null(horizon);
-        Guard.Against.InvalidInput(zone, nameof(zone), z => z is null || community is null || SameZone(z, community.Zone),
+        Guard.Against.InvalidInput(zone, nameof(zone), z => z is null || community is null || ZoneClock.Same(z, community.Zone),
             "The shift times are in the community's zone; pass that zone or none.");
         var shiftList = Guard.Against.Null(shifts).ToList().AsReadOnly();
         var demandList = Guard.Against.Null(demands).ToList().AsReadOnly();

@@ -131,7 +131,7 @@ public sealed class Labels
     /// True when the labels know no local zone: <see cref="Zone"/> is UTC or another zone whose offset is always zero.
     /// Instants then show with "UTC" after the time.
     /// </summary>
-    public bool ShowsUtc => Zone.MinOffset == Offset.Zero && Zone.MaxOffset == Offset.Zero;
+    public bool ShowsUtc => ZoneClock.IsUtc(Zone);
 
     /// <summary>Labels for a community: its zone, its compound, post and building names, and the given workers' display names.</summary>
     /// <param name="community">The community.</param>

@@ -18,7 +18,7 @@ internal sealed class RepairFreeze
     {
         _before = options.FrozenBefore;
         // The problem's clock, unless it has none of its own (UTC: created without a zone) and the options name one.
-        _zone = options.Zone is { } z && problem.HasOwnZone && !RosterProblem.SameZone(z, problem.Zone)
+        _zone = options.Zone is { } z && problem.HasOwnZone && !Kernel.ZoneClock.Same(z, problem.Zone)
             ? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The freeze is read in the problem's zone ({problem.Zone.Id}); the options name {z.Id}."), nameof(options))
             : options.Zone ?? problem.Zone;
         _ordered = problem.Shifts;
