@@ -398,7 +398,7 @@ public static class RosterTexts
 
         foreach (var line in explanation.Lines)
         {
-            sb.Append(' ').Append(DescribeLine(line, problem, l));
+            sb.Append(' ').Append(DescribeLine(line, problem, l, explanation.Duties));
         }
 
         return explanation.Duties.Count > 0 || explanation.Lines.Any(line => ShowsTimes(line, problem)) ? l.WithRosterTimes(sb.ToString()) : sb.ToString();
@@ -423,7 +423,7 @@ public static class RosterTexts
         return DescribeLine(item, null, labels);
     }
 
-    private static string DescribeLine(ScoreItem item, RosterProblem? problem, Labels l)
+    private static string DescribeLine(ScoreItem item, RosterProblem? problem, Labels l, IReadOnlyList<RosterAssignment>? assignments = null)
     {
         var subject = new List<string>();
         if (item.Worker is { } w)
@@ -449,9 +449,12 @@ public static class RosterTexts
         // A hard line says how much in the rule's own unit; a soft line (a wish, a preference) just says what was not met:
         // its penalty points are the planner's weighing, not a fact a person can act on.
         var who = ("subject", names);
-        var rule = ("rule", item is { Rule: RuleKind.MaxShiftsOfCode, ShiftCode: { } counted }
-            ? CountedShift(counted, problem, l)
-            : l.Rule(item.Rule));
+        var rule = ("rule", item switch
+        {
+            { Rule: RuleKind.MaxShiftsOfCode, ShiftCode: { } counted } => CountedShift(counted, problem, l),
+            { Rule: RuleKind.Rest } when RestGap(item, problem, assignments, l) is { } gap => gap,
+            _ => l.Rule(item.Rule),
+        });
         if (item.Hard <= 0)
         {
             return subject.Count == 0 ? l.Sentence(l.Text("score.line.soft.general", rule)) : l.Text("score.line.soft", who, rule);
@@ -490,6 +493,30 @@ public static class RosterTexts
         var times = l.ShiftTimes(shift);
         var shared = problem!.Shifts.Count(s => l.ShiftTimes(s) == times) > 1;
         return l.Text("rule.MaxShiftsOfCode.times", ("times", shared ? l.Text("shift.times.coded", ("times", times), ("code", l.Local(code))) : times));
+    }
+
+    // A rest line with the roster's duties: how long the rest was against the rule ("too little rest between duties (9 h,
+    // at least 10 h)"), from the duty dated on the line and the worker's duty before it, as instants (Labels.Span).
+    private static string? RestGap(ScoreItem item, RosterProblem? problem, IReadOnlyList<RosterAssignment>? assignments, Labels l)
+    {
+        if (problem is null || assignments is null || item is not { Worker: { } w, Date: { } d }
+            || problem.Workers.FirstOrDefault(x => x.Id == w) is not { } worker || problem.RulesFor(worker).MinRest is not { } needed)
+        {
+            return null;
+        }
+
+        var shifts = problem.Shifts.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var mine = assignments.Where(a => a.Worker == w && a.ShiftCode is not null && shifts.ContainsKey(a.ShiftCode)).ToList();
+        var duty = mine.Where(a => a.Date == d).Select(a => (RosterAssignment?)a).FirstOrDefault();
+        var before = mine.Where(a => a.Date < d).OrderByDescending(a => a.Date).Select(a => (RosterAssignment?)a).FirstOrDefault();
+        if (duty is not { } now || before is not { } last)
+        {
+            return null;
+        }
+
+        var rest = l.Span(now.Date, shifts[now.ShiftCode]).Start.ToInstant() - l.Span(last.Date, shifts[last.ShiftCode]).End.ToInstant();
+        return rest < Duration.Zero ? null
+            : l.Text("rule.Rest.gap", ("rest", l.Hours((long)rest.TotalMinutes)), ("needed", l.Hours((long)needed.TotalMinutes)));
     }
 
     private static ShiftDefinition? ShiftIn(RosterProblem? problem, string code) =>
@@ -575,7 +602,7 @@ public static class RosterTexts
             }
         }
 
-        var line = DescribeLine(item, problem, labels);
+        var line = DescribeLine(item, problem, labels, roster.Assignments);
         return ShowsTimes(item, problem) ? labels.WithRosterTimes(line) : line;
     }
 
@@ -612,7 +639,7 @@ public static class RosterTexts
             : l.Text("score.infeasible", ("duties", l.Count(roster.Assignments.Count, "duties")), ("violations", l.Count(broken.Count, "violations.left"))));
         foreach (var item in broken)
         {
-            sb.Append('\n').Append(DescribeLine(item, problem, l));
+            sb.Append('\n').Append(DescribeLine(item, problem, l, roster.Assignments));
         }
 
         // Wishes and preferences not met, by rule, counted in cases (score lines), weightiest first; no points.

@@ -85,6 +85,23 @@ public sealed class DaylightSavingTextTests
     }
 
     [Fact]
+    public void A_rest_line_says_how_long_the_rest_was_across_the_spring_forward_change()
+    {
+        // 22:00 EST to 08:00 EDT is 9 hours, not the 10 the clock shows and the rule asks.
+        var eve = new LocalDate(2022, 3, 12);
+        ShiftDefinition[] shifts = [new("E", new LocalTime(14, 0), Duration.FromHours(8)), new("M", new LocalTime(8, 0), Duration.FromHours(8))];
+        var gate = new Id<Post>(1);
+        var problem = RosterProblem.Create(new DateInterval(eve, eve.PlusDays(1)), shifts,
+            [new Demand(gate, new Id<Compound>(1), eve, "E", 1), new Demand(gate, new Id<Compound>(1), eve.PlusDays(1), "M", 1)],
+            [new Worker(new Id<Worker>(1), WorkerKind.Staff, new Id<Compound>(1))], new WorkRules(minRest: Duration.FromHours(10)), zone: NewYork);
+        var roster = RosterPlanner.Score(problem, [new(new Id<Worker>(1), eve, gate, "E"), new(new Id<Worker>(1), eve.PlusDays(1), gate, "M")]);
+
+        Assert.Contains("too little rest between duties (9 h, at least 10 h)", RosterTexts.Explain(roster, problem, En(NewYork)), StringComparison.Ordinal);
+        Assert.Contains("两次值班间休息不足（9小时，至少10小时）", RosterTexts.Explain(roster, problem, Zh(NewYork)), StringComparison.Ordinal);
+        Assert.Contains("too little rest between duties", RosterTexts.Explain(roster, En(NewYork)), StringComparison.Ordinal); // without the problem: no hours
+    }
+
+    [Fact]
     public void An_eight_hour_night_from_midnight_ends_at_0700_in_autumn_and_0900_in_spring()
     {
         Assert.Equal("00:00-07:00", En(NewYork).ShiftTimes(new LocalDate(2022, 11, 6), Night));
