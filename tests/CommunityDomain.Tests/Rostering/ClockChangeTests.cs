@@ -273,4 +273,18 @@ public sealed class ClockChangeTests
             new CommunityDomain.Rostering.Coordination.WorkerUnavailable(new Id<Worker>(1), SpringForwardEve.PlusDays(1)),
             new CommunityDomain.Rostering.Coordination.RepairOptions(1, frozen, NewYork, iterationLimit: 10)).Roster.Assignments);
     }
+
+    [Fact]
+    public void An_ad_hoc_need_in_the_spring_forward_gap_is_named_for_when_it_starts()
+    {
+        // Someone to the gate at 02:30 on 13 March: the clock skips from 02:00 to 03:00, so the need starts at 03:30.
+        ShiftDefinition[] shifts = [new("D", new LocalTime(8, 0), Duration.FromHours(8))];
+        var problem = Problem(NewYork, SpringForwardEve, 2, shifts, [(0, "D"), (1, "D")]);
+
+        var ranking = CommunityDomain.Rostering.Coordination.RosterDispatch.Rank(problem, [], Gate, SpringForwardEve.PlusDays(1).At(new LocalTime(2, 30)), Duration.FromHours(2));
+
+        var need = ranking.Problem.Shifts[^1];
+        Assert.Equal("ADHOC-20220313-0330", need.Code);
+        Assert.Equal(Instant.FromUtc(2022, 3, 13, 7, 30), need.On(SpringForwardEve.PlusDays(1), NewYork).Start);
+    }
 }

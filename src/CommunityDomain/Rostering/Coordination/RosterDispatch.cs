@@ -33,7 +33,9 @@ public static class RosterDispatch
             throw new ArgumentException($"{start:uuuu-MM-dd HH:mm} lies outside the horizon.", nameof(start));
         }
 
-        var code = UniqueCode(problem, start);
+        // The code names the need's start as the clock will read it (a start in a spring-forward gap moves on by the gap).
+        var placed = new ShiftDefinition("need", start.TimeOfDay, duration).On(start.Date, problem.Zone).Start.InZone(problem.Zone).LocalDateTime;
+        var code = UniqueCode(problem, placed);
         var shift = new ShiftDefinition(code, start.TimeOfDay, duration);
         var need = new Demand(post, compound, start.Date, code, required: 1, qualification: qualification);
         var extended = problem.With(shifts: problem.Shifts.Append(shift), demands: problem.Demands.Append(need));
