@@ -24,6 +24,16 @@ public sealed class DaylightSavingTextTests
 
     private static Labels Zh(DateTimeZone zone) => new(CultureInfo.GetCultureInfo("zh-CN"), zone);
 
+    // A New York problem of one worker on two duties: shift first on date, shift next the date after (each demanded once).
+    private static (RosterProblem Problem, RosterAssignment[] Duties) TwoDuties(LocalDate date, ShiftDefinition first, ShiftDefinition next, WorkRules? rules = null)
+    {
+        var (gate, compound, worker) = (new Id<Post>(1), new Id<Compound>(1), new Id<Worker>(1));
+        var problem = RosterProblem.Create(new DateInterval(date, date.PlusDays(1)), [first, next],
+            [new Demand(gate, compound, date, first.Code, 1), new Demand(gate, compound, date.PlusDays(1), next.Code, 1)],
+            [new Worker(worker, WorkerKind.Staff, compound)], rules, zone: NewYork);
+        return (problem, [new(worker, date, gate, first.Code), new(worker, date.PlusDays(1), gate, next.Code)]);
+    }
+
     [Fact]
     public void The_two_0130s_of_a_new_york_fall_back_say_which_in_words()
     {
@@ -41,13 +51,7 @@ public sealed class DaylightSavingTextTests
     public void Without_labels_a_roster_shows_its_duties_on_the_problem_s_clock_as_the_planner_judged_them()
     {
         // 20:00 EDT + 12 h ends at 07:00 EST; the planner lets the same worker start at 07:30 (no overlap).
-        var night = new LocalDate(2022, 11, 5);
-        ShiftDefinition[] shifts = [new("N", new LocalTime(20, 0), Duration.FromHours(12)), new("M", new LocalTime(7, 30), Duration.FromHours(8))];
-        var gate = new Id<Post>(1);
-        var problem = RosterProblem.Create(new DateInterval(night, night.PlusDays(1)), shifts,
-            [new Demand(gate, new Id<Compound>(1), night, "N", 1), new Demand(gate, new Id<Compound>(1), night.PlusDays(1), "M", 1)],
-            [new Worker(new Id<Worker>(1), WorkerKind.Staff, new Id<Compound>(1))], zone: NewYork);
-        RosterAssignment[] duties = [new(new Id<Worker>(1), night, gate, "N"), new(new Id<Worker>(1), night.PlusDays(1), gate, "M")];
+        var (problem, duties) = TwoDuties(new LocalDate(2022, 11, 5), new("N", new LocalTime(20, 0), Duration.FromHours(12)), new("M", new LocalTime(7, 30), Duration.FromHours(8)));
 
         Assert.Equal(0, RosterPlanner.Score(problem, duties).Score.Hard);
         var grid = RosterGrid.Markdown(problem, duties);
@@ -88,13 +92,9 @@ public sealed class DaylightSavingTextTests
     public void A_rest_line_says_how_long_the_rest_was_across_the_spring_forward_change()
     {
         // 22:00 EST to 08:00 EDT is 9 hours, not the 10 the clock shows and the rule asks.
-        var eve = new LocalDate(2022, 3, 12);
-        ShiftDefinition[] shifts = [new("E", new LocalTime(14, 0), Duration.FromHours(8)), new("M", new LocalTime(8, 0), Duration.FromHours(8))];
-        var gate = new Id<Post>(1);
-        var problem = RosterProblem.Create(new DateInterval(eve, eve.PlusDays(1)), shifts,
-            [new Demand(gate, new Id<Compound>(1), eve, "E", 1), new Demand(gate, new Id<Compound>(1), eve.PlusDays(1), "M", 1)],
-            [new Worker(new Id<Worker>(1), WorkerKind.Staff, new Id<Compound>(1))], new WorkRules(minRest: Duration.FromHours(10)), zone: NewYork);
-        var roster = RosterPlanner.Score(problem, [new(new Id<Worker>(1), eve, gate, "E"), new(new Id<Worker>(1), eve.PlusDays(1), gate, "M")]);
+        var (problem, duties) = TwoDuties(new LocalDate(2022, 3, 12), new("E", new LocalTime(14, 0), Duration.FromHours(8)), new("M", new LocalTime(8, 0), Duration.FromHours(8)),
+            new WorkRules(minRest: Duration.FromHours(10)));
+        var roster = RosterPlanner.Score(problem, duties);
 
         Assert.Contains("too little rest between duties (9 h, at least 10 h)", RosterTexts.Explain(roster, problem, En(NewYork)), StringComparison.Ordinal);
         Assert.Contains("两次值班间休息不足（9小时，至少10小时）", RosterTexts.Explain(roster, problem, Zh(NewYork)), StringComparison.Ordinal);

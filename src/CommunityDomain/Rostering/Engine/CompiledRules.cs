@@ -22,7 +22,7 @@ internal sealed class CompiledRules
     /// </summary>
     public required byte[][] Timing { get; init; }
 
-    /// <summary>Same index, first two dates before next (a date off between them): 0 or <see cref="RestCode"/>.</summary>
+    /// <summary>Same index, first two dates before next (a date off between them): 0, <see cref="RestCode"/>, or <see cref="OverlapCode"/> across a jump forward.</summary>
     public required byte[][] Timing2 { get; init; }
 
     /// <summary>Same index, first three dates before next: null on the dates where no such pair breaks a rule (every date but a few after a spring-forward change).</summary>
@@ -37,11 +37,11 @@ internal sealed class CompiledRules
     /// <summary>Same index as <see cref="Timing2"/>: next may not follow first two dates before.</summary>
     public required bool[][] Blocked2 { get; init; }
 
-    /// <summary>The <see cref="Blocked"/> table of every date not in <see cref="ChangeDates"/>.</summary>
-    public required bool[] UsualBlocked { get; init; }
+    /// <summary>The <see cref="Blocked"/> table of every date not in <see cref="ChangeDates"/> (the first date follows none, so it is one of them).</summary>
+    public bool[] UsualBlocked => Blocked[0];
 
     /// <summary>The <see cref="Blocked2"/> table of every date not in <see cref="ChangeDates"/>.</summary>
-    public required bool[] UsualBlocked2 { get; init; }
+    public bool[] UsualBlocked2 => Blocked2[0];
 
     /// <summary>Ascending dates with their own tables: the clock changed since one of the three dates before (none in most problems).</summary>
     public required int[] ChangeDates { get; init; }

@@ -1,7 +1,7 @@
 namespace CommunityDomain.Rostering.Engine;
 
 /// <summary>
-/// Rest and overlap between a worker's duties one and two dates apart, judged on their instants: each duty is placed
+/// Rest and overlap between a worker's duties one, two and (after a jump forward) three dates apart, judged on their instants: each duty is placed
 /// by <see cref="ShiftDefinition.On"/> in the problem's zone. On most dates every duty's UTC offset is the same, so one
 /// table per shift pair serves (the usual table); only the dates right after a clock change get their own.
 /// </summary>
@@ -13,13 +13,11 @@ namespace CommunityDomain.Rostering.Engine;
 /// </remarks>
 internal sealed class DutyTimings
 {
-    private DutyTimings(byte[][] next, byte[][] secondNext, byte[]?[] thirdNext, byte[] usualNext, byte[] usualSecondNext, byte[] looseNext, bool anyBlocked2)
+    private DutyTimings(byte[][] next, byte[][] secondNext, byte[]?[] thirdNext, byte[] looseNext, bool anyBlocked2)
     {
         Next = next;
         SecondNext = secondNext;
         ThirdNext = thirdNext;
-        UsualNext = usualNext;
-        UsualSecondNext = usualSecondNext;
         LooseNext = looseNext;
         AnyBlocked2 = anyBlocked2;
     }
@@ -27,17 +25,17 @@ internal sealed class DutyTimings
     /// <summary>[date of the later duty][first * shifts + next]: 0, <see cref="CompiledRules.RestCode"/> or <see cref="CompiledRules.OverlapCode"/> for the duty before on the date before.</summary>
     public byte[][] Next { get; }
 
-    /// <summary>The same for the duty two dates before (a date off between them): 0 or <see cref="CompiledRules.RestCode"/>.</summary>
+    /// <summary>The same for the duty two dates before (a date off between them): 0, rest, or (across a jump forward) overlap.</summary>
     public byte[][] SecondNext { get; }
 
     /// <summary>The same for the duty three dates before: null on every date where no pair breaks a rule (all but a few after a spring-forward change).</summary>
     public byte[]?[] ThirdNext { get; }
 
-    /// <summary>The <see cref="Next"/> table of every date without a clock change (the same array).</summary>
-    public byte[] UsualNext { get; }
+    /// <summary>The <see cref="Next"/> table of every date without a clock change (the same array; the first date follows none, so it is one of them).</summary>
+    public byte[] UsualNext => Next[0];
 
-    /// <summary>The <see cref="SecondNext"/> table of every date without a clock change (the same array).</summary>
-    public byte[] UsualSecondNext { get; }
+    /// <summary>The <see cref="SecondNext"/> table of every date without a clock change.</summary>
+    public byte[] UsualSecondNext => SecondNext[0];
 
     /// <summary>One date to the next, a rule only where it holds on every date (the bound's relaxation).</summary>
     public byte[] LooseNext { get; }
@@ -70,7 +68,7 @@ internal sealed class DutyTimings
             }
         }
 
-        return new DutyTimings(next, second, third, usualNext, usualSecond, loose, anyBlocked2);
+        return new DutyTimings(next, second, third, loose, anyBlocked2);
     }
 
     /// <summary>Where next may not follow first: an explicit forbidden succession or a timing rule.</summary>

@@ -585,8 +585,6 @@ internal static class ProblemCompiler
             LooseTiming = timings.LooseNext,
             Blocked = blocked,
             Blocked2 = blocked2,
-            UsualBlocked = blocked[0], // the first date follows no date, so it is never a change date
-            UsualBlocked2 = blocked2[0],
             ChangeDates = changeDates,
             AnyBlocked2 = timings.AnyBlocked2,
             AnyOverlap2 = changeDates.Any(d => timings.SecondNext[d].Contains(CompiledRules.OverlapCode)),
