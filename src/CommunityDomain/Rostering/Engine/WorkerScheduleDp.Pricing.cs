@@ -86,6 +86,47 @@ internal sealed partial class WorkerScheduleDp
         }
     }
 
+    /// <summary>
+    /// Prices worker <paramref name="w"/>'s choices at fixed prices instead of the roster's marginal cover: each duty costs
+    /// its own soft cost less <paramref name="dual"/> of its date-slot (per <see cref="CompiledProblem.DaySlot"/>), a day
+    /// off its own soft cost. The pricing problem of column generation (the cover rows' duals).
+    /// </summary>
+    internal void PriceAt(int w, double[] dual)
+    {
+        var p = _p;
+        var shifts = p.ShiftCount;
+        Array.Fill(_bestPrice, double.PositiveInfinity);
+        Array.Fill(_bestSlot, -1);
+        for (var d = 0; d < p.Days; d++)
+        {
+            var offIndex = p.ChoiceIndex(w, d, 0);
+            _offPrice[d] = p.Allowed[offIndex] ? p.ChoiceSoft[offIndex] : double.PositiveInfinity;
+            for (var s = 0; s < p.SlotCount; s++)
+            {
+                var ci = offIndex + s + 1;
+                if (!p.Allowed[ci])
+                {
+                    continue;
+                }
+
+                var price = p.ChoiceSoft[ci] - dual[p.DaySlot(d, s)];
+                var t = p.SlotShift[s];
+                if (price < _bestPrice[(d * shifts) + t])
+                {
+                    _bestPrice[(d * shifts) + t] = price;
+                    _bestSlot[(d * shifts) + t] = s;
+                }
+            }
+        }
+    }
+
+    /// <summary>The best row of worker <paramref name="w"/> at <paramref name="dual"/> prices (<see cref="PriceAt"/>) into <paramref name="result"/>.</summary>
+    internal bool SolveAt(ICoverView ev, int w, double[] dual, int[] result)
+    {
+        PriceAt(w, dual);
+        return SolvePriced(ev, w, result);
+    }
+
     // forcedDate, forcedSlot: when forcedDate >= 0, the only choice priced on that date is that slot (SolveTaking).
     // windowFrom, windowTo: outside [windowFrom, windowTo) the only choice priced is the worker's current one (SolveWindow).
     private void Price(ICoverView ev, int w, Random? rng, int forcedDate = -1, int forcedSlot = -1, int windowFrom = 0, int windowTo = int.MaxValue)
