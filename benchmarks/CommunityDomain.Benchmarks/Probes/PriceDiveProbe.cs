@@ -23,7 +23,47 @@ public static class PriceDiveProbe
         var maxRounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var settle = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0.99;
         var problem = CurtoisMapping.ToProblem(instance);
+        if (args.Length > 3 && args[3] == "plan")
+        {
+            var seconds = double.Parse(args[4], CultureInfo.InvariantCulture);
+            var seed = int.Parse(args[5], CultureInfo.InvariantCulture);
+            var on = args[6] == "on";
+            _ = on;
+
+            var clock0 = Stopwatch.StartNew();
+            var result = CommunityDomain.Rostering.RosterPlanner.Plan(problem, new CommunityDomain.Rostering.PlannerOptions(seed, NodaTime.Duration.FromSeconds(seconds)));
+            var roster = result.AsT0;
+            Console.WriteLine($"plan {args[0]} seed {seed} dive {args[6]}: hard {roster.Score.Hard} soft {roster.Score.Soft} bound {roster.LowerBound} {clock0.Elapsed.TotalSeconds:F1}s");
+            return 0;
+        }
+
         var p = ProblemCompiler.Compile(problem);
+        if (args.Length > 3 && args[3] == "lib")
+        {
+            var watch = Stopwatch.StartNew();
+            var libCells = PriceAndDive.Cells(p, () => false);
+            var libScore = RosterEvaluator.FullScore(p, libCells!);
+            Console.WriteLine($"lib dive hard {libScore.Hard} soft {libScore.Soft} in {watch.Elapsed.TotalSeconds:F1}s (lp {PriceAndDive.LpClock.Elapsed.TotalSeconds:F1}s, {PriceAndDive.Solves} solves, pivots {MasterLp.Pivots} colds {MasterLp.Colds} refreshes {MasterLp.Refreshes})");
+            return 0;
+        }
+
+        var cells = Dive(p, maxRounds, settle, () => false, quiet: false);
+        var score = RosterEvaluator.FullScore(p, cells!);
+        Console.WriteLine($"dive roster hard {score.Hard} soft {score.Soft}");
+        return 0;
+    }
+
+    internal static int[]? Dive(CompiledProblem p, int maxRounds, double settle, Func<bool> stop, bool quiet)
+    {
+        var lnsIterations = int.Parse(Environment.GetEnvironmentVariable("LNS_IT") ?? "0", CultureInfo.InvariantCulture);
+        var lnsFree = int.Parse(Environment.GetEnvironmentVariable("LNS_FREE") ?? "8", CultureInfo.InvariantCulture);
+        var diveSpread = double.Parse(Environment.GetEnvironmentVariable("DIVE_SPREAD") ?? "0", CultureInfo.InvariantCulture);
+        var diveRng = new Random(int.Parse(Environment.GetEnvironmentVariable("DIVE_SEED") ?? "1", CultureInfo.InvariantCulture));
+        var lookahead = int.Parse(Environment.GetEnvironmentVariable("LOOKAHEAD") ?? "1", CultureInfo.InvariantCulture);
+        var cellSettle = double.Parse(Environment.GetEnvironmentVariable("CELL_SETTLE") ?? "0.95", CultureInfo.InvariantCulture);
+        var jump = double.Parse(Environment.GetEnvironmentVariable("JUMP") ?? "0", CultureInfo.InvariantCulture);
+        var jumpTries = int.Parse(Environment.GetEnvironmentVariable("JUMP_TRIES") ?? "4", CultureInfo.InvariantCulture);
+        var lnsSeed = int.Parse(Environment.GetEnvironmentVariable("LNS_SEED") ?? "1", CultureInfo.InvariantCulture);
         var clock = Stopwatch.StartNew();
         var dp = new WorkerScheduleDp(p);
         var view = new EmptyView();
@@ -65,6 +105,8 @@ public static class PriceDiveProbe
         var dual = new double[p.Days * p.SlotCount];
         var row = new int[p.Days];
         var sigma = new double[p.WorkerCount];
+        var allowedNow = (bool[])p.Allowed.Clone();
+        var dpClock = new Stopwatch();
         var lastValue = 0.0;
         var lpSolves = 0;
         var pricings = 0;
@@ -118,7 +160,12 @@ public static class PriceDiveProbe
         {
             for (var round = 0; round < maxRounds; round++)
             {
-                solver.Solve();
+                if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
+                {
+                    solver.Reset();
+                    solver.Solve();
+                }
+
                 lpSolves++;
                 for (var ds = 0; ds < cover.Length; ds++)
                 {
@@ -142,7 +189,10 @@ public static class PriceDiveProbe
                     }
 
                     pricings++;
-                    if (!dp.SolveAt(view, w, dual, row))
+                    dpClock.Start();
+                    var solved = dp.SolveAt(view, w, dual, row, allowedNow);
+                    dpClock.Stop();
+                    if (!solved)
                     {
                         continue;
                     }
@@ -178,71 +228,301 @@ public static class PriceDiveProbe
 
             }
 
-            solver.Solve();
+            var status = solver.Solve();
+            if (status != Solver.ResultStatus.OPTIMAL)
+            {
+                solver.Reset();
+                status = solver.Solve();
+            }
+
             lpSolves++;
+            if (status != Solver.ResultStatus.OPTIMAL && !quiet) Console.WriteLine($"LP status {status}");
             return objective.Value();
         }
 
         var root = Generate();
-        Console.WriteLine($"root LP {root:F1} columns {columns.Count} lp {lpSolves} pricings {pricings} invalid {invalid} {clock.Elapsed.TotalSeconds:F1}s");
-        var fixedCount = 0;
-        while (fixedCount < p.WorkerCount)
+        if (!quiet) Console.WriteLine($"root LP {root:F1} columns {columns.Count} lp {lpSolves} pricings {pricings} invalid {invalid} {clock.Elapsed.TotalSeconds:F1}s");
+        var fixedColumn = new int[p.WorkerCount];
+        Array.Fill(fixedColumn, -1);
+
+        void Fix(int i)
         {
-            // fix every column at >= 0.99 and the largest fractional one
-            var best = -1;
-            var bestValue = -1.0;
-            var fixedNow = 0;
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var (w, _, _, v) = columns[i];
-                if (isFixed[w])
-                {
-                    continue;
-                }
-
-                var x = v.SolutionValue();
-                if (x >= settle)
-                {
-                    v.SetLb(1);
-                    isFixed[w] = true;
-                    fixedNow++;
-                }
-                else if (x > bestValue)
-                {
-                    (best, bestValue) = (i, x);
-                }
-            }
-
-            if (fixedNow == 0)
-            {
-                if (best < 0)
-                {
-                    Console.WriteLine("no column to fix");
-                    break;
-                }
-
-                columns[best].Var.SetLb(1);
-                isFixed[columns[best].Worker] = true;
-                fixedNow = 1;
-            }
-
-            fixedCount += fixedNow;
-            var value = Generate();
-            Console.WriteLine($"fixed {fixedCount} LP {value:F1} columns {columns.Count} {clock.Elapsed.TotalSeconds:F1}s");
+            columns[i].Var.SetLb(1);
+            isFixed[columns[i].Worker] = true;
+            fixedColumn[columns[i].Worker] = i;
         }
 
-        var roster = new int[p.WorkerCount * p.Days];
-        Array.Fill(roster, -1);
-        foreach (var (w, r, _, v) in columns)
+        void CellDive()
         {
-            if (v.SolutionValue() > 0.5)
+            var use = new double[p.WorkerCount * p.Days * p.Choices];
+            var cellFixed = new bool[p.WorkerCount * p.Days];
+            while (!stop())
             {
-                Array.Copy(r, 0, roster, p.WorkerDay(w, 0), p.Days);
+                Array.Clear(use);
+                foreach (var (w, r, _, v) in columns)
+                {
+                    var x = v.SolutionValue();
+                    if (x > 1e-9)
+                    {
+                        for (var d = 0; d < p.Days; d++)
+                        {
+                            use[p.ChoiceIndex(w, d, r[d] + 1)] += x;
+                        }
+                    }
+                }
+
+                // integral when every worker has one column at 1
+                var fractional = columns.Any(c => c.Var.SolutionValue() is > 1e-6 and < 1 - 1e-6);
+                if (!fractional)
+                {
+                    foreach (var (i, c) in columns.Select((c, i) => (i, c)))
+                    {
+                        if (c.Var.SolutionValue() > 0.5)
+                        {
+                            Fix(i);
+                        }
+                    }
+
+                    return;
+                }
+
+                var pick = -1;
+                var most = -1.0;
+                var fixes = new List<int>();
+                for (var cellIndex = 0; cellIndex < cellFixed.Length; cellIndex++)
+                {
+                    if (cellFixed[cellIndex])
+                    {
+                        continue;
+                    }
+
+                    for (var c = 0; c < p.Choices; c++)
+                    {
+                        var u = use[(cellIndex * p.Choices) + c];
+                        if (u >= 1 - 1e-6)
+                        {
+                            continue; // settled already
+                        }
+
+                        if (u >= cellSettle)
+                        {
+                            fixes.Add((cellIndex * p.Choices) + c);
+                        }
+                        else if (u > most)
+                        {
+                            (most, pick) = (u, (cellIndex * p.Choices) + c);
+                        }
+                    }
+                }
+
+                if (fixes.Count == 0)
+                {
+                    if (pick < 0)
+                    {
+                        return;
+                    }
+
+                    fixes.Add(pick);
+                }
+
+                foreach (var choiceIndex in fixes)
+                {
+                    var cellIndex = choiceIndex / p.Choices;
+                    cellFixed[cellIndex] = true;
+                    for (var c = 0; c < p.Choices; c++)
+                    {
+                        if ((cellIndex * p.Choices) + c != choiceIndex)
+                        {
+                            allowedNow[(cellIndex * p.Choices) + c] = false;
+                        }
+                    }
+
+                    var (w, d) = Math.DivRem(cellIndex, p.Days);
+                    var keep = (choiceIndex % p.Choices) - 1;
+                    foreach (var col in columns)
+                    {
+                        if (col.Worker == w && col.Row[d] != keep)
+                        {
+                            col.Var.SetUb(0);
+                        }
+                    }
+                }
+
+                var value = Generate();
+                if (!quiet) Console.WriteLine($"cells fixed {cellFixed.Count(b => b)} LP {value:F1}");
             }
         }
 
-        var score = RosterEvaluator.FullScore(p, roster);
-        Console.WriteLine($"dive roster hard {score.Hard} soft {score.Soft} in {clock.Elapsed.TotalSeconds:F1}s (lp {lpSolves}, pricings {pricings}, invalid {invalid})");
-        return 0;
+        void DiveRest()
+        {
+            while (isFixed.Contains(false) && !stop())
+            {
+                var best = -1;
+                var bestValue = -1.0;
+                var fixedNow = 0;
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var (w, _, _, v) = columns[i];
+                    if (isFixed[w] || v.Ub() < 0.5)
+                    {
+                        continue;
+                    }
+
+                    var x = v.SolutionValue();
+                    if (x >= settle)
+                    {
+                        Fix(i);
+                        fixedNow++;
+                    }
+                    else if (x > bestValue)
+                    {
+                        (best, bestValue) = (i, x);
+                    }
+                }
+
+                if (fixedNow == 0)
+                {
+                    if (best < 0)
+                    {
+                        break;
+                    }
+
+                    if (lookahead > 1)
+                    {
+                        var top = Enumerable.Range(0, columns.Count).Where(i => !isFixed[columns[i].Worker] && columns[i].Var.SolutionValue() > 1e-6)
+                            .OrderByDescending(i => columns[i].Var.SolutionValue()).ThenBy(i => i).Take(lookahead).ToArray();
+                        var bestLp = double.PositiveInfinity;
+                        foreach (var i in top)
+                        {
+                            columns[i].Var.SetLb(1);
+                            solver.Solve();
+                            var v = objective.Value();
+                            columns[i].Var.SetLb(0);
+                            if (v < bestLp - 1e-6)
+                            {
+                                (bestLp, best) = (v, i);
+                            }
+                        }
+                    }
+                    else if (diveSpread > 0)
+                    {
+                        var near = Enumerable.Range(0, columns.Count).Where(i => !isFixed[columns[i].Worker] && columns[i].Var.SolutionValue() >= bestValue * diveSpread).ToArray();
+                        best = near[diveRng.Next(near.Length)];
+                    }
+
+                    if (jump > 0)
+                    {
+                        var before = objective.Value();
+                        var candidates = Enumerable.Range(0, columns.Count).Where(i => !isFixed[columns[i].Worker] && columns[i].Var.Ub() > 0.5 && columns[i].Var.SolutionValue() > 1e-6)
+                            .OrderByDescending(i => columns[i].Var.SolutionValue()).ThenBy(i => i).Take(jumpTries).ToArray();
+                        var chosen = -1;
+                        var chosenValue = double.PositiveInfinity;
+                        foreach (var i in candidates)
+                        {
+                            Fix(i);
+                            var after = Generate();
+                            if (after <= before + jump)
+                            {
+                                chosen = -2;
+                                break;
+                            }
+
+                            if (after < chosenValue)
+                            {
+                                (chosen, chosenValue) = (i, after);
+                            }
+
+                            columns[i].Var.SetLb(0);
+                            isFixed[columns[i].Worker] = false;
+                            fixedColumn[columns[i].Worker] = -1;
+                        }
+
+                        if (chosen != -2)
+                        {
+                            Fix(chosen >= 0 ? chosen : best);
+                            Generate();
+                        }
+
+                        continue;
+                    }
+
+                    Fix(best);
+                }
+
+                Generate();
+            }
+        }
+
+        int[] Roster()
+        {
+            var cells = new int[p.WorkerCount * p.Days];
+            Array.Fill(cells, -1);
+            for (var w = 0; w < p.WorkerCount; w++)
+            {
+                if (fixedColumn[w] >= 0)
+                {
+                    Array.Copy(columns[fixedColumn[w]].Row, 0, cells, p.WorkerDay(w, 0), p.Days);
+                }
+            }
+
+            return cells;
+        }
+
+        if (Environment.GetEnvironmentVariable("CELL") == "1")
+        {
+            CellDive();
+        }
+
+        DiveRest();
+        var roster = Roster();
+        var incumbent = RosterEvaluator.FullScore(p, roster);
+        if (!quiet) Console.WriteLine($"dive {incumbent.Hard}/{incumbent.Soft} {clock.Elapsed.TotalSeconds:F1}s (dp {dpClock.Elapsed.TotalSeconds:F1}s, lp {lpSolves}, pricings {pricings}, columns {columns.Count})");
+        var rng = new Random(lnsSeed);
+        for (var it = 0; it < lnsIterations && !stop(); it++)
+        {
+            var free = Enumerable.Range(0, p.WorkerCount).OrderBy(_ => rng.Next()).Take(lnsFree).ToArray();
+            var old = free.Select(w => fixedColumn[w]).ToArray();
+            foreach (var w in free)
+            {
+                if (fixedColumn[w] >= 0)
+                {
+                    columns[fixedColumn[w]].Var.SetLb(0);
+                }
+
+                isFixed[w] = false;
+                fixedColumn[w] = -1;
+            }
+
+            Generate();
+            DiveRest();
+            var cells = Roster();
+            var score = RosterEvaluator.FullScore(p, cells);
+            if (score.Hard < incumbent.Hard || (score.Hard == incumbent.Hard && score.Soft <= incumbent.Soft))
+            {
+                if (!quiet && score.Soft < incumbent.Soft) Console.WriteLine($"lns {it}: {score.Hard}/{score.Soft} {clock.Elapsed.TotalSeconds:F1}s");
+                (incumbent, roster) = (score, cells);
+            }
+            else
+            {
+                for (var k = 0; k < free.Length; k++)
+                {
+                    var w = free[k];
+                    if (fixedColumn[w] >= 0)
+                    {
+                        columns[fixedColumn[w]].Var.SetLb(0);
+                    }
+
+                    if (old[k] >= 0)
+                    {
+                        Fix(old[k]);
+                    }
+                }
+
+                solver.Solve();
+            }
+        }
+
+        if (!quiet) Console.WriteLine($"dive done in {clock.Elapsed.TotalSeconds:F1}s (lp {lpSolves}, pricings {pricings}, invalid {invalid})");
+        return roster;
     }
 }

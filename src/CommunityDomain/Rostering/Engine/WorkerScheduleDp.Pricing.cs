@@ -91,7 +91,7 @@ internal sealed partial class WorkerScheduleDp
     /// its own soft cost less <paramref name="dual"/> of its date-slot (per <see cref="CompiledProblem.DaySlot"/>), a day
     /// off its own soft cost. The pricing problem of column generation (the cover rows' duals).
     /// </summary>
-    internal void PriceAt(int w, double[] dual)
+    internal void PriceAt(int w, double[] dual, bool[]? allowed = null)
     {
         var p = _p;
         var shifts = p.ShiftCount;
@@ -100,11 +100,11 @@ internal sealed partial class WorkerScheduleDp
         for (var d = 0; d < p.Days; d++)
         {
             var offIndex = p.ChoiceIndex(w, d, 0);
-            _offPrice[d] = p.Allowed[offIndex] ? p.ChoiceSoft[offIndex] : double.PositiveInfinity;
+            _offPrice[d] = (allowed ?? p.Allowed)[offIndex] ? p.ChoiceSoft[offIndex] : double.PositiveInfinity;
             for (var s = 0; s < p.SlotCount; s++)
             {
                 var ci = offIndex + s + 1;
-                if (!p.Allowed[ci])
+                if (!(allowed ?? p.Allowed)[ci])
                 {
                     continue;
                 }
@@ -121,9 +121,9 @@ internal sealed partial class WorkerScheduleDp
     }
 
     /// <summary>The best row of worker <paramref name="w"/> at <paramref name="dual"/> prices (<see cref="PriceAt"/>) into <paramref name="result"/>.</summary>
-    internal bool SolveAt(ICoverView ev, int w, double[] dual, int[] result)
+    internal bool SolveAt(ICoverView ev, int w, double[] dual, int[] result, bool[]? allowed = null)
     {
-        PriceAt(w, dual);
+        PriceAt(w, dual, allowed);
         return SolvePriced(ev, w, result);
     }
 

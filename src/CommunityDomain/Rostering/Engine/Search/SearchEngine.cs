@@ -574,7 +574,11 @@ internal sealed class SearchEngine
     /// </summary>
     private void DiveFrom(long limit, CancellationToken token)
     {
-        if (LagrangianDive.Cells(_p, BestScore.Soft, () => Stop(limit, token)) is not { } cells)
+        // Price-and-dive where its master fits (the column LP's own solution, exact), else the Lagrangian averages.
+        var cells = PriceAndDive.Fits(_p)
+            ? PriceAndDive.Cells(_p, () => Stop(limit, token))
+            : LagrangianDive.Cells(_p, BestScore.Soft, () => Stop(limit, token));
+        if (cells is null)
         {
             return;
         }

@@ -1,0 +1,316 @@
+using System.Diagnostics;
+
+namespace CommunityDomain.Rostering.Engine;
+
+/// <summary>
+/// A small dense revised simplex for the restricted master of column generation: minimise <c>sum_j c_j x_j</c> subject to
+/// <c>sum_j a_ij x_j = b_i</c> for every row (all equalities) and <c>l_j &lt;= x_j &lt;= u_j</c> (<c>l_j</c> finite,
+/// <c>u_j</c> possibly +infinity). Rows are cover rows and one convexity row per worker, columns are worker schedules
+/// (0/1 entries) plus per-row slack columns; costs are score points, values are shares of a schedule (0-1) or persons
+/// missing or over on a cover row.
+/// </summary>
+/// <remarks>
+/// <para>Bounded-variable primal simplex (Chvátal, <i>Linear Programming</i>, 1983, ch. 8, "the bounded-variable simplex"):
+/// each nonbasic column sits at its lower or upper bound, and the ratio test lets the entering column flip to its other
+/// bound when that comes first. Pricing is Dantzig's (the most negative reduced cost of a column at its lower bound, the
+/// most positive of one at its upper bound), switching to Bland's rule (lowest index enters, lowest index leaves on a tie)
+/// after <see cref="BlandAfter"/> degenerate steps in a row, back after the next step that moves. Outside Bland's rule the
+/// leaving row is chosen by Harris's two-pass test (ratios relaxed by the primal tolerance, then the largest pivot).</para>
+/// <para>The basis inverse is an explicit dense m x m matrix, updated after each pivot by the rank-one update of the
+/// product form (Bixby, "Implementing the simplex method: the initial basis", ORSA J. Computing 4(3), 1992) and rebuilt
+/// from scratch by Gauss-Jordan elimination with partial pivoting at the start of each <see cref="Solve"/> and every
+/// <see cref="RefactorEvery"/> pivots. Tolerances: primal 1e-9, reduced cost 1e-9 relative to max(1, |c_j|), pivot 1e-11.
+/// Deterministic: no randomness, every tie goes to the lowest index.</para>
+/// <para>Warm start: <see cref="Solve"/> continues from the current basis while it is primal feasible; a new column enters
+/// nonbasic at its lower bound, which keeps the basis feasible when that bound is 0 (as <see cref="AddColumn"/> sets it).
+/// When <see cref="SetBounds"/> or <see cref="SetRhs"/> left the basis infeasible (or before the first solve), a cold
+/// start puts every column at its lower bound and picks for each row a single-entry column (a slack, +1 or -1) that takes
+/// the rest of the row within its bounds, the cheapest one; a row with none gets an artificial column, and a phase 1
+/// minimises the artificials' sum before phase 2.</para>
+/// <para>Costs O(m^2) per pivot (update, duals) plus O(nonzeros) pricing; O(m^3) at worst per refactorisation (less on
+/// the sparse bases of a master, since zero multipliers are skipped). Not thread-safe: one instance per search.</para>
+/// <para>Preconditions (rows and columns in range, finite costs and right-hand sides, bounds not NaN with lower &lt;= upper,
+/// distinct rows in a column) are the caller's: like the rest of the roster engine this class trusts its caller and guards
+/// nothing itself (CONTRIBUTING, <c>The_roster_engine_guards_nothing_itself</c>); Debug builds check them with
+/// <see cref="Debug.Assert(bool, string)"/>, naming the parameter.</para>
+/// </remarks>
+internal sealed partial class MasterLp
+{
+    /// <summary>A basic value may lie this far outside its bounds (absolute, the same units as the values).</summary>
+    private const double PrimalTolerance = 1e-9;
+
+    /// <summary>A reduced cost prices out below this times max(1, |c_j|).</summary>
+    private const double DualTolerance = 1e-9;
+
+    /// <summary>No pivot on an entry smaller than this in absolute value.</summary>
+    private const double PivotTolerance = 1e-11;
+
+    /// <summary>The basis inverse is rebuilt from scratch after this many pivots.</summary>
+    private const int RefactorEvery = 100;
+
+    /// <summary>After this many degenerate steps in a row, Bland's rule takes over until a step moves.</summary>
+    private const int BlandAfter = 50;
+
+    /// <summary>Phase 1 ends infeasible when the artificials' sum stays above this times max(1, max |b_i|).</summary>
+    private const double InfeasibleTolerance = 1e-8;
+
+    // Nonbasic states in _pos (a basic column holds its basis position, >= 0).
+    private const int AtLower = -1;
+    private const int AtUpper = -2;
+
+    private readonly int _m;
+    private readonly double[] _rhs;
+
+    // Columns, compressed: column j's entries are _entryRow/_entryValue[_start[j] .. _start[j + 1]).
+    private int _n;
+    private double[] _cost = new double[16];
+    private double[] _lower = new double[16];
+    private double[] _upper = new double[16];
+    private int[] _pos = new int[16];
+    private int[] _start = new int[17];
+    private int[] _entryRow = new int[64];
+    private double[] _entryValue = new double[64];
+
+    // Per row, the columns with a single entry, on that row (the slack candidates of a cold start).
+    private readonly List<int>[] _singles;
+
+    // Per row, the sign of its artificial column (0: none); basis entry ~i stands for row i's artificial.
+    private readonly int[] _artificial;
+
+    // The basis: the column at each position, basic values, and the inverse (row-major, row k = basis position k).
+    private readonly int[] _basis;
+    private readonly double[] _xB;
+    private readonly double[] _binv;
+    private bool _hasBasis;
+    private bool _phaseOne;
+    private int _sinceRefactor;
+
+    // Scratch: duals of the current phase, the entering column in basis coordinates, a row residual, the dense basis.
+    private readonly double[] _y;
+    private readonly double[] _alpha;
+    private readonly double[] _residual;
+    private readonly double[] _dense;
+    private readonly int[] _mark;
+    private int _stamp;
+
+    // The result of the last Solve.
+    private readonly double[] _dual;
+    private double _objective;
+
+    /// <summary>An empty master with one equality row per entry of <paramref name="rhs"/> (any sign) and no column.</summary>
+    /// <param name="rhs">The right-hand sides b_i, at least one, finite; copied.</param>
+    public MasterLp(double[] rhs)
+    {
+        Debug.Assert(rhs.Length > 0 && Array.TrueForAll(rhs, double.IsFinite), "rhs: at least one right-hand side, every one finite.");
+        _m = rhs.Length;
+        _rhs = (double[])rhs.Clone();
+        for (var i = 0; i < _m; i++)
+        {
+            _rhs[i] += Perturbation(i);
+        }
+
+        _singles = new List<int>[_m];
+        for (var i = 0; i < _m; i++)
+        {
+            _singles[i] = [];
+        }
+
+        _artificial = new int[_m];
+        _basis = new int[_m];
+        _xB = new double[_m];
+        _binv = new double[_m * _m];
+        _y = new double[_m];
+        _alpha = new double[_m];
+        _residual = new double[_m];
+        _dense = new double[_m * _m];
+        _mark = new int[_m];
+        _dual = new double[_m];
+    }
+
+    internal static double PerturbScale = 1e-6;
+
+    private static double Perturbation(int i) => PerturbScale * (1 + ((i * 7919L) % 1009 / 1009.0));
+
+    /// <summary>The number of rows (fixed at construction).</summary>
+    public int RowCount => _m;
+
+    /// <summary>The number of columns added so far.</summary>
+    public int ColumnCount => _n;
+
+    /// <summary>The objective <c>sum_j c_j x_j</c> at the end of the last <see cref="Solve"/> (0 before any), in cost units.</summary>
+    public double Objective => _objective;
+
+    /// <summary>
+    /// Adds a column with lower bound 0, nonbasic at that bound (so a feasible basis stays feasible), and returns its index
+    /// (0, 1, ... in the order added).
+    /// </summary>
+    /// <param name="cost">c_j, finite, any sign.</param>
+    /// <param name="upper">u_j, at least 0; <see cref="double.PositiveInfinity"/> for none.</param>
+    /// <param name="entries">The nonzero coefficients as (row, value) pairs with distinct rows in [0, <see cref="RowCount"/>)
+    /// and finite values of any sign (zeros are dropped); may be empty.</param>
+    public int AddColumn(double cost, double upper, ReadOnlySpan<(int Row, double Value)> entries)
+    {
+        Debug.Assert(double.IsFinite(cost), "cost: a column's cost must be finite.");
+        Debug.Assert(upper >= 0, "upper: a column's upper bound must be at least 0 (its lower bound) and not NaN.");
+        AssertEntries(entries);
+        var j = _n;
+        Grow(j + 1, _start[j] + entries.Length);
+        var e = _start[j];
+        foreach (var (row, value) in entries)
+        {
+            if (value != 0)
+            {
+                _entryRow[e] = row;
+                _entryValue[e] = value;
+                e++;
+            }
+        }
+
+        _start[j + 1] = e;
+        _cost[j] = cost;
+        _lower[j] = 0;
+        _upper[j] = upper;
+        _pos[j] = AtLower;
+        if (e - _start[j] == 1)
+        {
+            _singles[_entryRow[_start[j]]].Add(j);
+        }
+
+        _n = j + 1;
+        return j;
+    }
+
+    /// <summary>
+    /// Sets a column's bounds. A nonbasic column moves to its new lower bound (or stays at its upper bound while that is
+    /// finite); the next <see cref="Solve"/> restarts from a feasible basis if the current one became infeasible.
+    /// </summary>
+    /// <param name="column">The column's index, in [0, <see cref="ColumnCount"/>).</param>
+    /// <param name="lower">l_j, finite (may be above 0, e.g. 1 to fix a schedule).</param>
+    /// <param name="upper">u_j, at least <paramref name="lower"/>; <see cref="double.PositiveInfinity"/> for none.</param>
+    public void SetBounds(int column, double lower, double upper)
+    {
+        AssertColumn(column);
+        Debug.Assert(double.IsFinite(lower), "lower: a column's lower bound must be finite.");
+        Debug.Assert(upper >= lower, "upper: a column's upper bound must be at least its lower bound and not NaN.");
+        _lower[column] = lower;
+        _upper[column] = upper;
+        if (_pos[column] == AtUpper && double.IsPositiveInfinity(upper))
+        {
+            _pos[column] = AtLower;
+        }
+    }
+
+    /// <summary>Sets a row's right-hand side; the next <see cref="Solve"/> restarts from a feasible basis if needed.</summary>
+    /// <param name="row">The row, in [0, <see cref="RowCount"/>).</param>
+    /// <param name="value">b_i, finite, any sign.</param>
+    public void SetRhs(int row, double value)
+    {
+        AssertRow(row);
+        Debug.Assert(double.IsFinite(value), "value: a right-hand side must be finite.");
+        _rhs[row] = value + Perturbation(row);
+    }
+
+    /// <summary>
+    /// Solves from the current basis (phase 1 first when a cold start needed artificials) and records the values, duals
+    /// and objective.
+    /// </summary>
+    /// <param name="maxPivots">The most simplex steps (pivots and bound flips, both phases) this call may take, at least 0.</param>
+    /// <returns><see cref="MasterLpStatus.Optimal"/>, or <see cref="MasterLpStatus.Infeasible"/> (only without usable
+    /// slacks), <see cref="MasterLpStatus.IterationLimit"/>, or <see cref="MasterLpStatus.Unbounded"/> (a slack pair
+    /// whose costs sum below zero, or an unbounded column with a negative reduced cost).</returns>
+    public MasterLpStatus Solve(int maxPivots = 100_000)
+    {
+        Debug.Assert(maxPivots >= 0, "maxPivots: the pivot budget must be at least 0.");
+        var pivots = 0;
+        var status = Run(ref pivots, maxPivots, cold: !_hasBasis || !Refactor() || !RecomputePrimal());
+        for (var restart = 0; status is null && restart < 2; restart++)
+        {
+            status = Run(ref pivots, maxPivots, cold: true);
+        }
+
+        _phaseOne = false;
+        ComputeDuals(_dual);
+        _objective = 0;
+        for (var j = 0; j < _n; j++)
+        {
+            _objective += _cost[j] * Value(j);
+        }
+
+        return status ?? MasterLpStatus.IterationLimit;
+    }
+
+    /// <summary>Column <paramref name="column"/>'s value x_j at the end of the last <see cref="Solve"/> (its bound while nonbasic).</summary>
+    public double Value(int column)
+    {
+        AssertColumn(column);
+        var p = _pos[column];
+        return p >= 0 ? _xB[p] : p == AtUpper ? _upper[column] : _lower[column];
+    }
+
+    /// <summary>Row <paramref name="row"/>'s dual y_i from the last <see cref="Solve"/> (cost units per unit of the row).</summary>
+    public double Dual(int row)
+    {
+        AssertRow(row);
+        return _dual[row];
+    }
+
+    /// <summary>
+    /// Column <paramref name="column"/>'s reduced cost <c>c_j - sum_i y_i a_ij</c> under the duals of the last
+    /// <see cref="Solve"/> (also for columns added since, which is how new columns are priced).
+    /// </summary>
+    public double ReducedCost(int column)
+    {
+        AssertColumn(column);
+        return _cost[column] - Dot(_dual, column);
+    }
+
+    private void AssertColumn(int column) =>
+        Debug.Assert(column >= 0 && column < _n, "column: the column must be an index returned by AddColumn.");
+
+    private void AssertRow(int row) => Debug.Assert(row >= 0 && row < _m, "row: the row must lie in [0, RowCount).");
+
+    [Conditional("DEBUG")]
+    private void AssertEntries(ReadOnlySpan<(int Row, double Value)> entries)
+    {
+        _stamp++;
+        foreach (var (row, value) in entries)
+        {
+            Debug.Assert(row >= 0 && row < _m, "entries: an entry's row must lie in [0, RowCount).");
+            Debug.Assert(double.IsFinite(value), "entries: an entry's value must be finite.");
+            Debug.Assert(_mark[row] != _stamp, "entries: a column's entries must name distinct rows.");
+            _mark[row] = _stamp;
+        }
+    }
+
+    private void Grow(int columns, int entries)
+    {
+        if (columns > _cost.Length)
+        {
+            var size = Math.Max(columns, 2 * _cost.Length);
+            Array.Resize(ref _cost, size);
+            Array.Resize(ref _lower, size);
+            Array.Resize(ref _upper, size);
+            Array.Resize(ref _pos, size);
+            Array.Resize(ref _start, size + 1);
+        }
+
+        if (entries > _entryRow.Length)
+        {
+            var size = Math.Max(entries, 2 * _entryRow.Length);
+            Array.Resize(ref _entryRow, size);
+            Array.Resize(ref _entryValue, size);
+        }
+    }
+
+    /// <summary><c>sum_i v_i a_ij</c> over column j's entries.</summary>
+    private double Dot(double[] v, int j)
+    {
+        var sum = 0.0;
+        for (var e = _start[j]; e < _start[j + 1]; e++)
+        {
+            sum += v[_entryRow[e]] * _entryValue[e];
+        }
+
+        return sum;
+    }
+}

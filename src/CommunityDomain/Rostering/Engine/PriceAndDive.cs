@@ -1,0 +1,372 @@
+using System.Runtime.InteropServices;
+
+namespace CommunityDomain.Rostering.Engine;
+
+/// <summary>
+/// A roster read off the column formulation by price-and-dive: each worker a convex combination of whole rows (columns),
+/// cover under and over as priced slack; column generation prices rows with the one-worker DP at the cover rows' duals
+/// (<see cref="WorkerScheduleDp.SolveAt"/>), then the dive fixes the column of largest value (every column at
+/// <see cref="Settled"/> or more at once), prices again, and so on until every worker has a row. A fix that raises the
+/// master's value by more than <see cref="JumpShare"/> is undone and the next columns tried (<see cref="JumpTries"/>), the
+/// least raise kept: the whole person a dive loses near its end (Instance8: 1,414 without, 1,308 with; best known 1,300).
+/// </summary>
+/// <remarks>
+/// The diving heuristic of branch and price (Desaulniers, Desrosiers and Solomon (eds.), <i>Column Generation</i>, 2005;
+/// Joncour, Michel, Sadykov, Sverdlov and Vanderbeck, "Column generation based primal heuristics", 2010), with the
+/// master solved exactly by <see cref="MasterLp"/>, where <see cref="LagrangianDive"/> reads the Lagrangian ascent's
+/// averages. Every column is a row the worker's own rules accept (no hard amount of its own, <see cref="WorkerScoring"/>),
+/// so the roster breaks no worker rule; a worker left without one keeps its pins (off elsewhere). The DP prices minutes
+/// and per-shift maxima heuristically, so the master's value is no bound (<see cref="LagrangianBound"/> is). Only masters
+/// of at most <see cref="MaxRows"/> rows (a dense basis inverse). Deterministic: no random draw; <c>stop</c> ends it with
+/// every unfixed worker on its column of largest value.
+/// </remarks>
+internal sealed class PriceAndDive
+{
+    // Cover rows plus one convexity row per worker: the dense basis inverse costs rows^2 per pivot. Curtois Instances 1-18
+    // have 37-369 (Instance12: 320 rows, its dive in 14 s on one core).
+    internal const int MaxRows = 600;
+
+    // Rounds of pricing per node; each prices every unfixed worker once. Pricing stops earlier when no row prices below 0.
+    private const int MaxRounds = 200;
+
+    // A column this near one is fixed without a choice (the master already takes it whole).
+    private const double Settled = 0.99;
+
+    // A fix whose priced master lies more than this share of its value above the value before is undone and the next
+    // columns by value tried; the least raise is kept.
+    private const double JumpShare = 0.01;
+
+    private const int JumpTries = 4;
+
+    // Far above any soft score a row can change: a convexity row's slack (a worker without a row, or with two).
+    private const double Unassigned = 1e7;
+
+    private const double NegativeReducedCost = -1e-6;
+
+    internal static readonly System.Diagnostics.Stopwatch LpClock = new();
+    internal static int Solves;
+    private readonly CompiledProblem _p;
+    private readonly Func<bool> _stop;
+    private readonly MasterLp _lp;
+    private readonly WorkerScheduleDp _dp;
+    private readonly EmptyCover _empty = new();
+    private readonly int[] _coverRow;
+    private readonly int _firstWorkerRow;
+    private readonly List<(int Worker, int[] Row)> _columns = [];
+    private readonly HashSet<string> _seen = [];
+    private readonly int[] _fixed;
+    private readonly double[] _dual;
+    private readonly int[] _row;
+    private readonly int[] _assign;
+    private readonly int[] _shiftScratch;
+    private readonly int[] _weekScratch;
+    private readonly List<(int Row, double Value)> _entries = [];
+    private int _slackCount;
+
+    private PriceAndDive(CompiledProblem p, Func<bool> stop)
+    {
+        _p = p;
+        _stop = stop;
+        _coverRow = new int[p.Days * p.SlotCount];
+        var rhs = new List<double>();
+        for (var ds = 0; ds < _coverRow.Length; ds++)
+        {
+            _coverRow[ds] = p.Required[ds] < 0 ? -1 : rhs.Count;
+            if (p.Required[ds] >= 0)
+            {
+                rhs.Add(p.Required[ds]);
+            }
+        }
+
+        _firstWorkerRow = rhs.Count;
+        rhs.AddRange(Enumerable.Repeat(1.0, p.WorkerCount));
+        _lp = new MasterLp([.. rhs]);
+        _dp = new WorkerScheduleDp(p);
+        _fixed = new int[p.WorkerCount];
+        Array.Fill(_fixed, -1);
+        _dual = new double[p.Days * p.SlotCount];
+        _row = new int[p.Days];
+        _assign = new int[p.WorkerCount * p.Days];
+        Array.Fill(_assign, -1);
+        _shiftScratch = new int[Math.Max(1, p.ShiftCount)];
+        _weekScratch = new int[Math.Max(1, p.WeekCount)];
+        AddSlacks();
+    }
+
+    /// <summary>Whether <paramref name="p"/>'s master (cover rows plus a row per worker) is small enough to dive (<see cref="MaxRows"/>).</summary>
+    public static bool Fits(CompiledProblem p) => MasterRows(p) <= MaxRows;
+
+    private static int MasterRows(CompiledProblem p) => p.Required.Count(r => r >= 0) + p.WorkerCount;
+
+    /// <summary>
+    /// The dived roster of <paramref name="p"/> (per worker-date: the slot, or -1 off), empty without a worker or a date;
+    /// null when the master does not fit (<see cref="Fits"/>) or <paramref name="stop"/> ends it before the first master.
+    /// </summary>
+    /// <param name="p">The compiled problem.</param>
+    /// <param name="stop">Asked between rounds of pricing; true ends the dive with the columns the master holds.</param>
+    public static int[]? Cells(CompiledProblem p, Func<bool> stop)
+    {
+        if (p.WorkerCount == 0 || p.Days == 0)
+        {
+            return [];
+        }
+
+        if (!Fits(p) || stop())
+        {
+            return null;
+        }
+
+        var dive = new PriceAndDive(p, stop);
+        dive.Generate();
+        dive.Dive();
+        return dive.Read();
+    }
+
+    /// <summary>
+    /// Each cover row's under (priced at the demand's under weight down to its hard minimum, below it at the hard price)
+    /// and over (at the over weight up to the hard maximum, above it at the hard price); each worker row's slack both ways.
+    /// </summary>
+    private void AddSlacks()
+    {
+        var p = _p;
+        for (var ds = 0; ds < _coverRow.Length; ds++)
+        {
+            var row = _coverRow[ds];
+            if (row < 0)
+            {
+                continue;
+            }
+
+            var (required, minimum, maximum) = (p.Required[ds], p.Minimum[ds], p.Maximum[ds]);
+            AddSlack(row, 1, p.Under[ds], required - minimum);
+            AddSlack(row, 1, p.CoverHardPrice, minimum);
+            AddSlack(row, -1, p.Over[ds], maximum == int.MaxValue ? double.PositiveInfinity : maximum - required);
+            AddSlack(row, -1, p.CoverHardPrice, double.PositiveInfinity);
+        }
+
+        for (var w = 0; w < p.WorkerCount; w++)
+        {
+            AddSlack(_firstWorkerRow + w, 1, Unassigned, double.PositiveInfinity);
+            AddSlack(_firstWorkerRow + w, -1, Unassigned, double.PositiveInfinity);
+        }
+    }
+
+    private void AddSlack(int row, double sign, double cost, double upper)
+    {
+        if (upper > 0)
+        {
+            _lp.AddColumn(cost, upper, [(row, sign)]);
+            _slackCount++;
+        }
+    }
+
+    /// <summary>
+    /// Column generation at this node: solve the master, price every unfixed worker at its duals, add each row whose reduced
+    /// cost is negative, until none is (or <see cref="MaxRounds"/>, or the stop). The master is left solved.
+    /// </summary>
+    private void Generate()
+    {
+        for (var round = 0; round < MaxRounds && !_stop(); round++)
+        {
+            LpClock.Start();
+            _lp.Solve();
+            LpClock.Stop();
+            Solves++;
+            for (var ds = 0; ds < _dual.Length; ds++)
+            {
+                _dual[ds] = _coverRow[ds] < 0 ? 0 : _lp.Dual(_coverRow[ds]);
+            }
+
+            var added = 0;
+            for (var w = 0; w < _p.WorkerCount; w++)
+            {
+                if (_fixed[w] < 0 && Price(w))
+                {
+                    added++;
+                }
+            }
+
+            if (added == 0)
+            {
+                return;
+            }
+        }
+
+        _lp.Solve();
+    }
+
+    /// <summary>Prices worker <paramref name="w"/> at the current duals; adds its row when it prices below 0 and is new and valid.</summary>
+    private bool Price(int w)
+    {
+        var p = _p;
+        if (!_dp.SolveAt(_empty, w, _dual, _row))
+        {
+            return false;
+        }
+
+        var reduced = -_lp.Dual(_firstWorkerRow + w);
+        for (var d = 0; d < p.Days; d++)
+        {
+            reduced += p.ChoiceSoft[p.ChoiceIndex(w, d, _row[d] + 1)] - (_row[d] >= 0 ? _dual[p.DaySlot(d, _row[d])] : 0);
+        }
+
+        return reduced < NegativeReducedCost && AddColumn(w, _row);
+    }
+
+    /// <summary>Adds worker <paramref name="w"/>'s <paramref name="row"/> as a column at its own soft cost; false when seen or when it breaks a rule of the worker's.</summary>
+    private bool AddColumn(int w, int[] row)
+    {
+        var p = _p;
+        if (!_seen.Add(w + ":" + string.Join(',', row)))
+        {
+            return false;
+        }
+
+        var at = p.WorkerDay(w, 0);
+        Array.Copy(row, 0, _assign, at, p.Days);
+        var sink = default(NullSink);
+        WorkerScoring.Score(p, w, _assign, _shiftScratch, _weekScratch, ref sink, out var hard, out var soft, out _);
+        Array.Fill(_assign, -1, at, p.Days);
+        if (hard > 0)
+        {
+            return false;
+        }
+
+        _entries.Clear();
+        _entries.Add((_firstWorkerRow + w, 1));
+        for (var d = 0; d < p.Days; d++)
+        {
+            if (row[d] >= 0)
+            {
+                _entries.Add((_coverRow[p.DaySlot(d, row[d])], 1));
+            }
+        }
+
+        _lp.AddColumn(soft, 1, CollectionsMarshal.AsSpan(_entries));
+        _columns.Add((w, (int[])row.Clone()));
+        return true;
+    }
+
+    // The master's index of the i-th row column: every slack comes first.
+    private int ColumnIndex(int i) => _slackCount + i;
+
+    /// <summary>
+    /// Fixes columns until every worker has one: all those at <see cref="Settled"/> at once, else the one of largest value
+    /// whose priced master rises least (<see cref="FixLeastRaise"/>). Ends early when every unfixed worker rests on its
+    /// slack (no row of theirs in the master's solution) or on the stop.
+    /// </summary>
+    private void Dive()
+    {
+        while (Array.IndexOf(_fixed, -1) >= 0 && !_stop())
+        {
+            var candidates = new List<(int Column, double Value)>();
+            var settled = false;
+            for (var i = 0; i < _columns.Count; i++)
+            {
+                var x = _lp.Value(ColumnIndex(i));
+                if (_fixed[_columns[i].Worker] < 0 && x > 1e-9)
+                {
+                    candidates.Add((i, x));
+                    if (x >= Settled)
+                    {
+                        Fix(i);
+                        settled = true;
+                    }
+                }
+            }
+
+            if (settled)
+            {
+                Generate();
+            }
+            else if (candidates.Count > 0)
+            {
+                // Largest value first; ties by column, so the order never depends on the sort's stability.
+                candidates.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Column.CompareTo(b.Column));
+                FixLeastRaise(candidates.Take(JumpTries).Select(c => c.Column).ToList());
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fixes the first of <paramref name="candidates"/> whose priced master rises at most <see cref="JumpShare"/>; when
+    /// every one rises more, the one that rises least.
+    /// </summary>
+    private void FixLeastRaise(List<int> candidates)
+    {
+        var before = _lp.Objective;
+        var allowance = JumpShare * Math.Max(1, Math.Abs(before));
+        var (least, leastValue) = (candidates[0], double.PositiveInfinity);
+        foreach (var column in candidates)
+        {
+            Fix(column);
+            Generate();
+            if (_lp.Objective <= before + allowance || _stop())
+            {
+                return;
+            }
+
+            if (_lp.Objective < leastValue)
+            {
+                (least, leastValue) = (column, _lp.Objective);
+            }
+
+            Unfix(column);
+        }
+
+        Fix(least);
+        Generate();
+    }
+
+    private void Fix(int i)
+    {
+        _lp.SetBounds(ColumnIndex(i), 1, 1);
+        _fixed[_columns[i].Worker] = i;
+    }
+
+    private void Unfix(int i)
+    {
+        _lp.SetBounds(ColumnIndex(i), 0, 1);
+        _fixed[_columns[i].Worker] = -1;
+    }
+
+    /// <summary>The roster: each worker's fixed column, else its column of largest value in the master, else its pins (off elsewhere).</summary>
+    private int[] Read()
+    {
+        var p = _p;
+        var cells = (int[])p.Pinned.Clone();
+        var chosen = (int[])_fixed.Clone();
+        var most = new double[p.WorkerCount];
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            var w = _columns[i].Worker;
+            var x = _lp.Value(ColumnIndex(i));
+            if (_fixed[w] < 0 && x > 1e-9 && x > most[w])
+            {
+                (chosen[w], most[w]) = (i, x);
+            }
+        }
+
+        for (var w = 0; w < p.WorkerCount; w++)
+        {
+            if (chosen[w] >= 0)
+            {
+                Array.Copy(_columns[chosen[w]].Row, 0, cells, p.WorkerDay(w, 0), p.Days);
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>The DP's view of the roster when it prices at duals: nobody else on any slot (<see cref="WorkerScheduleDp.SolveAt"/> reads it only to splice rows).</summary>
+    private sealed class EmptyCover : ICoverView
+    {
+        public int Count(int day, int slot) => 0;
+
+        public int Assigned(int w, int day) => -1;
+    }
+}
