@@ -10,7 +10,7 @@ public static class RosterChecker
 {
     public sealed record Result(int Hard, long Soft, IReadOnlyDictionary<RuleKind, (int Hard, long Soft)> ByRule);
 
-    public static Result Check(RosterProblem problem, IEnumerable<RosterAssignment> assignments)
+    public static Result Check(RosterProblem problem, IEnumerable<RosterAssignment> assignments, CommunityDomain.Kernel.Id<Worker>? onlyWorker = null)
     {
         var byRule = new Dictionary<RuleKind, (int Hard, long Soft)>();
         void Add(RuleKind k, int h, long s)
@@ -56,6 +56,11 @@ public static class RosterChecker
         var minutesOf = new Dictionary<CommunityDomain.Kernel.Id<Worker>, long>();
         foreach (var worker in problem.Workers)
         {
+            if (onlyWorker is { } only && worker.Id != only)
+            {
+                continue; // one worker's own rules only (cover is still counted over every assignment)
+            }
+
             var rules = problem.RulesFor(worker);
             var mine = list.Where(a => a.Worker == worker.Id).ToDictionary(a => a.Date);
             var dates = Enumerable.Range(0, problem.Horizon.Length).Select(i => problem.Horizon.Start.PlusDays(i)).ToList();
@@ -194,7 +199,7 @@ public static class RosterChecker
 
         foreach (var group in problem.Workers.GroupBy(w => w.Kind + "|" + string.Join(",", w.Qualifications.Order(StringComparer.Ordinal))))
         {
-            var m = group.Select(w => minutesOf[w.Id]).ToList();
+            var m = group.Select(w => minutesOf.GetValueOrDefault(w.Id)).ToList(); // a worker skipped (onlyWorker) counts as 0
             long n = m.Count;
             var sum = m.Sum();
             var squares = m.Sum(x => x * x);
