@@ -40,10 +40,11 @@ public static class PriceDiveProbe
         var p = ProblemCompiler.Compile(problem);
         if (args.Length > 3 && args[3] == "lib")
         {
+            Trace.Listeners.Add(new TextWriterTraceListener(Console.Out));
             var watch = Stopwatch.StartNew();
             var libCells = PriceAndDive.Cells(p, () => false);
             var libScore = RosterEvaluator.FullScore(p, libCells!);
-            Console.WriteLine($"lib dive hard {libScore.Hard} soft {libScore.Soft} in {watch.Elapsed.TotalSeconds:F1}s (lp {PriceAndDive.LpClock.Elapsed.TotalSeconds:F1}s, {PriceAndDive.Solves} solves, pivots {MasterLp.Pivots} colds {MasterLp.Colds} refreshes {MasterLp.Refreshes})");
+            Console.WriteLine($"lib dive hard {libScore.Hard} soft {libScore.Soft} in {watch.Elapsed.TotalSeconds:F1}s lp {PriceAndDive.LpTicks / (double)Stopwatch.Frequency:F1}s first-solve {PriceAndDive.FirstTicks / (double)Stopwatch.Frequency:F1}s pivots first {PriceAndDive.FirstPivots} other {PriceAndDive.OtherPivots} in {PriceAndDive.OtherSolves} solves, {PriceAndDive.BigOther} over 300");
             return 0;
         }
 

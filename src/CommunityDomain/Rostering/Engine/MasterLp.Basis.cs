@@ -154,50 +154,114 @@ internal sealed partial class MasterLp
 
     /// <summary>
     /// The inverse after the column with <see cref="_alpha"/> replaced basis position r (the product form's eta matrix
-    /// applied explicitly): row r divided by alpha_r, then alpha_k times it taken from every other row k.
+    /// applied explicitly): row r divided by alpha_r, then alpha_k times it taken from every other row k, over row r's
+    /// nonzeros only. Returns how many there are, listed in <see cref="_nonzero"/>.
     /// </summary>
-    private void UpdateInverse(int r)
+    private int UpdateInverse(int r)
     {
         var pivotRow = r * _m;
-        var inverse = 1 / _alpha[r];
-        for (var i = 0; i < _m; i++)
-        {
-            _binv[pivotRow + i] *= inverse;
-        }
-
+        var count = ScaleRow(_binv, pivotRow, 0, 1 / _alpha[r]);
         for (var k = 0; k < _m; k++)
         {
             var a = _alpha[k];
-            if (k == r || a == 0)
+            if (k != r && a != 0)
             {
-                continue;
-            }
-
-            var row = k * _m;
-            for (var i = 0; i < _m; i++)
-            {
-                _binv[row + i] -= a * _binv[pivotRow + i];
+                SubtractRow(_binv, k * _m, pivotRow, a, count);
             }
         }
 
         _sinceRefactor++;
+        return count;
+    }
+
+    /// <summary>Multiplies matrix[row + c] by <paramref name="factor"/> for c from <paramref name="from"/> to m - 1 and lists the nonzero c in <see cref="_nonzero"/>; returns their count.</summary>
+    private int ScaleRow(double[] matrix, int row, int from, double factor)
+    {
+        var count = 0;
+        for (var c = from; c < _m; c++)
+        {
+            var v = matrix[row + c];
+            if (v != 0)
+            {
+                matrix[row + c] = v * factor;
+                _nonzero[count++] = c;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>matrix[row + c] -= factor * matrix[source + c] over the first <paramref name="count"/> columns c listed in <see cref="_nonzero"/>.</summary>
+    private void SubtractRow(double[] matrix, int row, int source, double factor, int count)
+    {
+        for (var n = 0; n < count; n++)
+        {
+            var c = _nonzero[n];
+            matrix[row + c] -= factor * matrix[source + c];
+        }
     }
 
     /// <summary>
-    /// B^-1 from scratch by Gauss-Jordan elimination with partial pivoting (row k of the inverse belongs to basis position
-    /// k); false when a pivot falls below the pivot tolerance (numerically singular).
+    /// B^-1 from scratch by Gauss-Jordan elimination with partial pivoting; false when a pivot falls below the pivot
+    /// tolerance (numerically singular). The basis columns are eliminated sparsest first (slacks and artificials, one entry
+    /// each, cost one row scaling and no fill), each on the unused row with its largest entry (ties: lowest row); E B = P
+    /// for that row permutation P, so row k of B^-1 is row p_k of E.
     /// </summary>
     private bool Refactor()
+    {
+        LoadBasis();
+        var m = _m;
+        for (var n = 0; n < m; n++)
+        {
+            var k = _order[n];
+            var p = -1;
+            var best = 0.0;
+            for (var r = 0; r < m; r++)
+            {
+                var v = Math.Abs(_dense[(r * m) + k]);
+                if (!_rowUsed[r] && v > best)
+                {
+                    p = r;
+                    best = v;
+                }
+            }
+
+            if (best < PivotTolerance)
+            {
+                return false;
+            }
+
+            _rowUsed[p] = true;
+            _pivotRowOf[k] = p;
+            Eliminate(p, k);
+        }
+
+        for (var k = 0; k < m; k++)
+        {
+            Array.Copy(_binv, _pivotRowOf[k] * m, _dense, k * m, m);
+        }
+
+        Array.Copy(_dense, _binv, _binv.Length);
+        _sinceRefactor = 0;
+        return true;
+    }
+
+    /// <summary>The basis matrix into <see cref="_dense"/> (B[i, k] at i * m + k), the identity into the inverse, the elimination order (fewest entries first, ties by position), no row used.</summary>
+    private void LoadBasis()
     {
         var m = _m;
         Array.Clear(_dense);
         Array.Clear(_binv);
+        Array.Clear(_rowUsed);
         for (var k = 0; k < m; k++)
         {
+            _binv[(k * m) + k] = 1;
+            _order[k] = k;
             var j = _basis[k];
             if (j < 0)
             {
                 _dense[(~j * m) + k] = _artificial[~j];
+                _orderKey[k] = k;
                 continue;
             }
 
@@ -205,87 +269,38 @@ internal sealed partial class MasterLp
             {
                 _dense[(_entryRow[e] * m) + k] = _entryValue[e];
             }
+
+            _orderKey[k] = ((long)(_start[j + 1] - _start[j]) * m) + k;
         }
 
-        for (var i = 0; i < m; i++)
-        {
-            _binv[(i * m) + i] = 1;
-        }
-
-        for (var k = 0; k < m; k++)
-        {
-            if (!PivotOn(k))
-            {
-                return false;
-            }
-        }
-
-        _sinceRefactor = 0;
-        return true;
+        Array.Sort(_orderKey, _order);
     }
 
-    /// <summary>One Gauss-Jordan step: the largest entry at or below row k of column k to row k, scaled to 1, cleared elsewhere.</summary>
-    private bool PivotOn(int k)
+    /// <summary>One Gauss-Jordan step: row p scaled so column k holds 1 there, column k cleared from every other row (over row p's nonzeros), the same operations on the inverse.</summary>
+    private void Eliminate(int p, int k)
     {
         var m = _m;
-        var p = k;
-        for (var r = k + 1; r < m; r++)
-        {
-            if (Math.Abs(_dense[(r * m) + k]) > Math.Abs(_dense[(p * m) + k]))
-            {
-                p = r;
-            }
-        }
-
-        if (Math.Abs(_dense[(p * m) + k]) < PivotTolerance)
-        {
-            return false;
-        }
-
-        SwapRows(p, k);
-        var pivotRow = k * m;
+        var pivotRow = p * m;
         var inverse = 1 / _dense[pivotRow + k];
-        for (var c = 0; c < m; c++)
-        {
-            _dense[pivotRow + c] *= inverse;
-            _binv[pivotRow + c] *= inverse;
-        }
-
+        var denseCount = ScaleRow(_dense, pivotRow, 0, inverse);
         for (var r = 0; r < m; r++)
         {
             var f = _dense[(r * m) + k];
-            if (r == k || f == 0)
+            _factor[r] = r != p ? f : 0;
+            if (r != p && f != 0)
             {
-                continue;
-            }
-
-            var row = r * m;
-            for (var c = k; c < m; c++)
-            {
-                _dense[row + c] -= f * _dense[pivotRow + c];
-            }
-
-            for (var c = 0; c < m; c++)
-            {
-                _binv[row + c] -= f * _binv[pivotRow + c];
+                SubtractRow(_dense, r * m, pivotRow, f, denseCount);
             }
         }
 
-        return true;
-    }
-
-    private void SwapRows(int a, int b)
-    {
-        if (a == b)
+        // The same row operations on the inverse, over its pivot row's nonzeros (the list now holds those).
+        var inverseCount = ScaleRow(_binv, pivotRow, 0, inverse);
+        for (var r = 0; r < m; r++)
         {
-            return;
-        }
-
-        var m = _m;
-        for (var c = 0; c < m; c++)
-        {
-            (_dense[(a * m) + c], _dense[(b * m) + c]) = (_dense[(b * m) + c], _dense[(a * m) + c]);
-            (_binv[(a * m) + c], _binv[(b * m) + c]) = (_binv[(b * m) + c], _binv[(a * m) + c]);
+            if (_factor[r] != 0)
+            {
+                SubtractRow(_binv, r * m, pivotRow, _factor[r], inverseCount);
+            }
         }
     }
 }

@@ -3,8 +3,6 @@ namespace CommunityDomain.Rostering.Engine;
 /// <summary>The simplex steps of <see cref="MasterLp"/>: phases, pricing, the ratio test with bound flips.</summary>
 internal sealed partial class MasterLp
 {
-    internal static long Pivots, Colds, Refreshes;
-
     /// <summary>
     /// One attempt: a cold start if asked, phase 1 while artificials hold value, then phase 2. Null when the basis
     /// became numerically singular (the caller restarts cold).
@@ -13,7 +11,6 @@ internal sealed partial class MasterLp
     {
         if (cold)
         {
-            Colds++;
             ColdStart();
         }
 
@@ -41,11 +38,11 @@ internal sealed partial class MasterLp
     private MasterLpStatus? Iterate(ref int pivots, int maxPivots)
     {
         var degenerate = 0;
+        ComputeDuals(_y);
         while (true)
         {
-            ComputeDuals(_y);
             var bland = degenerate >= BlandAfter;
-            var q = Price(bland, out var direction);
+            var q = Price(bland, out var direction, out var d);
             if (q < 0 && _sinceRefactor == 0)
             {
                 return MasterLpStatus.Optimal;
@@ -59,8 +56,7 @@ internal sealed partial class MasterLp
             if (q >= 0)
             {
                 pivots++;
-                Pivots++;
-                var step = Step(q, direction, bland);
+                var step = Step(q, direction, d, bland);
                 if (double.IsPositiveInfinity(step))
                 {
                     return MasterLpStatus.Unbounded;
@@ -80,26 +76,27 @@ internal sealed partial class MasterLp
     /// <summary>Rebuilds the inverse and the basic values from scratch; false when the basis is numerically singular.</summary>
     private bool Refresh()
     {
-        Refreshes++;
         if (!Refactor())
         {
             return false;
         }
 
         RecomputePrimal();
+        ComputeDuals(_y);
         return true;
     }
 
     /// <summary>
     /// The entering column (-1: none prices out) and its direction (+1 up from its lower bound, -1 down from its upper):
     /// Dantzig's largest violation, ties to the lowest index, or under Bland's rule the lowest index that prices out.
-    /// Fixed columns and artificials never enter.
+    /// Fixed columns and artificials never enter. <paramref name="reducedCost"/> is the entering column's.
     /// </summary>
-    private int Price(bool bland, out int direction)
+    private int Price(bool bland, out int direction, out double reducedCost)
     {
         var best = -1;
         var bestScore = 0.0;
         direction = 0;
+        reducedCost = 0;
         for (var j = 0; j < _n; j++)
         {
             var p = _pos[j];
@@ -118,6 +115,7 @@ internal sealed partial class MasterLp
 
             best = j;
             bestScore = score;
+            reducedCost = d;
             direction = p == AtLower ? 1 : -1;
             if (bland)
             {
@@ -130,9 +128,10 @@ internal sealed partial class MasterLp
 
     /// <summary>
     /// Moves column <paramref name="q"/> in <paramref name="direction"/> as far as the ratio test allows: a bound flip when
-    /// its own range ends first, else a pivot. Returns the step length (infinity: unbounded).
+    /// its own range ends first, else a pivot (the duals follow: y += d_q times the inverse's new row r). Returns the step
+    /// length (infinity: unbounded).
     /// </summary>
-    private double Step(int q, int direction, bool bland)
+    private double Step(int q, int direction, double reducedCost, bool bland)
     {
         Ftran(q);
         var r = RatioTest(direction, bland, out var t);
@@ -161,7 +160,14 @@ internal sealed partial class MasterLp
         _basis[r] = q;
         _pos[q] = r;
         _xB[r] = entering;
-        UpdateInverse(r);
+        var count = UpdateInverse(r);
+        var pivotRow = r * _m;
+        for (var n = 0; n < count; n++)
+        {
+            var i = _nonzero[n];
+            _y[i] += reducedCost * _binv[pivotRow + i];
+        }
+
         return t;
     }
 

@@ -575,8 +575,9 @@ internal sealed class SearchEngine
     private void DiveFrom(long limit, CancellationToken token)
     {
         // Price-and-dive where its master fits (the column LP's own solution, exact), else the Lagrangian averages.
+        var diveEnd = _deadlineTicks == long.MaxValue ? long.MaxValue : (long)(_deadlineTicks * SearchTuning.DiveTimeShare);
         var cells = PriceAndDive.Fits(_p)
-            ? PriceAndDive.Cells(_p, () => Stop(limit, token))
+            ? PriceAndDive.Cells(_p, () => Stop(limit, token) || Timestamp() - _start >= diveEnd)
             : LagrangianDive.Cells(_p, BestScore.Soft, () => Stop(limit, token));
         if (cells is null)
         {

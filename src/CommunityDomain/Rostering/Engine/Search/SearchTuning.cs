@@ -276,6 +276,13 @@ internal static class SearchTuning
     public const double CoverFirstShare = 0.5;
 
     /// <summary>
+    /// The most of its time limit the diving search spends in <see cref="PriceAndDive"/> (from the plan's start, so the
+    /// opening's time counts): a dive stopped there reads every unfixed worker's largest column, and the walk from that
+    /// roster gets the rest. Curtois Instance8's dive takes about 25 s on one core; Instance10's, with more rows, longer.
+    /// </summary>
+    public const double DiveTimeShare = 0.6;
+
+    /// <summary>
     /// Cover first only below this many dates: below it, community-60-28-43-s3 (28 dates) found a person on three seeds of
     /// six and Instance8 (28) fell from 1,442 to 1,391 in the median; from it, the portfolio is two walks and cover first
     /// lost on every seed measured (Instance14, 42 dates: 1,397 -> 1,419 in the median; Instance18, 84: 4,578 -> 4,627 on

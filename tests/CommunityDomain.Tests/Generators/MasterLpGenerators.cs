@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+
+namespace CommunityDomain.Tests.Generators;
+
+/// <summary>One column of a generated master LP: cost, upper bound (lower 0) and (row, value) entries.</summary>
+public sealed record MasterColumn(double Cost, double Upper, (int Row, double Value)[] Entries);
+
+/// <summary>A bound set on a column after every column is added (SetBounds).</summary>
+public sealed record MasterFix(int Column, double Lower, double Upper);
+
+/// <summary>
+/// A generated master LP and how it is built: rows 0 .. Covers - 1 are cover rows, the rest convexity rows (rhs 1);
+/// columns 0 .. 2 * rows - 1 are each row's +1 and -1 slacks; the first <see cref="FirstBatch"/> columns are added and solved
+/// before the rest (a warm start) when that is fewer than all; the fixes are set after the last column, before the last solve.
+/// </summary>
+public sealed record MasterCase(int Seed, int Covers, double[] Rhs, IReadOnlyList<MasterColumn> Columns, int FirstBatch, IReadOnlyList<MasterFix> Fixes)
+{
+    /// <summary>The columns' bounds after the fixes.</summary>
+    public (double Lower, double Upper) Bounds(int column)
+    {
+        var bounds = (0.0, Columns[column].Upper);
+        foreach (var fix in Fixes.Where(f => f.Column == column))
+        {
+            bounds = (fix.Lower, fix.Upper);
+        }
+
+        return bounds;
+    }
+
+    /// <summary>A count line, the rhs, then one line per column (cost, upper, entries) and the fixes.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
+            $"master seed {Seed}: {Covers} cover rows, {Rhs.Length - Covers} convexity rows, {Columns.Count} columns, first batch {FirstBatch}\n");
+        text.AppendLine(CultureInfo.InvariantCulture, $"rhs {string.Join(' ', Rhs)}");
+        for (var j = 0; j < Columns.Count; j++)
+        {
+            var c = Columns[j];
+            text.AppendLine(CultureInfo.InvariantCulture, $"{j}: cost {c.Cost} upper {c.Upper} [{string.Join(' ', c.Entries.Select(e => $"{e.Row}:{e.Value}"))}]");
+        }
+
+        text.AppendJoin('\n', Fixes.Select(f => $"fix {f.Column} to [{f.Lower}, {f.Upper}]"));
+        return text.ToString();
+    }
+}
+
+/// <summary>
+/// Master LPs shaped like a roster's restricted master: 3-40 cover rows (rhs 0-6) and 1-15 convexity rows (rhs 1); every
+/// row a +1 and a -1 slack (cover costs 1-100, the -1 one 0 a quarter of the time; convexity 1e5); 1-200 random 0/1
+/// schedule columns with one convexity entry each, costs 0-20, upper 1. A quarter of the cases repeat a few schedules many
+/// times (degenerate), a third fix up to three schedules to [1, 1] or [0, 0], half add the schedules in two batches.
+/// </summary>
+public static class MasterLpGenerators
+{
+    public static Arbitrary<MasterCase> Master() => Arb.From(Gen.Choose(0, int.MaxValue - 1).Select(Create), Shrink);
+
+    public static MasterCase Create(int seed)
+    {
+        var r = new Random(seed);
+        var covers = r.Next(3, 41);
+        var workers = r.Next(1, 16);
+        var rows = covers + workers;
+        var rhs = Enumerable.Range(0, rows).Select(i => i < covers ? r.Next(0, 7) : 1.0).ToArray();
+        var columns = new List<MasterColumn>();
+        for (var i = 0; i < rows; i++)
+        {
+            var convexity = i >= covers;
+            columns.Add(new(convexity ? 1e5 : r.Next(1, 101), double.PositiveInfinity, [(i, 1.0)]));
+            columns.Add(new(convexity ? 1e5 : r.Next(4) == 0 ? 0 : r.Next(1, 101), double.PositiveInfinity, [(i, -1.0)]));
+        }
+
+        var slacks = columns.Count;
+        var count = r.Next(1, 201);
+        columns.AddRange(Schedules(r, covers, workers, count));
+        var fixes = r.Next(3) != 0 ? [] : Enumerable.Range(0, r.Next(1, 4))
+            .Select(_ => r.Next(2) == 0 ? new MasterFix(slacks + r.Next(count), 1, 1) : new MasterFix(slacks + r.Next(count), 0, 0))
+            .ToList();
+        var firstBatch = r.Next(2) == 0 ? slacks + r.Next(count + 1) : columns.Count;
+        return new MasterCase(seed, covers, rhs, columns, firstBatch, fixes);
+    }
+
+    private static List<MasterColumn> Schedules(Random r, int covers, int workers, int count)
+    {
+        var identical = r.Next(4) == 0;
+        var density = 0.05 + (0.45 * r.NextDouble());
+        var schedules = new List<MasterColumn>();
+        for (var c = 0; c < count; c++)
+        {
+            if (identical && c > 0 && r.Next(5) != 0)
+            {
+                schedules.Add(schedules[r.Next(Math.Min(c, 3))]);
+                continue;
+            }
+
+            var worker = r.Next(workers);
+            var entries = Enumerable.Range(0, covers).Where(_ => r.NextDouble() < density).Select(i => (i, 1.0))
+                .Append((covers + worker, 1.0)).ToArray();
+            schedules.Add(new MasterColumn(r.Next(0, 21), 1, entries));
+        }
+
+        return schedules;
+    }
+
+    /// <summary>Fewer schedule columns (either half, then each one), the slacks and rows kept; fixes follow their columns.</summary>
+    public static IEnumerable<MasterCase> Shrink(MasterCase c)
+    {
+        var slacks = 2 * c.Rhs.Length;
+        var schedules = c.Columns.Count - slacks;
+        if (schedules > 1)
+        {
+            yield return Without(c, slacks + (schedules / 2), c.Columns.Count);
+            yield return Without(c, slacks, slacks + (schedules / 2));
+        }
+
+        for (var j = slacks; j < c.Columns.Count && schedules > 1; j++)
+        {
+            yield return Without(c, j, j + 1);
+        }
+
+        if (c.FirstBatch < c.Columns.Count)
+        {
+            yield return c with { FirstBatch = c.Columns.Count };
+        }
+
+        if (c.Fixes.Count > 0)
+        {
+            yield return c with { Fixes = [] };
+        }
+    }
+
+    /// <summary>The case without columns [from, to).</summary>
+    private static MasterCase Without(MasterCase c, int from, int to)
+    {
+        var removed = to - from;
+        var columns = c.Columns.Take(from).Concat(c.Columns.Skip(to)).ToList();
+        var fixes = c.Fixes.Where(f => f.Column < from || f.Column >= to)
+            .Select(f => f.Column >= to ? f with { Column = f.Column - removed } : f).ToList();
+        var firstBatch = c.FirstBatch <= from ? c.FirstBatch : Math.Max(from, c.FirstBatch - removed);
+        return c with { Columns = columns, Fixes = fixes, FirstBatch = firstBatch };
+    }
+}
+
+/// <summary>The arbitraries of the master LP properties.</summary>
+public static class MasterLpArbitraries
+{
+    public static Arbitrary<MasterCase> Master() => MasterLpGenerators.Master();
+}
