@@ -15,7 +15,6 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "curtois") return CurtoisCommand.Run(args[1..], Console.Out, Console.Error, CurtoisSolver.Solve, CpSatPeer.Solve, CurtoisSolver.Bound);
         if (args.Length > 0 && args[0] == "community") return CommunityCommand.Run(args[1..], Console.Out, Console.Error);
-        if (args.Length > 0 && args[0] == "pricedive") return Probes.PriceDiveProbe.Run(args[1..]);
         if (args.Length > 0 && args[0] == "scale") return ScaleCommand.Run(args[1..], Console.Out, Console.Error);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
         // BenchmarkDotNet exits 0 on a benchmark that throws; CI must see it fail.

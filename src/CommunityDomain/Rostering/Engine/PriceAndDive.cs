@@ -8,7 +8,7 @@ namespace CommunityDomain.Rostering.Engine;
 /// (<see cref="WorkerScheduleDp.SolveAt"/>), then the dive fixes the column of largest value (every column at
 /// <see cref="Settled"/> or more at once), prices again, and so on until every worker has a row. A fix that raises the
 /// master's value by more than <see cref="JumpShare"/> is undone and the next columns tried (<see cref="JumpTries"/>), the
-/// least raise kept: the whole person a dive loses near its end (Instance8: 1,414 without, 1,308 with; best known 1,300).
+/// least raise kept: the whole person a dive loses near its end (Instance8: 1,414 without, 1,316 with; best known 1,300).
 /// </summary>
 /// <remarks>
 /// The diving heuristic of branch and price (Desaulniers, Desrosiers and Solomon (eds.), <i>Column Generation</i>, 2005;
@@ -22,9 +22,10 @@ namespace CommunityDomain.Rostering.Engine;
 /// </remarks>
 internal sealed class PriceAndDive
 {
-    // Cover rows plus one convexity row per worker: the dense basis inverse costs rows^2 per pivot. Curtois Instances 1-18
-    // have 37-369 (Instance12: 320 rows, its dive in 14 s on one core).
-    internal const int MaxRows = 600;
+    // Cover rows plus one convexity row per worker. The simplex restarts cold after every fix, so the dive's time grows
+    // fast with the rows (one core: Instance8, 171 rows, 25-30 s; Instance10, 209 rows, 118 s; Instance14, 243 rows,
+    // 290 s): above this the Lagrangian dive starts the diving search instead. Curtois Instances 1-8 fit.
+    internal const int MaxRows = 200;
 
     // Rounds of pricing per node; each prices every unfixed worker once. Pricing stops earlier when no row prices below 0.
     private const int MaxRounds = 200;
@@ -41,8 +42,6 @@ internal sealed class PriceAndDive
 
     // Far above any soft score a row can change: a convexity row's slack (a worker without a row, or with two).
     private const double Unassigned = 1e7;
-
-    internal static long LpTicks, FirstPivots, FirstTicks, OtherPivots, OtherSolves, BigOther;
 
     private const double NegativeReducedCost = -1e-6;
 
@@ -173,10 +172,7 @@ internal sealed class PriceAndDive
     {
         for (var round = 0; round < MaxRounds && !_stop(); round++)
         {
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             _lp.Solve();
-            LpTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
-            if (round == 0) { FirstPivots += _lp.Pivots; FirstTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0; } else { OtherPivots += _lp.Pivots; OtherSolves++; if (_lp.Pivots > 300) BigOther++; }
             for (var ds = 0; ds < _dual.Length; ds++)
             {
                 _dual[ds] = _coverRow[ds] < 0 ? 0 : _lp.Dual(_coverRow[ds]);
@@ -280,7 +276,6 @@ internal sealed class PriceAndDive
                 }
             }
 
-            if (Environment.GetEnvironmentVariable("TRACE") == "1") System.Diagnostics.Trace.WriteLine($"node: fixed {_fixed.Count(f => f >= 0)} value {_lp.Objective:F1} settled {settled} candidates {candidates.Count}");
             if (settled)
             {
                 Generate();

@@ -91,39 +91,43 @@ internal sealed partial class WorkerScheduleDp
     /// its own soft cost less <paramref name="dual"/> of its date-slot (per <see cref="CompiledProblem.DaySlot"/>), a day
     /// off its own soft cost. The pricing problem of column generation (the cover rows' duals).
     /// </summary>
-    internal void PriceAt(int w, double[] dual, bool[]? allowed = null)
+    private void PriceAt(int w, double[] dual)
     {
         var p = _p;
-        var shifts = p.ShiftCount;
         Array.Fill(_bestPrice, double.PositiveInfinity);
         Array.Fill(_bestSlot, -1);
         for (var d = 0; d < p.Days; d++)
         {
             var offIndex = p.ChoiceIndex(w, d, 0);
-            _offPrice[d] = (allowed ?? p.Allowed)[offIndex] ? p.ChoiceSoft[offIndex] : double.PositiveInfinity;
+            _offPrice[d] = p.Allowed[offIndex] ? p.ChoiceSoft[offIndex] : double.PositiveInfinity;
             for (var s = 0; s < p.SlotCount; s++)
             {
                 var ci = offIndex + s + 1;
-                if (!(allowed ?? p.Allowed)[ci])
+                if (!p.Allowed[ci])
                 {
                     continue;
                 }
 
-                var price = p.ChoiceSoft[ci] - dual[p.DaySlot(d, s)];
-                var t = p.SlotShift[s];
-                if (price < _bestPrice[(d * shifts) + t])
-                {
-                    _bestPrice[(d * shifts) + t] = price;
-                    _bestSlot[(d * shifts) + t] = s;
-                }
+                Offer(d, s, p.ChoiceSoft[ci] - dual[p.DaySlot(d, s)]);
             }
         }
     }
 
-    /// <summary>The best row of worker <paramref name="w"/> at <paramref name="dual"/> prices (<see cref="PriceAt"/>) into <paramref name="result"/>.</summary>
-    internal bool SolveAt(ICoverView ev, int w, double[] dual, int[] result, bool[]? allowed = null)
+    /// <summary>Keeps <paramref name="slot"/> as date <paramref name="d"/>'s choice for its shift type when it is the cheapest so far.</summary>
+    private void Offer(int d, int slot, double price)
     {
-        PriceAt(w, dual, allowed);
+        var at = (d * _p.ShiftCount) + _p.SlotShift[slot];
+        if (price < _bestPrice[at])
+        {
+            _bestPrice[at] = price;
+            _bestSlot[at] = slot;
+        }
+    }
+
+    /// <summary>The best row of worker <paramref name="w"/> at <paramref name="dual"/> prices (<see cref="PriceAt"/>) into <paramref name="result"/>.</summary>
+    internal bool SolveAt(ICoverView ev, int w, double[] dual, int[] result)
+    {
+        PriceAt(w, dual);
         return SolvePriced(ev, w, result);
     }
 
@@ -134,7 +138,6 @@ internal sealed partial class WorkerScheduleDp
         // Below one point over the whole horizon (soft scores are whole), so noise only breaks ties between equal rows.
         var noise = rng is null ? 0 : 0.9 / (_p.Days + 1);
         var p = _p;
-        var shifts = p.ShiftCount;
         Array.Fill(_bestPrice, double.PositiveInfinity);
         Array.Fill(_bestSlot, -1);
         for (var d = 0; d < p.Days; d++)
@@ -155,13 +158,7 @@ internal sealed partial class WorkerScheduleDp
 
                 var ds = p.DaySlot(d, s);
                 var others = ev.Count(d, s) - (current == s ? 1 : 0);
-                var price = p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others) + (noise == 0 ? 0 : noise * rng!.NextDouble());
-                var t = p.SlotShift[s];
-                if (price < _bestPrice[(d * shifts) + t])
-                {
-                    _bestPrice[(d * shifts) + t] = price;
-                    _bestSlot[(d * shifts) + t] = s;
-                }
+                Offer(d, s, p.ChoiceSoft[ci] + p.CoverPrice(ds, others + 1) - p.CoverPrice(ds, others) + (noise == 0 ? 0 : noise * rng!.NextDouble()));
             }
         }
     }
