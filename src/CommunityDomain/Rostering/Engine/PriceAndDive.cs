@@ -97,8 +97,13 @@ internal sealed class PriceAndDive
         AddSlacks();
     }
 
-    /// <summary>Whether <paramref name="p"/>'s master (cover rows plus a row per worker) is small enough to dive (<see cref="MaxRows"/>).</summary>
-    public static bool Fits(CompiledProblem p) => MasterRows(p) <= MaxRows;
+    /// <summary>
+    /// Whether <paramref name="p"/>'s master (cover rows plus a row per worker) is small enough to dive (<see cref="MaxRows"/>)
+    /// and asks no hard minimum of any demand. A hard minimum's slack costs the hard price (a million points a person), and
+    /// at duals of that size the DP's rows break their workers' rules and are left out: on the notebook's 14-date gate
+    /// roster (144 rows, every demand a minimum of one) the master stayed at tens of millions and the dive took minutes.
+    /// </summary>
+    public static bool Fits(CompiledProblem p) => MasterRows(p) <= MaxRows && Array.TrueForAll(p.Minimum, m => m == 0);
 
     private static int MasterRows(CompiledProblem p) => p.Required.Count(r => r >= 0) + p.WorkerCount;
 

@@ -28,6 +28,12 @@ public sealed class PriceAndDiveProperties
         var again = PriceAndDive.Cells(p, () => false);
 
         Assert.Equal(cells, again);
+        if (p.WorkerCount == 0 || p.Days == 0)
+        {
+            Assert.Equal(Array.Empty<int>(), cells);
+            return;
+        }
+
         if (!PriceAndDive.Fits(p))
         {
             Assert.Null(cells);
