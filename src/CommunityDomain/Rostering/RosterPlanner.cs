@@ -166,8 +166,8 @@ public static class RosterPlanner
     /// worker-dates, else 1; each walk gets 1/k of the moves left
     /// after the opening, or of the time), and returns the best: lowest score, then lowest search number, so the answer
     /// depends only on the problem, the seed, the limits and the degree. On a problem whose walk is blind (not guided:
-    /// <see cref="SearchIndex.Guides"/>) search 1 walks from the <see cref="LagrangianDive"/>'s roster instead of the
-    /// opening: it lays out the whole roster's cover at once, as no move of the walk does. On a cold start of a problem with
+    /// <see cref="SearchIndex.Guides"/>) search 1 walks from a dive's roster instead of the opening (<see cref="PriceAndDive"/>
+    /// where its master fits, else the <see cref="LagrangianDive"/>): it lays out the whole roster's cover at once, as no move of the walk does. On a cold start of a problem with
     /// preferences (shift wishes, own-compound cost) below <see cref="SearchTuning.CoverFirstBelowDays"/> dates, not on lanes, the opening and every other search first walk on the
     /// problem without them (<see cref="CompiledProblem.WithoutPreferences"/>) for up to <see cref="SearchTuning.CoverFirstShare"/>
     /// of their moves or time (<see cref="SearchEngine.CoverFirst"/>: a walk that raises the weight of the holes it keeps
@@ -227,7 +227,7 @@ public static class RosterPlanner
 
     /// <summary>
     /// The portfolio's <paramref name="searches"/> searches forked from the opened <paramref name="first"/>: search 1 of a
-    /// blind portfolio dives (<see cref="LagrangianDive"/>), at the full score from the start when the others lay out cover
+    /// blind portfolio dives (<see cref="PriceAndDive"/> where it fits, else <see cref="LagrangianDive"/>), at the full score from the start when the others lay out cover
     /// first (<paramref name="coverFirst"/>: the dive lays out cover itself).
     /// </summary>
     private static SearchEngine[] Forks(SearchEngine first, int searches, int seed, CoverFirstEnd? coverFirst)

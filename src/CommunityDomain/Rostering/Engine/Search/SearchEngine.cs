@@ -229,8 +229,8 @@ internal sealed class SearchEngine
 
     /// <summary>
     /// A search that continues from where this opened one stands, with its own seed: same clock start (one time
-    /// limit for all), same iterations spent, same best so far; with <paramref name="dive"/> it walks from the
-    /// <see cref="LagrangianDive"/>'s roster instead (<see cref="DivesFirst"/>).
+    /// limit for all), same iterations spent, same best so far; with <paramref name="dive"/> it walks from a
+    /// dive's roster instead (<see cref="DivesFirst"/>).
     /// </summary>
     public SearchEngine Fork(int seed, bool dive = false)
     {
@@ -563,7 +563,8 @@ internal sealed class SearchEngine
     }
 
     /// <summary>
-    /// Whether this search's first slice walks from the <see cref="LagrangianDive"/>'s roster instead of the opening (search 1
+    /// Whether this search's first slice walks from a dive's roster (<see cref="PriceAndDive"/> where its master fits, else the
+    /// <see cref="LagrangianDive"/>) instead of the opening (search 1
     /// of a portfolio whose walk is blind: <see cref="RosterPlanner.Search"/>).
     /// </summary>
     internal bool DivesFirst { get; init; }
@@ -914,8 +915,8 @@ internal sealed class SearchEngine
     /// starts from this search's best roster (its opening re-optimises each worker once on <paramref name="p"/>), with the
     /// same seed, clock start and iterations spent, and <paramref name="timeShare"/> of the time limit in all. Not opened.
     /// </summary>
-    /// <remarks>With <paramref name="seed"/> the new search has its own seed; with <paramref name="dive"/> it walks from the
-    /// <see cref="LagrangianDive"/>'s roster at the full score (<see cref="DivesFirst"/>). With <paramref name="fresh"/> it
+    /// <remarks>With <paramref name="seed"/> the new search has its own seed; with <paramref name="dive"/> it walks from a
+    /// dive's roster at the full score (<see cref="DivesFirst"/>). With <paramref name="fresh"/> it
     /// starts from its own greedy construction on <paramref name="p"/> instead of this search's best (see
     /// <see cref="ReachedCover"/>), and keeps this search's best as its own best when that scores better on <paramref name="p"/>
     /// than its opening, so it never ends worse than the roster it was given.</remarks>
