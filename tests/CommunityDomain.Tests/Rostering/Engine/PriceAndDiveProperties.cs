@@ -79,6 +79,21 @@ public sealed class PriceAndDiveProperties
     }
 
     [Fact]
+    public void A_problem_with_a_hard_cover_minimum_does_not_dive()
+    {
+        // Its slack costs the hard price: at duals of that size the DP's rows break their workers' rules (docs/rostering.md).
+        var problem = CurtoisMapping.ToProblem(CurtoisParser.Load(RosterBenchmarkFolder.PathOf("Instance1")));
+        var first = problem.Demands[0];
+        var withMinimum = problem.With(demands: problem.Demands.Select(d => d == first
+            ? new Demand(d.Post, d.Compound, d.Date, d.ShiftCode, Math.Max(1, d.Required), d.UnderWeight, d.OverWeight, minimum: 1, d.Qualification, maximum: null)
+            : d));
+
+        Assert.True(PriceAndDive.Fits(problem.Compiled));
+        Assert.False(PriceAndDive.Fits(withMinimum.Compiled));
+        Assert.Null(PriceAndDive.Cells(withMinimum.Compiled, () => false));
+    }
+
+    [Fact]
     public void A_dive_stopped_before_its_first_master_gives_no_roster()
     {
         var g = RosterGenerators.Create(11);
