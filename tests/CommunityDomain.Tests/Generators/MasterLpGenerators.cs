@@ -62,14 +62,7 @@ public static class MasterLpGenerators
         var workers = r.Next(1, 16);
         var rows = covers + workers;
         var rhs = Enumerable.Range(0, rows).Select(i => i < covers ? r.Next(0, 7) : 1.0).ToArray();
-        var columns = new List<MasterColumn>();
-        for (var i = 0; i < rows; i++)
-        {
-            var convexity = i >= covers;
-            columns.Add(new(convexity ? 1e5 : r.Next(1, 101), double.PositiveInfinity, [(i, 1.0)]));
-            columns.Add(new(convexity ? 1e5 : r.Next(4) == 0 ? 0 : r.Next(1, 101), double.PositiveInfinity, [(i, -1.0)]));
-        }
-
+        var columns = Slacks(r, covers, rows);
         var slacks = columns.Count;
         var count = r.Next(1, 201);
         columns.AddRange(Schedules(r, covers, workers, count));
@@ -78,6 +71,41 @@ public static class MasterLpGenerators
             .ToList();
         var firstBatch = r.Next(2) == 0 ? slacks + r.Next(count + 1) : columns.Count;
         return new MasterCase(seed, covers, rhs, columns, firstBatch, fixes);
+    }
+
+    /// <summary>
+    /// One master of a given size, built as <see cref="Create"/> builds its cases (no degenerate repeats, no fixes, one
+    /// batch), every cover rhs raised by a distinct perturbation of about 1e-6 as the dive's caller does.
+    /// </summary>
+    public static MasterCase Sized(int seed, int covers, int workers, int schedules)
+    {
+        var r = new Random(seed);
+        var rows = covers + workers;
+        var rhs = Enumerable.Range(0, rows).Select(i => (i < covers ? r.Next(0, 7) : 1.0) + (1e-6 * (1 + (i / (double)rows)))).ToArray();
+        var columns = Slacks(r, covers, rows);
+        var density = 0.05 + (0.1 * r.NextDouble());
+        for (var c = 0; c < schedules; c++)
+        {
+            var entries = Enumerable.Range(0, covers).Where(_ => r.NextDouble() < density).Select(i => (i, 1.0))
+                .Append((covers + r.Next(workers), 1.0)).ToArray();
+            columns.Add(new MasterColumn(r.Next(0, 21), 1, entries));
+        }
+
+        return new MasterCase(seed, covers, rhs, columns, columns.Count, []);
+    }
+
+    /// <summary>Each row's +1 and -1 slack: cover costs 1-100 (the -1 one 0 a quarter of the time), convexity 1e5.</summary>
+    private static List<MasterColumn> Slacks(Random r, int covers, int rows)
+    {
+        var columns = new List<MasterColumn>();
+        for (var i = 0; i < rows; i++)
+        {
+            var convexity = i >= covers;
+            columns.Add(new(convexity ? 1e5 : r.Next(1, 101), double.PositiveInfinity, [(i, 1.0)]));
+            columns.Add(new(convexity ? 1e5 : r.Next(4) == 0 ? 0 : r.Next(1, 101), double.PositiveInfinity, [(i, -1.0)]));
+        }
+
+        return columns;
     }
 
     private static List<MasterColumn> Schedules(Random r, int covers, int workers, int count)

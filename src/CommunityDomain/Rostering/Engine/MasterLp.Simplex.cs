@@ -4,11 +4,21 @@ namespace CommunityDomain.Rostering.Engine;
 internal sealed partial class MasterLp
 {
     /// <summary>
-    /// One attempt: a cold start if asked, phase 1 while artificials hold value, then phase 2. Null when the basis
-    /// became numerically singular (the caller restarts cold).
+    /// One attempt: a cold start if asked, else the refactored basis as it is when its values lie within their bounds, or
+    /// after the dual phase when they do not (a cold start when that gives up); then phase 1 while artificials hold
+    /// value, then phase 2. Null when the basis became numerically singular (the caller restarts cold).
     /// </summary>
     private MasterLpStatus? Run(ref int pivots, int maxPivots, bool cold)
     {
+        if (!cold && !RecomputePrimal() && !DualPhase(ref pivots, maxPivots))
+        {
+            cold = pivots < maxPivots;
+            if (!cold)
+            {
+                return MasterLpStatus.IterationLimit;
+            }
+        }
+
         if (cold)
         {
             ColdStart();
@@ -149,8 +159,17 @@ internal sealed partial class MasterLp
         }
 
         var entering = (direction > 0 ? _lower[q] : _upper[q]) + (direction * t);
-        var leavesAtLower = direction * _alpha[r] > 0;
         Move(direction * t);
+        Pivot(q, r, entering, leavesAtLower: direction * _alpha[r] > 0, reducedCost);
+        return t;
+    }
+
+    /// <summary>
+    /// Column q (its <see cref="_alpha"/> computed, its value <paramref name="entering"/>) replaces basis position r, whose
+    /// column leaves at the bound named; the inverse is updated and the duals follow: y += d_q times the inverse's new row r.
+    /// </summary>
+    private void Pivot(int q, int r, double entering, bool leavesAtLower, double reducedCost)
+    {
         var leaving = _basis[r];
         if (leaving >= 0)
         {
@@ -167,8 +186,6 @@ internal sealed partial class MasterLp
             var i = _nonzero[n];
             _y[i] += reducedCost * _binv[pivotRow + i];
         }
-
-        return t;
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ internal enum MasterLpStatus
 
     /// <summary>
     /// The pivot budget ran out (or the basis stayed numerically singular after restarts): values and duals are those of
-    /// the last feasible basis reached, not an optimum.
+    /// the last basis reached, not an optimum, and meet the rows and bounds only when the budget ended in phase 2 (not in
+    /// phase 1 nor in the dual simplex after <see cref="MasterLp.SetBounds"/> or <see cref="MasterLp.SetRhs"/>).
     /// </summary>
     IterationLimit,
 

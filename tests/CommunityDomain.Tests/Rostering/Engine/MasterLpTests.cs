@@ -122,6 +122,27 @@ public sealed class MasterLpTests
     }
 
     [Fact]
+    public void Solve_after_fixing_a_fractional_basic_column_at_one_continues_warm_to_a_fresh_solves_optimum()
+    {
+        // A dive's step: the most fractional schedule (basic) fixed at 1. The dual simplex restarts from the optimal basis
+        // and needs far fewer steps than a cold solve of the same LP built fresh.
+        var c = MasterLpGenerators.Sized(seed: 7, covers: 20, workers: 20, schedules: 300);
+        var (lp, status) = Build(c);
+        Assert.Equal(MasterLpStatus.Optimal, status);
+        var fix = Enumerable.Range(2 * c.Rhs.Length, 300).Where(j => lp.Value(j) is > 0.05 and < 0.95)
+            .OrderBy(j => Math.Abs(lp.Value(j) - 0.5)).First();
+
+        lp.SetBounds(fix, 1, 1);
+        Assert.Equal(MasterLpStatus.Optimal, lp.Solve());
+        var (fresh, freshStatus) = Build(c with { Fixes = [new MasterFix(fix, 1, 1)] });
+
+        Assert.Equal(MasterLpStatus.Optimal, freshStatus);
+        Assert.True(Close(lp.Objective, fresh.Objective), $"warm {lp.Objective}, fresh {fresh.Objective}");
+        Assert.Equal(1, lp.Value(fix));
+        Assert.True(lp.Pivots * 5 < fresh.Pivots, $"warm {lp.Pivots} steps, fresh {fresh.Pivots}");
+    }
+
+    [Fact]
     public void Solve_without_slacks_on_a_row_no_column_can_meet_is_infeasible()
     {
         var lp = new MasterLp([3]);
@@ -140,6 +161,30 @@ public sealed class MasterLpTests
         var glop = Glop(c);
         Assert.True(Close(lp.Objective, glop), $"objective {lp.Objective}, GLOP {glop}");
         CheckOptimal(c, lp);
+    }
+
+    [Property(MaxTest = 100)]
+    public void Fixing_and_freeing_columns_after_a_solve_resolves_warm_to_glops_optimum_with_values_and_duals_that_prove_it(MasterCase c)
+    {
+        var (lp, status) = Build(c);
+        Assert.Equal(MasterLpStatus.Optimal, status);
+        var r = new Random(c.Seed);
+        var fixes = c.Fixes.ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            for (var k = r.Next(1, 4); k > 0; k--)
+            {
+                var fix = DiveFix(c, lp, r);
+                lp.SetBounds(fix.Column, fix.Lower, fix.Upper);
+                fixes.Add(fix);
+            }
+
+            var modified = c with { Fixes = fixes.ToList() };
+            Assert.Equal(MasterLpStatus.Optimal, lp.Solve());
+            var glop = Glop(modified);
+            Assert.True(Close(lp.Objective, glop), $"round {round}: objective {lp.Objective}, GLOP {glop}");
+            CheckOptimal(modified, lp);
+        }
     }
 
     [Property(MaxTest = 40)]
@@ -214,6 +259,29 @@ public sealed class MasterLpTests
         }
 
         return (lp, lp.Solve());
+    }
+
+    /// <summary>
+    /// A dive's bound change after a solve: half the time the most fractional schedule (a basic column) fixed at 1 when
+    /// there is one, else a random schedule fixed at 1, fixed at 0, or freed to [0, its upper bound].
+    /// </summary>
+    private static MasterFix DiveFix(MasterCase c, MasterLp lp, Random r)
+    {
+        var slacks = 2 * c.Rhs.Length;
+        var fractional = Enumerable.Range(slacks, c.Columns.Count - slacks).Where(j => lp.Value(j) is > 1e-6 and < 1 - 1e-6)
+            .OrderBy(j => Math.Abs(lp.Value(j) - 0.5)).ToList();
+        if (fractional.Count > 0 && r.Next(2) == 0)
+        {
+            return new MasterFix(fractional[0], 1, 1);
+        }
+
+        var j = slacks + r.Next(c.Columns.Count - slacks);
+        return r.Next(3) switch
+        {
+            0 => new MasterFix(j, 1, 1),
+            1 => new MasterFix(j, 0, 0),
+            _ => new MasterFix(j, 0, c.Columns[j].Upper),
+        };
     }
 
     /// <summary>The same LP solved by GLOP, built from the case's data alone.</summary>
