@@ -171,6 +171,7 @@ internal sealed partial class MasterLp
         }
 
         _sinceRefactor++;
+        _inverseFresh = false;
         return count;
     }
 
@@ -209,6 +210,7 @@ internal sealed partial class MasterLp
     /// </summary>
     private bool Refactor()
     {
+        _inverseFresh = false;
         LoadBasis();
         var m = _m;
         for (var n = 0; n < m; n++)
@@ -243,6 +245,7 @@ internal sealed partial class MasterLp
 
         Array.Copy(_dense, _binv, _binv.Length);
         _sinceRefactor = 0;
+        _inverseFresh = true;
         return true;
     }
 

@@ -14,7 +14,7 @@ internal sealed partial class MasterLp
 
     /// <summary>
     /// From a refactored basis with some basic value outside its bounds: every nonbasic column to the bound its reduced
-    /// cost asks for, then dual simplex steps (most infeasible row leaves, Harris's two-pass ratio test) until every basic
+    /// cost asks for, then dual simplex steps (the leaving row by dual steepest edge, the bound-flipping ratio test) until every basic
     /// value lies within its bounds. False when the cold start must take over: a column without an upper bound prices
     /// out (the basis is not dual feasible), no column can enter (infeasible from this basis), the basis became
     /// singular, the phase took more than <see cref="DualCap"/> steps, or the budget ran out.
@@ -82,22 +82,42 @@ internal sealed partial class MasterLp
         return true;
     }
 
-    /// <summary>The basis position whose value lies farthest outside its bounds, beyond the primal tolerance (ties: lowest position; -1 if none), and whether it lies below its lower bound.</summary>
+    /// <summary>
+    /// The leaving basis position by dual steepest edge (Forrest and Goldfarb 1992; Koberstein 2005, 3.3): of the values
+    /// outside their bounds beyond the primal tolerance, the largest violation^2 / ||row r of B^-1||^2 (the norms read off
+    /// the explicit inverse, exact, O(m) each); ties: lowest position; -1 if none. Also whether it lies below its lower
+    /// bound. The largest violation alone stalled on Curtois Instance8's dive (thousands of steps per fix, 47 cold
+    /// restarts); by steepest edge no restart.
+    /// </summary>
     private int MostInfeasible(out bool below)
     {
         var chosen = -1;
-        var worst = PrimalTolerance;
+        var worst = 0.0;
         below = false;
         for (var k = 0; k < _m; k++)
         {
             var j = _basis[k];
             var under = LowerOf(j) - _xB[k];
             var over = _xB[k] - UpperOf(j);
-            if (under > worst || over > worst)
+            var violation = Math.Max(under, over);
+            if (violation <= PrimalTolerance)
+            {
+                continue;
+            }
+
+            var norm = 0.0;
+            var row = k * _m;
+            for (var i = 0; i < _m; i++)
+            {
+                norm += _binv[row + i] * _binv[row + i];
+            }
+
+            var score = violation * violation / norm;
+            if (score > worst)
             {
                 chosen = k;
                 below = under > over;
-                worst = Math.Max(under, over);
+                worst = score;
             }
         }
 
@@ -111,14 +131,22 @@ internal sealed partial class MasterLp
     /// </summary>
     private bool DualStep(int r, bool below)
     {
-        var q = DualRatioTest(r, below ? 1 : -1, out var reducedCost);
+        var target = below ? LowerOf(_basis[r]) : UpperOf(_basis[r]);
+        var q = DualRatioTest(r, below ? 1 : -1, Math.Abs(_xB[r] - target), out var reducedCost);
         if (q < 0)
         {
             return false;
         }
 
+        foreach (var j in _flips)
+        {
+            Ftran(j);
+            var from = _pos[j] == AtUpper ? _upper[j] : _lower[j];
+            _pos[j] = _pos[j] == AtUpper ? AtLower : AtUpper;
+            Move((_pos[j] == AtUpper ? _upper[j] : _lower[j]) - from);
+        }
+
         Ftran(q);
-        var target = below ? LowerOf(_basis[r]) : UpperOf(_basis[r]);
         var delta = (_xB[r] - target) / _alpha[r];
         var entering = (_pos[q] == AtUpper ? _upper[q] : _lower[q]) + delta;
         Move(delta);
@@ -127,33 +155,59 @@ internal sealed partial class MasterLp
     }
 
     /// <summary>
-    /// The entering column of a dual step on basis position r (-1: none), and its reduced cost. With g_j = sign times
-    /// (row r of B^-1) a_j (sign +1 when r lies below its lower bound, -1 above its upper), a nonbasic column that is not
-    /// fixed can enter when its move is allowed: at its lower bound with g_j &lt; 0, at its upper with g_j &gt; 0 (beyond
-    /// the dual pivot tolerance). Harris's two passes: the smallest ratio |d_j| / |g_j| with each |d_j| relaxed by the
-    /// dual tolerance, then among the columns whose exact ratio is within it the largest |g_j| (ties: lowest index).
-    /// Reduced costs of the wrong sign (within the tolerance) count as 0.
+    /// The entering column of a dual step on basis position r (-1: none), its reduced cost, and in <see cref="_flips"/>
+    /// the boxed columns the step passes (the bound-flipping ratio test, Koberstein 2005, 3.2.3; Maros 2003, 9.5). With
+    /// g_j = sign times (row r of B^-1) a_j (sign +1 when r lies below its lower bound, -1 above its upper), a nonbasic
+    /// column that is not fixed can enter when its move is allowed: at its lower bound with g_j &lt; 0, at its upper with
+    /// g_j &gt; 0 (beyond the dual pivot tolerance). In order of the ratios |d_j| / |g_j|, a column whose whole range
+    /// |g_j| (u_j - l_j) still leaves r outside its bound (<paramref name="infeasibility"/> left) flips to its other bound;
+    /// the first that does not is where the step ends, and among the columns from there whose ratio lies within Harris's
+    /// relaxed bound the largest |g_j| enters (ties: lowest index). Reduced costs of the wrong sign (within the tolerance) count as 0.
     /// </summary>
-    private int DualRatioTest(int r, int sign, out double reducedCost)
+    private int DualRatioTest(int r, int sign, double infeasibility, out double reducedCost)
     {
-        var bound = double.PositiveInfinity;
+        _candidates.Clear();
+        _flips.Clear();
         for (var j = 0; j < _n; j++)
         {
             _pivotEntry[j] = EligibleEntry(r * _m, sign, j);
             if (_pivotEntry[j] > 0)
             {
                 _reducedCost[j] = _cost[j] - Dot(_y, j);
-                var relax = DualTolerance * Math.Max(1, Math.Abs(_cost[j]));
-                bound = Math.Min(bound, (DualSlack(j) + relax) / _pivotEntry[j]);
+                _candidates.Add((DualSlack(j) / _pivotEntry[j], j));
             }
+        }
+
+        _candidates.Sort();
+        var first = 0;
+        for (; first < _candidates.Count - 1; first++)
+        {
+            var j = _candidates[first].Column;
+            var pass = _pivotEntry[j] * (_upper[j] - _lower[j]);
+            if (!(infeasibility - pass > PrimalTolerance))
+            {
+                break;
+            }
+
+            infeasibility -= pass;
+            _flips.Add(j);
+        }
+
+        var bound = double.PositiveInfinity;
+        for (var k = first; k < _candidates.Count; k++)
+        {
+            var j = _candidates[k].Column;
+            var relax = DualTolerance * Math.Max(1, Math.Abs(_cost[j]));
+            bound = Math.Min(bound, (DualSlack(j) + relax) / _pivotEntry[j]);
         }
 
         var chosen = -1;
         reducedCost = 0;
-        for (var j = 0; j < _n; j++)
+        for (var k = first; k < _candidates.Count; k++)
         {
+            var j = _candidates[k].Column;
             var g = _pivotEntry[j];
-            if (g > 0 && DualSlack(j) / g <= bound && (chosen < 0 || g > _pivotEntry[chosen]))
+            if (_candidates[k].Ratio <= bound && (chosen < 0 || g > _pivotEntry[chosen] || (g == _pivotEntry[chosen] && j < chosen)))
             {
                 chosen = j;
                 reducedCost = _reducedCost[j];

@@ -25,9 +25,12 @@ namespace CommunityDomain.Rostering.Engine;
 /// nonbasic at its lower bound, which keeps the basis feasible when that bound is 0 (as <see cref="AddColumn"/> sets it).
 /// When <see cref="SetBounds"/> or <see cref="SetRhs"/> left the basis infeasible, the reduced costs are unchanged, so
 /// the bounded dual simplex (Koberstein 2005, ch. 3; Chvátal 1983, ch. 10) continues from it: each nonbasic column moves
-/// to the bound its reduced cost asks for, then the basic value farthest outside its bounds leaves at that bound and the
-/// column of the smallest dual ratio enters (Harris's two passes, then the largest pivot-row entry), until every value
-/// lies within its bounds; the primal phase 2 then finishes. The cold start takes over when the basis is also dual
+/// to the bound its reduced cost asks for, then the basic value of the largest violation per unit of its inverse row's norm
+/// (dual steepest edge) leaves at that bound; the boxed columns whose dual ratios the step passes flip to their other
+/// bound while the leaving value stays outside (the bound-flipping ratio test), and among the rest the column of the
+/// smallest ratio enters (Harris's two passes, then the largest pivot-row entry), until every value lies within its
+/// bounds; the primal phase 2 then finishes. A solve after new columns, bounds or right-hand sides alone reuses the
+/// inverse the last one ended with (the basis matrix is the same). The cold start takes over when the basis is also dual
 /// infeasible (a column without an upper bound prices out), when no column can enter a dual step, or after
 /// 10 m + 1,000 dual steps; before the first solve it is the only start. It puts every column at its lower bound and picks
 /// for each row a single-entry column (a slack, +1 or -1) that takes the rest of the row within its bounds, the cheapest
@@ -85,6 +88,10 @@ internal sealed partial class MasterLp
     private double[] _pivotEntry = new double[16];
     private double[] _reducedCost = new double[16];
 
+    // Scratch of the bound-flipping ratio test: the eligible columns by ratio, and those a dual step flips.
+    private readonly List<(double Ratio, int Column)> _candidates = [];
+    private readonly List<int> _flips = [];
+
     // Per row, the columns with a single entry, on that row (the slack candidates of a cold start).
     private readonly List<int>[] _singles;
 
@@ -96,6 +103,10 @@ internal sealed partial class MasterLp
     private readonly double[] _xB;
     private readonly double[] _binv;
     private bool _hasBasis;
+
+    // The inverse was refactored from the current basis and not updated since: a new solve need not refactor it again
+    // (new columns, bounds and right-hand sides leave the basis matrix as it is).
+    private bool _inverseFresh;
     private bool _phaseOne;
     private int _sinceRefactor;
 
@@ -246,7 +257,7 @@ internal sealed partial class MasterLp
     {
         Debug.Assert(maxPivots >= 0, "maxPivots: the pivot budget must be at least 0.");
         var pivots = 0;
-        var status = Run(ref pivots, maxPivots, cold: !_hasBasis || !Refactor());
+        var status = Run(ref pivots, maxPivots, cold: !_hasBasis || (!_inverseFresh && !Refactor()));
         for (var restart = 0; status is null && restart < 2; restart++)
         {
             status = Run(ref pivots, maxPivots, cold: true);

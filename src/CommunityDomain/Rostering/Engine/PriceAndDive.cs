@@ -6,9 +6,11 @@ namespace CommunityDomain.Rostering.Engine;
 /// A roster read off the column formulation by price-and-dive: each worker a convex combination of whole rows (columns),
 /// cover under and over as priced slack; column generation prices rows with the one-worker DP at the cover rows' duals
 /// (<see cref="WorkerScheduleDp.SolveAt"/>), then the dive fixes the column of largest value (every column at
-/// <see cref="Settled"/> or more at once), prices again, and so on until every worker has a row. A fix that raises the
-/// master's value by more than <see cref="JumpShare"/> is undone and the next columns tried (<see cref="JumpTries"/>), the
-/// least raise kept: the whole person a dive loses near its end (Instance8: 1,414 without, 1,316 with; best known 1,300).
+/// <see cref="Settled"/> or more at once; the worker's other columns close), prices again for a few rounds
+/// (<see cref="NodeRounds"/>), and so on until every worker has a row. A fix that raises the master's value, priced for
+/// <see cref="TrialRounds"/>, by more than <see cref="JumpShare"/> is undone and the next columns tried
+/// (<see cref="JumpTries"/>), the least raise kept: the whole person a dive loses near its end (Instance8: 1,414 without,
+/// 1,316 with; best known 1,300).
 /// </summary>
 /// <remarks>
 /// The diving heuristic of branch and price (Desaulniers, Desrosiers and Solomon (eds.), <i>Column Generation</i>, 2005;
@@ -22,13 +24,20 @@ namespace CommunityDomain.Rostering.Engine;
 /// </remarks>
 internal sealed class PriceAndDive
 {
-    // Cover rows plus one convexity row per worker. The simplex restarts cold after every fix, so the dive's time grows
-    // fast with the rows (one core: Instance8, 171 rows, 25-30 s; Instance10, 209 rows, 118 s; Instance14, 243 rows,
-    // 290 s): above this the Lagrangian dive starts the diving search instead. Curtois Instances 1-8 fit.
+    // Cover rows plus one convexity row per worker: above this the Lagrangian dive starts the diving search instead. The
+    // dive's time grows fast with the rows and columns (one core, session 56: Instance8, 142 rows, 10 s; Instance10, 180
+    // rows, about 30 s; Instance14, 200 rows, 30 s; Instance12, 340 rows, over 100 s in the root's pricing alone).
+    // Curtois Instances 1-10, 14 and 16 fit.
     internal const int MaxRows = 200;
 
-    // Rounds of pricing per node; each prices every unfixed worker once. Pricing stops earlier when no row prices below 0.
+    // Rounds of pricing at the root; each prices every unfixed worker once. Pricing stops earlier when no row prices below 0.
     private const int MaxRounds = 200;
+
+    // Rounds of pricing after a fix, and when trying a fix (FixLeastRaise): the dive needs a good master, not its optimum.
+    // Instance8's dive alone (one core): 200 and 200 rounds 1,331 in 21 s; 5 and 1: 1,311 in 10 s; 5 and 5: 1,428 in 13 s;
+    // Instances 1-6 within 5 points either way (session 56).
+    private const int NodeRounds = 5;
+    private const int TrialRounds = 1;
 
     // A column this near one is fixed without a choice (the master already takes it whole).
     private const double Settled = 0.99;
@@ -45,6 +54,11 @@ internal sealed class PriceAndDive
 
     private const double NegativeReducedCost = -1e-6;
 
+    // Each row column's cost is shifted up by this many times its Perturbation (1e-5 to 2e-5 points, all different): the
+    // columns' integer costs tie by the thousand, and the dual simplex after a fix stalled on those ties (Instance6's dive
+    // without: 2,053 in 12 s with 27 cold restarts; with: 1,952 in 1 s).
+    private const double CostShift = 10;
+
     private readonly CompiledProblem _p;
     private readonly Func<bool> _stop;
     private readonly MasterLp _lp;
@@ -54,6 +68,7 @@ internal sealed class PriceAndDive
     private readonly int _firstWorkerRow;
     private readonly List<(int Worker, int[] Row)> _columns = [];
     private readonly HashSet<string> _seen = [];
+    private readonly List<int>[] _byWorker;
     private readonly int[] _fixed;
     private readonly double[] _dual;
     private readonly int[] _row;
@@ -74,18 +89,24 @@ internal sealed class PriceAndDive
             _coverRow[ds] = p.Required[ds] < 0 ? -1 : rhs.Count;
             if (p.Required[ds] >= 0)
             {
-                rhs.Add(p.Required[ds] + Perturbation(rhs.Count));
+                rhs.Add(p.Required[ds] - Perturbation(rhs.Count));
             }
         }
 
         _firstWorkerRow = rhs.Count;
         for (var w = 0; w < p.WorkerCount; w++)
         {
-            rhs.Add(1 + Perturbation(rhs.Count));
+            rhs.Add(1 - Perturbation(rhs.Count));
         }
 
         _lp = new MasterLp([.. rhs]);
         _dp = new WorkerScheduleDp(p);
+        _byWorker = new List<int>[p.WorkerCount];
+        for (var w = 0; w < p.WorkerCount; w++)
+        {
+            _byWorker[w] = [];
+        }
+
         _fixed = new int[p.WorkerCount];
         Array.Fill(_fixed, -1);
         _dual = new double[p.Days * p.SlotCount];
@@ -126,7 +147,7 @@ internal sealed class PriceAndDive
         }
 
         var dive = new PriceAndDive(p, stop);
-        dive.Generate();
+        dive.Generate(MaxRounds);
         dive.Dive();
         return dive.Read();
     }
@@ -171,11 +192,11 @@ internal sealed class PriceAndDive
 
     /// <summary>
     /// Column generation at this node: solve the master, price every unfixed worker at its duals, add each row whose reduced
-    /// cost is negative, until none is (or <see cref="MaxRounds"/>, or the stop). The master is left solved.
+    /// cost is negative, until none is (or after <paramref name="rounds"/> rounds, or the stop). The master is left solved.
     /// </summary>
-    private void Generate()
+    private void Generate(int rounds = NodeRounds)
     {
-        for (var round = 0; round < MaxRounds && !_stop(); round++)
+        for (var round = 0; round < rounds && !_stop(); round++)
         {
             _lp.Solve();
             for (var ds = 0; ds < _dual.Length; ds++)
@@ -248,7 +269,8 @@ internal sealed class PriceAndDive
             }
         }
 
-        _lp.AddColumn(soft, 1, CollectionsMarshal.AsSpan(_entries));
+        _lp.AddColumn(soft + (CostShift * Perturbation(_columns.Count)), 1, CollectionsMarshal.AsSpan(_entries));
+        _byWorker[w].Add(_columns.Count);
         _columns.Add((w, (int[])row.Clone()));
         return true;
     }
@@ -310,9 +332,10 @@ internal sealed class PriceAndDive
         foreach (var column in candidates)
         {
             Fix(column);
-            Generate();
+            Generate(TrialRounds);
             if (_lp.Objective <= before + allowance || _stop())
             {
+                Generate();
                 return;
             }
 
@@ -328,21 +351,36 @@ internal sealed class PriceAndDive
         Generate();
     }
 
+    // Fixing a worker's column closes the worker's other columns (bounds [0, 0]): the worker's row holds them at 0 anyway,
+    // and a closed column costs the simplex's pricing and ratio tests nothing.
     private void Fix(int i)
     {
-        _lp.SetBounds(ColumnIndex(i), 1, 1);
-        _fixed[_columns[i].Worker] = i;
+        var w = _columns[i].Worker;
+        foreach (var c in _byWorker[w])
+        {
+            var value = c == i ? 1 : 0;
+            _lp.SetBounds(ColumnIndex(c), value, value);
+        }
+
+        _fixed[w] = i;
     }
 
     private void Unfix(int i)
     {
-        _lp.SetBounds(ColumnIndex(i), 0, 1);
-        _fixed[_columns[i].Worker] = -1;
+        var w = _columns[i].Worker;
+        foreach (var c in _byWorker[w])
+        {
+            _lp.SetBounds(ColumnIndex(c), 0, 1);
+        }
+
+        _fixed[w] = -1;
     }
 
     /// <summary>
-    /// A tiny right-hand side shift per row, all different: master LPs of 0/1 columns are highly degenerate, and a primal
-    /// simplex on them stalls in long runs of steps that move nothing (Instance5's dive: 764,000 pivots without, 11,700 with).
+    /// A tiny shift per row, all different, taken off its right-hand side: master LPs of 0/1 columns are highly degenerate,
+    /// and a primal simplex on them stalls in long runs of steps that move nothing (Instance5's dive: 764,000 pivots
+    /// without, 11,700 with). Taken off, never added: a cover row of required 0 that nobody can serve has only its over
+    /// slacks, so a row asking a millionth of a person more made the master infeasible (phase 1's duals priced the dive).
     /// The shift moves values by millionths of a person, far below the fix threshold.
     /// </summary>
     private static double Perturbation(int row) => 1e-6 * (1 + ((row * 7919L) % 1009 / 1009.0));
