@@ -1,5 +1,7 @@
 using CommunityDomain.Benchmarks.Curtois;
 using CommunityDomain.Benchmarks.Rostering;
+using CommunityDomain.Communities;
+using CommunityDomain.Kernel;
 using CommunityDomain.Rostering;
 using CommunityDomain.Rostering.Engine;
 using CommunityDomain.Tests.Curtois;
@@ -91,6 +93,30 @@ public sealed class PriceAndDiveProperties
         Assert.True(PriceAndDive.Fits(problem.Compiled));
         Assert.False(PriceAndDive.Fits(withMinimum.Compiled));
         Assert.Null(PriceAndDive.Cells(withMinimum.Compiled, () => false));
+    }
+
+    [Fact]
+    public void Demands_of_nobody_that_nobody_can_serve_leave_the_dive_as_it_was()
+    {
+        // Rows of required 0 with no column of their own: the master stays feasible (the perturbation is taken off the
+        // rows, never added: added, such a row asked a millionth of a person nobody can give, and phase 1's duals priced
+        // the dive).
+        var problem = CurtoisMapping.ToProblem(CurtoisParser.Load(RosterBenchmarkFolder.PathOf("Instance1")));
+        var first = problem.Demands[0];
+        var dates = problem.Demands.Select(d => d.Date).Distinct().ToList();
+        var withEmpty = problem.With(demands: problem.Demands.Concat(dates.Select(date =>
+            new Demand(new Id<Post>(problem.Demands.Max(d => d.Post.Value) + 1), first.Compound, date, first.ShiftCode, 0, qualification: "nobody has it"))));
+
+        var cells = PriceAndDive.Cells(problem.Compiled, () => false);
+        var withEmptyCells = PriceAndDive.Cells(withEmpty.Compiled, () => false);
+
+        Assert.NotNull(cells);
+        Assert.NotNull(withEmptyCells);
+        var check = RosterChecker.Check(problem, MoveProperties.Assignments(problem, cells));
+        var withEmptyCheck = RosterChecker.Check(withEmpty, MoveProperties.Assignments(withEmpty, withEmptyCells));
+        Assert.Equal(607, check.Soft);
+        Assert.Equal(0, withEmptyCheck.Hard);
+        Assert.InRange(withEmptyCheck.Soft, check.Soft, check.Soft + 10);
     }
 
     [Fact]
