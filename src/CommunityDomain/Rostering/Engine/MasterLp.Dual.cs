@@ -179,20 +179,7 @@ internal sealed partial class MasterLp
         }
 
         _candidates.Sort();
-        var first = 0;
-        for (; first < _candidates.Count - 1; first++)
-        {
-            var j = _candidates[first].Column;
-            var pass = _pivotEntry[j] * (_upper[j] - _lower[j]);
-            if (!(infeasibility - pass > PrimalTolerance))
-            {
-                break;
-            }
-
-            infeasibility -= pass;
-            _flips.Add(j);
-        }
-
+        var first = PassFlips(infeasibility);
         var bound = double.PositiveInfinity;
         for (var k = first; k < _candidates.Count; k++)
         {
@@ -215,6 +202,30 @@ internal sealed partial class MasterLp
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// Walks <see cref="_candidates"/> by ratio, adding to <see cref="_flips"/> each column whose whole move still leaves the
+    /// leaving row <paramref name="infeasibility"/> outside its bound; returns the index of the first that does not (never
+    /// past the last candidate).
+    /// </summary>
+    private int PassFlips(double infeasibility)
+    {
+        var first = 0;
+        for (; first < _candidates.Count - 1; first++)
+        {
+            var j = _candidates[first].Column;
+            var pass = _pivotEntry[j] * (_upper[j] - _lower[j]);
+            if (!(infeasibility - pass > PrimalTolerance))
+            {
+                break;
+            }
+
+            infeasibility -= pass;
+            _flips.Add(j);
+        }
+
+        return first;
     }
 
     /// <summary>|g_j| when column j may enter a dual step on the basis row starting at <paramref name="row"/> of the inverse, else 0.</summary>

@@ -278,7 +278,8 @@ internal static class SearchTuning
     /// <summary>
     /// The most of its time limit the diving search spends in <see cref="PriceAndDive"/> (from the plan's start, so the
     /// opening's time counts): a dive stopped there reads every unfixed worker's largest column, and the walk from that
-    /// roster gets the rest. Curtois Instance8's dive takes about 25 s on one core; Instance10's, with more rows, longer.
+    /// roster gets the rest. On one core Curtois Instance8's dive takes about 10 s, Instance10's and Instance14's about 30 s
+    /// (session 56), so a minute's plan finishes them with time to walk.
     /// </summary>
     public const double DiveTimeShare = 0.6;
 
