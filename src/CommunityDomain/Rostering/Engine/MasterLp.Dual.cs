@@ -30,7 +30,7 @@ internal sealed partial class MasterLp
         var cap = pivots + DualCap;
         while (true)
         {
-            var r = MostInfeasible(out var below);
+            var r = SteepestLeavingRow(out var below);
             if (r < 0 && _sinceRefactor == 0)
             {
                 return true;
@@ -89,7 +89,7 @@ internal sealed partial class MasterLp
     /// bound. The largest violation alone stalled on Curtois Instance8's dive (thousands of steps per fix, 47 cold
     /// restarts); by steepest edge no restart.
     /// </summary>
-    private int MostInfeasible(out bool below)
+    private int SteepestLeavingRow(out bool below)
     {
         var chosen = -1;
         var worst = 0.0;
