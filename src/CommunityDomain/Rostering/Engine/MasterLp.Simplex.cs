@@ -98,7 +98,8 @@ internal sealed partial class MasterLp
 
     /// <summary>
     /// The entering column (-1: none prices out) and its direction (+1 up from its lower bound, -1 down from its upper):
-    /// Dantzig's largest violation, ties to the lowest index, or under Bland's rule the lowest index that prices out.
+    /// the largest squared violation over the column's Devex weight, ties to the lowest index, or under Bland's rule the
+    /// lowest index that prices out.
     /// Fixed columns and artificials never enter. <paramref name="reducedCost"/> is the entering column's.
     /// </summary>
     private int Price(bool bland, out int direction, out double reducedCost)
@@ -117,8 +118,14 @@ internal sealed partial class MasterLp
 
             var c = _phaseOne ? 0 : _cost[j];
             var d = c - Dot(_y, j);
-            var score = p == AtLower ? -d : d;
-            if (score <= DualTolerance * Math.Max(1, Math.Abs(c)) || (!bland && score <= bestScore))
+            var violation = p == AtLower ? -d : d;
+            if (violation <= DualTolerance * Math.Max(1, Math.Abs(c)))
+            {
+                continue;
+            }
+
+            var score = violation * violation / _devex[j];
+            if (!bland && score <= bestScore)
             {
                 continue;
             }
@@ -159,9 +166,43 @@ internal sealed partial class MasterLp
         }
 
         var entering = (direction > 0 ? _lower[q] : _upper[q]) + (direction * t);
+        var (leaving, pivot) = (_basis[r], _alpha[r]);
         Move(direction * t);
         Pivot(q, r, entering, leavesAtLower: direction * _alpha[r] > 0, reducedCost);
+        UpdateDevex(q, r, leaving, pivot);
         return t;
+    }
+
+    /// <summary>
+    /// The Devex weights after column q entered at basis position r on pivot element <paramref name="pivot"/>: each
+    /// nonbasic column j's weight rises to (alpha_rj / alpha_rq)^2 times q's when that is more, and the leaving column's
+    /// becomes q's over the pivot squared, at least 1. Row r of the updated inverse is the old row r over the pivot, so
+    /// alpha_rj / alpha_rq is that row times column j (one pass over the columns, as pricing).
+    /// </summary>
+    private void UpdateDevex(int q, int r, int leaving, double pivot)
+    {
+        var weight = _devex[q];
+        var offset = r * _m;
+        var largest = 0.0;
+        for (var j = 0; j < _n; j++)
+        {
+            if (_pos[j] < 0 && _lower[j] < _upper[j])
+            {
+                var a = Dot(_binv, offset, j);
+                _devex[j] = Math.Max(_devex[j], a * a * weight);
+                largest = Math.Max(largest, _devex[j]);
+            }
+        }
+
+        if (leaving >= 0)
+        {
+            _devex[leaving] = Math.Max(weight / (pivot * pivot), 1);
+        }
+
+        if (largest > DevexReset)
+        {
+            Array.Fill(_devex, 1, 0, _n);
+        }
     }
 
     /// <summary>

@@ -7,20 +7,20 @@ namespace CommunityDomain.Rostering.Engine;
 /// cover under and over as priced slack; column generation prices rows with the one-worker DP at the cover rows' duals
 /// (<see cref="WorkerScheduleDp.SolveAt"/>), then the dive fixes the column of largest value (every column at
 /// <see cref="Settled"/> or more at once; the worker's other columns close), prices again for a few rounds
-/// (<see cref="NodeRounds"/>), and so on until every worker has a row. A fix that raises the master's value, priced for
-/// <see cref="TrialRounds"/>, by more than <see cref="JumpShare"/> is undone and the next columns tried
-/// (<see cref="JumpTries"/>), the least raise kept: the whole person a dive loses near its end (Instance8: 1,414 without,
-/// 1,316 with; best known 1,300).
+/// (<see cref="NodeRounds"/>), and so on until every worker has a row. Then a large neighbourhood search re-dives a share
+/// of the workers at a time (<see cref="Redive"/>) and keeps what lowers the master: a dive alone loses whole persons
+/// near its end, on a path any change of the LP moves (Instance8: 1,311 or 1,423; re-dived 1,325; best known 1,300).
 /// </summary>
 /// <remarks>
 /// The diving heuristic of branch and price (Desaulniers, Desrosiers and Solomon (eds.), <i>Column Generation</i>, 2005;
 /// Joncour, Michel, Sadykov, Sverdlov and Vanderbeck, "Column generation based primal heuristics", 2010), with the
 /// master solved exactly by <see cref="MasterLp"/>, where <see cref="LagrangianDive"/> reads the Lagrangian ascent's
-/// averages. Every column is a row the worker's own rules accept (no hard amount of its own, <see cref="WorkerScoring"/>),
+/// averages; the re-dives are a large neighbourhood search (Shaw, "Using constraint programming and local search methods
+/// to solve vehicle routing problems", CP 1998) whose repair is the dive itself. Every column is a row the worker's own rules accept (no hard amount of its own, <see cref="WorkerScoring"/>),
 /// so the roster breaks no worker rule; a worker left without one keeps its pins (off elsewhere). The DP prices minutes
 /// and per-shift maxima heuristically, so the master's value is no bound (<see cref="LagrangianBound"/> is). Only masters
 /// of at most <see cref="MaxRows"/> rows (a dense basis inverse). Deterministic: no random draw; <c>stop</c> ends it with
-/// every unfixed worker on its column of largest value.
+/// every unfixed worker on its column of largest value (during a re-dive: the columns before it).
 /// </remarks>
 internal sealed class PriceAndDive
 {
@@ -33,30 +33,32 @@ internal sealed class PriceAndDive
     // Rounds of pricing at the root; each prices every unfixed worker once. Pricing stops earlier when no row prices below 0.
     private const int MaxRounds = 200;
 
-    // Rounds of pricing after a fix, and when trying a fix (FixLeastRaise): the dive needs a good master, not its optimum.
-    // Instance8's dive alone (one core): 200 and 200 rounds 1,331 in 21 s; 5 and 1: 1,311 in 10 s; 5 and 5: 1,428 in 13 s;
-    // Instances 1-6 within 5 points either way (session 56).
+    // Rounds of pricing after a fix: the dive needs a good master, not its optimum. Instance8's dive alone (one core,
+    // session 56): 200 rounds 1,331 in 21 s; 5: 1,311 in 10 s.
     private const int NodeRounds = 5;
-    private const int TrialRounds = 1;
 
     // A column this near one is fixed without a choice (the master already takes it whole).
     private const double Settled = 0.99;
 
-    // A fix whose priced master lies more than this share of its value above the value before is undone and the next
-    // columns by value tried; the least raise kept. 1 % let Instance6's dive creep up a person in steps of 15 points
-    // (2,048; 0.2 %: 1,956, best known 1,950); Instance8 1,316 at 0.2 %. A fix also pays its worker row's shift
-    // (Perturbation) at the Unassigned price, 10-20 points, so on these instances nearly every fix is "above" and the
-    // dive keeps the least raise of its JumpTries columns: in effect a four-way look-ahead. Worker rows without the shift
-    // (the allowance then real) dived worse (session 56: Instance5 1,251, Instance6 2,057, Instance8 1,328 against 1,151,
-    // 1,954, 1,311); which of the two carries the gain is not separated yet.
-    private const double JumpShare = 0.002;
+    // The share of the workers (per cent) a re-dive frees at once. Dives alone, one core, 36 s each (session 57):
+    // Instance8 1,521 -> 1,429 freeing 10 of 28 workers, 1,333 freeing 15; Instance14 1,425 -> 1,294 at a half. A
+    // quarter or less mostly gives the same rows back: with the others fixed, the freed workers' master is integral.
+    private const int RedivePercent = 50;
 
-    private const int JumpTries = 4;
+    // Re-dives in a row that lower nothing end the search (each starts half a share further along the fix order).
+    private const int RediveStall = 6;
+
+    // A re-dive is kept when it lowers the master by more than this (scores are whole points; column costs are shifted by
+    // at most 2e-5 each).
+    private const double RediveGain = 0.5;
 
     // Far above any soft score a row can change: a convexity row's slack (a worker without a row, or with two).
     private const double Unassigned = 1e7;
 
-    private const double NegativeReducedCost = -1e-6;
+    // A row enters the master when its reduced cost is below this. Scores are whole points and column costs carry shifts
+    // of 1e-5 to 2e-5 (CostShift): at -1e-6 Instance12's root priced about 48 tied rows a round for over 50 rounds
+    // without moving the master (4,040.015); at -1e-3 it ends there (session 57).
+    private const double NegativeReducedCost = -1e-3;
 
     // Each row column's cost is shifted up by this many times its Perturbation (1e-5 to 2e-5 points, all different): the
     // columns' integer costs tie by the thousand, and the dual simplex after a fix stalled on those ties (Instance6's dive
@@ -80,6 +82,9 @@ internal sealed class PriceAndDive
     private readonly int[] _shiftScratch;
     private readonly int[] _weekScratch;
     private readonly List<(int Row, double Value)> _entries = [];
+
+    // The fixed workers in the order of their fixing (a re-dive frees a stretch of it).
+    private readonly List<int> _fixOrder = [];
     private int _slackCount;
 
     private PriceAndDive(CompiledProblem p, Func<bool> stop)
@@ -153,6 +158,7 @@ internal sealed class PriceAndDive
         var dive = new PriceAndDive(p, stop);
         dive.Generate(MaxRounds);
         dive.Dive();
+        dive.Redive();
         return dive.Read();
     }
 
@@ -284,75 +290,111 @@ internal sealed class PriceAndDive
 
     /// <summary>
     /// Fixes columns until every worker has one: all those at <see cref="Settled"/> at once, else the one of largest value
-    /// whose priced master rises least (<see cref="FixLeastRaise"/>). Ends early when every unfixed worker rests on its
-    /// slack (no row of theirs in the master's solution) or on the stop.
+    /// (ties to the lowest column), pricing again after each. Ends early when every unfixed worker rests on its slack (no
+    /// row of theirs in the master's solution) or on the stop.
     /// </summary>
     private void Dive()
     {
         while (Array.IndexOf(_fixed, -1) >= 0 && !_stop())
         {
-            var candidates = new List<(int Column, double Value)>();
-            var settled = false;
+            var (largest, largestValue, settled) = (-1, 1e-9, false);
             for (var i = 0; i < _columns.Count; i++)
             {
                 var x = _lp.Value(ColumnIndex(i));
-                if (_fixed[_columns[i].Worker] < 0 && x > 1e-9)
+                if (_fixed[_columns[i].Worker] >= 0 || x <= 1e-9)
                 {
-                    candidates.Add((i, x));
-                    if (x >= Settled)
-                    {
-                        Fix(i);
-                        settled = true;
-                    }
+                    continue;
+                }
+
+                if (x >= Settled)
+                {
+                    Fix(i);
+                    settled = true;
+                }
+                else if (x > largestValue)
+                {
+                    (largest, largestValue) = (i, x);
                 }
             }
 
-            if (settled)
-            {
-                Generate();
-            }
-            else if (candidates.Count > 0)
-            {
-                // Largest value first; ties by column, so the order never depends on the sort's stability.
-                candidates.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Column.CompareTo(b.Column));
-                FixLeastRaise(candidates.Take(JumpTries).Select(c => c.Column).ToList());
-            }
-            else
+            if (!settled && largest < 0)
             {
                 return;
             }
+
+            if (!settled)
+            {
+                Fix(largest);
+            }
+
+            Generate();
         }
     }
 
     /// <summary>
-    /// Fixes the first of <paramref name="candidates"/> whose priced master rises at most <see cref="JumpShare"/>; when
-    /// every one rises more, the one that rises least.
+    /// The large neighbourhood search after the dive: frees <see cref="RedivePercent"/> of the workers, a stretch of the fix
+    /// order ending where the last stretch started plus half a stretch (the last fixed first), prices and dives them
+    /// again, and keeps the re-dive when every worker has a row and the master fell by more than <see cref="RediveGain"/>,
+    /// else fixes the freed workers' rows back. Ends after <see cref="RediveStall"/> re-dives in a row that keep nothing,
+    /// or on the stop. Nothing when the dive left a worker without a row.
     /// </summary>
-    private void FixLeastRaise(List<int> candidates)
+    private void Redive()
     {
-        var before = _lp.Objective;
-        var allowance = JumpShare * Math.Max(1, Math.Abs(before));
-        var (least, leastValue) = (candidates[0], double.PositiveInfinity);
-        foreach (var column in candidates)
+        var count = _fixOrder.Count;
+        if (count < _p.WorkerCount)
         {
-            Fix(column);
-            Generate(TrialRounds);
-            if (_lp.Objective <= before + allowance || _stop())
-            {
-                Generate();
-                return;
-            }
+            return;
+        }
 
-            if (_lp.Objective < leastValue)
+        var size = Math.Max(1, count * RedivePercent / 100);
+        var best = _lp.Objective;
+        for (var (tried, stall) = (0, 0); stall < RediveStall && !_stop(); tried++)
+        {
+            // A stretch ending (tried x half a stretch) before the end of the current order, wrapping at its start.
+            var end = count - (int)((long)tried * Math.Max(1, size / 2) % count);
+            var freed = Enumerable.Range(end - size + count, size).Select(i => _fixOrder[i % count]).Distinct().ToArray();
+            var kept = freed.Select(w => _fixed[w]).ToArray();
+            if (TryRedive(freed, kept, best))
             {
-                (least, leastValue) = (column, _lp.Objective);
+                (best, stall) = (_lp.Objective, 0);
             }
+            else
+            {
+                stall++;
+            }
+        }
+    }
 
+    /// <summary>Frees the workers <paramref name="freed"/> (whose fixed columns are <paramref name="kept"/>) and dives them again; true when that lowers the master below <paramref name="best"/>, else their columns are fixed back.</summary>
+    private bool TryRedive(int[] freed, int[] kept, double best)
+    {
+        foreach (var column in kept)
+        {
             Unfix(column);
         }
 
-        Fix(least);
         Generate();
+        Dive();
+        if (Array.IndexOf(_fixed, -1) < 0 && _lp.Objective < best - RediveGain)
+        {
+            return true;
+        }
+
+        foreach (var w in freed)
+        {
+            if (_fixed[w] >= 0)
+            {
+                Unfix(_fixed[w]);
+            }
+        }
+
+        foreach (var column in kept)
+        {
+            Fix(column);
+        }
+
+        _lp.Solve();
+        return false;
     }
 
     // Fixing a worker's column closes the worker's other columns (bounds [0, 0]): the worker's row holds them at 0 anyway,
@@ -367,6 +409,7 @@ internal sealed class PriceAndDive
         }
 
         _fixed[w] = i;
+        _fixOrder.Add(w);
     }
 
     private void Unfix(int i)
@@ -378,6 +421,7 @@ internal sealed class PriceAndDive
         }
 
         _fixed[w] = -1;
+        _fixOrder.Remove(w);
     }
 
     /// <summary>
