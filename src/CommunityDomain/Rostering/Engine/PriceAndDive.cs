@@ -48,10 +48,6 @@ internal sealed class PriceAndDive
     // Re-dives in a row that lower nothing end the search (each starts half a share further along the fix order).
     private const int RediveStall = 6;
 
-    // A re-dive is kept when it lowers the master by more than this (scores are whole points; column costs are shifted by
-    // at most 2e-5 each).
-    private const double RediveGain = 0.5;
-
     // Far above any soft score a row can change: a convexity row's slack (a worker without a row, or with two).
     private const double Unassigned = 1e7;
 
@@ -143,7 +139,8 @@ internal sealed class PriceAndDive
     /// </summary>
     /// <param name="p">The compiled problem.</param>
     /// <param name="stop">Asked between rounds of pricing; true ends the dive with the columns the master holds.</param>
-    public static int[]? Cells(CompiledProblem p, Func<bool> stop)
+    /// <param name="redive">False: the dive alone, without the re-dives (<see cref="Redive"/>), which tests compare against.</param>
+    public static int[]? Cells(CompiledProblem p, Func<bool> stop, bool redive = true)
     {
         if (p.WorkerCount == 0 || p.Days == 0)
         {
@@ -158,7 +155,11 @@ internal sealed class PriceAndDive
         var dive = new PriceAndDive(p, stop);
         dive.Generate(MaxRounds);
         dive.Dive();
-        dive.Redive();
+        if (redive)
+        {
+            dive.Redive();
+        }
+
         return dive.Read();
     }
 
@@ -334,9 +335,10 @@ internal sealed class PriceAndDive
     /// <summary>
     /// The large neighbourhood search after the dive: frees <see cref="RedivePercent"/> of the workers, a stretch of the fix
     /// order ending where the last stretch started plus half a stretch (the last fixed first), prices and dives them
-    /// again, and keeps the re-dive when every worker has a row and the master fell by more than <see cref="RediveGain"/>,
-    /// else fixes the freed workers' rows back. Ends after <see cref="RediveStall"/> re-dives in a row that keep nothing,
-    /// or on the stop. Nothing when the dive left a worker without a row.
+    /// again, and keeps the re-dive when every worker has a row and the roster's score (<see cref="RosterEvaluator"/>: the
+    /// master's value leaves out fairness) fell, else fixes the freed workers' rows back. Ends after
+    /// <see cref="RediveStall"/> re-dives in a row that keep nothing, or on the stop. Nothing when the dive left a worker
+    /// without a row.
     /// </summary>
     private void Redive()
     {
@@ -347,16 +349,16 @@ internal sealed class PriceAndDive
         }
 
         var size = Math.Max(1, count * RedivePercent / 100);
-        var best = _lp.Objective;
+        var best = RosterEvaluator.FullScore(_p, Read());
         for (var (tried, stall) = (0, 0); stall < RediveStall && !_stop(); tried++)
         {
             // A stretch ending (tried x half a stretch) before the end of the current order, wrapping at its start.
             var end = count - (int)((long)tried * Math.Max(1, size / 2) % count);
             var freed = Enumerable.Range(end - size + count, size).Select(i => _fixOrder[i % count]).Distinct().ToArray();
             var kept = freed.Select(w => _fixed[w]).ToArray();
-            if (TryRedive(freed, kept, best))
+            if (TryRedive(freed, kept, ref best))
             {
-                (best, stall) = (_lp.Objective, 0);
+                stall = 0;
             }
             else
             {
@@ -365,8 +367,8 @@ internal sealed class PriceAndDive
         }
     }
 
-    /// <summary>Frees the workers <paramref name="freed"/> (whose fixed columns are <paramref name="kept"/>) and dives them again; true when that lowers the master below <paramref name="best"/>, else their columns are fixed back.</summary>
-    private bool TryRedive(int[] freed, int[] kept, double best)
+    /// <summary>Frees the workers <paramref name="freed"/> (whose fixed columns are <paramref name="kept"/>) and dives them again; true (and <paramref name="best"/> the new score) when that scores below <paramref name="best"/>, else their columns are fixed back.</summary>
+    private bool TryRedive(int[] freed, int[] kept, ref ScorePart best)
     {
         foreach (var column in kept)
         {
@@ -375,8 +377,10 @@ internal sealed class PriceAndDive
 
         Generate();
         Dive();
-        if (Array.IndexOf(_fixed, -1) < 0 && _lp.Objective < best - RediveGain)
+        var score = Array.IndexOf(_fixed, -1) < 0 ? RosterEvaluator.FullScore(_p, Read()) : best;
+        if (score < best)
         {
+            best = score;
             return true;
         }
 
