@@ -8,16 +8,17 @@ namespace CommunityDomain.Rostering.Engine;
 /// (<see cref="WorkerScheduleDp.SolveAt"/>), then the dive fixes the column of largest value (every column at
 /// <see cref="Settled"/> or more at once; the worker's other columns close), prices again for a few rounds
 /// (<see cref="NodeRounds"/>), and so on until every worker has a row. Then a large neighbourhood search re-dives a share
-/// of the workers at a time (<see cref="Redive"/>) and keeps what lowers the master: a dive alone loses whole persons
-/// near its end, on a path any change of the LP moves (Instance8: 1,311 or 1,423; re-dived 1,325; best known 1,300).
+/// of the workers at a time (<see cref="Redive"/>) and keeps what lowers the roster's score: a dive alone loses whole
+/// persons near its end, on a path any change of the LP moves (Instance8: 1,311 to 1,534; re-dived 1,320; best known
+/// 1,300).
 /// </summary>
 /// <remarks>
 /// The diving heuristic of branch and price (Desaulniers, Desrosiers and Solomon (eds.), <i>Column Generation</i>, 2005;
 /// Joncour, Michel, Sadykov, Sverdlov and Vanderbeck, "Column generation based primal heuristics", 2010), with the
 /// master solved exactly by <see cref="MasterLp"/>, where <see cref="LagrangianDive"/> reads the Lagrangian ascent's
 /// averages; the re-dives are a large neighbourhood search (Shaw, "Using constraint programming and local search methods
-/// to solve vehicle routing problems", CP 1998) whose repair is the dive itself. Every column is a row the worker's own rules accept (no hard amount of its own, <see cref="WorkerScoring"/>),
-/// so the roster breaks no worker rule; a worker left without one keeps its pins (off elsewhere). The DP prices minutes
+/// to solve vehicle routing problems", CP 1998) whose repair is the dive itself. Every column is a row the worker's own
+/// rules accept (no hard amount of its own, <see cref="WorkerScoring"/>), so the roster breaks no worker rule; a worker left without one keeps its pins (off elsewhere). The DP prices minutes
 /// and per-shift maxima heuristically, so the master's value is no bound (<see cref="LagrangianBound"/> is). Only masters
 /// of at most <see cref="MaxRows"/> rows (a dense basis inverse). Deterministic: no random draw; <c>stop</c> ends it with
 /// every unfixed worker on its column of largest value (during a re-dive: the columns before it).
@@ -40,9 +41,10 @@ internal sealed class PriceAndDive
     // A column this near one is fixed without a choice (the master already takes it whole).
     private const double Settled = 0.99;
 
-    // The share of the workers (per cent) a re-dive frees at once. Dives alone, one core, 36 s each (session 57):
-    // Instance8 1,521 -> 1,429 freeing 10 of 28 workers, 1,333 freeing 15; Instance14 1,425 -> 1,294 at a half. A
-    // quarter or less mostly gives the same rows back: with the others fixed, the freed workers' master is integral.
+    // The share of the workers (per cent) a re-dive frees at once. Dives alone, one core (session 57, on session 56's
+    // look-ahead dive): Instance8 1,521 -> 1,429 freeing 10 of 28 workers, 1,333 freeing 15; freeing 5 gave the same rows
+    // back every time (with the others fixed, the freed workers' master is integral at them). Instance14 1,425 -> 1,294
+    // freeing half within 36 s.
     private const int RedivePercent = 50;
 
     // Re-dives in a row that lower nothing end the search (each starts half a share further along the fix order).
