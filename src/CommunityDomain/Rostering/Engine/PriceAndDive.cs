@@ -50,6 +50,14 @@ internal sealed class PriceAndDive
     // Re-dives in a row that lower nothing end the search (each starts half a share further along the fix order).
     private const int RediveStall = 6;
 
+    // The most re-dives in all (four passes of the fix order at a half), and the most rounds of pricing they may spend
+    // in all, as a multiple of the rounds the root and the dive took: without a time limit, or on a clock that moves
+    // slowly, the re-dives must end on their own (a test of 30 workers and 28 dates on a clock 0.5 ms a read spent 8
+    // minutes in them; session 57). Instance8's re-dives took about three times the dive's time, Instance14's about one.
+    private const int RediveMostTries = 16;
+    private const int RediveRoundsPerDiveRound = 3;
+    private int _roundsPriced;
+
     // Far above any soft score a row can change: a convexity row's slack (a worker without a row, or with two).
     private const double Unassigned = 1e7;
 
@@ -211,6 +219,7 @@ internal sealed class PriceAndDive
     {
         for (var round = 0; round < rounds && !_stop(); round++)
         {
+            _roundsPriced++;
             _lp.Solve();
             for (var ds = 0; ds < _dual.Length; ds++)
             {
@@ -339,7 +348,8 @@ internal sealed class PriceAndDive
     /// order ending where the last stretch started plus half a stretch (the last fixed first), prices and dives them
     /// again, and keeps the re-dive when every worker has a row and the roster's score (<see cref="RosterEvaluator"/>: the
     /// master's value leaves out fairness) fell, else fixes the freed workers' rows back. Ends after
-    /// <see cref="RediveStall"/> re-dives in a row that keep nothing, or on the stop. Nothing when the dive left a worker
+    /// <see cref="RediveStall"/> re-dives in a row that keep nothing, after <see cref="RediveMostTries"/> or
+    /// <see cref="RediveRoundsPerDiveRound"/> times the dive's rounds of pricing, or on the stop. Nothing when the dive left a worker
     /// without a row.
     /// </summary>
     private void Redive()
@@ -352,7 +362,8 @@ internal sealed class PriceAndDive
 
         var size = Math.Max(1, count * RedivePercent / 100);
         var best = RosterEvaluator.FullScore(_p, Read());
-        for (var (tried, stall) = (0, 0); stall < RediveStall && !_stop(); tried++)
+        var roundsEnd = _roundsPriced * (1L + RediveRoundsPerDiveRound);
+        for (var (tried, stall) = (0, 0); stall < RediveStall && tried < RediveMostTries && _roundsPriced < roundsEnd && !_stop(); tried++)
         {
             // A stretch ending (tried x half a stretch) before the end of the current order, wrapping at its start.
             var end = count - (int)((long)tried * Math.Max(1, size / 2) % count);
