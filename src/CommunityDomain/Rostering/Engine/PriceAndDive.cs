@@ -18,9 +18,10 @@ namespace CommunityDomain.Rostering.Engine;
 /// master solved exactly by <see cref="MasterLp"/>, where <see cref="LagrangianDive"/> reads the Lagrangian ascent's
 /// averages; the re-dives are a large neighbourhood search (Shaw, "Using constraint programming and local search methods
 /// to solve vehicle routing problems", CP 1998) whose repair is the dive itself. Every column is a row the worker's own
-/// rules accept (no hard amount of its own, <see cref="WorkerScoring"/>), so the roster breaks no worker rule; a worker left without one keeps its pins (off elsewhere). The DP prices minutes
-/// and per-shift maxima heuristically, so the master's value is no bound (<see cref="LagrangianBound"/> is). Only masters
-/// of at most <see cref="MaxRows"/> rows (a dense basis inverse). Deterministic: no random draw; <c>stop</c> ends it with
+/// rules accept (no hard amount of its own, <see cref="WorkerScoring"/>), so the roster breaks no worker rule; a worker
+/// left without one keeps its pins (off elsewhere). The DP prices minutes and per-shift maxima heuristically, so the
+/// master's value is no bound (<see cref="LagrangianBound"/> is). Only masters of at most <see cref="MaxRows"/> rows (a
+/// dense basis inverse). Deterministic: no random draw; <c>stop</c> ends it with
 /// every unfixed worker on its column of largest value (during a re-dive: the columns before it).
 /// </remarks>
 internal sealed class PriceAndDive
@@ -52,8 +53,8 @@ internal sealed class PriceAndDive
 
     // The most re-dives in all (four passes of the fix order at a half), and the most rounds of pricing they may spend
     // in all, as a multiple of the rounds the root and the dive took: without a time limit, or on a clock that moves
-    // slowly, the re-dives must end on their own (a test of 30 workers and 28 dates on a clock 0.5 ms a read spent 8
-    // minutes in them; session 57). Instance8's re-dives took about three times the dive's time, Instance14's about one.
+    // slowly, the re-dives must end on their own, each kept one lowering the score by a point at least. Instance8's
+    // re-dives took about three times the dive's time, Instance14's about one; neither bound changes their rosters.
     private const int RediveMostTries = 16;
     private const int RediveRoundsPerDiveRound = 3;
     private int _roundsPriced;
