@@ -70,13 +70,13 @@ internal sealed partial class MasterLp
             }
 
             var d = _cost[j] - Dot(_y, j);
-            var tolerance = DualTolerance * Math.Max(1, Math.Abs(_cost[j]));
-            if (d < -tolerance && double.IsPositiveInfinity(_upper[j]))
+            var (up, down) = (PricesOut(-d, _cost[j], _y, j), PricesOut(d, _cost[j], _y, j));
+            if (up && double.IsPositiveInfinity(_upper[j]))
             {
                 return false;
             }
 
-            _pos[j] = d < -tolerance ? AtUpper : d > tolerance ? AtLower : _pos[j];
+            _pos[j] = up ? AtUpper : down ? AtLower : _pos[j];
         }
 
         return true;

@@ -118,13 +118,12 @@ internal sealed partial class MasterLp
 
             var c = _phaseOne ? 0 : _cost[j];
             var d = c - Dot(_y, j);
-            var violation = p == AtLower ? -d : d;
-            if (violation <= DualTolerance * Math.Max(1, Math.Abs(c)))
+            if (!PricesOut(p == AtLower ? -d : d, c, _y, j))
             {
                 continue;
             }
 
-            var score = violation * violation / _devex[j];
+            var score = d * d / _devex[j];
             if (!bland && score <= bestScore)
             {
                 continue;
