@@ -122,6 +122,28 @@ public sealed class MasterLpTests
     }
 
     [Fact]
+    public void Solve_takes_no_step_for_a_reduced_cost_within_the_rounding_of_large_duals_and_one_for_a_real_gain()
+    {
+        // A worker on its convexity slack (1e7, as the dive's) and a cover row on a slack of almost the same cost: duals 1e7
+        // and 1e7 - 1.5e-5. A schedule of cost 1e-5 on the first row and off the second prices at about -5e-6, below the
+        // rounding of its dual terms (1e-12 x 2e7 = 2e-5): such columns swapped back and forth for 100,000 pivots, a
+        // refactorisation after each, in a dive before session 58. A schedule pricing at about -1e-3 still enters.
+        var lp = new MasterLp([1, 1]);
+        lp.AddColumn(1e7, double.PositiveInfinity, [(0, 1.0)]);
+        lp.AddColumn(1e7 - 1.5e-5, double.PositiveInfinity, [(1, 1.0)]);
+        Assert.Equal(MasterLpStatus.Optimal, lp.Solve());
+
+        var noise = lp.AddColumn(1e-5, 1, [(0, 1.0), (1, -1.0)]);
+        Assert.InRange(lp.ReducedCost(noise), -6e-6, -4e-6);
+        Assert.Equal(MasterLpStatus.Optimal, lp.Solve());
+        Assert.Equal((0, 0.0), (lp.Pivots, lp.Value(noise)));
+
+        var gain = lp.AddColumn(-1e-3, 1, [(0, 1.0), (1, -1.0)]);
+        Assert.Equal(MasterLpStatus.Optimal, lp.Solve());
+        Assert.Equal(1, lp.Value(gain), 9);
+    }
+
+    [Fact]
     public void Solve_after_fixing_a_fractional_basic_column_at_one_continues_warm_to_a_fresh_solves_optimum()
     {
         // A dive's step: the most fractional schedule (basic) fixed at 1. The dual simplex restarts from the optimal basis
