@@ -368,9 +368,8 @@ internal sealed class PriceAndDive
         {
             // A stretch ending (tried x half a stretch) before the end of the current order, wrapping at its start.
             var end = count - (int)((long)tried * Math.Max(1, size / 2) % count);
-            var freed = Enumerable.Range(end - size + count, size).Select(i => _fixOrder[i % count]).Distinct().ToArray();
-            var kept = freed.Select(w => _fixed[w]).ToArray();
-            if (TryRedive(freed, kept, ref best))
+            var freed = Enumerable.Range(end - size + count, size).Select(i => _fixOrder[i % count]).ToArray();
+            if (TryRedive(freed, ref best))
             {
                 stall = 0;
             }
@@ -381,9 +380,10 @@ internal sealed class PriceAndDive
         }
     }
 
-    /// <summary>Frees the workers <paramref name="freed"/> (whose fixed columns are <paramref name="kept"/>) and dives them again; true (and <paramref name="best"/> the new score) when that scores below <paramref name="best"/>, else their columns are fixed back.</summary>
-    private bool TryRedive(int[] freed, int[] kept, ref ScorePart best)
+    /// <summary>Frees the fixed workers <paramref name="freed"/> (distinct) and dives them again; true (and <paramref name="best"/> the new score) when that scores below <paramref name="best"/>, else their columns are fixed back.</summary>
+    private bool TryRedive(int[] freed, ref ScorePart best)
     {
+        var kept = Array.ConvertAll(freed, w => _fixed[w]);
         foreach (var column in kept)
         {
             Unfix(column);
