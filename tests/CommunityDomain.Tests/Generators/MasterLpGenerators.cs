@@ -13,8 +13,9 @@ public sealed record MasterFix(int Column, double Lower, double Upper);
 /// A generated master LP and how it is built: rows 0 .. Covers - 1 are cover rows, the rest convexity rows (rhs 1);
 /// columns 0 .. 2 * rows - 1 are each row's +1 and -1 slacks; the first <see cref="FirstBatch"/> columns are added and solved
 /// before the rest (a warm start) when that is fewer than all; the fixes are set after the last column, before the last solve.
+/// <see cref="DiveScale"/>: built at the dive's scale (convexity slacks of 1e7 beside costs shifted by 1e-5).
 /// </summary>
-public sealed record MasterCase(int Seed, int Covers, double[] Rhs, IReadOnlyList<MasterColumn> Columns, int FirstBatch, IReadOnlyList<MasterFix> Fixes)
+public sealed record MasterCase(int Seed, int Covers, double[] Rhs, IReadOnlyList<MasterColumn> Columns, int FirstBatch, IReadOnlyList<MasterFix> Fixes, bool DiveScale = false)
 {
     /// <summary>The columns' bounds after the fixes.</summary>
     public (double Lower, double Upper) Bounds(int column)
@@ -32,7 +33,7 @@ public sealed record MasterCase(int Seed, int Covers, double[] Rhs, IReadOnlyLis
     public override string ToString()
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"master seed {Seed}: {Covers} cover rows, {Rhs.Length - Covers} convexity rows, {Columns.Count} columns, first batch {FirstBatch}\n");
+            $"master seed {Seed}{(DiveScale ? " (dive scale)" : "")}: {Covers} cover rows, {Rhs.Length - Covers} convexity rows, {Columns.Count} columns, first batch {FirstBatch}\n");
         text.AppendLine(CultureInfo.InvariantCulture, $"rhs {string.Join(' ', Rhs)}");
         for (var j = 0; j < Columns.Count; j++)
         {
@@ -48,7 +49,9 @@ public sealed record MasterCase(int Seed, int Covers, double[] Rhs, IReadOnlyLis
 /// <summary>
 /// Master LPs shaped like a roster's restricted master: 3-40 cover rows (rhs 0-6) and 1-15 convexity rows (rhs 1); every
 /// row a +1 and a -1 slack (cover costs 1-100, the -1 one 0 a quarter of the time; convexity 1e5); 1-200 random 0/1
-/// schedule columns with one convexity entry each, costs 0-20, upper 1. A quarter of the cases repeat a few schedules many
+/// schedule columns with one convexity entry each, costs 0-20, upper 1. A quarter of the cases are at the dive's scale
+/// (convexity 1e7, cover over slacks at the hard price 1e6, schedules of 0-2 points plus shifts of 1e-5, rhs lowered by
+/// 1e-6, one to three workers without a schedule). A quarter of the cases repeat a few schedules many
 /// times (degenerate), a third fix up to three schedules to [1, 1] or [0, 0], half add the schedules in two batches.
 /// </summary>
 public static class MasterLpGenerators
@@ -61,16 +64,23 @@ public static class MasterLpGenerators
         var covers = r.Next(3, 41);
         var workers = r.Next(1, 16);
         var rows = covers + workers;
-        var rhs = Enumerable.Range(0, rows).Select(i => i < covers ? r.Next(0, 7) : 1.0).ToArray();
-        var columns = Slacks(r, covers, rows);
+
+        // A quarter of the cases at the dive's own scale: convexity slacks of 1e7 (PriceAndDive's Unassigned), over-cover
+        // at the hard price (a demand's maximum defaults to its requirement), schedules of 0-2 points plus a distinct shift
+        // of 1e-5 to 2e-5 (its CostShift), every rhs lowered by about 1e-6, and one to three workers without any schedule
+        // (pricing found none their rules accept), left on their convexity slack: duals near 1e7 (session 58).
+        var diveScale = r.Next(4) == 0;
+        var stranded = diveScale && workers > 1 ? r.Next(1, Math.Min(3, workers - 1) + 1) : 0;
+        var rhs = Enumerable.Range(0, rows).Select(i => (i < covers ? r.Next(0, 7) : 1.0) - (diveScale ? Shift(i) / 10 : 0)).ToArray();
+        var columns = Slacks(r, covers, rows, diveScale ? 1e7 : 1e5, diveScale);
         var slacks = columns.Count;
         var count = r.Next(1, 201);
-        columns.AddRange(Schedules(r, covers, workers, count));
+        columns.AddRange(Schedules(r, covers, workers - stranded, count, diveScale));
         var fixes = r.Next(3) != 0 ? [] : Enumerable.Range(0, r.Next(1, 4))
             .Select(_ => r.Next(2) == 0 ? new MasterFix(slacks + r.Next(count), 1, 1) : new MasterFix(slacks + r.Next(count), 0, 0))
             .ToList();
         var firstBatch = r.Next(2) == 0 ? slacks + r.Next(count + 1) : columns.Count;
-        return new MasterCase(seed, covers, rhs, columns, firstBatch, fixes);
+        return new MasterCase(seed, covers, rhs, columns, firstBatch, fixes, diveScale);
     }
 
     /// <summary>
@@ -82,7 +92,7 @@ public static class MasterLpGenerators
         var r = new Random(seed);
         var rows = covers + workers;
         var rhs = Enumerable.Range(0, rows).Select(i => (i < covers ? r.Next(0, 7) : 1.0) + (1e-6 * (1 + (i / (double)rows)))).ToArray();
-        var columns = Slacks(r, covers, rows);
+        var columns = Slacks(r, covers, rows, 1e5, hardOver: false);
         var density = 0.05 + (0.1 * r.NextDouble());
         for (var c = 0; c < schedules; c++)
         {
@@ -94,21 +104,29 @@ public static class MasterLpGenerators
         return new MasterCase(seed, covers, rhs, columns, columns.Count, []);
     }
 
-    /// <summary>Each row's +1 and -1 slack: cover costs 1-100 (the -1 one 0 a quarter of the time), convexity 1e5.</summary>
-    private static List<MasterColumn> Slacks(Random r, int covers, int rows)
+    /// <summary>
+    /// Each row's +1 and -1 slack: cover costs 1-100 (the -1 one 0 a quarter of the time, or with <paramref name="hardOver"/>
+    /// 1e6, the hard price of a maximum equal to the requirement, as a demand's default), convexity <paramref name="convexity"/>.
+    /// </summary>
+    private static List<MasterColumn> Slacks(Random r, int covers, int rows, double convexity, bool hardOver)
     {
         var columns = new List<MasterColumn>();
         for (var i = 0; i < rows; i++)
         {
-            var convexity = i >= covers;
-            columns.Add(new(convexity ? 1e5 : r.Next(1, 101), double.PositiveInfinity, [(i, 1.0)]));
-            columns.Add(new(convexity ? 1e5 : r.Next(4) == 0 ? 0 : r.Next(1, 101), double.PositiveInfinity, [(i, -1.0)]));
+            var isConvexity = i >= covers;
+            columns.Add(new(isConvexity ? convexity : r.Next(1, 101), double.PositiveInfinity, [(i, 1.0)]));
+            var over = r.Next(4) == 0 ? 0 : r.Next(1, 101);
+            columns.Add(new(isConvexity ? convexity : hardOver ? 1e6 : over, double.PositiveInfinity, [(i, -1.0)]));
         }
 
         return columns;
     }
 
-    private static List<MasterColumn> Schedules(Random r, int covers, int workers, int count)
+    /// <summary>A distinct shift per index, 1e-5 to 2e-5 (the dive's cost shift of a column).</summary>
+    private static double Shift(int i) => 1e-5 * (1 + ((i * 7919L) % 1009 / 1009.0));
+
+    /// <summary><paramref name="count"/> schedules of workers 0 .. <paramref name="workers"/> - 1, costs 0-20 (at the dive's scale 0-2 plus <see cref="Shift"/>).</summary>
+    private static List<MasterColumn> Schedules(Random r, int covers, int workers, int count, bool diveScale)
     {
         var identical = r.Next(4) == 0;
         var density = 0.05 + (0.45 * r.NextDouble());
@@ -124,7 +142,7 @@ public static class MasterLpGenerators
             var worker = r.Next(workers);
             var entries = Enumerable.Range(0, covers).Where(_ => r.NextDouble() < density).Select(i => (i, 1.0))
                 .Append((covers + worker, 1.0)).ToArray();
-            schedules.Add(new MasterColumn(r.Next(0, 21), 1, entries));
+            schedules.Add(new MasterColumn(diveScale ? r.Next(0, 3) + Shift(c) : r.Next(0, 21), 1, entries));
         }
 
         return schedules;

@@ -181,7 +181,7 @@ public sealed class MasterLpTests
 
         Assert.Equal(MasterLpStatus.Optimal, status);
         var glop = Glop(c);
-        Assert.True(Close(lp.Objective, glop), $"objective {lp.Objective}, GLOP {glop}");
+        Assert.True(glop is null || Close(lp.Objective, glop.Value), $"objective {lp.Objective}, GLOP {glop}");
         CheckOptimal(c, lp);
     }
 
@@ -204,7 +204,7 @@ public sealed class MasterLpTests
             var modified = c with { Fixes = fixes.ToList() };
             Assert.Equal(MasterLpStatus.Optimal, lp.Solve());
             var glop = Glop(modified);
-            Assert.True(Close(lp.Objective, glop), $"round {round}: objective {lp.Objective}, GLOP {glop}");
+            Assert.True(glop is null || Close(lp.Objective, glop.Value), $"round {round}: objective {lp.Objective}, GLOP {glop}");
             CheckOptimal(modified, lp);
         }
     }
@@ -222,8 +222,10 @@ public sealed class MasterLpTests
 
     /// <summary>
     /// Optimality from scratch, from the case's own data and the solver's values and duals only: A x = b and the bounds
-    /// within 1e-6; every column's reduced cost c_j - y a_j is at least -1e-6 at its lower bound, at most 1e-6 at its upper
-    /// bound, within 1e-6 of 0 between; and c x equals the dual bound b y + sum_j min(d_j l_j, d_j u_j) within 1e-6 relative.
+    /// within 1e-6; every column's reduced cost c_j - y a_j is at least -t_j at its lower bound, at most t_j at its upper
+    /// bound, within t_j of 0 between, where t_j = 1e-6 + 1e-8 |c_j| + 1e-11 sum_i |y_i a_ij| (ten times the solver's own
+    /// relative tolerances plus 1e-6: a hard price of 1e6 or duals of 1e7 carry rounding far above 1e-6); and c x equals the
+    /// dual bound b y + sum_j min(d_j l_j, d_j u_j) within 1e-6 relative.
     /// </summary>
     private static void CheckOptimal(MasterCase c, MasterLp lp)
     {
@@ -236,10 +238,11 @@ public sealed class MasterLpTests
             var x = lp.Value(j);
             Assert.InRange(x, lower - Tolerance, upper + Tolerance);
             var d = c.Columns[j].Cost - c.Columns[j].Entries.Sum(e => lp.Dual(e.Row) * e.Value);
+            var slack = Tolerance + (1e-8 * Math.Abs(c.Columns[j].Cost)) + (1e-11 * c.Columns[j].Entries.Sum(e => Math.Abs(lp.Dual(e.Row) * e.Value)));
             var atLower = x <= lower + Tolerance;
             var atUpper = x >= upper - Tolerance;
             Assert.True(
-                (atLower && atUpper) || (atLower && d >= -Tolerance) || (atUpper && d <= Tolerance) || Math.Abs(d) <= Tolerance,
+                (atLower && atUpper) || (atLower && d >= -slack) || (atUpper && d <= slack) || Math.Abs(d) <= slack,
                 $"column {j}: value {x} in [{lower}, {upper}], reduced cost {d}");
             foreach (var (row, value) in c.Columns[j].Entries)
             {
@@ -306,8 +309,12 @@ public sealed class MasterLpTests
         };
     }
 
-    /// <summary>The same LP solved by GLOP, built from the case's data alone.</summary>
-    private static double Glop(MasterCase c)
+    /// <summary>
+    /// GLOP's optimum of the same LP, built from the case's data alone. GLOP gives up (ABNORMAL) on some masters at the
+    /// dive's scale (costs of 1e7 beside shifts of 1e-5): null then, and only then; <see cref="CheckOptimal"/> still proves
+    /// the solver's answer from scratch.
+    /// </summary>
+    private static double? Glop(MasterCase c)
     {
         using var solver = Solver.CreateSolver("GLOP");
         var rows = c.Rhs.Select(b => solver.MakeConstraint(b, b)).ToArray();
@@ -324,7 +331,13 @@ public sealed class MasterLpTests
         }
 
         objective.SetMinimization();
-        Assert.Equal(Solver.ResultStatus.OPTIMAL, solver.Solve());
+        var status = solver.Solve();
+        if (c.DiveScale && status == Solver.ResultStatus.ABNORMAL)
+        {
+            return null;
+        }
+
+        Assert.Equal(Solver.ResultStatus.OPTIMAL, status);
         return objective.Value();
     }
 
