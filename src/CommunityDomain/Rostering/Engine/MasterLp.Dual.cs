@@ -36,7 +36,7 @@ internal sealed partial class MasterLp
                 return true;
             }
 
-            if (r >= 0 && (pivots >= maxPivots || pivots >= cap || !DualStep(r, below)))
+            if (r >= 0 && (Spent(pivots, maxPivots) || pivots >= cap || !DualStep(r, below)))
             {
                 return false;
             }

@@ -12,7 +12,7 @@ internal sealed partial class MasterLp
     {
         if (!cold && !RecomputePrimal() && !DualPhase(ref pivots, maxPivots))
         {
-            cold = pivots < maxPivots;
+            cold = !Spent(pivots, maxPivots);
             if (!cold)
             {
                 return MasterLpStatus.IterationLimit;
@@ -58,7 +58,7 @@ internal sealed partial class MasterLp
                 return MasterLpStatus.Optimal;
             }
 
-            if (q >= 0 && pivots >= maxPivots)
+            if (q >= 0 && Spent(pivots, maxPivots))
             {
                 return MasterLpStatus.IterationLimit;
             }

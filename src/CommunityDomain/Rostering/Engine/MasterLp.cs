@@ -78,6 +78,9 @@ internal sealed partial class MasterLp
     /// <summary>Devex weights are restarted at 1 when one grows past this (the reference framework has drifted too far).</summary>
     private const double DevexReset = 1e6;
 
+    /// <summary>A solve asks its stop every this many steps (a step takes 0.05-1 ms on the dive's masters).</summary>
+    internal const int StopEvery = 100;
+
     /// <summary>After this many degenerate steps in a row, Bland's rule takes over until a step moves.</summary>
     private const int BlandAfter = 50;
 
@@ -129,6 +132,11 @@ internal sealed partial class MasterLp
     private bool _inverseFresh;
     private bool _phaseOne;
     private int _sinceRefactor;
+
+    // The current solve's stop, the step count it was last asked at, and whether it said stop (the budget is then spent).
+    private Func<bool>? _stop;
+    private int _askedAt;
+    private bool _stopped;
 
     // Scratch: duals of the current phase, the entering column in basis coordinates, a row residual, the dense basis.
     private readonly double[] _y;
@@ -271,19 +279,23 @@ internal sealed partial class MasterLp
     /// and objective.
     /// </summary>
     /// <param name="maxPivots">The most simplex steps (dual pivots, primal pivots and bound flips) this call may take, at least 0.</param>
+    /// <param name="stop">Asked every <see cref="StopEvery"/> steps (null: never); true ends the call as the budget does,
+    /// keeping the basis for the next call (no cold start). A caller's time limit holds inside one solve this way.</param>
     /// <returns><see cref="MasterLpStatus.Optimal"/>, or <see cref="MasterLpStatus.Infeasible"/> (only without usable
-    /// slacks), <see cref="MasterLpStatus.IterationLimit"/>, or <see cref="MasterLpStatus.Unbounded"/> (a slack pair
-    /// whose costs sum below zero, or an unbounded column with a negative reduced cost).</returns>
-    public MasterLpStatus Solve(int maxPivots = 100_000)
+    /// slacks), <see cref="MasterLpStatus.IterationLimit"/> (the budget or the stop), or <see cref="MasterLpStatus.Unbounded"/>
+    /// (a slack pair whose costs sum below zero, or an unbounded column with a negative reduced cost).</returns>
+    public MasterLpStatus Solve(int maxPivots = 100_000, Func<bool>? stop = null)
     {
         Debug.Assert(maxPivots >= 0, "maxPivots: the pivot budget must be at least 0.");
         var pivots = 0;
+        (_stop, _stopped, _askedAt) = (stop, false, 0);
         var status = Run(ref pivots, maxPivots, cold: !_hasBasis || (!_inverseFresh && !Refactor()));
         for (var restart = 0; status is null && restart < 2; restart++)
         {
             status = Run(ref pivots, maxPivots, cold: true);
         }
 
+        _stop = null;
         _phaseOne = false;
         Pivots = pivots;
         ComputeDuals(_dual);
@@ -360,6 +372,17 @@ internal sealed partial class MasterLp
             Array.Resize(ref _entryRow, size);
             Array.Resize(ref _entryValue, size);
         }
+    }
+
+    /// <summary>Whether the solve must end before step <paramref name="pivots"/> + 1: the budget is used or the stop said so (asked at every <see cref="StopEvery"/>-th step).</summary>
+    private bool Spent(int pivots, int maxPivots)
+    {
+        if (!_stopped && _stop is not null && pivots > _askedAt && pivots % StopEvery == 0)
+        {
+            (_askedAt, _stopped) = (pivots, _stop());
+        }
+
+        return _stopped || pivots >= maxPivots;
     }
 
     /// <summary><c>sum_i v_i a_ij</c> over column j's entries.</summary>

@@ -149,7 +149,7 @@ internal sealed class PriceAndDive
     /// null when the master does not fit (<see cref="Fits"/>) or <paramref name="stop"/> ends it before the first master.
     /// </summary>
     /// <param name="p">The compiled problem.</param>
-    /// <param name="stop">Asked between rounds of pricing; true ends the dive with the columns the master holds.</param>
+    /// <param name="stop">Asked between rounds of pricing and every <see cref="MasterLp.StopEvery"/> steps of a master solve; true ends the dive with the columns the master holds.</param>
     /// <param name="redive">False: the dive alone, without the re-dives (<see cref="Redive"/>), which tests compare against.</param>
     public static int[]? Cells(CompiledProblem p, Func<bool> stop, bool redive = true)
     {
@@ -221,7 +221,7 @@ internal sealed class PriceAndDive
         for (var round = 0; round < rounds && !_stop(); round++)
         {
             _roundsPriced++;
-            _lp.Solve();
+            _lp.Solve(stop: _stop);
             for (var ds = 0; ds < _dual.Length; ds++)
             {
                 _dual[ds] = _coverRow[ds] < 0 ? 0 : _lp.Dual(_coverRow[ds]);
@@ -242,7 +242,7 @@ internal sealed class PriceAndDive
             }
         }
 
-        _lp.Solve();
+        _lp.Solve(stop: _stop);
     }
 
     /// <summary>Prices worker <paramref name="w"/> at the current duals; adds its row when it prices below 0 and is new and valid.</summary>
@@ -411,7 +411,7 @@ internal sealed class PriceAndDive
             Fix(column);
         }
 
-        _lp.Solve();
+        _lp.Solve(stop: _stop);
         return false;
     }
 

@@ -165,6 +165,33 @@ public sealed class MasterLpTests
     }
 
     [Fact]
+    public void Solve_asks_its_stop_every_hundred_steps_ends_when_told_and_the_next_solve_goes_on_from_there()
+    {
+        // A cold solve of this master takes hundreds of steps. Told to stop at the second asking, it ends after 200 steps
+        // with the iteration limit; the next solve (no stop) goes on from the kept basis to the same optimum as a solve
+        // never stopped, in fewer steps than that one took (a cold start would need them all again).
+        var c = MasterLpGenerators.Sized(seed: 7, covers: 100, workers: 50, schedules: 3_000);
+        var (whole, wholeStatus) = Build(c);
+        Assert.Equal(MasterLpStatus.Optimal, wholeStatus);
+        Assert.True(whole.Pivots > 300, $"{whole.Pivots} steps");
+        var lp = new MasterLp(c.Rhs);
+        foreach (var column in c.Columns)
+        {
+            lp.AddColumn(column.Cost, column.Upper, column.Entries);
+        }
+
+        var asked = 0;
+        Assert.Equal(MasterLpStatus.IterationLimit, lp.Solve(stop: () => ++asked == 2));
+        Assert.Equal((2, 200), (asked, lp.Pivots));
+
+        Assert.Equal(MasterLpStatus.Optimal, lp.Solve());
+        Assert.True(Close(lp.Objective, whole.Objective), $"resumed {lp.Objective}, whole {whole.Objective}");
+        Assert.True(lp.Pivots < whole.Pivots, $"resumed {lp.Pivots} steps, whole {whole.Pivots}");
+        Assert.Equal(MasterLpStatus.Optimal, lp.Solve(stop: () => true)); // optimal already: no step, no asking
+        Assert.Equal(0, lp.Pivots);
+    }
+
+    [Fact]
     public void Solve_without_slacks_on_a_row_no_column_can_meet_is_infeasible()
     {
         var lp = new MasterLp([3]);
