@@ -265,11 +265,11 @@ public sealed class MasterLpTests
             var x = lp.Value(j);
             Assert.InRange(x, lower - Tolerance, upper + Tolerance);
             var d = c.Columns[j].Cost - c.Columns[j].Entries.Sum(e => lp.Dual(e.Row) * e.Value);
-            var slack = Tolerance + (1e-8 * Math.Abs(c.Columns[j].Cost)) + (1e-11 * c.Columns[j].Entries.Sum(e => Math.Abs(lp.Dual(e.Row) * e.Value)));
+            var allowance = Tolerance + (1e-8 * Math.Abs(c.Columns[j].Cost)) + (1e-11 * c.Columns[j].Entries.Sum(e => Math.Abs(lp.Dual(e.Row) * e.Value)));
             var atLower = x <= lower + Tolerance;
             var atUpper = x >= upper - Tolerance;
             Assert.True(
-                (atLower && atUpper) || (atLower && d >= -slack) || (atUpper && d <= slack) || Math.Abs(d) <= slack,
+                (atLower && atUpper) || (atLower && d >= -allowance) || (atUpper && d <= allowance) || Math.Abs(d) <= allowance,
                 $"column {j}: value {x} in [{lower}, {upper}], reduced cost {d}");
             foreach (var (row, value) in c.Columns[j].Entries)
             {
