@@ -53,4 +53,43 @@ public sealed class GuidedHistoryTests
         Assert.Equal(guided, new SearchIndex(problem.Compiled).Guides);
         Assert.Equal(guided ? SearchTuning.GuidedStagnationFactor * plateau : plateau, engine.Stagnation);
     }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    public void At_0_hard_a_guided_walk_gives_ruin_and_recreates_share_to_the_reoptimisation_and_a_blind_one_draws_as_before(bool guided, bool longHorizon)
+    {
+        // Ranges in the walk's list: 0 the re-optimisation, 1 ruin-and-recreate; the rest must not move.
+        var withHard = WindowRuinProperties.Ranges(SearchEngine.ShareEnds(guided, longHorizon, shortHorizon: true));
+        var hardFree = WindowRuinProperties.Ranges(SearchEngine.ShareEnds(guided, longHorizon, shortHorizon: true, hardFree: true));
+        var ruin = longHorizon ? SearchTuning.LongRuinAndRecreatePerMille : SearchTuning.RuinAndRecreatePerMille;
+
+        Assert.Equal([SearchTuning.ReoptimiseWorkerPerMille, ruin], withHard[..2]);
+        Assert.Equal(guided ? [SearchTuning.ReoptimiseWorkerPerMille + ruin, 0] : withHard[..2], hardFree[..2]);
+        Assert.Equal(withHard[2..], hardFree[2..]);
+    }
+
+    [Theory]
+    [InlineData("community", "community-60-14-43-s1")]
+    [InlineData("instances", "Instance5")]
+    public void A_guided_walk_that_keeps_every_hard_rule_draws_no_ruin_and_a_blind_one_does(string folder, string name)
+    {
+        var problem = CurtoisMapping.ToProblem(CurtoisParser.Load(Path.Combine(RosterBenchmarkFolder.Root, folder, name + ".txt")));
+        var engine = new SearchEngine(problem.Compiled, new PlannerOptions(3, iterationLimit: 20_000) { DegreeOfParallelism = 1 }, progress: null);
+
+        engine.Run(CancellationToken.None);
+
+        Assert.Equal(0, engine.BestScore.Hard);
+        if (engine.Guided)
+        {
+            Assert.Equal(0, engine.RuinDraws);
+        }
+        else
+        {
+            // 1 % of the draws: about 200 in 20,000 (the opening's iterations count too, so a few fewer).
+            Assert.InRange(engine.RuinDraws, 100, 300);
+        }
+    }
 }

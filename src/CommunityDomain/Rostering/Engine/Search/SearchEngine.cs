@@ -45,6 +45,9 @@ internal sealed class SearchEngine
     ];
 
     private readonly int[] _shareEnds;
+
+    // The shares once the current roster keeps every hard rule (a guided walk's ruin-and-recreate share re-optimises then).
+    private readonly int[] _hardFreeShareEnds;
     private readonly int _historyLength;
 
     private long _lastImprovement;
@@ -91,6 +94,9 @@ internal sealed class SearchEngine
         _shareEnds = ShareEnds(
             Guided, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
             p.Days >= SearchTuning.WindowChainFromDays, onLanes: lanes > 1);
+        _hardFreeShareEnds = ShareEnds(
+            Guided, p.Days >= SearchTuning.WindowRuinFromDays, p.Days < SearchTuning.EjectionChainBelowDays,
+            p.Days >= SearchTuning.WindowChainFromDays, onLanes: lanes > 1, hardFree: true);
         _kicked = new int[Math.Max(2, p.WorkerCount)];
         _holeKick = new HoleKick(p.WorkerCount);
         _stagnation = Math.Max(SearchTuning.MinStagnation, SearchTuning.StagnationPerWorker * p.WorkerCount) * (Guided ? SearchTuning.GuidedStagnationFactor : 1);
@@ -733,17 +739,19 @@ internal sealed class SearchEngine
         LaneTaskObserver?.Invoke(task.Kind, true);
     }
 
-    /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/> (blind or guided, chosen once per search).</summary>
+    /// <summary>The move of this iteration, drawn by the per-mille shares of <see cref="SearchTuning"/> (blind or guided, chosen once per search; a guided walk's change at 0 hard: <see cref="ShareEnds"/>).</summary>
     private IMove Pick()
     {
         var roll = _moves.Rng.Next(1000);
-        for (var i = 0; i < _shareEnds.Length; i++)
+        var ends = _ev.Score.Hard == 0 ? _hardFreeShareEnds : _shareEnds;
+        for (var i = 0; i < ends.Length; i++)
         {
-            if (roll < _shareEnds[i])
+            if (roll < ends[i])
             {
                 // The cover chain waits for a stall (ChainDrawable); the request chain (guided walks) is drawn at once.
                 if (_moveList[i] is not EjectionChainMove or RequestChainMove)
                 {
+                    RuinDraws += _moveList[i] is RuinAndRecreateMove ? 1 : 0;
                     return _moveList[i];
                 }
 
@@ -781,6 +789,9 @@ internal sealed class SearchEngine
     /// <summary>How many times this search drew the ejection chain (<see cref="ChainDrawable"/>).</summary>
     internal long ChainDraws { get; private set; }
 
+    /// <summary>How many times this search drew ruin-and-recreate (a guided walk at 0 hard draws none: <see cref="ShareEnds"/>).</summary>
+    internal long RuinDraws { get; private set; }
+
     /// <summary>
     /// The late-acceptance history of a guided walk (<see cref="SearchTuning.GuidedBelowAllowedShare"/>): one entry per
     /// <see cref="SearchTuning.GuidedWorkerDatesPerHistoryEntry"/> worker-dates, at least
@@ -801,22 +812,24 @@ internal sealed class SearchEngine
     /// the window ruin takes part of ruin-and-recreate's share; on a short horizon
     /// (<see cref="SearchTuning.EjectionChainBelowDays"/>) the blind draws' ejection chain takes part of the block swaps'.
     /// The block swaps, last, take whatever is left (their share of 1000 passes the end, so the moves after them, at 0,
-    /// are never drawn). A search on lanes (<paramref name="onLanes"/>) draws the window ruin
+    /// are never drawn). A guided walk whose roster keeps every hard rule (<paramref name="hardFree"/>) draws no
+    /// ruin-and-recreate: its share goes to the re-optimisation (<see cref="SearchTuning.RuinAndRecreatePerMille"/>). A search on lanes (<paramref name="onLanes"/>) draws the window ruin
     /// <see cref="SearchTuning.LanesWindowRuinPerMille"/> times, from the block swaps' share.
     /// </summary>
-    internal static int[] ShareEnds(bool guided, bool longHorizon, bool shortHorizon, bool windowChain = false, bool onLanes = false)
+    internal static int[] ShareEnds(bool guided, bool longHorizon, bool shortHorizon, bool windowChain = false, bool onLanes = false, bool hardFree = false)
     {
         var window = !longHorizon ? 0 : onLanes ? SearchTuning.LanesWindowRuinPerMille : SearchTuning.WindowRuinPerMille;
         var chain = shortHorizon ? SearchTuning.EjectionChainPerMille : 0;
         var windowChainShare = windowChain ? SearchTuning.WindowChainPerMille : 0;
         var ruin = longHorizon ? SearchTuning.LongRuinAndRecreatePerMille : SearchTuning.RuinAndRecreatePerMille;
+        var (reoptimise, ruinShare) = guided && hardFree ? (SearchTuning.ReoptimiseWorkerPerMille + ruin, 0) : (SearchTuning.ReoptimiseWorkerPerMille, ruin);
         return guided
             ? Cumulative(
-                SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.GuidedChangePerMille,
+                reoptimise, ruinShare, window, SearchTuning.GuidedChangePerMille,
                 SearchTuning.CoverPerMille, SearchTuning.RequestPerMille, 0, SearchTuning.GuidedSwapDatePerMille, 0, 0, 0,
                 SearchTuning.RequestChainPerMille, 1000)
             : Cumulative(
-                SearchTuning.ReoptimiseWorkerPerMille, ruin, window, SearchTuning.ChangePerMille, 0, 0,
+                reoptimise, ruinShare, window, SearchTuning.ChangePerMille, 0, 0,
                 SearchTuning.SwapDatePerMille, 0, chain, windowChainShare, 1000, 0, 0);
     }
 
