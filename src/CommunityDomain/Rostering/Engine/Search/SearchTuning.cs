@@ -36,11 +36,11 @@ internal static class SearchTuning
     /// (<see cref="GuidedBelowAllowedShare"/>: the community problems) whose roster keeps every hard rule draws none;
     /// this share (or <see cref="LongRuinAndRecreatePerMille"/> on long horizons) goes to its exact re-optimisation then.
     /// On community-600-28-85-s1 at 60 s (scratch counters, session 59) the ruins took 31 of the walk's 103 CPU-s for a
-    /// fifth of the re-optimisations' gain, about a quarter of their gain per millisecond. Without them at all, 120 CPU-s
-    /// at degree 2, seeds 1-3 (docs/rostering-journal.md, "District scale at 60 s"): community-600 1,105 / 1,425 / 1,451
-    /// -> 1,180 / 1,124 / 1,185, community-300 90 / 92 / 86 -> 85 / 85 / 87, a new community-400-14-60-s2 140 / 127 / 127
-    /// -> 119 / 123 / 135; but at 1 s community-600 then kept hard violations on 3 runs of 9 (none of 9 with them), so
-    /// a roster that breaks a hard rule still draws them. The window ruin of long horizons stays.
+    /// fifth of the re-optimisations' gain, about a quarter of their gain per millisecond. 120 CPU-s at degree 2, medians
+    /// of seeds 1-3 (docs/rostering-journal.md, "District scale at 60 s"): community-600 1,425 -> 1,274, community-300
+    /// 90 -> 82, community-60-28 461 -> 456, community-60-14 51 either way, a new community-400-14-60-s2 127 -> 134
+    /// (within its seeds' spread). A roster that breaks a hard rule still draws them (they escape what one worker
+    /// cannot); the window ruin of long horizons stays.
     /// </summary>
     public const int RuinAndRecreatePerMille = 10;
 
